@@ -1,0 +1,233 @@
+/*
+ * Exact money: parse decimal text, round half away from zero, format.
+ * No floating point anywhere: values are integers (øre) or GMP rationals.
+ */
+#include <string.h>
+
+#include "rfy_money.h"
+#include "rfy_status.h"
+
+const rfy_decimal_syntax RFY_AMOUNT_DOT = {2, '.', 0};
+const rfy_decimal_syntax RFY_AMOUNT_COMMA = {2, ',', 0};
+
+static int fail(const char **why, const char *msg)
+{
+    if (why)
+        *why = msg;
+    return RFY_EINPUT;
+}
+
+int rfy_decimal_parse(mpz_t out, const char *text, size_t len, const rfy_decimal_syntax *syn,
+                      const char **why)
+{
+    /* Digits are collected into a small buffer and handed to GMP in one go;
+     * RFY_DECIMAL_MAX_CHARS bounds both the buffer and the work. */
+    char digits[RFY_DECIMAL_MAX_CHARS + 8];
+    size_t nd = 0, i = 0, int_digits = 0, frac_digits = 0;
+    int negative = 0, seen_point = 0;
+    const char other = syn->decimal_point == '.' ? ',' : '.';
+
+    if (len == 0)
+        return fail(why, "empty value");
+    if (len > RFY_DECIMAL_MAX_CHARS)
+        return fail(why, "too long (more than 24 characters)");
+    if (text[0] == '+')
+        return fail(why, "a sign is not allowed");
+    if (text[0] == '-') {
+        if (!syn->allow_sign)
+            return fail(why, "a sign is not allowed (amounts are never negative)");
+        negative = 1;
+        i = 1;
+    }
+    for (; i < len; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if (ch >= '0' && ch <= '9') {
+            if (seen_point) {
+                if (++frac_digits > syn->max_decimals)
+                    return fail(why, syn->max_decimals == 2 ? "more than 2 decimals"
+                                                            : "too many decimals");
+            } else {
+                int_digits++;
+            }
+            digits[nd++] = (char)ch;
+        } else if (ch == (unsigned char)syn->decimal_point) {
+            if (seen_point)
+                return fail(why, "more than one decimal point");
+            if (int_digits == 0)
+                return fail(why, "missing digits before the decimal point");
+            seen_point = 1;
+        } else if (ch == (unsigned char)other) {
+            return fail(why, other == ','
+                                 ? "unexpected ',' (no thousands separators; "
+                                   "decimal comma needs --decimal-comma)"
+                                 : "unexpected '.' (no thousands separators; the decimal "
+                                   "separator is ',')");
+        } else if (ch == 'e' || ch == 'E') {
+            return fail(why, "exponent notation is not allowed");
+        } else if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') {
+            return fail(why, "contains white space");
+        } else if (ch == '-' || ch == '+') {
+            return fail(why, "a sign is only allowed first");
+        } else {
+            return fail(why, "unexpected character (expected digits and one decimal point)");
+        }
+    }
+    if (int_digits == 0)
+        return fail(why, "no digits");
+    if (seen_point && frac_digits == 0)
+        return fail(why, "empty fraction after the decimal point");
+    /* Scale: pad the fraction with zeros up to max_decimals. */
+    while (frac_digits < syn->max_decimals) {
+        digits[nd++] = '0';
+        frac_digits++;
+    }
+    digits[nd] = '\0';
+    if (mpz_set_str(out, digits, 10) != 0)
+        return fail(why, "not a number"); /* unreachable: only digits were collected */
+    if (negative)
+        mpz_neg(out, out);
+    return RFY_OK;
+}
+
+unsigned rfy_round_half_away(mpz_t out, const mpq_t x, unsigned long unit)
+{
+    /* q = trunc(num / (den × unit)), r = remainder; step away from zero when
+     * 2|r| >= den × unit.  Exact integer arithmetic throughout. */
+    mpz_t den, r;
+    unsigned flags = RFY_FLAG_ROUNDED;
+    mpz_init(den);
+    mpz_init(r);
+    mpz_mul_ui(den, mpq_denref(x), unit);
+    mpz_tdiv_qr(out, r, mpq_numref(x), den);
+    if (mpz_sgn(r) != 0) {
+        flags |= RFY_FLAG_INEXACT;
+        mpz_abs(r, r);
+        mpz_mul_2exp(r, r, 1);
+        if (mpz_cmp(r, den) >= 0) {
+            if (mpq_sgn(x) > 0)
+                mpz_add_ui(out, out, 1);
+            else
+                mpz_sub_ui(out, out, 1);
+        }
+    }
+    mpz_mul_ui(out, out, unit);
+    mpz_clear(r);
+    mpz_clear(den);
+    return flags;
+}
+
+/* Write |ore| as digits with a point before the last two; `group` inserts
+ * '.' every three integer digits (Danish display). */
+static int format_ore(char *buf, size_t size, const mpz_t ore, char point, char group)
+{
+    char digits[64];
+    char *big = NULL;
+    const char *d;
+    size_t nd, nint, need, pos = 0, i;
+    int neg = mpz_sgn(ore) < 0;
+
+    if (size == 0)
+        return -1;
+    buf[0] = '\0';
+    if (mpz_sizeinbase(ore, 10) + 2 < sizeof digits) {
+        mpz_get_str(digits, 10, ore);
+        d = digits;
+    } else {
+        big = mpz_get_str(NULL, 10, ore);
+        d = big;
+    }
+    if (neg)
+        d++;
+    nd = strlen(d);
+    /* At least three digits so that "5" øre reads "0.05". */
+    nint = nd > 2 ? nd - 2 : 1;
+    need = (size_t)neg + nint + (group ? (nint - 1) / 3 : 0) + 3 + 1;
+    if (need > size) {
+        if (big) {
+            void (*freefn)(void *, size_t);
+            mp_get_memory_functions(NULL, NULL, &freefn);
+            freefn(big, strlen(big) + 1);
+        }
+        return -1;
+    }
+    if (neg)
+        buf[pos++] = '-';
+    for (i = 0; i < nint; i++) {
+        if (group && i > 0 && (nint - i) % 3 == 0)
+            buf[pos++] = group;
+        buf[pos++] = nd > 2 ? d[i] : '0';
+    }
+    buf[pos++] = point;
+    buf[pos++] = nd >= 2 ? d[nd - 2] : '0';
+    buf[pos++] = d[nd - 1];
+    buf[pos] = '\0';
+    if (big) {
+        void (*freefn)(void *, size_t);
+        mp_get_memory_functions(NULL, NULL, &freefn);
+        freefn(big, strlen(big) + 1);
+    }
+    return (int)pos;
+}
+
+int rfy_money_format(char *buf, size_t size, const mpz_t ore, char point)
+{
+    return format_ore(buf, size, ore, point, 0);
+}
+
+int rfy_money_format_da(char *buf, size_t size, const mpz_t ore)
+{
+    return format_ore(buf, size, ore, ',', '.');
+}
+
+int rfy_q_format_da(char *buf, size_t size, const mpq_t ore, unsigned decimals)
+{
+    /* ore/100 kr. to `decimals` places: round ore × 10^decimals / 100 to an
+     * integer, then print it with `decimals` places. */
+    mpq_t scaled;
+    mpz_t n, pow;
+    char digits[80];
+    int rc = -1;
+    size_t nd, nint, pos = 0, i, need;
+    int neg;
+
+    mpq_init(scaled);
+    mpz_init(n);
+    mpz_init(pow);
+    mpz_ui_pow_ui(pow, 10, decimals);
+    mpq_set(scaled, ore);
+    mpz_mul(mpq_numref(scaled), mpq_numref(scaled), pow);
+    mpz_mul_ui(mpq_denref(scaled), mpq_denref(scaled), 100);
+    mpq_canonicalize(scaled);
+    rfy_round_half_away(n, scaled, 1);
+    if (mpz_sizeinbase(n, 10) + 2 >= sizeof digits || size == 0)
+        goto done;
+    neg = mpz_sgn(n) < 0;
+    mpz_abs(n, n);
+    mpz_get_str(digits, 10, n);
+    nd = strlen(digits);
+    nint = nd > decimals ? nd - decimals : 1;
+    need = (size_t)neg + nint + (nint - 1) / 3 + (decimals ? decimals + 1 : 0) + 1;
+    if (need > size)
+        goto done;
+    if (neg)
+        buf[pos++] = '-';
+    for (i = 0; i < nint; i++) {
+        if (i > 0 && (nint - i) % 3 == 0)
+            buf[pos++] = '.';
+        buf[pos++] = nd > decimals ? digits[i] : '0';
+    }
+    if (decimals) {
+        buf[pos++] = ',';
+        for (i = 0; i < decimals; i++) {
+            size_t from_end = decimals - i; /* 1-based position from the right */
+            buf[pos++] = nd >= from_end ? digits[nd - from_end] : '0';
+        }
+    }
+    buf[pos] = '\0';
+    rc = (int)pos;
+done:
+    mpz_clear(pow);
+    mpz_clear(n);
+    mpq_clear(scaled);
+    return rc;
+}

@@ -1,0 +1,28 @@
+/* Internal to calc/: the shape of a loaded rate set and the built-in files. */
+#ifndef RFY_RATES_INTERNAL_H
+#define RFY_RATES_INTERNAL_H
+
+#include <stddef.h>
+
+#include "rfy_rates.h"
+
+struct rfy_rates {
+    rfy_rate_value *v; /* rows in file and line order */
+    size_t n, cap;
+    char **strings;    /* owned copies of legal_ref, source and file names */
+    size_t nstrings, capstrings;
+    rfy_month first, last;             /* months covered by any row */
+    const rfy_rate_value **by_month;   /* (last − first + 1) × RFY_RATE_KEY_COUNT */
+    char id[17];
+};
+
+/* Generated at build time from the rates directory (cmake/embed_rates.cmake). */
+typedef struct rfy_builtin_file {
+    const char *name;
+    const char *text;
+    size_t len;
+} rfy_builtin_file;
+extern const rfy_builtin_file rfy_builtin_rate_files[];
+extern const size_t rfy_builtin_rate_file_count;
+
+#endif

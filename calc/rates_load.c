@@ -1,0 +1,508 @@
+/*
+ * Load rate tables (docs/rates.md): parse, validate, index by month and
+ * fingerprint.  A malformed table is refused as a whole with FILE:LINE and
+ * the reason; nothing is half-loaded.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <openssl/evp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rates_internal.h"
+#include "rfy_csv.h"
+#include "rfy_money.h"
+#include "rfy_status.h"
+
+#define HEADER "key,effective_from,effective_to,amount,unit,provenance,legal_ref,source"
+#define NCOLS 8
+#define MAX_TABLE_FILE (16u << 20)
+
+typedef struct load_ctx {
+    rfy_rates *rates;
+    const char *file; /* owned by rates->strings */
+    int seen_header;
+    char *err;        /* first error, "FILE:LINE: reason" */
+    int rc;
+} load_ctx;
+
+static char *dup_n(const char *s, size_t n)
+{
+    char *p = malloc(n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+static const char *keep_string(rfy_rates *r, const char *s, size_t n)
+{
+    char *p;
+    if (r->nstrings == r->capstrings) {
+        size_t cap = r->capstrings ? r->capstrings * 2 : 64;
+        char **q = realloc(r->strings, cap * sizeof *q);
+        if (!q)
+            return NULL;
+        r->strings = q;
+        r->capstrings = cap;
+    }
+    p = dup_n(s, n);
+    if (p)
+        r->strings[r->nstrings++] = p;
+    return p;
+}
+
+static int fail(load_ctx *c, int rc, unsigned long line, const char *fmt, ...)
+{
+    char reason[256];
+    va_list ap;
+    size_t n;
+    if (c->err)
+        return rc;
+    va_start(ap, fmt);
+    vsnprintf(reason, sizeof reason, fmt, ap);
+    va_end(ap);
+    n = strlen(c->file) + strlen(reason) + 32;
+    c->err = malloc(n);
+    if (c->err)
+        snprintf(c->err, n, "%s:%lu: %s", c->file, line, reason);
+    c->rc = rc;
+    return rc;
+}
+
+static int field_is(const rfy_csv_record *rec, size_t i, const char *s)
+{
+    return rec->len[i] == strlen(s) && memcmp(rec->field[i], s, rec->len[i]) == 0;
+}
+
+static int on_row(void *user, const rfy_csv_record *rec)
+{
+    load_ctx *c = user;
+    rfy_rates *r = c->rates;
+    rfy_rate_value *v;
+    const char *why = NULL;
+    rfy_rate_key key;
+    size_t i;
+
+    if (rec->nfields >= 1 && rec->len[0] > 0 && rec->field[0][0] == '#')
+        return 0; /* comment record */
+    if (!c->seen_header) {
+        static const char *const cols[NCOLS] = {"key", "effective_from", "effective_to", "amount",
+                                                "unit", "provenance", "legal_ref", "source"};
+        if (rec->nfields != NCOLS)
+            return fail(c, RFY_ERATES, rec->line, "header must be: " HEADER);
+        for (i = 0; i < NCOLS; i++)
+            if (!field_is(rec, i, cols[i]))
+                return fail(c, RFY_ERATES, rec->line, "header must be: " HEADER);
+        c->seen_header = 1;
+        return 0;
+    }
+    if (rec->nfields != NCOLS)
+        return fail(c, RFY_ERATES, rec->line, "expected %d fields (" HEADER "), found %zu", NCOLS,
+                    rec->nfields);
+    for (i = 0; i < NCOLS; i++)
+        if (memchr(rec->field[i], '\0', rec->len[i]))
+            return fail(c, RFY_ERATES, rec->line, "field %zu contains a NUL byte", i + 1);
+    if (rfy_rate_key_from_name(&key, rec->field[0], rec->len[0]) != 0)
+        return fail(c, RFY_ERATES, rec->line, "unknown key '%.60s'", rec->field[0]);
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 128;
+        rfy_rate_value *q = realloc(r->v, cap * sizeof *q);
+        if (!q)
+            return fail(c, RFY_ENOMEM, rec->line, "out of memory");
+        r->v = q;
+        r->cap = cap;
+    }
+    v = &r->v[r->n];
+    memset(v, 0, sizeof *v);
+    v->key = key;
+    if (rfy_date_parse(&v->from, rec->field[1], rec->len[1], &why) != RFY_OK)
+        return fail(c, RFY_ERATES, rec->line, "effective_from: %s", why);
+    if (rfy_date_parse(&v->to, rec->field[2], rec->len[2], &why) != RFY_OK)
+        return fail(c, RFY_ERATES, rec->line, "effective_to: %s", why);
+    if (rfy_date_cmp(&v->to, &v->from) < 0)
+        return fail(c, RFY_ERATES, rec->line, "effective_to is before effective_from");
+    if (!field_is(rec, 4, rfy_rate_key_unit(key)))
+        return fail(c, RFY_ERATES, rec->line, "unit of %s must be '%s'", rfy_rate_key_name(key),
+                    rfy_rate_key_unit(key));
+    if (field_is(rec, 5, "published"))
+        v->provenance = RFY_PROV_PUBLISHED;
+    else if (field_is(rec, 5, "secondary"))
+        v->provenance = RFY_PROV_SECONDARY;
+    else if (field_is(rec, 5, "derived"))
+        v->provenance = RFY_PROV_DERIVED;
+    else
+        return fail(c, RFY_ERATES, rec->line,
+                    "provenance must be published, secondary or derived");
+    if (rec->len[6] == 0)
+        return fail(c, RFY_ERATES, rec->line, "legal_ref is empty");
+    if (rec->len[7] == 0)
+        return fail(c, RFY_ERATES, rec->line, "source is empty");
+    mpz_init(v->amount);
+    if (rfy_decimal_parse(v->amount, rec->field[3], rec->len[3], &RFY_AMOUNT_DOT, &why) !=
+        RFY_OK) {
+        mpz_clear(v->amount);
+        return fail(c, RFY_ERATES, rec->line, "amount: %s", why);
+    }
+    r->n++; /* from here on the row owns its mpz and is cleared by rfy_rates_free */
+    v->legal_ref = keep_string(r, rec->field[6], rec->len[6]);
+    v->source = keep_string(r, rec->field[7], rec->len[7]);
+    v->file = c->file;
+    v->line = rec->line;
+    if (!v->legal_ref || !v->source)
+        return fail(c, RFY_ENOMEM, rec->line, "out of memory");
+    return 0;
+}
+
+/* Duplicates and overlaps (month granularity), then the month index. */
+static int index_months(rfy_rates *r, char **errmsg)
+{
+    size_t i, span;
+    if (r->n == 0) {
+        if (errmsg)
+            *errmsg = dup_n("no rate rows found", 18);
+        return RFY_ERATES;
+    }
+    r->first = rfy_date_month(&r->v[0].from);
+    r->last = rfy_date_month(&r->v[0].to);
+    for (i = 1; i < r->n; i++) {
+        if (rfy_date_month(&r->v[i].from) < r->first)
+            r->first = rfy_date_month(&r->v[i].from);
+        if (rfy_date_month(&r->v[i].to) > r->last)
+            r->last = rfy_date_month(&r->v[i].to);
+    }
+    span = (size_t)(r->last - r->first + 1);
+    r->by_month = calloc(span * RFY_RATE_KEY_COUNT, sizeof *r->by_month);
+    if (!r->by_month)
+        return RFY_ENOMEM;
+    for (i = 0; i < r->n; i++) {
+        const rfy_rate_value *v = &r->v[i];
+        rfy_month m;
+        for (m = rfy_date_month(&v->from); m <= rfy_date_month(&v->to); m++) {
+            const rfy_rate_value **slot = &r->by_month[(size_t)(m - r->first) * RFY_RATE_KEY_COUNT + v->key];
+            if (*slot) {
+                const rfy_rate_value *o = *slot;
+                char month[8];
+                int dup = rfy_date_cmp(&o->from, &v->from) == 0;
+                size_t n = 256 + strlen(v->file) + strlen(o->file);
+                rfy_month_format(month, m);
+                if (errmsg && (*errmsg = malloc(n)) != NULL)
+                    snprintf(*errmsg, n, "%s:%lu: %s %s also defined at %s:%lu%s%s", v->file,
+                             v->line, dup ? "duplicate:" : "overlap:", rfy_rate_key_name(v->key),
+                             o->file, o->line, dup ? "" : "; both would govern ",
+                             dup ? "" : month);
+                return RFY_ERATES;
+            }
+            *slot = v;
+        }
+    }
+    return RFY_OK;
+}
+
+static int fingerprint(rfy_rates *r, size_t n, const char *const *names, const char *const *texts,
+                       const size_t *lens, const size_t *order)
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int mdlen = 0;
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    static const char hex[] = "0123456789abcdef";
+    size_t i;
+    int ok = ctx && EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
+    for (i = 0; ok && i < n; i++) {
+        char lenbuf[32];
+        size_t k = order[i];
+        int m = snprintf(lenbuf, sizeof lenbuf, "%zu\n", lens[k]);
+        ok = EVP_DigestUpdate(ctx, names[k], strlen(names[k]) + 1) &&
+             EVP_DigestUpdate(ctx, lenbuf, (size_t)m) && EVP_DigestUpdate(ctx, texts[k], lens[k]);
+    }
+    ok = ok && EVP_DigestFinal_ex(ctx, md, &mdlen);
+    EVP_MD_CTX_free(ctx);
+    if (!ok)
+        return RFY_ENOMEM;
+    for (i = 0; i < 8; i++) {
+        r->id[2 * i] = hex[md[i] >> 4];
+        r->id[2 * i + 1] = hex[md[i] & 15];
+    }
+    r->id[16] = '\0';
+    return RFY_OK;
+}
+
+static const char *const *sort_names;
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(sort_names[*(const size_t *)a], sort_names[*(const size_t *)b]);
+}
+
+int rfy_rates_load_files(rfy_rates **out, size_t n, const char *const *names,
+                         const char *const *texts, const size_t *lens, char **errmsg)
+{
+    rfy_rates *r = calloc(1, sizeof *r);
+    size_t *order = calloc(n ? n : 1, sizeof *order);
+    int rc = RFY_OK;
+    size_t i;
+
+    *out = NULL;
+    if (errmsg)
+        *errmsg = NULL;
+    if (!r || !order) {
+        rc = RFY_ENOMEM;
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++)
+        order[i] = i;
+    sort_names = names; /* loading is not re-entrant across threads; it runs once at start-up */
+    qsort(order, n, sizeof *order, by_name);
+    for (i = 0; i < n; i++) {
+        size_t k = order[i];
+        load_ctx c = {r, NULL, 0, NULL, RFY_OK};
+        char *csverr = NULL;
+        c.file = keep_string(r, names[k], strlen(names[k]));
+        if (!c.file) {
+            rc = RFY_ENOMEM;
+            goto cleanup;
+        }
+        rc = rfy_csv_read_buffer(texts[k], lens[k], ',', on_row, &c, &csverr);
+        if (rc == RFY_ESTOP || c.err) {
+            rc = c.rc ? c.rc : RFY_ERATES;
+            if (errmsg)
+                *errmsg = c.err;
+            else
+                free(c.err);
+            free(csverr);
+            goto cleanup;
+        }
+        if (rc != RFY_OK) {
+            if (errmsg && csverr) {
+                size_t m = strlen(csverr) + strlen(names[k]) + 4;
+                if ((*errmsg = malloc(m)) != NULL)
+                    snprintf(*errmsg, m, "%s: %s", names[k], csverr);
+            }
+            free(csverr);
+            rc = rc == RFY_ECSV ? RFY_ERATES : rc;
+            goto cleanup;
+        }
+        if (!c.seen_header) {
+            if (errmsg) {
+                size_t m = strlen(names[k]) + 64;
+                if ((*errmsg = malloc(m)) != NULL)
+                    snprintf(*errmsg, m, "%s:1: missing header line", names[k]);
+            }
+            rc = RFY_ERATES;
+            goto cleanup;
+        }
+    }
+    rc = index_months(r, errmsg);
+    if (rc == RFY_OK)
+        rc = fingerprint(r, n, names, texts, lens, order);
+cleanup:
+    free(order);
+    if (rc != RFY_OK) {
+        rfy_rates_free(r);
+        return rc;
+    }
+    *out = r;
+    return RFY_OK;
+}
+
+int rfy_rates_load_builtin(rfy_rates **out, char **errmsg)
+{
+    size_t n = rfy_builtin_rate_file_count, i;
+    const char **names = calloc(n ? n : 1, sizeof *names);
+    const char **texts = calloc(n ? n : 1, sizeof *texts);
+    size_t *lens = calloc(n ? n : 1, sizeof *lens);
+    int rc = RFY_ENOMEM;
+    *out = NULL;
+    if (errmsg)
+        *errmsg = NULL;
+    if (names && texts && lens) {
+        for (i = 0; i < n; i++) {
+            names[i] = rfy_builtin_rate_files[i].name;
+            texts[i] = rfy_builtin_rate_files[i].text;
+            lens[i] = rfy_builtin_rate_files[i].len;
+        }
+        rc = rfy_rates_load_files(out, n, names, texts, lens, errmsg);
+    }
+    free(names);
+    free(texts);
+    free(lens);
+    return rc;
+}
+
+static int ends_with_csv(const char *s)
+{
+    size_t n = strlen(s);
+    return n > 4 && strcmp(s + n - 4, ".csv") == 0 && s[0] != '.';
+}
+
+static int read_file(const char *path, char **text, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t used = 0, cap = 0;
+    if (!f)
+        return RFY_EIO;
+    for (;;) {
+        size_t got;
+        if (used == cap) {
+            char *p;
+            cap = cap ? cap * 2 : 8192;
+            if (cap > MAX_TABLE_FILE * 2u || !(p = realloc(buf, cap))) {
+                free(buf);
+                fclose(f);
+                return cap > MAX_TABLE_FILE * 2u ? RFY_ERATES : RFY_ENOMEM;
+            }
+            buf = p;
+        }
+        got = fread(buf + used, 1, cap - used, f);
+        used += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(f) || used > MAX_TABLE_FILE) {
+        int rc = ferror(f) ? RFY_EIO : RFY_ERATES;
+        free(buf);
+        fclose(f);
+        return rc;
+    }
+    fclose(f);
+    *text = buf;
+    *len = used;
+    return RFY_OK;
+}
+
+int rfy_rates_load_dir(rfy_rates **out, const char *dir, char **errmsg)
+{
+    DIR *d;
+    struct dirent *e;
+    char **names = NULL, **texts = NULL;
+    size_t *lens = NULL, n = 0, cap = 0, i;
+    int rc = RFY_OK;
+
+    *out = NULL;
+    if (errmsg)
+        *errmsg = NULL;
+    d = opendir(dir);
+    if (!d) {
+        if (errmsg) {
+            size_t m = strlen(dir) + 128;
+            if ((*errmsg = malloc(m)) != NULL)
+                snprintf(*errmsg, m, "%s: cannot open rate table directory: %s", dir,
+                         strerror(errno));
+        }
+        return RFY_EIO;
+    }
+    while ((e = readdir(d)) != NULL) {
+        if (!ends_with_csv(e->d_name))
+            continue;
+        if (n == cap) {
+            size_t c2 = cap ? cap * 2 : 32;
+            char **p = realloc(names, c2 * sizeof *p);
+            if (!p) {
+                rc = RFY_ENOMEM;
+                break;
+            }
+            names = p;
+            cap = c2;
+        }
+        if (!(names[n] = dup_n(e->d_name, strlen(e->d_name)))) {
+            rc = RFY_ENOMEM;
+            break;
+        }
+        n++;
+    }
+    closedir(d);
+    if (rc == RFY_OK && n == 0) {
+        if (errmsg) {
+            size_t m = strlen(dir) + 64;
+            if ((*errmsg = malloc(m)) != NULL)
+                snprintf(*errmsg, m, "%s: no *.csv rate tables in this directory", dir);
+        }
+        rc = RFY_ERATES;
+    }
+    if (rc == RFY_OK) {
+        texts = calloc(n, sizeof *texts);
+        lens = calloc(n, sizeof *lens);
+        if (!texts || !lens)
+            rc = RFY_ENOMEM;
+    }
+    for (i = 0; rc == RFY_OK && i < n; i++) {
+        size_t m = strlen(dir) + strlen(names[i]) + 2;
+        char *path = malloc(m);
+        if (!path) {
+            rc = RFY_ENOMEM;
+            break;
+        }
+        snprintf(path, m, "%s/%s", dir, names[i]);
+        rc = read_file(path, &texts[i], &lens[i]);
+        if (rc != RFY_OK && errmsg) {
+            size_t k = m + 128;
+            if ((*errmsg = malloc(k)) != NULL)
+                snprintf(*errmsg, k, "%s: %s", path,
+                         rc == RFY_ERATES ? "rate table file larger than 16 MiB"
+                                          : "cannot read rate table file");
+        }
+        free(path);
+    }
+    if (rc == RFY_OK)
+        rc = rfy_rates_load_files(out, n, (const char *const *)names, (const char *const *)texts,
+                                  lens, errmsg);
+    for (i = 0; i < n; i++) {
+        free(names[i]);
+        if (texts)
+            free(texts[i]);
+    }
+    free(names);
+    free(texts);
+    free(lens);
+    return rc;
+}
+
+void rfy_rates_free(rfy_rates *r)
+{
+    size_t i;
+    if (!r)
+        return;
+    for (i = 0; i < r->n; i++)
+        mpz_clear(r->v[i].amount);
+    for (i = 0; i < r->nstrings; i++)
+        free(r->strings[i]);
+    free(r->strings);
+    free(r->v);
+    free(r->by_month);
+    free(r);
+}
+
+const char *rfy_rates_id(const rfy_rates *r)
+{
+    return r->id;
+}
+
+const rfy_rate_value *rfy_rates_get(const rfy_rates *r, rfy_rate_key key, rfy_month m)
+{
+    if ((unsigned)key >= RFY_RATE_KEY_COUNT || m < r->first || m > r->last)
+        return NULL;
+    return r->by_month[(size_t)(m - r->first) * RFY_RATE_KEY_COUNT + key];
+}
+
+rfy_month rfy_rates_first_month(const rfy_rates *r)
+{
+    return r->first;
+}
+
+rfy_month rfy_rates_last_month(const rfy_rates *r)
+{
+    return r->last;
+}
+
+size_t rfy_rates_count(const rfy_rates *r)
+{
+    return r->n;
+}
+
+const rfy_rate_value *rfy_rates_at(const rfy_rates *r, size_t i)
+{
+    return i < r->n ? &r->v[i] : NULL;
+}

@@ -1,0 +1,12 @@
+/* rfy audit: not built yet (placeholder so the command exists). */
+#include <stdio.h>
+
+#include "cli.h"
+
+int cmd_audit(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    fprintf(stderr, "rfy audit: not implemented yet\n");
+    return RFY_EXIT_USAGE;
+}

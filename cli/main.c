@@ -1,0 +1,72 @@
+/* rfy: the command-line entry point.  Dispatches to the sub-commands. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char USAGE[] =
+    "rfy " RFY_VERSION " - ressourceforløbsydelse, computed exactly (LAS kap. 6 a, §§ 68, 68 a, 69)\n"
+    "\n"
+    "Usage:\n"
+    "  rfy batch   [--rates DIR] [-o OUT.csv] [--rejects REJ.csv] [--delimiter C]\n"
+    "              [--decimal-comma] [--quiet] IN.csv\n"
+    "  rfy preview [--rates DIR] [--json] --month YYYY-MM --category CAT [--COLUMN VALUE ...]\n"
+    "  rfy audit   [--rates DIR] [-o REPORT.csv] HISTORIC.csv\n"
+    "  rfy rates   [--rates DIR] show YEAR | check\n"
+    "  rfy --version | --help\n"
+    "\n"
+    "Exit codes: 0 all rows computed (audit: all match); 1 some rows rejected\n"
+    "(audit: a difference); 2 usage error, unreadable input or invalid rate tables.\n"
+    "See docs/ for the rules, the CSV columns and the rate tables.\n";
+
+rfy_rates *cli_load_rates(const char *dir)
+{
+    rfy_rates *rates = NULL;
+    char *err = NULL;
+    int rc = dir ? rfy_rates_load_dir(&rates, dir, &err) : rfy_rates_load_builtin(&rates, &err);
+    if (rc != RFY_OK) {
+        fprintf(stderr, "rfy: invalid rate tables: %s\n", err ? err : rfy_rc_name(rc));
+        free(err);
+        return NULL;
+    }
+    return rates;
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"version", no_argument, 0, 'V'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    const char *cmd;
+    int c;
+
+    if (argc >= 2 && argv[1][0] != '-') {
+        cmd = argv[1];
+        if (strcmp(cmd, "batch") == 0)
+            return cmd_batch(argc - 1, argv + 1);
+        if (strcmp(cmd, "preview") == 0)
+            return cmd_preview(argc - 1, argv + 1);
+        if (strcmp(cmd, "audit") == 0)
+            return cmd_audit(argc - 1, argv + 1);
+        if (strcmp(cmd, "rates") == 0)
+            return cmd_rates(argc - 1, argv + 1);
+        fprintf(stderr, "rfy: unknown command '%s' (try rfy --help)\n", cmd);
+        return RFY_EXIT_USAGE;
+    }
+    while ((c = getopt_long(argc, argv, "Vh", opts, NULL)) != -1) {
+        switch (c) {
+        case 'V':
+            printf("rfy %s\n", RFY_VERSION);
+            return RFY_EXIT_OK;
+        case 'h':
+            fputs(USAGE, stdout);
+            return RFY_EXIT_OK;
+        default:
+            fputs(USAGE, stderr);
+            return RFY_EXIT_USAGE;
+        }
+    }
+    fputs(USAGE, stderr);
+    return RFY_EXIT_USAGE;
+}

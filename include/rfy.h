@@ -1,0 +1,33 @@
+/*
+ * rfy: exact computation of Danish ressourceforløbsydelse
+ * (lov om aktiv socialpolitik, kapitel 6 a, §§ 68, 68 a, 69).
+ *
+ * This umbrella header pulls in the whole public API.
+ *
+ * OWNERSHIP RULE (one rule for the whole library):
+ *   - Every rfy_X_init() is paired with rfy_X_clear(); every function that
+ *     returns a newly allocated object (rfy_X_new, rfy_X_load...) is paired
+ *     with rfy_X_free().  The caller owns what it initialised or received.
+ *   - Output arguments come first (as in GMP).  They must be initialised by
+ *     the caller (mpz_t, mpq_t, rfy_result) unless the doc says otherwise.
+ *   - Pointers returned by lookups (const rfy_rate_value *, const char *)
+ *     are borrowed: they stay valid until the object they came from is freed.
+ *   - An error message returned through a `char **errmsg` argument is
+ *     allocated with malloc() and must be released by the caller with free().
+ *     A `const char **why` argument receives a static string: never free it.
+ *   - Functions return an int result code (RFY_OK == 0, see rfy_status.h).
+ */
+#ifndef RFY_H
+#define RFY_H
+
+#include "rfy_status.h"
+#include "rfy_money.h"
+#include "rfy_date.h"
+#include "rfy_csv.h"
+#include "rfy_rates.h"
+#include "rfy_calc.h"
+
+/* Engine version, printed by `rfy --version` and in every receipt. */
+#define RFY_VERSION "0.1.0"
+
+#endif

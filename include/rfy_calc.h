@@ -1,0 +1,167 @@
+/*
+ * The computation of one case-month (rules.md §3–5).
+ *
+ * Unit of work: one person, one calendar month, one forløb type.  All money
+ * is exact (øre in mpz_t, exact intermediates in mpq_t); the only rounding
+ * is at the points rules.md §5 names.
+ */
+#ifndef RFY_CALC_H
+#define RFY_CALC_H
+
+#include <gmp.h>
+
+#include "rfy_date.h"
+#include "rfy_rates.h"
+
+/* § 68 stk. 2: the four categories. */
+typedef enum rfy_category {
+    RFY_CAT_FORSORGER = 0,         /* nr. 1 */
+    RFY_CAT_IKKE_FORSORGER = 1,    /* nr. 2 */
+    RFY_CAT_U25_HJEMME = 2,        /* nr. 3 */
+    RFY_CAT_U25_HJEMME_BIDRAG = 3  /* nr. 4 */
+} rfy_category;
+
+typedef enum rfy_forloeb {
+    RFY_FORLOEB_RESSOURCE = 0,     /* ressourceforløb, kapitel 6 a */
+    RFY_FORLOEB_JOBAFKLARING = 1   /* jobafklaringsforløb, § 69 j (from 2014-07) */
+} rfy_forloeb;
+
+typedef enum rfy_prior {
+    RFY_PRIOR_NONE = 0,
+    RFY_PRIOR_SYGEDAGPENGE = 1,    /* § 68 stk. 4 */
+    RFY_PRIOR_LEDIGHEDSYDELSE = 2  /* § 68 stk. 5 */
+} rfy_prior;
+
+typedef enum rfy_period_unit { RFY_PER_MONTH = 0, RFY_PER_WEEK = 1 } rfy_period_unit;
+
+/* Plausibility limits (interface.md): a value beyond them is bad input. */
+#define RFY_MAX_AMOUNT_ORE 999999999L /* 9999999.99 kr. */
+#define RFY_MAX_HOURS_C 74400L        /* 744 hours, in hundredths */
+#define RFY_MAX_HOLIDAY_DAYS_C 3100L  /* 31 feriedage, in hundredths */
+#define RFY_MAX_CHILDREN 20
+
+/* One case-month's input.  Init with rfy_case_init(), clear with rfy_case_clear(). */
+typedef struct rfy_case {
+    rfy_month month;
+    rfy_category category;
+    rfy_forloeb forloeb;
+    int start_day;               /* first day of entitlement in the month; 0 = the 1st */
+    int end_day;                 /* last day; 0 = the last day of the month */
+    int children;                /* nr. 4: children with documented bidragspligt */
+    int has_child_support;       /* child_support given */
+    mpz_t child_support;         /* documented monthly bidrag, øre */
+    rfy_prior prior;
+    mpz_t prior_amount;          /* hidtidig ydelse, øre per prior_unit */
+    rfy_period_unit prior_unit;
+    int has_prior_until;
+    rfy_date prior_until;        /* last day of the sygedagpenge-level entitlement */
+    mpz_t wage;                  /* lønindtægt incl. pension, øre */
+    mpz_t holiday_pay;           /* feriegodtgørelse for holiday held this month, øre */
+    mpz_t holiday_days;          /* feriedage covered, hundredths */
+    mpz_t activation_income;     /* income in tilbud, øre */
+    mpz_t activation_hours;      /* hours worked, hundredths */
+    mpz_t other_income;          /* other income, øre */
+} rfy_case;
+
+void rfy_case_init(rfy_case *c);
+void rfy_case_clear(rfy_case *c);
+/* Back to defaults (ressourceforløb, whole month, no prior, all amounts 0), keeping allocations. */
+void rfy_case_reset(rfy_case *c);
+
+/* Why a case-month could not be computed.  No allocation: fits the hot path. */
+typedef struct rfy_error {
+    const char *column;  /* input column at fault ("prior_until"), or "" */
+    char reason[200];    /* for a payroll officer, English */
+} rfy_error;
+
+/* How the level of a segment was chosen. */
+typedef enum rfy_level_basis {
+    RFY_BASIS_STK2 = 0,           /* § 68 stk. 2 (or § 69 j stk. 2) level */
+    RFY_BASIS_SYGEDAGPENGE = 1,   /* § 68 stk. 4: hidtidig sygedagpenge above the floor */
+    RFY_BASIS_SDP_FLOOR = 2,      /* § 68 stk. 4, 4. pkt.: floor (stk. 2 level) applied */
+    RFY_BASIS_LEDIGHED = 3,       /* § 68 stk. 5: hidtidig ledighedsydelse above the floor */
+    RFY_BASIS_LEDIGHED_FLOOR = 4  /* § 68 stk. 5, 2. pkt.: floor applied */
+} rfy_level_basis;
+
+#define RFY_MAX_SEGMENTS 2
+
+/* A run of days in the month with one level. */
+typedef struct rfy_segment {
+    int first_day, last_day, days;
+    rfy_level_basis basis;
+    const char *level_ref;  /* legal basis of the level, e.g. "§ 68 stk. 2 nr. 1" */
+    mpq_t level;            /* monthly level in force, øre (exact) */
+    mpq_t amount;           /* level × days / days_in_month, øre (exact) */
+} rfy_segment;
+
+/* The breakdown of one case-month.  Init with rfy_result_init(), clear with rfy_result_clear(). */
+typedef struct rfy_result {
+    rfy_month month;
+    int days_in_month;
+    int days;                     /* calendar days of entitlement */
+    int nsegments;
+    rfy_segment seg[RFY_MAX_SEGMENTS];
+    char level_ref[96];           /* segment refs joined by "; " */
+
+    /* § 68 stk. 2 level of the category for the whole month (before proration). */
+    mpq_t stk2_level;
+    /* nr. 4 detail: u25 base, tillæg before the cap, cap applied? */
+    mpq_t tillaeg;
+    int tillaeg_capped;
+    /* § 68 stk. 4/5 detail: hidtidig ydelse as a monthly amount (exact, × 52/12 for weekly). */
+    mpq_t prior_monthly;
+
+    /* § 68 a detail (exact values before rounding). */
+    mpq_t wage_exact;             /* W(wage) */
+    mpq_t holiday_uncapped;       /* W(wage + holiday_pay) − W(wage) */
+    mpq_t holiday_cap;            /* level for holiday_days × 7/5 days */
+    int holiday_capped;           /* the cap bound */
+    mpq_t activation_disregard;   /* min(hours, 160) × hourly disregard */
+    mpq_t activation_exact;       /* max(0, income − disregard) */
+
+    /* The printed columns, rounded to øre (rules.md §5). */
+    mpz_t gross, wage_deduction, holiday_deduction, activation_deduction, other_deduction;
+    mpz_t total_deduction, payment;
+
+    /* Legal references of the deduction lines (vary with the forløb). */
+    const char *wage_ref, *holiday_ref, *activation_ref, *other_ref;
+
+    /* The rate values used (NULL where not used), and the weakest provenance. */
+    const rfy_rate_value *rate[RFY_RATE_KEY_COUNT];
+    rfy_provenance provenance;
+    unsigned flags;               /* RFY_FLAG_ROUNDED / RFY_FLAG_INEXACT of the rounding steps */
+} rfy_result;
+
+void rfy_result_init(rfy_result *r);
+void rfy_result_clear(rfy_result *r);
+
+/*
+ * Check a case for bad input that does not depend on the rates: plausibility
+ * limits, start/end inside the month and in order, dependent fields
+ * (children for nr. 4, prior_amount/prior_until for a prior, holiday_days
+ * with holiday_pay), and § 68 stk. 4 only in ressourceforløb.
+ * Returns RFY_OK or RFY_EINPUT with err filled (err may be NULL).
+ */
+int rfy_case_check(const rfy_case *in, rfy_error *err);
+
+/*
+ * Compute one case-month exactly as rules.md §3–5 says.
+ *
+ * Runs rfy_case_check() first.  Returns RFY_OK with `out` filled;
+ * RFY_EINPUT (bad input), RFY_ECOVERAGE (month before 2013-01, or
+ * jobafklaring before 2014-07) or RFY_ENORATE (a rate the rules need is
+ * missing for the month: the message names the key and the month), with
+ * err filled.  Preconditions: out initialised with rfy_result_init(); it may
+ * be reused across calls without clearing (no per-call allocation once warm).
+ */
+int rfy_compute(rfy_result *out, const rfy_rates *rates, const rfy_case *in, rfy_error *err);
+
+/* Names as written in CSV ("forsorger", "jobafklaring", "sygedagpenge"). */
+const char *rfy_category_name(rfy_category c);
+const char *rfy_forloeb_name(rfy_forloeb f);
+const char *rfy_prior_name(rfy_prior p);
+int rfy_category_from_name(rfy_category *out, const char *s, size_t len);
+int rfy_forloeb_from_name(rfy_forloeb *out, const char *s, size_t len);
+int rfy_prior_from_name(rfy_prior *out, const char *s, size_t len);
+
+#endif

@@ -1,0 +1,78 @@
+/*
+ * Exact money: decimal parsing, formatting and rounding.
+ *
+ * Representation: an amount is an integer number of øre (1/100 kr.) in an
+ * mpz_t.  Exact intermediate values are mpq_t, also in øre.  Nothing on a
+ * money path is ever a binary floating-point number.
+ */
+#ifndef RFY_MONEY_H
+#define RFY_MONEY_H
+
+#include <gmp.h>
+#include <stddef.h>
+
+/* Longest decimal text accepted (longer input is refused as overlong). */
+#define RFY_DECIMAL_MAX_CHARS 24
+
+/* What a decimal field may look like. */
+typedef struct rfy_decimal_syntax {
+    unsigned max_decimals; /* digits allowed after the point; the result is scaled by 10^max_decimals */
+    char decimal_point;    /* '.' or ',' */
+    int allow_sign;        /* non-zero: a leading '-' is accepted ('+' never is) */
+} rfy_decimal_syntax;
+
+/* Amounts in CSV: '.' and at most two decimals, no sign. */
+extern const rfy_decimal_syntax RFY_AMOUNT_DOT;
+/* Amounts with `--decimal-comma`: ',' and at most two decimals, no sign. */
+extern const rfy_decimal_syntax RFY_AMOUNT_COMMA;
+
+/*
+ * Parse decimal text exactly.
+ *
+ * On success stores value × 10^syn->max_decimals in `out` (for amounts: øre)
+ * and returns RFY_OK.  On failure returns RFY_EINPUT, leaves `out` unchanged
+ * and points *why at a static explanation (e.g. "exponent notation is not
+ * allowed").  Accepted: [-]DIGITS[POINT DIGITS], with leading zeros allowed.
+ * Refused, each with its own message: empty text, spaces, '+', a sign where
+ * not allowed, exponents, thousands separators (the other of '.' and ','),
+ * an empty integer or fraction part, too many decimals, more than
+ * RFY_DECIMAL_MAX_CHARS characters, any other character.
+ * Preconditions: `out` initialised; `text` has at least `len` bytes (NUL not
+ * required); `why` may be NULL.
+ */
+int rfy_decimal_parse(mpz_t out, const char *text, size_t len,
+                      const rfy_decimal_syntax *syn, const char **why);
+
+/*
+ * Round x to the nearest multiple of `unit`, half away from zero.
+ *
+ * x and the result are in the same unit (øre); unit 1 rounds to whole øre,
+ * unit 100 to whole kroner.  Returns RFY_FLAG_ROUNDED, or-ed with
+ * RFY_FLAG_INEXACT when the exact value was not already a multiple of unit.
+ * Precondition: unit >= 1; `out` initialised.
+ */
+unsigned rfy_round_half_away(mpz_t out, const mpq_t x, unsigned long unit);
+
+/*
+ * Format øre as a plain decimal with exactly two decimals: "-1234.56".
+ * Writes a NUL-terminated string; returns its length, or -1 if `size` is too
+ * small (buf then holds "").  `point` is '.' or ','.
+ */
+int rfy_money_format(char *buf, size_t size, const mpz_t ore, char point);
+
+/*
+ * Format øre the Danish way for people: "16.382,00", "-1.234,50".
+ * Same return convention as rfy_money_format().
+ */
+int rfy_money_format_da(char *buf, size_t size, const mpz_t ore);
+
+/*
+ * Format an exact rational number of øre as kroner with `decimals` places,
+ * Danish style, rounded half away from zero (display only: used to show
+ * intermediate values such as a 52/12 conversion in explanations; the
+ * amounts paid are rounded at the points rules.md §5 names, not here).
+ * Returns the length, or -1 if `size` is too small.
+ */
+int rfy_q_format_da(char *buf, size_t size, const mpq_t ore, unsigned decimals);
+
+#endif

@@ -1,0 +1,144 @@
+/*
+ * Rate tables: the yearly amounts the law refers to, loaded as data.
+ *
+ * A table file is CSV with the header
+ *   key,effective_from,effective_to,amount,unit,provenance,legal_ref,source
+ * (records whose first field starts with '#' are comments).  docs/rates.md
+ * describes the format.  The shipped tables (rates/ in the source tree) are
+ * compiled into the library; rfy_rates_load_dir() reads a replacement set.
+ *
+ * Month selection (rules.md §2, Decision): a row governs every calendar
+ * month from the month of effective_from to the month of effective_to, so
+ * the 2015 table "gældende fra 5. januar" governs all of January 2015.  A
+ * month no row covers has no value: callers report an error, never a
+ * fallback to another year.
+ */
+#ifndef RFY_RATES_H
+#define RFY_RATES_H
+
+#include <gmp.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "rfy_date.h"
+
+/* The keys a table may hold.  The order is part of no interface. */
+typedef enum rfy_rate_key {
+    RFY_RATE_FORSORGER,           /* § 68 stk. 2 nr. 1, kr/month */
+    RFY_RATE_IKKE_FORSORGER,      /* § 68 stk. 2 nr. 2, kr/month */
+    RFY_RATE_U25_HJEMME,          /* § 68 stk. 2 nr. 3, kr/month */
+    RFY_RATE_U25_BIDRAG_MAX,      /* § 68 stk. 2 nr. 4 cap, kr/month */
+    RFY_RATE_SDP_MAX_WEEK,        /* § 68 stk. 4 highest sygedagpenge, kr/week */
+    RFY_RATE_LEDIGHED_89_WEEK,    /* § 68 stk. 5 line (informational), kr/week */
+    RFY_RATE_WAGE_THRESHOLD,      /* § 68 a stk. 2 lønindtægtsgrænse, kr/month */
+    RFY_RATE_HOUR_DISREGARD,      /* § 68 a stk. 3 per arbejdstime, kr/hour */
+    RFY_RATE_NORMALBIDRAG,        /* normalbidrag per child, kr/month (§ 68 stk. 2 nr. 4) */
+    RFY_RATE_NORMALBIDRAG_GRUND,  /* its grundbeløb (informational) */
+    RFY_RATE_NORMALBIDRAG_TILLAEG,/* its tillæg (informational) */
+    RFY_RATE_REG_R,               /* regulation rate r, percent (rules.md §2) */
+    RFY_RATE_REG_AFDAEMPNING,     /* afdæmpning, percent (rules.md §2) */
+    RFY_RATE_KEY_COUNT
+} rfy_rate_key;
+
+/* Provenance, ordered from strongest to weakest (a larger value is weaker). */
+typedef enum rfy_provenance {
+    RFY_PROV_PUBLISHED = 0, /* ministry rate page or law text */
+    RFY_PROV_SECONDARY = 1, /* another source */
+    RFY_PROV_DERIVED = 2    /* indexation chain only */
+} rfy_provenance;
+
+/* One value of one table row.  Amounts are scaled by 100 (øre, or
+ * hundredths of a percent for the regulation keys). */
+typedef struct rfy_rate_value {
+    rfy_rate_key key;
+    rfy_date from, to;  /* effective_from, effective_to (inclusive) */
+    mpz_t amount;       /* × 100 */
+    rfy_provenance provenance;
+    const char *legal_ref;
+    const char *source;
+    const char *file;   /* table file name (e.g. "2024.csv") */
+    unsigned long line; /* line in that file */
+} rfy_rate_value;
+
+typedef struct rfy_rates rfy_rates;
+
+/* Key name as written in table files ("rfy_forsorger"); NULL if out of range. */
+const char *rfy_rate_key_name(rfy_rate_key key);
+/* Unit as written in table files ("kr/month"). */
+const char *rfy_rate_key_unit(rfy_rate_key key);
+/* Legal reference of the key in the law ("§ 68 stk. 2 nr. 1"). */
+const char *rfy_rate_key_law(rfy_rate_key key);
+/* Look a key up by name; returns 0 and sets *out, or -1. */
+int rfy_rate_key_from_name(rfy_rate_key *out, const char *name, size_t len);
+/* "published", "secondary", "derived". */
+const char *rfy_provenance_name(rfy_provenance p);
+
+/*
+ * Load the tables compiled into the binary.  Returns RFY_OK and a new object
+ * in *out (free with rfy_rates_free), or an error code with *errmsg (caller
+ * frees).  Fails only if the shipped tables are invalid or memory runs out.
+ */
+int rfy_rates_load_builtin(rfy_rates **out, char **errmsg);
+
+/*
+ * Load every "*.csv" file directly in `dir` (sorted by name) as the complete
+ * set of tables, replacing the built-in ones.  A malformed file (unknown key,
+ * wrong unit, bad date or amount, effective_to before effective_from,
+ * duplicate key and date, two rows of one key covering the same month) is
+ * refused with RFY_ERATES and *errmsg "FILE:LINE: reason".
+ */
+int rfy_rates_load_dir(rfy_rates **out, const char *dir, char **errmsg);
+
+/*
+ * Load tables from in-memory files (used for the built-in set, and by tests
+ * and fuzzers).  names[i]/texts[i]/lens[i] describe file i.
+ */
+int rfy_rates_load_files(rfy_rates **out, size_t n, const char *const *names,
+                         const char *const *texts, const size_t *lens, char **errmsg);
+
+void rfy_rates_free(rfy_rates *rates);
+
+/*
+ * Fingerprint of the loaded tables: the first 16 hex digits of SHA-256 over
+ * every file's name and bytes, in name order.  Same files give the same id;
+ * any edit gives another.  Borrowed string.
+ */
+const char *rfy_rates_id(const rfy_rates *rates);
+
+/*
+ * The value of `key` that governs month `m`, or NULL if no row covers it.
+ * O(1): the loader indexes every covered month.
+ */
+const rfy_rate_value *rfy_rates_get(const rfy_rates *rates, rfy_rate_key key, rfy_month m);
+
+/* First and last month any row covers (for messages); 0 if empty. */
+rfy_month rfy_rates_first_month(const rfy_rates *rates);
+rfy_month rfy_rates_last_month(const rfy_rates *rates);
+
+/* All rows, in file and line order (for `rates show` and the chain check). */
+size_t rfy_rates_count(const rfy_rates *rates);
+const rfy_rate_value *rfy_rates_at(const rfy_rates *rates, size_t i);
+
+/*
+ * Verify the indexation chain of rules.md §2 against the tables.
+ *
+ * For each indexed key (wage threshold from its 2012 base with r; hourly
+ * disregard from its 2012 base and the § 68 stk. 2 levels from their 2013
+ * values with r − afdæmpning), recompute v[y] = round(v[y−1] × (1 + p[y]/100))
+ * year by year and compare with every table row of that key, whatever its
+ * provenance; also check that the nr. 4 cap equals the forsørger level and
+ * that normalbidrag equals grundbeløb + tillæg where both are given.
+ * Writes one line per finding to `report` (may be NULL) and returns the
+ * number of mismatches (0 = all reproduced), or -1 if the chain cannot run
+ * (a base or a regulation rate is missing; explained in `report`).
+ */
+int rfy_rates_check_chain(const rfy_rates *rates, FILE *report);
+
+/*
+ * The chain value of `key` for `year` computed from the tables' base and
+ * regulation rows (øre; rounded as the chain rounds).  Returns RFY_OK, or
+ * RFY_ENORATE if the key is not indexed or a base/regulation row is missing.
+ */
+int rfy_rates_chain_value(mpz_t out, const rfy_rates *rates, rfy_rate_key key, int year);
+
+#endif

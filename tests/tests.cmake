@@ -1,0 +1,21 @@
+# Every tests/test_*.c is one Check program and one ctest test.  Shared test
+# helpers live in tests/support/.  Shell tests (tests/*.sh) drive build/rfy.
+file(GLOB RFY_TEST_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/test_*.c")
+file(GLOB RFY_TEST_SUPPORT CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/support/*.c")
+foreach(src IN LISTS RFY_TEST_SOURCES)
+  get_filename_component(name "${src}" NAME_WE)
+  add_executable(${name} "${src}" ${RFY_TEST_SUPPORT})
+  target_include_directories(${name} PRIVATE "${CMAKE_SOURCE_DIR}/tests/support"
+                                             "${CMAKE_SOURCE_DIR}/calc" "${CMAKE_SOURCE_DIR}/cli")
+  target_link_libraries(${name} PRIVATE rfycalc PkgConfig::CHECK PkgConfig::JANSSON)
+  target_compile_definitions(${name} PRIVATE RFY_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
+                                             RFY_BINARY_DIR="${CMAKE_BINARY_DIR}")
+  add_test(NAME ${name} COMMAND ${name})
+  set_tests_properties(${name} PROPERTIES ENVIRONMENT "CK_DEFAULT_TIMEOUT=60")
+endforeach()
+
+file(GLOB RFY_SHELL_TESTS CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/test_*.sh")
+foreach(sh IN LISTS RFY_SHELL_TESTS)
+  get_filename_component(name "${sh}" NAME_WE)
+  add_test(NAME ${name} COMMAND bash "${sh}" "$<TARGET_FILE:rfy>" "${CMAKE_SOURCE_DIR}")
+endforeach()
