@@ -130,6 +130,11 @@ typedef struct rfy_result {
     const rfy_rate_value *rate[RFY_RATE_KEY_COUNT];
     rfy_provenance provenance;
     unsigned flags;               /* RFY_FLAG_ROUNDED / RFY_FLAG_INEXACT of the rounding steps */
+
+    /* Scratch space for rfy_compute(): initialised once, so a warm result
+     * computes without allocating.  Not part of the breakdown. */
+    mpq_t scratch_q[3];
+    mpz_t scratch_z[2];
 } rfy_result;
 
 void rfy_result_init(rfy_result *r);

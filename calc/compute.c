@@ -1,0 +1,181 @@
+/*
+ * rfy_compute(): one case-month, in the order of rules.md §1–5.
+ *   §1 coverage → §3 level and segments → §4 deductions → §5 rounding.
+ * § 68 a stk. 1 (other income, krone for krone) is applied here directly.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "rules.h"
+#include "rfy_money.h"
+#include "rfy_status.h"
+
+void rfy_result_init(rfy_result *r)
+{
+    memset(r, 0, sizeof *r);
+    for (int i = 0; i < RFY_MAX_SEGMENTS; i++) {
+        mpq_init(r->seg[i].level);
+        mpq_init(r->seg[i].amount);
+    }
+    mpq_init(r->stk2_level);
+    mpq_init(r->tillaeg);
+    mpq_init(r->prior_monthly);
+    mpq_init(r->wage_exact);
+    mpq_init(r->holiday_uncapped);
+    mpq_init(r->holiday_cap);
+    mpq_init(r->activation_disregard);
+    mpq_init(r->activation_exact);
+    mpz_init(r->gross);
+    mpz_init(r->wage_deduction);
+    mpz_init(r->holiday_deduction);
+    mpz_init(r->activation_deduction);
+    mpz_init(r->other_deduction);
+    mpz_init(r->total_deduction);
+    mpz_init(r->payment);
+    for (int i = 0; i < 3; i++)
+        mpq_init(r->scratch_q[i]);
+    for (int i = 0; i < 2; i++)
+        mpz_init(r->scratch_z[i]);
+}
+
+void rfy_result_clear(rfy_result *r)
+{
+    for (int i = 0; i < RFY_MAX_SEGMENTS; i++) {
+        mpq_clear(r->seg[i].level);
+        mpq_clear(r->seg[i].amount);
+    }
+    mpq_clear(r->stk2_level);
+    mpq_clear(r->tillaeg);
+    mpq_clear(r->prior_monthly);
+    mpq_clear(r->wage_exact);
+    mpq_clear(r->holiday_uncapped);
+    mpq_clear(r->holiday_cap);
+    mpq_clear(r->activation_disregard);
+    mpq_clear(r->activation_exact);
+    mpz_clear(r->gross);
+    mpz_clear(r->wage_deduction);
+    mpz_clear(r->holiday_deduction);
+    mpz_clear(r->activation_deduction);
+    mpz_clear(r->other_deduction);
+    mpz_clear(r->total_deduction);
+    mpz_clear(r->payment);
+    for (int i = 0; i < 3; i++)
+        mpq_clear(r->scratch_q[i]);
+    for (int i = 0; i < 2; i++)
+        mpz_clear(r->scratch_z[i]);
+}
+
+const rfy_rate_value *rfy__rate(rfy_result *res, const rfy_rates *rates, rfy_rate_key key,
+                                rfy_month month, rfy_error *err)
+{
+    const rfy_rate_value *v = rfy_rates_get(rates, key, month);
+    if (v) {
+        res->rate[key] = v;
+        return v;
+    }
+    /* rules.md §1: a month with no rate table is an error naming the key and
+     * month, never a fallback to another year. */
+    if (err) {
+        char m[8], first[8], last[8];
+        rfy_month_format(m, month);
+        rfy_month_format(first, rfy_rates_first_month(rates));
+        rfy_month_format(last, rfy_rates_last_month(rates));
+        err->column = "month";
+        snprintf(err->reason, sizeof err->reason,
+                 "no rate table gives %s for %s (tables cover %s..%s; supply newer tables with "
+                 "--rates DIR)",
+                 rfy_rate_key_name(key), m, first, last);
+    }
+    return NULL;
+}
+
+static int coverage(const rfy_case *in, rfy_error *err)
+{
+    char m[8];
+    rfy_month_format(m, in->month);
+    /* rules.md §1: ressourceforløb exist from 2013-01-01 (lov nr. 1380 af 23.12.2012). */
+    if (in->month < RFY_FIRST_MONTH) {
+        if (err) {
+            err->column = "month";
+            snprintf(err->reason, sizeof err->reason,
+                     "%s is before ressourceforloeb existed (from 2013-01, lov nr. 1380 af "
+                     "23.12.2012)",
+                     m);
+        }
+        return RFY_ECOVERAGE;
+    }
+    /* § 69 j: jobafklaringsforløb from 2014-07-01 (lov nr. 720 af 25.6.2014). */
+    if (in->forloeb == RFY_FORLOEB_JOBAFKLARING && in->month < RFY_JOBAFKLARING_FIRST_MONTH) {
+        if (err) {
+            err->column = "month";
+            snprintf(err->reason, sizeof err->reason,
+                     "%s is before jobafklaringsforloeb existed (from 2014-07, lov nr. 720 af "
+                     "25.6.2014)",
+                     m);
+        }
+        return RFY_ECOVERAGE;
+    }
+    return RFY_OK;
+}
+
+/* The weakest provenance among the rate values used (rules.md §2). */
+static rfy_provenance weakest(const rfy_result *res)
+{
+    rfy_provenance p = RFY_PROV_PUBLISHED;
+    for (int k = 0; k < RFY_RATE_KEY_COUNT; k++)
+        if (res->rate[k] && res->rate[k]->provenance > p)
+            p = res->rate[k]->provenance;
+    return p;
+}
+
+int rfy_compute(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy_error *err)
+{
+    int rc;
+    int jobafklaring = in->forloeb == RFY_FORLOEB_JOBAFKLARING;
+    mpq_t *gross = &res->scratch_q[0], *holiday = &res->scratch_q[1];
+
+    if (err) {
+        err->column = "";
+        err->reason[0] = '\0';
+    }
+    memset(res->rate, 0, sizeof res->rate);
+    res->flags = 0;
+    res->month = in->month;
+    if ((rc = rfy_case_check(in, err)) != RFY_OK || (rc = coverage(in, err)) != RFY_OK)
+        return rc;
+    res->days_in_month = rfy_days_in_month(RFY_MONTH_YEAR(in->month), RFY_MONTH_NUM(in->month));
+
+    /* §3: level and segments */
+    if ((rc = rfy__level_stk2(res, rates, in, err)) != RFY_OK ||
+        (rc = rfy__level_prior(res, rates, in, err)) != RFY_OK)
+        return rc;
+    rfy__segments(res, in);
+
+    /* §4: deductions (wage and holiday need the exact gross for the holiday cap) */
+    if ((rc = rfy__deduction_wage(res, rates, in, err)) != RFY_OK ||
+        (rc = rfy__deduction_tilbud(res, rates, in, err)) != RFY_OK)
+        return rc;
+    res->wage_ref = jobafklaring ? "§ 69 j stk. 9" : "§ 68 a stk. 2";
+    res->holiday_ref = jobafklaring ? "§ 69 j stk. 11" : "§ 68 a stk. 4";
+    res->activation_ref = jobafklaring ? "§ 69 j stk. 10" : "§ 68 a stk. 3";
+    res->other_ref = "§ 68 a stk. 1";
+
+    /* §5: each money column rounded once to whole øre, half away from zero;
+     * total_deduction is the sum of the rounded deductions, so the breakdown
+     * always adds up. */
+    res->flags |= rfy_round_half_away(res->gross, *gross, 1);
+    res->flags |= rfy_round_half_away(res->wage_deduction, res->wage_exact, 1);
+    res->flags |= rfy_round_half_away(res->holiday_deduction, *holiday, 1);
+    res->flags |= rfy_round_half_away(res->activation_deduction, res->activation_exact, 1);
+    /* § 68 a stk. 1: other income krone for krone (already whole øre). */
+    mpz_set(res->other_deduction, in->other_income);
+    mpz_add(res->total_deduction, res->wage_deduction, res->holiday_deduction);
+    mpz_add(res->total_deduction, res->total_deduction, res->activation_deduction);
+    mpz_add(res->total_deduction, res->total_deduction, res->other_deduction);
+    /* payment = max(0, gross − total); no deduction carries over (Decision D5). */
+    mpz_sub(res->payment, res->gross, res->total_deduction);
+    if (mpz_sgn(res->payment) < 0)
+        mpz_set_ui(res->payment, 0);
+    res->provenance = weakest(res);
+    return RFY_OK;
+}

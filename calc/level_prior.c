@@ -1,0 +1,55 @@
+/*
+ * § 68 stk. 4 and 5: the hidtidige ydelse (sygedagpenge or ledighedsydelse)
+ * as a monthly amount.  The floor (the stk. 2 level) is applied per segment
+ * in segments.c.
+ */
+#include <stdio.h>
+
+#include "rules.h"
+#include "rfy_money.h"
+#include "rfy_status.h"
+
+/*
+ * Decision (rules.md §3, docs/decisions.md D2): a weekly amount converts to
+ * monthly as × 52/12, exactly (no rounding here; the gross is rounded once).
+ */
+static void to_monthly(mpq_t out, const mpz_t amount, rfy_period_unit unit)
+{
+    mpq_set_z(out, amount);
+    if (unit == RFY_PER_WEEK) {
+        mpz_mul_ui(mpq_numref(out), mpq_numref(out), 52);
+        mpz_mul_ui(mpq_denref(out), mpq_denref(out), 12);
+        mpq_canonicalize(out);
+    }
+}
+
+int rfy__level_prior(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy_error *err)
+{
+    mpq_set_ui(res->prior_monthly, 0, 1);
+    if (in->prior == RFY_PRIOR_NONE)
+        return RFY_OK;
+    to_monthly(res->prior_monthly, in->prior_amount, in->prior_unit);
+    if (in->prior == RFY_PRIOR_SYGEDAGPENGE) {
+        /* § 68 stk. 4 with sygedagpengeloven § 50: no sygedagpenge exceed the
+         * year's highest amount, so a larger hidtidig ydelse is bad input.
+         * A monthly amount is compared with the weekly maximum × 52/12. */
+        const rfy_rate_value *max = rfy__rate(res, rates, RFY_RATE_SDP_MAX_WEEK, in->month, err);
+        mpq_t *max_monthly = &res->scratch_q[1];
+        if (!max)
+            return RFY_ENORATE;
+        to_monthly(*max_monthly, max->amount, RFY_PER_WEEK);
+        if (mpq_cmp(res->prior_monthly, *max_monthly) > 0) {
+            char amount[40];
+            rfy_money_format(amount, sizeof amount, max->amount, '.');
+            if (err) {
+                err->column = "prior_amount";
+                snprintf(err->reason, sizeof err->reason,
+                         "above the highest sygedagpenge amount for the month (%s kr. per week, "
+                         "x 52/12 per month; § 68 stk. 4)",
+                         amount);
+            }
+            return RFY_EINPUT;
+        }
+    }
+    return RFY_OK;
+}

@@ -1,0 +1,47 @@
+/*
+ * Internal to calc/: one function per rule of rules.md §3–4, each in the file
+ * named after its provision.  rfy_compute() (compute.c) calls them in order.
+ *
+ *   level_stk2.c        § 68 stk. 2 nr. 1–4 (and § 69 j stk. 2): the level, nr. 4 tillæg and cap
+ *   level_prior.c       § 68 stk. 4 (sygedagpenge) and stk. 5 (ledighedsydelse), 52/12 conversion
+ *   segments.c          part months and the prior_until split (calendar-day proration)
+ *   deduction_wage.c    § 68 a stk. 2 / § 69 j stk. 9 (wage) and § 68 a stk. 4 (holiday pay)
+ *   deduction_tilbud.c  § 68 a stk. 3 (income in tilbud, hourly disregard)
+ *   compute.c           § 68 a stk. 1 (other income), rounding (rules.md §5), provenance
+ */
+#ifndef RFY_RULES_H
+#define RFY_RULES_H
+
+#include "rfy_calc.h"
+
+/* The month of a rule change or of coverage (rules.md §1, §4). */
+#define RFY_FIRST_MONTH RFY_MONTH(2013, 1)              /* lov nr. 1380 af 23.12.2012 */
+#define RFY_JOBAFKLARING_FIRST_MONTH RFY_MONTH(2014, 7) /* lov nr. 720 af 25.6.2014 */
+#define RFY_WAGE_55_ONLY_FROM RFY_MONTH(2022, 1)        /* lov nr. 1160 af 8.6.2021 */
+
+/*
+ * The rate `key` for the month of `in`, recorded in res->rate[key].  NULL
+ * with err filled (RFY_ENORATE, naming key and month) when no table covers it.
+ */
+const rfy_rate_value *rfy__rate(rfy_result *res, const rfy_rates *rates, rfy_rate_key key,
+                                rfy_month month, rfy_error *err);
+
+/* § 68 stk. 2: res->stk2_level (and the nr. 4 detail). */
+int rfy__level_stk2(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy_error *err);
+
+/* § 68 stk. 4/5: res->prior_monthly, and the stk. 4 plausibility check. */
+int rfy__level_prior(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy_error *err);
+
+/* Segments of the month with their levels, and the exact gross in res->scratch_q[0]. */
+void rfy__segments(rfy_result *res, const rfy_case *in);
+
+/* § 68 a stk. 2 and 4: res->wage_exact, res->holiday_uncapped/cap, the exact holiday deduction in
+ * res->scratch_q[1].  Needs the exact gross in res->scratch_q[0]. */
+int rfy__deduction_wage(rfy_result *res, const rfy_rates *rates, const rfy_case *in,
+                        rfy_error *err);
+
+/* § 68 a stk. 3: res->activation_disregard and res->activation_exact. */
+int rfy__deduction_tilbud(rfy_result *res, const rfy_rates *rates, const rfy_case *in,
+                          rfy_error *err);
+
+#endif

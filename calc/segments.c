@@ -1,0 +1,78 @@
+/*
+ * Part months and the split at prior_until (rules.md §3, Decision D1): the
+ * month's gross is Σ over segments of level × days / days_in_month, counting
+ * calendar days of entitlement.  Benefits accrue per calendar day
+ * ("udbetales for en syv-dages uge", Ankestyrelsen).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "rules.h"
+
+static const char *const REF_STK2[2][4] = {
+    {"§ 68 stk. 2 nr. 1", "§ 68 stk. 2 nr. 2", "§ 68 stk. 2 nr. 3", "§ 68 stk. 2 nr. 4"},
+    {"§ 69 j stk. 2 nr. 1", "§ 69 j stk. 2 nr. 2", "§ 69 j stk. 2 nr. 3", "§ 69 j stk. 2 nr. 4"},
+};
+
+/* One segment: the level for its days, with the stk. 4/5 floor. */
+static void set_segment(rfy_result *res, const rfy_case *in, int first, int last, int prior_applies)
+{
+    rfy_segment *s = &res->seg[res->nsegments++];
+    s->first_day = first;
+    s->last_day = last;
+    s->days = last - first + 1;
+    if (prior_applies) {
+        int sdp = in->prior == RFY_PRIOR_SYGEDAGPENGE;
+        /* § 68 stk. 4, 4. pkt. / stk. 5, 2. pkt.: never less than the stk. 2 level. */
+        if (mpq_cmp(res->prior_monthly, res->stk2_level) > 0) {
+            mpq_set(s->level, res->prior_monthly);
+            s->basis = sdp ? RFY_BASIS_SYGEDAGPENGE : RFY_BASIS_LEDIGHED;
+            s->level_ref = sdp ? "§ 68 stk. 4" : "§ 68 stk. 5";
+        } else {
+            mpq_set(s->level, res->stk2_level);
+            s->basis = sdp ? RFY_BASIS_SDP_FLOOR : RFY_BASIS_LEDIGHED_FLOOR;
+            s->level_ref = sdp ? "§ 68 stk. 4, 4. pkt." : "§ 68 stk. 5, 2. pkt.";
+        }
+    } else {
+        mpq_set(s->level, res->stk2_level);
+        s->basis = RFY_BASIS_STK2;
+        s->level_ref = REF_STK2[in->forloeb][in->category];
+    }
+    /* amount = level × days / days_in_month, exact */
+    mpz_mul_ui(mpq_numref(s->amount), mpq_numref(s->level), (unsigned long)s->days);
+    mpz_mul_ui(mpq_denref(s->amount), mpq_denref(s->level), (unsigned long)res->days_in_month);
+    mpq_canonicalize(s->amount);
+}
+
+void rfy__segments(rfy_result *res, const rfy_case *in)
+{
+    int first = in->start_day ? in->start_day : 1;
+    int last = in->end_day ? in->end_day : res->days_in_month;
+    mpq_t *gross = &res->scratch_q[0];
+    size_t i;
+
+    res->nsegments = 0;
+    res->days = last - first + 1;
+    if (in->prior == RFY_PRIOR_SYGEDAGPENGE) {
+        /* § 68 stk. 4, 2.–5. pkt.: the sygedagpenge level runs up to and including
+         * prior_until; from the next day the person receives the stk. 2 level. */
+        rfy_month pm = rfy_date_month(&in->prior_until);
+        int until = pm < res->month ? 0 : pm > res->month ? res->days_in_month : in->prior_until.day;
+        if (until >= first)
+            set_segment(res, in, first, until < last ? until : last, 1);
+        if (until < last)
+            set_segment(res, in, until >= first ? until + 1 : first, last, 0);
+    } else {
+        /* § 68 stk. 5 has no end date; otherwise the stk. 2 level. */
+        set_segment(res, in, first, last, in->prior == RFY_PRIOR_LEDIGHEDSYDELSE);
+    }
+
+    mpq_set_ui(*gross, 0, 1);
+    res->level_ref[0] = '\0';
+    for (i = 0; i < (size_t)res->nsegments; i++) {
+        size_t used = strlen(res->level_ref);
+        mpq_add(*gross, *gross, res->seg[i].amount);
+        snprintf(res->level_ref + used, sizeof res->level_ref - used, "%s%s", i ? "; " : "",
+                 res->seg[i].level_ref);
+    }
+}
