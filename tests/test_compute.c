@@ -1,0 +1,739 @@
+/*
+ * The rules of rules.md §3–5, one test per rule, each expected value worked
+ * out by hand from the law and the published rates (arithmetic in comments).
+ * 2024 rates (bm.dk): forsørger 16.382, ikke-forsørger 12.326, u25 hjemme
+ * 3.834, lønindtægtsgrænse 16.323, timesats 17,86, sygedagpenge max 4.695/uge,
+ * normalbidrag 1.548 (1.370 + 178).
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rfy.h"
+
+static rfy_rates *R;
+static rfy_case C;
+static rfy_result Z;
+static rfy_error E;
+
+static void setup(void)
+{
+    char *err = NULL;
+    ck_assert_int_eq(rfy_rates_load_builtin(&R, &err), RFY_OK);
+    rfy_case_init(&C);
+    rfy_case_reset(&C);
+    rfy_result_init(&Z);
+}
+
+static void teardown(void)
+{
+    rfy_result_clear(&Z);
+    rfy_case_clear(&C);
+    rfy_rates_free(R);
+}
+
+static void amt(mpz_t z, const char *s)
+{
+    ck_assert_int_eq(rfy_decimal_parse(z, s, strlen(s), &RFY_AMOUNT_DOT, NULL), RFY_OK);
+}
+
+static void month(int y, int m)
+{
+    C.month = RFY_MONTH(y, m);
+}
+
+static void ck_money(const mpz_t z, const char *want)
+{
+    char got[64];
+    rfy_money_format(got, sizeof got, z, '.');
+    ck_assert_str_eq(got, want);
+}
+
+static void compute_ok(void)
+{
+    int rc = rfy_compute(&Z, R, &C, &E);
+    ck_assert_msg(rc == RFY_OK, "rfy_compute failed: %s: %s", E.column, E.reason);
+}
+
+/* Sum check of rules.md §5: total = Σ rounded deductions; payment = max(0, gross − total). */
+static void ck_adds_up(void)
+{
+    mpz_t t;
+    mpz_init(t);
+    mpz_add(t, Z.wage_deduction, Z.holiday_deduction);
+    mpz_add(t, t, Z.activation_deduction);
+    mpz_add(t, t, Z.other_deduction);
+    ck_assert(mpz_cmp(t, Z.total_deduction) == 0);
+    mpz_sub(t, Z.gross, Z.total_deduction);
+    if (mpz_sgn(t) < 0)
+        mpz_set_ui(t, 0);
+    ck_assert(mpz_cmp(t, Z.payment) == 0);
+    mpz_clear(t);
+}
+
+/* ---- rules.md §6 worked checks -------------------------------------------- */
+
+START_TEST(worked_wage_ressource_2024)
+{
+    /* forsørger, wage 20.000, ressourceforløb 2024 (55 % above T only):
+     * 0,55 × (20.000 − 16.323) = 0,55 × 3.677 = 2.022,35; 16.382 − 2.022,35 = 14.359,65 */
+    month(2024, 5);
+    amt(C.wage, "20000");
+    compute_ok();
+    ck_money(Z.gross, "16382.00");
+    ck_money(Z.wage_deduction, "2022.35");
+    ck_money(Z.payment, "14359.65");
+    ck_assert_str_eq(Z.level_ref, "§ 68 stk. 2 nr. 1");
+    ck_assert_str_eq(Z.wage_ref, "§ 68 a stk. 2");
+    ck_assert_int_eq(Z.provenance, RFY_PROV_PUBLISHED);
+    ck_adds_up();
+}
+END_TEST
+
+START_TEST(worked_wage_jobafklaring_2024)
+{
+    /* § 69 j stk. 9, 30/55: 0,30 × 16.323 + 0,55 × 3.677 = 4.896,90 + 2.022,35 = 6.919,25;
+     * 16.382 − 6.919,25 = 9.462,75 */
+    month(2024, 5);
+    C.forloeb = RFY_FORLOEB_JOBAFKLARING;
+    amt(C.wage, "20000");
+    compute_ok();
+    ck_money(Z.wage_deduction, "6919.25");
+    ck_money(Z.payment, "9462.75");
+    ck_assert_str_eq(Z.level_ref, "§ 69 j stk. 2 nr. 1");
+    ck_assert_str_eq(Z.wage_ref, "§ 69 j stk. 9");
+    ck_adds_up();
+}
+END_TEST
+
+START_TEST(worked_tilbud_200_hours)
+{
+    /* ikke-forsørger, tilbud income 4.000 over 200 h: disregard min(200,160) × 17,86 = 2.857,60;
+     * deduction 4.000 − 2.857,60 = 1.142,40; 12.326 − 1.142,40 = 11.183,60 */
+    month(2024, 5);
+    C.category = RFY_CAT_IKKE_FORSORGER;
+    amt(C.activation_income, "4000");
+    amt(C.activation_hours, "200");
+    compute_ok();
+    ck_money(Z.activation_deduction, "1142.40");
+    ck_money(Z.payment, "11183.60");
+    ck_adds_up();
+}
+END_TEST
+
+START_TEST(worked_part_month_april_from_10th)
+{
+    /* April 2024 from the 10th: 21 of 30 days; 16.382 × 21/30 = 11.467,40 (exact) */
+    month(2024, 4);
+    C.start_day = 10;
+    compute_ok();
+    ck_assert_int_eq(Z.days, 21);
+    ck_assert_int_eq(Z.days_in_month, 30);
+    ck_money(Z.gross, "11467.40");
+    ck_money(Z.payment, "11467.40");
+    ck_assert_uint_eq(Z.flags & RFY_FLAG_INEXACT, 0);
+}
+END_TEST
+
+START_TEST(worked_sygedagpenge_week_to_month)
+{
+    /* § 68 stk. 4: 4.695/uge × 52/12 = 244.140/12 = 20.345,00 a month, above the floor 16.382 */
+    month(2024, 5);
+    C.prior = RFY_PRIOR_SYGEDAGPENGE;
+    amt(C.prior_amount, "4695");
+    C.prior_unit = RFY_PER_WEEK;
+    C.has_prior_until = 1;
+    C.prior_until = (rfy_date){2024, 12, 31};
+    compute_ok();
+    ck_money(Z.gross, "20345.00");
+    ck_assert_int_eq(Z.nsegments, 1);
+    ck_assert_int_eq(Z.seg[0].basis, RFY_BASIS_SYGEDAGPENGE);
+    ck_assert_str_eq(Z.level_ref, "§ 68 stk. 4");
+}
+END_TEST
+
+/* ---- § 68 stk. 2: levels and nr. 4 ------------------------------------------ */
+
+START_TEST(levels_each_category_2024)
+{
+    static const char *const want[] = {"16382.00", "12326.00", "3834.00"};
+    static const char *const ref[] = {"§ 68 stk. 2 nr. 1", "§ 68 stk. 2 nr. 2", "§ 68 stk. 2 nr. 3"};
+    month(2024, 1);
+    for (int c = 0; c < 3; c++) {
+        C.category = (rfy_category)c;
+        compute_ok();
+        ck_money(Z.gross, want[c]);
+        ck_assert_str_eq(Z.level_ref, ref[c]);
+    }
+}
+END_TEST
+
+START_TEST(nr4_tillaeg_per_child_and_cap)
+{
+    /* worked-examples B12: 3.834 + 1 × 1.548 = 5.382; 2 children 3.834 + 3.096 = 6.930;
+     * 9 children 3.834 + 13.932 = 17.766 > cap 16.382 → 16.382 */
+    month(2024, 3);
+    C.category = RFY_CAT_U25_HJEMME_BIDRAG;
+    C.children = 1;
+    compute_ok();
+    ck_money(Z.gross, "5382.00");
+    ck_assert_str_eq(Z.level_ref, "§ 68 stk. 2 nr. 4");
+    C.children = 2;
+    compute_ok();
+    ck_money(Z.gross, "6930.00");
+    ck_assert_int_eq(Z.tillaeg_capped, 0);
+    C.children = 9;
+    compute_ok();
+    ck_money(Z.gross, "16382.00");
+    ck_assert_int_eq(Z.tillaeg_capped, 1);
+}
+END_TEST
+
+START_TEST(nr4_child_support_below_normalbidrag)
+{
+    /* documented bidrag 1.000 < normalbidrag 1.548: tillæg 1.000; 3.834 + 1.000 = 4.834 */
+    month(2024, 3);
+    C.category = RFY_CAT_U25_HJEMME_BIDRAG;
+    C.children = 1;
+    C.has_child_support = 1;
+    amt(C.child_support, "1000");
+    compute_ok();
+    ck_money(Z.gross, "4834.00");
+    /* above: min(2.000, 1 × 1.548) = 1.548 → 5.382 */
+    amt(C.child_support, "2000");
+    compute_ok();
+    ck_money(Z.gross, "5382.00");
+}
+END_TEST
+
+START_TEST(nr4_year_without_normalbidrag)
+{
+    /* 2016: no normalbidrag is known (docs/rates.md); without child_support that is an error
+     * naming the missing value; with child_support 1.200: 3.411 + 1.200 = 4.611 */
+    month(2016, 6);
+    C.category = RFY_CAT_U25_HJEMME_BIDRAG;
+    C.children = 1;
+    ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_ENORATE);
+    ck_assert_str_eq(E.column, "child_support");
+    ck_assert_ptr_nonnull(strstr(E.reason, "normalbidrag_month"));
+    ck_assert_ptr_nonnull(strstr(E.reason, "2016-06"));
+    C.has_child_support = 1;
+    amt(C.child_support, "1200");
+    compute_ok();
+    ck_money(Z.gross, "4611.00");
+}
+END_TEST
+
+START_TEST(nr4_requires_children)
+{
+    month(2024, 3);
+    C.category = RFY_CAT_U25_HJEMME_BIDRAG;
+    ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_EINPUT);
+    ck_assert_str_eq(E.column, "children");
+}
+END_TEST
+
+/* ---- § 68 stk. 4 and 5 ------------------------------------------------------ */
+
+static void sdp(const char *amount, int y, int m, int d)
+{
+    C.prior = RFY_PRIOR_SYGEDAGPENGE;
+    amt(C.prior_amount, amount);
+    C.prior_unit = RFY_PER_WEEK;
+    C.has_prior_until = 1;
+    C.prior_until = (rfy_date){y, m, d};
+}
+
+START_TEST(sdp_floor_applies)
+{
+    /* worked-examples B10: 2.500/uge × 52/12 = 10.833,33… < ikke-forsørger 12.326 → 12.326,00
+     * (§ 68 stk. 4, 4. pkt.) */
+    month(2024, 5);
+    C.category = RFY_CAT_IKKE_FORSORGER;
+    sdp("2500", 2024, 12, 31);
+    compute_ok();
+    ck_money(Z.gross, "12326.00");
+    ck_assert_int_eq(Z.seg[0].basis, RFY_BASIS_SDP_FLOOR);
+    ck_assert_str_eq(Z.level_ref, "§ 68 stk. 4, 4. pkt.");
+}
+END_TEST
+
+START_TEST(sdp_split_mid_month)
+{
+    /* May 2024 (31 days), prior_until 14 May: 14 days at 20.345 and 17 days at 16.382:
+     * (14 × 20.345 + 17 × 16.382)/31 = (284.830 + 278.494)/31 = 563.324/31 = 18.171,741… → 18.171,74 */
+    month(2024, 5);
+    sdp("4695", 2024, 5, 14);
+    compute_ok();
+    ck_assert_int_eq(Z.nsegments, 2);
+    ck_assert_int_eq(Z.seg[0].first_day, 1);
+    ck_assert_int_eq(Z.seg[0].last_day, 14);
+    ck_assert_int_eq(Z.seg[1].first_day, 15);
+    ck_assert_int_eq(Z.seg[1].days, 17);
+    ck_money(Z.gross, "18171.74");
+    ck_assert_str_eq(Z.level_ref, "§ 68 stk. 4; § 68 stk. 2 nr. 1");
+    ck_assert_uint_eq(Z.flags & RFY_FLAG_INEXACT, RFY_FLAG_INEXACT);
+}
+END_TEST
+
+START_TEST(sdp_until_first_day)
+{
+    /* prior_until 1 May: 1 day at 20.345, 30 at 16.382: (20.345 + 491.460)/31 = 511.805/31
+     * = 16.509,838… → 16.509,84 */
+    month(2024, 5);
+    sdp("4695", 2024, 5, 1);
+    compute_ok();
+    ck_assert_int_eq(Z.nsegments, 2);
+    ck_assert_int_eq(Z.seg[0].days, 1);
+    ck_money(Z.gross, "16509.84");
+}
+END_TEST
+
+START_TEST(sdp_until_last_day_and_before)
+{
+    /* prior_until 31 May: the whole month at 20.345,00; prior_until 30 April: none of it */
+    month(2024, 5);
+    sdp("4695", 2024, 5, 31);
+    compute_ok();
+    ck_assert_int_eq(Z.nsegments, 1);
+    ck_money(Z.gross, "20345.00");
+    C.prior_until = (rfy_date){2024, 4, 30};
+    compute_ok();
+    ck_assert_int_eq(Z.nsegments, 1);
+    ck_assert_int_eq(Z.seg[0].basis, RFY_BASIS_STK2);
+    ck_money(Z.gross, "16382.00");
+}
+END_TEST
+
+START_TEST(sdp_above_highest_amount_is_bad_input)
+{
+    /* 4.696/uge > the 2024 maximum 4.695 (sygedagpengeloven § 50) */
+    month(2024, 5);
+    sdp("4696", 2024, 12, 31);
+    ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_EINPUT);
+    ck_assert_str_eq(E.column, "prior_amount");
+    /* monthly: 20.345,01 > 4.695 × 52/12 = 20.345,00 */
+    C.prior_unit = RFY_PER_MONTH;
+    amt(C.prior_amount, "20345.01");
+    ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_EINPUT);
+    amt(C.prior_amount, "20345.00");
+    compute_ok();
+    ck_money(Z.gross, "20345.00");
+}
+END_TEST
+
+START_TEST(sdp_only_in_ressourceforloeb)
+{
+    month(2024, 5);
+    C.forloeb = RFY_FORLOEB_JOBAFKLARING;
+    sdp("4695", 2024, 12, 31);
+    ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_EINPUT);
+    ck_assert_str_eq(E.column, "prior");
+}
+END_TEST
+
+START_TEST(sdp_requires_prior_until)
+{
+    month(2024, 5);
+    sdp("4695", 2024, 12, 31);
+    C.has_prior_until = 0;
+    ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_EINPUT);
+    ck_assert_str_eq(E.column, "prior_until");
+}
+END_TEST
+
+START_TEST(sdp_year_without_max_is_norate)
+{
+    /* 2025: no highest sygedagpenge amount was found (docs/rates.md): error names the key */
+    month(2025, 3);
+    sdp("4000", 2025, 12, 31);
+    ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_ENORATE);
+    ck_assert_ptr_nonnull(strstr(E.reason, "rfy_sdp_max_week"));
+    ck_assert_ptr_nonnull(strstr(E.reason, "2025-03"));
+}
+END_TEST
+
+START_TEST(ledighed_above_and_below_floor)
+{
+    /* § 68 stk. 5: 4.185/uge × 52/12 = 217.620/12 = 18.135,00 > 12.326 → 18.135,00 */
+    month(2024, 5);
+    C.category = RFY_CAT_IKKE_FORSORGER;
+    C.prior = RFY_PRIOR_LEDIGHEDSYDELSE;
+    amt(C.prior_amount, "4185");
+    C.prior_unit = RFY_PER_WEEK;
+    compute_ok();
+    ck_money(Z.gross, "18135.00");
+    ck_assert_str_eq(Z.level_ref, "§ 68 stk. 5");
+    /* monthly 12.000 < 12.326 → floor (§ 68 stk. 5, 2. pkt.) */
+    C.prior_unit = RFY_PER_MONTH;
+    amt(C.prior_amount, "12000");
+    compute_ok();
+    ck_money(Z.gross, "12326.00");
+    ck_assert_str_eq(Z.level_ref, "§ 68 stk. 5, 2. pkt.");
+}
+END_TEST
+
+/* ---- part months: 28/29/30/31 days ------------------------------------------ */
+
+START_TEST(part_months_each_length)
+{
+    /* from the 10th:
+     * Feb 2023 (28): 19 days, 15.874 × 19/28 = 301.606/28 = 10.771,642… → 10.771,64
+     * Feb 2024 (29): 20 days, 16.382 × 20/29 = 327.640/29 = 11.297,931… → 11.297,93
+     * May 2024 (31): 22 days, 16.382 × 22/31 = 360.404/31 = 11.625,935… → 11.625,94 */
+    C.start_day = 10;
+    month(2023, 2);
+    compute_ok();
+    ck_assert_int_eq(Z.days, 19);
+    ck_money(Z.gross, "10771.64");
+    month(2024, 2);
+    compute_ok();
+    ck_assert_int_eq(Z.days_in_month, 29);
+    ck_money(Z.gross, "11297.93");
+    month(2024, 5);
+    compute_ok();
+    ck_money(Z.gross, "11625.94");
+    /* end on the 20th of May 2024: 10..20 = 11 days, 16.382 × 11/31 = 180.202/31 = 5.812,967… → 5.812,97 */
+    C.end_day = 20;
+    compute_ok();
+    ck_assert_int_eq(Z.days, 11);
+    ck_money(Z.gross, "5812.97");
+}
+END_TEST
+
+START_TEST(end_before_start_is_bad_input)
+{
+    month(2024, 5);
+    C.start_day = 20;
+    C.end_day = 10;
+    ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_EINPUT);
+    ck_assert_str_eq(E.column, "end");
+}
+END_TEST
+
+/* ---- § 68 a stk. 2: the wage rule over time --------------------------------- */
+
+START_TEST(wage_2021_12_vs_2022_01)
+{
+    /* 2021-12, ressourceforløb, 30/55: T 15.264, level 15.547:
+     * 0,30 × 15.264 + 0,55 × 4.736 = 4.579,20 + 2.604,80 = 7.184,00; 15.547 − 7.184 = 8.363,00
+     * 2022-01, 55 % above T only: T 15.401, level 15.570: 0,55 × 4.599 = 2.529,45 → 13.040,55 */
+    amt(C.wage, "20000");
+    month(2021, 12);
+    compute_ok();
+    ck_money(Z.wage_deduction, "7184.00");
+    ck_money(Z.payment, "8363.00");
+    month(2022, 1);
+    compute_ok();
+    ck_money(Z.wage_deduction, "2529.45");
+    ck_money(Z.payment, "13040.55");
+}
+END_TEST
+
+START_TEST(wage_at_and_below_threshold)
+{
+    /* worked-examples B4: wage exactly 16.323 = T: ressourceforløb 0 → 16.382,00;
+     * jobafklaring 0,30 × 16.323 = 4.896,90 → 11.485,10 */
+    month(2024, 5);
+    amt(C.wage, "16323");
+    compute_ok();
+    ck_money(Z.wage_deduction, "0.00");
+    ck_money(Z.payment, "16382.00");
+    C.forloeb = RFY_FORLOEB_JOBAFKLARING;
+    compute_ok();
+    ck_money(Z.wage_deduction, "4896.90");
+    ck_money(Z.payment, "11485.10");
+    /* B3: ikke-forsørger 8.000: ressourceforløb 0 → 12.326,00; jobafklaring 2.400 → 9.926,00 */
+    C.category = RFY_CAT_IKKE_FORSORGER;
+    amt(C.wage, "8000");
+    compute_ok();
+    ck_money(Z.payment, "9926.00");
+    C.forloeb = RFY_FORLOEB_RESSOURCE;
+    compute_ok();
+    ck_money(Z.payment, "12326.00");
+    /* one øre above T: 0,55 × 0,01 = 0,0055 kr. = 0,55 øre → rounds to 0,01 (half away) */
+    C.category = RFY_CAT_FORSORGER;
+    amt(C.wage, "16323.01");
+    compute_ok();
+    ck_money(Z.wage_deduction, "0.01");
+}
+END_TEST
+
+START_TEST(wage_below_threshold_before_2022)
+{
+    /* 2020 ikke-forsørger, wage 5.000 (< T 14.965): 0,30 × 5.000 = 1.500 → 11.554 − 1.500 = 10.054,00 */
+    month(2020, 6);
+    C.category = RFY_CAT_IKKE_FORSORGER;
+    amt(C.wage, "5000");
+    compute_ok();
+    ck_money(Z.payment, "10054.00");
+}
+END_TEST
+
+START_TEST(jobafklaring_coverage)
+{
+    /* § 69 j from 2014-07: June 2014 is an error, July 2014 pays 14.203 (2014 level) */
+    C.forloeb = RFY_FORLOEB_JOBAFKLARING;
+    month(2014, 6);
+    ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_ECOVERAGE);
+    ck_assert_str_eq(E.column, "month");
+    month(2014, 7);
+    compute_ok();
+    ck_money(Z.gross, "14203.00");
+}
+END_TEST
+
+/* ---- § 68 a stk. 4: holiday pay --------------------------------------------- */
+
+START_TEST(holiday_cap_binding_and_not)
+{
+    /* April 2024 (30 days), forsørger, wage 16.323 (= T), holiday pay 10.000:
+     * uncapped W(26.323) − W(16.323) = 0,55 × 10.000 − 0 = 5.500,00.
+     * 5 feriedage = 7 days: cap 16.382 × 7/30 = 3.822,466… → binds → 3.822,47;
+     * payment 16.382 − 3.822,47 = 12.559,53.
+     * 10 feriedage = 14 days: cap 16.382 × 14/30 = 7.644,93… → does not bind → 5.500,00 */
+    month(2024, 4);
+    amt(C.wage, "16323");
+    amt(C.holiday_pay, "10000");
+    amt(C.holiday_days, "5");
+    compute_ok();
+    ck_assert_int_eq(Z.holiday_capped, 1);
+    ck_money(Z.holiday_deduction, "3822.47");
+    ck_money(Z.payment, "12559.53");
+    ck_adds_up();
+    amt(C.holiday_days, "10");
+    compute_ok();
+    ck_assert_int_eq(Z.holiday_capped, 0);
+    ck_money(Z.holiday_deduction, "5500.00");
+    ck_money(Z.payment, "10882.00");
+    ck_assert_str_eq(Z.holiday_ref, "§ 68 a stk. 4");
+}
+END_TEST
+
+START_TEST(holiday_worked_example_b13)
+{
+    /* B13: ikke-forsørger 2024, holiday pay 5.000 for 10 feriedage, no wage (April, 30 days):
+     * ressourceforløb: W(5.000) − W(0) = 0 (below T) → 12.326,00;
+     * jobafklaring: 0,30 × 5.000 = 1.500; cap 12.326 × 14/30 = 5.752,13 does not bind → 10.826,00 */
+    month(2024, 4);
+    C.category = RFY_CAT_IKKE_FORSORGER;
+    amt(C.holiday_pay, "5000");
+    amt(C.holiday_days, "10");
+    compute_ok();
+    ck_money(Z.payment, "12326.00");
+    C.forloeb = RFY_FORLOEB_JOBAFKLARING;
+    compute_ok();
+    ck_money(Z.holiday_deduction, "1500.00");
+    ck_money(Z.payment, "10826.00");
+    ck_assert_str_eq(Z.holiday_ref, "§ 69 j stk. 11");
+}
+END_TEST
+
+START_TEST(holiday_needs_days)
+{
+    month(2024, 4);
+    amt(C.holiday_pay, "100");
+    ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_EINPUT);
+    ck_assert_str_eq(E.column, "holiday_days");
+}
+END_TEST
+
+/* ---- § 68 a stk. 3: tilbud income ------------------------------------------- */
+
+START_TEST(tilbud_hours_edges)
+{
+    /* ikke-forsørger 2024, income 4.000:
+     * 100 h: 4.000 − 1.786,00 = 2.214,00 → 10.112,00 (B5)
+     * 160.00 h and 160.01 h: both 160 × 17,86 = 2.857,60 → 1.142,40 → 11.183,60
+     * 159.99 h: 159,99 × 17,86 = 2.857,4214 → 4.000 − 2.857,4214 = 1.142,5786 → 1.142,58 → 11.183,42
+     * income 1.000 over 100 h: max(0, 1.000 − 1.786) = 0 → 12.326,00 (B7) */
+    month(2024, 5);
+    C.category = RFY_CAT_IKKE_FORSORGER;
+    amt(C.activation_income, "4000");
+    amt(C.activation_hours, "100");
+    compute_ok();
+    ck_money(Z.payment, "10112.00");
+    amt(C.activation_hours, "160.00");
+    compute_ok();
+    ck_money(Z.activation_deduction, "1142.40");
+    amt(C.activation_hours, "160.01");
+    compute_ok();
+    ck_money(Z.activation_deduction, "1142.40");
+    ck_money(Z.payment, "11183.60");
+    amt(C.activation_hours, "159.99");
+    compute_ok();
+    ck_money(Z.activation_deduction, "1142.58");
+    ck_money(Z.payment, "11183.42");
+    amt(C.activation_income, "1000");
+    amt(C.activation_hours, "100");
+    compute_ok();
+    ck_money(Z.activation_deduction, "0.00");
+    ck_money(Z.payment, "12326.00");
+}
+END_TEST
+
+/* ---- § 68 a stk. 1 and the floor at 0 ---------------------------------------- */
+
+START_TEST(other_income_and_floor)
+{
+    /* B8: ikke-forsørger, other income 3.000 → 9.326,00.
+     * B9: u25 hjemme 3.834, other income 5.000 → payment 0,00 (no carry-over) */
+    month(2024, 5);
+    C.category = RFY_CAT_IKKE_FORSORGER;
+    amt(C.other_income, "3000");
+    compute_ok();
+    ck_money(Z.payment, "9326.00");
+    C.category = RFY_CAT_U25_HJEMME;
+    amt(C.other_income, "5000");
+    compute_ok();
+    ck_money(Z.total_deduction, "5000.00");
+    ck_money(Z.payment, "0.00");
+    ck_adds_up();
+}
+END_TEST
+
+START_TEST(all_four_deductions)
+{
+    /* forsørger May 2024: wage 18.000, holiday pay 2.000 for 5 feriedage, tilbud 3.000 over 50 h,
+     * other 500.
+     * wage: 0,55 × (18.000 − 16.323) = 0,55 × 1.677 = 922,35
+     * holiday: W(20.000) − W(18.000) = 2.022,35 − 922,35 = 1.100,00;
+     *          cap 16.382 × 7/31 = 3.699,16… → does not bind → 1.100,00
+     * tilbud: 50 × 17,86 = 893,00; 3.000 − 893 = 2.107,00
+     * other: 500,00; total 922,35 + 1.100 + 2.107 + 500 = 4.629,35; 16.382 − 4.629,35 = 11.752,65 */
+    month(2024, 5);
+    amt(C.wage, "18000");
+    amt(C.holiday_pay, "2000");
+    amt(C.holiday_days, "5");
+    amt(C.activation_income, "3000");
+    amt(C.activation_hours, "50");
+    amt(C.other_income, "500");
+    compute_ok();
+    ck_money(Z.wage_deduction, "922.35");
+    ck_money(Z.holiday_deduction, "1100.00");
+    ck_money(Z.activation_deduction, "2107.00");
+    ck_money(Z.other_deduction, "500.00");
+    ck_money(Z.total_deduction, "4629.35");
+    ck_money(Z.payment, "11752.65");
+    ck_adds_up();
+}
+END_TEST
+
+/* ---- coverage, missing rates, provenance ------------------------------------- */
+
+START_TEST(months_outside_tables)
+{
+    /* before 2013-01: coverage error; 2025-07: no table (the reform), error names key and month */
+    month(2012, 12);
+    ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_ECOVERAGE);
+    month(2025, 7);
+    ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_ENORATE);
+    ck_assert_ptr_nonnull(strstr(E.reason, "rfy_forsorger"));
+    ck_assert_ptr_nonnull(strstr(E.reason, "2025-07"));
+    /* 2013-01 and 2025-06 are covered: 13.952 (2013) and 16.972 (2025, derived) */
+    month(2013, 1);
+    compute_ok();
+    ck_money(Z.gross, "13952.00");
+    month(2025, 6);
+    compute_ok();
+    ck_money(Z.gross, "16972.00");
+    ck_assert_int_eq(Z.provenance, RFY_PROV_DERIVED);
+}
+END_TEST
+
+START_TEST(january_2015_uses_table_of_5_january)
+{
+    /* rules.md §2 Decision: the 2015 table "gældende fra 5. januar" governs all of January 2015 */
+    month(2015, 1);
+    C.start_day = 1;
+    C.end_day = 4;
+    compute_ok();
+    /* 14.416 × 4/31 = 57.664/31 = 1.860,129… → 1.860,13 */
+    ck_money(Z.gross, "1860.13");
+    ck_assert_int_eq(Z.rate[RFY_RATE_FORSORGER]->from.day, 5);
+}
+END_TEST
+
+START_TEST(provenance_is_the_weakest_used)
+{
+    /* 2024 plain: all published.  2021 forsørger 15.547 is secondary (Ældre Sagen). */
+    month(2024, 5);
+    compute_ok();
+    ck_assert_int_eq(Z.provenance, RFY_PROV_PUBLISHED);
+    month(2021, 5);
+    compute_ok();
+    ck_assert_int_eq(Z.provenance, RFY_PROV_SECONDARY);
+    /* 2024 tilbud income uses the published hourly amount: still published */
+    month(2024, 5);
+    amt(C.activation_income, "100");
+    compute_ok();
+    ck_assert_int_eq(Z.provenance, RFY_PROV_PUBLISHED);
+    ck_assert_ptr_nonnull(Z.rate[RFY_RATE_HOUR_DISREGARD]);
+}
+END_TEST
+
+START_TEST(plausibility_limits)
+{
+    month(2024, 5);
+    amt(C.wage, "9999999.99");
+    compute_ok();
+    ck_money(Z.payment, "0.00");
+    mpz_add_ui(C.wage, C.wage, 1);
+    ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_EINPUT);
+    ck_assert_str_eq(E.column, "wage");
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("compute");
+    TCase *t = tcase_create("rules");
+    tcase_add_checked_fixture(t, setup, teardown);
+    tcase_add_test(t, worked_wage_ressource_2024);
+    tcase_add_test(t, worked_wage_jobafklaring_2024);
+    tcase_add_test(t, worked_tilbud_200_hours);
+    tcase_add_test(t, worked_part_month_april_from_10th);
+    tcase_add_test(t, worked_sygedagpenge_week_to_month);
+    tcase_add_test(t, levels_each_category_2024);
+    tcase_add_test(t, nr4_tillaeg_per_child_and_cap);
+    tcase_add_test(t, nr4_child_support_below_normalbidrag);
+    tcase_add_test(t, nr4_year_without_normalbidrag);
+    tcase_add_test(t, nr4_requires_children);
+    tcase_add_test(t, sdp_floor_applies);
+    tcase_add_test(t, sdp_split_mid_month);
+    tcase_add_test(t, sdp_until_first_day);
+    tcase_add_test(t, sdp_until_last_day_and_before);
+    tcase_add_test(t, sdp_above_highest_amount_is_bad_input);
+    tcase_add_test(t, sdp_only_in_ressourceforloeb);
+    tcase_add_test(t, sdp_requires_prior_until);
+    tcase_add_test(t, sdp_year_without_max_is_norate);
+    tcase_add_test(t, ledighed_above_and_below_floor);
+    tcase_add_test(t, part_months_each_length);
+    tcase_add_test(t, end_before_start_is_bad_input);
+    tcase_add_test(t, wage_2021_12_vs_2022_01);
+    tcase_add_test(t, wage_at_and_below_threshold);
+    tcase_add_test(t, wage_below_threshold_before_2022);
+    tcase_add_test(t, jobafklaring_coverage);
+    tcase_add_test(t, holiday_cap_binding_and_not);
+    tcase_add_test(t, holiday_worked_example_b13);
+    tcase_add_test(t, holiday_needs_days);
+    tcase_add_test(t, tilbud_hours_edges);
+    tcase_add_test(t, other_income_and_floor);
+    tcase_add_test(t, all_four_deductions);
+    tcase_add_test(t, months_outside_tables);
+    tcase_add_test(t, january_2015_uses_table_of_5_january);
+    tcase_add_test(t, provenance_is_the_weakest_used);
+    tcase_add_test(t, plausibility_limits);
+    suite_add_tcase(s, t);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(suite());
+    int failed;
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
