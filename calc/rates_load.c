@@ -278,7 +278,8 @@ int rfy_rates_load_files(rfy_rates **out, size_t n, const char *const *names,
             if (errmsg && csverr) {
                 size_t m = strlen(csverr) + strlen(names[k]) + 4;
                 if ((*errmsg = malloc(m)) != NULL)
-                    snprintf(*errmsg, m, "%s: %s", names[k], csverr);
+                    snprintf(*errmsg, m, "%s:%s", names[k], /* "line N: why" -> "FILE:N: why" */
+                             strncmp(csverr, "line ", 5) ? csverr : csverr + 5);
             }
             free(csverr);
             rc = rc == RFY_ECSV ? RFY_ERATES : rc;
