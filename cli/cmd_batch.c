@@ -1,12 +1,356 @@
-/* rfy batch: not built yet (placeholder so the command exists). */
+/*
+ * rfy batch: compute a payroll batch (interface.md "Batch input/output").
+ *
+ * Reads IN row by row (batch_run.c), writes one output row per computed
+ * case-month and one rejects row per row that could not be computed, and
+ * prints a summary on standard error.  Output files are atomic
+ * (atomic_file.c): after a failure no output or rejects file exists.
+ */
+#include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "atomic_file.h"
+#include "batch_run.h"
 #include "cli.h"
+
+static const char BATCH_USAGE[] =
+    "usage: rfy batch [--rates DIR] [-o OUT.csv] [--rejects REJ.csv] [--delimiter C]\n"
+    "                 [--decimal-comma] [--quiet] IN.csv\n"
+    "\n"
+    "Computes every row of IN.csv (\"-\" = standard input) and writes the results as CSV\n"
+    "to OUT.csv (default: standard output).  Rows that cannot be computed go to the\n"
+    "rejects file with the line, the column and the reason: by default OUT.rejects.csv\n"
+    "next to OUT.csv, or standard error when the output is standard output.\n"
+    "\n"
+    "  --rates DIR       use the rate tables in DIR instead of the built-in ones\n"
+    "  -o OUT.csv        output file (\"-\" = standard output)\n"
+    "  --rejects REJ.csv rejects file\n"
+    "  --delimiter C     input field delimiter, one character (e.g. ';', or 'tab');\n"
+    "                    the output always uses ','\n"
+    "  --decimal-comma   input amounts are written 12345,67\n"
+    "  --quiet           no progress lines (the summary is still printed)\n"
+    "\n"
+    "Exit codes: 0 all rows computed; 1 some rows rejected (all others written);\n"
+    "2 usage error, unreadable input, malformed CSV or header, invalid rate tables or\n"
+    "a write failure (then no output file is written).  See docs/batch.md.\n";
+
+/* Output header (interface.md "Batch output"): this order, always. */
+static const char OUT_HEADER[] =
+    "case_id,month,category,forloeb,level_ref,days,days_in_month,gross,wage_deduction,"
+    "holiday_deduction,activation_deduction,other_deduction,total_deduction,payment,"
+    "provenance,rates_id\n";
+static const char REJ_HEADER[] = "line,case_id,column,reason\n";
+
+/* Progress on standard error every this many rows (never in the tests' small files). */
+#define PROGRESS_EVERY 100000UL
+
+typedef struct batch_ctx {
+    atomic_file out, rej;
+    int rej_header_pending; /* rejects on standard error: header written before the first one */
+    const char *rates_id;
+    unsigned long written, rejects_written;
+    mpz_t gross, deductions, paid; /* exact sums of the printed øre columns */
+    int write_errno;               /* errno of the first failed write */
+    const char *write_target;      /* which file it was */
+} batch_ctx;
+
+/* ---- Writing ---------------------------------------------------------------- */
+
+static int put(FILE *fp, const char *s, int neutralise, int first)
+{
+    if (!first && putc(',', fp) == EOF)
+        return EOF;
+    return rfy_csv_write_field(fp, s, strlen(s), ',', neutralise);
+}
+
+static int put_money(FILE *fp, const mpz_t ore)
+{
+    char buf[48];
+    if (rfy_money_format(buf, sizeof buf, ore, '.') < 0)
+        return EOF;
+    return put(fp, buf, 0, 0);
+}
+
+static int put_int(FILE *fp, long v)
+{
+    char buf[24];
+    snprintf(buf, sizeof buf, "%ld", v);
+    return put(fp, buf, 0, 0);
+}
+
+static int write_failed(batch_ctx *b, const atomic_file *f)
+{
+    if (!b->write_target) {
+        b->write_errno = errno ? errno : EIO;
+        b->write_target = f->path;
+    }
+    return RFY_EIO;
+}
+
+static int on_row(void *user, const batch_row *row, rfy_error *err)
+{
+    batch_ctx *b = user;
+    FILE *fp = b->out.fp;
+    const rfy_result *r = row->res;
+    char month[8];
+    (void)err;
+
+    rfy_month_format(month, row->in->month);
+    errno = 0;
+    /* case_id is free text from the payroll system: a leading = + - @ would
+     * make a spreadsheet run it as a formula, so it is neutralised. */
+    if (rfy_csv_write_field(fp, row->case_id, row->case_id_len, ',', 1) == EOF ||
+        put(fp, month, 0, 0) == EOF ||
+        put(fp, rfy_category_name(row->in->category), 0, 0) == EOF ||
+        put(fp, rfy_forloeb_name(row->in->forloeb), 0, 0) == EOF ||
+        put(fp, r->level_ref, 0, 0) == EOF || put_int(fp, r->days) == EOF ||
+        put_int(fp, r->days_in_month) == EOF || put_money(fp, r->gross) == EOF ||
+        put_money(fp, r->wage_deduction) == EOF || put_money(fp, r->holiday_deduction) == EOF ||
+        put_money(fp, r->activation_deduction) == EOF ||
+        put_money(fp, r->other_deduction) == EOF || put_money(fp, r->total_deduction) == EOF ||
+        put_money(fp, r->payment) == EOF ||
+        put(fp, rfy_provenance_name(r->provenance), 0, 0) == EOF ||
+        put(fp, b->rates_id, 0, 0) == EOF || putc('\n', fp) == EOF)
+        return write_failed(b, &b->out);
+    mpz_add(b->gross, b->gross, r->gross);
+    mpz_add(b->deductions, b->deductions, r->total_deduction);
+    mpz_add(b->paid, b->paid, r->payment);
+    b->written++;
+    return RFY_OK;
+}
+
+static int on_reject(void *user, const batch_reject *rej)
+{
+    batch_ctx *b = user;
+    FILE *fp = b->rej.fp;
+    char line[24];
+
+    errno = 0;
+    if (b->rej_header_pending) {
+        if (fputs(REJ_HEADER, fp) == EOF)
+            return write_failed(b, &b->rej);
+        b->rej_header_pending = 0;
+    }
+    snprintf(line, sizeof line, "%lu", rej->line);
+    if (put(fp, line, 0, 1) == EOF || putc(',', fp) == EOF ||
+        rfy_csv_write_field(fp, rej->case_id, rej->case_id_len, ',', 1) == EOF ||
+        put(fp, rej->column, 0, 0) == EOF || put(fp, rej->reason, 1, 0) == EOF ||
+        putc('\n', fp) == EOF)
+        return write_failed(b, &b->rej);
+    b->rejects_written++;
+    return RFY_OK;
+}
+
+static void on_progress(void *user, unsigned long rows)
+{
+    (void)user;
+    fprintf(stderr, "rfy batch: %lu rows\xE2\x80\xA6\n", rows);
+}
+
+/* ---- Options ------------------------------------------------------------------ */
+
+/* "OUT.csv" → "OUT.rejects.csv"; another name gets ".rejects.csv" appended. */
+static char *default_rejects_path(const char *out)
+{
+    size_t n = strlen(out);
+    char *p;
+    if (n > 4 && strcmp(out + n - 4, ".csv") == 0)
+        n -= 4;
+    p = malloc(n + sizeof ".rejects.csv");
+    if (p) {
+        memcpy(p, out, n);
+        memcpy(p + n, ".rejects.csv", sizeof ".rejects.csv");
+    }
+    return p;
+}
+
+static int parse_delimiter(char *out, const char *arg)
+{
+    if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0) {
+        *out = '\t';
+        return 0;
+    }
+    if (strlen(arg) != 1 || arg[0] == '"' || arg[0] == '\r' || arg[0] == '\n')
+        return -1;
+    *out = arg[0];
+    return 0;
+}
+
+static void summary(const batch_ctx *b, const batch_stats *st, const char *rejects_name)
+{
+    char g[48], d[48], p[48];
+    rfy_money_format(g, sizeof g, b->gross, '.');
+    rfy_money_format(d, sizeof d, b->deductions, '.');
+    rfy_money_format(p, sizeof p, b->paid, '.');
+    fprintf(stderr, "rfy batch: %lu row%s read, %lu computed, %lu rejected", st->rows,
+            st->rows == 1 ? "" : "s", st->computed, st->rejected);
+    if (st->rejected)
+        fprintf(stderr, " (see %s)", rejects_name);
+    fprintf(stderr, "\nrfy batch: total gross %s, total deductions %s, total paid %s\n", g, d, p);
+    fprintf(stderr, "rfy batch: rates_id %s\n", b->rates_id);
+}
 
 int cmd_batch(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "rfy batch: not implemented yet\n");
-    return RFY_EXIT_USAGE;
+    enum { OPT_REJECTS = 256, OPT_DELIM, OPT_COMMA, OPT_QUIET, OPT_RATES };
+    static const struct option opts[] = {{"rates", required_argument, 0, OPT_RATES},
+                                         {"output", required_argument, 0, 'o'},
+                                         {"rejects", required_argument, 0, OPT_REJECTS},
+                                         {"delimiter", required_argument, 0, OPT_DELIM},
+                                         {"decimal-comma", no_argument, 0, OPT_COMMA},
+                                         {"quiet", no_argument, 0, OPT_QUIET},
+                                         {"help", no_argument, 0, 'h'},
+                                         {0, 0, 0, 0}};
+    const char *rates_dir = NULL, *out_path = "-", *rej_path = NULL, *in_path;
+    const char *rejects_name;
+    char *rej_owned = NULL, *msg = NULL;
+    char delimiter = ',';
+    int comma = 0, quiet = 0, c, rc, exit_code = RFY_EXIT_USAGE;
+    int outputs_open = 0;
+    FILE *in = NULL;
+    rfy_rates *rates = NULL;
+    batch_ctx b;
+    batch_config cfg;
+    batch_stats st;
+
+    memset(&b, 0, sizeof b);
+    mpz_inits(b.gross, b.deductions, b.paid, NULL);
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+        switch (c) {
+        case OPT_RATES: rates_dir = optarg; break;
+        case 'o': out_path = optarg; break;
+        case OPT_REJECTS: rej_path = optarg; break;
+        case OPT_DELIM:
+            if (parse_delimiter(&delimiter, optarg) != 0) {
+                fprintf(stderr, "rfy batch: --delimiter must be one character other than a "
+                                "quote or a line break (or 'tab'), not '%s'\n", optarg);
+                goto cleanup;
+            }
+            break;
+        case OPT_COMMA: comma = 1; break;
+        case OPT_QUIET: quiet = 1; break;
+        case 'h':
+            fputs(BATCH_USAGE, stdout);
+            exit_code = RFY_EXIT_OK;
+            goto cleanup;
+        default:
+            fputs(BATCH_USAGE, stderr);
+            goto cleanup;
+        }
+    }
+    if (optind + 1 != argc) {
+        fprintf(stderr, "rfy batch: expected one input file (IN.csv, or - for standard "
+                        "input)%s\n", optind < argc ? ", found more" : "");
+        fputs(BATCH_USAGE, stderr);
+        goto cleanup;
+    }
+    in_path = argv[optind];
+    if (!rej_path && strcmp(out_path, "-") != 0) {
+        if (!(rej_path = rej_owned = default_rejects_path(out_path))) {
+            fprintf(stderr, "rfy batch: out of memory\n");
+            goto cleanup;
+        }
+    }
+    if (rej_path && (strcmp(rej_path, out_path) == 0 || strcmp(rej_path, in_path) == 0 ||
+                     (strcmp(out_path, in_path) == 0 && strcmp(in_path, "-") != 0))) {
+        fprintf(stderr, "rfy batch: the input, output and rejects files must be different\n");
+        goto cleanup;
+    }
+    if (strcmp(in_path, "-") == 0)
+        in = stdin;
+    else if (!(in = fopen(in_path, "rb"))) {
+        fprintf(stderr, "rfy batch: cannot read %s: %s\n", in_path, strerror(errno));
+        goto cleanup;
+    }
+    if (!(rates = cli_load_rates(rates_dir)))
+        goto cleanup;
+    b.rates_id = rfy_rates_id(rates);
+
+    if (atomic_file_open(&b.out, out_path, &msg) != RFY_OK) {
+        fprintf(stderr, "rfy batch: %s\n", msg);
+        goto cleanup;
+    }
+    if (rej_path) {
+        if (atomic_file_open(&b.rej, rej_path, &msg) != RFY_OK) {
+            fprintf(stderr, "rfy batch: %s\n", msg);
+            atomic_file_abort(&b.out);
+            goto cleanup;
+        }
+        rejects_name = rej_path;
+    } else {
+        atomic_file_wrap(&b.rej, stderr, "standard error");
+        b.rej_header_pending = 1;
+        rejects_name = "standard error";
+    }
+    outputs_open = 1;
+    if (fputs(OUT_HEADER, b.out.fp) == EOF) {
+        write_failed(&b, &b.out);
+        goto failed;
+    }
+    if (!b.rej_header_pending && fputs(REJ_HEADER, b.rej.fp) == EOF) {
+        write_failed(&b, &b.rej);
+        goto failed;
+    }
+
+    memset(&cfg, 0, sizeof cfg);
+    cfg.rates = rates;
+    cfg.delimiter = delimiter;
+    cfg.amount = comma ? &RFY_AMOUNT_COMMA : &RFY_AMOUNT_DOT;
+    cfg.on_row = on_row;
+    cfg.on_reject = on_reject;
+    cfg.on_progress = quiet ? NULL : on_progress;
+    cfg.progress_every = PROGRESS_EVERY;
+    cfg.user = &b;
+    rc = batch_run(&st, &cfg, in, &msg);
+    if (rc != RFY_OK) {
+        if (msg)
+            fprintf(stderr, "rfy batch: %s: %s\n", strcmp(in_path, "-") ? in_path : "standard input",
+                    msg);
+        goto failed;
+    }
+    /* interface.md: input rows = output rows + reject rows, always. */
+    if (b.written + b.rejects_written != st.rows) {
+        fprintf(stderr, "rfy batch: internal error: %lu rows read, but %lu written and %lu "
+                        "rejected\n", st.rows, b.written, b.rejects_written);
+        goto failed;
+    }
+    /* Finish both files before renaming either, so a failure leaves neither. */
+    if (atomic_file_finish(&b.out, &msg) != RFY_OK || atomic_file_finish(&b.rej, &msg) != RFY_OK ||
+        atomic_file_rename(&b.out, &msg) != RFY_OK || atomic_file_rename(&b.rej, &msg) != RFY_OK) {
+        fprintf(stderr, "rfy batch: %s\n", msg);
+        goto failed;
+    }
+    atomic_file_close(&b.out);
+    atomic_file_close(&b.rej);
+    outputs_open = 0;
+    summary(&b, &st, rejects_name);
+    exit_code = st.rejected ? RFY_EXIT_REJECTS : RFY_EXIT_OK;
+    goto cleanup;
+
+failed:
+    if (b.write_target)
+        fprintf(stderr, "rfy batch: cannot write %s: %s\n",
+                strcmp(b.write_target, "-") ? b.write_target : "standard output",
+                strerror(b.write_errno));
+    if (atomic_file_is_atomic(&b.out))
+        fprintf(stderr, "rfy batch: %s not written\n", b.out.path);
+    if (atomic_file_is_atomic(&b.rej))
+        fprintf(stderr, "rfy batch: %s not written\n", b.rej.path);
+    exit_code = RFY_EXIT_USAGE;
+cleanup:
+    if (outputs_open) {
+        atomic_file_abort(&b.out);
+        atomic_file_abort(&b.rej);
+    }
+    if (in && in != stdin)
+        fclose(in);
+    rfy_rates_free(rates);
+    free(msg);
+    free(rej_owned);
+    mpz_clears(b.gross, b.deductions, b.paid, NULL);
+    return exit_code;
 }

@@ -1,0 +1,111 @@
+/*
+ * The streaming row loop shared by `rfy batch` and `rfy audit`.
+ *
+ * batch_run() reads a batch CSV (interface.md "Batch input") record by
+ * record, binds the header, turns each data row into an rfy_case
+ * (case_input.h), computes it with rfy_compute(), and hands every row to
+ * exactly one of two hooks: on_row (computed) or on_reject (not computed,
+ * with the line, the column and the reason).  What to write is the
+ * caller's business: batch writes the output columns, audit compares with
+ * its extra `paid` column.
+ *
+ * Memory is constant whatever the input size: one rfy_case and one
+ * rfy_result are initialised once and reused for every row, the CSV reader
+ * reuses its record buffer, and nothing here allocates per row.
+ *
+ * Invariant (interface.md): rows == computed + rejected, always; batch_run
+ * checks it before returning and reports a mismatch as an internal error.
+ */
+#ifndef RFY_BATCH_RUN_H
+#define RFY_BATCH_RUN_H
+
+#include <stdio.h>
+
+#include "case_input.h"
+#include "rfy.h"
+
+/* A row that was computed. */
+typedef struct batch_row {
+    unsigned long line;            /* physical line where the row starts (1 = header line) */
+    unsigned long number;          /* 1-based data row number (the header is not counted) */
+    const rfy_csv_record *rec;     /* the raw fields (extra columns: case_input_extra_cell) */
+    const case_binding *binding;
+    const char *case_id;           /* raw, validated by case_input_check_id() */
+    size_t case_id_len;
+    const rfy_case *in;
+    const rfy_result *res;
+} batch_row;
+
+/* A row that was not computed. */
+typedef struct batch_reject {
+    unsigned long line;            /* physical line where the row starts */
+    unsigned long number;          /* 1-based data row number */
+    const rfy_csv_record *rec;
+    const char *case_id;           /* safe to print (case_input_display_id); "" if none */
+    size_t case_id_len;
+    const char *column;            /* column at fault, or "" for the whole row */
+    const char *reason;            /* for a payroll officer */
+} batch_reject;
+
+/* What to read and whom to tell.  Unused hooks may be NULL. */
+typedef struct batch_config {
+    const rfy_rates *rates;             /* required */
+    char delimiter;                     /* input field delimiter, e.g. ',' or ';' */
+    const rfy_decimal_syntax *amount;   /* RFY_AMOUNT_DOT or RFY_AMOUNT_COMMA */
+
+    /* Further known columns (audit: "paid"), up to CASE_MAX_EXTRA. */
+    const char *const *extra_columns;
+    size_t nextra;
+
+    /*
+     * Called once after the header is bound.  Return RFY_OK to go on, or
+     * RFY_EINPUT with a message in msg (msgsize bytes) to refuse the file
+     * (audit: the `paid` column is missing): batch_run then fails with
+     * RFY_ECSV and "line N: <msg>".
+     */
+    int (*on_header)(void *user, const case_binding *b, char *msg, size_t msgsize);
+
+    /*
+     * Called for each computed row.  Return RFY_OK; or RFY_EINPUT with err
+     * filled to turn the row into a reject instead (audit: `paid` is not an
+     * amount) -- the hook must then not have written anything for it; or
+     * any other code to stop the run, which batch_run returns as is (the hook
+     * keeps its own message, e.g. a write error).
+     */
+    int (*on_row)(void *user, const batch_row *row, rfy_error *err);
+
+    /* Called for each rejected row.  Return RFY_OK, or another code to stop. */
+    int (*on_reject)(void *user, const batch_reject *rej);
+
+    /* Called after every `progress_every` data rows (0 = never). */
+    void (*on_progress)(void *user, unsigned long rows);
+    unsigned long progress_every;
+
+    void *user;                         /* passed to every hook */
+} batch_config;
+
+typedef struct batch_stats {
+    unsigned long rows;      /* data rows read (header excluded) */
+    unsigned long computed;  /* rows passed to on_row and accepted */
+    unsigned long rejected;  /* rows passed to on_reject */
+} batch_stats;
+
+/*
+ * Run the loop over `in` until end of input.
+ *
+ * Returns RFY_OK when every row went to on_row or on_reject (rejected rows
+ * are not a failure: see stats->rejected).  Otherwise, with nothing more
+ * delivered:
+ *   RFY_ECSV   the input is empty, the header is wrong (unknown, duplicate
+ *              or missing column) or a record is malformed (unterminated
+ *              quote ...): *errmsg says so and names the line;
+ *   RFY_EIO    the input could not be read (*errmsg);
+ *   RFY_ENOMEM out of memory (*errmsg);
+ *   RFY_ESTOP  internal error: the row counts do not add up (*errmsg);
+ *   any other code a hook returned to stop (*errmsg NULL).
+ * *errmsg is malloc'ed (caller frees) and NULL on success.
+ * Preconditions: cfg->rates, cfg->amount set; stats and errmsg not NULL.
+ */
+int batch_run(batch_stats *stats, const batch_config *cfg, FILE *in, char **errmsg);
+
+#endif

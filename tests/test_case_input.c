@@ -1,0 +1,600 @@
+/*
+ * cli/case_input.c: binding the header columns and turning a row into an
+ * rfy_case, with the exact reason a payroll officer reads in the rejects file.
+ *
+ * The CLI sources are not a library (tests/tests.cmake links only rfycalc),
+ * so the unit under test is compiled into this program directly.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "case_input.c"
+
+static rfy_case C;
+
+static void setup(void)
+{
+    rfy_case_init(&C);
+    rfy_case_reset(&C);
+}
+
+static void teardown(void)
+{
+    rfy_case_clear(&C);
+}
+
+/* What one CSV text (header + at most one row) did. */
+typedef struct probe {
+    const rfy_decimal_syntax *syn;
+    const char *const *extra;
+    size_t nextra;
+    case_binding b;
+    int bind_rc;
+    char msg[300];
+    int parse_rc;
+    rfy_error err;
+    int rows;
+    char extra_cell[64];
+} probe;
+
+static int on_record(void *user, const rfy_csv_record *rec)
+{
+    probe *p = user;
+    if (rec->index == 1) {
+        p->bind_rc = case_binding_bind(&p->b, rec, p->extra, p->nextra, p->msg, sizeof p->msg);
+        return p->bind_rc != RFY_OK;
+    }
+    p->rows++;
+    rfy_case_reset(&C);
+    p->parse_rc = case_input_parse(&C, &p->b, rec, p->syn, &p->err);
+    if (p->nextra) {
+        size_t len;
+        const char *s = case_input_extra_cell(&p->b, rec, 0, &len);
+        ck_assert_uint_lt(len, sizeof p->extra_cell);
+        memcpy(p->extra_cell, s, len);
+        p->extra_cell[len] = '\0';
+    }
+    return 0;
+}
+
+static void run_syn(probe *p, const char *csv, char delim, const rfy_decimal_syntax *syn)
+{
+    char *err = NULL;
+    int rc;
+    if (!p->syn)
+        p->syn = syn;
+    p->parse_rc = -1;
+    rc = rfy_csv_read_buffer(csv, strlen(csv), delim, on_record, p, &err);
+    ck_assert_msg(rc == RFY_OK || rc == RFY_ESTOP, "CSV reader: %s", err ? err : "?");
+    free(err);
+}
+
+/* Bind the header and parse one row; expect the parse to succeed. */
+static void ok_row(const char *csv)
+{
+    probe p;
+    memset(&p, 0, sizeof p);
+    run_syn(&p, csv, ',', &RFY_AMOUNT_DOT);
+    ck_assert_msg(p.bind_rc == RFY_OK, "header: %s", p.msg);
+    ck_assert_int_eq(p.rows, 1);
+    ck_assert_msg(p.parse_rc == RFY_OK, "row: %s: %s", p.err.column, p.err.reason);
+}
+
+/* Expect the row to be refused with this column and this exact reason. */
+static void bad_row_syn(const char *csv, const rfy_decimal_syntax *syn, const char *column,
+                        const char *reason)
+{
+    probe p;
+    memset(&p, 0, sizeof p);
+    run_syn(&p, csv, ',', syn);
+    ck_assert_msg(p.bind_rc == RFY_OK, "header: %s", p.msg);
+    ck_assert_int_eq(p.rows, 1);
+    ck_assert_int_eq(p.parse_rc, RFY_EINPUT);
+    ck_assert_str_eq(p.err.column, column);
+    ck_assert_str_eq(p.err.reason, reason);
+}
+
+static void bad_row(const char *csv, const char *column, const char *reason)
+{
+    bad_row_syn(csv, &RFY_AMOUNT_DOT, column, reason);
+}
+
+static void bad_header(const char *csv, const char *msg)
+{
+    probe p;
+    memset(&p, 0, sizeof p);
+    run_syn(&p, csv, ',', &RFY_AMOUNT_DOT);
+    ck_assert_int_eq(p.bind_rc, RFY_EINPUT);
+    ck_assert_str_eq(p.msg, msg);
+    ck_assert_int_eq(p.rows, 0);
+}
+
+#define H3 "case_id,month,category\n"
+
+/* ---- Header binding -------------------------------------------------------------- */
+
+START_TEST(bind_any_order)
+{
+    probe p;
+    size_t k;
+    memset(&p, 0, sizeof p);
+    run_syn(&p, "category,wage,case_id,month\nX,1,A,2024-01\n", ',', &RFY_AMOUNT_DOT);
+    ck_assert_int_eq(p.bind_rc, RFY_OK);
+    ck_assert_uint_eq(p.b.nfields, 4);
+    ck_assert_int_eq(p.b.field[CASE_COL_CATEGORY], 0);
+    ck_assert_int_eq(p.b.field[CASE_COL_WAGE], 1);
+    ck_assert_int_eq(p.b.field[CASE_COL_CASE_ID], 2);
+    ck_assert_int_eq(p.b.field[CASE_COL_MONTH], 3);
+    for (k = 0; k < CASE_COL_COUNT; k++)
+        if (k != CASE_COL_CATEGORY && k != CASE_COL_WAGE && k != CASE_COL_CASE_ID &&
+            k != CASE_COL_MONTH)
+            ck_assert_int_eq(p.b.field[k], -1);
+}
+END_TEST
+
+START_TEST(bind_all_columns)
+{
+    probe p;
+    memset(&p, 0, sizeof p);
+    run_syn(&p,
+            "other_income,activation_hours,activation_income,holiday_days,holiday_pay,wage,"
+            "prior_until,prior_unit,prior_amount,prior,child_support,children,end,start,forloeb,"
+            "category,month,case_id\n",
+            ',', &RFY_AMOUNT_DOT);
+    ck_assert_int_eq(p.bind_rc, RFY_OK);
+    /* Listed in reverse: column k sits at 17 - k. */
+    for (int k = 0; k < CASE_COL_COUNT; k++)
+        ck_assert_int_eq(p.b.field[k], CASE_COL_COUNT - 1 - k);
+    ck_assert_str_eq(case_column_name(CASE_COL_ACTIVATION_HOURS), "activation_hours");
+    ck_assert_int_eq(case_column_required(CASE_COL_MONTH), 1);
+    ck_assert_int_eq(case_column_required(CASE_COL_WAGE), 0);
+}
+END_TEST
+
+START_TEST(bind_unknown_column)
+{
+    bad_header("case_id,month,category,Wage\n",
+               "unknown column 'Wage' (column 4 of the header); column names are exact and "
+               "lowercase, see docs/batch.md");
+    bad_header("case_id,paid,month,category\n",
+               "unknown column 'paid' (column 2 of the header); column names are exact and "
+               "lowercase, see docs/batch.md");
+    bad_header("case_id,month, category\n",
+               "unknown column ' category' (column 3 of the header); column names are exact and "
+               "lowercase, see docs/batch.md");
+    bad_header("case_id,,month,category\n", "column 2 of the header has no name");
+}
+END_TEST
+
+START_TEST(bind_missing_column)
+{
+    bad_header("case_id,category\n", "required column 'month' is missing from the header");
+    bad_header("month,category,wage\n", "required column 'case_id' is missing from the header");
+    bad_header("case_id,month\n", "required column 'category' is missing from the header");
+}
+END_TEST
+
+START_TEST(bind_duplicate_column)
+{
+    bad_header("case_id,month,wage,category,wage\n",
+               "column 'wage' appears twice in the header (columns 3 and 5)");
+    bad_header("case_id,case_id,month,category\n",
+               "column 'case_id' appears twice in the header (columns 1 and 2)");
+}
+END_TEST
+
+START_TEST(bind_extra_column)
+{
+    static const char *const extra[] = {"paid"};
+    probe p;
+    memset(&p, 0, sizeof p);
+    p.extra = extra;
+    p.nextra = 1;
+    run_syn(&p, "case_id,paid,month,category\nA,123.45,2024-01,forsorger\n", ',', &RFY_AMOUNT_DOT);
+    ck_assert_int_eq(p.bind_rc, RFY_OK);
+    ck_assert_int_eq(p.b.extra_field[0], 1);
+    ck_assert_int_eq(p.parse_rc, RFY_OK);
+    ck_assert_str_eq(p.extra_cell, "123.45");
+    /* Absent extra column: bound as -1, the cell reads as empty. */
+    memset(&p, 0, sizeof p);
+    p.extra = extra;
+    p.nextra = 1;
+    run_syn(&p, H3 "A,2024-01,forsorger\n", ',', &RFY_AMOUNT_DOT);
+    ck_assert_int_eq(p.bind_rc, RFY_OK);
+    ck_assert_int_eq(p.b.extra_field[0], -1);
+    ck_assert_str_eq(p.extra_cell, "");
+}
+END_TEST
+
+/* ---- Field count ------------------------------------------------------------------- */
+
+START_TEST(row_field_count)
+{
+    bad_row(H3 "A,2024-01\n", "", "expected 3 fields (as in the header), found 2");
+    bad_row(H3 "A,2024-01,forsorger,12\n", "", "expected 3 fields (as in the header), found 4");
+}
+END_TEST
+
+/* ---- case_id ------------------------------------------------------------------------ */
+
+START_TEST(row_case_id)
+{
+    char csv[300];
+    ok_row(H3 "S\xC3\xB8ren-\xC3\x86\xC3\x98\xC3\x85 1,2024-01,forsorger\n"); /* Søren-ÆØÅ 1 */
+    bad_row(H3 ",2024-01,forsorger\n", "case_id", "case_id is empty");
+    bad_row(H3 "   ,2024-01,forsorger\n", "case_id", "case_id is blank (only spaces)");
+    bad_row(H3 "A\tB,2024-01,forsorger\n", "case_id",
+            "case_id contains a control character (tab, line break, NUL or similar)");
+    bad_row(H3 "\"A\nB\",2024-01,forsorger\n", "case_id",
+            "case_id contains a control character (tab, line break, NUL or similar)");
+    bad_row(H3 "A\xC2\x85,2024-01,forsorger\n", "case_id", /* U+0085, a C1 control */
+            "case_id contains a control character (tab, line break, NUL or similar)");
+    bad_row(H3 "A\x7F,2024-01,forsorger\n", "case_id",
+            "case_id contains a control character (tab, line break, NUL or similar)");
+    bad_row(H3 "A\xFF,2024-01,forsorger\n", "case_id", "case_id is not valid UTF-8 text");
+    bad_row(H3 "A\xC3,2024-01,forsorger\n", "case_id", "case_id is not valid UTF-8 text");
+    bad_row(H3 "\xC0\xAF,2024-01,forsorger\n", "case_id", "case_id is not valid UTF-8 text");
+    bad_row(H3 "\xED\xA0\x80,2024-01,forsorger\n", "case_id", "case_id is not valid UTF-8 text");
+    /* 64 characters pass, 65 do not; 64 two-byte characters (128 bytes) pass. */
+    snprintf(csv, sizeof csv, H3 "%s,2024-01,forsorger\n",
+             "0123456789012345678901234567890123456789012345678901234567890123");
+    ok_row(csv);
+    snprintf(csv, sizeof csv, H3 "%s,2024-01,forsorger\n",
+             "01234567890123456789012345678901234567890123456789012345678901234");
+    bad_row(csv, "case_id", "case_id is longer than 64 characters");
+    strcpy(csv, H3);
+    for (int i = 0; i < 64; i++)
+        strcat(csv, "\xC3\xB8");
+    strcat(csv, ",2024-01,forsorger\n");
+    ok_row(csv);
+}
+END_TEST
+
+START_TEST(row_case_id_nul)
+{
+    /* A NUL byte inside a field: the reader keeps it, the check refuses it. */
+    static const char csv[] = H3 "A\0B,2024-01,forsorger\n";
+    probe p;
+    char *err = NULL;
+    memset(&p, 0, sizeof p);
+    p.syn = &RFY_AMOUNT_DOT;
+    ck_assert_int_eq(rfy_csv_read_buffer(csv, sizeof csv - 1, ',', on_record, &p, &err), RFY_OK);
+    ck_assert_int_eq(p.parse_rc, RFY_EINPUT);
+    ck_assert_str_eq(p.err.reason,
+                     "case_id contains a control character (tab, line break, NUL or similar)");
+}
+END_TEST
+
+START_TEST(display_id)
+{
+    char buf[CASE_ID_DISPLAY_SIZE];
+    char long_id[100];
+    ck_assert_uint_eq(case_input_display_id(buf, sizeof buf, "A\tB\xFF" "C", 5), 5);
+    ck_assert_str_eq(buf, "A?B?C");
+    memset(long_id, 'x', sizeof long_id);
+    ck_assert_uint_eq(case_input_display_id(buf, sizeof buf, long_id, sizeof long_id), 67);
+    ck_assert_str_eq(buf + 60, "xxxx...");
+}
+END_TEST
+
+/* ---- month, category, forloeb ------------------------------------------------------- */
+
+START_TEST(row_month)
+{
+    ok_row(H3 "A,2024-02,forsorger\n");
+    ck_assert_int_eq(C.month, RFY_MONTH(2024, 2));
+    bad_row(H3 "A,,forsorger\n", "month", "month is required (YYYY-MM, e.g. 2024-04)");
+    bad_row(H3 "A,2024-4,forsorger\n", "month",
+            "month '2024-4' is not a valid month: expected a month as YYYY-MM");
+    bad_row(H3 "A,2024-13,forsorger\n", "month",
+            "month '2024-13' is not a valid month: no such month");
+    bad_row(H3 "A,2024-04-01,forsorger\n", "month",
+            "month '2024-04-01' is not a valid month: expected a month as YYYY-MM");
+}
+END_TEST
+
+START_TEST(row_category)
+{
+    ok_row(H3 "A,2024-01,ikke_forsorger\n");
+    ck_assert_int_eq(C.category, RFY_CAT_IKKE_FORSORGER);
+    ok_row(H3 "A,2024-01,u25_hjemme\n");
+    ck_assert_int_eq(C.category, RFY_CAT_U25_HJEMME);
+    ok_row(H3 "A,2024-01,u25_hjemme_bidrag\n");
+    ck_assert_int_eq(C.category, RFY_CAT_U25_HJEMME_BIDRAG);
+    ok_row(H3 "A,2024-01,forsorger\n");
+    ck_assert_int_eq(C.category, RFY_CAT_FORSORGER);
+    bad_row(H3 "A,2024-01,\n", "category",
+            "category is required: use forsorger, ikke_forsorger, u25_hjemme or u25_hjemme_bidrag");
+    bad_row(H3 "A,2024-01,fors\xC3\xB8rger\n", "category",
+            "category 'fors\xC3\xB8rger' is not known: use forsorger, ikke_forsorger, u25_hjemme "
+            "or u25_hjemme_bidrag");
+    bad_row(H3 "A,2024-01,Forsorger\n", "category",
+            "category 'Forsorger' is not known: use forsorger, ikke_forsorger, u25_hjemme or "
+            "u25_hjemme_bidrag");
+}
+END_TEST
+
+#define HF "case_id,month,category,forloeb\n"
+
+START_TEST(row_forloeb)
+{
+    ok_row(HF "A,2024-01,forsorger,\n");
+    ck_assert_int_eq(C.forloeb, RFY_FORLOEB_RESSOURCE);
+    ok_row(HF "A,2024-01,forsorger,jobafklaring\n");
+    ck_assert_int_eq(C.forloeb, RFY_FORLOEB_JOBAFKLARING);
+    ok_row(HF "A,2024-01,forsorger,ressourceforloeb\n");
+    ck_assert_int_eq(C.forloeb, RFY_FORLOEB_RESSOURCE);
+    bad_row(HF "A,2024-01,forsorger,ressourceforl\xC3\xB8" "b\n", "forloeb",
+            "forloeb 'ressourceforl\xC3\xB8" "b' is not known: use ressourceforloeb or jobafklaring");
+}
+END_TEST
+
+/* ---- start, end ---------------------------------------------------------------------- */
+
+#define HSE "case_id,month,category,start,end\n"
+
+START_TEST(row_start_end)
+{
+    ok_row(HSE "A,2024-04,forsorger,2024-04-10,\n");
+    ck_assert_int_eq(C.start_day, 10);
+    ck_assert_int_eq(C.end_day, 0);
+    ok_row(HSE "A,2024-04,forsorger,,2024-04-20\n");
+    ck_assert_int_eq(C.start_day, 0);
+    ck_assert_int_eq(C.end_day, 20);
+    ok_row(HSE "A,2024-04,forsorger,2024-04-20,2024-04-20\n");
+    ck_assert_int_eq(C.start_day, 20);
+    ck_assert_int_eq(C.end_day, 20);
+    bad_row(HSE "A,2024-04,forsorger,2024-05-01,\n", "start",
+            "start 2024-05-01 is outside the month 2024-04 (start and end must lie in the row's "
+            "month)");
+    bad_row(HSE "A,2024-04,forsorger,,2024-03-31\n", "end",
+            "end 2024-03-31 is outside the month 2024-04 (start and end must lie in the row's "
+            "month)");
+    bad_row(HSE "A,2024-04,forsorger,2024-04-31,\n", "start",
+            "start '2024-04-31' is not a valid date: no such date in the calendar");
+    bad_row(HSE "A,2024-04,forsorger,10-04-2024,\n", "start",
+            "start '10-04-2024' is not a valid date: expected a date as YYYY-MM-DD");
+    bad_row(HSE "A,2024-04,forsorger,2024-04-10,2024-04-09\n", "end",
+            "end 2024-04-09 is before start 2024-04-10");
+}
+END_TEST
+
+/* ---- children ------------------------------------------------------------------------- */
+
+#define HC "case_id,month,category,children\n"
+
+START_TEST(row_children)
+{
+    ok_row(HC "A,2024-01,u25_hjemme_bidrag,1\n");
+    ck_assert_int_eq(C.children, 1);
+    ok_row(HC "A,2024-01,u25_hjemme_bidrag,20\n");
+    ck_assert_int_eq(C.children, 20);
+    ok_row(HC "A,2024-01,u25_hjemme_bidrag,02\n");
+    ck_assert_int_eq(C.children, 2);
+    ok_row(HC "A,2024-01,forsorger,\n");
+    ck_assert_int_eq(C.children, 0);
+    bad_row(HC "A,2024-01,u25_hjemme_bidrag,1.5\n", "children",
+            "children '1.5' is not a whole number from 1 to 20 (digits only, no sign or decimals)");
+    bad_row(HC "A,2024-01,u25_hjemme_bidrag,+2\n", "children",
+            "children '+2' is not a whole number from 1 to 20 (digits only, no sign or decimals)");
+    bad_row(HC "A,2024-01,u25_hjemme_bidrag,-1\n", "children",
+            "children '-1' is not a whole number from 1 to 20 (digits only, no sign or decimals)");
+    bad_row(HC "A,2024-01,u25_hjemme_bidrag,0\n", "children",
+            "children '0' is out of range: use a whole number from 1 to 20");
+    bad_row(HC "A,2024-01,u25_hjemme_bidrag,21\n", "children",
+            "children '21' is out of range: use a whole number from 1 to 20");
+    bad_row(HC "A,2024-01,u25_hjemme_bidrag,99999999999999999999\n", "children",
+            "children '99999999999999999999' is out of range: use a whole number from 1 to 20");
+}
+END_TEST
+
+/* ---- amounts, hours, days -------------------------------------------------------------- */
+
+#define HW "case_id,month,category,wage\n"
+
+START_TEST(row_amounts)
+{
+    ok_row(HW "A,2024-01,forsorger,20000\n");
+    ck_assert_int_eq(mpz_cmp_si(C.wage, 2000000), 0);
+    ok_row(HW "A,2024-01,forsorger,9999999.99\n");
+    ck_assert_int_eq(mpz_cmp_si(C.wage, 999999999), 0);
+    ok_row(HW "A,2024-01,forsorger,0.5\n");
+    ck_assert_int_eq(mpz_cmp_si(C.wage, 50), 0);
+    ok_row(HW "A,2024-01,forsorger,\n");
+    ck_assert_int_eq(mpz_sgn(C.wage), 0);
+    bad_row(HW "A,2024-01,forsorger,10000000.00\n", "wage",
+            "wage '10000000.00' is above the limit 9999999.99 kr.");
+    bad_row(HW "A,2024-01,forsorger,12345.678\n", "wage",
+            "wage '12345.678' is not a valid number: more than 2 decimals");
+    bad_row(HW "A,2024-01,forsorger,\"1,000\"\n", "wage",
+            "wage '1,000' is not a valid number: unexpected ',' (no thousands separators; decimal "
+            "comma needs --decimal-comma)");
+    bad_row(HW "A,2024-01,forsorger,-5\n", "wage",
+            "wage '-5' is not a valid number: a sign is not allowed (amounts are never negative)");
+    bad_row(HW "A,2024-01,forsorger,1e3\n", "wage",
+            "wage '1e3' is not a valid number: exponent notation is not allowed");
+    bad_row(HW "A,2024-01,forsorger,12 \n", "wage",
+            "wage '12 ' is not a valid number: contains white space");
+    bad_row("case_id,month,category,other_income\nA,2024-01,forsorger,kr\n", "other_income",
+            "other_income 'kr' is not a valid number: unexpected character (expected digits and "
+            "one decimal point)");
+    bad_row("case_id,month,category,child_support\nA,2024-01,forsorger,x\n", "child_support",
+            "child_support 'x' is not a valid number: unexpected character (expected digits and "
+            "one decimal point)");
+    bad_row("case_id,month,category,holiday_pay\nA,2024-01,forsorger,.5\n", "holiday_pay",
+            "holiday_pay '.5' is not a valid number: missing digits before the decimal point");
+    bad_row("case_id,month,category,activation_income\nA,2024-01,forsorger,5.\n",
+            "activation_income",
+            "activation_income '5.' is not a valid number: empty fraction after the decimal point");
+    bad_row("case_id,month,category,prior_amount\nA,2024-01,forsorger,99999999\n", "prior_amount",
+            "prior_amount '99999999' is above the limit 9999999.99 kr.");
+}
+END_TEST
+
+START_TEST(row_child_support_flag)
+{
+    ok_row("case_id,month,category,children,child_support\nA,2024-01,u25_hjemme_bidrag,1,\n");
+    ck_assert_int_eq(C.has_child_support, 0);
+    ok_row("case_id,month,category,children,child_support\nA,2024-01,u25_hjemme_bidrag,1,0\n");
+    ck_assert_int_eq(C.has_child_support, 1);
+    ck_assert_int_eq(mpz_sgn(C.child_support), 0);
+    ok_row("case_id,month,category,children,child_support\nA,2024-01,u25_hjemme_bidrag,1,1000\n");
+    ck_assert_int_eq(C.has_child_support, 1);
+    ck_assert_int_eq(mpz_cmp_si(C.child_support, 100000), 0);
+}
+END_TEST
+
+#define HH "case_id,month,category,activation_income,activation_hours,holiday_pay,holiday_days\n"
+
+START_TEST(row_hours_days)
+{
+    ok_row(HH "A,2024-01,forsorger,4000,744,5000,31\n");
+    ck_assert_int_eq(mpz_cmp_si(C.activation_hours, 74400), 0); /* hundredths */
+    ck_assert_int_eq(mpz_cmp_si(C.holiday_days, 3100), 0);
+    ok_row(HH "A,2024-01,forsorger,4000,37.5,5000,2.25\n");
+    ck_assert_int_eq(mpz_cmp_si(C.activation_hours, 3750), 0);
+    ck_assert_int_eq(mpz_cmp_si(C.holiday_days, 225), 0);
+    bad_row(HH "A,2024-01,forsorger,4000,744.01,,\n", "activation_hours",
+            "activation_hours '744.01' is above the limit 744 hours");
+    bad_row(HH "A,2024-01,forsorger,,,5000,31.5\n", "holiday_days",
+            "holiday_days '31.5' is above the limit 31 days");
+    bad_row(HH "A,2024-01,forsorger,,,5000,1.125\n", "holiday_days",
+            "holiday_days '1.125' is not a valid number: more than 2 decimals");
+}
+END_TEST
+
+/* ---- prior ----------------------------------------------------------------------------- */
+
+#define HP "case_id,month,category,prior,prior_amount,prior_unit,prior_until\n"
+
+START_TEST(row_prior)
+{
+    ok_row(HP "A,2024-01,forsorger,sygedagpenge,4695,week,2024-12-31\n");
+    ck_assert_int_eq(C.prior, RFY_PRIOR_SYGEDAGPENGE);
+    ck_assert_int_eq(mpz_cmp_si(C.prior_amount, 469500), 0);
+    ck_assert_int_eq(C.prior_unit, RFY_PER_WEEK);
+    ck_assert_int_eq(C.has_prior_until, 1);
+    ck_assert_int_eq(C.prior_until.year, 2024); /* outside the month is allowed */
+    ck_assert_int_eq(C.prior_until.month, 12);
+    ck_assert_int_eq(C.prior_until.day, 31);
+    ok_row(HP "A,2024-01,forsorger,ledighedsydelse,18000,month,\n");
+    ck_assert_int_eq(C.prior, RFY_PRIOR_LEDIGHEDSYDELSE);
+    ck_assert_int_eq(C.prior_unit, RFY_PER_MONTH);
+    ck_assert_int_eq(C.has_prior_until, 0);
+    ok_row(HP "A,2024-01,forsorger,,,,\n");
+    ck_assert_int_eq(C.prior, RFY_PRIOR_NONE);
+    ok_row(HP "A,2024-01,forsorger,none,,,\n");
+    ck_assert_int_eq(C.prior, RFY_PRIOR_NONE);
+    bad_row(HP "A,2024-01,forsorger,sick,4695,week,\n", "prior",
+            "prior 'sick' is not known: use none, sygedagpenge or ledighedsydelse");
+    bad_row(HP "A,2024-01,forsorger,sygedagpenge,4695,day,2024-12-31\n", "prior_unit",
+            "prior_unit 'day' is not known: use week or month");
+    bad_row(HP "A,2024-01,forsorger,sygedagpenge,4695,,2024-12-31\n", "prior_unit",
+            "prior_unit is required with prior sygedagpenge: use week or month");
+    bad_row(HP "A,2024-01,forsorger,sygedagpenge,4695,week,2024-02-30\n", "prior_until",
+            "prior_until '2024-02-30' is not a valid date: no such date in the calendar");
+}
+END_TEST
+
+/* ---- decimal comma ---------------------------------------------------------------------- */
+
+START_TEST(row_decimal_comma)
+{
+    probe p;
+    memset(&p, 0, sizeof p);
+    run_syn(&p,
+            "case_id;month;category;activation_income;activation_hours;holiday_pay;holiday_days\n"
+            "A;2024-01;forsorger;4000,50;37,5;5000;2,25\n",
+            ';', &RFY_AMOUNT_COMMA);
+    ck_assert_int_eq(p.bind_rc, RFY_OK);
+    ck_assert_int_eq(p.parse_rc, RFY_OK);
+    ck_assert_int_eq(mpz_cmp_si(C.activation_income, 400050), 0);
+    ck_assert_int_eq(mpz_cmp_si(C.activation_hours, 3750), 0);
+    ck_assert_int_eq(mpz_cmp_si(C.holiday_days, 225), 0);
+    bad_row_syn(HW "A,2024-01,forsorger,12345.67\n", &RFY_AMOUNT_COMMA, "wage",
+                "wage '12345.67' is not a valid number: unexpected '.' (no thousands separators; "
+                "the decimal separator is ',')");
+    bad_row_syn(HW "A,2024-01,forsorger,\"10000000,00\"\n", &RFY_AMOUNT_COMMA, "wage",
+                "wage '10000000,00' is above the limit 9999999,99 kr.");
+}
+END_TEST
+
+/* ---- Reset between rows ------------------------------------------------------------------ */
+
+START_TEST(row_defaults_after_reset)
+{
+    /* A row with everything set, then an all-default row on the same rfy_case:
+     * nothing from the first row may survive (rfy_case_reset between rows). */
+    probe p;
+    memset(&p, 0, sizeof p);
+    p.syn = &RFY_AMOUNT_DOT;
+    run_syn(&p,
+            "case_id,month,category,forloeb,start,end,children,child_support,prior,prior_amount,"
+            "prior_unit,prior_until,wage,holiday_pay,holiday_days,activation_income,"
+            "activation_hours,other_income\n"
+            "A,2024-04,u25_hjemme_bidrag,jobafklaring,2024-04-02,2024-04-29,3,900,ledighedsydelse,"
+            "4000,week,2024-06-30,1,2,3,4,5,6\n"
+            "B,2024-04,forsorger,,,,,,,,,,,,,,,\n",
+            ',', &RFY_AMOUNT_DOT);
+    ck_assert_int_eq(p.rows, 2);
+    ck_assert_int_eq(p.parse_rc, RFY_OK);
+    ck_assert_int_eq(C.category, RFY_CAT_FORSORGER);
+    ck_assert_int_eq(C.forloeb, RFY_FORLOEB_RESSOURCE);
+    ck_assert_int_eq(C.start_day, 0);
+    ck_assert_int_eq(C.end_day, 0);
+    ck_assert_int_eq(C.children, 0);
+    ck_assert_int_eq(C.has_child_support, 0);
+    ck_assert_int_eq(C.prior, RFY_PRIOR_NONE);
+    ck_assert_int_eq(C.has_prior_until, 0);
+    ck_assert_int_eq(mpz_sgn(C.wage), 0);
+    ck_assert_int_eq(mpz_sgn(C.holiday_pay), 0);
+    ck_assert_int_eq(mpz_sgn(C.holiday_days), 0);
+    ck_assert_int_eq(mpz_sgn(C.activation_income), 0);
+    ck_assert_int_eq(mpz_sgn(C.activation_hours), 0);
+    ck_assert_int_eq(mpz_sgn(C.other_income), 0);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("case_input");
+    TCase *h = tcase_create("header");
+    TCase *r = tcase_create("row");
+    tcase_add_checked_fixture(h, setup, teardown);
+    tcase_add_checked_fixture(r, setup, teardown);
+    tcase_add_test(h, bind_any_order);
+    tcase_add_test(h, bind_all_columns);
+    tcase_add_test(h, bind_unknown_column);
+    tcase_add_test(h, bind_missing_column);
+    tcase_add_test(h, bind_duplicate_column);
+    tcase_add_test(h, bind_extra_column);
+    tcase_add_test(r, row_field_count);
+    tcase_add_test(r, row_case_id);
+    tcase_add_test(r, row_case_id_nul);
+    tcase_add_test(r, display_id);
+    tcase_add_test(r, row_month);
+    tcase_add_test(r, row_category);
+    tcase_add_test(r, row_forloeb);
+    tcase_add_test(r, row_start_end);
+    tcase_add_test(r, row_children);
+    tcase_add_test(r, row_amounts);
+    tcase_add_test(r, row_child_support_flag);
+    tcase_add_test(r, row_hours_days);
+    tcase_add_test(r, row_prior);
+    tcase_add_test(r, row_decimal_comma);
+    tcase_add_test(r, row_defaults_after_reset);
+    suite_add_tcase(s, h);
+    suite_add_tcase(s, r);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(suite());
+    int failed;
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
