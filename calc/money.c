@@ -31,6 +31,29 @@ int rfy_decimal_parse(mpz_t out, const char *text, size_t len, const rfy_decimal
         return fail(why, "empty value");
     if (len > RFY_DECIMAL_MAX_CHARS)
         return fail(why, "too long (more than 24 characters)");
+    /* Errors of kind first (a thousands separator, an exponent, white space, a
+     * misplaced sign, a stray character), so that "1.000,50" is reported as the
+     * separator it is, not as "too many decimals". */
+    for (i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if ((ch >= '0' && ch <= '9') || ch == (unsigned char)syn->decimal_point)
+            continue;
+        if (ch == (unsigned char)other)
+            return fail(why, other == ','
+                                 ? "unexpected ',' (no thousands separators; "
+                                   "decimal comma needs --decimal-comma)"
+                                 : "unexpected '.' (no thousands separators; the decimal "
+                                   "separator is ',')");
+        if (ch == 'e' || ch == 'E')
+            return fail(why, "exponent notation is not allowed");
+        if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n')
+            return fail(why, "contains white space");
+        if ((ch == '-' || ch == '+') && i > 0)
+            return fail(why, "a sign is only allowed first");
+        if (ch != '-' && ch != '+')
+            return fail(why, "unexpected character (expected digits and one decimal point)");
+    }
+    i = 0;
     if (text[0] == '+')
         return fail(why, "a sign is not allowed");
     if (text[0] == '-') {
@@ -56,20 +79,8 @@ int rfy_decimal_parse(mpz_t out, const char *text, size_t len, const rfy_decimal
             if (int_digits == 0)
                 return fail(why, "missing digits before the decimal point");
             seen_point = 1;
-        } else if (ch == (unsigned char)other) {
-            return fail(why, other == ','
-                                 ? "unexpected ',' (no thousands separators; "
-                                   "decimal comma needs --decimal-comma)"
-                                 : "unexpected '.' (no thousands separators; the decimal "
-                                   "separator is ',')");
-        } else if (ch == 'e' || ch == 'E') {
-            return fail(why, "exponent notation is not allowed");
-        } else if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') {
-            return fail(why, "contains white space");
-        } else if (ch == '-' || ch == '+') {
-            return fail(why, "a sign is only allowed first");
         } else {
-            return fail(why, "unexpected character (expected digits and one decimal point)");
+            return fail(why, "a sign is only allowed first"); /* only digits, points, signs remain */
         }
     }
     if (int_digits == 0)

@@ -1,15 +1,13 @@
 /*
  * cli/case_input.c: binding the header columns and turning a row into an
  * rfy_case, with the exact reason a payroll officer reads in the rejects file.
- *
- * The CLI sources are not a library (tests/tests.cmake links only rfycalc),
- * so the unit under test is compiled into this program directly.
+ * The CLI code is linked from the rfycli library.
  */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "case_input.c"
+#include "case_input.h"
 
 static rfy_case C;
 

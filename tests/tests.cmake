@@ -7,7 +7,7 @@ foreach(src IN LISTS RFY_TEST_SOURCES)
   add_executable(${name} "${src}" ${RFY_TEST_SUPPORT})
   target_include_directories(${name} PRIVATE "${CMAKE_SOURCE_DIR}/tests/support"
                                              "${CMAKE_SOURCE_DIR}/calc" "${CMAKE_SOURCE_DIR}/cli")
-  target_link_libraries(${name} PRIVATE rfycalc PkgConfig::CHECK PkgConfig::JANSSON)
+  target_link_libraries(${name} PRIVATE rfycli PkgConfig::CHECK)
   target_compile_definitions(${name} PRIVATE RFY_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
                                              RFY_BINARY_DIR="${CMAKE_BINARY_DIR}")
   add_test(NAME ${name} COMMAND ${name})
