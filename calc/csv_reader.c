@@ -211,6 +211,12 @@ int rfy_csv_read_buffer(const char *buf, size_t len, char delimiter, rfy_csv_rec
 int rfy_csv_read_stream(FILE *in, char delimiter, rfy_csv_record_fn fn, void *user,
                         char **errmsg)
 {
+    return rfy_csv_read_stream_tap(in, delimiter, fn, user, NULL, NULL, errmsg);
+}
+
+int rfy_csv_read_stream_tap(FILE *in, char delimiter, rfy_csv_record_fn fn, void *user,
+                            rfy_csv_tap_fn tap, void *tap_user, char **errmsg)
+{
     enum { CHUNK = 1 << 16 };
     reader r;
     char *chunk = NULL;
@@ -226,6 +232,8 @@ int rfy_csv_read_stream(FILE *in, char delimiter, rfy_csv_record_fn fn, void *us
     }
     for (;;) {
         size_t n = fread(chunk, 1, CHUNK, in);
+        if (n > 0 && tap)
+            tap(tap_user, chunk, n);
         if (n > 0) {
             rc = feed_chunk(&r, chunk, n, errmsg);
             if (rc != RFY_OK)

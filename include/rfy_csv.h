@@ -40,6 +40,14 @@ typedef int (*rfy_csv_record_fn)(void *user, const rfy_csv_record *rec);
 int rfy_csv_read_stream(FILE *in, char delimiter, rfy_csv_record_fn fn, void *user,
                         char **errmsg);
 
+/* Sees every byte read from the stream, in order, before it is parsed (e.g. to
+ * compute the SHA-256 of the input for a receipt while streaming). */
+typedef void (*rfy_csv_tap_fn)(void *tap_user, const void *bytes, size_t n);
+
+/* As rfy_csv_read_stream(), also passing every byte read to `tap` (may be NULL). */
+int rfy_csv_read_stream_tap(FILE *in, char delimiter, rfy_csv_record_fn fn, void *user,
+                            rfy_csv_tap_fn tap, void *tap_user, char **errmsg);
+
 /* As rfy_csv_read_stream() over an in-memory buffer. */
 int rfy_csv_read_buffer(const char *buf, size_t len, char delimiter, rfy_csv_record_fn fn,
                         void *user, char **errmsg);
