@@ -136,7 +136,7 @@ int batch_run(batch_stats *stats, const batch_config *cfg, FILE *in, char **errm
     rfy_case_init(&r.in);
     rfy_result_init(&r.res);
 
-    rc = rfy_csv_read_stream(in, cfg->delimiter, on_record, &r, errmsg);
+    rc = rfy_csv_read_stream_tap(in, cfg->delimiter, on_record, &r, cfg->tap, cfg->tap_user, errmsg);
     if (rc == RFY_ESTOP) {
         /* Our callback stopped the reader: report its reason instead. */
         free(*errmsg);

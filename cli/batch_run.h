@@ -81,6 +81,10 @@ typedef struct batch_config {
     void (*on_progress)(void *user, unsigned long rows);
     unsigned long progress_every;
 
+    /* Sees every input byte as read (receipts hash the input with it); may be NULL. */
+    rfy_csv_tap_fn tap;
+    void *tap_user;
+
     void *user;                         /* passed to every hook */
 } batch_config;
 
