@@ -22,11 +22,13 @@ int rfy_decimal_parse(mpz_t out, const char *text, size_t len, const rfy_decimal
 {
     /* Digits are collected into a small buffer and handed to GMP in one go;
      * RFY_DECIMAL_MAX_CHARS bounds both the buffer and the work. */
-    char digits[RFY_DECIMAL_MAX_CHARS + 8];
+    char digits[RFY_DECIMAL_MAX_CHARS + RFY_DECIMAL_MAX_SCALE + 1];
     size_t nd = 0, i = 0, int_digits = 0, frac_digits = 0;
     int negative = 0, seen_point = 0;
     const char other = syn->decimal_point == '.' ? ',' : '.';
 
+    if (syn->max_decimals > RFY_DECIMAL_MAX_SCALE)
+        return fail(why, "unsupported number of decimals"); /* a caller's error, not the data's */
     if (len == 0)
         return fail(why, "empty value");
     if (len > RFY_DECIMAL_MAX_CHARS)

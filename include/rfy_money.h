@@ -14,6 +14,9 @@
 /* Longest decimal text accepted (longer input is refused as overlong). */
 #define RFY_DECIMAL_MAX_CHARS 24
 
+/* Largest max_decimals a syntax may ask for. */
+#define RFY_DECIMAL_MAX_SCALE 18
+
 /* What a decimal field may look like. */
 typedef struct rfy_decimal_syntax {
     unsigned max_decimals; /* digits allowed after the point; the result is scaled by 10^max_decimals */
@@ -38,7 +41,8 @@ extern const rfy_decimal_syntax RFY_AMOUNT_COMMA;
  * an empty integer or fraction part, too many decimals, more than
  * RFY_DECIMAL_MAX_CHARS characters, any other character.
  * Preconditions: `out` initialised; `text` has at least `len` bytes (NUL not
- * required); `why` may be NULL.
+ * required); syn->max_decimals <= RFY_DECIMAL_MAX_SCALE (else RFY_EINPUT);
+ * `why` may be NULL.
  */
 int rfy_decimal_parse(mpz_t out, const char *text, size_t len,
                       const rfy_decimal_syntax *syn, const char **why);
