@@ -1,0 +1,785 @@
+/*
+ * Rate tables (include/rfy_rates.h; calc/rates_load.c, calc/rates_chain.c):
+ * the built-in tables, month selection, the loader's refusals with their
+ * "FILE:LINE: reason" messages, rates_id, the indexation chain, and the
+ * evidence test that the chain reproduces every chain-relevant value in
+ * fixtures/rates-sources.csv.
+ */
+#include <check.h>
+#include <ctype.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rates_internal.h"
+#include "rfy_csv.h"
+#include "rfy_money.h"
+#include "rfy_rates.h"
+#include "rfy_status.h"
+
+#define HDR_FIELDS "key,effective_from,effective_to,amount,unit,provenance,legal_ref,source"
+#define HDR HDR_FIELDS "\n"
+#define HEADER_MSG "header must be: " HDR_FIELDS
+
+/* ---- helpers ---------------------------------------------------------------- */
+
+static int load_texts(rfy_rates **out, char **err, size_t n, const char *const *names,
+                      const char *const *texts)
+{
+    size_t lens[16];
+    ck_assert_uint_le(n, 16);
+    for (size_t i = 0; i < n; i++)
+        lens[i] = strlen(texts[i]);
+    return rfy_rates_load_files(out, n, names, texts, lens, err);
+}
+
+/* Loading the files must fail with RFY_ERATES and exactly `want`. */
+static void refused_n(size_t n, const char *const *names, const char *const *texts,
+                      const char *want)
+{
+    static max_align_t sentinel;
+    rfy_rates *r = (rfy_rates *)(void *)&sentinel; /* must be reset to NULL */
+    char *err = NULL;
+    ck_assert_int_eq(load_texts(&r, &err, n, names, texts), RFY_ERATES);
+    ck_assert_ptr_null(r);
+    ck_assert_ptr_nonnull(err);
+    ck_assert_str_eq(err, want);
+    free(err);
+    /* the same failure without an error message must not leak or crash */
+    ck_assert_int_eq(load_texts(&r, NULL, n, names, texts), RFY_ERATES);
+    ck_assert_ptr_null(r);
+}
+
+static void refused(const char *text, const char *want)
+{
+    const char *names[] = {"t.csv"};
+    const char *texts[] = {text};
+    refused_n(1, names, texts, want);
+}
+
+static rfy_rates *builtin(void)
+{
+    rfy_rates *r = NULL;
+    char *err = NULL;
+    int rc = rfy_rates_load_builtin(&r, &err);
+    ck_assert_msg(rc == RFY_OK, "built-in tables: %s", err ? err : "?");
+    ck_assert_ptr_nonnull(r);
+    return r;
+}
+
+/* Copies of the built-in files, with an optional single textual edit in one
+ * of them and an optional file left out (the chain's negative tests). */
+typedef struct edited {
+    size_t n;
+    const char *names[32];
+    const char *texts[32];
+    size_t lens[32];
+    char *owned;
+} edited;
+
+static void edited_init(edited *e, const char *file, const char *from, const char *to,
+                        const char *drop)
+{
+    int replaced = 0;
+    memset(e, 0, sizeof *e);
+    ck_assert_uint_le(rfy_builtin_rate_file_count, 32);
+    for (size_t i = 0; i < rfy_builtin_rate_file_count; i++) {
+        const rfy_builtin_file *f = &rfy_builtin_rate_files[i];
+        if (drop && strcmp(f->name, drop) == 0)
+            continue;
+        e->names[e->n] = f->name;
+        e->texts[e->n] = f->text;
+        e->lens[e->n] = f->len;
+        if (file && strcmp(f->name, file) == 0) {
+            const char *at = strstr(f->text, from);
+            size_t pre, fl = strlen(from), tl = strlen(to);
+            ck_assert_msg(at != NULL, "'%s' not found in %s", from, file);
+            pre = (size_t)(at - f->text);
+            e->owned = malloc(f->len - fl + tl + 1);
+            memcpy(e->owned, f->text, pre);
+            memcpy(e->owned + pre, to, tl);
+            memcpy(e->owned + pre + tl, at + fl, f->len - pre - fl);
+            e->lens[e->n] = f->len - fl + tl;
+            e->owned[e->lens[e->n]] = '\0';
+            e->texts[e->n] = e->owned;
+            replaced = 1;
+        }
+        e->n++;
+    }
+    ck_assert(!file || replaced);
+}
+
+/* ---- the built-in tables ------------------------------------------------------ */
+
+START_TEST(builtin_loads)
+{
+    rfy_rates *r = builtin();
+    /* 2012.csv .. 2025.csv */
+    ck_assert_uint_eq(rfy_builtin_rate_file_count, 14);
+    ck_assert_uint_ge(rfy_rates_count(r), 100);
+    ck_assert_int_eq(rfy_rates_first_month(r), RFY_MONTH(2012, 1));
+    ck_assert_int_eq(rfy_rates_last_month(r), RFY_MONTH(2025, 6));
+    /* rows come in file and line order, each knowing where it was written */
+    ck_assert_str_eq(rfy_rates_at(r, 0)->file, "2012.csv");
+    ck_assert_str_eq(rfy_rates_at(r, rfy_rates_count(r) - 1)->file, "2025.csv");
+    ck_assert_ptr_null(rfy_rates_at(r, rfy_rates_count(r)));
+    for (size_t i = 1; i < rfy_rates_count(r); i++) {
+        const rfy_rate_value *a = rfy_rates_at(r, i - 1), *b = rfy_rates_at(r, i);
+        int c = strcmp(a->file, b->file);
+        ck_assert(c < 0 || (c == 0 && a->line < b->line));
+    }
+    rfy_rates_free(r);
+}
+END_TEST
+
+START_TEST(builtin_equals_rates_dir)
+{
+    /* rates/ loaded from the source tree is the same set, with the same id */
+    rfy_rates *a = builtin(), *b = NULL;
+    char *err = NULL;
+    ck_assert_int_eq(rfy_rates_load_dir(&b, RFY_SOURCE_DIR "/rates", &err), RFY_OK);
+    ck_assert_str_eq(rfy_rates_id(a), rfy_rates_id(b));
+    ck_assert_uint_eq(rfy_rates_count(a), rfy_rates_count(b));
+    rfy_rates_free(b);
+    rfy_rates_free(a);
+    /* a directory that does not exist */
+    ck_assert_int_eq(rfy_rates_load_dir(&b, RFY_SOURCE_DIR "/no-such-dir", &err), RFY_EIO);
+    ck_assert_ptr_null(b);
+    ck_assert_ptr_nonnull(strstr(err, "no-such-dir: cannot open rate table directory"));
+    free(err);
+    /* a directory without *.csv files */
+    ck_assert_int_eq(rfy_rates_load_dir(&b, RFY_SOURCE_DIR "/include", &err), RFY_ERATES);
+    ck_assert_ptr_nonnull(strstr(err, "no *.csv rate tables"));
+    free(err);
+}
+END_TEST
+
+static void amount_is(const rfy_rate_value *v, long ore)
+{
+    ck_assert_ptr_nonnull(v);
+    ck_assert_msg(mpz_cmp_si(v->amount, ore) == 0, "%s %s:%lu: amount is not %ld øre",
+                  rfy_rate_key_name(v->key), v->file, v->line, ore);
+}
+
+START_TEST(month_selection)
+{
+    rfy_rates *r = builtin();
+    const rfy_rate_value *v;
+
+    /* rules.md §2 Decision: the 2015 row "gældende fra 5. januar" governs all of
+     * January 2015: 14416 kr. = 1441600 øre. */
+    v = rfy_rates_get(r, RFY_RATE_FORSORGER, RFY_MONTH(2015, 1));
+    amount_is(v, 1441600);
+    ck_assert_int_eq(v->from.year, 2015);
+    ck_assert_int_eq(v->from.month, 1);
+    ck_assert_int_eq(v->from.day, 5);
+    ck_assert_str_eq(v->file, "2015.csv");
+    ck_assert_int_eq(v->provenance, RFY_PROV_PUBLISHED);
+    /* December 2014 is the 2014 row: 14203 kr. */
+    amount_is(rfy_rates_get(r, RFY_RATE_FORSORGER, RFY_MONTH(2014, 12)), 1420300);
+    /* the first ressourceforløb year 2013: 13952 kr.; 2024: 16382 kr. */
+    amount_is(rfy_rates_get(r, RFY_RATE_FORSORGER, RFY_MONTH(2013, 1)), 1395200);
+    amount_is(rfy_rates_get(r, RFY_RATE_FORSORGER, RFY_MONTH(2024, 7)), 1638200);
+    amount_is(rfy_rates_get(r, RFY_RATE_IKKE_FORSORGER, RFY_MONTH(2024, 1)), 1232600);
+    amount_is(rfy_rates_get(r, RFY_RATE_HOUR_DISREGARD, RFY_MONTH(2024, 12)), 1786);
+    /* 2012 holds only the 2012-niveau bases: no forsørger level ... */
+    ck_assert_ptr_null(rfy_rates_get(r, RFY_RATE_FORSORGER, RFY_MONTH(2012, 12)));
+    /* ... but the wage threshold base, 13000 kr. */
+    amount_is(rfy_rates_get(r, RFY_RATE_WAGE_THRESHOLD, RFY_MONTH(2012, 12)), 1300000);
+    /* every 2025 row ends 2025-06-30 */
+    amount_is(rfy_rates_get(r, RFY_RATE_FORSORGER, RFY_MONTH(2025, 6)), 1697200);
+    ck_assert_ptr_null(rfy_rates_get(r, RFY_RATE_FORSORGER, RFY_MONTH(2025, 7)));
+    ck_assert_ptr_null(rfy_rates_get(r, RFY_RATE_WAGE_THRESHOLD, RFY_MONTH(2025, 7)));
+    /* outside every table, and an out-of-range key */
+    ck_assert_ptr_null(rfy_rates_get(r, RFY_RATE_FORSORGER, RFY_MONTH(2011, 12)));
+    ck_assert_ptr_null(rfy_rates_get(r, RFY_RATE_FORSORGER, RFY_MONTH(2030, 1)));
+    ck_assert_ptr_null(rfy_rates_get(r, RFY_RATE_KEY_COUNT, RFY_MONTH(2024, 1)));
+    rfy_rates_free(r);
+}
+END_TEST
+
+START_TEST(keys)
+{
+    rfy_rate_key k;
+    ck_assert_str_eq(rfy_rate_key_name(RFY_RATE_FORSORGER), "rfy_forsorger");
+    ck_assert_str_eq(rfy_rate_key_unit(RFY_RATE_SDP_MAX_WEEK), "kr/week");
+    ck_assert_str_eq(rfy_rate_key_unit(RFY_RATE_HOUR_DISREGARD), "kr/hour");
+    ck_assert_ptr_null(rfy_rate_key_name(RFY_RATE_KEY_COUNT));
+    ck_assert_int_eq(rfy_rate_key_from_name(&k, "wage_threshold_month", 20), 0);
+    ck_assert_int_eq(k, RFY_RATE_WAGE_THRESHOLD);
+    ck_assert_int_eq(rfy_rate_key_from_name(&k, "wage_threshold_mont", 19), -1);
+    ck_assert_int_eq(rfy_rate_key_from_name(&k, "wage_threshold_monthX", 21), -1);
+    /* every key's name maps back to it */
+    for (int i = 0; i < RFY_RATE_KEY_COUNT; i++) {
+        const char *name = rfy_rate_key_name((rfy_rate_key)i);
+        ck_assert_int_eq(rfy_rate_key_from_name(&k, name, strlen(name)), 0);
+        ck_assert_int_eq(k, i);
+    }
+    ck_assert_str_eq(rfy_provenance_name(RFY_PROV_DERIVED), "derived");
+}
+END_TEST
+
+/* ---- the loader on in-memory texts ----------------------------------------------- */
+
+#define ROW_2024 "rfy_forsorger,2024-01-01,2024-12-31,16382,kr/month,published,\"§ 68\",https://bm.dk\n"
+
+START_TEST(load_good_with_comments)
+{
+    /* comments (records whose first field starts with '#') are skipped
+     * anywhere, even quoted ones holding commas; line numbers still count them */
+    const char *text = "# a comment\n"
+                       "\"# a quoted comment, with a comma\"\n" HDR "# between rows\n" ROW_2024
+                       "\n"
+                       "wage_threshold_month,2024-01-01,2024-12-31,16323.00,kr/month,derived,x,y\n";
+    const char *names[] = {"t.csv"};
+    const char *texts[] = {text};
+    rfy_rates *r = NULL;
+    char *err = NULL;
+    const rfy_rate_value *v;
+    ck_assert_int_eq(load_texts(&r, &err, 1, names, texts), RFY_OK);
+    ck_assert_ptr_null(err);
+    ck_assert_uint_eq(rfy_rates_count(r), 2);
+    v = rfy_rates_at(r, 0);
+    ck_assert_int_eq(v->key, RFY_RATE_FORSORGER);
+    ck_assert_uint_eq(v->line, 5);
+    ck_assert_str_eq(v->legal_ref, "§ 68");
+    ck_assert_str_eq(v->source, "https://bm.dk");
+    amount_is(v, 1638200);
+    v = rfy_rates_at(r, 1);
+    ck_assert_uint_eq(v->line, 7);
+    ck_assert_int_eq(v->provenance, RFY_PROV_DERIVED);
+    amount_is(v, 1632300);
+    ck_assert_ptr_eq(rfy_rates_get(r, RFY_RATE_WAGE_THRESHOLD, RFY_MONTH(2024, 3)), v);
+    rfy_rates_free(r);
+}
+END_TEST
+
+START_TEST(load_errors)
+{
+    /* unknown key (line 3: a comment, the header, then the row) */
+    refused("# c\n" HDR "rfy_forsoerger,2024-01-01,2024-12-31,16382,kr/month,published,x,y\n",
+            "t.csv:3: unknown key 'rfy_forsoerger'");
+    /* wrong unit */
+    refused(HDR "rfy_forsorger,2024-01-01,2024-12-31,16382,kr/week,published,x,y\n",
+            "t.csv:2: unit of rfy_forsorger must be 'kr/month'");
+    refused(HDR "activation_hour_disregard,2024-01-01,2024-12-31,17.86,kr/time,published,x,y\n",
+            "t.csv:2: unit of activation_hour_disregard must be 'kr/hour'");
+    /* bad dates */
+    refused(HDR "rfy_forsorger,2024-02-30,2024-12-31,16382,kr/month,published,x,y\n",
+            "t.csv:2: effective_from: no such date in the calendar");
+    refused(HDR "rfy_forsorger,2024-01-01,2024-12,16382,kr/month,published,x,y\n",
+            "t.csv:2: effective_to: expected a date as YYYY-MM-DD");
+    refused(HDR "rfy_forsorger,01-01-2024,2024-12-31,16382,kr/month,published,x,y\n",
+            "t.csv:2: effective_from: expected a date as YYYY-MM-DD");
+    /* effective_to before effective_from */
+    refused(HDR "rfy_forsorger,2024-12-31,2024-01-01,16382,kr/month,published,x,y\n",
+            "t.csv:2: effective_to is before effective_from");
+    /* bad amounts: three decimals, a sign, a thousands separator, a space, empty */
+    refused(HDR "rfy_forsorger,2024-01-01,2024-12-31,16382.001,kr/month,published,x,y\n",
+            "t.csv:2: amount: more than 2 decimals");
+    refused(HDR "rfy_forsorger,2024-01-01,2024-12-31,-5,kr/month,published,x,y\n",
+            "t.csv:2: amount: a sign is not allowed (amounts are never negative)");
+    refused(HDR "rfy_forsorger,2024-01-01,2024-12-31,+5,kr/month,published,x,y\n",
+            "t.csv:2: amount: a sign is not allowed");
+    refused(HDR "rfy_forsorger,2024-01-01,2024-12-31,\"16,382\",kr/month,published,x,y\n",
+            "t.csv:2: amount: unexpected ',' (no thousands separators; decimal comma needs "
+            "--decimal-comma)");
+    refused(HDR "rfy_forsorger,2024-01-01,2024-12-31,16382 ,kr/month,published,x,y\n",
+            "t.csv:2: amount: contains white space");
+    refused(HDR "rfy_forsorger,2024-01-01,2024-12-31,,kr/month,published,x,y\n",
+            "t.csv:2: amount: empty value");
+    /* provenance, legal_ref and source */
+    refused(HDR "rfy_forsorger,2024-01-01,2024-12-31,16382,kr/month,official,x,y\n",
+            "t.csv:2: provenance must be published, secondary or derived");
+    refused(HDR "rfy_forsorger,2024-01-01,2024-12-31,16382,kr/month,published,,y\n",
+            "t.csv:2: legal_ref is empty");
+    refused(HDR "rfy_forsorger,2024-01-01,2024-12-31,16382,kr/month,published,x,\n",
+            "t.csv:2: source is empty");
+}
+END_TEST
+
+START_TEST(load_structure_errors)
+{
+    /* a wrong header, also after comments (line 3) and with a field missing */
+    refused("key,from,to,amount,unit,provenance,legal_ref,source\n" ROW_2024,
+            "t.csv:1: " HEADER_MSG);
+    refused("# one\n# two\nkey,effective_from,effective_to,amount,unit,provenance,legal_ref\n",
+            "t.csv:3: " HEADER_MSG);
+    refused("Key,effective_from,effective_to,amount,unit,provenance,legal_ref,source\n",
+            "t.csv:1: " HEADER_MSG);
+    /* no header at all: the first record is data */
+    refused(ROW_2024, "t.csv:1: " HEADER_MSG);
+    /* a missing header: only comments, or nothing */
+    refused("# only a comment\n", "t.csv:1: missing header line");
+    refused("", "t.csv:1: missing header line");
+    /* a header and no rows */
+    refused(HDR, "no rate rows found");
+    /* wrong field count */
+    refused(HDR "rfy_forsorger,2024-01-01,2024-12-31,16382,kr/month,published,x\n",
+            "t.csv:2: expected 8 fields (" HDR_FIELDS "), found 7");
+    refused(HDR ROW_2024 "rfy_ikke_forsorger,2024-01-01,2024-12-31,12326,kr/month,published,x,y,z\n",
+            "t.csv:3: expected 8 fields (" HDR_FIELDS "), found 9");
+    /* a NUL byte inside a field */
+    {
+        static const char text[] = HDR "rfy_forsorger,2024-01-01,2024-12-31,16382,kr/month,"
+                                       "published,a\0b,y\n";
+        const char *names[] = {"t.csv"};
+        const char *texts[] = {text};
+        size_t lens[] = {sizeof text - 1};
+        rfy_rates *r;
+        char *err = NULL;
+        ck_assert_int_eq(rfy_rates_load_files(&r, 1, names, texts, lens, &err), RFY_ERATES);
+        ck_assert_str_eq(err, "t.csv:2: field 7 contains a NUL byte");
+        free(err);
+    }
+}
+END_TEST
+
+START_TEST(load_csv_errors)
+{
+    /* CSV structure faults are reported as FILE:LINE: reason too */
+    refused(HDR "rfy_forsorger,2024-01-01,2024-12-31,16382,kr/month,published,\"LAS § 68,y\n"
+                "more\n",
+            "t.csv:2: unterminated quoted field (a '\"' is never closed)");
+    refused(HDR ROW_2024 "rfy_ikke_forsorger,2024-01-01,2024-12-31,12326,kr/month,published,"
+                         "LAS \"68\",y\n",
+            "t.csv:3: malformed quoting (a '\"' inside an unquoted field, or text after a "
+            "closing quote)");
+}
+END_TEST
+
+START_TEST(load_duplicate_and_overlap)
+{
+    const char *names[] = {"b.csv", "a.csv"}; /* loaded in name order: a.csv first */
+    const char *dup[] = {HDR ROW_2024, HDR "# c\n" ROW_2024};
+    const char *ovl[] = {
+        HDR "rfy_forsorger,2024-06-01,2025-05-31,16382,kr/month,published,x,y\n",
+        HDR "rfy_forsorger,2024-01-01,2024-12-31,16382,kr/month,published,x,y\n"};
+    /* the same key and date in two files */
+    refused_n(2, names, dup, "b.csv:2: duplicate: rfy_forsorger also defined at a.csv:3");
+    /* 2024-01-01..2024-12-31 and 2024-06-01..2025-05-31 both cover June 2024 */
+    refused_n(2, names, ovl,
+              "b.csv:2: overlap: rfy_forsorger also defined at a.csv:2; both would govern "
+              "2024-06");
+    /* within one file; and a different day in the same month overlaps too */
+    refused(HDR ROW_2024
+            "rfy_forsorger,2024-12-15,2025-12-31,16382,kr/month,published,x,y\n",
+            "t.csv:3: overlap: rfy_forsorger also defined at t.csv:2; both would govern 2024-12");
+    /* an error in the second file names the second file */
+    {
+        const char *t2[] = {HDR "rfy_forsorger,2025-01-01,2025-12-31,1.234,kr/month,published,x,y\n",
+                            HDR ROW_2024};
+        refused_n(2, names, t2, "b.csv:2: amount: more than 2 decimals");
+    }
+}
+END_TEST
+
+/* ---- rates_id -------------------------------------------------------------------------- */
+
+static void id_of(char out[17], size_t n, const char *const *names, const char *const *texts)
+{
+    rfy_rates *r = NULL;
+    char *err = NULL;
+    ck_assert_int_eq(load_texts(&r, &err, n, names, texts), RFY_OK);
+    ck_assert_uint_eq(strlen(rfy_rates_id(r)), 16);
+    for (int i = 0; i < 16; i++)
+        ck_assert(isdigit((unsigned char)rfy_rates_id(r)[i]) ||
+                  (rfy_rates_id(r)[i] >= 'a' && rfy_rates_id(r)[i] <= 'f'));
+    memcpy(out, rfy_rates_id(r), 17);
+    rfy_rates_free(r);
+}
+
+START_TEST(rates_id)
+{
+    const char *a = HDR ROW_2024;
+    const char *b = HDR "wage_threshold_month,2024-01-01,2024-12-31,16323,kr/month,published,x,y\n";
+    const char *b_edit = HDR "wage_threshold_month,2024-01-01,2024-12-31,16324,kr/month,published,x,y\n";
+    const char *n1[] = {"a.csv", "b.csv"}, *t1[] = {a, b};
+    const char *n2[] = {"b.csv", "a.csv"}, *t2[] = {b, a};
+    const char *t3[] = {a, b_edit};
+    const char *n4[] = {"a.csv", "c.csv"};
+    char id1[17], id1again[17], id2[17], id3[17], id4[17];
+    id_of(id1, 2, n1, t1);
+    id_of(id1again, 2, n1, t1);
+    ck_assert_str_eq(id1, id1again); /* same texts, same id */
+    id_of(id2, 2, n2, t2);
+    ck_assert_str_eq(id1, id2); /* the order the files are given in does not matter */
+    id_of(id3, 2, n1, t3);
+    ck_assert_str_ne(id1, id3); /* one digit of one amount changes it */
+    id_of(id4, 2, n4, t1);
+    ck_assert_str_ne(id1, id4); /* so does a file's name */
+}
+END_TEST
+
+START_TEST(rates_id_builtin_edit)
+{
+    /* 16382 -> 16383 in 2024.csv changes the built-in id */
+    rfy_rates *r = builtin(), *r2 = NULL;
+    edited e;
+    edited_init(&e, "2024.csv", "rfy_forsorger,2024-01-01,2024-12-31,16382,",
+                "rfy_forsorger,2024-01-01,2024-12-31,16383,", NULL);
+    ck_assert_int_eq(rfy_rates_load_files(&r2, e.n, e.names, e.texts, e.lens, NULL), RFY_OK);
+    ck_assert_uint_eq(strlen(rfy_rates_id(r)), 16);
+    ck_assert_str_ne(rfy_rates_id(r), rfy_rates_id(r2));
+    rfy_rates_free(r2);
+    rfy_rates_free(r);
+    free(e.owned);
+}
+END_TEST
+
+/* ---- the indexation chain (rules.md §2) ---------------------------------------------------- */
+
+START_TEST(chain_builtin)
+{
+    rfy_rates *r = builtin();
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    ck_assert_int_eq(rfy_rates_check_chain(r, f), 0);
+    fclose(f);
+    ck_assert_ptr_nonnull(strstr(buf, "all reproduced by the chain"));
+    ck_assert_ptr_null(strstr(buf, "MISMATCH"));
+    free(buf);
+    ck_assert_int_eq(rfy_rates_check_chain(r, NULL), 0);
+    rfy_rates_free(r);
+}
+END_TEST
+
+START_TEST(chain_off_by_one_krone)
+{
+    /* 2025 ikke-forsørger is derived: round(12326 × 1.036) = round(12769.736) = 12770.
+     * Writing 12771 must give exactly one mismatch naming the key and the year.
+     * (Not the forsørger level: the nr. 4 cap check would see that one too.) */
+    rfy_rates *r = NULL;
+    edited e;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f;
+    edited_init(&e, "2025.csv", "rfy_ikke_forsorger,2025-01-01,2025-06-30,12770,",
+                "rfy_ikke_forsorger,2025-01-01,2025-06-30,12771,", NULL);
+    ck_assert_int_eq(rfy_rates_load_files(&r, e.n, e.names, e.texts, e.lens, NULL), RFY_OK);
+    f = open_memstream(&buf, &len);
+    ck_assert_int_eq(rfy_rates_check_chain(r, f), 1);
+    fclose(f);
+    ck_assert_msg(strstr(buf, "MISMATCH 2025 rfy_ikke_forsorger (2025.csv:") != NULL, "%s", buf);
+    ck_assert_ptr_nonnull(strstr(buf, "derived): table 12771.00, chain gives 12770.00"));
+    ck_assert_ptr_nonnull(strstr(buf, "MISMATCHES FOUND"));
+    free(buf);
+    rfy_rates_free(r);
+    free(e.owned);
+}
+END_TEST
+
+START_TEST(chain_cap_and_normalbidrag)
+{
+    /* the nr. 4 cap must equal the forsørger level; normalbidrag = grundbeløb + tillæg
+     * (2024: 1370 + 178 = 1548) */
+    rfy_rates *r = NULL;
+    edited e;
+    edited_init(&e, "2024.csv", "rfy_u25_bidrag_max,2024-01-01,2024-12-31,16382,",
+                "rfy_u25_bidrag_max,2024-01-01,2024-12-31,16383,", NULL);
+    ck_assert_int_eq(rfy_rates_load_files(&r, e.n, e.names, e.texts, e.lens, NULL), RFY_OK);
+    ck_assert_int_eq(rfy_rates_check_chain(r, NULL), 1);
+    rfy_rates_free(r);
+    free(e.owned);
+    edited_init(&e, "2024.csv", "normalbidrag_month,2024-01-01,2024-12-31,1548,",
+                "normalbidrag_month,2024-01-01,2024-12-31,1549,", NULL);
+    ck_assert_int_eq(rfy_rates_load_files(&r, e.n, e.names, e.texts, e.lens, NULL), RFY_OK);
+    ck_assert_int_eq(rfy_rates_check_chain(r, NULL), 1);
+    rfy_rates_free(r);
+    free(e.owned);
+}
+END_TEST
+
+START_TEST(chain_cannot_run)
+{
+    /* without 2016.csv there is no regulation rate for 2016: -1, explained */
+    rfy_rates *r = NULL;
+    edited e;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f;
+    mpz_t v;
+    edited_init(&e, NULL, NULL, NULL, "2016.csv");
+    ck_assert_uint_eq(e.n, 13);
+    ck_assert_int_eq(rfy_rates_load_files(&r, e.n, e.names, e.texts, e.lens, NULL), RFY_OK);
+    f = open_memstream(&buf, &len);
+    ck_assert_int_eq(rfy_rates_check_chain(r, f), -1);
+    fclose(f);
+    ck_assert_ptr_nonnull(strstr(buf, "cannot run the chain: no regulation_r_pct row for 2016"));
+    free(buf);
+    mpz_init(v);
+    ck_assert_int_eq(rfy_rates_chain_value(v, r, RFY_RATE_FORSORGER, 2017), RFY_ENORATE);
+    ck_assert_int_eq(rfy_rates_chain_value(v, r, RFY_RATE_FORSORGER, 2015), RFY_OK);
+    mpz_clear(v);
+    rfy_rates_free(r);
+}
+END_TEST
+
+static void chain_is(const rfy_rates *r, rfy_rate_key key, int year, long ore)
+{
+    mpz_t v;
+    mpz_init(v);
+    ck_assert_int_eq(rfy_rates_chain_value(v, r, key, year), RFY_OK);
+    ck_assert_msg(mpz_cmp_si(v, ore) == 0, "chain %s %d is not %ld øre", rfy_rate_key_name(key),
+                  year, ore);
+    mpz_clear(v);
+}
+
+START_TEST(chain_values)
+{
+    rfy_rates *r = builtin();
+    mpz_t v;
+    /* wage threshold, p = r, to kroner: 13000 (2012); 13000 × 1.016 = 13208 (2013);
+     * 13208 × 1.018 = 13445.744 -> 13446 (2014) */
+    chain_is(r, RFY_RATE_WAGE_THRESHOLD, 2012, 1300000);
+    chain_is(r, RFY_RATE_WAGE_THRESHOLD, 2013, 1320800);
+    chain_is(r, RFY_RATE_WAGE_THRESHOLD, 2014, 1344600);
+    chain_is(r, RFY_RATE_WAGE_THRESHOLD, 2024, 1632300);
+    /* hourly disregard, p = r − afdæmpning, to øre: 14.99 × 1.016 = 15.22984 -> 15.23 */
+    chain_is(r, RFY_RATE_HOUR_DISREGARD, 2013, 1523);
+    chain_is(r, RFY_RATE_HOUR_DISREGARD, 2024, 1786);
+    /* the levels from their 2013 values */
+    chain_is(r, RFY_RATE_FORSORGER, 2013, 1395200);
+    chain_is(r, RFY_RATE_FORSORGER, 2024, 1638200);
+    /* 2025: 16382 × 1.036 = 16971.752 -> 16972; 12326 × 1.036 = 12769.736 -> 12770;
+     * 3834 × 1.036 = 3972.024 -> 3972 */
+    chain_is(r, RFY_RATE_FORSORGER, 2025, 1697200);
+    chain_is(r, RFY_RATE_IKKE_FORSORGER, 2025, 1277000);
+    chain_is(r, RFY_RATE_U25_HJEMME, 2025, 397200);
+    mpz_init(v);
+    ck_assert_int_eq(rfy_rates_chain_value(v, r, RFY_RATE_SDP_MAX_WEEK, 2024), RFY_ENORATE);
+    ck_assert_int_eq(rfy_rates_chain_value(v, r, RFY_RATE_FORSORGER, 2012), RFY_ENORATE);
+    ck_assert_int_eq(rfy_rates_chain_value(v, r, RFY_RATE_FORSORGER, 2026), RFY_ENORATE);
+    mpz_clear(v);
+    rfy_rates_free(r);
+}
+END_TEST
+
+/* ---- evidence: fixtures/rates-sources.csv ---------------------------------------------------- */
+
+/*
+ * Every key that occurs in rates-sources.csv, and the chain it belongs to
+ * (RFY_RATE_KEY_COUNT: not a § 68 stk. 2 level, the wage threshold or the
+ * hourly disregard).  A key not listed here fails the test, so a new
+ * source row is classified by someone rather than silently skipped.
+ *
+ * The kontanthjælp / kontantydelse / ledighedsydelse-kh rows are the same
+ * amounts the § 68 stk. 2 levels refer to (rates-notes.md), hence the same
+ * chains.  Deliberately not counted: the "enlig" tillæg (2025 reform), the
+ * day rates of sanctions, uddannelseshjælp (uh_*) and revalidering amounts,
+ * even where one coincides with a level (uh_bidrag_max 2016 = 14575,
+ * revalidering_u25_hjemme 2015 = 3374): they are other benefits' amounts.
+ */
+static const struct {
+    const char *name;
+    rfy_rate_key chain;
+} EVIDENCE_KEYS[] = {
+    {"wage_threshold_month", RFY_RATE_WAGE_THRESHOLD},
+    {"activation_hour_disregard", RFY_RATE_HOUR_DISREGARD},
+    /* forsørger chain */
+    {"rfy_forsorger", RFY_RATE_FORSORGER},
+    {"rfy_ledighed_kh_forsorger", RFY_RATE_FORSORGER},
+    {"rfy_u25_bidrag_max", RFY_RATE_FORSORGER},
+    {"kh_25plus_forsorger", RFY_RATE_FORSORGER},
+    {"kh_30_forsorger", RFY_RATE_FORSORGER},
+    {"kontantydelse_30_forsorger", RFY_RATE_FORSORGER},
+    {"kh_atp_min_forsorger", RFY_RATE_FORSORGER},
+    {"kh_u30_bidrag_max", RFY_RATE_FORSORGER},
+    {"kontantydelse_u30_bidrag_max", RFY_RATE_FORSORGER},
+    {"kh_u25_bidrag_max", RFY_RATE_FORSORGER},
+    /* ikke-forsørger chain */
+    {"rfy_ikke_forsorger", RFY_RATE_IKKE_FORSORGER},
+    {"rfy_ledighed_kh_ikke_forsorger", RFY_RATE_IKKE_FORSORGER},
+    {"kh_25plus_ikke_forsorger", RFY_RATE_IKKE_FORSORGER},
+    {"kh_30_ikke_forsorger", RFY_RATE_IKKE_FORSORGER},
+    {"kontantydelse_30_ikke_forsorger", RFY_RATE_IKKE_FORSORGER},
+    {"kh_atp_min_ikke_forsorger", RFY_RATE_IKKE_FORSORGER},
+    /* under-25 hjemmeboende chain */
+    {"rfy_u25_hjemme", RFY_RATE_U25_HJEMME},
+    {"kh_u25_hjemme", RFY_RATE_U25_HJEMME},
+    {"kh_u30_hjemme", RFY_RATE_U25_HJEMME},
+    {"kontantydelse_u25_hjemme", RFY_RATE_U25_HJEMME},
+    /* not chain-relevant */
+    {"afdaempet_plus17_pct", RFY_RATE_KEY_COUNT},
+    {"afdaempet_satsreg_pct", RFY_RATE_KEY_COUNT},
+    {"dagpenge_max_month", RFY_RATE_KEY_COUNT},
+    {"kh_boernetillaeg", RFY_RATE_KEY_COUNT},
+    {"kh_hour_disregard", RFY_RATE_KEY_COUNT},
+    {"kh_saerligt_ungetillaeg_25_29", RFY_RATE_KEY_COUNT},
+    {"kh_saerligt_ungetillaeg_u25", RFY_RATE_KEY_COUNT},
+    {"kh_tillaeg_enlig_forsorger", RFY_RATE_KEY_COUNT},
+    {"kh_tillaeg_enlig_ikke_forsorger", RFY_RATE_KEY_COUNT},
+    {"kh_u25_udeboende", RFY_RATE_KEY_COUNT},
+    {"ledighed_89_month", RFY_RATE_KEY_COUNT},
+    {"normalbidrag_grundbeloeb_month", RFY_RATE_KEY_COUNT},
+    {"normalbidrag_month", RFY_RATE_KEY_COUNT},
+    {"normalbidrag_tillaeg_month", RFY_RATE_KEY_COUNT},
+    {"psl20_regulation_pct", RFY_RATE_KEY_COUNT},
+    {"regulation_deduction_pct", RFY_RATE_KEY_COUNT},
+    {"revalidering_u25_hjemme", RFY_RATE_KEY_COUNT},
+    {"rfy_ledighed_89_week", RFY_RATE_KEY_COUNT},
+    {"rfy_sdp_max_week", RFY_RATE_KEY_COUNT},
+    {"sanction_day_forsorger", RFY_RATE_KEY_COUNT},
+    {"sanction_day_ikke_forsorger", RFY_RATE_KEY_COUNT},
+    {"sanction_day_u25", RFY_RATE_KEY_COUNT},
+    {"sanction_day_u25_bidrag", RFY_RATE_KEY_COUNT},
+    {"satsregulering_pct", RFY_RATE_KEY_COUNT},
+    {"satstilpasning_pct", RFY_RATE_KEY_COUNT},
+    {"sdp_max_week", RFY_RATE_KEY_COUNT},
+    {"tilpasning_pct", RFY_RATE_KEY_COUNT},
+    {"tilpasning_plus17_pct", RFY_RATE_KEY_COUNT},
+    {"tilpasning_plus2_pct", RFY_RATE_KEY_COUNT},
+    {"uh_bidrag_max", RFY_RATE_KEY_COUNT},
+    {"uh_enlig_forsorger", RFY_RATE_KEY_COUNT},
+    {"uh_hjemme", RFY_RATE_KEY_COUNT},
+    {"uh_u25_hjemme", RFY_RATE_KEY_COUNT},
+    {"uh_u25_udeboende", RFY_RATE_KEY_COUNT},
+    {"uh_udeboende", RFY_RATE_KEY_COUNT},
+};
+
+typedef struct evidence {
+    const rfy_rates *rates;
+    unsigned long rows, checked, per_chain[RFY_RATE_KEY_COUNT];
+    unsigned long mismatches, known_exception_seen;
+    char unexpected[2048]; /* what went wrong, for the failure message */
+} evidence;
+
+static void note(evidence *ev, const char *fmt, const char *a, unsigned long line)
+{
+    size_t n = strlen(ev->unexpected);
+    if (n + 200 < sizeof ev->unexpected)
+        snprintf(ev->unexpected + n, sizeof ev->unexpected - n, fmt, a, line);
+}
+
+static int on_evidence(void *user, const rfy_csv_record *rec)
+{
+    evidence *ev = user;
+    const char *why = NULL;
+    size_t i;
+    mpz_t amount, chain;
+    long year;
+    char *end;
+
+    if (rec->index == 1) { /* header */
+        if (rec->nfields < 3 || strcmp(rec->field[0], "year") != 0 ||
+            strcmp(rec->field[1], "key") != 0 || strcmp(rec->field[2], "amount") != 0)
+            note(ev, "unexpected header '%s' (line %lu)\n", rec->field[0], rec->line);
+        return 0;
+    }
+    ev->rows++;
+    for (i = 0; i < sizeof EVIDENCE_KEYS / sizeof EVIDENCE_KEYS[0]; i++)
+        if (strcmp(EVIDENCE_KEYS[i].name, rec->field[1]) == 0)
+            break;
+    if (i == sizeof EVIDENCE_KEYS / sizeof EVIDENCE_KEYS[0]) {
+        note(ev, "unclassified key '%s' (line %lu): add it to EVIDENCE_KEYS\n", rec->field[1],
+             rec->line);
+        return 0;
+    }
+    if (EVIDENCE_KEYS[i].chain == RFY_RATE_KEY_COUNT)
+        return 0;
+    year = strtol(rec->field[0], &end, 10);
+    mpz_init(amount);
+    mpz_init(chain);
+    if (*end || rfy_decimal_parse(amount, rec->field[2], rec->len[2], &RFY_AMOUNT_DOT, &why)) {
+        note(ev, "bad year or amount for '%s' (line %lu)\n", rec->field[1], rec->line);
+    } else if (rfy_rates_chain_value(chain, ev->rates, EVIDENCE_KEYS[i].chain, (int)year) !=
+               RFY_OK) {
+        note(ev, "no chain value for '%s' (line %lu)\n", rec->field[1], rec->line);
+    } else {
+        ev->checked++;
+        ev->per_chain[EVIDENCE_KEYS[i].chain]++;
+        if (mpz_cmp(amount, chain) != 0) {
+            /* the one known exception: the 2013 kontanthjælp page prints 13.925
+             * for the bidragspligt maximum where the forsørger level is 13.952
+             * (a transposition, flagged "possible typo" in the source CSV) */
+            if (year == 2013 && strcmp(rec->field[1], "kh_u25_bidrag_max") == 0 &&
+                mpz_cmp_ui(amount, 1392500) == 0 && mpz_cmp_ui(chain, 1395200) == 0)
+                ev->known_exception_seen++;
+            else
+                note(ev, "MISMATCH %s (line %lu)\n", rec->field[1], rec->line);
+            ev->mismatches++;
+        }
+    }
+    mpz_clear(chain);
+    mpz_clear(amount);
+    return 0;
+}
+
+START_TEST(evidence_rates_sources)
+{
+    /*
+     * rules.md §2: "This chain reproduces all 87 published values in
+     * rates-sources.csv exactly; the project must check that in a test."
+     *
+     * This test checks every row of a chain-relevant key (the selection in
+     * EVIDENCE_KEYS): 93 rows = 11 wage threshold + 5 hourly disregard + 38
+     * forsørger + 24 ikke-forsørger + 15 under-25 hjemme.  Of these, 4 are
+     * 2013 rows (the base year of the level chains: three equal the 2013
+     * bases by definition, one is the 13925 typo) and 89 are values the chain
+     * predicts from 2014 on.  rules.md does not say which 87 it counted; 93 is
+     * a superset (87 = 93 minus 6, e.g. the four 2013 rows and the two
+     * kh_atp_min rows of 2021).  92 of the 93 rows match; the one exception
+     * is asserted by name.
+     */
+    FILE *f = fopen(RFY_SOURCE_DIR "/fixtures/rates-sources.csv", "rb");
+    evidence ev;
+    char *err = NULL;
+    memset(&ev, 0, sizeof ev);
+    ck_assert_ptr_nonnull(f);
+    ev.rates = builtin();
+    ck_assert_int_eq(rfy_csv_read_stream(f, ',', on_evidence, &ev, &err), RFY_OK);
+    fclose(f);
+    ck_assert_msg(ev.unexpected[0] == '\0', "%s", ev.unexpected);
+    ck_assert_uint_eq(ev.rows, 191);
+    ck_assert_uint_eq(ev.checked, 93);
+    ck_assert_uint_eq(ev.per_chain[RFY_RATE_WAGE_THRESHOLD], 11);
+    ck_assert_uint_eq(ev.per_chain[RFY_RATE_HOUR_DISREGARD], 5);
+    ck_assert_uint_eq(ev.per_chain[RFY_RATE_FORSORGER], 38);
+    ck_assert_uint_eq(ev.per_chain[RFY_RATE_IKKE_FORSORGER], 24);
+    ck_assert_uint_eq(ev.per_chain[RFY_RATE_U25_HJEMME], 15);
+    ck_assert_uint_eq(ev.mismatches, 1);
+    ck_assert_uint_eq(ev.known_exception_seen, 1);
+    rfy_rates_free((rfy_rates *)ev.rates);
+}
+END_TEST
+
+static Suite *rates_suite(void)
+{
+    Suite *s = suite_create("rates");
+    TCase *tc = tcase_create("builtin");
+    tcase_add_test(tc, builtin_loads);
+    tcase_add_test(tc, builtin_equals_rates_dir);
+    tcase_add_test(tc, month_selection);
+    tcase_add_test(tc, keys);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("loader");
+    tcase_add_test(tc, load_good_with_comments);
+    tcase_add_test(tc, load_errors);
+    tcase_add_test(tc, load_structure_errors);
+    tcase_add_test(tc, load_csv_errors);
+    tcase_add_test(tc, load_duplicate_and_overlap);
+    tcase_add_test(tc, rates_id);
+    tcase_add_test(tc, rates_id_builtin_edit);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("chain");
+    tcase_add_test(tc, chain_builtin);
+    tcase_add_test(tc, chain_off_by_one_krone);
+    tcase_add_test(tc, chain_cap_and_normalbidrag);
+    tcase_add_test(tc, chain_cannot_run);
+    tcase_add_test(tc, chain_values);
+    tcase_add_test(tc, evidence_rates_sources);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(rates_suite());
+    int failed;
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
