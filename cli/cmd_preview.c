@@ -1,12 +1,276 @@
-/* rfy preview: not built yet (placeholder so the command exists). */
+/*
+ * rfy preview: one case-month explained, in Danish text or as JSON.
+ *
+ *   rfy preview [--rates DIR] [--json] [--decimal-comma] --month YYYY-MM
+ *               --category CAT [--COLUMN VALUE ...]
+ *
+ * Every batch input column is an option, '_' written '-' (--prior-until).
+ * The options are turned into a one-row batch record (header = the column
+ * names given, row = their values) and parsed by case_input, so preview and
+ * batch accept and refuse exactly the same values with the same reasons.
+ * Messages name the option as the user typed it (--prior-until), never the
+ * column.
+ */
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "case_input.h"
 #include "cli.h"
+#include "explain.h"
+
+static const char USAGE[] =
+    "usage: rfy preview [--rates DIR] [--json] [--decimal-comma] --month YYYY-MM --category CAT\n"
+    "                   [--case-id ID] [--forloeb F] [--start DATE] [--end DATE]\n"
+    "                   [--children N] [--child-support KR] [--prior P] [--prior-amount KR]\n"
+    "                   [--prior-unit week|month] [--prior-until DATE] [--wage KR]\n"
+    "                   [--holiday-pay KR] [--holiday-days N] [--activation-income KR]\n"
+    "                   [--activation-hours N] [--other-income KR]\n"
+    "Every option but --rates, --json and --decimal-comma is a batch input column\n"
+    "('_' written '-'); see docs/preview.md.  Exit 0 computed, 2 bad input.\n";
+
+/* case_id used when --case-id is not given: the column is required by the
+ * batch parser, but a preview does not need one (not echoed). */
+#define PREVIEW_CASE_ID "preview"
+
+enum { OPT_RATES = 1000, OPT_JSON, OPT_DECIMAL_COMMA, OPT_HELP, OPT_COLUMN = 2000 };
+
+/* "--prior-until" for column "prior_until". */
+static void option_name(char *buf, size_t size, const char *column)
+{
+    size_t o = 0;
+    if (size < 3) {
+        if (size)
+            buf[0] = '\0';
+        return;
+    }
+    buf[o++] = '-';
+    buf[o++] = '-';
+    for (const char *p = column; *p && o + 1 < size; p++)
+        buf[o++] = *p == '_' ? '-' : *p;
+    buf[o] = '\0';
+}
+
+/*
+ * A reason written for the batch columns, reworded for options: every
+ * column name with an '_' (unambiguous: "prior_until", "holiday_days")
+ * becomes its option ("--prior-until").  Single-word names (month, wage) are
+ * ordinary English words in reasons and are left alone.
+ */
+static void reword(char *out, size_t size, const char *reason)
+{
+    size_t o = 0;
+    const char *p = reason;
+
+    while (*p && o + 1 < size) {
+        int done = 0;
+        int word_start = p == reason || !((p[-1] >= 'a' && p[-1] <= 'z') || p[-1] == '_');
+        for (int k = 0; word_start && k < CASE_COL_COUNT && !done; k++) {
+            const char *name = case_column_name((case_column)k);
+            size_t n = strlen(name);
+            char next;
+            if (!strchr(name, '_') || strncmp(p, name, n) != 0)
+                continue;
+            next = p[n];
+            if ((next >= 'a' && next <= 'z') || next == '_')
+                continue;
+            char opt[40];
+            option_name(opt, sizeof opt, name);
+            for (const char *q = opt; *q && o + 1 < size; q++)
+                out[o++] = *q;
+            p += n;
+            done = 1;
+        }
+        if (!done)
+            out[o++] = *p++;
+    }
+    out[o] = '\0';
+}
+
+/* "rfy preview: --OPTION: reason" for an error of column `column` ("" for none). */
+static void report(const char *column, const char *reason)
+{
+    char opt[40], text[512];
+    size_t n = column ? strlen(column) : 0;
+
+    /* case_input writes "COLUMN reason"; the option replaces the column */
+    if (n && strncmp(reason, column, n) == 0 && reason[n] == ' ')
+        reason += n + 1;
+    reword(text, sizeof text, reason);
+    if (n) {
+        option_name(opt, sizeof opt, column);
+        fprintf(stderr, "rfy preview: %s: %s\n", opt, text);
+    } else {
+        fprintf(stderr, "rfy preview: %s\n", text);
+    }
+}
+
+/* The options as a one-row batch file: header and row records. */
+typedef struct preview_args {
+    const char *value[CASE_COL_COUNT]; /* NULL = option not given */
+    const char *rates_dir;
+    int json, decimal_comma;
+} preview_args;
+
+/* getopt_long over argv into a; returns -1 to go on, else an exit code. */
+static int parse_options(preview_args *a, int argc, char **argv)
+{
+    struct option opts[CASE_COL_COUNT + 5];
+    char names[CASE_COL_COUNT][40];
+    int n = 0, c;
+
+    for (int k = 0; k < CASE_COL_COUNT; k++) {
+        option_name(names[k], sizeof names[k], case_column_name((case_column)k));
+        opts[n++] = (struct option){names[k] + 2, required_argument, 0, OPT_COLUMN + k};
+    }
+    opts[n++] = (struct option){"rates", required_argument, 0, OPT_RATES};
+    opts[n++] = (struct option){"json", no_argument, 0, OPT_JSON};
+    opts[n++] = (struct option){"decimal-comma", no_argument, 0, OPT_DECIMAL_COMMA};
+    opts[n++] = (struct option){"help", no_argument, 0, OPT_HELP};
+    opts[n] = (struct option){0, 0, 0, 0};
+
+    memset(a, 0, sizeof *a);
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+        if (c >= OPT_COLUMN && c < OPT_COLUMN + CASE_COL_COUNT) {
+            int k = c - OPT_COLUMN;
+            if (a->value[k]) {
+                fprintf(stderr, "rfy preview: %s given twice\n", names[k]);
+                return RFY_EXIT_USAGE;
+            }
+            a->value[k] = optarg;
+            continue;
+        }
+        switch (c) {
+        case OPT_RATES:
+            a->rates_dir = optarg;
+            break;
+        case OPT_JSON:
+            a->json = 1;
+            break;
+        case OPT_DECIMAL_COMMA:
+            a->decimal_comma = 1;
+            break;
+        case OPT_HELP:
+        case 'h':
+            fputs(USAGE, stdout);
+            return RFY_EXIT_OK;
+        case ':':
+            fprintf(stderr, "rfy preview: %s needs a value\n", argv[optind - 1]);
+            return RFY_EXIT_USAGE;
+        default:
+            fprintf(stderr, "rfy preview: unknown option '%s'\n%s", argv[optind - 1], USAGE);
+            return RFY_EXIT_USAGE;
+        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, "rfy preview: unexpected argument '%s' (values go after an option, e.g. "
+                        "--wage 20000)\n", argv[optind]);
+        return RFY_EXIT_USAGE;
+    }
+    if (!a->value[CASE_COL_MONTH]) {
+        fprintf(stderr, "rfy preview: --month YYYY-MM is required\n%s", USAGE);
+        return RFY_EXIT_USAGE;
+    }
+    if (!a->value[CASE_COL_CATEGORY]) {
+        fprintf(stderr, "rfy preview: --category is required (forsorger, ikke_forsorger, "
+                        "u25_hjemme or u25_hjemme_bidrag)\n");
+        return RFY_EXIT_USAGE;
+    }
+    return -1;
+}
+
+/* The options through the batch parser into `c`; 0, or prints and returns 2. */
+static int build_case(rfy_case *c, const preview_args *a)
+{
+    rfy_csv_record header, row;
+    case_binding b;
+    rfy_error err;
+    char msg[256];
+    size_t n = 0;
+
+    memset(&header, 0, sizeof header);
+    memset(&row, 0, sizeof row);
+    for (int k = 0; k < CASE_COL_COUNT; k++) {
+        const char *v = a->value[k];
+        if (!v && k == CASE_COL_CASE_ID)
+            v = PREVIEW_CASE_ID;
+        if (!v)
+            continue;
+        header.field[n] = case_column_name((case_column)k);
+        header.len[n] = strlen(header.field[n]);
+        row.field[n] = v;
+        row.len[n] = strlen(v);
+        n++;
+    }
+    header.nfields = row.nfields = n;
+    header.line = header.index = 1;
+    row.line = row.index = 2;
+    if (case_binding_bind(&b, &header, NULL, 0, msg, sizeof msg) != RFY_OK) {
+        fprintf(stderr, "rfy preview: %s\n", msg); /* cannot happen: the names are the columns */
+        return RFY_EXIT_USAGE;
+    }
+    rfy_case_reset(c);
+    if (case_input_parse(c, &b, &row, a->decimal_comma ? &RFY_AMOUNT_COMMA : &RFY_AMOUNT_DOT,
+                         &err) != RFY_OK) {
+        report(err.column, err.reason);
+        return RFY_EXIT_USAGE;
+    }
+    return RFY_EXIT_OK;
+}
+
+static int emit(const preview_args *a, const rfy_case *c, const rfy_result *res,
+                const rfy_rates *rates)
+{
+    const char *case_id = a->value[CASE_COL_CASE_ID];
+    if (a->json) {
+        json_t *root = explain_json(case_id, c, res, rates);
+        int bad;
+        if (!root) {
+            fprintf(stderr, "rfy preview: out of memory\n");
+            return RFY_EXIT_USAGE;
+        }
+        bad = json_dumpf(root, stdout, JSON_INDENT(2)) != 0 || fputc('\n', stdout) == EOF;
+        json_decref(root);
+        if (bad)
+            return EOF;
+        return 0;
+    }
+    return explain_text(stdout, case_id, c, res, rates);
+}
 
 int cmd_preview(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "rfy preview: not implemented yet\n");
-    return RFY_EXIT_USAGE;
+    preview_args a;
+    rfy_rates *rates = NULL;
+    rfy_case c;
+    rfy_result res;
+    rfy_error err;
+    int rc;
+
+    if ((rc = parse_options(&a, argc, argv)) >= 0)
+        return rc;
+    rfy_case_init(&c);
+    rfy_result_init(&res);
+    if ((rc = build_case(&c, &a)) != RFY_EXIT_OK)
+        goto done;
+    rc = RFY_EXIT_USAGE;
+    if (!(rates = cli_load_rates(a.rates_dir)))
+        goto done;
+    if (rfy_compute(&res, rates, &c, &err) != RFY_OK) {
+        report(err.column, err.reason);
+        goto done;
+    }
+    if (emit(&a, &c, &res, rates) != 0 || fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "rfy preview: cannot write the preview to standard output\n");
+        goto done;
+    }
+    rc = RFY_EXIT_OK;
+
+done:
+    rfy_rates_free(rates);
+    rfy_result_clear(&res);
+    rfy_case_clear(&c);
+    return rc;
 }

@@ -1,0 +1,56 @@
+/*
+ * Explaining one computed case-month: the level and why, the rate values
+ * used with their provenance, the segments, every deduction with its
+ * arithmetic, and the totals.
+ *
+ * Used by `rfy preview` (text and --json) and meant for `rfy audit
+ * --explain`.  The renderers only read an rfy_result that rfy_compute()
+ * filled for the same rfy_case: they never recompute a paid amount.  The
+ * amounts they print are the result's rounded columns (gross, each
+ * deduction, total, payment), so the printed lines always add up; exact
+ * intermediate values (52/12 conversions, segment amounts, 30 %/55 % parts)
+ * are shown as what they are: exact fractions, displayed rounded.
+ */
+#ifndef RFY_EXPLAIN_H
+#define RFY_EXPLAIN_H
+
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "rfy.h"
+
+/* Version of the JSON layout explain_json() writes ("schema_version"). */
+#define EXPLAIN_JSON_SCHEMA_VERSION 1
+
+/*
+ * Write the Danish explanation of one case-month to `out`, for a caseworker.
+ *
+ * Amounts are in Danish format (16.382,00); legal references are written as
+ * Danish prose writes them ("§ 68 a, stk. 2").  The text ends with the line
+ * "Dette er en forhåndsberegning, ikke en afgørelse."
+ * `case_id` (may be NULL) is printed in the heading when given: rfy_case
+ * does not carry it.
+ * Preconditions: rfy_compute(res, rates, in, ...) returned RFY_OK for these
+ * very arguments, and nothing changed since.
+ * Returns 0, or EOF on a write error (out's error indicator set).
+ */
+int explain_text(FILE *out, const char *case_id, const rfy_case *in, const rfy_result *res,
+                 const rfy_rates *rates);
+
+/*
+ * The same explanation as a JSON object (schema in docs/preview.md):
+ * schema_version, engine, input (echo), month, category, forloeb, level,
+ * segments, rates, deductions, gross, total_deduction, payment, provenance,
+ * rates_id.  Money is always a string with two decimals and '.' ("2022.35"),
+ * never a JSON number; an exact value that is not whole øre is also given as
+ * "num/den" in øre.  `case_id` (may be NULL) is echoed in input.case_id
+ * (null when NULL).
+ * Preconditions: as explain_text().
+ * Returns a new reference (caller json_decref()s it), or NULL when memory
+ * runs out.
+ */
+json_t *explain_json(const char *case_id, const rfy_case *in, const rfy_result *res,
+                     const rfy_rates *rates);
+
+#endif

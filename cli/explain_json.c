@@ -1,0 +1,509 @@
+/*
+ * explain_json(): one computed case-month as a JSON object (jansson).
+ *
+ * Self-contained (needs only the engine and jansson) so that a test program
+ * can compile it in.  Money is never a JSON number: every amount is a string
+ * with two decimals and '.', and an exact value that is not whole øre also
+ * carries its fraction "num/den" in øre, so a reader can redo the arithmetic
+ * without any floating point.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "explain.h"
+
+/* Attach v to obj under key; 1 on failure (v NULL or no memory), else 0.
+ * Steals v either way, as json_object_set_new() does. */
+static int put(json_t *obj, const char *key, json_t *v)
+{
+    if (!v)
+        return 1;
+    return json_object_set_new(obj, key, v) != 0;
+}
+
+/* Append v to arr; same conventions as put(). */
+static int push(json_t *arr, json_t *v)
+{
+    if (!v)
+        return 1;
+    return json_array_append_new(arr, v) != 0;
+}
+
+/* Øre as "2022.35". */
+static json_t *money_z(const mpz_t ore)
+{
+    char buf[64];
+    if (rfy_money_format(buf, sizeof buf, ore, '.') < 0)
+        return NULL;
+    return json_string(buf);
+}
+
+/* Øre, or null when absent. */
+static json_t *money_z_or_null(int present, const mpz_t ore)
+{
+    return present ? money_z(ore) : json_null();
+}
+
+/* An exact value in øre as "num/den" (GMP's canonical fraction). */
+static json_t *fraction(const mpq_t q)
+{
+    void (*freefn)(void *, size_t);
+    char *s = mpq_get_str(NULL, 10, q);
+    json_t *v;
+
+    if (!s)
+        return NULL;
+    v = json_string(s);
+    mp_get_memory_functions(NULL, NULL, &freefn);
+    freefn(s, strlen(s) + 1);
+    return v;
+}
+
+/*
+ * An exact value in øre: obj[key] = the value rounded half away from zero to
+ * whole øre ("9188.06"; display, as rules.md §5 rounds a column once), and,
+ * when it is not whole øre, obj[key + "_exact"] = "num/den" in øre.
+ */
+static int put_q(json_t *obj, const char *key, const mpq_t q)
+{
+    char name[64];
+    mpz_t ore;
+    int bad;
+
+    mpz_init(ore);
+    rfy_round_half_away(ore, q, 1);
+    bad = put(obj, key, money_z(ore));
+    mpz_clear(ore);
+    if (mpz_cmp_ui(mpq_denref(q), 1) != 0) {
+        snprintf(name, sizeof name, "%s_exact", key);
+        bad |= put(obj, name, fraction(q));
+    }
+    return bad;
+}
+
+/* obj[key] = "num/den" only when q is not whole øre (the unrounded value of
+ * an amount that was rounded once). */
+static int put_exact(json_t *obj, const char *key, const mpq_t q)
+{
+    if (mpz_cmp_ui(mpq_denref(q), 1) == 0)
+        return 0;
+    return put(obj, key, fraction(q));
+}
+
+static json_t *date_json(const rfy_date *d)
+{
+    char buf[11];
+    rfy_date_format(buf, d);
+    return json_string(buf);
+}
+
+/* Day `day` of the result's month as "YYYY-MM-DD". */
+static json_t *day_json(rfy_month m, int day)
+{
+    rfy_date d = {RFY_MONTH_YEAR(m), RFY_MONTH_NUM(m), day};
+    return date_json(&d);
+}
+
+static const char *basis_name(rfy_level_basis b)
+{
+    switch (b) {
+    case RFY_BASIS_STK2: return "stk2";
+    case RFY_BASIS_SYGEDAGPENGE: return "sygedagpenge";
+    case RFY_BASIS_SDP_FLOOR: return "sygedagpenge_floor";
+    case RFY_BASIS_LEDIGHED: return "ledighedsydelse";
+    case RFY_BASIS_LEDIGHED_FLOOR: return "ledighedsydelse_floor";
+    }
+    return "unknown";
+}
+
+/* The § 68 stk. 2 (§ 69 j stk. 2) reference of the category, as the engine writes it. */
+static json_t *stk2_ref(const rfy_case *in)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%s stk. 2 nr. %d",
+             in->forloeb == RFY_FORLOEB_JOBAFKLARING ? "§ 69 j" : "§ 68", (int)in->category + 1);
+    return json_string(buf);
+}
+
+/* The input as given (batch column names), defaults resolved to null/0. */
+static json_t *input_echo(const char *case_id, const rfy_case *in)
+{
+    json_t *o = json_object();
+    char m[8];
+    int bad = 0;
+
+    if (!o)
+        return NULL;
+    rfy_month_format(m, in->month);
+    bad |= put(o, "case_id", case_id ? json_string(case_id) : json_null());
+    bad |= put(o, "month", json_string(m));
+    bad |= put(o, "category", json_string(rfy_category_name(in->category)));
+    bad |= put(o, "forloeb", json_string(rfy_forloeb_name(in->forloeb)));
+    bad |= put(o, "start", in->start_day ? day_json(in->month, in->start_day) : json_null());
+    bad |= put(o, "end", in->end_day ? day_json(in->month, in->end_day) : json_null());
+    bad |= put(o, "children", json_integer(in->children));
+    bad |= put(o, "child_support", money_z_or_null(in->has_child_support, in->child_support));
+    bad |= put(o, "prior", json_string(rfy_prior_name(in->prior)));
+    bad |= put(o, "prior_amount", money_z_or_null(in->prior != RFY_PRIOR_NONE, in->prior_amount));
+    bad |= put(o, "prior_unit",
+               in->prior == RFY_PRIOR_NONE ? json_null()
+                                           : json_string(in->prior_unit == RFY_PER_WEEK ? "week"
+                                                                                        : "month"));
+    bad |= put(o, "prior_until", in->has_prior_until ? date_json(&in->prior_until) : json_null());
+    bad |= put(o, "wage", money_z(in->wage));
+    bad |= put(o, "holiday_pay", money_z(in->holiday_pay));
+    /* feriedage and hours are held in hundredths, like øre: same two-decimal text */
+    bad |= put(o, "holiday_days", money_z(in->holiday_days));
+    bad |= put(o, "activation_income", money_z(in->activation_income));
+    bad |= put(o, "activation_hours", money_z(in->activation_hours));
+    bad |= put(o, "other_income", money_z(in->other_income));
+    if (bad) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+/* nr. 4 detail: u25 level + tillæg, capped at the forsørger level. */
+static int level_nr4(json_t *level, const rfy_case *in, const rfy_result *res)
+{
+    const rfy_rate_value *base = res->rate[RFY_RATE_U25_HJEMME];
+    const rfy_rate_value *cap = res->rate[RFY_RATE_U25_BIDRAG_MAX];
+    const rfy_rate_value *nb = res->rate[RFY_RATE_NORMALBIDRAG];
+    json_t *o = json_object();
+    int bad = 0;
+
+    if (!o)
+        return 1;
+    bad |= put(o, "u25_level", base ? money_z(base->amount) : json_null());
+    bad |= put(o, "children", json_integer(in->children));
+    bad |= put(o, "normalbidrag", nb ? money_z(nb->amount) : json_null());
+    bad |= put(o, "child_support", money_z_or_null(in->has_child_support, in->child_support));
+    bad |= put_q(o, "tillaeg", res->tillaeg);
+    bad |= put(o, "cap", cap ? money_z(cap->amount) : json_null());
+    bad |= put(o, "capped", json_boolean(res->tillaeg_capped));
+    return bad | put(level, "nr4", o);
+}
+
+/* § 68 stk. 4/5 detail: the hidtidige ydelse, its monthly amount, the floor. */
+static int level_prior(json_t *level, const rfy_case *in, const rfy_result *res)
+{
+    json_t *o = json_object();
+    int bad = 0;
+
+    if (!o)
+        return 1;
+    bad |= put(o, "kind", json_string(rfy_prior_name(in->prior)));
+    bad |= put(o, "legal_ref", json_string(in->prior == RFY_PRIOR_SYGEDAGPENGE ? "§ 68 stk. 4"
+                                                                               : "§ 68 stk. 5"));
+    bad |= put(o, "amount", money_z(in->prior_amount));
+    bad |= put(o, "unit", json_string(in->prior_unit == RFY_PER_WEEK ? "week" : "month"));
+    bad |= put(o, "conversion",
+               in->prior_unit == RFY_PER_WEEK ? json_string("52/12") : json_null());
+    bad |= put_q(o, "monthly", res->prior_monthly);
+    bad |= put(o, "until", in->has_prior_until ? date_json(&in->prior_until) : json_null());
+    bad |= put_q(o, "floor", res->stk2_level);
+    bad |= put(o, "above_floor", json_boolean(mpq_cmp(res->prior_monthly, res->stk2_level) > 0));
+    return bad | put(level, "prior", o);
+}
+
+static json_t *level_json(const rfy_case *in, const rfy_result *res)
+{
+    json_t *o = json_object(), *basis = json_array();
+    int bad = !o || !basis;
+
+    for (int i = 0; !bad && i < res->nsegments; i++)
+        bad |= push(basis, json_string(basis_name(res->seg[i].basis)));
+    if (!bad) {
+        bad |= put(o, "ref", json_string(res->level_ref));
+        bad |= put(o, "basis", basis);
+        basis = NULL;
+        bad |= put(o, "stk2_ref", stk2_ref(in));
+        bad |= put_q(o, "stk2_level", res->stk2_level);
+        if (in->category == RFY_CAT_U25_HJEMME_BIDRAG)
+            bad |= level_nr4(o, in, res);
+        if (in->prior != RFY_PRIOR_NONE)
+            bad |= level_prior(o, in, res);
+    }
+    json_decref(basis);
+    if (bad) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static json_t *segments_json(const rfy_result *res)
+{
+    json_t *arr = json_array();
+    int bad = !arr;
+
+    for (int i = 0; !bad && i < res->nsegments; i++) {
+        const rfy_segment *s = &res->seg[i];
+        json_t *o = json_object();
+        if (!o) {
+            bad = 1;
+            break;
+        }
+        bad |= put(o, "first_day", day_json(res->month, s->first_day));
+        bad |= put(o, "last_day", day_json(res->month, s->last_day));
+        bad |= put(o, "days", json_integer(s->days));
+        bad |= put(o, "days_in_month", json_integer(res->days_in_month));
+        bad |= put(o, "ref", json_string(s->level_ref));
+        bad |= put(o, "basis", json_string(basis_name(s->basis)));
+        bad |= put_q(o, "level", s->level);
+        bad |= put_q(o, "amount", s->amount);
+        bad |= push(arr, o);
+    }
+    if (bad) {
+        json_decref(arr);
+        return NULL;
+    }
+    return arr;
+}
+
+static json_t *rates_json(const rfy_result *res)
+{
+    json_t *arr = json_array();
+    int bad = !arr;
+
+    for (int k = 0; !bad && k < RFY_RATE_KEY_COUNT; k++) {
+        const rfy_rate_value *v = res->rate[k];
+        json_t *o;
+        char where[64];
+        if (!v)
+            continue;
+        if (!(o = json_object())) {
+            bad = 1;
+            break;
+        }
+        snprintf(where, sizeof where, "%s:%lu", v->file ? v->file : "", v->line);
+        bad |= put(o, "key", json_string(rfy_rate_key_name(v->key)));
+        bad |= put(o, "amount", money_z(v->amount));
+        bad |= put(o, "unit", json_string(rfy_rate_key_unit(v->key)));
+        bad |= put(o, "effective_from", date_json(&v->from));
+        bad |= put(o, "effective_to", date_json(&v->to));
+        bad |= put(o, "provenance", json_string(rfy_provenance_name(v->provenance)));
+        bad |= put(o, "legal_ref", json_string(v->legal_ref ? v->legal_ref : ""));
+        bad |= put(o, "source", json_string(v->source ? v->source : ""));
+        bad |= put(o, "table", json_string(where));
+        bad |= push(arr, o);
+    }
+    if (bad) {
+        json_decref(arr);
+        return NULL;
+    }
+    return arr;
+}
+
+/* Ressourceforløb from 2022-01: 55 % only; otherwise 30/55 (rules.md §4). */
+static int wage_only_55(const rfy_case *in)
+{
+    return in->forloeb == RFY_FORLOEB_RESSOURCE && in->month >= RFY_MONTH(2022, 1);
+}
+
+/*
+ * The two parts of the wage rule W(wage) for display: 30 % of min(wage, T)
+ * (0 when the rule is 55 % only) and 55 % of max(0, wage − T).  They add up
+ * to res->wage_exact.
+ */
+static void wage_parts(mpq_t p30, mpq_t p55, const rfy_case *in, const mpz_t t)
+{
+    mpq_set_ui(p30, 0, 1);
+    mpq_set_ui(p55, 0, 1);
+    if (!wage_only_55(in)) {
+        mpz_set(mpq_numref(p30), mpz_cmp(in->wage, t) < 0 ? in->wage : t);
+        mpz_mul_ui(mpq_numref(p30), mpq_numref(p30), 30);
+        mpz_set_ui(mpq_denref(p30), 100);
+        mpq_canonicalize(p30);
+    }
+    if (mpz_cmp(in->wage, t) > 0) {
+        mpz_sub(mpq_numref(p55), in->wage, t);
+        mpz_mul_ui(mpq_numref(p55), mpq_numref(p55), 55);
+        mpz_set_ui(mpq_denref(p55), 100);
+        mpq_canonicalize(p55);
+    }
+}
+
+static json_t *deduction_wage(const rfy_case *in, const rfy_result *res)
+{
+    const rfy_rate_value *t = res->rate[RFY_RATE_WAGE_THRESHOLD];
+    json_t *o = json_object();
+    int bad = !o;
+    mpq_t p30, p55;
+
+    if (bad)
+        return NULL;
+    mpq_init(p30);
+    mpq_init(p55);
+    bad |= put(o, "kind", json_string("wage"));
+    bad |= put(o, "amount", money_z(res->wage_deduction));
+    bad |= put(o, "legal_ref", json_string(res->wage_ref));
+    bad |= put(o, "rule", json_string(wage_only_55(in) ? "55" : "30/55"));
+    bad |= put(o, "wage", money_z(in->wage));
+    bad |= put(o, "threshold", t ? money_z(t->amount) : json_null());
+    if (t) {
+        wage_parts(p30, p55, in, t->amount);
+        bad |= put_q(o, "part_30", p30);
+        bad |= put_q(o, "part_55", p55);
+    }
+    bad |= put_exact(o, "amount_exact", res->wage_exact);
+    mpq_clear(p30);
+    mpq_clear(p55);
+    if (bad) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static json_t *deduction_holiday(const rfy_case *in, const rfy_result *res)
+{
+    json_t *o = json_object();
+    int bad = !o;
+    mpq_t q;
+
+    if (bad)
+        return NULL;
+    mpq_init(q);
+    bad |= put(o, "kind", json_string("holiday"));
+    bad |= put(o, "amount", money_z(res->holiday_deduction));
+    bad |= put(o, "legal_ref", json_string(res->holiday_ref));
+    bad |= put(o, "holiday_pay", money_z(in->holiday_pay));
+    bad |= put(o, "holiday_days", money_z(in->holiday_days));
+    /* 5 feriedage = 7 calendar days: holiday_days (hundredths) × 7/5, in hundredths */
+    mpz_mul_ui(mpq_numref(q), in->holiday_days, 7);
+    mpz_set_ui(mpq_denref(q), 5);
+    mpq_canonicalize(q);
+    bad |= put_q(o, "calendar_days", q);
+    bad |= put_q(o, "deduction_without", res->wage_exact);
+    mpq_add(q, res->wage_exact, res->holiday_uncapped);
+    bad |= put_q(o, "deduction_with", q);
+    bad |= put_q(o, "uncapped", res->holiday_uncapped);
+    bad |= put_q(o, "cap", res->holiday_cap);
+    bad |= put(o, "capped", json_boolean(res->holiday_capped));
+    bad |= put_exact(o, "amount_exact",
+                     res->holiday_capped ? res->holiday_cap : res->holiday_uncapped);
+    mpq_clear(q);
+    if (bad) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static json_t *deduction_activation(const rfy_case *in, const rfy_result *res)
+{
+    const rfy_rate_value *h = res->rate[RFY_RATE_HOUR_DISREGARD];
+    json_t *o = json_object();
+    int bad = !o;
+    mpz_t counted;
+
+    if (bad)
+        return NULL;
+    mpz_init(counted);
+    /* § 68 a stk. 3: at most 160 hours a month (hundredths) */
+    if (mpz_cmp_ui(in->activation_hours, 16000) > 0)
+        mpz_set_ui(counted, 16000);
+    else
+        mpz_set(counted, in->activation_hours);
+    bad |= put(o, "kind", json_string("activation"));
+    bad |= put(o, "amount", money_z(res->activation_deduction));
+    bad |= put(o, "legal_ref", json_string(res->activation_ref));
+    bad |= put(o, "income", money_z(in->activation_income));
+    bad |= put(o, "hours", money_z(in->activation_hours));
+    bad |= put(o, "hours_counted", money_z(counted));
+    bad |= put(o, "hourly_disregard", h ? money_z(h->amount) : json_null());
+    bad |= put_q(o, "disregard", res->activation_disregard);
+    bad |= put_exact(o, "amount_exact", res->activation_exact);
+    mpz_clear(counted);
+    if (bad) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static json_t *deduction_other(const rfy_case *in, const rfy_result *res)
+{
+    json_t *o = json_object();
+    int bad = !o;
+
+    if (bad)
+        return NULL;
+    bad |= put(o, "kind", json_string("other"));
+    bad |= put(o, "amount", money_z(res->other_deduction));
+    bad |= put(o, "legal_ref", json_string(res->other_ref));
+    bad |= put(o, "other_income", money_z(in->other_income));
+    if (bad) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+/* The exact Σ of the segment amounts, when it is not whole øre (the gross is
+ * that sum rounded once, rules.md §5). */
+static int gross_exact(json_t *root, const rfy_result *res)
+{
+    mpq_t sum;
+    int bad = 0;
+
+    mpq_init(sum);
+    for (int i = 0; i < res->nsegments; i++)
+        mpq_add(sum, sum, res->seg[i].amount);
+    if (mpz_cmp_ui(mpq_denref(sum), 1) != 0)
+        bad = put(root, "gross_exact", fraction(sum));
+    mpq_clear(sum);
+    return bad;
+}
+
+json_t *explain_json(const char *case_id, const rfy_case *in, const rfy_result *res,
+                     const rfy_rates *rates)
+{
+    json_t *root = json_object(), *engine = json_object(), *ded = json_array();
+    char m[8];
+    int bad = !root || !engine || !ded;
+
+    if (bad)
+        goto done;
+    rfy_month_format(m, res->month);
+    bad |= put(engine, "name", json_string("rfy"));
+    bad |= put(engine, "version", json_string(RFY_VERSION));
+    /* the four deductions always, in batch column order, so their amounts
+     * add up to total_deduction without a lookup */
+    bad |= push(ded, deduction_wage(in, res));
+    bad |= push(ded, deduction_holiday(in, res));
+    bad |= push(ded, deduction_activation(in, res));
+    bad |= push(ded, deduction_other(in, res));
+
+    bad |= put(root, "schema_version", json_integer(EXPLAIN_JSON_SCHEMA_VERSION));
+    bad |= put(root, "engine", engine);
+    engine = NULL;
+    bad |= put(root, "input", input_echo(case_id, in));
+    bad |= put(root, "month", json_string(m));
+    bad |= put(root, "category", json_string(rfy_category_name(in->category)));
+    bad |= put(root, "forloeb", json_string(rfy_forloeb_name(in->forloeb)));
+    bad |= put(root, "days_in_month", json_integer(res->days_in_month));
+    bad |= put(root, "days", json_integer(res->days));
+    bad |= put(root, "level", level_json(in, res));
+    bad |= put(root, "segments", segments_json(res));
+    bad |= put(root, "rates", rates_json(res));
+    bad |= put(root, "deductions", ded);
+    ded = NULL;
+    bad |= put(root, "gross", money_z(res->gross));
+    bad |= gross_exact(root, res);
+    bad |= put(root, "total_deduction", money_z(res->total_deduction));
+    bad |= put(root, "payment", money_z(res->payment));
+    bad |= put(root, "provenance", json_string(rfy_provenance_name(res->provenance)));
+    bad |= put(root, "rates_id", json_string(rfy_rates_id(rates)));
+
+done:
+    json_decref(engine);
+    json_decref(ded);
+    if (bad) {
+        json_decref(root);
+        return NULL;
+    }
+    return root;
+}

@@ -1,0 +1,622 @@
+/*
+ * explain_text(): one computed case-month explained in Danish for a
+ * caseworker.  Reads the rfy_result only; every amount paid is one of the
+ * result's rounded columns, so the printed lines add up (gross − total =
+ * payment, or 0).
+ *
+ * How numbers are shown:
+ *   - whole øre: "16.382,00" (rfy_money_format_da);
+ *   - an exact intermediate that ends within four decimals of a krone
+ *     (30 %/55 % parts, hourly disregards): all its decimals, "2.022,3555";
+ *   - an exact intermediate that does not end (52/12, ÷ days in month):
+ *     cut to øre and marked "…" when standing alone, "≈" + the value
+ *     rounded to øre when it is the result of a calculation.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "explain.h"
+
+#define NUM 64 /* room for one formatted number */
+
+static const char *const MONTH_DA[12] = {"januar", "februar", "marts",     "april",
+                                         "maj",    "juni",    "juli",      "august",
+                                         "september", "oktober", "november", "december"};
+
+static const char *const CATEGORY_DA[4] = {
+    "forsørger", "ikke-forsørger", "under 25 år, hjemmeboende",
+    "under 25 år, hjemmeboende, med bidragspligt over for barn"};
+
+/* Plain-Danish names of the rate keys (rfy_rate_key order). */
+static const char *const RATE_DA[RFY_RATE_KEY_COUNT] = {
+    [RFY_RATE_FORSORGER] = "Ressourceforløbsydelse, forsørger",
+    [RFY_RATE_IKKE_FORSORGER] = "Ressourceforløbsydelse, ikke-forsørger",
+    [RFY_RATE_U25_HJEMME] = "Ressourceforløbsydelse, under 25 år, hjemmeboende",
+    [RFY_RATE_U25_BIDRAG_MAX] = "Loft for under 25 år med bidragspligt (forsørgersatsen)",
+    [RFY_RATE_SDP_MAX_WEEK] = "Højeste sygedagpengebeløb",
+    [RFY_RATE_LEDIGHED_89_WEEK] = "Ledighedsydelse (89 %)",
+    [RFY_RATE_WAGE_THRESHOLD] = "Lønindtægtsgrænse",
+    [RFY_RATE_HOUR_DISREGARD] = "Fradragsfrit beløb pr. arbejdstime i tilbud",
+    [RFY_RATE_NORMALBIDRAG] = "Normalbidrag pr. barn",
+    [RFY_RATE_NORMALBIDRAG_GRUND] = "Normalbidrag, grundbeløb",
+    [RFY_RATE_NORMALBIDRAG_TILLAEG] = "Normalbidrag, tillæg",
+    [RFY_RATE_REG_R] = "Satsreguleringsprocent",
+    [RFY_RATE_REG_AFDAEMPNING] = "Afdæmpning af satsreguleringen",
+};
+
+/* ---- numbers ------------------------------------------------------------ */
+
+/* Øre as "16.382,00". */
+static const char *da_z(char *buf, const mpz_t ore)
+{
+    if (rfy_money_format_da(buf, NUM, ore) < 0)
+        snprintf(buf, NUM, "?");
+    return buf;
+}
+
+/* Non-zero when q (øre) ends within four decimals of a krone: den divides 100. */
+static int terminates(const mpq_t q)
+{
+    return mpz_cmp_ui(mpq_denref(q), 100) <= 0 && 100 % mpz_get_ui(mpq_denref(q)) == 0;
+}
+
+/* An exact value that terminates: all its decimals, at least two ("2.022,3555"). */
+static const char *da_exact(char *buf, const mpq_t q)
+{
+    char *comma;
+    size_t n;
+
+    if (rfy_q_format_da(buf, NUM, q, 4) < 0) {
+        snprintf(buf, NUM, "?");
+        return buf;
+    }
+    /* exact to four decimals (den divides 100): trailing zeros beyond the
+     * second decimal carry nothing */
+    comma = strrchr(buf, ',');
+    n = strlen(buf);
+    while (comma && buf + n - 1 > comma + 2 && buf[n - 1] == '0')
+        buf[--n] = '\0';
+    return buf;
+}
+
+/* A value standing alone: exact if it terminates, else cut to øre and "…". */
+static const char *da_q(char *buf, const mpq_t q)
+{
+    mpz_t ore;
+    size_t n;
+
+    if (terminates(q))
+        return da_exact(buf, q);
+    mpz_init(ore);
+    mpz_tdiv_q(ore, mpq_numref(q), mpq_denref(q));
+    da_z(buf, ore);
+    mpz_clear(ore);
+    n = strlen(buf);
+    snprintf(buf + n, NUM - n, "…");
+    return buf;
+}
+
+/*
+ * The result of a calculation whose amount is `rounded` (the exact value
+ * rounded once to øre): "= 2.022,35", "= 2.022,3555 ≈ 2.022,36", or
+ * "≈ 5.752,13" when the exact value does not end.
+ */
+static const char *da_result(char *buf, size_t size, const mpq_t exact, const mpz_t rounded)
+{
+    char a[NUM], b[NUM];
+    if (mpz_cmp_ui(mpq_denref(exact), 1) == 0)
+        snprintf(buf, size, "= %s", da_z(a, rounded));
+    else if (terminates(exact))
+        snprintf(buf, size, "= %s ≈ %s", da_exact(a, exact), da_z(b, rounded));
+    else
+        snprintf(buf, size, "≈ %s", da_z(b, rounded));
+    return buf;
+}
+
+/* As da_result() for an intermediate value, rounded here for display only. */
+static const char *da_result_q(char *buf, size_t size, const mpq_t exact)
+{
+    mpz_t r;
+    mpz_init(r);
+    rfy_round_half_away(r, exact, 1);
+    da_result(buf, size, exact, r);
+    mpz_clear(r);
+    return buf;
+}
+
+/* A count held in hundredths (feriedage, hours, calendar days), exact:
+ * "10", "2,5", "4,2", "0,014". */
+static const char *da_count(char *buf, const mpq_t hundredths)
+{
+    size_t n;
+    da_q(buf, hundredths);
+    n = strlen(buf);
+    if (!strchr(buf, ',') || (n >= 3 && strcmp(buf + n - 3, "…") == 0))
+        return buf;
+    while (n > 0 && buf[n - 1] == '0')
+        buf[--n] = '\0';
+    if (n > 0 && buf[n - 1] == ',')
+        buf[--n] = '\0';
+    return buf;
+}
+
+static const char *da_count_z(char *buf, const mpz_t hundredths)
+{
+    mpq_t q;
+    mpq_init(q);
+    mpq_set_z(q, hundredths);
+    da_count(buf, q);
+    mpq_clear(q);
+    return buf;
+}
+
+/* ---- words -------------------------------------------------------------- */
+
+/* A legal reference as Danish prose writes it: "§ 68 a stk. 2" → "§ 68 a, stk. 2". */
+static const char *da_ref(char *buf, size_t size, const char *ref)
+{
+    size_t o = 0;
+    for (const char *p = ref; *p && o + 2 < size; p++) {
+        if (*p == ' ' && (strncmp(p, " stk.", 5) == 0 || strncmp(p, " nr.", 4) == 0) && o > 0 &&
+            buf[o - 1] != ',')
+            buf[o++] = ',';
+        buf[o++] = *p;
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+/* "14. maj 2024" */
+static const char *da_date(char *buf, size_t size, const rfy_date *d)
+{
+    snprintf(buf, size, "%d. %s %d", d->day, MONTH_DA[d->month - 1], d->year);
+    return buf;
+}
+
+static const char *provenance_da(rfy_provenance p)
+{
+    switch (p) {
+    case RFY_PROV_PUBLISHED: return "offentliggjort";
+    case RFY_PROV_SECONDARY: return "sekundær kilde";
+    case RFY_PROV_DERIVED: return "afledt af reguleringskæden, ikke offentliggjort";
+    }
+    return "ukendt grundlag";
+}
+
+static const char *unit_da(rfy_rate_key k)
+{
+    const char *u = rfy_rate_key_unit(k);
+    if (strcmp(u, "kr/month") == 0)
+        return "kr./md.";
+    if (strcmp(u, "kr/week") == 0)
+        return "kr./uge";
+    if (strcmp(u, "kr/hour") == 0)
+        return "kr./time";
+    return "pct.";
+}
+
+/* The category's own level reference in prose: "§ 68, stk. 2, nr. 1". */
+static const char *stk2_ref_da(char *buf, size_t size, const rfy_case *in, int nr)
+{
+    snprintf(buf, size, "%s, stk. 2, nr. %d",
+             in->forloeb == RFY_FORLOEB_JOBAFKLARING ? "§ 69 j" : "§ 68", nr);
+    return buf;
+}
+
+/* "1.–14. maj", "14. maj" */
+static const char *day_range(char *buf, size_t size, rfy_month m, int first, int last)
+{
+    const char *name = MONTH_DA[RFY_MONTH_NUM(m) - 1];
+    if (first == last)
+        snprintf(buf, size, "%d. %s", first, name);
+    else
+        snprintf(buf, size, "%d.–%d. %s", first, last, name);
+    return buf;
+}
+
+/* Ressourceforløb from 2022-01: 55 % only (lov nr. 1160 af 8.6.2021);
+ * otherwise 30/55 (rules.md §4).  Mirrors calc/deduction_wage.c. */
+static int wage_only_55(const rfy_case *in)
+{
+    return in->forloeb == RFY_FORLOEB_RESSOURCE && in->month >= RFY_MONTH(2022, 1);
+}
+
+/*
+ * The wage rule W(x) written out, with its value: "55 % af (20.000,00 −
+ * 16.323,00)", "30 % af 16.323,00 + 55 % af (…) = 4.896,90 + 2.022,35".
+ * `value` receives W(x) exactly.
+ */
+static const char *wage_expr(char *buf, size_t size, mpq_t value, const mpz_t x, const mpz_t t,
+                             int only_55)
+{
+    char sx[NUM], st[NUM], s30[NUM], s55[NUM];
+    mpq_t p30, p55;
+
+    mpq_init(p30);
+    mpq_init(p55);
+    da_z(sx, x);
+    da_z(st, t);
+    if (!only_55) {
+        mpz_set(mpq_numref(p30), mpz_cmp(x, t) < 0 ? x : t);
+        mpz_mul_ui(mpq_numref(p30), mpq_numref(p30), 30);
+        mpz_set_ui(mpq_denref(p30), 100);
+        mpq_canonicalize(p30);
+    }
+    if (mpz_cmp(x, t) > 0) {
+        mpz_sub(mpq_numref(p55), x, t);
+        mpz_mul_ui(mpq_numref(p55), mpq_numref(p55), 55);
+        mpz_set_ui(mpq_denref(p55), 100);
+        mpq_canonicalize(p55);
+    }
+    mpq_add(value, p30, p55);
+    if (only_55 && mpz_cmp(x, t) > 0)
+        snprintf(buf, size, "55 %% af (%s − %s)", sx, st);
+    else if (only_55)
+        snprintf(buf, size, "55 %% af max(0; %s − %s)", sx, st);
+    else if (mpz_cmp(x, t) > 0)
+        snprintf(buf, size, "30 %% af %s + 55 %% af (%s − %s) = %s + %s", st, sx, st,
+                 da_q(s30, p30), da_q(s55, p55));
+    else
+        snprintf(buf, size, "30 %% af %s", sx);
+    mpq_clear(p30);
+    mpq_clear(p55);
+    return buf;
+}
+
+/* ---- sections ------------------------------------------------------------ */
+
+static void heading(FILE *out, const char *case_id, const rfy_case *in, const rfy_result *res)
+{
+    char from[NUM];
+    int first = in->start_day ? in->start_day : 1;
+    int last = in->end_day ? in->end_day : res->days_in_month;
+
+    fputs("Forhåndsberegning af ressourceforløbsydelse\n", out);
+    if (case_id)
+        fprintf(out, "Sag:       %s\n", case_id);
+    fprintf(out, "Måned:     %s %d\n", MONTH_DA[RFY_MONTH_NUM(res->month) - 1],
+            RFY_MONTH_YEAR(res->month));
+    fprintf(out, "Kategori:  %s\n", CATEGORY_DA[in->category]);
+    fprintf(out, "Forløb:    %s\n", in->forloeb == RFY_FORLOEB_JOBAFKLARING
+                                        ? "jobafklaringsforløb (§ 69 j)"
+                                        : "ressourceforløb (kapitel 6 a)");
+    fprintf(out, "Ret til ydelse: %s (%d af %d dage)\n",
+            day_range(from, sizeof from, res->month, first, last), res->days,
+            res->days_in_month);
+}
+
+/* § 68 stk. 2 nr. 4: u25 level + tillæg, at most the forsørger level. */
+static void level_nr4(FILE *out, const rfy_case *in, const rfy_result *res)
+{
+    const rfy_rate_value *base = res->rate[RFY_RATE_U25_HJEMME];
+    const rfy_rate_value *cap = res->rate[RFY_RATE_U25_BIDRAG_MAX];
+    const rfy_rate_value *nb = res->rate[RFY_RATE_NORMALBIDRAG];
+    char ref[48], a[NUM], b[NUM], c[NUM], d[NUM];
+    const char *barn = in->children == 1 ? "barn" : "børn";
+    mpq_t sum;
+
+    mpq_init(sum);
+    fprintf(out, "  %s (%s):\n", stk2_ref_da(ref, sizeof ref, in, 4), CATEGORY_DA[in->category]);
+    if (base)
+        fprintf(out, "    grundbeløb efter %s: %s kr./md.\n", stk2_ref_da(ref, sizeof ref, in, 3),
+                da_z(a, base->amount));
+    if (nb && !in->has_child_support) {
+        fprintf(out, "    tillæg: %d %s × normalbidrag %s = %s\n", in->children, barn,
+                da_z(a, nb->amount), da_q(b, res->tillaeg));
+    } else if (nb) {
+        mpz_t all;
+        mpz_init(all);
+        mpz_mul_ui(all, nb->amount, (unsigned long)in->children);
+        fprintf(out, "    tillæg: min(dokumenteret bidrag %s; %d %s × normalbidrag %s = %s) = %s\n",
+                da_z(a, in->child_support), in->children, barn, da_z(b, nb->amount),
+                da_z(c, all), da_q(d, res->tillaeg));
+        mpz_clear(all);
+    } else {
+        fprintf(out, "    tillæg: dokumenteret bidrag %s (intet normalbidrag kendt for måneden)\n",
+                da_q(a, res->tillaeg));
+    }
+    if (base && cap) {
+        mpq_set_z(sum, base->amount);
+        mpq_add(sum, sum, res->tillaeg);
+        fprintf(out, "    %s + %s = %s, ", da_z(a, base->amount), da_q(b, res->tillaeg),
+                da_q(c, sum));
+        if (res->tillaeg_capped)
+            fprintf(out, "over loftet %s (forsørgersatsen): loftet binder\n", da_z(d, cap->amount));
+        else
+            fprintf(out, "ikke over loftet %s (forsørgersatsen): loftet binder ikke\n",
+                    da_z(d, cap->amount));
+    }
+    fprintf(out, "  Niveau efter %s: %s kr./md.\n", stk2_ref_da(ref, sizeof ref, in, 4),
+            da_q(a, res->stk2_level));
+    mpq_clear(sum);
+}
+
+/* § 68 stk. 4 / stk. 5: the hidtidige ydelse against the stk. 2 floor. */
+static void level_prior(FILE *out, const rfy_case *in, const rfy_result *res)
+{
+    int sdp = in->prior == RFY_PRIOR_SYGEDAGPENGE;
+    int above = mpq_cmp(res->prior_monthly, res->stk2_level) > 0;
+    char ref[48], a[NUM], b[NUM], c[NUM], r[NUM + 8], date[48];
+
+    stk2_ref_da(ref, sizeof ref, in, (int)in->category + 1);
+    if (in->prior_unit == RFY_PER_WEEK)
+        fprintf(out, "  %s: %s %s kr./uge × 52/12 %s kr./md.\n",
+                sdp ? "§ 68, stk. 4" : "§ 68, stk. 5",
+                sdp ? "hidtidige sygedagpenge" : "hidtidig ledighedsydelse",
+                da_z(a, in->prior_amount), da_result_q(r, sizeof r, res->prior_monthly));
+    else
+        fprintf(out, "  %s: %s %s kr./md.\n", sdp ? "§ 68, stk. 4" : "§ 68, stk. 5",
+                sdp ? "hidtidige sygedagpenge" : "hidtidig ledighedsydelse",
+                da_z(a, in->prior_amount));
+    if (sdp && res->rate[RFY_RATE_SDP_MAX_WEEK])
+        fprintf(out, "    (højst det højeste sygedagpengebeløb %s kr./uge × 52/12; det er overholdt)\n",
+                da_z(a, res->rate[RFY_RATE_SDP_MAX_WEEK]->amount));
+    if (above)
+        fprintf(out, "    %s er mere end niveauet efter %s (%s): den hidtidige ydelse er niveauet",
+                da_q(b, res->prior_monthly), ref, da_q(c, res->stk2_level));
+    else
+        fprintf(out,
+                "    %s er ikke mere end niveauet efter %s (%s): efter %s gælder %s som gulv",
+                da_q(b, res->prior_monthly), ref, da_q(c, res->stk2_level),
+                sdp ? "§ 68, stk. 4, 4. pkt." : "§ 68, stk. 5, 2. pkt.", c);
+    if (sdp)
+        fprintf(out, " til og med %s; derefter niveauet efter %s.\n",
+                da_date(date, sizeof date, &in->prior_until), ref);
+    else
+        fputs(" (stk. 5 har ingen slutdato).\n", out);
+}
+
+static void level_section(FILE *out, const rfy_case *in, const rfy_result *res)
+{
+    char ref[48], a[NUM];
+
+    fputs("\nNiveau\n", out);
+    if (in->category == RFY_CAT_U25_HJEMME_BIDRAG)
+        level_nr4(out, in, res);
+    else
+        fprintf(out, "  %s (%s): %s kr./md.\n",
+                stk2_ref_da(ref, sizeof ref, in, (int)in->category + 1),
+                CATEGORY_DA[in->category], da_q(a, res->stk2_level));
+    if (in->prior != RFY_PRIOR_NONE)
+        level_prior(out, in, res);
+}
+
+static void segments_section(FILE *out, const rfy_result *res)
+{
+    char days[48], ref[48], a[NUM], r[NUM + 8];
+    mpq_t sum;
+
+    fputs("\nDage med ret til ydelse\n", out);
+    mpq_init(sum);
+    for (int i = 0; i < res->nsegments; i++) {
+        const rfy_segment *s = &res->seg[i];
+        fprintf(out, "  %s: %d %s á %s/%d %s (%s)\n",
+                day_range(days, sizeof days, res->month, s->first_day, s->last_day), s->days,
+                s->days == 1 ? "dag" : "dage", da_q(a, s->level), res->days_in_month,
+                da_result_q(r, sizeof r, s->amount), da_ref(ref, sizeof ref, s->level_ref));
+        mpq_add(sum, sum, s->amount);
+    }
+    /* rules.md §5: the gross is the exact sum, rounded once */
+    if (res->nsegments > 1 || mpz_cmp_ui(mpq_denref(sum), 1) != 0)
+        fprintf(out, "  Bruttoydelse, summen afrundet én gang til hele øre: %s\n",
+                da_z(a, res->gross));
+    mpq_clear(sum);
+}
+
+static void deduction_wage(FILE *out, const rfy_case *in, const rfy_result *res)
+{
+    const rfy_rate_value *t = res->rate[RFY_RATE_WAGE_THRESHOLD];
+    char expr[256], r[2 * NUM], ref[48], st[NUM];
+    mpq_t w;
+
+    if (!t)
+        return;
+    mpq_init(w);
+    wage_expr(expr, sizeof expr, w, in->wage, t->amount, wage_only_55(in));
+    fprintf(out, "  Løn: %s %s (%s)", expr,
+            da_result(r, sizeof r, res->wage_exact, res->wage_deduction),
+            da_ref(ref, sizeof ref, res->wage_ref));
+    if (!wage_only_55(in) && mpz_cmp(in->wage, t->amount) <= 0)
+        fprintf(out, "; lønnen er ikke over lønindtægtsgrænsen %s", da_z(st, t->amount));
+    if (in->forloeb == RFY_FORLOEB_RESSOURCE && !wage_only_55(in))
+        fputs("; 30/55-reglen gælder for ressourceforløb til og med december 2021", out);
+    fputc('\n', out);
+    mpq_clear(w);
+}
+
+/* § 68 a stk. 4: W(wage + holiday_pay) − W(wage), at most the benefit for the days it covers. */
+static void deduction_holiday(FILE *out, const rfy_case *in, const rfy_result *res)
+{
+    const rfy_rate_value *t = res->rate[RFY_RATE_WAGE_THRESHOLD];
+    int only_55 = wage_only_55(in);
+    char expr[256], r[2 * NUM], ref[48], a[NUM], b[NUM], c[NUM];
+    mpz_t sum;
+    mpq_t w1, w2, exact, cal;
+
+    if (!t)
+        return;
+    mpz_init(sum);
+    mpq_init(cal);
+    mpq_init(w1);
+    mpq_init(w2);
+    mpq_init(exact);
+    fprintf(out, "  Feriegodtgørelse: %s for %s feriedage (%s)\n", da_z(a, in->holiday_pay),
+            da_count_z(b, in->holiday_days), da_ref(ref, sizeof ref, res->holiday_ref));
+    mpz_add(sum, in->wage, in->holiday_pay);
+    wage_expr(expr, sizeof expr, w2, sum, t->amount, only_55);
+    fprintf(out, "    fradrag af løn og feriegodtgørelse i alt %s: %s %s\n", da_z(a, sum), expr,
+            da_result_q(r, sizeof r, w2));
+    wage_expr(expr, sizeof expr, w1, in->wage, t->amount, only_55);
+    fprintf(out, "    fradrag af lønnen alene %s: %s %s\n", da_z(a, in->wage), expr,
+            da_result_q(r, sizeof r, w1));
+    fprintf(out, "    forskel: %s − %s %s\n", da_q(a, w2), da_q(b, w1),
+            da_result_q(r, sizeof r, res->holiday_uncapped));
+    /* 5 feriedage = 7 calendar days (Ankestyrelsen); holiday_days in hundredths */
+    mpz_mul_ui(mpq_numref(cal), in->holiday_days, 7);
+    mpz_set_ui(mpq_denref(cal), 5);
+    mpq_canonicalize(cal);
+    if (res->nsegments == 1)
+        fprintf(out, "    loft: ydelsen for %s × 7/5 = %s dage: %s × %s/%d %s",
+                da_count_z(a, in->holiday_days), da_count(b, cal), da_q(c, res->seg[0].level), b, res->days_in_month,
+                da_result_q(r, sizeof r, res->holiday_cap));
+    else
+        fprintf(out,
+                "    loft: ydelsen for %s × 7/5 = %s dage: bruttoydelsen pr. dag med ret til "
+                "ydelse (%d dage) × %s %s",
+                da_count_z(a, in->holiday_days), da_count(b, cal), res->days, b,
+                da_result_q(r, sizeof r, res->holiday_cap));
+    fputs(res->holiday_capped ? "; loftet binder\n" : "; loftet binder ikke\n", out);
+    mpq_set(exact, res->holiday_capped ? res->holiday_cap : res->holiday_uncapped);
+    fprintf(out, "    fradrag for feriegodtgørelse, det mindste af forskel og loft %s\n",
+            da_result(r, sizeof r, exact, res->holiday_deduction));
+    mpz_clear(sum);
+    mpq_clear(cal);
+    mpq_clear(w1);
+    mpq_clear(w2);
+    mpq_clear(exact);
+}
+
+/* § 68 a stk. 3: max(0; income − min(hours; 160) × hourly disregard), krone for krone. */
+static void deduction_activation(FILE *out, const rfy_case *in, const rfy_result *res)
+{
+    const rfy_rate_value *h = res->rate[RFY_RATE_HOUR_DISREGARD];
+    char r[2 * NUM], ref[48], a[NUM], b[NUM], c[NUM], d[NUM];
+
+    if (!h)
+        return;
+    fprintf(out,
+            "  Indtægt i tilbud: max(0; %s − min(%s; 160) timer × %s) = max(0; %s − %s) %s (%s)\n",
+            da_z(a, in->activation_income), da_count_z(b, in->activation_hours),
+            da_z(c, h->amount), a, da_q(d, res->activation_disregard),
+            da_result(r, sizeof r, res->activation_exact, res->activation_deduction),
+            da_ref(ref, sizeof ref, res->activation_ref));
+}
+
+static void deductions_section(FILE *out, const rfy_case *in, const rfy_result *res)
+{
+    char ref[48], a[NUM], b[NUM];
+    int any = 0;
+
+    fputs("\nFradrag\n", out);
+    if (mpz_sgn(in->wage) > 0) {
+        deduction_wage(out, in, res);
+        any = 1;
+    }
+    if (mpz_sgn(in->holiday_pay) > 0) {
+        deduction_holiday(out, in, res);
+        any = 1;
+    }
+    if (mpz_sgn(in->activation_income) > 0) {
+        deduction_activation(out, in, res);
+        any = 1;
+    }
+    if (mpz_sgn(in->other_income) > 0) {
+        /* § 68 a stk. 1: krone for krone */
+        fprintf(out, "  Anden indtægt: %s krone for krone = %s (%s)\n", da_z(a, in->other_income),
+                da_z(b, res->other_deduction), da_ref(ref, sizeof ref, res->other_ref));
+        any = 1;
+    }
+    if (!any)
+        fputs("  Ingen indtægter at trække fra.\n", out);
+}
+
+static void totals_section(FILE *out, const rfy_result *res)
+{
+    const mpz_t *ded[4] = {&res->wage_deduction, &res->holiday_deduction,
+                           &res->activation_deduction, &res->other_deduction};
+    char g[NUM], t[NUM], p[NUM], a[NUM];
+    int nonzero = 0;
+
+    for (int i = 0; i < 4; i++)
+        nonzero += mpz_sgn(*ded[i]) != 0;
+    fputs("\nResultat\n", out);
+    fprintf(out, "  Bruttoydelse    %14s\n", da_z(g, res->gross));
+    fprintf(out, "  Fradrag i alt   %14s", da_z(t, res->total_deduction));
+    if (nonzero > 1) {
+        const char *sep = "  (";
+        for (int i = 0; i < 4; i++)
+            if (mpz_sgn(*ded[i]) != 0) {
+                fprintf(out, "%s%s", sep, da_z(a, *ded[i]));
+                sep = " + ";
+            }
+        fputc(')', out);
+    }
+    fputc('\n', out);
+    fprintf(out, "  Til udbetaling  %14s", da_z(p, res->payment));
+    if (mpz_cmp(res->gross, res->total_deduction) >= 0)
+        fprintf(out, "  (%s − %s)\n", g, t);
+    else
+        fprintf(out, "  (%s − %s er under 0; intet overføres til en anden måned)\n", g, t);
+}
+
+/* The provision that uses a rate in this case-month: the forløb's own
+ * paragraph (§ 69 j for jobafklaring) where the result names it. */
+static const char *rate_ref_da(char *buf, size_t size, rfy_rate_key k, const rfy_case *in,
+                               const rfy_result *res)
+{
+    int jobafklaring = in->forloeb == RFY_FORLOEB_JOBAFKLARING;
+    switch (k) {
+    case RFY_RATE_FORSORGER:
+    case RFY_RATE_IKKE_FORSORGER:
+    case RFY_RATE_U25_HJEMME:
+    case RFY_RATE_U25_BIDRAG_MAX:
+        snprintf(buf, size, "%s, stk. 2, nr. %d", jobafklaring ? "§ 69 j" : "§ 68",
+                 (int)(k - RFY_RATE_FORSORGER) + 1);
+        return buf;
+    case RFY_RATE_WAGE_THRESHOLD:
+        return da_ref(buf, size, res->wage_ref);
+    case RFY_RATE_HOUR_DISREGARD:
+        return da_ref(buf, size, res->activation_ref);
+    default:
+        return da_ref(buf, size, rfy_rate_key_law(k));
+    }
+}
+
+static void rates_section(FILE *out, const rfy_case *in, const rfy_result *res,
+                          const rfy_rates *rates)
+{
+    char ref[64], a[NUM], date[48];
+
+    fputs("\nSatser brugt\n", out);
+    for (int k = 0; k < RFY_RATE_KEY_COUNT; k++) {
+        const rfy_rate_value *v = res->rate[k];
+        if (!v)
+            continue;
+        const char *src = v->source ? v->source : "";
+        fprintf(out, "  %s (%s): %s %s, gældende fra %s, %s\n", RATE_DA[k],
+                rate_ref_da(ref, sizeof ref, (rfy_rate_key)k, in, res), da_z(a, v->amount),
+                unit_da(v->key), da_date(date, sizeof date, &v->from),
+                provenance_da(v->provenance));
+        /* a derived row's source is its chain formula, not a place to look it up */
+        if (strncmp(src, "derived: ", 9) == 0)
+            fprintf(out, "    beregning: %s\n", src + 9);
+        else
+            fprintf(out, "    kilde: %s\n", src);
+    }
+    switch (res->provenance) {
+    case RFY_PROV_PUBLISHED:
+        fputs("  Grundlag: alle brugte satser er offentliggjort.\n", out);
+        break;
+    case RFY_PROV_SECONDARY:
+        fputs("  Grundlag: mindst én sats er fra en sekundær kilde.\n", out);
+        break;
+    case RFY_PROV_DERIVED:
+        fputs("  Grundlag: mindst én sats er afledt af reguleringskæden, ikke offentliggjort.\n",
+              out);
+        break;
+    }
+    fprintf(out, "  Satstabeller: %s (rfy %s)\n", rfy_rates_id(rates), RFY_VERSION);
+}
+
+int explain_text(FILE *out, const char *case_id, const rfy_case *in, const rfy_result *res,
+                 const rfy_rates *rates)
+{
+    heading(out, case_id, in, res);
+    level_section(out, in, res);
+    segments_section(out, res);
+    deductions_section(out, in, res);
+    totals_section(out, res);
+    rates_section(out, in, res, rates);
+    fputs("\nDette er en forhåndsberegning, ikke en afgørelse.\n", out);
+    return ferror(out) ? EOF : 0;
+}

@@ -1,0 +1,484 @@
+/*
+ * explain_json(): cases built in C, computed with rfy_compute(), rendered,
+ * serialised and parsed back with jansson, then checked:
+ *   - the deduction amounts add up to total_deduction, and gross − total =
+ *     payment (or 0), exactly (rfy_decimal_parse of the strings);
+ *   - a split month lists two segments; each segment's "amount" is its exact
+ *     fraction rounded once, and the gross is the exact sum rounded once
+ *     (rules.md §5), which can differ by an øre from the sum of the rounded
+ *     segment amounts (checked on a case where it does);
+ *   - money is never a JSON number;
+ *   - hand-worked values (rules.md §6, worked-examples B1, B2, B6, B9, B12).
+ * explain_json.c needs only the engine and jansson: it is compiled in here.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "explain_json.c"
+
+static rfy_rates *rates;
+
+static void setup(void)
+{
+    char *err = NULL;
+    ck_assert_int_eq(rfy_rates_load_builtin(&rates, &err), RFY_OK);
+    free(err);
+}
+
+static void teardown(void)
+{
+    rfy_rates_free(rates);
+    rates = NULL;
+}
+
+/* Compute `c`, render it, serialise and parse the text back. */
+static json_t *explain_roundtrip(const rfy_case *c, const char *case_id)
+{
+    rfy_result res;
+    rfy_error err;
+    json_t *j, *back;
+    json_error_t jerr;
+    char *text;
+
+    rfy_result_init(&res);
+    ck_assert_msg(rfy_compute(&res, rates, c, &err) == RFY_OK, "compute: %s: %s", err.column,
+                  err.reason);
+    j = explain_json(case_id, c, &res, rates);
+    ck_assert_ptr_nonnull(j);
+    text = json_dumps(j, JSON_INDENT(2));
+    ck_assert_ptr_nonnull(text);
+    back = json_loads(text, 0, &jerr);
+    ck_assert_msg(back != NULL, "JSON does not parse back: %s", jerr.text);
+    free(text);
+    json_decref(j);
+    rfy_result_clear(&res);
+    return back;
+}
+
+/* The money string obj[key] ("2022.35") in øre, via rfy_decimal_parse. */
+static void money(mpz_t out, const json_t *obj, const char *key)
+{
+    const json_t *v = json_object_get(obj, key);
+    const char *why = NULL;
+    ck_assert_msg(json_is_string(v), "%s is not a string", key);
+    ck_assert_msg(rfy_decimal_parse(out, json_string_value(v), json_string_length(v),
+                                    &RFY_AMOUNT_DOT, &why) == RFY_OK,
+                  "%s = '%s': %s", key, json_string_value(v), why ? why : "");
+}
+
+/* obj[key + "_exact"] as a fraction when present, else obj[key] (whole øre). */
+static void exact(mpq_t out, const json_t *obj, const char *key)
+{
+    char name[64];
+    const json_t *v;
+    snprintf(name, sizeof name, "%s_exact", key);
+    v = json_object_get(obj, name);
+    if (v) {
+        ck_assert(json_is_string(v));
+        ck_assert_int_eq(mpq_set_str(out, json_string_value(v), 10), 0);
+        mpq_canonicalize(out);
+        /* only given when not whole øre */
+        ck_assert_int_ne(mpz_cmp_ui(mpq_denref(out), 1), 0);
+    } else {
+        mpz_t z;
+        mpz_init(z);
+        money(z, obj, key);
+        mpq_set_z(out, z);
+        mpz_clear(z);
+    }
+}
+
+static void assert_str(const json_t *obj, const char *key, const char *want)
+{
+    const json_t *v = json_object_get(obj, key);
+    ck_assert_msg(json_is_string(v), "%s missing or not a string", key);
+    ck_assert_str_eq(json_string_value(v), want);
+}
+
+/* The invariants every explanation must satisfy. */
+static void check_invariants(const json_t *root)
+{
+    const json_t *ded = json_object_get(root, "deductions");
+    const json_t *segs = json_object_get(root, "segments");
+    mpz_t sum, d, gross, total, payment, want, r;
+    mpq_t qsum, q;
+    size_t i;
+
+    mpz_inits(sum, d, gross, total, payment, want, r, NULL);
+    mpq_init(qsum);
+    mpq_init(q);
+    ck_assert_int_eq(json_integer_value(json_object_get(root, "schema_version")), 1);
+
+    /* deductions: the four kinds, adding up to total_deduction exactly */
+    ck_assert(json_is_array(ded));
+    ck_assert_uint_eq(json_array_size(ded), 4);
+    for (i = 0; i < json_array_size(ded); i++) {
+        const json_t *e = json_array_get(ded, i);
+        static const char *const KIND[4] = {"wage", "holiday", "activation", "other"};
+        assert_str(e, "kind", KIND[i]);
+        ck_assert(json_is_string(json_object_get(e, "legal_ref")));
+        money(d, e, "amount");
+        /* the amount is its exact value rounded once */
+        exact(q, e, "amount");
+        rfy_round_half_away(r, q, 1);
+        ck_assert(mpz_cmp(r, d) == 0);
+        mpz_add(sum, sum, d);
+    }
+    money(total, root, "total_deduction");
+    ck_assert_msg(mpz_cmp(sum, total) == 0, "deductions do not add up to total_deduction");
+
+    /* payment = max(0, gross − total) */
+    money(gross, root, "gross");
+    money(payment, root, "payment");
+    mpz_sub(want, gross, total);
+    if (mpz_sgn(want) < 0)
+        mpz_set_ui(want, 0);
+    ck_assert_msg(mpz_cmp(want, payment) == 0, "gross - total != payment");
+
+    /* segments: each amount = level × days / days_in_month exactly, rounded
+     * once; the gross = Σ exact amounts, rounded once (rules.md §5) */
+    ck_assert(json_is_array(segs));
+    ck_assert_uint_ge(json_array_size(segs), 1);
+    for (i = 0; i < json_array_size(segs); i++) {
+        const json_t *s = json_array_get(segs, i);
+        mpq_t level;
+        mpq_init(level);
+        exact(level, s, "level");
+        exact(q, s, "amount");
+        mpz_mul_si(mpq_numref(level), mpq_numref(level),
+                   (long)json_integer_value(json_object_get(s, "days")));
+        mpz_mul_si(mpq_denref(level), mpq_denref(level),
+                   (long)json_integer_value(json_object_get(s, "days_in_month")));
+        mpq_canonicalize(level);
+        ck_assert(mpq_equal(level, q));
+        money(d, s, "amount");
+        rfy_round_half_away(r, q, 1);
+        ck_assert(mpz_cmp(r, d) == 0);
+        mpq_add(qsum, qsum, q);
+        mpq_clear(level);
+    }
+    exact(q, root, "gross");
+    ck_assert(mpq_equal(q, qsum));
+    rfy_round_half_away(r, qsum, 1);
+    ck_assert(mpz_cmp(r, gross) == 0);
+
+    mpz_clears(sum, d, gross, total, payment, want, r, NULL);
+    mpq_clear(qsum);
+    mpq_clear(q);
+}
+
+/* No JSON number anywhere but these counts: money is always a string. */
+static void check_no_money_numbers(const json_t *v, const char *key)
+{
+    static const char *const COUNTS[] = {"schema_version", "days", "days_in_month", "children"};
+    if (json_is_real(v))
+        ck_abort_msg("%s is a real number", key);
+    if (json_is_integer(v)) {
+        int allowed = 0;
+        for (size_t i = 0; i < sizeof COUNTS / sizeof *COUNTS; i++)
+            allowed |= key && strcmp(key, COUNTS[i]) == 0;
+        ck_assert_msg(allowed, "%s is a JSON number", key ? key : "(array element)");
+    }
+    if (json_is_object(v)) {
+        const char *k;
+        json_t *x;
+        json_object_foreach((json_t *)v, k, x) check_no_money_numbers(x, k);
+    }
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *x;
+        json_array_foreach(v, i, x) check_no_money_numbers(x, NULL);
+    }
+}
+
+static void base_case(rfy_case *c, int year, int month, rfy_category cat)
+{
+    rfy_case_init(c);
+    rfy_case_reset(c);
+    c->month = RFY_MONTH(year, month);
+    c->category = cat;
+}
+
+static const json_t *deduction(const json_t *root, size_t i)
+{
+    return json_array_get(json_object_get(root, "deductions"), i);
+}
+
+/* rules.md §6 / B1: forsørger, wage 20.000, 2024: 16.382 − 0,55 × 3.677 = 14.359,65 */
+START_TEST(wage_55)
+{
+    rfy_case c;
+    json_t *root;
+    base_case(&c, 2024, 5, RFY_CAT_FORSORGER);
+    mpz_set_ui(c.wage, 2000000);
+    root = explain_roundtrip(&c, "K-1");
+    check_invariants(root);
+    check_no_money_numbers(root, NULL);
+    assert_str(root, "gross", "16382.00");
+    /* 0.55 × (20000.00 − 16323.00) = 0.55 × 3677.00 = 2022.35 */
+    assert_str(deduction(root, 0), "amount", "2022.35");
+    assert_str(deduction(root, 0), "legal_ref", "§ 68 a stk. 2");
+    assert_str(deduction(root, 0), "threshold", "16323.00");
+    assert_str(deduction(root, 0), "rule", "55");
+    assert_str(root, "total_deduction", "2022.35");
+    assert_str(root, "payment", "14359.65");
+    assert_str(json_object_get(root, "input"), "case_id", "K-1");
+    assert_str(json_object_get(root, "level"), "ref", "§ 68 stk. 2 nr. 1");
+    assert_str(root, "provenance", "published");
+    assert_str(root, "rates_id", rfy_rates_id(rates));
+    /* rates used: the forsørger level and the wage threshold, in key order */
+    ck_assert_uint_eq(json_array_size(json_object_get(root, "rates")), 2);
+    assert_str(json_array_get(json_object_get(root, "rates"), 1), "key", "wage_threshold_month");
+    assert_str(json_array_get(json_object_get(root, "rates"), 1), "effective_from", "2024-01-01");
+    json_decref(root);
+    rfy_case_clear(&c);
+}
+END_TEST
+
+/* B2: jobafklaring 30/55: 0,30 × 16.323 + 0,55 × 3.677 = 4.896,90 + 2.022,35 = 6.919,25 */
+START_TEST(wage_30_55)
+{
+    rfy_case c;
+    json_t *root;
+    base_case(&c, 2024, 5, RFY_CAT_FORSORGER);
+    c.forloeb = RFY_FORLOEB_JOBAFKLARING;
+    mpz_set_ui(c.wage, 2000000);
+    root = explain_roundtrip(&c, NULL);
+    check_invariants(root);
+    ck_assert(json_is_null(json_object_get(json_object_get(root, "input"), "case_id")));
+    assert_str(deduction(root, 0), "rule", "30/55");
+    assert_str(deduction(root, 0), "part_30", "4896.90");
+    assert_str(deduction(root, 0), "part_55", "2022.35");
+    assert_str(deduction(root, 0), "amount", "6919.25");
+    assert_str(deduction(root, 0), "legal_ref", "§ 69 j stk. 9");
+    assert_str(root, "payment", "9462.75");
+    json_decref(root);
+    rfy_case_clear(&c);
+}
+END_TEST
+
+/*
+ * Split month: sygedagpenge 4.695/uge (× 52/12 = 20.345,00) to 14 May, then
+ * 16.382: 20.345 × 14/31 = 9.188,0645… and 16.382 × 17/31 = 8.983,6774…;
+ * exact sum 56.332.400/31 øre = 18.171,7419… → gross 18.171,74.
+ */
+START_TEST(split_sygedagpenge)
+{
+    rfy_case c;
+    json_t *root;
+    const json_t *segs;
+    base_case(&c, 2024, 5, RFY_CAT_FORSORGER);
+    c.prior = RFY_PRIOR_SYGEDAGPENGE;
+    mpz_set_ui(c.prior_amount, 469500);
+    c.prior_unit = RFY_PER_WEEK;
+    c.has_prior_until = 1;
+    c.prior_until = (rfy_date){2024, 5, 14};
+    root = explain_roundtrip(&c, NULL);
+    check_invariants(root);
+    segs = json_object_get(root, "segments");
+    ck_assert_uint_eq(json_array_size(segs), 2);
+    assert_str(json_array_get(segs, 0), "first_day", "2024-05-01");
+    assert_str(json_array_get(segs, 0), "last_day", "2024-05-14");
+    ck_assert_int_eq(json_integer_value(json_object_get(json_array_get(segs, 0), "days")), 14);
+    assert_str(json_array_get(segs, 0), "level", "20345.00");
+    assert_str(json_array_get(segs, 0), "basis", "sygedagpenge");
+    assert_str(json_array_get(segs, 0), "amount_exact", "28483000/31"); /* 2034500 × 14/31 */
+    assert_str(json_array_get(segs, 1), "first_day", "2024-05-15");
+    assert_str(json_array_get(segs, 1), "amount_exact", "27849400/31"); /* 1638200 × 17/31 */
+    assert_str(json_array_get(segs, 1), "basis", "stk2");
+    assert_str(root, "gross_exact", "56332400/31");
+    assert_str(root, "gross", "18171.74");
+    assert_str(json_object_get(json_object_get(root, "level"), "prior"), "monthly", "20345.00");
+    json_decref(root);
+    rfy_case_clear(&c);
+}
+END_TEST
+
+/*
+ * A split month whose rounded segment amounts do not add up to the gross:
+ * sygedagpenge 4.000/uge × 52/12 = 5.200.000/3 øre to 14 May:
+ *   5.200.000/3 × 14/31 = 72.800.000/93 = 782.795,698… øre → 7.827,96
+ *   1.638.200 × 17/31   = 27.849.400/31 = 898.367,741… øre → 8.983,68
+ * rounded separately 16.811,64, but the gross is the exact sum
+ * 156.348.200/93 = 1.681.163,440… øre rounded once: 16.811,63.
+ */
+START_TEST(split_rounds_once)
+{
+    rfy_case c;
+    json_t *root;
+    const json_t *segs;
+    base_case(&c, 2024, 5, RFY_CAT_FORSORGER);
+    c.prior = RFY_PRIOR_SYGEDAGPENGE;
+    mpz_set_ui(c.prior_amount, 400000);
+    c.prior_unit = RFY_PER_WEEK;
+    c.has_prior_until = 1;
+    c.prior_until = (rfy_date){2024, 5, 14};
+    root = explain_roundtrip(&c, NULL);
+    check_invariants(root);
+    segs = json_object_get(root, "segments");
+    ck_assert_uint_eq(json_array_size(segs), 2);
+    assert_str(json_array_get(segs, 0), "level_exact", "5200000/3");
+    assert_str(json_array_get(segs, 0), "amount", "7827.96");
+    assert_str(json_array_get(segs, 0), "amount_exact", "72800000/93");
+    assert_str(json_array_get(segs, 1), "amount", "8983.68");
+    assert_str(root, "gross_exact", "156348200/93");
+    assert_str(root, "gross", "16811.63");
+    json_decref(root);
+    rfy_case_clear(&c);
+}
+END_TEST
+
+/*
+ * All four deductions, ikke-forsørger April 2024 from the 10th (21/30):
+ *   gross 12.326 × 21/30 = 8.628,20
+ *   wage 12.000 ≤ 16.323: 0,00
+ *   holiday 5.000 for 10 feriedage: W(17.000) − W(12.000) = 0,55 × 677 − 0 = 372,35;
+ *     cap 12.326 × 14/30 = 5.752,133… (1.725.640/3 øre) does not bind
+ *   tilbud 4.000 − min(200, 160) × 17,86 = 4.000 − 2.857,60 = 1.142,40 (B6)
+ *   other 500,00
+ *   total 2.014,75; payment 8.628,20 − 2.014,75 = 6.613,45
+ */
+START_TEST(all_four)
+{
+    rfy_case c;
+    json_t *root;
+    base_case(&c, 2024, 4, RFY_CAT_IKKE_FORSORGER);
+    c.start_day = 10;
+    mpz_set_ui(c.wage, 1200000);
+    mpz_set_ui(c.holiday_pay, 500000);
+    mpz_set_ui(c.holiday_days, 1000);
+    mpz_set_ui(c.activation_income, 400000);
+    mpz_set_ui(c.activation_hours, 20000);
+    mpz_set_ui(c.other_income, 50000);
+    root = explain_roundtrip(&c, NULL);
+    check_invariants(root);
+    check_no_money_numbers(root, NULL);
+    assert_str(root, "gross", "8628.20");
+    assert_str(deduction(root, 0), "amount", "0.00");
+    assert_str(deduction(root, 1), "amount", "372.35");
+    assert_str(deduction(root, 1), "calendar_days", "14.00");
+    assert_str(deduction(root, 1), "cap_exact", "1725640/3");
+    ck_assert(json_is_false(json_object_get(deduction(root, 1), "capped")));
+    assert_str(deduction(root, 2), "amount", "1142.40");
+    assert_str(deduction(root, 2), "hours_counted", "160.00");
+    assert_str(deduction(root, 2), "disregard", "2857.60");
+    assert_str(deduction(root, 3), "amount", "500.00");
+    assert_str(root, "total_deduction", "2014.75");
+    assert_str(root, "payment", "6613.45");
+    assert_str(json_object_get(root, "input"), "start", "2024-04-10");
+    json_decref(root);
+    rfy_case_clear(&c);
+}
+END_TEST
+
+/*
+ * Holiday cap binds: u25 hjemme 3.834, wage 16.323 (= T, W = 0), holiday pay
+ * 10.000 for 5 feriedage: uncapped 0,55 × 10.000 = 5.500; cap 3.834 × 7/31 =
+ * 2.683.800/31 øre = 865,7419… → 865,74; payment 3.834 − 865,74 = 2.968,26.
+ */
+START_TEST(holiday_capped)
+{
+    rfy_case c;
+    json_t *root;
+    base_case(&c, 2024, 5, RFY_CAT_U25_HJEMME);
+    mpz_set_ui(c.wage, 1632300);
+    mpz_set_ui(c.holiday_pay, 1000000);
+    mpz_set_ui(c.holiday_days, 500);
+    root = explain_roundtrip(&c, NULL);
+    check_invariants(root);
+    assert_str(deduction(root, 1), "uncapped", "5500.00");
+    assert_str(deduction(root, 1), "cap_exact", "2683800/31");
+    assert_str(deduction(root, 1), "amount_exact", "2683800/31");
+    ck_assert(json_is_true(json_object_get(deduction(root, 1), "capped")));
+    assert_str(deduction(root, 1), "amount", "865.74");
+    assert_str(root, "payment", "2968.26");
+    json_decref(root);
+    rfy_case_clear(&c);
+}
+END_TEST
+
+/* B9: u25 hjemme 3.834, other income 5.000: payment floored at 0,00. */
+START_TEST(payment_zero)
+{
+    rfy_case c;
+    json_t *root;
+    base_case(&c, 2024, 5, RFY_CAT_U25_HJEMME);
+    mpz_set_ui(c.other_income, 500000);
+    root = explain_roundtrip(&c, NULL);
+    check_invariants(root);
+    assert_str(root, "total_deduction", "5000.00");
+    assert_str(root, "payment", "0.00");
+    json_decref(root);
+    rfy_case_clear(&c);
+}
+END_TEST
+
+/* B12: nr. 4, 9 children: 3.834 + 9 × 1.548 = 17.766 > 16.382: capped. */
+START_TEST(bidrag_capped)
+{
+    rfy_case c;
+    json_t *root;
+    const json_t *nr4;
+    base_case(&c, 2024, 3, RFY_CAT_U25_HJEMME_BIDRAG);
+    c.children = 9;
+    root = explain_roundtrip(&c, NULL);
+    check_invariants(root);
+    nr4 = json_object_get(json_object_get(root, "level"), "nr4");
+    assert_str(nr4, "u25_level", "3834.00");
+    assert_str(nr4, "normalbidrag", "1548.00");
+    assert_str(nr4, "tillaeg", "13932.00");
+    assert_str(nr4, "cap", "16382.00");
+    ck_assert(json_is_true(json_object_get(nr4, "capped")));
+    assert_str(root, "gross", "16382.00");
+    json_decref(root);
+    rfy_case_clear(&c);
+}
+END_TEST
+
+/* 2025 levels are derived from the chain: the result says so. */
+START_TEST(derived_provenance)
+{
+    rfy_case c;
+    json_t *root;
+    const json_t *r;
+    base_case(&c, 2025, 3, RFY_CAT_FORSORGER);
+    root = explain_roundtrip(&c, NULL);
+    check_invariants(root);
+    assert_str(root, "provenance", "derived");
+    r = json_array_get(json_object_get(root, "rates"), 0);
+    assert_str(r, "key", "rfy_forsorger");
+    assert_str(r, "amount", "16972.00");
+    assert_str(r, "provenance", "derived");
+    json_decref(root);
+    rfy_case_clear(&c);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("explain_json");
+    TCase *tc = tcase_create("core");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, wage_55);
+    tcase_add_test(tc, wage_30_55);
+    tcase_add_test(tc, split_sygedagpenge);
+    tcase_add_test(tc, split_rounds_once);
+    tcase_add_test(tc, all_four);
+    tcase_add_test(tc, holiday_capped);
+    tcase_add_test(tc, payment_zero);
+    tcase_add_test(tc, bidrag_capped);
+    tcase_add_test(tc, derived_provenance);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(suite());
+    int failed;
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
