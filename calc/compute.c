@@ -23,6 +23,7 @@ void rfy_result_init(rfy_result *r)
     mpq_init(r->wage_exact);
     mpq_init(r->holiday_uncapped);
     mpq_init(r->holiday_cap);
+    mpq_init(r->holiday_exact);
     mpq_init(r->activation_disregard);
     mpq_init(r->activation_exact);
     mpz_init(r->gross);
@@ -50,6 +51,7 @@ void rfy_result_clear(rfy_result *r)
     mpq_clear(r->wage_exact);
     mpq_clear(r->holiday_uncapped);
     mpq_clear(r->holiday_cap);
+    mpq_clear(r->holiday_exact);
     mpq_clear(r->activation_disregard);
     mpq_clear(r->activation_exact);
     mpz_clear(r->gross);
@@ -132,7 +134,7 @@ int rfy_compute(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy
 {
     int rc;
     int jobafklaring = in->forloeb == RFY_FORLOEB_JOBAFKLARING;
-    mpq_t *gross = &res->scratch_q[0], *holiday = &res->scratch_q[1];
+    mpq_t *gross = &res->scratch_q[0];
 
     if (err) {
         err->column = "";
@@ -165,7 +167,7 @@ int rfy_compute(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy
      * always adds up. */
     res->flags |= rfy_round_half_away(res->gross, *gross, 1);
     res->flags |= rfy_round_half_away(res->wage_deduction, res->wage_exact, 1);
-    res->flags |= rfy_round_half_away(res->holiday_deduction, *holiday, 1);
+    res->flags |= rfy_round_half_away(res->holiday_deduction, res->holiday_exact, 1);
     res->flags |= rfy_round_half_away(res->activation_deduction, res->activation_exact, 1);
     /* § 68 a stk. 1: other income krone for krone (already whole øre). */
     mpz_set(res->other_deduction, in->other_income);

@@ -35,20 +35,21 @@ int rfy__deduction_wage(rfy_result *res, const rfy_rates *rates, const rfy_case 
 {
     const rfy_rate_value *t;
     int only_55;
-    mpq_t *gross = &res->scratch_q[0], *holiday = &res->scratch_q[1], *w2 = &res->scratch_q[2];
+    mpq_t *gross = &res->scratch_q[0], *w2 = &res->scratch_q[2];
     mpz_t *tmp = &res->scratch_z[0], *sum = &res->scratch_z[1];
 
     mpq_set_ui(res->wage_exact, 0, 1);
     mpq_set_ui(res->holiday_uncapped, 0, 1);
     mpq_set_ui(res->holiday_cap, 0, 1);
-    mpq_set_ui(*holiday, 0, 1);
+    mpq_set_ui(res->holiday_exact, 0, 1);
     res->holiday_capped = 0;
+    res->wage_55_only = in->forloeb == RFY_FORLOEB_RESSOURCE && in->month >= RFY_WAGE_55_ONLY_FROM;
     if (mpz_sgn(in->wage) == 0 && mpz_sgn(in->holiday_pay) == 0)
         return RFY_OK;
     t = rfy__rate(res, rates, RFY_RATE_WAGE_THRESHOLD, in->month, err);
     if (!t)
         return RFY_ENORATE;
-    only_55 = in->forloeb == RFY_FORLOEB_RESSOURCE && in->month >= RFY_WAGE_55_ONLY_FROM;
+    only_55 = res->wage_55_only;
 
     /* § 68 a stk. 2 */
     wage_rule(res->wage_exact, in->wage, t->amount, only_55, *tmp);
@@ -73,10 +74,10 @@ int rfy__deduction_wage(rfy_result *res, const rfy_rates *rates, const rfy_case 
     mpq_canonicalize(res->holiday_cap); /* holiday_days is in hundredths: 7/5 ÷ 100 = 7/500 */
 
     if (mpq_cmp(res->holiday_uncapped, res->holiday_cap) > 0) {
-        mpq_set(*holiday, res->holiday_cap);
+        mpq_set(res->holiday_exact, res->holiday_cap);
         res->holiday_capped = 1;
     } else {
-        mpq_set(*holiday, res->holiday_uncapped);
+        mpq_set(res->holiday_exact, res->holiday_uncapped);
     }
     return RFY_OK;
 }

@@ -35,8 +35,8 @@ int rfy__level_prior(rfy_result *res, const rfy_rates *rates, const rfy_case *in
 /* Segments of the month with their levels, and the exact gross in res->scratch_q[0]. */
 void rfy__segments(rfy_result *res, const rfy_case *in);
 
-/* § 68 a stk. 2 and 4: res->wage_exact, res->holiday_uncapped/cap, the exact holiday deduction in
- * res->scratch_q[1].  Needs the exact gross in res->scratch_q[0]. */
+/* § 68 a stk. 2 and 4: res->wage_55_only, res->wage_exact, res->holiday_uncapped/cap/exact.
+ * Needs the exact gross in res->scratch_q[0]. */
 int rfy__deduction_wage(rfy_result *res, const rfy_rates *rates, const rfy_case *in,
                         rfy_error *err);
 

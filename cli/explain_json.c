@@ -296,10 +296,10 @@ static json_t *rates_json(const rfy_result *res)
     return arr;
 }
 
-/* Ressourceforløb from 2022-01: 55 % only; otherwise 30/55 (rules.md §4). */
-static int wage_only_55(const rfy_case *in)
+/* Which wage rule the engine applied (rules.md §4): set by calc/deduction_wage.c. */
+static int wage_only_55(const rfy_result *res)
 {
-    return in->forloeb == RFY_FORLOEB_RESSOURCE && in->month >= RFY_MONTH(2022, 1);
+    return res->wage_55_only;
 }
 
 /*
@@ -307,11 +307,12 @@ static int wage_only_55(const rfy_case *in)
  * (0 when the rule is 55 % only) and 55 % of max(0, wage − T).  They add up
  * to res->wage_exact.
  */
-static void wage_parts(mpq_t p30, mpq_t p55, const rfy_case *in, const mpz_t t)
+static void wage_parts(mpq_t p30, mpq_t p55, const rfy_case *in, const rfy_result *res,
+                       const mpz_t t)
 {
     mpq_set_ui(p30, 0, 1);
     mpq_set_ui(p55, 0, 1);
-    if (!wage_only_55(in)) {
+    if (!wage_only_55(res)) {
         mpz_set(mpq_numref(p30), mpz_cmp(in->wage, t) < 0 ? in->wage : t);
         mpz_mul_ui(mpq_numref(p30), mpq_numref(p30), 30);
         mpz_set_ui(mpq_denref(p30), 100);
@@ -339,11 +340,11 @@ static json_t *deduction_wage(const rfy_case *in, const rfy_result *res)
     bad |= put(o, "kind", json_string("wage"));
     bad |= put(o, "amount", money_z(res->wage_deduction));
     bad |= put(o, "legal_ref", json_string(res->wage_ref));
-    bad |= put(o, "rule", json_string(wage_only_55(in) ? "55" : "30/55"));
+    bad |= put(o, "rule", json_string(wage_only_55(res) ? "55" : "30/55"));
     bad |= put(o, "wage", money_z(in->wage));
     bad |= put(o, "threshold", t ? money_z(t->amount) : json_null());
     if (t) {
-        wage_parts(p30, p55, in, t->amount);
+        wage_parts(p30, p55, in, res, t->amount);
         bad |= put_q(o, "part_30", p30);
         bad |= put_q(o, "part_55", p55);
     }
@@ -383,7 +384,7 @@ static json_t *deduction_holiday(const rfy_case *in, const rfy_result *res)
     bad |= put_q(o, "cap", res->holiday_cap);
     bad |= put(o, "capped", json_boolean(res->holiday_capped));
     bad |= put_exact(o, "amount_exact",
-                     res->holiday_capped ? res->holiday_cap : res->holiday_uncapped);
+                     res->holiday_exact);
     mpq_clear(q);
     if (bad) {
         json_decref(o);

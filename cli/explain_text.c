@@ -214,11 +214,10 @@ static const char *day_range(char *buf, size_t size, rfy_month m, int first, int
     return buf;
 }
 
-/* Ressourceforløb from 2022-01: 55 % only (lov nr. 1160 af 8.6.2021);
- * otherwise 30/55 (rules.md §4).  Mirrors calc/deduction_wage.c. */
-static int wage_only_55(const rfy_case *in)
+/* Which wage rule the engine applied (rules.md §4): set by calc/deduction_wage.c. */
+static int wage_only_55(const rfy_result *res)
 {
-    return in->forloeb == RFY_FORLOEB_RESSOURCE && in->month >= RFY_MONTH(2022, 1);
+    return res->wage_55_only;
 }
 
 /*
@@ -412,13 +411,13 @@ static void deduction_wage(FILE *out, const rfy_case *in, const rfy_result *res)
     if (!t)
         return;
     mpq_init(w);
-    wage_expr(expr, sizeof expr, w, in->wage, t->amount, wage_only_55(in));
+    wage_expr(expr, sizeof expr, w, in->wage, t->amount, wage_only_55(res));
     fprintf(out, "  Løn: %s %s (%s)", expr,
             da_result(r, sizeof r, res->wage_exact, res->wage_deduction),
             da_ref(ref, sizeof ref, res->wage_ref));
-    if (!wage_only_55(in) && mpz_cmp(in->wage, t->amount) <= 0)
+    if (!wage_only_55(res) && mpz_cmp(in->wage, t->amount) <= 0)
         fprintf(out, "; lønnen er ikke over lønindtægtsgrænsen %s", da_z(st, t->amount));
-    if (in->forloeb == RFY_FORLOEB_RESSOURCE && !wage_only_55(in))
+    if (in->forloeb == RFY_FORLOEB_RESSOURCE && !wage_only_55(res))
         fputs("; 30/55-reglen gælder for ressourceforløb til og med december 2021", out);
     fputc('\n', out);
     mpq_clear(w);
@@ -428,7 +427,7 @@ static void deduction_wage(FILE *out, const rfy_case *in, const rfy_result *res)
 static void deduction_holiday(FILE *out, const rfy_case *in, const rfy_result *res)
 {
     const rfy_rate_value *t = res->rate[RFY_RATE_WAGE_THRESHOLD];
-    int only_55 = wage_only_55(in);
+    int only_55 = wage_only_55(res);
     char expr[256], r[2 * NUM], ref[48], a[NUM], b[NUM], c[NUM];
     mpz_t sum;
     mpq_t w1, w2, exact, cal;
@@ -466,7 +465,7 @@ static void deduction_holiday(FILE *out, const rfy_case *in, const rfy_result *r
                 da_count_z(a, in->holiday_days), da_count(b, cal), res->days, b,
                 da_result_q(r, sizeof r, res->holiday_cap));
     fputs(res->holiday_capped ? "; loftet binder\n" : "; loftet binder ikke\n", out);
-    mpq_set(exact, res->holiday_capped ? res->holiday_cap : res->holiday_uncapped);
+    mpq_set(exact, res->holiday_exact);
     fprintf(out, "    fradrag for feriegodtgørelse, det mindste af forskel og loft %s\n",
             da_result(r, sizeof r, exact, res->holiday_deduction));
     mpz_clear(sum);

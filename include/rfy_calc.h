@@ -112,10 +112,12 @@ typedef struct rfy_result {
     mpq_t prior_monthly;
 
     /* § 68 a detail (exact values before rounding). */
+    int wage_55_only;             /* 1: 55 % above T only (ressourceforløb from 2022-01); 0: 30/55 */
     mpq_t wage_exact;             /* W(wage) */
     mpq_t holiday_uncapped;       /* W(wage + holiday_pay) − W(wage) */
     mpq_t holiday_cap;            /* level for holiday_days × 7/5 days */
     int holiday_capped;           /* the cap bound */
+    mpq_t holiday_exact;          /* min(holiday_uncapped, holiday_cap) */
     mpq_t activation_disregard;   /* min(hours, 160) × hourly disregard */
     mpq_t activation_exact;       /* max(0, income − disregard) */
 
