@@ -179,6 +179,9 @@ static int reader_init(reader *r, char delimiter, rfy_csv_record_fn fn, void *us
         return RFY_ENOMEM;
     csv_set_delim(&r->parser, (unsigned char)delimiter);
     csv_set_space_func(&r->parser, no_space);
+    /* libcsv grows its field buffer by 128 bytes by default: a long field
+     * would cost quadratic copying.  Grow in 64 KiB steps instead. */
+    csv_set_blk_size(&r->parser, 1u << 16);
     r->fn = fn;
     r->user = user;
     r->line = 1;
