@@ -88,8 +88,12 @@ int case_binding_bind(case_binding *b, const rfy_csv_record *header, const char 
             else
                 snprintf(msg, msgsize,
                          "unknown column '%s' (column %zu of the header); column names are "
-                         "exact and lowercase, see docs/batch.md",
-                         shown, i + 1);
+                         "exact and lowercase, see docs/batch.md%s",
+                         shown, i + 1,
+                         /* a whole ';'- or tab-separated header read as one column */
+                         memchr(name, ';', len) ? " (a ';'-separated file? use --delimiter ';')"
+                         : memchr(name, '\t', len) ? " (a tab-separated file? use --delimiter tab)"
+                                                   : "");
             return RFY_EINPUT;
         }
         if (*slot >= 0) {
@@ -178,6 +182,15 @@ static int printable(unsigned long cp)
     return (cp >= 0x20 && cp <= 0x7E) || cp >= 0xA0;
 }
 
+/* Characters that print as nothing (soft hyphen, zero-width and direction
+ * marks, word joiners, the byte-order mark): an id containing one looks the
+ * same as an id without it, so two different cases could look alike. */
+static int invisible(unsigned long cp)
+{
+    return cp == 0xAD || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+           (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF;
+}
+
 int case_input_check_id(const char *s, size_t len, const char **why)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -195,6 +208,11 @@ int case_input_check_id(const char *s, size_t len, const char **why)
         }
         if (!printable(cp)) {
             *why = "case_id contains a control character (tab, line break, NUL or similar)";
+            return RFY_EINPUT;
+        }
+        if (invisible(cp)) {
+            *why = "case_id contains an invisible character (zero-width space, byte-order mark "
+                   "or similar)";
             return RFY_EINPUT;
         }
         if (cp == ' ')
@@ -228,7 +246,7 @@ static size_t display(char *buf, size_t size, const char *s, size_t len, size_t 
             }
             break;
         }
-        if (n == 0 || !printable(cp)) {
+        if (n == 0 || !printable(cp) || invisible(cp)) {
             if (o + 2 > size)
                 break;
             buf[o++] = '?';
