@@ -93,11 +93,11 @@ const rfy_rate_value *rfy__rate(rfy_result *res, const rfy_rates *rates, rfy_rat
 
 static int coverage(const rfy_case *in, rfy_error *err)
 {
-    char m[8];
-    rfy_month_format(m, in->month);
+    char m[8]; /* the month, formatted only for a message (not on the hot path) */
     /* rules.md §1: ressourceforløb exist from 2013-01-01 (lov nr. 1380 af 23.12.2012). */
     if (in->month < RFY_FIRST_MONTH) {
         if (err) {
+            rfy_month_format(m, in->month);
             err->column = "month";
             snprintf(err->reason, sizeof err->reason,
                      "%s is before ressourceforloeb existed (from 2013-01, lov nr. 1380 af "
@@ -109,6 +109,7 @@ static int coverage(const rfy_case *in, rfy_error *err)
     /* § 69 j: jobafklaringsforløb from 2014-07-01 (lov nr. 720 af 25.6.2014). */
     if (in->forloeb == RFY_FORLOEB_JOBAFKLARING && in->month < RFY_JOBAFKLARING_FIRST_MONTH) {
         if (err) {
+            rfy_month_format(m, in->month);
             err->column = "month";
             snprintf(err->reason, sizeof err->reason,
                      "%s is before jobafklaringsforloeb existed (from 2014-07, lov nr. 720 af "

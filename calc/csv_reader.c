@@ -258,18 +258,56 @@ cleanup:
     return rc;
 }
 
-int rfy_csv_write_field(FILE *out, const char *s, size_t len, char delimiter, int neutralise)
+/* Does the field need quotes (RFC 4180), and a leading ' (CSV injection)? */
+static void field_needs(const char *s, size_t len, char delimiter, int neutralise, int *quote,
+                        int *lead)
 {
-    int quote = 0, lead = 0;
     size_t i;
+    *quote = *lead = 0;
     if (neutralise && len > 0 &&
         (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
-        lead = 1;
+        *lead = 1;
     for (i = 0; i < len; i++)
-        if (s[i] == delimiter || s[i] == '"' || s[i] == '\r' || s[i] == '\n') {
-            quote = 1;
+        if (((unsigned char)s[i] <= '"' || s[i] == delimiter) && /* most bytes: one test */
+            (s[i] == delimiter || s[i] == '"' || s[i] == '\r' || s[i] == '\n')) {
+            *quote = 1;
             break;
         }
+}
+
+int rfy_csv_format_field(char *buf, size_t size, const char *s, size_t len, char delimiter,
+                         int neutralise)
+{
+    int quote, lead;
+    size_t i, pos = 0;
+    if (size < 3 || len > (size - 3) / 2)
+        return -1;
+    field_needs(s, len, delimiter, neutralise, &quote, &lead);
+    if (!quote && !lead) {
+        memcpy(buf, s, len); /* the usual case: the text as it is */
+        return (int)len;
+    }
+    if (quote)
+        buf[pos++] = '"';
+    if (lead)
+        buf[pos++] = '\'';
+    for (i = 0; i < len; i++) {
+        if (s[i] == '"')
+            buf[pos++] = '"';
+        buf[pos++] = s[i];
+    }
+    if (quote)
+        buf[pos++] = '"';
+    return (int)pos;
+}
+
+int rfy_csv_write_field(FILE *out, const char *s, size_t len, char delimiter, int neutralise)
+{
+    int quote, lead;
+    size_t i;
+    field_needs(s, len, delimiter, neutralise, &quote, &lead);
+    if (!quote && !lead) /* one fwrite, not a putc per byte */
+        return len == 0 || fwrite(s, 1, len, out) == len ? 0 : EOF;
     if (quote && putc('"', out) == EOF)
         return EOF;
     if (lead && putc('\'', out) == EOF)

@@ -2,6 +2,7 @@
  * Exact money: parse decimal text, round half away from zero, format.
  * No floating point anywhere: values are integers (øre) or GMP rationals.
  */
+#include <limits.h>
 #include <string.h>
 
 #include "rfy_money.h"
@@ -95,11 +96,61 @@ int rfy_decimal_parse(mpz_t out, const char *text, size_t len, const rfy_decimal
         frac_digits++;
     }
     digits[nd] = '\0';
-    if (mpz_set_str(out, digits, 10) != 0)
-        return fail(why, "not a number"); /* unreachable: only digits were collected */
+    /* Hot path (every amount of every batch row): a value that fits in an
+     * unsigned long is accumulated directly, sparing mpz_set_str's general
+     * conversion.  Both ways give the same exact integer. */
+    {
+        unsigned long v = 0;
+        size_t k;
+        for (k = 0; k < nd; k++) {
+            unsigned long dgt = (unsigned long)(digits[k] - '0');
+            if (v > (ULONG_MAX - dgt) / 10)
+                break;
+            v = v * 10 + dgt;
+        }
+        if (k == nd)
+            mpz_set_ui(out, v);
+        else if (mpz_set_str(out, digits, 10) != 0)
+            return fail(why, "not a number"); /* unreachable: only digits were collected */
+    }
     if (negative)
         mpz_neg(out, out);
     return RFY_OK;
+}
+
+/* rfy_round_half_away() in machine integers, when numerator, denominator ×
+ * unit and the result all fit: the same quotient, remainder and tie rule as
+ * the mpz path, without its two temporaries (this runs four times for every
+ * batch row).  Returns 0 when the values do not fit (then nothing is set). */
+static unsigned round_small(mpz_t out, const mpq_t x, unsigned long unit)
+{
+    unsigned long den, mag, q, r;
+    unsigned flags = RFY_FLAG_ROUNDED;
+    long num;
+
+    if (!mpz_fits_slong_p(mpq_numref(x)) || !mpz_fits_ulong_p(mpq_denref(x)))
+        return 0;
+    den = mpz_get_ui(mpq_denref(x));
+    if (den == 0 || den > ULONG_MAX / unit)
+        return 0;
+    den *= unit;
+    num = mpz_get_si(mpq_numref(x));
+    /* |num| without overflow for LONG_MIN */
+    mag = num < 0 ? 0UL - (unsigned long)num : (unsigned long)num;
+    /* truncating division, as mpz_tdiv_qr */
+    q = mag / den;
+    r = mag % den;
+    if (r != 0) {
+        flags |= RFY_FLAG_INEXACT;
+        if (r >= den - r) /* 2r >= den, without overflow: step away from zero */
+            q++;
+    }
+    if (q > ULONG_MAX / unit)
+        return 0;
+    mpz_set_ui(out, q * unit);
+    if (num < 0)
+        mpz_neg(out, out);
+    return flags;
 }
 
 unsigned rfy_round_half_away(mpz_t out, const mpq_t x, unsigned long unit)
@@ -107,7 +158,10 @@ unsigned rfy_round_half_away(mpz_t out, const mpq_t x, unsigned long unit)
     /* q = trunc(num / (den × unit)), r = remainder; step away from zero when
      * 2|r| >= den × unit.  Exact integer arithmetic throughout. */
     mpz_t den, r;
-    unsigned flags = RFY_FLAG_ROUNDED;
+    unsigned flags = round_small(out, x, unit);
+    if (flags)
+        return flags;
+    flags = RFY_FLAG_ROUNDED;
     mpz_init(den);
     mpz_init(r);
     mpz_mul_ui(den, mpq_denref(x), unit);
@@ -129,6 +183,35 @@ unsigned rfy_round_half_away(mpz_t out, const mpq_t x, unsigned long unit)
     return flags;
 }
 
+/* format_ore() without grouping for an amount in a machine integer: the
+ * batch output's hot path (seven amounts per row), written right to left
+ * with no mpz_get_str, strlen or printf.  Same text as the general path. */
+static int format_small(char *buf, size_t size, long v, char point)
+{
+    char tmp[32];
+    char *p = tmp + sizeof tmp;
+    unsigned long mag = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    size_t n;
+
+    *--p = (char)('0' + mag % 10); /* øre */
+    mag /= 10;
+    *--p = (char)('0' + mag % 10); /* tiøre */
+    mag /= 10;
+    *--p = point;
+    do { /* kroner: at least one digit, so 5 øre reads "0.05" */
+        *--p = (char)('0' + mag % 10);
+        mag /= 10;
+    } while (mag);
+    if (v < 0)
+        *--p = '-';
+    n = (size_t)(tmp + sizeof tmp - p);
+    if (n + 1 > size)
+        return -1;
+    memcpy(buf, p, n);
+    buf[n] = '\0';
+    return (int)n;
+}
+
 /* Write |ore| as digits with a point before the last two; `group` inserts
  * '.' every three integer digits (Danish display). */
 static int format_ore(char *buf, size_t size, const mpz_t ore, char point, char group)
@@ -142,16 +225,33 @@ static int format_ore(char *buf, size_t size, const mpz_t ore, char point, char 
     if (size == 0)
         return -1;
     buf[0] = '\0';
-    if (mpz_sizeinbase(ore, 10) + 2 < sizeof digits) {
-        mpz_get_str(digits, 10, ore);
-        d = digits;
+    if (!group && mpz_fits_slong_p(ore))
+        return format_small(buf, size, mpz_get_si(ore), point);
+    if (mpz_fits_slong_p(ore)) {
+        /* Hot path (ten amounts per batch row): the digits of a machine
+         * integer, without mpz_get_str and strlen. */
+        long v = mpz_get_si(ore);
+        unsigned long mag = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+        char *p = digits + sizeof digits - 1;
+        *p = '\0';
+        do {
+            *--p = (char)('0' + mag % 10);
+            mag /= 10;
+        } while (mag);
+        d = p; /* the magnitude's digits; the sign is written below */
+        nd = (size_t)(digits + sizeof digits - 1 - p);
     } else {
-        big = mpz_get_str(NULL, 10, ore);
-        d = big;
+        if (mpz_sizeinbase(ore, 10) + 2 < sizeof digits) {
+            mpz_get_str(digits, 10, ore);
+            d = digits;
+        } else {
+            big = mpz_get_str(NULL, 10, ore);
+            d = big;
+        }
+        if (neg)
+            d++;
+        nd = strlen(d);
     }
-    if (neg)
-        d++;
-    nd = strlen(d);
     /* At least three digits so that "5" øre reads "0.05". */
     nint = nd > 2 ? nd - 2 : 1;
     need = (size_t)neg + nint + (group ? (nint - 1) / 3 : 0) + 3 + 1;

@@ -4,7 +4,6 @@
  * calendar days of entitlement.  Benefits accrue per calendar day
  * ("udbetales for en syv-dages uge", Ankestyrelsen).
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "rules.h"
@@ -38,10 +37,27 @@ static void set_segment(rfy_result *res, const rfy_case *in, int first, int last
         s->basis = RFY_BASIS_STK2;
         s->level_ref = REF_STK2[in->forloeb][in->category];
     }
-    /* amount = level × days / days_in_month, exact */
+    /* amount = level × days / days_in_month, exact.  A whole month is the
+     * level itself (the same canonical fraction, without the gcd). */
+    if (s->days == res->days_in_month) {
+        mpq_set(s->amount, s->level);
+        return;
+    }
     mpz_mul_ui(mpq_numref(s->amount), mpq_numref(s->level), (unsigned long)s->days);
     mpz_mul_ui(mpq_denref(s->amount), mpq_denref(s->level), (unsigned long)res->days_in_month);
     mpq_canonicalize(s->amount);
+}
+
+/* Append `s` to the NUL-terminated text of `used` bytes in buf (size bytes),
+ * cutting it if it does not fit; returns the new length. */
+static size_t append(char *buf, size_t size, size_t used, const char *s)
+{
+    size_t n = strlen(s);
+    if (n > size - 1 - used)
+        n = size - 1 - used;
+    memcpy(buf + used, s, n);
+    buf[used + n] = '\0';
+    return used + n;
 }
 
 void rfy__segments(rfy_result *res, const rfy_case *in)
@@ -49,7 +65,7 @@ void rfy__segments(rfy_result *res, const rfy_case *in)
     int first = in->start_day ? in->start_day : 1;
     int last = in->end_day ? in->end_day : res->days_in_month;
     mpq_t *gross = &res->scratch_q[0];
-    size_t i;
+    size_t i, used;
 
     res->nsegments = 0;
     res->days = last - first + 1;
@@ -67,12 +83,13 @@ void rfy__segments(rfy_result *res, const rfy_case *in)
         set_segment(res, in, first, last, in->prior == RFY_PRIOR_LEDIGHEDSYDELSE);
     }
 
-    mpq_set_ui(*gross, 0, 1);
-    res->level_ref[0] = '\0';
-    for (i = 0; i < (size_t)res->nsegments; i++) {
-        size_t used = strlen(res->level_ref);
+    /* The refs joined by "; " (memcpy, not snprintf: this runs for every
+     * batch row; the refs are short constants, cut safely if ever too long). */
+    mpq_set(*gross, res->seg[0].amount);
+    used = append(res->level_ref, sizeof res->level_ref, 0, res->seg[0].level_ref);
+    for (i = 1; i < (size_t)res->nsegments; i++) {
         mpq_add(*gross, *gross, res->seg[i].amount);
-        snprintf(res->level_ref + used, sizeof res->level_ref - used, "%s%s", i ? "; " : "",
-                 res->seg[i].level_ref);
+        used = append(res->level_ref, sizeof res->level_ref, used, "; ");
+        used = append(res->level_ref, sizeof res->level_ref, used, res->seg[i].level_ref);
     }
 }

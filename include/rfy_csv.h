@@ -61,4 +61,14 @@ int rfy_csv_read_buffer(const char *buf, size_t len, char delimiter, rfy_csv_rec
  */
 int rfy_csv_write_field(FILE *out, const char *s, size_t len, char delimiter, int neutralise);
 
+/*
+ * Format one field into `buf` exactly as rfy_csv_write_field() writes it
+ * (same quoting, same neutralising), so that a whole output row can be built
+ * in memory and written at once.  No NUL is added.  Returns the number of
+ * bytes written, or -1 (nothing written) when `size` is below the worst case
+ * 2 × len + 3 (every byte a quote, plus the quotes and the leading ').
+ */
+int rfy_csv_format_field(char *buf, size_t size, const char *s, size_t len, char delimiter,
+                         int neutralise);
+
 #endif
