@@ -15,6 +15,7 @@
 #include "atomic_file.h"
 #include "batch_run.h"
 #include "cli.h"
+#include "receipt.h"
 
 static const char BATCH_USAGE[] =
     "usage: rfy batch [--rates DIR] [-o OUT.csv] [--rejects REJ.csv] [--delimiter C]\n"
@@ -32,6 +33,8 @@ static const char BATCH_USAGE[] =
     "                    the output always uses ','\n"
     "  --decimal-comma   input amounts are written 12345,67\n"
     "  --quiet           no progress lines (the summary is still printed)\n"
+    "  --receipt PATH    the run's receipt (default: OUT.receipt.json next to OUT.csv,\n"
+    "                    or one line 'rfy receipt: {...}' on standard error)\n"
     "\n"
     "Exit codes: 0 all rows computed; 1 some rows rejected (all others written);\n"
     "2 usage error, unreadable input, malformed CSV or header, invalid rate tables or\n"
@@ -193,15 +196,45 @@ static void summary(const batch_ctx *b, const batch_stats *st, const char *rejec
     fprintf(stderr, "rfy batch: rates_id %s\n", b->rates_id);
 }
 
+/* ---- Receipt (receipt.h, docs/audit.md) ------------------------------------------- */
+
+/* After both files are in place: the run's receipt, written atomically too. */
+static int write_receipt(const batch_ctx *b, const batch_stats *st, receipt_hash *hash,
+                         const char *rates_dir, const char *in, const char *out, const char *rej,
+                         const char *path)
+{
+    receipt r;
+    char *msg = NULL;
+    int rc;
+    receipt_init(&r, "batch");
+    r.rates_id = b->rates_id;
+    r.rates_dir = rates_dir;
+    r.input_path = in;
+    r.rows = st->rows;
+    r.computed = st->computed;
+    r.rejected = st->rejected;
+    r.total_gross = b->gross;
+    r.total_deductions = b->deductions;
+    r.total_paid = b->paid;
+    r.output_path = out;
+    r.rejects_path = rej ? rej : "-";
+    rc = receipt_emit(&r, hash, path, &msg);
+    if (rc != RFY_OK)
+        fprintf(stderr, "rfy batch: %s\n", msg ? msg : "cannot write the receipt");
+    free(msg);
+    return rc;
+}
+
 int cmd_batch(int argc, char **argv)
 {
-    enum { OPT_REJECTS = 256, OPT_DELIM, OPT_COMMA, OPT_QUIET, OPT_RATES };
+    enum { OPT_REJECTS = 256, OPT_DELIM, OPT_COMMA, OPT_QUIET, OPT_RATES, OPT_RECEIPT };
     static const struct option opts[] = {{"rates", required_argument, 0, OPT_RATES},
                                          {"output", required_argument, 0, 'o'},
                                          {"rejects", required_argument, 0, OPT_REJECTS},
                                          {"delimiter", required_argument, 0, OPT_DELIM},
                                          {"decimal-comma", no_argument, 0, OPT_COMMA},
                                          {"quiet", no_argument, 0, OPT_QUIET},
+                                         {"receipt", required_argument, 0, OPT_RECEIPT},
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
     const char *rates_dir = NULL, *out_path = "-", *rej_path = NULL, *in_path;
@@ -215,7 +248,10 @@ int cmd_batch(int argc, char **argv)
     batch_ctx b;
     batch_config cfg;
     batch_stats st;
+    const char *receipt_path = NULL; /* receipt */
+    receipt_hash hash;               /* receipt: SHA-256 of the input as it streams */
 
+    memset(&hash, 0, sizeof hash);
     memset(&b, 0, sizeof b);
     mpz_inits(b.gross, b.deductions, b.paid, NULL);
     optind = 1;
@@ -233,6 +269,7 @@ int cmd_batch(int argc, char **argv)
             break;
         case OPT_COMMA: comma = 1; break;
         case OPT_QUIET: quiet = 1; break;
+        case OPT_RECEIPT: receipt_path = optarg; break;
         case 'h':
             fputs(BATCH_USAGE, stdout);
             exit_code = RFY_EXIT_OK;
@@ -260,6 +297,11 @@ int cmd_batch(int argc, char **argv)
         fprintf(stderr, "rfy batch: the input, output and rejects files must be different\n");
         goto cleanup;
     }
+    if (receipt_path_clashes(receipt_path, in_path, out_path, rej_path) != 0) {
+        fprintf(stderr, "rfy batch: the receipt must be another file than the input, output "
+                        "and rejects (and not standard output when the output is there)\n");
+        goto cleanup;
+    }
     if (strcmp(in_path, "-") == 0)
         in = stdin;
     else if (!(in = fopen(in_path, "rb"))) {
@@ -269,6 +311,10 @@ int cmd_batch(int argc, char **argv)
     if (!(rates = cli_load_rates(rates_dir)))
         goto cleanup;
     b.rates_id = rfy_rates_id(rates);
+    if (receipt_hash_init(&hash) != RFY_OK) {
+        fprintf(stderr, "rfy batch: out of memory\n");
+        goto cleanup;
+    }
 
     if (atomic_file_open(&b.out, out_path, &msg) != RFY_OK) {
         fprintf(stderr, "rfy batch: %s\n", msg);
@@ -305,6 +351,8 @@ int cmd_batch(int argc, char **argv)
     cfg.on_progress = quiet ? NULL : on_progress;
     cfg.progress_every = PROGRESS_EVERY;
     cfg.user = &b;
+    cfg.tap = receipt_hash_tap; /* receipt */
+    cfg.tap_user = &hash;
     rc = batch_run(&st, &cfg, in, &msg);
     if (rc != RFY_OK) {
         if (msg)
@@ -324,6 +372,10 @@ int cmd_batch(int argc, char **argv)
         fprintf(stderr, "rfy batch: %s\n", msg);
         goto failed;
     }
+    /* The receipt hashes the files in place; without it they are taken back. */
+    if (write_receipt(&b, &st, &hash, rates_dir, in_path, out_path, rej_path, receipt_path) !=
+        RFY_OK)
+        goto failed;
     atomic_file_close(&b.out);
     atomic_file_close(&b.rej);
     outputs_open = 0;
@@ -349,6 +401,7 @@ cleanup:
     if (in && in != stdin)
         fclose(in);
     rfy_rates_free(rates);
+    receipt_hash_clear(&hash);
     free(msg);
     free(rej_owned);
     mpz_clears(b.gross, b.deductions, b.paid, NULL);

@@ -1,0 +1,148 @@
+/*
+ * Receipts: what a batch or audit run read, with which tables, and what it
+ * wrote -- as a JSON document a third party can check (docs/audit.md).
+ *
+ * A receipt names the engine version, the rate tables' fingerprint
+ * (rfy_rates_id) and where they came from, the input's byte count and
+ * SHA-256, the row counts, the exact totals, and the SHA-256 of the output
+ * and rejects files.  It carries no timestamp, host or user name: two runs
+ * over the same input and tables give byte-identical receipts, so a receipt
+ * can be reproduced and compared with `cmp`.
+ *
+ * The input hash is computed while the input streams (receipt_hash_tap is
+ * an rfy_csv_tap_fn for batch_config.tap), so standard input is hashed too.
+ * Output files are hashed by reading them back once they are in place.
+ *
+ * Usage (see cmd_batch.c / cmd_audit.c):
+ *     receipt_hash h;  receipt_hash_init(&h);   cfg.tap = receipt_hash_tap; cfg.tap_user = &h;
+ *     ... run, finish and rename the output files ...
+ *     receipt r;  receipt_init(&r, "batch");  fill the fields;
+ *     receipt_emit(&r, &h, receipt_path_or_NULL, &msg);
+ *     receipt_hash_clear(&h);
+ */
+#ifndef RFY_RECEIPT_H
+#define RFY_RECEIPT_H
+
+#include <stddef.h>
+
+#include <gmp.h>
+#include <jansson.h>
+#include <openssl/evp.h>
+
+/* Version of the receipt's JSON layout ("schema_version"). */
+#define RECEIPT_SCHEMA_VERSION 1
+
+/* A SHA-256 as 64 lowercase hex digits and the NUL. */
+#define RECEIPT_HEX_SIZE 65
+
+/* Prefix of the one-line receipt on standard error. */
+#define RECEIPT_STDERR_PREFIX "rfy receipt: "
+
+/* A running SHA-256 and byte count of a stream. */
+typedef struct receipt_hash {
+    EVP_MD_CTX *ctx;
+    unsigned long long bytes;
+    int failed; /* a digest update failed: the hash is unusable */
+} receipt_hash;
+
+/* What one run did.  Strings and numbers are borrowed. */
+typedef struct receipt {
+    const char *command;    /* "batch" or "audit" */
+    const char *rates_id;   /* rfy_rates_id() of the tables used */
+    const char *rates_dir;  /* the --rates directory, or NULL for the built-in tables */
+    const char *input_path; /* as given; "-" = standard input */
+    unsigned long long input_bytes;
+    char input_sha256[RECEIPT_HEX_SIZE];
+    unsigned long rows, computed, rejected;
+    unsigned long matches, differences; /* audit only: computed = matches + differences */
+    /* Exact totals in øre over the computed rows.  batch: gross, deductions
+     * and paid (= the payment column).  audit: the same of the recomputed
+     * rows, paid = the historic `paid` column, plus payment (recomputed) and
+     * difference (paid − payment).  NULL = not part of this command. */
+    mpz_srcptr total_gross, total_deductions, total_paid, total_payment, total_difference;
+    const char *output_path;  /* "-" = standard output */
+    char output_sha256[RECEIPT_HEX_SIZE];  /* "" = not a regular file: null in JSON */
+    const char *rejects_path; /* "-" = standard error */
+    char rejects_sha256[RECEIPT_HEX_SIZE]; /* "" = not a regular file */
+} receipt;
+
+/*
+ * Start a hash.  Returns RFY_OK, or RFY_ENOMEM (h is then safe to clear).
+ */
+int receipt_hash_init(receipt_hash *h);
+
+/*
+ * Add n bytes (an rfy_csv_tap_fn: user is the receipt_hash).  A failure is
+ * remembered in h->failed and reported by receipt_hash_final().
+ */
+void receipt_hash_tap(void *user, const void *bytes, size_t n);
+
+/*
+ * Finish the hash into hex (64 lowercase digits) and *bytes.  Returns
+ * RFY_OK, or RFY_ENOMEM when an update or the final step failed.  After
+ * this, h may only be cleared.
+ */
+int receipt_hash_final(char hex[RECEIPT_HEX_SIZE], unsigned long long *bytes, receipt_hash *h);
+
+/* Free what h holds.  Safe on a zeroed or failed hash, and twice. */
+void receipt_hash_clear(receipt_hash *h);
+
+/*
+ * SHA-256 of the file at `path`, read from its start.  A path that is "-"
+ * or not a regular file (standard output, a pipe, /dev/null) has no
+ * reproducible content: hex is set to "" and RFY_OK returned.
+ * Returns RFY_OK, or RFY_EIO / RFY_ENOMEM with *errmsg (caller frees).
+ */
+int receipt_file_sha256(char hex[RECEIPT_HEX_SIZE], const char *path, char **errmsg);
+
+/* Zero r and set its command ("batch" or "audit"). */
+void receipt_init(receipt *r, const char *command);
+
+/*
+ * The receipt as a JSON object, keys in a fixed order (docs/audit.md):
+ * schema_version, command, engine {name, version}, rates {id, source},
+ * input {path, bytes, sha256}, rows, computed, rejected, [matches,
+ * differences,] totals {gross, deductions, paid[, payment, difference]} as
+ * "123.45" strings, output {path, sha256}, rejects {path, sha256}.
+ * A sha256 that is "" is null.
+ * Returns a new reference (caller json_decref()s it), or NULL when memory
+ * runs out or a total cannot be formatted.
+ */
+json_t *receipt_json(const receipt *r);
+
+/*
+ * Where the receipt goes by default: "OUT.receipt.json" next to OUT (a
+ * trailing ".csv" is replaced), or NULL when OUT is "-" (standard output:
+ * the receipt then goes to standard error).  *failed is set to 1 when
+ * memory runs out (then NULL too), else 0.  Caller frees.
+ */
+char *receipt_default_path(const char *out, int *failed);
+
+/*
+ * Refuse a --receipt path that is also the input, output or rejects path,
+ * or "-" when the output is standard output (the CSV must stay clean).
+ * `receipt_path` may be NULL (default: never clashes); rej may be NULL.
+ * Returns 0 when fine, -1 when it clashes.
+ */
+int receipt_path_clashes(const char *receipt_path, const char *in, const char *out,
+                         const char *rej);
+
+/*
+ * Write r to `path` ("-" = standard output) as indented JSON and a newline,
+ * atomically (atomic_file.h); or, when path is NULL, to standard error as one
+ * line "rfy receipt: {...}".
+ * Returns RFY_OK, or RFY_EIO / RFY_ENOMEM with *errmsg (caller frees).
+ */
+int receipt_write(const receipt *r, const char *path, char **errmsg);
+
+/*
+ * Everything a command does after its output files are in place: finish
+ * the input hash `h` into r, hash r->output_path and r->rejects_path, and
+ * write the receipt to `path`, or when path is NULL to the default place
+ * (receipt_default_path of r->output_path, else standard error).
+ * Returns RFY_OK, or RFY_EIO / RFY_ENOMEM with *errmsg (caller frees).
+ * Preconditions: r filled but for the hashes; h fed with the whole input.
+ */
+int receipt_emit(receipt *r, receipt_hash *h, const char *path, char **errmsg);
+
+#endif

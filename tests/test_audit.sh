@@ -1,0 +1,296 @@
+#!/usr/bin/env bash
+# rfy audit end to end, and the receipts of audit and batch (docs/audit.md).
+#
+# fixtures/audit/history.csv holds 30 historic rows (2013-2025, every category,
+# both forløb, part months, sygedagpenge and ledighedsydelse) whose `paid` came
+# from a batch run; six were then altered (+0.01, -0.01, +100.00, -100.00,
+# +0.01, +100.00 kr.: fixtures/audit/README.md adds them up by hand to 100.01).
+# exact.csv is the same file with every paid left as computed.
+# Goldens write the rate tables' fingerprint RATES_ID and the temporary
+# directory TMP, as tests/test_batch.sh does.
+#
+# usage: bash test_audit.sh PATH_TO_RFY SOURCE_DIR
+set -u
+RFY=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") # absolute: some runs cd
+SRC=$(cd "$2" && pwd)
+FIX=$SRC/fixtures/audit
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() {
+    fail=$((fail + 1))
+    echo "FAIL: $*"
+}
+check() { # check DESCRIPTION COMMAND...
+    local what=$1
+    shift
+    if "$@"; then ok; else bad "$what"; fi
+}
+
+RATES_ID=$("$RFY" rates show 2024 | sed -n '1s/.*rates_id \([0-9a-f]*\).*/\1/p')
+if [ -z "$RATES_ID" ]; then
+    echo "cannot read the rates_id from 'rfy rates show 2024'"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+
+norm() { sed -e "s/$RATES_ID/RATES_ID/g" -e "s#$TMP#TMP#g" "$1"; }
+same() { # same GOLDEN ACTUAL: byte for byte after normalisation
+    if ! norm "$2" | cmp -s "$1" -; then
+        norm "$2" | diff -u "$1" - | head -20
+        return 1
+    fi
+}
+sha() { sha256sum "$1" | cut -d' ' -f1; }
+# The receipt on one line without blanks, for field look-ups (no jq needed).
+flat() { tr -d ' \n' <"$1"; }
+# field FLAT_JSON OBJECT KEY: the value of "KEY" inside "OBJECT":{...} (OBJECT "" = top level)
+field() {
+    local scope=$1
+    [ -n "$2" ] && scope=$(printf '%s' "$1" | grep -o "\"$2\":{[^}]*}")
+    printf '%s' "$scope" | grep -o "\"$3\":[^,}]*" | head -1 | cut -d: -f2- | tr -d '"'
+}
+# A summary value from the report: "# NAME,VALUE".
+summary() { sed -n "s/^# $2,//p" "$1"; }
+# Two-decimal amount → øre, integer arithmetic only (no floating point).
+ore() {
+    local v=$1 sign=""
+    [ "${v#-}" != "$v" ] && sign=- && v=${v#-}
+    echo "$sign$((10#${v%.*} * 100 + 10#${v#*.}))"
+}
+# Report data lines: after the header, up to the empty line before the summary.
+data() { awk 'NR > 1 && /^$/ { exit } NR > 1' "$1"; }
+
+# ---- The historic file: exactly the six altered rows --------------------------------
+(cd "$FIX" && "$RFY" audit -o "$TMP/history.out.csv" history.csv) 2>"$TMP/history.err"
+check "history: exit 1 (differences)" [ $? = 1 ]
+check "history: report = golden (the six altered rows, then the summary)" \
+    same "$FIX/history.expected.csv" "$TMP/history.out.csv"
+check "history: standard error = golden summary" same "$FIX/history.expected.stderr" "$TMP/history.err"
+check "history: rejects file holds the header only" \
+    [ "$(cat "$TMP/history.out.rejects.csv")" = "line,case_id,column,reason" ]
+check "history: flagged exactly H-1004 2015-04, H-1008 2017-08, H-1013 2020-01, H-1017 2022-01, H-1022 2024-03, H-1025 2025-02" \
+    [ "$(data "$TMP/history.out.csv" | cut -d, -f1,2 | tr '\n' ' ')" = \
+      "H-1004,2015-04 H-1008,2017-08 H-1013,2020-01 H-1017,2022-01 H-1022,2024-03 H-1025,2025-02 " ]
+
+# The summary adds up: rows = matches + differences + rejects, against the input's own count.
+rep=$TMP/history.out.csv
+rows=$(summary "$rep" rows) matches=$(summary "$rep" matches)
+diffs=$(summary "$rep" differences) rejects=$(summary "$rep" rejects)
+check "history: 30 rows in the input" [ "$(($(wc -l <"$FIX/history.csv") - 1))" = 30 ]
+check "history: summary rows,30 matches,24 differences,6 rejects,0" \
+    [ "$rows/$matches/$diffs/$rejects" = "30/24/6/0" ]
+check "history: rows = matches + differences + rejects" [ "$rows" = $((matches + diffs + rejects)) ]
+check "history: differences = report data lines" [ "$diffs" = "$(data "$rep" | wc -l)" ]
+# Sum of the alterations, by hand (README): 0.01 - 0.01 + 100.00 - 100.00 + 0.01 + 100.00 = 100.01.
+check "history: sum_of_differences = 100.01 (README)" [ "$(summary "$rep" sum_of_differences)" = 100.01 ]
+total=0
+while IFS= read -r d; do total=$((total + $(ore "$d"))); done < <(data "$rep" | cut -d, -f18)
+check "history: the difference column adds up to 10001 øre" [ "$total" = 10001 ]
+# difference = paid - payment on every line, in øre.
+while IFS=, read -r payment paid d; do
+    [ $(($(ore "$paid") - $(ore "$payment"))) = "$(ore "$d")" ] || { bad "difference $d != $paid - $payment"; continue; }
+    ok
+done < <(data "$rep" | cut -d, -f14,17,18)
+# total_paid - total_payment = sum_of_differences
+check "history: total_paid - total_payment = sum_of_differences" \
+    [ $(($(ore "$(summary "$rep" total_paid)") - $(ore "$(summary "$rep" total_payment)"))) = 10001 ]
+
+# The 16 batch columns of a report line are what `rfy batch` writes for that row.
+cut -d, -f1-18 "$FIX/history.csv" >"$TMP/nopaid.csv" # paid is column 19; no quoted commas here
+"$RFY" batch --quiet -o "$TMP/nopaid.out.csv" "$TMP/nopaid.csv" 2>/dev/null
+check "batch of the same rows: exit 0" [ $? = 0 ]
+n=0
+while IFS= read -r line; do
+    grep -qxF "$(printf '%s' "$line" | cut -d, -f1-16)" "$TMP/nopaid.out.csv" && n=$((n + 1))
+done < <(data "$rep")
+check "report columns 1-16 = batch output, all 6 lines" [ "$n" = 6 ]
+
+# ---- A file that matches everywhere ------------------------------------------------------
+(cd "$FIX" && "$RFY" audit -o "$TMP/exact.out.csv" exact.csv) 2>"$TMP/exact.err"
+check "exact: exit 0" [ $? = 0 ]
+check "exact: no data lines" [ "$(data "$TMP/exact.out.csv" | wc -l)" = 0 ]
+check "exact: matches,30 differences,0 rejects,0 sum 0.00" \
+    [ "$(summary "$TMP/exact.out.csv" matches)/$(summary "$TMP/exact.out.csv" differences)/$(summary "$TMP/exact.out.csv" rejects)/$(summary "$TMP/exact.out.csv" sum_of_differences)" = "30/0/0/0.00" ]
+
+# ---- --decimal-comma and --delimiter ; give the same report --------------------------------
+tr ',.' ';,' <"$FIX/history.csv" >"$TMP/comma.csv"
+(cd "$FIX" && "$RFY" audit --decimal-comma --delimiter ';' -o "$TMP/history.out.csv" "$TMP/comma.csv") 2>/dev/null
+check "decimal comma: exit 1" [ $? = 1 ]
+check "decimal comma: same report (output always '.' and ',')" \
+    same "$FIX/history.expected.csv" "$TMP/history.out.csv"
+
+# ---- Standard input, report on standard output --------------------------------------------
+"$RFY" audit - <"$FIX/history.csv" >"$TMP/stdout.csv" 2>"$TMP/stdout.err"
+check "stdin: exit 1" [ $? = 1 ]
+check "stdin: the report on standard output is clean (= golden)" same "$FIX/history.expected.csv" "$TMP/stdout.csv"
+check "stdin: exactly one receipt line on standard error" [ "$(grep -c '^rfy receipt: {' "$TMP/stdout.err")" = 1 ]
+sed -n 's/^rfy receipt: //p' "$TMP/stdout.err" >"$TMP/stdin.receipt.json"
+j=$(flat "$TMP/stdin.receipt.json")
+check "stdin: receipt input path -" [ "$(field "$j" input path)" = - ]
+check "stdin: receipt hashes standard input (= sha256sum)" [ "$(field "$j" input sha256)" = "$(sha "$FIX/history.csv")" ]
+check "stdin: receipt byte count (= wc -c)" [ "$(field "$j" input bytes)" = "$(wc -c <"$FIX/history.csv")" ]
+check "stdin: no hash for standard output" [ "$(field "$j" output sha256)" = null ]
+
+# ---- The receipt --------------------------------------------------------------------------
+(cd "$FIX" && "$RFY" audit -o "$TMP/history.out.csv" history.csv) 2>/dev/null
+R=$TMP/history.out.receipt.json
+check "receipt: written next to the report" [ -f "$R" ]
+j=$(flat "$R")
+check "receipt: input SHA-256 = sha256sum history.csv" [ "$(field "$j" input sha256)" = "$(sha "$FIX/history.csv")" ]
+check "receipt: report SHA-256 = sha256sum of the report" [ "$(field "$j" output sha256)" = "$(sha "$TMP/history.out.csv")" ]
+check "receipt: rejects SHA-256 = sha256sum of the rejects file" \
+    [ "$(field "$j" rejects sha256)" = "$(sha "$TMP/history.out.rejects.csv")" ]
+check "receipt: rates id = the report's rates_id" [ "$(field "$j" rates id)" = "$RATES_ID" ]
+check "receipt: rows = matches + differences + rejected" \
+    [ "$(field "$j" "" rows)" = $(($(field "$j" "" matches) + $(field "$j" "" differences) + $(field "$j" "" rejected))) ]
+# The whole layout, with the two output hashes (just checked) as placeholders.
+sed -e "s/$(sha "$TMP/history.out.csv")/REPORT_SHA256/" \
+    -e "s/$(sha "$TMP/history.out.rejects.csv")/REJECTS_SHA256/" "$R" >"$TMP/receipt.norm"
+check "receipt: = golden" same "$FIX/history.expected.receipt.json" "$TMP/receipt.norm"
+check "receipt: no timestamp" bash -c "! grep -Eq '20[0-9]{2}-[0-9]{2}-[0-9]{2}T|\"time' '$R'"
+
+# ---- Determinism: run twice, compare byte for byte -------------------------------------------
+mkdir "$TMP/run1"
+cp "$TMP/history.out.csv" "$TMP/history.out.rejects.csv" "$R" "$TMP/run1/"
+(cd "$FIX" && "$RFY" audit -o "$TMP/history.out.csv" history.csv) 2>/dev/null
+check "determinism: same report" cmp -s "$TMP/run1/history.out.csv" "$TMP/history.out.csv"
+check "determinism: same rejects" cmp -s "$TMP/run1/history.out.rejects.csv" "$TMP/history.out.rejects.csv"
+check "determinism: same receipt" cmp -s "$TMP/run1/history.out.receipt.json" "$R"
+
+# --receipt PATH puts it there instead.
+(cd "$FIX" && "$RFY" audit -o "$TMP/x.csv" --receipt "$TMP/my.json" history.csv) 2>/dev/null
+check "--receipt PATH: written there" [ -f "$TMP/my.json" -a ! -e "$TMP/x.receipt.json" ]
+check "--receipt PATH: same content as the default place would get" \
+    [ "$(field "$(flat "$TMP/my.json")" output sha256)" = "$(sha "$TMP/x.csv")" ]
+
+# ---- rates_id follows the tables -------------------------------------------------------------
+# docs/audit.md: rates_id = first 16 hex digits of SHA-256 over, per *.csv file in byte order of
+# the names: name, NUL, decimal byte count, LF, the bytes.  Recomputed here with coreutils only.
+rates_fp() {
+    (cd "$1" && for f in $(LC_ALL=C ls -- *.csv); do
+        printf '%s\0%s\n' "$f" "$(wc -c <"$f")"
+        cat -- "$f"
+    done) | sha256sum | cut -c1-16
+}
+check "rates_id of the shipped tables = the documented recipe" [ "$(rates_fp "$SRC/rates")" = "$RATES_ID" ]
+cp -r "$SRC/rates" "$TMP/rates"
+"$RFY" audit --rates "$TMP/rates" -o "$TMP/r0.csv" "$FIX/history.csv" 2>/dev/null
+j=$(flat "$TMP/r0.receipt.json")
+check "rates copy: same rates_id as built in" [ "$(field "$j" rates id)" = "$RATES_ID" ]
+check "rates copy: receipt names the directory" [ "$(field "$j" rates source)" = "$TMP/rates" ]
+# An amount the fixture does not use: the 2012 tables only seed the indexation chain (no
+# ressourceforløb month before 2013-01 is computed): wage threshold 13000 -> 13001.
+sed -i 's/^wage_threshold_month,2012-01-01,2012-12-31,13000,/wage_threshold_month,2012-01-01,2012-12-31,13001,/' "$TMP/rates/2012.csv"
+check "unused edit applied" grep -q '^wage_threshold_month,2012-01-01,2012-12-31,13001,' "$TMP/rates/2012.csv"
+"$RFY" audit --rates "$TMP/rates" -o "$TMP/r1.csv" "$FIX/history.csv" 2>/dev/null
+check "unused edit: exit 1" [ $? = 1 ]
+id1=$(field "$(flat "$TMP/r1.receipt.json")" rates id)
+check "unused edit: rates_id changes" [ -n "$id1" -a "$id1" != "$RATES_ID" ]
+check "unused edit: rates_id = the documented recipe" [ "$(rates_fp "$TMP/rates")" = "$id1" ]
+check "unused edit: the same six rows differ, by the same amounts" \
+    [ "$(data "$TMP/r1.csv" | cut -d, -f1,2,17,18)" = "$(data "$FIX/history.expected.csv" | cut -d, -f1,2,17,18)" ]
+# An amount the fixture uses: 2024 u25_hjemme 3834 -> 3835 moves H-1023 (2 children:
+# 3834 + 2 x 1548 = 6930 paid; now 3835 + 3096 = 6931, difference 6930 - 6931 = -1.00).
+sed -i 's/^rfy_u25_hjemme,2024-01-01,2024-12-31,3834,/rfy_u25_hjemme,2024-01-01,2024-12-31,3835,/' "$TMP/rates/2024.csv"
+check "used edit applied" grep -q '^rfy_u25_hjemme,2024-01-01,2024-12-31,3835,' "$TMP/rates/2024.csv"
+"$RFY" audit --rates "$TMP/rates" -o "$TMP/r2.csv" "$FIX/history.csv" 2>/dev/null
+id2=$(field "$(flat "$TMP/r2.receipt.json")" rates id)
+check "used edit: rates_id changes again" [ -n "$id2" -a "$id2" != "$id1" -a "$id2" != "$RATES_ID" ]
+check "used edit: H-1023 now differs by -1.00" grep -q '^H-1023,2024-07,.*,6930.00,-1.00$' "$TMP/r2.csv"
+check "used edit: 7 differences, sum 100.01 - 1.00 = 99.01" \
+    [ "$(summary "$TMP/r2.csv" differences)/$(summary "$TMP/r2.csv" sum_of_differences)" = 7/99.01 ]
+
+# ---- --explain --------------------------------------------------------------------------------
+(cd "$FIX" && "$RFY" audit -o "$TMP/e.csv" --explain H-1017 history.csv) >"$TMP/explain.out" 2>/dev/null
+check "--explain: exit 1" [ $? = 1 ]
+check "--explain: headed with line, paid and difference" \
+    grep -qxF "=== Linje 23, sag H-1017: udbetalt 14.040,55 kr., genberegnet 14.140,55 kr., forskel -100,00 kr. (udbetalt − genberegnet) ===" "$TMP/explain.out"
+check "--explain: the breakdown (Til udbetaling)" grep -q '^  Til udbetaling       14.140,55' "$TMP/explain.out"
+check "--explain: the § of the wage deduction" grep -qF '(§ 68 a, stk. 2)' "$TMP/explain.out"
+check "--explain: only the differing month (H-1017 2021-12 matches)" \
+    [ "$(grep -c '^=== Linje' "$TMP/explain.out")" = 1 ]
+check "--explain: report unchanged" same "$FIX/history.expected.csv" "$TMP/e.csv"
+# With the report on standard output the breakdown goes to standard error.
+"$RFY" audit --explain H-1013 - <"$FIX/history.csv" >"$TMP/e2.csv" 2>"$TMP/e2.err"
+check "--explain, report on stdout: report clean" same "$FIX/history.expected.csv" "$TMP/e2.csv"
+check "--explain, report on stdout: breakdown on stderr" grep -q '^=== Linje 18, sag H-1013:.* forskel 100,00 kr.' "$TMP/e2.err"
+"$RFY" audit -o "$TMP/e3.csv" --explain H-1001 "$FIX/history.csv" >"$TMP/e3.out" 2>"$TMP/e3.err"
+check "--explain of a matching case: nothing printed, a note" \
+    [ ! -s "$TMP/e3.out" ] && grep -q 'no differing row has that case_id' "$TMP/e3.err"
+
+# ---- Rejects: a bad paid is a reject naming the column ------------------------------------------
+cat >"$TMP/bad.csv" <<'EOF'
+case_id,month,category,paid
+A,2024-03,forsorger,abc
+B,2024-03,forsorger,
+C,2024-03,forsorger,10000000.00
+D,2024-03,forsorger,"16382,00"
+E,2024-03,forsorger,16382
+F,2024-13,forsorger,1
+G,2024-03,forsorger,16382.01
+EOF
+"$RFY" audit -o "$TMP/bad.out.csv" "$TMP/bad.csv" 2>"$TMP/bad.err"
+check "bad paid: exit 1" [ $? = 1 ]
+check "bad paid: rejects name the column paid (and month for F)" \
+    [ "$(tail -n +2 "$TMP/bad.out.rejects.csv" | cut -d, -f1-3 | tr '\n' ' ')" = \
+      "2,A,paid 3,B,paid 4,C,paid 5,D,paid 7,F,month " ]
+check "bad paid: reasons" grep -qF "4,C,paid,paid '10000000.00' is above the limit 9999999.99 kr." "$TMP/bad.out.rejects.csv"
+check "bad paid: rows 7 = 1 match + 1 difference + 5 rejects" \
+    [ "$(summary "$TMP/bad.out.csv" rows)/$(summary "$TMP/bad.out.csv" matches)/$(summary "$TMP/bad.out.csv" differences)/$(summary "$TMP/bad.out.csv" rejects)" = 7/1/1/5 ]
+check "bad paid: receipt counts" \
+    [ "$(field "$(flat "$TMP/bad.out.receipt.json")" "" rejected)" = 5 ]
+# Rejects only, no difference: still exit 1.
+head -2 "$TMP/bad.csv" >"$TMP/onlybad.csv"
+"$RFY" audit -o "$TMP/onlybad.out.csv" "$TMP/onlybad.csv" 2>/dev/null
+check "a reject without differences: exit 1" [ $? = 1 ]
+
+# ---- Usage errors: exit 2, nothing written --------------------------------------------------------
+"$RFY" audit -o "$TMP/np.csv" "$TMP/nopaid.csv" 2>"$TMP/np.err"
+check "missing paid: exit 2" [ $? = 2 ]
+check "missing paid: named" grep -qF "line 1: missing column paid" "$TMP/np.err"
+check "missing paid: nothing written" [ "$(compgen -G "$TMP/np*.csv*" | grep -vc nopaid)" = 0 ]
+"$RFY" audit -o "$TMP/cl.csv" --receipt "$FIX/history.csv" "$FIX/history.csv" 2>"$TMP/cl.err"
+check "--receipt = input: exit 2" [ $? = 2 ]
+"$RFY" audit --receipt - - <"$FIX/history.csv" >/dev/null 2>"$TMP/cl.err"
+check "--receipt - with the report on stdout: exit 2" [ $? = 2 ]
+check "--receipt clash: nothing written" [ ! -e "$TMP/cl.csv" ]
+# A receipt that cannot be written takes the report and rejects back.
+"$RFY" audit -o "$TMP/rb.csv" --receipt "$TMP/nodir/r.json" "$FIX/history.csv" 2>"$TMP/rb.err"
+check "unwritable receipt: exit 2" [ $? = 2 ]
+check "unwritable receipt: no report, rejects or temporary left" [ -z "$(compgen -G "$TMP/rb*.csv*")" ]
+check "unwritable receipt: message" grep -qF "cannot create $TMP/nodir/r.json" "$TMP/rb.err"
+"$RFY" audit -o /dev/full --rejects "$TMP/full.rej.csv" "$FIX/history.csv" 2>/dev/null
+check "report on /dev/full: exit 2, no rejects or receipt" [ $? = 2 -a ! -e "$TMP/full.rej.csv" ]
+"$RFY" audit >/dev/null 2>&1
+check "no input: exit 2" [ $? = 2 ]
+"$RFY" audit --help >"$TMP/help" 2>&1
+check "--help: exit 0" [ $? = 0 -a "$(head -c 16 "$TMP/help")" = "usage: rfy audit" ]
+
+# ---- batch writes a receipt too ----------------------------------------------------------------------
+"$RFY" batch --quiet -o "$TMP/b.csv" "$TMP/nopaid.csv" 2>"$TMP/b.err"
+check "batch: exit 0" [ $? = 0 ]
+j=$(flat "$TMP/b.receipt.json")
+check "batch receipt: command batch" [ "$(field "$j" "" command)" = batch ]
+check "batch receipt: input SHA-256" [ "$(field "$j" input sha256)" = "$(sha "$TMP/nopaid.csv")" ]
+check "batch receipt: output SHA-256" [ "$(field "$j" output sha256)" = "$(sha "$TMP/b.csv")" ]
+check "batch receipt: rejects SHA-256" [ "$(field "$j" rejects sha256)" = "$(sha "$TMP/b.rejects.csv")" ]
+check "batch receipt: 30 rows computed" [ "$(field "$j" "" rows)/$(field "$j" "" computed)/$(field "$j" "" rejected)" = 30/30/0 ]
+# Its total paid is the audit's recomputed total over the same rows.
+check "batch receipt: total paid = audit total_payment" \
+    [ "$(field "$j" totals paid)" = "$(summary "$FIX/history.expected.csv" total_payment)" ]
+check "batch: no receipt text on standard error when it goes to a file" \
+    bash -c "! grep -q 'rfy receipt' '$TMP/b.err'"
+"$RFY" batch --quiet - <"$TMP/nopaid.csv" >"$TMP/bs.csv" 2>"$TMP/bs.err"
+check "batch to stdout: the CSV is clean" cmp -s "$TMP/b.csv" "$TMP/bs.csv"
+check "batch to stdout: one receipt line on stderr with the input's hash" \
+    grep -q "^rfy receipt: {.*\"input\":{\"path\":\"-\",\"bytes\":[0-9]*,\"sha256\":\"$(sha "$TMP/nopaid.csv")\"" "$TMP/bs.err"
+cp "$TMP/b.receipt.json" "$TMP/b1.receipt.json"
+"$RFY" batch --quiet -o "$TMP/b.csv" "$TMP/nopaid.csv" 2>/dev/null
+check "batch: receipt deterministic" cmp -s "$TMP/b1.receipt.json" "$TMP/b.receipt.json"
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
