@@ -28,6 +28,7 @@ typedef struct reader {
     size_t record_bytes;        /* bytes fed since the record started */
     int in_record;
     int at_start;               /* nothing fed yet (BOM check) */
+    int prev_cr;                /* the last byte fed was a CR (a CRLF may span two pieces) */
     int stopped;
     int nomem;
 } reader;
@@ -98,6 +99,18 @@ static int set_error(char **errmsg, const char *fmt, unsigned long line, const c
     return 0;
 }
 
+/* "line N: WHAT K WHY": a structural fault with the column (1-based) it is in. */
+static void set_error2(char **errmsg, unsigned long line, const char *what, size_t column,
+                       const char *why)
+{
+    if (errmsg) {
+        size_t n = strlen(what) + strlen(why) + 64;
+        *errmsg = malloc(n);
+        if (*errmsg)
+            snprintf(*errmsg, n, "line %lu: %s %zu %s", line, what, column, why);
+    }
+}
+
 /* Feed one piece of input that lies within one physical line (it may end
  * with the line's '\n').  Returns RFY_OK or an error code. */
 static int feed(reader *r, const char *p, size_t n, char **errmsg)
@@ -125,15 +138,20 @@ static int feed(reader *r, const char *p, size_t n, char **errmsg)
         int e = csv_error(&r->parser);
         if (e == CSV_ENOMEM || e == CSV_ETOOBIG)
             return RFY_ENOMEM;
-        set_error(errmsg, "line %lu: %s", r->line,
-                  "malformed quoting (a '\"' inside an unquoted field, or text after a closing "
-                  "quote)");
+        set_error2(errmsg, r->line, "malformed quoting in column", r->rec.nfields + 1,
+                   "(a '\"' inside an unquoted field, or text after a closing quote)");
         return RFY_ECSV;
     }
     if (r->nomem)
         return RFY_ENOMEM;
-    if (n && p[n - 1] == '\n')
-        r->line++;
+    /* Line ends: LF, CRLF, or a bare CR (old Mac and some spreadsheet exports).
+     * A CRLF counts once, also when the chunk boundary falls between them. */
+    if (n) {
+        char last = p[n - 1];
+        if (last == '\r' || (last == '\n' && !(n == 1 && r->prev_cr)))
+            r->line++;
+        r->prev_cr = last == '\r';
+    }
     return r->stopped ? RFY_ESTOP : RFY_OK;
 }
 
@@ -151,6 +169,10 @@ static int feed_chunk(reader *r, const char *p, size_t n, char **errmsg)
     while (n > 0) {
         const char *nl = memchr(p, '\n', n);
         size_t piece = nl ? (size_t)(nl - p) + 1 : n;
+        /* A CR that is not the CR of a closing CRLF ends a line too. */
+        const char *cr = memchr(p, '\r', piece);
+        if (cr && !(nl && cr == nl - 1))
+            piece = (size_t)(cr - p) + 1;
         int rc = feed(r, p, piece, errmsg);
         if (rc != RFY_OK)
             return rc;
@@ -163,8 +185,8 @@ static int feed_chunk(reader *r, const char *p, size_t n, char **errmsg)
 static int finish(reader *r, char **errmsg)
 {
     if (csv_fini(&r->parser, on_field, on_record, r) != 0) {
-        set_error(errmsg, "line %lu: %s", r->record_line,
-                  "unterminated quoted field (a '\"' is never closed)");
+        set_error2(errmsg, r->record_line, "unterminated quoted field in column",
+                   r->rec.nfields + 1, "(a '\"' is never closed)");
         return RFY_ECSV;
     }
     if (r->nomem)

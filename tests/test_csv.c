@@ -228,6 +228,34 @@ START_TEST(stray_quote)
 }
 END_TEST
 
+START_TEST(bare_cr_line_ends)
+{
+    /* Old-Mac / some spreadsheet exports end lines with a bare CR: each is a
+     * line of its own (records on lines 1, 2, 3); a CRLF still counts once,
+     * and a CR inside quotes is data but still a line end for counting. */
+    collector c = {0};
+    ck_assert_int_eq(READ(&c, "a,b\rc,d\r\ne,f\r\"g\rh\",i\rj,k", ',', NULL), RFY_OK);
+    ck_assert_uint_eq(c.n, 5);
+    ck_assert_uint_eq(c.rec[0].line, 1);
+    ck_assert_uint_eq(c.rec[1].line, 2);
+    ck_assert_uint_eq(c.rec[2].line, 3);
+    ck_assert_uint_eq(c.rec[3].line, 4);
+    FIELD_IS(&c, 3, 0, "g\rh");
+    ck_assert_uint_eq(c.rec[4].line, 6);
+    FIELD_IS(&c, 4, 1, "k");
+    collector_clear(&c);
+}
+END_TEST
+
+
+START_TEST(fault_names_the_column)
+{
+    /* a structural fault says which column it is in (1-based) */
+    FAULT("a,b,c\nx,y\"z,w\n", "line 2", "malformed quoting in column 2");
+    FAULT("a,b,c\nx,y,\"open\n", "line 2", "unterminated quoted field in column 3");
+}
+END_TEST
+
 START_TEST(record_limit)
 {
     /* The limit counts the bytes of the whole record.  The records below are
@@ -333,6 +361,28 @@ START_TEST(stream_200k)
     ck_assert_uint_eq(k.n, ROWS);
     ck_assert_uint_eq(k.last_line, ROWS);
     ck_assert_uint_eq(k.bad, 0);
+    fclose(f);
+}
+END_TEST
+
+START_TEST(crlf_across_chunk_boundary)
+{
+    /* The stream reader reads 64 KiB chunks.  Put the CR of a CRLF as the last
+     * byte of the first chunk and its LF as the first byte of the second: the
+     * line counts once, so the record after it is on line 3. */
+    enum { CHUNK = 1 << 16 };
+    FILE *f = tmpfile();
+    counter k = {0, 0, 0};
+    char *err = NULL;
+    ck_assert_ptr_nonnull(f);
+    fputs("h\n", f);                      /* line 1: 2 bytes */
+    for (long i = 2; i < CHUNK - 1; i++)   /* line 2: CHUNK − 3 bytes of 'x' ... */
+        fputc('x', f);
+    fputs("\r\nlast\n", f);               /* ... its CR at byte CHUNK − 1, LF at CHUNK */
+    rewind(f);
+    ck_assert_int_eq(rfy_csv_read_stream(f, ',', count_row, &k, &err), RFY_OK);
+    ck_assert_uint_eq(k.n, 3);
+    ck_assert_uint_eq(k.last_line, 3);
     fclose(f);
 }
 END_TEST
@@ -462,6 +512,9 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, write_field);
     tcase_add_test(tc, write_field_nul_and_round_trip);
     tcase_add_test(tc, write_error);
+    tcase_add_test(tc, bare_cr_line_ends);
+    tcase_add_test(tc, crlf_across_chunk_boundary);
+    tcase_add_test(tc, fault_names_the_column);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -341,11 +341,12 @@ START_TEST(load_csv_errors)
     /* CSV structure faults are reported as FILE:LINE: reason too */
     refused(HDR "rfy_forsorger,2024-01-01,2024-12-31,16382,kr/month,published,\"LAS § 68,y\n"
                 "more\n",
-            "t.csv:2: unterminated quoted field (a '\"' is never closed)");
+            /* the quote opens legal_ref, the 7th column */
+            "t.csv:2: unterminated quoted field in column 7 (a '\"' is never closed)");
     refused(HDR ROW_2024 "rfy_ikke_forsorger,2024-01-01,2024-12-31,12326,kr/month,published,"
                          "LAS \"68\",y\n",
-            "t.csv:3: malformed quoting (a '\"' inside an unquoted field, or text after a "
-            "closing quote)");
+            "t.csv:3: malformed quoting in column 7 (a '\"' inside an unquoted field, or text "
+            "after a closing quote)");
 }
 END_TEST
 
