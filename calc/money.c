@@ -70,7 +70,7 @@ int rfy_decimal_parse(mpz_t out, const char *text, size_t len, const rfy_decimal
         if (ch >= '0' && ch <= '9') {
             if (seen_point) {
                 if (++frac_digits > syn->max_decimals)
-                    return fail(why, syn->max_decimals == 2 ? "more than 2 decimals"
+                    return fail(why, syn->max_decimals == 2 ? "more than 2 decimals (no thousands separators are allowed)"
                                                             : "too many decimals");
             } else {
                 int_digits++;

@@ -404,7 +404,7 @@ START_TEST(row_amounts)
     bad_row(HW "A,2024-01,forsorger,10000000.00\n", "wage",
             "wage '10000000.00' is above the limit 9999999.99 kr.");
     bad_row(HW "A,2024-01,forsorger,12345.678\n", "wage",
-            "wage '12345.678' is not a valid number: more than 2 decimals");
+            "wage '12345.678' is not a valid number: more than 2 decimals (no thousands separators are allowed)");
     bad_row(HW "A,2024-01,forsorger,\"1,000\"\n", "wage",
             "wage '1,000' is not a valid number: unexpected ',' (no thousands separators; decimal "
             "comma needs --decimal-comma)");
@@ -458,7 +458,7 @@ START_TEST(row_hours_days)
     bad_row(HH "A,2024-01,forsorger,,,5000,31.5\n", "holiday_days",
             "holiday_days '31.5' is above the limit 31 days");
     bad_row(HH "A,2024-01,forsorger,,,5000,1.125\n", "holiday_days",
-            "holiday_days '1.125' is not a valid number: more than 2 decimals");
+            "holiday_days '1.125' is not a valid number: more than 2 decimals (no thousands separators are allowed)");
 }
 END_TEST
 

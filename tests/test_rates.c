@@ -277,7 +277,7 @@ START_TEST(load_errors)
             "t.csv:2: effective_to is before effective_from");
     /* bad amounts: three decimals, a sign, a thousands separator, a space, empty */
     refused(HDR "rfy_forsorger,2024-01-01,2024-12-31,16382.001,kr/month,published,x,y\n",
-            "t.csv:2: amount: more than 2 decimals");
+            "t.csv:2: amount: more than 2 decimals (no thousands separators are allowed)");
     refused(HDR "rfy_forsorger,2024-01-01,2024-12-31,-5,kr/month,published,x,y\n",
             "t.csv:2: amount: a sign is not allowed (amounts are never negative)");
     refused(HDR "rfy_forsorger,2024-01-01,2024-12-31,+5,kr/month,published,x,y\n",
@@ -371,7 +371,7 @@ START_TEST(load_duplicate_and_overlap)
     {
         const char *t2[] = {HDR "rfy_forsorger,2025-01-01,2025-12-31,1.234,kr/month,published,x,y\n",
                             HDR ROW_2024};
-        refused_n(2, names, t2, "b.csv:2: amount: more than 2 decimals");
+        refused_n(2, names, t2, "b.csv:2: amount: more than 2 decimals (no thousands separators are allowed)");
     }
 }
 END_TEST
