@@ -11,39 +11,9 @@
 #
 # usage: bash test_audit.sh PATH_TO_RFY SOURCE_DIR
 set -u
-RFY=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") # absolute: some runs cd
-SRC=$(cd "$2" && pwd)
+. "$(dirname "$0")/lib.sh"
+rfy_test_init "$1" "$2"
 FIX=$SRC/fixtures/audit
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() {
-    fail=$((fail + 1))
-    echo "FAIL: $*"
-}
-check() { # check DESCRIPTION COMMAND...
-    local what=$1
-    shift
-    if "$@"; then ok; else bad "$what"; fi
-}
-
-RATES_ID=$("$RFY" rates show 2024 | sed -n '1s/.*rates_id \([0-9a-f]*\).*/\1/p')
-if [ -z "$RATES_ID" ]; then
-    echo "cannot read the rates_id from 'rfy rates show 2024'"
-    echo "0 passed, 1 failed"
-    exit 1
-fi
-
-norm() { sed -e "s/$RATES_ID/RATES_ID/g" -e "s#$TMP#TMP#g" "$1"; }
-same() { # same GOLDEN ACTUAL: byte for byte after normalisation
-    if ! norm "$2" | cmp -s "$1" -; then
-        norm "$2" | diff -u "$1" - | head -20
-        return 1
-    fi
-}
 sha() { sha256sum "$1" | cut -d' ' -f1; }
 # The receipt on one line without blanks, for field look-ups (no jq needed).
 flat() { tr -d ' \n' <"$1"; }
@@ -292,5 +262,4 @@ cp "$TMP/b.receipt.json" "$TMP/b1.receipt.json"
 "$RFY" batch --quiet -o "$TMP/b.csv" "$TMP/nopaid.csv" 2>/dev/null
 check "batch: receipt deterministic" cmp -s "$TMP/b1.receipt.json" "$TMP/b.receipt.json"
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+rfy_test_finish

@@ -21,48 +21,9 @@
 #
 # usage: bash test_malformed.sh PATH_TO_RFY SOURCE_DIR
 set -u
-RFY=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") # absolute: the runs cd
-SRC=$(cd "$2" && pwd)
+. "$(dirname "$0")/lib.sh"
+rfy_test_init "$1" "$2"
 FIX=$SRC/fixtures/malformed
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() {
-    fail=$((fail + 1))
-    echo "FAIL: $*"
-}
-check() { # check DESCRIPTION COMMAND...
-    local what=$1
-    shift
-    if "$@"; then ok; else bad "$what"; fi
-}
-
-RATES_ID=$("$RFY" rates show 2024 | sed -n '1s/.*rates_id \([0-9a-f]*\).*/\1/p')
-if [ -z "$RATES_ID" ]; then
-    echo "cannot read the rates_id from 'rfy rates show 2024'"
-    echo "0 passed, 1 failed"
-    exit 1
-fi
-
-norm() { sed -e "s/$RATES_ID/RATES_ID/g" -e "s#$TMP#TMP#g" "$1"; }
-
-same() { # same GOLDEN ACTUAL: byte for byte after normalisation
-    if [ ! -f "$1" ]; then
-        echo "  missing golden $1"
-        return 1
-    fi
-    if [ ! -f "$2" ]; then
-        echo "  rfy wrote no $(basename "$2")"
-        return 1
-    fi
-    if ! norm "$2" | cmp -s "$1" -; then
-        norm "$2" | diff -u --label "$(basename "$1")" --label actual "$1" - | head -20 | cat -v
-        return 1
-    fi
-}
 
 # Nothing named TMP/NAME.out* may exist (output, rejects, temporaries).
 none_left() {
@@ -159,5 +120,4 @@ printf '\357\273\277\n\na\n' >"$TMP/count2.csv"
 check "records(): a BOM alone on the first line and blank lines are not records" \
     [ "$(records "$TMP/count2.csv")" = 1 ]
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+rfy_test_finish

@@ -18,22 +18,13 @@
 #
 # usage: bash test_preview.sh PATH_TO_RFY SOURCE_DIR
 set -u
-RFY=$1
-SRC=$2
+. "$(dirname "$0")/lib.sh"
+rfy_test_init "$1" "$2"
 FIX=$SRC/fixtures/preview
 RATES=$FIX/rates
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-pass=0
-fail=0
 
-ok() { pass=$((pass + 1)); }
-bad() {
-    fail=$((fail + 1))
-    echo "FAIL: $*"
-}
 
-same() { # same GOLDEN ACTUAL
+same() { # same GOLDEN ACTUAL: exact bytes (the preview goldens use frozen tables, no normalising)
     if [ -n "${RFY_REGEN:-}" ]; then
         cp "$2" "$1"
         return 0
@@ -174,5 +165,4 @@ reject --month --rates "$RATES" --month 2023-05 "${C[@]}"
 # unreadable rate tables: exit 2 as well
 reject "rfy: invalid rate tables" --rates "$TMP/no-such-dir" "${M[@]}" "${C[@]}"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+rfy_test_finish
