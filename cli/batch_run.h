@@ -34,6 +34,10 @@ typedef struct batch_row {
     size_t case_id_len;
     const rfy_case *in;
     const rfy_result *res;
+    /* With jobs > 1 and a format_row hook: the row's output bytes, already
+     * formatted by a worker thread (not NUL-terminated); otherwise NULL. */
+    const char *formatted;
+    size_t formatted_len;
 } batch_row;
 
 /* A row that was not computed. */
@@ -86,7 +90,31 @@ typedef struct batch_config {
     void *tap_user;
 
     void *user;                         /* passed to every hook */
+
+    /*
+     * Parallel computation (`rfy batch --jobs N`).  0 or 1: every row is
+     * parsed, computed and handed to the hooks in the calling thread.  N > 1
+     * (at most BATCH_MAX_JOBS): the calling thread reads the CSV and copies
+     * the records into chunks of rows; N worker threads parse and compute
+     * the chunks; the calling thread then hands every row to the hooks in
+     * input order, exactly as with one job (same rows, same rejects, same
+     * order, same messages).  Only the hooks below run in the workers.
+     */
+    unsigned jobs;
+
+    /*
+     * Optional, used only with jobs > 1: format a computed row's output in a
+     * worker thread, so that on_row need only write row->formatted.  Must be
+     * thread-safe (read `user`, never write it).  Writes at most format_max
+     * bytes to buf and returns their number, or -1 if they do not fit (on_row
+     * then gets formatted == NULL and formats the row itself).
+     */
+    int (*format_row)(const void *user, const batch_row *row, char *buf, size_t size);
+    size_t format_max;
 } batch_config;
+
+/* Most worker threads batch_run() starts (memory stays constant: see batch_run.c). */
+#define BATCH_MAX_JOBS 16
 
 typedef struct batch_stats {
     unsigned long rows;      /* data rows read (header excluded) */
