@@ -110,12 +110,22 @@ static void cat_plain(row_buf *w, const char *s, size_t len)
 
 static void cat_money(row_buf *w, const mpz_t ore)
 {
-    char buf[48];
-    int n = rfy_money_format(buf, sizeof buf, ore, '.');
+    int n;
+    if (mpz_sgn(ore) == 0) { /* most deduction columns are nil */
+        cat_plain(w, "0.00", 4);
+        return;
+    }
+    if (w->end - w->p < 2) {
+        w->fail = 1;
+        return;
+    }
+    *w->p++ = ',';
+    /* straight into the row (the NUL it adds is overwritten by what follows) */
+    n = rfy_money_format(w->p, (size_t)(w->end - w->p), ore, '.');
     if (n < 0)
         w->fail = 1;
     else
-        cat_plain(w, buf, (size_t)n);
+        w->p += n;
 }
 
 /* A day count (1..31): two digits at most, no printf. */
