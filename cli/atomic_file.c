@@ -1,5 +1,7 @@
 /* Output files that appear whole or not at all.  See atomic_file.h. */
+#define _GNU_SOURCE /* fopencookie, sync_file_range (glibc, Linux) */
 #include <errno.h>
+#include <openssl/evp.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,6 +15,83 @@
 
 /* Output buffer: large enough that a million-row batch makes few syscalls. */
 #define OUT_BUFFER (1u << 20)
+/* Ask the kernel to start writing back after this many bytes, so that the
+ * final fsync does not have to write a whole large file at the end. */
+#define WRITEBACK_STEP (8u << 20)
+
+/*
+ * Where a temporary file's bytes go: the file descriptor, a SHA-256 of every
+ * byte written (the receipt names it without reading the file back), and
+ * early write-back.  A stdio stream over it comes from fopencookie().
+ */
+typedef struct out_sink {
+    int fd;
+    EVP_MD_CTX *md;
+    unsigned long long bytes, synced;
+    int md_failed;
+} out_sink;
+
+static ssize_t sink_write(void *cookie, const char *buf, size_t n)
+{
+    out_sink *s = cookie;
+    size_t done = 0;
+    while (done < n) {
+        ssize_t w = write(s->fd, buf + done, n - done);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return 0; /* fopencookie: 0 reports an error; errno is kept */
+        }
+        done += (size_t)w;
+    }
+    if (!EVP_DigestUpdate(s->md, buf, n))
+        s->md_failed = 1;
+    s->bytes += n;
+    if (s->bytes - s->synced >= WRITEBACK_STEP) {
+        /* Only a hint: errors surface at the final fsync. */
+        (void)sync_file_range(s->fd, (off_t)s->synced, (off_t)(s->bytes - s->synced),
+                              SYNC_FILE_RANGE_WRITE);
+        s->synced = s->bytes;
+    }
+    return (ssize_t)n;
+}
+
+static int sink_close(void *cookie)
+{
+    out_sink *s = cookie;
+    int rc = close(s->fd);
+    s->fd = -1;
+    return rc;
+}
+
+static void sink_free(atomic_file *f)
+{
+    out_sink *s = f->sink;
+    if (!s)
+        return;
+    if (s->fd >= 0)
+        close(s->fd);
+    EVP_MD_CTX_free(s->md);
+    free(s);
+    f->sink = NULL;
+}
+
+/* The hex SHA-256 of all bytes written, into f->sha256; 0 or -1. */
+static int sink_digest(atomic_file *f)
+{
+    static const char hex[] = "0123456789abcdef";
+    out_sink *s = f->sink;
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    if (s->md_failed || !EVP_DigestFinal_ex(s->md, md, &n) || n != 32)
+        return -1;
+    for (unsigned int i = 0; i < 32; i++) {
+        f->sha256[2 * i] = hex[md[i] >> 4];
+        f->sha256[2 * i + 1] = hex[md[i] & 15];
+    }
+    f->sha256[64] = '\0';
+    return 0;
+}
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
@@ -99,11 +178,33 @@ int atomic_file_open(atomic_file *f, const char *path, char **errmsg)
         rc = fail(errmsg, "cannot create %s: %s", path, strerror(errno));
         goto cleanup;
     }
-    if (fchmod(fd, mode) != 0 || !(f->fp = fdopen(fd, "w"))) {
+    if (fchmod(fd, mode) != 0) {
         rc = fail(errmsg, "cannot write %s: %s", f->tmp, strerror(errno));
         goto cleanup;
     }
-    fd = -1; /* now owned by f->fp */
+    {
+        static const cookie_io_functions_t io = {NULL, sink_write, NULL, sink_close};
+        out_sink *sink = calloc(1, sizeof *sink);
+        if (!sink || !(sink->md = EVP_MD_CTX_new()) ||
+            !EVP_DigestInit_ex(sink->md, EVP_sha256(), NULL)) {
+            if (sink)
+                EVP_MD_CTX_free(sink->md);
+            free(sink);
+            rc = fail(errmsg, "out of memory");
+            goto cleanup;
+        }
+        sink->fd = fd;
+        f->sink = sink;
+        fd = -1; /* now owned by the sink */
+        if (!(f->fp = fopencookie(sink, "w", io))) {
+            rc = fail(errmsg, "cannot write %s: %s", f->tmp, strerror(errno));
+            unlink(f->tmp);
+            sink_free(f);
+            free(f->tmp);
+            f->tmp = NULL;
+            return rc;
+        }
+    }
     f->owns_fp = 1;
     set_buffer(f->fp);
     return RFY_OK;
@@ -129,12 +230,18 @@ int atomic_file_finish(atomic_file *f, char **errmsg)
     if (ferror(fp)) /* an earlier write failed; its errno is gone */
         return fail(errmsg, "cannot write %s: a write failed", name);
     if (f->tmp) {
-        if (fsync(fileno(fp)) != 0)
+        out_sink *s = f->sink;
+        if (sink_digest(f) != 0)
+            return fail(errmsg, "cannot hash %s: out of memory", name);
+        if (fsync(s->fd) != 0)
             return fail(errmsg, "cannot write %s: %s", name, strerror(errno));
         f->fp = NULL;
         f->owns_fp = 0;
-        if (fclose(fp) != 0)
+        if (fclose(fp) != 0) { /* closes the descriptor through sink_close */
+            sink_free(f);
             return fail(errmsg, "cannot write %s: %s", name, strerror(errno));
+        }
+        sink_free(f);
     } else if (f->owns_fp) {
         f->fp = NULL;
         f->owns_fp = 0;
@@ -163,11 +270,17 @@ void atomic_file_abort(atomic_file *f)
         fclose(f->fp);
     f->fp = NULL;
     f->owns_fp = 0;
+    sink_free(f);
     if (f->tmp) {
         unlink(f->renamed ? f->path : f->tmp);
         free(f->tmp);
         f->tmp = NULL;
     }
+}
+
+const char *atomic_file_sha256(const atomic_file *f)
+{
+    return f->sha256[0] ? f->sha256 : NULL;
 }
 
 void atomic_file_close(atomic_file *f)
@@ -176,6 +289,7 @@ void atomic_file_close(atomic_file *f)
         fclose(f->fp);
     f->fp = NULL;
     f->owns_fp = 0;
+    sink_free(f);
     free(f->tmp);
     f->tmp = NULL;
 }

@@ -3,7 +3,10 @@
  *
  * A regular file (or a path that does not exist yet) is written to a
  * temporary file "PATH.XXXXXX" in the same directory, flushed and fsync'ed,
- * and renamed over PATH only when the caller commits.  On abort, or on any
+ * and renamed over PATH only when the caller commits.  While it is written,
+ * its SHA-256 is computed (for receipts: no second read of the file) and the
+ * kernel is asked to start write-back every 8 MiB (so the final fsync does not
+ * write the whole file at the end).  On abort, or on any
  * write error, the temporary file is removed and PATH is left as it was.
  *
  * Not atomic, by necessity: standard output ("-"), a stream the caller hands
@@ -32,6 +35,8 @@ typedef struct atomic_file {
     int owns_fp;       /* fp must be closed by us */
     int finished;      /* atomic_file_finish() succeeded */
     int renamed;       /* the temporary now is `path` */
+    void *sink;        /* the temporary's descriptor, hash and write-back state (owned) */
+    char sha256[65];   /* hex SHA-256 of the bytes written, once finished; "" if not hashed */
 } atomic_file;
 
 /*
@@ -68,6 +73,13 @@ void atomic_file_abort(atomic_file *f);
 
 /* Release what f owns after a successful rename (or for a direct stream). */
 void atomic_file_close(atomic_file *f);
+
+/*
+ * The hex SHA-256 of everything written to a temporary file, available after
+ * a successful atomic_file_finish(); NULL for a direct stream (standard
+ * output, a device) or before finishing.  Borrowed from f.
+ */
+const char *atomic_file_sha256(const atomic_file *f);
 
 /* Whether f is written through a temporary file. */
 int atomic_file_is_atomic(const atomic_file *f);

@@ -499,6 +499,7 @@ int cmd_audit(int argc, char **argv)
     rec.total_difference = a.diff_total;
     rec.output_path = out_path;
     rec.rejects_path = rej_path ? rej_path : "-";
+    receipt_take_hashes(&rec, atomic_file_sha256(&a.out), atomic_file_sha256(&a.rej));
     if (receipt_emit(&rec, &hash, receipt_path, &msg) != RFY_OK) {
         fprintf(stderr, "rfy audit: %s\n", msg ? msg : "cannot write the receipt");
         goto failed;

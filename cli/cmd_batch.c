@@ -336,6 +336,7 @@ static int write_receipt(const batch_ctx *b, const batch_stats *st, receipt_hash
     r.total_paid = b->paid;
     r.output_path = out;
     r.rejects_path = rej ? rej : "-";
+    receipt_take_hashes(&r, atomic_file_sha256(&b->out), atomic_file_sha256(&b->rej));
     rc = receipt_emit(&r, hash, path, &msg);
     if (rc != RFY_OK)
         fprintf(stderr, "rfy batch: %s\n", msg ? msg : "cannot write the receipt");

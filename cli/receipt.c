@@ -352,6 +352,14 @@ cleanup:
     return rc;
 }
 
+void receipt_take_hashes(receipt *r, const char *output_sha256, const char *rejects_sha256)
+{
+    if (output_sha256)
+        snprintf(r->output_sha256, sizeof r->output_sha256, "%s", output_sha256);
+    if (rejects_sha256)
+        snprintf(r->rejects_sha256, sizeof r->rejects_sha256, "%s", rejects_sha256);
+}
+
 int receipt_emit(receipt *r, receipt_hash *h, const char *path, char **errmsg)
 {
     char *owned = NULL;
@@ -362,8 +370,11 @@ int receipt_emit(receipt *r, receipt_hash *h, const char *path, char **errmsg)
         rc = fail(errmsg, RFY_ENOMEM, "cannot hash the input: out of memory");
         goto cleanup;
     }
-    if ((rc = receipt_file_sha256(r->output_sha256, r->output_path, errmsg)) != RFY_OK ||
-        (rc = receipt_file_sha256(r->rejects_sha256, r->rejects_path, errmsg)) != RFY_OK)
+    /* Hashes taken while the files were written need no second read. */
+    if ((!r->output_sha256[0] &&
+         (rc = receipt_file_sha256(r->output_sha256, r->output_path, errmsg)) != RFY_OK) ||
+        (!r->rejects_sha256[0] &&
+         (rc = receipt_file_sha256(r->rejects_sha256, r->rejects_path, errmsg)) != RFY_OK))
         goto cleanup;
     if (!path && !(path = owned = receipt_default_path(r->output_path, &nomem)) && nomem) {
         rc = fail(errmsg, RFY_ENOMEM, "out of memory");

@@ -145,4 +145,11 @@ int receipt_write(const receipt *r, const char *path, char **errmsg);
  */
 int receipt_emit(receipt *r, receipt_hash *h, const char *path, char **errmsg);
 
+/*
+ * Use hashes computed while the output and rejects were written
+ * (atomic_file_sha256; either may be NULL), so that receipt_emit() does not
+ * read those files back.  Call before receipt_emit().
+ */
+void receipt_take_hashes(receipt *r, const char *output_sha256, const char *rejects_sha256);
+
 #endif
