@@ -17,6 +17,19 @@ enum {
  */
 rfy_rates *cli_load_rates(const char *dir);
 
+/*
+ * The default rejects file next to an output: "OUT.csv" → "OUT.rejects.csv",
+ * any other name gets ".rejects.csv" appended.  malloc'ed (caller frees); NULL
+ * when out of memory.
+ */
+char *cli_default_rejects_path(const char *out);
+
+/*
+ * --delimiter C: one byte other than a quote, CR or LF; "tab" (or "\t") for a
+ * tab.  Returns 0 and sets *out, or -1.
+ */
+int cli_parse_delimiter(char *out, const char *arg);
+
 /* The sub-commands.  argv[0] is the sub-command name. Each returns an exit code. */
 int cmd_rates(int argc, char **argv);
 int cmd_batch(int argc, char **argv);

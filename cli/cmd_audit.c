@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "atomic_file.h"
+#include "result_row.h"
 #include "batch_run.h"
 #include "cli.h"
 #include "explain.h"
@@ -49,11 +50,8 @@ static const char AUDIT_USAGE[] =
     "write failure (then nothing is written).  See docs/audit.md.\n";
 
 /* The batch output columns (interface.md "Batch output"), then the audit's two. */
-static const char REPORT_HEADER[] =
-    "case_id,month,category,forloeb,level_ref,days,days_in_month,gross,wage_deduction,"
-    "holiday_deduction,activation_deduction,other_deduction,total_deduction,payment,"
-    "provenance,rates_id,paid,difference\n";
-static const char REJ_HEADER[] = "line,case_id,column,reason\n";
+/* The report: the batch output columns plus paid and difference (interface.md). */
+static const char REPORT_HEADER[] = RESULT_ROW_HEADER ",paid,difference\n";
 
 /* The extra input column, index 0 in the binding's extra list. */
 static const char *const EXTRA_COLUMNS[] = {"paid"};
@@ -78,29 +76,7 @@ typedef struct audit_ctx {
     const char *write_target;
 } audit_ctx;
 
-/* ---- Writing (the same cells and quoting as cmd_batch.c) --------------------------- */
-
-static int put(FILE *fp, const char *s, int neutralise, int first)
-{
-    if (!first && putc(',', fp) == EOF)
-        return EOF;
-    return rfy_csv_write_field(fp, s, strlen(s), ',', neutralise);
-}
-
-static int put_money(FILE *fp, const mpz_t ore)
-{
-    char buf[48];
-    if (rfy_money_format(buf, sizeof buf, ore, '.') < 0)
-        return EOF;
-    return put(fp, buf, 0, 0);
-}
-
-static int put_int(FILE *fp, long v)
-{
-    char buf[24];
-    snprintf(buf, sizeof buf, "%ld", v);
-    return put(fp, buf, 0, 0);
-}
+/* ---- Writing (result_row.h: the same cells and quoting as batch) --------------------- */
 
 static int write_failed(audit_ctx *a, const char *target)
 {
@@ -178,7 +154,8 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     const rfy_result *r = row->res;
     const char *cell;
     size_t len;
-    char month[8];
+    char line[RESULT_ROW_MAX];
+    int n;
 
     cell = case_input_extra_cell(row->binding, row->rec, EXTRA_PAID, &len);
     /* Nothing is written before this point: a bad paid makes the row a reject. */
@@ -197,22 +174,21 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     mpz_add(a->diff_total, a->diff_total, a->diff);
     a->differences++;
 
-    rfy_month_format(month, row->in->month);
     errno = 0;
-    /* case_id is free text: neutralised against spreadsheet formulas, as in batch. */
-    if (rfy_csv_write_field(fp, row->case_id, row->case_id_len, ',', 1) == EOF ||
-        put(fp, month, 0, 0) == EOF ||
-        put(fp, rfy_category_name(row->in->category), 0, 0) == EOF ||
-        put(fp, rfy_forloeb_name(row->in->forloeb), 0, 0) == EOF ||
-        put(fp, r->level_ref, 0, 0) == EOF || put_int(fp, r->days) == EOF ||
-        put_int(fp, r->days_in_month) == EOF || put_money(fp, r->gross) == EOF ||
-        put_money(fp, r->wage_deduction) == EOF || put_money(fp, r->holiday_deduction) == EOF ||
-        put_money(fp, r->activation_deduction) == EOF ||
-        put_money(fp, r->other_deduction) == EOF || put_money(fp, r->total_deduction) == EOF ||
-        put_money(fp, r->payment) == EOF ||
-        put(fp, rfy_provenance_name(r->provenance), 0, 0) == EOF ||
-        put(fp, a->rates_id, 0, 0) == EOF || put_money(fp, a->paid) == EOF ||
-        put_money(fp, a->diff) == EOF || putc('\n', fp) == EOF)
+    n = result_row_format(line, sizeof line, row->case_id, row->case_id_len, row->in, r,
+                          a->rates_id);
+    if (n < 0) {
+        errno = EOVERFLOW; /* cannot happen with validated input (RESULT_ROW_MAX) */
+        return write_failed(a, a->out.path);
+    }
+    len = (size_t)n;
+    if (result_row_add_money(line, sizeof line, &len, a->paid) != 0 ||
+        result_row_add_money(line, sizeof line, &len, a->diff) != 0 || len + 1 > sizeof line) {
+        errno = EOVERFLOW;
+        return write_failed(a, a->out.path);
+    }
+    line[len++] = '\n';
+    if (fwrite(line, 1, len, fp) != len)
         return write_failed(a, a->out.path);
 
     if (a->explain_id && row->case_id_len == a->explain_len &&
@@ -225,19 +201,15 @@ static int on_reject(void *user, const batch_reject *rej)
 {
     audit_ctx *a = user;
     FILE *fp = a->rej.fp;
-    char line[24];
 
     errno = 0;
     if (a->rej_header_pending) {
-        if (fputs(REJ_HEADER, fp) == EOF)
+        if (fputs(REJECT_ROW_HEADER, fp) == EOF)
             return write_failed(a, a->rej.path);
         a->rej_header_pending = 0;
     }
-    snprintf(line, sizeof line, "%lu", rej->line);
-    if (put(fp, line, 0, 1) == EOF || putc(',', fp) == EOF ||
-        rfy_csv_write_field(fp, rej->case_id, rej->case_id_len, ',', 1) == EOF ||
-        put(fp, rej->column, 0, 0) == EOF || put(fp, rej->reason, 1, 0) == EOF ||
-        putc('\n', fp) == EOF)
+    if (reject_row_write(fp, rej->line, rej->case_id, rej->case_id_len, rej->column,
+                         rej->reason) == EOF)
         return write_failed(a, a->rej.path);
     a->rejects_written++;
     return RFY_OK;
@@ -290,33 +262,6 @@ static void summary(const audit_ctx *a, const batch_stats *st, const char *rejec
 
 /* ---- Options ---------------------------------------------------------------------------- */
 
-/* "REPORT.csv" → "REPORT.rejects.csv", as batch names its rejects file. */
-static char *default_rejects_path(const char *out)
-{
-    size_t n = strlen(out);
-    char *p;
-    if (n > 4 && strcmp(out + n - 4, ".csv") == 0)
-        n -= 4;
-    p = malloc(n + sizeof ".rejects.csv");
-    if (p) {
-        memcpy(p, out, n);
-        memcpy(p + n, ".rejects.csv", sizeof ".rejects.csv");
-    }
-    return p;
-}
-
-static int parse_delimiter(char *out, const char *arg)
-{
-    if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0) {
-        *out = '\t';
-        return 0;
-    }
-    if (strlen(arg) != 1 || arg[0] == '"' || arg[0] == '\r' || arg[0] == '\n')
-        return -1;
-    *out = arg[0];
-    return 0;
-}
-
 int cmd_audit(int argc, char **argv)
 {
     enum { OPT_REJECTS = 256, OPT_DELIM, OPT_COMMA, OPT_QUIET, OPT_RATES, OPT_RECEIPT,
@@ -360,7 +305,7 @@ int cmd_audit(int argc, char **argv)
             a.explain_len = strlen(optarg);
             break;
         case OPT_DELIM:
-            if (parse_delimiter(&delimiter, optarg) != 0) {
+            if (cli_parse_delimiter(&delimiter, optarg) != 0) {
                 fprintf(stderr, "rfy audit: --delimiter must be one character other than a "
                                 "quote or a line break (or 'tab'), not '%s'\n", optarg);
                 goto cleanup;
@@ -385,7 +330,7 @@ int cmd_audit(int argc, char **argv)
     }
     in_path = argv[optind];
     if (!rej_path && strcmp(out_path, "-") != 0) {
-        if (!(rej_path = rej_owned = default_rejects_path(out_path))) {
+        if (!(rej_path = rej_owned = cli_default_rejects_path(out_path))) {
             fprintf(stderr, "rfy audit: out of memory\n");
             goto cleanup;
         }
@@ -440,7 +385,7 @@ int cmd_audit(int argc, char **argv)
         write_failed(&a, a.out.path);
         goto failed;
     }
-    if (!a.rej_header_pending && fputs(REJ_HEADER, a.rej.fp) == EOF) {
+    if (!a.rej_header_pending && fputs(REJECT_ROW_HEADER, a.rej.fp) == EOF) {
         write_failed(&a, a.rej.path);
         goto failed;
     }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "atomic_file.h"
+#include "result_row.h"
 #include "batch_run.h"
 #include "cli.h"
 #include "receipt.h"
@@ -42,13 +43,6 @@ static const char BATCH_USAGE[] =
     "2 usage error, unreadable input, malformed CSV or header, invalid rate tables or\n"
     "a write failure (then no output file is written).  See docs/batch.md.\n";
 
-/* Output header (interface.md "Batch output"): this order, always. */
-static const char OUT_HEADER[] =
-    "case_id,month,category,forloeb,level_ref,days,days_in_month,gross,wage_deduction,"
-    "holiday_deduction,activation_deduction,other_deduction,total_deduction,payment,"
-    "provenance,rates_id\n";
-static const char REJ_HEADER[] = "line,case_id,column,reason\n";
-
 /* Progress on standard error every this many rows (never in the tests' small files). */
 #define PROGRESS_EVERY 100000UL
 
@@ -64,90 +58,6 @@ typedef struct batch_ctx {
 
 /* ---- Writing ---------------------------------------------------------------- */
 
-static int put(FILE *fp, const char *s, int neutralise, int first)
-{
-    if (!first && putc(',', fp) == EOF)
-        return EOF;
-    return rfy_csv_write_field(fp, s, strlen(s), ',', neutralise);
-}
-
-/*
- * An output row is built in memory and written with one fwrite (the hot path:
- * a putc per byte and a printf per number cost more than the computation).
- * Room: case_id (64 characters of at most 4 bytes, quoted with every byte
- * doubled: 2 × 256 + 3), level_ref (2 × 96 + 3), seven amounts and two day
- * counts (at most 48 each), the names and rates_id: 2048 bytes is ample.
- */
-#define ROW_BUFFER 2048
-
-/* A cursor over the row buffer; `fail` is set when something does not fit. */
-typedef struct row_buf {
-    char *p, *end;
-    int fail;
-} row_buf;
-
-/* Append a field, quoted (and neutralised) as rfy_csv_write_field() would. */
-static void cat_field(row_buf *w, const char *s, size_t len, int neutralise)
-{
-    int n = rfy_csv_format_field(w->p, (size_t)(w->end - w->p), s, len, ',', neutralise);
-    if (n < 0)
-        w->fail = 1;
-    else
-        w->p += n;
-}
-
-/* Append a comma and then text that never needs quoting (names, numbers). */
-static void cat_plain(row_buf *w, const char *s, size_t len)
-{
-    if ((size_t)(w->end - w->p) < len + 1) {
-        w->fail = 1;
-        return;
-    }
-    *w->p++ = ',';
-    memcpy(w->p, s, len);
-    w->p += len;
-}
-
-static void cat_money(row_buf *w, const mpz_t ore)
-{
-    int n;
-    if (mpz_sgn(ore) == 0) { /* most deduction columns are nil */
-        cat_plain(w, "0.00", 4);
-        return;
-    }
-    if (w->end - w->p < 2) {
-        w->fail = 1;
-        return;
-    }
-    *w->p++ = ',';
-    /* straight into the row (the NUL it adds is overwritten by what follows) */
-    n = rfy_money_format(w->p, (size_t)(w->end - w->p), ore, '.');
-    if (n < 0)
-        w->fail = 1;
-    else
-        w->p += n;
-}
-
-/* A day count (1..31): two digits at most, no printf. */
-static void cat_days(row_buf *w, int v)
-{
-    char buf[2];
-    size_t n = 0;
-    if (v < 0 || v > 99) {
-        w->fail = 1;
-        return;
-    }
-    if (v >= 10)
-        buf[n++] = (char)('0' + v / 10);
-    buf[n++] = (char)('0' + v % 10);
-    cat_plain(w, buf, n);
-}
-
-static void cat_name(row_buf *w, const char *s)
-{
-    cat_plain(w, s, strlen(s));
-}
-
 static int write_failed(batch_ctx *b, const atomic_file *f)
 {
     if (!b->write_target) {
@@ -158,52 +68,26 @@ static int write_failed(batch_ctx *b, const atomic_file *f)
 }
 
 /*
- * The output row of a computed case-month, formatted into buf (at most size
- * bytes; ROW_BUFFER is always enough).  Returns its length, or -1 if it does
- * not fit.  Reads b only: runs in worker threads with --jobs.
+ * The output row of a computed case-month with its newline, formatted into
+ * buf (result_row.h).  Returns its length, or -1 if it does not fit.  Reads
+ * b only: runs in worker threads with --jobs.
  */
 static int format_row(const void *user, const batch_row *row, char *buf, size_t size)
 {
     const batch_ctx *b = user;
-    const rfy_result *r = row->res;
-    char month[8];
-    row_buf w = {buf, buf + size, 0};
-
-    rfy_month_format(month, row->in->month);
-    /* case_id is free text from the payroll system: a leading = + - @ would
-     * make a spreadsheet run it as a formula, so it is neutralised. */
-    cat_field(&w, row->case_id, row->case_id_len, 1);
-    cat_plain(&w, month, 7);
-    cat_name(&w, rfy_category_name(row->in->category));
-    cat_name(&w, rfy_forloeb_name(row->in->forloeb));
-    if (w.p < w.end)
-        *w.p++ = ',';
-    cat_field(&w, r->level_ref, strlen(r->level_ref), 0); /* "§ 68 stk. 4, 4. pkt." is quoted */
-    cat_days(&w, r->days);
-    cat_days(&w, r->days_in_month);
-    cat_money(&w, r->gross);
-    cat_money(&w, r->wage_deduction);
-    cat_money(&w, r->holiday_deduction);
-    cat_money(&w, r->activation_deduction);
-    cat_money(&w, r->other_deduction);
-    cat_money(&w, r->total_deduction);
-    cat_money(&w, r->payment);
-    cat_name(&w, rfy_provenance_name(r->provenance));
-    if (w.p < w.end)
-        *w.p++ = ',';
-    cat_field(&w, b->rates_id, strlen(b->rates_id), 0);
-    if (w.p < w.end)
-        *w.p++ = '\n';
-    else
-        w.fail = 1;
-    return w.fail ? -1 : (int)(w.p - buf);
+    int n = result_row_format(buf, size, row->case_id, row->case_id_len, row->in, row->res,
+                              b->rates_id);
+    if (n < 0 || (size_t)n + 1 > size)
+        return -1;
+    buf[n++] = '\n';
+    return n;
 }
 
 static int on_row(void *user, const batch_row *row, rfy_error *err)
 {
     batch_ctx *b = user;
     const rfy_result *r = row->res;
-    char line[ROW_BUFFER];
+    char line[RESULT_ROW_MAX];
     const char *bytes = row->formatted; /* formatted by a worker (--jobs), or here */
     int n = (int)row->formatted_len;
     (void)err;
@@ -212,7 +96,7 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     if (!bytes) {
         bytes = line;
         if ((n = format_row(b, row, line, sizeof line)) < 0) {
-            errno = EOVERFLOW; /* cannot happen with validated input (see ROW_BUFFER) */
+            errno = EOVERFLOW; /* cannot happen with validated input (see RESULT_ROW_MAX) */
             return write_failed(b, &b->out);
         }
     }
@@ -229,19 +113,15 @@ static int on_reject(void *user, const batch_reject *rej)
 {
     batch_ctx *b = user;
     FILE *fp = b->rej.fp;
-    char line[24];
 
     errno = 0;
     if (b->rej_header_pending) {
-        if (fputs(REJ_HEADER, fp) == EOF)
+        if (fputs(REJECT_ROW_HEADER, fp) == EOF)
             return write_failed(b, &b->rej);
         b->rej_header_pending = 0;
     }
-    snprintf(line, sizeof line, "%lu", rej->line);
-    if (put(fp, line, 0, 1) == EOF || putc(',', fp) == EOF ||
-        rfy_csv_write_field(fp, rej->case_id, rej->case_id_len, ',', 1) == EOF ||
-        put(fp, rej->column, 0, 0) == EOF || put(fp, rej->reason, 1, 0) == EOF ||
-        putc('\n', fp) == EOF)
+    if (reject_row_write(fp, rej->line, rej->case_id, rej->case_id_len, rej->column,
+                         rej->reason) == EOF)
         return write_failed(b, &b->rej);
     b->rejects_written++;
     return RFY_OK;
@@ -254,21 +134,6 @@ static void on_progress(void *user, unsigned long rows)
 }
 
 /* ---- Options ------------------------------------------------------------------ */
-
-/* "OUT.csv" → "OUT.rejects.csv"; another name gets ".rejects.csv" appended. */
-static char *default_rejects_path(const char *out)
-{
-    size_t n = strlen(out);
-    char *p;
-    if (n > 4 && strcmp(out + n - 4, ".csv") == 0)
-        n -= 4;
-    p = malloc(n + sizeof ".rejects.csv");
-    if (p) {
-        memcpy(p, out, n);
-        memcpy(p + n, ".rejects.csv", sizeof ".rejects.csv");
-    }
-    return p;
-}
 
 /* --jobs N: 1..BATCH_MAX_JOBS, digits only. */
 static int parse_jobs(unsigned *out, const char *arg)
@@ -285,18 +150,6 @@ static int parse_jobs(unsigned *out, const char *arg)
     if (n < 1 || n > BATCH_MAX_JOBS)
         return -1;
     *out = (unsigned)n;
-    return 0;
-}
-
-static int parse_delimiter(char *out, const char *arg)
-{
-    if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0) {
-        *out = '\t';
-        return 0;
-    }
-    if (strlen(arg) != 1 || arg[0] == '"' || arg[0] == '\r' || arg[0] == '\n')
-        return -1;
-    *out = arg[0];
     return 0;
 }
 
@@ -383,7 +236,7 @@ int cmd_batch(int argc, char **argv)
         case 'o': out_path = optarg; break;
         case OPT_REJECTS: rej_path = optarg; break;
         case OPT_DELIM:
-            if (parse_delimiter(&delimiter, optarg) != 0) {
+            if (cli_parse_delimiter(&delimiter, optarg) != 0) {
                 fprintf(stderr, "rfy batch: --delimiter must be one character other than a "
                                 "quote or a line break (or 'tab'), not '%s'\n", optarg);
                 goto cleanup;
@@ -416,7 +269,7 @@ int cmd_batch(int argc, char **argv)
     }
     in_path = argv[optind];
     if (!rej_path && strcmp(out_path, "-") != 0) {
-        if (!(rej_path = rej_owned = default_rejects_path(out_path))) {
+        if (!(rej_path = rej_owned = cli_default_rejects_path(out_path))) {
             fprintf(stderr, "rfy batch: out of memory\n");
             goto cleanup;
         }
@@ -462,11 +315,11 @@ int cmd_batch(int argc, char **argv)
         rejects_name = "standard error";
     }
     outputs_open = 1;
-    if (fputs(OUT_HEADER, b.out.fp) == EOF) {
+    if (fputs(RESULT_ROW_HEADER "\n", b.out.fp) == EOF) {
         write_failed(&b, &b.out);
         goto failed;
     }
-    if (!b.rej_header_pending && fputs(REJ_HEADER, b.rej.fp) == EOF) {
+    if (!b.rej_header_pending && fputs(REJECT_ROW_HEADER, b.rej.fp) == EOF) {
         write_failed(&b, &b.rej);
         goto failed;
     }
@@ -482,7 +335,7 @@ int cmd_batch(int argc, char **argv)
     cfg.user = &b;
     cfg.jobs = jobs;
     cfg.format_row = format_row;
-    cfg.format_max = ROW_BUFFER;
+    cfg.format_max = RESULT_ROW_MAX;
     cfg.tap = receipt_hash_tap; /* receipt */
     cfg.tap_user = &hash;
     rc = batch_run(&st, &cfg, in, &msg);

@@ -22,19 +22,6 @@ static const char USAGE[] =
     "(audit: a difference); 2 usage error, unreadable input or invalid rate tables.\n"
     "See docs/ for the rules, the CSV columns and the rate tables.\n";
 
-rfy_rates *cli_load_rates(const char *dir)
-{
-    rfy_rates *rates = NULL;
-    char *err = NULL;
-    int rc = dir ? rfy_rates_load_dir(&rates, dir, &err) : rfy_rates_load_builtin(&rates, &err);
-    if (rc != RFY_OK) {
-        fprintf(stderr, "rfy: invalid rate tables: %s\n", err ? err : rfy_rc_name(rc));
-        free(err);
-        return NULL;
-    }
-    return rates;
-}
-
 int main(int argc, char **argv)
 {
     static const struct option opts[] = {

@@ -1,0 +1,45 @@
+/* Helpers shared by the sub-commands (cli.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+rfy_rates *cli_load_rates(const char *dir)
+{
+    rfy_rates *rates = NULL;
+    char *err = NULL;
+    int rc = dir ? rfy_rates_load_dir(&rates, dir, &err) : rfy_rates_load_builtin(&rates, &err);
+    if (rc != RFY_OK) {
+        fprintf(stderr, "rfy: invalid rate tables: %s\n", err ? err : rfy_rc_name(rc));
+        free(err);
+        return NULL;
+    }
+    return rates;
+}
+
+char *cli_default_rejects_path(const char *out)
+{
+    size_t n = strlen(out);
+    char *p;
+    if (n > 4 && strcmp(out + n - 4, ".csv") == 0)
+        n -= 4;
+    p = malloc(n + sizeof ".rejects.csv");
+    if (p) {
+        memcpy(p, out, n);
+        memcpy(p + n, ".rejects.csv", sizeof ".rejects.csv");
+    }
+    return p;
+}
+
+int cli_parse_delimiter(char *out, const char *arg)
+{
+    if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0) {
+        *out = '\t';
+        return 0;
+    }
+    if (strlen(arg) != 1 || arg[0] == '"' || arg[0] == '\r' || arg[0] == '\n')
+        return -1;
+    *out = arg[0];
+    return 0;
+}

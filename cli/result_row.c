@@ -1,0 +1,141 @@
+/*
+ * Result and reject rows (result_row.h).  A result row is built in memory and
+ * written with one fwrite by the caller: on the batch hot path a putc per byte
+ * and a printf per number cost more than the computation itself.
+ */
+#include <string.h>
+
+#include "result_row.h"
+
+/* A cursor over the row buffer; `fail` is set when something does not fit. */
+typedef struct row_buf {
+    char *p, *end;
+    int fail;
+} row_buf;
+
+/* Append a field, quoted (and neutralised) as rfy_csv_write_field() would. */
+static void cat_field(row_buf *w, const char *s, size_t len, int neutralise)
+{
+    int n = rfy_csv_format_field(w->p, (size_t)(w->end - w->p), s, len, ',', neutralise);
+    if (n < 0)
+        w->fail = 1;
+    else
+        w->p += n;
+}
+
+static void cat_comma(row_buf *w)
+{
+    if (w->p < w->end)
+        *w->p++ = ',';
+    else
+        w->fail = 1;
+}
+
+/* Append a comma and then text that never needs quoting (names, numbers). */
+static void cat_plain(row_buf *w, const char *s, size_t len)
+{
+    if ((size_t)(w->end - w->p) < len + 1) {
+        w->fail = 1;
+        return;
+    }
+    *w->p++ = ',';
+    memcpy(w->p, s, len);
+    w->p += len;
+}
+
+static void cat_money(row_buf *w, const mpz_t ore)
+{
+    int n;
+    if (mpz_sgn(ore) == 0) { /* most deduction columns are nil */
+        cat_plain(w, "0.00", 4);
+        return;
+    }
+    if (w->end - w->p < 2) {
+        w->fail = 1;
+        return;
+    }
+    *w->p++ = ',';
+    /* straight into the row (the NUL it adds is overwritten by what follows,
+     * or lies within the buffer the caller sized) */
+    n = rfy_money_format(w->p, (size_t)(w->end - w->p), ore, '.');
+    if (n < 0)
+        w->fail = 1;
+    else
+        w->p += n;
+}
+
+/* A day count (1..31): two digits at most, no printf. */
+static void cat_days(row_buf *w, int v)
+{
+    char d[2];
+    size_t n = 0;
+    if (v < 0 || v > 99) {
+        w->fail = 1;
+        return;
+    }
+    if (v >= 10)
+        d[n++] = (char)('0' + v / 10);
+    d[n++] = (char)('0' + v % 10);
+    cat_plain(w, d, n);
+}
+
+static void cat_name(row_buf *w, const char *s)
+{
+    cat_plain(w, s, strlen(s));
+}
+
+int result_row_format(char *buf, size_t size, const char *case_id, size_t case_id_len,
+                      const rfy_case *in, const rfy_result *r, const char *rates_id)
+{
+    char month[8];
+    row_buf w = {buf, buf + size, 0};
+
+    rfy_month_format(month, in->month);
+    /* case_id is free text from the payroll system: a leading = + - @ would
+     * make a spreadsheet run it as a formula, so it is neutralised. */
+    cat_field(&w, case_id, case_id_len, 1);
+    cat_plain(&w, month, 7);
+    cat_name(&w, rfy_category_name(in->category));
+    cat_name(&w, rfy_forloeb_name(in->forloeb));
+    cat_comma(&w);
+    cat_field(&w, r->level_ref, strlen(r->level_ref), 0); /* "§ 68 stk. 4, 4. pkt." is quoted */
+    cat_days(&w, r->days);
+    cat_days(&w, r->days_in_month);
+    cat_money(&w, r->gross);
+    cat_money(&w, r->wage_deduction);
+    cat_money(&w, r->holiday_deduction);
+    cat_money(&w, r->activation_deduction);
+    cat_money(&w, r->other_deduction);
+    cat_money(&w, r->total_deduction);
+    cat_money(&w, r->payment);
+    cat_name(&w, rfy_provenance_name(r->provenance));
+    cat_comma(&w);
+    cat_field(&w, rates_id, strlen(rates_id), 0);
+    return w.fail ? -1 : (int)(w.p - buf);
+}
+
+int result_row_add_money(char *buf, size_t size, size_t *len, const mpz_t ore)
+{
+    row_buf w = {buf + *len, buf + size, 0};
+    if (*len > size)
+        return -1;
+    cat_money(&w, ore);
+    if (w.fail)
+        return -1;
+    *len = (size_t)(w.p - buf);
+    return 0;
+}
+
+int reject_row_write(FILE *fp, unsigned long line, const char *case_id, size_t case_id_len,
+                     const char *column, const char *reason)
+{
+    /* The line number, the case_id as the payroll system wrote it (made safe),
+     * the column at fault and the reason: neutralised, since a reason may quote
+     * the cell ("wage '-5' is not ...") and start with a sign. */
+    if (fprintf(fp, "%lu,", line) < 0 ||
+        rfy_csv_write_field(fp, case_id, case_id_len, ',', 1) == EOF || putc(',', fp) == EOF ||
+        rfy_csv_write_field(fp, column, strlen(column), ',', 0) == EOF || putc(',', fp) == EOF ||
+        rfy_csv_write_field(fp, reason, strlen(reason), ',', 1) == EOF || putc('\n', fp) == EOF)
+        return EOF;
+    return 0;
+}

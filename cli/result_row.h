@@ -1,0 +1,54 @@
+/*
+ * The rows rfy writes for payroll and audit (interface.md "Batch output"):
+ * the 16 result columns of a computed case-month, and a reject row.  Batch
+ * and audit both write through here, so their columns can never drift apart.
+ */
+#ifndef RFY_RESULT_ROW_H
+#define RFY_RESULT_ROW_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "rfy.h"
+
+/* The 16 result columns, this order, always (no trailing newline). */
+#define RESULT_ROW_HEADER                                                                     \
+    "case_id,month,category,forloeb,level_ref,days,days_in_month,gross,wage_deduction,"     \
+    "holiday_deduction,activation_deduction,other_deduction,total_deduction,payment,"       \
+    "provenance,rates_id"
+
+/* The rejects file's header line. */
+#define REJECT_ROW_HEADER "line,case_id,column,reason\n"
+
+/*
+ * Room for one formatted row: case_id (64 characters of at most 4 bytes,
+ * quoted with every byte doubled: 2 × 256 + 3), level_ref (2 × 96 + 3), seven
+ * amounts and two day counts (at most 48 each), the names, rates_id, and
+ * audit's two extra amounts: 2048 bytes is ample.
+ */
+#define RESULT_ROW_MAX 2048
+
+/*
+ * Format the 16 result columns of a computed case-month into buf (no
+ * newline, not NUL-terminated).  case_id is neutralised against spreadsheet
+ * formulas; level_ref is quoted when it holds a comma.  Amounts have two
+ * decimals and '.'.  Returns the length, or -1 if it does not fit in size.
+ * Reads only its arguments: safe in worker threads.
+ */
+int result_row_format(char *buf, size_t size, const char *case_id, size_t case_id_len,
+                      const rfy_case *in, const rfy_result *res, const char *rates_id);
+
+/*
+ * Append ",AMOUNT" (two decimals, '.') at buf + *len within size; returns 0,
+ * or -1 if it does not fit (buf unchanged beyond *len).
+ */
+int result_row_add_money(char *buf, size_t size, size_t *len, const mpz_t ore);
+
+/*
+ * Write one reject row "line,case_id,column,reason\n" to fp (case_id and
+ * reason neutralised against spreadsheet formulas).  Returns 0 or EOF.
+ */
+int reject_row_write(FILE *fp, unsigned long line, const char *case_id, size_t case_id_len,
+                     const char *column, const char *reason);
+
+#endif
