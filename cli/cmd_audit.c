@@ -18,6 +18,7 @@
 
 #include "atomic_file.h"
 #include "result_row.h"
+#include "run_files.h"
 #include "batch_run.h"
 #include "cli.h"
 #include "explain.h"
@@ -60,8 +61,7 @@ enum { EXTRA_PAID = 0 };
 #define PROGRESS_EVERY 100000UL
 
 typedef struct audit_ctx {
-    atomic_file out, rej;
-    int rej_header_pending;  /* rejects on standard error: header before the first */
+    run_files files;         /* input, report, rejects (run_files.h) */
     const rfy_rates *rates;
     const char *rates_id;
     const rfy_decimal_syntax *amount;
@@ -72,19 +72,13 @@ typedef struct audit_ctx {
     unsigned long matches, differences, rejects_written;
     mpz_t paid, diff;        /* this row's, reused: nothing allocated per row */
     mpz_t gross, deductions, payment, paid_total, diff_total; /* over computed rows */
-    int write_errno;
-    const char *write_target;
 } audit_ctx;
 
 /* ---- Writing (result_row.h: the same cells and quoting as batch) --------------------- */
 
 static int write_failed(audit_ctx *a, const char *target)
 {
-    if (!a->write_target) {
-        a->write_errno = errno ? errno : EIO;
-        a->write_target = target;
-    }
-    return RFY_EIO;
+    return run_files_write_failed(&a->files, target);
 }
 
 /* ---- The paid column ------------------------------------------------------------------ */
@@ -150,7 +144,7 @@ static int explain_row(audit_ctx *a, const batch_row *row)
 static int on_row(void *user, const batch_row *row, rfy_error *err)
 {
     audit_ctx *a = user;
-    FILE *fp = a->out.fp;
+    FILE *fp = a->files.out.fp;
     const rfy_result *r = row->res;
     const char *cell;
     size_t len;
@@ -179,17 +173,17 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
                           a->rates_id);
     if (n < 0) {
         errno = EOVERFLOW; /* cannot happen with validated input (RESULT_ROW_MAX) */
-        return write_failed(a, a->out.path);
+        return write_failed(a, a->files.out.path);
     }
     len = (size_t)n;
     if (result_row_add_money(line, sizeof line, &len, a->paid) != 0 ||
         result_row_add_money(line, sizeof line, &len, a->diff) != 0 || len + 1 > sizeof line) {
         errno = EOVERFLOW;
-        return write_failed(a, a->out.path);
+        return write_failed(a, a->files.out.path);
     }
     line[len++] = '\n';
     if (fwrite(line, 1, len, fp) != len)
-        return write_failed(a, a->out.path);
+        return write_failed(a, a->files.out.path);
 
     if (a->explain_id && row->case_id_len == a->explain_len &&
         memcmp(row->case_id, a->explain_id, a->explain_len) == 0)
@@ -200,17 +194,17 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
 static int on_reject(void *user, const batch_reject *rej)
 {
     audit_ctx *a = user;
-    FILE *fp = a->rej.fp;
+    FILE *fp = a->files.rej.fp;
 
     errno = 0;
-    if (a->rej_header_pending) {
+    if (a->files.rej_header_pending) {
         if (fputs(REJECT_ROW_HEADER, fp) == EOF)
-            return write_failed(a, a->rej.path);
-        a->rej_header_pending = 0;
+            return write_failed(a, a->files.rej.path);
+        a->files.rej_header_pending = 0;
     }
     if (reject_row_write(fp, rej->line, rej->case_id, rej->case_id_len, rej->column,
                          rej->reason) == EOF)
-        return write_failed(a, a->rej.path);
+        return write_failed(a, a->files.rej.path);
     a->rejects_written++;
     return RFY_OK;
 }
@@ -231,17 +225,17 @@ static void on_progress(void *user, unsigned long rows)
 static int write_summary(audit_ctx *a, const batch_stats *st)
 {
     char d[48], p[48], q[48];
-    FILE *fp = a->out.fp;
+    FILE *fp = a->files.out.fp;
     if (rfy_money_format(d, sizeof d, a->diff_total, '.') < 0 ||
         rfy_money_format(p, sizeof p, a->paid_total, '.') < 0 ||
         rfy_money_format(q, sizeof q, a->payment, '.') < 0)
-        return write_failed(a, a->out.path);
+        return write_failed(a, a->files.out.path);
     errno = 0;
     if (fprintf(fp, "\n# rows,%lu\n# matches,%lu\n# differences,%lu\n# rejects,%lu\n"
                     "# sum_of_differences,%s\n# total_paid,%s\n# total_payment,%s\n"
                     "# rates_id,%s\n",
                 st->rows, a->matches, a->differences, st->rejected, d, p, q, a->rates_id) < 0)
-        return write_failed(a, a->out.path);
+        return write_failed(a, a->files.out.path);
     return RFY_OK;
 }
 
@@ -277,11 +271,10 @@ int cmd_audit(int argc, char **argv)
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
     const char *rates_dir = NULL, *out_path = "-", *rej_path = NULL, *receipt_path = NULL;
-    const char *in_path, *rejects_name;
-    char *rej_owned = NULL, *msg = NULL;
+    const char *in_path;
+    char *msg = NULL;
     char delimiter = ',';
-    int comma = 0, quiet = 0, c, rc, exit_code = RFY_EXIT_USAGE, outputs_open = 0;
-    FILE *in = NULL;
+    int comma = 0, quiet = 0, c, rc, exit_code = RFY_EXIT_USAGE;
     rfy_rates *rates = NULL;
     audit_ctx a;
     batch_config cfg;
@@ -329,28 +322,9 @@ int cmd_audit(int argc, char **argv)
         goto cleanup;
     }
     in_path = argv[optind];
-    if (!rej_path && strcmp(out_path, "-") != 0) {
-        if (!(rej_path = rej_owned = cli_default_rejects_path(out_path))) {
-            fprintf(stderr, "rfy audit: out of memory\n");
-            goto cleanup;
-        }
-    }
-    if (rej_path && (strcmp(rej_path, out_path) == 0 || strcmp(rej_path, in_path) == 0 ||
-                     (strcmp(out_path, in_path) == 0 && strcmp(in_path, "-") != 0))) {
-        fprintf(stderr, "rfy audit: the input, report and rejects files must be different\n");
+    if (run_files_prepare(&a.files, "audit", "report", in_path, out_path, rej_path,
+                          receipt_path) != 0)
         goto cleanup;
-    }
-    if (receipt_path_clashes(receipt_path, in_path, out_path, rej_path) != 0) {
-        fprintf(stderr, "rfy audit: the receipt must be another file than the input, report "
-                        "and rejects (and not standard output when the report is there)\n");
-        goto cleanup;
-    }
-    if (strcmp(in_path, "-") == 0)
-        in = stdin;
-    else if (!(in = fopen(in_path, "rb"))) {
-        fprintf(stderr, "rfy audit: cannot read %s: %s\n", in_path, strerror(errno));
-        goto cleanup;
-    }
     if (!(rates = cli_load_rates(rates_dir)))
         goto cleanup;
     if (receipt_hash_init(&hash) != RFY_OK) {
@@ -363,32 +337,8 @@ int cmd_audit(int argc, char **argv)
     /* The breakdown never mixes into the report. */
     a.explain_out = strcmp(out_path, "-") == 0 ? stderr : stdout;
 
-    if (atomic_file_open(&a.out, out_path, &msg) != RFY_OK) {
-        fprintf(stderr, "rfy audit: %s\n", msg);
-        goto cleanup;
-    }
-    if (rej_path) {
-        if (atomic_file_open(&a.rej, rej_path, &msg) != RFY_OK) {
-            fprintf(stderr, "rfy audit: %s\n", msg);
-            atomic_file_abort(&a.out);
-            goto cleanup;
-        }
-        rejects_name = rej_path;
-    } else {
-        atomic_file_wrap(&a.rej, stderr, "standard error");
-        a.rej_header_pending = 1;
-        rejects_name = "standard error";
-    }
-    outputs_open = 1;
-    errno = 0;
-    if (fputs(REPORT_HEADER, a.out.fp) == EOF) {
-        write_failed(&a, a.out.path);
+    if (run_files_open_outputs(&a.files, REPORT_HEADER) != 0)
         goto failed;
-    }
-    if (!a.rej_header_pending && fputs(REJECT_ROW_HEADER, a.rej.fp) == EOF) {
-        write_failed(&a, a.rej.path);
-        goto failed;
-    }
 
     memset(&cfg, 0, sizeof cfg);
     cfg.rates = rates;
@@ -404,7 +354,7 @@ int cmd_audit(int argc, char **argv)
     cfg.tap = receipt_hash_tap;
     cfg.tap_user = &hash;
     cfg.user = &a;
-    rc = batch_run(&st, &cfg, in, &msg);
+    rc = batch_run(&st, &cfg, a.files.in, &msg);
     if (rc != RFY_OK) {
         if (msg)
             fprintf(stderr, "rfy audit: %s: %s\n", strcmp(in_path, "-") ? in_path : "standard input",
@@ -420,12 +370,8 @@ int cmd_audit(int argc, char **argv)
     }
     if (write_summary(&a, &st) != RFY_OK)
         goto failed;
-    /* Finish both files before renaming either, so a failure leaves neither. */
-    if (atomic_file_finish(&a.out, &msg) != RFY_OK || atomic_file_finish(&a.rej, &msg) != RFY_OK ||
-        atomic_file_rename(&a.out, &msg) != RFY_OK || atomic_file_rename(&a.rej, &msg) != RFY_OK) {
-        fprintf(stderr, "rfy audit: %s\n", msg);
+    if (run_files_commit(&a.files) != 0)
         goto failed;
-    }
     /* The receipt hashes the files in place; if it cannot be written, the
      * report and rejects are taken back too (atomic_file_abort). */
     receipt_init(&rec, "audit");
@@ -443,16 +389,14 @@ int cmd_audit(int argc, char **argv)
     rec.total_payment = a.payment;
     rec.total_difference = a.diff_total;
     rec.output_path = out_path;
-    rec.rejects_path = rej_path ? rej_path : "-";
-    receipt_take_hashes(&rec, atomic_file_sha256(&a.out), atomic_file_sha256(&a.rej));
+    rec.rejects_path = a.files.rej_path ? a.files.rej_path : "-";
+    receipt_take_hashes(&rec, atomic_file_sha256(&a.files.out), atomic_file_sha256(&a.files.rej));
     if (receipt_emit(&rec, &hash, receipt_path, &msg) != RFY_OK) {
         fprintf(stderr, "rfy audit: %s\n", msg ? msg : "cannot write the receipt");
         goto failed;
     }
-    atomic_file_close(&a.out);
-    atomic_file_close(&a.rej);
-    outputs_open = 0;
-    summary(&a, &st, rejects_name);
+    run_files_close(&a.files);
+    summary(&a, &st, a.files.rejects_name);
     if (a.explain_id && a.explained == 0)
         fprintf(stderr, "rfy audit: --explain %s: no differing row has that case_id\n",
                 a.explain_id);
@@ -460,26 +404,13 @@ int cmd_audit(int argc, char **argv)
     goto cleanup;
 
 failed:
-    if (a.write_target)
-        fprintf(stderr, "rfy audit: cannot write %s: %s\n",
-                strcmp(a.write_target, "-") ? a.write_target : "standard output",
-                strerror(a.write_errno));
-    if (atomic_file_is_atomic(&a.out))
-        fprintf(stderr, "rfy audit: %s not written\n", a.out.path);
-    if (atomic_file_is_atomic(&a.rej))
-        fprintf(stderr, "rfy audit: %s not written\n", a.rej.path);
+    run_files_report_failure(&a.files);
     exit_code = RFY_EXIT_USAGE;
 cleanup:
-    if (outputs_open) {
-        atomic_file_abort(&a.out);
-        atomic_file_abort(&a.rej);
-    }
-    if (in && in != stdin)
-        fclose(in);
+    run_files_release(&a.files);
     receipt_hash_clear(&hash);
     rfy_rates_free(rates);
     free(msg);
-    free(rej_owned);
     mpz_clears(a.paid, a.diff, a.gross, a.deductions, a.payment, a.paid_total, a.diff_total,
                NULL);
     return exit_code;

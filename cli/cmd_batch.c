@@ -14,6 +14,7 @@
 
 #include "atomic_file.h"
 #include "result_row.h"
+#include "run_files.h"
 #include "batch_run.h"
 #include "cli.h"
 #include "receipt.h"
@@ -47,25 +48,13 @@ static const char BATCH_USAGE[] =
 #define PROGRESS_EVERY 100000UL
 
 typedef struct batch_ctx {
-    atomic_file out, rej;
-    int rej_header_pending; /* rejects on standard error: header written before the first one */
+    run_files files;               /* input, output, rejects (run_files.h) */
     const char *rates_id;
     unsigned long written, rejects_written;
     mpz_t gross, deductions, paid; /* exact sums of the printed øre columns */
-    int write_errno;               /* errno of the first failed write */
-    const char *write_target;      /* which file it was */
 } batch_ctx;
 
 /* ---- Writing ---------------------------------------------------------------- */
-
-static int write_failed(batch_ctx *b, const atomic_file *f)
-{
-    if (!b->write_target) {
-        b->write_errno = errno ? errno : EIO;
-        b->write_target = f->path;
-    }
-    return RFY_EIO;
-}
 
 /*
  * The output row of a computed case-month with its newline, formatted into
@@ -97,11 +86,11 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
         bytes = line;
         if ((n = format_row(b, row, line, sizeof line)) < 0) {
             errno = EOVERFLOW; /* cannot happen with validated input (see RESULT_ROW_MAX) */
-            return write_failed(b, &b->out);
+            return run_files_write_failed(&b->files, b->files.out.path);
         }
     }
-    if (fwrite(bytes, 1, (size_t)n, b->out.fp) != (size_t)n)
-        return write_failed(b, &b->out);
+    if (fwrite(bytes, 1, (size_t)n, b->files.out.fp) != (size_t)n)
+        return run_files_write_failed(&b->files, b->files.out.path);
     mpz_add(b->gross, b->gross, r->gross);
     mpz_add(b->deductions, b->deductions, r->total_deduction);
     mpz_add(b->paid, b->paid, r->payment);
@@ -112,17 +101,17 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
 static int on_reject(void *user, const batch_reject *rej)
 {
     batch_ctx *b = user;
-    FILE *fp = b->rej.fp;
+    FILE *fp = b->files.rej.fp;
 
     errno = 0;
-    if (b->rej_header_pending) {
+    if (b->files.rej_header_pending) {
         if (fputs(REJECT_ROW_HEADER, fp) == EOF)
-            return write_failed(b, &b->rej);
-        b->rej_header_pending = 0;
+            return run_files_write_failed(&b->files, b->files.rej.path);
+        b->files.rej_header_pending = 0;
     }
     if (reject_row_write(fp, rej->line, rej->case_id, rej->case_id_len, rej->column,
                          rej->reason) == EOF)
-        return write_failed(b, &b->rej);
+        return run_files_write_failed(&b->files, b->files.rej.path);
     b->rejects_written++;
     return RFY_OK;
 }
@@ -189,7 +178,7 @@ static int write_receipt(const batch_ctx *b, const batch_stats *st, receipt_hash
     r.total_paid = b->paid;
     r.output_path = out;
     r.rejects_path = rej ? rej : "-";
-    receipt_take_hashes(&r, atomic_file_sha256(&b->out), atomic_file_sha256(&b->rej));
+    receipt_take_hashes(&r, atomic_file_sha256(&b->files.out), atomic_file_sha256(&b->files.rej));
     rc = receipt_emit(&r, hash, path, &msg);
     if (rc != RFY_OK)
         fprintf(stderr, "rfy batch: %s\n", msg ? msg : "cannot write the receipt");
@@ -213,12 +202,9 @@ int cmd_batch(int argc, char **argv)
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
     const char *rates_dir = NULL, *out_path = "-", *rej_path = NULL, *in_path;
-    const char *rejects_name;
-    char *rej_owned = NULL, *msg = NULL;
+    char *msg = NULL;
     char delimiter = ',';
     int comma = 0, quiet = 0, c, rc, exit_code = RFY_EXIT_USAGE;
-    int outputs_open = 0;
-    FILE *in = NULL;
     rfy_rates *rates = NULL;
     batch_ctx b;
     batch_config cfg;
@@ -268,28 +254,9 @@ int cmd_batch(int argc, char **argv)
         goto cleanup;
     }
     in_path = argv[optind];
-    if (!rej_path && strcmp(out_path, "-") != 0) {
-        if (!(rej_path = rej_owned = cli_default_rejects_path(out_path))) {
-            fprintf(stderr, "rfy batch: out of memory\n");
-            goto cleanup;
-        }
-    }
-    if (rej_path && (strcmp(rej_path, out_path) == 0 || strcmp(rej_path, in_path) == 0 ||
-                     (strcmp(out_path, in_path) == 0 && strcmp(in_path, "-") != 0))) {
-        fprintf(stderr, "rfy batch: the input, output and rejects files must be different\n");
+    if (run_files_prepare(&b.files, "batch", "output", in_path, out_path, rej_path,
+                          receipt_path) != 0)
         goto cleanup;
-    }
-    if (receipt_path_clashes(receipt_path, in_path, out_path, rej_path) != 0) {
-        fprintf(stderr, "rfy batch: the receipt must be another file than the input, output "
-                        "and rejects (and not standard output when the output is there)\n");
-        goto cleanup;
-    }
-    if (strcmp(in_path, "-") == 0)
-        in = stdin;
-    else if (!(in = fopen(in_path, "rb"))) {
-        fprintf(stderr, "rfy batch: cannot read %s: %s\n", in_path, strerror(errno));
-        goto cleanup;
-    }
     if (!(rates = cli_load_rates(rates_dir)))
         goto cleanup;
     b.rates_id = rfy_rates_id(rates);
@@ -298,31 +265,8 @@ int cmd_batch(int argc, char **argv)
         goto cleanup;
     }
 
-    if (atomic_file_open(&b.out, out_path, &msg) != RFY_OK) {
-        fprintf(stderr, "rfy batch: %s\n", msg);
-        goto cleanup;
-    }
-    if (rej_path) {
-        if (atomic_file_open(&b.rej, rej_path, &msg) != RFY_OK) {
-            fprintf(stderr, "rfy batch: %s\n", msg);
-            atomic_file_abort(&b.out);
-            goto cleanup;
-        }
-        rejects_name = rej_path;
-    } else {
-        atomic_file_wrap(&b.rej, stderr, "standard error");
-        b.rej_header_pending = 1;
-        rejects_name = "standard error";
-    }
-    outputs_open = 1;
-    if (fputs(RESULT_ROW_HEADER "\n", b.out.fp) == EOF) {
-        write_failed(&b, &b.out);
+    if (run_files_open_outputs(&b.files, RESULT_ROW_HEADER "\n") != 0)
         goto failed;
-    }
-    if (!b.rej_header_pending && fputs(REJECT_ROW_HEADER, b.rej.fp) == EOF) {
-        write_failed(&b, &b.rej);
-        goto failed;
-    }
 
     memset(&cfg, 0, sizeof cfg);
     cfg.rates = rates;
@@ -338,7 +282,7 @@ int cmd_batch(int argc, char **argv)
     cfg.format_max = RESULT_ROW_MAX;
     cfg.tap = receipt_hash_tap; /* receipt */
     cfg.tap_user = &hash;
-    rc = batch_run(&st, &cfg, in, &msg);
+    rc = batch_run(&st, &cfg, b.files.in, &msg);
     if (rc != RFY_OK) {
         if (msg)
             fprintf(stderr, "rfy batch: %s: %s\n", strcmp(in_path, "-") ? in_path : "standard input",
@@ -351,44 +295,25 @@ int cmd_batch(int argc, char **argv)
                         "rejected\n", st.rows, b.written, b.rejects_written);
         goto failed;
     }
-    /* Finish both files before renaming either, so a failure leaves neither. */
-    if (atomic_file_finish(&b.out, &msg) != RFY_OK || atomic_file_finish(&b.rej, &msg) != RFY_OK ||
-        atomic_file_rename(&b.out, &msg) != RFY_OK || atomic_file_rename(&b.rej, &msg) != RFY_OK) {
-        fprintf(stderr, "rfy batch: %s\n", msg);
+    if (run_files_commit(&b.files) != 0)
         goto failed;
-    }
     /* The receipt hashes the files in place; without it they are taken back. */
-    if (write_receipt(&b, &st, &hash, rates_dir, in_path, out_path, rej_path, receipt_path) !=
-        RFY_OK)
+    if (write_receipt(&b, &st, &hash, rates_dir, in_path, out_path, b.files.rej_path,
+                      receipt_path) != RFY_OK)
         goto failed;
-    atomic_file_close(&b.out);
-    atomic_file_close(&b.rej);
-    outputs_open = 0;
-    summary(&b, &st, rejects_name);
+    run_files_close(&b.files);
+    summary(&b, &st, b.files.rejects_name);
     exit_code = st.rejected ? RFY_EXIT_REJECTS : RFY_EXIT_OK;
     goto cleanup;
 
 failed:
-    if (b.write_target)
-        fprintf(stderr, "rfy batch: cannot write %s: %s\n",
-                strcmp(b.write_target, "-") ? b.write_target : "standard output",
-                strerror(b.write_errno));
-    if (atomic_file_is_atomic(&b.out))
-        fprintf(stderr, "rfy batch: %s not written\n", b.out.path);
-    if (atomic_file_is_atomic(&b.rej))
-        fprintf(stderr, "rfy batch: %s not written\n", b.rej.path);
+    run_files_report_failure(&b.files);
     exit_code = RFY_EXIT_USAGE;
 cleanup:
-    if (outputs_open) {
-        atomic_file_abort(&b.out);
-        atomic_file_abort(&b.rej);
-    }
-    if (in && in != stdin)
-        fclose(in);
+    run_files_release(&b.files);
     rfy_rates_free(rates);
     receipt_hash_clear(&hash);
     free(msg);
-    free(rej_owned);
     mpz_clears(b.gross, b.deductions, b.paid, NULL);
     return exit_code;
 }

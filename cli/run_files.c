@@ -1,0 +1,134 @@
+/* The files of a batch-like run (run_files.h). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "receipt.h"
+#include "result_row.h"
+#include "run_files.h"
+
+int run_files_prepare(run_files *f, const char *cmd, const char *out_word, const char *in_path,
+                      const char *out_path, const char *rej_path, const char *receipt_path)
+{
+    memset(f, 0, sizeof *f);
+    f->cmd = cmd;
+    f->in_path = in_path;
+    f->out_path = out_path;
+    f->rej_path = rej_path;
+    if (!rej_path && strcmp(out_path, "-") != 0) {
+        if (!(f->rej_path = f->rej_owned = cli_default_rejects_path(out_path))) {
+            fprintf(stderr, "rfy %s: out of memory\n", cmd);
+            return -1;
+        }
+    }
+    rej_path = f->rej_path;
+    if (rej_path && (strcmp(rej_path, out_path) == 0 || strcmp(rej_path, in_path) == 0 ||
+                     (strcmp(out_path, in_path) == 0 && strcmp(in_path, "-") != 0))) {
+        fprintf(stderr, "rfy %s: the input, %s and rejects files must be different\n", cmd,
+                out_word);
+        return -1;
+    }
+    if (receipt_path_clashes(receipt_path, in_path, out_path, rej_path) != 0) {
+        fprintf(stderr, "rfy %s: the receipt must be another file than the input, %s and "
+                        "rejects (and not standard output when the %s is there)\n",
+                cmd, out_word, out_word);
+        return -1;
+    }
+    if (strcmp(in_path, "-") == 0)
+        f->in = stdin;
+    else if (!(f->in = fopen(in_path, "rb"))) {
+        fprintf(stderr, "rfy %s: cannot read %s: %s\n", cmd, in_path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+int run_files_write_failed(run_files *f, const char *target)
+{
+    if (!f->write_target) {
+        f->write_errno = errno ? errno : EIO;
+        f->write_target = target;
+    }
+    return RFY_EIO;
+}
+
+int run_files_open_outputs(run_files *f, const char *out_header)
+{
+    char *msg = NULL;
+    if (atomic_file_open(&f->out, f->out_path, &msg) != RFY_OK) {
+        fprintf(stderr, "rfy %s: %s\n", f->cmd, msg);
+        free(msg);
+        return -1;
+    }
+    if (f->rej_path) {
+        if (atomic_file_open(&f->rej, f->rej_path, &msg) != RFY_OK) {
+            fprintf(stderr, "rfy %s: %s\n", f->cmd, msg);
+            free(msg);
+            atomic_file_abort(&f->out);
+            return -1;
+        }
+        f->rejects_name = f->rej_path;
+    } else {
+        atomic_file_wrap(&f->rej, stderr, "standard error");
+        f->rej_header_pending = 1;
+        f->rejects_name = "standard error";
+    }
+    f->outputs_open = 1;
+    errno = 0;
+    if (fputs(out_header, f->out.fp) == EOF) {
+        run_files_write_failed(f, f->out.path);
+        return -1;
+    }
+    if (!f->rej_header_pending && fputs(REJECT_ROW_HEADER, f->rej.fp) == EOF) {
+        run_files_write_failed(f, f->rej.path);
+        return -1;
+    }
+    return 0;
+}
+
+int run_files_commit(run_files *f)
+{
+    char *msg = NULL;
+    /* Finish both files before renaming either, so a failure leaves neither. */
+    if (atomic_file_finish(&f->out, &msg) != RFY_OK || atomic_file_finish(&f->rej, &msg) != RFY_OK ||
+        atomic_file_rename(&f->out, &msg) != RFY_OK || atomic_file_rename(&f->rej, &msg) != RFY_OK) {
+        fprintf(stderr, "rfy %s: %s\n", f->cmd, msg ? msg : "cannot write the output");
+        free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+void run_files_close(run_files *f)
+{
+    atomic_file_close(&f->out);
+    atomic_file_close(&f->rej);
+    f->outputs_open = 0;
+}
+
+void run_files_report_failure(const run_files *f)
+{
+    if (f->write_target)
+        fprintf(stderr, "rfy %s: cannot write %s: %s\n", f->cmd,
+                strcmp(f->write_target, "-") ? f->write_target : "standard output",
+                strerror(f->write_errno));
+    if (atomic_file_is_atomic(&f->out))
+        fprintf(stderr, "rfy %s: %s not written\n", f->cmd, f->out.path);
+    if (atomic_file_is_atomic(&f->rej))
+        fprintf(stderr, "rfy %s: %s not written\n", f->cmd, f->rej.path);
+}
+
+void run_files_release(run_files *f)
+{
+    if (f->outputs_open) {
+        atomic_file_abort(&f->out);
+        atomic_file_abort(&f->rej);
+        f->outputs_open = 0;
+    }
+    if (f->in && f->in != stdin)
+        fclose(f->in);
+    f->in = NULL;
+    free(f->rej_owned);
+    f->rej_owned = NULL;
+}

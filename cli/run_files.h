@@ -1,0 +1,74 @@
+/*
+ * The files of a batch-like run (`rfy batch`, `rfy audit`): the input, the
+ * output (or report), the rejects file and the receipt's place.  One place
+ * decides the default rejects path, refuses clashing paths, opens everything,
+ * writes the headers, commits both outputs together and reports a failure.
+ *
+ * Lifecycle:
+ *     run_files f;
+ *     if (run_files_prepare(&f, "batch", "output", in, out, rej, receipt) != 0) goto fail;
+ *     ... load rates ...
+ *     if (run_files_open_outputs(&f, HEADER) != 0) goto fail;
+ *     ... rows: write to f.out.fp / f.rej.fp; on a write error run_files_write_failed() ...
+ *     if (run_files_commit(&f) != 0) goto fail;   (both finished before either is renamed)
+ *     ... receipt ...; run_files_close(&f);
+ *   fail: run_files_report_failure(&f);
+ *   always: run_files_release(&f);
+ * Messages go to standard error as "rfy CMD: ...".
+ */
+#ifndef RFY_RUN_FILES_H
+#define RFY_RUN_FILES_H
+
+#include <stdio.h>
+
+#include "atomic_file.h"
+
+typedef struct run_files {
+    const char *cmd;            /* "batch", "audit": for messages */
+    const char *in_path;        /* "-" = standard input */
+    const char *out_path;       /* "-" = standard output */
+    const char *rej_path;       /* NULL = standard error */
+    const char *rejects_name;   /* rej_path, or "standard error" */
+    char *rej_owned;            /* the default rejects path, when made here */
+    FILE *in;
+    atomic_file out, rej;
+    int rej_header_pending;     /* rejects on standard error: header before the first */
+    int outputs_open;           /* out and rej are open and not yet committed or closed */
+    int write_errno;            /* errno of the first failed write */
+    const char *write_target;   /* the file it was */
+} run_files;
+
+/*
+ * Resolve the default rejects path ("OUT.rejects.csv" next to a file
+ * output), refuse an input, output, rejects or receipt path that is another
+ * of them, and open the input.  `out_word` names the output in messages
+ * ("output", "report").  Returns 0, or -1 after printing why.
+ */
+int run_files_prepare(run_files *f, const char *cmd, const char *out_word, const char *in_path,
+                      const char *out_path, const char *rej_path, const char *receipt_path);
+
+/*
+ * Open the output and rejects files (atomic_file.h) and write their header
+ * lines (`out_header` ends with a newline; the rejects header goes to standard
+ * error only before the first reject).  Returns 0, or -1 after printing why
+ * (or recording the write error for run_files_report_failure()).
+ */
+int run_files_open_outputs(run_files *f, const char *out_header);
+
+/* Remember the first write error (errno) on `target` (a path, "-" for standard
+ * output, or a stream's name) and return RFY_EIO. */
+int run_files_write_failed(run_files *f, const char *target);
+
+/* Finish both outputs, then rename both into place.  Returns 0, or -1 after printing why. */
+int run_files_commit(run_files *f);
+
+/* After a successful commit (and receipt): release the outputs. */
+void run_files_close(run_files *f);
+
+/* Say what failed: the first write error, and "PATH not written" for each output. */
+void run_files_report_failure(const run_files *f);
+
+/* Always, last: remove uncommitted outputs, close the input, free what f owns. */
+void run_files_release(run_files *f);
+
+#endif
