@@ -94,9 +94,9 @@ typedef struct batch_config {
     /*
      * Parallel computation (`rfy batch --jobs N`).  0 or 1: every row is
      * parsed, computed and handed to the hooks in the calling thread.  N > 1
-     * (at most BATCH_MAX_JOBS): the calling thread reads the CSV and copies
-     * the records into chunks of rows; N worker threads parse and compute
-     * the chunks; the calling thread then hands every row to the hooks in
+     * (at most BATCH_MAX_JOBS) threads in all: the calling thread reads the
+     * CSV and copies the records into chunks of rows; N − 1 worker threads
+     * parse and compute the chunks; the calling thread then hands every row to the hooks in
      * input order, exactly as with one job (same rows, same rejects, same
      * order, same messages).  Only the hooks below run in the workers.
      */
@@ -120,7 +120,15 @@ typedef struct batch_stats {
     unsigned long rows;      /* data rows read (header excluded) */
     unsigned long computed;  /* rows passed to on_row and accepted */
     unsigned long rejected;  /* rows passed to on_reject */
+    /* Exact sums, in øre, of the rounded columns of the accepted rows.  Kept
+     * here rather than in on_row so that with several jobs the sums are taken
+     * per chunk in the worker that computed it (no per-row cross-core reads). */
+    mpz_t gross, deductions, payment;
 } batch_stats;
+
+/* Init / clear the sums in a batch_stats (the counters need no init). */
+void batch_stats_init(batch_stats *st);
+void batch_stats_clear(batch_stats *st);
 
 /*
  * Run the loop over `in` until end of input.
@@ -136,7 +144,8 @@ typedef struct batch_stats {
  *   RFY_ESTOP  internal error: the row counts do not add up (*errmsg);
  *   any other code a hook returned to stop (*errmsg NULL).
  * *errmsg is malloc'ed (caller frees) and NULL on success.
- * Preconditions: cfg->rates, cfg->amount set; stats and errmsg not NULL.
+ * Preconditions: cfg->rates, cfg->amount set; stats initialised with
+ * batch_stats_init(); errmsg not NULL.
  */
 int batch_run(batch_stats *stats, const batch_config *cfg, FILE *in, char **errmsg);
 

@@ -283,6 +283,7 @@ int cmd_audit(int argc, char **argv)
     receipt_hash hash;
 
     memset(&a, 0, sizeof a);
+    batch_stats_init(&st);
     memset(&hash, 0, sizeof hash);
     mpz_inits(a.paid, a.diff, a.gross, a.deductions, a.payment, a.paid_total, a.diff_total,
               NULL);
@@ -411,6 +412,7 @@ cleanup:
     receipt_hash_clear(&hash);
     rfy_rates_free(rates);
     free(msg);
+    batch_stats_clear(&st);
     mpz_clears(a.paid, a.diff, a.gross, a.deductions, a.payment, a.paid_total, a.diff_total,
                NULL);
     return exit_code;

@@ -35,8 +35,8 @@ static const char BATCH_USAGE[] =
     "                    the output always uses ','\n"
     "  --decimal-comma   input amounts are written 12345,67\n"
     "  --quiet           no progress lines (the summary is still printed)\n"
-    "  --jobs N          compute with N worker threads (1-16, default 1); the output is\n"
-    "                    the same, byte for byte, as with one\n"
+    "  --jobs N          use N threads (1-16, default 1): one reads and writes, N-1\n"
+    "                    compute; the output is the same, byte for byte, as with one\n"
     "  --receipt PATH    the run's receipt (default: OUT.receipt.json next to OUT.csv,\n"
     "                    or one line 'rfy receipt: {...}' on standard error)\n"
     "\n"
@@ -51,7 +51,6 @@ typedef struct batch_ctx {
     run_files files;               /* input, output, rejects (run_files.h) */
     const char *rates_id;
     unsigned long written, rejects_written;
-    mpz_t gross, deductions, paid; /* exact sums of the printed øre columns */
 } batch_ctx;
 
 /* ---- Writing ---------------------------------------------------------------- */
@@ -75,7 +74,6 @@ static int format_row(const void *user, const batch_row *row, char *buf, size_t 
 static int on_row(void *user, const batch_row *row, rfy_error *err)
 {
     batch_ctx *b = user;
-    const rfy_result *r = row->res;
     char line[RESULT_ROW_MAX];
     const char *bytes = row->formatted; /* formatted by a worker (--jobs), or here */
     int n = (int)row->formatted_len;
@@ -91,9 +89,6 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     }
     if (fwrite(bytes, 1, (size_t)n, b->files.out.fp) != (size_t)n)
         return run_files_write_failed(&b->files, b->files.out.path);
-    mpz_add(b->gross, b->gross, r->gross);
-    mpz_add(b->deductions, b->deductions, r->total_deduction);
-    mpz_add(b->paid, b->paid, r->payment);
     b->written++;
     return RFY_OK;
 }
@@ -145,9 +140,9 @@ static int parse_jobs(unsigned *out, const char *arg)
 static void summary(const batch_ctx *b, const batch_stats *st, const char *rejects_name)
 {
     char g[48], d[48], p[48];
-    rfy_money_format(g, sizeof g, b->gross, '.');
-    rfy_money_format(d, sizeof d, b->deductions, '.');
-    rfy_money_format(p, sizeof p, b->paid, '.');
+    rfy_money_format(g, sizeof g, st->gross, '.');
+    rfy_money_format(d, sizeof d, st->deductions, '.');
+    rfy_money_format(p, sizeof p, st->payment, '.');
     fprintf(stderr, "rfy batch: %lu row%s read, %lu computed, %lu rejected", st->rows,
             st->rows == 1 ? "" : "s", st->computed, st->rejected);
     if (st->rejected)
@@ -173,9 +168,9 @@ static int write_receipt(const batch_ctx *b, const batch_stats *st, receipt_hash
     r.rows = st->rows;
     r.computed = st->computed;
     r.rejected = st->rejected;
-    r.total_gross = b->gross;
-    r.total_deductions = b->deductions;
-    r.total_paid = b->paid;
+    r.total_gross = st->gross;
+    r.total_deductions = st->deductions;
+    r.total_paid = st->payment;
     r.output_path = out;
     r.rejects_path = rej ? rej : "-";
     receipt_take_hashes(&r, atomic_file_sha256(&b->files.out), atomic_file_sha256(&b->files.rej));
@@ -214,7 +209,7 @@ int cmd_batch(int argc, char **argv)
 
     memset(&hash, 0, sizeof hash);
     memset(&b, 0, sizeof b);
-    mpz_inits(b.gross, b.deductions, b.paid, NULL);
+    batch_stats_init(&st);
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
         switch (c) {
@@ -314,6 +309,6 @@ cleanup:
     rfy_rates_free(rates);
     receipt_hash_clear(&hash);
     free(msg);
-    mpz_clears(b.gross, b.deductions, b.paid, NULL);
+    batch_stats_clear(&st);
     return exit_code;
 }
