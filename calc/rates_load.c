@@ -123,6 +123,11 @@ static int on_row(void *user, const rfy_csv_record *rec)
         return fail(c, RFY_ERATES, rec->line, "effective_from: %s", why);
     if (rfy_date_parse(&v->to, rec->field[2], rec->len[2], &why) != RFY_OK)
         return fail(c, RFY_ERATES, rec->line, "effective_to: %s", why);
+    /* Rate tables describe years around the law's (2012-niveau bases, 2013+);
+     * a year outside 2000–2199 is a typo, and would make the month index huge. */
+    if (v->from.year < RFY_RATES_FIRST_YEAR || v->to.year > RFY_RATES_LAST_YEAR)
+        return fail(c, RFY_ERATES, rec->line,
+                    "effective dates must lie in the years 2000-2199 (a typo in the year?)");
     if (rfy_date_cmp(&v->to, &v->from) < 0)
         return fail(c, RFY_ERATES, rec->line, "effective_to is before effective_from");
     if (!field_is(rec, 4, rfy_rate_key_unit(key)))

@@ -22,6 +22,10 @@
 
 #include "rfy_date.h"
 
+/* Years a table row may cover (a year outside is refused as a typo). */
+#define RFY_RATES_FIRST_YEAR 2000
+#define RFY_RATES_LAST_YEAR 2199
+
 /* The keys a table may hold.  The order is part of no interface. */
 typedef enum rfy_rate_key {
     RFY_RATE_FORSORGER,           /* § 68 stk. 2 nr. 1, kr/month */
@@ -85,7 +89,8 @@ int rfy_rates_load_builtin(rfy_rates **out, char **errmsg);
  * set of tables, replacing the built-in ones.  A malformed file (unknown key,
  * wrong unit, bad date or amount, effective_to before effective_from,
  * duplicate key and date, two rows of one key covering the same month) is
- * refused with RFY_ERATES and *errmsg "FILE:LINE: reason".
+ * refused with RFY_ERATES and *errmsg "FILE:LINE: reason".  Effective dates
+ * must lie in RFY_RATES_FIRST_YEAR..RFY_RATES_LAST_YEAR.
  */
 int rfy_rates_load_dir(rfy_rates **out, const char *dir, char **errmsg);
 

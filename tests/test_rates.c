@@ -275,6 +275,11 @@ START_TEST(load_errors)
     /* effective_to before effective_from */
     refused(HDR "rfy_forsorger,2024-12-31,2024-01-01,16382,kr/month,published,x,y\n",
             "t.csv:2: effective_to is before effective_from");
+    /* a year far outside the law's (found by fuzzing: 0001..9999 made a 12 MB month index) */
+    refused(HDR "rfy_forsorger,0001-01-01,9999-12-31,16382,kr/month,published,x,y\n",
+            "t.csv:2: effective dates must lie in the years 2000-2199 (a typo in the year?)");
+    refused(HDR "rfy_forsorger,2024-01-01,2200-01-01,16382,kr/month,published,x,y\n",
+            "t.csv:2: effective dates must lie in the years 2000-2199 (a typo in the year?)");
     /* bad amounts: three decimals, a sign, a thousands separator, a space, empty */
     refused(HDR "rfy_forsorger,2024-01-01,2024-12-31,16382.001,kr/month,published,x,y\n",
             "t.csv:2: amount: more than 2 decimals (no thousands separators are allowed)");
