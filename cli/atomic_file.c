@@ -10,7 +10,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <limits.h>
+
 #include "atomic_file.h"
+#include "rfy_oom.h"
 #include "rfy_status.h"
 
 /* Output buffer: large enough that a million-row batch makes few syscalls. */
@@ -114,6 +117,45 @@ static int fail(char **errmsg, const char *fmt, ...)
     return RFY_EIO;
 }
 
+/*
+ * Temporary files that exist right now, kept in static storage so that the
+ * out-of-memory handler (rfy_oom.h) can remove them without allocating: a run
+ * ended by a failed GMP allocation leaves no temporary behind.  A run has at
+ * most three at once (output, rejects, receipt).
+ */
+#define LIVE_MAX 4
+static char live_path[LIVE_MAX][PATH_MAX];
+
+static void unlink_live(void)
+{
+    for (int i = 0; i < LIVE_MAX; i++)
+        if (live_path[i][0])
+            unlink(live_path[i]);
+}
+
+static void live_add(const char *path)
+{
+    static int registered;
+    if (!registered)
+        registered = rfy_on_fatal(unlink_live) == RFY_OK;
+    if (strlen(path) >= PATH_MAX)
+        return;
+    for (int i = 0; i < LIVE_MAX; i++)
+        if (!live_path[i][0]) {
+            memcpy(live_path[i], path, strlen(path) + 1);
+            return;
+        }
+}
+
+static void live_remove(const char *path)
+{
+    for (int i = 0; i < LIVE_MAX; i++)
+        if (live_path[i][0] && strcmp(live_path[i], path) == 0) {
+            live_path[i][0] = '\0';
+            return;
+        }
+}
+
 static void set_buffer(FILE *fp)
 {
     /* Failing to enlarge the buffer only costs speed. */
@@ -178,6 +220,7 @@ int atomic_file_open(atomic_file *f, const char *path, char **errmsg)
         rc = fail(errmsg, "cannot create %s: %s", path, strerror(errno));
         goto cleanup;
     }
+    live_add(f->tmp);
     if (fchmod(fd, mode) != 0) {
         rc = fail(errmsg, "cannot write %s: %s", f->tmp, strerror(errno));
         goto cleanup;
@@ -199,6 +242,7 @@ int atomic_file_open(atomic_file *f, const char *path, char **errmsg)
         if (!(f->fp = fopencookie(sink, "w", io))) {
             rc = fail(errmsg, "cannot write %s: %s", f->tmp, strerror(errno));
             unlink(f->tmp);
+            live_remove(f->tmp);
             sink_free(f);
             free(f->tmp);
             f->tmp = NULL;
@@ -212,6 +256,7 @@ cleanup:
     if (fd >= 0) {
         close(fd);
         unlink(f->tmp);
+        live_remove(f->tmp);
     }
     free(f->tmp);
     f->tmp = NULL;
@@ -260,6 +305,7 @@ int atomic_file_rename(atomic_file *f, char **errmsg)
         return RFY_OK;
     if (rename(f->tmp, f->path) != 0)
         return fail(errmsg, "cannot replace %s: %s", f->path, strerror(errno));
+    live_remove(f->tmp);
     f->renamed = 1;
     return RFY_OK;
 }
@@ -273,6 +319,7 @@ void atomic_file_abort(atomic_file *f)
     sink_free(f);
     if (f->tmp) {
         unlink(f->renamed ? f->path : f->tmp);
+        live_remove(f->tmp);
         free(f->tmp);
         f->tmp = NULL;
     }
@@ -290,6 +337,8 @@ void atomic_file_close(atomic_file *f)
     f->fp = NULL;
     f->owns_fp = 0;
     sink_free(f);
+    if (f->tmp)
+        live_remove(f->tmp);
     free(f->tmp);
     f->tmp = NULL;
 }

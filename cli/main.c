@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "rfy_oom.h"
 
 static const char USAGE[] =
     "rfy " RFY_VERSION " - ressourceforløbsydelse, computed exactly (LAS kap. 6 a, §§ 68, 68 a, 69)\n"
@@ -28,6 +29,11 @@ int main(int argc, char **argv)
         {"version", no_argument, 0, 'V'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     const char *cmd;
     int c;
+
+    /* First, before any GMP number exists: a failed allocation inside GMP ends
+     * the run with a message, exit code 2 and no temporary file left behind
+     * (rfy_oom.h), instead of GMP's abort(). */
+    rfy_install_gmp_allocators();
 
     if (argc >= 2 && argv[1][0] != '-') {
         cmd = argv[1];

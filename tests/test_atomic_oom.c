@@ -1,0 +1,94 @@
+/*
+ * A run ended by a failed GMP allocation leaves no temporary output file
+ * (cli/atomic_file.c registers its live temporaries with rfy_on_fatal, and
+ * rfy's main() installs the allocators of rfy_oom.h).  The failure is made
+ * deterministic with the test hook rfy_oom_fail_after().
+ */
+#include <check.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "atomic_file.h"
+#include "rfy.h"
+#include "rfy_oom.h"
+
+static char dir[] = "/tmp/rfy-oom-XXXXXX";
+
+/* Number of directory entries other than . and .. */
+static int entries(const char *path)
+{
+    DIR *d = opendir(path);
+    struct dirent *e;
+    int n = 0;
+    ck_assert_ptr_nonnull(d);
+    while ((e = readdir(d)) != NULL)
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            n++;
+    closedir(d);
+    return n;
+}
+
+START_TEST(oom_removes_live_temporaries)
+{
+    char out[64], errpath[80];
+    int status;
+    pid_t pid;
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(out, sizeof out, "%s/out.csv", dir);
+    snprintf(errpath, sizeof errpath, "%s.stderr", dir);
+    pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        atomic_file f, g;
+        char *msg = NULL;
+        mpz_t big;
+        int fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        dup2(fd, 2);
+        rfy_install_gmp_allocators();
+        if (atomic_file_open(&f, out, &msg) != RFY_OK || atomic_file_open(&g, out, &msg) != RFY_OK)
+            _exit(10);
+        fputs("case_id,month\n", f.fp);
+        /* two temporaries exist now (out.csv.XXXXXX twice) */
+        if (entries(dir) != 2)
+            _exit(11);
+        rfy_oom_fail_after(0); /* the next GMP allocation fails */
+        mpz_init(big);
+        mpz_ui_pow_ui(big, 10, 100000); /* needs memory: ends the process */
+        _exit(12);                      /* not reached */
+    }
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert(WIFEXITED(status));
+    ck_assert_int_eq(WEXITSTATUS(status), RFY_OOM_EXIT); /* 2 */
+    ck_assert_int_eq(entries(dir), 0); /* both temporaries removed, no out.csv */
+    {
+        char buf[256] = "";
+        FILE *e = fopen(errpath, "r");
+        ck_assert_ptr_nonnull(e);
+        ck_assert_ptr_nonnull(fgets(buf, sizeof buf, e));
+        fclose(e);
+        ck_assert_str_eq(buf, "rfy: out of memory (GMP)\n");
+    }
+    unlink(errpath);
+    rmdir(dir);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("atomic_oom");
+    TCase *t = tcase_create("oom");
+    SRunner *sr;
+    int failed;
+    tcase_add_test(t, oom_removes_live_temporaries);
+    suite_add_tcase(s, t);
+    sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
