@@ -78,7 +78,7 @@ typedef struct rfy_error {
 typedef enum rfy_level_basis {
     RFY_BASIS_STK2 = 0,           /* § 68 stk. 2 (or § 69 j stk. 2) level */
     RFY_BASIS_SYGEDAGPENGE = 1,   /* § 68 stk. 4: hidtidig sygedagpenge above the floor */
-    RFY_BASIS_SDP_FLOOR = 2,      /* § 68 stk. 4, 4. pkt.: floor (stk. 2 level) applied */
+    RFY_BASIS_SDP_FLOOR = 2,      /* § 68 stk. 4, 4. pkt.: the stk. 2 level applies as the floor */
     RFY_BASIS_LEDIGHED = 3,       /* § 68 stk. 5: hidtidig ledighedsydelse above the floor */
     RFY_BASIS_LEDIGHED_FLOOR = 4  /* § 68 stk. 5, 2. pkt.: floor applied */
 } rfy_level_basis;
