@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "atomic_file.h"
+#include "check_run.h"
 #include "rfy.h"
 #include "rfy_oom.h"
 
@@ -82,13 +83,7 @@ int main(void)
 {
     Suite *s = suite_create("atomic_oom");
     TCase *t = tcase_create("oom");
-    SRunner *sr;
-    int failed;
     tcase_add_test(t, oom_removes_live_temporaries);
     suite_add_tcase(s, t);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return rfy_check_run(s);
 }

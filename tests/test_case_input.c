@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "case_input.h"
+#include "check_run.h"
 
 static rfy_case C;
 
@@ -589,10 +590,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(suite());
-    int failed;
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return rfy_check_run(suite());
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "rfy.h"
+#include "check_run.h"
 
 static rfy_rates *R;
 static rfy_case C;
@@ -730,10 +731,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(suite());
-    int failed;
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return rfy_check_run(suite());
 }

@@ -6,6 +6,7 @@
 
 #include "rfy_csv.h"
 #include "rfy_status.h"
+#include "check_run.h"
 
 /* ---- a callback that keeps copies of the first records ------------------- */
 
@@ -521,10 +522,5 @@ static Suite *csv_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(csv_suite());
-    int failed;
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return rfy_check_run(csv_suite());
 }

@@ -5,6 +5,7 @@
 
 #include "rfy_date.h"
 #include "rfy_status.h"
+#include "check_run.h"
 
 START_TEST(days_in_month)
 {
@@ -205,10 +206,5 @@ static Suite *date_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(date_suite());
-    int failed;
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return rfy_check_run(date_suite());
 }

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "explain_json.c"
+#include "check_run.h"
 
 static rfy_rates *rates;
 
@@ -475,10 +476,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(suite());
-    int failed;
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return rfy_check_run(suite());
 }

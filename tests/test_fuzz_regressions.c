@@ -21,6 +21,7 @@
 #include "../fuzz/fuzz_csv.c"
 #include "../fuzz/fuzz_decimal_date.c"
 #include "../fuzz/fuzz_rates.c"
+#include "check_run.h"
 
 #define FUZZ_DIR RFY_SOURCE_DIR "/fuzz/"
 #define MAX_INPUTS 4096
@@ -171,10 +172,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    int failed;
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return rfy_check_run(suite());
 }

@@ -12,6 +12,7 @@
 #include "rfy_money.h"
 #include "rfy_status.h"
 #include "vectors.h"
+#include "check_run.h"
 
 #define VECTOR_DIR RFY_SOURCE_DIR "/tests/vectors/"
 
@@ -584,10 +585,5 @@ static Suite *money_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(money_suite());
-    int failed;
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return rfy_check_run(money_suite());
 }

@@ -18,6 +18,7 @@
 
 #include "rfy_oom.h"
 #include "rfy_status.h"
+#include "check_run.h"
 
 /* Under AddressSanitizer malloc never returns NULL for lack of address space
  * (ASan reports and aborts instead), so the RLIMIT_AS case runs only in a
@@ -320,10 +321,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    int failed;
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return rfy_check_run(suite());
 }

@@ -27,6 +27,7 @@
 /* The reference is compiled into this program only (every file in tests/support/ is
  * linked into every test), hence the direct include. */
 #include "reference/reference.c"
+#include "check_run.h"
 
 #define DEFAULT_SEED 20240611u
 #define DEFAULT_VALID_CASES 20000ul
@@ -1048,10 +1049,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(suite());
-    int failed;
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return rfy_check_run(suite());
 }

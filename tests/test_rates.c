@@ -17,6 +17,7 @@
 #include "rfy_money.h"
 #include "rfy_rates.h"
 #include "rfy_status.h"
+#include "check_run.h"
 
 #define HDR_FIELDS "key,effective_from,effective_to,amount,unit,provenance,legal_ref,source"
 #define HDR HDR_FIELDS "\n"
@@ -782,10 +783,5 @@ static Suite *rates_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(rates_suite());
-    int failed;
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return rfy_check_run(rates_suite());
 }

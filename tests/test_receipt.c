@@ -15,6 +15,7 @@
 
 #include "receipt.h"
 #include "rfy.h"
+#include "check_run.h"
 
 /* FIPS 180-2, appendix B.1, and the hash of the empty message. */
 static const char SHA_ABC[] = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
@@ -479,10 +480,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    int failed;
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return rfy_check_run(suite());
 }
