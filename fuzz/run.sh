@@ -61,7 +61,11 @@ for t in "${TARGETS[@]}"; do
     log="$OUT/logs/$t.log"
     start=$(date +%s)
     set +e
-    "$bin" "${args[@]}" "$OUT/corpus/$t" "$SRC/fuzz/seeds/$t" "$SRC/fuzz/regressions/$t" >"$log" 2>&1
+    # Corpus dirs: the growing corpus, the seeds, and the regressions when there are any
+    # (git keeps no empty directory, so a fresh clone may have none).
+    dirs=("$OUT/corpus/$t" "$SRC/fuzz/seeds/$t")
+    [[ -d "$SRC/fuzz/regressions/$t" ]] && dirs+=("$SRC/fuzz/regressions/$t")
+    "$bin" "${args[@]}" "${dirs[@]}" >"$log" 2>&1
     rc=$?
     set -e
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
