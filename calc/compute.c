@@ -76,17 +76,23 @@ const rfy_rate_value *rfy__rate(rfy_result *res, const rfy_rates *rates, rfy_rat
         return v;
     }
     /* rules.md §1: a month with no rate table is an error naming the key and
-     * month, never a fallback to another year. */
+     * month, never a fallback to another year.  A month the tables cover
+     * that lacks the key is a gap in that table, and the message says so. */
     if (err) {
-        char m[8], first[8], last[8];
+        char m[8], years[64];
         rfy_month_format(m, month);
-        rfy_month_format(first, rfy_rates_first_month(rates));
-        rfy_month_format(last, rfy_rates_last_month(rates));
+        rfy_rates_covered_years(years, sizeof years, rates);
         err->column = "month";
-        snprintf(err->reason, sizeof err->reason,
-                 "no rate table gives %s for %s (tables cover %s..%s; supply newer tables with "
-                 "--rates DIR)",
-                 rfy_rate_key_name(key), m, first, last);
+        if (rfy_rates_covers(rates, month))
+            snprintf(err->reason, sizeof err->reason,
+                     "the rate table for %s has no %s: add that row to the table (rfy rates "
+                     "check lists every missing key)",
+                     m, rfy_rate_key_name(key));
+        else
+            snprintf(err->reason, sizeof err->reason,
+                     "no rate table covers %s (the tables cover %s): supply a table for it "
+                     "with --rates DIR (docs/rates.md)",
+                     m, years);
     }
     return NULL;
 }
@@ -143,6 +149,7 @@ int rfy_compute(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy
     }
     memset(res->rate, 0, sizeof res->rate);
     res->flags = 0;
+    res->warnings = 0;
     res->month = in->month;
     if ((rc = rfy_case_check(in, err)) != RFY_OK || (rc = coverage(in, err)) != RFY_OK)
         return rc;
@@ -180,5 +187,8 @@ int rfy_compute(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy
     if (mpz_sgn(res->payment) < 0)
         mpz_set_ui(res->payment, 0);
     res->provenance = weakest(res);
+    /* rules.md §2: a result computed with a derived value says so. */
+    if (res->provenance == RFY_PROV_DERIVED)
+        res->warnings |= RFY_WARN_DERIVED_RATE;
     return RFY_OK;
 }

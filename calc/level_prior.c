@@ -31,15 +31,23 @@ int rfy__level_prior(rfy_result *res, const rfy_rates *rates, const rfy_case *in
     to_monthly(res->prior_monthly, in->prior_amount, in->prior_unit);
     if (in->prior == RFY_PRIOR_SYGEDAGPENGE) {
         /* § 68 stk. 4 with sygedagpengeloven § 50: no sygedagpenge exceed the
-         * year's highest amount, so a larger hidtidig ydelse is bad input.
-         * A monthly amount is compared with the weekly maximum × 52/12. */
-        const rfy_rate_value *max = rfy__rate(res, rates, RFY_RATE_SDP_MAX_WEEK, in->month, err);
+         * year's highest amount, so a larger hidtidig ydelse is bad input --
+         * where that maximum is published or secondary.  A derived maximum is
+         * a guess: the row is computed and flagged, never refused (rules.md
+         * §3); an absent one cannot be checked.  A monthly amount is compared
+         * with the weekly maximum × 52/12. */
+        const rfy_rate_value *max = rfy_rates_get(rates, RFY_RATE_SDP_MAX_WEEK, in->month);
         mpq_t *max_monthly = &res->scratch_q[1];
         if (!max)
-            return RFY_ENORATE;
+            return RFY_OK;
+        res->rate[RFY_RATE_SDP_MAX_WEEK] = max;
         to_monthly(*max_monthly, max->amount, RFY_PER_WEEK);
         if (mpq_cmp(res->prior_monthly, *max_monthly) > 0) {
             char amount[40];
+            if (max->provenance == RFY_PROV_DERIVED) {
+                res->warnings |= RFY_WARN_SDP_ABOVE_DERIVED_MAX;
+                return RFY_OK;
+            }
             rfy_money_format(amount, sizeof amount, max->amount, '.');
             if (err) {
                 err->column = "prior_amount";

@@ -17,21 +17,29 @@
 typedef struct chain_def {
     rfy_rate_key key;
     int base_year;
-    int with_afdaempning; /* p = r − afdæmpning (LAS § 109 stk. 2) or p = r */
+    int with_afdaempning; /* p = r − afdæmpning − reduction (LAS § 109 stk. 2, 4, 6) or p = r */
     unsigned long unit;   /* rounding unit in øre: 100 = whole kroner, 1 = øre */
+    int round_down;       /* down to the unit instead of half away from zero */
     const char *why;
 } chain_def;
 
 static const chain_def CHAINS[] = {
     /* § 68 a stk. 2: 13.000 kr. (2012-niveau), regulated by r without afdæmpning,
      * to whole kroner (rates-notes §5: reproduces every published value). */
-    {RFY_RATE_WAGE_THRESHOLD, 2012, 0, 100, "§ 68 a stk. 2: 13.000 kr. (2012-niveau), r"},
+    {RFY_RATE_WAGE_THRESHOLD, 2012, 0, 100, 0, "§ 68 a stk. 2: 13.000 kr. (2012-niveau), r"},
     /* § 68 a stk. 3: 14,99 kr. (2012-niveau), LAS § 109 stk. 2 nr. 10, to øre. */
-    {RFY_RATE_HOUR_DISREGARD, 2012, 1, 1, "§ 68 a stk. 3: 14,99 kr. (2012-niveau), r − afdæmpning"},
+    {RFY_RATE_HOUR_DISREGARD, 2012, 1, 1, 0, "§ 68 a stk. 3: 14,99 kr. (2012-niveau), r − afdæmpning"},
     /* § 68 stk. 2 levels, LAS § 109 stk. 2 nr. 9, to whole kroner, from 2013. */
-    {RFY_RATE_FORSORGER, 2013, 1, 100, "§ 68 stk. 2 nr. 1 from 2013, r − afdæmpning"},
-    {RFY_RATE_IKKE_FORSORGER, 2013, 1, 100, "§ 68 stk. 2 nr. 2 from 2013, r − afdæmpning"},
-    {RFY_RATE_U25_HJEMME, 2013, 1, 100, "§ 68 stk. 2 nr. 3 from 2013, r − afdæmpning"},
+    {RFY_RATE_FORSORGER, 2013, 1, 100, 0, "§ 68 stk. 2 nr. 1 from 2013, r − afdæmpning"},
+    {RFY_RATE_IKKE_FORSORGER, 2013, 1, 100, 0, "§ 68 stk. 2 nr. 2 from 2013, r − afdæmpning"},
+    {RFY_RATE_U25_HJEMME, 2013, 1, 100, 0, "§ 68 stk. 2 nr. 3 from 2013, r − afdæmpning"},
+    /* The nr. 4 cap is the forsørger level (bm.dk, every year): the same chain. */
+    {RFY_RATE_U25_BIDRAG_MAX, 2013, 1, 100, 0, "§ 68 stk. 2 nr. 4 cap from 2013, r − afdæmpning"},
+    /* Sygedagpengeloven § 50 highest amount (used by § 68 stk. 4 only as a
+     * plausibility limit): r − afdæmpning, rounded DOWN to a multiple of 5 kr.
+     * (sygedagpengeloven § 64 stk. 2).  From 4.355 kr. (2019) it reproduces
+     * every figure 2020-2024 (rates-2025-2026 research). */
+    {RFY_RATE_SDP_MAX_WEEK, 2019, 1, 500, 1, "highest sygedagpenge amount from 2019, r − afdæmpning, down to 5 kr."},
 };
 
 /* The row of `key` whose effective_from lies in `year` (the first one). */
@@ -51,24 +59,44 @@ static const chain_def *chain_for(rfy_rate_key key)
     return NULL;
 }
 
-/* One chain step: v = round(v × (10000 + p) / 10000), p in hundredths of a percent. */
-static void step(mpz_t v, const mpz_t p_c, unsigned long unit)
+int rfy__chain_base_year(rfy_rate_key key)
+{
+    const chain_def *c = chain_for(key);
+    return c ? c->base_year : 0;
+}
+
+/* One chain step: v = round(v × (10000 + p) / 10000), p in hundredths of a
+ * percent; half away from zero, or down to the unit. */
+static void step(mpz_t v, const mpz_t p_c, const chain_def *c)
 {
     mpq_t x;
     mpq_init(x);
     mpz_add_ui(mpq_numref(x), p_c, 10000);
     mpz_mul(mpq_numref(x), mpq_numref(x), v);
     mpz_set_ui(mpq_denref(x), 10000);
-    mpq_canonicalize(x);
-    rfy_round_half_away(v, x, unit);
+    if (c->round_down) {
+        mpz_mul_ui(mpq_denref(x), mpq_denref(x), c->unit);
+        mpz_fdiv_q(v, mpq_numref(x), mpq_denref(x));
+        mpz_mul_ui(v, v, c->unit);
+    } else {
+        mpq_canonicalize(x);
+        rfy_round_half_away(v, x, c->unit);
+    }
     mpq_clear(x);
 }
 
-/* p[y] for a chain, in hundredths of a percent; RFY_ENORATE if a row is missing. */
+/*
+ * p[y] for a chain, in hundredths of a percent; RFY_ENORATE if a row is
+ * missing.  With afdæmpning, p = r − afdæmpning − reduction: the one-off
+ * reduction of LAS § 109 stk. 6 (lov nr. 630 af 11.6.2024: 0,45 in 2026 or
+ * 2027) is one optional row, regulation_reduction_pct, in the year it falls
+ * (Decision: 2027; docs/rates.md says how to move it).
+ */
 static int rate_of_year(mpz_t p, const rfy_rates *r, int year, int with_afd, FILE *report)
 {
     const rfy_rate_value *rv = row_of_year(r, RFY_RATE_REG_R, year);
     const rfy_rate_value *av = with_afd ? row_of_year(r, RFY_RATE_REG_AFDAEMPNING, year) : NULL;
+    const rfy_rate_value *red = with_afd ? row_of_year(r, RFY_RATE_REG_REDUCTION, year) : NULL;
     if (!rv || (with_afd && !av)) {
         if (report)
             fprintf(report, "cannot run the chain: no %s row for %d\n",
@@ -78,6 +106,8 @@ static int rate_of_year(mpz_t p, const rfy_rates *r, int year, int with_afd, FIL
     mpz_set(p, rv->amount);
     if (av)
         mpz_sub(p, p, av->amount);
+    if (red)
+        mpz_sub(p, p, red->amount);
     return RFY_OK;
 }
 
@@ -94,7 +124,7 @@ int rfy_rates_chain_value(mpz_t out, const rfy_rates *r, rfy_rate_key key, int y
     for (int y = c->base_year + 1; y <= year && rc == RFY_OK; y++) {
         rc = rate_of_year(p, r, y, c->with_afdaempning, NULL);
         if (rc == RFY_OK)
-            step(out, p, c->unit);
+            step(out, p, c);
     }
     mpz_clear(p);
     return rc;
@@ -141,7 +171,7 @@ int rfy_rates_check_chain(const rfy_rates *r, FILE *report)
                 mismatches = -1;
                 goto done;
             }
-            step(v, p, c->unit);
+            step(v, p, c);
             /* every row of this key starting in year y must equal the chain */
             for (i = 0; i < r->n; i++) {
                 const rfy_rate_value *row = &r->v[i];

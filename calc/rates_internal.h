@@ -9,12 +9,18 @@
 struct rfy_rates {
     rfy_rate_value *v; /* rows in file and line order */
     size_t n, cap;
-    char **strings;    /* owned copies of legal_ref, source and file names */
+    char **strings;    /* owned copies of legal_ref, source, comments and file names */
     size_t nstrings, capstrings;
+    rfy_rate_comment *comments; /* comment records in file and line order */
+    size_t ncomments, capcomments;
     rfy_month first, last;             /* months covered by any row */
     const rfy_rate_value **by_month;   /* (last − first + 1) × RFY_RATE_KEY_COUNT */
     char id[17];
 };
+
+/* The year a chained key's chain starts from (its base row), or 0 if the
+ * key is not computed by the chain (rates_chain.c). */
+int rfy__chain_base_year(rfy_rate_key key);
 
 /* Generated at build time from the rates directory (cmake/embed_rates.cmake). */
 typedef struct rfy_builtin_file {

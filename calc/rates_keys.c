@@ -21,7 +21,14 @@ static const struct {
                                        "§ 68 stk. 2 nr. 4"},
     [RFY_RATE_REG_R] = {"regulation_r_pct", "percent", "§ 109"},
     [RFY_RATE_REG_AFDAEMPNING] = {"regulation_afdaempning_pct", "percent", "§ 109"},
+    [RFY_RATE_REG_REDUCTION] = {"regulation_reduction_pct", "percent", "§ 109 stk. 6"},
 };
+
+int rfy_rate_key_is_parameter(rfy_rate_key key)
+{
+    return key == RFY_RATE_REG_R || key == RFY_RATE_REG_AFDAEMPNING ||
+           key == RFY_RATE_REG_REDUCTION;
+}
 
 const char *rfy_rate_key_name(rfy_rate_key key)
 {

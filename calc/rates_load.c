@@ -19,13 +19,25 @@
 #define HEADER "key,effective_from,effective_to,amount,unit,provenance,legal_ref,source"
 #define NCOLS 8
 #define MAX_TABLE_FILE (16u << 20)
+/* Structural errors reported in one run before the rest is summed up. */
+#define MAX_ERRORS 50
+
+/*
+ * Every structural error of a set, one "FILE:LINE: reason" per line: a
+ * payroll officer fixing a table sees all of them at once, not one per run.
+ */
+typedef struct error_list {
+    char *text;       /* lines joined by '\n', or NULL */
+    size_t len, count;
+    int rc;           /* RFY_ERATES, or RFY_ENOMEM once memory ran out */
+} error_list;
 
 typedef struct load_ctx {
     rfy_rates *rates;
     const char *file; /* owned by rates->strings */
     int seen_header;
-    char *err;        /* first error, "FILE:LINE: reason" */
-    int rc;
+    unsigned long first_row_year; /* year of the file's first row, 0 = none yet */
+    error_list *errors;
 } load_ctx;
 
 static char *dup_n(const char *s, size_t n)
@@ -55,22 +67,92 @@ static const char *keep_string(rfy_rates *r, const char *s, size_t n)
     return p;
 }
 
+/* Append one error line "FILE:LINE: reason" (line 0: "FILE: reason"). */
+static void add_error(error_list *e, int rc, const char *file, unsigned long line,
+                      const char *reason)
+{
+    char head[64];
+    size_t n;
+    char *p;
+    if (rc == RFY_ENOMEM || e->rc == 0)
+        e->rc = rc;
+    e->count++;
+    if (e->count > MAX_ERRORS + 1)
+        return;
+    if (e->count == MAX_ERRORS + 1) {
+        file = "";
+        reason = "... more errors not shown: fix these and run again";
+    }
+    if (*file && line)
+        snprintf(head, sizeof head, ":%lu: ", line);
+    else
+        snprintf(head, sizeof head, "%s", *file ? ": " : "");
+    n = strlen(file) + strlen(head) + strlen(reason) + 2;
+    p = realloc(e->text, e->len + n);
+    if (!p) {
+        e->rc = RFY_ENOMEM;
+        return;
+    }
+    e->text = p;
+    e->len += (size_t)snprintf(p + e->len, n, "%s%s%s%s", e->len ? "\n" : "", file, head, reason);
+}
+
+/*
+ * Record an error of the current row.  Returns 0 so that the reader goes on
+ * to the next row (every error of the file is reported), or the code to stop
+ * when memory ran out.
+ */
 static int fail(load_ctx *c, int rc, unsigned long line, const char *fmt, ...)
 {
     char reason[256];
     va_list ap;
-    size_t n;
-    if (c->err)
-        return rc;
     va_start(ap, fmt);
     vsnprintf(reason, sizeof reason, fmt, ap);
     va_end(ap);
-    n = strlen(c->file) + strlen(reason) + 32;
-    c->err = malloc(n);
-    if (c->err)
-        snprintf(c->err, n, "%s:%lu: %s", c->file, line, reason);
-    c->rc = rc;
-    return rc;
+    add_error(c->errors, rc, c->file, line, reason);
+    return c->errors->rc == RFY_ENOMEM ? RFY_ENOMEM : 0;
+}
+
+/* Keep a comment record (its text without '#' and leading blanks). */
+static int keep_comment(load_ctx *c, const rfy_csv_record *rec)
+{
+    rfy_rates *r = c->rates;
+    rfy_rate_comment *cm;
+    size_t len = 0, i, o = 0;
+    char *text;
+    for (i = 0; i < rec->nfields; i++)
+        len += rec->len[i] + 1;
+    if (!(text = malloc(len + 1)))
+        return fail(c, RFY_ENOMEM, rec->line, "out of memory");
+    for (i = 0; i < rec->nfields; i++) { /* an unquoted comment with commas is several fields */
+        if (i)
+            text[o++] = ',';
+        memcpy(text + o, rec->field[i], rec->len[i]);
+        o += rec->len[i];
+    }
+    text[o] = '\0';
+    for (i = 1; text[i] == ' ' || text[i] == '#'; i++)
+        ;
+    if (r->ncomments == r->capcomments) {
+        size_t cap = r->capcomments ? r->capcomments * 2 : 32;
+        rfy_rate_comment *q = realloc(r->comments, cap * sizeof *q);
+        if (!q) {
+            free(text);
+            return fail(c, RFY_ENOMEM, rec->line, "out of memory");
+        }
+        r->comments = q;
+        r->capcomments = cap;
+    }
+    cm = &r->comments[r->ncomments];
+    cm->text = keep_string(r, text + i, strlen(text + i));
+    free(text);
+    if (!cm->text)
+        return fail(c, RFY_ENOMEM, rec->line, "out of memory");
+    cm->file = c->file;
+    cm->line = rec->line;
+    cm->year = 0; /* set when the file's first row is read */
+    r->ncomments++;
+    return 0;
 }
 
 static int field_is(const rfy_csv_record *rec, size_t i, const char *s)
@@ -88,15 +170,17 @@ static int on_row(void *user, const rfy_csv_record *rec)
     size_t i;
 
     if (rec->nfields >= 1 && rec->len[0] > 0 && rec->field[0][0] == '#')
-        return 0; /* comment record */
+        return keep_comment(c, rec);
     if (!c->seen_header) {
         static const char *const cols[NCOLS] = {"key", "effective_from", "effective_to", "amount",
                                                 "unit", "provenance", "legal_ref", "source"};
-        if (rec->nfields != NCOLS)
-            return fail(c, RFY_ERATES, rec->line, "header must be: " HEADER);
-        for (i = 0; i < NCOLS; i++)
-            if (!field_is(rec, i, cols[i]))
-                return fail(c, RFY_ERATES, rec->line, "header must be: " HEADER);
+        int ok = rec->nfields == NCOLS;
+        for (i = 0; ok && i < NCOLS; i++)
+            ok = field_is(rec, i, cols[i]);
+        if (!ok) { /* without the header no row of this file can be read: stop the file */
+            fail(c, RFY_ERATES, rec->line, "header must be: " HEADER);
+            return RFY_ESTOP;
+        }
         c->seen_header = 1;
         return 0;
     }
@@ -147,11 +231,32 @@ static int on_row(void *user, const rfy_csv_record *rec)
     if (rec->len[7] == 0)
         return fail(c, RFY_ERATES, rec->line, "source is empty");
     mpz_init(v->amount);
-    if (rfy_decimal_parse(v->amount, rec->field[3], rec->len[3], &RFY_AMOUNT_DOT, &why) !=
-        RFY_OK) {
+    if (field_is(rec, 3, "chain")) {
+        /* docs/rates.md: a derived value may be left to the chain, so that it
+         * follows the regulation rows (moving the 0,45 reduction is one row). */
+        if (v->provenance != RFY_PROV_DERIVED || rfy__chain_base_year(key) == 0 ||
+            v->from.year <= rfy__chain_base_year(key)) {
+            mpz_clear(v->amount);
+            if (v->provenance != RFY_PROV_DERIVED)
+                return fail(c, RFY_ERATES, rec->line,
+                            "amount 'chain' is only for provenance derived");
+            if (rfy__chain_base_year(key) == 0)
+                return fail(c, RFY_ERATES, rec->line,
+                            "amount 'chain': %s is not computed by the chain (give the amount)",
+                            rfy_rate_key_name(key));
+            return fail(c, RFY_ERATES, rec->line,
+                        "amount 'chain': the chain of %s starts from its %d row, which needs "
+                        "an amount",
+                        rfy_rate_key_name(key), rfy__chain_base_year(key));
+        }
+        v->chained = 1;
+    } else if (rfy_decimal_parse(v->amount, rec->field[3], rec->len[3], &RFY_AMOUNT_DOT, &why) !=
+               RFY_OK) {
         mpz_clear(v->amount);
         return fail(c, RFY_ERATES, rec->line, "amount: %s", why);
     }
+    if (!c->first_row_year)
+        c->first_row_year = (unsigned long)v->from.year;
     r->n++; /* from here on the row owns its mpz and is cleared by rfy_rates_free */
     v->legal_ref = keep_string(r, rec->field[6], rec->len[6]);
     v->source = keep_string(r, rec->field[7], rec->len[7]);
@@ -163,13 +268,12 @@ static int on_row(void *user, const rfy_csv_record *rec)
 }
 
 /* Duplicates and overlaps (month granularity), then the month index. */
-static int index_months(rfy_rates *r, char **errmsg)
+static int index_months(rfy_rates *r, error_list *errors)
 {
     size_t i, span;
     if (r->n == 0) {
-        if (errmsg)
-            *errmsg = dup_n("no rate rows found", 18);
-        return RFY_ERATES;
+        add_error(errors, RFY_ERATES, "", 0, "no rate rows found");
+        return errors->rc;
     }
     r->first = rfy_date_month(&r->v[0].from);
     r->last = rfy_date_month(&r->v[0].to);
@@ -190,21 +294,38 @@ static int index_months(rfy_rates *r, char **errmsg)
             const rfy_rate_value **slot = &r->by_month[(size_t)(m - r->first) * RFY_RATE_KEY_COUNT + v->key];
             if (*slot) {
                 const rfy_rate_value *o = *slot;
-                char month[8];
+                char month[8], reason[256];
                 int dup = rfy_date_cmp(&o->from, &v->from) == 0;
-                size_t n = 256 + strlen(v->file) + strlen(o->file);
                 rfy_month_format(month, m);
-                if (errmsg && (*errmsg = malloc(n)) != NULL)
-                    snprintf(*errmsg, n, "%s:%lu: %s %s also defined at %s:%lu%s%s", v->file,
-                             v->line, dup ? "duplicate:" : "overlap:", rfy_rate_key_name(v->key),
-                             o->file, o->line, dup ? "" : "; both would govern ",
-                             dup ? "" : month);
-                return RFY_ERATES;
+                snprintf(reason, sizeof reason, "%s %s also defined at %s:%lu%s%s",
+                         dup ? "duplicate:" : "overlap:", rfy_rate_key_name(v->key), o->file,
+                         o->line, dup ? "" : "; both would govern ", dup ? "" : month);
+                add_error(errors, RFY_ERATES, v->file, v->line, reason);
+                break; /* one error per pair of rows, not one per month */
             }
             *slot = v;
         }
     }
-    return RFY_OK;
+    return errors->count ? errors->rc : RFY_OK;
+}
+
+/* Rows written "chain": their amount from the chain (rates_chain.c). */
+static int evaluate_chained(rfy_rates *r, error_list *errors)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        rfy_rate_value *v = &r->v[i];
+        if (v->chained && rfy_rates_chain_value(v->amount, r, v->key, v->from.year) != RFY_OK) {
+            char reason[256];
+            snprintf(reason, sizeof reason,
+                     "amount 'chain': the chain cannot compute %s for %d (it needs the %d base "
+                     "row and regulation_r_pct and regulation_afdaempning_pct rows for every "
+                     "year up to %d)",
+                     rfy_rate_key_name(v->key), v->from.year, rfy__chain_base_year(v->key),
+                     v->from.year);
+            add_error(errors, RFY_ERATES, v->file, v->line, reason);
+        }
+    }
+    return errors->count ? errors->rc : RFY_OK;
 }
 
 static int fingerprint(rfy_rates *r, size_t n, const char *const *names, const char *const *texts,
@@ -246,6 +367,7 @@ int rfy_rates_load_files(rfy_rates **out, size_t n, const char *const *names,
 {
     rfy_rates *r = calloc(1, sizeof *r);
     size_t *order = calloc(n ? n : 1, sizeof *order);
+    error_list errors = {NULL, 0, 0, 0};
     int rc = RFY_OK;
     size_t i;
 
@@ -260,50 +382,47 @@ int rfy_rates_load_files(rfy_rates **out, size_t n, const char *const *names,
         order[i] = i;
     sort_names = names; /* loading is not re-entrant across threads; it runs once at start-up */
     qsort(order, n, sizeof *order, by_name);
-    for (i = 0; i < n; i++) {
+    for (i = 0; i < n && errors.rc != RFY_ENOMEM; i++) {
         size_t k = order[i];
-        load_ctx c = {r, NULL, 0, NULL, RFY_OK};
+        load_ctx c = {r, NULL, 0, 0, &errors};
         char *csverr = NULL;
+        size_t first_comment = r->ncomments;
         c.file = keep_string(r, names[k], strlen(names[k]));
         if (!c.file) {
             rc = RFY_ENOMEM;
             goto cleanup;
         }
         rc = rfy_csv_read_buffer(texts[k], lens[k], ',', on_row, &c, &csverr);
-        if (rc == RFY_ESTOP || c.err) {
-            rc = c.rc ? c.rc : RFY_ERATES;
-            if (errmsg)
-                *errmsg = c.err;
-            else
-                free(c.err);
-            free(csverr);
-            goto cleanup;
-        }
-        if (rc != RFY_OK) {
-            if (errmsg && csverr) {
-                size_t m = strlen(csverr) + strlen(names[k]) + 4;
-                if ((*errmsg = malloc(m)) != NULL)
-                    snprintf(*errmsg, m, "%s:%s", names[k], /* "line N: why" -> "FILE:N: why" */
-                             strncmp(csverr, "line ", 5) ? csverr : csverr + 5);
+        for (size_t j = first_comment; j < r->ncomments; j++)
+            r->comments[j].year = (int)c.first_row_year;
+        if (rc != RFY_OK && rc != RFY_ESTOP && errors.rc != RFY_ENOMEM) {
+            /* the CSV itself is malformed: "line N: why" -> "FILE:N: why" */
+            const char *why = !csverr ? "cannot be read"
+                              : strncmp(csverr, "line ", 5) ? csverr : csverr + 5;
+            size_t m = strlen(names[k]) + strlen(why) + 4;
+            char *line = malloc(m);
+            if (line) {
+                snprintf(line, m, "%s:%s%s", names[k], csverr && why != csverr ? "" : " ", why);
+                add_error(&errors, rc == RFY_ECSV ? RFY_ERATES : rc, "", 0, line);
+            } else {
+                add_error(&errors, RFY_ENOMEM, "", 0, "out of memory");
             }
-            free(csverr);
-            rc = rc == RFY_ECSV ? RFY_ERATES : rc;
-            goto cleanup;
+            free(line);
+        } else if (!c.seen_header && rc == RFY_OK) {
+            add_error(&errors, RFY_ERATES, names[k], 1, "missing header line");
         }
-        if (!c.seen_header) {
-            if (errmsg) {
-                size_t m = strlen(names[k]) + 64;
-                if ((*errmsg = malloc(m)) != NULL)
-                    snprintf(*errmsg, m, "%s:1: missing header line", names[k]);
-            }
-            rc = RFY_ERATES;
-            goto cleanup;
-        }
+        free(csverr);
     }
-    rc = index_months(r, errmsg);
-    if (rc == RFY_OK)
-        rc = fingerprint(r, n, names, texts, lens, order);
+    if (errors.count == 0)
+        index_months(r, &errors);
+    if (errors.count == 0)
+        evaluate_chained(r, &errors);
+    rc = errors.count ? errors.rc : fingerprint(r, n, names, texts, lens, order);
 cleanup:
+    if (rc != RFY_OK && errmsg && !*errmsg)
+        *errmsg = errors.text ? errors.text : NULL;
+    else
+        free(errors.text);
     free(order);
     if (rc != RFY_OK) {
         rfy_rates_free(r);
@@ -476,6 +595,7 @@ void rfy_rates_free(rfy_rates *r)
     for (i = 0; i < r->nstrings; i++)
         free(r->strings[i]);
     free(r->strings);
+    free(r->comments);
     free(r->v);
     free(r->by_month);
     free(r);
@@ -511,4 +631,79 @@ size_t rfy_rates_count(const rfy_rates *r)
 const rfy_rate_value *rfy_rates_at(const rfy_rates *r, size_t i)
 {
     return i < r->n ? &r->v[i] : NULL;
+}
+
+int rfy_rates_covers(const rfy_rates *r, rfy_month m)
+{
+    if (m < r->first || m > r->last)
+        return 0;
+    for (int k = 0; k < RFY_RATE_KEY_COUNT; k++)
+        if (!rfy_rate_key_is_parameter((rfy_rate_key)k) &&
+            r->by_month[(size_t)(m - r->first) * RFY_RATE_KEY_COUNT + (size_t)k])
+            return 1;
+    return 0;
+}
+
+/* Non-zero when some month of `year` is covered. */
+static int covers_year(const rfy_rates *r, int year)
+{
+    for (int mo = 1; mo <= 12; mo++)
+        if (rfy_rates_covers(r, RFY_MONTH(year, mo)))
+            return 1;
+    return 0;
+}
+
+void rfy_rates_covered_years(char *buf, size_t size, const rfy_rates *r)
+{
+    int y = RFY_MONTH_YEAR(r->first), last = RFY_MONTH_YEAR(r->last);
+    size_t o = 0;
+    if (size == 0)
+        return;
+    buf[0] = '\0';
+    while (y <= last) {
+        int from, n;
+        if (!covers_year(r, y)) {
+            y++;
+            continue;
+        }
+        from = y;
+        while (y + 1 <= last && covers_year(r, y + 1))
+            y++;
+        n = from == y ? snprintf(buf + o, size - o, "%s%d", o ? ", " : "", from)
+                      : snprintf(buf + o, size - o, "%s%d-%d", o ? ", " : "", from, y);
+        if (n < 0 || (size_t)n >= size - o) {
+            if (size >= 4)
+                memcpy(buf + size - 4, "...", 4);
+            return;
+        }
+        o += (size_t)n;
+        y++;
+    }
+    if (o == 0)
+        snprintf(buf, size, "no year");
+}
+
+size_t rfy_rates_comment_count(const rfy_rates *r)
+{
+    return r->ncomments;
+}
+
+const rfy_rate_comment *rfy_rates_comment_at(const rfy_rates *r, size_t i)
+{
+    return i < r->ncomments ? &r->comments[i] : NULL;
+}
+
+size_t rfy_rates_builtin_count(void)
+{
+    return rfy_builtin_rate_file_count;
+}
+
+int rfy_rates_builtin_file(size_t i, const char **name, const char **text, size_t *len)
+{
+    if (i >= rfy_builtin_rate_file_count)
+        return -1;
+    *name = rfy_builtin_rate_files[i].name;
+    *text = rfy_builtin_rate_files[i].text;
+    *len = rfy_builtin_rate_files[i].len;
+    return 0;
 }

@@ -18,6 +18,8 @@
 #define RFY_FIRST_MONTH RFY_MONTH(2013, 1)              /* lov nr. 1380 af 23.12.2012 */
 #define RFY_JOBAFKLARING_FIRST_MONTH RFY_MONTH(2014, 7) /* lov nr. 720 af 25.6.2014 */
 #define RFY_WAGE_55_ONLY_FROM RFY_MONTH(2022, 1)        /* lov nr. 1160 af 8.6.2021 */
+/* No new ressourceforløb from 1.2.2026; running courses continue (lov nr. 1750 af 29.12.2025). */
+#define RFY_NO_NEW_RESSOURCEFORLOEB_FROM RFY_MONTH(2026, 2)
 
 /*
  * The rate `key` for the month of `in`, recorded in res->rate[key].  NULL

@@ -11,7 +11,11 @@ rfy_rates *cli_load_rates(const char *dir)
     char *err = NULL;
     int rc = dir ? rfy_rates_load_dir(&rates, dir, &err) : rfy_rates_load_builtin(&rates, &err);
     if (rc != RFY_OK) {
-        fprintf(stderr, "rfy: invalid rate tables: %s\n", err ? err : rfy_rc_name(rc));
+        /* the loader lists every structural error, one per line */
+        fputs("rfy: invalid rate tables: ", stderr);
+        for (const char *p = err ? err : rfy_rc_name(rc); *p; p++)
+            fputs(*p == '\n' ? "\n  " : (char[2]){*p, 0}, stderr);
+        fputc('\n', stderr);
         free(err);
         return NULL;
     }

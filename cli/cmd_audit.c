@@ -70,6 +70,7 @@ typedef struct audit_ctx {
     FILE *explain_out;
     unsigned long explained;
     unsigned long matches, differences, rejects_written;
+    unsigned long warned[RECEIPT_WARNINGS]; /* computed rows per warning bit (receipt) */
     mpz_t paid, diff;        /* this row's, reused: nothing allocated per row */
     mpz_t gross, deductions, payment, paid_total, diff_total; /* over computed rows */
 } audit_ctx;
@@ -159,6 +160,9 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     mpz_add(a->deductions, a->deductions, r->total_deduction);
     mpz_add(a->payment, a->payment, r->payment);
     mpz_add(a->paid_total, a->paid_total, a->paid);
+    for (int i = 0; i < RECEIPT_WARNINGS; i++)
+        if (r->warnings & (1u << i))
+            a->warned[i]++;
     if (mpz_cmp(a->paid, r->payment) == 0) {
         a->matches++;
         return RFY_OK;
@@ -384,6 +388,7 @@ int cmd_audit(int argc, char **argv)
     rec.rejected = st.rejected;
     rec.matches = a.matches;
     rec.differences = a.differences;
+    rec.warning_rows = a.warned;
     rec.total_gross = a.gross;
     rec.total_deductions = a.deductions;
     rec.total_paid = a.paid_total;

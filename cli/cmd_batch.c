@@ -51,6 +51,7 @@ typedef struct batch_ctx {
     run_files files;               /* input, output, rejects (run_files.h) */
     const char *rates_id;
     unsigned long written, rejects_written;
+    unsigned long warned[RECEIPT_WARNINGS]; /* computed rows per warning bit (summary, receipt) */
 } batch_ctx;
 
 /* ---- Writing ---------------------------------------------------------------- */
@@ -90,6 +91,9 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     if (fwrite(bytes, 1, (size_t)n, b->files.out.fp) != (size_t)n)
         return run_files_write_failed(&b->files, b->files.out.path);
     b->written++;
+    for (int i = 0; i < RECEIPT_WARNINGS; i++)
+        if (row->res->warnings & (1u << i))
+            b->warned[i]++;
     return RFY_OK;
 }
 
@@ -148,6 +152,14 @@ static void summary(const batch_ctx *b, const batch_stats *st, const char *rejec
     if (st->rejected)
         fprintf(stderr, " (see %s)", rejects_name);
     fprintf(stderr, "\nrfy batch: total gross %s, total deductions %s, total paid %s\n", g, d, p);
+    /* rules.md §2: results that rest on a derived value say so, here too */
+    for (int i = 0; i < RECEIPT_WARNINGS; i++)
+        if (b->warned[i])
+            fprintf(stderr, "rfy batch: %lu row%s with warning %s%s\n", b->warned[i],
+                    b->warned[i] == 1 ? "" : "s", rfy_warning_code((rfy_warning)(1u << i)),
+                    (1u << i) == RFY_WARN_DERIVED_RATE
+                        ? " (computed with a value that is not published: rfy rates show YEAR)"
+                        : "");
     fprintf(stderr, "rfy batch: rates_id %s\n", b->rates_id);
 }
 
@@ -168,6 +180,7 @@ static int write_receipt(const batch_ctx *b, const batch_stats *st, receipt_hash
     r.rows = st->rows;
     r.computed = st->computed;
     r.rejected = st->rejected;
+    r.warning_rows = b->warned;
     r.total_gross = st->gross;
     r.total_deductions = st->deductions;
     r.total_paid = st->payment;

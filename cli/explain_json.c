@@ -459,6 +459,44 @@ static int gross_exact(json_t *root, const rfy_result *res)
     return bad;
 }
 
+/* "warnings": [{"code": "derived_rate", "detail": "..."}], empty when none;
+ * the detail names the value the warning rests on (rfy_warning_detail). */
+static json_t *warnings_json(const rfy_result *res)
+{
+    json_t *a = json_array();
+    int bad = !a;
+    for (unsigned bit = 1; !bad && (bit & RFY_WARN_ALL); bit <<= 1) {
+        char detail[320];
+        json_t *o;
+        if (!(res->warnings & bit))
+            continue;
+        o = json_object();
+        bad = !o || put(o, "code", json_string(rfy_warning_code((rfy_warning)bit)));
+        if (!bad && rfy_warning_detail(detail, sizeof detail, (rfy_warning)bit, res) >= 0)
+            bad = put(o, "detail", json_string(detail));
+        bad |= push(a, o);
+    }
+    if (bad) {
+        json_decref(a);
+        return NULL;
+    }
+    return a;
+}
+
+/* "notes": what the caseworker should know about the month (no effect on the amount). */
+static json_t *notes_json(const rfy_case *in, const rfy_result *res)
+{
+    json_t *a = json_array();
+    if (a && rfy_no_new_ressourceforloeb(res->month, in->forloeb) &&
+        push(a, json_string("no_new_ressourceforloeb: from 2026-02-01 no new ressourceforløb "
+                            "can start (lov nr. 1750 af 29.12.2025); running courses continue "
+                            "under the former kapitel 6 a and are computed as before"))) {
+        json_decref(a);
+        return NULL;
+    }
+    return a;
+}
+
 json_t *explain_json(const char *case_id, const rfy_case *in, const rfy_result *res,
                      const rfy_rates *rates)
 {
@@ -498,6 +536,8 @@ json_t *explain_json(const char *case_id, const rfy_case *in, const rfy_result *
     bad |= put(root, "payment", money_z(res->payment));
     bad |= put(root, "provenance", json_string(rfy_provenance_name(res->provenance)));
     bad |= put(root, "rates_id", json_string(rfy_rates_id(rates)));
+    bad |= put(root, "warnings", warnings_json(res));
+    bad |= put(root, "notes", notes_json(in, res));
 
 done:
     json_decref(engine);

@@ -42,6 +42,7 @@ static const char *const RATE_DA[RFY_RATE_KEY_COUNT] = {
     [RFY_RATE_NORMALBIDRAG_TILLAEG] = "Normalbidrag, tillæg",
     [RFY_RATE_REG_R] = "Satsreguleringsprocent",
     [RFY_RATE_REG_AFDAEMPNING] = "Afdæmpning af satsreguleringen",
+    [RFY_RATE_REG_REDUCTION] = "Engangsnedsættelse af satsreguleringen",
 };
 
 /* ---- numbers ------------------------------------------------------------ */
@@ -282,6 +283,11 @@ static void heading(FILE *out, const char *case_id, const rfy_case *in, const rf
     fprintf(out, "Ret til ydelse: %s (%d af %d dage)\n",
             day_range(from, sizeof from, res->month, first, last), res->days,
             res->days_in_month);
+    if (rfy_no_new_ressourceforloeb(res->month, in->forloeb))
+        fputs("Bemærk: fra 1. februar 2026 kan der ikke startes nye ressourceforløb (lov nr. 1750 "
+              "af 29.12.2025); forløb, der allerede er i gang, fortsætter efter det hidtidige "
+              "kapitel 6 a og beregnes som før.\n",
+              out);
 }
 
 /* § 68 stk. 2 nr. 4: u25 level + tillæg, at most the forsørger level. */
@@ -347,9 +353,17 @@ static void level_prior(FILE *out, const rfy_case *in, const rfy_result *res)
         fprintf(out, "  %s: %s %s kr./md.\n", sdp ? "§ 68, stk. 4" : "§ 68, stk. 5",
                 sdp ? "hidtidige sygedagpenge" : "hidtidig ledighedsydelse",
                 da_z(a, in->prior_amount));
-    if (sdp && res->rate[RFY_RATE_SDP_MAX_WEEK])
-        fprintf(out, "    (højst det højeste sygedagpengebeløb %s kr./uge × 52/12; det er overholdt)\n",
+    if (sdp && (res->warnings & RFY_WARN_SDP_ABOVE_DERIVED_MAX))
+        fprintf(out, "    (over det beregnede højeste sygedagpengebeløb %s kr./uge × 52/12, som ikke "
+                     "er offentliggjort: beregnet alligevel; kontrollér beløbet)\n",
                 da_z(a, res->rate[RFY_RATE_SDP_MAX_WEEK]->amount));
+    else if (sdp && res->rate[RFY_RATE_SDP_MAX_WEEK])
+        fprintf(out, "    (højst det %shøjeste sygedagpengebeløb %s kr./uge × 52/12; det er overholdt)\n",
+                res->rate[RFY_RATE_SDP_MAX_WEEK]->provenance == RFY_PROV_DERIVED ? "beregnede " : "",
+                da_z(a, res->rate[RFY_RATE_SDP_MAX_WEEK]->amount));
+    else if (sdp)
+        fputs("    (intet højeste sygedagpengebeløb kendt for måneden: beløbet er ikke kontrolleret)\n",
+              out);
     if (above)
         fprintf(out, "    %s er mere end niveauet efter %s (%s): den hidtidige ydelse er niveauet",
                 da_q(b, res->prior_monthly), ref, da_q(c, res->stk2_level));
@@ -607,6 +621,34 @@ static void rates_section(FILE *out, const rfy_case *in, const rfy_result *res,
     fprintf(out, "  Satstabeller: %s (rfy %s)\n", rfy_rates_id(rates), RFY_VERSION);
 }
 
+/* The warnings of the result (rfy_warning), in Danish; nothing when none. */
+static void warnings_section(FILE *out, const rfy_result *res)
+{
+    char a[NUM];
+    const char *sep = "";
+
+    if (!res->warnings)
+        return;
+    fputs("\nAdvarsler\n", out);
+    if (res->warnings & RFY_WARN_DERIVED_RATE) {
+        fputs("  Beregnet sats, ikke offentliggjort: ", out);
+        for (int k = 0; k < RFY_RATE_KEY_COUNT; k++) {
+            const rfy_rate_value *v = res->rate[k];
+            if (!v || v->provenance != RFY_PROV_DERIVED)
+                continue;
+            fprintf(out, "%s%s %s %s", sep, RATE_DA[k], da_z(a, v->amount), unit_da(v->key));
+            sep = "; ";
+        }
+        fprintf(out, ".\n    Antagelserne bag satserne: rfy rates show %d.\n",
+                RFY_MONTH_YEAR(res->month));
+    }
+    if (res->warnings & RFY_WARN_SDP_ABOVE_DERIVED_MAX)
+        fprintf(out, "  Hidtidige sygedagpenge over det beregnede højeste sygedagpengebeløb %s "
+                     "kr./uge (ikke offentliggjort): rækken er beregnet; kontrollér beløbet "
+                     "(§ 68, stk. 4).\n",
+                da_z(a, res->rate[RFY_RATE_SDP_MAX_WEEK]->amount));
+}
+
 int explain_text(FILE *out, const char *case_id, const rfy_case *in, const rfy_result *res,
                  const rfy_rates *rates)
 {
@@ -616,6 +658,7 @@ int explain_text(FILE *out, const char *case_id, const rfy_case *in, const rfy_r
     deductions_section(out, in, res);
     totals_section(out, res);
     rates_section(out, in, res, rates);
+    warnings_section(out, res);
     fputs("\nDette er en forhåndsberegning, ikke en afgørelse.\n", out);
     return ferror(out) ? EOF : 0;
 }

@@ -248,6 +248,13 @@ json_t *receipt_json(const receipt *r)
         set(root, "matches", count(r->matches), &ok);
         set(root, "differences", count(r->differences), &ok);
     }
+    if (r->warning_rows) {
+        /* rows computed with a warning, per code: how many rest on a derived rate */
+        json_t *w = json_object();
+        for (int i = 0; i < RECEIPT_WARNINGS; i++)
+            set(w, rfy_warning_code((rfy_warning)(1u << i)), count(r->warning_rows[i]), &ok);
+        set(root, "warnings", w, &ok);
+    }
     if (r->total_gross)
         set(totals, "gross", money(r->total_gross), &ok);
     if (r->total_deductions)

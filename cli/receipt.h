@@ -32,6 +32,9 @@
 /* Version of the receipt's JSON layout ("schema_version"). */
 #define RECEIPT_SCHEMA_VERSION 1
 
+/* How many warning bits a receipt counts (RFY_WARN_ALL has this many). */
+#define RECEIPT_WARNINGS 4
+
 /* A SHA-256 as 64 lowercase hex digits and the NUL. */
 #define RECEIPT_HEX_SIZE 65
 
@@ -55,6 +58,9 @@ typedef struct receipt {
     char input_sha256[RECEIPT_HEX_SIZE];
     unsigned long rows, computed, rejected;
     unsigned long matches, differences; /* audit only: computed = matches + differences */
+    /* Computed rows carrying each warning: warning_rows[i] counts bit 1u << i
+     * (rfy_warning); RECEIPT_WARNINGS entries.  NULL = not counted. */
+    const unsigned long *warning_rows;
     /* Exact totals in øre over the computed rows.  batch: gross, deductions
      * and paid (= the payment column).  audit: the same of the recomputed
      * rows, paid = the historic `paid` column, plus payment (recomputed) and
@@ -102,7 +108,7 @@ void receipt_init(receipt *r, const char *command);
  * The receipt as a JSON object, keys in a fixed order (docs/audit.md):
  * schema_version, command, engine {name, version}, rates {id, source},
  * input {path, bytes, sha256}, rows, computed, rejected, [matches,
- * differences,] totals {gross, deductions, paid[, payment, difference]} as
+ * differences,] [warnings {code: rows, ...} for every warning code,] totals {gross, deductions, paid[, payment, difference]} as
  * "123.45" strings, output {path, sha256}, rejects {path, sha256}.
  * A sha256 that is "" is null.
  * Returns a new reference (caller json_decref()s it), or NULL when memory

@@ -111,6 +111,12 @@ int result_row_format(char *buf, size_t size, const char *case_id, size_t case_i
     cat_name(&w, rfy_provenance_name(r->provenance));
     cat_comma(&w);
     cat_field(&w, rates_id, strlen(rates_id), 0);
+    {
+        /* codes joined by ';' (interface.md), never a comma: no quoting */
+        char codes[128];
+        int n = rfy_warnings_format(codes, sizeof codes, r->warnings);
+        cat_plain(&w, codes, (size_t)n);
+    }
     return w.fail ? -1 : (int)(w.p - buf);
 }
 

@@ -1,6 +1,6 @@
 /*
  * The rows rfy writes for payroll and audit (interface.md "Batch output"):
- * the 16 result columns of a computed case-month, and a reject row.  Batch
+ * the result columns of a computed case-month, and a reject row.  Batch
  * and audit both write through here, so their columns can never drift apart.
  */
 #ifndef RFY_RESULT_ROW_H
@@ -11,11 +11,12 @@
 
 #include "rfy.h"
 
-/* The 16 result columns, this order, always (no trailing newline). */
+/* The result columns, this order, always (no trailing newline).  interface.md
+ * fixes the final order; columns after rates_id come with their features. */
 #define RESULT_ROW_HEADER                                                                     \
     "case_id,month,category,forloeb,level_ref,days,days_in_month,gross,wage_deduction,"     \
     "holiday_deduction,activation_deduction,other_deduction,total_deduction,payment,"       \
-    "provenance,rates_id"
+    "provenance,rates_id,warnings"
 
 /* The rejects file's header line. */
 #define REJECT_ROW_HEADER "line,case_id,column,reason\n"
@@ -23,13 +24,14 @@
 /*
  * Room for one formatted row: case_id (64 characters of at most 4 bytes,
  * quoted with every byte doubled: 2 × 256 + 3), level_ref (2 × 96 + 3), seven
- * amounts and two day counts (at most 48 each), the names, rates_id, and
+ * amounts and two day counts (at most 48 each), the names, rates_id, the
+ * warning codes (under 128), and
  * audit's two extra amounts: 2048 bytes is ample.
  */
 #define RESULT_ROW_MAX 2048
 
 /*
- * Format the 16 result columns of a computed case-month into buf (no
+ * Format the result columns of a computed case-month into buf (no
  * newline, not NUL-terminated).  case_id is neutralised against spreadsheet
  * formulas; level_ref is quoted when it holds a comma.  Amounts have two
  * decimals and '.'.  Returns the length, or -1 if it does not fit in size.

@@ -132,12 +132,55 @@ typedef struct rfy_result {
     const rfy_rate_value *rate[RFY_RATE_KEY_COUNT];
     rfy_provenance provenance;
     unsigned flags;               /* RFY_FLAG_ROUNDED / RFY_FLAG_INEXACT of the rounding steps */
+    unsigned warnings;            /* rfy_warning bits: computed, but look at it */
 
     /* Scratch space for rfy_compute(): initialised once, so a warm result
      * computes without allocating.  Not part of the breakdown. */
     mpq_t scratch_q[3];
     mpz_t scratch_z[2];
 } rfy_result;
+
+/*
+ * Warnings: the row was computed and paid, but something in it deserves a
+ * look (interface.md, the `warnings` column).  A bitmask in
+ * rfy_result.warnings; the codes are written joined by ';'.
+ */
+typedef enum rfy_warning {
+    RFY_WARN_DERIVED_RATE          = 1u << 0, /* "derived_rate" */
+    RFY_WARN_SDP_ABOVE_DERIVED_MAX = 1u << 1, /* "sdp_above_derived_max" */
+    RFY_WARN_HOLIDAY_EXCESS        = 1u << 2, /* "holiday_excess" */
+    RFY_WARN_HOLIDAY_STATE_UNKNOWN = 1u << 3, /* "holiday_state_unknown" */
+} rfy_warning;
+
+/* The warnings defined, for loops: every bit below this is one rfy_warning. */
+#define RFY_WARN_ALL 0xFu
+
+/* The code as written in the `warnings` column ("derived_rate"); NULL if w is not one bit. */
+const char *rfy_warning_code(rfy_warning w);
+
+/*
+ * The codes of a warnings bitmask joined by ';' ("derived_rate;sdp_above_derived_max"),
+ * "" when none, into buf (size bytes, at least 128).  Returns the length.
+ */
+int rfy_warnings_format(char *buf, size_t size, unsigned warnings);
+
+/*
+ * One warning of a computed case-month explained in English for a payroll
+ * officer, naming the value it rests on ("prior_amount 4900.00 kr. per week is
+ * above the derived highest sygedagpenge amount 4860.00 (not published); the
+ * row is computed: check the amount").  Into buf (size bytes); returns the
+ * length, or -1 if w is not set in res->warnings.
+ */
+int rfy_warning_detail(char *buf, size_t size, rfy_warning w, const rfy_result *res);
+
+/*
+ * Non-zero when month m of a forløb falls after ressourceforløb were closed
+ * to new cases: from 2026-02 no new ressourceforløb can start (lov nr. 1750
+ * af 29.12.2025); courses already running continue under the former
+ * kapitel 6 a and are computed as before (rules.md §1).  Front ends say so
+ * in the preview.  Jobafklaringsforløb are not affected.
+ */
+int rfy_no_new_ressourceforloeb(rfy_month m, rfy_forloeb f);
 
 void rfy_result_init(rfy_result *r);
 void rfy_result_clear(rfy_result *r);

@@ -41,6 +41,7 @@ typedef enum rfy_rate_key {
     RFY_RATE_NORMALBIDRAG_TILLAEG,/* its tillæg (informational) */
     RFY_RATE_REG_R,               /* regulation rate r, percent (rules.md §2) */
     RFY_RATE_REG_AFDAEMPNING,     /* afdæmpning, percent (rules.md §2) */
+    RFY_RATE_REG_REDUCTION,       /* one-off reduction of § 109 stk. 6 (0,45 in 2026 or 2027), percent */
     RFY_RATE_KEY_COUNT
 } rfy_rate_key;
 
@@ -62,9 +63,22 @@ typedef struct rfy_rate_value {
     const char *source;
     const char *file;   /* table file name (e.g. "2024.csv") */
     unsigned long line; /* line in that file */
+    int chained;        /* amount written "chain": computed from the chain at load */
 } rfy_rate_value;
 
+/* A comment record of a table file (the assumptions behind its values). */
+typedef struct rfy_rate_comment {
+    const char *file;
+    unsigned long line;
+    const char *text;   /* without the leading '#' and blanks */
+    int year;           /* the year the file's first row starts in; 0 if it has no row */
+} rfy_rate_comment;
+
 typedef struct rfy_rates rfy_rates;
+
+/* Non-zero for the keys that parametrise the chain (regulation_*): they
+ * carry no amount a computation uses, so they do not make a month covered. */
+int rfy_rate_key_is_parameter(rfy_rate_key key);
 
 /* Key name as written in table files ("rfy_forsorger"); NULL if out of range. */
 const char *rfy_rate_key_name(rfy_rate_key key);
@@ -104,6 +118,15 @@ int rfy_rates_load_files(rfy_rates **out, size_t n, const char *const *names,
 void rfy_rates_free(rfy_rates *rates);
 
 /*
+ * The table files compiled into the binary (the shipped rates/), for
+ * `rfy rates export`: file i's name ("2024.csv") and exact bytes.  Returns 0,
+ * or -1 when i is out of range.  Loading the exported files with
+ * rfy_rates_load_dir() gives the built-in set and the same rates_id.
+ */
+size_t rfy_rates_builtin_count(void);
+int rfy_rates_builtin_file(size_t i, const char **name, const char **text, size_t *len);
+
+/*
  * Fingerprint of the loaded tables: the first 16 hex digits of SHA-256 over
  * every file's name and bytes, in name order.  Same files give the same id;
  * any edit gives another.  Borrowed string.
@@ -119,6 +142,36 @@ const rfy_rate_value *rfy_rates_get(const rfy_rates *rates, rfy_rate_key key, rf
 /* First and last month any row covers (for messages); 0 if empty. */
 rfy_month rfy_rates_first_month(const rfy_rates *rates);
 rfy_month rfy_rates_last_month(const rfy_rates *rates);
+
+/*
+ * Non-zero when some row of an amount key (not a regulation_* parameter)
+ * covers month m: the tables "cover" that month, and a key missing there is
+ * a gap in the table, not a month beyond the tables.
+ */
+int rfy_rates_covers(const rfy_rates *rates, rfy_month m);
+
+/*
+ * The covered years as text for messages, e.g. "2012-2026" or
+ * "2012-2024, 2026" (into buf, size bytes; truncated with "..." if needed).
+ */
+void rfy_rates_covered_years(char *buf, size_t size, const rfy_rates *rates);
+
+/* The comment records of every file, in file and line order. */
+size_t rfy_rates_comment_count(const rfy_rates *rates);
+const rfy_rate_comment *rfy_rates_comment_at(const rfy_rates *rates, size_t i);
+
+/*
+ * The keys every covered month must have for the engine to compute any
+ * category (the four § 68 stk. 2 keys, the § 68 a stk. 2 and 3 amounts).
+ * The others are optional: normalbidrag_month (nr. 4 then needs
+ * child_support), rfy_sdp_max_week (the § 68 stk. 4 check is then skipped),
+ * and the informational keys.  Writes one line per key and run of months
+ * that lacks it ("MISSING rfy_forsorger 2026-01..2026-12 (the table for
+ * those months has no row of it)") to `report` (may be NULL), then one line
+ * per optional key that is absent from covered months, as "ABSENT ...".
+ * Returns the number of MISSING lines (0 = complete).
+ */
+int rfy_rates_check_missing(const rfy_rates *rates, FILE *report);
 
 /* All rows, in file and line order (for `rates show` and the chain check). */
 size_t rfy_rates_count(const rfy_rates *rates);
@@ -136,12 +189,19 @@ const rfy_rate_value *rfy_rates_at(const rfy_rates *rates, size_t i);
  * Writes one line per finding to `report` (may be NULL) and returns the
  * number of mismatches (0 = all reproduced), or -1 if the chain cannot run
  * (a base or a regulation rate is missing; explained in `report`).
+ * Each mismatch line gives both numbers: "MISMATCH 2026 rfy_forsorger
+ * (2026.csv:9, derived): table 17700.00, chain gives 17736.00".  Rows
+ * written "chain" equal the chain by construction and are counted as checked.
  */
 int rfy_rates_check_chain(const rfy_rates *rates, FILE *report);
 
 /*
  * The chain value of `key` for `year` computed from the tables' base and
- * regulation rows (øre; rounded as the chain rounds).  Returns RFY_OK, or
+ * regulation rows (øre; rounded as the chain rounds).  The chained keys: the
+ * wage threshold (from 2012, p = r), the hourly disregard (from 2012), the
+ * three § 68 stk. 2 levels and the nr. 4 cap (from 2013), and the highest
+ * sygedagpenge amount (from 2019, rounded down to a multiple of 5 kr.), all
+ * with p = r − afdæmpning − reduction.  Returns RFY_OK, or
  * RFY_ENORATE if the key is not indexed or a base/regulation row is missing.
  */
 int rfy_rates_chain_value(mpz_t out, const rfy_rates *rates, rfy_rate_key key, int year);

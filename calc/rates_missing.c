@@ -1,0 +1,60 @@
+/*
+ * Which keys the covered months lack (rfy rates check): every gap of every
+ * key in one report, so that a payroll officer completing a new year's table
+ * sees all of it in one run, not one missing key per batch attempt.
+ */
+#include <stdio.h>
+
+#include "rates_internal.h"
+#include "rules.h"
+
+/* The keys without which no category can be computed (rules.md §3–4). */
+static const rfy_rate_key REQUIRED[] = {
+    RFY_RATE_FORSORGER,      RFY_RATE_IKKE_FORSORGER, RFY_RATE_U25_HJEMME,
+    RFY_RATE_U25_BIDRAG_MAX, RFY_RATE_WAGE_THRESHOLD, RFY_RATE_HOUR_DISREGARD,
+};
+
+/* Keys a computation may do without, and what happens then. */
+static const struct {
+    rfy_rate_key key;
+    const char *then;
+} OPTIONAL[] = {
+    {RFY_RATE_SDP_MAX_WEEK, "the § 68 stk. 4 plausibility check of prior_amount is skipped"},
+    {RFY_RATE_NORMALBIDRAG, "a § 68 stk. 2 nr. 4 case needs the documented child_support"},
+};
+
+/* Report the runs of covered months (from 2013-01) that lack `key`; returns their number. */
+static int runs_without(const rfy_rates *r, rfy_rate_key key, const char *tag, const char *then,
+                        FILE *report)
+{
+    rfy_month m, from = -1, first = r->first > RFY_FIRST_MONTH ? r->first : RFY_FIRST_MONTH;
+    int runs = 0;
+    for (m = first; m <= r->last + 1; m++) {
+        int gap = m <= r->last && rfy_rates_covers(r, m) && !rfy_rates_get(r, key, m);
+        if (gap && from < 0)
+            from = m;
+        if (!gap && from >= 0) {
+            char a[8], b[8];
+            rfy_month_format(a, from);
+            rfy_month_format(b, m - 1);
+            if (report)
+                fprintf(report, "%s %s %s..%s (%s)\n", tag, rfy_rate_key_name(key), a, b, then);
+            runs++;
+            from = -1;
+        }
+    }
+    return runs;
+}
+
+int rfy_rates_check_missing(const rfy_rates *r, FILE *report)
+{
+    int missing = 0;
+    for (size_t i = 0; i < sizeof REQUIRED / sizeof REQUIRED[0]; i++)
+        missing += runs_without(r, REQUIRED[i], "MISSING",
+                                "the table for those months has no row of it: every row of "
+                                "such a month would be rejected",
+                                report);
+    for (size_t i = 0; i < sizeof OPTIONAL / sizeof OPTIONAL[0]; i++)
+        runs_without(r, OPTIONAL[i].key, "ABSENT", OPTIONAL[i].then, report);
+    return missing;
+}

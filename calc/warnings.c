@@ -1,0 +1,102 @@
+/*
+ * Warnings of a computed case-month (rfy_calc.h): their codes, and a
+ * sentence naming the value each one rests on.  The codes are part of the
+ * outside interface (interface.md, the `warnings` column).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "rules.h"
+#include "rfy_money.h"
+
+const char *rfy_warning_code(rfy_warning w)
+{
+    switch (w) {
+    case RFY_WARN_DERIVED_RATE: return "derived_rate";
+    case RFY_WARN_SDP_ABOVE_DERIVED_MAX: return "sdp_above_derived_max";
+    case RFY_WARN_HOLIDAY_EXCESS: return "holiday_excess";
+    case RFY_WARN_HOLIDAY_STATE_UNKNOWN: return "holiday_state_unknown";
+    }
+    return NULL;
+}
+
+int rfy_warnings_format(char *buf, size_t size, unsigned warnings)
+{
+    size_t o = 0;
+    if (size == 0)
+        return 0;
+    buf[0] = '\0';
+    for (unsigned bit = 1; bit & RFY_WARN_ALL; bit <<= 1) {
+        const char *code = (warnings & bit) ? rfy_warning_code((rfy_warning)bit) : NULL;
+        int n;
+        if (!code)
+            continue;
+        n = snprintf(buf + o, size - o, "%s%s", o ? ";" : "", code);
+        if (n < 0 || (size_t)n >= size - o)
+            break;
+        o += (size_t)n;
+    }
+    return (int)o;
+}
+
+/* "rfy_forsorger 17736.00 kr/month, wage_threshold_month ..." of the derived values used. */
+static void derived_values(char *buf, size_t size, const rfy_result *res)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (int k = 0; k < RFY_RATE_KEY_COUNT; k++) {
+        const rfy_rate_value *v = res->rate[k];
+        char amount[48];
+        int n;
+        if (!v || v->provenance != RFY_PROV_DERIVED)
+            continue;
+        rfy_money_format(amount, sizeof amount, v->amount, '.');
+        n = snprintf(buf + o, size - o, "%s%s %s %s", o ? ", " : "", rfy_rate_key_name(v->key),
+                     amount, rfy_rate_key_unit(v->key));
+        if (n < 0 || (size_t)n >= size - o)
+            return;
+        o += (size_t)n;
+    }
+}
+
+int rfy_warning_detail(char *buf, size_t size, rfy_warning w, const rfy_result *res)
+{
+    char values[160], amount[48];
+    const rfy_rate_value *max = res->rate[RFY_RATE_SDP_MAX_WEEK];
+    int n = -1;
+    if (!(res->warnings & (unsigned)w) || size == 0)
+        return -1;
+    switch (w) {
+    case RFY_WARN_DERIVED_RATE:
+        derived_values(values, sizeof values, res);
+        n = snprintf(buf, size, "computed with values derived by the indexation chain, not "
+                                "published: %s (rfy rates show YEAR lists the assumptions)",
+                     values);
+        break;
+    case RFY_WARN_SDP_ABOVE_DERIVED_MAX:
+        if (!max)
+            return -1;
+        rfy_money_format(amount, sizeof amount, max->amount, '.');
+        n = snprintf(buf, size,
+                     "prior_amount is above the derived highest sygedagpenge amount %s kr. per "
+                     "week (not published; § 68 stk. 4): the row is computed with it, check the "
+                     "amount",
+                     amount);
+        break;
+    case RFY_WARN_HOLIDAY_EXCESS:
+        n = snprintf(buf, size, "holiday with ydelse beyond the right (rules.md §8)");
+        break;
+    case RFY_WARN_HOLIDAY_STATE_UNKNOWN:
+        n = snprintf(buf, size, "the holiday state is unknown after an earlier rejected month");
+        break;
+    }
+    if (n < 0)
+        return -1;
+    return (size_t)n < size ? n : (int)size - 1;
+}
+
+int rfy_no_new_ressourceforloeb(rfy_month m, rfy_forloeb f)
+{
+    /* rules.md §1: lov nr. 1750 af 29.12.2025, from 1.2.2026 */
+    return f == RFY_FORLOEB_RESSOURCE && m >= RFY_NO_NEW_RESSOURCEFORLOEB_FROM;
+}
