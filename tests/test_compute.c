@@ -343,14 +343,163 @@ START_TEST(sdp_requires_prior_until)
 }
 END_TEST
 
-START_TEST(sdp_year_without_max_is_norate)
+START_TEST(sdp_2025_within_derived_max)
 {
-    /* 2025: no highest sygedagpenge amount was found (docs/rates.md): error names the key */
+    /* 2025: the highest sygedagpenge amount is derived, floor5(4.695 × 1,036) = floor5(4.864,02)
+     * = 4.860/uge.  4.800/uge × 52/12 = 249.600/12 = 20.800,00 a month > forsørger 16.972:
+     * the prior is the level; computed, no sdp warning (derived_rate: the values are derived). */
     month(2025, 3);
-    sdp("4000", 2025, 12, 31);
-    ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_ENORATE);
-    ck_assert_ptr_nonnull(strstr(E.reason, "rfy_sdp_max_week"));
-    ck_assert_ptr_nonnull(strstr(E.reason, "2025-03"));
+    sdp("4800", 2025, 12, 31);
+    compute_ok();
+    ck_money(Z.gross, "20800.00");
+    ck_money(Z.payment, "20800.00");
+    ck_assert_uint_eq(Z.warnings & RFY_WARN_SDP_ABOVE_DERIVED_MAX, 0);
+    ck_assert_uint_eq(Z.warnings & RFY_WARN_DERIVED_RATE, RFY_WARN_DERIVED_RATE);
+    ck_assert_ptr_nonnull(Z.rate[RFY_RATE_SDP_MAX_WEEK]);
+    ck_money(Z.rate[RFY_RATE_SDP_MAX_WEEK]->amount, "4860.00");
+}
+END_TEST
+
+START_TEST(sdp_2025_above_derived_max_computes_with_warning)
+{
+    /* 4.900/uge is above the derived maximum 4.860: never refused on a guess (rules.md §3).
+     * 4.900 × 52/12 = 254.800/12 = 21.233,333… → 21.233,33; warning sdp_above_derived_max
+     * whose detail names 4860.00. */
+    char detail[320];
+    month(2025, 3);
+    sdp("4900", 2025, 12, 31);
+    compute_ok();
+    ck_money(Z.gross, "21233.33");
+    ck_money(Z.payment, "21233.33");
+    ck_assert_uint_eq(Z.warnings & RFY_WARN_SDP_ABOVE_DERIVED_MAX, RFY_WARN_SDP_ABOVE_DERIVED_MAX);
+    ck_assert_int_gt(rfy_warning_detail(detail, sizeof detail, RFY_WARN_SDP_ABOVE_DERIVED_MAX, &Z),
+                     0);
+    ck_assert_ptr_nonnull(strstr(detail, "4860.00"));
+    /* 2024's maximum 4.695 is published: 4.700/uge there stays bad input */
+    month(2024, 3);
+    sdp("4700", 2024, 12, 31);
+    ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_EINPUT);
+    ck_assert_str_eq(E.column, "prior_amount");
+}
+END_TEST
+
+START_TEST(sdp_2026_derived_max_5075)
+{
+    /* 2026: floor5(4.860 × 1,045) = floor5(5.078,70) = 5.075/uge; 5.080 is above it:
+     * 5.080 × 52/12 = 264.160/12 = 22.013,333… → 22.013,33, flagged. */
+    month(2026, 6);
+    sdp("5075", 2026, 12, 31);
+    compute_ok();
+    ck_assert_uint_eq(Z.warnings & RFY_WARN_SDP_ABOVE_DERIVED_MAX, 0);
+    sdp("5080", 2026, 12, 31);
+    compute_ok();
+    ck_money(Z.gross, "22013.33");
+    ck_assert_uint_eq(Z.warnings & RFY_WARN_SDP_ABOVE_DERIVED_MAX, RFY_WARN_SDP_ABOVE_DERIVED_MAX);
+}
+END_TEST
+
+START_TEST(sdp_without_max_is_not_checked)
+{
+    /* A table set without rfy_sdp_max_week for the month: the § 68 stk. 4 check cannot run,
+     * and the row is computed (never refused for a missing maximum).  One-row 2024 table:
+     * forsørger 16.382 and the threshold; 5.000/uge × 52/12 = 260.000/12 = 21.666,666…
+     * → 21.666,67. */
+    static const char t[] =
+        "key,effective_from,effective_to,amount,unit,provenance,legal_ref,source\n"
+        "rfy_forsorger,2024-01-01,2024-12-31,16382,kr/month,published,x,y\n"
+        "wage_threshold_month,2024-01-01,2024-12-31,16323,kr/month,published,x,y\n"
+        "activation_hour_disregard,2024-01-01,2024-12-31,17.86,kr/hour,published,x,y\n";
+    const char *names[] = {"2024.csv"}, *texts[] = {t};
+    size_t lens[] = {sizeof t - 1};
+    rfy_rates *r2 = NULL;
+    char *err = NULL;
+    ck_assert_int_eq(rfy_rates_load_files(&r2, 1, names, texts, lens, &err), RFY_OK);
+    month(2024, 3);
+    sdp("5000", 2024, 12, 31);
+    ck_assert_int_eq(rfy_compute(&Z, r2, &C, &E), RFY_OK);
+    ck_money(Z.gross, "21666.67");
+    ck_assert_uint_eq(Z.warnings, 0);
+    ck_assert_ptr_null(Z.rate[RFY_RATE_SDP_MAX_WEEK]);
+    rfy_rates_free(r2);
+}
+END_TEST
+
+/* ---- issue: this month's payroll (2025-07..2026-12) --------------------------- */
+
+START_TEST(forsorger_2026_11_wage_20000)
+{
+    /* 2026 forsørger: round(16.972 × 1,045) = round(17.735,74) = 17.736 (derived);
+     * threshold 17.672 (secondary).  Ressourceforløb from 2022: 55 % above T only:
+     * 0,55 × (20.000 − 17.672) = 0,55 × 2.328 = 1.280,40; 17.736 − 1.280,40 = 16.455,60 */
+    month(2026, 11);
+    amt(C.wage, "20000");
+    compute_ok();
+    ck_money(Z.gross, "17736.00");
+    ck_money(Z.wage_deduction, "1280.40");
+    ck_money(Z.payment, "16455.60");
+    ck_assert_int_eq(Z.provenance, RFY_PROV_DERIVED);
+    ck_assert_uint_eq(Z.warnings, RFY_WARN_DERIVED_RATE);
+    ck_assert_int_eq(Z.rate[RFY_RATE_WAGE_THRESHOLD]->provenance, RFY_PROV_SECONDARY);
+    ck_adds_up();
+}
+END_TEST
+
+START_TEST(jobafklaring_ikke_forsorger_2025_09_wage_10000)
+{
+    /* 2025-09 uses the 2025 amounts (Decision A1): ikke-forsørger 12.770; the wage 10.000
+     * is below T 16.911, § 69 j stk. 9 30/55: 0,30 × 10.000 = 3.000,00;
+     * 12.770 − 3.000 = 9.770,00 */
+    month(2025, 9);
+    C.forloeb = RFY_FORLOEB_JOBAFKLARING;
+    C.category = RFY_CAT_IKKE_FORSORGER;
+    amt(C.wage, "10000");
+    compute_ok();
+    ck_money(Z.gross, "12770.00");
+    ck_money(Z.wage_deduction, "3000.00");
+    ck_money(Z.payment, "9770.00");
+    ck_adds_up();
+}
+END_TEST
+
+START_TEST(ikke_forsorger_2026_03_tilbud_200_hours)
+{
+    /* 2026: ikke-forsørger round(12.770 × 1,045) = round(13.344,65) = 13.345; hourly
+     * round(18,50 × 1,045; øre) = round(19,3325) = 19,33.  Income 4.000 over 200 h:
+     * 4.000 − 160 × 19,33 = 4.000 − 3.092,80 = 907,20; 13.345 − 907,20 = 12.437,80 */
+    month(2026, 3);
+    C.category = RFY_CAT_IKKE_FORSORGER;
+    amt(C.activation_income, "4000");
+    amt(C.activation_hours, "200");
+    compute_ok();
+    ck_money(Z.gross, "13345.00");
+    ck_money(Z.activation_deduction, "907.20");
+    ck_money(Z.payment, "12437.80");
+    ck_adds_up();
+}
+END_TEST
+
+START_TEST(ressourceforloeb_from_2026_02_note)
+{
+    /* lov nr. 1750 af 29.12.2025: no new ressourceforløb from 1.2.2026; running ones continue
+     * (computed as before, so only a note).  Jobafklaringsforløb are not affected. */
+    ck_assert_int_eq(rfy_no_new_ressourceforloeb(RFY_MONTH(2026, 1), RFY_FORLOEB_RESSOURCE), 0);
+    ck_assert_int_ne(rfy_no_new_ressourceforloeb(RFY_MONTH(2026, 2), RFY_FORLOEB_RESSOURCE), 0);
+    ck_assert_int_eq(rfy_no_new_ressourceforloeb(RFY_MONTH(2026, 2), RFY_FORLOEB_JOBAFKLARING), 0);
+}
+END_TEST
+
+START_TEST(warning_codes)
+{
+    char buf[128];
+    ck_assert_str_eq(rfy_warning_code(RFY_WARN_DERIVED_RATE), "derived_rate");
+    ck_assert_str_eq(rfy_warning_code(RFY_WARN_SDP_ABOVE_DERIVED_MAX), "sdp_above_derived_max");
+    ck_assert_str_eq(rfy_warning_code(RFY_WARN_HOLIDAY_EXCESS), "holiday_excess");
+    ck_assert_str_eq(rfy_warning_code(RFY_WARN_HOLIDAY_STATE_UNKNOWN), "holiday_state_unknown");
+    ck_assert_ptr_null(rfy_warning_code((rfy_warning)(1u << 4)));
+    ck_assert_int_eq(rfy_warnings_format(buf, sizeof buf, 0), 0);
+    ck_assert_str_eq(buf, "");
+    rfy_warnings_format(buf, sizeof buf, RFY_WARN_DERIVED_RATE | RFY_WARN_SDP_ABOVE_DERIVED_MAX);
+    ck_assert_str_eq(buf, "derived_rate;sdp_above_derived_max");
 }
 END_TEST
 
@@ -624,21 +773,51 @@ END_TEST
 
 START_TEST(months_outside_tables)
 {
-    /* before 2013-01: coverage error; 2025-07: no table (the reform), error names key and month */
+    /* before 2013-01: coverage error; 2027-01: no table covers it, and the message says
+     * which years are covered and how to supply a table */
     month(2012, 12);
     ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_ECOVERAGE);
-    month(2025, 7);
+    month(2027, 1);
     ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_ENORATE);
-    ck_assert_ptr_nonnull(strstr(E.reason, "rfy_forsorger"));
-    ck_assert_ptr_nonnull(strstr(E.reason, "2025-07"));
-    /* 2013-01 and 2025-06 are covered: 13.952 (2013) and 16.972 (2025, derived) */
+    ck_assert_str_eq(E.column, "month");
+    ck_assert_ptr_nonnull(strstr(E.reason, "no rate table covers 2027-01"));
+    ck_assert_ptr_nonnull(strstr(E.reason, "2012-2026"));
+    ck_assert_ptr_nonnull(strstr(E.reason, "--rates"));
+    /* 2013-01, 2025-07 and 2026-12 are covered: 13.952 (2013), 16.972 (2025, derived, the
+     * 2025 amounts for the second half too) and 17.736 (2026, derived) */
     month(2013, 1);
     compute_ok();
     ck_money(Z.gross, "13952.00");
-    month(2025, 6);
+    ck_assert_uint_eq(Z.warnings, 0);
+    month(2025, 7);
     compute_ok();
     ck_money(Z.gross, "16972.00");
     ck_assert_int_eq(Z.provenance, RFY_PROV_DERIVED);
+    month(2026, 12);
+    compute_ok();
+    ck_money(Z.gross, "17736.00");
+}
+END_TEST
+
+START_TEST(key_missing_in_covered_month_names_the_table)
+{
+    /* A table that covers 2024 but lacks rfy_ikke_forsorger: the message blames the table's
+     * missing key, not the month ("supply newer tables" would send the user the wrong way). */
+    static const char t[] =
+        "key,effective_from,effective_to,amount,unit,provenance,legal_ref,source\n"
+        "rfy_forsorger,2024-01-01,2024-12-31,16382,kr/month,published,x,y\n"
+        "wage_threshold_month,2024-01-01,2024-12-31,16323,kr/month,published,x,y\n";
+    const char *names[] = {"2024.csv"}, *texts[] = {t};
+    size_t lens[] = {sizeof t - 1};
+    rfy_rates *r2 = NULL;
+    char *err = NULL;
+    ck_assert_int_eq(rfy_rates_load_files(&r2, 1, names, texts, lens, &err), RFY_OK);
+    month(2024, 3);
+    C.category = RFY_CAT_IKKE_FORSORGER;
+    ck_assert_int_eq(rfy_compute(&Z, r2, &C, &E), RFY_ENORATE);
+    ck_assert_ptr_nonnull(strstr(E.reason, "the rate table for 2024-03 has no rfy_ikke_forsorger"));
+    ck_assert_ptr_null(strstr(E.reason, "newer"));
+    rfy_rates_free(r2);
 }
 END_TEST
 
@@ -707,7 +886,15 @@ static Suite *suite(void)
     tcase_add_test(t, sdp_above_highest_amount_is_bad_input);
     tcase_add_test(t, sdp_only_in_ressourceforloeb);
     tcase_add_test(t, sdp_requires_prior_until);
-    tcase_add_test(t, sdp_year_without_max_is_norate);
+    tcase_add_test(t, sdp_2025_within_derived_max);
+    tcase_add_test(t, sdp_2025_above_derived_max_computes_with_warning);
+    tcase_add_test(t, sdp_2026_derived_max_5075);
+    tcase_add_test(t, sdp_without_max_is_not_checked);
+    tcase_add_test(t, forsorger_2026_11_wage_20000);
+    tcase_add_test(t, jobafklaring_ikke_forsorger_2025_09_wage_10000);
+    tcase_add_test(t, ikke_forsorger_2026_03_tilbud_200_hours);
+    tcase_add_test(t, ressourceforloeb_from_2026_02_note);
+    tcase_add_test(t, warning_codes);
     tcase_add_test(t, ledighed_above_and_below_floor);
     tcase_add_test(t, part_months_each_length);
     tcase_add_test(t, end_before_start_is_bad_input);
@@ -722,6 +909,7 @@ static Suite *suite(void)
     tcase_add_test(t, other_income_and_floor);
     tcase_add_test(t, all_four_deductions);
     tcase_add_test(t, months_outside_tables);
+    tcase_add_test(t, key_missing_in_covered_month_names_the_table);
     tcase_add_test(t, january_2015_uses_table_of_5_january);
     tcase_add_test(t, provenance_is_the_weakest_used);
     tcase_add_test(t, plausibility_limits);

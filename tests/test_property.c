@@ -4,7 +4,7 @@
  * style of GMP's random tests.
  *
  * A fixed-seed generator (splitmix64; no rand(), no time()) makes random valid
- * case-months across 2013-01..2025-06 that steer towards the edges: part
+ * case-months across 2013-01..2026-12 that steer towards the edges: part
  * months, the prior_until split, the wage threshold hit exactly, holiday pay
  * that reaches the cap, hours around 160, the nr. 4 cap.  For each, the engine
  * and the reference must agree on days and on every printed column to the
@@ -166,7 +166,7 @@ static void gen_valid(rfy_case *c, rng *g, const rfy_rates *rates)
     unsigned long T, level;
 
     rfy_case_reset(c);
-    c->month = RFY_MONTH(2013, 1) + (rfy_month)below(g, 150); /* 2013-01..2025-06 */
+    c->month = RFY_MONTH(2013, 1) + (rfy_month)below(g, 168); /* 2013-01..2026-12 */
     y = RFY_MONTH_YEAR(c->month);
     m = RFY_MONTH_NUM(c->month);
     dim = rfy_days_in_month(y, m);
@@ -787,7 +787,8 @@ END_TEST
 
 /* ---- invalid cases: refused with the right column ------------------------------- */
 
-/* A month of coverage with a sygedagpenge maximum (2013..2024). */
+/* A month of coverage with a published or secondary sygedagpenge maximum (2013..2024):
+ * above it a prior_amount is refused (2025-2026 have a derived one: computed, flagged). */
 static rfy_month month_with_sdp(rng *g)
 {
     return RFY_MONTH(2013, 1) + (rfy_month)below(g, 144);
@@ -940,13 +941,13 @@ static int plant_fault(rfy_case *c, rng *g, const char **column)
         }
         *column = "month";
         return RFY_ECOVERAGE;
-    case 22: /* no rate table: 2025-07 and later */
-        c->month = RFY_MONTH(2025, 7) + (rfy_month)below(g, 60);
+    case 22: /* no rate table: 2027-01 and later */
+        c->month = RFY_MONTH(2027, 1) + (rfy_month)below(g, 60);
         c->start_day = c->end_day = 0;
         *column = "month";
         return RFY_ENORATE;
-    case 23: /* sygedagpenge in 2025: no highest amount known */
-        make_sdp(c, g, RFY_MONTH(2025, 1) + (rfy_month)below(g, 6));
+    case 23: /* sygedagpenge in a month no table covers */
+        make_sdp(c, g, RFY_MONTH(2027, 1) + (rfy_month)below(g, 24));
         *column = "month";
         return RFY_ENORATE;
     case 24: { /* sygedagpenge above the year's highest amount */

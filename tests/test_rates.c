@@ -116,14 +116,22 @@ static void edited_init(edited *e, const char *file, const char *from, const cha
 START_TEST(builtin_loads)
 {
     rfy_rates *r = builtin();
-    /* 2012.csv .. 2025.csv */
-    ck_assert_uint_eq(rfy_builtin_rate_file_count, 14);
+    char years[64];
+    /* 2012.csv .. 2026.csv, and 2027.csv with only the one-off reduction row */
+    ck_assert_uint_eq(rfy_builtin_rate_file_count, 16);
+    ck_assert_uint_eq(rfy_rates_builtin_count(), 16);
     ck_assert_uint_ge(rfy_rates_count(r), 100);
     ck_assert_int_eq(rfy_rates_first_month(r), RFY_MONTH(2012, 1));
-    ck_assert_int_eq(rfy_rates_last_month(r), RFY_MONTH(2025, 6));
+    ck_assert_int_eq(rfy_rates_last_month(r), RFY_MONTH(2027, 12));
+    /* a regulation parameter does not make a month covered: 2027 is not */
+    ck_assert_int_ne(rfy_rates_covers(r, RFY_MONTH(2026, 12)), 0);
+    ck_assert_int_eq(rfy_rates_covers(r, RFY_MONTH(2027, 1)), 0);
+    ck_assert_int_eq(rfy_rates_covers(r, RFY_MONTH(2011, 12)), 0);
+    rfy_rates_covered_years(years, sizeof years, r);
+    ck_assert_str_eq(years, "2012-2026");
     /* rows come in file and line order, each knowing where it was written */
     ck_assert_str_eq(rfy_rates_at(r, 0)->file, "2012.csv");
-    ck_assert_str_eq(rfy_rates_at(r, rfy_rates_count(r) - 1)->file, "2025.csv");
+    ck_assert_str_eq(rfy_rates_at(r, rfy_rates_count(r) - 1)->file, "2027.csv");
     ck_assert_ptr_null(rfy_rates_at(r, rfy_rates_count(r)));
     for (size_t i = 1; i < rfy_rates_count(r); i++) {
         const rfy_rate_value *a = rfy_rates_at(r, i - 1), *b = rfy_rates_at(r, i);
@@ -188,10 +196,23 @@ START_TEST(month_selection)
     ck_assert_ptr_null(rfy_rates_get(r, RFY_RATE_FORSORGER, RFY_MONTH(2012, 12)));
     /* ... but the wage threshold base, 13000 kr. */
     amount_is(rfy_rates_get(r, RFY_RATE_WAGE_THRESHOLD, RFY_MONTH(2012, 12)), 1300000);
-    /* every 2025 row ends 2025-06-30 */
+    /* Decision A1: the 2025 amounts govern 2025-07..2025-12 too */
     amount_is(rfy_rates_get(r, RFY_RATE_FORSORGER, RFY_MONTH(2025, 6)), 1697200);
-    ck_assert_ptr_null(rfy_rates_get(r, RFY_RATE_FORSORGER, RFY_MONTH(2025, 7)));
-    ck_assert_ptr_null(rfy_rates_get(r, RFY_RATE_WAGE_THRESHOLD, RFY_MONTH(2025, 7)));
+    amount_is(rfy_rates_get(r, RFY_RATE_FORSORGER, RFY_MONTH(2025, 7)), 1697200);
+    amount_is(rfy_rates_get(r, RFY_RATE_WAGE_THRESHOLD, RFY_MONTH(2025, 12)), 1691100);
+    /* 2026: 16.972 × 1,045 = 17.735,74 -> 17.736 (written "chain", computed at load);
+     * the threshold 17.672 is the secondary value */
+    v = rfy_rates_get(r, RFY_RATE_FORSORGER, RFY_MONTH(2026, 1));
+    amount_is(v, 1773600);
+    ck_assert_int_ne(v->chained, 0);
+    ck_assert_int_eq(v->provenance, RFY_PROV_DERIVED);
+    v = rfy_rates_get(r, RFY_RATE_WAGE_THRESHOLD, RFY_MONTH(2026, 12));
+    amount_is(v, 1767200);
+    ck_assert_int_eq(v->chained, 0);
+    ck_assert_int_eq(v->provenance, RFY_PROV_SECONDARY);
+    /* 2027 holds only the reduction: no level */
+    ck_assert_ptr_null(rfy_rates_get(r, RFY_RATE_FORSORGER, RFY_MONTH(2027, 1)));
+    amount_is(rfy_rates_get(r, RFY_RATE_REG_REDUCTION, RFY_MONTH(2027, 1)), 45);
     /* outside every table, and an out-of-range key */
     ck_assert_ptr_null(rfy_rates_get(r, RFY_RATE_FORSORGER, RFY_MONTH(2011, 12)));
     ck_assert_ptr_null(rfy_rates_get(r, RFY_RATE_FORSORGER, RFY_MONTH(2030, 1)));
@@ -463,8 +484,8 @@ START_TEST(chain_off_by_one_krone)
     char *buf = NULL;
     size_t len = 0;
     FILE *f;
-    edited_init(&e, "2025.csv", "rfy_ikke_forsorger,2025-01-01,2025-06-30,12770,",
-                "rfy_ikke_forsorger,2025-01-01,2025-06-30,12771,", NULL);
+    edited_init(&e, "2025.csv", "rfy_ikke_forsorger,2025-01-01,2025-12-31,12770,",
+                "rfy_ikke_forsorger,2025-01-01,2025-12-31,12771,", NULL);
     ck_assert_int_eq(rfy_rates_load_files(&r, e.n, e.names, e.texts, e.lens, NULL), RFY_OK);
     f = open_memstream(&buf, &len);
     ck_assert_int_eq(rfy_rates_check_chain(r, f), 1);
@@ -480,14 +501,14 @@ END_TEST
 
 START_TEST(chain_cap_and_normalbidrag)
 {
-    /* the nr. 4 cap must equal the forsørger level; normalbidrag = grundbeløb + tillæg
-     * (2024: 1370 + 178 = 1548) */
+    /* the nr. 4 cap must equal the forsørger level (and so its chain: two findings);
+     * normalbidrag = grundbeløb + tillæg (2024: 1370 + 178 = 1548) */
     rfy_rates *r = NULL;
     edited e;
     edited_init(&e, "2024.csv", "rfy_u25_bidrag_max,2024-01-01,2024-12-31,16382,",
                 "rfy_u25_bidrag_max,2024-01-01,2024-12-31,16383,", NULL);
     ck_assert_int_eq(rfy_rates_load_files(&r, e.n, e.names, e.texts, e.lens, NULL), RFY_OK);
-    ck_assert_int_eq(rfy_rates_check_chain(r, NULL), 1);
+    ck_assert_int_eq(rfy_rates_check_chain(r, NULL), 2);
     rfy_rates_free(r);
     free(e.owned);
     edited_init(&e, "2024.csv", "normalbidrag_month,2024-01-01,2024-12-31,1548,",
@@ -501,15 +522,24 @@ END_TEST
 
 START_TEST(chain_cannot_run)
 {
-    /* without 2016.csv there is no regulation rate for 2016: -1, explained */
+    /* without 2016.csv there is no regulation rate for 2016: the 2026 amounts written
+     * "chain" cannot be computed, and the set is refused, naming the first of them */
     rfy_rates *r = NULL;
     edited e;
-    char *buf = NULL;
+    char *buf = NULL, *err = NULL;
     size_t len = 0;
     FILE *f;
     mpz_t v;
     edited_init(&e, NULL, NULL, NULL, "2016.csv");
-    ck_assert_uint_eq(e.n, 13);
+    ck_assert_uint_eq(e.n, 15);
+    ck_assert_int_eq(rfy_rates_load_files(&r, e.n, e.names, e.texts, e.lens, &err), RFY_ERATES);
+    ck_assert_msg(strstr(err, "2026.csv:9: amount 'chain': the chain cannot compute rfy_forsorger "
+                              "for 2026") == err, "%s", err);
+    free(err);
+    /* without 2026.csv and 2027.csv too, the set loads, and the check explains why it
+     * cannot run the chain: -1 */
+    e.n -= 2;
+    ck_assert_str_eq(e.names[e.n], "2026.csv");
     ck_assert_int_eq(rfy_rates_load_files(&r, e.n, e.names, e.texts, e.lens, NULL), RFY_OK);
     f = open_memstream(&buf, &len);
     ck_assert_int_eq(rfy_rates_check_chain(r, f), -1);
@@ -555,10 +585,18 @@ START_TEST(chain_values)
     chain_is(r, RFY_RATE_FORSORGER, 2025, 1697200);
     chain_is(r, RFY_RATE_IKKE_FORSORGER, 2025, 1277000);
     chain_is(r, RFY_RATE_U25_HJEMME, 2025, 397200);
+    /* 2026 (r 4,5; the reduction in 2027): 16972 × 1.045 = 17735.74 -> 17736;
+     * 12770 × 1.045 = 13344.65 -> 13345; 3972 × 1.045 = 4150.74 -> 4151;
+     * 18.50 × 1.045 = 19.3325 -> 19.33; the cap follows the forsørger chain */
+    chain_is(r, RFY_RATE_FORSORGER, 2026, 1773600);
+    chain_is(r, RFY_RATE_IKKE_FORSORGER, 2026, 1334500);
+    chain_is(r, RFY_RATE_U25_HJEMME, 2026, 415100);
+    chain_is(r, RFY_RATE_U25_BIDRAG_MAX, 2026, 1773600);
+    chain_is(r, RFY_RATE_HOUR_DISREGARD, 2026, 1933);
     mpz_init(v);
-    ck_assert_int_eq(rfy_rates_chain_value(v, r, RFY_RATE_SDP_MAX_WEEK, 2024), RFY_ENORATE);
     ck_assert_int_eq(rfy_rates_chain_value(v, r, RFY_RATE_FORSORGER, 2012), RFY_ENORATE);
-    ck_assert_int_eq(rfy_rates_chain_value(v, r, RFY_RATE_FORSORGER, 2026), RFY_ENORATE);
+    ck_assert_int_eq(rfy_rates_chain_value(v, r, RFY_RATE_FORSORGER, 2027), RFY_ENORATE);
+    ck_assert_int_eq(rfy_rates_chain_value(v, r, RFY_RATE_NORMALBIDRAG, 2024), RFY_ENORATE);
     mpz_clear(v);
     rfy_rates_free(r);
 }
@@ -752,6 +790,199 @@ START_TEST(evidence_rates_sources)
 }
 END_TEST
 
+
+/* ---- 2025-2026: assumptions, the reduction row, the chain at load ---------------------------- */
+
+START_TEST(evidence_2026_threshold_17672)
+{
+    /*
+     * The one 2026 figure with a source: the wage threshold 17.672 kr. (Syddjurs Kommune,
+     * secondary).  The chain reproduces it from 13.000 (2012) with r 2026 = 4,5:
+     * 16.911 × 1,045 = 17.671,995 -> 17.672.  Neighbouring r do not: 16.911 × 1,044 =
+     * 17.655,08 -> 17.655; 16.911 × 1,046 = 17.688,91 -> 17.689.  So the table's secondary
+     * row equals the chain value, and the check (which compares every row) agrees.
+     */
+    rfy_rates *r = builtin(), *r2 = NULL;
+    const rfy_rate_value *t = rfy_rates_get(r, RFY_RATE_WAGE_THRESHOLD, RFY_MONTH(2026, 6));
+    edited e;
+    ck_assert_ptr_nonnull(t);
+    ck_assert_int_eq(t->provenance, RFY_PROV_SECONDARY);
+    amount_is(t, 1767200);
+    chain_is(r, RFY_RATE_WAGE_THRESHOLD, 2025, 1691100);
+    chain_is(r, RFY_RATE_WAGE_THRESHOLD, 2026, 1767200);
+    ck_assert_int_eq(rfy_rates_check_chain(r, NULL), 0);
+    rfy_rates_free(r);
+    edited_init(&e, "2026.csv", "regulation_r_pct,2026-01-01,2026-12-31,4.5,",
+                "regulation_r_pct,2026-01-01,2026-12-31,4.4,", NULL);
+    ck_assert_int_eq(rfy_rates_load_files(&r2, e.n, e.names, e.texts, e.lens, NULL), RFY_OK);
+    chain_is(r2, RFY_RATE_WAGE_THRESHOLD, 2026, 1765500);
+    ck_assert_int_ge(rfy_rates_check_chain(r2, NULL), 1); /* 17672 no longer reproduced */
+    rfy_rates_free(r2);
+    free(e.owned);
+}
+END_TEST
+
+START_TEST(evidence_sdp_max_chain)
+{
+    /*
+     * Highest sygedagpenge amount: r − afdæmpning, rounded DOWN to a multiple of 5 kr.,
+     * from 4.355 (2019).  It reproduces every figure 2020-2024 (bm.dk / seniorfolk):
+     *   2020: 4.355 × 1,0115 = 4.405,08 -> 4.405     2021: 4.405 × 1,0125 = 4.460,06 -> 4.460
+     *   2022: 4.460 × 1,0015 = 4.466,69 -> 4.465     2023: 4.465 × 1,0195 = 4.552,07 -> 4.550
+     *   2024: 4.550 × 1,032  = 4.695,60 -> 4.695
+     * and derives 2025: 4.695 × 1,036 = 4.864,02 -> 4.860; 2026: 4.860 × 1,045 = 5.078,70
+     * -> 5.075 (the reduction in 2027).
+     */
+    rfy_rates *r = builtin();
+    static const long want[] = {440500, 446000, 446500, 455000, 469500, 486000, 507500};
+    for (int y = 2020; y <= 2026; y++) {
+        const rfy_rate_value *v = rfy_rates_get(r, RFY_RATE_SDP_MAX_WEEK, RFY_MONTH(y, 6));
+        chain_is(r, RFY_RATE_SDP_MAX_WEEK, y, want[y - 2020]);
+        amount_is(v, want[y - 2020]);
+        ck_assert_int_eq(v->provenance == RFY_PROV_DERIVED, y >= 2025);
+    }
+    rfy_rates_free(r);
+}
+END_TEST
+
+START_TEST(reduction_moved_to_2026)
+{
+    /*
+     * Decision A3: the one-off 0,45 reduction (LAS § 109 stk. 6) falls in 2027: one row in
+     * 2027.csv.  Moving that row to 2026 is all a kommune does; the 2026 amounts written
+     * "chain" follow (p = 4,5 − 0 − 0,45 = 4,05):
+     *   forsørger 16.972 × 1,0405 = 17.659,37 -> 17.659; ikke-forsørger 12.770 × 1,0405 =
+     *   13.287,19 -> 13.287; u25 3.972 × 1,0405 = 4.132,87 -> 4.133; hourly 18,50 × 1,0405 =
+     *   19,249 -> 19,25; highest sygedagpenge 4.860 × 1,0405 = 5.056,83 -> 5.055.
+     * The threshold (no afdæmpning, no reduction) stays 17.672, and the chain still
+     * reproduces every row.
+     */
+    rfy_rates *r = NULL;
+    edited e;
+    rfy_month m = RFY_MONTH(2026, 5);
+    edited_init(&e, "2027.csv", "regulation_reduction_pct,2027-01-01,2027-12-31,",
+                "regulation_reduction_pct,2026-01-01,2026-12-31,", NULL);
+    ck_assert_int_eq(rfy_rates_load_files(&r, e.n, e.names, e.texts, e.lens, NULL), RFY_OK);
+    amount_is(rfy_rates_get(r, RFY_RATE_FORSORGER, m), 1765900);
+    amount_is(rfy_rates_get(r, RFY_RATE_IKKE_FORSORGER, m), 1328700);
+    amount_is(rfy_rates_get(r, RFY_RATE_U25_HJEMME, m), 413300);
+    amount_is(rfy_rates_get(r, RFY_RATE_U25_BIDRAG_MAX, m), 1765900);
+    amount_is(rfy_rates_get(r, RFY_RATE_HOUR_DISREGARD, m), 1925);
+    amount_is(rfy_rates_get(r, RFY_RATE_SDP_MAX_WEEK, m), 505500);
+    amount_is(rfy_rates_get(r, RFY_RATE_WAGE_THRESHOLD, m), 1767200);
+    ck_assert_int_eq(rfy_rates_check_chain(r, NULL), 0);
+    rfy_rates_free(r);
+    free(e.owned);
+}
+END_TEST
+
+START_TEST(chain_amount_refusals)
+{
+    /* "chain" is for derived values of a chained key after its base year */
+    refused(HDR "rfy_forsorger,2024-01-01,2024-12-31,chain,kr/month,published,x,y\n",
+            "t.csv:2: amount 'chain' is only for provenance derived");
+    refused(HDR "normalbidrag_month,2024-01-01,2024-12-31,chain,kr/month,derived,x,y\n",
+            "t.csv:2: amount 'chain': normalbidrag_month is not computed by the chain (give the "
+            "amount)");
+    refused(HDR "rfy_forsorger,2013-01-01,2013-12-31,chain,kr/month,derived,x,y\n",
+            "t.csv:2: amount 'chain': the chain of rfy_forsorger starts from its 2013 row, which "
+            "needs an amount");
+    /* a chained row whose chain lacks its base row */
+    refused(HDR "rfy_forsorger,2024-01-01,2024-12-31,chain,kr/month,derived,x,y\n",
+            "t.csv:2: amount 'chain': the chain cannot compute rfy_forsorger for 2024 (it needs "
+            "the 2013 base row and regulation_r_pct and regulation_afdaempning_pct rows for "
+            "every year up to 2024)");
+}
+END_TEST
+
+START_TEST(load_reports_every_error)
+{
+    /* three bad rows and an overlap-free rest: all three in one message, one per line */
+    refused(HDR "rfy_forsorger,2024-01-01,2024-12-31,-5,kr/month,published,x,y\n"
+                "rfy_ikke_forsorger,2024-01-01,2024-12-31,12326,kr/week,published,x,y\n" ROW_2024
+                "rfy_u25_hjemme,2024-13-01,2024-12-31,3834,kr/month,published,x,y\n",
+            "t.csv:2: amount: a sign is not allowed (amounts are never negative)\n"
+            "t.csv:3: unit of rfy_ikke_forsorger must be 'kr/month'\n"
+            "t.csv:5: effective_from: no such date in the calendar");
+    /* two overlaps, each reported once (not once per month) */
+    refused(HDR ROW_2024 "rfy_forsorger,2024-03-01,2024-12-31,1,kr/month,published,x,y\n"
+                "wage_threshold_month,2024-01-01,2024-12-31,1,kr/month,published,x,y\n"
+                "wage_threshold_month,2024-12-01,2024-12-31,1,kr/month,published,x,y\n",
+            "t.csv:3: overlap: rfy_forsorger also defined at t.csv:2; both would govern 2024-03\n"
+            "t.csv:5: overlap: wage_threshold_month also defined at t.csv:4; both would govern "
+            "2024-12");
+}
+END_TEST
+
+START_TEST(comments_are_kept_with_their_year)
+{
+    /* the assumptions written in 2026.csv are what `rfy rates show 2026` prints */
+    rfy_rates *r = builtin();
+    int a2 = 0, a3 = 0;
+    for (size_t i = 0; i < rfy_rates_comment_count(r); i++) {
+        const rfy_rate_comment *c = rfy_rates_comment_at(r, i);
+        ck_assert(c->text[0] != '#' && c->text[0] != ' ');
+        if (strcmp(c->file, "2026.csv") == 0) {
+            ck_assert_int_eq(c->year, 2026);
+            a2 += strstr(c->text, "Assumption A2: r 2026 = 4.5") != NULL;
+            a3 += strstr(c->text, "Assumption A3") != NULL;
+        }
+    }
+    ck_assert_int_eq(a2, 1);
+    ck_assert_int_eq(a3, 1);
+    ck_assert_ptr_null(rfy_rates_comment_at(r, rfy_rates_comment_count(r)));
+    rfy_rates_free(r);
+}
+END_TEST
+
+START_TEST(check_missing_keys)
+{
+    /* the built-in set lacks no required key; normalbidrag is absent in 2016 and 2026 */
+    rfy_rates *r = builtin();
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    ck_assert_int_eq(rfy_rates_check_missing(r, f), 0);
+    fclose(f);
+    ck_assert_ptr_null(strstr(buf, "MISSING"));
+    ck_assert_ptr_nonnull(strstr(buf, "ABSENT normalbidrag_month 2016-01..2016-12"));
+    ck_assert_ptr_nonnull(strstr(buf, "ABSENT normalbidrag_month 2026-01..2026-12"));
+    free(buf);
+    rfy_rates_free(r);
+    /* a table covering 2024 with only forsørger from March: every gap in one report */
+    {
+        const char *names[] = {"t.csv"};
+        const char *texts[] = {HDR
+                               "rfy_forsorger,2024-03-01,2024-12-31,16382,kr/month,published,x,y\n"
+                               "wage_threshold_month,2024-01-01,2024-12-31,16323,kr/month,published,x,y\n"};
+        char *err = NULL;
+        buf = NULL;
+        ck_assert_int_eq(load_texts(&r, &err, 1, names, texts), RFY_OK);
+        f = open_memstream(&buf, &len);
+        /* forsørger 2024-01..02, and ikke-forsørger, u25, cap, hourly for all 12 months */
+        ck_assert_int_eq(rfy_rates_check_missing(r, f), 5);
+        fclose(f);
+        ck_assert_ptr_nonnull(strstr(buf, "MISSING rfy_forsorger 2024-01..2024-02 ("));
+        ck_assert_ptr_nonnull(strstr(buf, "MISSING rfy_ikke_forsorger 2024-01..2024-12 ("));
+        ck_assert_ptr_nonnull(strstr(buf, "MISSING activation_hour_disregard 2024-01..2024-12 ("));
+        ck_assert_ptr_nonnull(strstr(buf, "ABSENT rfy_sdp_max_week 2024-01..2024-12 ("));
+        free(buf);
+        rfy_rates_free(r);
+    }
+}
+END_TEST
+
+START_TEST(builtin_files_accessor)
+{
+    const char *name, *text;
+    size_t len;
+    ck_assert_int_eq(rfy_rates_builtin_file(0, &name, &text, &len), 0);
+    ck_assert_str_eq(name, "2012.csv");
+    ck_assert_uint_eq(len, rfy_builtin_rate_files[0].len);
+    ck_assert_int_eq(rfy_rates_builtin_file(rfy_rates_builtin_count(), &name, &text, &len), -1);
+}
+END_TEST
+
 static Suite *rates_suite(void)
 {
     Suite *s = suite_create("rates");
@@ -777,6 +1008,14 @@ static Suite *rates_suite(void)
     tcase_add_test(tc, chain_cannot_run);
     tcase_add_test(tc, chain_values);
     tcase_add_test(tc, evidence_rates_sources);
+    tcase_add_test(tc, evidence_2026_threshold_17672);
+    tcase_add_test(tc, evidence_sdp_max_chain);
+    tcase_add_test(tc, reduction_moved_to_2026);
+    tcase_add_test(tc, chain_amount_refusals);
+    tcase_add_test(tc, load_reports_every_error);
+    tcase_add_test(tc, comments_are_kept_with_their_year);
+    tcase_add_test(tc, check_missing_keys);
+    tcase_add_test(tc, builtin_files_accessor);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -214,9 +214,8 @@ static int ref_compute(ref_result *out, const rfy_rates *rates, const rfy_case *
             mpq_mul(prior, prior, t);
         }
         if (in->prior == RFY_PRIOR_SYGEDAGPENGE) {
-            /* the maximum is only a validity limit, but its absence is an error */
-            if (ref_rate_kr(t, rates, RFY_RATE_SDP_MAX_WEEK, in->month, missing))
-                goto done;
+            /* the maximum is only a validity limit (absent: not checked); it
+             * takes no part in the amount */
             until = ref_ymd(in->prior_until.year, in->prior_until.month, in->prior_until.day);
         }
     }
