@@ -70,8 +70,8 @@ int rfy_warning_detail(char *buf, size_t size, rfy_warning w, const rfy_result *
     case RFY_WARN_DERIVED_RATE:
         derived_values(values, sizeof values, res);
         n = snprintf(buf, size, "computed with values derived by the indexation chain, not "
-                                "published: %s (rfy rates show YEAR lists the assumptions)",
-                     values);
+                                "published: %s (rfy rates show %d lists the assumptions)",
+                     values, RFY_MONTH_YEAR(res->month));
         break;
     case RFY_WARN_SDP_ABOVE_DERIVED_MAX:
         if (!max)

@@ -639,7 +639,7 @@ static void warnings_section(FILE *out, const rfy_result *res)
             fprintf(out, "%s%s %s %s", sep, RATE_DA[k], da_z(a, v->amount), unit_da(v->key));
             sep = "; ";
         }
-        fprintf(out, ".\n    Antagelserne bag satserne: rfy rates show %d.\n",
+        fprintf(out, "\n    Antagelserne bag satserne: rfy rates show %d.\n",
                 RFY_MONTH_YEAR(res->month));
     }
     if (res->warnings & RFY_WARN_SDP_ABOVE_DERIVED_MAX)

@@ -23,6 +23,9 @@ field() {
     [ -n "$2" ] && scope=$(printf '%s' "$1" | grep -o "\"$2\":{[^}]*}")
     printf '%s' "$scope" | grep -o "\"$3\":[^,}]*" | head -1 | cut -d: -f2- | tr -d '"'
 }
+# colnum FILE NAME: the position of column NAME in FILE's header (columns are read by
+# name: interface.md adds columns before paid,difference as features arrive).
+colnum() { head -n 1 "$1" | tr ',' '\n' | grep -nxF "$2" | cut -d: -f1; }
 # A summary value from the report: "# NAME,VALUE".
 summary() { sed -n "s/^# $2,//p" "$1"; }
 # Two-decimal amount → øre, integer arithmetic only (no floating point).
@@ -57,27 +60,31 @@ check "history: rows = matches + differences + rejects" [ "$rows" = $((matches +
 check "history: differences = report data lines" [ "$diffs" = "$(data "$rep" | wc -l)" ]
 # Sum of the alterations, by hand (README): 0.01 - 0.01 + 100.00 - 100.00 + 0.01 + 100.00 = 100.01.
 check "history: sum_of_differences = 100.01 (README)" [ "$(summary "$rep" sum_of_differences)" = 100.01 ]
+C_PAYMENT=$(colnum "$rep" payment)
+C_PAID=$(colnum "$rep" paid)
+C_DIFF=$(colnum "$rep" difference)
+C_LAST_BATCH=$((C_PAID - 1)) # the batch output columns come first
 total=0
-while IFS= read -r d; do total=$((total + $(ore "$d"))); done < <(data "$rep" | cut -d, -f18)
+while IFS= read -r d; do total=$((total + $(ore "$d"))); done < <(data "$rep" | cut -d, -f"$C_DIFF")
 check "history: the difference column adds up to 10001 øre" [ "$total" = 10001 ]
 # difference = paid - payment on every line, in øre.
 while IFS=, read -r payment paid d; do
     [ $(($(ore "$paid") - $(ore "$payment"))) = "$(ore "$d")" ] || { bad "difference $d != $paid - $payment"; continue; }
     ok
-done < <(data "$rep" | cut -d, -f14,17,18)
+done < <(data "$rep" | cut -d, -f"$C_PAYMENT,$C_PAID,$C_DIFF")
 # total_paid - total_payment = sum_of_differences
 check "history: total_paid - total_payment = sum_of_differences" \
     [ $(($(ore "$(summary "$rep" total_paid)") - $(ore "$(summary "$rep" total_payment)"))) = 10001 ]
 
-# The 16 batch columns of a report line are what `rfy batch` writes for that row.
+# The batch columns of a report line are what `rfy batch` writes for that row.
 cut -d, -f1-18 "$FIX/history.csv" >"$TMP/nopaid.csv" # paid is column 19; no quoted commas here
 "$RFY" batch --quiet -o "$TMP/nopaid.out.csv" "$TMP/nopaid.csv" 2>/dev/null
 check "batch of the same rows: exit 0" [ $? = 0 ]
 n=0
 while IFS= read -r line; do
-    grep -qxF "$(printf '%s' "$line" | cut -d, -f1-16)" "$TMP/nopaid.out.csv" && n=$((n + 1))
+    grep -qxF "$(printf '%s' "$line" | cut -d, -f1-"$C_LAST_BATCH")" "$TMP/nopaid.out.csv" && n=$((n + 1))
 done < <(data "$rep")
-check "report columns 1-16 = batch output, all 6 lines" [ "$n" = 6 ]
+check "report: the batch columns = batch output, all 6 lines" [ "$n" = 6 ]
 
 # ---- A file that matches everywhere ------------------------------------------------------
 (cd "$FIX" && "$RFY" audit -o "$TMP/exact.out.csv" exact.csv) 2>"$TMP/exact.err"
@@ -162,7 +169,7 @@ id1=$(field "$(flat "$TMP/r1.receipt.json")" rates id)
 check "unused edit: rates_id changes" [ -n "$id1" -a "$id1" != "$RATES_ID" ]
 check "unused edit: rates_id = the documented recipe" [ "$(rates_fp "$TMP/rates")" = "$id1" ]
 check "unused edit: the same six rows differ, by the same amounts" \
-    [ "$(data "$TMP/r1.csv" | cut -d, -f1,2,17,18)" = "$(data "$FIX/history.expected.csv" | cut -d, -f1,2,17,18)" ]
+    [ "$(data "$TMP/r1.csv" | cut -d, -f1,2,"$C_PAID,$C_DIFF")" = "$(data "$FIX/history.expected.csv" | cut -d, -f1,2,"$C_PAID,$C_DIFF")" ]
 # An amount the fixture uses: 2024 u25_hjemme 3834 -> 3835 moves H-1023 (2 children:
 # 3834 + 2 x 1548 = 6930 paid; now 3835 + 3096 = 6931, difference 6930 - 6931 = -1.00).
 sed -i 's/^rfy_u25_hjemme,2024-01-01,2024-12-31,3834,/rfy_u25_hjemme,2024-01-01,2024-12-31,3835,/' "$TMP/rates/2024.csv"

@@ -160,7 +160,7 @@ reject "'extra'" "${M[@]}" "${C[@]}" extra
 # the engine's refusals, named by option too
 reject --month --month 2012-12 "${C[@]}"
 reject --month --month 2014-06 "${C[@]}" --forloeb jobafklaring
-reject --month --month 2026-01 "${C[@]}"
+reject --month --month 2027-01 "${C[@]}"
 reject --month --rates "$RATES" --month 2023-05 "${C[@]}"
 # unreadable rate tables: exit 2 as well
 reject "rfy: invalid rate tables" --rates "$TMP/no-such-dir" "${M[@]}" "${C[@]}"

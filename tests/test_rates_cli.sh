@@ -91,13 +91,106 @@ if [ -s "$scratch/out" ] && cmp -s "$scratch/out" "$scratch/show-builtin"; then 
 # --- a copy with one derived value off by one krone: check reports it, exit 1 --------------
 # 2025 ikke-forsørger: round(12326 × 1.036) = round(12769.736) = 12770; write 12771.
 cp -R "$SRC/rates" "$scratch/rates-edited"
-sed -i 's/^rfy_ikke_forsorger,2025-01-01,2025-06-30,12770,/rfy_ikke_forsorger,2025-01-01,2025-06-30,12771,/' \
+sed -i 's/^rfy_ikke_forsorger,2025-01-01,2025-12-31,12770,/rfy_ikke_forsorger,2025-01-01,2025-12-31,12771,/' \
     "$scratch/rates-edited/2025.csv"
 run rates --rates "$scratch/rates-edited" check
 expect_rc 1
 expect_out "MISMATCH 2025 rfy_ikke_forsorger (2025.csv:"
 expect_out "table 12771.00, chain gives 12770.00"
+expect_out "Structural errors: none"
 if grep -q "rates_id $builtin_id" "$scratch/out"; then bad "edited tables kept the built-in rates_id"; else ok; fi
+
+# --- rates show 2025 / 2026: the values, and the assumptions written in the tables --------
+run rates show 2026
+expect_rc 0
+# 2026 forsørger: round(16972 × 1.045) = round(17735.74) = 17736, computed by the chain
+expect_out_re '^rfy_forsorger +17736\.00 kr/month +2026-01-01\.\.2026-12-31 +derived '
+expect_out "amount computed by the chain"
+expect_out_re '^wage_threshold_month +17672\.00 kr/month .* secondary '
+expect_out_re '^rfy_sdp_max_week +5075\.00 kr/week '
+expect_out "Notes and assumptions in the table files:"
+expect_out "Assumption A2: r 2026 = 4.5"
+expect_out "Assumption A3"
+expect_out "lov nr. 1750 af 29.12.2025"
+run rates show 2025
+expect_rc 0
+expect_out_re '^rfy_forsorger +16972\.00 kr/month +2025-01-01\.\.2025-12-31 +derived '
+expect_out_re '^rfy_sdp_max_week +4860\.00 kr/week '
+expect_out "Assumption A1"
+
+# --- a year no table covers: say which years are covered, first ---------------------------
+run rates show 2027
+expect_rc 2
+if head -n 1 "$scratch/err" | grep -qF "no rate table covers 2027: the tables cover 2012-2026"; then ok; else
+    bad "show 2027: the first line of stderr does not name the covered years"; fi
+if head -n 1 "$scratch/out" | grep -qF "No rate table covers 2027 (the tables cover 2012-2026)"; then ok; else
+    bad "show 2027: the first line of stdout does not name the covered years"; fi
+expect_out_re '^regulation_reduction_pct +0\.45 percent +2027-01-01'
+
+# --- export DIR -> --rates DIR: the same tables, id and results -------------------------------
+run rates export "$scratch/exported"
+expect_rc 0
+for f in "$SRC"/rates/*.csv; do
+    if cmp -s "$f" "$scratch/exported/$(basename "$f")"; then ok; else bad "export: $(basename "$f") differs from rates/"; fi
+done
+run rates --rates "$scratch/exported" check
+expect_rc 0
+expect_out "rates_id $builtin_id"
+printf 'case_id,month,category,wage,prior,prior_amount,prior_unit,prior_until\nA,2026-11,forsorger,20000,,,,\nB,2025-03,forsorger,,sygedagpenge,4900,week,2025-03-31\n' >"$scratch/in.csv"
+"$RFY" batch --quiet -o "$scratch/builtin.out.csv" "$scratch/in.csv" 2>/dev/null
+"$RFY" batch --quiet --rates "$scratch/exported" -o "$scratch/exported.out.csv" "$scratch/in.csv" 2>/dev/null
+if [ -s "$scratch/builtin.out.csv" ] && cmp -s "$scratch/builtin.out.csv" "$scratch/exported.out.csv"; then ok; else
+    bad "batch with --rates on the export differs from the built-in tables"; fi
+# 17.736 − 0,55 × (20.000 − 17.672) = 16.455,60; 4.900/uge × 52/12 = 21.233,33 above the derived 4.860
+if grep -q '^A,2026-11,.*,16455\.60,derived,[0-9a-f]*,derived_rate$' "$scratch/builtin.out.csv"; then ok; else
+    bad "batch 2026-11: not 16455.60 with derived_rate"; fi
+if grep -q '^B,2025-03,.*,21233\.33,derived,[0-9a-f]*,derived_rate;sdp_above_derived_max$' "$scratch/builtin.out.csv"; then ok; else
+    bad "batch 2025 sygedagpenge 4900/week: not computed with sdp_above_derived_max"; fi
+run rates export "$scratch/exported"
+expect_rc 2
+expect_err "exists and is not overwritten"
+
+# --- move the 0,45 reduction to 2026: one row; the 2026 amounts follow ------------------------
+cp -R "$scratch/exported" "$scratch/moved"
+sed -i 's/^regulation_reduction_pct,2027-01-01,2027-12-31,/regulation_reduction_pct,2026-01-01,2026-12-31,/' "$scratch/moved/2027.csv"
+run rates --rates "$scratch/moved" show 2026
+expect_rc 0
+# p = 4,5 − 0,45 = 4,05: 16972 × 1.0405 = 17659.37 -> 17659; 12770 × 1.0405 = 13287.19 -> 13287;
+# 3972 × 1.0405 = 4132.87 -> 4133; 18.50 × 1.0405 = 19.249 -> 19.25
+expect_out_re '^rfy_forsorger +17659\.00 '
+expect_out_re '^rfy_ikke_forsorger +13287\.00 '
+expect_out_re '^rfy_u25_hjemme +4133\.00 '
+expect_out_re '^activation_hour_disregard +19\.25 '
+expect_out_re '^wage_threshold_month +17672\.00 '
+run rates --rates "$scratch/moved" check
+expect_rc 0
+
+# --- check: every missing key of every covered month in one run, apart from the chain --------
+cp -R "$scratch/exported" "$scratch/gaps"
+sed -i '/^rfy_ikke_forsorger,2026-/d; /^activation_hour_disregard,2026-/d' "$scratch/gaps/2026.csv"
+sed -i 's/^rfy_u25_hjemme,2025-01-01,2025-12-31,3972,/rfy_u25_hjemme,2025-01-01,2025-06-30,3972,/' "$scratch/gaps/2025.csv"
+run rates --rates "$scratch/gaps" check
+expect_rc 1
+expect_out "Structural errors: none"
+expect_out "MISSING rfy_ikke_forsorger 2026-01..2026-12"
+expect_out "MISSING activation_hour_disregard 2026-01..2026-12"
+expect_out "MISSING rfy_u25_hjemme 2025-07..2025-12"
+expect_out "all reproduced by the chain"
+# and a computation in such a month names the table's gap, not "newer tables"
+run preview --rates "$scratch/gaps" --month 2026-05 --category ikke_forsorger
+expect_rc 2
+expect_err "the rate table for 2026-05 has no rfy_ikke_forsorger"
+
+# --- check: structural errors, all of them, in their own section -------------------------------
+cp -R "$scratch/exported" "$scratch/broken"
+sed -i 's/^rfy_forsorger,2024-01-01,2024-12-31,16382,kr\/month,/rfy_forsorger,2024-01-01,2024-12-31,16382,kr\/week,/' "$scratch/broken/2024.csv"
+sed -i 's/^rfy_ikke_forsorger,2024-01-01,2024-12-31,12326,/rfy_ikke_forsorger,2024-01-01,2024-12-31,-12326,/' "$scratch/broken/2024.csv"
+run rates --rates "$scratch/broken" check
+expect_rc 2
+expect_out "Structural errors (the tables cannot be used until these are fixed):"
+expect_out "2024.csv:4: unit of rfy_forsorger must be 'kr/month'"
+expect_out "2024.csv:5: amount: a sign is not allowed"
+expect_err "rfy: invalid rate tables: 2024.csv:4: unit of rfy_forsorger must be 'kr/month' (all errors listed on standard output)"
 
 # --- --rates on each malformed directory: exit 2 and FILE:LINE: reason -------------------
 nbad=0
