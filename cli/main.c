@@ -16,7 +16,7 @@ static const char USAGE[] =
     "  rfy preview [--rates DIR] [--json] --month YYYY-MM --category CAT [--COLUMN VALUE ...]\n"
     "  rfy audit   [--rates DIR] [-o REPORT.csv] [--rejects REJ.csv] [--receipt R.json]\n"
     "              [--explain CASE_ID] [--delimiter C] [--decimal-comma] [--quiet] HISTORIC.csv\n"
-    "  rfy rates   [--rates DIR] show YEAR | check\n"
+    "  rfy rates   [--rates DIR] show YEAR | check | export DIR\n"
     "  rfy --version | --help\n"
     "\n"
     "Exit codes: 0 all rows computed (audit: all match); 1 some rows rejected\n"
