@@ -90,9 +90,9 @@ const rfy_rate_value *rfy__rate(rfy_result *res, const rfy_rates *rates, rfy_rat
                      m, rfy_rate_key_name(key));
         else
             snprintf(err->reason, sizeof err->reason,
-                     "no rate table covers %s (the tables cover %s): supply a table for it "
-                     "with --rates DIR (docs/rates.md)",
-                     m, years);
+                     "no rate table covers %s (needed: %s; the tables cover %s): supply a "
+                     "table for it with --rates DIR (docs/rates.md)",
+                     m, rfy_rate_key_name(key), years);
     }
     return NULL;
 }
