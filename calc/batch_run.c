@@ -545,18 +545,18 @@ static int on_record(void *user, const rfy_csv_record *rec)
     return deliver(r, rec, r->stats->rows, &r->in, &r->res, &r->err, rc, NULL, 0);
 }
 
-void batch_stats_init(batch_stats *st)
+void rfy_batch_stats_init(rfy_batch_stats *st)
 {
     st->rows = st->computed = st->rejected = 0;
     mpz_inits(st->gross, st->deductions, st->payment, NULL);
 }
 
-void batch_stats_clear(batch_stats *st)
+void rfy_batch_stats_clear(rfy_batch_stats *st)
 {
     mpz_clears(st->gross, st->deductions, st->payment, NULL);
 }
 
-int batch_run(batch_stats *stats, const batch_config *cfg, FILE *in, char **errmsg)
+int rfy_batch_run(rfy_batch_stats *stats, const rfy_batch_config *cfg, FILE *in, char **errmsg)
 {
     run r;
     int rc;
@@ -611,4 +611,9 @@ cleanup:
     rfy_result_clear(&r.res);
     rfy_case_clear(&r.in);
     return rc;
+}
+
+const char *rfy_batch_row_extra(const rfy_batch_row *row, size_t i, size_t *len)
+{
+    return case_input_extra_cell(row->binding, row->rec, i, len);
 }

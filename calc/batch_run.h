@@ -1,5 +1,6 @@
 /*
- * The streaming row loop shared by `rfy batch` and `rfy audit`.
+ * The streaming row loop shared by `rfy batch` and `rfy audit` (internal
+ * names for the public include/rfy_batch.h).
  *
  * batch_run() reads a batch CSV (interface.md "Batch input") record by
  * record, binds the header, turns each data row into an rfy_case
@@ -24,129 +25,29 @@
 #include "case_input.h"
 #include "rfy.h"
 
-/* A row that was computed. */
-typedef struct batch_row {
-    unsigned long line;            /* physical line where the row starts (1 = header line) */
-    unsigned long number;          /* 1-based data row number (the header is not counted) */
-    const rfy_csv_record *rec;     /* the raw fields (extra columns: case_input_extra_cell) */
-    const case_binding *binding;
-    const char *case_id;           /* raw, validated by case_input_check_id() */
-    size_t case_id_len;
-    const rfy_case *in;
-    const rfy_result *res;
-    /* With jobs > 1 and a format_row hook: the row's output bytes, already
-     * formatted by a worker thread (not NUL-terminated); otherwise NULL. */
-    const char *formatted;
-    size_t formatted_len;
-} batch_row;
+/* The loop's types and functions are public (include/rfy_batch.h); the
+ * names below are the ones the engine and the rfy program use inside. */
+#include "rfy_batch.h"
 
-/* A row that was not computed. */
-typedef struct batch_reject {
-    unsigned long line;            /* physical line where the row starts */
-    unsigned long number;          /* 1-based data row number */
-    const rfy_csv_record *rec;
-    const char *case_id;           /* safe to print (case_input_display_id); "" if none */
-    size_t case_id_len;
-    const char *column;            /* column at fault, or "" for the whole row */
-    const char *reason;            /* for a payroll officer */
-} batch_reject;
+typedef rfy_batch_row batch_row;
+typedef rfy_batch_reject batch_reject;
+typedef rfy_batch_config batch_config;
+typedef rfy_batch_stats batch_stats;
+#define BATCH_MAX_JOBS RFY_BATCH_MAX_JOBS
 
-/* What to read and whom to tell.  Unused hooks may be NULL. */
-typedef struct batch_config {
-    const rfy_rates *rates;             /* required */
-    char delimiter;                     /* input field delimiter, e.g. ',' or ';' */
-    const rfy_decimal_syntax *amount;   /* RFY_AMOUNT_DOT or RFY_AMOUNT_COMMA */
+static inline void batch_stats_init(batch_stats *st)
+{
+    rfy_batch_stats_init(st);
+}
 
-    /* Further known columns (audit: "paid"), up to CASE_MAX_EXTRA. */
-    const char *const *extra_columns;
-    size_t nextra;
+static inline void batch_stats_clear(batch_stats *st)
+{
+    rfy_batch_stats_clear(st);
+}
 
-    /*
-     * Called once after the header is bound.  Return RFY_OK to go on, or
-     * RFY_EINPUT with a message in msg (msgsize bytes) to refuse the file
-     * (audit: the `paid` column is missing): batch_run then fails with
-     * RFY_ECSV and "line N: <msg>".
-     */
-    int (*on_header)(void *user, const case_binding *b, char *msg, size_t msgsize);
-
-    /*
-     * Called for each computed row.  Return RFY_OK; or RFY_EINPUT with err
-     * filled to turn the row into a reject instead (audit: `paid` is not an
-     * amount) -- the hook must then not have written anything for it; or
-     * any other code to stop the run, which batch_run returns as is (the hook
-     * keeps its own message, e.g. a write error).
-     */
-    int (*on_row)(void *user, const batch_row *row, rfy_error *err);
-
-    /* Called for each rejected row.  Return RFY_OK, or another code to stop. */
-    int (*on_reject)(void *user, const batch_reject *rej);
-
-    /* Called after every `progress_every` data rows (0 = never). */
-    void (*on_progress)(void *user, unsigned long rows);
-    unsigned long progress_every;
-
-    /* Sees every input byte as read (receipts hash the input with it); may be NULL. */
-    rfy_csv_tap_fn tap;
-    void *tap_user;
-
-    void *user;                         /* passed to every hook */
-
-    /*
-     * Parallel computation (`rfy batch --jobs N`).  0 or 1: every row is
-     * parsed, computed and handed to the hooks in the calling thread.  N > 1
-     * (at most BATCH_MAX_JOBS) threads in all: the calling thread reads the
-     * CSV and copies the records into chunks of rows; N − 1 worker threads
-     * parse and compute the chunks; the calling thread then hands every row to the hooks in
-     * input order, exactly as with one job (same rows, same rejects, same
-     * order, same messages).  Only the hooks below run in the workers.
-     */
-    unsigned jobs;
-
-    /*
-     * Optional, used only with jobs > 1: format a computed row's output in a
-     * worker thread, so that on_row need only write row->formatted.  Must be
-     * thread-safe (read `user`, never write it).  Writes at most format_max
-     * bytes to buf and returns their number, or -1 if they do not fit (on_row
-     * then gets formatted == NULL and formats the row itself).
-     */
-    int (*format_row)(const void *user, const batch_row *row, char *buf, size_t size);
-    size_t format_max;
-} batch_config;
-
-/* Most worker threads batch_run() starts (memory stays constant: see batch_run.c). */
-#define BATCH_MAX_JOBS 16
-
-typedef struct batch_stats {
-    unsigned long rows;      /* data rows read (header excluded) */
-    unsigned long computed;  /* rows passed to on_row and accepted */
-    unsigned long rejected;  /* rows passed to on_reject */
-    /* Exact sums, in øre, of the rounded columns of the accepted rows.  Kept
-     * here rather than in on_row so that with several jobs the sums are taken
-     * per chunk in the worker that computed it (no per-row cross-core reads). */
-    mpz_t gross, deductions, payment;
-} batch_stats;
-
-/* Init / clear the sums in a batch_stats (the counters need no init). */
-void batch_stats_init(batch_stats *st);
-void batch_stats_clear(batch_stats *st);
-
-/*
- * Run the loop over `in` until end of input.
- *
- * Returns RFY_OK when every row went to on_row or on_reject (rejected rows
- * are not a failure: see stats->rejected).  Otherwise, with nothing more
- * delivered:
- *   RFY_ECSV   the input is empty, the header is wrong (unknown, duplicate
- *              or missing column) or a record is malformed (unterminated
- *              quote ...): *errmsg says so and names the line;
- *   RFY_EIO    the input could not be read (*errmsg);
- *   RFY_ENOMEM out of memory (*errmsg);
- *   RFY_ESTOP  internal error: the row counts do not add up (*errmsg);
- *   any other code a hook returned to stop (*errmsg NULL).
- * *errmsg is malloc'ed (caller frees) and NULL on success.
- * Preconditions: cfg->rates, cfg->amount set; stats initialised with
- * batch_stats_init(); errmsg not NULL.
- */
-int batch_run(batch_stats *stats, const batch_config *cfg, FILE *in, char **errmsg);
+static inline int batch_run(batch_stats *stats, const batch_config *cfg, FILE *in, char **errmsg)
+{
+    return rfy_batch_run(stats, cfg, in, errmsg);
+}
 
 #endif

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "rfy_calc.h"
+#include "rules.h"
 #include "rfy_status.h"
 
 void rfy_case_init(rfy_case *c)
@@ -19,6 +19,7 @@ void rfy_case_init(rfy_case *c)
     mpz_init(c->activation_income);
     mpz_init(c->activation_hours);
     mpz_init(c->other_income);
+    c->prior_unit = RFY_PER_UNSET;
 }
 
 void rfy_case_clear(rfy_case *c)
@@ -42,7 +43,7 @@ void rfy_case_reset(rfy_case *c)
     c->children = 0;
     c->has_child_support = 0;
     c->prior = RFY_PRIOR_NONE;
-    c->prior_unit = RFY_PER_MONTH;
+    c->prior_unit = RFY_PER_UNSET;
     c->has_prior_until = 0;
     memset(&c->prior_until, 0, sizeof c->prior_until);
     mpz_set_ui(c->child_support, 0);
@@ -112,6 +113,18 @@ int rfy_prior_from_name(rfy_prior *out, const char *s, size_t len)
     return 0;
 }
 
+int rfy__refuse_prior_unit(rfy_error *err, rfy_prior prior)
+{
+    /* Decision D15: no default unit.  An empty unit cannot be told from
+     * "month", and reading a weekly amount as monthly would pay far too little. */
+    if (err) {
+        err->column = "prior_unit";
+        snprintf(err->reason, sizeof err->reason,
+                 "prior_unit is required with prior %s: use week or month", rfy_prior_name(prior));
+    }
+    return RFY_EINPUT;
+}
+
 static int bad(rfy_error *err, const char *column, const char *reason)
 {
     if (err) {
@@ -172,6 +185,8 @@ int rfy_case_check(const rfy_case *in, rfy_error *err)
         if (mpz_sgn(in->prior_amount) <= 0)
             return bad(err, "prior_amount",
                        "required with a prior: the hidtidige ydelse in kr. per prior_unit");
+        if (in->prior_unit != RFY_PER_MONTH && in->prior_unit != RFY_PER_WEEK)
+            return rfy__refuse_prior_unit(err, in->prior);
         if (in->prior == RFY_PRIOR_SYGEDAGPENGE) {
             /* § 68 stk. 4 is a ressourceforløb rule; jobafklaring pays the stk. 2 level. */
             if (in->forloeb != RFY_FORLOEB_RESSOURCE)

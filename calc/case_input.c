@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "case_input.h"
+#include "hint.h"
+#include "rules.h"
 
 /* Header names (interface.md "Batch input"), indexed by case_column. */
 static const char *const COLUMN_NAME[CASE_COL_COUNT] = {
@@ -88,12 +90,16 @@ int case_binding_bind(case_binding *b, const rfy_csv_record *header, const char 
             else
                 snprintf(msg, msgsize,
                          "unknown column '%s' (column %zu of the header); column names are "
-                         "exact and lowercase, see docs/batch.md%s",
+                         "exact and lowercase, see docs/batch.md%s%s%s",
                          shown, i + 1,
                          /* a whole ';'- or tab-separated header read as one column */
-                         memchr(name, ';', len) ? " (a ';'-separated file? use --delimiter ';')"
-                         : memchr(name, '\t', len) ? " (a tab-separated file? use --delimiter tab)"
-                                                   : "");
+                         memchr(name, ';', len)    ? " ("
+                         : memchr(name, '\t', len) ? " ("
+                                                   : "",
+                         memchr(name, ';', len)    ? rfy_hint_text(RFY_HINT_SEMICOLON_FILE)
+                         : memchr(name, '\t', len) ? rfy_hint_text(RFY_HINT_TAB_FILE)
+                                                   : "",
+                         memchr(name, ';', len) || memchr(name, '\t', len) ? ")" : "");
             return RFY_EINPUT;
         }
         if (*slot >= 0) {
@@ -474,10 +480,9 @@ int case_input_parse(rfy_case *out, const case_binding *b, const rfy_csv_record 
             return reject(err, CASE_COL_PRIOR_UNIT, "'%s' is not known: use %s",
                           shown(v, sizeof v, u), "week or month");
     } else if (out->prior != RFY_PRIOR_NONE) {
-        /* The engine cannot tell an empty unit from "month" (its default), and
-         * reading a weekly amount as monthly would pay far too little. */
-        return reject(err, CASE_COL_PRIOR_UNIT, "is required with prior %s: use %s",
-                      rfy_prior_name(out->prior), "week or month");
+        /* Checked here too (the engine checks it again) so that a row with
+         * several faults reports the first in column order. */
+        return rfy__refuse_prior_unit(err, out->prior);
     }
     if (c[CASE_COL_PRIOR_UNTIL].len) {
         if ((rc = parse_date(&until, &c[CASE_COL_PRIOR_UNTIL], NULL, err)))

@@ -21,6 +21,7 @@
 #include <stddef.h>
 
 #include "rfy.h"
+#include "rfy_input.h"
 
 /* The batch input columns (interface.md).  The order is the order in which a
  * row's cells are checked, so a row with several faults reports the first. */
@@ -47,7 +48,7 @@ typedef enum case_column {
 } case_column;
 
 /* Most extra columns a caller may add (audit needs one). */
-#define CASE_MAX_EXTRA 8
+#define CASE_MAX_EXTRA RFY_BATCH_MAX_EXTRA
 
 /* Longest case_id, in characters (interface.md). */
 #define CASE_ID_MAX_CHARS 64
@@ -56,7 +57,7 @@ typedef enum case_column {
 #define CASE_ID_DISPLAY_SIZE (CASE_ID_MAX_CHARS * 4 + 4)
 
 /* Where each column sits in the rows of one file. */
-typedef struct case_binding {
+typedef struct rfy_case_binding {
     size_t nfields;                  /* fields in the header; every row must have as many */
     int field[CASE_COL_COUNT];       /* 0-based field of each column, -1 when absent */
     size_t nextra;                   /* extra columns the caller declared */

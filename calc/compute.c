@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hint.h"
 #include "rules.h"
 #include "rfy_money.h"
 #include "rfy_status.h"
@@ -84,15 +85,12 @@ const rfy_rate_value *rfy__rate(rfy_result *res, const rfy_rates *rates, rfy_rat
         rfy_rates_covered_years(years, sizeof years, rates);
         err->column = "month";
         if (rfy_rates_covers(rates, month))
-            snprintf(err->reason, sizeof err->reason,
-                     "the rate table for %s has no %s: add that row to the table (rfy rates "
-                     "check lists every missing key)",
-                     m, rfy_rate_key_name(key));
+            snprintf(err->reason, sizeof err->reason, "the rate table for %s has no %s: %s", m,
+                     rfy_rate_key_name(key), rfy_hint_text(RFY_HINT_MISSING_KEY));
         else
             snprintf(err->reason, sizeof err->reason,
-                     "no rate table covers %s (needed: %s; the tables cover %s): supply a "
-                     "table for it with --rates DIR (docs/rates.md)",
-                     m, rfy_rate_key_name(key), years);
+                     "no rate table covers %s (needed: %s; the tables cover %s): %s", m,
+                     rfy_rate_key_name(key), years, rfy_hint_text(RFY_HINT_NEWER_RATES));
     }
     return NULL;
 }

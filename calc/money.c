@@ -5,11 +5,12 @@
 #include <limits.h>
 #include <string.h>
 
+#include "hint.h"
 #include "rfy_money.h"
 #include "rfy_status.h"
 
-const rfy_decimal_syntax RFY_AMOUNT_DOT = {2, '.', 0};
-const rfy_decimal_syntax RFY_AMOUNT_COMMA = {2, ',', 0};
+const rfy_decimal_syntax rfy_amount_dot = {2, '.', 0};
+const rfy_decimal_syntax rfy_amount_comma = {2, ',', 0};
 
 static int fail(const char **why, const char *msg)
 {
@@ -43,8 +44,7 @@ int rfy_decimal_parse(mpz_t out, const char *text, size_t len, const rfy_decimal
             continue;
         if (ch == (unsigned char)other)
             return fail(why, other == ','
-                                 ? "unexpected ',' (no thousands separators; "
-                                   "decimal comma needs --decimal-comma)"
+                                 ? rfy__decimal_comma_why()
                                  : "unexpected '.' (no thousands separators; the decimal "
                                    "separator is ',')");
         if (ch == 'e' || ch == 'E')

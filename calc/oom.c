@@ -1,40 +1,20 @@
 /*
- * GMP allocators that end the program cleanly when memory runs out
- * (include/rfy_oom.h).  GMP cannot return an error from mpz_mul and friends,
- * so the only choice left is how to die: with the message, cleanups and exit
- * code interface.md promises (2, nothing written) rather than abort().
+ * GMP allocators that hand an allocation failure to the program's handler
+ * (include/rfy_oom.h).  The engine holds no policy: it neither prints nor
+ * exits.  Without a handler (or if it returns) GMP's previous allocators
+ * get the request, as if librfy had installed nothing.
  */
 #include <gmp.h>
-#include <stdio.h>
 #include <stdlib.h>
 
 #include "rfy_oom.h"
-#include "rfy_status.h"
 
-static void (*handlers[RFY_FATAL_MAX_HANDLERS])(void);
-static int nhandlers;
+static rfy_oom_handler handler;
+/* The memory functions in force before rfy_install_gmp_allocators(). */
+static void *(*prev_alloc)(size_t);
+static void *(*prev_realloc)(void *, size_t, size_t);
 /* Test hook: allocations left before failing; < 0 = never fail. */
 static long fail_budget = -1;
-
-static const char OOM_MESSAGE[] = "rfy: out of memory (GMP)\n";
-
-/* Never returns.  A handler that itself runs out of memory in GMP lands here
- * again: `dying` makes the second entry skip straight to the exit. */
-static void die_oom(void)
-{
-    static int dying;
-    if (!dying) {
-        dying = 1;
-        fputs(OOM_MESSAGE, stderr);
-        fflush(stderr);
-        while (nhandlers > 0) {
-            void (*fn)(void) = handlers[--nhandlers];
-            fn();
-        }
-    }
-    /* _Exit, not exit: flushing stdout now could write half a result. */
-    _Exit(RFY_OOM_EXIT);
-}
 
 /* Consume one allocation of the test budget; non-zero if this one must fail. */
 static int hook_says_fail(void)
@@ -47,22 +27,30 @@ static int hook_says_fail(void)
     return 0;
 }
 
+static void failed(void)
+{
+    if (handler)
+        handler();
+}
+
 static void *gmp_alloc(size_t n)
 {
     /* GMP never asks for 0 bytes, but malloc(0) may return NULL: ask for 1. */
     void *p = hook_says_fail() ? NULL : malloc(n ? n : 1);
-    if (!p)
-        die_oom();
+    if (!p) {
+        failed();
+        p = prev_alloc(n);
+    }
     return p;
 }
 
 static void *gmp_realloc(void *old, size_t old_size, size_t new_size)
 {
-    void *p;
-    (void)old_size;
-    p = hook_says_fail() ? NULL : realloc(old, new_size ? new_size : 1);
-    if (!p)
-        die_oom();
+    void *p = hook_says_fail() ? NULL : realloc(old, new_size ? new_size : 1);
+    if (!p) {
+        failed();
+        p = prev_realloc(old, old_size, new_size);
+    }
     return p;
 }
 
@@ -72,31 +60,23 @@ static void gmp_free(void *p, size_t size)
     free(p);
 }
 
+rfy_oom_handler rfy_set_oom_handler(rfy_oom_handler fn)
+{
+    rfy_oom_handler old = handler;
+    handler = fn;
+    return old;
+}
+
 void rfy_install_gmp_allocators(void)
 {
+    void *(*a)(size_t);
+    void *(*r)(void *, size_t, size_t);
+    mp_get_memory_functions(&a, &r, NULL);
+    if (a != gmp_alloc) {
+        prev_alloc = a;
+        prev_realloc = r;
+    }
     mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
-}
-
-int rfy_on_fatal(void (*fn)(void))
-{
-    if (!fn || nhandlers >= RFY_FATAL_MAX_HANDLERS)
-        return RFY_EINPUT;
-    handlers[nhandlers++] = fn;
-    return RFY_OK;
-}
-
-int rfy_on_fatal_remove(void (*fn)(void))
-{
-    int i;
-    for (i = nhandlers - 1; i >= 0; i--)
-        if (handlers[i] == fn) {
-            /* keep the registration order of the others */
-            for (; i + 1 < nhandlers; i++)
-                handlers[i] = handlers[i + 1];
-            nhandlers--;
-            return RFY_OK;
-        }
-    return RFY_EINPUT;
 }
 
 void rfy_oom_fail_after(long n)

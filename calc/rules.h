@@ -28,6 +28,11 @@
 const rfy_rate_value *rfy__rate(rfy_result *res, const rfy_rates *rates, rfy_rate_key key,
                                 rfy_month month, rfy_error *err);
 
+/* Refuse a case whose prior has no prior_unit: fills err (column
+ * "prior_unit") and returns RFY_EINPUT.  One reason for the reader and the
+ * engine (case.c). */
+int rfy__refuse_prior_unit(rfy_error *err, rfy_prior prior);
+
 /* § 68 stk. 2: res->stk2_level (and the nr. 4 detail). */
 int rfy__level_stk2(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy_error *err);
 

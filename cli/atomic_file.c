@@ -13,7 +13,7 @@
 #include <limits.h>
 
 #include "atomic_file.h"
-#include "rfy_oom.h"
+#include "fatal.h"
 #include "rfy_status.h"
 
 /* Output buffer: large enough that a million-row batch makes few syscalls. */
@@ -137,7 +137,7 @@ static void live_add(const char *path)
 {
     static int registered;
     if (!registered)
-        registered = rfy_on_fatal(unlink_live) == RFY_OK;
+        registered = cli_on_fatal(unlink_live) == RFY_OK;
     if (strlen(path) >= PATH_MAX)
         return;
     for (int i = 0; i < LIVE_MAX; i++)

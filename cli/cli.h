@@ -30,6 +30,13 @@ char *cli_default_rejects_path(const char *out);
  */
 int cli_parse_delimiter(char *out, const char *arg);
 
+/*
+ * End the engine's messages with rfy's options (rfy_hint.h): "supply newer
+ * tables with --rates DIR", "decimal comma needs --decimal-comma", ...
+ * Called once by main() before anything else runs.
+ */
+void cli_set_hints(void);
+
 /* The sub-commands.  argv[0] is the sub-command name. Each returns an exit code. */
 int cmd_rates(int argc, char **argv);
 int cmd_batch(int argc, char **argv);

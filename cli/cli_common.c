@@ -47,3 +47,13 @@ int cli_parse_delimiter(char *out, const char *arg)
     *out = arg[0];
     return 0;
 }
+
+void cli_set_hints(void)
+{
+    rfy_set_hint(RFY_HINT_NEWER_RATES, "supply a table for it with --rates DIR (docs/rates.md)");
+    rfy_set_hint(RFY_HINT_MISSING_KEY,
+                 "add that row to the table (rfy rates check lists every missing key)");
+    rfy_set_hint(RFY_HINT_DECIMAL_COMMA, "decimal comma needs --decimal-comma");
+    rfy_set_hint(RFY_HINT_SEMICOLON_FILE, "a ';'-separated file? use --delimiter ';'");
+    rfy_set_hint(RFY_HINT_TAB_FILE, "a tab-separated file? use --delimiter tab");
+}

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "rfy_oom.h"
+#include "fatal.h"
 
 static const char USAGE[] =
     "rfy " RFY_VERSION " - ressourceforløbsydelse, computed exactly (LAS kap. 6 a, §§ 68, 68 a, 69)\n"
@@ -32,8 +32,9 @@ int main(int argc, char **argv)
 
     /* First, before any GMP number exists: a failed allocation inside GMP ends
      * the run with a message, exit code 2 and no temporary file left behind
-     * (rfy_oom.h), instead of GMP's abort(). */
-    rfy_install_gmp_allocators();
+     * (fatal.h), instead of GMP's abort(). */
+    cli_install_oom_exit();
+    cli_set_hints();
 
     if (argc >= 2 && argv[1][0] != '-') {
         cmd = argv[1];

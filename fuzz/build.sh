@@ -20,14 +20,21 @@ command -v "$CC" >/dev/null || { echo "fuzz/build.sh: $CC not found (apt-get ins
 mkdir -p "$OUT/obj"
 
 cmake -DRATES_DIR="$SRC/rates" -DOUT="$OUT/rates_builtin.c" -P "$SRC/cmake/embed_rates.cmake"
+# rfy_version.h from the one version source, project(rfy VERSION ...) in CMakeLists.txt.
+mkdir -p "$OUT/include"
+VERSION=$(sed -n 's/^project(rfy VERSION \([0-9.]*\).*/\1/p' "$SRC/CMakeLists.txt")
+IFS=. read -r V_MAJOR V_MINOR V_PATCH <<<"$VERSION"
+sed -e "s/@PROJECT_VERSION@/$VERSION/; s/@PROJECT_VERSION_MAJOR@/$V_MAJOR/" \
+    -e "s/@PROJECT_VERSION_MINOR@/$V_MINOR/; s/@PROJECT_VERSION_PATCH@/$V_PATCH/" \
+    "$SRC/include/rfy_version.h.in" >"$OUT/include/rfy_version.h"
 
 # The project's warning set; the sanitizers CI uses; no recovery, so that any
 # UB finding is a crash libFuzzer saves.
 CFLAGS=(-std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fno-omit-frame-pointer
         -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
         -fsanitize=address,undefined -fno-sanitize-recover=all
-        -I"$SRC/include" -I"$SRC/calc" -I"$SRC/fuzz")
-LIBS=(-lgmp -lcsv -lcrypto)
+        -I"$SRC/include" -I"$OUT/include" -I"$SRC/calc" -I"$SRC/fuzz")
+LIBS=(-lgmp -lcsv -lcrypto -pthread)
 
 objs=()
 for src in "$SRC"/calc/*.c "$OUT/rates_builtin.c"; do

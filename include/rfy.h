@@ -20,14 +20,16 @@
 #ifndef RFY_H
 #define RFY_H
 
+#include "rfy_export.h"
+#include "rfy_version.h"
 #include "rfy_status.h"
+#include "rfy_hint.h"
 #include "rfy_money.h"
 #include "rfy_date.h"
 #include "rfy_csv.h"
 #include "rfy_rates.h"
 #include "rfy_calc.h"
-
-/* Engine version, printed by `rfy --version` and in every receipt. */
-#define RFY_VERSION "0.1.0"
+#include "rfy_input.h"
+#include "rfy_batch.h"
 
 #endif

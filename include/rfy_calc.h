@@ -12,6 +12,9 @@
 
 #include "rfy_date.h"
 #include "rfy_rates.h"
+#include "rfy_export.h"
+
+RFY_BEGIN_DECLS
 
 /* § 68 stk. 2: the four categories. */
 typedef enum rfy_category {
@@ -32,7 +35,14 @@ typedef enum rfy_prior {
     RFY_PRIOR_LEDIGHEDSYDELSE = 2  /* § 68 stk. 5 */
 } rfy_prior;
 
-typedef enum rfy_period_unit { RFY_PER_MONTH = 0, RFY_PER_WEEK = 1 } rfy_period_unit;
+/* The period of prior_amount.  RFY_PER_UNSET (the default after init and
+ * reset) is refused with a prior: a weekly amount read as monthly would pay
+ * far too little, so the engine never guesses. */
+typedef enum rfy_period_unit {
+    RFY_PER_MONTH = 0,
+    RFY_PER_WEEK = 1,
+    RFY_PER_UNSET = 2
+} rfy_period_unit;
 
 /* Plausibility limits (interface.md): a value beyond them is bad input. */
 #define RFY_MAX_AMOUNT_ORE 999999999L /* 9999999.99 kr. */
@@ -52,7 +62,7 @@ typedef struct rfy_case {
     mpz_t child_support;         /* documented monthly bidrag, øre */
     rfy_prior prior;
     mpz_t prior_amount;          /* hidtidig ydelse, øre per prior_unit */
-    rfy_period_unit prior_unit;
+    rfy_period_unit prior_unit;  /* required with a prior (RFY_PER_UNSET is refused) */
     int has_prior_until;
     rfy_date prior_until;        /* last day of the sygedagpenge-level entitlement */
     mpz_t wage;                  /* lønindtægt incl. pension, øre */
@@ -63,10 +73,10 @@ typedef struct rfy_case {
     mpz_t other_income;          /* other income, øre */
 } rfy_case;
 
-void rfy_case_init(rfy_case *c);
-void rfy_case_clear(rfy_case *c);
+RFY_API void rfy_case_init(rfy_case *c);
+RFY_API void rfy_case_clear(rfy_case *c);
 /* Back to defaults (ressourceforløb, whole month, no prior, all amounts 0), keeping allocations. */
-void rfy_case_reset(rfy_case *c);
+RFY_API void rfy_case_reset(rfy_case *c);
 
 /* Why a case-month could not be computed.  No allocation: fits the hot path. */
 typedef struct rfy_error {
@@ -182,17 +192,17 @@ int rfy_warning_detail(char *buf, size_t size, rfy_warning w, const rfy_result *
  */
 int rfy_no_new_ressourceforloeb(rfy_month m, rfy_forloeb f);
 
-void rfy_result_init(rfy_result *r);
-void rfy_result_clear(rfy_result *r);
+RFY_API void rfy_result_init(rfy_result *r);
+RFY_API void rfy_result_clear(rfy_result *r);
 
 /*
  * Check a case for bad input that does not depend on the rates: plausibility
  * limits, start/end inside the month and in order, dependent fields
- * (children for nr. 4, prior_amount/prior_until for a prior, holiday_days
- * with holiday_pay), and § 68 stk. 4 only in ressourceforløb.
+ * (children for nr. 4, prior_amount, prior_unit and prior_until for a prior,
+ * holiday_days with holiday_pay), and § 68 stk. 4 only in ressourceforløb.
  * Returns RFY_OK or RFY_EINPUT with err filled (err may be NULL).
  */
-int rfy_case_check(const rfy_case *in, rfy_error *err);
+RFY_API int rfy_case_check(const rfy_case *in, rfy_error *err);
 
 /*
  * Compute one case-month exactly as rules.md §3–5 says.
@@ -204,14 +214,16 @@ int rfy_case_check(const rfy_case *in, rfy_error *err);
  * err filled.  Preconditions: out initialised with rfy_result_init(); it may
  * be reused across calls without clearing (no per-call allocation once warm).
  */
-int rfy_compute(rfy_result *out, const rfy_rates *rates, const rfy_case *in, rfy_error *err);
+RFY_API int rfy_compute(rfy_result *out, const rfy_rates *rates, const rfy_case *in, rfy_error *err);
 
 /* Names as written in CSV ("forsorger", "jobafklaring", "sygedagpenge"). */
-const char *rfy_category_name(rfy_category c);
-const char *rfy_forloeb_name(rfy_forloeb f);
-const char *rfy_prior_name(rfy_prior p);
-int rfy_category_from_name(rfy_category *out, const char *s, size_t len);
-int rfy_forloeb_from_name(rfy_forloeb *out, const char *s, size_t len);
-int rfy_prior_from_name(rfy_prior *out, const char *s, size_t len);
+RFY_API const char *rfy_category_name(rfy_category c);
+RFY_API const char *rfy_forloeb_name(rfy_forloeb f);
+RFY_API const char *rfy_prior_name(rfy_prior p);
+RFY_API int rfy_category_from_name(rfy_category *out, const char *s, size_t len);
+RFY_API int rfy_forloeb_from_name(rfy_forloeb *out, const char *s, size_t len);
+RFY_API int rfy_prior_from_name(rfy_prior *out, const char *s, size_t len);
+
+RFY_END_DECLS
 
 #endif

@@ -10,6 +10,9 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include "rfy_export.h"
+
+RFY_BEGIN_DECLS
 
 /* Largest record accepted; a longer one is a structural error. */
 #define RFY_CSV_MAX_RECORD (1u << 20)
@@ -37,7 +40,7 @@ typedef int (*rfy_csv_record_fn)(void *user, const rfy_csv_record *rec);
  * on failure and may be NULL if errmsg is NULL.
  * Preconditions: delimiter is a single byte other than '"', CR or LF.
  */
-int rfy_csv_read_stream(FILE *in, char delimiter, rfy_csv_record_fn fn, void *user,
+RFY_API int rfy_csv_read_stream(FILE *in, char delimiter, rfy_csv_record_fn fn, void *user,
                         char **errmsg);
 
 /* Sees every byte read from the stream, in order, before it is parsed (e.g. to
@@ -45,11 +48,11 @@ int rfy_csv_read_stream(FILE *in, char delimiter, rfy_csv_record_fn fn, void *us
 typedef void (*rfy_csv_tap_fn)(void *tap_user, const void *bytes, size_t n);
 
 /* As rfy_csv_read_stream(), also passing every byte read to `tap` (may be NULL). */
-int rfy_csv_read_stream_tap(FILE *in, char delimiter, rfy_csv_record_fn fn, void *user,
+RFY_API int rfy_csv_read_stream_tap(FILE *in, char delimiter, rfy_csv_record_fn fn, void *user,
                             rfy_csv_tap_fn tap, void *tap_user, char **errmsg);
 
 /* As rfy_csv_read_stream() over an in-memory buffer. */
-int rfy_csv_read_buffer(const char *buf, size_t len, char delimiter, rfy_csv_record_fn fn,
+RFY_API int rfy_csv_read_buffer(const char *buf, size_t len, char delimiter, rfy_csv_record_fn fn,
                         void *user, char **errmsg);
 
 /*
@@ -59,7 +62,7 @@ int rfy_csv_read_buffer(const char *buf, size_t len, char delimiter, rfy_csv_rec
  * TAB or CR) is prefixed with a single quote (OWASP CSV-injection advice).
  * Returns 0, or EOF on a write error.
  */
-int rfy_csv_write_field(FILE *out, const char *s, size_t len, char delimiter, int neutralise);
+RFY_API int rfy_csv_write_field(FILE *out, const char *s, size_t len, char delimiter, int neutralise);
 
 /*
  * Format one field into `buf` exactly as rfy_csv_write_field() writes it
@@ -68,7 +71,9 @@ int rfy_csv_write_field(FILE *out, const char *s, size_t len, char delimiter, in
  * bytes written, or -1 (nothing written) when `size` is below the worst case
  * 2 × len + 3 (every byte a quote, plus the quotes and the leading ').
  */
-int rfy_csv_format_field(char *buf, size_t size, const char *s, size_t len, char delimiter,
+RFY_API int rfy_csv_format_field(char *buf, size_t size, const char *s, size_t len, char delimiter,
                          int neutralise);
+
+RFY_END_DECLS
 
 #endif

@@ -3,6 +3,9 @@
 #define RFY_DATE_H
 
 #include <stddef.h>
+#include "rfy_export.h"
+
+RFY_BEGIN_DECLS
 
 typedef struct rfy_date {
     int year;  /* 1..9999 */
@@ -18,25 +21,27 @@ typedef int rfy_month;
 #define RFY_MONTH_NUM(mi) ((mi) % 12 + 1)
 
 /* Number of days in the month (28..31). Precondition: 1 <= month <= 12. */
-int rfy_days_in_month(int year, int month);
+RFY_API int rfy_days_in_month(int year, int month);
 
 /*
  * Parse "YYYY-MM-DD" exactly (10 characters, a real calendar date).
  * Returns RFY_OK or RFY_EINPUT with a static reason in *why (may be NULL).
  */
-int rfy_date_parse(rfy_date *out, const char *text, size_t len, const char **why);
+RFY_API int rfy_date_parse(rfy_date *out, const char *text, size_t len, const char **why);
 
 /* Parse "YYYY-MM" exactly.  Same conventions as rfy_date_parse(). */
-int rfy_month_parse(rfy_month *out, const char *text, size_t len, const char **why);
+RFY_API int rfy_month_parse(rfy_month *out, const char *text, size_t len, const char **why);
 
 /* <0, 0, >0 as a is before, equal to, after b. */
-int rfy_date_cmp(const rfy_date *a, const rfy_date *b);
+RFY_API int rfy_date_cmp(const rfy_date *a, const rfy_date *b);
 
 /* The month a date falls in. */
-rfy_month rfy_date_month(const rfy_date *d);
+RFY_API rfy_month rfy_date_month(const rfy_date *d);
 
 /* Format "YYYY-MM-DD" / "YYYY-MM" into buf (at least 11 / 8 bytes). */
-void rfy_date_format(char *buf, const rfy_date *d);
-void rfy_month_format(char *buf, rfy_month m);
+RFY_API void rfy_date_format(char *buf, const rfy_date *d);
+RFY_API void rfy_month_format(char *buf, rfy_month m);
+
+RFY_END_DECLS
 
 #endif

@@ -10,6 +10,9 @@
 
 #include <gmp.h>
 #include <stddef.h>
+#include "rfy_export.h"
+
+RFY_BEGIN_DECLS
 
 /* Longest decimal text accepted (longer input is refused as overlong). */
 #define RFY_DECIMAL_MAX_CHARS 24
@@ -25,9 +28,11 @@ typedef struct rfy_decimal_syntax {
 } rfy_decimal_syntax;
 
 /* Amounts in CSV: '.' and at most two decimals, no sign. */
-extern const rfy_decimal_syntax RFY_AMOUNT_DOT;
+RFY_API extern const rfy_decimal_syntax rfy_amount_dot;
+#define RFY_AMOUNT_DOT rfy_amount_dot
 /* Amounts with `--decimal-comma`: ',' and at most two decimals, no sign. */
-extern const rfy_decimal_syntax RFY_AMOUNT_COMMA;
+RFY_API extern const rfy_decimal_syntax rfy_amount_comma;
+#define RFY_AMOUNT_COMMA rfy_amount_comma
 
 /*
  * Parse decimal text exactly.
@@ -44,7 +49,7 @@ extern const rfy_decimal_syntax RFY_AMOUNT_COMMA;
  * required); syn->max_decimals <= RFY_DECIMAL_MAX_SCALE (else RFY_EINPUT);
  * `why` may be NULL.
  */
-int rfy_decimal_parse(mpz_t out, const char *text, size_t len,
+RFY_API int rfy_decimal_parse(mpz_t out, const char *text, size_t len,
                       const rfy_decimal_syntax *syn, const char **why);
 
 /*
@@ -55,20 +60,20 @@ int rfy_decimal_parse(mpz_t out, const char *text, size_t len,
  * RFY_FLAG_INEXACT when the exact value was not already a multiple of unit.
  * Precondition: unit >= 1; `out` initialised.
  */
-unsigned rfy_round_half_away(mpz_t out, const mpq_t x, unsigned long unit);
+RFY_API unsigned rfy_round_half_away(mpz_t out, const mpq_t x, unsigned long unit);
 
 /*
  * Format øre as a plain decimal with exactly two decimals: "-1234.56".
  * Writes a NUL-terminated string; returns its length, or -1 if `size` is too
  * small (buf then holds "").  `point` is '.' or ','.
  */
-int rfy_money_format(char *buf, size_t size, const mpz_t ore, char point);
+RFY_API int rfy_money_format(char *buf, size_t size, const mpz_t ore, char point);
 
 /*
  * Format øre the Danish way for people: "16.382,00", "-1.234,50".
  * Same return convention as rfy_money_format().
  */
-int rfy_money_format_da(char *buf, size_t size, const mpz_t ore);
+RFY_API int rfy_money_format_da(char *buf, size_t size, const mpz_t ore);
 
 /*
  * Format an exact rational number of øre as kroner with `decimals` places,
@@ -77,6 +82,8 @@ int rfy_money_format_da(char *buf, size_t size, const mpz_t ore);
  * amounts paid are rounded at the points rules.md §5 names, not here).
  * Returns the length, or -1 if `size` is too small.
  */
-int rfy_q_format_da(char *buf, size_t size, const mpq_t ore, unsigned decimals);
+RFY_API int rfy_q_format_da(char *buf, size_t size, const mpq_t ore, unsigned decimals);
+
+RFY_END_DECLS
 
 #endif

@@ -21,6 +21,9 @@
 #include <stdio.h>
 
 #include "rfy_date.h"
+#include "rfy_export.h"
+
+RFY_BEGIN_DECLS
 
 /* Years a table row may cover (a year outside is refused as a typo). */
 #define RFY_RATES_FIRST_YEAR 2000
@@ -81,22 +84,22 @@ typedef struct rfy_rates rfy_rates;
 int rfy_rate_key_is_parameter(rfy_rate_key key);
 
 /* Key name as written in table files ("rfy_forsorger"); NULL if out of range. */
-const char *rfy_rate_key_name(rfy_rate_key key);
+RFY_API const char *rfy_rate_key_name(rfy_rate_key key);
 /* Unit as written in table files ("kr/month"). */
-const char *rfy_rate_key_unit(rfy_rate_key key);
+RFY_API const char *rfy_rate_key_unit(rfy_rate_key key);
 /* Legal reference of the key in the law ("§ 68 stk. 2 nr. 1"). */
-const char *rfy_rate_key_law(rfy_rate_key key);
+RFY_API const char *rfy_rate_key_law(rfy_rate_key key);
 /* Look a key up by name; returns 0 and sets *out, or -1. */
-int rfy_rate_key_from_name(rfy_rate_key *out, const char *name, size_t len);
+RFY_API int rfy_rate_key_from_name(rfy_rate_key *out, const char *name, size_t len);
 /* "published", "secondary", "derived". */
-const char *rfy_provenance_name(rfy_provenance p);
+RFY_API const char *rfy_provenance_name(rfy_provenance p);
 
 /*
  * Load the tables compiled into the binary.  Returns RFY_OK and a new object
  * in *out (free with rfy_rates_free), or an error code with *errmsg (caller
  * frees).  Fails only if the shipped tables are invalid or memory runs out.
  */
-int rfy_rates_load_builtin(rfy_rates **out, char **errmsg);
+RFY_API int rfy_rates_load_builtin(rfy_rates **out, char **errmsg);
 
 /*
  * Load every "*.csv" file directly in `dir` (sorted by name) as the complete
@@ -106,16 +109,16 @@ int rfy_rates_load_builtin(rfy_rates **out, char **errmsg);
  * refused with RFY_ERATES and *errmsg "FILE:LINE: reason".  Effective dates
  * must lie in RFY_RATES_FIRST_YEAR..RFY_RATES_LAST_YEAR.
  */
-int rfy_rates_load_dir(rfy_rates **out, const char *dir, char **errmsg);
+RFY_API int rfy_rates_load_dir(rfy_rates **out, const char *dir, char **errmsg);
 
 /*
  * Load tables from in-memory files (used for the built-in set, and by tests
  * and fuzzers).  names[i]/texts[i]/lens[i] describe file i.
  */
-int rfy_rates_load_files(rfy_rates **out, size_t n, const char *const *names,
+RFY_API int rfy_rates_load_files(rfy_rates **out, size_t n, const char *const *names,
                          const char *const *texts, const size_t *lens, char **errmsg);
 
-void rfy_rates_free(rfy_rates *rates);
+RFY_API void rfy_rates_free(rfy_rates *rates);
 
 /*
  * The table files compiled into the binary (the shipped rates/), for
@@ -131,17 +134,17 @@ int rfy_rates_builtin_file(size_t i, const char **name, const char **text, size_
  * every file's name and bytes, in name order.  Same files give the same id;
  * any edit gives another.  Borrowed string.
  */
-const char *rfy_rates_id(const rfy_rates *rates);
+RFY_API const char *rfy_rates_id(const rfy_rates *rates);
 
 /*
  * The value of `key` that governs month `m`, or NULL if no row covers it.
  * O(1): the loader indexes every covered month.
  */
-const rfy_rate_value *rfy_rates_get(const rfy_rates *rates, rfy_rate_key key, rfy_month m);
+RFY_API const rfy_rate_value *rfy_rates_get(const rfy_rates *rates, rfy_rate_key key, rfy_month m);
 
 /* First and last month any row covers (for messages); 0 if empty. */
-rfy_month rfy_rates_first_month(const rfy_rates *rates);
-rfy_month rfy_rates_last_month(const rfy_rates *rates);
+RFY_API rfy_month rfy_rates_first_month(const rfy_rates *rates);
+RFY_API rfy_month rfy_rates_last_month(const rfy_rates *rates);
 
 /*
  * Non-zero when some row of an amount key (not a regulation_* parameter)
@@ -174,8 +177,8 @@ const rfy_rate_comment *rfy_rates_comment_at(const rfy_rates *rates, size_t i);
 int rfy_rates_check_missing(const rfy_rates *rates, FILE *report);
 
 /* All rows, in file and line order (for `rates show` and the chain check). */
-size_t rfy_rates_count(const rfy_rates *rates);
-const rfy_rate_value *rfy_rates_at(const rfy_rates *rates, size_t i);
+RFY_API size_t rfy_rates_count(const rfy_rates *rates);
+RFY_API const rfy_rate_value *rfy_rates_at(const rfy_rates *rates, size_t i);
 
 /*
  * Verify the indexation chain of rules.md §2 against the tables.
@@ -193,7 +196,7 @@ const rfy_rate_value *rfy_rates_at(const rfy_rates *rates, size_t i);
  * (2026.csv:9, derived): table 17700.00, chain gives 17736.00".  Rows
  * written "chain" equal the chain by construction and are counted as checked.
  */
-int rfy_rates_check_chain(const rfy_rates *rates, FILE *report);
+RFY_API int rfy_rates_check_chain(const rfy_rates *rates, FILE *report);
 
 /*
  * The chain value of `key` for `year` computed from the tables' base and
@@ -204,6 +207,8 @@ int rfy_rates_check_chain(const rfy_rates *rates, FILE *report);
  * with p = r − afdæmpning − reduction.  Returns RFY_OK, or
  * RFY_ENORATE if the key is not indexed or a base/regulation row is missing.
  */
-int rfy_rates_chain_value(mpz_t out, const rfy_rates *rates, rfy_rate_key key, int year);
+RFY_API int rfy_rates_chain_value(mpz_t out, const rfy_rates *rates, rfy_rate_key key, int year);
+
+RFY_END_DECLS
 
 #endif

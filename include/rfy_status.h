@@ -2,6 +2,10 @@
 #ifndef RFY_STATUS_H
 #define RFY_STATUS_H
 
+
+#include "rfy_export.h"
+
+RFY_BEGIN_DECLS
 /* Result codes (functions return one of these; 0 is success). */
 enum rfy_rc {
     RFY_OK = 0,
@@ -23,6 +27,8 @@ enum rfy_rc {
 #define RFY_FLAG_INEXACT 0x02u /* rounding changed the value (a non-zero remainder was dropped) */
 
 /* Human-readable name of a result code (static string). */
-const char *rfy_rc_name(int rc);
+RFY_API const char *rfy_rc_name(int rc);
+
+RFY_END_DECLS
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * A run ended by a failed GMP allocation leaves no temporary output file
- * (cli/atomic_file.c registers its live temporaries with rfy_on_fatal, and
- * rfy's main() installs the allocators of rfy_oom.h).  The failure is made
+ * (cli/atomic_file.c registers its live temporaries with cli_on_fatal, and
+ * rfy's main() installs its out-of-memory policy, cli/fatal.h).  The failure is made
  * deterministic with the test hook rfy_oom_fail_after().
  */
 #include <check.h>
@@ -16,7 +16,7 @@
 #include "atomic_file.h"
 #include "check_run.h"
 #include "rfy.h"
-#include "rfy_oom.h"
+#include "fatal.h"
 
 static char dir[] = "/tmp/rfy-oom-XXXXXX";
 
@@ -50,7 +50,7 @@ START_TEST(oom_removes_live_temporaries)
         mpz_t big;
         int fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
         dup2(fd, 2);
-        rfy_install_gmp_allocators();
+        cli_install_oom_exit();
         if (atomic_file_open(&f, out, &msg) != RFY_OK || atomic_file_open(&g, out, &msg) != RFY_OK)
             _exit(10);
         fputs("case_id,month\n", f.fp);

@@ -407,8 +407,8 @@ START_TEST(row_amounts)
     bad_row(HW "A,2024-01,forsorger,12345.678\n", "wage",
             "wage '12345.678' is not a valid number: more than 2 decimals (no thousands separators are allowed)");
     bad_row(HW "A,2024-01,forsorger,\"1,000\"\n", "wage",
-            "wage '1,000' is not a valid number: unexpected ',' (no thousands separators; decimal "
-            "comma needs --decimal-comma)");
+            "wage '1,000' is not a valid number: unexpected ',' (no thousands separators; a decimal "
+            "comma must be declared as the input's syntax)"); /* the engine's words (rfy_hint.h) */
     bad_row(HW "A,2024-01,forsorger,-5\n", "wage",
             "wage '-5' is not a valid number: a sign is not allowed (amounts are never negative)");
     bad_row(HW "A,2024-01,forsorger,1e3\n", "wage",

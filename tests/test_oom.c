@@ -1,5 +1,5 @@
 /*
- * Out of memory in GMP (include/rfy_oom.h, calc/oom.c).  Every case runs the
+ * Out of memory in GMP (include/rfy_oom.h, calc/oom.c, cli/fatal.c).  Every case runs the
  * dying code in a child process of its own (fork) and checks from the parent
  * what interface.md promises: exit code 2, the one-line message on stderr,
  * and that the registered cleanups ran (a temporary file is gone).
@@ -16,7 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "rfy_oom.h"
+#include "fatal.h"
 #include "rfy_status.h"
 #include "check_run.h"
 
@@ -142,8 +142,8 @@ static void body_fail_after_three(void)
 {
     mpz_t z[6];
     int i;
-    ck_assert_int_eq(rfy_on_fatal(remove_marker), RFY_OK);
-    rfy_install_gmp_allocators();
+    ck_assert_int_eq(cli_on_fatal(remove_marker), RFY_OK);
+    cli_install_oom_exit();
     rfy_oom_fail_after(3);
     for (i = 0; i < 6; i++) {
         mpz_init2(z[i], 1024);
@@ -167,8 +167,8 @@ static void body_fail_in_realloc(void)
 {
     mpz_t x;
     int i;
-    ck_assert_int_eq(rfy_on_fatal(remove_marker), RFY_OK);
-    rfy_install_gmp_allocators();
+    ck_assert_int_eq(cli_on_fatal(remove_marker), RFY_OK);
+    cli_install_oom_exit();
     mpz_init2(x, 64);
     mpz_set_ui(x, 1);
     rfy_oom_fail_after(0);
@@ -191,11 +191,11 @@ END_TEST
 static void body_order(void)
 {
     mpz_t x;
-    rfy_install_gmp_allocators();
-    ck_assert_int_eq(rfy_on_fatal(note_a), RFY_OK);
-    ck_assert_int_eq(rfy_on_fatal(remove_marker), RFY_OK);
-    ck_assert_int_eq(rfy_on_fatal(note_b), RFY_OK);
-    ck_assert_int_eq(rfy_on_fatal_remove(remove_marker), RFY_OK);
+    cli_install_oom_exit();
+    ck_assert_int_eq(cli_on_fatal(note_a), RFY_OK);
+    ck_assert_int_eq(cli_on_fatal(remove_marker), RFY_OK);
+    ck_assert_int_eq(cli_on_fatal(note_b), RFY_OK);
+    ck_assert_int_eq(cli_on_fatal_remove(remove_marker), RFY_OK);
     rfy_oom_fail_after(0);
     mpz_init2(x, 4096);
 }
@@ -216,7 +216,7 @@ static void body_no_failure(void)
 {
     mpz_t x;
     char *s;
-    rfy_install_gmp_allocators();
+    cli_install_oom_exit();
     rfy_oom_fail_after(-1);
     mpz_init(x);
     mpz_setbit(x, 1UL << 20);
@@ -256,17 +256,17 @@ START_TEST(at_most_eight_handlers)
 {
     void (*const hs[9])(void) = {h0, h1, h2, h3, h4, h5, h6, h7, h8};
     int i;
-    ck_assert_int_eq(rfy_on_fatal(NULL), RFY_EINPUT);
+    ck_assert_int_eq(cli_on_fatal(NULL), RFY_EINPUT);
     for (i = 0; i < RFY_FATAL_MAX_HANDLERS; i++)
-        ck_assert_int_eq(rfy_on_fatal(hs[i]), RFY_OK);
-    ck_assert_int_eq(rfy_on_fatal(hs[8]), RFY_EINPUT); /* the ninth */
-    ck_assert_int_eq(rfy_on_fatal_remove(hs[8]), RFY_EINPUT); /* never registered */
-    ck_assert_int_eq(rfy_on_fatal_remove(hs[3]), RFY_OK);
-    ck_assert_int_eq(rfy_on_fatal_remove(hs[3]), RFY_EINPUT); /* already gone */
-    ck_assert_int_eq(rfy_on_fatal(hs[8]), RFY_OK); /* room again */
+        ck_assert_int_eq(cli_on_fatal(hs[i]), RFY_OK);
+    ck_assert_int_eq(cli_on_fatal(hs[8]), RFY_EINPUT); /* the ninth */
+    ck_assert_int_eq(cli_on_fatal_remove(hs[8]), RFY_EINPUT); /* never registered */
+    ck_assert_int_eq(cli_on_fatal_remove(hs[3]), RFY_OK);
+    ck_assert_int_eq(cli_on_fatal_remove(hs[3]), RFY_EINPUT); /* already gone */
+    ck_assert_int_eq(cli_on_fatal(hs[8]), RFY_OK); /* room again */
     for (i = 0; i < 9; i++)
         if (i != 3)
-            ck_assert_int_eq(rfy_on_fatal_remove(hs[i]), RFY_OK);
+            ck_assert_int_eq(cli_on_fatal_remove(hs[i]), RFY_OK);
 }
 END_TEST
 
@@ -279,8 +279,8 @@ static void body_rlimit(void)
 {
     struct rlimit lim = {256UL << 20, 256UL << 20};
     mpz_t x;
-    ck_assert_int_eq(rfy_on_fatal(remove_marker), RFY_OK);
-    rfy_install_gmp_allocators();
+    ck_assert_int_eq(cli_on_fatal(remove_marker), RFY_OK);
+    cli_install_oom_exit();
     if (setrlimit(RLIMIT_AS, &lim) != 0)
         _Exit(101);
     mpz_init(x);

@@ -1,0 +1,52 @@
+/*
+ * The program-supplied ends of engine messages (rfy_hint.h).  Kept in static
+ * buffers so that messages are built without allocating, and so that the
+ * `why` strings of rfy_decimal_parse() stay static.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "hint.h"
+#include "rfy_status.h"
+
+#define HINT_SIZE 96
+
+static const char *const DEFAULT_HINT[RFY_HINT_COUNT] = {
+    [RFY_HINT_NEWER_RATES] = "load a rate table that covers the month",
+    [RFY_HINT_MISSING_KEY] = "add that row to the table",
+    [RFY_HINT_DECIMAL_COMMA] = "a decimal comma must be declared as the input's syntax",
+    [RFY_HINT_SEMICOLON_FILE] = "a ';'-separated file? read it with ';' as the delimiter",
+    [RFY_HINT_TAB_FILE] = "a tab-separated file? read it with tab as the delimiter",
+};
+
+static char hint[RFY_HINT_COUNT][HINT_SIZE];
+static int hint_set[RFY_HINT_COUNT];
+/* rfy_decimal_parse()'s reason for a ',' in '.' syntax, with the hint. */
+static char comma_why[HINT_SIZE + 64];
+
+int rfy_set_hint(rfy_hint h, const char *text)
+{
+    if ((unsigned)h >= RFY_HINT_COUNT)
+        return RFY_EINPUT;
+    hint_set[h] = text != NULL;
+    if (text)
+        snprintf(hint[h], sizeof hint[h], "%s", text);
+    if (h == RFY_HINT_DECIMAL_COMMA)
+        comma_why[0] = '\0'; /* recomposed on next use */
+    return RFY_OK;
+}
+
+const char *rfy_hint_text(rfy_hint h)
+{
+    if ((unsigned)h >= RFY_HINT_COUNT)
+        return "";
+    return hint_set[h] ? hint[h] : DEFAULT_HINT[h];
+}
+
+const char *rfy__decimal_comma_why(void)
+{
+    if (!comma_why[0])
+        snprintf(comma_why, sizeof comma_why, "unexpected ',' (no thousands separators; %s)",
+                 rfy_hint_text(RFY_HINT_DECIMAL_COMMA));
+    return comma_why;
+}

@@ -1,0 +1,10 @@
+/* Internal to calc/: messages that end in a program's hint (rfy_hint.h). */
+#ifndef RFY_CALC_HINT_H
+#define RFY_CALC_HINT_H
+
+#include "rfy_hint.h"
+
+/* "unexpected ',' (no thousands separators; HINT)": static, for rfy_decimal_parse. */
+const char *rfy__decimal_comma_why(void);
+
+#endif

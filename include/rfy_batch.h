@@ -1,0 +1,176 @@
+/*
+ * The batch loop: rows of named text fields in, results and rejects out.
+ *
+ * rfy_batch_run() reads a batch CSV (docs/interface.md "Batch input")
+ * record by record, binds the header, reads each data row into an rfy_case
+ * (rfy_input.h), computes it with rfy_compute(), and hands every row to
+ * exactly one of two hooks: on_row (computed) or on_reject (not computed,
+ * with the line, the column and the reason).  What to write is the
+ * caller's business: `rfy batch` writes the output columns, `rfy audit`
+ * compares with its extra `paid` column, a server answers a request.  The
+ * totals (rows, computed, rejected and the exact sums) come back in
+ * rfy_batch_stats; the input bytes pass through the `tap` hook as read, so
+ * a receipt can hash them without a second read.
+ *
+ * Memory is constant whatever the input size: one rfy_case and one
+ * rfy_result are initialised once and reused for every row, the CSV reader
+ * reuses its record buffer, and nothing allocates per row.
+ *
+ * Invariant: rows == computed + rejected, always; rfy_batch_run checks it
+ * before returning and reports a mismatch as an internal error.
+ *
+ * Threads: one run uses the calling thread (and, with jobs > 1, worker
+ * threads of its own).  Several runs may go on at once in different threads
+ * over one rfy_rates.
+ */
+#ifndef RFY_BATCH_H
+#define RFY_BATCH_H
+
+#include <gmp.h>
+#include <stdio.h>
+
+#include "rfy_calc.h"
+#include "rfy_csv.h"
+#include "rfy_input.h"
+#include "rfy_money.h"
+#include "rfy_export.h"
+
+RFY_BEGIN_DECLS
+
+/* A row that was computed. */
+typedef struct rfy_batch_row {
+    unsigned long line;            /* physical line where the row starts (1 = header line) */
+    unsigned long number;          /* 1-based data row number (the header is not counted) */
+    const rfy_csv_record *rec;     /* the raw fields (extra columns: rfy_batch_row_extra) */
+    const rfy_case_binding *binding;
+    const char *case_id;           /* raw, validated by the engine (printable UTF-8, 1-64 characters) */
+    size_t case_id_len;
+    const rfy_case *in;
+    const rfy_result *res;
+    /* With jobs > 1 and a format_row hook: the row's output bytes, already
+     * formatted by a worker thread (not NUL-terminated); otherwise NULL. */
+    const char *formatted;
+    size_t formatted_len;
+} rfy_batch_row;
+
+/* A row that was not computed. */
+typedef struct rfy_batch_reject {
+    unsigned long line;            /* physical line where the row starts */
+    unsigned long number;          /* 1-based data row number */
+    const rfy_csv_record *rec;
+    const char *case_id;           /* safe to print (made safe); "" if none */
+    size_t case_id_len;
+    const char *column;            /* column at fault, or "" for the whole row */
+    const char *reason;            /* for a payroll officer */
+} rfy_batch_reject;
+
+/* What to read and whom to tell.  Unused hooks may be NULL. */
+typedef struct rfy_batch_config {
+    const rfy_rates *rates;             /* required */
+    char delimiter;                     /* input field delimiter, e.g. ',' or ';' */
+    const rfy_decimal_syntax *amount;   /* RFY_AMOUNT_DOT or RFY_AMOUNT_COMMA */
+
+    /* Further known columns (audit: "paid"), up to RFY_BATCH_MAX_EXTRA. */
+    const char *const *extra_columns;
+    size_t nextra;
+
+    /*
+     * Called once after the header is bound.  Return RFY_OK to go on, or
+     * RFY_EINPUT with a message in msg (msgsize bytes) to refuse the file
+     * (audit: the `paid` column is missing): rfy_batch_run then fails with
+     * RFY_ECSV and "line N: <msg>".
+     */
+    int (*on_header)(void *user, const rfy_case_binding *b, char *msg, size_t msgsize);
+
+    /*
+     * Called for each computed row.  Return RFY_OK; or RFY_EINPUT with err
+     * filled to turn the row into a reject instead (audit: `paid` is not an
+     * amount) -- the hook must then not have written anything for it; or
+     * any other code to stop the run, which rfy_batch_run returns as is (the hook
+     * keeps its own message, e.g. a write error).
+     */
+    int (*on_row)(void *user, const rfy_batch_row *row, rfy_error *err);
+
+    /* Called for each rejected row.  Return RFY_OK, or another code to stop. */
+    int (*on_reject)(void *user, const rfy_batch_reject *rej);
+
+    /* Called after every `progress_every` data rows (0 = never). */
+    void (*on_progress)(void *user, unsigned long rows);
+    unsigned long progress_every;
+
+    /* Sees every input byte as read (receipts hash the input with it); may be NULL. */
+    rfy_csv_tap_fn tap;
+    void *tap_user;
+
+    void *user;                         /* passed to every hook */
+
+    /*
+     * Parallel computation (`rfy batch --jobs N`).  0 or 1: every row is
+     * parsed, computed and handed to the hooks in the calling thread.  N > 1
+     * (at most RFY_BATCH_MAX_JOBS) threads in all: the calling thread reads the
+     * CSV and copies the records into chunks of rows; N − 1 worker threads
+     * parse and compute the chunks; the calling thread then hands every row to the hooks in
+     * input order, exactly as with one job (same rows, same rejects, same
+     * order, same messages).  Only the hooks below run in the workers.
+     */
+    unsigned jobs;
+
+    /*
+     * Optional, used only with jobs > 1: format a computed row's output in a
+     * worker thread, so that on_row need only write row->formatted.  Must be
+     * thread-safe (read `user`, never write it).  Writes at most format_max
+     * bytes to buf and returns their number, or -1 if they do not fit (on_row
+     * then gets formatted == NULL and formats the row itself).
+     */
+    int (*format_row)(const void *user, const rfy_batch_row *row, char *buf, size_t size);
+    size_t format_max;
+} rfy_batch_config;
+
+/* Most worker threads rfy_batch_run() starts (memory stays constant: see calc/batch_run.c). */
+#define RFY_BATCH_MAX_JOBS 16
+
+typedef struct rfy_batch_stats {
+    unsigned long rows;      /* data rows read (header excluded) */
+    unsigned long computed;  /* rows passed to on_row and accepted */
+    unsigned long rejected;  /* rows passed to on_reject */
+    /* Exact sums, in øre, of the rounded columns of the accepted rows.  Kept
+     * here rather than in on_row so that with several jobs the sums are taken
+     * per chunk in the worker that computed it (no per-row cross-core reads). */
+    mpz_t gross, deductions, payment;
+} rfy_batch_stats;
+
+/* Init / clear the sums in a batch_stats (the counters need no init). */
+RFY_API void rfy_batch_stats_init(rfy_batch_stats *st);
+RFY_API void rfy_batch_stats_clear(rfy_batch_stats *st);
+
+/*
+ * Run the loop over `in` until end of input.
+ *
+ * Returns RFY_OK when every row went to on_row or on_reject (rejected rows
+ * are not a failure: see stats->rejected).  Otherwise, with nothing more
+ * delivered:
+ *   RFY_ECSV   the input is empty, the header is wrong (unknown, duplicate
+ *              or missing column) or a record is malformed (unterminated
+ *              quote ...): *errmsg says so and names the line;
+ *   RFY_EIO    the input could not be read (*errmsg);
+ *   RFY_ENOMEM out of memory (*errmsg);
+ *   RFY_ESTOP  internal error: the row counts do not add up (*errmsg);
+ *   any other code a hook returned to stop (*errmsg NULL).
+ * *errmsg is malloc'ed (caller frees) and NULL on success.
+ * Preconditions: cfg->rates, cfg->amount set; stats initialised with
+ * rfy_batch_stats_init(); errmsg not NULL.
+ */
+RFY_API int rfy_batch_run(rfy_batch_stats *stats, const rfy_batch_config *cfg, FILE *in,
+                          char **errmsg);
+
+
+/*
+ * The text of extra column i (0-based index into cfg->extra_columns) in a
+ * computed row: sets *len and returns a pointer into the row's record, or ""
+ * with *len 0 when the column is absent.  Borrowed: valid during on_row.
+ */
+RFY_API const char *rfy_batch_row_extra(const rfy_batch_row *row, size_t i, size_t *len);
+
+RFY_END_DECLS
+
+#endif
