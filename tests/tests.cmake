@@ -19,3 +19,8 @@ foreach(sh IN LISTS RFY_SHELL_TESTS)
   get_filename_component(name "${sh}" NAME_WE)
   add_test(NAME ${name} COMMAND bash "${sh}" "$<TARGET_FILE:rfy>" "${CMAKE_SOURCE_DIR}")
 endforeach()
+# The installed example is compiled with the flags the library was built with.
+if(RFY_SANITIZE)
+  set_tests_properties(test_install PROPERTIES
+    ENVIRONMENT "RFY_SANITIZE_FLAGS=-fsanitize=address,undefined")
+endif()

@@ -1,0 +1,85 @@
+# The installed library, as an integrator sees it (docs/library.md):
+# `cmake --install` into a temporary prefix, then the example program built
+# against it with `pkg-config --cflags --libs rfy` (and with find_package),
+# run, and checked against values worked out by hand from the law.
+#   bash tests/test_install.sh BUILD/rfy SOURCE_DIR
+# $RFY_SANITIZE_FLAGS (set by ctest in a sanitizer build) is added when
+# compiling the example, whose library was built with those flags.
+set -u
+. "$(dirname "$0")/lib.sh"
+rfy_test_init "$1" "$2"
+BUILD=$(dirname "$RFY")
+PREFIX=$TMP/prefix
+CC=${CC:-cc}
+SAN=${RFY_SANITIZE_FLAGS:-}
+
+check "cmake --install into a temporary prefix" \
+    cmake --install "$BUILD" --prefix "$PREFIX" >/dev/null
+LIBDIR=$(dirname "$(find "$PREFIX" -name rfy.pc | head -1)")/..
+LIBDIR=$(cd "$LIBDIR" && pwd)
+for f in bin/rfy include/rfy.h include/rfy_version.h include/rfy_input.h include/rfy_batch.h \
+         share/man/man1/rfy.1; do
+    check "installs $f" test -f "$PREFIX/$f"
+done
+check "installs librfy.a" test -f "$LIBDIR/librfy.a"
+check "librfy.so links to its SOVERSION" test -L "$LIBDIR/librfy.so" -a -L "$LIBDIR/librfy.so.0"
+check "installs the CMake package" test -f "$LIBDIR/cmake/rfy/rfyConfig.cmake"
+
+# Only rfy_ symbols leave the shared library (internal rfy__ rules stay hidden).
+nm -D --defined-only "$LIBDIR/librfy.so" | awk '{print $3}' >"$TMP/syms"
+check "librfy.so exports rfy_compute" grep -qx rfy_compute "$TMP/syms"
+check "librfy.so exports nothing but rfy_ names" \
+    sh -c "! grep -v '^rfy_' '$TMP/syms' && ! grep '^rfy__' '$TMP/syms'"
+check "the soname carries the major version" \
+    sh -c "objdump -p '$LIBDIR/librfy.so' | grep -q 'SONAME *librfy.so.0'"
+
+# GMP is the only dependency the public headers need.
+check "public headers include no libcsv, jansson or OpenSSL header" \
+    sh -c "! grep -l '#include <\(csv\|jansson\|openssl\)' '$PREFIX'/include/rfy*.h"
+
+# The example through pkg-config, and run against the installed librfy alone.
+export PKG_CONFIG_PATH=$LIBDIR/pkgconfig
+check "pkg-config knows rfy $(sed -n 's/^Version: //p' "$LIBDIR/pkgconfig/rfy.pc")" \
+    pkg-config --exists rfy
+# shellcheck disable=SC2046,SC2086
+check "the example builds with pkg-config --cflags --libs rfy" \
+    $CC -std=c11 -Wall -Wextra -Werror $SAN "$SRC/examples/one_month.c" \
+        $(pkg-config --cflags --libs rfy) -o "$TMP/one_month"
+run() { LD_LIBRARY_PATH=$LIBDIR "$TMP/one_month" "$@"; }
+check "the example runs against the installed librfy.so" \
+    sh -c "LD_LIBRARY_PATH='$LIBDIR' ldd '$TMP/one_month' | grep -q '$LIBDIR/librfy.so.0'"
+run >"$TMP/out" 2>"$TMP/err"
+check "the example computes (exit 0)" test $? = 0
+# May 2024, forsørger: level 16.382,00 (§ 68 stk. 2 nr. 1, rates/2024.csv); wage
+# 20.000,00 above T = 16.323,00: 55 % × (20.000,00 − 16.323,00) = 55 % × 3.677,00
+# = 2.022,35 (§ 68 a stk. 2, 55 % only from 2022); payment 16.382,00 − 2.022,35 = 14.359,65.
+check "gross 16382.00" grep -q '^gross  *16382.00$' "$TMP/out"
+check "wage deduction 2022.35 under § 68 a stk. 2" \
+    grep -q '^wage_deduction  *2022.35  (§ 68 a stk. 2)$' "$TMP/out"
+check "payment 14359.65" grep -q '^payment  *14359.65$' "$TMP/out"
+
+# The library itself refuses a sygedagpenge amount without its unit.
+run month=2024-05 category=forsorger prior=sygedagpenge prior_amount=4500 \
+    prior_until=2024-12-31 >"$TMP/out" 2>"$TMP/err"
+check "no prior_unit: refused (exit 1)" test $? = 1
+check "no prior_unit: the reason names prior_unit" \
+    grep -q '^one_month: bad input: prior_unit: prior_unit is required with prior sygedagpenge' \
+    "$TMP/err"
+
+# find_package(rfy) in a CMake project of the integrator's.
+if [ -z "$SAN" ]; then
+    check "find_package(rfy) builds the example" sh -c \
+        "cmake -S '$SRC/examples' -B '$TMP/ex' -DCMAKE_PREFIX_PATH='$PREFIX' >/dev/null &&
+         cmake --build '$TMP/ex' >/dev/null && LD_LIBRARY_PATH='$LIBDIR' '$TMP/ex/one_month' |
+         grep -q '^payment  *14359.65$'"
+fi
+
+# C++ programs get C linkage from the headers.
+if command -v c++ >/dev/null; then
+    printf '#include <rfy.h>\nint main() { return rfy_version()[0] == 0; }\n' >"$TMP/cxx.cc"
+    # shellcheck disable=SC2046,SC2086
+    check "the headers compile and link as C++" \
+        c++ $SAN "$TMP/cxx.cc" $(pkg-config --cflags --libs rfy) -o "$TMP/cxx"
+fi
+
+rfy_test_finish
