@@ -95,6 +95,22 @@ const rfy_rate_value *rfy__rate(rfy_result *res, const rfy_rates *rates, rfy_rat
     return NULL;
 }
 
+/* § 69 j stk. 9–11 apply § 68 a stk. 2–4 to jobafklaringsforløb. */
+const char *rfy__wage_ref(rfy_forloeb f)
+{
+    return f == RFY_FORLOEB_JOBAFKLARING ? "§ 69 j stk. 9" : "§ 68 a stk. 2";
+}
+
+const char *rfy__holiday_ref(rfy_forloeb f)
+{
+    return f == RFY_FORLOEB_JOBAFKLARING ? "§ 69 j stk. 11" : "§ 68 a stk. 4";
+}
+
+const char *rfy__activation_ref(rfy_forloeb f)
+{
+    return f == RFY_FORLOEB_JOBAFKLARING ? "§ 69 j stk. 10" : "§ 68 a stk. 3";
+}
+
 static int coverage(const rfy_case *in, rfy_error *err)
 {
     char m[8]; /* the month, formatted only for a message (not on the hot path) */
@@ -138,7 +154,6 @@ static rfy_provenance weakest(const rfy_result *res)
 int rfy_compute(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy_error *err)
 {
     int rc;
-    int jobafklaring = in->forloeb == RFY_FORLOEB_JOBAFKLARING;
     mpq_t *gross = &res->scratch_q[0];
 
     if (err) {
@@ -163,10 +178,10 @@ int rfy_compute(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy
     if ((rc = rfy__deduction_wage(res, rates, in, err)) != RFY_OK ||
         (rc = rfy__deduction_tilbud(res, rates, in, err)) != RFY_OK)
         return rc;
-    res->wage_ref = jobafklaring ? "§ 69 j stk. 9" : "§ 68 a stk. 2";
-    res->holiday_ref = jobafklaring ? "§ 69 j stk. 11" : "§ 68 a stk. 4";
-    res->activation_ref = jobafklaring ? "§ 69 j stk. 10" : "§ 68 a stk. 3";
-    res->other_ref = "§ 68 a stk. 1";
+    res->wage_ref = rfy__wage_ref(in->forloeb);
+    res->holiday_ref = rfy__holiday_ref(in->forloeb);
+    res->activation_ref = rfy__activation_ref(in->forloeb);
+    res->other_ref = RFY_OTHER_REF;
 
     /* §5: each money column rounded once to whole øre, half away from zero;
      * total_deduction is the sum of the rounded deductions, so the breakdown

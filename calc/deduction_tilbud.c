@@ -6,7 +6,8 @@
 #include "rules.h"
 #include "rfy_status.h"
 
-#define MAX_HOURS_C 16000 /* 160 hours in hundredths: "ikke ... mere end 160 timer pr. måned" */
+/* 160 hours in hundredths: "ikke ... mere end 160 timer pr. måned" */
+#define MAX_HOURS_C RFY_MAX_HOURS_COUNTED_C
 
 int rfy__deduction_tilbud(rfy_result *res, const rfy_rates *rates, const rfy_case *in,
                           rfy_error *err)

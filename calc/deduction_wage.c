@@ -19,15 +19,34 @@ static void wage_rule(mpq_t out, const mpz_t x, const mpz_t t, int only_55, mpz_
     mpz_set_ui(mpq_denref(out), 100);
     if (mpz_cmp(x, t) > 0) {
         mpz_sub(tmp, x, t);
-        mpz_mul_ui(mpq_numref(out), tmp, 55);
+        mpz_mul_ui(mpq_numref(out), tmp, RFY_WAGE_HIGH_PCT);
         if (!only_55)
-            mpz_addmul_ui(mpq_numref(out), t, 30);
+            mpz_addmul_ui(mpq_numref(out), t, RFY_WAGE_LOW_PCT);
     } else if (!only_55) {
-        mpz_mul_ui(mpq_numref(out), x, 30);
+        mpz_mul_ui(mpq_numref(out), x, RFY_WAGE_LOW_PCT);
     } else {
         mpz_set_ui(mpq_numref(out), 0);
     }
     mpq_canonicalize(out);
+}
+
+/* The same rule in its two parts, for the explanation (explain.c); they add
+ * up to wage_rule()'s value. */
+void rfy__wage_parts(mpq_t low, mpq_t high, const mpz_t x, const mpz_t t, int only_55)
+{
+    mpq_set_ui(low, 0, 1);
+    mpq_set_ui(high, 0, 1);
+    if (!only_55) {
+        mpz_mul_ui(mpq_numref(low), mpz_cmp(x, t) < 0 ? x : t, RFY_WAGE_LOW_PCT);
+        mpz_set_ui(mpq_denref(low), 100);
+        mpq_canonicalize(low);
+    }
+    if (mpz_cmp(x, t) > 0) {
+        mpz_sub(mpq_numref(high), x, t);
+        mpz_mul_ui(mpq_numref(high), mpq_numref(high), RFY_WAGE_HIGH_PCT);
+        mpz_set_ui(mpq_denref(high), 100);
+        mpq_canonicalize(high);
+    }
 }
 
 int rfy__deduction_wage(rfy_result *res, const rfy_rates *rates, const rfy_case *in,
@@ -69,8 +88,9 @@ int rfy__deduction_wage(rfy_result *res, const rfy_rates *rates, const rfy_case 
      * levels the benefit per day is the month's exact gross / days of
      * entitlement (equal to level / days_in_month whenever there is one level). */
     mpz_mul(mpq_numref(res->holiday_cap), mpq_numref(*gross), in->holiday_days);
-    mpz_mul_ui(mpq_numref(res->holiday_cap), mpq_numref(res->holiday_cap), 7);
-    mpz_mul_ui(mpq_denref(res->holiday_cap), mpq_denref(*gross), (unsigned long)res->days * 500u);
+    mpz_mul_ui(mpq_numref(res->holiday_cap), mpq_numref(res->holiday_cap), RFY_HOLIDAY_CAL_DAYS);
+    mpz_mul_ui(mpq_denref(res->holiday_cap), mpq_denref(*gross),
+               (unsigned long)res->days * RFY_HOLIDAY_WORK_DAYS * 100u);
     mpq_canonicalize(res->holiday_cap); /* holiday_days is in hundredths: 7/5 ÷ 100 = 7/500 */
 
     if (mpq_cmp(res->holiday_uncapped, res->holiday_cap) > 0) {

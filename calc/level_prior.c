@@ -17,8 +17,8 @@ static void to_monthly(mpq_t out, const mpz_t amount, rfy_period_unit unit)
 {
     mpq_set_z(out, amount);
     if (unit == RFY_PER_WEEK) {
-        mpz_mul_ui(mpq_numref(out), mpq_numref(out), 52);
-        mpz_mul_ui(mpq_denref(out), mpq_denref(out), 12);
+        mpz_mul_ui(mpq_numref(out), mpq_numref(out), RFY_WEEKS_PER_YEAR);
+        mpz_mul_ui(mpq_denref(out), mpq_denref(out), RFY_MONTHS_PER_YEAR);
         mpq_canonicalize(out);
     }
 }

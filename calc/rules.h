@@ -20,6 +20,33 @@
 #define RFY_WAGE_55_ONLY_FROM RFY_MONTH(2022, 1)        /* lov nr. 1160 af 8.6.2021 */
 /* No new ressourceforløb from 1.2.2026; running courses continue (lov nr. 1750 af 29.12.2025). */
 #define RFY_NO_NEW_RESSOURCEFORLOEB_FROM RFY_MONTH(2026, 2)
+#define RFY_NO_NEW_RESSOURCEFORLOEB_LAW "lov nr. 1750 af 29.12.2025"
+
+/* The constants of the rules, each in one place (explain.c shows them). */
+#define RFY_WAGE_LOW_PCT 30           /* § 68 a stk. 2: 30 % of the wage up to T */
+#define RFY_WAGE_HIGH_PCT 55          /* § 68 a stk. 2: 55 % of the wage above T */
+#define RFY_WEEKS_PER_YEAR 52         /* weekly → monthly: × 52/12 (Decision D2) */
+#define RFY_MONTHS_PER_YEAR 12
+#define RFY_HOLIDAY_CAL_DAYS 7        /* § 68 a stk. 4: 5 feriedage = 7 calendar days */
+#define RFY_HOLIDAY_WORK_DAYS 5
+#define RFY_MAX_HOURS_COUNTED_C 16000 /* § 68 a stk. 3: at most 160 hours, hundredths */
+
+/* The legal references of the deduction lines for a forløb (compute.c). */
+const char *rfy__wage_ref(rfy_forloeb f);
+const char *rfy__holiday_ref(rfy_forloeb f);
+const char *rfy__activation_ref(rfy_forloeb f);
+#define RFY_OTHER_REF "§ 68 a stk. 1"
+
+/* The category's § 68 stk. 2 (§ 69 j stk. 2) level reference (segments.c). */
+const char *rfy__stk2_ref(rfy_forloeb f, rfy_category c);
+
+/* § 68 stk. 4/5: the reference of a prior above its floor, and of the floor (segments.c). */
+const char *rfy__prior_ref(rfy_prior p);
+const char *rfy__floor_ref(rfy_prior p);
+
+/* W(x) in its two parts (deduction_wage.c): low = 30 % of min(x, T) unless
+ * only_55, high = 55 % of max(0, x − T). */
+void rfy__wage_parts(mpq_t low, mpq_t high, const mpz_t x, const mpz_t t, int only_55);
 
 /*
  * The rate `key` for the month of `in`, recorded in res->rate[key].  NULL

@@ -13,6 +13,22 @@ static const char *const REF_STK2[2][4] = {
     {"§ 69 j stk. 2 nr. 1", "§ 69 j stk. 2 nr. 2", "§ 69 j stk. 2 nr. 3", "§ 69 j stk. 2 nr. 4"},
 };
 
+const char *rfy__stk2_ref(rfy_forloeb f, rfy_category c)
+{
+    return REF_STK2[f == RFY_FORLOEB_JOBAFKLARING][c];
+}
+
+const char *rfy__prior_ref(rfy_prior p)
+{
+    return p == RFY_PRIOR_SYGEDAGPENGE ? "§ 68 stk. 4" : "§ 68 stk. 5";
+}
+
+/* § 68 stk. 4, 4. pkt. / stk. 5, 2. pkt.: never less than the stk. 2 level. */
+const char *rfy__floor_ref(rfy_prior p)
+{
+    return p == RFY_PRIOR_SYGEDAGPENGE ? "§ 68 stk. 4, 4. pkt." : "§ 68 stk. 5, 2. pkt.";
+}
+
 /* One segment: the level for its days, with the stk. 4/5 floor. */
 static void set_segment(rfy_result *res, const rfy_case *in, int first, int last, int prior_applies)
 {
@@ -26,11 +42,11 @@ static void set_segment(rfy_result *res, const rfy_case *in, int first, int last
         if (mpq_cmp(res->prior_monthly, res->stk2_level) > 0) {
             mpq_set(s->level, res->prior_monthly);
             s->basis = sdp ? RFY_BASIS_SYGEDAGPENGE : RFY_BASIS_LEDIGHED;
-            s->level_ref = sdp ? "§ 68 stk. 4" : "§ 68 stk. 5";
+            s->level_ref = rfy__prior_ref(in->prior);
         } else {
             mpq_set(s->level, res->stk2_level);
             s->basis = sdp ? RFY_BASIS_SDP_FLOOR : RFY_BASIS_LEDIGHED_FLOOR;
-            s->level_ref = sdp ? "§ 68 stk. 4, 4. pkt." : "§ 68 stk. 5, 2. pkt.";
+            s->level_ref = rfy__floor_ref(in->prior);
         }
     } else {
         mpq_set(s->level, res->stk2_level);

@@ -11,8 +11,8 @@
  * intermediate values (52/12 conversions, segment amounts, 30 %/55 % parts)
  * are shown as what they are: exact fractions, displayed rounded.
  */
-#ifndef RFY_EXPLAIN_H
-#define RFY_EXPLAIN_H
+#ifndef RFY_CLI_EXPLAIN_H
+#define RFY_CLI_EXPLAIN_H
 
 #include <stdio.h>
 

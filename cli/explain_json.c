@@ -2,7 +2,8 @@
  * explain_json(): one computed case-month as a JSON object (jansson).
  *
  * Self-contained (needs only the engine and jansson) so that a test program
- * can compile it in.  Money is never a JSON number: every amount is a string
+ * can compile it in.  Formats the rfy_result and the engine's explanation
+ * trace (rfy_explain.h): no rule arithmetic, no choice of legal reference.  Money is never a JSON number: every amount is a string
  * with two decimals and '.', and an exact value that is not whole øre also
  * carries its fraction "num/den" in øre, so a reader can redo the arithmetic
  * without any floating point.
@@ -116,15 +117,6 @@ static const char *basis_name(rfy_level_basis b)
     return "unknown";
 }
 
-/* The § 68 stk. 2 (§ 69 j stk. 2) reference of the category, as the engine writes it. */
-static json_t *stk2_ref(const rfy_case *in)
-{
-    char buf[32];
-    snprintf(buf, sizeof buf, "%s stk. 2 nr. %d",
-             in->forloeb == RFY_FORLOEB_JOBAFKLARING ? "§ 69 j" : "§ 68", (int)in->category + 1);
-    return json_string(buf);
-}
-
 /* The input as given (batch column names), defaults resolved to null/0. */
 static json_t *input_echo(const char *case_id, const rfy_case *in)
 {
@@ -186,28 +178,29 @@ static int level_nr4(json_t *level, const rfy_case *in, const rfy_result *res)
 }
 
 /* § 68 stk. 4/5 detail: the hidtidige ydelse, its monthly amount, the floor. */
-static int level_prior(json_t *level, const rfy_case *in, const rfy_result *res)
+static int level_prior(json_t *level, const rfy_case *in, const rfy_result *res,
+                       const rfy_explanation *e)
 {
     json_t *o = json_object();
+    char conv[24];
     int bad = 0;
 
     if (!o)
         return 1;
+    snprintf(conv, sizeof conv, "%u/%u", e->week_to_month_num, e->week_to_month_den);
     bad |= put(o, "kind", json_string(rfy_prior_name(in->prior)));
-    bad |= put(o, "legal_ref", json_string(in->prior == RFY_PRIOR_SYGEDAGPENGE ? "§ 68 stk. 4"
-                                                                               : "§ 68 stk. 5"));
+    bad |= put(o, "legal_ref", json_string(e->prior_ref));
     bad |= put(o, "amount", money_z(in->prior_amount));
     bad |= put(o, "unit", json_string(in->prior_unit == RFY_PER_WEEK ? "week" : "month"));
-    bad |= put(o, "conversion",
-               in->prior_unit == RFY_PER_WEEK ? json_string("52/12") : json_null());
+    bad |= put(o, "conversion", in->prior_unit == RFY_PER_WEEK ? json_string(conv) : json_null());
     bad |= put_q(o, "monthly", res->prior_monthly);
     bad |= put(o, "until", in->has_prior_until ? date_json(&in->prior_until) : json_null());
     bad |= put_q(o, "floor", res->stk2_level);
-    bad |= put(o, "above_floor", json_boolean(mpq_cmp(res->prior_monthly, res->stk2_level) > 0));
+    bad |= put(o, "above_floor", json_boolean(e->prior_above_floor));
     return bad | put(level, "prior", o);
 }
 
-static json_t *level_json(const rfy_case *in, const rfy_result *res)
+static json_t *level_json(const rfy_case *in, const rfy_result *res, const rfy_explanation *e)
 {
     json_t *o = json_object(), *basis = json_array();
     int bad = !o || !basis;
@@ -218,12 +211,12 @@ static json_t *level_json(const rfy_case *in, const rfy_result *res)
         bad |= put(o, "ref", json_string(res->level_ref));
         bad |= put(o, "basis", basis);
         basis = NULL;
-        bad |= put(o, "stk2_ref", stk2_ref(in));
+        bad |= put(o, "stk2_ref", json_string(e->stk2_ref));
         bad |= put_q(o, "stk2_level", res->stk2_level);
         if (in->category == RFY_CAT_U25_HJEMME_BIDRAG)
             bad |= level_nr4(o, in, res);
         if (in->prior != RFY_PRIOR_NONE)
-            bad |= level_prior(o, in, res);
+            bad |= level_prior(o, in, res, e);
     }
     json_decref(basis);
     if (bad) {
@@ -296,61 +289,25 @@ static json_t *rates_json(const rfy_result *res)
     return arr;
 }
 
-/* Which wage rule the engine applied (rules.md §4): set by calc/deduction_wage.c. */
-static int wage_only_55(const rfy_result *res)
-{
-    return res->wage_55_only;
-}
-
-/*
- * The two parts of the wage rule W(wage) for display: 30 % of min(wage, T)
- * (0 when the rule is 55 % only) and 55 % of max(0, wage − T).  They add up
- * to res->wage_exact.
- */
-static void wage_parts(mpq_t p30, mpq_t p55, const rfy_case *in, const rfy_result *res,
-                       const mpz_t t)
-{
-    mpq_set_ui(p30, 0, 1);
-    mpq_set_ui(p55, 0, 1);
-    if (!wage_only_55(res)) {
-        mpz_set(mpq_numref(p30), mpz_cmp(in->wage, t) < 0 ? in->wage : t);
-        mpz_mul_ui(mpq_numref(p30), mpq_numref(p30), 30);
-        mpz_set_ui(mpq_denref(p30), 100);
-        mpq_canonicalize(p30);
-    }
-    if (mpz_cmp(in->wage, t) > 0) {
-        mpz_sub(mpq_numref(p55), in->wage, t);
-        mpz_mul_ui(mpq_numref(p55), mpq_numref(p55), 55);
-        mpz_set_ui(mpq_denref(p55), 100);
-        mpq_canonicalize(p55);
-    }
-}
-
-static json_t *deduction_wage(const rfy_case *in, const rfy_result *res)
+static json_t *deduction_wage(const rfy_case *in, const rfy_result *res, const rfy_explanation *e)
 {
     const rfy_rate_value *t = res->rate[RFY_RATE_WAGE_THRESHOLD];
     json_t *o = json_object();
     int bad = !o;
-    mpq_t p30, p55;
 
     if (bad)
         return NULL;
-    mpq_init(p30);
-    mpq_init(p55);
     bad |= put(o, "kind", json_string("wage"));
     bad |= put(o, "amount", money_z(res->wage_deduction));
     bad |= put(o, "legal_ref", json_string(res->wage_ref));
-    bad |= put(o, "rule", json_string(wage_only_55(res) ? "55" : "30/55"));
+    bad |= put(o, "rule", json_string(e->wage_rule));
     bad |= put(o, "wage", money_z(in->wage));
     bad |= put(o, "threshold", t ? money_z(t->amount) : json_null());
     if (t) {
-        wage_parts(p30, p55, in, res, t->amount);
-        bad |= put_q(o, "part_30", p30);
-        bad |= put_q(o, "part_55", p55);
+        bad |= put_q(o, "part_30", e->wage.part_low);
+        bad |= put_q(o, "part_55", e->wage.part_high);
     }
     bad |= put_exact(o, "amount_exact", res->wage_exact);
-    mpq_clear(p30);
-    mpq_clear(p55);
     if (bad) {
         json_decref(o);
         return NULL;
@@ -358,34 +315,26 @@ static json_t *deduction_wage(const rfy_case *in, const rfy_result *res)
     return o;
 }
 
-static json_t *deduction_holiday(const rfy_case *in, const rfy_result *res)
+static json_t *deduction_holiday(const rfy_case *in, const rfy_result *res,
+                                 const rfy_explanation *e)
 {
     json_t *o = json_object();
     int bad = !o;
-    mpq_t q;
 
     if (bad)
         return NULL;
-    mpq_init(q);
     bad |= put(o, "kind", json_string("holiday"));
     bad |= put(o, "amount", money_z(res->holiday_deduction));
     bad |= put(o, "legal_ref", json_string(res->holiday_ref));
     bad |= put(o, "holiday_pay", money_z(in->holiday_pay));
     bad |= put(o, "holiday_days", money_z(in->holiday_days));
-    /* 5 feriedage = 7 calendar days: holiday_days (hundredths) × 7/5, in hundredths */
-    mpz_mul_ui(mpq_numref(q), in->holiday_days, 7);
-    mpz_set_ui(mpq_denref(q), 5);
-    mpq_canonicalize(q);
-    bad |= put_q(o, "calendar_days", q);
-    bad |= put_q(o, "deduction_without", res->wage_exact);
-    mpq_add(q, res->wage_exact, res->holiday_uncapped);
-    bad |= put_q(o, "deduction_with", q);
+    bad |= put_q(o, "calendar_days", e->holiday_calendar_days);
+    bad |= put_q(o, "deduction_without", e->wage.total);
+    bad |= put_q(o, "deduction_with", e->wage_holiday.total);
     bad |= put_q(o, "uncapped", res->holiday_uncapped);
     bad |= put_q(o, "cap", res->holiday_cap);
     bad |= put(o, "capped", json_boolean(res->holiday_capped));
-    bad |= put_exact(o, "amount_exact",
-                     res->holiday_exact);
-    mpq_clear(q);
+    bad |= put_exact(o, "amount_exact", res->holiday_exact);
     if (bad) {
         json_decref(o);
         return NULL;
@@ -393,31 +342,24 @@ static json_t *deduction_holiday(const rfy_case *in, const rfy_result *res)
     return o;
 }
 
-static json_t *deduction_activation(const rfy_case *in, const rfy_result *res)
+static json_t *deduction_activation(const rfy_case *in, const rfy_result *res,
+                                    const rfy_explanation *e)
 {
     const rfy_rate_value *h = res->rate[RFY_RATE_HOUR_DISREGARD];
     json_t *o = json_object();
     int bad = !o;
-    mpz_t counted;
 
     if (bad)
         return NULL;
-    mpz_init(counted);
-    /* § 68 a stk. 3: at most 160 hours a month (hundredths) */
-    if (mpz_cmp_ui(in->activation_hours, 16000) > 0)
-        mpz_set_ui(counted, 16000);
-    else
-        mpz_set(counted, in->activation_hours);
     bad |= put(o, "kind", json_string("activation"));
     bad |= put(o, "amount", money_z(res->activation_deduction));
     bad |= put(o, "legal_ref", json_string(res->activation_ref));
     bad |= put(o, "income", money_z(in->activation_income));
     bad |= put(o, "hours", money_z(in->activation_hours));
-    bad |= put(o, "hours_counted", money_z(counted));
+    bad |= put(o, "hours_counted", money_z(e->hours_counted));
     bad |= put(o, "hourly_disregard", h ? money_z(h->amount) : json_null());
     bad |= put_q(o, "disregard", res->activation_disregard);
     bad |= put_exact(o, "amount_exact", res->activation_exact);
-    mpz_clear(counted);
     if (bad) {
         json_decref(o);
         return NULL;
@@ -444,19 +386,12 @@ static json_t *deduction_other(const rfy_case *in, const rfy_result *res)
 }
 
 /* The exact Σ of the segment amounts, when it is not whole øre (the gross is
- * that sum rounded once, rules.md §5). */
-static int gross_exact(json_t *root, const rfy_result *res)
+ * that sum rounded once). */
+static int gross_exact(json_t *root, const rfy_explanation *e)
 {
-    mpq_t sum;
-    int bad = 0;
-
-    mpq_init(sum);
-    for (int i = 0; i < res->nsegments; i++)
-        mpq_add(sum, sum, res->seg[i].amount);
-    if (mpz_cmp_ui(mpq_denref(sum), 1) != 0)
-        bad = put(root, "gross_exact", fraction(sum));
-    mpq_clear(sum);
-    return bad;
+    if (mpz_cmp_ui(mpq_denref(e->gross_exact), 1) == 0)
+        return 0;
+    return put(root, "gross_exact", fraction(e->gross_exact));
 }
 
 /* "warnings": [{"code": "derived_rate", "detail": "..."}], empty when none;
@@ -484,15 +419,20 @@ static json_t *warnings_json(const rfy_result *res)
 }
 
 /* "notes": what the caseworker should know about the month (no effect on the amount). */
-static json_t *notes_json(const rfy_case *in, const rfy_result *res)
+static json_t *notes_json(const rfy_explanation *e)
 {
     json_t *a = json_array();
-    if (a && rfy_no_new_ressourceforloeb(res->month, in->forloeb) &&
-        push(a, json_string("no_new_ressourceforloeb: from 2026-02-01 no new ressourceforløb "
-                            "can start (lov nr. 1750 af 29.12.2025); running courses continue "
-                            "under the former kapitel 6 a and are computed as before"))) {
-        json_decref(a);
-        return NULL;
+    char note[320], from[8];
+    if (a && e->no_new_forloeb_ref) {
+        rfy_month_format(from, e->no_new_forloeb_from);
+        snprintf(note, sizeof note,
+                 "no_new_ressourceforloeb: from %s-01 no new ressourceforløb can start (%s); "
+                 "running courses continue under the former %s and are computed as before",
+                 from, e->no_new_forloeb_ref, e->forloeb_ref);
+        if (push(a, json_string(note))) {
+            json_decref(a);
+            return NULL;
+        }
     }
     return a;
 }
@@ -501,19 +441,22 @@ json_t *explain_json(const char *case_id, const rfy_case *in, const rfy_result *
                      const rfy_rates *rates)
 {
     json_t *root = json_object(), *engine = json_object(), *ded = json_array();
+    rfy_explanation e;
     char m[8];
     int bad = !root || !engine || !ded;
 
+    rfy_explanation_init(&e);
     if (bad)
         goto done;
+    rfy_explain(&e, in, res);
     rfy_month_format(m, res->month);
     bad |= put(engine, "name", json_string("rfy"));
     bad |= put(engine, "version", json_string(RFY_VERSION));
     /* the four deductions always, in batch column order, so their amounts
      * add up to total_deduction without a lookup */
-    bad |= push(ded, deduction_wage(in, res));
-    bad |= push(ded, deduction_holiday(in, res));
-    bad |= push(ded, deduction_activation(in, res));
+    bad |= push(ded, deduction_wage(in, res, &e));
+    bad |= push(ded, deduction_holiday(in, res, &e));
+    bad |= push(ded, deduction_activation(in, res, &e));
     bad |= push(ded, deduction_other(in, res));
 
     bad |= put(root, "schema_version", json_integer(EXPLAIN_JSON_SCHEMA_VERSION));
@@ -525,21 +468,22 @@ json_t *explain_json(const char *case_id, const rfy_case *in, const rfy_result *
     bad |= put(root, "forloeb", json_string(rfy_forloeb_name(in->forloeb)));
     bad |= put(root, "days_in_month", json_integer(res->days_in_month));
     bad |= put(root, "days", json_integer(res->days));
-    bad |= put(root, "level", level_json(in, res));
+    bad |= put(root, "level", level_json(in, res, &e));
     bad |= put(root, "segments", segments_json(res));
     bad |= put(root, "rates", rates_json(res));
     bad |= put(root, "deductions", ded);
     ded = NULL;
     bad |= put(root, "gross", money_z(res->gross));
-    bad |= gross_exact(root, res);
+    bad |= gross_exact(root, &e);
     bad |= put(root, "total_deduction", money_z(res->total_deduction));
     bad |= put(root, "payment", money_z(res->payment));
     bad |= put(root, "provenance", json_string(rfy_provenance_name(res->provenance)));
     bad |= put(root, "rates_id", json_string(rfy_rates_id(rates)));
     bad |= put(root, "warnings", warnings_json(res));
-    bad |= put(root, "notes", notes_json(in, res));
+    bad |= put(root, "notes", notes_json(&e));
 
 done:
+    rfy_explanation_clear(&e);
     json_decref(engine);
     json_decref(ded);
     if (bad) {

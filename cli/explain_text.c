@@ -1,6 +1,8 @@
 /*
  * explain_text(): one computed case-month explained in Danish for a
- * caseworker.  Reads the rfy_result only; every amount paid is one of the
+ * caseworker.  Formats the rfy_result and the engine's explanation trace
+ * (rfy_explain.h) only: no rule arithmetic and no choice of legal reference
+ * here; every amount paid is one of the
  * result's rounded columns, so the printed lines add up (gross − total =
  * payment, or 0).
  *
@@ -196,14 +198,6 @@ static const char *unit_da(rfy_rate_key k)
     return "pct.";
 }
 
-/* The category's own level reference in prose: "§ 68, stk. 2, nr. 1". */
-static const char *stk2_ref_da(char *buf, size_t size, const rfy_case *in, int nr)
-{
-    snprintf(buf, size, "%s, stk. 2, nr. %d",
-             in->forloeb == RFY_FORLOEB_JOBAFKLARING ? "§ 69 j" : "§ 68", nr);
-    return buf;
-}
-
 /* "1.–14. maj", "14. maj" */
 static const char *day_range(char *buf, size_t size, rfy_month m, int first, int last)
 {
@@ -215,57 +209,33 @@ static const char *day_range(char *buf, size_t size, rfy_month m, int first, int
     return buf;
 }
 
-/* Which wage rule the engine applied (rules.md §4): set by calc/deduction_wage.c. */
-static int wage_only_55(const rfy_result *res)
-{
-    return res->wage_55_only;
-}
-
 /*
- * The wage rule W(x) written out, with its value: "55 % af (20.000,00 −
- * 16.323,00)", "30 % af 16.323,00 + 55 % af (…) = 4.896,90 + 2.022,35".
- * `value` receives W(x) exactly.
+ * The wage rule W(x) written out from the engine's parts: "55 % af (20.000,00
+ * − 16.323,00)", "30 % af 16.323,00 + 55 % af (…) = 4.896,90 + 2.022,35".
  */
-static const char *wage_expr(char *buf, size_t size, mpq_t value, const mpz_t x, const mpz_t t,
-                             int only_55)
+static const char *wage_expr(char *buf, size_t size, const rfy_wage_parts *w, const mpz_t t,
+                             int only_55, const rfy_explanation *e)
 {
     char sx[NUM], st[NUM], s30[NUM], s55[NUM];
-    mpq_t p30, p55;
 
-    mpq_init(p30);
-    mpq_init(p55);
-    da_z(sx, x);
+    da_z(sx, w->income);
     da_z(st, t);
-    if (!only_55) {
-        mpz_set(mpq_numref(p30), mpz_cmp(x, t) < 0 ? x : t);
-        mpz_mul_ui(mpq_numref(p30), mpq_numref(p30), 30);
-        mpz_set_ui(mpq_denref(p30), 100);
-        mpq_canonicalize(p30);
-    }
-    if (mpz_cmp(x, t) > 0) {
-        mpz_sub(mpq_numref(p55), x, t);
-        mpz_mul_ui(mpq_numref(p55), mpq_numref(p55), 55);
-        mpz_set_ui(mpq_denref(p55), 100);
-        mpq_canonicalize(p55);
-    }
-    mpq_add(value, p30, p55);
-    if (only_55 && mpz_cmp(x, t) > 0)
-        snprintf(buf, size, "55 %% af (%s − %s)", sx, st);
+    if (only_55 && w->above_threshold)
+        snprintf(buf, size, "%u %% af (%s − %s)", e->wage_high_pct, sx, st);
     else if (only_55)
-        snprintf(buf, size, "55 %% af max(0; %s − %s)", sx, st);
-    else if (mpz_cmp(x, t) > 0)
-        snprintf(buf, size, "30 %% af %s + 55 %% af (%s − %s) = %s + %s", st, sx, st,
-                 da_q(s30, p30), da_q(s55, p55));
+        snprintf(buf, size, "%u %% af max(0; %s − %s)", e->wage_high_pct, sx, st);
+    else if (w->above_threshold)
+        snprintf(buf, size, "%u %% af %s + %u %% af (%s − %s) = %s + %s", e->wage_low_pct, st,
+                 e->wage_high_pct, sx, st, da_q(s30, w->part_low), da_q(s55, w->part_high));
     else
-        snprintf(buf, size, "30 %% af %s", sx);
-    mpq_clear(p30);
-    mpq_clear(p55);
+        snprintf(buf, size, "%u %% af %s", e->wage_low_pct, sx);
     return buf;
 }
 
 /* ---- sections ------------------------------------------------------------ */
 
-static void heading(FILE *out, const char *case_id, const rfy_case *in, const rfy_result *res)
+static void heading(FILE *out, const char *case_id, const rfy_case *in, const rfy_result *res,
+                    const rfy_explanation *e)
 {
     char from[NUM];
     int first = in->start_day ? in->start_day : 1;
@@ -277,101 +247,97 @@ static void heading(FILE *out, const char *case_id, const rfy_case *in, const rf
     fprintf(out, "Måned:     %s %d\n", MONTH_DA[RFY_MONTH_NUM(res->month) - 1],
             RFY_MONTH_YEAR(res->month));
     fprintf(out, "Kategori:  %s\n", CATEGORY_DA[in->category]);
-    fprintf(out, "Forløb:    %s\n", in->forloeb == RFY_FORLOEB_JOBAFKLARING
-                                        ? "jobafklaringsforløb (§ 69 j)"
-                                        : "ressourceforløb (kapitel 6 a)");
+    fprintf(out, "Forløb:    %s (%s)\n",
+            in->forloeb == RFY_FORLOEB_JOBAFKLARING ? "jobafklaringsforløb" : "ressourceforløb",
+            e->forloeb_ref);
     fprintf(out, "Ret til ydelse: %s (%d af %d dage)\n",
             day_range(from, sizeof from, res->month, first, last), res->days,
             res->days_in_month);
-    if (rfy_no_new_ressourceforloeb(res->month, in->forloeb))
-        fputs("Bemærk: fra 1. februar 2026 kan der ikke startes nye ressourceforløb (lov nr. 1750 "
-              "af 29.12.2025); forløb, der allerede er i gang, fortsætter efter det hidtidige "
-              "kapitel 6 a og beregnes som før.\n",
-              out);
+    if (e->no_new_forloeb_ref)
+        fprintf(out,
+                "Bemærk: fra 1. %s %d kan der ikke startes nye ressourceforløb (%s); forløb, der "
+                "allerede er i gang, fortsætter efter det hidtidige %s og beregnes som før.\n",
+                MONTH_DA[RFY_MONTH_NUM(e->no_new_forloeb_from) - 1],
+                RFY_MONTH_YEAR(e->no_new_forloeb_from), e->no_new_forloeb_ref, e->forloeb_ref);
 }
 
 /* § 68 stk. 2 nr. 4: u25 level + tillæg, at most the forsørger level. */
-static void level_nr4(FILE *out, const rfy_case *in, const rfy_result *res)
+static void level_nr4(FILE *out, const rfy_case *in, const rfy_result *res,
+                      const rfy_explanation *e)
 {
     const rfy_rate_value *base = res->rate[RFY_RATE_U25_HJEMME];
     const rfy_rate_value *cap = res->rate[RFY_RATE_U25_BIDRAG_MAX];
     const rfy_rate_value *nb = res->rate[RFY_RATE_NORMALBIDRAG];
     char ref[48], a[NUM], b[NUM], c[NUM], d[NUM];
     const char *barn = in->children == 1 ? "barn" : "børn";
-    mpq_t sum;
 
-    mpq_init(sum);
-    fprintf(out, "  %s (%s):\n", stk2_ref_da(ref, sizeof ref, in, 4), CATEGORY_DA[in->category]);
+    fprintf(out, "  %s (%s):\n", da_ref(ref, sizeof ref, e->stk2_ref), CATEGORY_DA[in->category]);
     if (base)
-        fprintf(out, "    grundbeløb efter %s: %s kr./md.\n", stk2_ref_da(ref, sizeof ref, in, 3),
+        fprintf(out, "    grundbeløb efter %s: %s kr./md.\n", da_ref(ref, sizeof ref, e->nr4_base_ref),
                 da_z(a, base->amount));
     if (nb && !in->has_child_support) {
         fprintf(out, "    tillæg: %d %s × normalbidrag %s = %s\n", in->children, barn,
                 da_z(a, nb->amount), da_q(b, res->tillaeg));
     } else if (nb) {
-        mpz_t all;
-        mpz_init(all);
-        mpz_mul_ui(all, nb->amount, (unsigned long)in->children);
         fprintf(out, "    tillæg: min(dokumenteret bidrag %s; %d %s × normalbidrag %s = %s) = %s\n",
                 da_z(a, in->child_support), in->children, barn, da_z(b, nb->amount),
-                da_z(c, all), da_q(d, res->tillaeg));
-        mpz_clear(all);
+                da_z(c, e->tillaeg_all), da_q(d, res->tillaeg));
     } else {
         fprintf(out, "    tillæg: dokumenteret bidrag %s (intet normalbidrag kendt for måneden)\n",
                 da_q(a, res->tillaeg));
     }
     if (base && cap) {
-        mpq_set_z(sum, base->amount);
-        mpq_add(sum, sum, res->tillaeg);
         fprintf(out, "    %s + %s = %s, ", da_z(a, base->amount), da_q(b, res->tillaeg),
-                da_q(c, sum));
+                da_q(c, e->nr4_before_cap));
         if (res->tillaeg_capped)
             fprintf(out, "over loftet %s (forsørgersatsen): loftet binder\n", da_z(d, cap->amount));
         else
             fprintf(out, "ikke over loftet %s (forsørgersatsen): loftet binder ikke\n",
                     da_z(d, cap->amount));
     }
-    fprintf(out, "  Niveau efter %s: %s kr./md.\n", stk2_ref_da(ref, sizeof ref, in, 4),
+    fprintf(out, "  Niveau efter %s: %s kr./md.\n", da_ref(ref, sizeof ref, e->stk2_ref),
             da_q(a, res->stk2_level));
-    mpq_clear(sum);
 }
 
 /* § 68 stk. 4 / stk. 5: the hidtidige ydelse against the stk. 2 floor. */
-static void level_prior(FILE *out, const rfy_case *in, const rfy_result *res)
+static void level_prior(FILE *out, const rfy_case *in, const rfy_result *res,
+                        const rfy_explanation *e)
 {
     int sdp = in->prior == RFY_PRIOR_SYGEDAGPENGE;
-    int above = mpq_cmp(res->prior_monthly, res->stk2_level) > 0;
-    char ref[48], a[NUM], b[NUM], c[NUM], r[NUM + 8], date[48];
+    char ref[48], pref[48], fref[48], a[NUM], b[NUM], c[NUM], r[NUM + 8], date[48];
 
-    stk2_ref_da(ref, sizeof ref, in, (int)in->category + 1);
+    da_ref(ref, sizeof ref, e->stk2_ref);
+    da_ref(pref, sizeof pref, e->prior_ref);
     if (in->prior_unit == RFY_PER_WEEK)
-        fprintf(out, "  %s: %s %s kr./uge × 52/12 %s kr./md.\n",
-                sdp ? "§ 68, stk. 4" : "§ 68, stk. 5",
+        fprintf(out, "  %s: %s %s kr./uge × %u/%u %s kr./md.\n", pref,
                 sdp ? "hidtidige sygedagpenge" : "hidtidig ledighedsydelse",
-                da_z(a, in->prior_amount), da_result_q(r, sizeof r, res->prior_monthly));
+                da_z(a, in->prior_amount), e->week_to_month_num, e->week_to_month_den,
+                da_result_q(r, sizeof r, res->prior_monthly));
     else
-        fprintf(out, "  %s: %s %s kr./md.\n", sdp ? "§ 68, stk. 4" : "§ 68, stk. 5",
+        fprintf(out, "  %s: %s %s kr./md.\n", pref,
                 sdp ? "hidtidige sygedagpenge" : "hidtidig ledighedsydelse",
                 da_z(a, in->prior_amount));
     if (sdp && (res->warnings & RFY_WARN_SDP_ABOVE_DERIVED_MAX))
-        fprintf(out, "    (over det beregnede højeste sygedagpengebeløb %s kr./uge × 52/12, som ikke "
+        fprintf(out, "    (over det beregnede højeste sygedagpengebeløb %s kr./uge × %u/%u, som ikke "
                      "er offentliggjort: beregnet alligevel; kontrollér beløbet)\n",
-                da_z(a, res->rate[RFY_RATE_SDP_MAX_WEEK]->amount));
+                da_z(a, res->rate[RFY_RATE_SDP_MAX_WEEK]->amount), e->week_to_month_num,
+                e->week_to_month_den);
     else if (sdp && res->rate[RFY_RATE_SDP_MAX_WEEK])
-        fprintf(out, "    (højst det %shøjeste sygedagpengebeløb %s kr./uge × 52/12; det er overholdt)\n",
+        fprintf(out, "    (højst det %shøjeste sygedagpengebeløb %s kr./uge × %u/%u; det er overholdt)\n",
                 res->rate[RFY_RATE_SDP_MAX_WEEK]->provenance == RFY_PROV_DERIVED ? "beregnede " : "",
-                da_z(a, res->rate[RFY_RATE_SDP_MAX_WEEK]->amount));
+                da_z(a, res->rate[RFY_RATE_SDP_MAX_WEEK]->amount), e->week_to_month_num,
+                e->week_to_month_den);
     else if (sdp)
         fputs("    (intet højeste sygedagpengebeløb kendt for måneden: beløbet er ikke kontrolleret)\n",
               out);
-    if (above)
+    if (e->prior_above_floor)
         fprintf(out, "    %s er mere end niveauet efter %s (%s): den hidtidige ydelse er niveauet",
                 da_q(b, res->prior_monthly), ref, da_q(c, res->stk2_level));
     else
         fprintf(out,
                 "    %s er ikke mere end niveauet efter %s (%s): efter %s gælder %s som gulv",
                 da_q(b, res->prior_monthly), ref, da_q(c, res->stk2_level),
-                sdp ? "§ 68, stk. 4, 4. pkt." : "§ 68, stk. 5, 2. pkt.", c);
+                da_ref(fref, sizeof fref, e->floor_ref), c);
     if (sdp)
         fprintf(out, " til og med %s; derefter niveauet efter %s.\n",
                 da_date(date, sizeof date, &in->prior_until), ref);
@@ -379,148 +345,134 @@ static void level_prior(FILE *out, const rfy_case *in, const rfy_result *res)
         fputs(" (stk. 5 har ingen slutdato).\n", out);
 }
 
-static void level_section(FILE *out, const rfy_case *in, const rfy_result *res)
+static void level_section(FILE *out, const rfy_case *in, const rfy_result *res,
+                          const rfy_explanation *e)
 {
     char ref[48], a[NUM];
 
     fputs("\nNiveau\n", out);
     if (in->category == RFY_CAT_U25_HJEMME_BIDRAG)
-        level_nr4(out, in, res);
+        level_nr4(out, in, res, e);
     else
-        fprintf(out, "  %s (%s): %s kr./md.\n",
-                stk2_ref_da(ref, sizeof ref, in, (int)in->category + 1),
+        fprintf(out, "  %s (%s): %s kr./md.\n", da_ref(ref, sizeof ref, e->stk2_ref),
                 CATEGORY_DA[in->category], da_q(a, res->stk2_level));
     if (in->prior != RFY_PRIOR_NONE)
-        level_prior(out, in, res);
+        level_prior(out, in, res, e);
 }
 
-static void segments_section(FILE *out, const rfy_result *res)
+static void segments_section(FILE *out, const rfy_result *res, const rfy_explanation *e)
 {
     char days[48], ref[48], a[NUM], r[NUM + 8];
-    mpq_t sum;
 
     fputs("\nDage med ret til ydelse\n", out);
-    mpq_init(sum);
     for (int i = 0; i < res->nsegments; i++) {
         const rfy_segment *s = &res->seg[i];
         fprintf(out, "  %s: %d %s á %s/%d %s (%s)\n",
                 day_range(days, sizeof days, res->month, s->first_day, s->last_day), s->days,
                 s->days == 1 ? "dag" : "dage", da_q(a, s->level), res->days_in_month,
                 da_result_q(r, sizeof r, s->amount), da_ref(ref, sizeof ref, s->level_ref));
-        mpq_add(sum, sum, s->amount);
     }
-    /* rules.md §5: the gross is the exact sum, rounded once */
-    if (res->nsegments > 1 || mpz_cmp_ui(mpq_denref(sum), 1) != 0)
+    /* the gross is the exact sum, rounded once: shown when that rounding did something */
+    if (res->nsegments > 1 || mpz_cmp_ui(mpq_denref(e->gross_exact), 1) != 0)
         fprintf(out, "  Bruttoydelse, summen afrundet én gang til hele øre: %s\n",
                 da_z(a, res->gross));
-    mpq_clear(sum);
 }
 
-static void deduction_wage(FILE *out, const rfy_case *in, const rfy_result *res)
+static void deduction_wage(FILE *out, const rfy_result *res, const rfy_explanation *e)
 {
     const rfy_rate_value *t = res->rate[RFY_RATE_WAGE_THRESHOLD];
     char expr[256], r[2 * NUM], ref[48], st[NUM];
-    mpq_t w;
 
     if (!t)
         return;
-    mpq_init(w);
-    wage_expr(expr, sizeof expr, w, in->wage, t->amount, wage_only_55(res));
+    wage_expr(expr, sizeof expr, &e->wage, t->amount, res->wage_55_only, e);
     fprintf(out, "  Løn: %s %s (%s)", expr,
             da_result(r, sizeof r, res->wage_exact, res->wage_deduction),
             da_ref(ref, sizeof ref, res->wage_ref));
-    if (!wage_only_55(res) && mpz_cmp(in->wage, t->amount) <= 0)
+    if (!res->wage_55_only && !e->wage.above_threshold)
         fprintf(out, "; lønnen er ikke over lønindtægtsgrænsen %s", da_z(st, t->amount));
-    if (in->forloeb == RFY_FORLOEB_RESSOURCE && !wage_only_55(res))
-        fputs("; 30/55-reglen gælder for ressourceforløb til og med december 2021", out);
+    if (e->wage_rule_last_month)
+        fprintf(out, "; %s-reglen gælder for ressourceforløb til og med %s %d", e->wage_rule,
+                MONTH_DA[RFY_MONTH_NUM(e->wage_rule_last_month) - 1],
+                RFY_MONTH_YEAR(e->wage_rule_last_month));
     fputc('\n', out);
-    mpq_clear(w);
 }
 
 /* § 68 a stk. 4: W(wage + holiday_pay) − W(wage), at most the benefit for the days it covers. */
-static void deduction_holiday(FILE *out, const rfy_case *in, const rfy_result *res)
+static void deduction_holiday(FILE *out, const rfy_case *in, const rfy_result *res,
+                              const rfy_explanation *e)
 {
     const rfy_rate_value *t = res->rate[RFY_RATE_WAGE_THRESHOLD];
-    int only_55 = wage_only_55(res);
+    int only_55 = res->wage_55_only;
     char expr[256], r[2 * NUM], ref[48], a[NUM], b[NUM], c[NUM];
-    mpz_t sum;
-    mpq_t w1, w2, exact, cal;
 
     if (!t)
         return;
-    mpz_init(sum);
-    mpq_init(cal);
-    mpq_init(w1);
-    mpq_init(w2);
-    mpq_init(exact);
     fprintf(out, "  Feriegodtgørelse: %s for %s feriedage (%s)\n", da_z(a, in->holiday_pay),
             da_count_z(b, in->holiday_days), da_ref(ref, sizeof ref, res->holiday_ref));
-    mpz_add(sum, in->wage, in->holiday_pay);
-    wage_expr(expr, sizeof expr, w2, sum, t->amount, only_55);
-    fprintf(out, "    fradrag af løn og feriegodtgørelse i alt %s: %s %s\n", da_z(a, sum), expr,
-            da_result_q(r, sizeof r, w2));
-    wage_expr(expr, sizeof expr, w1, in->wage, t->amount, only_55);
+    wage_expr(expr, sizeof expr, &e->wage_holiday, t->amount, only_55, e);
+    fprintf(out, "    fradrag af løn og feriegodtgørelse i alt %s: %s %s\n",
+            da_z(a, e->wage_holiday.income), expr, da_result_q(r, sizeof r, e->wage_holiday.total));
+    wage_expr(expr, sizeof expr, &e->wage, t->amount, only_55, e);
     fprintf(out, "    fradrag af lønnen alene %s: %s %s\n", da_z(a, in->wage), expr,
-            da_result_q(r, sizeof r, w1));
-    fprintf(out, "    forskel: %s − %s %s\n", da_q(a, w2), da_q(b, w1),
+            da_result_q(r, sizeof r, e->wage.total));
+    fprintf(out, "    forskel: %s − %s %s\n", da_q(a, e->wage_holiday.total), da_q(b, e->wage.total),
             da_result_q(r, sizeof r, res->holiday_uncapped));
-    /* 5 feriedage = 7 calendar days (Ankestyrelsen); holiday_days in hundredths */
-    mpz_mul_ui(mpq_numref(cal), in->holiday_days, 7);
-    mpz_set_ui(mpq_denref(cal), 5);
-    mpq_canonicalize(cal);
     if (res->nsegments == 1)
-        fprintf(out, "    loft: ydelsen for %s × 7/5 = %s dage: %s × %s/%d %s",
-                da_count_z(a, in->holiday_days), da_count(b, cal), da_q(c, res->seg[0].level), b, res->days_in_month,
-                da_result_q(r, sizeof r, res->holiday_cap));
+        fprintf(out, "    loft: ydelsen for %s × %u/%u = %s dage: %s × %s/%d %s",
+                da_count_z(a, in->holiday_days), e->holiday_days_num, e->holiday_days_den,
+                da_count(b, e->holiday_calendar_days), da_q(c, res->seg[0].level), b,
+                res->days_in_month, da_result_q(r, sizeof r, res->holiday_cap));
     else
         fprintf(out,
-                "    loft: ydelsen for %s × 7/5 = %s dage: bruttoydelsen pr. dag med ret til "
+                "    loft: ydelsen for %s × %u/%u = %s dage: bruttoydelsen pr. dag med ret til "
                 "ydelse (%d dage) × %s %s",
-                da_count_z(a, in->holiday_days), da_count(b, cal), res->days, b,
+                da_count_z(a, in->holiday_days), e->holiday_days_num, e->holiday_days_den,
+                da_count(b, e->holiday_calendar_days), res->days, b,
                 da_result_q(r, sizeof r, res->holiday_cap));
     fputs(res->holiday_capped ? "; loftet binder\n" : "; loftet binder ikke\n", out);
-    mpq_set(exact, res->holiday_exact);
     fprintf(out, "    fradrag for feriegodtgørelse, det mindste af forskel og loft %s\n",
-            da_result(r, sizeof r, exact, res->holiday_deduction));
-    mpz_clear(sum);
-    mpq_clear(cal);
-    mpq_clear(w1);
-    mpq_clear(w2);
-    mpq_clear(exact);
+            da_result(r, sizeof r, res->holiday_exact, res->holiday_deduction));
 }
 
 /* § 68 a stk. 3: max(0; income − min(hours; 160) × hourly disregard), krone for krone. */
-static void deduction_activation(FILE *out, const rfy_case *in, const rfy_result *res)
+static void deduction_activation(FILE *out, const rfy_case *in, const rfy_result *res,
+                                 const rfy_explanation *e)
 {
     const rfy_rate_value *h = res->rate[RFY_RATE_HOUR_DISREGARD];
-    char r[2 * NUM], ref[48], a[NUM], b[NUM], c[NUM], d[NUM];
+    char r[2 * NUM], ref[48], a[NUM], b[NUM], c[NUM], d[NUM], cap[NUM];
+    mpz_t hours_cap;
 
     if (!h)
         return;
+    mpz_init_set_si(hours_cap, e->hours_cap);
+    da_count_z(cap, hours_cap);
+    mpz_clear(hours_cap);
     fprintf(out,
-            "  Indtægt i tilbud: max(0; %s − min(%s; 160) timer × %s) = max(0; %s − %s) %s (%s)\n",
-            da_z(a, in->activation_income), da_count_z(b, in->activation_hours),
+            "  Indtægt i tilbud: max(0; %s − min(%s; %s) timer × %s) = max(0; %s − %s) %s (%s)\n",
+            da_z(a, in->activation_income), da_count_z(b, in->activation_hours), cap,
             da_z(c, h->amount), a, da_q(d, res->activation_disregard),
             da_result(r, sizeof r, res->activation_exact, res->activation_deduction),
             da_ref(ref, sizeof ref, res->activation_ref));
 }
 
-static void deductions_section(FILE *out, const rfy_case *in, const rfy_result *res)
+static void deductions_section(FILE *out, const rfy_case *in, const rfy_result *res,
+                               const rfy_explanation *e)
 {
     char ref[48], a[NUM], b[NUM];
     int any = 0;
 
     fputs("\nFradrag\n", out);
     if (mpz_sgn(in->wage) > 0) {
-        deduction_wage(out, in, res);
+        deduction_wage(out, res, e);
         any = 1;
     }
     if (mpz_sgn(in->holiday_pay) > 0) {
-        deduction_holiday(out, in, res);
+        deduction_holiday(out, in, res, e);
         any = 1;
     }
     if (mpz_sgn(in->activation_income) > 0) {
-        deduction_activation(out, in, res);
+        deduction_activation(out, in, res, e);
         any = 1;
     }
     if (mpz_sgn(in->other_income) > 0) {
@@ -533,7 +485,7 @@ static void deductions_section(FILE *out, const rfy_case *in, const rfy_result *
         fputs("  Ingen indtægter at trække fra.\n", out);
 }
 
-static void totals_section(FILE *out, const rfy_result *res)
+static void totals_section(FILE *out, const rfy_result *res, const rfy_explanation *e)
 {
     const mpz_t *ded[4] = {&res->wage_deduction, &res->holiday_deduction,
                            &res->activation_deduction, &res->other_deduction};
@@ -556,36 +508,13 @@ static void totals_section(FILE *out, const rfy_result *res)
     }
     fputc('\n', out);
     fprintf(out, "  Til udbetaling  %14s", da_z(p, res->payment));
-    if (mpz_cmp(res->gross, res->total_deduction) >= 0)
+    if (!e->payment_floored)
         fprintf(out, "  (%s − %s)\n", g, t);
     else
         fprintf(out, "  (%s − %s er under 0; intet overføres til en anden måned)\n", g, t);
 }
 
-/* The provision that uses a rate in this case-month: the forløb's own
- * paragraph (§ 69 j for jobafklaring) where the result names it. */
-static const char *rate_ref_da(char *buf, size_t size, rfy_rate_key k, const rfy_case *in,
-                               const rfy_result *res)
-{
-    int jobafklaring = in->forloeb == RFY_FORLOEB_JOBAFKLARING;
-    switch (k) {
-    case RFY_RATE_FORSORGER:
-    case RFY_RATE_IKKE_FORSORGER:
-    case RFY_RATE_U25_HJEMME:
-    case RFY_RATE_U25_BIDRAG_MAX:
-        snprintf(buf, size, "%s, stk. 2, nr. %d", jobafklaring ? "§ 69 j" : "§ 68",
-                 (int)(k - RFY_RATE_FORSORGER) + 1);
-        return buf;
-    case RFY_RATE_WAGE_THRESHOLD:
-        return da_ref(buf, size, res->wage_ref);
-    case RFY_RATE_HOUR_DISREGARD:
-        return da_ref(buf, size, res->activation_ref);
-    default:
-        return da_ref(buf, size, rfy_rate_key_law(k));
-    }
-}
-
-static void rates_section(FILE *out, const rfy_case *in, const rfy_result *res,
+static void rates_section(FILE *out, const rfy_result *res, const rfy_explanation *e,
                           const rfy_rates *rates)
 {
     char ref[64], a[NUM], date[48];
@@ -597,7 +526,7 @@ static void rates_section(FILE *out, const rfy_case *in, const rfy_result *res,
             continue;
         const char *src = v->source ? v->source : "";
         fprintf(out, "  %s (%s): %s %s, gældende fra %s, %s\n", RATE_DA[k],
-                rate_ref_da(ref, sizeof ref, (rfy_rate_key)k, in, res), da_z(a, v->amount),
+                da_ref(ref, sizeof ref, e->rate_ref[k]), da_z(a, v->amount),
                 unit_da(v->key), da_date(date, sizeof date, &v->from),
                 provenance_da(v->provenance));
         /* a derived row's source is its chain formula, not a place to look it up */
@@ -622,9 +551,9 @@ static void rates_section(FILE *out, const rfy_case *in, const rfy_result *res,
 }
 
 /* The warnings of the result (rfy_warning), in Danish; nothing when none. */
-static void warnings_section(FILE *out, const rfy_result *res)
+static void warnings_section(FILE *out, const rfy_result *res, const rfy_explanation *e)
 {
-    char a[NUM];
+    char a[NUM], ref[48];
     const char *sep = "";
 
     if (!res->warnings)
@@ -645,20 +574,26 @@ static void warnings_section(FILE *out, const rfy_result *res)
     if (res->warnings & RFY_WARN_SDP_ABOVE_DERIVED_MAX)
         fprintf(out, "  Hidtidige sygedagpenge over det beregnede højeste sygedagpengebeløb %s "
                      "kr./uge (ikke offentliggjort): rækken er beregnet; kontrollér beløbet "
-                     "(§ 68, stk. 4).\n",
-                da_z(a, res->rate[RFY_RATE_SDP_MAX_WEEK]->amount));
+                     "(%s).\n",
+                da_z(a, res->rate[RFY_RATE_SDP_MAX_WEEK]->amount),
+                da_ref(ref, sizeof ref, e->prior_ref));
 }
 
 int explain_text(FILE *out, const char *case_id, const rfy_case *in, const rfy_result *res,
                  const rfy_rates *rates)
 {
-    heading(out, case_id, in, res);
-    level_section(out, in, res);
-    segments_section(out, res);
-    deductions_section(out, in, res);
-    totals_section(out, res);
-    rates_section(out, in, res, rates);
-    warnings_section(out, res);
+    rfy_explanation e;
+
+    rfy_explanation_init(&e);
+    rfy_explain(&e, in, res);
+    heading(out, case_id, in, res, &e);
+    level_section(out, in, res, &e);
+    segments_section(out, res, &e);
+    deductions_section(out, in, res, &e);
+    totals_section(out, res, &e);
+    rates_section(out, res, &e, rates);
+    warnings_section(out, res, &e);
     fputs("\nDette er en forhåndsberegning, ikke en afgørelse.\n", out);
+    rfy_explanation_clear(&e);
     return ferror(out) ? EOF : 0;
 }

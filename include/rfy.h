@@ -31,5 +31,6 @@
 #include "rfy_calc.h"
 #include "rfy_input.h"
 #include "rfy_batch.h"
+#include "rfy_explain.h"
 
 #endif
