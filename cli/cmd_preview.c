@@ -5,9 +5,9 @@
  *               --category CAT [--COLUMN VALUE ...]
  *
  * Every batch input column is an option, '_' written '-' (--prior-until).
- * The options are turned into a one-row batch record (header = the column
- * names given, row = their values) and parsed by case_input, so preview and
- * batch accept and refuse exactly the same values with the same reasons.
+ * The options are named fields read by the engine (rfy_case_from_fields),
+ * like a batch row, so preview and batch accept and refuse exactly the same
+ * values with the same reasons.
  * Messages name the option as the user typed it (--prior-until), never the
  * column.
  */
@@ -29,10 +29,6 @@ static const char USAGE[] =
     "                   [--activation-hours N] [--other-income KR]\n"
     "Every option but --rates, --json and --decimal-comma is a batch input column\n"
     "('_' written '-'); see docs/preview.md.  Exit 0 computed, 2 bad input.\n";
-
-/* case_id used when --case-id is not given: the column is required by the
- * batch parser, but a preview does not need one (not echoed). */
-#define PREVIEW_CASE_ID "preview"
 
 enum { OPT_RATES = 1000, OPT_JSON, OPT_DECIMAL_COMMA, OPT_HELP, OPT_COLUMN = 2000 };
 
@@ -181,39 +177,23 @@ static int parse_options(preview_args *a, int argc, char **argv)
     return -1;
 }
 
-/* The options through the batch parser into `c`; 0, or prints and returns 2. */
+/* The options as named fields through the engine's reader into `c`; 0, or
+ * prints and returns 2.  rfy_case_from_fields() reads them exactly as a
+ * batch row, so preview and batch accept and refuse the same values. */
 static int build_case(rfy_case *c, const preview_args *a)
 {
-    rfy_csv_record header, row;
-    case_binding b;
+    rfy_field fields[CASE_COL_COUNT];
     rfy_error err;
-    char msg[256];
     size_t n = 0;
 
-    memset(&header, 0, sizeof header);
-    memset(&row, 0, sizeof row);
-    for (int k = 0; k < CASE_COL_COUNT; k++) {
-        const char *v = a->value[k];
-        if (!v && k == CASE_COL_CASE_ID)
-            v = PREVIEW_CASE_ID;
-        if (!v)
-            continue;
-        header.field[n] = case_column_name((case_column)k);
-        header.len[n] = strlen(header.field[n]);
-        row.field[n] = v;
-        row.len[n] = strlen(v);
-        n++;
-    }
-    header.nfields = row.nfields = n;
-    header.line = header.index = 1;
-    row.line = row.index = 2;
-    if (case_binding_bind(&b, &header, NULL, 0, msg, sizeof msg) != RFY_OK) {
-        fprintf(stderr, "rfy preview: %s\n", msg); /* cannot happen: the names are the columns */
-        return RFY_EXIT_USAGE;
-    }
-    rfy_case_reset(c);
-    if (case_input_parse(c, &b, &row, a->decimal_comma ? &RFY_AMOUNT_COMMA : &RFY_AMOUNT_DOT,
-                         &err) != RFY_OK) {
+    for (int k = 0; k < CASE_COL_COUNT; k++)
+        if (a->value[k]) {
+            fields[n].name = case_column_name((case_column)k);
+            fields[n].value = a->value[k];
+            n++;
+        }
+    if (rfy_case_from_fields(c, fields, n, a->decimal_comma ? &RFY_AMOUNT_COMMA : &RFY_AMOUNT_DOT,
+                             &err) != RFY_OK) {
         report(err.column, err.reason);
         return RFY_EXIT_USAGE;
     }
