@@ -25,7 +25,7 @@ typedef struct chain_def {
 
 static const chain_def CHAINS[] = {
     /* § 68 a stk. 2: 13.000 kr. (2012-niveau), regulated by r without afdæmpning,
-     * to whole kroner (rates-notes §5: reproduces every published value). */
+     * to whole kroner (docs/rates.md: reproduces every published value). */
     {RFY_RATE_WAGE_THRESHOLD, 2012, 0, 100, 0, "§ 68 a stk. 2: 13.000 kr. (2012-niveau), r"},
     /* § 68 a stk. 3: 14,99 kr. (2012-niveau), LAS § 109 stk. 2 nr. 10, to øre. */
     {RFY_RATE_HOUR_DISREGARD, 2012, 1, 1, 0, "§ 68 a stk. 3: 14,99 kr. (2012-niveau), r − afdæmpning"},

@@ -171,7 +171,7 @@ END_TEST
 
 START_TEST(nr4_tillaeg_per_child_and_cap)
 {
-    /* worked-examples B12: 3.834 + 1 × 1.548 = 5.382; 2 children 3.834 + 3.096 = 6.930;
+    /* worked example B12: 3.834 + 1 × 1.548 = 5.382; 2 children 3.834 + 3.096 = 6.930;
      * 9 children 3.834 + 13.932 = 17.766 > cap 16.382 → 16.382 */
     month(2024, 3);
     C.category = RFY_CAT_U25_HJEMME_BIDRAG;
@@ -247,7 +247,7 @@ static void sdp(const char *amount, int y, int m, int d)
 
 START_TEST(sdp_floor_applies)
 {
-    /* worked-examples B10: 2.500/uge × 52/12 = 10.833,33… < ikke-forsørger 12.326 → 12.326,00
+    /* worked example B10: 2.500/uge × 52/12 = 10.833,33… < ikke-forsørger 12.326 → 12.326,00
      * (§ 68 stk. 4, 4. pkt.) */
     month(2024, 5);
     C.category = RFY_CAT_IKKE_FORSORGER;
@@ -582,7 +582,7 @@ END_TEST
 
 START_TEST(wage_at_and_below_threshold)
 {
-    /* worked-examples B4: wage exactly 16.323 = T: ressourceforløb 0 → 16.382,00;
+    /* worked example B4: wage exactly 16.323 = T: ressourceforløb 0 → 16.382,00;
      * jobafklaring 0,30 × 16.323 = 4.896,90 → 11.485,10 */
     month(2024, 5);
     amt(C.wage, "16323");

@@ -8,7 +8,7 @@
  *     (rules.md §5), which can differ by an øre from the sum of the rounded
  *     segment amounts (checked on a case where it does);
  *   - money is never a JSON number;
- *   - hand-worked values (rules.md §6, worked-examples B1, B2, B6, B9, B12).
+ *   - hand-worked values (rules.md §6, worked example B1, B2, B6, B9, B12).
  * explain_json.c needs only the engine and jansson: it is compiled in here.
  */
 #include <check.h>

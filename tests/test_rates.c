@@ -611,7 +611,7 @@ END_TEST
  * source row is classified by someone rather than silently skipped.
  *
  * The kontanthjælp / kontantydelse / ledighedsydelse-kh rows are the same
- * amounts the § 68 stk. 2 levels refer to (rates-notes.md), hence the same
+ * amounts the § 68 stk. 2 levels refer to (docs/rates.md), hence the same
  * chains.  Deliberately not counted: the "enlig" tillæg (2025 reform), the
  * day rates of sanctions, uddannelseshjælp (uh_*) and revalidering amounts,
  * even where one coincides with a level (uh_bidrag_max 2016 = 14575,
