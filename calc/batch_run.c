@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/evp.h>
+
 #include "batch_run.h"
 
 /* Rows per chunk, and chunks per worker in the ring: with BATCH_MAX_JOBS
@@ -38,6 +40,9 @@ typedef struct run {
     int stop_rc;          /* why the callback stopped the reader */
     char *errmsg;         /* message for stop_rc, malloc'ed */
     pool *pool;           /* jobs > 1: the workers and their chunks */
+    EVP_MD_CTX *digest;   /* hash_input: SHA-256 of the input as it streams */
+    unsigned long long input_bytes;
+    int digest_failed;
 } run;
 
 #if defined(__GNUC__)
@@ -545,9 +550,40 @@ static int on_record(void *user, const rfy_csv_record *rec)
     return deliver(r, rec, r->stats->rows, &r->in, &r->res, &r->err, rc, NULL, 0);
 }
 
+/* hash_input: every input byte through SHA-256 (for a receipt), then on to
+ * the caller's own tap.  A failed update is remembered: no hash of a partial
+ * input is ever reported. */
+static void hash_tap(void *user, const void *bytes, size_t n)
+{
+    run *r = user;
+    if (r->digest_failed || !EVP_DigestUpdate(r->digest, bytes, n))
+        r->digest_failed = 1;
+    r->input_bytes += n;
+    if (r->cfg->tap)
+        r->cfg->tap(r->cfg->tap_user, bytes, n);
+}
+
+static int finish_hash(run *r, rfy_batch_stats *st)
+{
+    static const char HEX[] = "0123456789abcdef";
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (r->digest_failed || !EVP_DigestFinal_ex(r->digest, md, &len) || len != 32)
+        return RFY_ENOMEM;
+    for (unsigned i = 0; i < 32; i++) {
+        st->input_sha256[2 * i] = HEX[md[i] >> 4];
+        st->input_sha256[2 * i + 1] = HEX[md[i] & 15];
+    }
+    st->input_sha256[64] = '\0';
+    st->input_bytes = r->input_bytes;
+    return RFY_OK;
+}
+
 void rfy_batch_stats_init(rfy_batch_stats *st)
 {
     st->rows = st->computed = st->rejected = 0;
+    st->input_bytes = 0;
+    st->input_sha256[0] = '\0';
     mpz_inits(st->gross, st->deductions, st->payment, NULL);
 }
 
@@ -571,8 +607,18 @@ int rfy_batch_run(rfy_batch_stats *stats, const rfy_batch_config *cfg, FILE *in,
     r.stats = stats;
     rfy_case_init(&r.in);
     rfy_result_init(&r.res);
+    stats->input_bytes = 0;
+    stats->input_sha256[0] = '\0';
+    if (cfg->hash_input && (!(r.digest = EVP_MD_CTX_new()) ||
+                            !EVP_DigestInit_ex(r.digest, EVP_sha256(), NULL))) {
+        message(errmsg, "%s", rfy_rc_name(RFY_ENOMEM));
+        rc = RFY_ENOMEM;
+        goto cleanup;
+    }
 
-    rc = rfy_csv_read_stream_tap(in, cfg->delimiter, on_record, &r, cfg->tap, cfg->tap_user, errmsg);
+    rc = rfy_csv_read_stream_tap(in, cfg->delimiter, on_record, &r,
+                                 cfg->hash_input ? hash_tap : cfg->tap,
+                                 cfg->hash_input ? (void *)&r : cfg->tap_user, errmsg);
     /* Several jobs: the rows read so far are delivered before anything is
      * reported, as one job would have delivered them before the fault. */
     if (r.pool && rc != RFY_ESTOP && drain(&r)) {
@@ -605,7 +651,12 @@ int rfy_batch_run(rfy_batch_stats *stats, const rfy_batch_config *cfg, FILE *in,
         rc = RFY_ESTOP;
         goto cleanup;
     }
+    if (cfg->hash_input && finish_hash(&r, stats) != RFY_OK) {
+        message(errmsg, "cannot hash the input: %s", rfy_rc_name(RFY_ENOMEM));
+        rc = RFY_ENOMEM;
+    }
 cleanup:
+    EVP_MD_CTX_free(r.digest);
     pool_free(r.pool);
     free(r.errmsg);
     rfy_result_clear(&r.res);

@@ -284,11 +284,9 @@ int cmd_audit(int argc, char **argv)
     batch_config cfg;
     batch_stats st;
     receipt rec;
-    receipt_hash hash;
 
     memset(&a, 0, sizeof a);
     batch_stats_init(&st);
-    memset(&hash, 0, sizeof hash);
     mpz_inits(a.paid, a.diff, a.gross, a.deductions, a.payment, a.paid_total, a.diff_total,
               NULL);
     optind = 1;
@@ -332,10 +330,6 @@ int cmd_audit(int argc, char **argv)
         goto cleanup;
     if (!(rates = cli_load_rates(rates_dir)))
         goto cleanup;
-    if (receipt_hash_init(&hash) != RFY_OK) {
-        fprintf(stderr, "rfy audit: out of memory\n");
-        goto cleanup;
-    }
     a.rates = rates;
     a.rates_id = rfy_rates_id(rates);
     a.amount = comma ? &RFY_AMOUNT_COMMA : &RFY_AMOUNT_DOT;
@@ -356,8 +350,7 @@ int cmd_audit(int argc, char **argv)
     cfg.on_reject = on_reject;
     cfg.on_progress = quiet ? NULL : on_progress;
     cfg.progress_every = PROGRESS_EVERY;
-    cfg.tap = receipt_hash_tap;
-    cfg.tap_user = &hash;
+    cfg.hash_input = 1; /* receipt */
     cfg.user = &a;
     rc = batch_run(&st, &cfg, a.files.in, &msg);
     if (rc != RFY_OK) {
@@ -383,6 +376,8 @@ int cmd_audit(int argc, char **argv)
     rec.rates_id = a.rates_id;
     rec.rates_dir = rates_dir;
     rec.input_path = in_path;
+    rec.input_bytes = st.input_bytes; /* hashed by the batch loop as it read */
+    snprintf(rec.input_sha256, sizeof rec.input_sha256, "%s", st.input_sha256);
     rec.rows = st.rows;
     rec.computed = st.computed;
     rec.rejected = st.rejected;
@@ -397,7 +392,7 @@ int cmd_audit(int argc, char **argv)
     rec.output_path = out_path;
     rec.rejects_path = a.files.rej_path ? a.files.rej_path : "-";
     receipt_take_hashes(&rec, atomic_file_sha256(&a.files.out), atomic_file_sha256(&a.files.rej));
-    if (receipt_emit(&rec, &hash, receipt_path, &msg) != RFY_OK) {
+    if (receipt_emit(&rec, NULL, receipt_path, &msg) != RFY_OK) {
         fprintf(stderr, "rfy audit: %s\n", msg ? msg : "cannot write the receipt");
         goto failed;
     }
@@ -414,7 +409,6 @@ failed:
     exit_code = RFY_EXIT_USAGE;
 cleanup:
     run_files_release(&a.files);
-    receipt_hash_clear(&hash);
     rfy_rates_free(rates);
     free(msg);
     batch_stats_clear(&st);

@@ -166,8 +166,7 @@ static void summary(const batch_ctx *b, const batch_stats *st, const char *rejec
 /* ---- Receipt (receipt.h, docs/audit.md) ------------------------------------------- */
 
 /* After both files are in place: the run's receipt, written atomically too. */
-static int write_receipt(const batch_ctx *b, const batch_stats *st, receipt_hash *hash,
-                         const char *rates_dir, const char *in, const char *out, const char *rej,
+static int write_receipt(const batch_ctx *b, const batch_stats *st, const char *rates_dir, const char *in, const char *out, const char *rej,
                          const char *path)
 {
     receipt r;
@@ -177,6 +176,8 @@ static int write_receipt(const batch_ctx *b, const batch_stats *st, receipt_hash
     r.rates_id = b->rates_id;
     r.rates_dir = rates_dir;
     r.input_path = in;
+    r.input_bytes = st->input_bytes; /* hashed by the batch loop as it read */
+    snprintf(r.input_sha256, sizeof r.input_sha256, "%s", st->input_sha256);
     r.rows = st->rows;
     r.computed = st->computed;
     r.rejected = st->rejected;
@@ -187,7 +188,7 @@ static int write_receipt(const batch_ctx *b, const batch_stats *st, receipt_hash
     r.output_path = out;
     r.rejects_path = rej ? rej : "-";
     receipt_take_hashes(&r, atomic_file_sha256(&b->files.out), atomic_file_sha256(&b->files.rej));
-    rc = receipt_emit(&r, hash, path, &msg);
+    rc = receipt_emit(&r, NULL, path, &msg);
     if (rc != RFY_OK)
         fprintf(stderr, "rfy batch: %s\n", msg ? msg : "cannot write the receipt");
     free(msg);
@@ -218,9 +219,7 @@ int cmd_batch(int argc, char **argv)
     batch_config cfg;
     batch_stats st;
     const char *receipt_path = NULL; /* receipt */
-    receipt_hash hash;               /* receipt: SHA-256 of the input as it streams */
 
-    memset(&hash, 0, sizeof hash);
     memset(&b, 0, sizeof b);
     batch_stats_init(&st);
     optind = 1;
@@ -268,10 +267,6 @@ int cmd_batch(int argc, char **argv)
     if (!(rates = cli_load_rates(rates_dir)))
         goto cleanup;
     b.rates_id = rfy_rates_id(rates);
-    if (receipt_hash_init(&hash) != RFY_OK) {
-        fprintf(stderr, "rfy batch: out of memory\n");
-        goto cleanup;
-    }
 
     if (run_files_open_outputs(&b.files, RESULT_ROW_HEADER "\n") != 0)
         goto failed;
@@ -288,8 +283,7 @@ int cmd_batch(int argc, char **argv)
     cfg.jobs = jobs;
     cfg.format_row = format_row;
     cfg.format_max = RESULT_ROW_MAX;
-    cfg.tap = receipt_hash_tap; /* receipt */
-    cfg.tap_user = &hash;
+    cfg.hash_input = 1; /* receipt */
     rc = batch_run(&st, &cfg, b.files.in, &msg);
     if (rc != RFY_OK) {
         if (msg)
@@ -306,7 +300,7 @@ int cmd_batch(int argc, char **argv)
     if (run_files_commit(&b.files) != 0)
         goto failed;
     /* The receipt hashes the files in place; without it they are taken back. */
-    if (write_receipt(&b, &st, &hash, rates_dir, in_path, out_path, b.files.rej_path,
+    if (write_receipt(&b, &st, rates_dir, in_path, out_path, b.files.rej_path,
                       receipt_path) != RFY_OK)
         goto failed;
     run_files_close(&b.files);
@@ -320,7 +314,6 @@ failed:
 cleanup:
     run_files_release(&b.files);
     rfy_rates_free(rates);
-    receipt_hash_clear(&hash);
     free(msg);
     batch_stats_clear(&st);
     return exit_code;

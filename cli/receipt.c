@@ -373,7 +373,8 @@ int receipt_emit(receipt *r, receipt_hash *h, const char *path, char **errmsg)
     int rc, nomem = 0;
 
     *errmsg = NULL;
-    if (receipt_hash_final(r->input_sha256, &r->input_bytes, h) != RFY_OK) {
+    /* h NULL: the caller filled input_sha256 and input_bytes (rfy_batch_run's hash_input) */
+    if (h && receipt_hash_final(r->input_sha256, &r->input_bytes, h) != RFY_OK) {
         rc = fail(errmsg, RFY_ENOMEM, "cannot hash the input: out of memory");
         goto cleanup;
     }

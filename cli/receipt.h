@@ -9,16 +9,16 @@
  * over the same input and tables give byte-identical receipts, so a receipt
  * can be reproduced and compared with `cmp`.
  *
- * The input hash is computed while the input streams (receipt_hash_tap is
- * an rfy_csv_tap_fn for batch_config.tap), so standard input is hashed too.
+ * The input hash is computed while the input streams: by the batch loop
+ * (rfy_batch_config.hash_input, as batch and audit do), or with
+ * receipt_hash_tap as an rfy_csv_tap_fn; standard input is hashed too.
  * Output files are hashed by reading them back once they are in place.
  *
  * Usage (see cmd_batch.c / cmd_audit.c):
- *     receipt_hash h;  receipt_hash_init(&h);   cfg.tap = receipt_hash_tap; cfg.tap_user = &h;
- *     ... run, finish and rename the output files ...
- *     receipt r;  receipt_init(&r, "batch");  fill the fields;
- *     receipt_emit(&r, &h, receipt_path_or_NULL, &msg);
- *     receipt_hash_clear(&h);
+ *     cfg.hash_input = 1;  ... rfy_batch_run(&st, &cfg, ...) ...
+ *     ... finish and rename the output files ...
+ *     receipt r;  receipt_init(&r, "batch");  fill the fields, input_sha256 from st;
+ *     receipt_emit(&r, NULL, receipt_path_or_NULL, &msg);
  */
 #ifndef RFY_RECEIPT_H
 #define RFY_RECEIPT_H
@@ -143,11 +143,14 @@ int receipt_write(const receipt *r, const char *path, char **errmsg);
 
 /*
  * Everything a command does after its output files are in place: finish
- * the input hash `h` into r, hash r->output_path and r->rejects_path, and
+ * the input hash `h` into r (h NULL: r->input_sha256 and r->input_bytes are
+ * already filled, e.g. from rfy_batch_stats with hash_input), hash
+ * r->output_path and r->rejects_path, and
  * write the receipt to `path`, or when path is NULL to the default place
  * (receipt_default_path of r->output_path, else standard error).
  * Returns RFY_OK, or RFY_EIO / RFY_ENOMEM with *errmsg (caller frees).
- * Preconditions: r filled but for the hashes; h fed with the whole input.
+ * Preconditions: r filled but for the output hashes; h (if given) fed with
+ * the whole input.
  */
 int receipt_emit(receipt *r, receipt_hash *h, const char *path, char **errmsg);
 

@@ -98,7 +98,7 @@ typedef struct rfy_batch_config {
     void (*on_progress)(void *user, unsigned long rows);
     unsigned long progress_every;
 
-    /* Sees every input byte as read (receipts hash the input with it); may be NULL. */
+    /* Sees every input byte as read; may be NULL (for the receipt's hash, see hash_input). */
     rfy_csv_tap_fn tap;
     void *tap_user;
 
@@ -124,6 +124,13 @@ typedef struct rfy_batch_config {
      */
     int (*format_row)(const void *user, const rfy_batch_row *row, char *buf, size_t size);
     size_t format_max;
+
+    /*
+     * Non-zero: take the SHA-256 of every input byte as it streams (standard
+     * input too) into stats->input_sha256 and stats->input_bytes, for a
+     * receipt.  `tap`, if set, still sees the bytes.
+     */
+    int hash_input;
 } rfy_batch_config;
 
 /* Most worker threads rfy_batch_run() starts (memory stays constant: see calc/batch_run.c). */
@@ -137,6 +144,10 @@ typedef struct rfy_batch_stats {
      * here rather than in on_row so that with several jobs the sums are taken
      * per chunk in the worker that computed it (no per-row cross-core reads). */
     mpz_t gross, deductions, payment;
+    /* With cfg->hash_input, after RFY_OK: the input's size and SHA-256 (64
+     * lowercase hex digits); "" otherwise. */
+    unsigned long long input_bytes;
+    char input_sha256[65];
 } rfy_batch_stats;
 
 /* Init / clear the sums in a batch_stats (the counters need no init). */

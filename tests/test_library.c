@@ -180,7 +180,7 @@ START_TEST(trace_floor_and_transition)
 }
 END_TEST
 
-/* The batch loop: one row computed, one refused, the totals. */
+/* The batch loop: one row computed, one refused, the totals, the input hash. */
 typedef struct seen {
     int rows, rejects;
     char column[32];
@@ -223,6 +223,7 @@ START_TEST(batch_loop)
     cfg.on_row = on_row;
     cfg.on_reject = on_reject;
     cfg.user = &s;
+    cfg.hash_input = 1;
     rfy_batch_stats_init(&st);
     ck_assert_int_eq(rfy_batch_run(&st, &cfg, in, &msg), RFY_OK);
     ck_assert_ptr_null(msg);
@@ -234,6 +235,10 @@ START_TEST(batch_loop)
     ck_assert_str_eq(s.column, "prior_unit");
     ck_assert_int_eq(mpz_get_si(st.payment), 1435965);
     ck_assert_int_eq(mpz_get_si(st.deductions), 202235);
+    /* the receipt's input hash: `printf '<the csv above>' | sha256sum`, 118 bytes */
+    ck_assert_uint_eq(st.input_bytes, 118);
+    ck_assert_str_eq(st.input_sha256,
+                     "dc6280011a8049c3c54474734f00a76db6be77d4e9c03984aa0e64e3f96abd80");
     rfy_batch_stats_clear(&st);
     fclose(in);
 }
