@@ -11,18 +11,22 @@
 
 #define HINT_SIZE 96
 
+#define DEFAULT_DECIMAL_COMMA "a decimal comma must be declared as the input's syntax"
+#define COMMA_WHY(hint) "unexpected ',' (no thousands separators; " hint ")"
+
 static const char *const DEFAULT_HINT[RFY_HINT_COUNT] = {
     [RFY_HINT_NEWER_RATES] = "load a rate table that covers the month",
     [RFY_HINT_MISSING_KEY] = "add that row to the table",
-    [RFY_HINT_DECIMAL_COMMA] = "a decimal comma must be declared as the input's syntax",
+    [RFY_HINT_DECIMAL_COMMA] = DEFAULT_DECIMAL_COMMA,
     [RFY_HINT_SEMICOLON_FILE] = "a ';'-separated file? read it with ';' as the delimiter",
     [RFY_HINT_TAB_FILE] = "a tab-separated file? read it with tab as the delimiter",
 };
 
 static char hint[RFY_HINT_COUNT][HINT_SIZE];
 static int hint_set[RFY_HINT_COUNT];
-/* rfy_decimal_parse()'s reason for a ',' in '.' syntax, with the hint. */
-static char comma_why[HINT_SIZE + 64];
+/* rfy_decimal_parse()'s reason for a ',' in '.' syntax, with the hint: composed
+ * when the hint is set, so that parsing threads only ever read it. */
+static char comma_why[HINT_SIZE + 64] = COMMA_WHY(DEFAULT_DECIMAL_COMMA);
 
 int rfy_set_hint(rfy_hint h, const char *text)
 {
@@ -32,7 +36,7 @@ int rfy_set_hint(rfy_hint h, const char *text)
     if (text)
         snprintf(hint[h], sizeof hint[h], "%s", text);
     if (h == RFY_HINT_DECIMAL_COMMA)
-        comma_why[0] = '\0'; /* recomposed on next use */
+        snprintf(comma_why, sizeof comma_why, COMMA_WHY("%s"), rfy_hint_text(h));
     return RFY_OK;
 }
 
@@ -45,8 +49,5 @@ const char *rfy_hint_text(rfy_hint h)
 
 const char *rfy__decimal_comma_why(void)
 {
-    if (!comma_why[0])
-        snprintf(comma_why, sizeof comma_why, "unexpected ',' (no thousands separators; %s)",
-                 rfy_hint_text(RFY_HINT_DECIMAL_COMMA));
     return comma_why;
 }

@@ -16,6 +16,18 @@
  *     allocated with malloc() and must be released by the caller with free().
  *     A `const char **why` argument receives a static string: never free it.
  *   - Functions return an int result code (RFY_OK == 0, see rfy_status.h).
+ *
+ * THREAD SAFETY:
+ *   - One loaded rate table set (rfy_rates) may be shared by any number of
+ *     threads computing at once: after loading it is only read.
+ *   - Each thread uses its own rfy_case, rfy_result, rfy_explanation and
+ *     rfy_error; no function keeps hidden state between calls.
+ *   - Process-wide settings (rfy_set_hint, rfy_set_oom_handler,
+ *     rfy_install_gmp_allocators) are made once at start-up, before other
+ *     threads call the library.
+ *
+ * LINKING: the public headers need GMP only (pkg-config --cflags --libs rfy).
+ * docs/library.md is the guide.
  */
 #ifndef RFY_H
 #define RFY_H

@@ -213,6 +213,8 @@ RFY_API int rfy_case_check(const rfy_case *in, rfy_error *err);
  * missing for the month: the message names the key and the month), with
  * err filled.  Preconditions: out initialised with rfy_result_init(); it may
  * be reused across calls without clearing (no per-call allocation once warm).
+ * Thread safety: `rates` is only read, so many threads may compute at once
+ * with one table set, each with its own `in`, `out` and `err`.
  */
 RFY_API int rfy_compute(rfy_result *out, const rfy_rates *rates, const rfy_case *in, rfy_error *err);
 

@@ -12,6 +12,10 @@
  * the 2015 table "gældende fra 5. januar" governs all of January 2015.  A
  * month no row covers has no value: callers report an error, never a
  * fallback to another year.
+ *
+ * Thread safety: loading builds a new object; once loaded, an rfy_rates is
+ * never written, so any number of threads may read and compute with it at
+ * once.  Free it after the last of them is done.
  */
 #ifndef RFY_RATES_H
 #define RFY_RATES_H
