@@ -17,6 +17,7 @@
 static const char *const DEFAULT_HINT[RFY_HINT_COUNT] = {
     [RFY_HINT_NEWER_RATES] = "load a rate table that covers the month",
     [RFY_HINT_MISSING_KEY] = "add that row to the table",
+    [RFY_HINT_ASSUMPTIONS] = "the comments of the rate table for",
     [RFY_HINT_DECIMAL_COMMA] = DEFAULT_DECIMAL_COMMA,
     [RFY_HINT_SEMICOLON_FILE] = "a ';'-separated file? read it with ';' as the delimiter",
     [RFY_HINT_TAB_FILE] = "a tab-separated file? read it with tab as the delimiter",

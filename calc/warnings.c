@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hint.h"
 #include "rules.h"
 #include "rfy_money.h"
 
@@ -70,8 +71,8 @@ int rfy_warning_detail(char *buf, size_t size, rfy_warning w, const rfy_result *
     case RFY_WARN_DERIVED_RATE:
         derived_values(values, sizeof values, res);
         n = snprintf(buf, size, "computed with values derived by the indexation chain, not "
-                                "published: %s (rfy rates show %d lists the assumptions)",
-                     values, RFY_MONTH_YEAR(res->month));
+                                "published: %s (%s %d lists the assumptions)",
+                     values, rfy_hint_text(RFY_HINT_ASSUMPTIONS), RFY_MONTH_YEAR(res->month));
         break;
     case RFY_WARN_SDP_ABOVE_DERIVED_MAX:
         if (!max)

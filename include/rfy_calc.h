@@ -166,13 +166,13 @@ typedef enum rfy_warning {
 #define RFY_WARN_ALL 0xFu
 
 /* The code as written in the `warnings` column ("derived_rate"); NULL if w is not one bit. */
-const char *rfy_warning_code(rfy_warning w);
+RFY_API const char *rfy_warning_code(rfy_warning w);
 
 /*
  * The codes of a warnings bitmask joined by ';' ("derived_rate;sdp_above_derived_max"),
  * "" when none, into buf (size bytes, at least 128).  Returns the length.
  */
-int rfy_warnings_format(char *buf, size_t size, unsigned warnings);
+RFY_API int rfy_warnings_format(char *buf, size_t size, unsigned warnings);
 
 /*
  * One warning of a computed case-month explained in English for a payroll
@@ -181,7 +181,7 @@ int rfy_warnings_format(char *buf, size_t size, unsigned warnings);
  * row is computed: check the amount").  Into buf (size bytes); returns the
  * length, or -1 if w is not set in res->warnings.
  */
-int rfy_warning_detail(char *buf, size_t size, rfy_warning w, const rfy_result *res);
+RFY_API int rfy_warning_detail(char *buf, size_t size, rfy_warning w, const rfy_result *res);
 
 /*
  * Non-zero when month m of a forløb falls after ressourceforløb were closed
@@ -190,7 +190,7 @@ int rfy_warning_detail(char *buf, size_t size, rfy_warning w, const rfy_result *
  * kapitel 6 a and are computed as before (rules.md §1).  Front ends say so
  * in the preview.  Jobafklaringsforløb are not affected.
  */
-int rfy_no_new_ressourceforloeb(rfy_month m, rfy_forloeb f);
+RFY_API int rfy_no_new_ressourceforloeb(rfy_month m, rfy_forloeb f);
 
 RFY_API void rfy_result_init(rfy_result *r);
 RFY_API void rfy_result_clear(rfy_result *r);

@@ -23,6 +23,7 @@ typedef enum rfy_hint {
     RFY_HINT_SEMICOLON_FILE = 2, /* a header that looks ';'-separated */
     RFY_HINT_TAB_FILE = 3,       /* a header that looks tab-separated */
     RFY_HINT_MISSING_KEY = 4,    /* a table that covers the month lacks a key */
+    RFY_HINT_ASSUMPTIONS = 5,    /* where a year's assumptions are listed; the year follows */
     RFY_HINT_COUNT
 } rfy_hint;
 

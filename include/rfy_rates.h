@@ -85,7 +85,7 @@ typedef struct rfy_rates rfy_rates;
 
 /* Non-zero for the keys that parametrise the chain (regulation_*): they
  * carry no amount a computation uses, so they do not make a month covered. */
-int rfy_rate_key_is_parameter(rfy_rate_key key);
+RFY_API int rfy_rate_key_is_parameter(rfy_rate_key key);
 
 /* Key name as written in table files ("rfy_forsorger"); NULL if out of range. */
 RFY_API const char *rfy_rate_key_name(rfy_rate_key key);
@@ -130,8 +130,8 @@ RFY_API void rfy_rates_free(rfy_rates *rates);
  * or -1 when i is out of range.  Loading the exported files with
  * rfy_rates_load_dir() gives the built-in set and the same rates_id.
  */
-size_t rfy_rates_builtin_count(void);
-int rfy_rates_builtin_file(size_t i, const char **name, const char **text, size_t *len);
+RFY_API size_t rfy_rates_builtin_count(void);
+RFY_API int rfy_rates_builtin_file(size_t i, const char **name, const char **text, size_t *len);
 
 /*
  * Fingerprint of the loaded tables: the first 16 hex digits of SHA-256 over
@@ -155,17 +155,17 @@ RFY_API rfy_month rfy_rates_last_month(const rfy_rates *rates);
  * covers month m: the tables "cover" that month, and a key missing there is
  * a gap in the table, not a month beyond the tables.
  */
-int rfy_rates_covers(const rfy_rates *rates, rfy_month m);
+RFY_API int rfy_rates_covers(const rfy_rates *rates, rfy_month m);
 
 /*
  * The covered years as text for messages, e.g. "2012-2026" or
  * "2012-2024, 2026" (into buf, size bytes; truncated with "..." if needed).
  */
-void rfy_rates_covered_years(char *buf, size_t size, const rfy_rates *rates);
+RFY_API void rfy_rates_covered_years(char *buf, size_t size, const rfy_rates *rates);
 
 /* The comment records of every file, in file and line order. */
-size_t rfy_rates_comment_count(const rfy_rates *rates);
-const rfy_rate_comment *rfy_rates_comment_at(const rfy_rates *rates, size_t i);
+RFY_API size_t rfy_rates_comment_count(const rfy_rates *rates);
+RFY_API const rfy_rate_comment *rfy_rates_comment_at(const rfy_rates *rates, size_t i);
 
 /*
  * The keys every covered month must have for the engine to compute any
@@ -178,7 +178,7 @@ const rfy_rate_comment *rfy_rates_comment_at(const rfy_rates *rates, size_t i);
  * per optional key that is absent from covered months, as "ABSENT ...".
  * Returns the number of MISSING lines (0 = complete).
  */
-int rfy_rates_check_missing(const rfy_rates *rates, FILE *report);
+RFY_API int rfy_rates_check_missing(const rfy_rates *rates, FILE *report);
 
 /* All rows, in file and line order (for `rates show` and the chain check). */
 RFY_API size_t rfy_rates_count(const rfy_rates *rates);
