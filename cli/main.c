@@ -17,6 +17,7 @@ static const char USAGE[] =
     "  rfy audit   [--rates DIR] [-o REPORT.csv] [--rejects REJ.csv] [--receipt R.json]\n"
     "              [--explain CASE_ID] [--delimiter C] [--decimal-comma] [--quiet] HISTORIC.csv\n"
     "  rfy rates   [--rates DIR] show YEAR | check | export DIR\n"
+    "  rfy serve   [--rates DIR] [--listen ADDR:PORT]\n"
     "  rfy --version | --help\n"
     "\n"
     "Exit codes: 0 all rows computed (audit: all match); 1 some rows rejected\n"
@@ -46,6 +47,8 @@ int main(int argc, char **argv)
             return cmd_audit(argc - 1, argv + 1);
         if (strcmp(cmd, "rates") == 0)
             return cmd_rates(argc - 1, argv + 1);
+        if (strcmp(cmd, "serve") == 0)
+            return cmd_serve(argc - 1, argv + 1);
         fprintf(stderr, "rfy: unknown command '%s' (try rfy --help)\n", cmd);
         return RFY_EXIT_USAGE;
     }

@@ -1,0 +1,413 @@
+/*
+ * serve_api_answer(): routing, the request decoder and the JSON answers of
+ * `rfy serve` (interface.md "HTTP API").  No socket here (cli/serve_http.c).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "case_input.h"
+#include "explain.h"
+#include "serve_api.h"
+#include "web_assets.h"
+
+static const char JSON_TYPE[] = "application/json; charset=utf-8";
+
+/* case_id given to the batch parser when a row has none: the column is
+ * required in a batch file, but an API row, like a preview, may go without
+ * (the result then echoes case_id null, as `rfy preview --json` does). */
+#define SERVE_CASE_ID "api"
+
+void serve_answer_clear(serve_answer *ans)
+{
+    free(ans->body);
+    ans->body = NULL;
+    ans->len = 0;
+}
+
+/* ---- Answers ----------------------------------------------------------------- */
+
+static int answer_oom(serve_answer *ans)
+{
+    serve_answer_clear(ans);
+    ans->status = 500;
+    ans->content_type = "text/plain; charset=utf-8";
+    return RFY_ENOMEM;
+}
+
+/* A JSON answer (steals root; root NULL means memory ran out). */
+static int answer_json(serve_answer *ans, int status, json_t *root)
+{
+    char *text;
+    ans->is_api = 1;
+    if (!root)
+        return answer_oom(ans);
+    text = json_dumps(root, JSON_COMPACT);
+    json_decref(root);
+    if (!text)
+        return answer_oom(ans);
+    ans->status = status;
+    ans->content_type = JSON_TYPE;
+    ans->body = text;
+    ans->len = strlen(text);
+    return RFY_OK;
+}
+
+/* One error object {"row", "column", "reason"}; row < 0 and column NULL or
+ * "" are written null. */
+static json_t *error_object(long row, const char *column, const char *reason)
+{
+    return json_pack("{s:o, s:o, s:s}", "row", row >= 0 ? json_integer(row) : json_null(),
+                     "column", column && *column ? json_string(column) : json_null(),
+                     "reason", reason);
+}
+
+/* An answer with a single error that is no row's. */
+static int answer_error(serve_answer *ans, int status, const char *reason)
+{
+    json_t *e = error_object(-1, NULL, reason);
+    return answer_json(ans, status, e ? json_pack("{s:[o]}", "errors", e) : NULL);
+}
+
+/* ---- Request decoder ----------------------------------------------------------- */
+
+/* One row of the request as the text of each column (NULL = not given).
+ * Strings point into the parsed JSON document; integers are formatted into
+ * `digits`. */
+typedef struct request_row {
+    const char *value[CASE_COL_COUNT];
+    size_t len[CASE_COL_COUNT];
+    char digits[CASE_COL_COUNT][24];
+} request_row;
+
+static int column_of(const char *key)
+{
+    for (int k = 0; k < CASE_COL_COUNT; k++)
+        if (strcmp(key, case_column_name((case_column)k)) == 0)
+            return k;
+    return -1;
+}
+
+/*
+ * One JSON row object into *r.  Values: a string (taken as the cell's text,
+ * exactly as in a CSV cell), an integer (its decimal digits), or null (not
+ * given).  A number with a fraction is refused: a JSON reader may carry it as
+ * binary floating point, and 0.1 is not exactly 0.1 there.  Returns RFY_OK or
+ * RFY_EINPUT with err filled.
+ */
+static int decode_row(request_row *r, json_t *obj, rfy_error *err)
+{
+    const char *key;
+    json_t *v;
+
+    memset(r, 0, sizeof *r);
+    err->column = "";
+    if (!json_is_object(obj)) {
+        snprintf(err->reason, sizeof err->reason,
+                 "a row must be a JSON object of batch input columns, e.g. "
+                 "{\"month\": \"2024-05\", \"category\": \"forsorger\"}");
+        return RFY_EINPUT;
+    }
+    json_object_foreach(obj, key, v) {
+        int k = column_of(key);
+        if (k < 0) {
+            char shown[CASE_ID_DISPLAY_SIZE];
+            case_input_display_id(shown, sizeof shown, key, strlen(key));
+            snprintf(err->reason, sizeof err->reason,
+                     "'%.60s' is not an input column (the keys are the batch input column names, "
+                     "e.g. month, category, wage)", shown);
+            return RFY_EINPUT;
+        }
+        err->column = case_column_name((case_column)k);
+        if (json_is_string(v)) {
+            r->value[k] = json_string_value(v);
+            r->len[k] = json_string_length(v);
+            if (memchr(r->value[k], '\0', r->len[k])) {
+                snprintf(err->reason, sizeof err->reason, "%s contains a NUL character",
+                         err->column);
+                return RFY_EINPUT;
+            }
+        } else if (json_is_integer(v)) {
+            snprintf(r->digits[k], sizeof r->digits[k], "%" JSON_INTEGER_FORMAT,
+                     json_integer_value(v));
+            r->value[k] = r->digits[k];
+            r->len[k] = strlen(r->digits[k]);
+        } else if (json_is_real(v)) {
+            snprintf(err->reason, sizeof err->reason,
+                     "%s is a JSON number with a fraction, which cannot be carried exactly: "
+                     "write it as a string, e.g. \"12345.67\"", err->column);
+            return RFY_EINPUT;
+        } else if (!json_is_null(v)) {
+            snprintf(err->reason, sizeof err->reason,
+                     "%s must be a string or a whole number", err->column);
+            return RFY_EINPUT;
+        }
+    }
+    err->column = "";
+    return RFY_OK;
+}
+
+/*
+ * A decoded row through the batch parser into *c (the way `rfy preview`
+ * builds its case): a one-row record with a header of the columns given.
+ */
+static int parse_row(rfy_case *c, const request_row *r, rfy_error *err)
+{
+    rfy_csv_record header, row;
+    case_binding b;
+    char msg[256];
+    size_t n = 0;
+
+    memset(&header, 0, sizeof header);
+    memset(&row, 0, sizeof row);
+    for (int k = 0; k < CASE_COL_COUNT; k++) {
+        const char *v = r->value[k];
+        size_t len = r->len[k];
+        if (!v && k == CASE_COL_CASE_ID) {
+            v = SERVE_CASE_ID;
+            len = strlen(v);
+        }
+        if (!v)
+            continue;
+        header.field[n] = case_column_name((case_column)k);
+        header.len[n] = strlen(header.field[n]);
+        row.field[n] = v;
+        row.len[n] = len;
+        n++;
+    }
+    header.nfields = row.nfields = n;
+    header.line = header.index = 1;
+    row.line = row.index = 2;
+    if (case_binding_bind(&b, &header, NULL, 0, msg, sizeof msg) != RFY_OK) {
+        /* only a missing required column can fail here: name it */
+        err->column = "";
+        snprintf(err->reason, sizeof err->reason, "%.190s", msg);
+        for (int k = 0; k < CASE_COL_COUNT; k++)
+            if (case_column_required((case_column)k) && k != CASE_COL_CASE_ID && !r->value[k]) {
+                err->column = case_column_name((case_column)k);
+                snprintf(err->reason, sizeof err->reason, "%s is required", err->column);
+                break;
+            }
+        return RFY_EINPUT;
+    }
+    rfy_case_reset(c);
+    return case_input_parse(c, &b, &row, &RFY_AMOUNT_DOT, err);
+}
+
+/* ---- POST /api/v1/calculate -------------------------------------------------- */
+
+/* Money sums of the results (the period table's totals). */
+typedef struct totals {
+    mpz_t gross, total_deduction, payment;
+} totals;
+
+static json_t *money_json(const mpz_t ore)
+{
+    char buf[64];
+    if (rfy_money_format(buf, sizeof buf, ore, '.') < 0)
+        return NULL;
+    return json_string(buf);
+}
+
+/* Compute row i: append its result to `results` or its error to `errors`.
+ * Returns RFY_OK, or RFY_ENOMEM. */
+static int calculate_row(json_t *results, json_t *errors, totals *t, const rfy_rates *rates,
+                         json_t *obj, size_t i)
+{
+    request_row r;
+    rfy_case c;
+    rfy_result res;
+    rfy_error err;
+    int rc = RFY_OK;
+
+    rfy_case_init(&c);
+    rfy_result_init(&res);
+    memset(&err, 0, sizeof err);
+    if (decode_row(&r, obj, &err) != RFY_OK || parse_row(&c, &r, &err) != RFY_OK ||
+        rfy_compute(&res, rates, &c, &err) != RFY_OK) {
+        if (!err.reason[0])
+            snprintf(err.reason, sizeof err.reason, "the row cannot be computed");
+        if (json_array_append_new(errors, error_object((long)i, err.column, err.reason)) != 0)
+            rc = RFY_ENOMEM;
+    } else if (json_array_size(errors) == 0) {
+        /* no result is kept once a row failed: the answer is then the errors */
+        json_t *one = explain_json(r.value[CASE_COL_CASE_ID], &c, &res, rates);
+        if (!one || json_array_append_new(results, one) != 0)
+            rc = RFY_ENOMEM;
+        mpz_add(t->gross, t->gross, res.gross);
+        mpz_add(t->total_deduction, t->total_deduction, res.total_deduction);
+        mpz_add(t->payment, t->payment, res.payment);
+    }
+    rfy_result_clear(&res);
+    rfy_case_clear(&c);
+    return rc;
+}
+
+static int calculate(serve_answer *ans, const rfy_rates *rates, const char *body, size_t len)
+{
+    json_error_t jerr;
+    json_t *root, *rows, *results = NULL, *errors = NULL, *answer = NULL;
+    totals t;
+    size_t n;
+    int rc = RFY_OK;
+
+    root = json_loadb(body ? body : "", len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root) {
+        char reason[300];
+        snprintf(reason, sizeof reason, "malformed JSON at line %d, column %d: %s", jerr.line,
+                 jerr.column, jerr.text);
+        return answer_error(ans, 400, reason);
+    }
+    rows = json_object_get(root, "rows");
+    if (!json_is_object(root) || json_object_size(root) != 1 || !json_is_array(rows) ||
+        json_array_size(rows) == 0) {
+        json_decref(root);
+        return answer_error(ans, 400, "the body must be {\"rows\": [ {...}, ... ]} with at "
+                                      "least one row object");
+    }
+    if ((n = json_array_size(rows)) > SERVE_MAX_ROWS) {
+        char reason[120];
+        json_decref(root);
+        snprintf(reason, sizeof reason, "%zu rows in one request: at most %d (send several "
+                                        "requests)", n, SERVE_MAX_ROWS);
+        return answer_error(ans, 413, reason);
+    }
+
+    mpz_inits(t.gross, t.total_deduction, t.payment, NULL);
+    results = json_array();
+    errors = json_array();
+    for (size_t i = 0; rc == RFY_OK && results && errors && i < n; i++)
+        rc = calculate_row(results, errors, &t, rates, json_array_get(rows, i), i);
+    if (rc == RFY_OK && results && errors) {
+        if (json_array_size(errors) > 0) {
+            answer = json_pack("{s:O}", "errors", errors);
+            rc = answer_json(ans, 422, answer);
+        } else {
+            answer = json_pack("{s:O, s:{s:o, s:o, s:o}, s:s}", "results", results, "totals",
+                               "gross", money_json(t.gross), "total_deduction",
+                               money_json(t.total_deduction), "payment", money_json(t.payment),
+                               "rates_id", rfy_rates_id(rates));
+            rc = answer_json(ans, 200, answer);
+        }
+    } else {
+        rc = answer_oom(ans);
+    }
+    mpz_clears(t.gross, t.total_deduction, t.payment, NULL);
+    json_decref(results);
+    json_decref(errors);
+    json_decref(root);
+    return rc;
+}
+
+/* ---- GET /api/v1/rates/YYYY and /api/v1/health ---------------------------------- */
+
+static json_t *date_json(const rfy_date *d)
+{
+    char buf[11];
+    rfy_date_format(buf, d);
+    return json_string(buf);
+}
+
+/* Every table row in force in `year`, in key order (as `rfy rates show`). */
+static int rates_year(serve_answer *ans, const rfy_rates *rates, int year)
+{
+    size_t n = rfy_rates_count(rates);
+    json_t *arr = json_array();
+    int bad = !arr;
+
+    for (int k = 0; !bad && k < RFY_RATE_KEY_COUNT; k++)
+        for (size_t i = 0; !bad && i < n; i++) {
+            const rfy_rate_value *v = rfy_rates_at(rates, i);
+            char where[64];
+            if ((int)v->key != k || v->from.year > year || v->to.year < year)
+                continue;
+            snprintf(where, sizeof where, "%s:%lu", v->file ? v->file : "", v->line);
+            bad = json_array_append_new(
+                      arr, json_pack("{s:s, s:o, s:s, s:o, s:o, s:s, s:s, s:s, s:s}", "key",
+                                     rfy_rate_key_name(v->key), "amount", money_json(v->amount),
+                                     "unit", rfy_rate_key_unit(v->key), "effective_from",
+                                     date_json(&v->from), "effective_to", date_json(&v->to),
+                                     "provenance", rfy_provenance_name(v->provenance),
+                                     "legal_ref", v->legal_ref ? v->legal_ref : "", "source",
+                                     v->source ? v->source : "", "table", where)) != 0;
+        }
+    if (bad) {
+        json_decref(arr);
+        return answer_oom(ans);
+    }
+    if (json_array_size(arr) == 0) {
+        char reason[120];
+        json_decref(arr);
+        snprintf(reason, sizeof reason, "no rate table covers %d", year);
+        return answer_error(ans, 404, reason);
+    }
+    return answer_json(ans, 200, json_pack("{s:i, s:s, s:o}", "year", year, "rates_id",
+                                           rfy_rates_id(rates), "rates", arr));
+}
+
+/* "/api/v1/rates/2024" → 2024; -1 when the tail is not four digits. */
+static int year_of(const char *tail)
+{
+    int y = 0;
+    for (int i = 0; i < 4; i++) {
+        if (tail[i] < '0' || tail[i] > '9')
+            return -1;
+        y = y * 10 + (tail[i] - '0');
+    }
+    return tail[4] == '\0' ? y : -1;
+}
+
+/* ---- Routing ------------------------------------------------------------------ */
+
+static const char RATES_PREFIX[] = "/api/v1/rates/";
+
+int serve_api_answer(serve_answer *ans, const rfy_rates *rates, const char *method,
+                     const char *path, const char *body, size_t body_len)
+{
+    int get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
+    int post = strcmp(method, "POST") == 0;
+    int api = strncmp(path, "/api/", 5) == 0;
+    const web_asset *asset;
+
+    memset(ans, 0, sizeof *ans);
+    ans->is_api = api;
+    if (body_len > SERVE_MAX_BODY)
+        return answer_error(ans, 413, "the request body is over 1 MiB");
+    if (strcmp(path, "/api/v1/calculate") == 0)
+        return post ? calculate(ans, rates, body, body_len)
+                    : answer_error(ans, 405, "use POST for /api/v1/calculate");
+    if (strcmp(path, "/api/v1/health") == 0)
+        return get ? answer_json(ans, 200, json_pack("{s:s, s:s, s:s}", "status", "ok", "version",
+                                                     RFY_VERSION, "rates_id",
+                                                     rfy_rates_id(rates)))
+                   : answer_error(ans, 405, "use GET for /api/v1/health");
+    if (strncmp(path, RATES_PREFIX, sizeof RATES_PREFIX - 1) == 0 &&
+        year_of(path + sizeof RATES_PREFIX - 1) >= 0)
+        return get ? rates_year(ans, rates, year_of(path + sizeof RATES_PREFIX - 1))
+                   : answer_error(ans, 405, "use GET for /api/v1/rates/YYYY");
+    if (api)
+        return answer_error(ans, 404, "no such API path (POST /api/v1/calculate, "
+                                      "GET /api/v1/rates/YYYY, GET /api/v1/health)");
+    if ((asset = web_asset_find(path)) != NULL) {
+        if (!get) {
+            ans->status = 405;
+            ans->content_type = "text/plain; charset=utf-8";
+            return RFY_OK;
+        }
+        if (!(ans->body = malloc(asset->len ? asset->len : 1)))
+            return answer_oom(ans);
+        memcpy(ans->body, asset->data, asset->len);
+        ans->len = asset->len;
+        ans->status = 200;
+        ans->content_type = asset->content_type;
+        return RFY_OK;
+    }
+    ans->status = 404;
+    ans->content_type = "text/plain; charset=utf-8";
+    if (!(ans->body = strdup("Ikke fundet.\n")))
+        return answer_oom(ans);
+    ans->len = strlen(ans->body);
+    return RFY_OK;
+}
