@@ -3,6 +3,7 @@
  *
  *   rfy serve [--rates DIR] [--listen ADDR:PORT]
  *
+ * Port 0 takes any free port; the first line on standard error names it.
  * The rate tables are loaded before the server listens; after that the
  * process opens no file (the page's files are compiled in).  SIGTERM or
  * SIGINT stops it: the answers under way are finished, then it exits 0.
@@ -36,14 +37,14 @@ static int parse_listen(struct sockaddr_in *out, const char *arg)
     memcpy(host, arg, n);
     host[n] = '\0';
     port = strtoul(colon + 1, &end, 10);
-    if (*end || end == colon + 1 || port == 0 || port > 65535 || colon[1] == '-' ||
+    if (*end || end == colon + 1 || port > 65535 || colon[1] == '-' ||
         colon[1] == '+' || inet_pton(AF_INET, host, &out->sin_addr) != 1)
         goto bad;
     out->sin_port = htons((unsigned short)port);
     return 0;
 bad:
     fprintf(stderr, "rfy serve: --listen '%s' is not ADDR:PORT with an IPv4 address and a port "
-                    "1-65535 (e.g. 127.0.0.1:8080)\n", arg);
+                    "0-65535 (e.g. 127.0.0.1:8080; port 0: any free port)\n", arg);
     return -1;
 }
 
@@ -94,8 +95,12 @@ int cmd_serve(int argc, char **argv)
         rfy_rates_free(rates);
         return RFY_EXIT_USAGE;
     }
-    fprintf(stderr, "rfy serve: listening on http://%s/ (rates_id %s); SIGTERM or Ctrl-C stops\n",
-            listen, rfy_rates_id(rates));
+    {
+        char host[INET_ADDRSTRLEN];
+        inet_ntop(AF_INET, &addr.sin_addr, host, sizeof host);
+        fprintf(stderr, "rfy serve: listening on http://%s:%u/ (rates_id %s); SIGTERM or Ctrl-C "
+                        "stops\n", host, serve_http_port(server), rfy_rates_id(rates));
+    }
     while (sigwait(&stop, &sig) != 0)
         ;
     serve_http_stop(server);

@@ -167,6 +167,12 @@ serve_http *serve_http_start(const struct sockaddr_in *addr, const rfy_rates *ra
     return s;
 }
 
+unsigned serve_http_port(const serve_http *s)
+{
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
+    return info ? info->port : 0;
+}
+
 void serve_http_stop(serve_http *s)
 {
     if (!s)

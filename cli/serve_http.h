@@ -28,6 +28,9 @@ typedef struct serve_http serve_http;
 serve_http *serve_http_start(const struct sockaddr_in *addr, const rfy_rates *rates, char *msg,
                              size_t msgsize);
 
+/* The port the server listens on (the kernel's choice when started with port 0). */
+unsigned serve_http_port(const serve_http *s);
+
 /* Stop: finish the answers under way, close every connection, free. */
 void serve_http_stop(serve_http *s);
 

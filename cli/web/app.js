@@ -1,0 +1,428 @@
+/*
+ * The caseworker page: reads the form, asks the public API
+ * (POST /api/v1/calculate) and shows the answer.  It computes nothing: every
+ * amount, sum and legal reference shown comes from the API; this file only
+ * writes them the Danish way ("14359.65" → "14.359,65").  No inline script
+ * anywhere (Content-Security-Policy: script-src 'self').
+ */
+'use strict';
+
+const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august',
+  'september', 'oktober', 'november', 'december'];
+
+const CATEGORY = {
+  forsorger: 'forsørger',
+  ikke_forsorger: 'ikke-forsørger',
+  u25_hjemme: 'under 25 år, hjemmeboende',
+  u25_hjemme_bidrag: 'under 25 år, hjemmeboende, med bidragspligt over for barn',
+};
+
+const RATE = {
+  rfy_forsorger: 'Ressourceforløbsydelse, forsørger',
+  rfy_ikke_forsorger: 'Ressourceforløbsydelse, ikke-forsørger',
+  rfy_u25_hjemme: 'Ressourceforløbsydelse, under 25 år, hjemmeboende',
+  rfy_u25_bidrag_max: 'Loft for under 25 år med bidragspligt (forsørgersatsen)',
+  rfy_sdp_max_week: 'Højeste sygedagpengebeløb',
+  rfy_ledighed_89_week: 'Ledighedsydelse (89 %)',
+  wage_threshold_month: 'Lønindtægtsgrænse',
+  activation_hour_disregard: 'Fradragsfrit beløb pr. arbejdstime i tilbud',
+  normalbidrag_month: 'Normalbidrag pr. barn',
+  normalbidrag_grundbeloeb_month: 'Normalbidrag, grundbeløb',
+  normalbidrag_tillaeg_month: 'Normalbidrag, tillæg',
+  regulation_r_pct: 'Satsreguleringsprocent',
+  regulation_afdaempning_pct: 'Afdæmpning af satsreguleringen',
+};
+
+const UNIT = {'kr/month': 'kr./md.', 'kr/week': 'kr./uge', 'kr/hour': 'kr./time'};
+
+const PROVENANCE = {
+  published: 'offentliggjort',
+  secondary: 'sekundær kilde',
+  derived: 'afledt af reguleringskæden, ikke offentliggjort',
+};
+
+/* The form's fields, by API column, with their Danish names for messages. */
+const FIELDS = {
+  month: 'Måned', category: 'Kategori', forloeb: 'Forløb', children: 'Børn med bidragspligt',
+  child_support: 'Dokumenteret bidrag', prior: 'Ydelse før forløbet', prior_amount: 'Beløb',
+  prior_unit: 'pr. uge/måned', prior_until: 'Sidste dag på sygedagpengeniveau',
+  wage: 'Løn inkl. pension', holiday_pay: 'Feriegodtgørelse', holiday_days: 'Feriedage',
+  holiday_ydelse_days: 'Feriedage holdt med ydelse', activation_income: 'Indtægt i tilbud',
+  activation_hours: 'Arbejdstimer i tilbud', other_income: 'Anden indtægt',
+  start: 'Første dag', end: 'Sidste dag', case_id: 'Sag',
+};
+const AMOUNT_FIELDS = ['child_support', 'prior_amount', 'wage', 'holiday_pay', 'holiday_days',
+  'activation_income', 'activation_hours', 'other_income'];
+
+const $ = (id) => document.getElementById(id);
+
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+  for (const c of children) e.append(c);
+  return e;
+}
+
+/* "14359.65" → "14.359,65"; "-5.00" → "−5,00".  Text only: no arithmetic. */
+function kr(s) {
+  if (s === null || s === undefined) return '';
+  const neg = s.startsWith('-');
+  const [whole, frac] = (neg ? s.slice(1) : s).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return (neg ? '−' : '') + grouped + (frac !== undefined ? ',' + frac : '');
+}
+
+/* "§ 68 stk. 2 nr. 1" → "§ 68, stk. 2, nr. 1" (as Danish prose writes it). */
+function ref(s) {
+  return (s || '').replace(/ (stk\.|nr\.)/g, ', $1');
+}
+
+function dayText(iso) {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d}. ${MONTHS[m - 1]} ${y}`;
+}
+
+function monthText(ym) {
+  const [y, m] = ym.split('-').map(Number);
+  return `${MONTHS[m - 1]} ${y}`;
+}
+
+/* "1.–14. maj" for a segment. */
+function spanText(first, last) {
+  const [, m, d1] = first.split('-').map(Number);
+  const d2 = Number(last.split('-')[2]);
+  return d1 === d2 ? `${d1}. ${MONTHS[m - 1]}` : `${d1}.–${d2}. ${MONTHS[m - 1]}`;
+}
+
+/* A Danish amount typed by a caseworker ("20.000,50") as the API writes it
+ * ("20000.50"): with a comma, dots are thousands separators.  Text only. */
+function apiAmount(v) {
+  v = v.replace(/\s/g, '');
+  return v.includes(',') ? v.replace(/\./g, '').replace(',', '.') : v;
+}
+
+/* The months from..to inclusive ("2024-03".."2024-08"); null if not months. */
+function monthRange(from, to) {
+  const re = /^(\d{4})-(\d{2})$/;
+  const a = re.exec(from), b = re.exec(to);
+  if (!a || !b) return null;
+  const out = [];
+  let y = Number(a[1]), m = Number(a[2]);
+  const y2 = Number(b[1]), m2 = Number(b[2]);
+  if (m < 1 || m > 12 || m2 < 1 || m2 > 12) return null;
+  while ((y < y2 || (y === y2 && m <= m2)) && out.length <= 120) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    if (++m > 12) { m = 1; y++; }
+  }
+  return out;
+}
+
+/* ---- Errors in Danish ---------------------------------------------------------- */
+
+/* The API's reasons are the batch rejects' (English, for payroll files);
+ * the caseworker reads them in Danish.  Known kinds are worded here; any
+ * other reason is shown as the engine wrote it, under a Danish heading. */
+const REASONS = [
+  [/is a JSON number with a fraction/, 'skal skrives som tekst'],
+  [/is required/, 'skal udfyldes'],
+  [/is not a valid month/, 'er ikke en gyldig måned: skriv ÅÅÅÅ-MM, fx 2024-05'],
+  [/is not a valid date/, 'er ikke en gyldig dato: skriv ÅÅÅÅ-MM-DD, fx 2024-05-14'],
+  [/is not a valid number/, 'er ikke et gyldigt beløb: skriv fx 20000 eller 20.000,50 (højst to decimaler)'],
+  [/is not a whole number from 1 to 20/, 'skal være et helt tal fra 1 til 20'],
+  [/is not known/, 'har en værdi, der ikke kendes'],
+  [/is not an input column/, 'kendes ikke af denne version af beregningen'],
+  [/no rate table gives/, 'der findes ingen satser for måneden (satstabellerne dækker ikke måneden)'],
+  [/before ressourceforloeb existed/, 'ressourceforløbsydelse findes fra januar 2013'],
+  [/before jobafklaringsforloeb existed/, 'jobafklaringsforløb findes fra juli 2014'],
+  [/above the highest sygedagpenge amount/, 'er over det højeste sygedagpengebeløb for måneden'],
+  [/no normalbidrag_month is known/, 'der kendes intet normalbidrag for måneden: udfyld det dokumenterede bidrag'],
+  [/given, but prior is none/, 'er udfyldt, men der er ingen hidtidig ydelse valgt'],
+  [/given, but prior is not sygedagpenge/, 'bruges kun ved sygedagpenge'],
+  [/only used with prior sygedagpenge/, 'bruges kun ved sygedagpenge'],
+  [/required.*sygedagpenge|prior_until/, 'skal udfyldes ved sygedagpenge'],
+  [/children/, 'skal udfyldes med antal børn (1–20) for kategori nr. 4'],
+  [/must be an amount from 0 to/, 'skal være et beløb fra 0 til 9.999.999,99 kr.'],
+  [/must be from 0 to 31 feriedage/, 'skal være fra 0 til 31 feriedage'],
+  [/must be from 0 to 744 hours/, 'skal være fra 0 til 744 timer'],
+  [/at most/, 'er for stort'],
+];
+
+function danishReason(e) {
+  for (const [re, da] of REASONS) if (re.test(e.reason)) return da;
+  return null;
+}
+
+function showErrors(errors, months) {
+  const box = $('fejl');
+  box.replaceChildren(el('h2', {}, 'Beregningen kunne ikke foretages'));
+  const ul = el('ul');
+  for (const e of errors) {
+    const field = e.column ? (FIELDS[e.column] || e.column) : null;
+    const where = months && e.row !== null && months.length > 1 ? ` (${monthText(months[e.row])})` : '';
+    const da = danishReason(e);
+    const li = el('li', {class: 'fejl-linje', 'data-column': e.column || ''});
+    li.append(field ? el('strong', {}, field + where + ': ') : '');
+    li.append(da || 'Beregningen blev afvist.');
+    li.append(el('br'), el('small', {}, 'Begrundelse fra beregningen: ' + e.reason));
+    ul.append(li);
+    if (e.column && $(e.column)) $(e.column).setAttribute('aria-invalid', 'true');
+  }
+  box.append(ul);
+  box.classList.remove('hidden');
+}
+
+/* ---- The request ---------------------------------------------------------------- */
+
+function formRow() {
+  const row = {};
+  for (const id of ['category', 'forloeb', 'prior']) row[id] = $(id).value;
+  for (const id of ['children', 'holiday_ydelse_days', 'prior_until']) {
+    const v = $(id).value.trim();
+    if (v) row[id] = v;
+  }
+  for (const id of AMOUNT_FIELDS) {
+    const v = $(id).value.trim();
+    if (v) row[id] = apiAmount(v);
+  }
+  if (row.prior !== 'none') row.prior_unit = $('prior_unit').value;
+  return row;
+}
+
+async function calculate(rows) {
+  const resp = await fetch('/api/v1/calculate', {
+    method: 'POST',
+    headers: {'Content-Type': 'application/json'},
+    body: JSON.stringify({rows}),
+  });
+  return {status: resp.status, body: await resp.json()};
+}
+
+/* ---- One month: the breakdown ------------------------------------------------------ */
+
+function line(label, amount, reference, cls) {
+  const tr = el('tr', cls ? {class: cls} : {});
+  tr.append(el('td', {}, label), el('td', {class: 'belob'}, amount), el('td', {class: 'ref'}, reference || ''));
+  return tr;
+}
+
+function deductionText(d) {
+  switch (d.kind) {
+  case 'wage':
+    return d.rule === '55'
+      ? `Løn: 55 % af (${kr(d.wage)} − ${kr(d.threshold)})`
+      : `Løn: 30 % af ${kr(d.part_30 === '0.00' ? d.wage : d.threshold)} + 55 % af resten over grænsen`;
+  case 'holiday':
+    return `Feriegodtgørelse: ${kr(d.holiday_pay)} for ${kr(d.holiday_days)} feriedage` +
+      (d.capped ? ' (loftet binder)' : '');
+  case 'activation':
+    return `Indtægt i tilbud: ${kr(d.income)} − fradragsfrit ${kr(d.disregard)} (${kr(d.hours_counted)} timer)`;
+  case 'other':
+    return `Anden indtægt: ${kr(d.other_income)} krone for krone`;
+  default:
+    return d.kind;
+  }
+}
+
+function levelText(r) {
+  const lv = r.level;
+  const parts = [`Niveau efter ${ref(lv.stk2_ref)} (${CATEGORY[r.category]}): ${kr(lv.stk2_level)} kr./md.`];
+  if (lv.prior) {
+    const p = lv.prior;
+    const name = p.kind === 'sygedagpenge' ? 'hidtidige sygedagpenge' : 'hidtidig ledighedsydelse';
+    const conv = p.unit === 'week' ? ` kr./uge × 52/12 = ${kr(p.monthly)}` : '';
+    parts.push(`${ref(p.legal_ref)}: ${name} ${kr(p.amount)}${conv} kr./md.` +
+      (p.above_floor ? ' er over niveauet efter stk. 2 og er niveauet' : ' er ikke over niveauet efter stk. 2, som gælder som gulv') +
+      (p.until ? ` til og med ${dayText(p.until)}.` : '.'));
+  }
+  return parts;
+}
+
+function ratesTable(r) {
+  const t = el('table', {class: 'satser'});
+  t.append(el('thead', {}, el('tr', {}, el('th', {}, 'Sats'), el('th', {class: 'belob'}, 'Beløb'),
+    el('th', {}, 'Gældende fra'), el('th', {}, 'Grundlag'), el('th', {}, 'Kilde'))));
+  const body = el('tbody');
+  for (const v of r.rates) {
+    const tr = el('tr', {'data-key': v.key, 'data-provenance': v.provenance,
+      class: v.provenance === 'derived' ? 'afledt' : ''});
+    tr.append(el('td', {}, `${RATE[v.key] || v.key} (${ref(v.legal_ref.replace(/^LAS /, '').replace(/ \(.*$/, ''))})`),
+      el('td', {class: 'belob'}, `${kr(v.amount)} ${UNIT[v.unit] || v.unit}`),
+      el('td', {}, dayText(v.effective_from)),
+      el('td', {}, PROVENANCE[v.provenance] || v.provenance),
+      el('td', {class: 'kilde'}, v.source.replace(/^derived: /, 'beregnet: ')));
+    body.append(tr);
+  }
+  t.append(body);
+  return t;
+}
+
+function derivedNote(provenance) {
+  if (provenance !== 'derived') return null;
+  return el('p', {class: 'note afledt-note', id: 'afledt-note', role: 'note'},
+    'Bemærk: mindst én sats er afledt af reguleringskæden og endnu ikke offentliggjort. ' +
+    'Beløbet kan ændre sig, når satserne offentliggøres.');
+}
+
+function showMonth(r) {
+  const out = $('resultat');
+  out.replaceChildren();
+  out.append(el('h2', {}, `Forhåndsberegning for ${monthText(r.month)}`));
+  const meta = el('dl', {class: 'meta'});
+  meta.append(el('dt', {}, 'Kategori'), el('dd', {}, CATEGORY[r.category]),
+    el('dt', {}, 'Forløb'), el('dd', {}, r.forloeb === 'jobafklaring' ? 'jobafklaringsforløb (§ 69 j)' : 'ressourceforløb (kapitel 6 a)'),
+    el('dt', {}, 'Ret til ydelse'), el('dd', {}, `${r.days} af ${r.days_in_month} dage`));
+  out.append(meta);
+  const note = derivedNote(r.provenance);
+  if (note) out.append(note);
+
+  out.append(el('h3', {}, 'Niveau'));
+  for (const p of levelText(r)) out.append(el('p', {}, p));
+
+  out.append(el('h3', {}, 'Dage med ret til ydelse'));
+  const seg = el('table', {class: 'linjer'});
+  for (const s of r.segments)
+    seg.append(line(`${spanText(s.first_day, s.last_day)}: ${s.days} ${s.days === 1 ? 'dag' : 'dage'} à ${kr(s.level)}${s.level_exact ? '…' : ''}/${s.days_in_month}`,
+      (s.amount_exact ? '≈ ' : '') + kr(s.amount), ref(s.ref)));
+  if (r.segments.length > 1)
+    seg.append(line('Bruttoydelse, summen afrundet én gang til hele øre', kr(r.gross), ''));
+  out.append(seg);
+
+  out.append(el('h3', {}, 'Fradrag'));
+  const ded = el('table', {class: 'linjer'});
+  let any = false;
+  for (const d of r.deductions) {
+    if (d.amount === '0.00') continue;
+    any = true;
+    ded.append(line(deductionText(d), kr(d.amount), ref(d.legal_ref)));
+  }
+  out.append(any ? ded : el('p', {}, 'Ingen indtægter at trække fra.'));
+
+  out.append(el('h3', {}, 'Resultat'));
+  const res = el('table', {class: 'linjer resultat-tabel'});
+  const gross = line('Bruttoydelse', kr(r.gross), ref(r.level.ref));
+  gross.lastChild.previousSibling.id = 'brutto';
+  const total = line('Fradrag i alt', kr(r.total_deduction), '');
+  total.lastChild.previousSibling.id = 'fradrag';
+  const pay = line('Til udbetaling (før skat)', kr(r.payment), '', 'udbetaling');
+  pay.lastChild.previousSibling.id = 'udbetaling';
+  res.append(gross, total, pay);
+  out.append(res);
+
+  out.append(el('h3', {}, 'Anvendte satser'));
+  out.append(ratesTable(r));
+  out.append(el('p', {class: 'lille'}, `Grundlag: ${PROVENANCE[r.provenance]}. Satstabeller: ${r.rates_id} (rfy ${r.engine.version}).`));
+  out.append(el('p', {class: 'forbehold'}, 'Dette er en forhåndsberegning, ikke en afgørelse.'));
+  out.classList.remove('hidden');
+}
+
+/* ---- A period: month by month ------------------------------------------------------- */
+
+function showPeriod(results, totals) {
+  const out = $('resultat');
+  out.replaceChildren();
+  const first = results[0], last = results[results.length - 1];
+  out.append(el('h2', {}, `Forhåndsberegning ${monthText(first.month)} – ${monthText(last.month)}`));
+  out.append(el('p', {}, `Kategori: ${CATEGORY[first.category]}. Alle beløb er før skat.`));
+  const weakest = results.some((r) => r.provenance === 'derived') ? 'derived' : null;
+  const note = derivedNote(weakest);
+  if (note) out.append(note);
+
+  const t = el('table', {class: 'periode', id: 'periode-tabel'});
+  t.append(el('thead', {}, el('tr', {}, el('th', {}, 'Måned'), el('th', {}, 'Dage og niveau'),
+    el('th', {class: 'belob'}, 'Bruttoydelse'), el('th', {class: 'belob'}, 'Fradrag'),
+    el('th', {class: 'belob'}, 'Til udbetaling (før skat)'), el('th', {}, 'Grundlag'))));
+  const body = el('tbody');
+  for (const r of results) {
+    const tr = el('tr', {'data-month': r.month, class: r.segments.length > 1 ? 'split' : ''});
+    const lv = el('td', {class: 'niveau'});
+    r.segments.forEach((s, i) => {
+      if (i) lv.append(el('br'));
+      lv.append(`${spanText(s.first_day, s.last_day)}: ${kr(s.level)} kr./md. (${ref(s.ref)}) = ${kr(s.amount)}`);
+    });
+    tr.append(el('td', {}, monthText(r.month)), lv,
+      el('td', {class: 'belob gross'}, kr(r.gross)),
+      el('td', {class: 'belob deduction'}, kr(r.total_deduction)),
+      el('td', {class: 'belob payment'}, kr(r.payment)),
+      el('td', {class: 'provenance'}, PROVENANCE[r.provenance]));
+    body.append(tr);
+  }
+  t.append(body);
+  const foot = el('tfoot', {}, el('tr', {}, el('th', {}, 'I alt'), el('td'),
+    el('td', {class: 'belob', id: 'total-gross'}, kr(totals.gross)),
+    el('td', {class: 'belob', id: 'total-deduction'}, kr(totals.total_deduction)),
+    el('td', {class: 'belob', id: 'total-payment'}, kr(totals.payment)), el('td')));
+  t.append(foot);
+  out.append(t);
+  out.append(el('p', {class: 'lille'}, `Satstabeller: ${first.rates_id} (rfy ${first.engine.version}).`));
+  out.append(el('p', {class: 'forbehold'}, 'Dette er en forhåndsberegning, ikke en afgørelse.'));
+  out.classList.remove('hidden');
+}
+
+/* ---- Wiring ---------------------------------------------------------------------- */
+
+function periodMode() {
+  return $('periode-fratil').checked;
+}
+
+function togglePeriod() {
+  $('felt-maaned').classList.toggle('hidden', periodMode());
+  $('felt-fratil').classList.toggle('hidden', !periodMode());
+}
+
+async function onSubmit(ev) {
+  ev.preventDefault();
+  $('fejl').classList.add('hidden');
+  $('resultat').classList.add('hidden');
+  $('udskriv').disabled = true;
+  for (const e of document.querySelectorAll('[aria-invalid]')) e.removeAttribute('aria-invalid');
+
+  let months;
+  if (periodMode()) {
+    months = monthRange($('from').value.trim(), $('to').value.trim());
+    if (!months || months.length === 0) {
+      showErrors([{row: null, column: 'month', reason: 'Fra og til skal være måneder (ÅÅÅÅ-MM), fra før til.'}]);
+      return;
+    }
+    if (months.length > 120) {
+      showErrors([{row: null, column: 'month', reason: 'En periode kan højst være 120 måneder.'}]);
+      return;
+    }
+  } else {
+    months = [$('month').value.trim()];
+  }
+  const base = formRow();
+  const rows = months.map((m) => Object.assign({month: m}, base));
+  let answer;
+  try {
+    answer = await calculate(rows);
+  } catch (e) {
+    showErrors([{row: null, column: null, reason: 'Serveren svarer ikke: ' + e.message}]);
+    return;
+  }
+  if (answer.status !== 200) {
+    showErrors(answer.body.errors || [{row: null, column: null, reason: 'HTTP ' + answer.status}], months);
+    return;
+  }
+  if (periodMode()) showPeriod(answer.body.results, answer.body.totals);
+  else showMonth(answer.body.results[0]);
+  $('udskriv').disabled = false;
+}
+
+async function showEngine() {
+  try {
+    const resp = await fetch('/api/v1/health');
+    const h = await resp.json();
+    $('motor').textContent = `rfy ${h.version}, satstabeller ${h.rates_id}.`;
+  } catch (e) {
+    /* the footer line is a courtesy; the form works without it */
+  }
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  $('beregn').addEventListener('submit', onSubmit);
+  $('periode-maaned').addEventListener('change', togglePeriod);
+  $('periode-fratil').addEventListener('change', togglePeriod);
+  $('udskriv').addEventListener('click', () => window.print());
+  togglePeriod();
+  showEngine();
+});

@@ -1,0 +1,204 @@
+#!/usr/bin/python3
+"""The caseworker page in a real browser (Debian's chromium, headless, driven by
+python3-selenium with Debian's chromium-driver).
+
+    /usr/bin/python3 tests/web/browser_test.py build/rfy SOURCE_DIR [SCREENSHOT.png]
+
+Fills the form for three cases, reads the amounts the page shows and asserts
+that they equal `rfy preview --json` (the CLI), written the Danish way:
+  1. one month with wage: forsørger, May 2024, løn 20.000 kr.;
+  2. a period March–August 2024 in which the sygedagpenge end (14 May 2024);
+  3. a 2026 month on derived rates (a --rates fixture; the note must show).
+Also checks that the page prints (print stylesheet hides the form) and that
+a bad value gives a Danish error.  Loopback only.  Exit 0 ok, 1 a failure,
+77 when chromium or its driver is missing (ctest: skipped).
+"""
+import os
+import shutil
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from serve_fixture import Server, preview_json  # noqa: E402
+
+try:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+except ImportError:
+    print("browser_test: python3-selenium missing (apt-get install python3-selenium)")
+    sys.exit(77)
+
+CHROMIUM = "/usr/bin/chromium"
+DRIVER = "/usr/bin/chromedriver"
+
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print("FAIL:", what)
+
+
+def kr(s):
+    """"14359.65" → "14.359,65": how the page writes an API amount."""
+    whole, frac = s.split(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    return ".".join(groups) + "," + frac
+
+
+def rates_with_2026(src, tmp):
+    """The shipped tables plus the 2026 test fixture, as a --rates folder."""
+    d = os.path.join(tmp, "rates")
+    os.mkdir(d)
+    for f in os.listdir(os.path.join(src, "rates")):
+        if f.endswith(".csv"):
+            shutil.copy(os.path.join(src, "rates", f), d)
+    if not os.path.exists(os.path.join(d, "2026.csv")):
+        shutil.copy(os.path.join(src, "tests", "web", "rates-2026.csv"), os.path.join(d, "2026.csv"))
+    return d
+
+
+def browser(profile):
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", "--window-size=1100,2200", "--user-data-dir=" + profile):
+        opts.add_argument(flag)
+    return webdriver.Chrome(service=Service(DRIVER), options=opts)
+
+
+def fill(d, base, fields, period=None):
+    d.get(base + "/")
+    if period:
+        d.find_element(By.ID, "periode-fratil").click()
+        d.find_element(By.ID, "from").send_keys(period[0])
+        d.find_element(By.ID, "to").send_keys(period[1])
+    for k, v in fields.items():
+        e = d.find_element(By.ID, k)
+        if e.tag_name == "select":
+            Select(e).select_by_value(v)
+        else:
+            e.clear()
+            e.send_keys(v)
+    d.find_element(By.ID, "beregn-knap").click()
+
+
+def wait_shown(d, css):
+    WebDriverWait(d, 20).until(lambda drv: drv.find_elements(By.CSS_SELECTOR, css)
+                               and drv.find_element(By.CSS_SELECTOR, css).is_displayed())
+
+
+def text(d, css):
+    return d.find_element(By.CSS_SELECTOR, css).text.strip()
+
+
+def one_month(d, base, rfy, month, fields, rates_dir=None):
+    """Fill one month, compare gross, deduction and payment with the CLI."""
+    fill(d, base, dict(fields, month=month))
+    wait_shown(d, "#udbetaling")
+    _, ref = preview_json(rfy, dict(fields, month=month), rates_dir)
+    for css, key in (("#brutto", "gross"), ("#fradrag", "total_deduction"), ("#udbetaling", "payment")):
+        check(text(d, css) == kr(ref[key]), f"{month} {key}: page {text(d, css)!r}, CLI {kr(ref[key])!r}")
+    return ref
+
+
+def main():
+    if len(sys.argv) < 3:
+        print(__doc__)
+        return 2
+    rfy, src = os.path.abspath(sys.argv[1]), sys.argv[2]
+    shot = sys.argv[3] if len(sys.argv) > 3 else None
+    if not (os.access(CHROMIUM, os.X_OK) and os.access(DRIVER, os.X_OK)):
+        print("browser_test: chromium or chromium-driver missing (apt-get install chromium chromium-driver)")
+        return 77
+    profile = tempfile.mkdtemp(prefix="rfy-chromium-")
+    rates_2026 = rates_with_2026(src, profile)
+    server = Server(rfy)
+    server26 = Server(rfy, rates_2026)
+    d = None
+    try:
+        d = browser(profile)
+
+        # 1. One month with wage.  By hand: 16.382,00 − 55 % × (20.000,00 − 16.323,00)
+        #    = 16.382,00 − 2.022,35 = 14.359,65 (§ 68 stk. 2 nr. 1, § 68 a stk. 2; 2024 rates).
+        ref = one_month(d, server.url, rfy, "2024-05", {"category": "forsorger", "wage": "20000"})
+        check(ref["payment"] == "14359.65", "case 1: CLI payment is 14359.65")
+        check("Til udbetaling (før skat)" in d.page_source, "case 1: 'Til udbetaling (før skat)' shown")
+        check("Anvendte satser" in d.page_source, "case 1: 'Anvendte satser' shown")
+        check("31 dage à 16.382,00/31" in d.page_source, "case 1: segment line with 'à'")
+        check("§ 68, stk. 2, nr. 1" in d.page_source, "case 1: level reference shown")
+        check("bm.dk" in d.page_source, "case 1: rate source shown")
+        if shot:
+            d.save_screenshot(shot)
+        # printing: the print stylesheet hides the form and keeps the result
+        d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        check(not d.find_element(By.ID, "beregn").is_displayed(), "print: the form is hidden")
+        check(d.find_element(By.ID, "udbetaling").is_displayed(), "print: the result is shown")
+        pdf = d.execute_cdp_cmd("Page.printToPDF", {})
+        check(len(pdf.get("data", "")) > 1000, "print: a PDF is produced")
+        d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+        # 2. A period March–August 2024; sygedagpenge 4.000 kr./uge until 14 May 2024.
+        #    May splits: 14 days at 4.000 × 52/12 = 17.333,33… and 17 days at 16.382,00.
+        fields = {"category": "forsorger", "prior": "sygedagpenge", "prior_amount": "4000",
+                  "prior_unit": "week", "prior_until": "2024-05-14"}
+        fill(d, server.url, fields, period=("2024-03", "2024-08"))
+        wait_shown(d, "#periode-tabel")
+        rows = d.find_elements(By.CSS_SELECTOR, "#periode-tabel tbody tr")
+        check(len(rows) == 6, f"case 2: 6 months shown, got {len(rows)}")
+        total_ore = 0
+        for tr in rows:
+            month = tr.get_attribute("data-month")
+            _, ref = preview_json(rfy, dict(fields, month=month))
+            total_ore += int(ref["payment"].replace(".", ""))
+            shown = tr.find_element(By.CSS_SELECTOR, "td.payment").text.strip()
+            check(shown == kr(ref["payment"]), f"case 2 {month}: page {shown!r}, CLI {kr(ref['payment'])!r}")
+            if month == "2024-05":
+                check("split" in tr.get_attribute("class"), "case 2: May is shown split")
+                # 14 × (4.000 × 52/12)/31 + 17 × 16.382/31 = 72800000/93 + 27849400/31 øre
+                # = 156348200/93 øre = 1681163,44… øre, rounded once: 16.811,63
+                check(ref["payment"] == "16811.63", "case 2: May CLI payment 16811.63")
+        total = f"{total_ore // 100}.{total_ore % 100:02d}"
+        check(text(d, "#total-payment") == kr(total), f"case 2 total: page {text(d, '#total-payment')!r}, CLI sum {kr(total)!r}")
+
+        # 3. A 2026 month on derived rates (the note shows; amounts equal the CLI's).  By hand:
+        #    13.345,00 (derived) − 55 % × (20.000,00 − 17.672,00) = 13.345,00 − 1.280,40 = 12.064,60.
+        ref = one_month(d, server26.url, rfy, "2026-03", {"category": "ikke_forsorger", "wage": "20000"},
+                        rates_2026)
+        check(ref["provenance"] == "derived", "case 3: CLI provenance derived")
+        check(ref["payment"] == "12064.60", "case 3: CLI payment 12064.60")
+        check(d.find_element(By.ID, "afledt-note").is_displayed(), "case 3: derived-rate note visible")
+
+        # A bad value: a Danish message naming the field.
+        fill(d, server.url, {"month": "2024-05", "category": "forsorger", "wage": "20000,123"})
+        wait_shown(d, "#fejl")
+        msg = text(d, "#fejl")
+        check("Beregningen kunne ikke foretages" in msg and "Løn inkl. pension" in msg
+              and "er ikke et gyldigt beløb" in msg, f"error in Danish: {msg!r}")
+        logs = [e for e in d.get_log("browser") if e.get("level") == "SEVERE" and "favicon" not in e.get("message", "")
+                and "422" not in e.get("message", "")]
+        check(not logs, f"no console errors (CSP violations would show here): {logs}")
+    finally:
+        if d:
+            d.quit()
+        for s in (server, server26):
+            rc, err = s.stop()
+            check(rc == 0, f"rfy serve stops with 0 on SIGTERM (got {rc}: {err})")
+        shutil.rmtree(profile, ignore_errors=True)
+    if failures:
+        print(f"browser_test: {len(failures)} failure(s)")
+        return 1
+    print("browser_test: 3 cases, print and error: ok")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
