@@ -11,7 +11,7 @@ that they equal `rfy preview --json` (the CLI), written the Danish way:
   3. a 2026 month on derived rates (a --rates fixture; the note must show).
 Also checks that the page prints (print stylesheet hides the form) and that
 a bad value gives a Danish error.  Loopback only.  Exit 0 ok, 1 a failure,
-77 when chromium or its driver is missing (ctest: skipped).
+also 1 when chromium, its driver or selenium is missing (CI installs them).
 """
 import os
 import shutil
@@ -28,7 +28,7 @@ try:
     from selenium.webdriver.support.ui import Select, WebDriverWait
 except ImportError:
     print("browser_test: python3-selenium missing (apt-get install python3-selenium)")
-    sys.exit(77)
+    sys.exit(1)
 
 CHROMIUM = "/usr/bin/chromium"
 DRIVER = "/usr/bin/chromedriver"
@@ -118,7 +118,7 @@ def main():
     shot = sys.argv[3] if len(sys.argv) > 3 else None
     if not (os.access(CHROMIUM, os.X_OK) and os.access(DRIVER, os.X_OK)):
         print("browser_test: chromium or chromium-driver missing (apt-get install chromium chromium-driver)")
-        return 77
+        return 1
     profile = tempfile.mkdtemp(prefix="rfy-chromium-")
     rates_2026 = rates_with_2026(src, profile)
     server = Server(rfy)

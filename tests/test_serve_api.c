@@ -1,0 +1,238 @@
+/*
+ * serve_api_answer() without a socket: routing, the request decoder's
+ * strictness, the statuses, and the amounts (hand-computed from the 2024
+ * rates).  tests/web/api_test.py drives the same code over HTTP.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <check.h>
+#include <jansson.h>
+
+#include "check_run.h"
+#include "rfy.h"
+#include "serve_api.h"
+
+static rfy_rates *rates;
+
+static void setup(void)
+{
+    char *msg = NULL;
+    ck_assert_int_eq(rfy_rates_load_builtin(&rates, &msg), RFY_OK);
+}
+
+static void teardown(void)
+{
+    rfy_rates_free(rates);
+}
+
+/* POST body to path; returns the status and the parsed answer in *out. */
+static int call(json_t **out, const char *method, const char *path, const char *body)
+{
+    serve_answer a;
+    json_error_t e;
+    int status;
+    ck_assert_int_eq(serve_api_answer(&a, rates, method, path, body, body ? strlen(body) : 0), RFY_OK);
+    status = a.status;
+    *out = a.is_api ? json_loadb(a.body, a.len, 0, &e) : NULL;
+    if (a.is_api)
+        ck_assert_msg(*out != NULL, "API answer is JSON: %.*s", (int)a.len, a.body);
+    serve_answer_clear(&a);
+    return status;
+}
+
+static const char *first_reason(json_t *root, const char **column, long *row)
+{
+    json_t *e = json_array_get(json_object_get(root, "errors"), 0);
+    json_t *c = json_object_get(e, "column"), *r = json_object_get(e, "row");
+    *column = json_is_string(c) ? json_string_value(c) : NULL;
+    *row = json_is_integer(r) ? (long)json_integer_value(r) : -1;
+    return json_string_value(json_object_get(e, "reason"));
+}
+
+START_TEST(one_month_with_wage)
+{
+    json_t *root;
+    /* 16.382,00 − 55 % × (20.000,00 − 16.323,00) = 16.382,00 − 2.022,35 = 14.359,65 */
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate",
+                          "{\"rows\":[{\"month\":\"2024-05\",\"category\":\"forsorger\","
+                          "\"wage\":20000}]}"), 200);
+    json_t *r = json_array_get(json_object_get(root, "results"), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(r, "payment")), "14359.65");
+    ck_assert_str_eq(json_string_value(json_object_get(r, "total_deduction")), "2022.35");
+    ck_assert(json_is_null(json_object_get(json_object_get(r, "input"), "case_id")));
+    ck_assert_str_eq(json_string_value(json_object_get(root, "rates_id")), rfy_rates_id(rates));
+    json_decref(root);
+}
+END_TEST
+
+START_TEST(period_totals)
+{
+    json_t *root, *t;
+    /* May 2024 with sygedagpenge 4.000 kr./uge until 14 May: 14/31 × 4.000 × 52/12 + 17/31 ×
+     * 16.382 = 156348200/93 øre → 16.811,63; June at the stk. 2 level 16.382,00; case_id echoed.
+     * Total 16.811,63 + 16.382,00 = 33.193,63. */
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate",
+                          "{\"rows\":["
+                          "{\"case_id\":\"A\",\"month\":\"2024-05\",\"category\":\"forsorger\","
+                          "\"prior\":\"sygedagpenge\",\"prior_amount\":\"4000\",\"prior_unit\":\"week\","
+                          "\"prior_until\":\"2024-05-14\"},"
+                          "{\"case_id\":\"A\",\"month\":\"2024-06\",\"category\":\"forsorger\","
+                          "\"prior\":\"sygedagpenge\",\"prior_amount\":\"4000\",\"prior_unit\":\"week\","
+                          "\"prior_until\":\"2024-05-14\"}]}"), 200);
+    json_t *res = json_object_get(root, "results");
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(res, 0), "payment")), "16811.63");
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(res, 1), "payment")), "16382.00");
+    ck_assert_str_eq(json_string_value(json_object_get(
+                         json_object_get(json_array_get(res, 1), "input"), "case_id")), "A");
+    t = json_object_get(root, "totals");
+    ck_assert_str_eq(json_string_value(json_object_get(t, "payment")), "33193.63");
+    ck_assert_str_eq(json_string_value(json_object_get(t, "gross")), "33193.63");
+    json_decref(root);
+}
+END_TEST
+
+START_TEST(strict_json)
+{
+    json_t *root;
+    const char *col, *why;
+    long row;
+
+    /* a fraction as a JSON number: refused, naming the column */
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate",
+                          "{\"rows\":[{\"month\":\"2024-05\",\"category\":\"forsorger\"},"
+                          "{\"month\":\"2024-05\",\"category\":\"forsorger\",\"wage\":1e3}]}"), 422);
+    why = first_reason(root, &col, &row);
+    ck_assert_int_eq(row, 1);
+    ck_assert_str_eq(col, "wage");
+    ck_assert_ptr_nonnull(strstr(why, "fraction"));
+    ck_assert_ptr_null(json_object_get(root, "results"));
+    json_decref(root);
+    /* true is not a value */
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate",
+                          "{\"rows\":[{\"month\":\"2024-05\",\"category\":\"forsorger\",\"wage\":true}]}"),
+                     422);
+    json_decref(root);
+    /* a negative integer reaches the batch parser and gets its reason */
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate",
+                          "{\"rows\":[{\"month\":\"2024-05\",\"category\":\"forsorger\",\"wage\":-5}]}"),
+                     422);
+    why = first_reason(root, &col, &row);
+    ck_assert_str_eq(col, "wage");
+    ck_assert_ptr_nonnull(strstr(why, "'-5'"));
+    json_decref(root);
+    /* a NUL inside a string: the JSON reader refuses it (400) */
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate",
+                          "{\"rows\":[{\"month\":\"2024-05\\u0000\",\"category\":\"forsorger\"}]}"), 400);
+    json_decref(root);
+    /* duplicate keys, trailing garbage, not an object: 400 */
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate",
+                          "{\"rows\":[{\"month\":\"2024-05\",\"month\":\"2024-06\"}]}"), 400);
+    json_decref(root);
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate", "{\"rows\":[]} x"), 400);
+    json_decref(root);
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate", "[1]"), 400);
+    json_decref(root);
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate", "{\"rows\":[1]}"), 422);
+    json_decref(root);
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate", ""), 400);
+    json_decref(root);
+}
+END_TEST
+
+START_TEST(limits)
+{
+    serve_answer a;
+    size_t n = 1001, i, o = 0;
+    const char row[] = "{\"month\":\"2024-05\",\"category\":\"forsorger\"},";
+    char *body = malloc(n * sizeof row + 32);
+    json_t *root;
+
+    ck_assert_ptr_nonnull(body);
+    o += (size_t)sprintf(body, "{\"rows\":[");
+    for (i = 0; i < n; i++)
+        o += (size_t)sprintf(body + o, "%s", row);
+    body[o - 1] = ']';
+    body[o++] = '}';
+    body[o] = '\0';
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate", body), 413);
+    json_decref(root);
+    /* the size check comes first: no parsing of an oversized body */
+    ck_assert_int_eq(serve_api_answer(&a, rates, "POST", "/api/v1/calculate", body,
+                                      SERVE_MAX_BODY + 1), RFY_OK);
+    ck_assert_int_eq(a.status, 413);
+    serve_answer_clear(&a);
+    free(body);
+}
+END_TEST
+
+START_TEST(routes)
+{
+    json_t *root;
+    serve_answer a;
+
+    ck_assert_int_eq(call(&root, "GET", "/api/v1/calculate", NULL), 405);
+    json_decref(root);
+    ck_assert_int_eq(call(&root, "DELETE", "/api/v1/health", NULL), 405);
+    json_decref(root);
+    ck_assert_int_eq(call(&root, "GET", "/api/v2/health", NULL), 404);
+    json_decref(root);
+    ck_assert_int_eq(call(&root, "GET", "/api/v1/rates/24", NULL), 404);
+    json_decref(root);
+    ck_assert_int_eq(call(&root, "GET", "/api/v1/rates/1999", NULL), 404);
+    json_decref(root);
+    ck_assert_int_eq(call(&root, "GET", "/api/v1/health", NULL), 200);
+    ck_assert_str_eq(json_string_value(json_object_get(root, "status")), "ok");
+    ck_assert_str_eq(json_string_value(json_object_get(root, "version")), RFY_VERSION);
+    json_decref(root);
+    /* 2024: the forsørger level 16.382,00, published */
+    ck_assert_int_eq(call(&root, "GET", "/api/v1/rates/2024", NULL), 200);
+    json_t *arr = json_object_get(root, "rates");
+    int found = 0;
+    for (size_t i = 0; i < json_array_size(arr); i++) {
+        json_t *v = json_array_get(arr, i);
+        if (strcmp(json_string_value(json_object_get(v, "key")), "rfy_forsorger") == 0) {
+            ck_assert_str_eq(json_string_value(json_object_get(v, "amount")), "16382.00");
+            ck_assert_str_eq(json_string_value(json_object_get(v, "provenance")), "published");
+            found = 1;
+        }
+    }
+    ck_assert(found);
+    json_decref(root);
+
+    /* the page and its files; no other path */
+    ck_assert_int_eq(serve_api_answer(&a, rates, "GET", "/", NULL, 0), RFY_OK);
+    ck_assert_int_eq(a.status, 200);
+    ck_assert_ptr_nonnull(strstr(a.content_type, "text/html"));
+    ck_assert_int_eq(a.is_api, 0);
+    serve_answer_clear(&a);
+    ck_assert_int_eq(serve_api_answer(&a, rates, "GET", "/app.js", NULL, 0), RFY_OK);
+    ck_assert_int_eq(a.status, 200);
+    serve_answer_clear(&a);
+    ck_assert_int_eq(serve_api_answer(&a, rates, "GET", "/../rates/2024.csv", NULL, 0), RFY_OK);
+    ck_assert_int_eq(a.status, 404);
+    serve_answer_clear(&a);
+    ck_assert_int_eq(serve_api_answer(&a, rates, "POST", "/", "x", 1), RFY_OK);
+    ck_assert_int_eq(a.status, 405);
+    serve_answer_clear(&a);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("serve_api");
+    TCase *tc = tcase_create("serve_api");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, one_month_with_wage);
+    tcase_add_test(tc, period_totals);
+    tcase_add_test(tc, strict_json);
+    tcase_add_test(tc, limits);
+    tcase_add_test(tc, routes);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return rfy_check_run(suite());
+}
