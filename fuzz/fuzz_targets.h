@@ -29,6 +29,8 @@ int rfy_fuzz_decimal_date(const uint8_t *data, size_t size);
 int rfy_fuzz_rates(const uint8_t *data, size_t size);
 /* fuzz_compute.c: rfy_compute on the built-in tables; the breakdown adds up. */
 int rfy_fuzz_compute(const uint8_t *data, size_t size);
+/* fuzz_serve.c: the request decoder of rfy serve (a POST /api/v1/calculate body). */
+int rfy_fuzz_serve(const uint8_t *data, size_t size);
 
 /* libFuzzer's entry point (defined by each target file under RFY_FUZZ_MAIN). */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

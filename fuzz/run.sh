@@ -3,7 +3,7 @@
 #
 #   fuzz/run.sh [--ci] [--runs N] [--time SECONDS] [TARGET...]
 #
-#   TARGET      csv, decimal_date, rates, compute (default: all four, one after the other)
+#   TARGET      csv, decimal_date, rates, compute, serve (default: all five, one after the other)
 #   --runs N    executions per target (default 10000000)
 #   --time S    stop a target after S seconds (default: no limit)
 #   --ci        about 60 s per target (same as --time 60 --runs 0): for CI
@@ -33,7 +33,7 @@ while [[ $# -gt 0 ]]; do
     esac
     shift
 done
-[[ ${#TARGETS[@]} -gt 0 ]] || TARGETS=(csv decimal_date rates compute)
+[[ ${#TARGETS[@]} -gt 0 ]] || TARGETS=(csv decimal_date rates compute serve)
 
 "$SRC/fuzz/build.sh" "$OUT" >/dev/null
 
@@ -51,6 +51,7 @@ for t in "${TARGETS[@]}"; do
     decimal_date) maxlen=256 ;;   # fields are at most 24 characters; more only repeats
     compute) maxlen=64 ;;         # build_case reads fewer bytes than that
     csv) maxlen=4096 ;;
+    serve) maxlen=8192 ;;          # a few rows; the 1 MiB and 1000-row limits are tested directly
     *) maxlen=16384 ;;            # room for two real table files
     esac
     args=(-timeout=10 -rss_limit_mb=2048 -max_len=$maxlen -print_final_stats=1

@@ -21,6 +21,7 @@
 #include "../fuzz/fuzz_csv.c"
 #include "../fuzz/fuzz_decimal_date.c"
 #include "../fuzz/fuzz_rates.c"
+#include "../fuzz/fuzz_serve.c"
 #include "check_run.h"
 
 #define FUZZ_DIR RFY_SOURCE_DIR "/fuzz/"
@@ -124,6 +125,12 @@ START_TEST(replay_compute)
 }
 END_TEST
 
+START_TEST(replay_serve)
+{
+    replay("serve", rfy_fuzz_serve);
+}
+END_TEST
+
 /* The targets must catch what they claim to: a round trip that does not
  * come back is reported.  A field written with a formula guard is read back
  * with the guard, so comparing it to the unguarded text must fail: checked
@@ -165,6 +172,7 @@ static Suite *suite(void)
     tcase_add_test(t, replay_decimal_date);
     tcase_add_test(t, replay_rates);
     tcase_add_test(t, replay_compute);
+    tcase_add_test(t, replay_serve);
     tcase_add_test_raise_signal(t, property_failure_aborts, SIGABRT);
     suite_add_tcase(s, t);
     return s;
