@@ -14,7 +14,9 @@
 """
 import json
 import os
+import shutil
 import socket
+import tempfile
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -66,8 +68,25 @@ def raw_post(url, body, chunked=False):
             return b""
 
 
+def no_files_after_start(rfy, src):
+    """--rates DIR is read before the server listens: removing DIR afterwards changes nothing."""
+    tmp = tempfile.mkdtemp(prefix="rfy-serve-rates-")
+    rates = os.path.join(tmp, "rates")
+    shutil.copytree(os.path.join(src, "rates"), rates)
+    server = Server(rfy, rates)
+    try:
+        shutil.rmtree(tmp)
+        status, _, body = post(server.url, {"rows": [{"month": "2024-05", "category": "forsorger", "wage": "20000"}]})
+        check(status == 200 and body["results"][0]["payment"] == "14359.65",
+              "--rates DIR removed after start: still answers 14359.65")
+    finally:
+        rc, _ = server.stop()
+        check(rc == 0, "rates-dir server stops with 0")
+
+
 def main():
     rfy, src = os.path.abspath(sys.argv[1]), sys.argv[2]
+    no_files_after_start(rfy, src)
     server = Server(rfy)
     url = server.url
     try:
@@ -163,6 +182,18 @@ def main():
         check(b"<script>" not in page and b"onclick" not in page and b"style=" not in page,
               "the page has no inline script or style")
         check(b"http://" not in page and b"https://" not in page, "the page loads nothing from elsewhere")
+
+        # ---- slow clients hold their own connection only ----
+        idle = []
+        for _ in range(16):
+            s = socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1])), timeout=30)
+            s.sendall(b"POST /api/v1/calculate HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"ro")
+            idle.append(s)
+        status, _, body = post(url, {"rows": [{"month": "2024-05", "category": "forsorger"}]})
+        check(status == 200 and body["results"][0]["payment"] == "16382.00",
+              "16 stalled uploads open: another request is still answered")
+        for s in idle:
+            s.close()
 
         # ---- 200 parallel requests, each checked ----
         def one(i):
