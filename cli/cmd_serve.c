@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "cli.h"
 #include "serve_http.h"
 
@@ -81,6 +83,10 @@ int cmd_serve(int argc, char **argv)
         return RFY_EXIT_USAGE;
     if (!(rates = cli_load_rates(dir)))
         return RFY_EXIT_USAGE;
+
+    /* jansson seeds its hash function on first use; seed it here, before any
+     * thread exists, rather than in a race between the first two requests. */
+    json_object_seed(0);
 
     /* Block the stop signals before any thread starts, so that every server
      * thread inherits the mask and only sigwait() below receives them. */
