@@ -208,9 +208,12 @@ function line(label, amount, reference, cls) {
 function deductionText(d) {
   switch (d.kind) {
   case 'wage':
-    return d.rule === '55'
-      ? `Løn: 55 % af (${kr(d.wage)} − ${kr(d.threshold)})`
-      : `Løn: 30 % af ${kr(d.part_30 === '0.00' ? d.wage : d.threshold)} + 55 % af resten over grænsen`;
+    if (d.rule === '55')
+      return `Løn: 55 % af (${kr(d.wage)} − ${kr(d.threshold)})`;
+    return d.part_55 === '0.00'
+      ? `Løn: 30 % af ${kr(d.wage)} (30/55-reglen, til og med december 2021)`
+      : `Løn: 30 % af ${kr(d.threshold)} + 55 % af (${kr(d.wage)} − ${kr(d.threshold)}) = ` +
+        `${kr(d.part_30)} + ${kr(d.part_55)} (30/55-reglen, til og med december 2021)`;
   case 'holiday':
     return `Feriegodtgørelse: ${kr(d.holiday_pay)} for ${kr(d.holiday_days)} feriedage` +
       (d.capped ? ' (loftet binder)' : '');
