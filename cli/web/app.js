@@ -262,8 +262,36 @@ function ratesTable(r) {
 function derivedNote(provenance) {
   if (provenance !== 'derived') return null;
   return el('p', {class: 'note afledt-note', id: 'afledt-note', role: 'note'},
-    'Bemærk: mindst én sats er afledt af reguleringskæden og endnu ikke offentliggjort. ' +
-    'Beløbet kan ændre sig, når satserne offentliggøres.');
+    'Bemærk: mindst én sats er beregnet af reguleringskæden og ikke offentliggjort ' +
+    '(beregnet sats, ikke offentliggjort). Beløbet kan ændre sig, når satserne offentliggøres.');
+}
+
+/* The result's warnings and notes (codes from the engine), in Danish. */
+const WARNING = {
+  derived_rate: 'Beregnet sats, ikke offentliggjort: se «Anvendte satser».',
+  sdp_above_derived_max: 'De hidtidige sygedagpenge er over det beregnede højeste sygedagpengebeløb ' +
+    '(ikke offentliggjort): måneden er beregnet; kontrollér beløbet (§ 68, stk. 4).',
+  holiday_excess: 'Der er holdt flere feriedage med ydelse end retten giver.',
+  holiday_state_unknown: 'Ferieretten kendes ikke: angiv måneder og brugte feriedage før denne måned.',
+};
+const NOTE = {
+  no_new_ressourceforloeb: 'Fra 1. februar 2026 kan der ikke startes nye ressourceforløb (lov nr. 1750 ' +
+    'af 29.12.2025); forløb, der allerede er i gang, fortsætter efter det hidtidige kapitel 6 a og ' +
+    'beregnes som før.',
+};
+
+function warningsList(r) {
+  const items = [];
+  for (const w of r.warnings || [])
+    items.push(el('li', {'data-warning': w.code}, WARNING[w.code] || w.detail || w.code));
+  for (const n of r.notes || []) {
+    const code = n.split(':')[0];
+    items.push(el('li', {'data-note': code}, NOTE[code] || n));
+  }
+  if (!items.length) return null;
+  const ul = el('ul', {class: 'note advarsler'});
+  ul.append(...items);
+  return ul;
 }
 
 function showMonth(r) {
@@ -277,6 +305,8 @@ function showMonth(r) {
   out.append(meta);
   const note = derivedNote(r.provenance);
   if (note) out.append(note);
+  const warn = warningsList(r);
+  if (warn) out.append(el('h3', {}, 'Advarsler og bemærkninger'), warn);
 
   out.append(el('h3', {}, 'Niveau'));
   for (const p of levelText(r)) out.append(el('p', {}, p));
@@ -329,6 +359,18 @@ function showPeriod(results, totals) {
   const weakest = results.some((r) => r.provenance === 'derived') ? 'derived' : null;
   const note = derivedNote(weakest);
   if (note) out.append(note);
+  const seen = new Set();
+  const warn = el('ul', {class: 'note advarsler'});
+  for (const r of results) {
+    const one = warningsList(r);
+    if (!one) continue;
+    for (const li of one.children) {
+      if (seen.has(li.textContent)) continue;
+      seen.add(li.textContent);
+      warn.append(li.cloneNode(true));
+    }
+  }
+  if (warn.children.length) out.append(el('h3', {}, 'Advarsler og bemærkninger'), warn);
 
   const t = el('table', {class: 'periode', id: 'periode-tabel'});
   t.append(el('thead', {}, el('tr', {}, el('th', {}, 'Måned'), el('th', {}, 'Dage og niveau'),

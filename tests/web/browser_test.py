@@ -8,7 +8,7 @@ Fills the form for three cases, reads the amounts the page shows and asserts
 that they equal `rfy preview --json` (the CLI), written the Danish way:
   1. one month with wage: forsørger, May 2024, løn 20.000 kr.;
   2. a period March–August 2024 in which the sygedagpenge end (14 May 2024);
-  3. a 2026 month on derived rates (a --rates fixture; the note must show).
+  3. a 2026 month on derived rates (the shipped 2026 table; the note must show).
 Also checks that the page prints (print stylesheet hides the form) and that
 a bad value gives a Danish error.  Loopback only.  Exit 0 ok, 1 a failure,
 also 1 when chromium, its driver or selenium is missing (CI installs them).
@@ -51,18 +51,6 @@ def kr(s):
         whole = whole[:-3]
     groups.insert(0, whole)
     return ".".join(groups) + "," + frac
-
-
-def rates_with_2026(src, tmp):
-    """The shipped tables plus the 2026 test fixture, as a --rates folder."""
-    d = os.path.join(tmp, "rates")
-    os.mkdir(d)
-    for f in os.listdir(os.path.join(src, "rates")):
-        if f.endswith(".csv"):
-            shutil.copy(os.path.join(src, "rates", f), d)
-    if not os.path.exists(os.path.join(d, "2026.csv")):
-        shutil.copy(os.path.join(src, "tests", "web", "rates-2026.csv"), os.path.join(d, "2026.csv"))
-    return d
 
 
 def browser(profile):
@@ -120,9 +108,7 @@ def main():
         print("browser_test: chromium or chromium-driver missing (apt-get install chromium chromium-driver)")
         return 1
     profile = tempfile.mkdtemp(prefix="rfy-chromium-")
-    rates_2026 = rates_with_2026(src, profile)
     server = Server(rfy)
-    server26 = Server(rfy, rates_2026)
     d = None
     try:
         d = browser(profile)
@@ -171,10 +157,12 @@ def main():
 
         # 3. A 2026 month on derived rates (the note shows; amounts equal the CLI's).  By hand:
         #    13.345,00 (derived) − 55 % × (20.000,00 − 17.672,00) = 13.345,00 − 1.280,40 = 12.064,60.
-        ref = one_month(d, server26.url, rfy, "2026-03", {"category": "ikke_forsorger", "wage": "20000"},
-                        rates_2026)
+        ref = one_month(d, server.url, rfy, "2026-03", {"category": "ikke_forsorger", "wage": "20000"})
         check(ref["provenance"] == "derived", "case 3: CLI provenance derived")
         check(ref["payment"] == "12064.60", "case 3: CLI payment 12064.60")
+        check(d.find_elements(By.CSS_SELECTOR, '[data-warning="derived_rate"]'), "case 3: derived_rate warning")
+        check(d.find_elements(By.CSS_SELECTOR, '[data-note="no_new_ressourceforloeb"]'),
+              "case 3: the note that no new ressourceforløb can start")
         check(d.find_element(By.ID, "afledt-note").is_displayed(), "case 3: derived-rate note visible")
 
         # A bad value: a Danish message naming the field.
@@ -189,9 +177,8 @@ def main():
     finally:
         if d:
             d.quit()
-        for s in (server, server26):
-            rc, err = s.stop()
-            check(rc == 0, f"rfy serve stops with 0 on SIGTERM (got {rc}: {err})")
+        rc, err = server.stop()
+        check(rc == 0, f"rfy serve stops with 0 on SIGTERM (got {rc}: {err})")
         shutil.rmtree(profile, ignore_errors=True)
     if failures:
         print(f"browser_test: {len(failures)} failure(s)")
