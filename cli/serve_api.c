@@ -8,17 +8,11 @@
 
 #include <jansson.h>
 
-#include "case_input.h"
 #include "explain.h"
 #include "serve_api.h"
 #include "web_assets.h"
 
 static const char JSON_TYPE[] = "application/json; charset=utf-8";
-
-/* case_id given to the batch parser when a row has none: the column is
- * required in a batch file, but an API row, like a preview, may go without
- * (the result then echoes case_id null, as `rfy preview --json` does). */
-#define SERVE_CASE_ID "api"
 
 void serve_answer_clear(serve_answer *ans)
 {
@@ -73,29 +67,44 @@ static int answer_error(serve_answer *ans, int status, const char *reason)
 
 /* ---- Request decoder ----------------------------------------------------------- */
 
-/* One row of the request as the text of each column (NULL = not given).
+/* Most input columns (the library has fewer; room for the features to come). */
+#define MAX_COLUMNS 48
+
+/* One row of the request as named text fields for rfy_case_from_fields().
  * Strings point into the parsed JSON document; integers are formatted into
- * `digits`. */
+ * `digits`.  case_id is kept apart: it is echoed, not computed with. */
 typedef struct request_row {
-    const char *value[CASE_COL_COUNT];
-    size_t len[CASE_COL_COUNT];
-    char digits[CASE_COL_COUNT][24];
+    rfy_field field[MAX_COLUMNS];
+    size_t n;
+    const char *case_id;
+    char digits[MAX_COLUMNS][24];
 } request_row;
 
-static int column_of(const char *key)
+/* The library's static name of input column `key`, or NULL when it is none. */
+static const char *column_named(const char *key)
 {
-    for (int k = 0; k < CASE_COL_COUNT; k++)
-        if (strcmp(key, case_column_name((case_column)k)) == 0)
-            return k;
-    return -1;
+    for (size_t k = 0; k < rfy_input_column_count(); k++)
+        if (strcmp(key, rfy_input_column_name(k)) == 0)
+            return rfy_input_column_name(k);
+    return NULL;
+}
+
+/* `key` made safe to echo: printable ASCII kept, any other byte '?', at most 40. */
+static void shown_key(char *buf, size_t size, const char *key)
+{
+    size_t o = 0;
+    for (const char *p = key; *p && o + 1 < size && o < 40; p++)
+        buf[o++] = (*p >= 0x20 && *p < 0x7f) ? *p : '?';
+    buf[o] = '\0';
 }
 
 /*
  * One JSON row object into *r.  Values: a string (taken as the cell's text,
  * exactly as in a CSV cell), an integer (its decimal digits), or null (not
  * given).  A number with a fraction is refused: a JSON reader may carry it as
- * binary floating point, and 0.1 is not exactly 0.1 there.  Returns RFY_OK or
- * RFY_EINPUT with err filled.
+ * binary floating point, and 0.1 is not exactly 0.1 there.  Keys must be
+ * input columns, and month and category are required (as the columns of a
+ * batch file).  Returns RFY_OK or RFY_EINPUT with err filled.
  */
 static int decode_row(request_row *r, json_t *obj, rfy_error *err)
 {
@@ -111,29 +120,27 @@ static int decode_row(request_row *r, json_t *obj, rfy_error *err)
         return RFY_EINPUT;
     }
     json_object_foreach(obj, key, v) {
-        int k = column_of(key);
-        if (k < 0) {
-            char shown[CASE_ID_DISPLAY_SIZE];
-            case_input_display_id(shown, sizeof shown, key, strlen(key));
+        const char *text = NULL, *column = column_named(key);
+        if (!column || r->n == MAX_COLUMNS) {
+            char shown[48];
+            shown_key(shown, sizeof shown, key);
             snprintf(err->reason, sizeof err->reason,
-                     "'%.60s' is not an input column (the keys are the batch input column names, "
+                     "'%s' is not an input column (the keys are the batch input column names, "
                      "e.g. month, category, wage)", shown);
             return RFY_EINPUT;
         }
-        err->column = case_column_name((case_column)k);
+        err->column = column;
         if (json_is_string(v)) {
-            r->value[k] = json_string_value(v);
-            r->len[k] = json_string_length(v);
-            if (memchr(r->value[k], '\0', r->len[k])) {
+            text = json_string_value(v);
+            if (strlen(text) != json_string_length(v)) {
                 snprintf(err->reason, sizeof err->reason, "%s contains a NUL character",
                          err->column);
                 return RFY_EINPUT;
             }
         } else if (json_is_integer(v)) {
-            snprintf(r->digits[k], sizeof r->digits[k], "%" JSON_INTEGER_FORMAT,
+            snprintf(r->digits[r->n], sizeof r->digits[r->n], "%" JSON_INTEGER_FORMAT,
                      json_integer_value(v));
-            r->value[k] = r->digits[k];
-            r->len[k] = strlen(r->digits[k]);
+            text = r->digits[r->n];
         } else if (json_is_real(v)) {
             snprintf(err->reason, sizeof err->reason,
                      "%s is a JSON number with a fraction, which cannot be carried exactly: "
@@ -144,56 +151,26 @@ static int decode_row(request_row *r, json_t *obj, rfy_error *err)
                      "%s must be a string or a whole number", err->column);
             return RFY_EINPUT;
         }
+        if (!text)
+            continue;
+        if (strcmp(column, "case_id") == 0)
+            r->case_id = text;
+        r->field[r->n].name = column;
+        r->field[r->n].value = text;
+        r->n++;
+    }
+    for (const char *const *req = (const char *const[]){"month", "category", NULL}; *req; req++) {
+        size_t i;
+        for (i = 0; i < r->n && strcmp(r->field[i].name, *req) != 0; i++)
+            ;
+        if (i == r->n) {
+            err->column = *req;
+            snprintf(err->reason, sizeof err->reason, "%s is required", *req);
+            return RFY_EINPUT;
+        }
     }
     err->column = "";
     return RFY_OK;
-}
-
-/*
- * A decoded row through the batch parser into *c (the way `rfy preview`
- * builds its case): a one-row record with a header of the columns given.
- */
-static int parse_row(rfy_case *c, const request_row *r, rfy_error *err)
-{
-    rfy_csv_record header, row;
-    case_binding b;
-    char msg[256];
-    size_t n = 0;
-
-    memset(&header, 0, sizeof header);
-    memset(&row, 0, sizeof row);
-    for (int k = 0; k < CASE_COL_COUNT; k++) {
-        const char *v = r->value[k];
-        size_t len = r->len[k];
-        if (!v && k == CASE_COL_CASE_ID) {
-            v = SERVE_CASE_ID;
-            len = strlen(v);
-        }
-        if (!v)
-            continue;
-        header.field[n] = case_column_name((case_column)k);
-        header.len[n] = strlen(header.field[n]);
-        row.field[n] = v;
-        row.len[n] = len;
-        n++;
-    }
-    header.nfields = row.nfields = n;
-    header.line = header.index = 1;
-    row.line = row.index = 2;
-    if (case_binding_bind(&b, &header, NULL, 0, msg, sizeof msg) != RFY_OK) {
-        /* only a missing required column can fail here: name it */
-        err->column = "";
-        snprintf(err->reason, sizeof err->reason, "%.190s", msg);
-        for (int k = 0; k < CASE_COL_COUNT; k++)
-            if (case_column_required((case_column)k) && k != CASE_COL_CASE_ID && !r->value[k]) {
-                err->column = case_column_name((case_column)k);
-                snprintf(err->reason, sizeof err->reason, "%s is required", err->column);
-                break;
-            }
-        return RFY_EINPUT;
-    }
-    rfy_case_reset(c);
-    return case_input_parse(c, &b, &row, &RFY_AMOUNT_DOT, err);
 }
 
 /* ---- POST /api/v1/calculate -------------------------------------------------- */
@@ -225,7 +202,8 @@ static int calculate_row(json_t *results, json_t *errors, totals *t, const rfy_r
     rfy_case_init(&c);
     rfy_result_init(&res);
     memset(&err, 0, sizeof err);
-    if (decode_row(&r, obj, &err) != RFY_OK || parse_row(&c, &r, &err) != RFY_OK ||
+    if (decode_row(&r, obj, &err) != RFY_OK ||
+        rfy_case_from_fields(&c, r.field, r.n, &RFY_AMOUNT_DOT, &err) != RFY_OK ||
         rfy_compute(&res, rates, &c, &err) != RFY_OK) {
         if (!err.reason[0])
             snprintf(err.reason, sizeof err.reason, "the row cannot be computed");
@@ -233,7 +211,7 @@ static int calculate_row(json_t *results, json_t *errors, totals *t, const rfy_r
             rc = RFY_ENOMEM;
     } else if (json_array_size(errors) == 0) {
         /* no result is kept once a row failed: the answer is then the errors */
-        json_t *one = explain_json(r.value[CASE_COL_CASE_ID], &c, &res, rates);
+        json_t *one = explain_json(r.case_id, &c, &res, rates);
         if (!one || json_array_append_new(results, one) != 0)
             rc = RFY_ENOMEM;
         mpz_add(t->gross, t->gross, res.gross);

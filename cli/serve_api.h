@@ -8,8 +8,9 @@
  * moves bytes between libmicrohttpd and this function and adds the headers.
  *
  * A row of POST /api/v1/calculate goes the way of a `rfy preview` option
- * set: its keys become a one-row batch record, case_input_parse() reads it,
- * rfy_compute() computes it and explain_json() writes it.  So the API gives
+ * set: its keys are named fields the library reads as a batch row
+ * (rfy_case_from_fields()), rfy_compute() computes it and explain_json()
+ * writes it.  So the API gives
  * the same object as `rfy preview --json` and the same reasons as the batch
  * rejects.
  *
