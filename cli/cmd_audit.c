@@ -136,7 +136,7 @@ static int explain_row(audit_ctx *a, const batch_row *row)
     if (fprintf(fp, "%s=== Linje %lu, sag %s: udbetalt %s kr., genberegnet %s kr., "
                     "forskel %s kr. (udbetalt − genberegnet) ===\n",
                 a->explained ? "\n" : "", row->line, a->explain_id, paid, payment, diff) < 0 ||
-        explain_text(fp, a->explain_id, row->in, row->res, a->rates) == EOF)
+        explain_text_recomputation(fp, a->explain_id, row->in, row->res, a->rates) == EOF)
         return write_failed(a, fp == stdout ? "-" : "standard error");
     a->explained++;
     return RFY_OK;

@@ -39,6 +39,16 @@ int explain_text(FILE *out, const char *case_id, const rfy_case *in, const rfy_r
                  const rfy_rates *rates);
 
 /*
+ * The same breakdown for `rfy audit --explain`: a paid month recomputed.
+ * Headed "Genberegning af ressourceforløbsydelse for en udbetalt måned" and
+ * closed with "Dette er en genberegning efter reglerne af en udbetalt måned,
+ * ikke en afgørelse." instead of the preview's forhåndsberegning lines.
+ * Preconditions and return value: as explain_text().
+ */
+int explain_text_recomputation(FILE *out, const char *case_id, const rfy_case *in,
+                               const rfy_result *res, const rfy_rates *rates);
+
+/*
  * The same explanation as a JSON object (schema in docs/preview.md):
  * schema_version, engine, input (echo), month, category, forloeb, level,
  * segments, rates, deductions, gross, total_deduction, payment, provenance,

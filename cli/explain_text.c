@@ -234,14 +234,14 @@ static const char *wage_expr(char *buf, size_t size, const rfy_wage_parts *w, co
 
 /* ---- sections ------------------------------------------------------------ */
 
-static void heading(FILE *out, const char *case_id, const rfy_case *in, const rfy_result *res,
-                    const rfy_explanation *e)
+static void heading(FILE *out, const char *title, const char *case_id, const rfy_case *in,
+                    const rfy_result *res, const rfy_explanation *e)
 {
     char from[NUM];
     int first = in->start_day ? in->start_day : 1;
     int last = in->end_day ? in->end_day : res->days_in_month;
 
-    fputs("Forhåndsberegning af ressourceforløbsydelse\n", out);
+    fprintf(out, "%s\n", title);
     if (case_id)
         fprintf(out, "Sag:       %s\n", case_id);
     fprintf(out, "Måned:     %s %d\n", MONTH_DA[RFY_MONTH_NUM(res->month) - 1],
@@ -367,7 +367,7 @@ static void segments_section(FILE *out, const rfy_result *res, const rfy_explana
     fputs("\nDage med ret til ydelse\n", out);
     for (int i = 0; i < res->nsegments; i++) {
         const rfy_segment *s = &res->seg[i];
-        fprintf(out, "  %s: %d %s á %s/%d %s (%s)\n",
+        fprintf(out, "  %s: %d %s à %s/%d %s (%s)\n",
                 day_range(days, sizeof days, res->month, s->first_day, s->last_day), s->days,
                 s->days == 1 ? "dag" : "dage", da_q(a, s->level), res->days_in_month,
                 da_result_q(r, sizeof r, s->amount), da_ref(ref, sizeof ref, s->level_ref));
@@ -495,8 +495,8 @@ static void totals_section(FILE *out, const rfy_result *res, const rfy_explanati
     for (int i = 0; i < 4; i++)
         nonzero += mpz_sgn(*ded[i]) != 0;
     fputs("\nResultat\n", out);
-    fprintf(out, "  Bruttoydelse    %14s\n", da_z(g, res->gross));
-    fprintf(out, "  Fradrag i alt   %14s", da_z(t, res->total_deduction));
+    fprintf(out, "  Bruttoydelse             %14s\n", da_z(g, res->gross));
+    fprintf(out, "  Fradrag i alt            %14s", da_z(t, res->total_deduction));
     if (nonzero > 1) {
         const char *sep = "  (";
         for (int i = 0; i < 4; i++)
@@ -507,7 +507,7 @@ static void totals_section(FILE *out, const rfy_result *res, const rfy_explanati
         fputc(')', out);
     }
     fputc('\n', out);
-    fprintf(out, "  Til udbetaling  %14s", da_z(p, res->payment));
+    fprintf(out, "  Til udbetaling (før skat)%14s", da_z(p, res->payment));
     if (!e->payment_floored)
         fprintf(out, "  (%s − %s)\n", g, t);
     else
@@ -519,7 +519,7 @@ static void rates_section(FILE *out, const rfy_result *res, const rfy_explanatio
 {
     char ref[64], a[NUM], date[48];
 
-    fputs("\nSatser brugt\n", out);
+    fputs("\nAnvendte satser\n", out);
     for (int k = 0; k < RFY_RATE_KEY_COUNT; k++) {
         const rfy_rate_value *v = res->rate[k];
         if (!v)
@@ -579,21 +579,40 @@ static void warnings_section(FILE *out, const rfy_result *res, const rfy_explana
                 da_ref(ref, sizeof ref, e->prior_ref));
 }
 
-int explain_text(FILE *out, const char *case_id, const rfy_case *in, const rfy_result *res,
-                 const rfy_rates *rates)
+/* The explanation under a title and a closing line: a preview is a
+ * forhåndsberegning; the same breakdown of a paid month in an audit is a
+ * recomputation (genberegning), and must not read as advance notice. */
+static int explain_as(FILE *out, const char *title, const char *closing, const char *case_id,
+                      const rfy_case *in, const rfy_result *res, const rfy_rates *rates)
 {
     rfy_explanation e;
 
     rfy_explanation_init(&e);
     rfy_explain(&e, in, res);
-    heading(out, case_id, in, res, &e);
+    heading(out, title, case_id, in, res, &e);
     level_section(out, in, res, &e);
     segments_section(out, res, &e);
     deductions_section(out, in, res, &e);
     totals_section(out, res, &e);
     rates_section(out, res, &e, rates);
     warnings_section(out, res, &e);
-    fputs("\nDette er en forhåndsberegning, ikke en afgørelse.\n", out);
+    fprintf(out, "\n%s\n", closing);
     rfy_explanation_clear(&e);
     return ferror(out) ? EOF : 0;
+}
+
+int explain_text(FILE *out, const char *case_id, const rfy_case *in, const rfy_result *res,
+                 const rfy_rates *rates)
+{
+    return explain_as(out, "Forhåndsberegning af ressourceforløbsydelse",
+                      "Dette er en forhåndsberegning, ikke en afgørelse.", case_id, in, res, rates);
+}
+
+int explain_text_recomputation(FILE *out, const char *case_id, const rfy_case *in,
+                               const rfy_result *res, const rfy_rates *rates)
+{
+    return explain_as(out, "Genberegning af ressourceforløbsydelse for en udbetalt måned",
+                      "Dette er en genberegning efter reglerne af en udbetalt måned, ikke en "
+                      "afgørelse.",
+                      case_id, in, res, rates);
 }

@@ -186,7 +186,12 @@ check "used edit: 7 differences, sum 100.01 - 1.00 = 99.01" \
 check "--explain: exit 1" [ $? = 1 ]
 check "--explain: headed with line, paid and difference" \
     grep -qxF "=== Linje 23, sag H-1017: udbetalt 14.040,55 kr., genberegnet 14.140,55 kr., forskel -100,00 kr. (udbetalt − genberegnet) ===" "$TMP/explain.out"
-check "--explain: the breakdown (Til udbetaling)" grep -q '^  Til udbetaling       14.140,55' "$TMP/explain.out"
+check "--explain: the breakdown (Til udbetaling)" grep -q '^  Til udbetaling (før skat)     14.140,55' "$TMP/explain.out"
+check "--explain: headed as a recomputation" \
+    grep -qxF "Genberegning af ressourceforløbsydelse for en udbetalt måned" "$TMP/explain.out"
+check "--explain: closed as a recomputation" \
+    grep -qxF "Dette er en genberegning efter reglerne af en udbetalt måned, ikke en afgørelse." "$TMP/explain.out"
+check "--explain: never a forhåndsberegning" sh -c "! grep -qi forhåndsberegning '$TMP/explain.out'"
 check "--explain: the § of the wage deduction" grep -qF '(§ 68 a, stk. 2)' "$TMP/explain.out"
 check "--explain: only the differing month (H-1017 2021-12 matches)" \
     [ "$(grep -c '^=== Linje' "$TMP/explain.out")" = 1 ]

@@ -69,7 +69,7 @@ ore() { tr -d '.,' <<<"$1" | sed 's/^0*\([0-9]\)/\1/'; }
 for txt in "$FIX"/*.expected.txt; do
     g=$(ore "$(sed -n 's/^  Bruttoydelse  *\([0-9.,]*\)$/\1/p' "$txt")")
     t=$(ore "$(sed -n 's/^  Fradrag i alt  *\([0-9.,]*\).*/\1/p' "$txt")")
-    p=$(ore "$(sed -n 's/^  Til udbetaling  *\([0-9.,]*\).*/\1/p' "$txt")")
+    p=$(ore "$(sed -n 's/^  Til udbetaling (før skat)  *\([0-9.,]*\).*/\1/p' "$txt")")
     if [ -z "$g" ] || [ -z "$t" ] || [ -z "$p" ]; then
         bad "$(basename "$txt"): totals not found"
         continue
