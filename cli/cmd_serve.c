@@ -84,6 +84,12 @@ int cmd_serve(int argc, char **argv)
     if (!(rates = cli_load_rates(dir)))
         return RFY_EXIT_USAGE;
 
+    /* The way out at the end of an engine message, in an API caller's terms
+     * (set before any thread exists: the library reads hints unlocked). */
+    rfy_set_hint(RFY_HINT_DECIMAL_COMMA, "the API reads a decimal point, e.g. \"12.50\"");
+    rfy_set_hint(RFY_HINT_NEWER_RATES,
+                 "start rfy serve with --rates DIR holding a table for it (docs/rates.md)");
+
     /* jansson seeds its hash function on first use; seed it here, before any
      * thread exists, rather than in a race between the first two requests. */
     json_object_seed(0);

@@ -171,6 +171,11 @@ def main():
         msg = text(d, "#fejl")
         check("Beregningen kunne ikke foretages" in msg and "Løn inkl. pension" in msg
               and "er ikke et gyldigt beløb" in msg, f"error in Danish: {msg!r}")
+        # A month no table covers: Danish words for it.
+        fill(d, server.url, {"month": "2031-05", "category": "forsorger"})
+        wait_shown(d, "#fejl")
+        msg = text(d, "#fejl")
+        check("Måned" in msg and "der findes ingen satser for måneden" in msg, f"uncovered month in Danish: {msg!r}")
         logs = [e for e in d.get_log("browser") if e.get("level") == "SEVERE" and "favicon" not in e.get("message", "")
                 and "422" not in e.get("message", "")]
         check(not logs, f"no console errors (CSP violations would show here): {logs}")
