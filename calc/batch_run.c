@@ -17,6 +17,7 @@
 #include <openssl/evp.h>
 
 #include "batch_run.h"
+#include "header_map.h"
 
 /* Rows per chunk, and chunks per worker in the ring: with BATCH_MAX_JOBS
  * workers (2 × 16 + 2) × 256 rows of about 3 KiB (case, result, fields) stay
@@ -67,9 +68,9 @@ static char *message(char **out, const char *fmt, ...)
 
 static int header(run *r, const rfy_csv_record *rec)
 {
-    char msg[300];
-    if (case_binding_bind(&r->binding, rec, r->cfg->extra_columns, r->cfg->nextra, msg,
-                          sizeof msg) != RFY_OK ||
+    char msg[HEADER_MSG_MAX];
+    if (header_map_bind(&r->binding, r->cfg->columns, rec, r->cfg->extra_columns, r->cfg->nextra,
+                        msg, sizeof msg) != RFY_OK ||
         (r->cfg->on_header &&
          r->cfg->on_header(r->cfg->user, &r->binding, msg, sizeof msg) != RFY_OK)) {
         message(&r->errmsg, "line %lu: %s", rec->line, msg);

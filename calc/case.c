@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "category_da.h"
 #include "rules.h"
 #include "rfy_status.h"
 
@@ -90,7 +91,7 @@ int rfy_category_from_name(rfy_category *out, const char *s, size_t len)
 {
     int v;
     if (from_name(&v, CATEGORY, 4, s, len))
-        return -1;
+        return rfy_category_from_danish(out, s, len); /* "forsørger", "ikke-forsørger" */
     *out = (rfy_category)v;
     return 0;
 }

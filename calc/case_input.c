@@ -197,6 +197,36 @@ static int invisible(unsigned long cp)
            (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF;
 }
 
+/* What a reason adds when the bytes look like Windows-1252. */
+#define CP1252_HINT "looks like Windows-1252 (Danish Excel's CSV): try --encoding cp1252"
+
+/* Whether the invalid UTF-8 at s is more likely a Windows-1252 letter (æ is
+ * 0xE6, ø 0xF8, å 0xE5 there) than cut-off UTF-8: a byte that cannot start
+ * UTF-8, or a lead byte followed by a byte that cannot continue it. */
+static int looks_cp1252(const unsigned char *s, size_t len)
+{
+    if (s[0] < 0x80 || s[0] == 0x81 || s[0] == 0x8D || s[0] == 0x8F || s[0] == 0x90 ||
+        s[0] == 0x9D) /* ASCII, or not a character in Windows-1252 */
+        return 0;
+    if (s[0] < 0xC2 || s[0] > 0xF4)
+        return 1;
+    return len >= 2 && (s[1] & 0xC0u) != 0x80u;
+}
+
+/* Whether s holds a byte that is not valid UTF-8 and looks like Windows-1252. */
+static int text_looks_cp1252(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, n;
+    unsigned long cp;
+    while (i < len) {
+        if ((n = utf8_char(p + i, len - i, &cp)) == 0)
+            return looks_cp1252(p + i, len - i);
+        i += n;
+    }
+    return 0;
+}
+
 int case_input_check_id(const char *s, size_t len, const char **why)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -209,7 +239,8 @@ int case_input_check_id(const char *s, size_t len, const char **why)
         unsigned long cp = 0;
         size_t n = utf8_char(p + i, len - i, &cp);
         if (n == 0) {
-            *why = "case_id is not valid UTF-8 text";
+            *why = looks_cp1252(p + i, len - i) ? "case_id is not valid UTF-8 text: " CP1252_HINT
+                                                : "case_id is not valid UTF-8 text";
             return RFY_EINPUT;
         }
         if (!printable(cp)) {
@@ -314,7 +345,8 @@ static int parse_enum(const cell *c, int (*from_name)(void *, const char *, size
     char v[ECHO_CHARS * 4 + 4];
     if (from_name(out, c->s, c->len) == 0)
         return RFY_OK;
-    return reject(err, c->col, "'%s' is not known: use %s", shown(v, sizeof v, c), allowed);
+    return reject(err, c->col, "'%s' is not known: use %s%s", shown(v, sizeof v, c), allowed,
+                  text_looks_cp1252(c->s, c->len) ? "; " CP1252_HINT : "");
 }
 
 /* Adapters: the engine's from_name functions take typed pointers. */
@@ -338,7 +370,7 @@ static int parse_decimal(mpz_t out, const cell *c, const rfy_decimal_syntax *syn
 {
     char v[ECHO_CHARS * 4 + 4];
     const char *why = NULL;
-    if (rfy_decimal_parse(out, c->s, c->len, syn, &why) != RFY_OK)
+    if (rfy_amount_parse(out, c->s, c->len, syn, &why) != RFY_OK) /* also 20.000,00 */
         return reject(err, c->col, "'%s' is not a valid number: %s", shown(v, sizeof v, c),
                       why ? why : "unreadable");
     if (mpz_cmp_si(out, max) > 0)

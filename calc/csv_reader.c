@@ -68,12 +68,25 @@ static void on_field(void *s, size_t len, void *data)
     r->used += len + 1;
 }
 
+/* A record of empty fields only (";;;;": what a spreadsheet writes for an
+ * emptied row) is a blank line, not a record. */
+static int only_delimiters(const reader *r)
+{
+    size_t i;
+    if (r->rec.nfields < 2 || r->rec.nfields > RFY_CSV_MAX_FIELDS)
+        return 0;
+    for (i = 0; i < r->rec.nfields; i++)
+        if (r->rec.len[i] != 0)
+            return 0;
+    return 1;
+}
+
 static void on_record(int term, void *data)
 {
     reader *r = data;
     size_t i, kept;
     (void)term;
-    if (!r->stopped && !r->nomem) {
+    if (!r->stopped && !r->nomem && !only_delimiters(r)) {
         kept = r->rec.nfields < RFY_CSV_MAX_FIELDS ? r->rec.nfields : RFY_CSV_MAX_FIELDS;
         for (i = 0; i < kept; i++)
             r->rec.field[i] = r->buf + r->offset[i];

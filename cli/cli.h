@@ -18,7 +18,7 @@ enum {
 rfy_rates *cli_load_rates(const char *dir);
 
 /*
- * The default rejects file next to an output: "OUT.csv" → "OUT.rejects.csv",
+ * The default rejects file next to an output: "OUT.csv" (or "OUT.xlsx") → "OUT.rejects.csv",
  * any other name gets ".rejects.csv" appended.  malloc'ed (caller frees); NULL
  * when out of memory.
  */

@@ -28,6 +28,8 @@ char *cli_default_rejects_path(const char *out)
     char *p;
     if (n > 4 && strcmp(out + n - 4, ".csv") == 0)
         n -= 4;
+    else if (n > 5 && strcmp(out + n - 5, ".xlsx") == 0) /* --format xlsx */
+        n -= 5;
     p = malloc(n + sizeof ".rejects.csv");
     if (p) {
         memcpy(p, out, n);

@@ -23,11 +23,13 @@
 #include "cli.h"
 #include "explain.h"
 #include "receipt.h"
+#include "run_options.h"
 
 static const char AUDIT_USAGE[] =
     "usage: rfy audit [--rates DIR] [-o REPORT.csv] [--rejects REJ.csv] [--receipt PATH]\n"
     "                 [--explain CASE_ID] [--delimiter C] [--decimal-comma] [--quiet]\n"
-    "                 HISTORIC.csv\n"
+    "                 [--encoding E] [--columns MAP.csv] [--ignore-columns N,...]\n"
+    "                 [--format csv|excel|xlsx] HISTORIC.csv\n"
     "\n"
     "Recomputes every row of HISTORIC.csv (\"-\" = standard input: the batch input\n"
     "columns plus `paid`, the amount that was paid) with the rate tables in force in\n"
@@ -43,7 +45,8 @@ static const char AUDIT_USAGE[] =
     "  --explain CASE_ID  print the breakdown of each differing row of that case\n"
     "                     (to standard output, or standard error when the report is there)\n"
     "  --delimiter C      input field delimiter, one character (or 'tab')\n"
-    "  --decimal-comma    input amounts are written 12345,67\n"
+    "  --decimal-comma    input amounts are written 12345,67 (or 12.345,67)\n"
+    RUN_OPTIONS_USAGE
     "  --quiet            no progress lines (the summary is still printed)\n"
     "\n"
     "Exit codes: 0 every row matches; 1 a difference or a rejected row; 2 usage error,\n"
@@ -99,7 +102,7 @@ static int parse_paid(mpz_t out, const char *s, size_t len, const rfy_decimal_sy
         return RFY_EINPUT;
     }
     case_input_display_id(shown, sizeof shown, s, len);
-    if (rfy_decimal_parse(out, s, len, syn, &why) != RFY_OK) {
+    if (rfy_amount_parse(out, s, len, syn, &why) != RFY_OK) { /* also 20.000,00 */
         snprintf(err->reason, sizeof err->reason, "paid '%.64s' is not a valid number: %s", shown,
                  why ? why : "unreadable");
         return RFY_EINPUT;
@@ -116,9 +119,11 @@ static int parse_paid(mpz_t out, const char *s, size_t len, const rfy_decimal_sy
 
 static int on_header(void *user, const case_binding *b, char *msg, size_t msgsize)
 {
-    (void)user;
-    if (b->extra_field[EXTRA_PAID] >= 0)
+    audit_ctx *a = user;
+    if (b->extra_field[EXTRA_PAID] >= 0) {
+        run_files_write_header(&a->files); /* a failure is recorded, and stops the first row */
         return RFY_OK;
+    }
     snprintf(msg, msgsize, "missing column paid: an audit needs the amount that was paid in "
                            "each row");
     return RFY_EINPUT;
@@ -272,6 +277,7 @@ int cmd_audit(int argc, char **argv)
                                          {"delimiter", required_argument, 0, OPT_DELIM},
                                          {"decimal-comma", no_argument, 0, OPT_COMMA},
                                          {"quiet", no_argument, 0, OPT_QUIET},
+                                         RUN_OPTIONS_LONGOPTS,
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
     const char *rates_dir = NULL, *out_path = "-", *rej_path = NULL, *receipt_path = NULL;
@@ -284,8 +290,23 @@ int cmd_audit(int argc, char **argv)
     batch_config cfg;
     batch_stats st;
     receipt rec;
+    receipt_hash hash;
+    run_options ro;                  /* --encoding, --columns, --ignore-columns, --format */
+    input_decoder *dec = NULL;
+    output_adapter *adapter = NULL;
+    input_encoding used = INPUT_ENC_UTF8;
+    FILE *in = NULL;
+    char sep = 0;
+    int delimiter_given = 0;
+    json_t *options = NULL;
 
     memset(&a, 0, sizeof a);
+    memset(&rec, 0, sizeof rec);
+    memset(&hash, 0, sizeof hash);
+    if (run_options_init(&ro) != 0) {
+        fprintf(stderr, "rfy audit: out of memory\n");
+        return RFY_EXIT_USAGE;
+    }
     batch_stats_init(&st);
     mpz_inits(a.paid, a.diff, a.gross, a.deductions, a.payment, a.paid_total, a.diff_total,
               NULL);
@@ -306,6 +327,7 @@ int cmd_audit(int argc, char **argv)
                                 "quote or a line break (or 'tab'), not '%s'\n", optarg);
                 goto cleanup;
             }
+            delimiter_given = 1;
             break;
         case OPT_COMMA: comma = 1; break;
         case OPT_QUIET: quiet = 1; break;
@@ -314,7 +336,10 @@ int cmd_audit(int argc, char **argv)
             exit_code = RFY_EXIT_OK;
             goto cleanup;
         default:
-            fputs(AUDIT_USAGE, stderr);
+            if ((rc = run_options_parse(&ro, "audit", c, optarg)) > 0)
+                break;
+            if (rc == 0)
+                fputs(AUDIT_USAGE, stderr);
             goto cleanup;
         }
     }
@@ -325,11 +350,33 @@ int cmd_audit(int argc, char **argv)
         goto cleanup;
     }
     in_path = argv[optind];
+    if (ro.format == OUTPUT_XLSX && strcmp(out_path, "-") == 0) {
+        fprintf(stderr, "rfy audit: --format xlsx writes a workbook: give it a file with -o REPORT.xlsx\n");
+        goto cleanup;
+    }
     if (run_files_prepare(&a.files, "audit", "report", in_path, out_path, rej_path,
                           receipt_path) != 0)
         goto cleanup;
     if (!(rates = cli_load_rates(rates_dir)))
         goto cleanup;
+    if (receipt_hash_init(&hash) != RFY_OK) {
+        fprintf(stderr, "rfy audit: out of memory\n");
+        goto cleanup;
+    }
+    if (input_decode_open(&dec, &in, &sep, &used, a.files.in, ro.encoding, receipt_hash_tap, &hash,
+                          &msg) != RFY_OK) {
+        fprintf(stderr, "rfy audit: %s: %s\n", strcmp(in_path, "-") ? in_path : "standard input",
+                msg);
+        goto cleanup;
+    }
+    if (sep) { /* Excel's "sep=X" first line */
+        if (delimiter_given && sep != delimiter) {
+            fprintf(stderr, "rfy audit: %s: line 1 says sep=%c but --delimiter gives another: "
+                            "leave out --delimiter\n", in_path, sep);
+            goto cleanup;
+        }
+        delimiter = sep;
+    }
     a.rates = rates;
     a.rates_id = rfy_rates_id(rates);
     a.amount = comma ? &RFY_AMOUNT_COMMA : &RFY_AMOUNT_DOT;
@@ -338,6 +385,12 @@ int cmd_audit(int argc, char **argv)
 
     if (run_files_open_outputs(&a.files, REPORT_HEADER) != 0)
         goto failed;
+    if (output_adapter_open(&adapter, ro.format, &a.files.out.fp,
+                            a.files.rej_header_pending ? NULL : &a.files.rej.fp,
+                            a.files.out.tmp ? a.files.out.tmp : out_path, &msg) != 0) {
+        fprintf(stderr, "rfy audit: %s\n", msg);
+        goto failed;
+    }
 
     memset(&cfg, 0, sizeof cfg);
     cfg.rates = rates;
@@ -350,13 +403,14 @@ int cmd_audit(int argc, char **argv)
     cfg.on_reject = on_reject;
     cfg.on_progress = quiet ? NULL : on_progress;
     cfg.progress_every = PROGRESS_EVERY;
-    cfg.hash_input = 1; /* receipt */
+    cfg.columns = ro.columns;
     cfg.user = &a;
-    rc = batch_run(&st, &cfg, a.files.in, &msg);
+    rc = batch_run(&st, &cfg, in, &msg);
     if (rc != RFY_OK) {
-        if (msg)
+        const char *why = input_decode_error(dec) ? input_decode_error(dec) : msg;
+        if (why)
             fprintf(stderr, "rfy audit: %s: %s\n", strcmp(in_path, "-") ? in_path : "standard input",
-                    msg);
+                    why);
         goto failed;
     }
     /* Every row is exactly one of: a match, a difference, a reject. */
@@ -368,7 +422,13 @@ int cmd_audit(int argc, char **argv)
     }
     if (write_summary(&a, &st) != RFY_OK)
         goto failed;
-    if (run_files_commit(&a.files) != 0)
+    rc = output_adapter_finish(adapter, &msg); /* xlsx: the workbook is written here */
+    adapter = NULL;
+    if (rc != 0) {
+        fprintf(stderr, "rfy audit: %s\n", msg ? msg : "cannot write the report");
+        goto failed;
+    }
+    if (a.files.write_target || run_files_commit(&a.files) != 0)
         goto failed;
     /* The receipt hashes the files in place; if it cannot be written, the
      * report and rejects are taken back too (atomic_file_abort). */
@@ -376,8 +436,7 @@ int cmd_audit(int argc, char **argv)
     rec.rates_id = a.rates_id;
     rec.rates_dir = rates_dir;
     rec.input_path = in_path;
-    rec.input_bytes = st.input_bytes; /* hashed by the batch loop as it read */
-    snprintf(rec.input_sha256, sizeof rec.input_sha256, "%s", st.input_sha256);
+    /* the input's hash: of the file's own bytes, taken by the decoder (hash) */
     rec.rows = st.rows;
     rec.computed = st.computed;
     rec.rejected = st.rejected;
@@ -391,8 +450,14 @@ int cmd_audit(int argc, char **argv)
     rec.total_difference = a.diff_total;
     rec.output_path = out_path;
     rec.rejects_path = a.files.rej_path ? a.files.rej_path : "-";
-    receipt_take_hashes(&rec, atomic_file_sha256(&a.files.out), atomic_file_sha256(&a.files.rej));
-    if (receipt_emit(&rec, NULL, receipt_path, &msg) != RFY_OK) {
+    if (!(options = run_options_json(&ro, delimiter, comma, used, sep))) {
+        fprintf(stderr, "rfy audit: cannot build the receipt: out of memory\n");
+        goto failed;
+    }
+    rec.options = options;
+    receipt_take_hashes(&rec, ro.format == OUTPUT_XLSX ? NULL : atomic_file_sha256(&a.files.out),
+                        atomic_file_sha256(&a.files.rej));
+    if (receipt_emit(&rec, &hash, receipt_path, &msg) != RFY_OK) {
         fprintf(stderr, "rfy audit: %s\n", msg ? msg : "cannot write the receipt");
         goto failed;
     }
@@ -408,8 +473,13 @@ failed:
     run_files_report_failure(&a.files);
     exit_code = RFY_EXIT_USAGE;
 cleanup:
+    output_adapter_free(adapter); /* gives the output streams back first */
+    input_decode_close(dec);
+    json_decref(options);
+    run_options_free(&ro);
     run_files_release(&a.files);
     rfy_rates_free(rates);
+    receipt_hash_clear(&hash);
     free(msg);
     batch_stats_clear(&st);
     mpz_clears(a.paid, a.diff, a.gross, a.deductions, a.payment, a.paid_total, a.diff_total,

@@ -18,10 +18,13 @@
 #include "batch_run.h"
 #include "cli.h"
 #include "receipt.h"
+#include "run_options.h"
+#include "run_summary.h"
 
 static const char BATCH_USAGE[] =
     "usage: rfy batch [--rates DIR] [-o OUT.csv] [--rejects REJ.csv] [--delimiter C]\n"
-    "                 [--decimal-comma] [--quiet] IN.csv\n"
+    "                 [--decimal-comma] [--encoding E] [--columns MAP.csv]\n"
+    "                 [--ignore-columns N,...] [--format csv|excel|xlsx] [--quiet] IN.csv\n"
     "\n"
     "Computes every row of IN.csv (\"-\" = standard input) and writes the results as CSV\n"
     "to OUT.csv (default: standard output).  Rows that cannot be computed go to the\n"
@@ -33,7 +36,8 @@ static const char BATCH_USAGE[] =
     "  --rejects REJ.csv rejects file\n"
     "  --delimiter C     input field delimiter, one character (e.g. ';', or 'tab');\n"
     "                    the output always uses ','\n"
-    "  --decimal-comma   input amounts are written 12345,67\n"
+    "  --decimal-comma   input amounts are written 12345,67 (or 12.345,67)\n"
+    RUN_OPTIONS_USAGE
     "  --quiet           no progress lines (the summary is still printed)\n"
     "  --jobs N          use N threads (1-16, default 1): one reads and writes, N-1\n"
     "                    compute; the output is the same, byte for byte, as with one\n"
@@ -52,6 +56,7 @@ typedef struct batch_ctx {
     const char *rates_id;
     unsigned long written, rejects_written;
     unsigned long warned[RECEIPT_WARNINGS]; /* computed rows per warning bit (summary, receipt) */
+    run_summary sum;               /* the reconciled summary (run_summary.h) */
 } batch_ctx;
 
 /* ---- Writing ---------------------------------------------------------------- */
@@ -94,6 +99,16 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     for (int i = 0; i < RECEIPT_WARNINGS; i++)
         if (row->res->warnings & (1u << i))
             b->warned[i]++;
+    run_summary_row(&b->sum, row->res);
+    return RFY_OK;
+}
+
+/* The input's header is accepted: now the output's header may be written. */
+static int on_header(void *user, const case_binding *binding, char *msg, size_t msgsize)
+{
+    batch_ctx *b = user;
+    (void)binding, (void)msg, (void)msgsize;
+    run_files_write_header(&b->files); /* a failure is recorded, and stops the first row */
     return RFY_OK;
 }
 
@@ -112,7 +127,7 @@ static int on_reject(void *user, const batch_reject *rej)
                          rej->reason) == EOF)
         return run_files_write_failed(&b->files, b->files.rej.path);
     b->rejects_written++;
-    return RFY_OK;
+    return run_summary_reject(&b->sum, rej->column, rej->reason) == 0 ? RFY_OK : RFY_ENOMEM;
 }
 
 static void on_progress(void *user, unsigned long rows)
@@ -143,15 +158,12 @@ static int parse_jobs(unsigned *out, const char *arg)
 
 static void summary(const batch_ctx *b, const batch_stats *st, const char *rejects_name)
 {
-    char g[48], d[48], p[48];
-    rfy_money_format(g, sizeof g, st->gross, '.');
-    rfy_money_format(d, sizeof d, st->deductions, '.');
-    rfy_money_format(p, sizeof p, st->payment, '.');
     fprintf(stderr, "rfy batch: %lu row%s read, %lu computed, %lu rejected", st->rows,
             st->rows == 1 ? "" : "s", st->computed, st->rejected);
     if (st->rejected)
         fprintf(stderr, " (see %s)", rejects_name);
-    fprintf(stderr, "\nrfy batch: total gross %s, total deductions %s, total paid %s\n", g, d, p);
+    fputc('\n', stderr);
+    run_summary_print(&b->sum, stderr, "batch");
     /* rules.md §2: results that rest on a derived value say so, here too */
     for (int i = 0; i < RECEIPT_WARNINGS; i++)
         if (b->warned[i])
@@ -166,18 +178,25 @@ static void summary(const batch_ctx *b, const batch_stats *st, const char *rejec
 /* ---- Receipt (receipt.h, docs/audit.md) ------------------------------------------- */
 
 /* After both files are in place: the run's receipt, written atomically too. */
-static int write_receipt(const batch_ctx *b, const batch_stats *st, const char *rates_dir, const char *in, const char *out, const char *rej,
-                         const char *path)
+static int write_receipt(const batch_ctx *b, const batch_stats *st, receipt_hash *hash,
+                         const char *rates_dir, const char *in, const char *out, const char *rej,
+                         const char *path, json_t *options, int output_hashed)
 {
     receipt r;
     char *msg = NULL;
     int rc;
     receipt_init(&r, "batch");
+    r.options = options;
+    r.summary = run_summary_json(&b->sum);
+    if (!options || !r.summary) {
+        json_decref(r.summary);
+        fprintf(stderr, "rfy batch: cannot build the receipt: out of memory\n");
+        return RFY_ENOMEM;
+    }
     r.rates_id = b->rates_id;
     r.rates_dir = rates_dir;
     r.input_path = in;
-    r.input_bytes = st->input_bytes; /* hashed by the batch loop as it read */
-    snprintf(r.input_sha256, sizeof r.input_sha256, "%s", st->input_sha256);
+    /* the input's hash: of the file's own bytes, taken by the decoder (hash) */
     r.rows = st->rows;
     r.computed = st->computed;
     r.rejected = st->rejected;
@@ -187,8 +206,12 @@ static int write_receipt(const batch_ctx *b, const batch_stats *st, const char *
     r.total_paid = st->payment;
     r.output_path = out;
     r.rejects_path = rej ? rej : "-";
-    receipt_take_hashes(&r, atomic_file_sha256(&b->files.out), atomic_file_sha256(&b->files.rej));
-    rc = receipt_emit(&r, NULL, path, &msg);
+    /* an xlsx workbook is written by libxlsxwriter, not through the stream:
+     * receipt_emit() hashes it in place */
+    receipt_take_hashes(&r, output_hashed ? atomic_file_sha256(&b->files.out) : NULL,
+                        atomic_file_sha256(&b->files.rej));
+    rc = receipt_emit(&r, hash, path, &msg);
+    json_decref(r.summary);
     if (rc != RFY_OK)
         fprintf(stderr, "rfy batch: %s\n", msg ? msg : "cannot write the receipt");
     free(msg);
@@ -208,6 +231,7 @@ int cmd_batch(int argc, char **argv)
                                          {"quiet", no_argument, 0, OPT_QUIET},
                                          {"jobs", required_argument, 0, OPT_JOBS},
                                          {"receipt", required_argument, 0, OPT_RECEIPT},
+                                         RUN_OPTIONS_LONGOPTS,
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
     const char *rates_dir = NULL, *out_path = "-", *rej_path = NULL, *in_path;
@@ -219,9 +243,24 @@ int cmd_batch(int argc, char **argv)
     batch_config cfg;
     batch_stats st;
     const char *receipt_path = NULL; /* receipt */
+    receipt_hash hash;               /* receipt: SHA-256 of the input as it streams */
+    run_options ro;                  /* --encoding, --columns, --ignore-columns, --format */
+    input_decoder *dec = NULL;
+    output_adapter *adapter = NULL;
+    input_encoding used = INPUT_ENC_UTF8;
+    FILE *in = NULL;
+    char sep = 0;
+    int delimiter_given = 0;
+    json_t *options = NULL;
 
+    memset(&hash, 0, sizeof hash);
     memset(&b, 0, sizeof b);
     batch_stats_init(&st);
+    run_summary_init(&b.sum);
+    if (run_options_init(&ro) != 0) {
+        fprintf(stderr, "rfy batch: out of memory\n");
+        goto cleanup;
+    }
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
         switch (c) {
@@ -234,6 +273,7 @@ int cmd_batch(int argc, char **argv)
                                 "quote or a line break (or 'tab'), not '%s'\n", optarg);
                 goto cleanup;
             }
+            delimiter_given = 1;
             break;
         case OPT_COMMA: comma = 1; break;
         case OPT_QUIET: quiet = 1; break;
@@ -250,7 +290,10 @@ int cmd_batch(int argc, char **argv)
             exit_code = RFY_EXIT_OK;
             goto cleanup;
         default:
-            fputs(BATCH_USAGE, stderr);
+            if ((rc = run_options_parse(&ro, "batch", c, optarg)) > 0)
+                break;
+            if (rc == 0)
+                fputs(BATCH_USAGE, stderr);
             goto cleanup;
         }
     }
@@ -261,20 +304,51 @@ int cmd_batch(int argc, char **argv)
         goto cleanup;
     }
     in_path = argv[optind];
+    if (ro.format == OUTPUT_XLSX && strcmp(out_path, "-") == 0) {
+        fprintf(stderr, "rfy batch: --format xlsx writes a workbook: give it a file with -o OUT.xlsx\n");
+        goto cleanup;
+    }
     if (run_files_prepare(&b.files, "batch", "output", in_path, out_path, rej_path,
                           receipt_path) != 0)
         goto cleanup;
     if (!(rates = cli_load_rates(rates_dir)))
         goto cleanup;
     b.rates_id = rfy_rates_id(rates);
+    if (receipt_hash_init(&hash) != RFY_OK) {
+        fprintf(stderr, "rfy batch: out of memory\n");
+        goto cleanup;
+    }
+    /* The input as UTF-8 (input_decode.h); it hashes the file's own bytes. */
+    if (input_decode_open(&dec, &in, &sep, &used, b.files.in, ro.encoding, receipt_hash_tap, &hash,
+                          &msg) != RFY_OK) {
+        fprintf(stderr, "rfy batch: %s: %s\n", strcmp(in_path, "-") ? in_path : "standard input",
+                msg);
+        goto cleanup;
+    }
+    if (sep) { /* Excel's "sep=X" first line */
+        if (delimiter_given && sep != delimiter) {
+            fprintf(stderr, "rfy batch: %s: line 1 says sep=%c but --delimiter gives another: "
+                            "leave out --delimiter\n", in_path, sep);
+            goto cleanup;
+        }
+        delimiter = sep;
+    }
 
     if (run_files_open_outputs(&b.files, RESULT_ROW_HEADER "\n") != 0)
         goto failed;
+    if (output_adapter_open(&adapter, ro.format, &b.files.out.fp,
+                            b.files.rej_header_pending ? NULL : &b.files.rej.fp,
+                            b.files.out.tmp ? b.files.out.tmp : out_path, &msg) != 0) {
+        fprintf(stderr, "rfy batch: %s\n", msg);
+        goto failed;
+    }
 
     memset(&cfg, 0, sizeof cfg);
     cfg.rates = rates;
     cfg.delimiter = delimiter;
     cfg.amount = comma ? &RFY_AMOUNT_COMMA : &RFY_AMOUNT_DOT;
+    cfg.columns = ro.columns;
+    cfg.on_header = on_header;
     cfg.on_row = on_row;
     cfg.on_reject = on_reject;
     cfg.on_progress = quiet ? NULL : on_progress;
@@ -283,12 +357,13 @@ int cmd_batch(int argc, char **argv)
     cfg.jobs = jobs;
     cfg.format_row = format_row;
     cfg.format_max = RESULT_ROW_MAX;
-    cfg.hash_input = 1; /* receipt */
-    rc = batch_run(&st, &cfg, b.files.in, &msg);
+    rc = batch_run(&st, &cfg, in, &msg);
     if (rc != RFY_OK) {
-        if (msg)
+        /* bytes that are not text in the encoding: the decoder says which */
+        const char *why = input_decode_error(dec) ? input_decode_error(dec) : msg;
+        if (why)
             fprintf(stderr, "rfy batch: %s: %s\n", strcmp(in_path, "-") ? in_path : "standard input",
-                    msg);
+                    why);
         goto failed;
     }
     /* interface.md: input rows = output rows + reject rows, always. */
@@ -297,11 +372,24 @@ int cmd_batch(int argc, char **argv)
                         "rejected\n", st.rows, b.written, b.rejects_written);
         goto failed;
     }
-    if (run_files_commit(&b.files) != 0)
+    run_summary_finish(&b.sum, st.rows, st.computed, st.rejected, st.gross, st.deductions,
+                       st.payment);
+    if (output_adapter_summary(adapter, &b.sum, b.rates_id) != 0) {
+        fprintf(stderr, "rfy batch: cannot write the summary sheet: out of memory\n");
+        goto failed;
+    }
+    rc = output_adapter_finish(adapter, &msg); /* xlsx: the workbook is written here */
+    adapter = NULL;
+    if (rc != 0) {
+        fprintf(stderr, "rfy batch: %s\n", msg ? msg : "cannot write the output");
+        goto failed;
+    }
+    if (b.files.write_target || run_files_commit(&b.files) != 0)
         goto failed;
     /* The receipt hashes the files in place; without it they are taken back. */
-    if (write_receipt(&b, &st, rates_dir, in_path, out_path, b.files.rej_path,
-                      receipt_path) != RFY_OK)
+    options = run_options_json(&ro, delimiter, comma, used, sep);
+    if (write_receipt(&b, &st, &hash, rates_dir, in_path, out_path, b.files.rej_path,
+                      receipt_path, options, ro.format != OUTPUT_XLSX) != RFY_OK)
         goto failed;
     run_files_close(&b.files);
     summary(&b, &st, b.files.rejects_name);
@@ -312,8 +400,14 @@ failed:
     run_files_report_failure(&b.files);
     exit_code = RFY_EXIT_USAGE;
 cleanup:
+    output_adapter_free(adapter); /* gives the output streams back first */
+    input_decode_close(dec);
+    json_decref(options);
+    run_options_free(&ro);
+    run_summary_clear(&b.sum);
     run_files_release(&b.files);
     rfy_rates_free(rates);
+    receipt_hash_clear(&hash);
     free(msg);
     batch_stats_clear(&st);
     return exit_code;

@@ -12,17 +12,43 @@ static const char USAGE[] =
     "\n"
     "Usage:\n"
     "  rfy batch   [--rates DIR] [-o OUT.csv] [--rejects REJ.csv] [--receipt R.json]\n"
-    "              [--delimiter C] [--decimal-comma] [--quiet] IN.csv\n"
+    "              [--delimiter C] [--decimal-comma] [--encoding E] [--columns MAP.csv]\n"
+    "              [--ignore-columns N,...] [--format csv|excel|xlsx] [--quiet] IN.csv\n"
     "  rfy preview [--rates DIR] [--json] --month YYYY-MM --category CAT [--COLUMN VALUE ...]\n"
     "  rfy audit   [--rates DIR] [-o REPORT.csv] [--rejects REJ.csv] [--receipt R.json]\n"
-    "              [--explain CASE_ID] [--delimiter C] [--decimal-comma] [--quiet] HISTORIC.csv\n"
+    "              [--explain CASE_ID] [--delimiter C] [--decimal-comma] [--encoding E]\n"
+    "              [--columns MAP.csv] [--ignore-columns N,...] [--format F] [--quiet] HISTORIC.csv\n"
     "  rfy rates   [--rates DIR] show YEAR | check | export DIR\n"
     "  rfy serve   [--rates DIR] [--listen ADDR:PORT]\n"
-    "  rfy --version | --help\n"
+    "  rfy help [COMMAND] | --version | --help\n"
     "\n"
     "Exit codes: 0 all rows computed (audit: all match); 1 some rows rejected\n"
     "(audit: a difference); 2 usage error, unreadable input or invalid rate tables.\n"
     "See docs/ for the rules, the CSV columns and the rate tables.\n";
+
+/* `rfy help` (this text) and `rfy help COMMAND` (the command's --help). */
+static int help(int argc, char **argv)
+{
+    static char opt_help[] = "--help";
+    char *args[3];
+    if (argc == 0) {
+        fputs(USAGE, stdout);
+        return RFY_EXIT_OK;
+    }
+    args[0] = argv[0];
+    args[1] = opt_help;
+    args[2] = NULL;
+    if (strcmp(argv[0], "batch") == 0)
+        return cmd_batch(2, args);
+    if (strcmp(argv[0], "preview") == 0)
+        return cmd_preview(2, args);
+    if (strcmp(argv[0], "audit") == 0)
+        return cmd_audit(2, args);
+    if (strcmp(argv[0], "rates") == 0)
+        return cmd_rates(2, args);
+    fprintf(stderr, "rfy: no command '%s' (try rfy help)\n", argv[0]);
+    return RFY_EXIT_USAGE;
+}
 
 int main(int argc, char **argv)
 {
@@ -49,6 +75,8 @@ int main(int argc, char **argv)
             return cmd_rates(argc - 1, argv + 1);
         if (strcmp(cmd, "serve") == 0)
             return cmd_serve(argc - 1, argv + 1);
+        if (strcmp(cmd, "help") == 0)
+            return help(argc - 2, argv + 2);
         fprintf(stderr, "rfy: unknown command '%s' (try rfy --help)\n", cmd);
         return RFY_EXIT_USAGE;
     }

@@ -196,6 +196,13 @@ static void set(json_t *obj, const char *key, json_t *value, int *ok)
         *ok = 0;
 }
 
+/* A file by its base name ("-" stays "-": a standard stream). */
+static json_t *file_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return path_string(slash && slash[1] ? slash + 1 : path);
+}
+
 static json_t *file_object(const char *path, const char *hex, int *ok)
 {
     json_t *o = json_object();
@@ -203,7 +210,7 @@ static json_t *file_object(const char *path, const char *hex, int *ok)
         *ok = 0;
         return NULL;
     }
-    set(o, "path", path ? path_string(path) : json_null(), ok);
+    set(o, "name", path ? file_name(path) : json_null(), ok);
     set(o, "sha256", hex_or_null(hex), ok);
     return o;
 }
@@ -237,7 +244,9 @@ json_t *receipt_json(const receipt *r)
     set(rates, "id", json_string(r->rates_id ? r->rates_id : ""), &ok);
     set(rates, "source", r->rates_dir ? path_string(r->rates_dir) : json_string("built-in"), &ok);
     set(root, "rates", rates, &ok);
-    set(input, "path", path_string(r->input_path ? r->input_path : "-"), &ok);
+    if (r->options)
+        set(root, "options", json_incref(r->options), &ok);
+    set(input, "name", file_name(r->input_path ? r->input_path : "-"), &ok);
     set(input, "bytes", json_integer((json_int_t)r->input_bytes), &ok);
     set(input, "sha256", hex_or_null(r->input_sha256), &ok);
     set(root, "input", input, &ok);
@@ -266,6 +275,8 @@ json_t *receipt_json(const receipt *r)
     if (r->total_difference)
         set(totals, "difference", money(r->total_difference), &ok);
     set(root, "totals", totals, &ok);
+    if (r->summary)
+        set(root, "summary", json_incref(r->summary), &ok);
     set(root, "output", file_object(r->output_path ? r->output_path : "-", r->output_sha256, &ok),
         &ok);
     set(root, "rejects",
@@ -290,6 +301,8 @@ char *receipt_default_path(const char *out, int *failed)
     n = strlen(out);
     if (n > 4 && strcmp(out + n - 4, ".csv") == 0)
         n -= 4;
+    else if (n > 5 && strcmp(out + n - 5, ".xlsx") == 0) /* --format xlsx */
+        n -= 5;
     p = malloc(n + sizeof ".receipt.json");
     if (!p) {
         *failed = 1;

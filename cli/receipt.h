@@ -30,7 +30,7 @@
 #include <openssl/evp.h>
 
 /* Version of the receipt's JSON layout ("schema_version"). */
-#define RECEIPT_SCHEMA_VERSION 1
+#define RECEIPT_SCHEMA_VERSION 2
 
 /* How many warning bits a receipt counts (RFY_WARN_ALL has this many). */
 #define RECEIPT_WARNINGS 4
@@ -70,6 +70,9 @@ typedef struct receipt {
     char output_sha256[RECEIPT_HEX_SIZE];  /* "" = not a regular file: null in JSON */
     const char *rejects_path; /* "-" = standard error */
     char rejects_sha256[RECEIPT_HEX_SIZE]; /* "" = not a regular file */
+    /* Borrowed, may be NULL: every option that changes a result
+     * (run_options_json) and the reconciled summary (run_summary_json). */
+    json_t *options, *summary;
 } receipt;
 
 /*
@@ -107,9 +110,12 @@ void receipt_init(receipt *r, const char *command);
 /*
  * The receipt as a JSON object, keys in a fixed order (docs/audit.md):
  * schema_version, command, engine {name, version}, rates {id, source},
- * input {path, bytes, sha256}, rows, computed, rejected, [matches,
- * differences,] [warnings {code: rows, ...} for every warning code,] totals {gross, deductions, paid[, payment, difference]} as
- * "123.45" strings, output {path, sha256}, rejects {path, sha256}.
+ * [options,] input {name, bytes, sha256}, rows, computed, rejected, [matches,
+ * differences,] [warnings {code: rows, ...} for every warning code,] totals
+ * {gross, deductions, paid[, payment, difference]} as "123.45" strings,
+ * [summary,] output {name, sha256}, rejects {name, sha256}.
+ * A file is named by its base name, not the path as typed, so the same run
+ * from another folder gives the same receipt; its hash identifies it.
  * A sha256 that is "" is null.
  * Returns a new reference (caller json_decref()s it), or NULL when memory
  * runs out or a total cannot be formatted.
@@ -118,7 +124,7 @@ json_t *receipt_json(const receipt *r);
 
 /*
  * Where the receipt goes by default: "OUT.receipt.json" next to OUT (a
- * trailing ".csv" is replaced), or NULL when OUT is "-" (standard output:
+ * trailing ".csv" or ".xlsx" is replaced), or NULL when OUT is "-" (standard output:
  * the receipt then goes to standard error).  *failed is set to 1 when
  * memory runs out (then NULL too), else 0.  Caller frees.
  */

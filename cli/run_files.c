@@ -75,16 +75,21 @@ int run_files_open_outputs(run_files *f, const char *out_header)
         f->rejects_name = "standard error";
     }
     f->outputs_open = 1;
-    errno = 0;
-    if (fputs(out_header, f->out.fp) == EOF) {
-        run_files_write_failed(f, f->out.path);
-        return -1;
-    }
-    if (!f->rej_header_pending && fputs(REJECT_ROW_HEADER, f->rej.fp) == EOF) {
-        run_files_write_failed(f, f->rej.path);
-        return -1;
-    }
+    f->out_header = out_header;
+    f->rej_header_deferred = !f->rej_header_pending;
     return 0;
+}
+
+int run_files_write_header(run_files *f)
+{
+    errno = 0;
+    if (f->out_header && fputs(f->out_header, f->out.fp) == EOF)
+        return run_files_write_failed(f, f->out.path);
+    f->out_header = NULL;
+    if (f->rej_header_deferred && fputs(REJECT_ROW_HEADER, f->rej.fp) == EOF)
+        return run_files_write_failed(f, f->rej.path);
+    f->rej_header_deferred = 0;
+    return RFY_OK;
 }
 
 int run_files_commit(run_files *f)

@@ -33,6 +33,8 @@ typedef struct run_files {
     FILE *in;
     atomic_file out, rej;
     int rej_header_pending;     /* rejects on standard error: header before the first */
+    const char *out_header;     /* written by run_files_write_header() once the input's is bound */
+    int rej_header_deferred;    /* rejects file: its header too */
     int outputs_open;           /* out and rej are open and not yet committed or closed */
     int write_errno;            /* errno of the first failed write */
     const char *write_target;   /* the file it was */
@@ -48,12 +50,18 @@ int run_files_prepare(run_files *f, const char *cmd, const char *out_word, const
                       const char *out_path, const char *rej_path, const char *receipt_path);
 
 /*
- * Open the output and rejects files (atomic_file.h) and write their header
- * lines (`out_header` ends with a newline; the rejects header goes to standard
- * error only before the first reject).  Returns 0, or -1 after printing why
+ * Open the output and rejects files (atomic_file.h).  Their header lines
+ * (`out_header` ends with a newline) are written by run_files_write_header()
+ * once the input's header is accepted: with -o - nothing may reach standard
+ * output before, and an output format adapter sees them.  Rejects on
+ * standard error get their header before the first reject only.  Returns 0, or -1 after printing why
  * (or recording the write error for run_files_report_failure()).
  */
 int run_files_open_outputs(run_files *f, const char *out_header);
+
+/* Write the output's header line (once; call when the input's header is
+ * bound).  Returns RFY_OK, or RFY_EIO recorded as run_files_write_failed(). */
+int run_files_write_header(run_files *f);
 
 /* Remember the first write error (errno) on `target` (a path, "-" for standard
  * output, or a stream's name) and return RFY_EIO. */

@@ -106,9 +106,9 @@ static int on_trip_record(void *user, const rfy_csv_record *rec)
     return 0;
 }
 
-/* Cut data into records of fields.  A record that is one empty field would
- * be written as a blank line, which CSV cannot tell from no record: it is
- * left out.  So is a file whose first field starts with a UTF-8 byte-order
+/* Cut data into records of fields.  A record of empty fields only would
+ * be written as a blank line or a line of delimiters, which the reader
+ * skips as no record: it is left out.  So is a file whose first field starts with a UTF-8 byte-order
  * mark, which the reader (rightly) skips as a BOM. */
 static void cut(trip *t, const char *p, size_t n)
 {
@@ -127,7 +127,10 @@ static void cut(trip *t, const char *p, size_t n)
         if (end_field)
             start = i + 1;
         if (end_record) {
-            if (!(nf == 1 && cur[0].n == 0)) {
+            size_t k, filled = 0;
+            for (k = 0; k < nf; k++)
+                filled += cur[k].n > 0;
+            if (filled > 0) { /* all fields empty: a blank line (or ";;;"), no record */
                 memcpy(t->field[t->nrecords], cur, nf * sizeof cur[0]);
                 t->nfields[t->nrecords++] = nf;
             }

@@ -121,6 +121,35 @@ done:
     mpz_clear(v);
 }
 
+/* rfy_amount_parse (Danish thousands with a decimal comma): it accepts what
+ * rfy_decimal_parse accepts, with the same value; what it accepts beyond that
+ * has '.' only before the comma, and equals the text without its '.'. */
+static void one_amount(const char *p, size_t n, const rfy_decimal_syntax *syn)
+{
+    mpz_t v, plain;
+    const char *why = NULL;
+    char stripped[RFY_DECIMAL_MAX_CHARS];
+    size_t i, k = 0;
+    int rc, rc_plain;
+    mpz_init_set_si(v, -777);
+    mpz_init_set_si(plain, -777);
+    rc = rfy_amount_parse(v, p, n, syn, &why);
+    rc_plain = rfy_decimal_parse(plain, p, n, syn, NULL);
+    FUZZ_CHECK(rc == RFY_OK || (why != NULL && why[0] != '\0' && mpz_cmp_si(v, -777) == 0));
+    if (rc_plain == RFY_OK)
+        FUZZ_CHECK(rc == RFY_OK && mpz_cmp(v, plain) == 0);
+    else if (rc == RFY_OK) {
+        FUZZ_CHECK(syn->decimal_point == ',' && n <= RFY_DECIMAL_MAX_CHARS);
+        for (i = 0; i < n; i++)
+            if (p[i] != '.')
+                stripped[k++] = p[i];
+        FUZZ_CHECK(rfy_decimal_parse(plain, stripped, k, syn, NULL) == RFY_OK);
+        FUZZ_CHECK(mpz_cmp(v, plain) == 0);
+    }
+    mpz_clear(plain);
+    mpz_clear(v);
+}
+
 static void one_date(const char *p, size_t n)
 {
     rfy_date d;
@@ -158,6 +187,9 @@ static void one_field(const char *p, size_t n, unsigned salt)
     one_decimal(p, n, &WHOLE, salt);
     one_decimal(p, n, &FOUR_SIGNED, salt);
     one_decimal(p, n, &any_scale, salt);
+    one_amount(p, n, &RFY_AMOUNT_COMMA);
+    one_amount(p, n, &COMMA_SIGNED);
+    one_amount(p, n, &RFY_AMOUNT_DOT);
     one_date(p, n);
 }
 

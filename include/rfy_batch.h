@@ -30,6 +30,7 @@
 #include <stdio.h>
 
 #include "rfy_calc.h"
+#include "rfy_columns.h"
 #include "rfy_csv.h"
 #include "rfy_input.h"
 #include "rfy_money.h"
@@ -131,6 +132,14 @@ typedef struct rfy_batch_config {
      * receipt.  `tap`, if set, still sees the bytes.
      */
     int hash_input;
+
+    /*
+     * The file's header names mapped to rfy's and the columns read past
+     * (rfy_columns.h: `--columns MAP.csv`, `--ignore-columns`); NULL:
+     * nothing mapped or ignored, every unknown column is an error at the
+     * header.  Either way every unknown column is named in one message.
+     */
+    const rfy_column_map *columns;
 } rfy_batch_config;
 
 /* Most worker threads rfy_batch_run() starts (memory stays constant: see calc/batch_run.c). */

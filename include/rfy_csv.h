@@ -3,7 +3,8 @@
  *
  * Records are delivered one at a time to a callback; memory stays constant
  * whatever the file size (the record buffer is reused).  A UTF-8 byte-order
- * mark at the start is skipped.  Blank lines are not records.
+ * mark at the start is skipped.  Blank lines are not records, nor are lines
+ * of delimiters only (";;;;", a row a spreadsheet emptied).
  */
 #ifndef RFY_CSV_H
 #define RFY_CSV_H

@@ -53,6 +53,17 @@ RFY_API int rfy_decimal_parse(mpz_t out, const char *text, size_t len,
                       const rfy_decimal_syntax *syn, const char **why);
 
 /*
+ * An amount cell of a payroll file: as rfy_decimal_parse(), and with a
+ * decimal comma also Danish thousands separators: '.' between groups of
+ * exactly three digits in the kroner ("20.000,00", "1.234.567,89").  A
+ * misplaced separator ("2.00,00", "20.0000", a '.' after the comma) is
+ * refused with its own *why.  With a decimal point, exactly
+ * rfy_decimal_parse() (no separators: "1,000.00" stays an error).
+ */
+int rfy_amount_parse(mpz_t out, const char *text, size_t len, const rfy_decimal_syntax *syn,
+                     const char **why);
+
+/*
  * Round x to the nearest multiple of `unit`, half away from zero.
  *
  * x and the result are in the same unit (øre); unit 1 rounds to whole øre,

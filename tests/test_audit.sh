@@ -107,7 +107,7 @@ check "stdin: the report on standard output is clean (= golden)" same "$FIX/hist
 check "stdin: exactly one receipt line on standard error" [ "$(grep -c '^rfy receipt: {' "$TMP/stdout.err")" = 1 ]
 sed -n 's/^rfy receipt: //p' "$TMP/stdout.err" >"$TMP/stdin.receipt.json"
 j=$(flat "$TMP/stdin.receipt.json")
-check "stdin: receipt input path -" [ "$(field "$j" input path)" = - ]
+check "stdin: receipt input name -" [ "$(field "$j" input name)" = - ]
 check "stdin: receipt hashes standard input (= sha256sum)" [ "$(field "$j" input sha256)" = "$(sha "$FIX/history.csv")" ]
 check "stdin: receipt byte count (= wc -c)" [ "$(field "$j" input bytes)" = "$(wc -c <"$FIX/history.csv")" ]
 check "stdin: no hash for standard output" [ "$(field "$j" output sha256)" = null ]
@@ -269,7 +269,7 @@ check "batch: no receipt text on standard error when it goes to a file" \
 "$RFY" batch --quiet - <"$TMP/nopaid.csv" >"$TMP/bs.csv" 2>"$TMP/bs.err"
 check "batch to stdout: the CSV is clean" cmp -s "$TMP/b.csv" "$TMP/bs.csv"
 check "batch to stdout: one receipt line on stderr with the input's hash" \
-    grep -q "^rfy receipt: {.*\"input\":{\"path\":\"-\",\"bytes\":[0-9]*,\"sha256\":\"$(sha "$TMP/nopaid.csv")\"" "$TMP/bs.err"
+    grep -q "^rfy receipt: {.*\"input\":{\"name\":\"-\",\"bytes\":[0-9]*,\"sha256\":\"$(sha "$TMP/nopaid.csv")\"" "$TMP/bs.err"
 cp "$TMP/b.receipt.json" "$TMP/b1.receipt.json"
 "$RFY" batch --quiet -o "$TMP/b.csv" "$TMP/nopaid.csv" 2>/dev/null
 check "batch: receipt deterministic" cmp -s "$TMP/b1.receipt.json" "$TMP/b.receipt.json"

@@ -231,9 +231,12 @@ START_TEST(row_case_id)
             "case_id contains a control character (tab, line break, NUL or similar)");
     bad_row(H3 "A\x7F,2024-01,forsorger\n", "case_id",
             "case_id contains a control character (tab, line break, NUL or similar)");
-    bad_row(H3 "A\xFF,2024-01,forsorger\n", "case_id", "case_id is not valid UTF-8 text");
+    /* 0xFF cannot start UTF-8: a Windows-1252 byte, most likely (ÿ) */
+    bad_row(H3 "A\xFF,2024-01,forsorger\n", "case_id", "case_id is not valid UTF-8 text: looks like Windows-1252 (Danish Excel's CSV): try --encoding cp1252");
+    /* ø in Windows-1252 (Danish Excel's CSV) */
+    bad_row(H3 "S\xF8ren,2024-01,forsorger\n", "case_id", "case_id is not valid UTF-8 text: looks like Windows-1252 (Danish Excel's CSV): try --encoding cp1252");
     bad_row(H3 "A\xC3,2024-01,forsorger\n", "case_id", "case_id is not valid UTF-8 text");
-    bad_row(H3 "\xC0\xAF,2024-01,forsorger\n", "case_id", "case_id is not valid UTF-8 text");
+    bad_row(H3 "\xC0\xAF,2024-01,forsorger\n", "case_id", "case_id is not valid UTF-8 text: looks like Windows-1252 (Danish Excel's CSV): try --encoding cp1252");
     bad_row(H3 "\xED\xA0\x80,2024-01,forsorger\n", "case_id", "case_id is not valid UTF-8 text");
     /* 64 characters pass, 65 do not; 64 two-byte characters (128 bytes) pass. */
     snprintf(csv, sizeof csv, H3 "%s,2024-01,forsorger\n",
@@ -305,9 +308,12 @@ START_TEST(row_category)
     ck_assert_int_eq(C.category, RFY_CAT_FORSORGER);
     bad_row(H3 "A,2024-01,\n", "category",
             "category is required: use forsorger, ikke_forsorger, u25_hjemme or u25_hjemme_bidrag");
-    bad_row(H3 "A,2024-01,fors\xC3\xB8rger\n", "category",
-            "category 'fors\xC3\xB8rger' is not known: use forsorger, ikke_forsorger, u25_hjemme "
-            "or u25_hjemme_bidrag");
+    /* Danish spellings (rfy_category_from_name), in any case */
+    ok_row(H3 "A,2024-01,fors\xC3\xB8rger\n");
+    ok_row(H3 "A,2024-01,IKKE-FORS\xC3\x98RGER\n");
+    bad_row(H3 "A,2024-01,fors\xF8rger\n", "category",
+            "category 'fors?rger' is not known: use forsorger, ikke_forsorger, u25_hjemme "
+            "or u25_hjemme_bidrag; looks like Windows-1252 (Danish Excel's CSV): try --encoding cp1252");
     bad_row(H3 "A,2024-01,Forsorger\n", "category",
             "category 'Forsorger' is not known: use forsorger, ikke_forsorger, u25_hjemme or "
             "u25_hjemme_bidrag");
@@ -512,8 +518,18 @@ START_TEST(row_decimal_comma)
     ck_assert_int_eq(mpz_cmp_si(C.activation_hours, 3750), 0);
     ck_assert_int_eq(mpz_cmp_si(C.holiday_days, 225), 0);
     bad_row_syn(HW "A,2024-01,forsorger,12345.67\n", &RFY_AMOUNT_COMMA, "wage",
-                "wage '12345.67' is not a valid number: unexpected '.' (no thousands separators; "
-                "the decimal separator is ',')");
+                "wage '12345.67' is not a valid number: unexpected '.' (the decimal separator is "
+                "','; a '.' may only group the kroner by three: 20.000,00)");
+    /* Danish thousands separators with --decimal-comma: 20.000,00 = 2000000 øre */
+    memset(&p, 0, sizeof p);
+    run_syn(&p, "case_id;month;category;wage\nA;2024-01;forsorger;20.000,00\n", ';',
+            &RFY_AMOUNT_COMMA);
+    ck_assert_int_eq(p.parse_rc, RFY_OK);
+    ck_assert_int_eq(mpz_cmp_si(C.wage, 2000000), 0);
+    /* groups of exactly three: 2.00,00 and 20.0000 are refused, not guessed at */
+    bad_row_syn(HW "A,2024-01,forsorger,\"2.00,00\"\n", &RFY_AMOUNT_COMMA,
+                "wage", "wage '2.00,00' is not a valid number: unexpected '.' (the decimal "
+                "separator is ','; a '.' may only group the kroner by three: 20.000,00)");
     bad_row_syn(HW "A,2024-01,forsorger,\"10000000,00\"\n", &RFY_AMOUNT_COMMA, "wage",
                 "wage '10000000,00' is above the limit 9999999,99 kr.");
 }

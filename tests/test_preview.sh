@@ -98,6 +98,10 @@ if grep -q '"payment": "14359.65"' <<<"$out" && grep -q '"amount": "2022.35"' <<
 else
     bad "--json: payment \"14359.65\", deduction \"2022.35\", money never a JSON number"
 fi
+# Danish spelling of the category (the engine's rfy_category_from_name): the
+# same payment as forsorger, 14359.65 (see above)
+if "$RFY" preview --json --month 2024-05 --category Forsørger --wage 20000 |
+    grep -q '"payment": "14359.65"'; then ok; else bad "--category Forsørger: payment 14359.65"; fi
 # --help: usage on standard output, exit 0
 if "$RFY" preview --help | grep -q -- '--prior-until'; then ok; else bad "--help"; fi
 
@@ -126,7 +130,7 @@ reject --month "${C[@]}"
 reject --category "${M[@]}"
 reject --month --month 2024-13 "${C[@]}"
 reject --month --month 2024-5 "${C[@]}"
-reject --category "${M[@]}" --category forsørger
+reject --category "${M[@]}" --category forsorgr
 reject --forloeb "${M[@]}" "${C[@]}" --forloeb job
 reject --start "${M[@]}" "${C[@]}" --start 2024-06-01
 reject --end "${M[@]}" "${C[@]}" --start 2024-05-10 --end 2024-05-09

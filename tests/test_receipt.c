@@ -195,7 +195,7 @@ START_TEST(batch_fields)
     ck_assert_str_eq(str(obj(j, "rates"), "id"), "0123456789abcdef");
     ck_assert_str_eq(str(obj(j, "rates"), "source"), "built-in");
     o = obj(j, "input");
-    ck_assert_str_eq(str(o, "path"), "in.csv");
+    ck_assert_str_eq(str(o, "name"), "in.csv");
     ck_assert_int_eq(num(o, "bytes"), 3);
     ck_assert_str_eq(str(o, "sha256"), SHA_ABC);
     ck_assert_int_eq(num(j, "rows"), 3);
@@ -209,9 +209,9 @@ START_TEST(batch_fields)
     ck_assert_str_eq(str(t, "deductions"), "2022.35");
     ck_assert_str_eq(str(t, "paid"), "26685.65");
     ck_assert_int_eq(json_object_size(t), 3);
-    ck_assert_str_eq(str(obj(j, "output"), "path"), "out.csv");
+    ck_assert_str_eq(str(obj(j, "output"), "name"), "out.csv");
     ck_assert_str_eq(str(obj(j, "output"), "sha256"), SHA_EMPTY);
-    ck_assert_str_eq(str(obj(j, "rejects"), "path"), "out.rejects.csv");
+    ck_assert_str_eq(str(obj(j, "rejects"), "name"), "out.rejects.csv");
     ck_assert_str_eq(str(obj(j, "rejects"), "sha256"), SHA_ABC);
     json_decref(j);
     mpz_clears(g, d, p, NULL);
@@ -255,7 +255,7 @@ START_TEST(audit_fields)
     j = roundtrip(&r);
     ck_assert_str_eq(str(j, "command"), "audit");
     ck_assert_str_eq(str(obj(j, "rates"), "source"), "/tmp/my rates");
-    ck_assert_str_eq(str(obj(j, "input"), "path"), "-");
+    ck_assert_str_eq(str(obj(j, "input"), "name"), "-");
     ck_assert_int_eq(num(obj(j, "input"), "bytes"), 0);
     ck_assert_int_eq(num(j, "matches"), 24);
     ck_assert_int_eq(num(j, "differences"), 6);
@@ -297,10 +297,10 @@ START_TEST(layout)
     text = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
     ck_assert_ptr_nonnull(text);
     ck_assert_msg(strncmp(text,
-                          "{\"schema_version\":1,\"command\":\"batch\",\"engine\":{\"name\":"
+                          "{\"schema_version\":2,\"command\":\"batch\",\"engine\":{\"name\":"
                           "\"rfy\",\"version\":\"" RFY_VERSION "\"},\"rates\":{\"id\":"
                           "\"0123456789abcdef\",\"source\":\"built-in\"},\"input\":{",
-                          strlen("{\"schema_version\":1,\"command\":\"batch\",\"engine\":{"
+                          strlen("{\"schema_version\":2,\"command\":\"batch\",\"engine\":{"
                                  "\"name\":\"rfy\",\"version\":\"" RFY_VERSION "\"},"
                                  "\"rates\":{\"id\":\"0123456789abcdef\",\"source\":"
                                  "\"built-in\"},\"input\":{")) == 0,
@@ -308,6 +308,27 @@ START_TEST(layout)
     ck_assert_ptr_nonnull(strstr(text, "\"totals\":{\"gross\":\"28708.00\",\"deductions\":"
                                        "\"2022.35\",\"paid\":\"26685.65\"},\"output\":"));
     free(text);
+    json_decref(j);
+    mpz_clears(g, d, p, NULL);
+}
+END_TEST
+
+/* Files are named by their base name, so the same run from another folder
+ * gives the same receipt (the hash identifies the content). */
+START_TEST(file_names_not_paths)
+{
+    receipt r;
+    json_t *j;
+    mpz_t g, d, p;
+
+    mpz_inits(g, d, p, NULL);
+    batch_receipt(&r, g, d, p);
+    r.input_path = "../../data/maj/in.csv";
+    r.output_path = "/tmp/out/out.csv";
+    j = roundtrip(&r);
+    ck_assert_str_eq(str(obj(j, "input"), "name"), "in.csv");
+    ck_assert_str_eq(str(obj(j, "output"), "name"), "out.csv");
+    ck_assert_ptr_null(json_object_get(obj(j, "input"), "path"));
     json_decref(j);
     mpz_clears(g, d, p, NULL);
 }
@@ -325,8 +346,8 @@ START_TEST(non_utf8_path)
     r.input_path = "l\xf8n.csv"; /* Latin-1 ø */
     r.output_path = "l\xc3\xb8n.out.csv"; /* UTF-8 ø stays */
     j = roundtrip(&r);
-    ck_assert_str_eq(str(obj(j, "input"), "path"), "l?n.csv");
-    ck_assert_str_eq(str(obj(j, "output"), "path"), "l\xc3\xb8n.out.csv");
+    ck_assert_str_eq(str(obj(j, "input"), "name"), "l?n.csv");
+    ck_assert_str_eq(str(obj(j, "output"), "name"), "l\xc3\xb8n.out.csv");
     json_decref(j);
     mpz_clears(g, d, p, NULL);
 }
@@ -471,6 +492,7 @@ static Suite *suite(void)
     tcase_add_test(tc, audit_fields);
     tcase_add_test(tc, layout);
     tcase_add_test(tc, non_utf8_path);
+    tcase_add_test(tc, file_names_not_paths);
     tcase_add_test(tc, write_file_twice);
     tcase_add_test(tc, emit_default_path);
     tcase_add_test(tc, default_path_and_clashes);
