@@ -17,7 +17,7 @@
 #include <openssl/evp.h>
 
 #include "batch_run.h"
-#include "header_map.h"
+#include "column_map.h"
 
 /* Rows per chunk, and chunks per worker in the ring: with BATCH_MAX_JOBS
  * workers (2 × 16 + 2) × 256 rows of about 3 KiB (case, result, fields) stay
@@ -68,8 +68,8 @@ static char *message(char **out, const char *fmt, ...)
 
 static int header(run *r, const rfy_csv_record *rec)
 {
-    char msg[HEADER_MSG_MAX];
-    if (header_map_bind(&r->binding, r->cfg->columns, rec, r->cfg->extra_columns, r->cfg->nextra,
+    char msg[COLUMN_MAP_MSG_MAX];
+    if (column_map_bind(&r->binding, r->cfg->columns, rec, r->cfg->extra_columns, r->cfg->nextra,
                         msg, sizeof msg) != RFY_OK ||
         (r->cfg->on_header &&
          r->cfg->on_header(r->cfg->user, &r->binding, msg, sizeof msg) != RFY_OK)) {

@@ -198,7 +198,7 @@ static int invisible(unsigned long cp)
 }
 
 /* What a reason adds when the bytes look like Windows-1252. */
-#define CP1252_HINT "looks like Windows-1252 (Danish Excel's CSV): try --encoding cp1252"
+#define CP1252_HINT "looks like Windows-1252 (Danish Excel's CSV): "
 
 /* Whether the invalid UTF-8 at s is more likely a Windows-1252 letter (æ is
  * 0xE6, ø 0xF8, å 0xE5 there) than cut-off UTF-8: a byte that cannot start
@@ -239,7 +239,7 @@ int case_input_check_id(const char *s, size_t len, const char **why)
         unsigned long cp = 0;
         size_t n = utf8_char(p + i, len - i, &cp);
         if (n == 0) {
-            *why = looks_cp1252(p + i, len - i) ? "case_id is not valid UTF-8 text: " CP1252_HINT
+            *why = looks_cp1252(p + i, len - i) ? rfy__cp1252_id_why()
                                                 : "case_id is not valid UTF-8 text";
             return RFY_EINPUT;
         }
@@ -345,8 +345,9 @@ static int parse_enum(const cell *c, int (*from_name)(void *, const char *, size
     char v[ECHO_CHARS * 4 + 4];
     if (from_name(out, c->s, c->len) == 0)
         return RFY_OK;
-    return reject(err, c->col, "'%s' is not known: use %s%s", shown(v, sizeof v, c), allowed,
-                  text_looks_cp1252(c->s, c->len) ? "; " CP1252_HINT : "");
+    return reject(err, c->col, "'%s' is not known: use %s%s%s", shown(v, sizeof v, c), allowed,
+                  text_looks_cp1252(c->s, c->len) ? "; " CP1252_HINT : "",
+                  text_looks_cp1252(c->s, c->len) ? rfy_hint_text(RFY_HINT_CP1252) : "");
 }
 
 /* Adapters: the engine's from_name functions take typed pointers. */

@@ -7,4 +7,7 @@
 /* "unexpected ',' (no thousands separators; HINT)": static, for rfy_decimal_parse. */
 const char *rfy__decimal_comma_why(void);
 
+/* "case_id is not valid UTF-8 text: looks like Windows-1252 (...): HINT": static. */
+const char *rfy__cp1252_id_why(void);
+
 #endif

@@ -59,4 +59,9 @@ void cli_set_hints(void)
     rfy_set_hint(RFY_HINT_DECIMAL_COMMA, "decimal comma needs --decimal-comma");
     rfy_set_hint(RFY_HINT_SEMICOLON_FILE, "a ';'-separated file? use --delimiter ';'");
     rfy_set_hint(RFY_HINT_TAB_FILE, "a tab-separated file? use --delimiter tab");
+    rfy_set_hint(RFY_HINT_CP1252, "try --encoding cp1252");
+    rfy_set_hint(RFY_HINT_UTF16, "use --encoding utf-16");
+    rfy_set_hint(RFY_HINT_MAP_COLUMNS, "map with --columns MAP.csv (fixtures/columns-da.csv maps "
+                                       "common Danish headers)");
+    rfy_set_hint(RFY_HINT_IGNORE_COLUMNS, "read past with --ignore-columns");
 }

@@ -11,13 +11,13 @@ int run_options_init(run_options *o)
     memset(o, 0, sizeof *o);
     o->encoding = INPUT_ENC_UTF8;
     o->format = OUTPUT_CSV;
-    o->columns = header_map_new();
+    o->columns = rfy_column_map_new();
     return o->columns ? 0 : -1;
 }
 
 void run_options_free(run_options *o)
 {
-    header_map_free(o->columns);
+    rfy_column_map_free(o->columns);
     o->columns = NULL;
 }
 
@@ -33,18 +33,18 @@ int run_options_parse(run_options *o, const char *cmd, int opt, const char *arg)
         }
         return 1;
     case RUN_OPT_COLUMNS:
-        if (header_map_file_name(o->columns)) {
+        if (rfy_column_map_file_name(o->columns)) {
             fprintf(stderr, "rfy %s: --columns may be given once\n", cmd);
             return -1;
         }
-        if (header_map_load(o->columns, arg, &msg) != RFY_OK) {
+        if (rfy_column_map_load(o->columns, arg, &msg) != RFY_OK) {
             fprintf(stderr, "rfy %s: %s\n", cmd, msg ? msg : "out of memory");
             free(msg);
             return -1;
         }
         return 1;
     case RUN_OPT_IGNORE:
-        if (header_map_ignore(o->columns, arg, &msg) != RFY_OK) {
+        if (rfy_column_map_ignore(o->columns, arg, &msg) != RFY_OK) {
             fprintf(stderr, "rfy %s: %s\n", cmd, msg ? msg : "out of memory");
             free(msg);
             return -1;
@@ -65,9 +65,9 @@ json_t *run_options_json(const run_options *o, char delimiter, int decimal_comma
                          input_encoding used, char sep_line)
 {
     char d[8] = {delimiter, '\0'}, s[8] = {sep_line, '\0'};
-    const char *map = header_map_file_name(o->columns);
+    const char *map = rfy_column_map_file_name(o->columns);
     json_t *j = json_object(), *cols = map ? json_pack("{s:s, s:s}", "name", map, "sha256",
-                                                       header_map_file_sha256(o->columns))
+                                                       rfy_column_map_file_sha256(o->columns))
                                            : json_null();
     int ok = j && cols;
     /* a delimiter byte that is not UTF-8 text on its own is written 0xNN */
@@ -84,7 +84,7 @@ json_t *run_options_json(const run_options *o, char delimiter, int decimal_comma
     ok = ok && json_object_set_new(j, "columns", cols) == 0;
     cols = NULL;
     ok = ok && json_object_set_new(j, "ignore_columns",
-                                   json_string(header_map_ignored(o->columns))) == 0;
+                                   json_string(rfy_column_map_ignored(o->columns))) == 0;
     ok = ok && json_object_set_new(j, "format", json_string(output_format_name(o->format))) == 0;
     json_decref(cols);
     if (!ok) {

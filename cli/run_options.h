@@ -3,7 +3,7 @@
  * them, and what the receipt records of every option that changes a result.
  *
  *   --encoding utf-8|cp1252|latin1|utf-16   (input_decode.h)
- *   --columns MAP.csv, --ignore-columns N,.. (header_map.h)
+ *   --columns MAP.csv, --ignore-columns N,.. (column_map.h)
  *   --format csv|excel|xlsx                  (output_format.h)
  * A command adds RUN_OPTIONS_LONGOPTS to its getopt_long table and hands
  * every option code it does not know to run_options_parse().
@@ -15,7 +15,7 @@
 
 #include <jansson.h>
 
-#include "header_map.h"
+#include "column_map.h"
 #include "input_decode.h"
 #include "output_format.h"
 
@@ -39,7 +39,7 @@ enum { RUN_OPT_ENCODING = 1024, RUN_OPT_COLUMNS, RUN_OPT_IGNORE, RUN_OPT_FORMAT 
 
 typedef struct run_options {
     input_encoding encoding;  /* as asked (a byte-order mark may override: see used) */
-    header_map *columns;      /* never NULL after init */
+    rfy_column_map *columns;      /* never NULL after init */
     output_format format;
 } run_options;
 

@@ -42,6 +42,7 @@
 #include "rfy_rates.h"
 #include "rfy_calc.h"
 #include "rfy_input.h"
+#include "rfy_columns.h"
 #include "rfy_batch.h"
 #include "rfy_explain.h"
 

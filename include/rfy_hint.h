@@ -24,6 +24,10 @@ typedef enum rfy_hint {
     RFY_HINT_TAB_FILE = 3,       /* a header that looks tab-separated */
     RFY_HINT_MISSING_KEY = 4,    /* a table that covers the month lacks a key */
     RFY_HINT_ASSUMPTIONS = 5,    /* where a year's assumptions are listed; the year follows */
+    RFY_HINT_CP1252 = 6,         /* text that is not UTF-8 but looks like Windows-1252 */
+    RFY_HINT_UTF16 = 7,          /* a header with NUL bytes: UTF-16 read as UTF-8 */
+    RFY_HINT_MAP_COLUMNS = 8,    /* unknown columns: map them (rfy_columns.h) */
+    RFY_HINT_IGNORE_COLUMNS = 9, /* unknown columns: read past them; their names follow */
     RFY_HINT_COUNT
 } rfy_hint;
 

@@ -60,8 +60,8 @@ RFY_API int rfy_decimal_parse(mpz_t out, const char *text, size_t len,
  * refused with its own *why.  With a decimal point, exactly
  * rfy_decimal_parse() (no separators: "1,000.00" stays an error).
  */
-int rfy_amount_parse(mpz_t out, const char *text, size_t len, const rfy_decimal_syntax *syn,
-                     const char **why);
+RFY_API int rfy_amount_parse(mpz_t out, const char *text, size_t len,
+                             const rfy_decimal_syntax *syn, const char **why);
 
 /*
  * Round x to the nearest multiple of `unit`, half away from zero.

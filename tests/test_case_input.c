@@ -232,11 +232,11 @@ START_TEST(row_case_id)
     bad_row(H3 "A\x7F,2024-01,forsorger\n", "case_id",
             "case_id contains a control character (tab, line break, NUL or similar)");
     /* 0xFF cannot start UTF-8: a Windows-1252 byte, most likely (ÿ) */
-    bad_row(H3 "A\xFF,2024-01,forsorger\n", "case_id", "case_id is not valid UTF-8 text: looks like Windows-1252 (Danish Excel's CSV): try --encoding cp1252");
+    bad_row(H3 "A\xFF,2024-01,forsorger\n", "case_id", "case_id is not valid UTF-8 text: looks like Windows-1252 (Danish Excel's CSV): read the file as Windows-1252");
     /* ø in Windows-1252 (Danish Excel's CSV) */
-    bad_row(H3 "S\xF8ren,2024-01,forsorger\n", "case_id", "case_id is not valid UTF-8 text: looks like Windows-1252 (Danish Excel's CSV): try --encoding cp1252");
+    bad_row(H3 "S\xF8ren,2024-01,forsorger\n", "case_id", "case_id is not valid UTF-8 text: looks like Windows-1252 (Danish Excel's CSV): read the file as Windows-1252");
     bad_row(H3 "A\xC3,2024-01,forsorger\n", "case_id", "case_id is not valid UTF-8 text");
-    bad_row(H3 "\xC0\xAF,2024-01,forsorger\n", "case_id", "case_id is not valid UTF-8 text: looks like Windows-1252 (Danish Excel's CSV): try --encoding cp1252");
+    bad_row(H3 "\xC0\xAF,2024-01,forsorger\n", "case_id", "case_id is not valid UTF-8 text: looks like Windows-1252 (Danish Excel's CSV): read the file as Windows-1252");
     bad_row(H3 "\xED\xA0\x80,2024-01,forsorger\n", "case_id", "case_id is not valid UTF-8 text");
     /* 64 characters pass, 65 do not; 64 two-byte characters (128 bytes) pass. */
     snprintf(csv, sizeof csv, H3 "%s,2024-01,forsorger\n",
@@ -313,7 +313,7 @@ START_TEST(row_category)
     ok_row(H3 "A,2024-01,IKKE-FORS\xC3\x98RGER\n");
     bad_row(H3 "A,2024-01,fors\xF8rger\n", "category",
             "category 'fors?rger' is not known: use forsorger, ikke_forsorger, u25_hjemme "
-            "or u25_hjemme_bidrag; looks like Windows-1252 (Danish Excel's CSV): try --encoding cp1252");
+            "or u25_hjemme_bidrag; looks like Windows-1252 (Danish Excel's CSV): read the file as Windows-1252");
     bad_row(H3 "A,2024-01,Forsorger\n", "category",
             "category 'Forsorger' is not known: use forsorger, ikke_forsorger, u25_hjemme or "
             "u25_hjemme_bidrag");

@@ -1,5 +1,5 @@
 /* Files as kommuner have them, module by module: the header map
- * (cli/header_map.c), the decoding stream (cli/input_decode.c), Danish
+ * (calc/column_map.c), the decoding stream (cli/input_decode.c), Danish
  * thousands (calc/money_grouped.c), Danish categories (calc/category_da.c)
  * and the reconciled summary (cli/run_summary.c).  The whole path through
  * `rfy batch` is tests/test_files.sh. */
@@ -10,29 +10,30 @@
 #include <unistd.h>
 
 #include "check_run.h"
-#include "header_map.h"
+#include "column_map.h"
+#include "rfy_hint.h"
 #include "input_decode.h"
 #include "rfy.h"
 #include "run_summary.h"
 
-/* ---- header_map_bind ---------------------------------------------------------------- */
+/* ---- column_map_bind ---------------------------------------------------------------- */
 
 typedef struct bound {
     case_binding b;
     int rc;
-    char msg[HEADER_MSG_MAX];
+    char msg[COLUMN_MAP_MSG_MAX];
 } bound;
 
-static const header_map *bind_map;
+static const rfy_column_map *bind_map;
 
 static int bind_header(void *user, const rfy_csv_record *rec)
 {
     bound *x = user;
-    x->rc = header_map_bind(&x->b, bind_map, rec, NULL, 0, x->msg, sizeof x->msg);
+    x->rc = column_map_bind(&x->b, bind_map, rec, NULL, 0, x->msg, sizeof x->msg);
     return 1;
 }
 
-static void bind(bound *x, const header_map *m, const char *header)
+static void bind(bound *x, const rfy_column_map *m, const char *header)
 {
     char *err = NULL;
     memset(x, 0, sizeof *x);
@@ -50,10 +51,18 @@ START_TEST(unknown_columns_in_one_message)
     ck_assert_str_eq(x.msg,
                      "3 unknown columns: 'Case_ID' (column 1 of the header; did you mean "
                      "'case_id'?), 'wagee' (column 4 of the header; did you mean 'wage'?), 'cpr' "
-                     "(column 5 of the header); column names are exact and lowercase "
-                     "(docs/batch.md): rename them or map them with --columns MAP.csv "
-                     "(fixtures/columns-da.csv maps common Danish headers), or read past it with "
-                     "--ignore-columns cpr");
+                     "(column 5 of the header); column names are exact and lowercase: rename "
+                     "them or map to rfy's names, or read past by name: cpr");
+    /* the rfy program's hints name its options */
+    rfy_set_hint(RFY_HINT_MAP_COLUMNS, "map with --columns MAP.csv");
+    rfy_set_hint(RFY_HINT_IGNORE_COLUMNS, "read past with --ignore-columns");
+    bind(&x, NULL, "case_id,month,category,cpr,navn\n");
+    ck_assert_str_eq(x.msg, "2 unknown columns: 'cpr' (column 4 of the header), 'navn' (column 5 "
+                            "of the header); column names are exact and lowercase: rename them "
+                            "or map with --columns MAP.csv, or read past with --ignore-columns "
+                            "cpr,navn");
+    rfy_set_hint(RFY_HINT_MAP_COLUMNS, NULL);
+    rfy_set_hint(RFY_HINT_IGNORE_COLUMNS, NULL);
 }
 END_TEST
 
@@ -65,12 +74,12 @@ START_TEST(ignore_and_map_keep_positions)
     char path[] = "/tmp/rfy-map-XXXXXX";
     int fd = mkstemp(path);
     FILE *fp = fdopen(fd, "w");
-    header_map *m = header_map_new();
+    rfy_column_map *m = rfy_column_map_new();
     ck_assert_ptr_nonnull(m);
     fputs("from;to\nSagsnr;case_id\nmåned;month\nKATEGORI;category\nLøn;wage\n", fp);
     fclose(fp);
-    ck_assert_int_eq(header_map_load(m, path, &err), RFY_OK);
-    ck_assert_int_eq(header_map_ignore(m, "CPR,navn", &err), RFY_OK);
+    ck_assert_int_eq(rfy_column_map_load(m, path, &err), RFY_OK);
+    ck_assert_int_eq(rfy_column_map_ignore(m, "CPR,navn", &err), RFY_OK);
     unlink(path);
     /* cpr and navn read past; Måned, kategori and LØN matched without regard to case */
     bind(&x, m, "cpr,SAGSNR,navn,Måned,kategori,LØN\n");
@@ -81,19 +90,20 @@ START_TEST(ignore_and_map_keep_positions)
     ck_assert_int_eq(x.b.field[CASE_COL_CATEGORY], 4);
     ck_assert_int_eq(x.b.field[CASE_COL_WAGE], 5);
     ck_assert_int_eq(x.b.field[CASE_COL_OTHER_INCOME], -1);
-    ck_assert_str_eq(header_map_ignored(m), "CPR,navn");
-    ck_assert_ptr_nonnull(header_map_file_sha256(m));
+    ck_assert_str_eq(rfy_column_map_ignored(m), "CPR,navn");
+    ck_assert_ptr_nonnull(rfy_column_map_file_sha256(m));
     /* a mapping that makes a column appear twice */
     bind(&x, m, "case_id,sagsnr,month,category\n");
     ck_assert_int_eq(x.rc, RFY_EINPUT);
     ck_assert_str_eq(x.msg, "column 'case_id' appears twice in the header (columns 1 and 2), "
-                            "counting the --columns map");
+                            "counting the column map");
     /* ignoring a column rfy reads is refused */
-    ck_assert_int_eq(header_map_ignore(m, "wage", &err), RFY_OK);
+    ck_assert_int_eq(rfy_column_map_ignore(m, "wage", &err), RFY_OK);
     bind(&x, m, "case_id,month,category,wage\n");
     ck_assert_int_eq(x.rc, RFY_EINPUT);
-    ck_assert_ptr_nonnull(strstr(x.msg, "a column rfy reads"));
-    header_map_free(m);
+    ck_assert_str_eq(x.msg, "'wage' (column 4 of the header) is to be read past, but rfy reads "
+                            "it: take it out of the columns read past");
+    rfy_column_map_free(m);
 }
 END_TEST
 

@@ -31,7 +31,7 @@ has() { grep -qF -- "$2" "$1"; } # has FILE TEXT
 "$RFY" batch -o "$TMP/w.csv" "$FIX/excel-cp1252.csv" 2>"$TMP/w.err"
 check "cp1252 without --encoding: exit 2" [ $? = 2 ]
 check "cp1252 without --encoding: no output" [ ! -e "$TMP/w.csv" ]
-check "cp1252: the header message says to try --encoding cp1252" has "$TMP/w.err" "use --encoding cp1252"
+check "cp1252: the header message says to try --encoding cp1252" has "$TMP/w.err" "try --encoding cp1252"
 check "cp1252: every unknown column in one message" has "$TMP/w.err" "9 unknown columns: 'Sagsnr'"
 check "cp1252: the header is line 2 (after sep=;)" has "$TMP/w.err" "line 2: "
 "$RFY" batch --encoding cp1252 "${DA[@]}" -o "$TMP/cp.csv" "$FIX/excel-cp1252.csv" 2>"$TMP/cp.err"
@@ -107,7 +107,7 @@ check "extra columns ignored: exit 0" [ $? = 0 ]
 check "extra columns ignored: E-1 paid 14359.65" has "$TMP/ex.csv" "E-1,2024-03,forsorger,ressourceforloeb,§ 68 stk. 2 nr. 1,31,31,16382.00,2022.35,0.00,0.00,0.00,2022.35,14359.65,"
 "$RFY" batch --ignore-columns cpr,navn,afdeling,wage -o "$TMP/exw.csv" "$FIX/extra-columns.csv" 2>"$TMP/exw.err"
 check "--ignore-columns wage (a column rfy reads): refused" [ $? = 2 ]
-check "--ignore-columns wage: says why" has "$TMP/exw.err" "a column rfy reads"
+check "--ignore-columns wage: says why" has "$TMP/exw.err" "is to be read past, but rfy reads it"
 "$RFY" batch -o "$TMP/ms.csv" "$FIX/misspelt.csv" 2>"$TMP/ms.err"
 check "misspelt: Case_ID → did you mean 'case_id'" has "$TMP/ms.err" "'Case_ID' (column 1 of the header; did you mean 'case_id'?)"
 check "misspelt: categori → did you mean 'category'" has "$TMP/ms.err" "did you mean 'category'?"

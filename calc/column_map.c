@@ -1,12 +1,16 @@
 /* Header names → rfy's columns: --columns, --ignore-columns, and one message
- * for every unknown column (header_map.h). */
+ * for every unknown column (column_map.h). */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "header_map.h"
+#include <openssl/evp.h>
+
+#include "column_map.h"
+#include "hint.h"
+#include "rfy_status.h"
 
 /* Longest header name compared (longer names are never close to rfy's). */
 #define NAME_MAX_BYTES 128
@@ -17,14 +21,14 @@ typedef struct mapping {
     unsigned long line;
 } mapping;
 
-struct header_map {
+struct rfy_column_map {
     mapping *map;
     size_t nmap, capmap;
     char **ignore; /* folded */
     size_t nignore;
     char *ignored_text; /* the names as given, joined by ',' */
     char *file_name;
-    char file_sha256[RECEIPT_HEX_SIZE];
+    char file_sha256[65];
 };
 
 /* ---- Names -------------------------------------------------------------------- */
@@ -88,12 +92,12 @@ static size_t distance(const char *a, const char *b)
 
 /* ---- Map and ignore list ------------------------------------------------------- */
 
-header_map *header_map_new(void)
+rfy_column_map *rfy_column_map_new(void)
 {
-    return calloc(1, sizeof(header_map));
+    return calloc(1, sizeof(rfy_column_map));
 }
 
-void header_map_free(header_map *m)
+void rfy_column_map_free(rfy_column_map *m)
 {
     size_t i;
     if (!m)
@@ -127,7 +131,7 @@ static int fail(char **errmsg, int rc, const char *fmt, ...)
 }
 
 typedef struct loading {
-    header_map *m;
+    rfy_column_map *m;
     int rc;
     char *errmsg;
 } loading;
@@ -135,7 +139,7 @@ typedef struct loading {
 static int on_map_record(void *user, const rfy_csv_record *rec)
 {
     loading *l = user;
-    header_map *m = l->m;
+    rfy_column_map *m = l->m;
     mapping *e;
     size_t i;
     if (rec->index == 1) {
@@ -185,11 +189,33 @@ nomem:
     return 1;
 }
 
-int header_map_load(header_map *m, const char *path, char **errmsg)
+/* The map file's bytes into the SHA-256 (an rfy_csv_tap_fn). */
+static void hash_tap(void *user, const void *bytes, size_t n)
+{
+    EVP_MD_CTX **ctx = user;
+    if (*ctx && !EVP_DigestUpdate(*ctx, bytes, n)) {
+        EVP_MD_CTX_free(*ctx);
+        *ctx = NULL;
+    }
+}
+
+static void to_hex(char hex[65], const unsigned char *md)
+{
+    static const char digits[] = "0123456789abcdef";
+    size_t i;
+    for (i = 0; i < 32; i++) {
+        hex[2 * i] = digits[md[i] >> 4];
+        hex[2 * i + 1] = digits[md[i] & 15];
+    }
+    hex[64] = '\0';
+}
+
+int rfy_column_map_load(rfy_column_map *m, const char *path, char **errmsg)
 {
     loading l = {m, RFY_OK, NULL};
-    receipt_hash h;
-    unsigned long long bytes;
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int mdlen = 0;
     char *readmsg = NULL, first[256];
     const char *base = strrchr(path, '/');
     FILE *fp = fopen(path, "rb");
@@ -197,39 +223,43 @@ int header_map_load(header_map *m, const char *path, char **errmsg)
     int rc;
 
     *errmsg = NULL;
-    if (!fp)
+    if (!fp) {
+        EVP_MD_CTX_free(ctx);
         return fail(errmsg, RFY_EIO, "cannot read %s: %s", path, strerror(errno));
+    }
+    if (!ctx || !EVP_DigestInit_ex(ctx, EVP_sha256(), NULL)) {
+        fclose(fp);
+        EVP_MD_CTX_free(ctx);
+        return fail(errmsg, RFY_ENOMEM, "out of memory");
+    }
     /* "from;to" when a spreadsheet saved it with semicolons. */
     n = fread(first, 1, sizeof first - 1, fp);
     first[n] = '\0';
     rewind(fp);
-    if (receipt_hash_init(&h) != RFY_OK) {
-        fclose(fp);
-        receipt_hash_clear(&h);
-        return fail(errmsg, RFY_ENOMEM, "out of memory");
-    }
     rc = rfy_csv_read_stream_tap(fp, strcspn(first, ";\n") < strcspn(first, ",\n") ? ';' : ',',
-                                 on_map_record, &l, receipt_hash_tap, &h, &readmsg);
+                                 on_map_record, &l, hash_tap, &ctx, &readmsg);
     fclose(fp);
     if (rc == RFY_ESTOP)
         rc = l.rc;
     if (rc == RFY_OK && m->nmap == 0 && !l.errmsg)
         rc = fail(&l.errmsg, RFY_EINPUT, "no mappings (expected a header from,to and rows)");
-    if (rc == RFY_OK && receipt_hash_final(m->file_sha256, &bytes, &h) != RFY_OK)
+    if (rc == RFY_OK && (!ctx || !EVP_DigestFinal_ex(ctx, md, &mdlen) || mdlen != 32))
         rc = fail(&l.errmsg, RFY_ENOMEM, "out of memory");
-    receipt_hash_clear(&h);
+    EVP_MD_CTX_free(ctx);
+    if (rc == RFY_OK)
+        to_hex(m->file_sha256, md);
     if (rc == RFY_OK && !(m->file_name = strdup(base ? base + 1 : path)))
         rc = fail(&l.errmsg, RFY_ENOMEM, "out of memory");
     if (rc != RFY_OK) {
         const char *why = l.errmsg ? l.errmsg : readmsg ? readmsg : "unreadable";
-        fail(errmsg, rc, "--columns %s: %s", path, why);
+        fail(errmsg, rc, "%s: %s", path, why);
     }
     free(l.errmsg);
     free(readmsg);
     return rc;
 }
 
-int header_map_ignore(header_map *m, const char *list, char **errmsg)
+int rfy_column_map_ignore(rfy_column_map *m, const char *list, char **errmsg)
 {
     const char *p = list;
     size_t old = m->ignored_text ? strlen(m->ignored_text) : 0;
@@ -239,8 +269,8 @@ int header_map_ignore(header_map *m, const char *list, char **errmsg)
         size_t len = strcspn(p, ",");
         char *name, **q;
         if (len == 0)
-            return fail(errmsg, RFY_EINPUT, "--ignore-columns: an empty name in '%s' (names are "
-                                            "separated by ',')", list);
+            return fail(errmsg, RFY_EINPUT, "an empty column name in '%s' (names are separated "
+                                            "by ',')", list);
         if (!(q = realloc(m->ignore, (m->nignore + 1) * sizeof *q)))
             return fail(errmsg, RFY_ENOMEM, "out of memory");
         m->ignore = q;
@@ -260,17 +290,17 @@ int header_map_ignore(header_map *m, const char *list, char **errmsg)
     return RFY_OK;
 }
 
-const char *header_map_file_name(const header_map *m)
+const char *rfy_column_map_file_name(const rfy_column_map *m)
 {
     return m ? m->file_name : NULL;
 }
 
-const char *header_map_file_sha256(const header_map *m)
+const char *rfy_column_map_file_sha256(const rfy_column_map *m)
 {
     return m && m->file_name ? m->file_sha256 : NULL;
 }
 
-const char *header_map_ignored(const header_map *m)
+const char *rfy_column_map_ignored(const rfy_column_map *m)
 {
     return m && m->ignored_text ? m->ignored_text : "";
 }
@@ -365,22 +395,24 @@ static int valid_utf8(const unsigned char *s, size_t len)
     return 1;
 }
 
-/* Why the bytes of a header name may not be what they seem. */
-static const char *encoding_hint(const char *s, size_t len)
+/* Why the bytes of a header name may not be what they seem: added to msg. */
+static int encoding_hint(text *t, const char *s, size_t len)
 {
     if (memchr(s, '\0', len))
-        return "; NUL bytes in the header: a UTF-16 file? use --encoding utf-16";
-    if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-        return "; a byte-order mark inside the header: the file has two (remove one)";
-    if (!valid_utf8((const unsigned char *)s, len))
-        return "; the header is not UTF-8: a Windows-1252 file, as Danish Excel saves CSV? use "
-               "--encoding cp1252";
-    return "";
+        add(t, "; NUL bytes in the header: a UTF-16 file? %s", rfy_hint_text(RFY_HINT_UTF16));
+    else if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        add(t, "; a byte-order mark inside the header: the file has two (remove one)");
+    else if (!valid_utf8((const unsigned char *)s, len))
+        add(t, "; the header is not UTF-8: a Windows-1252 file, as Danish Excel saves CSV? %s",
+            rfy_hint_text(RFY_HINT_CP1252));
+    else
+        return 0;
+    return 1;
 }
 
 /* The message for the unknown columns at positions pos[0..n). */
 static void unknown_message(text *t, const rfy_csv_record *h, const int *pos, size_t n,
-                            const char *const *extra, size_t nknown, const header_map *m)
+                            const char *const *extra, size_t nknown)
 {
     size_t i, nfar = 0;
     const char *near[RFY_CSV_MAX_FIELDS];
@@ -412,22 +444,18 @@ static void unknown_message(text *t, const rfy_csv_record *h, const int *pos, si
         }
     }
     for (i = 0; i < n; i++) /* bytes that are not what they seem: the encoding's way out */
-        if (encoding_hint(h->field[pos[i]], h->len[pos[i]])[0]) {
-            add(t, "%s", encoding_hint(h->field[pos[i]], h->len[pos[i]]));
+        if (encoding_hint(t, h->field[pos[i]], h->len[pos[i]]))
             break;
-        }
     if (memchr(h->field[pos[0]], ';', h->len[pos[0]]))
-        add(t, "; a ';'-separated file? use --delimiter ';'");
+        add(t, "; %s", rfy_hint_text(RFY_HINT_SEMICOLON_FILE));
     else if (memchr(h->field[pos[0]], '\t', h->len[pos[0]]))
-        add(t, "; a tab-separated file? use --delimiter tab");
-    add(t, "; column names are exact and lowercase (docs/batch.md): rename %s or map %s with "
-           "--columns MAP.csv%s",
-        n == 1 ? "it" : "them", n == 1 ? "it" : "them",
-        m && m->file_name ? "" : " (fixtures/columns-da.csv maps common Danish headers)");
+        add(t, "; %s", rfy_hint_text(RFY_HINT_TAB_FILE));
+    add(t, "; column names are exact and lowercase: rename %s or %s", n == 1 ? "it" : "them",
+        rfy_hint_text(RFY_HINT_MAP_COLUMNS));
     if (nfar == 0)
         return;
     /* Only the columns not close to one of rfy's: those may be other data. */
-    add(t, ", or read past %s with --ignore-columns ", nfar == 1 ? "it" : "them");
+    add(t, ", or %s ", rfy_hint_text(RFY_HINT_IGNORE_COLUMNS));
     for (i = 0; i < n && !t->cut; i++)
         if (!near[i]) {
             case_input_display_id(shown, sizeof shown, h->field[pos[i]], h->len[pos[i]]);
@@ -435,7 +463,7 @@ static void unknown_message(text *t, const rfy_csv_record *h, const int *pos, si
         }
 }
 
-static int ignored(const header_map *m, const char *f)
+static int ignored(const rfy_column_map *m, const char *f)
 {
     size_t i;
     for (i = 0; m && i < m->nignore; i++)
@@ -444,7 +472,7 @@ static int ignored(const header_map *m, const char *f)
     return 0;
 }
 
-static const mapping *mapped(const header_map *m, const char *f)
+static const mapping *mapped(const rfy_column_map *m, const char *f)
 {
     size_t i;
     for (i = 0; m && i < m->nmap; i++)
@@ -453,7 +481,7 @@ static const mapping *mapped(const header_map *m, const char *f)
     return NULL;
 }
 
-int header_map_bind(case_binding *b, const header_map *m, const rfy_csv_record *header,
+int column_map_bind(case_binding *b, const rfy_column_map *m, const rfy_csv_record *header,
                     const char *const *extra, size_t nextra, char *msg, size_t msgsize)
 {
     rfy_csv_record compact;
@@ -483,8 +511,8 @@ int header_map_bind(case_binding *b, const header_map *m, const rfy_csv_record *
         if (ignored(m, f)) {
             free(f);
             if (known) { /* reading past a column rfy reads would leave it 0 */
-                add(&t, "--ignore-columns names '%s' (column %zu of the header), a column rfy "
-                        "reads: take it out of the list", known, i + 1);
+                add(&t, "'%s' (column %zu of the header) is to be read past, but rfy reads it: "
+                        "take it out of the columns read past", known, i + 1);
                 return RFY_EINPUT;
             }
             continue;
@@ -494,8 +522,8 @@ int header_map_bind(case_binding *b, const header_map *m, const rfy_csv_record *
             if (!known) {
                 char shown[CASE_ID_DISPLAY_SIZE];
                 case_input_display_id(shown, sizeof shown, e->to, strlen(e->to));
-                add(&t, "--columns line %lu maps column %zu of the header to '%s', which is not "
-                        "a column rfy reads (docs/batch.md lists them)", e->line, i + 1, shown);
+                add(&t, "line %lu of the column map maps column %zu of the header to '%s', which "
+                        "is not a column rfy reads", e->line, i + 1, shown);
                 free(f);
                 return RFY_EINPUT;
             }
@@ -512,7 +540,7 @@ int header_map_bind(case_binding *b, const header_map *m, const rfy_csv_record *
         for (k = 0; k < compact.nfields; k++)
             if (strcmp(compact.field[k], known) == 0) {
                 add(&t, "column '%s' appears twice in the header (columns %d and %zu)%s", known,
-                    orig[k] + 1, i + 1, m && m->nmap ? ", counting the --columns map" : "");
+                    orig[k] + 1, i + 1, m && m->nmap ? ", counting the column map" : "");
                 return RFY_EINPUT;
             }
         orig[compact.nfields] = (int)i;
@@ -521,7 +549,7 @@ int header_map_bind(case_binding *b, const header_map *m, const rfy_csv_record *
         compact.nfields++;
     }
     if (nunknown > 0) {
-        unknown_message(&t, header, unknown, nunknown, extra, nknown, m);
+        unknown_message(&t, header, unknown, nunknown, extra, nknown);
         return RFY_EINPUT;
     }
     if (compact.nfields == 0) { /* every column ignored */
