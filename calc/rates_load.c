@@ -118,13 +118,16 @@ static int keep_comment(load_ctx *c, const rfy_csv_record *rec)
 {
     rfy_rates *r = c->rates;
     rfy_rate_comment *cm;
+    /* The reader counts fields beyond RFY_CSV_MAX_FIELDS but stores none of
+     * them: a comment keeps the stored ones (fuzzing found the overrun). */
+    size_t nstored = rec->nfields < RFY_CSV_MAX_FIELDS ? rec->nfields : RFY_CSV_MAX_FIELDS;
     size_t len = 0, i, o = 0;
     char *text;
-    for (i = 0; i < rec->nfields; i++)
+    for (i = 0; i < nstored; i++)
         len += rec->len[i] + 1;
     if (!(text = malloc(len + 1)))
         return fail(c, RFY_ENOMEM, rec->line, "out of memory");
-    for (i = 0; i < rec->nfields; i++) { /* an unquoted comment with commas is several fields */
+    for (i = 0; i < nstored; i++) { /* an unquoted comment with commas is several fields */
         if (i)
             text[o++] = ',';
         memcpy(text + o, rec->field[i], rec->len[i]);
