@@ -24,7 +24,9 @@
  *   - every income kind: wage, holiday pay with feriedage, income in tilbud
  *     with hours (some above 160), other income;
  *   - amounts written as "123", "123.4" or "123.45", all within the
- *     plausibility limits; a few case_ids that need CSV quoting.
+ *     plausibility limits; a few case_ids that need CSV quoting;
+ *   - rows in case-month order (case_id bytewise, then month), as
+ *     docs/casemonth.md defines it: the input streams.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -163,8 +165,12 @@ static void put_row(gen_case *c)
     dim = days_in_month(year, mon);
 
     /* case_id,month,category,forloeb */
+    /* "RF00000042, Kommune 145" sorts right after "RF00000041": the file is
+     * in case-month order (docs/casemonth.md), the way a payroll system
+     * exports it, so rfy streams it; bench/run.sh shuffles a copy to measure
+     * the sorting path. */
     if (c->quoted)
-        fprintf(out, "\"Kommune %lu, sag %lu\",", c->number % 98 + 101, c->number);
+        fprintf(out, "\"RF%08lu, Kommune %lu\",", c->number, c->number % 98 + 101);
     else
         fprintf(out, "RF%08lu,", c->number);
     fprintf(out, "%04d-%02d,%s,", year, mon, CATEGORY[c->category]);

@@ -11,7 +11,10 @@
 # 3. For each: the parse-only baseline (libcsv alone, bench/parse_only.c) and
 #    `rfy batch --quiet -o OUT IN` ($RFY_BENCH_REPEAT runs each, default 3;
 #    the fastest time and the largest peak RSS count), and, when rfy batch
-#    has --jobs, the same with --jobs $RFY_BENCH_JOBS (default 2).
+#    has --jobs, the same with --jobs $RFY_BENCH_JOBS (default 2); then the
+#    same rows shuffled (sorted by rfy through temporary files), with one
+#    job and with --jobs, whose output must equal the sorted input's apart
+#    from the `lines` column.
 # 4. Prints rows/s, elapsed, peak RSS and the ratio to parse-only, and
 #    checks the sha256 of OUT for the golden row count against
 #    bench/golden.txt (exactness: the output must never change by a byte).
@@ -99,14 +102,23 @@ for ROWS in $ROWS_LIST; do
     # "batch" is the measured command; "-o -" writes to standard output
     # (discarded), which shows the row loop alone: no fsync of the output and
     # no second pass hashing it for the receipt (docs/performance.md).
+    # The generated file is in case-month order (it streams); "shuffled" is
+    # the same rows in a fixed random order, which rfy sorts through
+    # temporary files (docs/casemonth.md).
+    SHUF=$TMP/shuf-$ROWS.csv
+    { head -n 1 "$IN"; tail -n +2 "$IN" | shuf --random-source=<(yes 20250601); } >"$SHUF"
     VARIANTS=("batch" "batch -o -")
     [ "$HAVE_JOBS" -eq 1 ] && VARIANTS+=("batch --jobs $JOBS" "batch --jobs $JOBS -o -")
+    VARIANTS+=("shuffled batch")
+    [ "$HAVE_JOBS" -eq 1 ] && VARIANTS+=("shuffled batch --jobs $JOBS")
     for V in "${VARIANTS[@]}"; do
         EXTRA=()
+        SRCIN=$IN
+        case "$V" in shuffled*) SRCIN=$SHUF ;; esac
         case "$V" in *--jobs*) EXTRA=(--jobs "$JOBS") ;; esac
         case "$V" in *"-o -") EXTRA+=(-o -) ;; *) EXTRA+=(-o "$OUT") ;; esac
         rm -f "$OUT" "$TMP/out-$ROWS.rejects.csv" "$TMP/out-$ROWS.receipt.json"
-        measure "$RFY" batch --quiet "${EXTRA[@]}" "$IN"
+        measure "$RFY" batch --quiet "${EXTRA[@]}" "$SRCIN"
         printf '%-9s %-22s %12d %10s %10d %8s\n' "$ROWS" "rfy $V" $((ROWS * 1000000 / BEST_US)) \
             "$(seconds "$BEST_US")" $((MAX_RSS / 1024)) "$(ratio "$BEST_US" "$PARSE_US")"
         if [ "$STATUS" -ne 0 ]; then
@@ -120,6 +132,17 @@ for ROWS in $ROWS_LIST; do
         fi
         [ "$MAX_RSS" -lt $MAX_RSS_KIB ] || { echo "   FAIL: peak RSS not below 64 MiB"; FAIL=1; }
         if [ "$ROWS" = "$GOLDEN_ROWS" ] && [ -f "$OUT" ] && [ "${V% -o -}" = "$V" ]; then
+            # shuffled: the same output once the input line numbers (`lines`)
+            # are put back as the sorted file has them: compare without them
+            if [ "${V#shuffled}" != "$V" ]; then
+                if cmp -s <(sed 's/,[0-9;]*,\([^,]*\)$/,\1/' "$OUT") <(sed 's/,[0-9;]*,\([^,]*\)$/,\1/' "$TMP/sorted-out.csv"); then
+                    echo "   same as the sorted input's output, apart from lines: OK"
+                else
+                    echo "   MISMATCH: shuffled output differs from the sorted input's"; FAIL=1
+                fi
+                continue
+            fi
+            [ "$V" = batch ] && cp "$OUT" "$TMP/sorted-out.csv"
             SHA=$(sha256sum "$OUT" | cut -d' ' -f1)
             if [ "$SHA" = "$GOLDEN_SHA" ]; then
                 echo "   golden: OK (sha256 $SHA)"
@@ -128,7 +151,7 @@ for ROWS in $ROWS_LIST; do
             fi
         fi
     done
-    rm -f "$IN" "$OUT" "$TMP/out-$ROWS.rejects.csv" "$TMP/out-$ROWS.receipt.json"
+    rm -f "$IN" "$SHUF" "$OUT" "$TMP/sorted-out.csv" "$TMP/out-$ROWS.rejects.csv" "$TMP/out-$ROWS.receipt.json"
 done
 if [ "$MISSED" -eq 1 ] && [ "${RFY_BENCH_STRICT:-0}" = 1 ]; then FAIL=1; fi
 exit $FAIL

@@ -1,32 +1,45 @@
-/* The streaming row loop shared by batch and audit.  See batch_run.h.
+/* The streaming loop shared by batch and audit.  See batch_run.h.
  *
- * One job: each record goes straight from the CSV reader's callback through
- * compute_row() and deliver().  Several jobs (batch_config.jobs > 1): the
- * reader's callback copies records into chunks; worker threads run
- * compute_row() (and the format_row hook) over whole chunks; the calling
- * thread hands the chunks' rows to deliver() strictly in input order.  Both
- * ways run the same two functions on the same rows in the same order, so
- * the hooks see exactly the same calls.
+ * The reader's callback copies each data record into the chunk being
+ * filled, a case-month's rows always in one chunk.  A chunk is computed as a
+ * whole -- its case-months parsed, checked and computed (compute_chunk) and,
+ * with the format_row hook, formatted -- by a worker thread (--jobs N > 1) or
+ * by the calling thread (one job); the calling thread then hands the chunk's
+ * case-months to the hooks strictly in order (deliver_chunk).  Both ways run
+ * the same functions on the same case-months in the same order, so the
+ * hooks see exactly the same calls.
+ *
+ * Grouping (rules.md §7): rows come in case-month key order (casemonth_key.h)
+ * either because the input already is in that order (streaming) or because
+ * row_sort.h sorted it.  Consecutive rows with one key are one case-month.
  */
+#include <openssl/evp.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <openssl/evp.h>
+#include <sys/stat.h>
 
 #include "batch_run.h"
 #include "column_map.h"
+#include "casemonth_key.h"
+#include "row_sort.h"
 
-/* Rows per chunk, and chunks per worker in the ring: with BATCH_MAX_JOBS
- * workers (2 × 16 + 2) × 256 rows of about 3 KiB (case, result, fields) stay
- * far below the 64 MiB the batch may use, whatever the input size. */
+/* Rows per chunk (a chunk is handed on at the first case-month boundary past
+ * this), chunks per worker in the ring, and the most rows of one case-month a
+ * chunk keeps (more are rejected: RFY_MAX_PERIOD_ROWS period rows at most can
+ * be valid, and audit adds payment lines).  With BATCH_MAX_JOBS workers
+ * (2 × 16 + 2) × 320 rows of about 3 KiB stay far below the 64 MiB the batch
+ * may use, whatever the input size. */
 #define CHUNK_ROWS 256
+#define GROUP_MAX 64
 #define CHUNKS_PER_JOB 2
 #define CHUNK_BYTES (64u * 1024u) /* initial record bytes per chunk; grows for long records */
 
 typedef struct pool pool;
+
+typedef enum read_mode { MODE_STREAM, MODE_SORT } read_mode;
 
 /* State of one run, shared with the CSV reader's callback. */
 typedef struct run {
@@ -34,13 +47,17 @@ typedef struct run {
     batch_stats *stats;
     case_binding binding;
     int have_header;
-    rfy_case in;          /* reused for every row: no per-row allocation */
-    rfy_result res;       /* idem */
     rfy_error err;
     char id[CASE_ID_DISPLAY_SIZE];
     int stop_rc;          /* why the callback stopped the reader */
     char *errmsg;         /* message for stop_rc, malloc'ed */
-    pool *pool;           /* jobs > 1: the workers and their chunks */
+    pool *pool;           /* the chunks, and the workers with jobs > 1 */
+    read_mode mode;
+    int restart;          /* streaming met a row out of order: read again, sorting */
+    row_sort *sorter;     /* MODE_SORT */
+    casemonth_key_copy prev; /* key of the case-month being filled */
+    int group_open;       /* the last slot of the filling chunk belongs to `prev` */
+    casemonth_key_copy seen; /* the greatest key read so far */
     EVP_MD_CTX *digest;   /* hash_input: SHA-256 of the input as it streams */
     unsigned long long input_bytes;
     int digest_failed;
@@ -81,144 +98,47 @@ static int header(run *r, const rfy_csv_record *rec)
     return 0;
 }
 
-/* Hand a row that failed to the on_reject hook. */
-static int rejected(run *r, const rfy_csv_record *rec, unsigned long number, const rfy_error *err)
-{
-    batch_reject rej;
-    size_t len;
-    const char *id = case_input_cell(&r->binding, rec, CASE_COL_CASE_ID, &len);
-    rej.line = rec->line;
-    rej.number = number;
-    rej.rec = rec;
-    rej.case_id_len = case_input_display_id(r->id, sizeof r->id, id, len);
-    rej.case_id = r->id;
-    rej.column = err->column ? err->column : "";
-    rej.reason = err->reason;
-    r->stats->rejected++;
-    return r->cfg->on_reject ? r->cfg->on_reject(r->cfg->user, &rej) : RFY_OK;
-}
-
-/*
- * Parse and compute one data row into in/res (err filled on failure).
- * Returns RFY_OK; RFY_EINPUT, RFY_ECOVERAGE or RFY_ENORATE for a fault of the
- * row (err->reason never empty); any other code is not the row's fault
- * (memory) and stops the run.  Thread-safe: touches only its arguments.
- */
-static int compute_row(const batch_config *cfg, const case_binding *b, const rfy_csv_record *rec,
-                       rfy_case *in, rfy_result *res, rfy_error *err)
-{
-    int rc;
-    rfy_case_reset(in);
-    rc = case_input_parse(in, b, rec, cfg->amount, err);
-    if (rc != RFY_OK)
-        return rc;
-    rc = rfy_compute(res, cfg->rates, in, err);
-    if (rc != RFY_OK && rc != RFY_EINPUT && rc != RFY_ECOVERAGE && rc != RFY_ENORATE)
-        return rc;
-    if (rc != RFY_OK && err->reason[0] == '\0')
-        snprintf(err->reason, sizeof err->reason, "%s", rfy_rc_name(rc));
-    return rc;
-}
-
-/* The batch_row of a computed row. */
-static void make_row(batch_row *row, const case_binding *b, const rfy_csv_record *rec,
-                     unsigned long number, const rfy_case *in, const rfy_result *res)
-{
-    row->line = rec->line;
-    row->number = number;
-    row->rec = rec;
-    row->binding = b;
-    row->case_id = case_input_cell(b, rec, CASE_COL_CASE_ID, &row->case_id_len);
-    row->in = in;
-    row->res = res;
-    row->formatted = NULL;
-    row->formatted_len = 0;
-}
-
-/*
- * Hand one row, with the outcome `rc` of compute_row(), to the hooks:
- * on_row for a computed row, on_reject otherwise, then progress.  Returns 0
- * to go on, 1 to stop (r->stop_rc and r->errmsg say why).
- */
-static int deliver(run *r, const rfy_csv_record *rec, unsigned long number, const rfy_case *in,
-                   const rfy_result *res, rfy_error *err, int rc, const char *formatted,
-                   size_t formatted_len)
-{
-    const batch_config *cfg = r->cfg;
-
-    /* Bad input, a month outside the law's coverage and a missing rate
-     * are faults of the row; anything else (memory) stops the run. */
-    if (rc != RFY_OK && rc != RFY_EINPUT && rc != RFY_ECOVERAGE && rc != RFY_ENORATE) {
-        message(&r->errmsg, "line %lu: %s", rec->line, rfy_rc_name(rc));
-        r->stop_rc = rc;
-        return 1;
-    }
-    int computed = rc == RFY_OK;
-    if (rc == RFY_OK && cfg->on_row) {
-        batch_row row;
-        make_row(&row, &r->binding, rec, number, in, res);
-        row.formatted = formatted;
-        row.formatted_len = formatted ? formatted_len : 0;
-        err->column = "";
-        err->reason[0] = '\0';
-        rc = cfg->on_row(cfg->user, &row, err);
-        if (rc != RFY_OK && rc != RFY_EINPUT) {
-            r->stop_rc = rc;
-            return 1;
-        }
-    }
-    if (rc == RFY_OK) {
-        r->stats->computed++;
-        if (!r->pool) { /* several jobs: summed per chunk in the worker */
-            mpz_add(r->stats->gross, r->stats->gross, res->gross);
-            mpz_add(r->stats->deductions, r->stats->deductions, res->total_deduction);
-            mpz_add(r->stats->payment, r->stats->payment, res->payment);
-        }
-    } else if (computed && r->pool) {
-        /* computed, but on_row made it a reject: out of the chunk's sums */
-        mpz_sub(r->stats->gross, r->stats->gross, res->gross);
-        mpz_sub(r->stats->deductions, r->stats->deductions, res->total_deduction);
-        mpz_sub(r->stats->payment, r->stats->payment, res->payment);
-    }
-    if (rc != RFY_OK && (rc = rejected(r, rec, number, err)) != RFY_OK) {
-        r->stop_rc = rc;
-        return 1;
-    }
-    if (cfg->progress_every && cfg->on_progress && number % cfg->progress_every == 0)
-        cfg->on_progress(cfg->user, number);
-    return 0;
-}
-
-/* ---- Several jobs ------------------------------------------------------------- */
+/* ---- The chunks ------------------------------------------------------------------ */
 
 /* One data row of a chunk: where its fields are, and what became of it. */
 typedef struct slot {
     unsigned long line, index, number;
     size_t nfields;       /* fields in the record (may exceed RFY_CSV_MAX_FIELDS) */
     size_t first;         /* its first kept field in the chunk's field table */
+    int payment;          /* an audit payment line (no computation) */
     rfy_case in;
-    rfy_result res;
     rfy_error err;
-    int rc;               /* compute_row() */
+    int rc;               /* RFY_OK: part of a computed case-month; else this row's fault */
+    /* The first slot of a case-month only: */
+    size_t group_n;       /* its rows kept in this chunk (this slot and the next ones) */
+    size_t extra_first, extra_n; /* its rows beyond GROUP_MAX: chunk->extra[extra_first..] */
+    int group_rc;         /* RFY_OK: res holds the case-month */
+    rfy_result res;
     size_t out_off;       /* formatted bytes in the chunk's out buffer */
     int out_len;          /* -1: not formatted */
 } slot;
 
+/* A row of a case-month beyond GROUP_MAX: only its line and number are kept. */
+typedef struct extra_row {
+    unsigned long line, number;
+} extra_row;
+
 typedef enum chunk_state { CHUNK_FREE, CHUNK_FILLING, CHUNK_QUEUED, CHUNK_DONE } chunk_state;
 
-/* A run of consecutive rows, filled by the reader, computed by one worker. */
+/* Case-months of consecutive rows, filled by the reader, computed by one worker. */
 typedef struct chunk {
     chunk_state state;
     size_t nrows;
-    slot *slots;                  /* CHUNK_ROWS, initialised once */
+    slot *slots;                  /* CHUNK_SLOTS, initialised once */
     char *bytes;                  /* the rows' field texts, NUL-terminated */
     size_t nbytes, capbytes;
     struct field { size_t off, len; } *fld; /* field table: offset into bytes, length */
     size_t nfld, capfld;
+    extra_row *extra;
+    size_t nextra, capextra;
     char *out;                    /* format_row output */
     size_t nout, capout;
-    int nomem;                    /* a copy did not fit in memory */
-    mpz_t gross, deductions, payment; /* sums over the chunk's computed rows (batch_stats) */
+    mpz_t gross, deductions, payment; /* sums over the chunk's computed case-months */
     int sums_init;                /* the three mpz are initialised */
 } chunk;
 
@@ -238,7 +158,15 @@ struct pool {
     int quit;
     const batch_config *cfg;
     const case_binding *binding;
+    size_t chunk_rows;            /* hand a chunk on at the first case-month boundary past this */
+    size_t chunk_slots;           /* slots per chunk: chunk_rows + GROUP_MAX */
 };
+
+/* What batch_row.group points to: a case-month in a chunk. */
+typedef struct group_ref {
+    const chunk *c;
+    size_t first;                 /* its first slot */
+} group_ref;
 
 /* Grow *p (n elements of `size` bytes, capacity *cap) to hold `need`. */
 static int grow(void **p, size_t *cap, size_t need, size_t size)
@@ -270,38 +198,395 @@ static void slot_record(rfy_csv_record *rec, const chunk *c, const slot *s)
     }
 }
 
-/* Compute every row of a chunk (in a worker, without the lock). */
+/* The text of column col of slot s (case_input_cell without a whole record). */
+static const char *slot_cell(const chunk *c, const slot *s, int field, size_t *len)
+{
+    if (field < 0 || (size_t)field >= s->nfields || (size_t)field >= RFY_CSV_MAX_FIELDS) {
+        *len = 0;
+        return "";
+    }
+    *len = c->fld[s->first + (size_t)field].len;
+    return c->bytes + c->fld[s->first + (size_t)field].off;
+}
+
+/* ---- Computing a chunk (in a worker, or in the calling thread with one job) -------- */
+
+/* Bad input, a month outside the law's coverage and a missing rate are
+ * faults of a row; anything else (memory) stops the run. */
+static int row_fault(int rc)
+{
+    return rc == RFY_EINPUT || rc == RFY_ECOVERAGE || rc == RFY_ENORATE;
+}
+
+/* audit (interface.md "Audit input"): a payment line is a row whose only
+ * non-empty cells are case_id, month and the payment column. */
+static int is_payment_line(const batch_config *cfg, const case_binding *b, const chunk *c,
+                           const slot *s)
+{
+    int pay;
+    size_t f, len;
+    if (!cfg->has_payment_lines || cfg->payment_extra >= b->nextra ||
+        (pay = b->extra_field[cfg->payment_extra]) < 0 || s->nfields != b->nfields)
+        return 0;
+    for (f = 0; f < s->nfields && f < RFY_CSV_MAX_FIELDS; f++) {
+        slot_cell(c, s, (int)f, &len);
+        if (len == 0)
+            continue;
+        if ((int)f != b->field[CASE_COL_CASE_ID] && (int)f != b->field[CASE_COL_MONTH] &&
+            (int)f != pay)
+            return 0;
+    }
+    slot_cell(c, s, pay, &len);
+    return len > 0;
+}
+
+/* Every row of the case-month at `first` but row `bad` is rejected with it,
+ * naming its line (and quoting its reason when it has its own). */
+static void reject_with(chunk *c, size_t first, size_t bad, const rfy_rows_conflict *why_bad)
+{
+    slot *g = &c->slots[first], *b = &c->slots[bad];
+    rfy_rows_conflict k = {RFY_ROWS_WITH_OTHERS, bad};
+    for (size_t i = first; i < first + g->group_n; i++) {
+        slot *s = &c->slots[i];
+        if (i == bad || s->rc != RFY_OK)
+            continue;
+        s->rc = RFY_EINPUT;
+        rfy_rows_reason(&s->err, &k, b->line, why_bad ? NULL : &b->err);
+    }
+}
+
+/* Parse, check and compute the case-month whose first slot is `first`. */
+static void compute_group(const batch_config *cfg, const case_binding *b, chunk *c, size_t first)
+{
+    slot *g = &c->slots[first];
+    const rfy_case *rows[GROUP_MAX];
+    size_t idx[GROUP_MAX], np = 0, i, at = 0, bad = (size_t)-1;
+    rfy_rows_conflict conflict[GROUP_MAX];
+    rfy_csv_record rec;
+    int rc;
+
+    g->group_rc = RFY_EINPUT;
+    for (i = first; i < first + g->group_n; i++) {
+        slot *s = &c->slots[i];
+        s->err.column = "";
+        s->err.reason[0] = '\0';
+        s->rc = RFY_OK;
+        if ((s->payment = is_payment_line(cfg, b, c, s)))
+            continue;
+        slot_record(&rec, c, s);
+        rfy_case_reset(&s->in);
+        s->rc = case_input_parse(&s->in, b, &rec, cfg->amount, &s->err);
+        if (s->rc != RFY_OK && bad == (size_t)-1)
+            bad = i;
+        if (s->rc == RFY_OK) {
+            idx[np] = i;
+            rows[np++] = &s->in;
+        }
+    }
+    if (g->extra_n > 0) {
+        /* A front-end limit, not a rule: more rows than any valid case-month has. */
+        for (i = first; i < first + g->group_n; i++) {
+            c->slots[i].rc = RFY_EINPUT;
+            c->slots[i].err.column = "";
+            snprintf(c->slots[i].err.reason, sizeof c->slots[i].err.reason,
+                     "more than %d rows for one case and month (at most %d period rows fit in a "
+                     "month without overlapping); every row of this case-month is rejected",
+                     GROUP_MAX, RFY_MAX_PERIOD_ROWS);
+        }
+        return;
+    }
+    if (bad != (size_t)-1) {
+        reject_with(c, first, bad, NULL);
+        return;
+    }
+    if (np == 0) {
+        for (i = first; i < first + g->group_n; i++) {
+            c->slots[i].rc = RFY_EINPUT;
+            c->slots[i].err.column = "";
+            snprintf(c->slots[i].err.reason, sizeof c->slots[i].err.reason,
+                     "a payment line, but no row of this case and month to compute it from");
+        }
+        return;
+    }
+    /* rules.md §7: overlapping days or two forløb types reject every row
+     * (one row alone has nothing to conflict with). */
+    if (np > 1 && rfy_rows_check(conflict, rows, np) != RFY_OK) {
+        size_t culprit = idx[0];
+        for (i = 0; i < np; i++) {
+            slot *s = &c->slots[idx[i]];
+            const slot *o = conflict[i].other == RFY_NO_ROW ? g : &c->slots[idx[conflict[i].other]];
+            if (conflict[i].fault != RFY_ROWS_WITH_OTHERS && culprit == idx[0])
+                culprit = idx[i];
+            s->rc = RFY_EINPUT;
+            rfy_rows_reason(&s->err, &conflict[i], o->line, NULL);
+            /* audit (interface.md): say how a correction is entered */
+            if (cfg->has_payment_lines && conflict[i].fault == RFY_ROWS_OVERLAP) {
+                size_t k = strlen(s->err.reason);
+                snprintf(s->err.reason + k, sizeof s->err.reason - k,
+                         "; a correction is a payment line (case_id, month, paid only)");
+            }
+        }
+        reject_with(c, first, culprit, conflict); /* the payment lines */
+        return;
+    }
+    rc = rfy_compute_rows(&g->res, cfg->rates, rows, np, &g->err, &at);
+    if (rc == RFY_OK) {
+        g->group_rc = RFY_OK;
+        return;
+    }
+    if (!row_fault(rc)) {
+        g->group_rc = rc; /* not the input's fault: stops the run */
+        return;
+    }
+    if (g->err.reason[0] == '\0')
+        snprintf(g->err.reason, sizeof g->err.reason, "%s", rfy_rc_name(rc));
+    if (idx[at] != first) {
+        c->slots[idx[at]].err = g->err;
+        g->err.column = "";
+        g->err.reason[0] = '\0';
+    }
+    c->slots[idx[at]].rc = rc;
+    reject_with(c, first, idx[at], NULL);
+}
+
+/* The batch_row of a computed case-month. */
+static void make_row(batch_row *row, group_ref *ref, const case_binding *b,
+                     const rfy_csv_record *rec, const chunk *c, size_t first)
+{
+    const slot *g = &c->slots[first], *p = g;
+    for (size_t i = first; i < first + g->group_n && p->payment; i++)
+        p = &c->slots[i];
+    ref->c = c;
+    ref->first = first;
+    row->line = g->line;
+    row->number = g->number;
+    row->rec = rec;
+    row->binding = b;
+    row->case_id = case_input_cell(b, rec, CASE_COL_CASE_ID, &row->case_id_len);
+    row->in = &p->in;
+    row->res = &g->res;
+    row->nrows = g->group_n;
+    row->group = ref;
+    row->formatted = NULL;
+    row->formatted_len = 0;
+}
+
+/* Compute every case-month of a chunk (in a worker, without the lock). */
 static void compute_chunk(pool *p, chunk *c)
 {
     const batch_config *cfg = p->cfg;
     rfy_csv_record rec;
     size_t i;
+    /* Several jobs: the sums are taken here, in the worker, per chunk (no
+     * per-row cross-core reads); one job adds each case-month to the run's
+     * sums as it is delivered. */
+    int sums = p->nthreads > 0;
     c->nout = 0;
-    mpz_set_ui(c->gross, 0);
-    mpz_set_ui(c->deductions, 0);
-    mpz_set_ui(c->payment, 0);
-    for (i = 0; i < c->nrows; i++) {
-        slot *s = &c->slots[i];
-        slot_record(&rec, c, s);
-        s->rc = compute_row(cfg, p->binding, &rec, &s->in, &s->res, &s->err);
-        if (s->rc == RFY_OK) {
-            mpz_add(c->gross, c->gross, s->res.gross);
-            mpz_add(c->deductions, c->deductions, s->res.total_deduction);
-            mpz_add(c->payment, c->payment, s->res.payment);
+    if (sums) {
+        mpz_set_ui(c->gross, 0);
+        mpz_set_ui(c->deductions, 0);
+        mpz_set_ui(c->payment, 0);
+    }
+    for (i = 0; i < c->nrows; i += c->slots[i].group_n) {
+        slot *g = &c->slots[i];
+        compute_group(cfg, p->binding, c, i);
+        g->out_len = -1;
+        if (g->group_rc != RFY_OK)
+            continue;
+        if (sums) {
+            mpz_add(c->gross, c->gross, g->res.gross);
+            mpz_add(c->deductions, c->deductions, g->res.total_deduction);
+            mpz_add(c->payment, c->payment, g->res.payment);
         }
-        s->out_len = -1;
-        if (s->rc == RFY_OK && cfg->format_row && cfg->on_row &&
+        if (cfg->format_row && cfg->on_row &&
             grow((void **)&c->out, &c->capout, c->nout + cfg->format_max, 1) == 0) {
             batch_row row;
-            make_row(&row, p->binding, &rec, s->number, &s->in, &s->res);
-            s->out_len = cfg->format_row(cfg->user, &row, c->out + c->nout, cfg->format_max);
-            if (s->out_len >= 0) {
-                s->out_off = c->nout;
-                c->nout += (size_t)s->out_len;
+            group_ref ref;
+            slot_record(&rec, c, g);
+            make_row(&row, &ref, p->binding, &rec, c, i);
+            g->out_len = cfg->format_row(cfg->user, &row, c->out + c->nout, cfg->format_max);
+            if (g->out_len >= 0) {
+                g->out_off = c->nout;
+                c->nout += (size_t)g->out_len;
             }
         }
     }
 }
+
+/* ---- Handing case-months to the hooks (the calling thread) ----------------------- */
+
+/* Hand a row that failed to the on_reject hook. */
+static int rejected(run *r, const chunk *c, unsigned long line, unsigned long number,
+                    const slot *s, const rfy_error *err)
+{
+    batch_reject rej;
+    size_t len;
+    rfy_csv_record rec;
+    const char *id = slot_cell(c, s, r->binding.field[CASE_COL_CASE_ID], &len);
+    slot_record(&rec, c, s);
+    rej.line = line;
+    rej.number = number;
+    rej.rec = &rec;
+    rej.case_id_len = case_input_display_id(r->id, sizeof r->id, id, len);
+    rej.case_id = r->id;
+    rej.column = err->column ? err->column : "";
+    rej.reason = err->reason;
+    r->stats->rejected++;
+    return r->cfg->on_reject ? r->cfg->on_reject(r->cfg->user, &rej) : RFY_OK;
+}
+
+static void progress(run *r, unsigned long number)
+{
+    const batch_config *cfg = r->cfg;
+    if (cfg->progress_every && cfg->on_progress && number % cfg->progress_every == 0)
+        cfg->on_progress(cfg->user, number);
+}
+
+/*
+ * Hand one case-month to the hooks: on_row once if it was computed (and
+ * on_row accepts it), else on_reject for each of its rows.  Returns 0 to go
+ * on, 1 to stop (r->stop_rc and r->errmsg say why).
+ */
+static int deliver_group(run *r, chunk *c, size_t first)
+{
+    const batch_config *cfg = r->cfg;
+    slot *g = &c->slots[first];
+    int rc = g->group_rc, computed;
+    size_t i;
+
+    if (rc != RFY_OK && !row_fault(rc)) {
+        message(&r->errmsg, "line %lu: %s", g->line, rfy_rc_name(rc));
+        r->stop_rc = rc;
+        return 1;
+    }
+    computed = rc == RFY_OK;
+    if (computed && cfg->on_row) {
+        batch_row row;
+        group_ref ref;
+        rfy_csv_record rec;
+        slot_record(&rec, c, g);
+        make_row(&row, &ref, &r->binding, &rec, c, first);
+        row.formatted = g->out_len >= 0 ? c->out + g->out_off : NULL;
+        row.formatted_len = g->out_len >= 0 ? (size_t)g->out_len : 0;
+        r->err.column = "";
+        r->err.reason[0] = '\0';
+        rc = cfg->on_row(cfg->user, &row, &r->err);
+        if (rc != RFY_OK && rc != RFY_EINPUT) {
+            r->stop_rc = rc;
+            return 1;
+        }
+        if (rc != RFY_OK) /* on_row made it a reject: every row, with its reason */
+            for (i = first; i < first + g->group_n; i++) {
+                c->slots[i].rc = rc;
+                c->slots[i].err = r->err;
+            }
+    }
+    if (rc == RFY_OK) {
+        r->stats->computed += g->group_n;
+        r->stats->casemonths++;
+        if (r->pool->nthreads == 0) { /* several jobs: summed per chunk in the worker */
+            mpz_add(r->stats->gross, r->stats->gross, g->res.gross);
+            mpz_add(r->stats->deductions, r->stats->deductions, g->res.total_deduction);
+            mpz_add(r->stats->payment, r->stats->payment, g->res.payment);
+        }
+    } else if (computed && r->pool->nthreads > 0) {
+        /* computed, but on_row made it a reject: out of the chunk's sums */
+        mpz_sub(r->stats->gross, r->stats->gross, g->res.gross);
+        mpz_sub(r->stats->deductions, r->stats->deductions, g->res.total_deduction);
+        mpz_sub(r->stats->payment, r->stats->payment, g->res.payment);
+    }
+    for (i = first; i < first + g->group_n; i++) {
+        slot *s = &c->slots[i];
+        if (s->rc != RFY_OK && (rc = rejected(r, c, s->line, s->number, s, &s->err)) != RFY_OK) {
+            r->stop_rc = rc;
+            return 1;
+        }
+        progress(r, s->number);
+    }
+    for (i = g->extra_first; i < g->extra_first + g->extra_n; i++) {
+        if ((rc = rejected(r, c, c->extra[i].line, c->extra[i].number, g, &g->err)) != RFY_OK) {
+            r->stop_rc = rc;
+            return 1;
+        }
+        progress(r, c->extra[i].number);
+    }
+    return 0;
+}
+
+/* Hand every case-month of a computed chunk to the hooks, in order.  Returns 0
+ * to go on, 1 to stop. */
+static int deliver_chunk(run *r, chunk *c)
+{
+    size_t i;
+    /* The chunk's sums; deliver_group() takes back a case-month on_row refuses. */
+    if (r->pool->nthreads > 0) {
+        mpz_add(r->stats->gross, r->stats->gross, c->gross);
+        mpz_add(r->stats->deductions, r->stats->deductions, c->deductions);
+        mpz_add(r->stats->payment, r->stats->payment, c->payment);
+    }
+    for (i = 0; i < c->nrows; i += c->slots[i].group_n)
+        if (deliver_group(r, c, i))
+            return 1;
+    return 0;
+}
+
+const char *rfy_batch_row_extra(const rfy_batch_row *row, size_t i, size_t *len)
+{
+    return case_input_extra_cell(row->binding, row->rec, i, len);
+}
+
+unsigned long rfy_batch_row_line(const rfy_batch_row *row, size_t i)
+{
+    const group_ref *g = row->group;
+    return g->c->slots[g->first + i].line;
+}
+
+const rfy_case *rfy_batch_row_case(const rfy_batch_row *row, size_t i)
+{
+    const group_ref *g = row->group;
+    const slot *s = &g->c->slots[g->first + i];
+    return s->payment ? NULL : &s->in;
+}
+
+int rfy_batch_row_is_payment(const rfy_batch_row *row, size_t i)
+{
+    const group_ref *g = row->group;
+    return g->c->slots[g->first + i].payment;
+}
+
+const char *rfy_batch_row_extra_cell(const rfy_batch_row *row, size_t i, size_t extra,
+                                     size_t *len)
+{
+    const group_ref *g = row->group;
+    if (extra >= row->binding->nextra) {
+        *len = 0;
+        return "";
+    }
+    return slot_cell(g->c, &g->c->slots[g->first + i], row->binding->extra_field[extra], len);
+}
+
+int rfy_batch_row_format_lines(char *buf, size_t size, const rfy_batch_row *row)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < row->nrows; i++) {
+        /* digits by hand: this runs for every output row */
+        char d[24];
+        size_t k = sizeof d;
+        unsigned long v = batch_row_line(row, i);
+        do
+            d[--k] = (char)('0' + v % 10);
+        while ((v /= 10) != 0);
+        if (i)
+            d[--k] = ';';
+        if (n + (sizeof d - k) > size)
+            return -1;
+        memcpy(buf + n, d + k, sizeof d - k);
+        n += sizeof d - k;
+    }
+    return (int)n;
+}
+
+/* ---- The pool of chunks (and of workers with jobs > 1) --------------------------- */
 
 static void *worker(void *arg)
 {
@@ -341,7 +626,7 @@ static void pool_free(pool *p)
     }
     for (i = 0; p->chunks && i < p->nchunks; i++) {
         chunk *c = &p->chunks[i];
-        for (k = 0; c->slots && k < CHUNK_ROWS; k++) {
+        for (k = 0; c->slots && k < p->chunk_slots; k++) {
             rfy_result_clear(&c->slots[k].res);
             rfy_case_clear(&c->slots[k].in);
         }
@@ -350,6 +635,7 @@ static void pool_free(pool *p)
         free(c->slots);
         free(c->bytes);
         free(c->fld);
+        free(c->extra);
         free(c->out);
     }
     free(p->chunks);
@@ -361,14 +647,15 @@ static void pool_free(pool *p)
     free(p);
 }
 
-/* Chunks and cfg->jobs − 1 workers (cfg->jobs >= 2); NULL when out of memory
- * or when no thread can be started (the caller then runs with one job). */
+/* The chunks, and cfg->jobs − 1 workers when cfg->jobs >= 2 (one job: one
+ * chunk, computed by the calling thread).  NULL when out of memory. */
 static pool *pool_new(const batch_config *cfg, const case_binding *binding)
 {
     /* --jobs N is N threads in all: this (the reading and writing) thread and
      * N − 1 workers.  Measured on 2 cores: 2 threads 0.80 s per 1 M rows, 3
      * threads 1.04 s, 1 thread 0.98 s (docs/performance.md). */
-    size_t jobs = (cfg->jobs > BATCH_MAX_JOBS ? BATCH_MAX_JOBS : cfg->jobs) - 1, i, k;
+    size_t jobs = cfg->jobs > 1 ? (cfg->jobs > BATCH_MAX_JOBS ? BATCH_MAX_JOBS : cfg->jobs) - 1 : 0;
+    size_t i, k;
     pool *p = calloc(1, sizeof *p);
     if (!p)
         return NULL;
@@ -377,16 +664,20 @@ static pool *pool_new(const batch_config *cfg, const case_binding *binding)
     pthread_cond_init(&p->done, NULL);
     p->cfg = cfg;
     p->binding = binding;
-    p->nchunks = CHUNKS_PER_JOB * jobs + 2;
+    p->nchunks = jobs ? CHUNKS_PER_JOB * jobs + 2 : 1;
+    /* One job: a chunk is one case-month, computed and delivered at once, so
+     * that the few slots in use stay in the processor's cache. */
+    p->chunk_rows = jobs ? CHUNK_ROWS : 1;
+    p->chunk_slots = p->chunk_rows + GROUP_MAX;
     if (!(p->chunks = calloc(p->nchunks, sizeof *p->chunks)) ||
         !(p->queue = calloc(p->nchunks, sizeof *p->queue)) ||
-        !(p->threads = calloc(jobs, sizeof *p->threads)))
+        (jobs && !(p->threads = calloc(jobs, sizeof *p->threads))))
         goto fail;
     for (i = 0; i < p->nchunks; i++) {
         chunk *c = &p->chunks[i];
-        if (!(c->slots = calloc(CHUNK_ROWS, sizeof *c->slots)))
+        if (!(c->slots = calloc(p->chunk_slots, sizeof *c->slots)))
             goto fail;
-        for (k = 0; k < CHUNK_ROWS; k++) {
+        for (k = 0; k < p->chunk_slots; k++) {
             rfy_case_init(&c->slots[k].in);
             rfy_result_init(&c->slots[k].res);
         }
@@ -398,16 +689,14 @@ static pool *pool_new(const batch_config *cfg, const case_binding *binding)
             break;
         p->nthreads++;
     }
-    if (p->nthreads == 0)
-        goto fail;
+    /* No thread could be started: the calling thread computes (as one job). */
     return p;
 fail:
     pool_free(p);
     return NULL;
 }
 
-/* Copy one data record into the chunk being filled.  Returns 0, or -1 when
- * out of memory. */
+/* Copy one data record into slot c->nrows.  Returns 0, or -1 when out of memory. */
 static int chunk_add(chunk *c, const rfy_csv_record *rec, unsigned long number)
 {
     size_t i, kept = rec->nfields < RFY_CSV_MAX_FIELDS ? rec->nfields : RFY_CSV_MAX_FIELDS;
@@ -423,6 +712,11 @@ static int chunk_add(chunk *c, const rfy_csv_record *rec, unsigned long number)
     s->number = number;
     s->nfields = rec->nfields;
     s->first = c->nfld;
+    s->payment = 0;
+    s->group_n = 0;
+    s->extra_n = 0;
+    s->extra_first = 0;
+    s->out_len = -1;
     for (i = 0; i < kept; i++) {
         memcpy(c->bytes + c->nbytes, rec->field[i], rec->len[i]);
         c->bytes[c->nbytes + rec->len[i]] = '\0';
@@ -432,27 +726,6 @@ static int chunk_add(chunk *c, const rfy_csv_record *rec, unsigned long number)
         c->nbytes += rec->len[i] + 1;
     }
     c->nrows++;
-    return 0;
-}
-
-/* Hand every row of a computed chunk to the hooks, in order.  Returns 0 to
- * go on, 1 to stop. */
-static int deliver_chunk(run *r, chunk *c)
-{
-    rfy_csv_record rec;
-    size_t i;
-    /* The worker's sums; deliver() takes back a row that on_row refuses. */
-    mpz_add(r->stats->gross, r->stats->gross, c->gross);
-    mpz_add(r->stats->deductions, r->stats->deductions, c->deductions);
-    mpz_add(r->stats->payment, r->stats->payment, c->payment);
-    for (i = 0; i < c->nrows; i++) {
-        slot *s = &c->slots[i];
-        slot_record(&rec, c, s);
-        if (deliver(r, &rec, s->number, &s->in, &s->res, &s->err, s->rc,
-                    s->out_len >= 0 ? c->out + s->out_off : NULL,
-                    s->out_len >= 0 ? (size_t)s->out_len : 0))
-            return 1;
-    }
     return 0;
 }
 
@@ -468,24 +741,29 @@ static int deliver_oldest(run *r, int wait)
     int stop;
     if (p->inflight == 0)
         return 2;
-    pthread_mutex_lock(&p->mu);
-    while (wait && c->state != CHUNK_DONE)
-        pthread_cond_wait(&p->done, &p->mu);
-    st = c->state;
-    pthread_mutex_unlock(&p->mu);
+    if (p->nthreads == 0) { /* one job: computed by this thread in submit() */
+        st = c->state;
+    } else {
+        pthread_mutex_lock(&p->mu);
+        while (wait && c->state != CHUNK_DONE)
+            pthread_cond_wait(&p->done, &p->mu);
+        st = c->state;
+        pthread_mutex_unlock(&p->mu);
+    }
     if (st != CHUNK_DONE)
         return 2;
     stop = deliver_chunk(r, c);
     c->state = CHUNK_FREE;
-    c->nrows = c->nbytes = c->nfld = 0;
+    c->nrows = c->nbytes = c->nfld = c->nextra = 0;
     p->emit = (p->emit + 1) % p->nchunks;
     p->inflight--;
     return stop;
 }
 
-/* Queue the chunk being filled for the workers (if it has rows), deliver
- * what is ready, and make sure the next chunk is free to fill (waiting for
- * the oldest only when every chunk is in flight).  Returns 0, or 1 to stop. */
+/* Queue the chunk being filled for the workers (or compute it here with one
+ * job), deliver what is ready, and make sure the next chunk is free to fill
+ * (waiting for the oldest only when every chunk is in flight).  Returns 0, or
+ * 1 to stop. */
 static int submit(run *r)
 {
     pool *p = r->pool;
@@ -493,12 +771,17 @@ static int submit(run *r)
     int rc;
     if (c->state != CHUNK_FILLING || c->nrows == 0)
         return 0;
-    pthread_mutex_lock(&p->mu);
-    c->state = CHUNK_QUEUED;
-    p->queue[(p->qhead + p->qlen) % p->nchunks] = p->fill;
-    p->qlen++;
-    pthread_cond_signal(&p->work);
-    pthread_mutex_unlock(&p->mu);
+    if (p->nthreads == 0) {
+        compute_chunk(p, c);
+        c->state = CHUNK_DONE;
+    } else {
+        pthread_mutex_lock(&p->mu);
+        c->state = CHUNK_QUEUED;
+        p->queue[(p->qhead + p->qlen) % p->nchunks] = p->fill;
+        p->qlen++;
+        pthread_cond_signal(&p->work);
+        pthread_mutex_unlock(&p->mu);
+    }
     p->fill = (p->fill + 1) % p->nchunks;
     p->inflight++;
     while ((rc = deliver_oldest(r, p->inflight == p->nchunks)) == 0)
@@ -506,7 +789,7 @@ static int submit(run *r)
     return rc == 1;
 }
 
-/* Deliver every row still in flight, in order.  Returns 0, or 1 to stop. */
+/* Deliver every case-month still in flight, in order.  Returns 0, or 1 to stop. */
 static int drain(run *r)
 {
     pool *p = r->pool;
@@ -519,36 +802,140 @@ static int drain(run *r)
     return 0;
 }
 
+/* ---- Grouping the rows ---------------------------------------------------------- */
+
+/* Slot index of the first row of the case-month being filled. */
+static size_t group_first(const chunk *c)
+{
+    size_t i = c->nrows;
+    while (i > 0 && c->slots[i - 1].group_n == 0)
+        i--;
+    return i - 1;
+}
+
+/*
+ * Add a data row to the chunk being filled: to the case-month being filled
+ * when `joins`, else as the first row of a new one (handing the chunk on
+ * first when it is full).  Returns 0, or 1 to stop.
+ */
+static int add_row(run *r, const rfy_csv_record *rec, unsigned long number, int joins)
+{
+    pool *p = r->pool;
+    chunk *c = &p->chunks[p->fill];
+    if (c->state == CHUNK_FREE)
+        c->state = CHUNK_FILLING;
+    if (joins) {
+        slot *g = &c->slots[group_first(c)];
+        if (g->group_n >= GROUP_MAX) { /* kept by line only: the case-month is rejected */
+            if (grow((void **)&c->extra, &c->capextra, c->nextra + 1, sizeof *c->extra))
+                goto nomem;
+            if (g->extra_n == 0)
+                g->extra_first = c->nextra;
+            c->extra[c->nextra].line = rec->line;
+            c->extra[c->nextra].number = number;
+            c->nextra++;
+            g->extra_n++;
+            return 0;
+        }
+        if (chunk_add(c, rec, number) != 0)
+            goto nomem;
+        g->group_n++;
+        return 0;
+    }
+    if (c->nrows >= p->chunk_rows) {
+        if (submit(r))
+            return 1;
+        c = &p->chunks[p->fill];
+        c->state = CHUNK_FILLING;
+    }
+    if (chunk_add(c, rec, number) != 0)
+        goto nomem;
+    c->slots[c->nrows - 1].group_n = 1;
+    return 0;
+nomem:
+    message(&r->errmsg, "line %lu: %s", rec->line, rfy_rc_name(RFY_ENOMEM));
+    r->stop_rc = RFY_ENOMEM;
+    return 1;
+}
+
+/* A row with a valid key, in key order: into its case-month. */
+static int add_keyed(run *r, const rfy_csv_record *rec, const casemonth_key *key,
+                     unsigned long number)
+{
+    int joins = r->group_open && r->prev.set && casemonth_key_cmp(key, &r->prev.key) == 0;
+    if (!joins) {
+        casemonth_key_keep(&r->prev, key);
+        r->group_open = 1;
+    }
+    return add_row(r, rec, number, joins);
+}
+
+/* row_sort_finish: the sorted rows. */
+static int on_sorted(void *user, const rfy_csv_record *rec, const casemonth_key *key,
+                     unsigned long number)
+{
+    return add_keyed(user, rec, key, number);
+}
+
 /* ---- The reader's callback ------------------------------------------------------ */
 
 static int on_record(void *user, const rfy_csv_record *rec)
 {
     run *r = user;
-    int rc;
+    casemonth_key key;
+    unsigned long number;
+    int cmp;
 
     if (!r->have_header) {
         if (header(r, rec))
             return 1;
         /* Workers start once the columns are known (they read the binding). */
-        if (r->cfg->jobs > 1)
-            r->pool = pool_new(r->cfg, &r->binding);
-        return 0;
-    }
-    r->stats->rows++;
-    if (r->pool) {
-        pool *p = r->pool;
-        chunk *c = &p->chunks[p->fill];
-        if (c->state == CHUNK_FREE)
-            c->state = CHUNK_FILLING;
-        if (chunk_add(c, rec, r->stats->rows) != 0) {
+        if (!r->pool && !(r->pool = pool_new(r->cfg, &r->binding))) {
             message(&r->errmsg, "line %lu: %s", rec->line, rfy_rc_name(RFY_ENOMEM));
             r->stop_rc = RFY_ENOMEM;
             return 1;
         }
-        return c->nrows == CHUNK_ROWS ? submit(r) : 0;
+        return 0;
     }
-    rc = compute_row(r->cfg, &r->binding, rec, &r->in, &r->res, &r->err);
-    return deliver(r, rec, r->stats->rows, &r->in, &r->res, &r->err, rc, NULL, 0);
+    number = ++r->stats->rows;
+    if (casemonth_key_of(&key, &r->binding, rec) != 0) {
+        /* No valid case_id or month: it cannot be grouped, and is rejected on
+         * its own.  It ends the case-month being streamed, so that a later row
+         * of that case-month counts as out of order (and is sorted). */
+        r->group_open = 0;
+        return add_row(r, rec, number, 0);
+    }
+    cmp = r->seen.set ? casemonth_key_cmp(&key, &r->seen.key) : 1;
+    if (cmp < 0)
+        r->stats->sorted = 1;
+    if (r->mode == MODE_SORT) {
+        int rc;
+        if (cmp > 0)
+            casemonth_key_keep(&r->seen, &key);
+        rc = row_sort_add(r->sorter, &key, rec, number, &r->errmsg);
+        if (rc != RFY_OK) {
+            if (!r->errmsg)
+                message(&r->errmsg, "line %lu: %s", rec->line, rfy_rc_name(rc));
+            r->stop_rc = rc;
+            return 1;
+        }
+        return 0;
+    }
+    /* Streaming: a row before the case-month being filled, or of an earlier
+     * one, means the input is not in order: read it again, sorting. */
+    if (cmp < 0 || (cmp == 0 && !r->group_open)) {
+        if (!r->cfg->on_restart) { /* found in order before: the file changed since */
+            message(&r->errmsg, "line %lu: the input changed while it was read", rec->line);
+            r->stop_rc = RFY_EIO;
+            return 1;
+        }
+        r->restart = 1;
+        r->stop_rc = RFY_ESTOP;
+        return 1;
+    }
+    if (cmp > 0)
+        casemonth_key_keep(&r->seen, &key);
+    return add_keyed(r, rec, &key, number);
 }
 
 /* hash_input: every input byte through SHA-256 (for a receipt), then on to
@@ -582,7 +969,8 @@ static int finish_hash(run *r, rfy_batch_stats *st)
 
 void rfy_batch_stats_init(rfy_batch_stats *st)
 {
-    st->rows = st->computed = st->rejected = 0;
+    st->rows = st->computed = st->rejected = st->casemonths = st->sorted_runs = 0;
+    st->sorted = 0;
     st->input_bytes = 0;
     st->input_sha256[0] = '\0';
     mpz_inits(st->gross, st->deductions, st->payment, NULL);
@@ -593,35 +981,177 @@ void rfy_batch_stats_clear(rfy_batch_stats *st)
     mpz_clears(st->gross, st->deductions, st->payment, NULL);
 }
 
+static void stats_reset(batch_stats *st)
+{
+    st->rows = st->computed = st->rejected = st->casemonths = st->sorted_runs = 0;
+    st->sorted = 0;
+    st->input_bytes = 0;
+    st->input_sha256[0] = '\0';
+    mpz_set_ui(st->gross, 0);
+    mpz_set_ui(st->deductions, 0);
+    mpz_set_ui(st->payment, 0);
+}
+
+/* ---- Checking the order before the run ------------------------------------------ */
+
+/* State of the order check (prescan). */
+typedef struct order_check {
+    const batch_config *cfg;
+    case_binding binding;
+    int have_header, out_of_order;
+    casemonth_key_copy prev;
+} order_check;
+
+static int check_record(void *user, const rfy_csv_record *rec)
+{
+    order_check *o = user;
+    casemonth_key key;
+    char msg[COLUMN_MAP_MSG_MAX];
+    if (!o->have_header) {
+        if (column_map_bind(&o->binding, o->cfg->columns, rec, o->cfg->extra_columns,
+                            o->cfg->nextra, msg, sizeof msg) != RFY_OK)
+            return 1; /* the run itself reports the header */
+        o->have_header = 1;
+        return 0;
+    }
+    if (casemonth_key_of(&key, &o->binding, rec) != 0) {
+        /* a row that cannot be grouped ends the case-month (as when streaming) */
+        o->prev.set = o->prev.set ? 2 : 0;
+        return 0;
+    }
+    if (o->prev.set) {
+        int c = casemonth_key_cmp(&key, &o->prev.key);
+        if (c < 0 || (c == 0 && o->prev.set == 2)) {
+            o->out_of_order = 1;
+            return 1; /* no need to read further */
+        }
+        if (c == 0)
+            return 0;
+    }
+    casemonth_key_keep(&o->prev, &key);
+    return 0;
+}
+
+/*
+ * Whether a regular-file input is in case-month order, read once without
+ * computing (the outputs cannot be started afresh: standard output).  The
+ * input is rewound.  Returns 1 in order, 0 not (or unknown: the run will
+ * say why), -1 when it cannot be rewound.
+ */
+/* The input from its first byte again: cfg->reopen, or a rewind.  NULL when
+ * it cannot be read again. */
+static FILE *read_again(const batch_config *cfg, FILE *in)
+{
+    if (cfg->reopen)
+        return cfg->reopen(cfg->user);
+    if (fseeko(in, 0, SEEK_SET) != 0)
+        return NULL;
+    clearerr(in);
+    return in;
+}
+
+static int in_order(const batch_config *cfg, FILE **in)
+{
+    order_check o;
+    char *msg = NULL;
+    int rc;
+    memset(&o, 0, sizeof o);
+    o.cfg = cfg;
+    rc = rfy_csv_read_stream(*in, cfg->delimiter, check_record, &o, &msg);
+    free(msg);
+    if (!(*in = read_again(cfg, *in)))
+        return -1;
+    return rc == RFY_OK && o.have_header && !o.out_of_order;
+}
+
+/* The input can be read again: the caller says so (reopen), or it is a
+ * regular file read from its start. */
+static int can_reread(const batch_config *cfg, FILE *in)
+{
+    struct stat st;
+    if (cfg->reopen)
+        return 1;
+    return fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) && ftello(in) == 0;
+}
+
 int rfy_batch_run(rfy_batch_stats *stats, const rfy_batch_config *cfg, FILE *in, char **errmsg)
 {
     run r;
     int rc;
 
-    stats->rows = stats->computed = stats->rejected = 0;
-    mpz_set_ui(stats->gross, 0);
-    mpz_set_ui(stats->deductions, 0);
-    mpz_set_ui(stats->payment, 0);
+    stats_reset(stats);
     memset(&r, 0, sizeof r);
     *errmsg = NULL;
     r.cfg = cfg;
     r.stats = stats;
-    rfy_case_init(&r.in);
-    rfy_result_init(&r.res);
-    stats->input_bytes = 0;
-    stats->input_sha256[0] = '\0';
     if (cfg->hash_input && (!(r.digest = EVP_MD_CTX_new()) ||
                             !EVP_DigestInit_ex(r.digest, EVP_sha256(), NULL))) {
         message(errmsg, "%s", rfy_rc_name(RFY_ENOMEM));
         rc = RFY_ENOMEM;
         goto cleanup;
     }
+    /* Streaming when the input can be read again: until the first row out
+     * of order when the outputs can be started afresh (on_restart), else
+     * only when a first reading found it in order.  Otherwise sorting. */
+    r.mode = MODE_SORT;
+    if (can_reread(cfg, in)) {
+        int ordered = cfg->on_restart ? 1 : in_order(cfg, &in);
+        if (ordered < 0) {
+            message(errmsg, "cannot read the input again after checking its order");
+            rc = RFY_EIO;
+            goto cleanup;
+        }
+        if (ordered)
+            r.mode = MODE_STREAM;
+    }
 
+again:
+    if (r.mode == MODE_SORT && !r.sorter && !(r.sorter = row_sort_new(ROW_SORT_BUFFER))) {
+        message(errmsg, "%s", rfy_rc_name(RFY_ENOMEM));
+        rc = RFY_ENOMEM;
+        goto cleanup;
+    }
     rc = rfy_csv_read_stream_tap(in, cfg->delimiter, on_record, &r,
                                  cfg->hash_input ? hash_tap : cfg->tap,
                                  cfg->hash_input ? (void *)&r : cfg->tap_user, errmsg);
-    /* Several jobs: the rows read so far are delivered before anything is
-     * reported, as one job would have delivered them before the fault. */
+    if (rc == RFY_ESTOP && r.restart) {
+        /* Out of order: what was delivered goes (on_restart), and the input is
+         * read again from the top, sorted.  The rows in flight are delivered
+         * first, so that the workers are idle. */
+        free(*errmsg);
+        *errmsg = NULL;
+        if (drain(&r)) {
+            rc = RFY_ESTOP;
+        } else if ((rc = cfg->on_restart(cfg->user)) != RFY_OK) {
+            goto cleanup;
+        } else if (!(in = read_again(cfg, in))) {
+            message(errmsg, "cannot read the input again to sort it");
+            rc = RFY_EIO;
+            goto cleanup;
+        } else if (cfg->hash_input && !EVP_DigestInit_ex(r.digest, EVP_sha256(), NULL)) {
+            message(errmsg, "%s", rfy_rc_name(RFY_ENOMEM));
+            rc = RFY_ENOMEM;
+            goto cleanup;
+        } else {
+            /* the input is hashed again from its first byte */
+            r.input_bytes = 0;
+            r.digest_failed = 0;
+            stats_reset(stats);
+            r.restart = 0;
+            r.have_header = 0;
+            r.prev.set = r.seen.set = 0;
+            r.group_open = 0;
+            r.mode = MODE_SORT;
+            goto again;
+        }
+    }
+    if (rc == RFY_OK && r.mode == MODE_SORT && r.have_header) {
+        r.group_open = 0;
+        rc = row_sort_finish(r.sorter, on_sorted, &r, errmsg);
+        stats->sorted_runs = row_sort_runs(r.sorter);
+    }
+    /* The rows read so far are delivered before anything is reported, as
+     * they would have been before the fault. */
     if (r.pool && rc != RFY_ESTOP && drain(&r)) {
         free(*errmsg);
         *errmsg = NULL;
@@ -646,26 +1176,21 @@ int rfy_batch_run(rfy_batch_stats *stats, const rfy_batch_config *cfg, FILE *in,
         rc = RFY_ECSV;
         goto cleanup;
     }
+    if (cfg->hash_input && finish_hash(&r, stats) != RFY_OK) {
+        message(errmsg, "cannot hash the input: %s", rfy_rc_name(RFY_ENOMEM));
+        rc = RFY_ENOMEM;
+        goto cleanup;
+    }
     if (stats->rows != stats->computed + stats->rejected) {
         message(errmsg, "internal error: %lu rows read but %lu computed and %lu rejected",
                 stats->rows, stats->computed, stats->rejected);
         rc = RFY_ESTOP;
         goto cleanup;
     }
-    if (cfg->hash_input && finish_hash(&r, stats) != RFY_OK) {
-        message(errmsg, "cannot hash the input: %s", rfy_rc_name(RFY_ENOMEM));
-        rc = RFY_ENOMEM;
-    }
 cleanup:
     EVP_MD_CTX_free(r.digest);
+    row_sort_free(r.sorter);
     pool_free(r.pool);
     free(r.errmsg);
-    rfy_result_clear(&r.res);
-    rfy_case_clear(&r.in);
     return rc;
-}
-
-const char *rfy_batch_row_extra(const rfy_batch_row *row, size_t i, size_t *len)
-{
-    return case_input_extra_cell(row->binding, row->rec, i, len);
 }

@@ -14,10 +14,13 @@
 void rfy_result_init(rfy_result *r)
 {
     memset(r, 0, sizeof *r);
+    /* GMP's allocation functions never return NULL (rfy_oom.h): neither may this. */
+    r->seg = rfy__xalloc(NULL, 0, RFY_MAX_SEGMENTS * sizeof *r->seg);
     for (int i = 0; i < RFY_MAX_SEGMENTS; i++) {
         mpq_init(r->seg[i].level);
         mpq_init(r->seg[i].amount);
     }
+    r->seg_cap = RFY_MAX_SEGMENTS;
     mpq_init(r->stk2_level);
     mpq_init(r->tillaeg);
     mpq_init(r->prior_monthly);
@@ -42,10 +45,14 @@ void rfy_result_init(rfy_result *r)
 
 void rfy_result_clear(rfy_result *r)
 {
-    for (int i = 0; i < RFY_MAX_SEGMENTS; i++) {
+    for (int i = 0; i < r->seg_cap; i++) {
         mpq_clear(r->seg[i].level);
         mpq_clear(r->seg[i].amount);
     }
+    rfy__xfree(r->seg, (size_t)r->seg_cap * sizeof *r->seg);
+    r->seg = NULL;
+    r->seg_cap = 0;
+    rfy__rows_scratch_free(r);
     mpq_clear(r->stk2_level);
     mpq_clear(r->tillaeg);
     mpq_clear(r->prior_monthly);
@@ -111,7 +118,7 @@ const char *rfy__activation_ref(rfy_forloeb f)
     return f == RFY_FORLOEB_JOBAFKLARING ? "§ 69 j stk. 10" : "§ 68 a stk. 3";
 }
 
-static int coverage(const rfy_case *in, rfy_error *err)
+int rfy__coverage(const rfy_case *in, rfy_error *err)
 {
     char m[8]; /* the month, formatted only for a message (not on the hot path) */
     /* rules.md §1: ressourceforløb exist from 2013-01-01 (lov nr. 1380 af 23.12.2012). */
@@ -154,7 +161,6 @@ static rfy_provenance weakest(const rfy_result *res)
 int rfy_compute(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy_error *err)
 {
     int rc;
-    mpq_t *gross = &res->scratch_q[0];
 
     if (err) {
         err->column = "";
@@ -163,8 +169,9 @@ int rfy_compute(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy
     memset(res->rate, 0, sizeof res->rate);
     res->flags = 0;
     res->warnings = 0;
+    res->category[0] = '\0';
     res->month = in->month;
-    if ((rc = rfy_case_check(in, err)) != RFY_OK || (rc = coverage(in, err)) != RFY_OK)
+    if ((rc = rfy_case_check(in, err)) != RFY_OK || (rc = rfy__coverage(in, err)) != RFY_OK)
         return rc;
     res->days_in_month = rfy_days_in_month(RFY_MONTH_YEAR(in->month), RFY_MONTH_NUM(in->month));
 
@@ -175,6 +182,15 @@ int rfy_compute(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy
     rfy__segments(res, in);
 
     /* §4: deductions (wage and holiday need the exact gross for the holiday cap) */
+    return rfy__deductions_and_rounding(res, rates, in, err);
+}
+
+int rfy__deductions_and_rounding(rfy_result *res, const rfy_rates *rates, const rfy_case *in,
+                                 rfy_error *err)
+{
+    int rc;
+    mpq_t *gross = &res->scratch_q[0];
+
     if ((rc = rfy__deduction_wage(res, rates, in, err)) != RFY_OK ||
         (rc = rfy__deduction_tilbud(res, rates, in, err)) != RFY_OK)
         return rc;

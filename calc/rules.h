@@ -78,4 +78,27 @@ int rfy__deduction_wage(rfy_result *res, const rfy_rates *rates, const rfy_case 
 int rfy__deduction_tilbud(rfy_result *res, const rfy_rates *rates, const rfy_case *in,
                           rfy_error *err);
 
+/* rules.md §1: the month lies within the law's coverage (ressourceforløb from
+ * 2013-01, jobafklaringsforløb from 2014-07).  RFY_OK or RFY_ECOVERAGE. */
+int rfy__coverage(const rfy_case *in, rfy_error *err);
+
+/*
+ * rules.md §4–5 for a case-month whose segments are done (gross exact in
+ * res->scratch_q[0], res->days set): the deductions on the incomes of `in`,
+ * the rounding, the totals and the provenance.
+ */
+int rfy__deductions_and_rounding(rfy_result *res, const rfy_rates *rates, const rfy_case *in,
+                                 rfy_error *err);
+
+/* Memory through GMP's allocation functions (so rfy's out-of-memory handler,
+ * rfy_oom.h, covers it): never NULL. */
+void *rfy__xalloc(void *old, size_t old_size, size_t new_size);
+void rfy__xfree(void *p, size_t size);
+
+/* Room for n segments in res->seg (initialised). */
+void rfy__segments_reserve(rfy_result *res, int n);
+
+/* Free rfy_compute_rows()'s scratch (rfy_result_clear). */
+void rfy__rows_scratch_free(rfy_result *res);
+
 #endif

@@ -325,6 +325,23 @@ void atomic_file_abort(atomic_file *f)
     }
 }
 
+int atomic_file_rewind(atomic_file *f)
+{
+    out_sink *s = f->sink;
+    if (!f->tmp || !s || f->finished)
+        return -1;
+    /* Drop what the stream still buffers (it goes), then empty the file and
+     * start its hash again. */
+    if (fflush(f->fp) != 0)
+        return -1;
+    if (ftruncate(s->fd, 0) != 0 || lseek(s->fd, 0, SEEK_SET) != 0 ||
+        !EVP_DigestInit_ex(s->md, EVP_sha256(), NULL))
+        return -1;
+    s->bytes = s->synced = 0;
+    s->md_failed = 0;
+    return 0;
+}
+
 const char *atomic_file_sha256(const atomic_file *f)
 {
     return f->sha256[0] ? f->sha256 : NULL;

@@ -81,6 +81,14 @@ void atomic_file_close(atomic_file *f);
  */
 const char *atomic_file_sha256(const atomic_file *f);
 
+/*
+ * Start a temporary file afresh: empty it and its hash, as if just opened
+ * (batch_run.h: an input found out of order is read again, sorted).
+ * Returns 0, or -1 when f is not a temporary file or the file cannot be
+ * emptied (errno).
+ */
+int atomic_file_rewind(atomic_file *f);
+
 /* Whether f is written through a temporary file. */
 int atomic_file_is_atomic(const atomic_file *f);
 

@@ -37,6 +37,9 @@ int cli_parse_delimiter(char *out, const char *arg);
  */
 void cli_set_hints(void);
 
+/* --jobs N for batch and audit: a whole number 1..max, digits only.  Returns 0 or -1. */
+int cli_parse_jobs(unsigned *out, const char *arg, unsigned max);
+
 /* The sub-commands.  argv[0] is the sub-command name. Each returns an exit code. */
 int cmd_rates(int argc, char **argv);
 int cmd_batch(int argc, char **argv);

@@ -65,3 +65,21 @@ void cli_set_hints(void)
                                        "common Danish headers)");
     rfy_set_hint(RFY_HINT_IGNORE_COLUMNS, "read past with --ignore-columns");
 }
+
+/* --jobs N: 1..max, digits only (cli.h). */
+int cli_parse_jobs(unsigned *out, const char *arg, unsigned max)
+{
+    unsigned long n = 0;
+    size_t i, len = strlen(arg);
+    if (len == 0 || len > 3)
+        return -1;
+    for (i = 0; i < len; i++) {
+        if (arg[i] < '0' || arg[i] > '9')
+            return -1;
+        n = n * 10 + (unsigned long)(arg[i] - '0');
+    }
+    if (n < 1 || n > max)
+        return -1;
+    *out = (unsigned)n;
+    return 0;
+}

@@ -2,12 +2,14 @@
  * rfy audit: recompute historic payments and report every difference
  * (interface.md "Audit input"; docs/audit.md).
  *
- * Reads HISTORIC row by row through the batch loop (batch_run.c) with one
- * extra column, `paid`.  Each row is recomputed with the rate tables in
- * force in its own month (rfy_compute picks them), and compared with paid
- * to the øre.  The report holds the batch output columns plus paid and
- * difference (paid − payment) for every row that differs, then a summary
- * block.  Rejects are written as batch writes them.  Report, rejects and
+ * Reads HISTORIC through the batch loop (batch_run.c) with one extra
+ * column, `paid`.  The rows of one case-month are one case-month (rules.md
+ * §7): it is recomputed with the rate tables in force in its month, and its
+ * rows' paid amounts -- payment lines (corrections: case_id, month and paid
+ * only) included -- are summed and compared with the payment once, to the
+ * øre or within --tolerance.  The report holds the batch output columns plus
+ * paid and difference (paid − payment) for every case-month that differs,
+ * then a summary block with over- and underpayments apart.  Rejects are written as batch writes them.  Report, rejects and
  * receipt are atomic: after a failure none of them exists.
  */
 #include <errno.h>
@@ -22,18 +24,23 @@
 #include "batch_run.h"
 #include "cli.h"
 #include "explain.h"
+#include "explain_rows.h"
+#include "input_again.h"
 #include "receipt.h"
 #include "run_options.h"
 
 static const char AUDIT_USAGE[] =
     "usage: rfy audit [--rates DIR] [-o REPORT.csv] [--rejects REJ.csv] [--receipt PATH]\n"
-    "                 [--explain CASE_ID] [--delimiter C] [--decimal-comma] [--quiet]\n"
+    "                 [--explain CASE_ID[:YYYY-MM]] [--tolerance AMOUNT] [--jobs N]\n"
+    "                 [--delimiter C] [--decimal-comma] [--quiet]\n"
     "                 [--encoding E] [--columns MAP.csv] [--ignore-columns N,...]\n"
     "                 [--format csv|excel|xlsx] HISTORIC.csv\n"
     "\n"
-    "Recomputes every row of HISTORIC.csv (\"-\" = standard input: the batch input\n"
-    "columns plus `paid`, the amount that was paid) with the rate tables in force in\n"
-    "its month, and reports each row whose payment differs from paid, with\n"
+    "Recomputes every case-month of HISTORIC.csv (\"-\" = standard input: the batch\n"
+    "input columns plus `paid`, the amount that was paid) with the rate tables in force\n"
+    "in its month.  The rows of one case and month are one case-month: their paid\n"
+    "amounts are summed, payment lines (only case_id, month and paid: a correction)\n"
+    "included.  Reports each case-month whose payment differs from paid, with\n"
     "difference = paid - payment (positive: paid too much), followed by a summary.\n"
     "\n"
     "  --rates DIR        use the rate tables in DIR instead of the built-in ones\n"
@@ -42,8 +49,13 @@ static const char AUDIT_USAGE[] =
     "                     or standard error when the report is standard output)\n"
     "  --receipt PATH     the run's receipt (default: REPORT.receipt.json, or one line\n"
     "                     'rfy receipt: {...}' on standard error)\n"
-    "  --explain CASE_ID  print the breakdown of each differing row of that case\n"
-    "                     (to standard output, or standard error when the report is there)\n"
+    "  --explain CASE_ID[:YYYY-MM]\n"
+    "                     print the breakdown of every case-month of that case (or of\n"
+    "                     that month only), matching or not (to standard output, or\n"
+    "                     standard error when the report is there)\n"
+    "  --tolerance AMOUNT a difference of at most AMOUNT either way counts as a match\n"
+    "                     (default 0.00: to the oere)\n"
+    "  --jobs N           use N threads (1-16, default 1), as rfy batch\n"
     "  --delimiter C      input field delimiter, one character (or 'tab')\n"
     "  --decimal-comma    input amounts are written 12345,67 (or 12.345,67)\n"
     RUN_OPTIONS_USAGE
@@ -68,13 +80,18 @@ typedef struct audit_ctx {
     const rfy_rates *rates;
     const char *rates_id;
     const rfy_decimal_syntax *amount;
-    const char *explain_id;  /* --explain CASE_ID, or NULL */
-    size_t explain_len;
+    const char *explain_id;  /* --explain CASE_ID[:YYYY-MM], or NULL */
+    size_t explain_len;      /* the case_id's length */
+    rfy_month explain_month; /* 0: every month */
+    mpz_t tolerance;         /* --tolerance, øre */
+    unsigned long over, under; /* case-months paid too much / too little (beyond tolerance) */
+    mpz_t over_sum, under_sum; /* their differences; under_sum is negative or 0 */
+    input_again *again;      /* reading the input again (its order) */
     FILE *explain_out;
     unsigned long explained;
-    unsigned long matches, differences, rejects_written;
-    unsigned long warned[RECEIPT_WARNINGS]; /* computed rows per warning bit (receipt) */
-    mpz_t paid, diff;        /* this row's, reused: nothing allocated per row */
+    unsigned long matches, differences, rejects_written, lines_written;
+    unsigned long warned[RECEIPT_WARNINGS]; /* computed case-months per warning bit (receipt) */
+    mpz_t paid, diff;        /* this case-month's, reused: nothing allocated per row */
     mpz_t gross, deductions, payment, paid_total, diff_total; /* over computed rows */
 } audit_ctx;
 
@@ -129,21 +146,69 @@ static int on_header(void *user, const case_binding *b, char *msg, size_t msgsiz
     return RFY_EINPUT;
 }
 
-/* --explain: the preview's breakdown, headed with where the row is and what differs. */
-static int explain_row(audit_ctx *a, const batch_row *row)
+/* --explain: the preview's breakdown, headed with where the case-month is and how it compares. */
+static int explain_row(audit_ctx *a, const batch_row *row, int differs)
 {
-    char paid[48], payment[48], diff[48];
+    char paid[48], payment[48], diff[48], lines[BATCH_LINES_MAX + 1];
+    int n = batch_row_format_lines(lines, sizeof lines - 1, row);
     FILE *fp = a->explain_out;
     rfy_money_format_da(paid, sizeof paid, a->paid);
     rfy_money_format_da(payment, sizeof payment, row->res->payment);
     rfy_money_format_da(diff, sizeof diff, a->diff);
+    lines[n < 0 ? 0 : n] = '\0';
+    for (int i = 0; i < n; i++)
+        if (lines[i] == ';')
+            lines[i] = ' ';
     errno = 0;
-    if (fprintf(fp, "%s=== Linje %lu, sag %s: udbetalt %s kr., genberegnet %s kr., "
-                    "forskel %s kr. (udbetalt − genberegnet) ===\n",
-                a->explained ? "\n" : "", row->line, a->explain_id, paid, payment, diff) < 0 ||
-        explain_text_recomputation(fp, a->explain_id, row->in, row->res, a->rates) == EOF)
+    if (fprintf(fp, "%s=== Linje %s, sag %s: udbetalt %s kr., genberegnet %s kr., "
+                    "forskel %s kr. (udbetalt − genberegnet): %s ===\n",
+                a->explained ? "\n" : "", lines, a->explain_id, paid, payment, diff,
+                differs ? "afviger" : "stemmer") < 0 ||
+        explain_batch_row(fp, a->explain_id, row, a->rates, 1) == EOF)
         return write_failed(a, fp == stdout ? "-" : "standard error");
     a->explained++;
+    return RFY_OK;
+}
+
+/* Whether --explain asks for this case-month. */
+static int explain_wanted(const audit_ctx *a, const batch_row *row)
+{
+    return a->explain_id && row->case_id_len == a->explain_len &&
+           memcmp(row->case_id, a->explain_id, a->explain_len) == 0 &&
+           (a->explain_month == 0 || a->explain_month == row->in->month);
+}
+
+/* The paid sum of a case-month: every row's paid (payment lines included);
+ * an empty paid counts 0 when another row of the case-month gives one. */
+static int paid_sum(audit_ctx *a, const batch_row *row, rfy_error *err)
+{
+    const char *cell;
+    size_t len, i, given = 0;
+    mpz_t *one = &a->diff; /* free until the comparison */
+    mpz_set_ui(a->paid, 0);
+    for (i = 0; i < row->nrows; i++) {
+        cell = batch_row_extra_cell(row, i, EXTRA_PAID, &len);
+        if (len == 0 && row->nrows > 1)
+            continue;
+        if (parse_paid(*one, cell, len, a->amount, err) != RFY_OK) {
+            if (row->nrows > 1) {
+                char why[sizeof err->reason];
+                snprintf(why, sizeof why, "line %lu: %.170s", batch_row_line(row, i), err->reason);
+                snprintf(err->reason, sizeof err->reason, "%s", why);
+            }
+            return RFY_EINPUT;
+        }
+        mpz_add(a->paid, a->paid, *one);
+        given++;
+    }
+    if (given == 0) {
+        err->column = EXTRA_COLUMNS[EXTRA_PAID];
+        snprintf(err->reason, sizeof err->reason,
+                 "paid is empty on every row of this case and month: give the amount that was "
+                 "paid (%s if nothing was)",
+                 a->amount->decimal_point == ',' ? "0,00" : "0.00");
+        return RFY_EINPUT;
+    }
     return RFY_OK;
 }
 
@@ -152,14 +217,12 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     audit_ctx *a = user;
     FILE *fp = a->files.out.fp;
     const rfy_result *r = row->res;
-    const char *cell;
     size_t len;
-    char line[RESULT_ROW_MAX];
-    int n;
+    char line[RESULT_ROW_MAX], lines[BATCH_LINES_MAX];
+    int n, k;
 
-    cell = case_input_extra_cell(row->binding, row->rec, EXTRA_PAID, &len);
-    /* Nothing is written before this point: a bad paid makes the row a reject. */
-    if (parse_paid(a->paid, cell, len, a->amount, err) != RFY_OK)
+    /* Nothing is written before this point: a bad paid makes the case-month a reject. */
+    if (paid_sum(a, row, err) != RFY_OK)
         return RFY_EINPUT;
     mpz_add(a->gross, a->gross, r->gross);
     mpz_add(a->deductions, a->deductions, r->total_deduction);
@@ -168,18 +231,28 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     for (int i = 0; i < RECEIPT_WARNINGS; i++)
         if (r->warnings & (1u << i))
             a->warned[i]++;
-    if (mpz_cmp(a->paid, r->payment) == 0) {
-        a->matches++;
-        return RFY_OK;
-    }
+    a->lines_written += row->nrows;
     /* Positive: paid too much. */
     mpz_sub(a->diff, a->paid, r->payment);
+    if (mpz_cmpabs(a->diff, a->tolerance) <= 0) {
+        a->matches++;
+        return explain_wanted(a, row) ? explain_row(a, row, 0) : RFY_OK;
+    }
     mpz_add(a->diff_total, a->diff_total, a->diff);
     a->differences++;
+    if (mpz_sgn(a->diff) > 0) {
+        a->over++;
+        mpz_add(a->over_sum, a->over_sum, a->diff);
+    } else {
+        a->under++;
+        mpz_add(a->under_sum, a->under_sum, a->diff);
+    }
 
     errno = 0;
-    n = result_row_format(line, sizeof line, row->case_id, row->case_id_len, row->in, r,
-                          a->rates_id);
+    k = batch_row_format_lines(lines, sizeof lines, row);
+    n = k < 0 ? -1
+              : result_row_format(line, sizeof line, row->case_id, row->case_id_len, row->in, r,
+                                  a->rates_id, lines, (size_t)k);
     if (n < 0) {
         errno = EOVERFLOW; /* cannot happen with validated input (RESULT_ROW_MAX) */
         return write_failed(a, a->files.out.path);
@@ -194,10 +267,7 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     if (fwrite(line, 1, len, fp) != len)
         return write_failed(a, a->files.out.path);
 
-    if (a->explain_id && row->case_id_len == a->explain_len &&
-        memcmp(row->case_id, a->explain_id, a->explain_len) == 0)
-        return explain_row(a, row);
-    return RFY_OK;
+    return explain_wanted(a, row) ? explain_row(a, row, 1) : RFY_OK;
 }
 
 static int on_reject(void *user, const batch_reject *rej)
@@ -218,6 +288,30 @@ static int on_reject(void *user, const batch_reject *rej)
     return RFY_OK;
 }
 
+/* The input was out of order (batch_run.h): start everything afresh. */
+static int on_restart(void *user)
+{
+    audit_ctx *a = user;
+    a->matches = a->differences = a->rejects_written = a->lines_written = 0;
+    memset(a->warned, 0, sizeof a->warned);
+    a->over = a->under = a->explained = 0;
+    mpz_set_ui(a->gross, 0);
+    mpz_set_ui(a->deductions, 0);
+    mpz_set_ui(a->payment, 0);
+    mpz_set_ui(a->paid_total, 0);
+    mpz_set_ui(a->diff_total, 0);
+    mpz_set_ui(a->over_sum, 0);
+    mpz_set_ui(a->under_sum, 0);
+    return run_files_restart(&a->files, REPORT_HEADER);
+}
+
+/* The batch loop reads the input again (rfy_batch.h reopen). */
+static FILE *reopen_input(void *user)
+{
+    audit_ctx *a = user;
+    return input_again_open(a->again);
+}
+
 static void on_progress(void *user, unsigned long rows)
 {
     (void)user;
@@ -233,31 +327,43 @@ static void on_progress(void *user, unsigned long rows)
  */
 static int write_summary(audit_ctx *a, const batch_stats *st)
 {
-    char d[48], p[48], q[48];
+    char d[48], p[48], q[48], o[48], u[48], t[48];
     FILE *fp = a->files.out.fp;
     if (rfy_money_format(d, sizeof d, a->diff_total, '.') < 0 ||
         rfy_money_format(p, sizeof p, a->paid_total, '.') < 0 ||
-        rfy_money_format(q, sizeof q, a->payment, '.') < 0)
+        rfy_money_format(q, sizeof q, a->payment, '.') < 0 ||
+        rfy_money_format(o, sizeof o, a->over_sum, '.') < 0 ||
+        rfy_money_format(u, sizeof u, a->under_sum, '.') < 0 ||
+        rfy_money_format(t, sizeof t, a->tolerance, '.') < 0)
         return write_failed(a, a->files.out.path);
     errno = 0;
-    if (fprintf(fp, "\n# rows,%lu\n# matches,%lu\n# differences,%lu\n# rejects,%lu\n"
-                    "# sum_of_differences,%s\n# total_paid,%s\n# total_payment,%s\n"
-                    "# rates_id,%s\n",
-                st->rows, a->matches, a->differences, st->rejected, d, p, q, a->rates_id) < 0)
+    /* matches and differences count case-months; rows and rejects count input rows. */
+    if (fprintf(fp, "\n# rows,%lu\n# case_months,%lu\n# matches,%lu\n# differences,%lu\n"
+                    "# overpayments,%lu\n# overpaid,%s\n# underpayments,%lu\n# underpaid,%s\n"
+                    "# rejects,%lu\n# sum_of_differences,%s\n# total_paid,%s\n"
+                    "# total_payment,%s\n# tolerance,%s\n# rates_id,%s\n",
+                st->rows, st->casemonths, a->matches, a->differences, a->over, o, a->under, u,
+                st->rejected, d, p, q, t, a->rates_id) < 0)
         return write_failed(a, a->files.out.path);
     return RFY_OK;
 }
 
 static void summary(const audit_ctx *a, const batch_stats *st, const char *rejects_name)
 {
-    char d[48], p[48], q[48];
+    char d[48], p[48], q[48], o[48], u[48];
     rfy_money_format(d, sizeof d, a->diff_total, '.');
     rfy_money_format(p, sizeof p, a->paid_total, '.');
     rfy_money_format(q, sizeof q, a->payment, '.');
+    rfy_money_format(o, sizeof o, a->over_sum, '.');
+    rfy_money_format(u, sizeof u, a->under_sum, '.');
     fprintf(stderr, "rfy audit: %lu row%s read, %lu match, %lu differ, %lu rejected", st->rows,
             st->rows == 1 ? "" : "s", a->matches, a->differences, st->rejected);
     if (st->rejected)
         fprintf(stderr, " (see %s)", rejects_name);
+    if (st->casemonths != st->computed)
+        fprintf(stderr, "; %lu case-months from %lu rows", st->casemonths, st->computed);
+    fprintf(stderr, "\nrfy audit: overpaid %lu case-month%s, %s; underpaid %lu case-month%s, %s",
+            a->over, a->over == 1 ? "" : "s", o, a->under, a->under == 1 ? "" : "s", u);
     fprintf(stderr, "\nrfy audit: sum of differences (paid - payment) %s; total paid %s, "
                     "total recomputed %s\n", d, p, q);
     fprintf(stderr, "rfy audit: rates_id %s\n", a->rates_id);
@@ -265,10 +371,50 @@ static void summary(const audit_ctx *a, const batch_stats *st, const char *rejec
 
 /* ---- Options ---------------------------------------------------------------------------- */
 
+/* --explain CASE_ID or CASE_ID:YYYY-MM (a case_id may itself hold ':'; the
+ * part after the last one is taken as a month only when it is one). */
+static int explain_target(audit_ctx *a, const char *arg)
+{
+    const char *colon = strrchr(arg, ':'), *why;
+    a->explain_id = arg;
+    a->explain_len = strlen(arg);
+    a->explain_month = 0;
+    if (colon && rfy_month_parse(&a->explain_month, colon + 1, strlen(colon + 1), &why) == RFY_OK) {
+        a->explain_len = (size_t)(colon - arg);
+        /* the heading prints explain_id: keep only the case_id */
+        static char id[CASE_ID_DISPLAY_SIZE];
+        snprintf(id, sizeof id, "%.*s", (int)a->explain_len, arg);
+        a->explain_id = id;
+    } else {
+        a->explain_month = 0;
+    }
+    if (a->explain_len == 0) {
+        fprintf(stderr, "rfy audit: --explain needs a case_id (CASE_ID or CASE_ID:YYYY-MM)\n");
+        return -1;
+    }
+    return 0;
+}
+
+/* --tolerance AMOUNT: 0.00 or 0,00 and up, within the limit for amounts. */
+static int parse_tolerance(mpz_t out, const char *arg)
+{
+    const char *why = NULL;
+    const rfy_decimal_syntax *syn = strchr(arg, ',') ? &RFY_AMOUNT_COMMA : &RFY_AMOUNT_DOT;
+    if (rfy_decimal_parse(out, arg, strlen(arg), syn, &why) != RFY_OK ||
+        mpz_cmp_si(out, RFY_MAX_AMOUNT_ORE) > 0) {
+        fprintf(stderr, "rfy audit: --tolerance must be an amount such as 0.50 or 0,50 (kr., at "
+                        "most 9999999.99), not '%s'%s%s\n", arg, why ? ": " : "", why ? why : "");
+        return -1;
+    }
+    return 0;
+}
+
 int cmd_audit(int argc, char **argv)
 {
     enum { OPT_REJECTS = 256, OPT_DELIM, OPT_COMMA, OPT_QUIET, OPT_RATES, OPT_RECEIPT,
-           OPT_EXPLAIN };
+           OPT_EXPLAIN, OPT_TOLERANCE, OPT_JOBS };
+    const char *tolerance = NULL;
+    unsigned jobs = 1;
     static const struct option opts[] = {{"rates", required_argument, 0, OPT_RATES},
                                          {"output", required_argument, 0, 'o'},
                                          {"rejects", required_argument, 0, OPT_REJECTS},
@@ -278,6 +424,8 @@ int cmd_audit(int argc, char **argv)
                                          {"decimal-comma", no_argument, 0, OPT_COMMA},
                                          {"quiet", no_argument, 0, OPT_QUIET},
                                          RUN_OPTIONS_LONGOPTS,
+                                         {"tolerance", required_argument, 0, OPT_TOLERANCE},
+                                         {"jobs", required_argument, 0, OPT_JOBS},
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
     const char *rates_dir = NULL, *out_path = "-", *rej_path = NULL, *receipt_path = NULL;
@@ -296,6 +444,7 @@ int cmd_audit(int argc, char **argv)
     output_adapter *adapter = NULL;
     input_encoding used = INPUT_ENC_UTF8;
     FILE *in = NULL;
+    input_again again;
     char sep = 0;
     int delimiter_given = 0;
     json_t *options = NULL;
@@ -309,7 +458,7 @@ int cmd_audit(int argc, char **argv)
     }
     batch_stats_init(&st);
     mpz_inits(a.paid, a.diff, a.gross, a.deductions, a.payment, a.paid_total, a.diff_total,
-              NULL);
+              a.tolerance, a.over_sum, a.under_sum, NULL);
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
         switch (c) {
@@ -318,8 +467,16 @@ int cmd_audit(int argc, char **argv)
         case OPT_REJECTS: rej_path = optarg; break;
         case OPT_RECEIPT: receipt_path = optarg; break;
         case OPT_EXPLAIN:
-            a.explain_id = optarg;
-            a.explain_len = strlen(optarg);
+            if (explain_target(&a, optarg) != 0)
+                goto cleanup;
+            break;
+        case OPT_TOLERANCE: tolerance = optarg; break;
+        case OPT_JOBS:
+            if (cli_parse_jobs(&jobs, optarg, BATCH_MAX_JOBS) != 0) {
+                fprintf(stderr, "rfy audit: --jobs must be a whole number from 1 to %d, not '%s'\n",
+                        BATCH_MAX_JOBS, optarg);
+                goto cleanup;
+            }
             break;
         case OPT_DELIM:
             if (cli_parse_delimiter(&delimiter, optarg) != 0) {
@@ -354,6 +511,8 @@ int cmd_audit(int argc, char **argv)
         fprintf(stderr, "rfy audit: --format xlsx writes a workbook: give it a file with -o REPORT.xlsx\n");
         goto cleanup;
     }
+    if (tolerance && parse_tolerance(a.tolerance, tolerance) != 0)
+        goto cleanup;
     if (run_files_prepare(&a.files, "audit", "report", in_path, out_path, rej_path,
                           receipt_path) != 0)
         goto cleanup;
@@ -405,6 +564,19 @@ int cmd_audit(int argc, char **argv)
     cfg.progress_every = PROGRESS_EVERY;
     cfg.columns = ro.columns;
     cfg.user = &a;
+    cfg.jobs = jobs;
+    cfg.has_payment_lines = 1;
+    cfg.payment_extra = EXTRA_PAID;
+    /* The input may be read again (its order: docs/casemonth.md). */
+    again = (input_again){a.files.in, &dec, &in, &hash, ro.encoding};
+    if (input_again_possible(a.files.in))
+        cfg.reopen = reopen_input;
+    /* Streaming may start again from the top; the breakdowns of --explain go
+     * to a stream that cannot be taken back, and a workbook is not a stream:
+     * then the input's order is checked first. */
+    if (run_files_can_restart(&a.files) && !a.explain_id && ro.format == OUTPUT_CSV)
+        cfg.on_restart = on_restart;
+    a.again = &again;
     rc = batch_run(&st, &cfg, in, &msg);
     if (rc != RFY_OK) {
         const char *why = input_decode_error(dec) ? input_decode_error(dec) : msg;
@@ -413,9 +585,10 @@ int cmd_audit(int argc, char **argv)
                     why);
         goto failed;
     }
-    /* Every row is exactly one of: a match, a difference, a reject. */
-    if (a.matches + a.differences != st.computed || a.rejects_written != st.rejected ||
-        st.rows != a.matches + a.differences + st.rejected) {
+    /* Every case-month computed is a match or a difference; every row is in
+     * one of them or in a reject. */
+    if (a.matches + a.differences != st.casemonths || a.rejects_written != st.rejected ||
+        a.lines_written != st.computed || st.rows != a.lines_written + st.rejected) {
         fprintf(stderr, "rfy audit: internal error: %lu rows read, but %lu match, %lu differ "
                         "and %lu rejected\n", st.rows, a.matches, a.differences, a.rejects_written);
         goto failed;
@@ -464,8 +637,8 @@ int cmd_audit(int argc, char **argv)
     run_files_close(&a.files);
     summary(&a, &st, a.files.rejects_name);
     if (a.explain_id && a.explained == 0)
-        fprintf(stderr, "rfy audit: --explain %s: no differing row has that case_id\n",
-                a.explain_id);
+        fprintf(stderr, "rfy audit: --explain %s: no computed case-month has that case_id%s\n",
+                a.explain_id, a.explain_month ? " and month" : "");
     exit_code = (a.differences || st.rejected) ? RFY_EXIT_REJECTS : RFY_EXIT_OK;
     goto cleanup;
 
@@ -483,6 +656,6 @@ cleanup:
     free(msg);
     batch_stats_clear(&st);
     mpz_clears(a.paid, a.diff, a.gross, a.deductions, a.payment, a.paid_total, a.diff_total,
-               NULL);
+               a.tolerance, a.over_sum, a.under_sum, NULL);
     return exit_code;
 }

@@ -18,6 +18,7 @@
 #include "batch_run.h"
 #include "cli.h"
 #include "receipt.h"
+#include "input_again.h"
 #include "run_options.h"
 #include "run_summary.h"
 
@@ -57,6 +58,8 @@ typedef struct batch_ctx {
     unsigned long written, rejects_written;
     unsigned long warned[RECEIPT_WARNINGS]; /* computed rows per warning bit (summary, receipt) */
     run_summary sum;               /* the reconciled summary (run_summary.h) */
+    unsigned long lines_written;   /* input rows named in the `lines` of written rows */
+    input_again *again;            /* reading the input again (its order) */
 } batch_ctx;
 
 /* ---- Writing ---------------------------------------------------------------- */
@@ -69,8 +72,11 @@ typedef struct batch_ctx {
 static int format_row(const void *user, const batch_row *row, char *buf, size_t size)
 {
     const batch_ctx *b = user;
-    int n = result_row_format(buf, size, row->case_id, row->case_id_len, row->in, row->res,
-                              b->rates_id);
+    char lines[BATCH_LINES_MAX];
+    int k = batch_row_format_lines(lines, sizeof lines, row);
+    int n = k < 0 ? -1
+                  : result_row_format(buf, size, row->case_id, row->case_id_len, row->in, row->res,
+                                      b->rates_id, lines, (size_t)k);
     if (n < 0 || (size_t)n + 1 > size)
         return -1;
     buf[n++] = '\n';
@@ -100,6 +106,7 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
         if (row->res->warnings & (1u << i))
             b->warned[i]++;
     run_summary_row(&b->sum, row->res);
+    b->lines_written += row->nrows;
     return RFY_OK;
 }
 
@@ -130,6 +137,25 @@ static int on_reject(void *user, const batch_reject *rej)
     return run_summary_reject(&b->sum, rej->column, rej->reason) == 0 ? RFY_OK : RFY_ENOMEM;
 }
 
+/* The input was out of order (rfy_batch.h): start the outputs afresh (the
+ * batch loop starts its input hash again itself). */
+static int on_restart(void *user)
+{
+    batch_ctx *b = user;
+    b->written = b->rejects_written = b->lines_written = 0;
+    memset(b->warned, 0, sizeof b->warned);
+    run_summary_clear(&b->sum);
+    run_summary_init(&b->sum);
+    return run_files_restart(&b->files, RESULT_ROW_HEADER "\n");
+}
+
+/* The batch loop reads the input again (rfy_batch.h reopen). */
+static FILE *reopen_input(void *user)
+{
+    batch_ctx *b = user;
+    return input_again_open(b->again);
+}
+
 static void on_progress(void *user, unsigned long rows)
 {
     (void)user;
@@ -138,28 +164,13 @@ static void on_progress(void *user, unsigned long rows)
 
 /* ---- Options ------------------------------------------------------------------ */
 
-/* --jobs N: 1..BATCH_MAX_JOBS, digits only. */
-static int parse_jobs(unsigned *out, const char *arg)
-{
-    unsigned long n = 0;
-    size_t i, len = strlen(arg);
-    if (len == 0 || len > 3)
-        return -1;
-    for (i = 0; i < len; i++) {
-        if (arg[i] < '0' || arg[i] > '9')
-            return -1;
-        n = n * 10 + (unsigned long)(arg[i] - '0');
-    }
-    if (n < 1 || n > BATCH_MAX_JOBS)
-        return -1;
-    *out = (unsigned)n;
-    return 0;
-}
-
 static void summary(const batch_ctx *b, const batch_stats *st, const char *rejects_name)
 {
-    fprintf(stderr, "rfy batch: %lu row%s read, %lu computed, %lu rejected", st->rows,
-            st->rows == 1 ? "" : "s", st->computed, st->rejected);
+    fprintf(stderr, "rfy batch: %lu row%s read, %lu computed", st->rows, st->rows == 1 ? "" : "s",
+            st->computed);
+    if (st->casemonths != st->computed) /* rows of one case-month together (rules.md §7) */
+        fprintf(stderr, " (%lu case-month%s)", st->casemonths, st->casemonths == 1 ? "" : "s");
+    fprintf(stderr, ", %lu rejected", st->rejected);
     if (st->rejected)
         fprintf(stderr, " (see %s)", rejects_name);
     fputc('\n', stderr);
@@ -172,6 +183,9 @@ static void summary(const batch_ctx *b, const batch_stats *st, const char *rejec
                     (1u << i) == RFY_WARN_DERIVED_RATE
                         ? " (computed with a value that is not published: rfy rates show YEAR)"
                         : "");
+    if (st->sorted)
+        fprintf(stderr, "rfy batch: the input was not in case-month order: sorted (%lu temporary "
+                        "file%s)\n", st->sorted_runs, st->sorted_runs == 1 ? "" : "s");
     fprintf(stderr, "rfy batch: rates_id %s\n", b->rates_id);
 }
 
@@ -249,6 +263,7 @@ int cmd_batch(int argc, char **argv)
     output_adapter *adapter = NULL;
     input_encoding used = INPUT_ENC_UTF8;
     FILE *in = NULL;
+    input_again again;
     char sep = 0;
     int delimiter_given = 0;
     json_t *options = NULL;
@@ -278,7 +293,7 @@ int cmd_batch(int argc, char **argv)
         case OPT_COMMA: comma = 1; break;
         case OPT_QUIET: quiet = 1; break;
         case OPT_JOBS:
-            if (parse_jobs(&jobs, optarg) != 0) {
+            if (cli_parse_jobs(&jobs, optarg, BATCH_MAX_JOBS) != 0) {
                 fprintf(stderr, "rfy batch: --jobs must be a whole number from 1 to %d, not '%s'\n",
                         BATCH_MAX_JOBS, optarg);
                 goto cleanup;
@@ -357,6 +372,15 @@ int cmd_batch(int argc, char **argv)
     cfg.jobs = jobs;
     cfg.format_row = format_row;
     cfg.format_max = RESULT_ROW_MAX;
+    /* The input may be read again (its order: docs/casemonth.md). */
+    again = (input_again){b.files.in, &dec, &in, &hash, ro.encoding};
+    b.again = &again;
+    if (input_again_possible(b.files.in))
+        cfg.reopen = reopen_input;
+    /* Streaming may start again from the top when the outputs can be
+     * emptied (files, CSV); else the input's order is checked first. */
+    if (run_files_can_restart(&b.files) && ro.format == OUTPUT_CSV)
+        cfg.on_restart = on_restart;
     rc = batch_run(&st, &cfg, in, &msg);
     if (rc != RFY_OK) {
         /* bytes that are not text in the encoding: the decoder says which */
@@ -366,10 +390,11 @@ int cmd_batch(int argc, char **argv)
                     why);
         goto failed;
     }
-    /* interface.md: input rows = output rows + reject rows, always. */
-    if (b.written + b.rejects_written != st.rows) {
-        fprintf(stderr, "rfy batch: internal error: %lu rows read, but %lu written and %lu "
-                        "rejected\n", st.rows, b.written, b.rejects_written);
+    /* interface.md: every input row is named in one output row's `lines` or
+     * in one reject row, always. */
+    if (b.lines_written + b.rejects_written != st.rows || b.written != st.casemonths) {
+        fprintf(stderr, "rfy batch: internal error: %lu rows read, but %lu named in output "
+                        "rows and %lu rejected\n", st.rows, b.lines_written, b.rejects_written);
         goto failed;
     }
     run_summary_finish(&b.sum, st.rows, st.computed, st.rejected, st.gross, st.deductions,

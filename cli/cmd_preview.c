@@ -19,6 +19,7 @@
 #include "case_input.h"
 #include "cli.h"
 #include "explain.h"
+#include "preview_input.h"
 
 static const char USAGE[] =
     "usage: rfy preview [--rates DIR] [--json] [--decimal-comma] --month YYYY-MM --category CAT\n"
@@ -27,10 +28,15 @@ static const char USAGE[] =
     "                   [--prior-unit week|month] [--prior-until DATE] [--wage KR]\n"
     "                   [--holiday-pay KR] [--holiday-days N] [--activation-income KR]\n"
     "                   [--activation-hours N] [--other-income KR]\n"
-    "Every option but --rates, --json and --decimal-comma is a batch input column\n"
-    "('_' written '-'); see docs/preview.md.  Exit 0 computed, 2 bad input.\n";
+    "       rfy preview [--rates DIR] [--json] [--decimal-comma] [--delimiter C]\n"
+    "                   --input FILE.csv --case-id ID --month YYYY-MM\n"
+    "Every option but --rates, --json, --decimal-comma, --input and --delimiter is a\n"
+    "batch input column ('_' written '-').  With --input the case-month's period rows\n"
+    "(one or several: a level change inside the month, days without benefit) come\n"
+    "from a batch file; see docs/preview.md.  Exit 0 computed, 2 bad input.\n";
 
-enum { OPT_RATES = 1000, OPT_JSON, OPT_DECIMAL_COMMA, OPT_HELP, OPT_COLUMN = 2000 };
+enum { OPT_RATES = 1000, OPT_JSON, OPT_DECIMAL_COMMA, OPT_HELP, OPT_INPUT, OPT_DELIMITER,
+       OPT_COLUMN = 2000 };
 
 /* "--prior-until" for column "prior_until". */
 static void option_name(char *buf, size_t size, const char *column)
@@ -107,12 +113,14 @@ typedef struct preview_args {
     const char *value[CASE_COL_COUNT]; /* NULL = option not given */
     const char *rates_dir;
     int json, decimal_comma;
+    const char *input;                 /* --input FILE: the period rows come from a file */
+    char delimiter;                    /* --delimiter, with --input */
 } preview_args;
 
 /* getopt_long over argv into a; returns -1 to go on, else an exit code. */
 static int parse_options(preview_args *a, int argc, char **argv)
 {
-    struct option opts[CASE_COL_COUNT + 5];
+    struct option opts[CASE_COL_COUNT + 7];
     char names[CASE_COL_COUNT][40];
     int n = 0, c;
 
@@ -124,6 +132,8 @@ static int parse_options(preview_args *a, int argc, char **argv)
     opts[n++] = (struct option){"json", no_argument, 0, OPT_JSON};
     opts[n++] = (struct option){"decimal-comma", no_argument, 0, OPT_DECIMAL_COMMA};
     opts[n++] = (struct option){"help", no_argument, 0, OPT_HELP};
+    opts[n++] = (struct option){"input", required_argument, 0, OPT_INPUT};
+    opts[n++] = (struct option){"delimiter", required_argument, 0, OPT_DELIMITER};
     opts[n] = (struct option){0, 0, 0, 0};
 
     memset(a, 0, sizeof *a);
@@ -148,6 +158,16 @@ static int parse_options(preview_args *a, int argc, char **argv)
         case OPT_DECIMAL_COMMA:
             a->decimal_comma = 1;
             break;
+        case OPT_INPUT:
+            a->input = optarg;
+            break;
+        case OPT_DELIMITER:
+            if (cli_parse_delimiter(&a->delimiter, optarg) != 0) {
+                fprintf(stderr, "rfy preview: --delimiter must be one character other than a "
+                                "quote or a line break (or 'tab'), not '%s'\n", optarg);
+                return RFY_EXIT_USAGE;
+            }
+            break;
         case OPT_HELP:
         case 'h':
             fputs(USAGE, stdout);
@@ -163,6 +183,24 @@ static int parse_options(preview_args *a, int argc, char **argv)
     if (optind < argc) {
         fprintf(stderr, "rfy preview: unexpected argument '%s' (values go after an option, e.g. "
                         "--wage 20000)\n", argv[optind]);
+        return RFY_EXIT_USAGE;
+    }
+    if (a->input) {
+        /* The period rows are the file's: only which case-month to show. */
+        for (int k = 0; k < CASE_COL_COUNT; k++)
+            if (a->value[k] && k != CASE_COL_CASE_ID && k != CASE_COL_MONTH) {
+                fprintf(stderr, "rfy preview: with --input the rows come from the file: give "
+                                "only --case-id and --month, not %s\n", names[k]);
+                return RFY_EXIT_USAGE;
+            }
+        if (!a->value[CASE_COL_CASE_ID] || !a->value[CASE_COL_MONTH]) {
+            fprintf(stderr, "rfy preview: --input needs --case-id ID and --month YYYY-MM\n");
+            return RFY_EXIT_USAGE;
+        }
+        return -1;
+    }
+    if (a->delimiter) {
+        fprintf(stderr, "rfy preview: --delimiter goes with --input\n");
         return RFY_EXIT_USAGE;
     }
     if (!a->value[CASE_COL_MONTH]) {
@@ -231,6 +269,15 @@ int cmd_preview(int argc, char **argv)
 
     if ((rc = parse_options(&a, argc, argv)) >= 0)
         return rc;
+    if (a.input) {
+        preview_input p = {a.input, a.value[CASE_COL_CASE_ID], a.value[CASE_COL_MONTH],
+                           a.json, a.decimal_comma, a.delimiter};
+        if (!(rates = cli_load_rates(a.rates_dir)))
+            return RFY_EXIT_USAGE;
+        rc = preview_from_input(&p, rates);
+        rfy_rates_free(rates);
+        return rc;
+    }
     rfy_case_init(&c);
     rfy_result_init(&res);
     if ((rc = build_case(&c, &a)) != RFY_EXIT_OK)

@@ -85,7 +85,8 @@ static void cat_name(row_buf *w, const char *s)
 }
 
 int result_row_format(char *buf, size_t size, const char *case_id, size_t case_id_len,
-                      const rfy_case *in, const rfy_result *r, const char *rates_id)
+                      const rfy_case *in, const rfy_result *r, const char *rates_id,
+                      const char *lines, size_t lines_len)
 {
     char month[8];
     row_buf w = {buf, buf + size, 0};
@@ -95,7 +96,8 @@ int result_row_format(char *buf, size_t size, const char *case_id, size_t case_i
      * make a spreadsheet run it as a formula, so it is neutralised. */
     cat_field(&w, case_id, case_id_len, 1);
     cat_plain(&w, month, 7);
-    cat_name(&w, rfy_category_name(in->category));
+    /* several categories in a month of several rows (rfy_casemonth.h) */
+    cat_name(&w, r->category[0] ? r->category : rfy_category_name(in->category));
     cat_name(&w, rfy_forloeb_name(in->forloeb));
     cat_comma(&w);
     cat_field(&w, r->level_ref, strlen(r->level_ref), 0); /* "§ 68 stk. 4, 4. pkt." is quoted */
@@ -111,6 +113,7 @@ int result_row_format(char *buf, size_t size, const char *case_id, size_t case_i
     cat_name(&w, rfy_provenance_name(r->provenance));
     cat_comma(&w);
     cat_field(&w, rates_id, strlen(rates_id), 0);
+    cat_plain(&w, lines, lines_len); /* digits and ';': never quoted */
     {
         /* codes joined by ';' (interface.md), never a comma: no quoting */
         char codes[128];

@@ -12,11 +12,12 @@
 #include "rfy.h"
 
 /* The result columns, this order, always (no trailing newline).  interface.md
- * fixes the final order; columns after rates_id come with their features. */
+ * fixes the final order; columns after rates_id come with their features
+ * (`lines`: the input lines of the case-month, given by the caller). */
 #define RESULT_ROW_HEADER                                                                     \
     "case_id,month,category,forloeb,level_ref,days,days_in_month,gross,wage_deduction,"     \
     "holiday_deduction,activation_deduction,other_deduction,total_deduction,payment,"       \
-    "provenance,rates_id,warnings"
+    "provenance,rates_id,lines,warnings"
 
 /* The rejects file's header line. */
 #define REJECT_ROW_HEADER "line,case_id,column,reason\n"
@@ -25,20 +26,23 @@
  * Room for one formatted row: case_id (64 characters of at most 4 bytes,
  * quoted with every byte doubled: 2 × 256 + 3), level_ref (2 × 96 + 3), seven
  * amounts and two day counts (at most 48 each), the names, rates_id, the
- * warning codes (under 128), and
- * audit's two extra amounts: 2048 bytes is ample.
+ * lines of up to 64 rows (21 bytes each), the warning codes (under 128),
+ * and audit's two extra amounts: 4096 bytes is ample.
  */
-#define RESULT_ROW_MAX 2048
+#define RESULT_ROW_MAX 4096
 
 /*
  * Format the result columns of a computed case-month into buf (no
  * newline, not NUL-terminated).  case_id is neutralised against spreadsheet
  * formulas; level_ref is quoted when it holds a comma.  Amounts have two
- * decimals and '.'.  Returns the length, or -1 if it does not fit in size.
- * Reads only its arguments: safe in worker threads.
+ * decimals and '.'.  `lines` (lines_len bytes, digits and ';': see
+ * batch_row_format_lines) is the `lines` column.  Returns the length, or -1
+ * if it does not fit in size.  Reads only its arguments: safe in worker
+ * threads.
  */
 int result_row_format(char *buf, size_t size, const char *case_id, size_t case_id_len,
-                      const rfy_case *in, const rfy_result *res, const char *rates_id);
+                      const rfy_case *in, const rfy_result *res, const char *rates_id,
+                      const char *lines, size_t lines_len);
 
 /*
  * Append ",AMOUNT" (two decimals, '.') at buf + *len within size; returns 0,

@@ -92,6 +92,24 @@ int run_files_write_header(run_files *f)
     return RFY_OK;
 }
 
+int run_files_can_restart(const run_files *f)
+{
+    return atomic_file_is_atomic(&f->out) && atomic_file_is_atomic(&f->rej);
+}
+
+int run_files_restart(run_files *f, const char *out_header)
+{
+    errno = 0;
+    if (atomic_file_rewind(&f->out) != 0)
+        return run_files_write_failed(f, f->out.path);
+    if (atomic_file_rewind(&f->rej) != 0)
+        return run_files_write_failed(f, f->rej.path);
+    /* the headers again once the input's header is accepted again */
+    f->out_header = out_header;
+    f->rej_header_deferred = 1;
+    return RFY_OK;
+}
+
 int run_files_commit(run_files *f)
 {
     char *msg = NULL;

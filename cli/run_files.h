@@ -67,6 +67,14 @@ int run_files_write_header(run_files *f);
  * output, or a stream's name) and return RFY_EIO. */
 int run_files_write_failed(run_files *f, const char *target);
 
+/* Non-zero when both outputs are temporary files that run_files_restart() can empty. */
+int run_files_can_restart(const run_files *f);
+
+/* Empty both outputs; their headers are written again by
+ * run_files_write_header() (rfy_batch.h on_restart).  Returns RFY_OK, or
+ * RFY_EIO after recording the write error. */
+int run_files_restart(run_files *f, const char *out_header);
+
 /* Finish both outputs, then rename both into place.  Returns 0, or -1 after printing why. */
 int run_files_commit(run_files *f);
 

@@ -45,5 +45,6 @@
 #include "rfy_columns.h"
 #include "rfy_batch.h"
 #include "rfy_explain.h"
+#include "rfy_casemonth.h"
 
 #endif

@@ -2,22 +2,33 @@
  * The batch loop: rows of named text fields in, results and rejects out.
  *
  * rfy_batch_run() reads a batch CSV (docs/interface.md "Batch input")
- * record by record, binds the header, reads each data row into an rfy_case
- * (rfy_input.h), computes it with rfy_compute(), and hands every row to
- * exactly one of two hooks: on_row (computed) or on_reject (not computed,
- * with the line, the column and the reason).  What to write is the
+ * record by record, binds the header, groups the data rows into case-months
+ * (the rows of one case_id and month, wherever they are in the file:
+ * rfy_casemonth.h), reads each row into an rfy_case (rfy_input.h), computes
+ * each case-month with rfy_compute_rows(), and hands every case-month to
+ * exactly one of two hooks: on_row (computed: once for all its rows) or
+ * on_reject (once per row not computed, with the line, the column and the
+ * reason).  What to write is the
  * caller's business: `rfy batch` writes the output columns, `rfy audit`
  * compares with its extra `paid` column, a server answers a request.  The
  * totals (rows, computed, rejected and the exact sums) come back in
  * rfy_batch_stats; the input bytes pass through the `tap` hook as read, so
  * a receipt can hash them without a second read.
  *
- * Memory is constant whatever the input size: one rfy_case and one
- * rfy_result are initialised once and reused for every row, the CSV reader
- * reuses its record buffer, and nothing allocates per row.
+ * Order (docs/casemonth.md): case-months are delivered by case_id
+ * (bytewise), then month; the rows of one case-month by input line.  Input
+ * already in that order streams in constant memory.  Other input is sorted
+ * externally in bounded memory (a 16 MiB buffer, unnamed temporary files):
+ * with on_restart and a regular-file input, the run streams until the first
+ * row out of order, then starts again from the top, sorting; without
+ * on_restart a regular file's order is checked by a first reading; standard
+ * input is sorted.  Rows whose month is not a month (or whose case_id is
+ * over 256 bytes) cannot be grouped: they are rejected on their own (when
+ * sorting, before every case-month).  The output is the same either way.
  *
- * Invariant: rows == computed + rejected, always; rfy_batch_run checks it
- * before returning and reports a mismatch as an internal error.
+ * Invariant: rows == computed + rejected, always, and every row is named in
+ * exactly one on_row (rfy_batch_row_line) or one on_reject; rfy_batch_run
+ * checks it before returning and reports a mismatch as an internal error.
  *
  * Threads: one run uses the calling thread (and, with jobs > 1, worker
  * threads of its own).  Several runs may go on at once in different threads
@@ -38,16 +49,18 @@
 
 RFY_BEGIN_DECLS
 
-/* A row that was computed. */
+/* A case-month that was computed. */
 typedef struct rfy_batch_row {
-    unsigned long line;            /* physical line where the row starts (1 = header line) */
-    unsigned long number;          /* 1-based data row number (the header is not counted) */
-    const rfy_csv_record *rec;     /* the raw fields (extra columns: rfy_batch_row_extra) */
+    unsigned long line;            /* physical line where its first row starts (1 = header line) */
+    unsigned long number;          /* 1-based data row number of its first row (header not counted) */
+    const rfy_csv_record *rec;     /* its first row's raw fields (rfy_batch_row_extra_cell for all) */
     const rfy_case_binding *binding;
     const char *case_id;           /* raw, validated by the engine (printable UTF-8, 1-64 characters) */
     size_t case_id_len;
-    const rfy_case *in;
-    const rfy_result *res;
+    const rfy_case *in;            /* its first period row (month, forloeb; category when alone) */
+    const rfy_result *res;         /* the case-month (res->category names several categories) */
+    size_t nrows;                  /* its input rows: period rows and payment lines */
+    const void *group;             /* the loop's own: read with rfy_batch_row_line() and co. */
     /* With jobs > 1 and a format_row hook: the row's output bytes, already
      * formatted by a worker thread (not NUL-terminated); otherwise NULL. */
     const char *formatted;
@@ -91,6 +104,33 @@ typedef struct rfy_batch_config {
      * keeps its own message, e.g. a write error).
      */
     int (*on_row)(void *user, const rfy_batch_row *row, rfy_error *err);
+
+    /*
+     * audit: index of the extra column that makes a payment line (a row whose
+     * only non-empty cells are case_id, month and this column: interface.md
+     * "Audit input"); such a row joins its case-month and takes no part in
+     * the computation.  Meaningful only when has_payment_lines is set.
+     */
+    int has_payment_lines;
+    size_t payment_extra;
+
+    /*
+     * Optional: start the outputs afresh (empty them).  With it, a
+     * regular-file input is streamed until the first row out of order, then
+     * read again from the top and sorted (the loop starts its input hash
+     * again itself); without it, the order is checked first.  Return
+     * RFY_OK, or another code to stop the run.
+     */
+    int (*on_restart)(void *user);
+
+    /*
+     * Optional: the input read again from its first byte, as a new stream
+     * (the caller closes the old one), or NULL when it cannot be.  For an
+     * input that reaches the loop through a decoding stream.  Without it, a
+     * regular file is rewound with fseeko() and anything else cannot be read
+     * again (it is sorted).
+     */
+    FILE *(*reopen)(void *user);
 
     /* Called for each rejected row.  Return RFY_OK, or another code to stop. */
     int (*on_reject)(void *user, const rfy_batch_reject *rej);
@@ -147,7 +187,10 @@ typedef struct rfy_batch_config {
 
 typedef struct rfy_batch_stats {
     unsigned long rows;      /* data rows read (header excluded) */
-    unsigned long computed;  /* rows passed to on_row and accepted */
+    unsigned long computed;  /* rows of the case-months passed to on_row and accepted */
+    unsigned long casemonths; /* case-months passed to on_row and accepted */
+    unsigned long sorted_runs; /* temporary files the input was sorted through (0: none) */
+    int sorted;              /* 1: the input was not in case-month order (it was sorted) */
     unsigned long rejected;  /* rows passed to on_reject */
     /* Exact sums, in øre, of the rounded columns of the accepted rows.  Kept
      * here rather than in on_row so that with several jobs the sums are taken
@@ -190,6 +233,29 @@ RFY_API int rfy_batch_run(rfy_batch_stats *stats, const rfy_batch_config *cfg, F
  * with *len 0 when the column is absent.  Borrowed: valid during on_row.
  */
 RFY_API const char *rfy_batch_row_extra(const rfy_batch_row *row, size_t i, size_t *len);
+
+/* The input line of row i (0 <= i < row->nrows) of a computed case-month, in line order. */
+RFY_API unsigned long rfy_batch_row_line(const rfy_batch_row *row, size_t i);
+
+/* The period row i as read, or NULL for a payment line (audit). */
+RFY_API const rfy_case *rfy_batch_row_case(const rfy_batch_row *row, size_t i);
+
+/* Non-zero when row i is a payment line (audit). */
+RFY_API int rfy_batch_row_is_payment(const rfy_batch_row *row, size_t i);
+
+/* The text of extra column `extra` in row i (as rfy_batch_row_extra for the first row). */
+RFY_API const char *rfy_batch_row_extra_cell(const rfy_batch_row *row, size_t i, size_t extra,
+                                             size_t *len);
+
+/*
+ * The `lines` column of a case-month: its input lines joined by ';'
+ * ("5;10"; interface.md), into buf (not NUL-terminated).  Returns the
+ * length, or -1 if it does not fit in size (RFY_BATCH_LINES_MAX is enough).
+ */
+RFY_API int rfy_batch_row_format_lines(char *buf, size_t size, const rfy_batch_row *row);
+
+/* Room for the lines of a case-month (64 rows of at most 20 digits and a ';'). */
+#define RFY_BATCH_LINES_MAX (64 * 21)
 
 RFY_END_DECLS
 

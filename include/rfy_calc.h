@@ -93,6 +93,8 @@ typedef enum rfy_level_basis {
     RFY_BASIS_LEDIGHED_FLOOR = 4  /* § 68 stk. 5, 2. pkt.: floor applied */
 } rfy_level_basis;
 
+/* Segments one period row can give (whole month, or split at prior_until).
+ * A case-month from several rows (rfy_casemonth.h) has up to this many per row. */
 #define RFY_MAX_SEGMENTS 2
 
 /* A run of days in the month with one level. */
@@ -110,8 +112,12 @@ typedef struct rfy_result {
     int days_in_month;
     int days;                     /* calendar days of entitlement */
     int nsegments;
-    rfy_segment seg[RFY_MAX_SEGMENTS];
-    char level_ref[96];           /* segment refs joined by "; " */
+    rfy_segment *seg;             /* nsegments of them, in day order (owned; grows, never shrinks) */
+    int seg_cap;                  /* initialised entries of seg (at least RFY_MAX_SEGMENTS) */
+    char level_ref[96];           /* distinct segment refs joined by "; " */
+    /* Several period rows (rfy_compute_rows) of more than one category: their
+     * names in day order joined by ';' ("ikke_forsorger;forsorger"); else "". */
+    char category[64];
 
     /* § 68 stk. 2 level of the category for the whole month (before proration). */
     mpq_t stk2_level;
@@ -148,6 +154,9 @@ typedef struct rfy_result {
      * computes without allocating.  Not part of the breakdown. */
     mpq_t scratch_q[3];
     mpz_t scratch_z[2];
+    /* Scratch for rfy_compute_rows() (the month's summed incomes), made on
+     * its first use and kept: NULL until then. */
+    struct rfy_rows_scratch *rows_scratch;
 } rfy_result;
 
 /*

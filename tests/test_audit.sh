@@ -182,10 +182,10 @@ check "used edit: 7 differences, sum 100.01 - 1.00 = 99.01" \
     [ "$(summary "$TMP/r2.csv" differences)/$(summary "$TMP/r2.csv" sum_of_differences)" = 7/99.01 ]
 
 # ---- --explain --------------------------------------------------------------------------------
-(cd "$FIX" && "$RFY" audit -o "$TMP/e.csv" --explain H-1017 history.csv) >"$TMP/explain.out" 2>/dev/null
+(cd "$FIX" && "$RFY" audit -o "$TMP/e.csv" --explain H-1017:2022-01 history.csv) >"$TMP/explain.out" 2>/dev/null
 check "--explain: exit 1" [ $? = 1 ]
 check "--explain: headed with line, paid and difference" \
-    grep -qxF "=== Linje 23, sag H-1017: udbetalt 14.040,55 kr., genberegnet 14.140,55 kr., forskel -100,00 kr. (udbetalt − genberegnet) ===" "$TMP/explain.out"
+    grep -qxF "=== Linje 23, sag H-1017: udbetalt 14.040,55 kr., genberegnet 14.140,55 kr., forskel -100,00 kr. (udbetalt − genberegnet): afviger ===" "$TMP/explain.out"
 check "--explain: the breakdown (Til udbetaling)" grep -q '^  Til udbetaling (før skat)     14.140,55' "$TMP/explain.out"
 check "--explain: headed as a recomputation" \
     grep -qxF "Genberegning af ressourceforløbsydelse for en udbetalt måned" "$TMP/explain.out"
@@ -193,16 +193,22 @@ check "--explain: closed as a recomputation" \
     grep -qxF "Dette er en genberegning efter reglerne af en udbetalt måned, ikke en afgørelse." "$TMP/explain.out"
 check "--explain: never a forhåndsberegning" sh -c "! grep -qi forhåndsberegning '$TMP/explain.out'"
 check "--explain: the § of the wage deduction" grep -qF '(§ 68 a, stk. 2)' "$TMP/explain.out"
-check "--explain: only the differing month (H-1017 2021-12 matches)" \
+check "--explain CASE:YYYY-MM: only that month (H-1017 2021-12 is left out)" \
     [ "$(grep -c '^=== Linje' "$TMP/explain.out")" = 1 ]
+(cd "$FIX" && "$RFY" audit -o "$TMP/e.csv" --explain H-1017 history.csv) >"$TMP/explain2.out" 2>/dev/null
+check "--explain CASE: every month of the case, matching (2021-12) or not (2022-01)" \
+    [ "$(grep -c '^=== Linje' "$TMP/explain2.out")" = 2 -a "$(grep -c ': stemmer ===$' "$TMP/explain2.out")" = 1 ]
 check "--explain: report unchanged" same "$FIX/history.expected.csv" "$TMP/e.csv"
 # With the report on standard output the breakdown goes to standard error.
 "$RFY" audit --explain H-1013 - <"$FIX/history.csv" >"$TMP/e2.csv" 2>"$TMP/e2.err"
 check "--explain, report on stdout: report clean" same "$FIX/history.expected.csv" "$TMP/e2.csv"
 check "--explain, report on stdout: breakdown on stderr" grep -q '^=== Linje 18, sag H-1013:.* forskel 100,00 kr.' "$TMP/e2.err"
 "$RFY" audit -o "$TMP/e3.csv" --explain H-1001 "$FIX/history.csv" >"$TMP/e3.out" 2>"$TMP/e3.err"
-check "--explain of a matching case: nothing printed, a note" \
-    [ ! -s "$TMP/e3.out" ] && grep -q 'no differing row has that case_id' "$TMP/e3.err"
+check "--explain of a matching case: explained too" \
+    grep -q '^=== Linje .*sag H-1001: .*: stemmer ===$' "$TMP/e3.out"
+"$RFY" audit -o "$TMP/e4.csv" --explain NOSUCH "$FIX/history.csv" >"$TMP/e4.out" 2>"$TMP/e4.err"
+check "--explain of an unknown case: nothing printed, a note" \
+    [ ! -s "$TMP/e4.out" ] && grep -q 'no computed case-month has that case_id' "$TMP/e4.err"
 
 # ---- Rejects: a bad paid is a reject naming the column ------------------------------------------
 cat >"$TMP/bad.csv" <<'EOF'

@@ -46,9 +46,11 @@ check "summary: beyond the benefit, paid 0" has "$TMP/cp.err" "deductions beyond
 "$RFY" batch "${DA[@]}" -o "$TMP/u8.csv" "$FIX/excel-utf8.csv" 2>/dev/null
 check "UTF-8 save: same output" cmp -s "$TMP/cp.csv" "$TMP/u8.csv"
 "$RFY" batch --delimiter tab "${DA[@]}" -o "$TMP/u16.csv" "$FIX/unicode-utf16.txt" 2>/dev/null
-check "UTF-16 with BOM, no --encoding: same output" cmp -s "$TMP/cp.csv" "$TMP/u16.csv"
+# the same rows apart from `lines` (the cp1252 file has a sep= line: its rows are one line further)
+nolines() { sed 's/,[0-9;]*,\([^,]*\)$/,\1/' "$1"; }
+check "UTF-16 with BOM, no --encoding: same output" cmp -s <(nolines "$TMP/cp.csv") <(nolines "$TMP/u16.csv")
 "$RFY" batch --encoding cp1252 --delimiter tab "${DA[@]}" -o "$TMP/u16b.csv" "$FIX/unicode-utf16.txt" 2>/dev/null
-check "UTF-16 with BOM, --encoding cp1252: the mark decides" cmp -s "$TMP/cp.csv" "$TMP/u16b.csv"
+check "UTF-16 with BOM, --encoding cp1252: the mark decides" cmp -s <(nolines "$TMP/cp.csv") <(nolines "$TMP/u16b.csv")
 iconv -f UTF-8 -t UTF-16LE "$FIX/excel-utf8.csv" >"$TMP/nobom16.csv"
 "$RFY" batch --encoding utf-16 "${DA[@]}" -o "$TMP/nb.csv" "$TMP/nobom16.csv" 2>/dev/null
 check "UTF-16LE without BOM, --encoding utf-16: same output" cmp -s "$TMP/cp.csv" "$TMP/nb.csv"
@@ -185,7 +187,8 @@ s = {r[0]: r[1] for r in wb["summary"].iter_rows(values_only=True) if r[0]}
 assert Decimal(repr(s["gross"])).quantize(Decimal("0.01")) == Decimal("28708.00")
 assert Decimal(repr(s["paid (gross - deductions applied)"])).quantize(Decimal("0.01")) == Decimal("26685.65")
 assert s["rejected"] == 1 and s["computed"] == 2
-f = openpyxl.load_workbook(sys.argv[1])["results"]["A3"]
+# rows come by case_id bytewise ("'=1+1" before "A"): find the cell
+f = [c for c in openpyxl.load_workbook(sys.argv[1])["results"]["A"] if c.value == "'=1+1"][0]
 assert f.data_type == "s" and f.value == "'=1+1", (f.data_type, f.value)
 PY
 "$RFY" batch --format xlsx -o - "$TMP/x.csv" >"$TMP/xo.out" 2>"$TMP/xo.err"

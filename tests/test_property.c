@@ -785,6 +785,194 @@ START_TEST(engine_equals_reference)
 }
 END_TEST
 
+
+/* ---- several period rows (rules.md §7) ------------------------------------------ */
+
+/* Copy every field of a case (the mpz_t by value). */
+static void case_copy(rfy_case *to, const rfy_case *from)
+{
+    to->month = from->month;
+    to->category = from->category;
+    to->forloeb = from->forloeb;
+    to->start_day = from->start_day;
+    to->end_day = from->end_day;
+    to->children = from->children;
+    to->has_child_support = from->has_child_support;
+    mpz_set(to->child_support, from->child_support);
+    to->prior = from->prior;
+    mpz_set(to->prior_amount, from->prior_amount);
+    to->prior_unit = from->prior_unit;
+    to->has_prior_until = from->has_prior_until;
+    to->prior_until = from->prior_until;
+    mpz_set(to->wage, from->wage);
+    mpz_set(to->holiday_pay, from->holiday_pay);
+    mpz_set(to->holiday_days, from->holiday_days);
+    mpz_set(to->activation_income, from->activation_income);
+    mpz_set(to->activation_hours, from->activation_hours);
+    mpz_set(to->other_income, from->other_income);
+}
+
+/* Split x over parts[0..k-1] at random (each part >= 0, the sum x). */
+static void split_amount(mpz_t *parts, size_t k, const mpz_t x, rng *g)
+{
+    mpz_t left;
+    mpz_init_set(left, x);
+    for (size_t i = 0; i + 1 < k; i++) {
+        unsigned long l = mpz_get_ui(left);
+        mpz_set_ui(parts[i], chance(g, 20) ? 0 : below(g, l + 1));
+        mpz_sub(left, left, parts[i]);
+    }
+    mpz_set(parts[k - 1], left);
+    mpz_clear(left);
+}
+
+#define MAX_SPLIT 4
+
+/*
+ * Split case c into k period rows of the same month: its days cut at random
+ * points, each row with c's level (category, children, prior...), c's
+ * incomes split over the rows at random (holiday pay with its feriedage on
+ * one row: § 68 a stk. 4 needs both on a row), then the rows shuffled.
+ * Returns k (1 when c has one day).
+ */
+static size_t split_case(rfy_case *rows, const rfy_case *c, rng *g)
+{
+    int dim = rfy_days_in_month(RFY_MONTH_YEAR(c->month), RFY_MONTH_NUM(c->month));
+    int first = c->start_day ? c->start_day : 1, last = c->end_day ? c->end_day : dim;
+    size_t k = 1 + between(g, 1, MAX_SPLIT - 1), i, j;
+    int cut[MAX_SPLIT + 1];
+    mpz_t parts[MAX_SPLIT];
+
+    if ((int)k > last - first + 1)
+        k = (size_t)(last - first + 1);
+    if (k < 2)
+        return 1;
+    /* k − 1 distinct cuts: row i has days cut[i]..cut[i+1]−1 */
+    cut[0] = first;
+    cut[k] = last + 1;
+    for (i = 1; i < k; i++) {
+        int d;
+        do {
+            d = (int)between(g, (unsigned long)first + 1, (unsigned long)last);
+            for (j = 1; j < i && cut[j] != d; j++)
+                ;
+        } while (j < i);
+        cut[i] = d;
+    }
+    for (i = 1; i < k; i++) /* insertion sort of cut[1..k-1] */
+        for (j = i; j > 1 && cut[j - 1] > cut[j]; j--) {
+            int t = cut[j];
+            cut[j] = cut[j - 1];
+            cut[j - 1] = t;
+        }
+    for (i = 0; i < k; i++) {
+        case_copy(&rows[i], c);
+        rows[i].start_day = cut[i];
+        rows[i].end_day = cut[i + 1] - 1;
+        mpz_init(parts[i]);
+    }
+    split_amount(parts, k, c->wage, g);
+    for (i = 0; i < k; i++)
+        mpz_set(rows[i].wage, parts[i]);
+    split_amount(parts, k, c->activation_income, g);
+    for (i = 0; i < k; i++)
+        mpz_set(rows[i].activation_income, parts[i]);
+    split_amount(parts, k, c->activation_hours, g);
+    for (i = 0; i < k; i++)
+        mpz_set(rows[i].activation_hours, parts[i]);
+    split_amount(parts, k, c->other_income, g);
+    for (i = 0; i < k; i++)
+        mpz_set(rows[i].other_income, parts[i]);
+    j = below(g, k);
+    for (i = 0; i < k; i++)
+        if (i != j) {
+            mpz_set_ui(rows[i].holiday_pay, 0);
+            mpz_set_ui(rows[i].holiday_days, 0);
+        }
+    for (i = 0; i < k; i++)
+        mpz_clear(parts[i]);
+    /* any order: Fisher–Yates */
+    for (i = k - 1; i > 0; i--) {
+        rfy_case t;
+        j = below(g, i + 1);
+        t = rows[i];
+        rows[i] = rows[j];
+        rows[j] = t;
+    }
+    return k;
+}
+
+/*
+ * rules.md §7: a case-month given as several period rows -- its days cut
+ * into pieces with the same level, its incomes split over them at random, the
+ * rows in any order -- is the same case-month: rfy_compute_rows() gives what
+ * the slow reference gives for the one row (and so what rfy_compute() gives),
+ * on every printed column, the days and the level references.
+ */
+START_TEST(split_rows_equal_one_row)
+{
+    unsigned long seed = env_ul("RFY_PROPERTY_SEED", DEFAULT_SEED) + 1;
+    unsigned long n = env_ul("RFY_PROPERTY_CASES", DEFAULT_VALID_CASES) / 2;
+    unsigned long i, failed = 0, split = 0;
+    rng g = {seed};
+    rfy_case c, rows[MAX_SPLIT];
+    const rfy_case *ptr[MAX_SPLIT];
+    rfy_result one, many;
+    ref_result r;
+    rfy_error err;
+
+    rfy_case_init(&c);
+    for (i = 0; i < MAX_SPLIT; i++) {
+        rfy_case_init(&rows[i]);
+        ptr[i] = &rows[i];
+    }
+    rfy_result_init(&one);
+    rfy_result_init(&many);
+    ref_result_init(&r);
+    for (i = 0; i < n; i++) {
+        rfy_rate_key missing = RFY_RATE_KEY_COUNT;
+        size_t k, at = 0;
+        int rc;
+        gen_valid(&c, &g, R);
+        if ((k = split_case(rows, &c, &g)) < 2)
+            continue;
+        split++;
+        /* ptr may point at shuffled structs: refresh */
+        for (size_t j = 0; j < k; j++)
+            ptr[j] = &rows[j];
+        if (rfy_compute(&one, R, &c, &err) != RFY_OK || ref_compute(&r, R, &c, &missing) != 0)
+            continue; /* engine_equals_reference reports these */
+        rc = rfy_compute_rows(&many, R, ptr, k, &err, &at);
+        if (rc != RFY_OK || !agree(&many, &r) || strcmp(many.level_ref, one.level_ref) != 0 ||
+            many.provenance != one.provenance) {
+            if (failed++ < MAX_REPORTS) {
+                fprintf(stderr, "case %lu (seed %lu): %zu period rows differ from one row (%s%s%s)\n",
+                        i, seed, k, rc == RFY_OK ? "" : rfy_rc_name(rc), rc == RFY_OK ? "" : ": ",
+                        rc == RFY_OK ? "" : err.reason);
+                print_case(stderr, &c);
+                for (size_t j = 0; j < k; j++) {
+                    fprintf(stderr, "  row %zu:", j);
+                    print_case(stderr, &rows[j]);
+                }
+                if (rc == RFY_OK) {
+                    print_both(stderr, &many, &r);
+                    fprintf(stderr, "  level_ref %s / %s\n", many.level_ref, one.level_ref);
+                }
+            }
+        }
+    }
+    ref_result_clear(&r);
+    rfy_result_clear(&many);
+    rfy_result_clear(&one);
+    for (i = 0; i < MAX_SPLIT; i++)
+        rfy_case_clear(&rows[i]);
+    rfy_case_clear(&c);
+    ck_assert_msg(failed == 0, "%lu of %lu split case-months differ (seed %lu)", failed, split,
+                  seed);
+    ck_assert_uint_gt(split, n / 2);
+}
+END_TEST
+
 /* ---- invalid cases: refused with the right column ------------------------------- */
 
 /* A month of coverage with a published or secondary sygedagpenge maximum (2013..2024):
@@ -1044,6 +1232,7 @@ static Suite *suite(void)
     tcase_add_test(t, comparison_catches_one_ore);
     tcase_add_test(t, engine_equals_reference);
     tcase_add_test(t, invalid_cases_are_refused);
+    tcase_add_test(t, split_rows_equal_one_row);
     suite_add_tcase(s, t);
     return s;
 }

@@ -1,0 +1,111 @@
+/*
+ * rules.md §7: the rows of one case-month must go together before they are
+ * computed together.  Overlapping start..end ranges (an exact repeat
+ * included) would pay a day twice; a case-month is one forløb type.  Every
+ * row of a case-month with a conflict is rejected, each naming another row,
+ * so that nothing of the month is paid until the rows are put right.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "rfy_casemonth.h"
+#include "rfy_status.h"
+
+static int first_day(const rfy_case *c)
+{
+    return c->start_day ? c->start_day : 1;
+}
+
+static int last_day(const rfy_case *c)
+{
+    return c->end_day ? c->end_day
+                      : rfy_days_in_month(RFY_MONTH_YEAR(c->month), RFY_MONTH_NUM(c->month));
+}
+
+int rfy_rows_check(rfy_rows_conflict *out, const rfy_case *const *rows, size_t n)
+{
+    size_t i, j, culprit = RFY_NO_ROW;
+
+    for (i = 0; i < n; i++) {
+        out[i].fault = RFY_ROWS_FINE;
+        out[i].other = RFY_NO_ROW;
+    }
+    /* More than 31 rows of at least one day each cannot all fit in a month. */
+    if (n > RFY_MAX_PERIOD_ROWS) {
+        for (i = 0; i < n; i++) {
+            out[i].fault = RFY_ROWS_TOO_MANY;
+            out[i].other = 0;
+        }
+        return RFY_EINPUT;
+    }
+    /* No day paid twice: [a1, b1] and [a2, b2] overlap iff a1 <= b2 and a2 <= b1. */
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n && out[i].fault == RFY_ROWS_FINE; j++)
+            if (j != i && first_day(rows[i]) <= last_day(rows[j]) &&
+                first_day(rows[j]) <= last_day(rows[i])) {
+                out[i].fault = RFY_ROWS_OVERLAP;
+                out[i].other = j;
+                if (culprit == RFY_NO_ROW)
+                    culprit = i;
+            }
+    /* One forløb type per case-month (rules.md "Unit of work"). */
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n && out[i].fault == RFY_ROWS_FINE; j++)
+            if (rows[j]->forloeb != rows[i]->forloeb) {
+                out[i].fault = RFY_ROWS_FORLOEB;
+                out[i].other = j;
+                if (culprit == RFY_NO_ROW)
+                    culprit = i;
+            }
+    if (culprit == RFY_NO_ROW)
+        return RFY_OK;
+    for (i = 0; i < n; i++)
+        if (out[i].fault == RFY_ROWS_FINE) {
+            out[i].fault = RFY_ROWS_WITH_OTHERS;
+            out[i].other = culprit;
+        }
+    return RFY_EINPUT;
+}
+
+void rfy_rows_reason(rfy_error *err, const rfy_rows_conflict *c, unsigned long other_line,
+                     const rfy_error *other_err)
+{
+    switch (c->fault) {
+    case RFY_ROWS_OVERLAP:
+        err->column = "start";
+        snprintf(err->reason, sizeof err->reason,
+                 "its days overlap those of line %lu, same case and month: a day would be paid "
+                 "twice; all rows of the case-month are rejected",
+                 other_line);
+        break;
+    case RFY_ROWS_FORLOEB:
+        err->column = "forloeb";
+        snprintf(err->reason, sizeof err->reason,
+                 "forloeb differs from line %lu, same case and month (one case-month is one "
+                 "forloeb); every row of this case-month is rejected",
+                 other_line);
+        break;
+    case RFY_ROWS_TOO_MANY:
+        err->column = "";
+        snprintf(err->reason, sizeof err->reason,
+                 "more than %d period rows for one case and month (they must overlap); every "
+                 "row of this case-month is rejected",
+                 RFY_MAX_PERIOD_ROWS);
+        break;
+    case RFY_ROWS_WITH_OTHERS:
+        err->column = "";
+        if (other_err && other_err->reason[0])
+            snprintf(err->reason, sizeof err->reason,
+                     "not computed: line %lu of the same case and month was rejected (%s%s%.120s)",
+                     other_line, other_err->column, other_err->column[0] ? ": " : "",
+                     other_err->reason);
+        else
+            snprintf(err->reason, sizeof err->reason,
+                     "not computed: line %lu of the same case and month was rejected", other_line);
+        break;
+    default:
+        err->column = "";
+        err->reason[0] = '\0';
+        break;
+    }
+}

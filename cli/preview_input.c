@@ -1,0 +1,137 @@
+/* Preview of a case-month from the period rows in a file (preview_input.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch_run.h"
+#include "cli.h"
+#include "explain_rows.h"
+#include "preview_input.h"
+
+typedef struct finder {
+    const preview_input *p;
+    const rfy_rates *rates;
+    rfy_month month;
+    const case_binding *binding;
+    unsigned long found, rejected;
+    int write_failed;
+} finder;
+
+static int same_case(const finder *f, const char *id, size_t len)
+{
+    return len == strlen(f->p->case_id) && memcmp(id, f->p->case_id, len) == 0;
+}
+
+static int on_header(void *user, const case_binding *b, char *msg, size_t msgsize)
+{
+    finder *f = user;
+    (void)msg;
+    (void)msgsize;
+    f->binding = b;
+    return RFY_OK;
+}
+
+static int on_row(void *user, const batch_row *row, rfy_error *err)
+{
+    finder *f = user;
+    const rfy_case *rows[64];
+    unsigned long lines[64];
+    size_t n = 0;
+    (void)err;
+    if (!same_case(f, row->case_id, row->case_id_len) || row->in->month != f->month)
+        return RFY_OK;
+    for (size_t i = 0; i < row->nrows && n < 64; i++) {
+        rows[n] = batch_row_case(row, i);
+        lines[n++] = batch_row_line(row, i);
+    }
+    f->found++;
+    if (f->p->json) {
+        json_t *j = explain_rows_json(f->p->case_id, rows, n, lines, row->res, f->rates);
+        if (!j || json_dumpf(j, stdout, JSON_INDENT(2)) != 0 || fputc('\n', stdout) == EOF)
+            f->write_failed = 1;
+        json_decref(j);
+    } else if (explain_rows_text(stdout, f->p->case_id, rows, n, lines, row->res, f->rates, 0) ==
+               EOF) {
+        f->write_failed = 1;
+    }
+    return RFY_OK;
+}
+
+static int on_reject(void *user, const batch_reject *rej)
+{
+    finder *f = user;
+    size_t len;
+    const char *id, *m;
+    rfy_month month;
+    const char *why;
+    if (!f->binding)
+        return RFY_OK;
+    id = case_input_cell(f->binding, rej->rec, CASE_COL_CASE_ID, &len);
+    if (!same_case(f, id, len))
+        return RFY_OK;
+    m = case_input_cell(f->binding, rej->rec, CASE_COL_MONTH, &len);
+    if (rfy_month_parse(&month, m, len, &why) != RFY_OK || month != f->month)
+        return RFY_OK;
+    f->rejected++;
+    fprintf(stderr, "rfy preview: line %lu: %s%s%s\n", rej->line, rej->column,
+            rej->column[0] ? ": " : "", rej->reason);
+    return RFY_OK;
+}
+
+int preview_from_input(const preview_input *p, const rfy_rates *rates)
+{
+    finder f;
+    batch_config cfg;
+    batch_stats st;
+    FILE *in;
+    char *msg = NULL;
+    const char *why;
+    int rc;
+
+    memset(&f, 0, sizeof f);
+    f.p = p;
+    f.rates = rates;
+    if (rfy_month_parse(&f.month, p->month, strlen(p->month), &why) != RFY_OK) {
+        fprintf(stderr, "rfy preview: --month '%s' is not a month (YYYY-MM): %s\n", p->month, why);
+        return RFY_EXIT_USAGE;
+    }
+    in = strcmp(p->path, "-") == 0 ? stdin : fopen(p->path, "rb");
+    if (!in) {
+        fprintf(stderr, "rfy preview: cannot read %s\n", p->path);
+        return RFY_EXIT_USAGE;
+    }
+    memset(&cfg, 0, sizeof cfg);
+    cfg.rates = rates;
+    cfg.delimiter = p->delimiter ? p->delimiter : ',';
+    cfg.amount = p->decimal_comma ? &RFY_AMOUNT_COMMA : &RFY_AMOUNT_DOT;
+    cfg.on_header = on_header;
+    cfg.on_row = on_row;
+    cfg.on_reject = on_reject;
+    cfg.user = &f;
+    batch_stats_init(&st);
+    rc = batch_run(&st, &cfg, in, &msg);
+    batch_stats_clear(&st);
+    if (in != stdin)
+        fclose(in);
+    if (rc != RFY_OK) {
+        fprintf(stderr, "rfy preview: %s: %s\n", p->path, msg ? msg : rfy_rc_name(rc));
+        free(msg);
+        return RFY_EXIT_USAGE;
+    }
+    free(msg);
+    if (f.write_failed || fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "rfy preview: cannot write the preview to standard output\n");
+        return RFY_EXIT_USAGE;
+    }
+    if (f.rejected) {
+        fprintf(stderr, "rfy preview: case %s, %s: not computed (%lu row%s rejected above)\n",
+                p->case_id, p->month, f.rejected, f.rejected == 1 ? "" : "s");
+        return RFY_EXIT_USAGE;
+    }
+    if (!f.found) {
+        fprintf(stderr, "rfy preview: %s has no row for case %s in %s\n", p->path, p->case_id,
+                p->month);
+        return RFY_EXIT_USAGE;
+    }
+    return RFY_EXIT_OK;
+}
