@@ -503,12 +503,17 @@ int column_map_bind(case_binding *b, const rfy_column_map *m, const rfy_csv_reco
         size_t len = header->len[i];
         char *f = folded(name, len);
         const mapping *e;
+        int has_nul;
         if (!f) {
             add(&t, "out of memory");
             return RFY_EINPUT;
         }
         known = exact_known(name, len, extra, nknown);
-        if (ignored(m, f)) {
+        /* Names are compared as C strings: a name with a NUL byte (UTF-16 read
+         * as UTF-8) would match by its part before the NUL.  It is never read
+         * past or mapped, only named as unknown (with the UTF-16 hint). */
+        has_nul = memchr(name, '\0', len) != NULL;
+        if (!has_nul && ignored(m, f)) {
             free(f);
             if (known) { /* reading past a column rfy reads would leave it 0 */
                 add(&t, "'%s' (column %zu of the header) is to be read past, but rfy reads it: "
@@ -517,7 +522,7 @@ int column_map_bind(case_binding *b, const rfy_column_map *m, const rfy_csv_reco
             }
             continue;
         }
-        if (!known && len > 0 && (e = mapped(m, f)) != NULL) {
+        if (!known && len > 0 && !has_nul && (e = mapped(m, f)) != NULL) {
             known = exact_known(e->to, strlen(e->to), extra, nknown);
             if (!known) {
                 char shown[CASE_ID_DISPLAY_SIZE];

@@ -171,6 +171,15 @@ static int decoder_close(void *cookie)
     return 0;
 }
 
+/* Whether Excel's "sep=X" may name c: a tab or a printable ASCII character
+ * other than the quote.  Anything else (a NUL byte, a line end, half of a
+ * UTF-8 character) cannot be a delimiter; such a line stays as it is and is
+ * read as data. */
+static int sep_char_ok(unsigned char c)
+{
+    return c == '\t' || (c >= 0x20 && c <= 0x7E && c != '"');
+}
+
 /* Excel's "sep=X" first line (after a UTF-8 byte-order mark, if any): note X
  * and remove "sep=X", keeping the line end, so the line numbers stay. */
 static void take_sep_line(input_decoder *d, char *sep)
@@ -180,8 +189,7 @@ static void take_sep_line(input_decoder *d, char *sep)
     *sep = 0;
     if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
         at = 3;
-    if (n - at < 5 || strncasecmp(p + at, "sep=", 4) != 0 || p[at + 4] == '\r' ||
-        p[at + 4] == '\n' || p[at + 4] == '"')
+    if (n - at < 5 || strncasecmp(p + at, "sep=", 4) != 0 || !sep_char_ok((unsigned char)p[at + 4]))
         return;
     if (n - at > 5 && p[at + 5] != '\r' && p[at + 5] != '\n')
         return;

@@ -14,9 +14,10 @@ set -euo pipefail
 SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OUT=${1:-$SRC/build-fuzz/fuzz}
 CC=${FUZZ_CC:-clang}
-TARGETS=(csv decimal_date rates compute serve)
-# The serve target also needs the request decoder and what it calls in cli/ (and jansson).
-SERVE_CLI=(serve_api explain_json web_assets)
+TARGETS=(csv decimal_date rates compute serve input_decode column_map)
+# The serve target also needs the request decoder and what it calls in cli/ (and jansson);
+# the input_decode target the input decoder.
+SERVE_CLI=(serve_api explain_json web_assets input_decode)
 
 command -v "$CC" >/dev/null || { echo "fuzz/build.sh: $CC not found (apt-get install clang)" >&2; exit 2; }
 mkdir -p "$OUT/obj"

@@ -31,6 +31,10 @@ int rfy_fuzz_rates(const uint8_t *data, size_t size);
 int rfy_fuzz_compute(const uint8_t *data, size_t size);
 /* fuzz_serve.c: the request decoder of rfy serve (a POST /api/v1/calculate body). */
 int rfy_fuzz_serve(const uint8_t *data, size_t size);
+/* fuzz_input_decode.c: the input decoder (--encoding, BOM, sep=) and the CSV reader behind it. */
+int rfy_fuzz_input_decode(const uint8_t *data, size_t size);
+/* fuzz_column_map.c: header binding through a column map and an ignore list. */
+int rfy_fuzz_column_map(const uint8_t *data, size_t size);
 
 /* libFuzzer's entry point (defined by each target file under RFY_FUZZ_MAIN). */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
