@@ -247,7 +247,7 @@ static const char *map_file(void)
 }
 
 /* Cut [p, p+n) at sep into at most max pieces. */
-static size_t cut(bytes *out, size_t max, const char *p, size_t n, char sep)
+static size_t cut_at(bytes *out, size_t max, const char *p, size_t n, char sep)
 {
     size_t k = 0, start = 0, i;
     for (i = 0; i <= n && k < max; i++)
@@ -318,12 +318,12 @@ int rfy_fuzz_column_map(const uint8_t *data, size_t size)
     memset(&s, 0, sizeof s);
     s.extra = audit_extra;
     s.nextra = data[0] & 1u;
-    nparts = cut(part, 3, (const char *)data + 1, size - 1, MAP_SEP);
+    nparts = cut_at(part, 3, (const char *)data + 1, size - 1, MAP_SEP);
 
     /* the header: each field a NUL-terminated copy, as the CSV reader gives */
     names = malloc(part[0].n + RFY_CSV_MAX_FIELDS + 1);
     FUZZ_CHECK(names != NULL);
-    s.nheader = cut(s.header, RFY_CSV_MAX_FIELDS, part[0].p, part[0].n, FIELD_SEP);
+    s.nheader = cut_at(s.header, RFY_CSV_MAX_FIELDS, part[0].p, part[0].n, FIELD_SEP);
     memset(&header, 0, sizeof header);
     header.line = header.index = 1;
     header.nfields = s.nheader;
@@ -337,7 +337,7 @@ int rfy_fuzz_column_map(const uint8_t *data, size_t size)
     }
 
     if (nparts >= 2) {
-        size_t n = cut(pairs, MAX_PAIRS, part[1].p, part[1].n, FIELD_SEP);
+        size_t n = cut_at(pairs, MAX_PAIRS, part[1].p, part[1].n, FIELD_SEP);
         for (i = 0; i < n; i++) {
             const char *mid = memchr(pairs[i].p, PAIR_SEP, pairs[i].n);
             s.from[s.npairs].p = pairs[i].p;

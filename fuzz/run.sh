@@ -3,7 +3,8 @@
 #
 #   fuzz/run.sh [--ci] [--runs N] [--time SECONDS] [TARGET...]
 #
-#   TARGET      csv, decimal_date, rates, compute, serve (default: all five, one after the other)
+#   TARGET      csv, decimal_date, rates, compute, serve, input_decode, column_map
+#               (default: all seven, one after the other)
 #   --runs N    executions per target (default 10000000)
 #   --time S    stop a target after S seconds (default: no limit)
 #   --ci        about 60 s per target (same as --time 60 --runs 0): for CI
@@ -27,13 +28,13 @@ while [[ $# -gt 0 ]]; do
     --ci) TIME=60; RUNS=0 ;;
     --runs) RUNS=$2; shift ;;
     --time) TIME=$2; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     -*) echo "fuzz/run.sh: unknown option $1" >&2; exit 2 ;;
     *) TARGETS+=("$1") ;;
     esac
     shift
 done
-[[ ${#TARGETS[@]} -gt 0 ]] || TARGETS=(csv decimal_date rates compute serve)
+[[ ${#TARGETS[@]} -gt 0 ]] || TARGETS=(csv decimal_date rates compute serve input_decode column_map)
 
 "$SRC/fuzz/build.sh" "$OUT" >/dev/null
 
@@ -52,6 +53,8 @@ for t in "${TARGETS[@]}"; do
     compute) maxlen=64 ;;         # build_case reads fewer bytes than that
     csv) maxlen=4096 ;;
     serve) maxlen=8192 ;;          # a few rows; the 1 MiB and 1000-row limits are tested directly
+    input_decode) maxlen=4096 ;;   # the target itself puts the 64 KiB read boundary inside the file
+    column_map) maxlen=2048 ;;     # a header of 64 names, a map and a list
     *) maxlen=16384 ;;            # room for two real table files
     esac
     args=(-timeout=10 -rss_limit_mb=2048 -max_len=$maxlen -print_final_stats=1

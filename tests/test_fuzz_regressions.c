@@ -22,6 +22,8 @@
 #include "../fuzz/fuzz_decimal_date.c"
 #include "../fuzz/fuzz_rates.c"
 #include "../fuzz/fuzz_serve.c"
+#include "../fuzz/fuzz_input_decode.c"
+#include "../fuzz/fuzz_column_map.c"
 #include "check_run.h"
 
 #define FUZZ_DIR RFY_SOURCE_DIR "/fuzz/"
@@ -131,6 +133,18 @@ START_TEST(replay_serve)
 }
 END_TEST
 
+START_TEST(replay_input_decode)
+{
+    replay("input_decode", rfy_fuzz_input_decode);
+}
+END_TEST
+
+START_TEST(replay_column_map)
+{
+    replay("column_map", rfy_fuzz_column_map);
+}
+END_TEST
+
 /* The targets must catch what they claim to: a round trip that does not
  * come back is reported.  A field written with a formula guard is read back
  * with the guard, so comparing it to the unguarded text must fail: checked
@@ -173,6 +187,8 @@ static Suite *suite(void)
     tcase_add_test(t, replay_rates);
     tcase_add_test(t, replay_compute);
     tcase_add_test(t, replay_serve);
+    tcase_add_test(t, replay_input_decode);
+    tcase_add_test(t, replay_column_map);
     tcase_add_test_raise_signal(t, property_failure_aborts, SIGABRT);
     suite_add_tcase(s, t);
     return s;
