@@ -357,8 +357,12 @@ static void add(text *t, const char *fmt, ...)
 {
     va_list ap;
     int n;
-    if (t->cut || t->len >= t->size)
+    if (t->cut)
         return;
+    if (t->len >= t->size) {
+        t->cut = 1;
+        return;
+    }
     va_start(ap, fmt);
     n = vsnprintf(t->buf + t->len, t->size - t->len, fmt, ap);
     va_end(ap);
@@ -414,7 +418,7 @@ static int encoding_hint(text *t, const char *s, size_t len)
 static void unknown_message(text *t, const rfy_csv_record *h, const int *pos, size_t n,
                             const char *const *extra, size_t nknown)
 {
-    size_t i, nfar = 0;
+    size_t i, nfar = 0, full = t->size;
     const char *near[RFY_CSV_MAX_FIELDS];
     char shown[CASE_ID_DISPLAY_SIZE];
     for (i = 0; i < n; i++) {
@@ -427,6 +431,9 @@ static void unknown_message(text *t, const rfy_csv_record *h, const int *pos, si
         add(t, "unknown column ");
     else
         add(t, "%zu unknown columns: ", n);
+    /* The names may use three quarters of the room: the rest is kept for
+     * "and N more" and the ways out, which a long list must not crowd out. */
+    t->size = full - full / 4;
     for (i = 0; i < n; i++) {
         const char *name = h->field[pos[i]];
         size_t len = h->len[pos[i]], keep = t->len;
@@ -439,10 +446,12 @@ static void unknown_message(text *t, const rfy_csv_record *h, const int *pos, si
             t->buf[keep] = '\0';
             t->len = keep;
             t->cut = 0;
+            t->size = full;
             add(t, " and %zu more", n - i);
             break;
         }
     }
+    t->size = full;
     for (i = 0; i < n; i++) /* bytes that are not what they seem: the encoding's way out */
         if (encoding_hint(t, h->field[pos[i]], h->len[pos[i]]))
             break;

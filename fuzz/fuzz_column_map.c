@@ -185,6 +185,8 @@ static void check_refused(const setup *s, const char *msg)
         snprintf(entry, sizeof entry, "'%s' (column %zu of the header", shown, i + 1);
         named += strstr(msg, entry) != NULL;
     }
+    if (named != nunknown) /* the message, to read when a check below fails */
+        fprintf(stderr, "message: %s\n", msg);
     FUZZ_CHECK(nunknown > 0);
     if (nunknown == 1)
         FUZZ_CHECK(strncmp(msg, "unknown column '", 16) == 0);
