@@ -61,6 +61,12 @@ typedef struct run {
     EVP_MD_CTX *digest;   /* hash_input: SHA-256 of the input as it streams */
     unsigned long long input_bytes;
     int digest_failed;
+    /* § 69 stk. 5 holiday ledger (rules.md §8) of the case being delivered:
+     * case-months come by case, then month, so one state suffices. */
+    rfy_holiday_state holiday;
+    char holiday_case[CASEMONTH_KEY_ID_MAX];
+    size_t holiday_case_len;
+    int holiday_have;
 } run;
 
 #if defined(__GNUC__)
@@ -442,6 +448,66 @@ static void progress(run *r, unsigned long number)
         cfg->on_progress(cfg->user, number);
 }
 
+/* The ledger of the case of case-month `g` (a fresh state when the case changes). */
+static rfy_holiday_state *holiday_of(run *r, const chunk *c, const slot *g)
+{
+    size_t len;
+    const char *id = slot_cell(c, g, r->binding.field[CASE_COL_CASE_ID], &len);
+    if (len > sizeof r->holiday_case)
+        len = sizeof r->holiday_case; /* cannot happen: the id was validated for the key */
+    if (!r->holiday_have || len != r->holiday_case_len || memcmp(id, r->holiday_case, len) != 0) {
+        rfy_holiday_state_clear(&r->holiday);
+        rfy_holiday_state_init(&r->holiday);
+        memcpy(r->holiday_case, id, len);
+        r->holiday_case_len = len;
+        r->holiday_have = 1;
+    }
+    return &r->holiday;
+}
+
+/*
+ * The holiday ledger of a computed case-month (rules.md §8), in delivery
+ * order (case, then month), whatever the number of jobs.  Returns RFY_OK, or
+ * RFY_EINPUT with the rows' rc and err set (the case-month is then
+ * rejected and its case's state unknown).
+ */
+static int holiday_group(run *r, chunk *c, size_t first)
+{
+    slot *g = &c->slots[first];
+    const rfy_case *rows[GROUP_MAX];
+    size_t idx[GROUP_MAX], np = 0, at = 0, i;
+    rfy_holiday_state *st = holiday_of(r, c, g);
+
+    for (i = first; i < first + g->group_n && np < GROUP_MAX; i++)
+        if (!c->slots[i].payment) {
+            idx[np] = i;
+            rows[np++] = &c->slots[i].in;
+        }
+    if (np == 0)
+        return RFY_OK;
+    if (rfy_holiday_apply_rows(&g->res, st, rows, np, &r->err, &at) == RFY_OK)
+        return RFY_OK;
+    rfy_holiday_state_forget(st, rows[0]->month);
+    c->slots[idx[at]].rc = RFY_EINPUT;
+    c->slots[idx[at]].err = r->err;
+    reject_with(c, first, idx[at], NULL);
+    return RFY_EINPUT;
+}
+
+/* A case-month that was not computed leaves its case's holiday state
+ * unknown (rules.md §8).  Rows that could not be grouped (no valid case_id
+ * or month) belong to no case-month and leave the ledger alone. */
+static void holiday_forget(run *r, chunk *c, size_t first)
+{
+    const slot *g = &c->slots[first];
+    rfy_csv_record rec;
+    casemonth_key k;
+    slot_record(&rec, c, g);
+    if (casemonth_key_of(&k, &r->binding, &rec) != 0)
+        return;
+    rfy_holiday_state_forget(holiday_of(r, c, g), k.month);
+}
+
 /*
  * Hand one case-month to the hooks: on_row once if it was computed (and
  * on_row accepts it), else on_reject for each of its rows.  Returns 0 to go
@@ -460,14 +526,20 @@ static int deliver_group(run *r, chunk *c, size_t first)
         return 1;
     }
     computed = rc == RFY_OK;
-    if (computed && cfg->on_row) {
+    if (computed)
+        rc = holiday_group(r, c, first);
+    else
+        holiday_forget(r, c, first);
+    if (rc == RFY_OK && cfg->on_row) {
         batch_row row;
         group_ref ref;
         rfy_csv_record rec;
         slot_record(&rec, c, g);
         make_row(&row, &ref, &r->binding, &rec, c, first);
-        row.formatted = g->out_len >= 0 ? c->out + g->out_off : NULL;
-        row.formatted_len = g->out_len >= 0 ? (size_t)g->out_len : 0;
+        /* a worker formatted the row before the ledger ran: on_row formats it
+         * again with the holiday columns */
+        row.formatted = NULL;
+        row.formatted_len = 0;
         r->err.column = "";
         r->err.reason[0] = '\0';
         rc = cfg->on_row(cfg->user, &row, &r->err);
@@ -1084,6 +1156,7 @@ int rfy_batch_run(rfy_batch_stats *stats, const rfy_batch_config *cfg, FILE *in,
     *errmsg = NULL;
     r.cfg = cfg;
     r.stats = stats;
+    rfy_holiday_state_init(&r.holiday);
     if (cfg->hash_input && (!(r.digest = EVP_MD_CTX_new()) ||
                             !EVP_DigestInit_ex(r.digest, EVP_sha256(), NULL))) {
         message(errmsg, "%s", rfy_rc_name(RFY_ENOMEM));
@@ -1137,6 +1210,7 @@ again:
             r.input_bytes = 0;
             r.digest_failed = 0;
             stats_reset(stats);
+            r.holiday_have = 0; /* the ledger starts again with the rows */
             r.restart = 0;
             r.have_header = 0;
             r.prev.set = r.seen.set = 0;
@@ -1188,6 +1262,7 @@ again:
         goto cleanup;
     }
 cleanup:
+    rfy_holiday_state_clear(&r.holiday);
     EVP_MD_CTX_free(r.digest);
     row_sort_free(r.sorter);
     pool_free(r.pool);

@@ -21,6 +21,7 @@ void rfy_case_init(rfy_case *c)
     mpz_init(c->activation_hours);
     mpz_init(c->other_income);
     c->prior_unit = RFY_PER_UNSET;
+    mpz_init(c->holiday_used_days);
 }
 
 void rfy_case_clear(rfy_case *c)
@@ -33,6 +34,7 @@ void rfy_case_clear(rfy_case *c)
     mpz_clear(c->activation_income);
     mpz_clear(c->activation_hours);
     mpz_clear(c->other_income);
+    mpz_clear(c->holiday_used_days);
 }
 
 void rfy_case_reset(rfy_case *c)
@@ -55,6 +57,10 @@ void rfy_case_reset(rfy_case *c)
     mpz_set_ui(c->activation_income, 0);
     mpz_set_ui(c->activation_hours, 0);
     mpz_set_ui(c->other_income, 0);
+    c->holiday_ydelse_days = 0;
+    c->has_holiday_state = 0;
+    c->holiday_run_months = 0;
+    mpz_set_ui(c->holiday_used_days, 0);
 }
 
 static const char *const CATEGORY[] = {"forsorger", "ikke_forsorger", "u25_hjemme",
@@ -220,5 +226,20 @@ int rfy_case_check(const rfy_case *in, rfy_error *err)
         return bad(err, "activation_hours", "must be from 0 to 744 hours");
     if (!amount_ok(in->other_income))
         return bad(err, "other_income", "must be an amount from 0 to 9999999.99");
+
+    /* § 69 stk. 5 ledger columns (rules.md §8). */
+    if (in->holiday_ydelse_days < 0 || in->holiday_ydelse_days > RFY_MAX_HOLIDAY_YDELSE_DAYS)
+        return bad(err, "holiday_ydelse_days", "must be a whole number of days from 0 to 31");
+    if (in->holiday_run_months < 0 || in->holiday_run_months > RFY_MAX_HOLIDAY_RUN_MONTHS)
+        return bad(err, "holiday_run_months", "must be a whole number of months from 0 to 999");
+    if (mpz_sgn(in->holiday_used_days) < 0 ||
+        mpz_cmp_si(in->holiday_used_days, RFY_MAX_HOLIDAY_USED_DAYS_M) > 0)
+        return bad(err, "holiday_used_days", "must be from 0 to 35 days");
+    /* A window opens only after 12 receipt months: days used before month 13 belong to no window. */
+    if (mpz_sgn(in->holiday_used_days) > 0 && in->holiday_run_months < RFY_HOLIDAY_RUN_MONTHS)
+        return bad(err, "holiday_used_days",
+                   "given, but holiday_run_months is below 12: no holiday window is open before "
+                   "12 consecutive months of receipt (leave holiday_used_days empty, or correct "
+                   "holiday_run_months)");
     return RFY_OK;
 }

@@ -19,7 +19,8 @@ static const char *const COLUMN_NAME[CASE_COL_COUNT] = {
     "start",         "end",             "children",          "child_support",
     "prior",         "prior_amount",    "prior_unit",        "prior_until",
     "wage",          "holiday_pay",     "holiday_days",      "activation_income",
-    "activation_hours", "other_income"};
+    "activation_hours", "other_income",    "holiday_ydelse_days", "holiday_run_months",
+    "holiday_used_days"};
 
 /* Longest part of a bad value echoed in a reason (the reason has 200 bytes). */
 #define ECHO_CHARS 32
@@ -407,6 +408,26 @@ static int parse_children(int *out, const cell *c, rfy_error *err)
     return RFY_OK;
 }
 
+/* A whole number 0..max, digits only (no sign, no decimals); `what` names the unit. */
+static int parse_count(long *out, const cell *c, long max, const char *what, rfy_error *err)
+{
+    char v[ECHO_CHARS * 4 + 4];
+    long n = 0;
+    size_t i;
+    for (i = 0; i < c->len; i++) {
+        if (c->s[i] < '0' || c->s[i] > '9')
+            return reject(err, c->col, "'%s' is not a whole number of %s from 0 to %ld (digits "
+                          "only, no sign or decimals)", shown(v, sizeof v, c), what, max);
+        if (n <= max)
+            n = n * 10 + (c->s[i] - '0');
+    }
+    if (n > max)
+        return reject(err, c->col, "'%s' is above the limit %ld %s", shown(v, sizeof v, c), max,
+                      what);
+    *out = n;
+    return RFY_OK;
+}
+
 /* A date; with in_month set it must lie in `month`. */
 static int parse_date(rfy_date *out, const cell *c, const rfy_month *in_month, rfy_error *err)
 {
@@ -542,5 +563,28 @@ int case_input_parse(rfy_case *out, const case_binding *b, const rfy_csv_record 
     if (c[CASE_COL_OTHER_INCOME].len &&
         (rc = parse_amount(out->other_income, &c[CASE_COL_OTHER_INCOME], amount, err)))
         return rc;
+    /* rules.md §8: holiday with ydelse in whole calendar days; the ledger state
+     * of the case's first month (days used may have three decimals: 2,08
+     * feriedage × 7/5 = 2,912 days). */
+    if (c[CASE_COL_HOLIDAY_YDELSE_DAYS].len) {
+        long n = 0;
+        if ((rc = parse_count(&n, &c[CASE_COL_HOLIDAY_YDELSE_DAYS], RFY_MAX_HOLIDAY_YDELSE_DAYS,
+                              "calendar days", err)))
+            return rc;
+        out->holiday_ydelse_days = (int)n;
+    }
+    if (c[CASE_COL_HOLIDAY_RUN_MONTHS].len) {
+        if ((rc = parse_count(&out->holiday_run_months, &c[CASE_COL_HOLIDAY_RUN_MONTHS],
+                              RFY_MAX_HOLIDAY_RUN_MONTHS, "months", err)))
+            return rc;
+        out->has_holiday_state = 1;
+    }
+    if (c[CASE_COL_HOLIDAY_USED_DAYS].len) {
+        rfy_decimal_syntax days3 = {RFY_HOLIDAY_DAY_DECIMALS, amount->decimal_point, 0};
+        if ((rc = parse_decimal(out->holiday_used_days, &c[CASE_COL_HOLIDAY_USED_DAYS], &days3,
+                                RFY_MAX_HOLIDAY_USED_DAYS_M, "35 days", err)))
+            return rc;
+        out->has_holiday_state = 1;
+    }
     return RFY_OK;
 }

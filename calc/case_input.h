@@ -44,6 +44,9 @@ typedef enum case_column {
     CASE_COL_ACTIVATION_INCOME,
     CASE_COL_ACTIVATION_HOURS,
     CASE_COL_OTHER_INCOME,
+    CASE_COL_HOLIDAY_YDELSE_DAYS,
+    CASE_COL_HOLIDAY_RUN_MONTHS,
+    CASE_COL_HOLIDAY_USED_DAYS,
     CASE_COL_COUNT
 } case_column;
 
@@ -102,7 +105,8 @@ const char *case_input_extra_cell(const case_binding *b, const rfy_csv_record *r
  * Parse one data row into `out`.
  *
  * `amount` is RFY_AMOUNT_DOT or RFY_AMOUNT_COMMA (--decimal-comma); it also
- * governs activation_hours and holiday_days (hundredths).  Checks the field
+ * governs activation_hours and holiday_days (hundredths) and
+ * holiday_used_days (thousandths: up to three decimals, as the output writes it).  Checks the field
  * count, then each cell in case_column order: syntax, allowed values,
  * plausibility limits, start/end inside the month and end >= start.
  * Empty optional cells keep the defaults of rfy_case_reset().

@@ -178,6 +178,7 @@ int rfy_compute_rows(rfy_result *res, const rfy_rates *rates, const rfy_case *co
     memset(res->rate, 0, sizeof res->rate);
     res->flags = 0;
     res->warnings = 0; /* the rows' level rules and the rounding add theirs */
+    res->holiday.status = RFY_HOLIDAY_NONE; /* the ledger is the caller's: rfy_holiday_apply_rows() */
     res->month = rows[0]->month;
     res->days_in_month = rfy_days_in_month(RFY_MONTH_YEAR(res->month), RFY_MONTH_NUM(res->month));
     day_order(order, rows, n);

@@ -41,6 +41,7 @@ void rfy_result_init(rfy_result *r)
         mpq_init(r->scratch_q[i]);
     for (int i = 0; i < 2; i++)
         mpz_init(r->scratch_z[i]);
+    rfy_holiday_month_init(&r->holiday);
 }
 
 void rfy_result_clear(rfy_result *r)
@@ -73,6 +74,7 @@ void rfy_result_clear(rfy_result *r)
         mpq_clear(r->scratch_q[i]);
     for (int i = 0; i < 2; i++)
         mpz_clear(r->scratch_z[i]);
+    rfy_holiday_month_clear(&r->holiday);
 }
 
 const rfy_rate_value *rfy__rate(rfy_result *res, const rfy_rates *rates, rfy_rate_key key,
@@ -170,6 +172,7 @@ int rfy_compute(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy
     res->flags = 0;
     res->warnings = 0;
     res->category[0] = '\0';
+    res->holiday.status = RFY_HOLIDAY_NONE; /* the ledger is the caller's: rfy_holiday_apply() */
     res->month = in->month;
     if ((rc = rfy_case_check(in, err)) != RFY_OK || (rc = rfy__coverage(in, err)) != RFY_OK)
         return rc;

@@ -85,10 +85,17 @@ int rfy_warning_detail(char *buf, size_t size, rfy_warning w, const rfy_result *
                      amount);
         break;
     case RFY_WARN_HOLIDAY_EXCESS:
-        n = snprintf(buf, size, "holiday with ydelse beyond the right (rules.md §8)");
+        if (rfy_holiday_days_format(amount, sizeof amount, res->holiday.excess_m, '.') < 0)
+            return -1;
+        n = snprintf(buf, size,
+                     "%s days of holiday with ydelse beyond the right (§ 69 stk. 5): reported, not "
+                     "deducted; a stop needs the kommune's decision, entered as period rows",
+                     amount);
         break;
     case RFY_WARN_HOLIDAY_STATE_UNKNOWN:
-        n = snprintf(buf, size, "the holiday state is unknown after an earlier rejected month");
+        n = snprintf(buf, size, "the holiday state is unknown after an earlier rejected month of the "
+                                "case: correct that month, or give holiday_run_months and "
+                                "holiday_used_days");
         break;
     }
     if (n < 0)

@@ -90,6 +90,7 @@ typedef struct audit_ctx {
     FILE *explain_out;
     unsigned long explained;
     unsigned long matches, differences, rejects_written, lines_written;
+    unsigned long holiday_excess; /* case-months with holiday with ydelse beyond the right */
     unsigned long warned[RECEIPT_WARNINGS]; /* computed case-months per warning bit (receipt) */
     mpz_t paid, diff;        /* this case-month's, reused: nothing allocated per row */
     mpz_t gross, deductions, payment, paid_total, diff_total; /* over computed rows */
@@ -232,20 +233,28 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
         if (r->warnings & (1u << i))
             a->warned[i]++;
     a->lines_written += row->nrows;
+    /* § 69 stk. 5 (rules.md §8): the ledger is recomputed over the case's
+     * months; a month with holiday beyond the right is flagged in the report
+     * even when the amount matches (excess days are never deducted). */
+    int excess = r->holiday.status == RFY_HOLIDAY_KNOWN && mpz_sgn(r->holiday.excess_m) > 0;
+    a->holiday_excess += (unsigned long)excess;
     /* Positive: paid too much. */
     mpz_sub(a->diff, a->paid, r->payment);
-    if (mpz_cmpabs(a->diff, a->tolerance) <= 0) {
+    int differs = mpz_cmpabs(a->diff, a->tolerance) > 0;
+    if (!differs) {
         a->matches++;
-        return explain_wanted(a, row) ? explain_row(a, row, 0) : RFY_OK;
-    }
-    mpz_add(a->diff_total, a->diff_total, a->diff);
-    a->differences++;
-    if (mpz_sgn(a->diff) > 0) {
-        a->over++;
-        mpz_add(a->over_sum, a->over_sum, a->diff);
+        if (!excess)
+            return explain_wanted(a, row) ? explain_row(a, row, 0) : RFY_OK;
     } else {
-        a->under++;
-        mpz_add(a->under_sum, a->under_sum, a->diff);
+        mpz_add(a->diff_total, a->diff_total, a->diff);
+        a->differences++;
+        if (mpz_sgn(a->diff) > 0) {
+            a->over++;
+            mpz_add(a->over_sum, a->over_sum, a->diff);
+        } else {
+            a->under++;
+            mpz_add(a->under_sum, a->under_sum, a->diff);
+        }
     }
 
     errno = 0;
@@ -267,7 +276,7 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     if (fwrite(line, 1, len, fp) != len)
         return write_failed(a, a->files.out.path);
 
-    return explain_wanted(a, row) ? explain_row(a, row, 1) : RFY_OK;
+    return explain_wanted(a, row) ? explain_row(a, row, differs) : RFY_OK;
 }
 
 static int on_reject(void *user, const batch_reject *rej)
@@ -340,10 +349,10 @@ static int write_summary(audit_ctx *a, const batch_stats *st)
     /* matches and differences count case-months; rows and rejects count input rows. */
     if (fprintf(fp, "\n# rows,%lu\n# case_months,%lu\n# matches,%lu\n# differences,%lu\n"
                     "# overpayments,%lu\n# overpaid,%s\n# underpayments,%lu\n# underpaid,%s\n"
-                    "# rejects,%lu\n# sum_of_differences,%s\n# total_paid,%s\n"
+                    "# rejects,%lu\n# holiday_excess,%lu\n# sum_of_differences,%s\n# total_paid,%s\n"
                     "# total_payment,%s\n# tolerance,%s\n# rates_id,%s\n",
                 st->rows, st->casemonths, a->matches, a->differences, a->over, o, a->under, u,
-                st->rejected, d, p, q, t, a->rates_id) < 0)
+                st->rejected, a->holiday_excess, d, p, q, t, a->rates_id) < 0)
         return write_failed(a, a->files.out.path);
     return RFY_OK;
 }
@@ -362,6 +371,10 @@ static void summary(const audit_ctx *a, const batch_stats *st, const char *rejec
         fprintf(stderr, " (see %s)", rejects_name);
     if (st->casemonths != st->computed)
         fprintf(stderr, "; %lu case-months from %lu rows", st->casemonths, st->computed);
+    if (a->holiday_excess)
+        fprintf(stderr, "\nrfy audit: %lu case-month%s with holiday beyond the right (§ 69 stk. 5), "
+                        "flagged in the report", a->holiday_excess,
+                a->holiday_excess == 1 ? "" : "s");
     fprintf(stderr, "\nrfy audit: overpaid %lu case-month%s, %s; underpaid %lu case-month%s, %s",
             a->over, a->over == 1 ? "" : "s", o, a->under, a->under == 1 ? "" : "s", u);
     fprintf(stderr, "\nrfy audit: sum of differences (paid - payment) %s; total paid %s, "

@@ -28,6 +28,7 @@ static const char USAGE[] =
     "                   [--prior-unit week|month] [--prior-until DATE] [--wage KR]\n"
     "                   [--holiday-pay KR] [--holiday-days N] [--activation-income KR]\n"
     "                   [--activation-hours N] [--other-income KR]\n"
+    "                   [--holiday-ydelse-days N] [--holiday-run-months N] [--holiday-used-days N]\n"
     "       rfy preview [--rates DIR] [--json] [--decimal-comma] [--delimiter C]\n"
     "                   --input FILE.csv --case-id ID --month YYYY-MM\n"
     "Every option but --rates, --json, --decimal-comma, --input and --delimiter is a\n"
@@ -288,6 +289,20 @@ int cmd_preview(int argc, char **argv)
     if (rfy_compute(&res, rates, &c, &err) != RFY_OK) {
         report(err.column, err.reason);
         goto done;
+    }
+    /* The Ferie section when the caseworker asks about holiday with ydelse
+     * (rules.md §8): the ledger of this one month from the state given. */
+    if (a.value[CASE_COL_HOLIDAY_YDELSE_DAYS] || a.value[CASE_COL_HOLIDAY_RUN_MONTHS] ||
+        a.value[CASE_COL_HOLIDAY_USED_DAYS]) {
+        rfy_holiday_state st;
+        int hrc;
+        rfy_holiday_state_init(&st);
+        hrc = rfy_holiday_apply(&res, &st, &c, &err);
+        rfy_holiday_state_clear(&st);
+        if (hrc != RFY_OK) {
+            report(err.column, err.reason);
+            goto done;
+        }
     }
     if (emit(&a, &c, &res, rates) != 0 || fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "rfy preview: cannot write the preview to standard output\n");

@@ -52,7 +52,7 @@ int explain_text_recomputation(FILE *out, const char *case_id, const rfy_case *i
  * The same explanation as a JSON object (schema in docs/preview.md):
  * schema_version, engine, input (echo), month, category, forloeb, level,
  * segments, rates, deductions, gross, total_deduction, payment, provenance,
- * rates_id.  Money is always a string with two decimals and '.' ("2022.35"),
+ * rates_id, and holiday (the Ferie section) when a ledger was applied.  Money is always a string with two decimals and '.' ("2022.35"),
  * never a JSON number; an exact value that is not whole øre is also given as
  * "num/den" in øre.  `case_id` (may be NULL) is echoed in input.case_id
  * (null when NULL).
@@ -62,5 +62,16 @@ int explain_text_recomputation(FILE *out, const char *case_id, const rfy_case *i
  */
 json_t *explain_json(const char *case_id, const rfy_case *in, const rfy_result *res,
                      const rfy_rates *rates);
+
+/*
+ * The "Ferie" section (§ 69 stk. 5, rules.md §8) of the same explanation:
+ * the holiday ledger the engine put in res->holiday (rfy_holiday_apply).
+ * Nothing is written, and explain_holiday_json() returns json_null(), when
+ * no ledger was applied (res->holiday.status RFY_HOLIDAY_NONE).
+ * explain_holiday_text returns 0 or EOF; explain_holiday_json a new
+ * reference, or NULL when memory runs out.
+ */
+int explain_holiday_text(FILE *out, const rfy_case *in, const rfy_result *res);
+json_t *explain_holiday_json(const rfy_case *in, const rfy_result *res);
 
 #endif

@@ -481,6 +481,8 @@ json_t *explain_json(const char *case_id, const rfy_case *in, const rfy_result *
     bad |= put(root, "rates_id", json_string(rfy_rates_id(rates)));
     bad |= put(root, "warnings", warnings_json(res));
     bad |= put(root, "notes", notes_json(&e));
+    if (res->holiday.status != RFY_HOLIDAY_NONE)
+        bad |= put(root, "holiday", explain_holiday_json(in, res));
 
 done:
     rfy_explanation_clear(&e);

@@ -577,6 +577,13 @@ static void warnings_section(FILE *out, const rfy_result *res, const rfy_explana
                      "(%s).\n",
                 da_z(a, res->rate[RFY_RATE_SDP_MAX_WEEK]->amount),
                 da_ref(ref, sizeof ref, e->prior_ref));
+    if (res->warnings & RFY_WARN_HOLIDAY_EXCESS) {
+        if (rfy_holiday_days_format(a, sizeof a, res->holiday.excess_m, ',') < 0)
+            snprintf(a, sizeof a, "?");
+        fprintf(out, "  Ferie ud over retten: %s dage (§ 69, stk. 5); se afsnittet Ferie.\n", a);
+    }
+    if (res->warnings & RFY_WARN_HOLIDAY_STATE_UNKNOWN)
+        fputs("  Feriestatus ukendt: en tidligere måned i sagen blev afvist.\n", out);
 }
 
 /* The explanation under a title and a closing line: a preview is a
@@ -594,6 +601,7 @@ static int explain_as(FILE *out, const char *title, const char *closing, const c
     segments_section(out, res, &e);
     deductions_section(out, in, res, &e);
     totals_section(out, res, &e);
+    explain_holiday_text(out, in, res);
     rates_section(out, res, &e, rates);
     warnings_section(out, res, &e);
     fprintf(out, "\n%s\n", closing);

@@ -15,8 +15,10 @@ static const char *const AMOUNT_COLUMNS[] = {
     "gross", "wage_deduction", "holiday_deduction", "activation_deduction", "other_deduction",
     "total_deduction", "payment", "sanction_deduction", "paid", "difference"};
 static const char *const WHOLE_COLUMNS[] = {
-    "days", "days_in_month", "holiday_run_months", "holiday_used_days", "holiday_days_left",
-    "holiday_excess_days", "line"};
+    "days", "days_in_month", "holiday_run_months", "line"};
+/* Day counts of the holiday ledger: two decimals, three where the exact count needs them. */
+static const char *const DAY_COLUMNS[] = {
+    "holiday_used_days", "holiday_days_left", "holiday_excess_days"};
 
 typedef struct line_stream {
     struct output_adapter *a;
@@ -29,7 +31,7 @@ typedef struct line_stream {
     int header_seen;
     int in_summary;   /* after the empty line of audit's summary block */
     unsigned long row;
-    unsigned char kind[RFY_CSV_MAX_FIELDS]; /* per column: 0 text, 1 amount, 2 whole */
+    unsigned char kind[RFY_CSV_MAX_FIELDS]; /* per column: 0 text, 1 amount, 2 whole, 3 days */
 } line_stream;
 
 struct output_adapter {
@@ -106,6 +108,17 @@ static int digits_only(const char *s, size_t len)
     return len > 0;
 }
 
+/* A day count as rfy writes it: digits, '.', two or three digits. */
+static int days_text(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == 0 || i == len || s[i] != '.' || (len - i - 1 != 2 && len - i - 1 != 3))
+        return 0;
+    return digits_only(s + i + 1, len - i - 1);
+}
+
 static void learn_header(line_stream *ls, const fields *f)
 {
     size_t i, k;
@@ -117,6 +130,9 @@ static void learn_header(line_stream *ls, const fields *f)
         for (k = 0; k < sizeof WHOLE_COLUMNS / sizeof WHOLE_COLUMNS[0]; k++)
             if (strcmp(f->s[i], WHOLE_COLUMNS[k]) == 0)
                 ls->kind[i] = 2;
+        for (k = 0; k < sizeof DAY_COLUMNS / sizeof DAY_COLUMNS[0]; k++)
+            if (strcmp(f->s[i], DAY_COLUMNS[k]) == 0)
+                ls->kind[i] = 3;
     }
     ls->header_seen = 1;
 }
@@ -128,7 +144,8 @@ static int kind_of(const line_stream *ls, const fields *f, size_t i)
     if (ls->in_summary)
         return i == 0 ? 0 : amount_text(f->s[i], f->len[i]) ? 1 : digits_only(f->s[i], f->len[i]) ? 2 : 0;
     return ls->kind[i] == 1 && amount_text(f->s[i], f->len[i]) ? 1
-           : ls->kind[i] == 2 && digits_only(f->s[i], f->len[i]) ? 2 : 0;
+           : ls->kind[i] == 2 && digits_only(f->s[i], f->len[i]) ? 2
+           : ls->kind[i] == 3 && days_text(f->s[i], f->len[i]) ? 3 : 0;
 }
 
 /* Excel CSV: ';', decimal comma in amounts, CRLF; the mark before the first line. */
@@ -142,7 +159,8 @@ static int excel_line(line_stream *ls, const fields *f)
         const char *s = f->s[i];
         size_t len = f->len[i];
         int n;
-        if (kind_of(ls, f, i) == 1 && len < sizeof amount) {
+        int kind = kind_of(ls, f, i);
+        if ((kind == 1 || kind == 3) && len < sizeof amount) {
             for (k = 0; k < len; k++)
                 amount[k] = s[k] == '.' ? ',' : s[k];
             s = amount;
@@ -160,6 +178,7 @@ static int put(xlsx_sheet *s, unsigned long row, unsigned col, const char *text,
 {
     return kind == 1 ? xlsx_put_amount(s, row, col, text)
            : kind == 2 ? xlsx_put_whole(s, row, col, text)
+           : kind == 3 ? xlsx_put_decimal(s, row, col, text)
                        : xlsx_put_text(s, row, col, text, bold);
 }
 

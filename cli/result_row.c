@@ -84,6 +84,41 @@ static void cat_name(row_buf *w, const char *s)
     cat_plain(w, s, strlen(s));
 }
 
+/* ",COUNT" of a day count (two decimals, three when exact needs them). */
+static void cat_holiday_days(row_buf *w, const mpz_t days)
+{
+    char d[48];
+    int n = rfy_holiday_days_format(d, sizeof d, days, '.');
+    if (n < 0)
+        w->fail = 1;
+    else
+        cat_plain(w, d, (size_t)n);
+}
+
+/* The five holiday columns (rules.md §8): the state after the month, or five
+ * empty cells when no ledger is known for it (holiday_state_unknown). */
+static void cat_holiday(row_buf *w, const rfy_holiday_month *h)
+{
+    char run[24];
+    int n = 0;
+    long v = h->run_after;
+    if (h->status != RFY_HOLIDAY_KNOWN) {
+        for (int i = 0; i < 5; i++)
+            cat_comma(w);
+        return;
+    }
+    cat_name(w, h->right ? "yes" : "no");
+    /* the month count, without printf (a hot path) */
+    do {
+        run[sizeof run - 1 - (size_t)n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v > 0 && n < (int)sizeof run);
+    cat_plain(w, run + sizeof run - (size_t)n, (size_t)n);
+    cat_holiday_days(w, h->used_after_m);
+    cat_holiday_days(w, h->days_left_m);
+    cat_holiday_days(w, h->excess_m);
+}
+
 int result_row_format(char *buf, size_t size, const char *case_id, size_t case_id_len,
                       const rfy_case *in, const rfy_result *r, const char *rates_id,
                       const char *lines, size_t lines_len)
@@ -114,6 +149,7 @@ int result_row_format(char *buf, size_t size, const char *case_id, size_t case_i
     cat_comma(&w);
     cat_field(&w, rates_id, strlen(rates_id), 0);
     cat_plain(&w, lines, lines_len); /* digits and ';': never quoted */
+    cat_holiday(&w, &r->holiday);
     {
         /* codes joined by ';' (interface.md), never a comma: no quoting */
         char codes[128];

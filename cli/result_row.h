@@ -17,7 +17,8 @@
 #define RESULT_ROW_HEADER                                                                     \
     "case_id,month,category,forloeb,level_ref,days,days_in_month,gross,wage_deduction,"     \
     "holiday_deduction,activation_deduction,other_deduction,total_deduction,payment,"       \
-    "provenance,rates_id,lines,warnings"
+    "provenance,rates_id,lines,holiday_right,holiday_run_months,holiday_used_days,"         \
+    "holiday_days_left,holiday_excess_days,warnings"
 
 /* The rejects file's header line. */
 #define REJECT_ROW_HEADER "line,case_id,column,reason\n"

@@ -188,10 +188,44 @@ static json_t *money_json(const mpz_t ore)
     return json_string(buf);
 }
 
+/* The holiday ledger over a request's rows (interface.md: "holiday state
+ * threads through them"), when a row asks about holiday with ydelse: a case's
+ * months in request order, a fresh state when the case_id changes. */
+typedef struct ledger {
+    int on;
+    rfy_holiday_state st;
+    char case_id[257]; /* 64 characters of at most 4 bytes */
+} ledger;
+
+/* Whether any row has a holiday ledger column (rules.md §8). */
+static int asks_holiday(json_t *rows)
+{
+    size_t i;
+    json_t *obj;
+    json_array_foreach(rows, i, obj) {
+        if (json_object_get(obj, "holiday_ydelse_days") ||
+            json_object_get(obj, "holiday_run_months") || json_object_get(obj, "holiday_used_days"))
+            return 1;
+    }
+    return 0;
+}
+
+/* The state of case `id` ("" when the row has none). */
+static rfy_holiday_state *ledger_of(ledger *l, const char *id)
+{
+    id = id ? id : "";
+    if (strncmp(id, l->case_id, sizeof l->case_id) != 0) {
+        rfy_holiday_state_clear(&l->st);
+        rfy_holiday_state_init(&l->st);
+        snprintf(l->case_id, sizeof l->case_id, "%s", id);
+    }
+    return &l->st;
+}
+
 /* Compute row i: append its result to `results` or its error to `errors`.
  * Returns RFY_OK, or RFY_ENOMEM. */
 static int calculate_row(json_t *results, json_t *errors, totals *t, const rfy_rates *rates,
-                         json_t *obj, size_t i)
+                         json_t *obj, size_t i, ledger *l)
 {
     request_row r;
     rfy_case c;
@@ -202,9 +236,13 @@ static int calculate_row(json_t *results, json_t *errors, totals *t, const rfy_r
     rfy_case_init(&c);
     rfy_result_init(&res);
     memset(&err, 0, sizeof err);
-    if (decode_row(&r, obj, &err) != RFY_OK ||
-        rfy_case_from_fields(&c, r.field, r.n, &RFY_AMOUNT_DOT, &err) != RFY_OK ||
-        rfy_compute(&res, rates, &c, &err) != RFY_OK) {
+    int parsed = decode_row(&r, obj, &err) == RFY_OK &&
+                 rfy_case_from_fields(&c, r.field, r.n, &RFY_AMOUNT_DOT, &err) == RFY_OK;
+    if (!parsed || rfy_compute(&res, rates, &c, &err) != RFY_OK ||
+        (l->on && rfy_holiday_apply(&res, ledger_of(l, r.case_id), &c, &err) != RFY_OK)) {
+        /* a month that fails leaves its case's holiday state unknown (rules.md §8) */
+        if (l->on && parsed)
+            rfy_holiday_state_forget(ledger_of(l, r.case_id), c.month);
         if (!err.reason[0])
             snprintf(err.reason, sizeof err.reason, "the row cannot be computed");
         if (json_array_append_new(errors, error_object((long)i, err.column, err.reason)) != 0)
@@ -228,6 +266,7 @@ static int calculate(serve_answer *ans, const rfy_rates *rates, const char *body
     json_error_t jerr;
     json_t *root, *rows, *results = NULL, *errors = NULL, *answer = NULL;
     totals t;
+    ledger l;
     size_t n;
     int rc = RFY_OK;
 
@@ -256,8 +295,12 @@ static int calculate(serve_answer *ans, const rfy_rates *rates, const char *body
     mpz_inits(t.gross, t.total_deduction, t.payment, NULL);
     results = json_array();
     errors = json_array();
+    memset(&l, 0, sizeof l);
+    l.on = asks_holiday(rows);
+    rfy_holiday_state_init(&l.st);
     for (size_t i = 0; rc == RFY_OK && results && errors && i < n; i++)
-        rc = calculate_row(results, errors, &t, rates, json_array_get(rows, i), i);
+        rc = calculate_row(results, errors, &t, rates, json_array_get(rows, i), i, &l);
+    rfy_holiday_state_clear(&l.st);
     if (rc == RFY_OK && results && errors) {
         if (json_array_size(errors) > 0) {
             answer = json_pack("{s:O}", "errors", errors);

@@ -157,8 +157,9 @@ typedef struct rfy_batch_config {
     unsigned jobs;
 
     /*
-     * Optional, used only with jobs > 1: format a computed row's output in a
-     * worker thread, so that on_row need only write row->formatted.  Must be
+     * Optional, used only with jobs > 1: format what rfy_compute() decided of
+     * a computed row's output in a worker thread (the holiday ledger runs
+     * later, in input order, so on_row adds its columns to row->formatted).  Must be
      * thread-safe (read `user`, never write it).  Writes at most format_max
      * bytes to buf and returns their number, or -1 if they do not fit (on_row
      * then gets formatted == NULL and formats the row itself).

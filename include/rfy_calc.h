@@ -11,6 +11,7 @@
 #include <gmp.h>
 
 #include "rfy_date.h"
+#include "rfy_holiday.h"
 #include "rfy_rates.h"
 #include "rfy_export.h"
 
@@ -71,6 +72,11 @@ typedef struct rfy_case {
     mpz_t activation_income;     /* income in tilbud, øre */
     mpz_t activation_hours;      /* hours worked, hundredths */
     mpz_t other_income;          /* other income, øre */
+    /* § 69 stk. 5 holiday ledger (rules.md §8). */
+    int holiday_ydelse_days;     /* calendar days of holiday with ydelse this month, 0–31 */
+    int has_holiday_state;       /* holiday_run_months or holiday_used_days given (a case's first month) */
+    long holiday_run_months;     /* consecutive receipt months before this month */
+    mpz_t holiday_used_days;     /* days used in the current window before this month, thousandths */
 } rfy_case;
 
 RFY_API void rfy_case_init(rfy_case *c);
@@ -144,6 +150,10 @@ typedef struct rfy_result {
     /* Legal references of the deduction lines (vary with the forløb). */
     const char *wage_ref, *holiday_ref, *activation_ref, *other_ref;
 
+    /* § 69 stk. 5: the holiday ledger of the month, filled by rfy_holiday_step()
+     * when the caller carries a case's state (status RFY_HOLIDAY_NONE otherwise). */
+    rfy_holiday_month holiday;
+
     /* The rate values used (NULL where not used), and the weakest provenance. */
     const rfy_rate_value *rate[RFY_RATE_KEY_COUNT];
     rfy_provenance provenance;
@@ -208,7 +218,8 @@ RFY_API void rfy_result_clear(rfy_result *r);
  * Check a case for bad input that does not depend on the rates: plausibility
  * limits, start/end inside the month and in order, dependent fields
  * (children for nr. 4, prior_amount, prior_unit and prior_until for a prior,
- * holiday_days with holiday_pay), and § 68 stk. 4 only in ressourceforløb.
+ * holiday_days with holiday_pay, holiday_used_days only with a right), and
+ * § 68 stk. 4 only in ressourceforløb.
  * Returns RFY_OK or RFY_EINPUT with err filled (err may be NULL).
  */
 RFY_API int rfy_case_check(const rfy_case *in, rfy_error *err);
@@ -226,6 +237,35 @@ RFY_API int rfy_case_check(const rfy_case *in, rfy_error *err);
  * with one table set, each with its own `in`, `out` and `err`.
  */
 RFY_API int rfy_compute(rfy_result *out, const rfy_rates *rates, const rfy_case *in, rfy_error *err);
+
+/*
+ * The holiday ledger of one computed case-month (rules.md §8), into
+ * res->holiday, advancing the case's state `st` (see rfy_holiday.h).
+ *
+ * On the case's first month (st fresh from rfy_holiday_state_init) the state
+ * starts from in->holiday_run_months / in->holiday_used_days.  On a later
+ * month those columns may be left empty; when given they must equal the
+ * state carried from the month before (0 after a month without receipt),
+ * else RFY_EINPUT names the column; when that state is unknown (a rejected
+ * month), the given state is taken.  Sets RFY_WARN_HOLIDAY_EXCESS (excess
+ * days) or RFY_WARN_HOLIDAY_STATE_UNKNOWN in res->warnings.
+ * Returns RFY_OK, or RFY_EINPUT with err filled (err may be NULL): the month
+ * is then rejected, and the caller forgets the state
+ * (rfy_holiday_state_forget).  Preconditions: rfy_compute(res, ..., in, ...)
+ * returned RFY_OK; a case's months are applied in month order.
+ */
+RFY_API int rfy_holiday_apply(rfy_result *res, rfy_holiday_state *st, const rfy_case *in, rfy_error *err);
+
+/*
+ * The same for a case-month of n period rows (rules.md §7, in any order):
+ * the ledger reads the sums of holiday_days and holiday_ydelse_days over the
+ * rows (at most 31 days with ydelse in all), and the state columns from the
+ * rows that give them (which must agree).  On RFY_EINPUT *at (may be NULL)
+ * is the index of the row at fault.  n == 1 is rfy_holiday_apply(res, st,
+ * rows[0], err).  Precondition: 1 <= n; every row of the same month.
+ */
+RFY_API int rfy_holiday_apply_rows(rfy_result *res, rfy_holiday_state *st, const rfy_case *const *rows,
+                           size_t n, rfy_error *err, size_t *at);
 
 /* Names as written in CSV ("forsorger", "jobafklaring", "sygedagpenge"). */
 RFY_API const char *rfy_category_name(rfy_category c);

@@ -93,6 +93,28 @@ check "exact: no data lines" [ "$(data "$TMP/exact.out.csv" | wc -l)" = 0 ]
 check "exact: matches,30 differences,0 rejects,0 sum 0.00" \
     [ "$(summary "$TMP/exact.out.csv" matches)/$(summary "$TMP/exact.out.csv" differences)/$(summary "$TMP/exact.out.csv" rejects)/$(summary "$TMP/exact.out.csv" sum_of_differences)" = "30/0/0/0.00" ]
 
+# ---- Holiday beyond the right is flagged (§ 69 stk. 5, docs/holiday.md) ---------------------
+# A paid every month 2023-01..2024-02 at 2023/2024 forsørger (15.874 / 16.382), every payment right;
+# 10 days of holiday with ydelse in January 2024 (run 12: right, left 25), 30 in February (allowed
+# 25: excess 5).  The report lists February only: difference 0.00, holiday_excess_days 5.00.
+{
+    echo "case_id,month,category,holiday_ydelse_days,paid"
+    for m in 01 02 03 04 05 06 07 08 09 10 11 12; do echo "A,2023-$m,forsorger,,15874.00"; done
+    echo "A,2024-01,forsorger,10,16382.00"
+    echo "A,2024-02,forsorger,30,16382.00"
+} >"$TMP/excess.csv"
+"$RFY" audit -o "$TMP/excess.out.csv" "$TMP/excess.csv" 2>"$TMP/excess.err"
+check "excess: exit 0 (every amount matches)" [ $? = 0 ]
+ex=$TMP/excess.out.csv
+check "excess: summary holiday_excess,1 matches,14 differences,0" \
+    [ "$(summary "$ex" holiday_excess)/$(summary "$ex" matches)/$(summary "$ex" differences)" = 1/14/0 ]
+check "excess: one report line, February 2024" [ "$(data "$ex" | cut -d, -f1,2)" = "A,2024-02" ]
+c_ex=$(head -1 "$ex" | tr ',' '\n' | grep -nxF holiday_excess_days | cut -d: -f1)
+c_used=$(head -1 "$ex" | tr ',' '\n' | grep -nxF holiday_used_days | cut -d: -f1)
+check "excess: holiday_excess_days 5.00, holiday_used_days 35.00, difference 0.00" \
+    [ "$(data "$ex" | cut -d, -f"$c_ex,$c_used,$(head -1 "$ex" | tr ',' '\n' | grep -nxF difference | cut -d: -f1)")" = "35.00,5.00,0.00" ]
+check "excess: said on standard error" grep -q "1 case-month with holiday beyond the right" "$TMP/excess.err"
+
 # ---- --decimal-comma and --delimiter ; give the same report --------------------------------
 tr ',.' ';,' <"$FIX/history.csv" >"$TMP/comma.csv"
 (cd "$FIX" && "$RFY" audit --decimal-comma --delimiter ';' -o "$TMP/history.out.csv" "$TMP/comma.csv") 2>/dev/null

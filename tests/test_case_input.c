@@ -137,12 +137,13 @@ START_TEST(bind_all_columns)
     probe p;
     memset(&p, 0, sizeof p);
     run_syn(&p,
+            "holiday_used_days,holiday_run_months,holiday_ydelse_days,"
             "other_income,activation_hours,activation_income,holiday_days,holiday_pay,wage,"
             "prior_until,prior_unit,prior_amount,prior,child_support,children,end,start,forloeb,"
             "category,month,case_id\n",
             ',', &RFY_AMOUNT_DOT);
     ck_assert_int_eq(p.bind_rc, RFY_OK);
-    /* Listed in reverse: column k sits at 17 - k. */
+    /* Listed in reverse: column k sits at CASE_COL_COUNT - 1 - k. */
     for (int k = 0; k < CASE_COL_COUNT; k++)
         ck_assert_int_eq(p.b.field[k], CASE_COL_COUNT - 1 - k);
     ck_assert_str_eq(case_column_name(CASE_COL_ACTIVATION_HOURS), "activation_hours");

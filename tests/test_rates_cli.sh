@@ -142,9 +142,9 @@ printf 'case_id,month,category,wage,prior,prior_amount,prior_unit,prior_until\nA
 if [ -s "$scratch/builtin.out.csv" ] && cmp -s "$scratch/builtin.out.csv" "$scratch/exported.out.csv"; then ok; else
     bad "batch with --rates on the export differs from the built-in tables"; fi
 # 17.736 − 0,55 × (20.000 − 17.672) = 16.455,60; 4.900/uge × 52/12 = 21.233,33 above the derived 4.860
-if grep -q '^A,2026-11,.*,16455\.60,derived,[0-9a-f]*,[0-9;]*,derived_rate$' "$scratch/builtin.out.csv"; then ok; else
+if grep -q '^A,2026-11,.*,16455\.60,derived,[0-9a-f]*,\(.*,\)\{0,1\}derived_rate$' "$scratch/builtin.out.csv"; then ok; else
     bad "batch 2026-11: not 16455.60 with derived_rate"; fi
-if grep -q '^B,2025-03,.*,21233\.33,derived,[0-9a-f]*,[0-9;]*,derived_rate;sdp_above_derived_max$' "$scratch/builtin.out.csv"; then ok; else
+if grep -q '^B,2025-03,.*,21233\.33,derived,[0-9a-f]*,\(.*,\)\{0,1\}derived_rate;sdp_above_derived_max$' "$scratch/builtin.out.csv"; then ok; else
     bad "batch 2025 sygedagpenge 4900/week: not computed with sdp_above_derived_max"; fi
 run rates export "$scratch/exported"
 expect_rc 2

@@ -121,6 +121,11 @@ int xlsx_put_whole(xlsx_sheet *s, unsigned long row, unsigned col, const char *d
                                : put_number(s, row, col, digits, NULL);
 }
 
+int xlsx_put_decimal(xlsx_sheet *s, unsigned long row, unsigned col, const char *decimal)
+{
+    return put_number(s, row, col, decimal, NULL);
+}
+
 void xlsx_set_width(xlsx_sheet *s, unsigned first, unsigned last, unsigned width)
 {
     worksheet_set_column(s->ws, (lxw_col_t)first, (lxw_col_t)last, width, NULL);

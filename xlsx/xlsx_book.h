@@ -37,6 +37,8 @@ int xlsx_put_text(xlsx_sheet *s, unsigned long row, unsigned col, const char *te
 int xlsx_put_amount(xlsx_sheet *s, unsigned long row, unsigned col, const char *decimal);
 /* A whole number given as digits ("31"). */
 int xlsx_put_whole(xlsx_sheet *s, unsigned long row, unsigned col, const char *digits);
+/* A decimal number given as its text ("2.912", a day count), shown as it is. */
+int xlsx_put_decimal(xlsx_sheet *s, unsigned long row, unsigned col, const char *decimal);
 
 /* Column width in characters for columns first..last. */
 void xlsx_set_width(xlsx_sheet *s, unsigned first, unsigned last, unsigned width);

@@ -121,6 +121,25 @@ def main():
         check(status == 200 and json.dumps(one["results"][0], indent=2, ensure_ascii=False) + "\n" == out,
               "integer wage: same bytes as rfy preview --json")
 
+        # ---- holiday state threads through a case's months (docs/holiday.md) ----
+        # run 12 before 2024-01: right, new window; 10 days → used 10, left 25; February: 30 days,
+        # allowed 35 − 10 = 25 → excess 5, used 35, left 0, warning holiday_excess
+        status, _, body = post(url, {"rows": [
+            {"case_id": "H", "month": "2024-01", "category": "forsorger", "holiday_run_months": 12,
+             "holiday_ydelse_days": 10},
+            {"case_id": "H", "month": "2024-02", "category": "forsorger", "holiday_ydelse_days": 30}]})
+        h = [r.get("holiday", {}) for r in body.get("results", [])] if status == 200 else []
+        check(len(h) == 2 and h[0].get("used_after") == "10.00" and h[0].get("days_left") == "25.00"
+              and h[1].get("allowed") == "25.00" and h[1].get("excess") == "5.00"
+              and h[1].get("used_after") == "35.00" and h[1].get("run_months_after") == 14
+              and [w["code"] for w in body["results"][1]["warnings"]] == ["holiday_excess"],
+              f"holiday state threads through the rows: {status} {h}")
+        _, ref = preview_json(rfy, {"case_id": "H", "month": "2024-02", "category": "forsorger",
+                                    "holiday_run_months": "13", "holiday_used_days": "10",
+                                    "holiday_ydelse_days": "30"})
+        check(status == 200 and body["results"][1]["holiday"] == ref["holiday"],
+              "the second month's Ferie section equals rfy preview with the state given")
+
         # ---- errors ----
         status, _, body = post(url, {"rows": [{"month": "2024-05", "category": "forsorger", "wage": 200.5}]})
         check(status == 422 and body["errors"][0]["column"] == "wage" and "fraction" in body["errors"][0]["reason"],
