@@ -146,7 +146,14 @@ typedef struct chunk {
     size_t nout, capout;
     mpz_t gross, deductions, payment; /* sums over the chunk's computed case-months */
     int sums_init;                /* the three mpz are initialised */
+    /* The record of slot rec_slot, rebuilt from the field table: a
+     * case-month's first record is needed to parse, to format and to deliver
+     * it, and is built once for the three (chunk_record). */
+    rfy_csv_record rec;
+    size_t rec_slot;              /* NO_SLOT: rec holds nothing */
 } chunk;
+
+#define NO_SLOT ((size_t)-1)
 
 struct pool {
     pthread_mutex_t mu;
@@ -202,6 +209,18 @@ static void slot_record(rfy_csv_record *rec, const chunk *c, const slot *s)
         rec->field[i] = c->bytes + c->fld[s->first + i].off;
         rec->len[i] = c->fld[s->first + i].len;
     }
+}
+
+/* The record of slot i, built once until the chunk is filled again (the
+ * thread that computes the chunk, then the one that delivers it: never both
+ * at once). */
+static const rfy_csv_record *chunk_record(chunk *c, size_t i)
+{
+    if (c->rec_slot != i) {
+        slot_record(&c->rec, c, &c->slots[i]);
+        c->rec_slot = i;
+    }
+    return &c->rec;
 }
 
 /* The text of column col of slot s (case_input_cell without a whole record). */
@@ -268,7 +287,6 @@ static void compute_group(const batch_config *cfg, const case_binding *b, chunk 
     const rfy_case *rows[GROUP_MAX];
     size_t idx[GROUP_MAX], np = 0, i, at = 0, bad = (size_t)-1;
     rfy_rows_conflict conflict[GROUP_MAX];
-    rfy_csv_record rec;
     int rc;
 
     g->group_rc = RFY_EINPUT;
@@ -279,9 +297,8 @@ static void compute_group(const batch_config *cfg, const case_binding *b, chunk 
         s->rc = RFY_OK;
         if ((s->payment = is_payment_line(cfg, b, c, s)))
             continue;
-        slot_record(&rec, c, s);
         rfy_case_reset(&s->in);
-        s->rc = case_input_parse(&s->in, b, &rec, cfg->amount, &s->err);
+        s->rc = case_input_parse(&s->in, b, chunk_record(c, i), cfg->amount, &s->err);
         if (s->rc != RFY_OK && bad == (size_t)-1)
             bad = i;
         if (s->rc == RFY_OK) {
@@ -381,7 +398,6 @@ static void make_row(batch_row *row, group_ref *ref, const case_binding *b,
 static void compute_chunk(pool *p, chunk *c)
 {
     const batch_config *cfg = p->cfg;
-    rfy_csv_record rec;
     size_t i;
     /* Several jobs: the sums are taken here, in the worker, per chunk (no
      * per-row cross-core reads); one job adds each case-month to the run's
@@ -408,8 +424,7 @@ static void compute_chunk(pool *p, chunk *c)
             grow((void **)&c->out, &c->capout, c->nout + cfg->format_max, 1) == 0) {
             batch_row row;
             group_ref ref;
-            slot_record(&rec, c, g);
-            make_row(&row, &ref, p->binding, &rec, c, i);
+            make_row(&row, &ref, p->binding, chunk_record(c, i), c, i);
             g->out_len = cfg->format_row(cfg->user, &row, c->out + c->nout, cfg->format_max);
             if (g->out_len >= 0) {
                 g->out_off = c->nout;
@@ -533,9 +548,7 @@ static int deliver_group(run *r, chunk *c, size_t first)
     if (rc == RFY_OK && cfg->on_row) {
         batch_row row;
         group_ref ref;
-        rfy_csv_record rec;
-        slot_record(&rec, c, g);
-        make_row(&row, &ref, &r->binding, &rec, c, first);
+        make_row(&row, &ref, &r->binding, chunk_record(c, first), c, first);
         /* a worker formatted the row before the ledger ran: on_row formats it
          * again with the holiday columns */
         row.formatted = NULL;
@@ -755,6 +768,7 @@ static pool *pool_new(const batch_config *cfg, const case_binding *binding)
         }
         mpz_inits(c->gross, c->deductions, c->payment, NULL);
         c->sums_init = 1;
+        c->rec_slot = NO_SLOT;
     }
     for (i = 0; i < jobs; i++) {
         if (pthread_create(&p->threads[i], NULL, worker, p) != 0)
@@ -772,10 +786,18 @@ fail:
 static int chunk_add(chunk *c, const rfy_csv_record *rec, unsigned long number)
 {
     size_t i, kept = rec->nfields < RFY_CSV_MAX_FIELDS ? rec->nfields : RFY_CSV_MAX_FIELDS;
-    size_t need = c->nbytes;
+    size_t span = 0, need;
+    int contiguous = 1;
     slot *s = &c->slots[c->nrows];
-    for (i = 0; i < kept; i++)
-        need += rec->len[i] + 1;
+    /* The reader keeps a record's fields one after the other, each with its
+     * NUL (rfy_csv_record): then the whole record is one copy, much cheaper
+     * than a copy per field (docs/performance.md). */
+    for (i = 0; i < kept; i++) {
+        if (rec->field[i] != rec->field[0] + span)
+            contiguous = 0;
+        span += rec->len[i] + 1;
+    }
+    need = c->nbytes + span;
     if (grow((void **)&c->bytes, &c->capbytes, need < CHUNK_BYTES ? CHUNK_BYTES : need, 1) ||
         grow((void **)&c->fld, &c->capfld, c->nfld + kept, sizeof *c->fld))
         return -1;
@@ -789,14 +811,26 @@ static int chunk_add(chunk *c, const rfy_csv_record *rec, unsigned long number)
     s->extra_n = 0;
     s->extra_first = 0;
     s->out_len = -1;
-    for (i = 0; i < kept; i++) {
-        memcpy(c->bytes + c->nbytes, rec->field[i], rec->len[i]);
-        c->bytes[c->nbytes + rec->len[i]] = '\0';
-        c->fld[c->nfld].off = c->nbytes;
-        c->fld[c->nfld].len = rec->len[i];
-        c->nfld++;
-        c->nbytes += rec->len[i] + 1;
+    if (contiguous && kept > 0) {
+        size_t base = c->nbytes;
+        memcpy(c->bytes + base, rec->field[0], span);
+        for (i = 0; i < kept; i++) {
+            c->fld[c->nfld + i].off = base + (size_t)(rec->field[i] - rec->field[0]);
+            c->fld[c->nfld + i].len = rec->len[i];
+        }
+        c->nfld += kept;
+        c->nbytes += span;
+    } else {
+        for (i = 0; i < kept; i++) {
+            memcpy(c->bytes + c->nbytes, rec->field[i], rec->len[i]);
+            c->bytes[c->nbytes + rec->len[i]] = '\0';
+            c->fld[c->nfld].off = c->nbytes;
+            c->fld[c->nfld].len = rec->len[i];
+            c->nfld++;
+            c->nbytes += rec->len[i] + 1;
+        }
     }
+    c->rec_slot = NO_SLOT; /* slot c->nrows may have held another record */
     c->nrows++;
     return 0;
 }
@@ -930,11 +964,11 @@ nomem:
     return 1;
 }
 
-/* A row with a valid key, in key order: into its case-month. */
+/* A row with a valid key, in key order: into its case-month (`joins`: the
+ * one being filled, whose key is r->prev). */
 static int add_keyed(run *r, const rfy_csv_record *rec, const casemonth_key *key,
-                     unsigned long number)
+                     unsigned long number, int joins)
 {
-    int joins = r->group_open && r->prev.set && casemonth_key_cmp(key, &r->prev.key) == 0;
     if (!joins) {
         casemonth_key_keep(&r->prev, key);
         r->group_open = 1;
@@ -946,7 +980,9 @@ static int add_keyed(run *r, const rfy_csv_record *rec, const casemonth_key *key
 static int on_sorted(void *user, const rfy_csv_record *rec, const casemonth_key *key,
                      unsigned long number)
 {
-    return add_keyed(user, rec, key, number);
+    run *r = user;
+    return add_keyed(r, rec, key, number,
+                     r->group_open && r->prev.set && casemonth_key_cmp(key, &r->prev.key) == 0);
 }
 
 /* ---- The reader's callback ------------------------------------------------------ */
@@ -1007,7 +1043,10 @@ static int on_record(void *user, const rfy_csv_record *rec)
     }
     if (cmp > 0)
         casemonth_key_keep(&r->seen, &key);
-    return add_keyed(r, rec, &key, number);
+    /* In order, the case-month being filled is the greatest key read, and it
+     * is open here when cmp == 0 (else the row was out of order above): cmp
+     * already says whether the row joins it, without a second comparison. */
+    return add_keyed(r, rec, &key, number, cmp == 0);
 }
 
 /* hash_input: every input byte through SHA-256 (for a receipt), then on to
