@@ -18,7 +18,9 @@
 # 4. Prints rows/s, elapsed, peak RSS and the ratio to parse-only, and
 #    checks the sha256 of OUT for the golden row count against
 #    bench/golden.txt (exactness: the output must never change by a byte).
-#    Also checks every run against the targets of docs/performance.md.
+#    Also checks every run against the targets of docs/performance.md, and
+#    `batch -o OUT` against the I/O floor (parse-only writing an output of
+#    the same size, fsync'ed: rfy_bench_parse IN OUT BYTES).
 #
 # Exit status: 0 the output matched the golden and every run succeeded with
 # peak RSS below 64 MiB; 1 otherwise (a missed throughput target counts too
@@ -35,6 +37,7 @@ JOBS=${RFY_BENCH_JOBS:-2}
 # Targets (docs/performance.md).
 MIN_ROWS_PER_S=1000000
 MAX_RATIO_PCT=300
+MAX_FLOOR_PCT=200
 MAX_RSS_KIB=$((64 * 1024))
 
 golden() { sed -n "s/^$1=//p" "$SRC/bench/golden.txt"; }
@@ -125,6 +128,7 @@ for ROWS in $ROWS_LIST; do
             echo "   FAIL: rfy batch exited $STATUS (every generated row must compute)"; FAIL=1
         fi
         if [ "$V" = batch ]; then
+            BATCH_US=$BEST_US
             [ $((ROWS * 1000000 / BEST_US)) -ge $MIN_ROWS_PER_S ] ||
                 { echo "   MISS: below $MIN_ROWS_PER_S rows/s on one core"; MISSED=1; }
             [ $((BEST_US * 100 / PARSE_US)) -le $MAX_RATIO_PCT ] ||
@@ -148,6 +152,21 @@ for ROWS in $ROWS_LIST; do
                 echo "   golden: OK (sha256 $SHA)"
             else
                 echo "   golden: MISMATCH: sha256 $SHA, expected $GOLDEN_SHA"; FAIL=1
+            fi
+        fi
+        # The I/O floor (docs/performance.md): the same parse, writing an
+        # output of the size rfy wrote; `batch` against it (target: 2x).
+        if [ "$V" = batch ] && [ -f "$OUT" ]; then
+            measure "$PARSE" "$IN" "$TMP/floor-$ROWS.out" "$(stat -c %s "$OUT")"
+            rm -f "$TMP/floor-$ROWS.out"
+            if [ "$STATUS" -eq 0 ]; then
+                printf '%-9s %-22s %12d %10s %10d %8s\n' "$ROWS" "io-floor (batch: $(ratio "$BATCH_US" "$BEST_US")x)" \
+                    $((ROWS * 1000000 / BEST_US)) "$(seconds "$BEST_US")" $((MAX_RSS / 1024)) \
+                    "$(ratio "$BEST_US" "$PARSE_US")"
+                [ $((BATCH_US * 100 / BEST_US)) -le $MAX_FLOOR_PCT ] ||
+                    { echo "   MISS: rfy batch -o OUT more than 2x the I/O floor"; MISSED=1; }
+            else
+                echo "   FAIL: the I/O floor pass failed"; FAIL=1
             fi
         fi
     done
