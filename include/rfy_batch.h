@@ -61,8 +61,8 @@ typedef struct rfy_batch_row {
     const rfy_result *res;         /* the case-month (res->category names several categories) */
     size_t nrows;                  /* its input rows: period rows and payment lines */
     const void *group;             /* the loop's own: read with rfy_batch_row_line() and co. */
-    /* With jobs > 1 and a format_row hook: the row's output bytes, already
-     * formatted by a worker thread (not NUL-terminated); otherwise NULL. */
+    /* Always NULL since the holiday ledger runs at delivery (format_row is
+     * not called): on_row formats the row.  Kept so that callers compile. */
     const char *formatted;
     size_t formatted_len;
 } rfy_batch_row;
@@ -157,12 +157,10 @@ typedef struct rfy_batch_config {
     unsigned jobs;
 
     /*
-     * Optional, used only with jobs > 1: format what rfy_compute() decided of
-     * a computed row's output in a worker thread (the holiday ledger runs
-     * later, in input order, so on_row adds its columns to row->formatted).  Must be
-     * thread-safe (read `user`, never write it).  Writes at most format_max
-     * bytes to buf and returns their number, or -1 if they do not fit (on_row
-     * then gets formatted == NULL and formats the row itself).
+     * Not called (kept so that callers compile): a row's output depends on
+     * the holiday ledger (rules.md §8), which runs at delivery in case order,
+     * so a row formatted in a worker would have to be formatted again; on_row
+     * formats every row (row->formatted is NULL).
      */
     int (*format_row)(const void *user, const rfy_batch_row *row, char *buf, size_t size);
     size_t format_max;
