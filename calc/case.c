@@ -22,6 +22,7 @@ void rfy_case_init(rfy_case *c)
     mpz_init(c->other_income);
     c->prior_unit = RFY_PER_UNSET;
     mpz_init(c->holiday_used_days);
+    mpz_init(c->sanction_amount);
 }
 
 void rfy_case_clear(rfy_case *c)
@@ -35,6 +36,7 @@ void rfy_case_clear(rfy_case *c)
     mpz_clear(c->activation_hours);
     mpz_clear(c->other_income);
     mpz_clear(c->holiday_used_days);
+    mpz_clear(c->sanction_amount);
 }
 
 void rfy_case_reset(rfy_case *c)
@@ -61,6 +63,8 @@ void rfy_case_reset(rfy_case *c)
     c->has_holiday_state = 0;
     c->holiday_run_months = 0;
     mpz_set_ui(c->holiday_used_days, 0);
+    c->sanction_days = 0;
+    mpz_set_ui(c->sanction_amount, 0);
 }
 
 static const char *const CATEGORY[] = {"forsorger", "ikke_forsorger", "u25_hjemme",
@@ -241,5 +245,22 @@ int rfy_case_check(const rfy_case *in, rfy_error *err)
                    "given, but holiday_run_months is below 12: no holiday window is open before "
                    "12 consecutive months of receipt (leave holiday_used_days empty, or correct "
                    "holiday_run_months)");
+    /* rules.md §9: a periodesanktion is days of this row's period, so never
+     * more days than the row gives entitlement for (paying a negative day, or
+     * sanctioning a day twice, would be the same error as paying one twice). */
+    if (in->sanction_days < 0 || in->sanction_days > RFY_MAX_SANCTION_DAYS)
+        return bad(err, "sanction_days", "must be a whole number of days from 0 to 31");
+    if (in->sanction_days > last - first + 1) {
+        if (err) {
+            err->column = "sanction_days";
+            snprintf(err->reason, sizeof err->reason,
+                     "sanction_days %d is more than the row's %d days of entitlement (days %d-%d "
+                     "of the month): a periodesanktion covers days of this row's period only",
+                     in->sanction_days, last - first + 1, first, last);
+        }
+        return RFY_EINPUT;
+    }
+    if (!amount_ok(in->sanction_amount))
+        return bad(err, "sanction_amount", "must be an amount from 0 to 9999999.99");
     return RFY_OK;
 }

@@ -20,7 +20,7 @@ static const char *const COLUMN_NAME[CASE_COL_COUNT] = {
     "prior",         "prior_amount",    "prior_unit",        "prior_until",
     "wage",          "holiday_pay",     "holiday_days",      "activation_income",
     "activation_hours", "other_income",    "holiday_ydelse_days", "holiday_run_months",
-    "holiday_used_days"};
+    "holiday_used_days", "sanction_days",  "sanction_amount"};
 
 /* Longest part of a bad value echoed in a reason (the reason has 200 bytes). */
 #define ECHO_CHARS 32
@@ -586,5 +586,15 @@ int case_input_parse(rfy_case *out, const case_binding *b, const rfy_csv_record 
             return rc;
         out->has_holiday_state = 1;
     }
+    /* rules.md §9: whole days of periodesanktion (a fraction of a day is refused) */
+    if (c[CASE_COL_SANCTION_DAYS].len) {
+        long n = 0;
+        if ((rc = parse_count(&n, &c[CASE_COL_SANCTION_DAYS], RFY_MAX_SANCTION_DAYS, "days", err)))
+            return rc;
+        out->sanction_days = (int)n;
+    }
+    if (c[CASE_COL_SANCTION_AMOUNT].len &&
+        (rc = parse_amount(out->sanction_amount, &c[CASE_COL_SANCTION_AMOUNT], amount, err)))
+        return rc;
     return RFY_OK;
 }

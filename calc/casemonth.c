@@ -122,6 +122,10 @@ static void add_incomes(rfy_case *sum, const rfy_case *row)
     mpz_add(sum->activation_income, sum->activation_income, row->activation_income);
     mpz_add(sum->activation_hours, sum->activation_hours, row->activation_hours);
     mpz_add(sum->other_income, sum->other_income, row->other_income);
+    /* rules.md §9: the month's sanctions, for the explanation (each row's days
+     * are priced on its own level by rfy__sanction_row()) */
+    sum->sanction_days += row->sanction_days;
+    mpz_add(sum->sanction_amount, sum->sanction_amount, row->sanction_amount);
 }
 
 int rfy_compute_rows(rfy_result *res, const rfy_rates *rates, const rfy_case *const *rows,
@@ -182,6 +186,7 @@ int rfy_compute_rows(rfy_result *res, const rfy_rates *rates, const rfy_case *co
     res->month = rows[0]->month;
     res->days_in_month = rfy_days_in_month(RFY_MONTH_YEAR(res->month), RFY_MONTH_NUM(res->month));
     day_order(order, rows, n);
+    rfy__sanction_start(res, rows[0]->forloeb); /* §9, summed over the rows below */
     for (k = 0; k < n; k++) {
         const rfy_case *row = rows[order[k]];
         if (at)
@@ -190,7 +195,9 @@ int rfy_compute_rows(rfy_result *res, const rfy_rates *rates, const rfy_case *co
          * exactly as a single row would. */
         if ((rc = rfy_case_check(row, err)) != RFY_OK || (rc = rfy__coverage(row, err)) != RFY_OK ||
             (rc = rfy__level_stk2(res, rates, row, err)) != RFY_OK ||
-            (rc = rfy__level_prior(res, rates, row, err)) != RFY_OK)
+            (rc = rfy__level_prior(res, rates, row, err)) != RFY_OK ||
+            /* rules.md §9: this row's sanction_days on this row's level */
+            (rc = rfy__sanction_row(res, rates, row, err)) != RFY_OK)
             return rc;
         rfy__segments(res, row);
         rfy__segments_reserve(res, base + m + res->nsegments);

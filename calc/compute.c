@@ -1,6 +1,7 @@
 /*
  * rfy_compute(): one case-month, in the order of rules.md §1–5.
- *   §1 coverage → §3 level and segments → §4 deductions → §5 rounding.
+ *   §1 coverage → §3 level and segments → §4 deductions and §9 sanctions →
+ *   §5 rounding.
  * § 68 a stk. 1 (other income, krone for krone) is applied here directly.
  */
 #include <stdio.h>
@@ -35,6 +36,10 @@ void rfy_result_init(rfy_result *r)
     mpz_init(r->holiday_deduction);
     mpz_init(r->activation_deduction);
     mpz_init(r->other_deduction);
+    mpz_init(r->sanction_day_amount);
+    mpz_init(r->sanction_period);
+    mpz_init(r->sanction_point);
+    mpz_init(r->sanction_deduction);
     mpz_init(r->total_deduction);
     mpz_init(r->payment);
     for (int i = 0; i < 3; i++)
@@ -68,6 +73,10 @@ void rfy_result_clear(rfy_result *r)
     mpz_clear(r->holiday_deduction);
     mpz_clear(r->activation_deduction);
     mpz_clear(r->other_deduction);
+    mpz_clear(r->sanction_day_amount);
+    mpz_clear(r->sanction_period);
+    mpz_clear(r->sanction_point);
+    mpz_clear(r->sanction_deduction);
     mpz_clear(r->total_deduction);
     mpz_clear(r->payment);
     for (int i = 0; i < 3; i++)
@@ -182,6 +191,10 @@ int rfy_compute(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy
     if ((rc = rfy__level_stk2(res, rates, in, err)) != RFY_OK ||
         (rc = rfy__level_prior(res, rates, in, err)) != RFY_OK)
         return rc;
+    /* §9: sanctions on the row's § 68 stk. 2 level, known from here on */
+    rfy__sanction_start(res, in->forloeb);
+    if ((rc = rfy__sanction_row(res, rates, in, err)) != RFY_OK)
+        return rc;
     rfy__segments(res, in);
 
     /* §4: deductions (wage and holiday need the exact gross for the holiday cap) */
@@ -214,6 +227,10 @@ int rfy__deductions_and_rounding(rfy_result *res, const rfy_rates *rates, const 
     mpz_add(res->total_deduction, res->wage_deduction, res->holiday_deduction);
     mpz_add(res->total_deduction, res->total_deduction, res->activation_deduction);
     mpz_add(res->total_deduction, res->total_deduction, res->other_deduction);
+    /* rules.md §9: sanctions are whole øre already (whole days × whole kroner,
+     * and the punktsanktion as decided) and part of the total; set per row
+     * before (rfy__sanction_row). */
+    mpz_add(res->total_deduction, res->total_deduction, res->sanction_deduction);
     /* payment = max(0, gross − total); no deduction carries over (Decision D5). */
     mpz_sub(res->payment, res->gross, res->total_deduction);
     if (mpz_sgn(res->payment) < 0)

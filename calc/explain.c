@@ -37,6 +37,8 @@ void rfy_explanation_init(rfy_explanation *e)
     mpq_init(e->holiday_calendar_days);
     mpz_init(e->hours_counted);
     mpq_init(e->gross_exact);
+    mpq_init(e->sanction_day_level);
+    mpq_init(e->sanction_day_exact);
 }
 
 void rfy_explanation_clear(rfy_explanation *e)
@@ -48,6 +50,8 @@ void rfy_explanation_clear(rfy_explanation *e)
     mpq_clear(e->holiday_calendar_days);
     mpz_clear(e->hours_counted);
     mpq_clear(e->gross_exact);
+    mpq_clear(e->sanction_day_level);
+    mpq_clear(e->sanction_day_exact);
 }
 
 /* W(x) against threshold t, in parts (§ 68 a stk. 2). */
@@ -91,6 +95,11 @@ static const char *rate_ref(rfy_rate_key k, const rfy_case *in, const rfy_result
         return res->wage_ref;
     case RFY_RATE_HOUR_DISREGARD:
         return res->activation_ref;
+    case RFY_RATE_SANCTION_DAY_FORSORGER:
+    case RFY_RATE_SANCTION_DAY_IKKE_FORSORGER:
+    case RFY_RATE_SANCTION_DAY_U25_HJEMME:
+    case RFY_RATE_SANCTION_DAY_U25_BIDRAG_MAX:
+        return res->sanction_period_ref; /* § 69 b stk. 2, or § 69 n in jobafklaring */
     default:
         return rfy_rate_key_law(k);
     }
@@ -154,6 +163,22 @@ int rfy_explain(rfy_explanation *e, const rfy_case *in, const rfy_result *res)
         mpz_set_ui(e->hours_counted, RFY_MAX_HOURS_COUNTED_C);
     else
         mpz_set(e->hours_counted, in->activation_hours);
+
+    /* Sanctions: the amount a day is the stk. 2 level × 12 / 260, rounded to kroner */
+    e->has_sanction = in->sanction_days > 0 || mpz_sgn(in->sanction_amount) > 0;
+    e->sanction_day_num = RFY_SANCTION_DAY_MONTHS;
+    e->sanction_day_den = RFY_SANCTION_DAY_WORKDAYS;
+    mpq_set(e->sanction_day_level, res->stk2_level);
+    rfy__sanction_day_exact(e->sanction_day_exact, res->stk2_level);
+    e->sanction_day_own_nr4 = res->sanction_day_by_rule;
+    e->sanction_day_not_prior = in->prior != RFY_PRIOR_NONE;
+    {
+        mpz_t one_rate;
+        mpz_init(one_rate);
+        mpz_mul_ui(one_rate, res->sanction_day_amount, (unsigned long)in->sanction_days);
+        e->sanction_day_per_row = mpz_cmp(one_rate, res->sanction_period) != 0;
+        mpz_clear(one_rate);
+    }
 
     /* Totals: the gross is this exact sum rounded once (rules §5) */
     mpq_set_ui(e->gross_exact, 0, 1);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "rates_internal.h"
+#include "rfy_calc.h"
 #include "rfy_money.h"
 #include "rfy_status.h"
 
@@ -41,6 +42,38 @@ static const chain_def CHAINS[] = {
      * every figure 2020-2024 (rates-2025-2026 research). */
     {RFY_RATE_SDP_MAX_WEEK, 2019, 1, 500, 1, "highest sygedagpenge amount from 2019, r − afdæmpning, down to 5 kr."},
 };
+
+/* The level each periodesanktion day amount is derived from (rules.md §9). */
+static const struct {
+    rfy_rate_key day, level;
+} SANCTION_DAY_OF[] = {
+    {RFY_RATE_SANCTION_DAY_FORSORGER, RFY_RATE_FORSORGER},
+    {RFY_RATE_SANCTION_DAY_IKKE_FORSORGER, RFY_RATE_IKKE_FORSORGER},
+    {RFY_RATE_SANCTION_DAY_U25_HJEMME, RFY_RATE_U25_HJEMME},
+    {RFY_RATE_SANCTION_DAY_U25_BIDRAG_MAX, RFY_RATE_U25_BIDRAG_MAX},
+};
+
+rfy_rate_key rfy_sanction_day_level_key(rfy_rate_key key)
+{
+    for (size_t k = 0; k < sizeof SANCTION_DAY_OF / sizeof SANCTION_DAY_OF[0]; k++)
+        if (SANCTION_DAY_OF[k].day == key)
+            return SANCTION_DAY_OF[k].level;
+    return RFY_RATE_KEY_COUNT;
+}
+
+int rfy__sanction_day_value(mpz_t out, const rfy_rates *r, rfy_rate_key day_key, rfy_month m)
+{
+    rfy_rate_key lk = rfy_sanction_day_level_key(day_key);
+    const rfy_rate_value *level = lk == RFY_RATE_KEY_COUNT ? NULL : rfy_rates_get(r, lk, m);
+    mpq_t q;
+    if (!level)
+        return RFY_ENORATE;
+    mpq_init(q);
+    mpq_set_z(q, level->amount);
+    rfy_sanction_day_amount(out, q);
+    mpq_clear(q);
+    return RFY_OK;
+}
 
 /* The row of `key` whose effective_from lies in `year` (the first one). */
 static const rfy_rate_value *row_of_year(const rfy_rates *r, rfy_rate_key key, int year)
@@ -215,6 +248,22 @@ int rfy_rates_check_chain(const rfy_rates *r, FILE *report)
         mpz_add(sum, g->amount, t->amount);
         if (mpz_cmp(sum, nb->amount) != 0) {
             say_value(report, "grundbeløb + tillæg is", nb, sum);
+            mismatches++;
+        }
+    }
+    /* rules.md §9: every periodesanktion day amount = round(level × 12 / 260)
+     * of its level in the month it starts (the published 2022 and 2024 figures
+     * and every derived one). */
+    for (i = 0; i < r->n; i++) {
+        const rfy_rate_value *day = &r->v[i];
+        if (rfy_sanction_day_level_key(day->key) == RFY_RATE_KEY_COUNT)
+            continue;
+        /* a month without the level is a gap the missing-keys check reports */
+        if (rfy__sanction_day_value(v, r, day->key, rfy_date_month(&day->from)) != RFY_OK)
+            continue;
+        checked[day->provenance]++;
+        if (mpz_cmp(v, day->amount) != 0) {
+            say_value(report, "round(level × 12 / 260) is", day, v);
             mismatches++;
         }
     }

@@ -22,6 +22,12 @@ struct rfy_rates {
  * key is not computed by the chain (rates_chain.c). */
 int rfy__chain_base_year(rfy_rate_key key);
 
+/* rules.md §9: the day amount of `day_key` for month m = round(level × 12 /
+ * 260) of that month's level row, into out (øre).  RFY_OK, or RFY_ENORATE
+ * when no level row governs m.  The level row must hold its amount (a
+ * chained level is evaluated first). */
+int rfy__sanction_day_value(mpz_t out, const rfy_rates *r, rfy_rate_key day_key, rfy_month m);
+
 /* Generated at build time from the rates directory (cmake/embed_rates.cmake). */
 typedef struct rfy_builtin_file {
     const char *name;

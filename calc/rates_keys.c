@@ -22,6 +22,12 @@ static const struct {
     [RFY_RATE_REG_R] = {"regulation_r_pct", "percent", "§ 109"},
     [RFY_RATE_REG_AFDAEMPNING] = {"regulation_afdaempning_pct", "percent", "§ 109"},
     [RFY_RATE_REG_REDUCTION] = {"regulation_reduction_pct", "percent", "§ 109 stk. 6"},
+    [RFY_RATE_SANCTION_DAY_FORSORGER] = {"sanction_day_forsorger", "kr/day", "§ 69 b stk. 2"},
+    [RFY_RATE_SANCTION_DAY_IKKE_FORSORGER] = {"sanction_day_ikke_forsorger", "kr/day",
+                                              "§ 69 b stk. 2"},
+    [RFY_RATE_SANCTION_DAY_U25_HJEMME] = {"sanction_day_u25_hjemme", "kr/day", "§ 69 b stk. 2"},
+    [RFY_RATE_SANCTION_DAY_U25_BIDRAG_MAX] = {"sanction_day_u25_bidrag_max", "kr/day",
+                                              "§ 69 b stk. 2"},
 };
 
 int rfy_rate_key_is_parameter(rfy_rate_key key)

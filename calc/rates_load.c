@@ -237,8 +237,12 @@ static int on_row(void *user, const rfy_csv_record *rec)
     if (field_is(rec, 3, "chain")) {
         /* docs/rates.md: a derived value may be left to the chain, so that it
          * follows the regulation rows (moving the 0,45 reduction is one row). */
-        if (v->provenance != RFY_PROV_DERIVED || rfy__chain_base_year(key) == 0 ||
-            v->from.year <= rfy__chain_base_year(key)) {
+        /* rules.md §9: a sanction_day_* row may be 'chain' too: derived from
+         * the level of its month, so it follows a chained level. */
+        int by_rule = rfy_sanction_day_level_key(key) != RFY_RATE_KEY_COUNT;
+        if (v->provenance != RFY_PROV_DERIVED ||
+            (!by_rule && (rfy__chain_base_year(key) == 0 ||
+                          v->from.year <= rfy__chain_base_year(key)))) {
             mpz_clear(v->amount);
             if (v->provenance != RFY_PROV_DERIVED)
                 return fail(c, RFY_ERATES, rec->line,
@@ -312,12 +316,14 @@ static int index_months(rfy_rates *r, error_list *errors)
     return errors->count ? errors->rc : RFY_OK;
 }
 
-/* Rows written "chain": their amount from the chain (rates_chain.c). */
+/* Rows written "chain": their amount from the chain (rates_chain.c); then the
+ * sanction_day_* rows from the (now computed) level of their month. */
 static int evaluate_chained(rfy_rates *r, error_list *errors)
 {
     for (size_t i = 0; i < r->n; i++) {
         rfy_rate_value *v = &r->v[i];
-        if (v->chained && rfy_rates_chain_value(v->amount, r, v->key, v->from.year) != RFY_OK) {
+        if (v->chained && rfy_sanction_day_level_key(v->key) == RFY_RATE_KEY_COUNT &&
+            rfy_rates_chain_value(v->amount, r, v->key, v->from.year) != RFY_OK) {
             char reason[256];
             snprintf(reason, sizeof reason,
                      "amount 'chain': the chain cannot compute %s for %d (it needs the %d base "
@@ -326,6 +332,21 @@ static int evaluate_chained(rfy_rates *r, error_list *errors)
                      rfy_rate_key_name(v->key), v->from.year, rfy__chain_base_year(v->key),
                      v->from.year);
             add_error(errors, RFY_ERATES, v->file, v->line, reason);
+        }
+    }
+    for (size_t i = 0; i < r->n && errors->count == 0; i++) {
+        rfy_rate_value *v = &r->v[i];
+        if (v->chained && rfy_sanction_day_level_key(v->key) != RFY_RATE_KEY_COUNT &&
+            rfy__sanction_day_value(v->amount, r, v->key, rfy_date_month(&v->from)) != RFY_OK) {
+            /* No level to derive it from (a table with a gap, which `rfy rates
+             * check` lists under the level's key): the row has no value, so it
+             * governs no month; a sanction there is refused naming the key. */
+            for (rfy_month m = r->first; m <= r->last; m++) {
+                const rfy_rate_value **slot =
+                    &r->by_month[(size_t)(m - r->first) * RFY_RATE_KEY_COUNT + v->key];
+                if (*slot == v)
+                    *slot = NULL;
+            }
         }
     }
     return errors->count ? errors->rc : RFY_OK;

@@ -7,6 +7,7 @@
  *   segments.c          part months and the prior_until split (calendar-day proration)
  *   deduction_wage.c    § 68 a stk. 2 / § 69 j stk. 9 (wage) and § 68 a stk. 4 (holiday pay)
  *   deduction_tilbud.c  § 68 a stk. 3 (income in tilbud, hourly disregard)
+ *   deduction_sanction.c § 69 b–d, § 69 m–o: sanctions the kommune decided (rules.md §9)
  *   compute.c           § 68 a stk. 1 (other income), rounding (rules.md §5), provenance
  */
 #ifndef RFY_RULES_H
@@ -30,6 +31,8 @@
 #define RFY_HOLIDAY_CAL_DAYS 7        /* § 68 a stk. 4: 5 feriedage = 7 calendar days */
 #define RFY_HOLIDAY_WORK_DAYS 5
 #define RFY_MAX_HOURS_COUNTED_C 16000 /* § 68 a stk. 3: at most 160 hours, hundredths */
+#define RFY_SANCTION_DAY_MONTHS 12    /* rules.md §9: a day = the level × 12 / 260 (Decision D46) */
+#define RFY_SANCTION_DAY_WORKDAYS 260 /* 52 weeks of 5 working days */
 
 /* The legal references of the deduction lines for a forløb (compute.c). */
 const char *rfy__wage_ref(rfy_forloeb f);
@@ -100,5 +103,27 @@ void rfy__segments_reserve(rfy_result *res, int n);
 
 /* Free rfy_compute_rows()'s scratch (rfy_result_clear). */
 void rfy__rows_scratch_free(rfy_result *res);
+/*
+ * § 69 b stk. 2 / § 69 n: the periodesanktion amount a day of the row's level,
+ * into `daily` (øre, whole kroner).  Needs res->stk2_level (the row's own
+ * § 68 stk. 2 level, nr. 4 incl. its tillæg).  Records the rate row used.
+ */
+int rfy__sanction_day(mpz_t daily, rfy_result *res, const rfy_rates *rates, const rfy_case *in,
+                      rfy_error *err);
+
+/* rules.md §9, in two steps so that a case-month of several period rows can
+ * sanction each row on its own level:
+ *   rfy__sanction_start()  zeroes the sanction fields and sets the references
+ *                          of the forløb (§ 69 b stk. 2 / § 69 d; § 69 n / § 69 o);
+ *   rfy__sanction_row()    adds one row: its sanction_days × the amount a day of
+ *                          its level (res->stk2_level must be that row's, i.e.
+ *                          call it right after rfy__level_stk2() for the row),
+ *                          and its punktsanktion; keeps sanction_deduction =
+ *                          sanction_period + sanction_point. */
+void rfy__sanction_start(rfy_result *res, rfy_forloeb forloeb);
+/* The unrounded amount a day of a monthly level: level × 12 / 260, exact (øre). */
+void rfy__sanction_day_exact(mpq_t out, const mpq_t level);
+int rfy__sanction_row(rfy_result *res, const rfy_rates *rates, const rfy_case *row,
+                      rfy_error *err);
 
 #endif

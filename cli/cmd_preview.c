@@ -29,6 +29,7 @@ static const char USAGE[] =
     "                   [--holiday-pay KR] [--holiday-days N] [--activation-income KR]\n"
     "                   [--activation-hours N] [--other-income KR]\n"
     "                   [--holiday-ydelse-days N] [--holiday-run-months N] [--holiday-used-days N]\n"
+    "                   [--sanction-days N] [--sanction-amount KR]\n"
     "       rfy preview [--rates DIR] [--json] [--decimal-comma] [--delimiter C]\n"
     "                   --input FILE.csv --case-id ID --month YYYY-MM\n"
     "Every option but --rates, --json, --decimal-comma, --input and --delimiter is a\n"

@@ -35,7 +35,10 @@ static void show_row(const rfy_rate_value *v)
            rfy_rate_key_unit(v->key), from, to, rfy_provenance_name(v->provenance),
            v->legal_ref);
     printf("%-32s   source: %s (%s:%lu%s)\n", "", v->source, v->file, v->line,
-           v->chained ? "; amount computed by the chain" : "");
+           !v->chained ? ""
+           : rfy_sanction_day_level_key(v->key) != RFY_RATE_KEY_COUNT
+               ? "; amount computed from the level: round(level × 12 / 260)"
+               : "; amount computed by the chain");
 }
 
 /* The rows whose effective dates touch `year`, key by key; returns how many. */

@@ -149,6 +149,8 @@ static json_t *input_echo(const char *case_id, const rfy_case *in)
     bad |= put(o, "activation_income", money_z(in->activation_income));
     bad |= put(o, "activation_hours", money_z(in->activation_hours));
     bad |= put(o, "other_income", money_z(in->other_income));
+    bad |= put(o, "sanction_days", json_integer(in->sanction_days));
+    bad |= put(o, "sanction_amount", money_z(in->sanction_amount));
     if (bad) {
         json_decref(o);
         return NULL;
@@ -385,6 +387,54 @@ static json_t *deduction_other(const rfy_case *in, const rfy_result *res)
     return o;
 }
 
+/*
+ * rules.md §9: the sanctions the kommune decided.  The periodesanktion is
+ * days × the amount a day; the amount a day is the level × 12 / 260 rounded
+ * to whole kroner ("day_rule"), taken from the rate table for nr. 1–3
+ * ("day_source": "rate_table") or computed from the person's own nr. 4 level
+ * ("own_nr4_level").  The punktsanktion is as decided.
+ */
+static json_t *deduction_sanction(const rfy_case *in, const rfy_result *res,
+                                  const rfy_explanation *e)
+{
+    json_t *o = json_object();
+    char rule[64];
+    int bad = !o;
+
+    if (bad)
+        return NULL;
+    bad |= put(o, "kind", json_string("sanction"));
+    bad |= put(o, "amount", money_z(res->sanction_deduction));
+    bad |= put(o, "legal_ref", json_string(res->sanction_period_ref));
+    bad |= put(o, "days", json_integer(in->sanction_days));
+    if (in->sanction_days > 0 && e->sanction_day_per_row) {
+        /* several period rows at different levels: no single amount a day */
+        snprintf(rule, sizeof rule, "round(level × %u / %u) to whole kroner, per period row",
+                 e->sanction_day_num, e->sanction_day_den);
+        bad |= put(o, "day_amount", json_null());
+        bad |= put(o, "day_rule", json_string(rule));
+    } else if (in->sanction_days > 0) {
+        snprintf(rule, sizeof rule, "round(level × %u / %u) to whole kroner", e->sanction_day_num,
+                 e->sanction_day_den);
+        bad |= put(o, "day_amount", money_z(res->sanction_day_amount));
+        bad |= put(o, "day_rule", json_string(rule));
+        bad |= put(o, "day_source",
+                   json_string(e->sanction_day_own_nr4 ? "own_nr4_level" : "rate_table"));
+        bad |= put_q(o, "day_level", e->sanction_day_level);
+        bad |= put_exact(o, "day_exact", e->sanction_day_exact);
+    } else {
+        bad |= put(o, "day_amount", json_null());
+    }
+    bad |= put(o, "period_amount", money_z(res->sanction_period));
+    bad |= put(o, "point_amount", money_z(res->sanction_point));
+    bad |= put(o, "point_legal_ref", json_string(res->sanction_point_ref));
+    if (bad) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
 /* The exact Σ of the segment amounts, when it is not whole øre (the gross is
  * that sum rounded once). */
 static int gross_exact(json_t *root, const rfy_explanation *e)
@@ -452,12 +502,13 @@ json_t *explain_json(const char *case_id, const rfy_case *in, const rfy_result *
     rfy_month_format(m, res->month);
     bad |= put(engine, "name", json_string("rfy"));
     bad |= put(engine, "version", json_string(RFY_VERSION));
-    /* the four deductions always, in batch column order, so their amounts
+    /* the five deductions always, in batch column order, so their amounts
      * add up to total_deduction without a lookup */
     bad |= push(ded, deduction_wage(in, res, &e));
     bad |= push(ded, deduction_holiday(in, res, &e));
     bad |= push(ded, deduction_activation(in, res, &e));
     bad |= push(ded, deduction_other(in, res));
+    bad |= push(ded, deduction_sanction(in, res, &e));
 
     bad |= put(root, "schema_version", json_integer(EXPLAIN_JSON_SCHEMA_VERSION));
     bad |= put(root, "engine", engine);

@@ -45,6 +45,11 @@ static const char *const RATE_DA[RFY_RATE_KEY_COUNT] = {
     [RFY_RATE_REG_R] = "Satsreguleringsprocent",
     [RFY_RATE_REG_AFDAEMPNING] = "Afdæmpning af satsreguleringen",
     [RFY_RATE_REG_REDUCTION] = "Engangsnedsættelse af satsreguleringen",
+    [RFY_RATE_SANCTION_DAY_FORSORGER] = "Periodesanktion pr. dag, forsørger",
+    [RFY_RATE_SANCTION_DAY_IKKE_FORSORGER] = "Periodesanktion pr. dag, ikke-forsørger",
+    [RFY_RATE_SANCTION_DAY_U25_HJEMME] = "Periodesanktion pr. dag, under 25 år, hjemmeboende",
+    [RFY_RATE_SANCTION_DAY_U25_BIDRAG_MAX] =
+        "Periodesanktion pr. dag, under 25 år med bidragspligt (højst)",
 };
 
 /* ---- numbers ------------------------------------------------------------ */
@@ -195,6 +200,8 @@ static const char *unit_da(rfy_rate_key k)
         return "kr./uge";
     if (strcmp(u, "kr/hour") == 0)
         return "kr./time";
+    if (strcmp(u, "kr/day") == 0)
+        return "kr./dag";
     return "pct.";
 }
 
@@ -456,6 +463,46 @@ static void deduction_activation(FILE *out, const rfy_case *in, const rfy_result
             da_ref(ref, sizeof ref, res->activation_ref));
 }
 
+/*
+ * rules.md §9: the sanctions the kommune decided, one "Sanktioner" line: the
+ * days × the amount a day with the rule behind it, and the punktsanktion,
+ * each with its paragraph.  Every value is the engine's (result and trace).
+ */
+static void deduction_sanction(FILE *out, const rfy_case *in, const rfy_result *res,
+                               const rfy_explanation *e)
+{
+    char ref[48], a[NUM], b[NUM], c[NUM], lvl[NUM], r[NUM];
+    const char *sep = "";
+
+    fputs("  Sanktioner: ", out);
+    if (in->sanction_days > 0 && e->sanction_day_per_row) {
+        /* several period rows: each row's days at its own level's amount a day */
+        fprintf(out, "periodesanktion %d dage, hver periodes dage efter periodens eget niveau "
+                     "× %u/%u, afrundet til hele kroner = %s (%s)",
+                in->sanction_days, e->sanction_day_num, e->sanction_day_den,
+                da_z(b, res->sanction_period), da_ref(ref, sizeof ref, res->sanction_period_ref));
+        sep = "; ";
+    } else if (in->sanction_days > 0) {
+        fprintf(out, "periodesanktion %d %s × %s kr. = %s (%s; dagssats: niveauet %s × %u/%u = "
+                     "%s, afrundet til hele kroner: %s%s)",
+                in->sanction_days, in->sanction_days == 1 ? "dag" : "dage",
+                da_z(a, res->sanction_day_amount), da_z(b, res->sanction_period),
+                da_ref(ref, sizeof ref, res->sanction_period_ref),
+                da_q(lvl, e->sanction_day_level), e->sanction_day_num, e->sanction_day_den,
+                da_q(r, e->sanction_day_exact), a,
+                e->sanction_day_own_nr4     ? "; personens eget niveau efter nr. 4"
+                : e->sanction_day_not_prior ? "; efter stk. 2-niveauet, ikke den hidtidige ydelse"
+                                            : "");
+        sep = "; ";
+    }
+    if (mpz_sgn(in->sanction_amount) > 0)
+        fprintf(out, "%spunktsanktion %s (%s)", sep, da_z(c, res->sanction_point),
+                da_ref(ref, sizeof ref, res->sanction_point_ref));
+    if (in->sanction_days > 0 && mpz_sgn(in->sanction_amount) > 0)
+        fprintf(out, "; i alt %s", da_z(a, res->sanction_deduction));
+    fputc('\n', out);
+}
+
 static void deductions_section(FILE *out, const rfy_case *in, const rfy_result *res,
                                const rfy_explanation *e)
 {
@@ -481,25 +528,30 @@ static void deductions_section(FILE *out, const rfy_case *in, const rfy_result *
                 da_z(b, res->other_deduction), da_ref(ref, sizeof ref, res->other_ref));
         any = 1;
     }
+    if (e->has_sanction) {
+        deduction_sanction(out, in, res, e);
+        any = 1;
+    }
     if (!any)
         fputs("  Ingen indtægter at trække fra.\n", out);
 }
 
 static void totals_section(FILE *out, const rfy_result *res, const rfy_explanation *e)
 {
-    const mpz_t *ded[4] = {&res->wage_deduction, &res->holiday_deduction,
-                           &res->activation_deduction, &res->other_deduction};
+    const mpz_t *ded[5] = {&res->wage_deduction, &res->holiday_deduction,
+                           &res->activation_deduction, &res->other_deduction,
+                           &res->sanction_deduction};
     char g[NUM], t[NUM], p[NUM], a[NUM];
     int nonzero = 0;
 
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 5; i++)
         nonzero += mpz_sgn(*ded[i]) != 0;
     fputs("\nResultat\n", out);
     fprintf(out, "  Bruttoydelse             %14s\n", da_z(g, res->gross));
     fprintf(out, "  Fradrag i alt            %14s", da_z(t, res->total_deduction));
     if (nonzero > 1) {
         const char *sep = "  (";
-        for (int i = 0; i < 4; i++)
+        for (int i = 0; i < 5; i++)
             if (mpz_sgn(*ded[i]) != 0) {
                 fprintf(out, "%s%s", sep, da_z(a, *ded[i]));
                 sep = " + ";

@@ -18,14 +18,14 @@
     "case_id,month,category,forloeb,level_ref,days,days_in_month,gross,wage_deduction,"     \
     "holiday_deduction,activation_deduction,other_deduction,total_deduction,payment,"       \
     "provenance,rates_id,lines,holiday_right,holiday_run_months,holiday_used_days,"         \
-    "holiday_days_left,holiday_excess_days,warnings"
+    "holiday_days_left,holiday_excess_days,sanction_deduction,warnings"
 
 /* The rejects file's header line. */
 #define REJECT_ROW_HEADER "line,case_id,column,reason\n"
 
 /*
  * Room for one formatted row: case_id (64 characters of at most 4 bytes,
- * quoted with every byte doubled: 2 × 256 + 3), level_ref (2 × 96 + 3), seven
+ * quoted with every byte doubled: 2 × 256 + 3), level_ref (2 × 96 + 3), eight
  * amounts and two day counts (at most 48 each), the names, rates_id, the
  * lines of up to 64 rows (21 bytes each), the warning codes (under 128),
  * and audit's two extra amounts: 4096 bytes is ample.

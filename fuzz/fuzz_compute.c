@@ -83,6 +83,8 @@ static void build_case(rfy_case *c, cursor *in)
     amount(c->activation_income, in, RFY_MAX_AMOUNT_ORE);
     amount(c->activation_hours, in, RFY_MAX_HOURS_C);
     amount(c->other_income, in, RFY_MAX_AMOUNT_ORE);
+    c->sanction_days = (int)(take(in, 1) % 33);
+    amount(c->sanction_amount, in, RFY_MAX_AMOUNT_ORE);
     /* a common shape: the rest of the input picks nothing more */
 }
 
@@ -130,6 +132,15 @@ static void check_breakdown(const rfy_result *r, const rfy_case *c)
     mpz_add(t, r->wage_deduction, r->holiday_deduction);
     mpz_add(t, t, r->activation_deduction);
     mpz_add(t, t, r->other_deduction);
+    /* rules.md §9: days × a whole-krone daily amount, plus the punktsanktion */
+    FUZZ_CHECK(mpz_cmp(c->sanction_amount, r->sanction_point) == 0);
+    FUZZ_CHECK(mpz_divisible_ui_p(r->sanction_day_amount, 100));
+    mpz_mul_ui(q, r->sanction_day_amount, (unsigned long)c->sanction_days);
+    FUZZ_CHECK(mpz_cmp(q, r->sanction_period) == 0);
+    mpz_add(q, r->sanction_period, r->sanction_point);
+    FUZZ_CHECK(mpz_cmp(q, r->sanction_deduction) == 0);
+    FUZZ_CHECK(c->sanction_days <= r->days);
+    mpz_add(t, t, r->sanction_deduction);
     FUZZ_CHECK(mpz_cmp(t, r->total_deduction) == 0);
     mpz_sub(t, r->gross, r->total_deduction);
     if (mpz_sgn(t) < 0)

@@ -1,5 +1,5 @@
 /*
- * The computation of one case-month (rules.md §3–5).
+ * The computation of one case-month (rules.md §3–5, §9).
  *
  * Unit of work: one person, one calendar month, one forløb type.  All money
  * is exact (øre in mpz_t, exact intermediates in mpq_t); the only rounding
@@ -50,6 +50,7 @@ typedef enum rfy_period_unit {
 #define RFY_MAX_HOURS_C 74400L        /* 744 hours, in hundredths */
 #define RFY_MAX_HOLIDAY_DAYS_C 3100L  /* 31 feriedage, in hundredths */
 #define RFY_MAX_CHILDREN 20
+#define RFY_MAX_SANCTION_DAYS 31      /* and never more than the row's days of entitlement */
 
 /* One case-month's input.  Init with rfy_case_init(), clear with rfy_case_clear(). */
 typedef struct rfy_case {
@@ -77,6 +78,10 @@ typedef struct rfy_case {
     int has_holiday_state;       /* holiday_run_months or holiday_used_days given (a case's first month) */
     long holiday_run_months;     /* consecutive receipt months before this month */
     mpz_t holiday_used_days;     /* days used in the current window before this month, thousandths */
+    /* Sanctions the kommune decided (rules.md §9): whole days of
+     * periodesanktion for this row's period, and a punktsanktion in øre. */
+    int sanction_days;
+    mpz_t sanction_amount;
 } rfy_case;
 
 RFY_API void rfy_case_init(rfy_case *c);
@@ -143,12 +148,24 @@ typedef struct rfy_result {
     mpq_t activation_disregard;   /* min(hours, 160) × hourly disregard */
     mpq_t activation_exact;       /* max(0, income − disregard) */
 
+    /* Sanctions (rules.md §9), all whole øre.  The daily amount belongs to the
+     * row's level: the table value sanction_day_* of the category (also for a
+     * person on the stk. 4/5 level), or for nr. 4 the rule applied to the
+     * person's own nr. 4 level (sanction_day_by_rule = 1).  0 when no days. */
+    mpz_t sanction_day_amount;    /* kr. a day, in øre (whole kroner) */
+    int sanction_day_by_rule;
+    mpz_t sanction_period;        /* sanction_days × sanction_day_amount */
+    mpz_t sanction_point;         /* punktsanktion as decided */
+
     /* The printed columns, rounded to øre (rules.md §5). */
     mpz_t gross, wage_deduction, holiday_deduction, activation_deduction, other_deduction;
+    mpz_t sanction_deduction;     /* sanction_period + sanction_point */
     mpz_t total_deduction, payment;
 
     /* Legal references of the deduction lines (vary with the forløb). */
     const char *wage_ref, *holiday_ref, *activation_ref, *other_ref;
+    const char *sanction_period_ref; /* § 69 b stk. 2 (ressourceforløb) / § 69 n (jobafklaring) */
+    const char *sanction_point_ref;  /* § 69 d / § 69 o */
 
     /* § 69 stk. 5: the holiday ledger of the month, filled by rfy_holiday_step()
      * when the caller carries a case's state (status RFY_HOLIDAY_NONE otherwise). */
@@ -225,7 +242,7 @@ RFY_API void rfy_result_clear(rfy_result *r);
 RFY_API int rfy_case_check(const rfy_case *in, rfy_error *err);
 
 /*
- * Compute one case-month exactly as rules.md §3–5 says.
+ * Compute one case-month exactly as rules.md §3–5 and §9 (sanctions) say.
  *
  * Runs rfy_case_check() first.  Returns RFY_OK with `out` filled;
  * RFY_EINPUT (bad input), RFY_ECOVERAGE (month before 2013-01, or
@@ -266,6 +283,13 @@ RFY_API int rfy_holiday_apply(rfy_result *res, rfy_holiday_state *st, const rfy_
  */
 RFY_API int rfy_holiday_apply_rows(rfy_result *res, rfy_holiday_state *st, const rfy_case *const *rows,
                            size_t n, rfy_error *err, size_t *at);
+ * The periodesanktion amount a day for a monthly level (rules.md §9,
+ * Decision): round(level × 12 / 260) to whole kroner, half away from zero.
+ * `out` is in øre (a multiple of 100); `level` in øre, exact.  This is the
+ * rule behind the sanction_day_* rate rows (2024: 16.382 × 12 / 260 =
+ * 756,09 → 756) and the daily amount of a nr. 4 person's own level.
+ */
+RFY_API void rfy_sanction_day_amount(mpz_t out, const mpq_t level);
 
 /* Names as written in CSV ("forsorger", "jobafklaring", "sygedagpenge"). */
 RFY_API const char *rfy_category_name(rfy_category c);

@@ -79,6 +79,19 @@ typedef struct rfy_explanation {
     long hours_cap;              /* most hours counted a month, hundredths (16000 = 160) */
     mpz_t hours_counted;         /* min(activation_hours, cap), hundredths */
 
+    /* Sanctions the kommune decided (rules.md §9; § 69 b–d, § 69 m–o). */
+    int has_sanction;             /* sanction_days or sanction_amount given */
+    unsigned sanction_day_num;    /* the amount a day = level × num/den ... : 12 */
+    unsigned sanction_day_den;    /* ... : 260, rounded to whole kroner */
+    mpq_t sanction_day_level;     /* the level it is taken from: the § 68 stk. 2 level (nr. 4: the
+                                   * person's own), also for a person paid at stk. 4/5 */
+    mpq_t sanction_day_exact;     /* level × 12 / 260 before rounding, øre */
+    int sanction_day_own_nr4;     /* nr. 4: computed from the person's own level (no rate row) */
+    int sanction_day_not_prior;   /* the person is paid at the stk. 4/5 level, sanctioned on stk. 2 */
+    int sanction_day_per_row;     /* a case-month of several rows whose days were priced at
+                                   * different amounts a day (each row's own level): the
+                                   * level and amount a day above are the last row's */
+
     /* Totals. */
     mpq_t gross_exact;           /* Σ segment amounts, before the one rounding */
     int payment_floored;         /* deductions exceed the gross: payment 0, nothing carried over */

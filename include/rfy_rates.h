@@ -49,6 +49,12 @@ typedef enum rfy_rate_key {
     RFY_RATE_REG_R,               /* regulation rate r, percent (rules.md §2) */
     RFY_RATE_REG_AFDAEMPNING,     /* afdæmpning, percent (rules.md §2) */
     RFY_RATE_REG_REDUCTION,       /* one-off reduction of § 109 stk. 6 (0,45 in 2026 or 2027), percent */
+    /* Periodesanktion per day (§ 69 b stk. 2, § 69 n; rules.md §9), kr/day:
+     * round(level × 12 / 260) to whole kroner, per year with the levels. */
+    RFY_RATE_SANCTION_DAY_FORSORGER,       /* of the nr. 1 level */
+    RFY_RATE_SANCTION_DAY_IKKE_FORSORGER,  /* of the nr. 2 level */
+    RFY_RATE_SANCTION_DAY_U25_HJEMME,      /* of the nr. 3 level */
+    RFY_RATE_SANCTION_DAY_U25_BIDRAG_MAX,  /* of the nr. 4 cap (the ministry's maximum) */
     RFY_RATE_KEY_COUNT
 } rfy_rate_key;
 
@@ -86,6 +92,11 @@ typedef struct rfy_rates rfy_rates;
 /* Non-zero for the keys that parametrise the chain (regulation_*): they
  * carry no amount a computation uses, so they do not make a month covered. */
 RFY_API int rfy_rate_key_is_parameter(rfy_rate_key key);
+
+/* The § 68 stk. 2 level a periodesanktion day amount (sanction_day_*) is
+ * derived from by round(level × 12 / 260) (rules.md §9), or
+ * RFY_RATE_KEY_COUNT for any other key. */
+RFY_API rfy_rate_key rfy_sanction_day_level_key(rfy_rate_key key);
 
 /* Key name as written in table files ("rfy_forsorger"); NULL if out of range. */
 RFY_API const char *rfy_rate_key_name(rfy_rate_key key);
@@ -192,7 +203,10 @@ RFY_API const rfy_rate_value *rfy_rates_at(const rfy_rates *rates, size_t i);
  * values with r − afdæmpning), recompute v[y] = round(v[y−1] × (1 + p[y]/100))
  * year by year and compare with every table row of that key, whatever its
  * provenance; also check that the nr. 4 cap equals the forsørger level and
- * that normalbidrag equals grundbeløb + tillæg where both are given.
+ * that normalbidrag equals grundbeløb + tillæg where both are given, and
+ * that every periodesanktion day amount (sanction_day_*) equals
+ * round(level × 12 / 260) of the level it belongs to in the same month
+ * (rfy_sanction_day_amount(), rules.md §9).
  * Writes one line per finding to `report` (may be NULL) and returns the
  * number of mismatches (0 = all reproduced), or -1 if the chain cannot run
  * (a base or a regulation rate is missing; explained in `report`).

@@ -137,6 +137,7 @@ START_TEST(bind_all_columns)
     probe p;
     memset(&p, 0, sizeof p);
     run_syn(&p,
+            "sanction_amount,sanction_days,"
             "holiday_used_days,holiday_run_months,holiday_ydelse_days,"
             "other_income,activation_hours,activation_income,holiday_days,holiday_pay,wage,"
             "prior_until,prior_unit,prior_amount,prior,child_support,children,end,start,forloeb,"
@@ -538,6 +539,37 @@ END_TEST
 
 /* ---- Reset between rows ------------------------------------------------------------------ */
 
+/* rules.md §9: sanction_days whole days 0–31 (no fraction, no sign);
+ * sanction_amount an amount like any other (no sign). */
+START_TEST(row_sanctions)
+{
+    probe p;
+#define HS "case_id,month,category,sanction_days,sanction_amount\n"
+    memset(&p, 0, sizeof p);
+    run_syn(&p, HS "A,2024-05,forsorger,3,500.50\n", ',', &RFY_AMOUNT_DOT);
+    ck_assert_int_eq(p.parse_rc, RFY_OK);
+    ck_assert_int_eq(C.sanction_days, 3);
+    ck_assert(mpz_cmp_ui(C.sanction_amount, 50050) == 0);
+    ok_row(HS "A,2024-05,forsorger,0,0\n");
+    ok_row(HS "A,2024-05,forsorger,31,\n");
+    ok_row(HS "A,2024-05,forsorger,,\n");
+    bad_row(HS "A,2024-05,forsorger,1.5,\n", "sanction_days",
+            "sanction_days '1.5' is not a whole number of days from 0 to 31 (digits only, no "
+            "sign or decimals)");
+    bad_row(HS "A,2024-05,forsorger,-1,\n", "sanction_days",
+            "sanction_days '-1' is not a whole number of days from 0 to 31 (digits only, no "
+            "sign or decimals)");
+    bad_row(HS "A,2024-05,forsorger,32,\n", "sanction_days",
+            "sanction_days '32' is above the limit 31 days");
+    bad_row(HS "A,2024-05,forsorger,,-500\n", "sanction_amount",
+            "sanction_amount '-500' is not a valid number: a sign is not allowed (amounts are "
+            "never negative)");
+    bad_row(HS "A,2024-05,forsorger,,10000000\n", "sanction_amount",
+            "sanction_amount '10000000' is above the limit 9999999.99 kr.");
+#undef HS
+}
+END_TEST
+
 START_TEST(row_defaults_after_reset)
 {
     /* A row with everything set, then an all-default row on the same rfy_case:
@@ -599,6 +631,7 @@ static Suite *suite(void)
     tcase_add_test(r, row_hours_days);
     tcase_add_test(r, row_prior);
     tcase_add_test(r, row_decimal_comma);
+    tcase_add_test(r, row_sanctions);
     tcase_add_test(r, row_defaults_after_reset);
     suite_add_tcase(s, h);
     suite_add_tcase(s, r);

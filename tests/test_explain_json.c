@@ -111,12 +111,13 @@ static void check_invariants(const json_t *root)
     mpq_init(q);
     ck_assert_int_eq(json_integer_value(json_object_get(root, "schema_version")), 1);
 
-    /* deductions: the four kinds, adding up to total_deduction exactly */
+    /* deductions: the five kinds, adding up to total_deduction exactly */
     ck_assert(json_is_array(ded));
-    ck_assert_uint_eq(json_array_size(ded), 4);
+    ck_assert_uint_eq(json_array_size(ded), 5);
     for (i = 0; i < json_array_size(ded); i++) {
         const json_t *e = json_array_get(ded, i);
-        static const char *const KIND[4] = {"wage", "holiday", "activation", "other"};
+        static const char *const KIND[5] = {"wage", "holiday", "activation", "other",
+                                            "sanction"};
         assert_str(e, "kind", KIND[i]);
         ck_assert(json_is_string(json_object_get(e, "legal_ref")));
         money(d, e, "amount");
@@ -172,7 +173,8 @@ static void check_invariants(const json_t *root)
 /* No JSON number anywhere but these counts: money is always a string. */
 static void check_no_money_numbers(const json_t *v, const char *key)
 {
-    static const char *const COUNTS[] = {"schema_version", "days", "days_in_month", "children"};
+    static const char *const COUNTS[] = {"schema_version", "days", "days_in_month", "children",
+                                         "sanction_days"};
     if (json_is_real(v))
         ck_abort_msg("%s is a real number", key);
     if (json_is_integer(v)) {
@@ -456,6 +458,71 @@ START_TEST(derived_provenance)
 }
 END_TEST
 
+/* rules.md §9: ikke-forsørger March 2022, 2 days of periodesanktion and a
+ * punktsanktion of 500,00: 2 × 541 + 500 = 1.582,00; 11.716 − 1.582 = 10.134,00.
+ * The amount a day 541 = round(11.716 × 12 / 260) = round(540,738…); in øre
+ * 1171600 × 12 / 260 = 14059200/260 = 702960/13 (÷ 20) = 54073,846… øre. */
+START_TEST(sanction_line)
+{
+    rfy_case c;
+    json_t *root;
+    const json_t *s;
+    base_case(&c, 2022, 3, RFY_CAT_IKKE_FORSORGER);
+    c.sanction_days = 2;
+    mpz_set_ui(c.sanction_amount, 50000);
+    root = explain_roundtrip(&c, NULL);
+    check_invariants(root);
+    check_no_money_numbers(root, NULL);
+    s = deduction(root, 4);
+    assert_str(s, "kind", "sanction");
+    assert_str(s, "amount", "1582.00");
+    assert_str(s, "legal_ref", "§ 69 b stk. 2");
+    ck_assert_int_eq(json_integer_value(json_object_get(s, "days")), 2);
+    assert_str(s, "day_amount", "541.00");
+    assert_str(s, "day_source", "rate_table");
+    assert_str(s, "day_level", "11716.00");
+    assert_str(s, "day_exact", "702960/13");
+    assert_str(s, "period_amount", "1082.00");
+    assert_str(s, "point_amount", "500.00");
+    assert_str(s, "point_legal_ref", "§ 69 d");
+    assert_str(root, "payment", "10134.00");
+    assert_str(json_object_get(root, "input"), "sanction_amount", "500.00");
+    /* the 2022 daily amount is the ministry's published figure */
+    assert_str(json_array_get(json_object_get(root, "rates"), 1), "key",
+               "sanction_day_ikke_forsorger");
+    assert_str(json_array_get(json_object_get(root, "rates"), 1), "provenance", "published");
+    json_decref(root);
+    rfy_case_clear(&c);
+}
+END_TEST
+
+/* Jobafklaring: § 69 n and § 69 o.  nr. 4 with one child, May 2024:
+ * 3.834 + 1.548 = 5.382 (below the cap 16.382); a day 5.382 × 12 / 260 =
+ * 248,4 → 248; 2 days = 496,00. */
+START_TEST(sanction_jobafklaring_nr4)
+{
+    rfy_case c;
+    json_t *root;
+    const json_t *s;
+    base_case(&c, 2024, 5, RFY_CAT_U25_HJEMME_BIDRAG);
+    c.forloeb = RFY_FORLOEB_JOBAFKLARING;
+    c.children = 1;
+    c.sanction_days = 2;
+    root = explain_roundtrip(&c, NULL);
+    check_invariants(root);
+    s = deduction(root, 4);
+    assert_str(s, "legal_ref", "§ 69 n");
+    assert_str(s, "point_legal_ref", "§ 69 o");
+    assert_str(s, "day_amount", "248.00");
+    assert_str(s, "day_source", "own_nr4_level");
+    assert_str(s, "amount", "496.00");
+    /* 5.382 − 496 = 4.886,00 */
+    assert_str(root, "payment", "4886.00");
+    json_decref(root);
+    rfy_case_clear(&c);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("explain_json");
@@ -470,6 +537,8 @@ static Suite *suite(void)
     tcase_add_test(tc, payment_zero);
     tcase_add_test(tc, bidrag_capped);
     tcase_add_test(tc, derived_provenance);
+    tcase_add_test(tc, sanction_line);
+    tcase_add_test(tc, sanction_jobafklaring_nr4);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -127,7 +127,8 @@ a = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
 b = list(csv.reader(open(sys.argv[2], encoding="utf-8-sig", newline=""), delimiter=";"))
 money = {"gross", "wage_deduction", "holiday_deduction", "activation_deduction",
          "other_deduction", "total_deduction", "payment",
-         "holiday_used_days", "holiday_days_left", "holiday_excess_days"}  # and day counts
+         "holiday_used_days", "holiday_days_left", "holiday_excess_days",  # and day counts
+         "sanction_deduction"}
 ok = len(a) == len(b) and a[0] == b[0]
 for ra, rb in zip(a[1:], b[1:]):
     for name, x, y in zip(a[0], ra, rb):
@@ -158,7 +159,7 @@ assert wb.sheetnames == ["results", "rejects", "summary"], wb.sheetnames
 ws = wb["results"]
 got = [[c for c in r] for r in ws.iter_rows()]
 money = {"gross", "wage_deduction", "holiday_deduction", "activation_deduction",
-         "other_deduction", "total_deduction", "payment"}
+         "other_deduction", "total_deduction", "payment", "sanction_deduction"}
 assert len(got) == len(rows), (len(got), len(rows))
 for want, cells in zip(rows[1:], got[1:]):
     for name, text, cell in zip(rows[0], want, cells):

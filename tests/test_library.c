@@ -91,11 +91,13 @@ START_TEST(fields_read_and_refused)
     ck_assert_int_eq(rfy_case_from_fields(&c, unknown, 3, NULL, &err), RFY_EINPUT);
     ck_assert_str_eq(err.column, "");
     ck_assert_ptr_nonnull(strstr(err.reason, "unknown column 'salary'"));
-    /* 18 columns of the case-month, and the holiday ledger's 3 (rules.md §8) */
-    ck_assert_uint_eq(rfy_input_column_count(), 21);
+    /* 18 columns of the case-month, the holiday ledger's 3 (rules.md §8) and the sanctions' 2 (§9) */
+    ck_assert_uint_eq(rfy_input_column_count(), 23);
     ck_assert_str_eq(rfy_input_column_name(10), "prior_unit");
     ck_assert_str_eq(rfy_input_column_name(20), "holiday_used_days");
-    ck_assert_ptr_null(rfy_input_column_name(21));
+    ck_assert_str_eq(rfy_input_column_name(21), "sanction_days");
+    ck_assert_str_eq(rfy_input_column_name(22), "sanction_amount");
+    ck_assert_ptr_null(rfy_input_column_name(23));
     rfy_case_clear(&c);
 }
 END_TEST

@@ -301,6 +301,12 @@ static void gen_valid(rfy_case *c, rng *g, const rfy_rates *rates)
     /* § 68 a stk. 1 */
     if (chance(g, 20))
         pick_amount(c->other_income, g, level);
+
+    /* rules.md §9: sanctions the kommune decided, up to all the row's days */
+    if (chance(g, 15))
+        c->sanction_days = (int)below(g, (unsigned long)(last - first + 2));
+    if (chance(g, 10))
+        pick_amount(c->sanction_amount, g, level);
 }
 
 /* ---- printing a case and the results --------------------------------------- */
@@ -340,6 +346,8 @@ static void print_case(FILE *f, const rfy_case *c)
     print_hundredths(f, "activation_income", c->activation_income);
     print_hundredths(f, "activation_hours", c->activation_hours);
     print_hundredths(f, "other_income", c->other_income);
+    fprintf(f, " --sanction-days %d", c->sanction_days);
+    print_hundredths(f, "sanction_amount", c->sanction_amount);
     fputc('\n', f);
 }
 
@@ -361,6 +369,7 @@ static void print_both(FILE *f, const rfy_result *e, const ref_result *r)
     print_row(f, "holiday_deduction", e->holiday_deduction, r->holiday_deduction);
     print_row(f, "activation_deduction", e->activation_deduction, r->activation_deduction);
     print_row(f, "other_deduction", e->other_deduction, r->other_deduction);
+    print_row(f, "sanction_deduction", e->sanction_deduction, r->sanction_deduction);
     print_row(f, "total_deduction", e->total_deduction, r->total_deduction);
     print_row(f, "payment", e->payment, r->payment);
     gmp_fprintf(f,
@@ -378,6 +387,7 @@ static int agree(const rfy_result *e, const ref_result *r)
            mpz_cmp(e->holiday_deduction, r->holiday_deduction) == 0 &&
            mpz_cmp(e->activation_deduction, r->activation_deduction) == 0 &&
            mpz_cmp(e->other_deduction, r->other_deduction) == 0 &&
+           mpz_cmp(e->sanction_deduction, r->sanction_deduction) == 0 &&
            mpz_cmp(e->total_deduction, r->total_deduction) == 0 &&
            mpz_cmp(e->payment, r->payment) == 0;
 }
@@ -578,7 +588,7 @@ START_TEST(comparison_catches_one_ore)
     rfy_result e;
     ref_result r;
     rfy_error err;
-    mpz_t *col[7];
+    mpz_t *col[8];
     rfy_case_init(&c);
     rfy_result_init(&e);
     ref_result_init(&r);
@@ -595,7 +605,8 @@ START_TEST(comparison_catches_one_ore)
     col[4] = &r.other_deduction;
     col[5] = &r.total_deduction;
     col[6] = &r.payment;
-    for (int i = 0; i < 7; i++) {
+    col[7] = &r.sanction_deduction;
+    for (int i = 0; i < 8; i++) {
         mpz_add_ui(*col[i], *col[i], 1);
         ck_assert_msg(!agree(&e, &r), "column %d", i);
         mpz_sub_ui(*col[i], *col[i], 1);
@@ -617,6 +628,7 @@ typedef struct coverage_count {
     unsigned long wage_at_T, wage_and_holiday_at_T, holiday, holiday_capped, holiday_uncapped;
     unsigned long hours_160, hours_above_160, tilbud_exact, payment_zero, half_ore;
     unsigned long ressource_2021_12, ressource_2022_01;
+    unsigned long sanction_days, sanction_all_days, sanction_nr4, sanction_prior, sanction_point;
 } coverage_count;
 
 /* x kr. lies exactly halfway between two øre (200·x an odd integer). */
@@ -682,6 +694,11 @@ static void count(coverage_count *k, const rfy_case *c, const rfy_result *e, con
                             mpz_sgn(c->wage) > 0;
     k->ressource_2022_01 += c->forloeb == RFY_FORLOEB_RESSOURCE && c->month == RFY_MONTH(2022, 1) &&
                             mpz_sgn(c->wage) > 0;
+    k->sanction_days += c->sanction_days > 0;
+    k->sanction_all_days += c->sanction_days > 0 && c->sanction_days == r->days;
+    k->sanction_nr4 += c->sanction_days > 0 && c->category == RFY_CAT_U25_HJEMME_BIDRAG;
+    k->sanction_prior += c->sanction_days > 0 && c->prior != RFY_PRIOR_NONE;
+    k->sanction_point += mpz_sgn(c->sanction_amount) > 0;
     mpz_clear(s);
 }
 
@@ -781,6 +798,11 @@ START_TEST(engine_equals_reference)
         CK_COVERED(k, half_ore, 20);
         CK_COVERED(k, ressource_2021_12, 20);
         CK_COVERED(k, ressource_2022_01, 20);
+        CK_COVERED(k, sanction_days, 1000);
+        CK_COVERED(k, sanction_all_days, 50);
+        CK_COVERED(k, sanction_nr4, 200);
+        CK_COVERED(k, sanction_prior, 200);
+        CK_COVERED(k, sanction_point, 1000);
     }
 }
 END_TEST
@@ -989,6 +1011,8 @@ static void make_sdp(rfy_case *c, rng *g, rfy_month m)
     c->forloeb = RFY_FORLOEB_RESSOURCE;
     c->category = RFY_CAT_FORSORGER;
     c->start_day = c->end_day = 0;
+    if (c->sanction_days > 28) /* a whole month of another length: at most 28 */
+        c->sanction_days = 28;
     c->prior = RFY_PRIOR_SYGEDAGPENGE;
     c->prior_unit = RFY_PER_WEEK;
     mpz_set_ui(c->prior_amount, between(g, 1, 400000));
@@ -1009,7 +1033,7 @@ static void bad_amount(mpz_t v, rng *g)
 static int plant_fault(rfy_case *c, rng *g, const char **column)
 {
     int dim = rfy_days_in_month(RFY_MONTH_YEAR(c->month), RFY_MONTH_NUM(c->month));
-    switch (below(g, 27)) {
+    switch (below(g, 29)) {
     case 0:
         c->start_day = chance(g, 50) ? dim + 1 : -1;
         *column = "start";
@@ -1114,6 +1138,8 @@ static int plant_fault(rfy_case *c, rng *g, const char **column)
     case 20: /* before ressourceforløb existed (rules.md §1) */
         c->month = RFY_MONTH(2000, 1) + (rfy_month)below(g, 13 * 12);
         c->start_day = c->end_day = 0;
+        if (c->sanction_days > 28) /* a whole month of another length: at most 28 */
+            c->sanction_days = 28;
         c->has_prior_until = c->prior == RFY_PRIOR_SYGEDAGPENGE;
         c->prior_until = (rfy_date){2000, 1, 1};
         *column = "month";
@@ -1122,6 +1148,8 @@ static int plant_fault(rfy_case *c, rng *g, const char **column)
         c->month = RFY_MONTH(2013, 1) + (rfy_month)below(g, 18);
         c->forloeb = RFY_FORLOEB_JOBAFKLARING;
         c->start_day = c->end_day = 0;
+        if (c->sanction_days > 28) /* a whole month of another length: at most 28 */
+            c->sanction_days = 28;
         if (c->prior == RFY_PRIOR_SYGEDAGPENGE) {
             c->prior = RFY_PRIOR_NONE;
             c->has_prior_until = 0;
@@ -1132,6 +1160,8 @@ static int plant_fault(rfy_case *c, rng *g, const char **column)
     case 22: /* no rate table: 2027-01 and later */
         c->month = RFY_MONTH(2027, 1) + (rfy_month)below(g, 60);
         c->start_day = c->end_day = 0;
+        if (c->sanction_days > 28) /* a whole month of another length: at most 28 */
+            c->sanction_days = 28;
         *column = "month";
         return RFY_ENORATE;
     case 23: /* sygedagpenge in a month no table covers */
@@ -1157,8 +1187,20 @@ static int plant_fault(rfy_case *c, rng *g, const char **column)
         c->children = (int)between(g, 1, 4);
         c->has_child_support = 0;
         c->start_day = c->end_day = 0;
+        if (c->sanction_days > 28) /* a whole month of another length: at most 28 */
+            c->sanction_days = 28;
         *column = "child_support";
         return RFY_ENORATE;
+    case 26: { /* rules.md §9: more sanction days than the row's days of entitlement */
+        int first = c->start_day ? c->start_day : 1, last = c->end_day ? c->end_day : dim;
+        c->sanction_days = last - first + 1 + (int)between(g, 1, 3);
+        *column = "sanction_days";
+        return RFY_EINPUT;
+    }
+    case 27:
+        bad_amount(c->sanction_amount, g);
+        *column = "sanction_amount";
+        return RFY_EINPUT;
     default: /* an out-of-range enumeration */
         switch (below(g, 3)) {
         case 0:

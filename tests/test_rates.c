@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "rates_internal.h"
+#include "rfy_calc.h"
 #include "rfy_csv.h"
 #include "rfy_money.h"
 #include "rfy_rates.h"
@@ -520,6 +521,86 @@ START_TEST(chain_cap_and_normalbidrag)
 }
 END_TEST
 
+START_TEST(chain_sanction_day)
+{
+    /* rules.md §9: every sanction_day_* row = round(level × 12 / 260).
+     * 2024 forsørger published 756 = round(16382 × 12 / 260 = 756.09);
+     * writing 757 must give exactly one mismatch naming the key. */
+    rfy_rates *r = NULL;
+    edited e;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f;
+    edited_init(&e, "2024.csv", "sanction_day_forsorger,2024-01-01,2024-12-31,756,",
+                "sanction_day_forsorger,2024-01-01,2024-12-31,757,", NULL);
+    ck_assert_int_eq(rfy_rates_load_files(&r, e.n, e.names, e.texts, e.lens, NULL), RFY_OK);
+    f = open_memstream(&buf, &len);
+    ck_assert_int_eq(rfy_rates_check_chain(r, f), 1);
+    fclose(f);
+    ck_assert_msg(strstr(buf, "MISMATCH 2024 sanction_day_forsorger (2024.csv:") != NULL, "%s",
+                  buf);
+    ck_assert_ptr_nonnull(
+        strstr(buf, "published): table 757.00, round(level × 12 / 260) is 756.00"));
+    free(buf);
+    rfy_rates_free(r);
+    free(e.owned);
+    /* a derived one: 2023 ikke-forsørger round(11944 × 12 / 260 = 551.26) = 551 */
+    edited_init(&e, "2023.csv", "sanction_day_ikke_forsorger,2023-01-01,2023-12-31,551,",
+                "sanction_day_ikke_forsorger,2023-01-01,2023-12-31,552,", NULL);
+    ck_assert_int_eq(rfy_rates_load_files(&r, e.n, e.names, e.texts, e.lens, NULL), RFY_OK);
+    ck_assert_int_eq(rfy_rates_check_chain(r, NULL), 1);
+    rfy_rates_free(r);
+    free(e.owned);
+}
+END_TEST
+
+START_TEST(sanction_day_every_year)
+{
+    /* The daily amounts are rate data for every month the levels cover
+     * (2013-01..2026-12), four keys, each = round(level × 12 / 260); the
+     * 2026 rows are written "chain" and derived from the level at load. */
+    rfy_rates *r = builtin();
+    static const rfy_rate_key DAY[4] = {
+        RFY_RATE_SANCTION_DAY_FORSORGER, RFY_RATE_SANCTION_DAY_IKKE_FORSORGER,
+        RFY_RATE_SANCTION_DAY_U25_HJEMME, RFY_RATE_SANCTION_DAY_U25_BIDRAG_MAX};
+    static const rfy_rate_key LEVEL[4] = {RFY_RATE_FORSORGER, RFY_RATE_IKKE_FORSORGER,
+                                          RFY_RATE_U25_HJEMME, RFY_RATE_U25_BIDRAG_MAX};
+    mpz_t want;
+    mpq_t q;
+    unsigned months = 0;
+    mpz_init(want);
+    mpq_init(q);
+    for (rfy_month m = RFY_MONTH(2013, 1); m <= RFY_MONTH(2026, 12);
+         m = RFY_MONTH_NUM(m) == 12 ? RFY_MONTH(RFY_MONTH_YEAR(m) + 1, 1) : m + 1) {
+        for (int k = 0; k < 4; k++) {
+            const rfy_rate_value *d = rfy_rates_get(r, DAY[k], m);
+            const rfy_rate_value *l = rfy_rates_get(r, LEVEL[k], m);
+            ck_assert_msg(d && l, "no %s for %d-%02d", rfy_rate_key_name(DAY[k]),
+                          RFY_MONTH_YEAR(m), RFY_MONTH_NUM(m));
+            mpq_set_z(q, l->amount);
+            rfy_sanction_day_amount(want, q);
+            ck_assert(mpz_cmp(want, d->amount) == 0);
+        }
+        months++;
+    }
+    ck_assert_uint_eq(months, 14 * 12); /* 2013..2026 */
+    /* 2026 (chain): forsørger 16.972 × 1,045 = 17.735,74 → 17.736; × 12 / 260 = 818,58 → 819 */
+    ck_assert(mpz_cmp_ui(rfy_rates_get(r, RFY_RATE_SANCTION_DAY_FORSORGER,
+                                       RFY_MONTH(2026, 11))->amount, 81900) == 0);
+    ck_assert(rfy_rates_get(r, RFY_RATE_SANCTION_DAY_FORSORGER, RFY_MONTH(2026, 11))->chained);
+    /* 2013: 13.952 × 12 / 260 = 643,94 → 644 (derived); 2015 from 5 January */
+    ck_assert(mpz_cmp_ui(rfy_rates_get(r, RFY_RATE_SANCTION_DAY_FORSORGER,
+                                       RFY_MONTH(2013, 7))->amount, 64400) == 0);
+    ck_assert_int_eq(rfy_rates_get(r, RFY_RATE_SANCTION_DAY_FORSORGER, RFY_MONTH(2013, 7))
+                         ->provenance, RFY_PROV_DERIVED);
+    ck_assert_int_eq(rfy_rates_get(r, RFY_RATE_SANCTION_DAY_FORSORGER, RFY_MONTH(2015, 1))
+                         ->from.day, 5);
+    mpq_clear(q);
+    mpz_clear(want);
+    rfy_rates_free(r);
+}
+END_TEST
+
 START_TEST(chain_cannot_run)
 {
     /* without 2016.csv there is no regulation rate for 2016: the 2026 amounts written
@@ -666,6 +747,7 @@ static const struct {
     {"revalidering_u25_hjemme", RFY_RATE_KEY_COUNT},
     {"rfy_ledighed_89_week", RFY_RATE_KEY_COUNT},
     {"rfy_sdp_max_week", RFY_RATE_KEY_COUNT},
+    /* periodesanktion per day: checked by on_sanction_day(), not by a chain */
     {"sanction_day_forsorger", RFY_RATE_KEY_COUNT},
     {"sanction_day_ikke_forsorger", RFY_RATE_KEY_COUNT},
     {"sanction_day_u25", RFY_RATE_KEY_COUNT},
@@ -684,8 +766,22 @@ static const struct {
     {"uh_udeboende", RFY_RATE_KEY_COUNT},
 };
 
+/* The published periodesanktion day amounts of rates-sources.csv: the level
+ * each is derived from, and the built-in rate row that must hold it. */
+static const struct {
+    const char *name;
+    rfy_rate_key level, day;
+} EVIDENCE_SANCTION[] = {
+    {"sanction_day_forsorger", RFY_RATE_FORSORGER, RFY_RATE_SANCTION_DAY_FORSORGER},
+    {"sanction_day_ikke_forsorger", RFY_RATE_IKKE_FORSORGER,
+     RFY_RATE_SANCTION_DAY_IKKE_FORSORGER},
+    {"sanction_day_u25", RFY_RATE_U25_HJEMME, RFY_RATE_SANCTION_DAY_U25_HJEMME},
+    {"sanction_day_u25_bidrag", RFY_RATE_U25_BIDRAG_MAX, RFY_RATE_SANCTION_DAY_U25_BIDRAG_MAX},
+};
+
 typedef struct evidence {
     const rfy_rates *rates;
+    unsigned long sanction_checked, sanction_published;
     unsigned long rows, checked, per_chain[RFY_RATE_KEY_COUNT];
     unsigned long mismatches, known_exception_seen;
     char unexpected[2048]; /* what went wrong, for the failure message */
@@ -696,6 +792,46 @@ static void note(evidence *ev, const char *fmt, const char *a, unsigned long lin
     size_t n = strlen(ev->unexpected);
     if (n + 200 < sizeof ev->unexpected)
         snprintf(ev->unexpected + n, sizeof ev->unexpected - n, fmt, a, line);
+}
+
+/*
+ * rules.md §9: a published daily amount (sanction_day_*) must be
+ * round(level × 12 / 260) of the built-in level of its year, and the
+ * built-in table must carry it with provenance published.
+ */
+static void on_sanction_day(evidence *ev, const rfy_csv_record *rec, size_t i)
+{
+    const char *why = NULL;
+    char *end;
+    long year = strtol(rec->field[0], &end, 10);
+    rfy_month m = RFY_MONTH((int)year, 6);
+    const rfy_rate_value *level = rfy_rates_get(ev->rates, EVIDENCE_SANCTION[i].level, m);
+    const rfy_rate_value *day = rfy_rates_get(ev->rates, EVIDENCE_SANCTION[i].day, m);
+    mpz_t amount, want;
+    mpq_t q;
+
+    mpz_init(amount);
+    mpz_init(want);
+    mpq_init(q);
+    if (*end || rfy_decimal_parse(amount, rec->field[2], rec->len[2], &RFY_AMOUNT_DOT, &why) ||
+        !level || !day) {
+        note(ev, "bad year, amount or no level for '%s' (line %lu)\n", rec->field[1], rec->line);
+    } else {
+        mpq_set_z(q, level->amount);
+        rfy_sanction_day_amount(want, q);
+        ev->sanction_checked++;
+        if (mpz_cmp(want, amount) != 0)
+            note(ev, "MISMATCH %s (line %lu): round(level × 12 / 260) differs\n", rec->field[1],
+                 rec->line);
+        if (mpz_cmp(day->amount, amount) != 0 || day->provenance != RFY_PROV_PUBLISHED)
+            note(ev, "%s (line %lu): not in the built-in table as published\n", rec->field[1],
+                 rec->line);
+        else
+            ev->sanction_published++;
+    }
+    mpq_clear(q);
+    mpz_clear(want);
+    mpz_clear(amount);
 }
 
 static int on_evidence(void *user, const rfy_csv_record *rec)
@@ -722,6 +858,9 @@ static int on_evidence(void *user, const rfy_csv_record *rec)
              rec->line);
         return 0;
     }
+    for (size_t k = 0; k < sizeof EVIDENCE_SANCTION / sizeof EVIDENCE_SANCTION[0]; k++)
+        if (strcmp(EVIDENCE_SANCTION[k].name, rec->field[1]) == 0)
+            on_sanction_day(ev, rec, k);
     if (EVIDENCE_KEYS[i].chain == RFY_RATE_KEY_COUNT)
         return 0;
     year = strtol(rec->field[0], &end, 10);
@@ -786,6 +925,13 @@ START_TEST(evidence_rates_sources)
     ck_assert_uint_eq(ev.per_chain[RFY_RATE_U25_HJEMME], 15);
     ck_assert_uint_eq(ev.mismatches, 1);
     ck_assert_uint_eq(ev.known_exception_seen, 1);
+    /* rules.md §9: the 7 published periodesanktion figures, 2022 719 / 541 /
+     * 168 / max 719 and 2024 756 / 569 / 177, each = round(level × 12 / 260)
+     * of that year's level (15.570 → 718,62; 11.716 → 540,74; 3.644 → 168,18;
+     * 16.382 → 756,09; 12.326 → 568,89; 3.834 → 176,95) and each in the
+     * built-in tables as published. */
+    ck_assert_uint_eq(ev.sanction_checked, 7);
+    ck_assert_uint_eq(ev.sanction_published, 7);
     rfy_rates_free((rfy_rates *)ev.rates);
 }
 END_TEST
@@ -1005,6 +1151,8 @@ static Suite *rates_suite(void)
     tcase_add_test(tc, chain_builtin);
     tcase_add_test(tc, chain_off_by_one_krone);
     tcase_add_test(tc, chain_cap_and_normalbidrag);
+    tcase_add_test(tc, chain_sanction_day);
+    tcase_add_test(tc, sanction_day_every_year);
     tcase_add_test(tc, chain_cannot_run);
     tcase_add_test(tc, chain_values);
     tcase_add_test(tc, evidence_rates_sources);

@@ -66,6 +66,37 @@ START_TEST(one_month_with_wage)
 }
 END_TEST
 
+/* rules.md §9 through the API: forsørger May 2024, 3 days of periodesanktion
+ * (3 × 756 = 2.268,00) and a punktsanktion of 500: 16.382 − 2.768 = 13.614,00;
+ * a fraction of a day is refused naming sanction_days. */
+START_TEST(sanctions)
+{
+    json_t *root, *r, *d;
+    const char *col, *why;
+    long row;
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate",
+                          "{\"rows\":[{\"month\":\"2024-05\",\"category\":\"forsorger\","
+                          "\"sanction_days\":3,\"sanction_amount\":\"500.00\"}]}"), 200);
+    r = json_array_get(json_object_get(root, "results"), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(r, "total_deduction")), "2768.00");
+    ck_assert_str_eq(json_string_value(json_object_get(r, "payment")), "13614.00");
+    d = json_array_get(json_object_get(r, "deductions"), 4);
+    ck_assert_str_eq(json_string_value(json_object_get(d, "kind")), "sanction");
+    ck_assert_str_eq(json_string_value(json_object_get(d, "day_amount")), "756.00");
+    ck_assert_str_eq(json_string_value(json_object_get(d, "period_amount")), "2268.00");
+    ck_assert_str_eq(json_string_value(json_object_get(d, "legal_ref")), "§ 69 b stk. 2");
+    ck_assert_str_eq(json_string_value(json_object_get(d, "point_legal_ref")), "§ 69 d");
+    json_decref(root);
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate",
+                          "{\"rows\":[{\"month\":\"2024-05\",\"category\":\"forsorger\","
+                          "\"sanction_days\":\"1.5\"}]}"), 422);
+    why = first_reason(root, &col, &row);
+    ck_assert_str_eq(col, "sanction_days");
+    ck_assert_ptr_nonnull(strstr(why, "whole number of days"));
+    json_decref(root);
+}
+END_TEST
+
 START_TEST(period_totals)
 {
     json_t *root, *t;
@@ -224,6 +255,7 @@ static Suite *suite(void)
     TCase *tc = tcase_create("serve_api");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, one_month_with_wage);
+    tcase_add_test(tc, sanctions);
     tcase_add_test(tc, period_totals);
     tcase_add_test(tc, strict_json);
     tcase_add_test(tc, limits);

@@ -49,10 +49,11 @@ const FIELDS = {
   wage: 'Løn inkl. pension', holiday_pay: 'Feriegodtgørelse', holiday_days: 'Feriedage',
   holiday_ydelse_days: 'Feriedage holdt med ydelse', activation_income: 'Indtægt i tilbud',
   activation_hours: 'Arbejdstimer i tilbud', other_income: 'Anden indtægt',
+  sanction_days: 'Dage med periodesanktion', sanction_amount: 'Punktsanktion',
   start: 'Første dag', end: 'Sidste dag', case_id: 'Sag',
 };
 const AMOUNT_FIELDS = ['child_support', 'prior_amount', 'wage', 'holiday_pay', 'holiday_days',
-  'activation_income', 'activation_hours', 'other_income'];
+  'activation_income', 'activation_hours', 'other_income', 'sanction_amount'];
 
 const $ = (id) => document.getElementById(id);
 
@@ -181,7 +182,7 @@ function showErrors(errors, months) {
 function formRow() {
   const row = {};
   for (const id of ['category', 'forloeb', 'prior']) row[id] = $(id).value;
-  for (const id of ['children', 'holiday_ydelse_days', 'prior_until']) {
+  for (const id of ['children', 'holiday_ydelse_days', 'prior_until', 'sanction_days']) {
     const v = $(id).value.trim();
     if (v) row[id] = v;
   }
@@ -226,6 +227,16 @@ function deductionText(d) {
     return `Indtægt i tilbud: ${kr(d.income)} − fradragsfrit ${kr(d.disregard)} (${kr(d.hours_counted)} timer)`;
   case 'other':
     return `Anden indtægt: ${kr(d.other_income)} krone for krone`;
+  case 'sanction': {
+    /* the engine's numbers only: days × the amount a day, its rule, and the punktsanktion */
+    const parts = [];
+    if (d.days > 0)
+      parts.push(`periodesanktion ${d.days} ${d.days === 1 ? 'dag' : 'dage'} × ${kr(d.day_amount)} ` +
+        `(dagssats: niveauet ${kr(d.day_level)} × 12/260, afrundet til hele kroner)`);
+    if (d.point_amount !== '0.00')
+      parts.push(`punktsanktion ${kr(d.point_amount)} (${ref(d.point_legal_ref)})`);
+    return `Sanktioner: ${parts.join('; ')}`;
+  }
   default:
     return d.kind;
   }

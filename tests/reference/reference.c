@@ -97,17 +97,17 @@ static void ref_result_init(ref_result *r)
     r->days = 0;
     r->two_levels = 0;
     mpz_inits(r->gross, r->wage_deduction, r->holiday_deduction, r->activation_deduction,
-              r->other_deduction, r->total_deduction, r->payment, NULL);
+              r->other_deduction, r->sanction_deduction, r->total_deduction, r->payment, NULL);
     mpq_inits(r->gross_kr, r->day_rate_kr, r->wage_kr, r->holiday_uncapped_kr, r->holiday_cap_kr,
-              r->activation_kr, NULL);
+              r->activation_kr, r->sanction_day_kr, NULL);
 }
 
 static void ref_result_clear(ref_result *r)
 {
     mpz_clears(r->gross, r->wage_deduction, r->holiday_deduction, r->activation_deduction,
-               r->other_deduction, r->total_deduction, r->payment, NULL);
+               r->other_deduction, r->sanction_deduction, r->total_deduction, r->payment, NULL);
     mpq_clears(r->gross_kr, r->day_rate_kr, r->wage_kr, r->holiday_uncapped_kr, r->holiday_cap_kr,
-               r->activation_kr, NULL);
+               r->activation_kr, r->sanction_day_kr, NULL);
 }
 
 /* ---- § 68 stk. 2: the level of the category ----------------------------------- */
@@ -284,6 +284,20 @@ static int ref_compute(ref_result *out, const rfy_rates *rates, const rfy_case *
         ref_max0(out->activation_kr);
     }
 
+    /* rules.md §9: the amount a day is the § 68 stk. 2 level of the category
+     * (nr. 4: the person's own; a person on the stk. 4/5 level: still the
+     * stk. 2 level) × 12 / 260, to whole kroner: ref_round_ore() rounds kroner
+     * to øre, i.e. x / 100 to a whole number of (x / 100) / 100 kr. = whole x. */
+    ref_set_frac(t, 12, 260 * 100);
+    mpq_mul(t, level, t);
+    ref_round_ore(out->sanction_deduction, t); /* round(level × 12 / 260), whole kroner */
+    mpq_set_z(out->sanction_day_kr, out->sanction_deduction);
+    mpq_set_ui(t, (unsigned long)in->sanction_days, 1);
+    mpq_mul(t, t, out->sanction_day_kr);
+    ref_hundredths(x, in->sanction_amount); /* the punktsanktion as decided */
+    mpq_add(t, t, x);
+    ref_round_ore(out->sanction_deduction, t);
+
     /* rules.md §5: round each column once; total of the rounded; payment ≥ 0 */
     ref_round_ore(out->gross, out->gross_kr);
     ref_round_ore(out->wage_deduction, out->wage_kr);
@@ -299,6 +313,7 @@ static int ref_compute(ref_result *out, const rfy_rates *rates, const rfy_case *
     mpz_add(out->total_deduction, out->total_deduction, out->holiday_deduction);
     mpz_add(out->total_deduction, out->total_deduction, out->activation_deduction);
     mpz_add(out->total_deduction, out->total_deduction, out->other_deduction);
+    mpz_add(out->total_deduction, out->total_deduction, out->sanction_deduction);
     mpz_sub(out->payment, out->gross, out->total_deduction);
     if (mpz_sgn(out->payment) < 0)
         mpz_set_ui(out->payment, 0);

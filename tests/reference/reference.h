@@ -1,5 +1,5 @@
 /*
- * A slow, obviously correct reference of rules.md §3–5, for the property
+ * A slow, obviously correct reference of rules.md §3–5 and §9, for the property
  * test (tests/test_property.c).  Not part of the engine and not linked into
  * other tests: test_property.c includes reference.c directly, so every
  * function here is static.
@@ -27,6 +27,7 @@ typedef struct ref_result {
     int days;                  /* calendar days of entitlement */
     int two_levels;            /* the level changed inside the month */
     mpz_t gross, wage_deduction, holiday_deduction, activation_deduction, other_deduction;
+    mpz_t sanction_deduction;  /* rules.md §9 */
     mpz_t total_deduction, payment;
     mpq_t gross_kr;            /* Σ over days of level / days_in_month */
     mpq_t day_rate_kr;         /* benefit per calendar day used for the holiday cap */
@@ -34,6 +35,7 @@ typedef struct ref_result {
     mpq_t holiday_uncapped_kr; /* W(wage + holiday_pay) − W(wage) */
     mpq_t holiday_cap_kr;      /* day rate × holiday_days × 7/5 */
     mpq_t activation_kr;       /* max(0, income − min(hours, 160) × hourly disregard) */
+    mpq_t sanction_day_kr;     /* the stk. 2 level × 12 / 260, rounded to whole kroner */
 } ref_result;
 
 static void ref_result_init(ref_result *r);

@@ -165,6 +165,16 @@ def main():
               "case 3: the note that no new ressourceforløb can start")
         check(d.find_element(By.ID, "afledt-note").is_displayed(), "case 3: derived-rate note visible")
 
+        # 4. Sanctions the kommune decided (rules.md §9).  By hand: 3 days × 756 (16.382 × 12/260
+        #    = 756,09 → 756) = 2.268,00 and a punktsanktion 500,00; 16.382,00 − 2.768,00 = 13.614,00.
+        ref = one_month(d, server.url, rfy, "2024-05",
+                        {"category": "forsorger", "sanction_days": "3", "sanction_amount": "500"})
+        check(ref["payment"] == "13614.00", "case 4: CLI payment 13614.00")
+        check("Sanktioner: periodesanktion 3 dage × 756,00" in d.page_source,
+              "case 4: the Sanktioner line with days and the amount a day")
+        check("§ 69 b, stk. 2" in d.page_source and "§ 69 d" in d.page_source,
+              "case 4: the sanctions' paragraphs shown")
+
         # A bad value: a Danish message naming the field.
         fill(d, server.url, {"month": "2024-05", "category": "forsorger", "wage": "20000,123"})
         wait_shown(d, "#fejl")
@@ -188,7 +198,7 @@ def main():
     if failures:
         print(f"browser_test: {len(failures)} failure(s)")
         return 1
-    print("browser_test: 3 cases, print and error: ok")
+    print("browser_test: 4 cases, print and error: ok")
     return 0
 
 
