@@ -103,6 +103,9 @@ static void month_case(rfy_case *sum, const rfy_case *const *rows, size_t n, con
         mpz_add(sum->activation_income, sum->activation_income, rows[i]->activation_income);
         mpz_add(sum->activation_hours, sum->activation_hours, rows[i]->activation_hours);
         mpz_add(sum->other_income, sum->other_income, rows[i]->other_income);
+        /* rules.md §9: the month's sanctions (priced per row by the engine) */
+        sum->sanction_days += rows[i]->sanction_days;
+        mpz_add(sum->sanction_amount, sum->sanction_amount, rows[i]->sanction_amount);
     }
 }
 

@@ -283,6 +283,8 @@ RFY_API int rfy_holiday_apply(rfy_result *res, rfy_holiday_state *st, const rfy_
  */
 RFY_API int rfy_holiday_apply_rows(rfy_result *res, rfy_holiday_state *st, const rfy_case *const *rows,
                            size_t n, rfy_error *err, size_t *at);
+
+/*
  * The periodesanktion amount a day for a monthly level (rules.md §9,
  * Decision): round(level × 12 / 260) to whole kroner, half away from zero.
  * `out` is in øre (a multiple of 100); `level` in øre, exact.  This is the

@@ -36,8 +36,8 @@ check "summary: 11 rows, 6 computed (3 case-months), 5 rejected" \
 # Every input row in exactly one output row's lines or one reject.
 accounted() { # accounted OUT REJECTS NROWS
     local got
-    # lines is the 7th column from the end (then the five holiday columns and warnings)
-    got=$( (tail -n +2 "$1" | awk -F, '{ print $(NF - 6) }' | tr ';' '\n'; tail -n +2 "$2" | cut -d, -f1) | sort -n | tr '\n' ' ')
+    # lines is the 8th column from the end (then the five holiday columns, sanction_deduction and warnings)
+    got=$( (tail -n +2 "$1" | awk -F, '{ print $(NF - 7) }' | tr ';' '\n'; tail -n +2 "$2" | cut -d, -f1) | sort -n | tr '\n' ' ')
     [ "$got" = "$(seq 2 $(($3 + 1)) | tr '\n' ' ')" ]
 }
 check "newuser: every line named exactly once" accounted "$TMP/nu.csv" "$rej" 11
@@ -50,7 +50,7 @@ check "newuser: every line named exactly once" accounted "$TMP/nu.csv" "$rej" 11
 } >"$TMP/many.csv"
 { head -1 "$TMP/many.csv"; tail -n +2 "$TMP/many.csv" | shuf --random-source=<(yes 1); } >"$TMP/shuf.csv"
 { head -1 "$TMP/many.csv"; tail -n +2 "$TMP/many.csv" | LC_ALL=C sort -t, -k1,1 -k2,2 -s; } >"$TMP/sorted.csv"
-nolines() { awk -F, -v OFS=, '{ $(NF - 6) = ""; print }' "$1"; } # lines: 7th column from the end
+nolines() { awk -F, -v OFS=, '{ $(NF - 7) = ""; print }' "$1"; } # lines: 8th column from the end
 "$RFY" batch --quiet -o "$TMP/o_sorted.csv" "$TMP/sorted.csv" 2>"$TMP/o_sorted.err"
 no_notice() { ! grep -q 'not in case-month order' "$1"; }
 check "sorted: streamed (no sorting notice)" no_notice "$TMP/o_sorted.err"
@@ -87,8 +87,8 @@ CSV
 check "audit: exit 1 (differences, a reject)" [ $? = 1 ]
 # U paid 14000.00, payment 14359.65: under by 359.65; O paid 16382.40: over by 0.40;
 # T 16381.75: -0.25, within the tolerance 0.25; B: 12920.42 on two period rows = the payment.
-check "audit: U under by 359.65, lines 2" grep -q '^U,2024-05,.*,14359.65,published,[0-9a-f]*,2,\([^,]*,\)\{5\},14000.00,-359.65$' "$TMP/au.rep.csv"
-check "audit: O over by 0.40" grep -q '^O,2024-05,.*,16382.00,published,[0-9a-f]*,3,\([^,]*,\)\{5\},16382.40,0.40$' "$TMP/au.rep.csv"
+check "audit: U under by 359.65, lines 2" grep -q '^U,2024-05,.*,14359.65,published,[0-9a-f]*,2,\([^,]*,\)\{6\},14000.00,-359.65$' "$TMP/au.rep.csv"
+check "audit: O over by 0.40" grep -q '^O,2024-05,.*,16382.00,published,[0-9a-f]*,3,\([^,]*,\)\{6\},16382.40,0.40$' "$TMP/au.rep.csv"
 check "audit: over 1 / 0.40, under 1 / -359.65, matches 2 (T within tolerance, B)" \
     [ "$(summ "$TMP/au.rep.csv" overpayments)/$(summ "$TMP/au.rep.csv" overpaid)/$(summ "$TMP/au.rep.csv" underpayments)/$(summ "$TMP/au.rep.csv" underpaid)/$(summ "$TMP/au.rep.csv" matches)" = 1/0.40/1/-359.65/2 ]
 check "audit: tolerance in the summary" [ "$(summ "$TMP/au.rep.csv" tolerance)" = 0.25 ]

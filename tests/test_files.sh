@@ -47,7 +47,7 @@ check "summary: beyond the benefit, paid 0" has "$TMP/cp.err" "deductions beyond
 check "UTF-8 save: same output" cmp -s "$TMP/cp.csv" "$TMP/u8.csv"
 "$RFY" batch --delimiter tab "${DA[@]}" -o "$TMP/u16.csv" "$FIX/unicode-utf16.txt" 2>/dev/null
 # the same rows apart from `lines` (the cp1252 file has a sep= line: its rows are one line further)
-nolines() { awk -F, -v OFS=, '{ $(NF - 6) = ""; print }' "$1"; } # lines: 7th column from the end
+nolines() { awk -F, -v OFS=, '{ $(NF - 7) = ""; print }' "$1"; } # lines: 8th column from the end
 check "UTF-16 with BOM, no --encoding: same output" cmp -s <(nolines "$TMP/cp.csv") <(nolines "$TMP/u16.csv")
 "$RFY" batch --encoding cp1252 --delimiter tab "${DA[@]}" -o "$TMP/u16b.csv" "$FIX/unicode-utf16.txt" 2>/dev/null
 check "UTF-16 with BOM, --encoding cp1252: the mark decides" cmp -s <(nolines "$TMP/cp.csv") <(nolines "$TMP/u16b.csv")

@@ -832,6 +832,8 @@ static void case_copy(rfy_case *to, const rfy_case *from)
     mpz_set(to->activation_income, from->activation_income);
     mpz_set(to->activation_hours, from->activation_hours);
     mpz_set(to->other_income, from->other_income);
+    to->sanction_days = from->sanction_days;
+    mpz_set(to->sanction_amount, from->sanction_amount);
 }
 
 /* Split x over parts[0..k-1] at random (each part >= 0, the sum x). */
@@ -905,6 +907,30 @@ static size_t split_case(rfy_case *rows, const rfy_case *c, rng *g)
     split_amount(parts, k, c->other_income, g);
     for (i = 0; i < k; i++)
         mpz_set(rows[i].other_income, parts[i]);
+    /* rules.md §9: the punktsanktion split like an income; the sanction days
+     * spread over the rows, each within its own days (every piece has the same
+     * § 68 stk. 2 level, so the total is the one row's) */
+    split_amount(parts, k, c->sanction_amount, g);
+    for (i = 0; i < k; i++)
+        mpz_set(rows[i].sanction_amount, parts[i]);
+    {
+        int left = c->sanction_days;
+        for (i = 0; i < k; i++) {
+            int room = rows[i].end_day - rows[i].start_day + 1;
+            int take = i + 1 == k ? left : (int)below(g, (unsigned long)(left < room ? left : room) + 1);
+            if (take > room)
+                take = room;
+            rows[i].sanction_days = take;
+            left -= take;
+        }
+        /* what the last row could not hold goes to the first rows with room */
+        for (i = 0; left > 0 && i < k; i++) {
+            int room = rows[i].end_day - rows[i].start_day + 1 - rows[i].sanction_days;
+            int take = left < room ? left : room;
+            rows[i].sanction_days += take;
+            left -= take;
+        }
+    }
     j = below(g, k);
     for (i = 0; i < k; i++)
         if (i != j) {

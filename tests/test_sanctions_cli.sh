@@ -109,11 +109,30 @@ printf 'case_id,month,category,sanction_days\nG-1,2026-05,ikke_forsorger,1\n' >"
 "$RFY" batch --quiet --rates "$TMP/tables" -o "$TMP/gap.out.csv" --rejects "$TMP/gap.rej.csv" "$TMP/gap.csv" 2>/dev/null
 check "gap in 2026: the row is rejected" grep -q '^2,G-1,month,' "$TMP/gap.rej.csv"
 
+# ---- a case-month of two period rows: each row's days on its own level (rules.md §7, §9) ----
+# May 2024, 1–11 ikke-forsørger with 2 days, 12–31 forsørger with 1 day and a punktsanktion of 100:
+# gross 12.326 × 11/31 + 16.382 × 20/31 = 463.226/31 = 14.942,77; sanctions 2 × 569 + 756 + 100
+# = 1.994,00; payment 12.948,77
+printf 'case_id,month,category,start,end,sanction_days,sanction_amount,paid\nM-1,2024-05,forsorger,2024-05-12,,1,100,12948.77\nM-1,2024-05,ikke_forsorger,,2024-05-11,2,,0\n' >"$TMP/two.csv"
+cut -d, -f1-7 "$TMP/two.csv" >"$TMP/two.batch.csv"
+"$RFY" batch --quiet -o "$TMP/two.out.csv" "$TMP/two.batch.csv" 2>/dev/null
+check "two period rows: one case-month, sanction 1994.00, payment 12948.77" \
+    [ "$(column sanction_deduction "$TMP/two.out.csv")/$(column payment "$TMP/two.out.csv")" = 1994.00/12948.77 ]
+"$RFY" audit -o "$TMP/two.rep.csv" "$TMP/two.csv" 2>"$TMP/two.err"
+check "two period rows: the audit finds no difference" grep -q "1 match, 0 differ" "$TMP/two.err"
+"$RFY" preview --input "$TMP/two.batch.csv" --case-id M-1 --month 2024-05 >"$TMP/two.txt" 2>&1
+check "two period rows: the preview says each period's days are on its own level" \
+    grep -q "Sanktioner: periodesanktion 3 dage, hver periodes dage efter periodens eget niveau × 12/260, afrundet til hele kroner = 1.894,00" "$TMP/two.txt"
+# a row's days beyond that row's entitlement: rejected, naming the column
+printf 'case_id,month,category,start,end,sanction_days\nM-2,2024-05,forsorger,2024-05-12,,1\nM-2,2024-05,ikke_forsorger,,2024-05-11,12\n' >"$TMP/two.bad.csv"
+"$RFY" batch --quiet -o "$TMP/two.bad.out.csv" --rejects "$TMP/two.bad.rej.csv" "$TMP/two.bad.csv" 2>/dev/null
+check "two period rows: 12 days in an 11-day row rejected at sanction_days" grep -q '^3,M-2,sanction_days,' "$TMP/two.bad.rej.csv"
+
 # a month with sanction days is a month like any other in the batch totals
 printf 'case_id,month,category,sanction_days\nY-1,2026-11,forsorger,2\n' >"$TMP/y.csv"
 "$RFY" batch --quiet -o "$TMP/y.out.csv" "$TMP/y.csv" 2>/dev/null
 # 17.736 − 2 × 819 = 16.098,00, derived (2026), warning derived_rate
 check "2026-11 forsorger 2 days: 16098.00, derived" \
-    grep -q '^Y-1,2026-11,.*,16098\.00,derived,[0-9a-f]*,1638\.00,derived_rate$' "$TMP/y.out.csv"
+    grep -q '^Y-1,2026-11,.*,16098\.00,derived,[0-9a-f]*,[0-9;]*,1638\.00,derived_rate$' "$TMP/y.out.csv"
 
 rfy_test_finish
