@@ -149,9 +149,9 @@ int result_row_format(char *buf, size_t size, const char *case_id, size_t case_i
     cat_comma(&w);
     cat_field(&w, rates_id, strlen(rates_id), 0);
     cat_plain(&w, lines, lines_len); /* digits and ';': never quoted */
+    cat_holiday(&w, &r->holiday);
     /* interface.md: sanction_deduction (rules.md §9), part of total_deduction */
     cat_money(&w, r->sanction_deduction);
-    cat_holiday(&w, &r->holiday);
     {
         /* codes joined by ';' (interface.md), never a comma: no quoting */
         char codes[128];

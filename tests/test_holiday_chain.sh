@@ -114,7 +114,7 @@ for f in $(ls "$TMP/m" | sort); do
 done
 
 # The `lines` column (7th from the end) names input lines, which differ between the files.
-nolines() { awk -F, -v OFS=, '{ $(NF - 6) = ""; print }'; }
+nolines() { awk -F, -v OFS=, '{ $(NF - 7) = ""; print }'; } # lines: 8th from the end (then 5 holiday columns, sanction_deduction, warnings)
 tail -n +2 "$TMP/whole.out.csv" | nolines | LC_ALL=C sort >"$TMP/a"
 nolines <"$TMP/chained.out.csv" | LC_ALL=C sort >"$TMP/b"
 check "chained runs: as many rows as the whole run ($ROWS)" [ "$(wc -l <"$TMP/b")" = "$ROWS" ]
