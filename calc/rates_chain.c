@@ -39,7 +39,7 @@ static const chain_def CHAINS[] = {
     /* Sygedagpengeloven § 50 highest amount (used by § 68 stk. 4 only as a
      * plausibility limit): r − afdæmpning, rounded DOWN to a multiple of 5 kr.
      * (sygedagpengeloven § 64 stk. 2).  From 4.355 kr. (2019) it reproduces
-     * every figure 2020-2024 (rates-2025-2026 research). */
+     * every figure 2020-2024 (docs/rates.md section 8). */
     {RFY_RATE_SDP_MAX_WEEK, 2019, 1, 500, 1, "highest sygedagpenge amount from 2019, r − afdæmpning, down to 5 kr."},
 };
 

@@ -89,7 +89,7 @@ check "rates show 2024: 756 published, from bm.dk" \
 check "rates show 2022: 541 published" grep -qE '^sanction_day_ikke_forsorger +541\.00 kr/day .* published ' "$TMP/r.txt"
 "$RFY" rates show 2023 >"$TMP/r.txt"
 check "rates show 2023: 733 derived, with its rule" grep -qE '^sanction_day_forsorger +733\.00 kr/day .* derived ' "$TMP/r.txt"
-check "rates show 2023: the derivation" grep -qF "derived: rules.md §9: round(15874 × 12 / 260) = round(732.65) = 733" "$TMP/r.txt"
+check "rates show 2023: the derivation" grep -qF "derived: docs/rules.md §9: round(15874 × 12 / 260) = round(732.65) = 733" "$TMP/r.txt"
 
 # 2026 is written "chain": derived from the level at load (forsørger 17.736 × 12 / 260 = 818,58 → 819)
 "$RFY" rates show 2026 >"$TMP/r.txt"
