@@ -38,8 +38,13 @@ int rfy__level_prior(rfy_result *res, const rfy_rates *rates, const rfy_case *in
          * with the weekly maximum × 52/12. */
         const rfy_rate_value *max = rfy_rates_get(rates, RFY_RATE_SDP_MAX_WEEK, in->month);
         mpq_t *max_monthly = &res->scratch_q[1];
-        if (!max)
+        if (!max) {
+            /* No maximum to check against: computed, and flagged so that
+             * somebody looks at the amount (rules.md §3: never refused on a
+             * missing maximum). */
+            res->warnings |= RFY_WARN_SDP_MAX_UNKNOWN;
             return RFY_OK;
+        }
         res->rate[RFY_RATE_SDP_MAX_WEEK] = max;
         to_monthly(*max_monthly, max->amount, RFY_PER_WEEK);
         if (mpq_cmp(res->prior_monthly, *max_monthly) > 0) {

@@ -17,6 +17,7 @@ const char *rfy_warning_code(rfy_warning w)
     case RFY_WARN_SDP_ABOVE_DERIVED_MAX: return "sdp_above_derived_max";
     case RFY_WARN_HOLIDAY_EXCESS: return "holiday_excess";
     case RFY_WARN_HOLIDAY_STATE_UNKNOWN: return "holiday_state_unknown";
+    case RFY_WARN_SDP_MAX_UNKNOWN: return "sdp_max_unknown";
     }
     return NULL;
 }
@@ -96,6 +97,12 @@ int rfy_warning_detail(char *buf, size_t size, rfy_warning w, const rfy_result *
         n = snprintf(buf, size, "the holiday state is unknown after an earlier rejected month of the "
                                 "case: correct that month, or give holiday_run_months and "
                                 "holiday_used_days");
+        break;
+    case RFY_WARN_SDP_MAX_UNKNOWN:
+        n = snprintf(buf, size,
+                     "the rate tables give no highest sygedagpenge amount (rfy_sdp_max_week) for "
+                     "the month: prior_amount could not be checked (§ 68 stk. 4); the row is "
+                     "computed with it, check the amount");
         break;
     }
     if (n < 0)

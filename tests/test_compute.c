@@ -401,7 +401,8 @@ END_TEST
 START_TEST(sdp_without_max_is_not_checked)
 {
     /* A table set without rfy_sdp_max_week for the month: the § 68 stk. 4 check cannot run,
-     * and the row is computed (never refused for a missing maximum).  One-row 2024 table:
+     * and the row is computed (never refused for a missing maximum) with the warning
+     * sdp_max_unknown.  One-row 2024 table:
      * forsørger 16.382 and the threshold; 5.000/uge × 52/12 = 260.000/12 = 21.666,666…
      * → 21.666,67. */
     static const char t[] =
@@ -418,7 +419,9 @@ START_TEST(sdp_without_max_is_not_checked)
     sdp("5000", 2024, 12, 31);
     ck_assert_int_eq(rfy_compute(&Z, r2, &C, &E), RFY_OK);
     ck_money(Z.gross, "21666.67");
-    ck_assert_uint_eq(Z.warnings, 0);
+    /* ... and flagged: nothing checked the amount */
+    ck_assert_uint_eq(Z.warnings, RFY_WARN_SDP_MAX_UNKNOWN);
+    ck_assert_str_eq(rfy_warning_code(RFY_WARN_SDP_MAX_UNKNOWN), "sdp_max_unknown");
     ck_assert_ptr_null(Z.rate[RFY_RATE_SDP_MAX_WEEK]);
     rfy_rates_free(r2);
 }
@@ -495,7 +498,8 @@ START_TEST(warning_codes)
     ck_assert_str_eq(rfy_warning_code(RFY_WARN_SDP_ABOVE_DERIVED_MAX), "sdp_above_derived_max");
     ck_assert_str_eq(rfy_warning_code(RFY_WARN_HOLIDAY_EXCESS), "holiday_excess");
     ck_assert_str_eq(rfy_warning_code(RFY_WARN_HOLIDAY_STATE_UNKNOWN), "holiday_state_unknown");
-    ck_assert_ptr_null(rfy_warning_code((rfy_warning)(1u << 4)));
+    ck_assert_str_eq(rfy_warning_code(RFY_WARN_SDP_MAX_UNKNOWN), "sdp_max_unknown");
+    ck_assert_ptr_null(rfy_warning_code((rfy_warning)(1u << 5)));
     ck_assert_int_eq(rfy_warnings_format(buf, sizeof buf, 0), 0);
     ck_assert_str_eq(buf, "");
     rfy_warnings_format(buf, sizeof buf, RFY_WARN_DERIVED_RATE | RFY_WARN_SDP_ABOVE_DERIVED_MAX);

@@ -289,6 +289,8 @@ const WARNING = {
     '(ikke offentliggjort): måneden er beregnet; kontrollér beløbet (§ 68, stk. 4).',
   holiday_excess: 'Der er holdt flere feriedage med ydelse end retten giver.',
   holiday_state_unknown: 'Ferieretten kendes ikke: angiv måneder og brugte feriedage før denne måned.',
+  sdp_max_unknown: 'Satstabellerne har intet højeste sygedagpengebeløb for måneden: de hidtidige ' +
+    'sygedagpenge er ikke kontrolleret; måneden er beregnet; kontrollér beløbet (§ 68, stk. 4).',
 };
 const NOTE = {
   no_new_ressourceforloeb: 'Fra 1. februar 2026 kan der ikke startes nye ressourceforløb (lov nr. 1750 ' +
