@@ -128,6 +128,47 @@ static void add_incomes(rfy_case *sum, const rfy_case *row)
     mpz_add(sum->sanction_amount, sum->sanction_amount, row->sanction_amount);
 }
 
+/* Days of row c (0 means the month's first or last day). */
+static void row_span(const rfy_case *c, int days_in_month, int *first, int *last)
+{
+    *first = c->start_day ? c->start_day : 1;
+    *last = c->end_day ? c->end_day : days_in_month;
+}
+
+void rfy_rows_month_case(rfy_case *out, const rfy_case *const *rows, size_t n,
+                         const rfy_result *res)
+{
+    const rfy_case *last = rows[0];
+    int first_day = 32, last_day = 0, f, l;
+    for (size_t i = 0; i < n; i++) {
+        row_span(rows[i], res->days_in_month, &f, &l);
+        if (f < first_day)
+            first_day = f;
+        if (l > last_day) {
+            last_day = l;
+            last = rows[i];
+        }
+    }
+    rfy_case_reset(out);
+    out->month = last->month;
+    out->category = last->category;
+    out->forloeb = last->forloeb;
+    out->children = last->children;
+    out->has_child_support = last->has_child_support;
+    mpz_set(out->child_support, last->child_support);
+    out->prior = last->prior;
+    mpz_set(out->prior_amount, last->prior_amount);
+    out->prior_unit = last->prior_unit;
+    out->has_prior_until = last->has_prior_until;
+    out->prior_until = last->prior_until;
+    out->start_day = first_day;
+    out->end_day = last_day;
+    /* rules.md §7: the incomes the month's deductions were computed from,
+     * summed exactly as rfy_compute_rows() summed them */
+    for (size_t i = 0; i < n; i++)
+        add_incomes(out, rows[i]);
+}
+
 int rfy_compute_rows(rfy_result *res, const rfy_rates *rates, const rfy_case *const *rows,
                      size_t n, rfy_error *err, size_t *at)
 {

@@ -63,52 +63,6 @@ static int period_line(FILE *out, const rfy_case *c, const unsigned long *line,
     return fputc('\n', out) == EOF ? EOF : 0;
 }
 
-/*
- * The case the one-row explanation reads for a month of several rows: the
- * level detail of the last row in day order (as rfy_compute_rows leaves it
- * in res), its days from the first row's start to the last row's end, and
- * the month's summed incomes.  `sum` initialised by the caller.
- */
-static void month_case(rfy_case *sum, const rfy_case *const *rows, size_t n, const rfy_result *res)
-{
-    const rfy_case *last = rows[0];
-    int first_day = 32, last_day = 0, f, l;
-    for (size_t i = 0; i < n; i++) {
-        row_days(rows[i], res, &f, &l);
-        if (f < first_day)
-            first_day = f;
-        if (l > last_day) {
-            last_day = l;
-            last = rows[i];
-        }
-    }
-    rfy_case_reset(sum);
-    sum->month = last->month;
-    sum->category = last->category;
-    sum->forloeb = last->forloeb;
-    sum->children = last->children;
-    sum->has_child_support = last->has_child_support;
-    mpz_set(sum->child_support, last->child_support);
-    sum->prior = last->prior;
-    mpz_set(sum->prior_amount, last->prior_amount);
-    sum->prior_unit = last->prior_unit;
-    sum->has_prior_until = last->has_prior_until;
-    sum->prior_until = last->prior_until;
-    sum->start_day = first_day;
-    sum->end_day = last_day;
-    for (size_t i = 0; i < n; i++) {
-        mpz_add(sum->wage, sum->wage, rows[i]->wage);
-        mpz_add(sum->holiday_pay, sum->holiday_pay, rows[i]->holiday_pay);
-        mpz_add(sum->holiday_days, sum->holiday_days, rows[i]->holiday_days);
-        mpz_add(sum->activation_income, sum->activation_income, rows[i]->activation_income);
-        mpz_add(sum->activation_hours, sum->activation_hours, rows[i]->activation_hours);
-        mpz_add(sum->other_income, sum->other_income, rows[i]->other_income);
-        /* rules.md §9: the month's sanctions (priced per row by the engine) */
-        sum->sanction_days += rows[i]->sanction_days;
-        mpz_add(sum->sanction_amount, sum->sanction_amount, rows[i]->sanction_amount);
-    }
-}
-
 int explain_rows_text(FILE *out, const char *case_id, const rfy_case *const *rows, size_t n,
                       const unsigned long *lines, const rfy_result *res, const rfy_rates *rates,
                       int recomputation)
@@ -135,7 +89,7 @@ int explain_rows_text(FILE *out, const char *case_id, const rfy_case *const *row
               "lønindtægtsgrænse, højst 160 timer).\n\n", out) == EOF)
         return EOF;
     rfy_case_init(&sum);
-    month_case(&sum, rows, n, res);
+    rfy_rows_month_case(&sum, rows, n, res);
     rc = one(out, case_id, &sum, res, rates);
     rfy_case_clear(&sum);
     return rc;
@@ -153,7 +107,7 @@ json_t *explain_rows_json(const char *case_id, const rfy_case *const *rows, size
         n = 64;
     rfy_case_init(&sum);
     if (n > 1)
-        month_case(&sum, rows, n, res);
+        rfy_rows_month_case(&sum, rows, n, res);
     root = explain_json(case_id, n == 1 ? rows[0] : &sum, res, rates);
     rfy_case_clear(&sum);
     if (!root || !(periods = json_array())) {

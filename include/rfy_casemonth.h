@@ -90,6 +90,19 @@ RFY_API int rfy_compute_rows(rfy_result *out, const rfy_rates *rates, const rfy_
                      size_t n, rfy_error *err, size_t *at);
 
 /*
+ * The case an explanation of a case-month of several rows reads (rules.md
+ * §7): the month's incomes summed over the rows exactly as rfy_compute_rows()
+ * summed them before deducting them once, the level detail (category,
+ * children, prior ...) of the row that ends last, and the days from the
+ * first row's start to the last row's end.  Front ends show it with the
+ * result instead of adding the rows up themselves.
+ * Preconditions: `out` initialised (rfy_case_init); rfy_compute_rows(res,
+ * rates, rows, n, ...) returned RFY_OK for these rows; n >= 1.
+ */
+RFY_API void rfy_rows_month_case(rfy_case *out, const rfy_case *const *rows, size_t n,
+                                 const rfy_result *res);
+
+/*
  * The category to show for a case-month: the names of the rows' categories
  * in day order, distinct, joined by ';' ("ikke_forsorger;forsorger"), into
  * buf (NUL-terminated, cut to fit).  Returns the length.

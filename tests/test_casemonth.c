@@ -117,6 +117,34 @@ START_TEST(wage_threshold_once_a_month)
 }
 END_TEST
 
+/* The case an explanation reads: the rows' incomes summed as the engine
+ * deducted them, the level detail of the row that ends last. */
+START_TEST(month_case_for_the_explanation)
+{
+    rfy_case m;
+    period(0, RFY_CAT_IKKE_FORSORGER, 1, 11);
+    amt(C[0].wage, "12000.50");
+    amt(C[0].other_income, "100");
+    period(1, RFY_CAT_FORSORGER, 12, 31);
+    amt(C[1].wage, "8000.25");
+    P[0] = &C[1];
+    P[1] = &C[0];
+    compute_ok(2);
+    rfy_case_init(&m);
+    rfy_rows_month_case(&m, P, 2, &Z);
+    /* wage 12.000,50 + 8.000,25 = 20.000,75; other income 100,00 + 0 */
+    ck_money(m.wage, "20000.75");
+    ck_money(m.other_income, "100.00");
+    /* 0,55 × (20.000,75 − 16.323) = 0,55 × 3.677,75 = 2.022,7625 → 2.022,76: the deduction
+     * the engine made from that very sum */
+    ck_money(Z.wage_deduction, "2022.76");
+    ck_assert_int_eq(m.category, RFY_CAT_FORSORGER); /* the row that ends last (day 31) */
+    ck_assert_int_eq(m.start_day, 1);
+    ck_assert_int_eq(m.end_day, 31);
+    rfy_case_clear(&m);
+}
+END_TEST
+
 /* Days no row covers are days without benefit: rows 1–9 and 17–31. */
 START_TEST(days_between_rows_unpaid)
 {
@@ -278,6 +306,7 @@ static Suite *suite(void)
     tcase_add_checked_fixture(t, setup, teardown);
     tcase_add_test(t, child_born_on_the_12th);
     tcase_add_test(t, wage_threshold_once_a_month);
+    tcase_add_test(t, month_case_for_the_explanation);
     tcase_add_test(t, days_between_rows_unpaid);
     tcase_add_test(t, tilbud_hours_once_a_month);
     tcase_add_test(t, holiday_cap_from_month_gross);
