@@ -70,20 +70,26 @@ int rfy_rows_check(rfy_rows_conflict *out, const rfy_case *const *rows, size_t n
 void rfy_rows_reason(rfy_error *err, const rfy_rows_conflict *c, unsigned long other_line,
                      const rfy_error *other_err)
 {
+    rfy_rows_reason_named(err, c, "line", other_line, other_err);
+}
+
+void rfy_rows_reason_named(rfy_error *err, const rfy_rows_conflict *c, const char *noun,
+                           unsigned long other_line, const rfy_error *other_err)
+{
     switch (c->fault) {
     case RFY_ROWS_OVERLAP:
         err->column = "start";
         snprintf(err->reason, sizeof err->reason,
-                 "its days overlap those of line %lu, same case and month: a day would be paid "
+                 "its days overlap those of %s %lu, same case and month: a day would be paid "
                  "twice; all rows of the case-month are rejected",
-                 other_line);
+                 noun, other_line);
         break;
     case RFY_ROWS_FORLOEB:
         err->column = "forloeb";
         snprintf(err->reason, sizeof err->reason,
-                 "forloeb differs from line %lu, same case and month (one case-month is one "
+                 "forloeb differs from %s %lu, same case and month (one case-month is one "
                  "forloeb); every row of this case-month is rejected",
-                 other_line);
+                 noun, other_line);
         break;
     case RFY_ROWS_TOO_MANY:
         err->column = "";
@@ -96,12 +102,13 @@ void rfy_rows_reason(rfy_error *err, const rfy_rows_conflict *c, unsigned long o
         err->column = "";
         if (other_err && other_err->reason[0])
             snprintf(err->reason, sizeof err->reason,
-                     "not computed: line %lu of the same case and month was rejected (%s%s%.120s)",
-                     other_line, other_err->column, other_err->column[0] ? ": " : "",
+                     "not computed: %s %lu of the same case and month was rejected (%s%s%.120s)",
+                     noun, other_line, other_err->column, other_err->column[0] ? ": " : "",
                      other_err->reason);
         else
             snprintf(err->reason, sizeof err->reason,
-                     "not computed: line %lu of the same case and month was rejected", other_line);
+                     "not computed: %s %lu of the same case and month was rejected", noun,
+                     other_line);
         break;
     default:
         err->column = "";

@@ -17,15 +17,21 @@ int casemonth_key_of(casemonth_key *k, const case_binding *b, const rfy_csv_reco
     return 0;
 }
 
-int casemonth_key_cmp(const casemonth_key *a, const casemonth_key *b)
+int rfy_casemonth_cmp(const char *id_a, size_t len_a, rfy_month month_a, const char *id_b,
+                      size_t len_b, rfy_month month_b)
 {
-    size_t n = a->id_len < b->id_len ? a->id_len : b->id_len;
-    int c = memcmp(a->id, b->id, n);
+    size_t n = len_a < len_b ? len_a : len_b;
+    int c = n ? memcmp(id_a, id_b, n) : 0;
     if (c)
         return c;
-    if (a->id_len != b->id_len)
-        return a->id_len < b->id_len ? -1 : 1;
-    return a->month < b->month ? -1 : a->month > b->month;
+    if (len_a != len_b)
+        return len_a < len_b ? -1 : 1;
+    return month_a < month_b ? -1 : month_a > month_b;
+}
+
+int casemonth_key_cmp(const casemonth_key *a, const casemonth_key *b)
+{
+    return rfy_casemonth_cmp(a->id, a->id_len, a->month, b->id, b->id_len, b->month);
 }
 
 void casemonth_key_keep(casemonth_key_copy *c, const casemonth_key *k)

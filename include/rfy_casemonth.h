@@ -71,6 +71,24 @@ RFY_API void rfy_rows_reason(rfy_error *err, const rfy_rows_conflict *c, unsigne
                      const rfy_error *other_err);
 
 /*
+ * The same, naming the other row as `noun` and `other` ("row", 3: "... those
+ * of row 3 ...") for a front end whose rows are not lines of a file (the
+ * HTTP API counts its rows from 0).  rfy_rows_reason() is this with "line".
+ */
+RFY_API void rfy_rows_reason_named(rfy_error *err, const rfy_rows_conflict *c, const char *noun,
+                           unsigned long other, const rfy_error *other_err);
+
+/*
+ * The order in which rows are grouped into case-months and case-months are
+ * given out (rules.md §7; the order of batch and audit output): by case_id
+ * compared byte by byte ("A" < "AB" < "B" < "a"), then by month.  Returns
+ * <0, 0 or >0 as (id_a, month_a) sorts before, with or after (id_b,
+ * month_b); 0 means the two rows are of one case-month.
+ */
+RFY_API int rfy_casemonth_cmp(const char *id_a, size_t len_a, rfy_month month_a, const char *id_b,
+                      size_t len_b, rfy_month month_b);
+
+/*
  * Compute one case-month from its n period rows, in any order (rules.md §7).
  *
  * Runs rfy_rows_check(), then for each row rfy_case_check() and the level

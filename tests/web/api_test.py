@@ -83,6 +83,120 @@ def no_files_after_start(rfy, src):
         rc, _ = server.stop()
         check(rc == 0, "rates-dir server stops with 0")
 
+def preview_input(rfy, rows, case_id, month):
+    """`rfy preview --input FILE --case-id ID --month M --json` for API rows written as a batch
+    file (header on line 1: row i is on line i + 2); its periods' "line" made the API's "row"."""
+    cols = sorted({k for r in rows for k in r})
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
+        f.write(",".join(cols) + "\n")
+        for r in rows:
+            f.write(",".join(str(r.get(c, "")) for c in cols) + "\n")
+    try:
+        out = subprocess.run([rfy, "preview", "--input", f.name, "--case-id", case_id, "--month", month,
+                              "--json"], check=True, capture_output=True, text=True).stdout
+    finally:
+        os.unlink(f.name)
+    ref = json.loads(out)
+    for p in ref.get("periods", []):
+        p["row"] = p.pop("line") - 2
+    return ref
+
+
+def batch_rejects(rfy, rows):
+    """The batch's rejects of API rows written as a file: {row: (column, reason)}."""
+    cols = sorted({k for r in rows for k in r})
+    text = ",".join(cols) + "\n" + "".join(",".join(str(r.get(c, "")) for c in cols) + "\n" for r in rows)
+    out = subprocess.run([rfy, "batch", "-", "-o", "/dev/null", "--rejects", "/dev/stdout"],
+                         input=text, capture_output=True, text=True).stdout
+    import csv
+    import io
+    rej = list(csv.DictReader(io.StringIO(out)))
+    return {int(r["line"]) - 2: (r["column"], r["reason"]) for r in rej}
+
+
+def two_periods(rfy, url):
+    """July 2024 (31 days): ikke-forsørger 1–11 with wage 20.000, forsørger from the 12th.
+    gross (12.326 × 11 + 16.382 × 20) / 31 = 463.226 / 31 = 14.942,774… → 14.942,77;
+    wage 0,55 × (20.000 − 16.323) = 2.022,35; payment 14.942,77 − 2.022,35 = 12.920,42.
+    The forsørger row comes first: the rows may be in any order."""
+    rows = [{"case_id": "K", "month": "2024-07", "category": "forsorger", "start": "2024-07-12"},
+            {"case_id": "K", "month": "2024-07", "category": "ikke_forsorger", "end": "2024-07-11",
+             "wage": "20000"}]
+    status, _, body = post(url, {"rows": rows})
+    res = body.get("results", []) if status == 200 else []
+    check(len(res) == 1, f"two periods: one result for the case-month, got {status} {body}")
+    if len(res) != 1:
+        return
+    r = res[0]
+    check(r["gross"] == "14942.77" and r["payment"] == "12920.42"
+          and r["deductions"][0]["amount"] == "2022.35" and body["totals"]["payment"] == "12920.42",
+          f"two periods: gross 14942.77, wage 2022.35, payment 12920.42, got {r['gross']} {r['payment']}")
+    check([(p["row"], p["first_day"], p["last_day"]) for p in r["periods"]] == [(1, 1, 11), (0, 12, 31)],
+          f"two periods: the periods in day order name their rows: {r['periods']}")
+    ref = preview_input(rfy, rows, "K", "2024-07")
+    # without a holiday column the API does not open the ledger (as rfy preview without one)
+    ref.pop("holiday", None)
+    check(r == ref, "two periods: the result equals rfy preview --input ... --json (periods' line as row)")
+    # with the ledger asked for, the whole object equals preview --input's, holiday included
+    rows[0]["holiday_run_months"] = 0
+    status, _, body = post(url, {"rows": rows})
+    ref = preview_input(rfy, rows, "K", "2024-07")
+    check(status == 200 and body["results"][0] == ref and "holiday" in ref,
+          "two periods with holiday_run_months: equals rfy preview --input ... --json, Ferie included")
+
+    # overlapping periods: 1–20 May and 10–31 May → 422 for both rows, each naming the other,
+    # with the batch's reasons (a row of the file is its line, a row of the API its number)
+    rows = [{"case_id": "K", "month": "2024-05", "category": "forsorger", "end": "2024-05-20"},
+            {"case_id": "K", "month": "2024-06", "category": "forsorger"},
+            {"case_id": "K", "month": "2024-05", "category": "forsorger", "start": "2024-05-10"}]
+    status, _, body = post(url, {"rows": rows})
+    errs = {e["row"]: (e["column"], e["reason"]) for e in body.get("errors", [])}
+    check(status == 422 and sorted(errs) == [0, 2] and "overlap those of row 2" in errs[0][1]
+          and "overlap those of row 0" in errs[2][1] and errs[0][0] == "start",
+          f"overlap: 422 naming both rows, got {status} {body}")
+    batch = batch_rejects(rfy, rows)
+    check(sorted(batch) == [0, 2] and all(
+        errs[i] == (batch[i][0], batch[i][1].replace(f"line {j + 2}", f"row {j}"))
+        for i, j in ((0, 2), (2, 0))),
+        f"overlap: the batch's reasons ({batch})")
+    # two forløb types in one case-month: refused as the batch refuses it
+    rows = [{"case_id": "K", "month": "2024-05", "category": "forsorger", "end": "2024-05-09"},
+            {"case_id": "K", "month": "2024-05", "category": "forsorger", "start": "2024-05-10",
+             "forloeb": "jobafklaring"}]
+    status, _, body = post(url, {"rows": rows})
+    check(status == 422 and [e["column"] for e in body["errors"]] == ["forloeb", "forloeb"]
+          and "row 0" in body["errors"][1]["reason"],
+          f"forloeb differs: 422 naming forloeb, got {status} {body}")
+
+
+def holiday_over_months(rfy, url):
+    """A case paid every month 2023-01..2024-02, rows shuffled; holiday with ydelse 10 days in
+    2024-01 and 30 in 2024-02.  Before 2024-01 the run is 12 months (2023): right, a new window
+    2024-01..2024-12; January uses 10 (25 left); February: allowed 35 − 10 = 25, excess 30 − 25 = 5,
+    used 35, left 0, warning holiday_excess (reported, never deducted: payment stays 16.382,00)."""
+    months = [f"2023-{m:02d}" for m in range(1, 13)] + ["2024-01", "2024-02"]
+    rows = [{"case_id": "F", "month": m, "category": "forsorger"} for m in months]
+    rows[12]["holiday_ydelse_days"] = 10
+    rows[13]["holiday_ydelse_days"] = 30
+    sent = rows[7:] + rows[:7]
+    status, _, body = post(url, {"rows": sent})
+    res = body.get("results", []) if status == 200 else []
+    check([r["month"] for r in res] == months, f"holiday: one result a month, in month order ({status})")
+    if len(res) != 14:
+        return
+    jan, feb = res[12]["holiday"], res[13]["holiday"]
+    check(jan["run_months_before"] == 12 and jan["right"] and jan["window"]["from"] == "2024-01"
+          and jan["used_after"] == "10.00" and jan["days_left"] == "25.00", f"holiday: January {jan}")
+    check(feb["allowed"] == "25.00" and feb["excess"] == "5.00" and feb["used_after"] == "35.00"
+          and feb["days_left"] == "0.00" and res[13]["payment"] == "16382.00"
+          and [w["code"] for w in res[13]["warnings"]] == ["holiday_excess"], f"holiday: February {feb}")
+    check(res[0]["holiday"]["right"] is False and res[0]["holiday"]["run_months_before"] == 0,
+          "holiday: no right in the first month")
+    ref = preview_input(rfy, sent, "F", "2024-02")
+    # a case-month of one row is `rfy preview --json`'s object: no "periods" list
+    check(len(ref.pop("periods")) == 1 and res[13] == ref,
+          "holiday: February equals rfy preview --input ... --json of the same rows (but periods)")
+
 
 def main():
     rfy, src = os.path.abspath(sys.argv[1]), sys.argv[2]
@@ -105,12 +219,17 @@ def main():
         check(status == 200, f"4 good rows: 200, got {status} {body}")
         check(headers.get("Cache-Control") == "no-store", "API answer: Cache-Control no-store")
         check(headers.get("Content-Type", "").startswith("application/json"), "API answer is JSON")
-        for i, row in enumerate(cases):
-            _, ref = preview_json(rfy, row)
-            check(body["results"][i] == ref, f"row {i}: result equals rfy preview --json")
+        # results in the batch's order: case_id byte by byte (none first), then month
+        order = [3, 2, 0, 1]  # the cases' indexes in that order
+        check([(r["input"]["case_id"], r["month"]) for r in body.get("results", [])] ==
+              [(None, "2021-06"), (None, "2023-02"), (None, "2024-05"), ("A-17", "2024-05")],
+              "results in case-month order")
+        for k, i in enumerate(order):
+            _, ref = preview_json(rfy, cases[i])
+            check(body["results"][k] == ref, f"result {k} (case {i}): equals rfy preview --json")
         check(body["rates_id"] == body["results"][0]["rates_id"], "rates_id given")
         # 16.382,00 − 55 % × (20.000,00 − 16.323,00) = 14.359,65 (2024 rates)
-        check(body["results"][0]["payment"] == "14359.65", "row 0 payment 14359.65")
+        check(body["results"][2]["payment"] == "14359.65", "2024-05 payment 14359.65")
         # totals are the engine's sums of the rows' payments, to the øre
         want = sum(int(r["payment"].replace(".", "")) for r in body["results"])
         check(body["totals"]["payment"] == f"{want // 100}.{want % 100:02d}", "totals.payment is the sum")
@@ -139,6 +258,10 @@ def main():
                                     "holiday_ydelse_days": "30"})
         check(status == 200 and body["results"][1]["holiday"] == ref["holiday"],
               "the second month's Ferie section equals rfy preview with the state given")
+
+        # ---- a month of two periods (rules.md §7), rows in any order ----
+        two_periods(rfy, url)
+        holiday_over_months(rfy, url)
 
         # ---- errors ----
         status, _, body = post(url, {"rows": [{"month": "2024-05", "category": "forsorger", "wage": 200.5}]})
@@ -169,7 +292,8 @@ def main():
         check(status == 400, f"duplicate key: 400, got {status}")
         status, _, body = post(url, {"rows": [{"month": "2024-05", "category": "forsorger"}] * 1001})
         check(status == 413 and "1000" in body["errors"][0]["reason"], f"1001 rows: 413, got {status}")
-        status, _, _ = post(url, {"rows": [{"month": "2024-05", "category": "forsorger"}] * 1000})
+        status, _, _ = post(url, {"rows": [{"case_id": str(i), "month": "2024-05", "category": "forsorger"}
+                                           for i in range(1000)]})
         check(status == 200, f"1000 rows: 200, got {status}")
         check(raw_post(url, b" " * (1024 * 1024 + 1)).startswith(b"HTTP/1.1 413"),
               "body over 1 MiB (Content-Length): 413")
