@@ -43,6 +43,8 @@ const PROVENANCE = {
 
 /* The form's fields, by API column, with their Danish names for messages. */
 const FIELDS = {
+  holiday_run_months: 'Måneder i træk med ydelse før måneden',
+  holiday_used_days: 'Dage med ydelse allerede holdt i ferieperioden',
   month: 'Måned', category: 'Kategori', forloeb: 'Forløb', children: 'Børn med bidragspligt',
   child_support: 'Dokumenteret bidrag', prior: 'Ydelse før forløbet', prior_amount: 'Beløb',
   prior_unit: 'pr. uge/måned', prior_until: 'Sidste dag på sygedagpengeniveau',
@@ -55,7 +57,15 @@ const FIELDS = {
 const AMOUNT_FIELDS = ['child_support', 'prior_amount', 'wage', 'holiday_pay', 'holiday_days',
   'activation_income', 'activation_hours', 'other_income', 'sanction_amount'];
 
+/* Day counts of the holiday ledger, typed the Danish way ("2,912"), as the API reads them. */
+const DAY_FIELDS = ['holiday_used_days'];
+
 const $ = (id) => document.getElementById(id);
+
+/* "ikke_forsorger;forsorger" (a month of several periods) → "ikke-forsørger, derefter forsørger". */
+function categoryText(c) {
+  return (c || '').split(';').map((k) => CATEGORY[k] || k).join(', derefter ');
+}
 
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
@@ -124,6 +134,8 @@ function monthRange(from, to) {
  * the caseworker reads them in Danish.  Known kinds are worded here; any
  * other reason is shown as the engine wrote it, under a Danish heading. */
 const REASONS = [
+  /* first: this reason quotes the other row's, which the patterns below would match */
+  [/of the same case and month was rejected/, 'beregnes ikke, fordi en anden periode i måneden blev afvist'],
   [/is a JSON number with a fraction/, 'skal skrives som tekst, fx 20000,50'],
   [/is required \(YYYY-MM/, 'skal udfyldes: skriv ÅÅÅÅ-MM, fx 2024-05'],
   [/is not a valid month/, 'er ikke en gyldig måned: skriv ÅÅÅÅ-MM, fx 2024-05'],
@@ -151,6 +163,8 @@ const REASONS = [
   [/must be an amount from 0 to/, 'skal være et beløb fra 0 til 9.999.999,99 kr.'],
   [/must be from 0 to 31 feriedage/, 'skal være fra 0 til 31 feriedage'],
   [/must be from 0 to 744 hours/, 'skal være fra 0 til 744 timer'],
+  [/overlap those of row/, 'overlapper en anden periode i måneden: ingen dag må være med i to perioder'],
+  [/forloeb differs from row/, 'alle perioder i en måned skal have samme forløb'],
 ];
 
 function danishReason(e) {
@@ -158,20 +172,22 @@ function danishReason(e) {
   return null;
 }
 
-function showErrors(errors, months) {
+/* labels: what each request row is called for the caseworker (a month, a period), or null. */
+function showErrors(errors, labels) {
   const box = $('fejl');
   box.replaceChildren(el('h2', {}, 'Beregningen kunne ikke foretages'));
   const ul = el('ul');
   for (const e of errors) {
     const field = e.column ? (FIELDS[e.column] || e.column) : null;
-    const where = months && e.row !== null && months.length > 1 ? ` (${monthText(months[e.row])})` : '';
+    const where = labels && e.row !== null && labels.length > 1 ? ` (${labels[e.row]})` : '';
     const da = danishReason(e);
     const li = el('li', {class: 'fejl-linje', 'data-column': e.column || ''});
-    li.append(field ? el('strong', {}, field + where + ': ') : '');
+    li.append(field ? el('strong', {}, field + where + ': ') : where ? el('strong', {}, where.slice(2, -1) + ': ') : '');
     li.append(da || 'Beregningen blev afvist.');
     li.append(el('br'), el('small', {}, 'Begrundelse fra beregningen: ' + e.reason));
     ul.append(li);
-    if (e.column && $(e.column)) $(e.column).setAttribute('aria-invalid', 'true');
+    const input = e.row > 0 && labels && $(`periode-${e.row}-${e.column}`) ? $(`periode-${e.row}-${e.column}`) : $(e.column);
+    if (e.column && input) input.setAttribute('aria-invalid', 'true');
   }
   box.append(ul);
   box.classList.remove('hidden');
@@ -190,8 +206,59 @@ function formRow() {
     const v = $(id).value.trim();
     if (v) row[id] = apiAmount(v);
   }
+  for (const id of ['holiday_run_months']) {
+    const v = $(id).value.trim();
+    if (v) row[id] = v;
+  }
+  for (const id of DAY_FIELDS) {
+    const v = $(id).value.trim();
+    if (v) row[id] = apiAmount(v);
+  }
   if (row.prior !== 'none') row.prior_unit = $('prior_unit').value;
   return row;
+}
+
+/* ---- A month of several periods ("Tilføj periode") ----------------------------------- */
+
+let periodCount = 0;
+
+/* One more period row: its first and last day and its category (the forløb is the month's). */
+function addPeriod() {
+  const k = ++periodCount;
+  const cat = $('category').cloneNode(true);
+  cat.id = `periode-${k}-category`;
+  cat.removeAttribute('name');
+  const box = el('div', {class: 'row periode-ekstra', id: `periode-${k}`, 'data-period': String(k)},
+    el('label', {for: `periode-${k}-start`}, `Periode ${k + 1}: første dag`),
+    el('input', {id: `periode-${k}-start`, placeholder: '2024-07-12', autocomplete: 'off'}),
+    el('label', {for: `periode-${k}-end`}, 'sidste dag'),
+    el('input', {id: `periode-${k}-end`, placeholder: '2024-07-31', autocomplete: 'off'}),
+    el('label', {for: cat.id}, 'kategori'), cat);
+  const remove = el('button', {type: 'button', class: 'sekundaer'}, 'Fjern');
+  remove.addEventListener('click', () => box.remove());
+  box.append(remove);
+  $('ekstra-perioder').append(box);
+}
+
+/* The month's rows: the form's row (its days from "Første dag"/"Sidste dag") and one row per
+ * added period.  The engine joins them into one case-month (rules.md §7). */
+function monthRows(month, base) {
+  const first = Object.assign({month}, base);
+  for (const id of ['start', 'end']) {
+    const v = $(id).value.trim();
+    if (v) first[id] = v;
+  }
+  const rows = [first];
+  for (const box of document.querySelectorAll('#ekstra-perioder [data-period]')) {
+    const k = box.dataset.period;
+    const row = {month, category: $(`periode-${k}-category`).value, forloeb: base.forloeb};
+    for (const f of ['start', 'end']) {
+      const v = $(`periode-${k}-${f}`).value.trim();
+      if (v) row[f] = v;
+    }
+    rows.push(row);
+  }
+  return rows;
 }
 
 async function calculate(rows) {
@@ -244,7 +311,10 @@ function deductionText(d) {
 
 function levelText(r) {
   const lv = r.level;
-  const parts = [`Niveau efter ${ref(lv.stk2_ref)} (${CATEGORY[r.category]}): ${kr(lv.stk2_level)} kr./md.`];
+  /* several periods: the level detail is the last period's (each period's level is in the day lines) */
+  const many = r.periods && r.periods.length > 1;
+  const cat = many ? CATEGORY[r.periods[r.periods.length - 1].category] : categoryText(r.category);
+  const parts = [`${many ? 'Sidste periode: n' : 'N'}iveau efter ${ref(lv.stk2_ref)} (${cat}): ${kr(lv.stk2_level)} kr./md.`];
   if (lv.prior) {
     const p = lv.prior;
     const name = p.kind === 'sygedagpenge' ? 'hidtidige sygedagpenge' : 'hidtidig ledighedsydelse';
@@ -317,7 +387,7 @@ function showMonth(r) {
   out.replaceChildren();
   out.append(el('h2', {}, `Forhåndsberegning for ${monthText(r.month)}`));
   const meta = el('dl', {class: 'meta'});
-  meta.append(el('dt', {}, 'Kategori'), el('dd', {}, CATEGORY[r.category]),
+  meta.append(el('dt', {}, 'Kategori'), el('dd', {}, categoryText(r.category)),
     el('dt', {}, 'Forløb'), el('dd', {}, r.forloeb === 'jobafklaring' ? 'jobafklaringsforløb (§ 69 j)' : 'ressourceforløb (kapitel 6 a)'),
     el('dt', {}, 'Ret til ydelse'), el('dd', {}, `${r.days} af ${r.days_in_month} dage`));
   out.append(meta);
@@ -325,6 +395,14 @@ function showMonth(r) {
   if (note) out.append(note);
   const warn = warningsList(r);
   if (warn) out.append(el('h3', {}, 'Advarsler og bemærkninger'), warn);
+
+  if (r.periods && r.periods.length > 1) {
+    out.append(el('h3', {}, 'Perioder i måneden'));
+    const ul = el('ul', {id: 'perioder-liste'});
+    for (const p of r.periods)
+      ul.append(el('li', {}, `${p.first_day}.–${p.last_day}. ${MONTHS[Number(r.month.split('-')[1]) - 1]}: ${CATEGORY[p.category] || p.category}`));
+    out.append(ul, el('p', {class: 'lille'}, 'Indtægterne lægges sammen og trækkes én gang for måneden.'));
+  }
 
   out.append(el('h3', {}, 'Niveau'));
   for (const p of levelText(r)) out.append(el('p', {}, p));
@@ -359,11 +437,61 @@ function showMonth(r) {
   res.append(gross, total, pay);
   out.append(res);
 
+  const ferie = holidaySection(r);
+  if (ferie) out.append(ferie);
+
   out.append(el('h3', {}, 'Anvendte satser'));
   out.append(ratesTable(r));
   out.append(el('p', {class: 'lille'}, `Grundlag: ${PROVENANCE[r.provenance]}. Satstabeller: ${r.rates_id} (rfy ${r.engine.version}).`));
   out.append(el('p', {class: 'forbehold'}, 'Dette er en forhåndsberegning, ikke en afgørelse.'));
   out.classList.remove('hidden');
+}
+
+/* ---- Ferie (§ 69, stk. 5): the engine's ledger of the month, only written in Danish ---- */
+
+/* "10.00" → "10,00" days. */
+function days(s) {
+  return kr(s);
+}
+
+function holidaySection(r) {
+  const h = r.holiday;
+  if (!h) return null;
+  const sec = el('section', {id: 'ferie'});
+  sec.append(el('h3', {}, `Ferie (${ref(h.legal_ref)})`));
+  const p = (text, id) => sec.append(el('p', id ? {id} : {}, text));
+  if (h.state !== 'known') {
+    p('Ukendt: en tidligere måned i sagen blev afvist, så måneder og brugte feriedage kendes ikke. ' +
+      'Ret den måned, eller angiv måneder i træk og dage allerede holdt.', 'ferie-ret');
+    return sec;
+  }
+  const month = monthText(r.month);
+  if (h.run_broken) p('En hel kalendermåned uden ydelse gik forud: tællingen af måneder startede forfra.');
+  p(`Måneder i træk med ydelse før ${month}: ${h.run_months_before} (efter denne måned: ${h.run_months_after}).`);
+  if (h.right) {
+    p(`Ret til ferie med ydelse: ja, ${h.window_days} dage (5 uger) i ferieperioden ` +
+      `${monthText(h.window.from)} – ${monthText(h.window.to)}` +
+      (h.window.new ? ' (ny ferieperiode fra denne måned).' : '.'), 'ferie-ret');
+    p(`Brugt i ferieperioden før denne måned: ${days(h.used_before)} dage.`);
+  } else {
+    p(`Ret til ferie med ydelse: nej, endnu ikke (${h.run_months_before} måneder i træk; retten kommer ` +
+      'efter 12 måneder i træk med ydelse).', 'ferie-ret');
+  }
+  if (h.feriegodtgoerelse_days !== '0.00')
+    p(`Ferie med feriegodtgørelse: ${days(h.feriedage)} feriedage = ${days(h.feriegodtgoerelse_days)} dage` +
+      (h.right ? '; holdes først og tæller med i de ' + h.window_days + ' dage.' : '; kræver ingen ret og tæller ikke med.'));
+  p(h.right
+    ? `Ferie med ydelse: ${days(h.ydelse_days)} dage; retten dækker i denne måned højst ${days(h.allowed)} dage.`
+    : `Ferie med ydelse: ${days(h.ydelse_days)} dage; uden ret dækkes ingen.`);
+  if (h.right)
+    p(`Brugt efter denne måned: ${days(h.used_after)} dage; tilbage i ferieperioden: ${days(h.days_left)} dage.`,
+      'ferie-tilbage');
+  if (h.excess !== '0.00')
+    sec.append(el('p', {class: 'note', id: 'ferie-ud-over'},
+      `Ferie ud over retten: ${days(h.excess)} dage. ${h.excess_note_da || ''}`));
+  else
+    p('Ferie ud over retten: ingen.', 'ferie-ud-over');
+  return sec;
 }
 
 /* ---- A period: month by month ------------------------------------------------------- */
@@ -373,7 +501,7 @@ function showPeriod(results, totals) {
   out.replaceChildren();
   const first = results[0], last = results[results.length - 1];
   out.append(el('h2', {}, `Forhåndsberegning ${monthText(first.month)} – ${monthText(last.month)}`));
-  out.append(el('p', {}, `Kategori: ${CATEGORY[first.category]}. Alle beløb er før skat.`));
+  out.append(el('p', {}, `Kategori: ${categoryText(first.category)}. Alle beløb er før skat.`));
   const weakest = results.some((r) => r.provenance === 'derived') ? 'derived' : null;
   const note = derivedNote(weakest);
   if (note) out.append(note);
@@ -430,6 +558,7 @@ function periodMode() {
 function togglePeriod() {
   $('felt-maaned').classList.toggle('hidden', periodMode());
   $('felt-fratil').classList.toggle('hidden', !periodMode());
+  $('felt-perioder').classList.toggle('hidden', periodMode());
 }
 
 async function onSubmit(ev) {
@@ -454,7 +583,13 @@ async function onSubmit(ev) {
     months = [$('month').value.trim()];
   }
   const base = formRow();
-  const rows = months.map((m) => Object.assign({month: m}, base));
+  const rows = periodMode() ? months.map((m) => Object.assign({month: m}, base)) : monthRows(months[0], base);
+  /* the holiday state is given before the first month; the engine carries it on (rules.md §8) */
+  for (const r of rows.slice(1)) {
+    delete r.holiday_run_months;
+    delete r.holiday_used_days;
+  }
+  const labels = periodMode() ? months.map(monthText) : rows.map((_, i) => `periode ${i + 1}`);
   let answer;
   try {
     answer = await calculate(rows);
@@ -463,7 +598,7 @@ async function onSubmit(ev) {
     return;
   }
   if (answer.status !== 200) {
-    showErrors(answer.body.errors || [{row: null, column: null, reason: 'HTTP ' + answer.status}], months);
+    showErrors(answer.body.errors || [{row: null, column: null, reason: 'HTTP ' + answer.status}], labels);
     return;
   }
   if (periodMode()) showPeriod(answer.body.results, answer.body.totals);
@@ -486,6 +621,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('periode-maaned').addEventListener('change', togglePeriod);
   $('periode-fratil').addEventListener('change', togglePeriod);
   $('udskriv').addEventListener('click', () => window.print());
+  $('tilfoej-periode').addEventListener('click', addPeriod);
   togglePeriod();
   showEngine();
 });

@@ -4,17 +4,21 @@ python3-selenium with Debian's chromium-driver).
 
     /usr/bin/python3 tests/web/browser_test.py build/rfy SOURCE_DIR [SCREENSHOT.png]
 
-Fills the form for three cases, reads the amounts the page shows and asserts
+Fills the form for five cases, reads the amounts the page shows and asserts
 that they equal `rfy preview --json` (the CLI), written the Danish way:
   1. one month with wage: forsørger, May 2024, løn 20.000 kr.;
   2. a period March–August 2024 in which the sygedagpenge end (14 May 2024);
-  3. a 2026 month on derived rates (the shipped 2026 table; the note must show).
+  3. a 2026 month on derived rates (the shipped 2026 table; the note must show);
+  4. sanctions the kommune decided (a periodesanktion and a punktsanktion);
+  5. a month of two periods ("Tilføj periode", July 2024) with the Ferie section.
 Also checks that the page prints (print stylesheet hides the form) and that
 a bad value gives a Danish error.  Loopback only.  Exit 0 ok, 1 a failure,
 also 1 when chromium, its driver or selenium is missing (CI installs them).
 """
+import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 
@@ -98,6 +102,44 @@ def one_month(d, base, rfy, month, fields, rates_dir=None):
     return ref
 
 
+def two_period_month(d, base, rfy):
+    fields = {"month": "2024-07", "category": "ikke_forsorger", "end": "2024-07-11", "wage": "20000",
+              "holiday_run_months": "12", "holiday_ydelse_days": "10"}
+    d.get(base + "/")
+    d.find_element(By.ID, "tilfoej-periode").click()
+    for k, v in fields.items():
+        e = d.find_element(By.ID, k)
+        if e.tag_name == "select":
+            Select(e).select_by_value(v)
+        else:
+            e.send_keys(v)
+    d.find_element(By.ID, "periode-1-start").send_keys("2024-07-12")
+    Select(d.find_element(By.ID, "periode-1-category")).select_by_value("forsorger")
+    d.find_element(By.ID, "beregn-knap").click()
+    wait_shown(d, "#udbetaling")
+    csv = ("case_id,month,category,start,end,wage,holiday_run_months,holiday_ydelse_days\n"
+           "K,2024-07,ikke_forsorger,,2024-07-11,20000,12,10\nK,2024-07,forsorger,2024-07-12,,,,\n")
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
+        f.write(csv)
+    try:
+        ref = json.loads(subprocess.run([rfy, "preview", "--input", f.name, "--case-id", "K", "--month",
+                                         "2024-07", "--json"], check=True, capture_output=True,
+                                        text=True).stdout)
+    finally:
+        os.unlink(f.name)
+    check(ref["payment"] == "12920.42" and ref["gross"] == "14942.77", "case 5: CLI payment 12920.42")
+    for css, key in (("#brutto", "gross"), ("#fradrag", "total_deduction"), ("#udbetaling", "payment")):
+        check(text(d, css) == kr(ref[key]), f"case 5 {key}: page {text(d, css)!r}, CLI {kr(ref[key])!r}")
+    check(text(d, "#udbetaling") == "12.920,42", "case 5: the page shows 12.920,42")
+    check(d.find_element(By.ID, "ferie").is_displayed(), "case 5: the Ferie section shows")
+    check("ja, 35 dage" in text(d, "#ferie-ret") and "juli 2024 – juni 2025" in text(d, "#ferie-ret"),
+          f"case 5: the right and its window: {text(d, '#ferie-ret')!r}")
+    check(ref["holiday"]["days_left"] == "25.00" and "tilbage i ferieperioden: 25,00 dage" in text(d, "#ferie-tilbage"),
+          f"case 5: 25 days left: {text(d, '#ferie-tilbage')!r}")
+    check("1.–11. juli: ikke-forsørger" in text(d, "#perioder-liste")
+          and "12.–31. juli: forsørger" in text(d, "#perioder-liste"), "case 5: the two periods listed")
+
+
 def main():
     if len(sys.argv) < 3:
         print(__doc__)
@@ -175,6 +217,14 @@ def main():
         check("§ 69 b, stk. 2" in d.page_source and "§ 69 d" in d.page_source,
               "case 4: the sanctions' paragraphs shown")
 
+        # 5. A month of two periods (rules.md §7) with the Ferie section (rules.md §8).  July 2024:
+        #    ikke-forsørger 1–11 with wage 20.000, forsørger 12–31 ("Tilføj periode"):
+        #    gross (12.326 × 11 + 16.382 × 20) / 31 = 463.226 / 31 = 14.942,77;
+        #    wage 0,55 × (20.000 − 16.323) = 2.022,35; payment 12.920,42.  12 months in a row before
+        #    July and 10 days of holiday with ydelse: the right, window July 2024 – June 2025,
+        #    35 − 10 = 25 days left, no excess.
+        two_period_month(d, server.url, rfy)
+
         # A bad value: a Danish message naming the field.
         fill(d, server.url, {"month": "2024-05", "category": "forsorger", "wage": "20000,123"})
         wait_shown(d, "#fejl")
@@ -198,7 +248,7 @@ def main():
     if failures:
         print(f"browser_test: {len(failures)} failure(s)")
         return 1
-    print("browser_test: 4 cases, print and error: ok")
+    print("browser_test: 5 cases, print and error: ok")
     return 0
 
 
