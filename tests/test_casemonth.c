@@ -222,6 +222,17 @@ START_TEST(overlap_names_the_other)
     rfy_rows_reason(&E, &k[1], 7, NULL);
     ck_assert_msg(strstr(E.reason, "line 7") != NULL, "%s", E.reason);
     ck_assert_str_eq(E.column, "start");
+    /* the HTTP API names its rows by number, with the same reason otherwise */
+    {
+        rfy_error line7 = E;
+        const char *l = strstr(line7.reason, "line 7"), *r;
+        rfy_rows_reason_named(&E, &k[1], "row", 0, NULL);
+        r = strstr(E.reason, "row 0");
+        ck_assert_msg(r != NULL && l != NULL, "%s", E.reason);
+        ck_assert_int_eq(r - E.reason, l - line7.reason);
+        ck_assert_int_eq(strncmp(E.reason, line7.reason, (size_t)(r - E.reason)), 0);
+        ck_assert_str_eq(r + 5, l + 6);
+    }
     /* A third row that is fine itself goes with the others. */
     period(2, RFY_CAT_FORSORGER, 1, 1);
     C[2].month = RFY_MONTH(2024, 7);
@@ -230,6 +241,20 @@ START_TEST(overlap_names_the_other)
     ck_assert_int_eq(k[2].fault, RFY_ROWS_WITH_OTHERS);
     ck_assert_uint_eq(k[2].other, 0);
     ck_assert_int_ne(rfy_compute_rows(&Z, R, P, 2, &E, NULL), RFY_OK);
+}
+END_TEST
+
+/* The grouping order (rules.md §7, the batch's output order): case_id byte by
+ * byte ("A" < "AB" < "B" < "a"; none "" first), then month; equal = one case-month. */
+START_TEST(casemonth_order)
+{
+    rfy_month may = RFY_MONTH(2024, 5), jun = RFY_MONTH(2024, 6);
+    ck_assert_int_lt(rfy_casemonth_cmp("A", 1, jun, "AB", 2, may), 0);
+    ck_assert_int_lt(rfy_casemonth_cmp("AB", 2, jun, "B", 1, may), 0);
+    ck_assert_int_lt(rfy_casemonth_cmp("B", 1, jun, "a", 1, may), 0);
+    ck_assert_int_lt(rfy_casemonth_cmp("", 0, jun, "A", 1, may), 0);
+    ck_assert_int_gt(rfy_casemonth_cmp("A", 1, jun, "A", 1, may), 0);
+    ck_assert_int_eq(rfy_casemonth_cmp("A", 1, may, "A", 1, may), 0);
 }
 END_TEST
 
@@ -313,6 +338,7 @@ static Suite *suite(void)
     tcase_add_test(t, one_row_is_rfy_compute);
     tcase_add_test(t, overlap_names_the_other);
     tcase_add_test(t, exact_repeat_is_an_overlap);
+    tcase_add_test(t, casemonth_order);
     tcase_add_test(t, forloeb_must_agree);
     tcase_add_test(t, row_fault_names_the_row);
     tcase_add_test(t, thirty_one_one_day_rows);

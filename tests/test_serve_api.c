@@ -93,6 +93,39 @@ START_TEST(sanctions)
     why = first_reason(root, &col, &row);
     ck_assert_str_eq(col, "sanction_days");
     ck_assert_ptr_nonnull(strstr(why, "whole number of days"));
+/* rules.md §7 through the API: July 2024, forsørger 12–31 sent before
+ * ikke-forsørger 1–11 with wage 20.000 → one case-month:
+ * gross (12.326 × 11 + 16.382 × 20) / 31 = 14.942,77, wage 0,55 × (20.000 −
+ * 16.323) = 2.022,35, payment 12.920,42; its periods name their rows. */
+START_TEST(two_periods_one_casemonth)
+{
+    json_t *root, *r, *p;
+    const char *col, *why;
+    long row;
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate",
+                          "{\"rows\":[{\"case_id\":\"K\",\"month\":\"2024-07\",\"category\":"
+                          "\"forsorger\",\"start\":\"2024-07-12\"},{\"case_id\":\"K\",\"month\":"
+                          "\"2024-07\",\"category\":\"ikke_forsorger\",\"end\":\"2024-07-11\","
+                          "\"wage\":20000}]}"), 200);
+    ck_assert_uint_eq(json_array_size(json_object_get(root, "results")), 1);
+    r = json_array_get(json_object_get(root, "results"), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(r, "gross")), "14942.77");
+    ck_assert_str_eq(json_string_value(json_object_get(r, "payment")), "12920.42");
+    ck_assert_str_eq(json_string_value(json_object_get(r, "category")), "ikke_forsorger;forsorger");
+    p = json_object_get(r, "periods");
+    ck_assert_int_eq(json_integer_value(json_object_get(json_array_get(p, 0), "row")), 1);
+    ck_assert_int_eq(json_integer_value(json_object_get(json_array_get(p, 1), "row")), 0);
+    json_decref(root);
+    /* 1–20 and 10–31 May: both rows refused, each naming the other */
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate",
+                          "{\"rows\":[{\"month\":\"2024-05\",\"category\":\"forsorger\","
+                          "\"end\":\"2024-05-20\"},{\"month\":\"2024-05\",\"category\":"
+                          "\"forsorger\",\"start\":\"2024-05-10\"}]}"), 422);
+    why = first_reason(root, &col, &row);
+    ck_assert_int_eq(row, 0);
+    ck_assert_str_eq(col, "start");
+    ck_assert_ptr_nonnull(strstr(why, "overlap those of row 1,"));
+    ck_assert_uint_eq(json_array_size(json_object_get(root, "errors")), 2);
     json_decref(root);
 }
 END_TEST
@@ -256,6 +289,7 @@ static Suite *suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, one_month_with_wage);
     tcase_add_test(tc, sanctions);
+    tcase_add_test(tc, two_periods_one_casemonth);
     tcase_add_test(tc, period_totals);
     tcase_add_test(tc, strict_json);
     tcase_add_test(tc, limits);
