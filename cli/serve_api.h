@@ -9,10 +9,12 @@
  *
  * A row of POST /api/v1/calculate goes the way of a `rfy preview` option
  * set: its keys are named fields the library reads as a batch row
- * (rfy_case_from_fields()), rfy_compute() computes it and explain_json()
- * writes it.  So the API gives
- * the same object as `rfy preview --json` and the same reasons as the batch
- * rejects.
+ * (rfy_case_from_fields()).  The rows are grouped into case-months in the
+ * engine's order (rfy_casemonth_cmp()), each computed by rfy_compute_rows()
+ * with the case's holiday ledger, and written by explain_json() (one row)
+ * or explain_rows_json() (several).  So the API gives the same object as
+ * `rfy preview --json` (or `rfy preview --input --json`) and the same
+ * reasons as the batch rejects.
  *
  * Thread safety: serve_api_answer() only reads `rates` and the embedded page
  * assets; any number of threads may call it at once.
