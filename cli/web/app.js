@@ -230,9 +230,9 @@ function addPeriod() {
   cat.removeAttribute('name');
   const box = el('div', {class: 'row periode-ekstra', id: `periode-${k}`, 'data-period': String(k)},
     el('label', {for: `periode-${k}-start`}, `Periode ${k + 1}: første dag`),
-    el('input', {id: `periode-${k}-start`, placeholder: '2024-07-12', autocomplete: 'off'}),
+    el('input', {id: `periode-${k}-start`, placeholder: 'ÅÅÅÅ-MM-DD', autocomplete: 'off'}),
     el('label', {for: `periode-${k}-end`}, 'sidste dag'),
-    el('input', {id: `periode-${k}-end`, placeholder: '2024-07-31', autocomplete: 'off'}),
+    el('input', {id: `periode-${k}-end`, placeholder: 'ÅÅÅÅ-MM-DD', autocomplete: 'off'}),
     el('label', {for: cat.id}, 'kategori'), cat);
   const remove = el('button', {type: 'button', class: 'sekundaer'}, 'Fjern');
   remove.addEventListener('click', () => box.remove());
