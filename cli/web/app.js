@@ -494,6 +494,14 @@ function holidaySection(r) {
   return sec;
 }
 
+/* One month's ledger in a line of the period table. */
+function holidayShort(h) {
+  if (!h) return '';
+  if (h.state !== 'known') return 'ukendt';
+  if (!h.right) return `ingen ret endnu (${h.run_months_after} md. i træk)`;
+  return `tilbage ${days(h.days_left)} dage` + (h.excess !== '0.00' ? `; ud over retten ${days(h.excess)} dage` : '');
+}
+
 /* ---- A period: month by month ------------------------------------------------------- */
 
 function showPeriod(results, totals) {
@@ -518,10 +526,12 @@ function showPeriod(results, totals) {
   }
   if (warn.children.length) out.append(el('h3', {}, 'Advarsler og bemærkninger'), warn);
 
+  const ferie = results.some((r) => r.holiday);
   const t = el('table', {class: 'periode', id: 'periode-tabel'});
   t.append(el('thead', {}, el('tr', {}, el('th', {}, 'Måned'), el('th', {}, 'Dage og niveau'),
     el('th', {class: 'belob'}, 'Bruttoydelse'), el('th', {class: 'belob'}, 'Fradrag'),
-    el('th', {class: 'belob'}, 'Til udbetaling (før skat)'), el('th', {}, 'Grundlag'))));
+    el('th', {class: 'belob'}, 'Til udbetaling (før skat)'), el('th', {}, 'Grundlag'),
+    ferie ? el('th', {}, 'Ferie (§ 69, stk. 5)') : '')));
   const body = el('tbody');
   for (const r of results) {
     const tr = el('tr', {'data-month': r.month, class: r.segments.length > 1 ? 'split' : ''});
@@ -535,13 +545,14 @@ function showPeriod(results, totals) {
       el('td', {class: 'belob deduction'}, kr(r.total_deduction)),
       el('td', {class: 'belob payment'}, kr(r.payment)),
       el('td', {class: 'provenance'}, PROVENANCE[r.provenance]));
+    if (ferie) tr.append(el('td', {class: 'ferie'}, holidayShort(r.holiday)));
     body.append(tr);
   }
   t.append(body);
   const foot = el('tfoot', {}, el('tr', {}, el('th', {}, 'I alt'), el('td'),
     el('td', {class: 'belob', id: 'total-gross'}, kr(totals.gross)),
     el('td', {class: 'belob', id: 'total-deduction'}, kr(totals.total_deduction)),
-    el('td', {class: 'belob', id: 'total-payment'}, kr(totals.payment)), el('td')));
+    el('td', {class: 'belob', id: 'total-payment'}, kr(totals.payment)), el('td'), ferie ? el('td') : ''));
   t.append(foot);
   out.append(t);
   out.append(el('p', {class: 'lille'}, `Satstabeller: ${first.rates_id} (rfy ${first.engine.version}).`));

@@ -224,6 +224,15 @@ def main():
         #    July and 10 days of holiday with ydelse: the right, window July 2024 – June 2025,
         #    35 − 10 = 25 days left, no excess.
         two_period_month(d, server.url, rfy)
+        # ... and the ledger carried through a period: 12 months in a row before January 2024, 30 days
+        #    with ydelse in each month.  January: a new holiday period, 35 − 30 = 5 days left; February:
+        #    the right covers 35 − 30 = 5 of its 30 days, 25 beyond the right, 0 left.
+        fill(d, server.url, {"category": "forsorger", "holiday_run_months": "12", "holiday_ydelse_days": "30"},
+             period=("2024-01", "2024-02"))
+        wait_shown(d, "#periode-tabel")
+        cells = [td.text.strip() for td in d.find_elements(By.CSS_SELECTOR, "#periode-tabel td.ferie")]
+        check(cells == ["tilbage 5,00 dage", "tilbage 0,00 dage; ud over retten 25,00 dage"],
+              f"case 4: the ledger through a period: {cells}")
 
         # A bad value: a Danish message naming the field.
         fill(d, server.url, {"month": "2024-05", "category": "forsorger", "wage": "20000,123"})
