@@ -315,7 +315,8 @@ static int number_periods(json_t *one, const request *q, size_t np)
  * a row that cannot be read takes the others with it; overlapping days or
  * two forløb types refuse every row; rfy_compute_rows() computes the rows
  * together; the case's holiday ledger takes the month.  Appends the result
- * to `results` (once no row has failed).  Returns RFY_OK or RFY_ENOMEM.
+ * to `results` (the caller drops them all when any row of the request was
+ * refused: the answer is then the errors).  Returns RFY_OK or RFY_ENOMEM.
  */
 static int calculate_casemonth(request *q, size_t g0, size_t g1, json_t *results, totals *t,
                                const rfy_rates *rates, rfy_result *res, ledger *l)
