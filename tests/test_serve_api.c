@@ -93,6 +93,10 @@ START_TEST(sanctions)
     why = first_reason(root, &col, &row);
     ck_assert_str_eq(col, "sanction_days");
     ck_assert_ptr_nonnull(strstr(why, "whole number of days"));
+    json_decref(root);
+}
+END_TEST
+
 /* rules.md §7 through the API: July 2024, forsørger 12–31 sent before
  * ikke-forsørger 1–11 with wage 20.000 → one case-month:
  * gross (12.326 × 11 + 16.382 × 20) / 31 = 14.942,77, wage 0,55 × (20.000 −

@@ -232,7 +232,7 @@ def main():
         wait_shown(d, "#periode-tabel")
         cells = [td.text.strip() for td in d.find_elements(By.CSS_SELECTOR, "#periode-tabel td.ferie")]
         check(cells == ["tilbage 5,00 dage", "tilbage 0,00 dage; ud over retten 25,00 dage"],
-              f"case 4: the ledger through a period: {cells}")
+              f"case 5: the ledger through a period: {cells}")
 
         # A bad value: a Danish message naming the field.
         fill(d, server.url, {"month": "2024-05", "category": "forsorger", "wage": "20000,123"})
