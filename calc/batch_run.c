@@ -564,9 +564,7 @@ static int deliver_group(run *r, chunk *c, size_t first)
         r->stats->computed += g->group_n;
         r->stats->casemonths++;
         if (r->pool->nthreads == 0) { /* several jobs: summed per chunk in the worker */
-            mpz_add(r->stats->gross, r->stats->gross, g->res.gross);
-            mpz_add(r->stats->deductions, r->stats->deductions, g->res.total_deduction);
-            mpz_add(r->stats->payment, r->stats->payment, g->res.payment);
+            rfy_batch_stats_add(r->stats, &g->res);
         }
     } else if (computed && r->pool->nthreads > 0) {
         /* computed, but on_row made it a reject: out of the chunk's sums */
@@ -1079,6 +1077,14 @@ void rfy_batch_stats_init(rfy_batch_stats *st)
     st->input_bytes = 0;
     st->input_sha256[0] = '\0';
     mpz_inits(st->gross, st->deductions, st->payment, NULL);
+}
+
+void rfy_batch_stats_add(rfy_batch_stats *st, const rfy_result *res)
+{
+    /* the totals of the printed (rounded) columns: they add up as printed */
+    mpz_add(st->gross, st->gross, res->gross);
+    mpz_add(st->deductions, st->deductions, res->total_deduction);
+    mpz_add(st->payment, st->payment, res->payment);
 }
 
 void rfy_batch_stats_clear(rfy_batch_stats *st)

@@ -176,10 +176,9 @@ static int decode_row(request_row *r, json_t *obj, rfy_error *err)
 
 /* ---- POST /api/v1/calculate -------------------------------------------------- */
 
-/* Money sums of the results (the period table's totals). */
-typedef struct totals {
-    mpz_t gross, total_deduction, payment;
-} totals;
+/* Money sums of the results (the period table's totals): the engine's
+ * rfy_batch_stats, added up by rfy_batch_stats_add(). */
+typedef rfy_batch_stats totals;
 
 static json_t *money_json(const mpz_t ore)
 {
@@ -376,9 +375,7 @@ static int calculate_casemonth(request *q, size_t g0, size_t g1, json_t *results
             json_array_append_new(results, one) != 0)
             return RFY_ENOMEM;
     }
-    mpz_add(t->gross, t->gross, res->gross);
-    mpz_add(t->total_deduction, t->total_deduction, res->total_deduction);
-    mpz_add(t->payment, t->payment, res->payment);
+    rfy_batch_stats_add(t, res);
     return RFY_OK;
 }
 
@@ -451,7 +448,7 @@ static int calculate(serve_answer *ans, const rfy_rates *rates, const char *body
         return answer_error(ans, 413, reason);
     }
 
-    mpz_inits(t.gross, t.total_deduction, t.payment, NULL);
+    rfy_batch_stats_init(&t);
     memset(&q, 0, sizeof q);
     q.n = n;
     q.row = calloc(n, sizeof *q.row);
@@ -473,7 +470,7 @@ static int calculate(serve_answer *ans, const rfy_rates *rates, const char *body
     } else {
         answer = json_pack("{s:O, s:{s:o, s:o, s:o}, s:s}", "results", results, "totals",
                            "gross", money_json(t.gross), "total_deduction",
-                           money_json(t.total_deduction), "payment", money_json(t.payment),
+                           money_json(t.deductions), "payment", money_json(t.payment),
                            "rates_id", rfy_rates_id(rates));
         rc = answer_json(ans, 200, answer);
     }
@@ -485,7 +482,7 @@ static int calculate(serve_answer *ans, const rfy_rates *rates, const char *body
     free(q.rows);
     free(q.idx);
     free(q.sorted);
-    mpz_clears(t.gross, t.total_deduction, t.payment, NULL);
+    rfy_batch_stats_clear(&t);
     json_decref(results);
     json_decref(errors);
     json_decref(root);

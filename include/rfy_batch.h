@@ -206,6 +206,15 @@ RFY_API void rfy_batch_stats_init(rfy_batch_stats *st);
 RFY_API void rfy_batch_stats_clear(rfy_batch_stats *st);
 
 /*
+ * Add one computed case-month's gross, total_deduction and payment to the
+ * sums of st (the counters are the caller's).  A front end that shows a total
+ * of several results (a period of months) takes it from here rather than
+ * adding amounts itself.  Preconditions: st initialised; res filled by
+ * rfy_compute() or rfy_compute_rows() with RFY_OK.
+ */
+RFY_API void rfy_batch_stats_add(rfy_batch_stats *st, const rfy_result *res);
+
+/*
  * Run the loop over `in` until end of input.
  *
  * Returns RFY_OK when every row went to on_row or on_reject (rejected rows
