@@ -9,7 +9,10 @@
  * only) included -- are summed and compared with the payment once, to the
  * øre or within --tolerance.  The report holds the batch output columns plus
  * paid and difference (paid − payment) for every case-month that differs,
- * then a summary block with over- and underpayments apart.  Rejects are written as batch writes them.  Report, rejects and
+ * then a summary block with over- and underpayments apart.  Standard error,
+ * the receipt and the xlsx summary sheet also carry the reconciled summary
+ * of run_summary.h (gross − deductions applied = recomputed payment, rejects
+ * by reason), as batch prints it.  Rejects are written as batch writes them.  Report, rejects and
  * receipt are atomic: after a failure none of them exists.
  */
 #include <errno.h>
@@ -28,6 +31,7 @@
 #include "input_again.h"
 #include "receipt.h"
 #include "run_options.h"
+#include "run_summary.h"
 
 static const char AUDIT_USAGE[] =
     "usage: rfy audit [--rates DIR] [-o REPORT.csv] [--rejects REJ.csv] [--receipt PATH]\n"
@@ -92,6 +96,7 @@ typedef struct audit_ctx {
     unsigned long matches, differences, rejects_written, lines_written;
     unsigned long holiday_excess; /* case-months with holiday with ydelse beyond the right */
     unsigned long warned[RECEIPT_WARNINGS]; /* computed case-months per warning bit (receipt) */
+    run_summary sum;         /* the reconciled summary, as batch's (run_summary.h) */
     mpz_t paid, diff;        /* this case-month's, reused: nothing allocated per row */
     mpz_t gross, deductions, payment, paid_total, diff_total; /* over computed rows */
 } audit_ctx;
@@ -232,6 +237,7 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     for (int i = 0; i < RECEIPT_WARNINGS; i++)
         if (r->warnings & (1u << i))
             a->warned[i]++;
+    run_summary_row(&a->sum, r);
     a->lines_written += row->nrows;
     /* § 69 stk. 5 (rules.md §8): the ledger is recomputed over the case's
      * months; a month with holiday beyond the right is flagged in the report
@@ -294,7 +300,7 @@ static int on_reject(void *user, const batch_reject *rej)
                          rej->reason) == EOF)
         return write_failed(a, a->files.rej.path);
     a->rejects_written++;
-    return RFY_OK;
+    return run_summary_reject(&a->sum, rej->column, rej->reason) == 0 ? RFY_OK : RFY_ENOMEM;
 }
 
 /* The input was out of order (batch_run.h): start everything afresh. */
@@ -303,6 +309,8 @@ static int on_restart(void *user)
     audit_ctx *a = user;
     a->matches = a->differences = a->rejects_written = a->lines_written = 0;
     memset(a->warned, 0, sizeof a->warned);
+    run_summary_clear(&a->sum);
+    run_summary_init(&a->sum);
     a->over = a->under = a->explained = 0;
     mpz_set_ui(a->gross, 0);
     mpz_set_ui(a->deductions, 0);
@@ -371,11 +379,14 @@ static void summary(const audit_ctx *a, const batch_stats *st, const char *rejec
         fprintf(stderr, " (see %s)", rejects_name);
     if (st->casemonths != st->computed)
         fprintf(stderr, "; %lu case-months from %lu rows", st->casemonths, st->computed);
+    fputc('\n', stderr);
+    /* gross − deductions applied = the recomputed payment; rejects by reason */
+    run_summary_print_as(&a->sum, stderr, "audit", "recomputed");
     if (a->holiday_excess)
-        fprintf(stderr, "\nrfy audit: %lu case-month%s with holiday beyond the right (§ 69 stk. 5), "
-                        "flagged in the report", a->holiday_excess,
+        fprintf(stderr, "rfy audit: %lu case-month%s with holiday beyond the right (§ 69 stk. 5), "
+                        "flagged in the report\n", a->holiday_excess,
                 a->holiday_excess == 1 ? "" : "s");
-    fprintf(stderr, "\nrfy audit: overpaid %lu case-month%s, %s; underpaid %lu case-month%s, %s",
+    fprintf(stderr, "rfy audit: overpaid %lu case-month%s, %s; underpaid %lu case-month%s, %s",
             a->over, a->over == 1 ? "" : "s", o, a->under, a->under == 1 ? "" : "s", u);
     fprintf(stderr, "\nrfy audit: sum of differences (paid - payment) %s; total paid %s, "
                     "total recomputed %s\n", d, p, q);
@@ -470,6 +481,7 @@ int cmd_audit(int argc, char **argv)
         return RFY_EXIT_USAGE;
     }
     batch_stats_init(&st);
+    run_summary_init(&a.sum);
     mpz_inits(a.paid, a.diff, a.gross, a.deductions, a.payment, a.paid_total, a.diff_total,
               a.tolerance, a.over_sum, a.under_sum, NULL);
     optind = 1;
@@ -608,6 +620,18 @@ int cmd_audit(int argc, char **argv)
     }
     if (write_summary(&a, &st) != RFY_OK)
         goto failed;
+    run_summary_finish(&a.sum, st.rows, st.computed, st.rejected, a.gross, a.deductions,
+                       a.payment);
+    /* xlsx: the report's "# name,value" block first, then the reconciled figures */
+    errno = 0;
+    if (fflush(a.files.out.fp) == EOF) {
+        write_failed(&a, a.files.out.path);
+        goto failed;
+    }
+    if (output_adapter_summary(adapter, &a.sum, a.rates_id) != 0) {
+        fprintf(stderr, "rfy audit: cannot write the summary sheet: out of memory\n");
+        goto failed;
+    }
     rc = output_adapter_finish(adapter, &msg); /* xlsx: the workbook is written here */
     adapter = NULL;
     if (rc != 0) {
@@ -641,6 +665,10 @@ int cmd_audit(int argc, char **argv)
         goto failed;
     }
     rec.options = options;
+    if (!(rec.summary = run_summary_json(&a.sum))) {
+        fprintf(stderr, "rfy audit: cannot build the receipt: out of memory\n");
+        goto failed;
+    }
     receipt_take_hashes(&rec, ro.format == OUTPUT_XLSX ? NULL : atomic_file_sha256(&a.files.out),
                         atomic_file_sha256(&a.files.rej));
     if (receipt_emit(&rec, &hash, receipt_path, &msg) != RFY_OK) {
@@ -662,12 +690,14 @@ cleanup:
     output_adapter_free(adapter); /* gives the output streams back first */
     input_decode_close(dec);
     json_decref(options);
+    json_decref(rec.summary);
     run_options_free(&ro);
     run_files_release(&a.files);
     rfy_rates_free(rates);
     receipt_hash_clear(&hash);
     free(msg);
     batch_stats_clear(&st);
+    run_summary_clear(&a.sum);
     mpz_clears(a.paid, a.diff, a.gross, a.deductions, a.payment, a.paid_total, a.diff_total,
                a.tolerance, a.over_sum, a.under_sum, NULL);
     return exit_code;

@@ -391,6 +391,8 @@ int output_adapter_summary(output_adapter *a, const run_summary *s, const char *
     size_t i;
     if (!a || a->fmt != OUTPUT_XLSX)
         return 0;
+    if (a->summary_row) /* audit: after the report's "# name,value" block, one empty row */
+        a->summary_row++;
     rc |= summary_count(a, "rows read", s->rows);
     rc |= summary_count(a, "computed", s->computed);
     rc |= summary_count(a, "rejected", s->rejected);

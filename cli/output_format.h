@@ -39,7 +39,7 @@ struct run_summary;
 int output_adapter_open(output_adapter **a, output_format fmt, FILE **out_fp, FILE **rej_fp,
                         const char *xlsx_path, char **errmsg);
 
-/* xlsx: the batch summary sheet (the figures of run_summary.h, rates_id).
+/* xlsx: the summary sheet of batch and audit (the figures of run_summary.h, rates_id).
  * Returns 0, or -1 (out of memory).  Other formats: nothing. */
 int output_adapter_summary(output_adapter *a, const struct run_summary *s, const char *rates_id);
 

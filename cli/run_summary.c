@@ -119,13 +119,18 @@ static void amount(char *buf, size_t size, const mpz_t ore)
 
 void run_summary_print(const run_summary *s, FILE *fp, const char *cmd)
 {
+    run_summary_print_as(s, fp, cmd, "paid");
+}
+
+void run_summary_print_as(const run_summary *s, FILE *fp, const char *cmd, const char *paid_label)
+{
     char g[48], a[48], p[48], b[48];
     size_t i;
     amount(g, sizeof g, s->gross);
     amount(a, sizeof a, s->applied);
     amount(p, sizeof p, s->paid);
     amount(b, sizeof b, s->beyond);
-    fprintf(fp, "rfy %s: gross %s - deductions applied %s = paid %s\n", cmd, g, a, p);
+    fprintf(fp, "rfy %s: gross %s - deductions applied %s = %s %s\n", cmd, g, a, paid_label, p);
     fprintf(fp, "rfy %s: deductions beyond the benefit %s (not paid, not owed); case-months paid 0: "
                 "%lu; on a derived rate: %lu\n", cmd, b, s->paid_zero, s->derived);
     for (i = 0; i < s->nreasons && i < RUN_SUMMARY_PRINT_REASONS; i++)

@@ -69,6 +69,11 @@ int run_summary_reconciles(const run_summary *s);
 /* The lines after "N rows read, ..." on standard error, each "rfy CMD: ...". */
 void run_summary_print(const run_summary *s, FILE *fp, const char *cmd);
 
+/* The same, naming the paid figure `paid_label`: audit says "recomputed",
+ * since its "paid" is what was paid in the past, not what rfy pays. */
+void run_summary_print_as(const run_summary *s, FILE *fp, const char *cmd,
+                          const char *paid_label);
+
 /* The figures as a JSON object (amounts as "123.45" strings); NULL when out of memory. */
 json_t *run_summary_json(const run_summary *s);
 

@@ -258,6 +258,70 @@ head -2 "$TMP/bad.csv" >"$TMP/onlybad.csv"
 "$RFY" audit -o "$TMP/onlybad.out.csv" "$TMP/onlybad.csv" 2>/dev/null
 check "a reject without differences: exit 1" [ $? = 1 ]
 
+# ---- The reconciled summary (run_summary.h, as batch prints it) ---------------------------------
+# fixtures/audit/reconcile.csv, by hand (rates/2024.csv: forsørger 16.382, T = 16.323; from 2022
+# a ressourceforløb deducts 55 % of wage above T, § 68 a stk. 2):
+#   R1 wage 20.000: 0,55 × (20.000 − 16.323) = 0,55 × 3.677 = 2.022,35; 16.382 − 2.022,35 = 14.359,65
+#   R2 wage 50.000: 0,55 × 33.677 = 18.522,35 > 16.382: payment 0, 2.140,35 beyond the benefit
+#   gross 16.382 + 16.382 = 32.764,00; paid 14.359,65 + 0 = 14.359,65;
+#   applied = gross − paid = 18.404,35 (= 2.022,35 + 16.382); total_deduction column
+#   2.022,35 + 18.522,35 = 20.544,70 = applied 18.404,35 + beyond 2.140,35.
+#   Rejects: P1 and P2 (paid not a number: 2), M1 (month 2024-13: 1).
+"$RFY" audit -o "$TMP/rc.csv" "$FIX/reconcile.csv" 2>"$TMP/rc.err"
+check "reconcile: exit 1 (rejects)" [ $? = 1 ]
+check "reconcile: rows 5 = 2 match + 0 differ + 3 rejects" \
+    [ "$(summary "$TMP/rc.csv" rows)/$(summary "$TMP/rc.csv" matches)/$(summary "$TMP/rc.csv" differences)/$(summary "$TMP/rc.csv" rejects)" = 5/2/0/3 ]
+check "reconcile: gross 32764.00 - applied 18404.35 = recomputed 14359.65 on standard error" \
+    grep -qxF "rfy audit: gross 32764.00 - deductions applied 18404.35 = recomputed 14359.65" "$TMP/rc.err"
+line=$(sed -n 's/^rfy audit: gross \([0-9.]*\) - deductions applied \([0-9.]*\) = recomputed \([0-9.]*\)$/\1 \2 \3/p' "$TMP/rc.err")
+read -r g a p <<<"$line"
+check "reconcile: gross - applied = recomputed, in øre (3276400 - 1840435 = 1435965)" \
+    [ -n "$line" ] && [ $(($(ore "$g") - $(ore "$a"))) = "$(ore "$p")" ] && [ "$(ore "$p")" = 1435965 ]
+check "reconcile: recomputed = the report's total_payment" [ "$p" = "$(summary "$TMP/rc.csv" total_payment)" ]
+check "reconcile: beyond the benefit 2140.35, one case-month paid 0" \
+    grep -qF "rfy audit: deductions beyond the benefit 2140.35 (not paid, not owed); case-months paid 0: 1; on a derived rate: 0" "$TMP/rc.err"
+check "reconcile: 2 rejected for paid not a number (the commonest first)" \
+    [ "$(grep -n "^rfy audit: 2 rejected: paid: paid '…' is not a valid number" "$TMP/rc.err" | cut -d: -f1)" = 4 ]
+check "reconcile: 1 rejected for month" \
+    [ "$(grep -n "^rfy audit: 1 rejected: month: month '…' is not a valid month" "$TMP/rc.err" | cut -d: -f1)" = 5 ]
+check "reconcile: the existing lines are still there" \
+    grep -qxF "rfy audit: sum of differences (paid - payment) 0.00; total paid 14359.65, total recomputed 14359.65" "$TMP/rc.err"
+j=$(flat "$TMP/rc.receipt.json")
+check "reconcile receipt: gross/applied/beyond/paid 32764.00/18404.35/2140.35/14359.65" \
+    [ "$(field "$j" summary gross)/$(field "$j" summary deductions_applied)/$(field "$j" summary deductions_beyond_benefit)/$(field "$j" summary paid)" = 32764.00/18404.35/2140.35/14359.65 ]
+check "reconcile receipt: case-months paid 0: 1" [ "$(field "$j" summary case_months_paid_zero)" = 1 ]
+check "reconcile receipt: rejects by reason paid 2, month 1" \
+    [ "$(printf '%s' "$j" | grep -o '"column":"[a-z]*","reason":"[^"]*","count":[0-9]*' | sed 's/"column":"\([a-z]*\)".*"count":/\1 /' | tr '\n' ' ')" = "paid 2 month 1 " ]
+check "reconcile receipt: totals unchanged (deductions = the column sum 20544.70)" \
+    [ "$(field "$j" totals deductions)" = 20544.70 ]
+# The shipped history: gross - applied = recomputed there too.
+line=$(sed -n 's/^rfy audit: gross \([0-9.]*\) - deductions applied \([0-9.]*\) = recomputed \([0-9.]*\)$/\1 \2 \3/p' "$TMP/history.err")
+read -r g a p <<<"$line"
+check "history: gross - applied = recomputed = total_payment" \
+    [ -n "$line" ] && [ $(($(ore "$g") - $(ore "$a"))) = "$(ore "$p")" ] && [ "$p" = "$(summary "$rep" total_payment)" ]
+# docs/audit.md: the example summary is what the shipped history prints (the fenced block after the marker).
+awk '/<!-- history summary -->/ { on = 1; next } on && /^```/ { if (++fence == 2) exit; next } on' \
+    "$SRC/docs/audit.md" | sed 's/rates_id [0-9a-f]*/rates_id RATES_ID/' >"$TMP/doc.err"
+norm "$TMP/history.err" >"$TMP/history.err.norm"
+check "docs/audit.md: the example summary is what history.csv prints" \
+    bash -c "[ -s '$TMP/doc.err' ] && diff '$TMP/doc.err' '$TMP/history.err.norm' >/dev/null"
+# --format xlsx: the summary sheet holds the "# name,value" block, then the reconciled figures.
+if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+    "$RFY" audit --format xlsx -o "$TMP/rc.xlsx" "$FIX/reconcile.csv" 2>/dev/null
+    check "reconcile xlsx: exit 1" [ $? = 1 ]
+    /usr/bin/python3 - "$TMP/rc.xlsx" >"$TMP/rc.xlsx.txt" <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["summary"]
+for row in ws.iter_rows(values_only=True):
+    print("|".join("" if v is None else str(v) for v in row).rstrip("|"))
+PY
+    check "reconcile xlsx: the report block first (rows 5)" [ "$(head -n 1 "$TMP/rc.xlsx.txt")" = "rows|5" ]
+    check "reconcile xlsx: gross, applied, paid 32764/18404.35/14359.65" \
+        [ "$(grep -E '^(gross|deductions applied|paid \(gross - deductions applied\))\|' "$TMP/rc.xlsx.txt" | cut -d'|' -f2 | tr '\n' ' ')" = "32764 18404.35 14359.65 " ]
+    check "reconcile xlsx: rejects by reason, counts 2 and 1" \
+        [ "$(grep -E "^\|[0-9]+\|(paid|month)\|" "$TMP/rc.xlsx.txt" | cut -d'|' -f2,3 | tr '\n' ' ')" = "2|paid 1|month " ]
+fi
+
 # ---- Usage errors: exit 2, nothing written --------------------------------------------------------
 "$RFY" audit -o "$TMP/np.csv" "$TMP/nopaid.csv" 2>"$TMP/np.err"
 check "missing paid: exit 2" [ $? = 2 ]
