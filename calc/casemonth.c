@@ -128,6 +128,19 @@ static void add_incomes(rfy_case *sum, const rfy_case *row)
     mpz_add(sum->sanction_amount, sum->sanction_amount, row->sanction_amount);
 }
 
+/* Move a segment to another slot of the result; the exact values are
+ * swapped, not copied, so that no slot allocates. */
+static void move_segment(rfy_segment *to, rfy_segment *from)
+{
+    to->first_day = from->first_day;
+    to->last_day = from->last_day;
+    to->days = from->days;
+    to->basis = from->basis;
+    to->level_ref = from->level_ref;
+    mpq_swap(to->level, from->level);
+    mpq_swap(to->amount, from->amount);
+}
+
 /* Days of row c (0 means the month's first or last day). */
 static void row_span(const rfy_case *c, int days_in_month, int *first, int *last)
 {
@@ -243,14 +256,7 @@ int rfy_compute_rows(rfy_result *res, const rfy_rates *rates, const rfy_case *co
         rfy__segments(res, row);
         rfy__segments_reserve(res, base + m + res->nsegments);
         for (int s = 0; s < res->nsegments; s++) {
-            rfy_segment *from = &res->seg[s], *to = &res->seg[base + m + s];
-            to->first_day = from->first_day;
-            to->last_day = from->last_day;
-            to->days = from->days;
-            to->basis = from->basis;
-            to->level_ref = from->level_ref;
-            mpq_swap(to->level, from->level);
-            mpq_swap(to->amount, from->amount);
+            move_segment(&res->seg[base + m + s], &res->seg[s]);
         }
         m += res->nsegments;
         days += res->days;
@@ -260,14 +266,7 @@ int rfy_compute_rows(rfy_result *res, const rfy_rates *rates, const rfy_case *co
         *at = 0;
     /* The collected segments down to seg[0..m-1]; §3: gross = Σ amounts. */
     for (int i = 0; i < m; i++) {
-        rfy_segment *to = &res->seg[i], *from = &res->seg[base + i];
-        to->first_day = from->first_day;
-        to->last_day = from->last_day;
-        to->days = from->days;
-        to->basis = from->basis;
-        to->level_ref = from->level_ref;
-        mpq_swap(to->level, from->level);
-        mpq_swap(to->amount, from->amount);
+        move_segment(&res->seg[i], &res->seg[base + i]);
     }
     res->nsegments = m;
     res->days = days; /* no overlap: the days of entitlement are the rows' days */
