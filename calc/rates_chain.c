@@ -263,7 +263,7 @@ int rfy_rates_check_chain(const rfy_rates *r, FILE *report)
             continue;
         checked[day->provenance]++;
         if (mpz_cmp(v, day->amount) != 0) {
-            say_value(report, "round(level × 12 / 260) is", day, v);
+            say_value(report, "level × 12 / 260, rounded to kroner, is", day, v);
             mismatches++;
         }
     }

@@ -540,7 +540,7 @@ START_TEST(chain_sanction_day)
     ck_assert_msg(strstr(buf, "MISMATCH 2024 sanction_day_forsorger (2024.csv:") != NULL, "%s",
                   buf);
     ck_assert_ptr_nonnull(
-        strstr(buf, "published): table 757.00, round(level × 12 / 260) is 756.00"));
+        strstr(buf, "published): table 757.00, level × 12 / 260, rounded to kroner, is 756.00"));
     free(buf);
     rfy_rates_free(r);
     free(e.owned);
