@@ -98,7 +98,8 @@ typedef struct audit_ctx {
     unsigned long warned[RECEIPT_WARNINGS]; /* computed case-months per warning bit (receipt) */
     run_summary sum;         /* the reconciled summary, as batch's (run_summary.h) */
     mpz_t paid, diff;        /* this case-month's, reused: nothing allocated per row */
-    mpz_t gross, deductions, payment, paid_total, diff_total; /* over computed rows */
+    mpz_t paid_total, diff_total; /* over computed rows (gross, deductions and payment are
+                                   * the batch loop's sums, in batch_stats) */
 } audit_ctx;
 
 /* ---- Writing (result_row.h: the same cells and quoting as batch) --------------------- */
@@ -230,9 +231,6 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     /* Nothing is written before this point: a bad paid makes the case-month a reject. */
     if (paid_sum(a, row, err) != RFY_OK)
         return RFY_EINPUT;
-    mpz_add(a->gross, a->gross, r->gross);
-    mpz_add(a->deductions, a->deductions, r->total_deduction);
-    mpz_add(a->payment, a->payment, r->payment);
     mpz_add(a->paid_total, a->paid_total, a->paid);
     for (int i = 0; i < RECEIPT_WARNINGS; i++)
         if (r->warnings & (1u << i))
@@ -312,9 +310,6 @@ static int on_restart(void *user)
     run_summary_clear(&a->sum);
     run_summary_init(&a->sum);
     a->over = a->under = a->explained = 0;
-    mpz_set_ui(a->gross, 0);
-    mpz_set_ui(a->deductions, 0);
-    mpz_set_ui(a->payment, 0);
     mpz_set_ui(a->paid_total, 0);
     mpz_set_ui(a->diff_total, 0);
     mpz_set_ui(a->over_sum, 0);
@@ -348,7 +343,7 @@ static int write_summary(audit_ctx *a, const batch_stats *st)
     FILE *fp = a->files.out.fp;
     if (rfy_money_format(d, sizeof d, a->diff_total, '.') < 0 ||
         rfy_money_format(p, sizeof p, a->paid_total, '.') < 0 ||
-        rfy_money_format(q, sizeof q, a->payment, '.') < 0 ||
+        rfy_money_format(q, sizeof q, st->payment, '.') < 0 ||
         rfy_money_format(o, sizeof o, a->over_sum, '.') < 0 ||
         rfy_money_format(u, sizeof u, a->under_sum, '.') < 0 ||
         rfy_money_format(t, sizeof t, a->tolerance, '.') < 0)
@@ -370,7 +365,7 @@ static void summary(const audit_ctx *a, const batch_stats *st, const char *rejec
     char d[48], p[48], q[48], o[48], u[48];
     rfy_money_format(d, sizeof d, a->diff_total, '.');
     rfy_money_format(p, sizeof p, a->paid_total, '.');
-    rfy_money_format(q, sizeof q, a->payment, '.');
+    rfy_money_format(q, sizeof q, st->payment, '.');
     rfy_money_format(o, sizeof o, a->over_sum, '.');
     rfy_money_format(u, sizeof u, a->under_sum, '.');
     fprintf(stderr, "rfy audit: %lu row%s read, %lu match, %lu differ, %lu rejected", st->rows,
@@ -482,7 +477,7 @@ int cmd_audit(int argc, char **argv)
     }
     batch_stats_init(&st);
     run_summary_init(&a.sum);
-    mpz_inits(a.paid, a.diff, a.gross, a.deductions, a.payment, a.paid_total, a.diff_total,
+    mpz_inits(a.paid, a.diff, a.paid_total, a.diff_total,
               a.tolerance, a.over_sum, a.under_sum, NULL);
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
@@ -620,8 +615,8 @@ int cmd_audit(int argc, char **argv)
     }
     if (write_summary(&a, &st) != RFY_OK)
         goto failed;
-    run_summary_finish(&a.sum, st.rows, st.computed, st.rejected, a.gross, a.deductions,
-                       a.payment);
+    run_summary_finish(&a.sum, st.rows, st.computed, st.rejected, st.gross, st.deductions,
+                       st.payment);
     /* xlsx: the report's "# name,value" block first, then the reconciled figures */
     errno = 0;
     if (fflush(a.files.out.fp) == EOF) {
@@ -653,10 +648,10 @@ int cmd_audit(int argc, char **argv)
     rec.matches = a.matches;
     rec.differences = a.differences;
     rec.warning_rows = a.warned;
-    rec.total_gross = a.gross;
-    rec.total_deductions = a.deductions;
+    rec.total_gross = st.gross;
+    rec.total_deductions = st.deductions;
     rec.total_paid = a.paid_total;
-    rec.total_payment = a.payment;
+    rec.total_payment = st.payment;
     rec.total_difference = a.diff_total;
     rec.output_path = out_path;
     rec.rejects_path = a.files.rej_path ? a.files.rej_path : "-";
@@ -698,7 +693,7 @@ cleanup:
     free(msg);
     batch_stats_clear(&st);
     run_summary_clear(&a.sum);
-    mpz_clears(a.paid, a.diff, a.gross, a.deductions, a.payment, a.paid_total, a.diff_total,
+    mpz_clears(a.paid, a.diff, a.paid_total, a.diff_total,
                a.tolerance, a.over_sum, a.under_sum, NULL);
     return exit_code;
 }
