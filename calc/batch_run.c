@@ -1087,6 +1087,24 @@ void rfy_batch_stats_add(rfy_batch_stats *st, const rfy_result *res)
     mpz_add(st->payment, st->payment, res->payment);
 }
 
+int rfy_batch_totals_split(mpz_t applied, mpz_t beyond, const mpz_t gross,
+                           const mpz_t deductions, const mpz_t paid)
+{
+    mpz_t t;
+    int ok;
+    mpz_sub(applied, gross, paid);
+    mpz_sub(beyond, deductions, applied);
+    /* The identity is checked, not assumed: it holds only when the three sums
+     * were taken from the same results. */
+    mpz_init(t);
+    mpz_sub(t, gross, applied);
+    ok = mpz_cmp(t, paid) == 0;
+    mpz_add(t, applied, beyond);
+    ok = ok && mpz_cmp(t, deductions) == 0 && mpz_sgn(beyond) >= 0 && mpz_sgn(applied) >= 0;
+    mpz_clear(t);
+    return ok;
+}
+
 void rfy_batch_stats_clear(rfy_batch_stats *st)
 {
     mpz_clears(st->gross, st->deductions, st->payment, NULL);

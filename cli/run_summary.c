@@ -87,8 +87,7 @@ void run_summary_finish(run_summary *s, unsigned long rows, unsigned long comput
     mpz_set(s->gross, gross);
     mpz_set(s->deductions, deductions);
     mpz_set(s->paid, paid);
-    mpz_sub(s->applied, gross, paid);
-    mpz_sub(s->beyond, deductions, s->applied);
+    s->reconciles = rfy_batch_totals_split(s->applied, s->beyond, gross, deductions, paid);
     /* insertion sort: stable, and the list is short */
     for (i = 1; i < s->nreasons; i++) {
         run_summary_reason r = s->reasons[i];
@@ -100,15 +99,7 @@ void run_summary_finish(run_summary *s, unsigned long rows, unsigned long comput
 
 int run_summary_reconciles(const run_summary *s)
 {
-    mpz_t t;
-    int ok;
-    mpz_init(t);
-    mpz_sub(t, s->gross, s->applied);
-    ok = mpz_cmp(t, s->paid) == 0;
-    mpz_add(t, s->applied, s->beyond);
-    ok = ok && mpz_cmp(t, s->deductions) == 0 && mpz_sgn(s->beyond) >= 0 && mpz_sgn(s->applied) >= 0;
-    mpz_clear(t);
-    return ok;
+    return s->reconciles;
 }
 
 static void amount(char *buf, size_t size, const mpz_t ore)

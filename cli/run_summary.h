@@ -39,7 +39,8 @@ typedef struct run_summary {
     unsigned long paid_zero;     /* computed case-months with payment 0 */
     unsigned long derived;       /* computed case-months with the derived_rate warning */
     mpz_t gross, deductions, paid; /* column sums of gross, total_deduction, payment */
-    mpz_t applied, beyond;       /* gross − paid; deductions − applied */
+    mpz_t applied, beyond;       /* gross − paid; deductions − applied (rfy_batch_totals_split) */
+    int reconciles;              /* what rfy_batch_totals_split() found */
     run_summary_reason *reasons; /* sorted by run_summary_finish(): commonest first */
     size_t nreasons;
     unsigned long other_reasons; /* rejects beyond RUN_SUMMARY_MAX_REASONS distinct reasons */
@@ -62,8 +63,9 @@ void run_summary_finish(run_summary *s, unsigned long rows, unsigned long comput
                         unsigned long rejected, const mpz_t gross, const mpz_t deductions,
                         const mpz_t paid);
 
-/* Whether gross − applied = paid and applied + beyond = deductions (always,
- * by construction; the tests check it on random files). */
+/* Whether gross − applied = paid and applied + beyond = deductions with both
+ * parts >= 0, as the engine's rfy_batch_totals_split() checked it in
+ * run_summary_finish() (the tests check it on random files). */
 int run_summary_reconciles(const run_summary *s);
 
 /* The lines after "N rows read, ..." on standard error, each "rfy CMD: ...". */

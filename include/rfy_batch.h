@@ -215,6 +215,20 @@ RFY_API void rfy_batch_stats_clear(rfy_batch_stats *st);
 RFY_API void rfy_batch_stats_add(rfy_batch_stats *st, const rfy_result *res);
 
 /*
+ * Split a run's deductions into those applied and those beyond the benefit
+ * (rules.md §5: payment = max(0, gross − total_deduction) per case-month, and
+ * §4: no deduction carries over, so what a month cannot take is neither paid
+ * nor owed): applied = gross − paid, beyond = deductions − applied.
+ * `gross`, `deductions` and `paid` are the sums of the gross, total_deduction
+ * and payment columns (rfy_batch_stats).  Returns 1 when the split reconciles
+ * (gross − applied = paid, applied + beyond = deductions, both parts >= 0),
+ * else 0 -- which only sums not taken from the same results can give.
+ * Preconditions: applied and beyond initialised.
+ */
+RFY_API int rfy_batch_totals_split(mpz_t applied, mpz_t beyond, const mpz_t gross,
+                                   const mpz_t deductions, const mpz_t paid);
+
+/*
  * Run the loop over `in` until end of input.
  *
  * Returns RFY_OK when every row went to on_row or on_reject (rejected rows

@@ -249,6 +249,29 @@ START_TEST(batch_loop)
 END_TEST
 
 /* A program's hint ends the engine's message; NULL restores the library's words. */
+/* The run's deductions split into applied and beyond the benefit (øre).
+ * Two forsørger case-months of May 2024 (16.382 each; threshold 16.323):
+ *   wage 20.000: 0,55 × 3.677 = 2.022,35, payment 14.359,65;
+ *   wage 50.000: 0,55 × 33.677 = 18.522,35 > 16.382, payment 0.
+ * gross 32.764,00, deductions 20.544,70, paid 14.359,65:
+ * applied = 32.764,00 − 14.359,65 = 18.404,35; beyond = 20.544,70 − 18.404,35 = 2.140,35. */
+START_TEST(totals_split)
+{
+    mpz_t applied, beyond, gross, deductions, paid;
+    mpz_inits(applied, beyond, gross, deductions, paid, NULL);
+    mpz_set_ui(gross, 3276400);
+    mpz_set_ui(deductions, 2054470);
+    mpz_set_ui(paid, 1435965);
+    ck_assert_int_eq(rfy_batch_totals_split(applied, beyond, gross, deductions, paid), 1);
+    ck_assert_int_eq(mpz_get_ui(applied), 1840435);
+    ck_assert_int_eq(mpz_get_ui(beyond), 214035);
+    /* sums not from the same results: paid above gross gives a negative applied part */
+    mpz_set_ui(paid, 3276401);
+    ck_assert_int_eq(rfy_batch_totals_split(applied, beyond, gross, deductions, paid), 0);
+    mpz_clears(applied, beyond, gross, deductions, paid, NULL);
+}
+END_TEST
+
 START_TEST(hints)
 {
     rfy_case c;
@@ -285,6 +308,7 @@ static Suite *library_suite(void)
     tcase_add_test(tc, trace_floor_and_transition);
     tcase_add_test(tc, batch_loop);
     tcase_add_test(tc, hints);
+    tcase_add_test(tc, totals_split);
     suite_add_tcase(s, tc);
     return s;
 }
