@@ -542,20 +542,9 @@ int cmd_audit(int argc, char **argv)
         fprintf(stderr, "rfy audit: out of memory\n");
         goto cleanup;
     }
-    if (input_decode_open(&dec, &in, &sep, &used, a.files.in, ro.encoding, receipt_hash_tap, &hash,
-                          &msg) != RFY_OK) {
-        fprintf(stderr, "rfy audit: %s: %s\n", strcmp(in_path, "-") ? in_path : "standard input",
-                msg);
+    if (run_input_open("audit", in_path, &dec, &in, &sep, &used, a.files.in, ro.encoding,
+                       receipt_hash_tap, &hash, delimiter_given, &delimiter) != 0)
         goto cleanup;
-    }
-    if (sep) { /* Excel's "sep=X" first line */
-        if (delimiter_given && sep != delimiter) {
-            fprintf(stderr, "rfy audit: %s: line 1 says sep=%c but --delimiter gives another: "
-                            "leave out --delimiter\n", in_path, sep);
-            goto cleanup;
-        }
-        delimiter = sep;
-    }
     a.rates = rates;
     a.rates_id = rfy_rates_id(rates);
     a.amount = comma ? &RFY_AMOUNT_COMMA : &RFY_AMOUNT_DOT;

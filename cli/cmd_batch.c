@@ -334,20 +334,9 @@ int cmd_batch(int argc, char **argv)
         goto cleanup;
     }
     /* The input as UTF-8 (input_decode.h); it hashes the file's own bytes. */
-    if (input_decode_open(&dec, &in, &sep, &used, b.files.in, ro.encoding, receipt_hash_tap, &hash,
-                          &msg) != RFY_OK) {
-        fprintf(stderr, "rfy batch: %s: %s\n", strcmp(in_path, "-") ? in_path : "standard input",
-                msg);
+    if (run_input_open("batch", in_path, &dec, &in, &sep, &used, b.files.in, ro.encoding,
+                       receipt_hash_tap, &hash, delimiter_given, &delimiter) != 0)
         goto cleanup;
-    }
-    if (sep) { /* Excel's "sep=X" first line */
-        if (delimiter_given && sep != delimiter) {
-            fprintf(stderr, "rfy batch: %s: line 1 says sep=%c but --delimiter gives another: "
-                            "leave out --delimiter\n", in_path, sep);
-            goto cleanup;
-        }
-        delimiter = sep;
-    }
 
     if (run_files_open_outputs(&b.files, RESULT_ROW_HEADER "\n") != 0)
         goto failed;

@@ -6,6 +6,28 @@
 #include "rfy.h"
 #include "run_options.h"
 
+int run_input_open(const char *cmd, const char *in_path, input_decoder **d, FILE **out,
+                   char *sep, input_encoding *used, FILE *raw, input_encoding enc,
+                   rfy_csv_tap_fn tap, void *tap_user, int delimiter_given, char *delimiter)
+{
+    char *msg = NULL;
+    if (input_decode_open(d, out, sep, used, raw, enc, tap, tap_user, &msg) != RFY_OK) {
+        fprintf(stderr, "rfy %s: %s: %s\n", cmd, strcmp(in_path, "-") ? in_path : "standard input",
+                msg ? msg : "cannot read the input");
+        free(msg);
+        return -1;
+    }
+    if (*sep) { /* Excel's "sep=X" first line */
+        if (delimiter_given && *sep != *delimiter) {
+            fprintf(stderr, "rfy %s: %s: line 1 says sep=%c but --delimiter gives another: "
+                            "leave out --delimiter\n", cmd, in_path, *sep);
+            return -1;
+        }
+        *delimiter = *sep;
+    }
+    return 0;
+}
+
 int run_options_init(run_options *o)
 {
     memset(o, 0, sizeof *o);

@@ -63,4 +63,14 @@ int run_options_parse(run_options *o, const char *cmd, int opt, const char *arg)
 json_t *run_options_json(const run_options *o, char delimiter, int decimal_comma,
                          input_encoding used, char sep_line);
 
+/*
+ * Open the input of `rfy CMD` as UTF-8 (input_decode_open(), with the same
+ * arguments) and take Excel's "sep=X" first line into *delimiter, refused
+ * when --delimiter (delimiter_given) named another.  Returns 0, or -1 after
+ * printing "rfy CMD: NAME: reason" (NAME is in_path, or "standard input").
+ */
+int run_input_open(const char *cmd, const char *in_path, input_decoder **d, FILE **out,
+                   char *sep, input_encoding *used, FILE *raw, input_encoding enc,
+                   rfy_csv_tap_fn tap, void *tap_user, int delimiter_given, char *delimiter);
+
 #endif
