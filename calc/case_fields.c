@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "case_input.h"
+#include "text_utf8.h"
 
 /* case_id is required in a batch file; a single case need not have one. */
 #define NO_CASE_ID "case"
@@ -54,6 +55,7 @@ int rfy_case_from_fields(rfy_case *out, const rfy_field *fields, size_t n,
     row.line = row.index = 2;
     if (case_binding_bind(&b, &header, NULL, 0, msg, sizeof msg) != RFY_OK) {
         snprintf(err->reason, sizeof err->reason, "%s", msg);
+        rfy__utf8_trim_tail(err->reason); /* msg may be longer than the reason */
         return RFY_EINPUT;
     }
     rfy_case_reset(out);

@@ -12,6 +12,7 @@
 #include "case_input.h"
 #include "hint.h"
 #include "rules.h"
+#include "text_utf8.h"
 
 /* Header names (interface.md "Batch input"), indexed by case_column. */
 static const char *const COLUMN_NAME[CASE_COL_COUNT] = {
@@ -101,6 +102,7 @@ int case_binding_bind(case_binding *b, const rfy_csv_record *header, const char 
                          : memchr(name, '\t', len) ? rfy_hint_text(RFY_HINT_TAB_FILE)
                                                    : "",
                          memchr(name, ';', len) || memchr(name, '\t', len) ? ")" : "");
+            rfy__utf8_trim_tail(msg); /* msgsize may end inside the name */
             return RFY_EINPUT;
         }
         if (*slot >= 0) {
@@ -145,44 +147,6 @@ const char *case_input_extra_cell(const case_binding *b, const rfy_csv_record *r
 
 /* ---- Text safety ------------------------------------------------------------ */
 
-/* Length (1–4) of the valid UTF-8 character at s, or 0 if the bytes there are
- * not one (bad lead byte, truncated, overlong, surrogate, above U+10FFFF).
- * *cp receives the code point. */
-static size_t utf8_char(const unsigned char *s, size_t len, unsigned long *cp)
-{
-    unsigned long c;
-    size_t n, i;
-    if (len == 0)
-        return 0;
-    if (s[0] < 0x80) {
-        *cp = s[0];
-        return 1;
-    }
-    if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-        n = 2;
-        c = s[0] & 0x1Fu;
-    } else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-        n = 3;
-        c = s[0] & 0x0Fu;
-    } else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-        n = 4;
-        c = s[0] & 0x07u;
-    } else
-        return 0;
-    if (len < n)
-        return 0;
-    for (i = 1; i < n; i++) {
-        if ((s[i] & 0xC0u) != 0x80u)
-            return 0;
-        c = (c << 6) | (s[i] & 0x3Fu);
-    }
-    if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
-        (c >= 0xD800 && c <= 0xDFFF))
-        return 0;
-    *cp = c;
-    return n;
-}
-
 /* Printable: ASCII 0x20–0x7E, or a non-ASCII character that is not a C1 control. */
 static int printable(unsigned long cp)
 {
@@ -221,7 +185,7 @@ static int text_looks_cp1252(const char *s, size_t len)
     size_t i = 0, n;
     unsigned long cp;
     while (i < len) {
-        if ((n = utf8_char(p + i, len - i, &cp)) == 0)
+        if ((n = rfy__utf8_char(p + i, len - i, &cp)) == 0)
             return looks_cp1252(p + i, len - i);
         i += n;
     }
@@ -238,7 +202,7 @@ int case_input_check_id(const char *s, size_t len, const char **why)
     }
     while (i < len) {
         unsigned long cp = 0;
-        size_t n = utf8_char(p + i, len - i, &cp);
+        size_t n = rfy__utf8_char(p + i, len - i, &cp);
         if (n == 0) {
             *why = looks_cp1252(p + i, len - i) ? rfy__cp1252_id_why()
                                                 : "case_id is not valid UTF-8 text";
@@ -276,7 +240,7 @@ static size_t display(char *buf, size_t size, const char *s, size_t len, size_t 
     size_t i = 0, o = 0, chars = 0;
     while (i < len) {
         unsigned long cp = 0;
-        size_t n = utf8_char(p + i, len - i, &cp);
+        size_t n = rfy__utf8_char(p + i, len - i, &cp);
         if (chars == max_chars) {
             if (o + 4 <= size) {
                 memcpy(buf + o, "...", 3);
@@ -330,6 +294,7 @@ static int reject(rfy_error *err, case_column col, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(err->reason + n, sizeof err->reason - (size_t)n, fmt, ap);
     va_end(ap);
+    rfy__utf8_trim_tail(err->reason);
     return RFY_EINPUT;
 }
 

@@ -10,6 +10,7 @@
 
 #include "rfy_casemonth.h"
 #include "rfy_status.h"
+#include "text_utf8.h"
 
 static int first_day(const rfy_case *c)
 {
@@ -102,9 +103,9 @@ void rfy_rows_reason_named(rfy_error *err, const rfy_rows_conflict *c, const cha
         err->column = "";
         if (other_err && other_err->reason[0])
             snprintf(err->reason, sizeof err->reason,
-                     "not computed: %s %lu of the same case and month was rejected (%s%s%.120s)",
+                     "not computed: %s %lu of the same case and month was rejected (%s%s%.*s)",
                      noun, other_line, other_err->column, other_err->column[0] ? ": " : "",
-                     other_err->reason);
+                     rfy__utf8_prefix(other_err->reason, 120), other_err->reason);
         else
             snprintf(err->reason, sizeof err->reason,
                      "not computed: %s %lu of the same case and month was rejected", noun,
@@ -115,4 +116,6 @@ void rfy_rows_reason_named(rfy_error *err, const rfy_rows_conflict *c, const cha
         err->reason[0] = '\0';
         break;
     }
+    /* A reason cut by the size of err->reason may end inside a character. */
+    rfy__utf8_trim_tail(err->reason);
 }

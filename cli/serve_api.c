@@ -59,6 +59,17 @@ static json_t *error_object(long row, const char *column, const char *reason)
                      "reason", reason);
 }
 
+/* jansson's message quotes the bytes near a syntax error as they came, and
+ * they need not be UTF-8 (nor is a cut at the end of the message whole):
+ * anything outside printable ASCII becomes '?', so the reason can go in the
+ * JSON answer. */
+static void ascii_only(char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || (unsigned char)*s > 0x7E)
+            *s = '?';
+}
+
 /* An answer with a single error that is no row's. */
 static int answer_error(serve_answer *ans, int status, const char *reason)
 {
@@ -431,6 +442,7 @@ static int calculate(serve_answer *ans, const rfy_rates *rates, const char *body
         char reason[300];
         snprintf(reason, sizeof reason, "malformed JSON at line %d, column %d: %s", jerr.line,
                  jerr.column, jerr.text);
+        ascii_only(reason);
         return answer_error(ans, 400, reason);
     }
     rows = json_object_get(root, "rows");

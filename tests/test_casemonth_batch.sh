@@ -121,4 +121,15 @@ check "preview --input of an unknown case-month: exit 2, said" [ $? = 2 ] && gre
 "$RFY" preview --input "$FIX/newuser.csv" --case-id BARN --month 2024-07 --wage 5 >/dev/null 2>"$TMP/p4.err"
 check "preview --input with a column option: usage error" [ $? = 2 ] && grep -q 'give only --case-id and --month, not --wage' "$TMP/p4.err"
 
+# ---- A rejected row's reason quoted in its neighbour's, cut inside a character -------------------
+# Line 2's category is x + 40 four-byte characters; its reason echoes 32 of them.  Line 3 quotes the
+# first 120 bytes of that reason: "category 'x" (11 bytes) + 27 characters (108) + 1 byte of the 28th.
+# The reason keeps the 27 whole characters; the files are written and the receipt built (exit 1).
+/usr/bin/python3 -c 'import sys; sys.stdout.write("case_id,month,category,forloeb,start,end\nK,2024-05,x" + "\U0001F600" * 40 + ",ressourceforloeb,,2024-05-10\nK,2024-05,forsorger,ressourceforloeb,2024-05-11,\n")' >"$TMP/emoji.csv"
+"$RFY" batch -o "$TMP/emoji.out.csv" "$TMP/emoji.csv" 2>"$TMP/emoji.err"
+check "cut reason: exit 1, both rows rejected" [ $? = 1 ] && [ "$(grep -c '^[23],K,' "$TMP/emoji.out.rejects.csv")" = 2 ]
+check "cut reason: whole characters only, then ')'" \
+    grep -q "^3,K,,not computed: line 2 of the same case and month was rejected (category: category 'x$(printf '\360\237\230\200%.0s' $(seq 27)))\$" "$TMP/emoji.out.rejects.csv"
+check "cut reason: the rejects file is UTF-8" iconv -f UTF-8 -t UTF-8 "$TMP/emoji.out.rejects.csv" -o /dev/null
+
 rfy_test_finish

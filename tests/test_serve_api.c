@@ -208,6 +208,45 @@ START_TEST(strict_json)
 }
 END_TEST
 
+/* Reasons are JSON strings, so they must be UTF-8 whatever the request held.
+ * Found by fuzz_serve: a 500 instead of a 400/422. */
+START_TEST(reasons_stay_utf8)
+{
+    json_t *root;
+    const char *col, *why;
+    long row;
+    char body[600];
+
+    /* A broken \u escape followed by bytes that are not UTF-8: jansson's
+     * message quotes them; the answer is still a 400 with a reason. */
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate",
+                          "{\"rows\":[{\"2a0_\\u161\xc2\x8d\x96\xdd<\"4\"}]}"), 400);
+    why = first_reason(root, &col, &row);
+    ck_assert_ptr_nonnull(strstr(why, "malformed JSON at line 1"));
+    json_decref(root);
+
+    /* Row 0's category is 40 four-byte characters: its reason echoes 32 of
+     * them (128 bytes).  Row 1, same case and month, is refused quoting the
+     * first 120 bytes of row 0's reason: "category 'x" is 11 bytes, so the cut
+     * falls after 27 characters and one byte of the 28th (11 + 27*4 = 119).
+     * The broken byte is dropped; the reason ends in whole characters. */
+    strcpy(body, "{\"rows\":[{\"month\":\"2024-05\",\"category\":\"x");
+    for (int i = 0; i < 40; i++)
+        strcat(body, "\xf0\x9f\x98\x80");
+    strcat(body, "\",\"end\":\"2024-05-10\"},{\"month\":\"2024-05\",\"category\":\"forsorger\","
+                 "\"start\":\"2024-05-11\"}]}");
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate", body), 422);
+    ck_assert_uint_eq(json_array_size(json_object_get(root, "errors")), 2);
+    why = json_string_value(
+        json_object_get(json_array_get(json_object_get(root, "errors"), 1), "reason"));
+    ck_assert_ptr_nonnull(why);
+    ck_assert_ptr_nonnull(strstr(why, "was rejected (category: category 'x\xf0\x9f\x98\x80"));
+    /* 27 whole characters, then the closing parenthesis */
+    ck_assert_ptr_nonnull(strstr(why, "\xf0\x9f\x98\x80)"));
+    json_decref(root);
+}
+END_TEST
+
 START_TEST(limits)
 {
     serve_answer a;
@@ -296,6 +335,7 @@ static Suite *suite(void)
     tcase_add_test(tc, two_periods_one_casemonth);
     tcase_add_test(tc, period_totals);
     tcase_add_test(tc, strict_json);
+    tcase_add_test(tc, reasons_stay_utf8);
     tcase_add_test(tc, limits);
     tcase_add_test(tc, routes);
     suite_add_tcase(s, tc);
