@@ -344,3 +344,38 @@ done:
     mpq_clear(scaled);
     return rc;
 }
+
+int rfy_q_format_da_exact(char *buf, size_t size, const mpq_t ore, int *cut)
+{
+    /* Whole or hundredths of øre: the denominator divides 100. */
+    int exact = mpz_cmp_ui(mpq_denref(ore), 100) <= 0 && 100 % mpz_get_ui(mpq_denref(ore)) == 0;
+    int n;
+
+    if (cut)
+        *cut = !exact;
+    if (exact) {
+        /* four decimals hold every such value; zeros beyond the second carry nothing */
+        char *comma;
+        if ((n = rfy_q_format_da(buf, size, ore, 4)) < 0)
+            return -1;
+        comma = strrchr(buf, ',');
+        while (comma && buf + n - 1 > comma + 2 && buf[n - 1] == '0')
+            buf[--n] = '\0';
+        return n;
+    } else {
+        static const char ELLIPSIS[] = "…";
+        mpz_t whole;
+        mpz_init(whole);
+        mpz_tdiv_q(whole, mpq_numref(ore), mpq_denref(ore)); /* toward zero: "cut" */
+        n = format_ore(buf, size, whole, ',', '.');
+        mpz_clear(whole);
+        if (n < 0)
+            return -1;
+        if ((size_t)n + sizeof ELLIPSIS > size) {
+            buf[0] = '\0';
+            return -1;
+        }
+        memcpy(buf + n, ELLIPSIS, sizeof ELLIPSIS);
+        return n + (int)sizeof ELLIPSIS - 1;
+    }
+}

@@ -62,46 +62,24 @@ static const char *da_z(char *buf, const mpz_t ore)
     return buf;
 }
 
-/* Non-zero when q (øre) ends within four decimals of a krone: den divides 100. */
-static int terminates(const mpq_t q)
+/* An exact value: all its decimals ("2.022,3555"); *cut set when it does not
+ * end within four decimals (then cut to øre and "…").  Not inlined: GCC would
+ * then bound the text by NUM and warn (-Wformat-truncation) at every line
+ * that joins several such values into a buffer the caller sized for them. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static const char *da_exact(char *buf, const mpq_t q, int *cut)
 {
-    return mpz_cmp_ui(mpq_denref(q), 100) <= 0 && 100 % mpz_get_ui(mpq_denref(q)) == 0;
-}
-
-/* An exact value that terminates: all its decimals, at least two ("2.022,3555"). */
-static const char *da_exact(char *buf, const mpq_t q)
-{
-    char *comma;
-    size_t n;
-
-    if (rfy_q_format_da(buf, NUM, q, 4) < 0) {
+    if (rfy_q_format_da_exact(buf, NUM, q, cut) < 0)
         snprintf(buf, NUM, "?");
-        return buf;
-    }
-    /* exact to four decimals (den divides 100): trailing zeros beyond the
-     * second decimal carry nothing */
-    comma = strrchr(buf, ',');
-    n = strlen(buf);
-    while (comma && buf + n - 1 > comma + 2 && buf[n - 1] == '0')
-        buf[--n] = '\0';
     return buf;
 }
 
 /* A value standing alone: exact if it terminates, else cut to øre and "…". */
 static const char *da_q(char *buf, const mpq_t q)
 {
-    mpz_t ore;
-    size_t n;
-
-    if (terminates(q))
-        return da_exact(buf, q);
-    mpz_init(ore);
-    mpz_tdiv_q(ore, mpq_numref(q), mpq_denref(q));
-    da_z(buf, ore);
-    mpz_clear(ore);
-    n = strlen(buf);
-    snprintf(buf + n, NUM - n, "…");
-    return buf;
+    return da_exact(buf, q, NULL);
 }
 
 /*
@@ -112,10 +90,12 @@ static const char *da_q(char *buf, const mpq_t q)
 static const char *da_result(char *buf, size_t size, const mpq_t exact, const mpz_t rounded)
 {
     char a[NUM], b[NUM];
+    const char *text;
+    int cut;
     if (mpz_cmp_ui(mpq_denref(exact), 1) == 0)
         snprintf(buf, size, "= %s", da_z(a, rounded));
-    else if (terminates(exact))
-        snprintf(buf, size, "= %s ≈ %s", da_exact(a, exact), da_z(b, rounded));
+    else if (text = da_exact(a, exact, &cut), !cut)
+        snprintf(buf, size, "= %s ≈ %s", text, da_z(b, rounded));
     else
         snprintf(buf, size, "≈ %s", da_z(b, rounded));
     return buf;

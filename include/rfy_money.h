@@ -95,6 +95,20 @@ RFY_API int rfy_money_format_da(char *buf, size_t size, const mpz_t ore);
  */
 RFY_API int rfy_q_format_da(char *buf, size_t size, const mpq_t ore, unsigned decimals);
 
+/*
+ * Format an exact rational number of øre as kroner for an explanation, Danish
+ * style, without rounding it:
+ *   - a value that ends within four decimals of a krone (its denominator
+ *     divides 100) is written exactly, with at least two decimals and no
+ *     trailing zero beyond them: "2.022,3555", "12,345", "2,50";
+ *   - any other value is cut toward zero to whole øre and followed by "…":
+ *     10000/3 øre is "33,33…", -10000/3 øre is "-33,33…".
+ * *cut (may be NULL) is set to 1 in the second case, 0 in the first.
+ * Returns the length, or -1 if `size` is too small (buf then holds "").
+ * Precondition: ore is canonical (mpq_canonicalize).
+ */
+RFY_API int rfy_q_format_da_exact(char *buf, size_t size, const mpq_t ore, int *cut);
+
 RFY_END_DECLS
 
 #endif

@@ -387,6 +387,55 @@ static int qfmt(char *buf, size_t size, const char *num, const char *den, unsign
     return n;
 }
 
+/* rfy_q_format_da_exact of num/den øre; *cut as it says. */
+static int qexact(char *buf, size_t size, const char *num, const char *den, int *cut)
+{
+    mpq_t q;
+    int n;
+    mpq_init(q);
+    mpz_set_str(mpq_numref(q), num, 10);
+    mpz_set_str(mpq_denref(q), den, 10);
+    mpq_canonicalize(q);
+    n = rfy_q_format_da_exact(buf, size, q, cut);
+    mpq_clear(q);
+    return n;
+}
+
+START_TEST(q_format_danish_exact)
+{
+    char buf[64];
+    int cut = -1;
+    /* 0,55 × 367.700 øre = 202.235 øre exactly = 2.022,35 kr. */
+    ck_assert_int_eq(qexact(buf, sizeof buf, "202235", "1", &cut), 8);
+    ck_assert_str_eq(buf, "2.022,35");
+    ck_assert_int_eq(cut, 0);
+    /* 20223555/100 øre = 2.022,3555 kr.: every decimal kept */
+    ck_assert_int_eq(qexact(buf, sizeof buf, "20223555", "100", &cut), 10);
+    ck_assert_str_eq(buf, "2.022,3555");
+    ck_assert_int_eq(cut, 0);
+    /* 12345/10 øre = 1234,5 øre = 12,345 kr.: the fourth decimal's zero dropped */
+    ck_assert_int_eq(qexact(buf, sizeof buf, "12345", "10", &cut), 6);
+    ck_assert_str_eq(buf, "12,345");
+    /* 250 øre = 2,50 kr.: two decimals at least */
+    ck_assert_int_eq(qexact(buf, sizeof buf, "250", "1", NULL), 4);
+    ck_assert_str_eq(buf, "2,50");
+    /* 10000/3 øre = 3333,33.. øre: cut toward zero to 3333 øre, "33,33…" (… is 3 bytes) */
+    ck_assert_int_eq(qexact(buf, sizeof buf, "10000", "3", &cut), 8);
+    ck_assert_str_eq(buf, "33,33…");
+    ck_assert_int_eq(cut, 1);
+    /* -10000/3 øre: toward zero is -3333 øre, not -3334 */
+    ck_assert_int_eq(qexact(buf, sizeof buf, "-10000", "3", &cut), 9);
+    ck_assert_str_eq(buf, "-33,33…");
+    /* 2/3 øre: 0 øre and the mark */
+    ck_assert_int_eq(qexact(buf, sizeof buf, "2", "3", &cut), 7);
+    ck_assert_str_eq(buf, "0,00…");
+    /* too small: "33,33…" needs 9 bytes with its NUL; 8 is refused, buf "" */
+    ck_assert_int_eq(qexact(buf, 8, "10000", "3", &cut), -1);
+    ck_assert_str_eq(buf, "");
+    ck_assert_int_eq(qexact(buf, 9, "10000", "3", &cut), 8);
+}
+END_TEST
+
 START_TEST(q_format_danish)
 {
     char buf[128];
@@ -579,6 +628,7 @@ static Suite *money_suite(void)
     tcase_add_test(tc, money_format_too_small);
     tcase_add_test(tc, money_format_danish);
     tcase_add_test(tc, q_format_danish);
+    tcase_add_test(tc, q_format_danish_exact);
     suite_add_tcase(s, tc);
     return s;
 }
