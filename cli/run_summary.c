@@ -27,21 +27,32 @@ void run_summary_row(run_summary *s, const rfy_result *res)
         s->derived++;
 }
 
-/* The reason with its quoted value (the first '...': reasons echo the cell
- * first, e.g. "wage '-5' is not ...") replaced by '…', so that the same
- * fault in different rows is one group. */
+/* The reason with what differs from row to row replaced by '…', so that the
+ * same fault in different rows is one group: the first quoted value (reasons
+ * echo the cell first, e.g. "wage '-5' is not ...") and the line numbers a
+ * reason names ("its days overlap those of line 4, ..."). */
 static void generalise(char *out, size_t size, const char *reason)
 {
+    static const char ELLIPSIS[] = "\xE2\x80\xA6";
     size_t o = 0;
     int replaced = 0;
     const char *p = reason;
-    while (*p && o + 6 < size) {
+    while (*p && o + 9 < size) {
         const char *close = *p == '\'' && !replaced ? strchr(p + 1, '\'') : NULL;
         if (close) {
             replaced = 1;
-            memcpy(out + o, "'\xE2\x80\xA6'", 5);
-            o += 5;
+            out[o++] = '\'';
+            memcpy(out + o, ELLIPSIS, 3);
+            o += 3;
+            out[o++] = '\'';
             p = close + 1;
+        } else if (strncmp(p, "line ", 5) == 0 && p[5] >= '0' && p[5] <= '9') {
+            memcpy(out + o, "line ", 5);
+            o += 5;
+            memcpy(out + o, ELLIPSIS, 3);
+            o += 3;
+            for (p += 5; *p >= '0' && *p <= '9'; p++)
+                ;
         } else
             out[o++] = *p++;
     }
@@ -50,7 +61,7 @@ static void generalise(char *out, size_t size, const char *reason)
 
 int run_summary_reject(run_summary *s, const char *column, const char *reason)
 {
-    char key[200];
+    char key[RUN_SUMMARY_REASON_SIZE];
     size_t i;
     generalise(key, sizeof key, reason);
     for (i = 0; i < s->nreasons; i++)

@@ -28,9 +28,14 @@
 /* Reasons printed on standard error (all of them go to the receipt). */
 #define RUN_SUMMARY_PRINT_REASONS 5
 
+#define RUN_SUMMARY_REASON_SIZE 256
+
 typedef struct run_summary_reason {
     char column[40];
-    char reason[200]; /* with quoted values replaced by '…' */
+    /* The reason (at most 199 bytes) with its quoted value and the line
+     * numbers it names replaced by '…': each replacement grows it by at most
+     * 3 bytes, so it is never cut (a cut could split a character). */
+    char reason[RUN_SUMMARY_REASON_SIZE];
     unsigned long count;
 } run_summary_reason;
 

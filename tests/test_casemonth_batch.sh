@@ -32,6 +32,9 @@ check "MAJ: line 3 names line 6" grep -q '^3,MAJ,start,"its days overlap those o
 check "MAJ: line 6 names line 3" grep -q '^6,MAJ,start,"its days overlap those of line 3,' "$rej"
 check "summary: 11 rows, 6 computed (3 case-months), 5 rejected" \
     grep -q '^rfy batch: 11 rows read, 6 computed (3 case-months), 5 rejected' "$TMP/nu.err"
+# TRE's three rows and MAJ's two overlap, each naming another line (2, 4, 8; 3, 6): one group of 5
+check "summary: the overlaps are one reason, the line numbers left out" \
+    grep -qF 'rfy batch: 5 rejected: start: its days overlap those of line …, same case and month' "$TMP/nu.err"
 
 # Every input row in exactly one output row's lines or one reject.
 accounted() { # accounted OUT REJECTS NROWS
