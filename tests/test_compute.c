@@ -11,65 +11,11 @@
 
 #include "rfy.h"
 #include "check_run.h"
-
-static rfy_rates *R;
-static rfy_case C;
-static rfy_result Z;
-static rfy_error E;
-
-static void setup(void)
-{
-    char *err = NULL;
-    ck_assert_int_eq(rfy_rates_load_builtin(&R, &err), RFY_OK);
-    rfy_case_init(&C);
-    rfy_case_reset(&C);
-    rfy_result_init(&Z);
-}
-
-static void teardown(void)
-{
-    rfy_result_clear(&Z);
-    rfy_case_clear(&C);
-    rfy_rates_free(R);
-}
-
-static void amt(mpz_t z, const char *s)
-{
-    ck_assert_int_eq(rfy_decimal_parse(z, s, strlen(s), &RFY_AMOUNT_DOT, NULL), RFY_OK);
-}
+#include "one_case.h"
 
 static void month(int y, int m)
 {
     C.month = RFY_MONTH(y, m);
-}
-
-static void ck_money(const mpz_t z, const char *want)
-{
-    char got[64];
-    rfy_money_format(got, sizeof got, z, '.');
-    ck_assert_str_eq(got, want);
-}
-
-static void compute_ok(void)
-{
-    int rc = rfy_compute(&Z, R, &C, &E);
-    ck_assert_msg(rc == RFY_OK, "rfy_compute failed: %s: %s", E.column, E.reason);
-}
-
-/* Sum check of rules.md §5: total = Σ rounded deductions; payment = max(0, gross − total). */
-static void ck_adds_up(void)
-{
-    mpz_t t;
-    mpz_init(t);
-    mpz_add(t, Z.wage_deduction, Z.holiday_deduction);
-    mpz_add(t, t, Z.activation_deduction);
-    mpz_add(t, t, Z.other_deduction);
-    ck_assert(mpz_cmp(t, Z.total_deduction) == 0);
-    mpz_sub(t, Z.gross, Z.total_deduction);
-    if (mpz_sgn(t) < 0)
-        mpz_set_ui(t, 0);
-    ck_assert(mpz_cmp(t, Z.payment) == 0);
-    mpz_clear(t);
 }
 
 /* ---- rules.md §6 worked checks -------------------------------------------- */
@@ -873,7 +819,7 @@ static Suite *suite(void)
 {
     Suite *s = suite_create("compute");
     TCase *t = tcase_create("rules");
-    tcase_add_checked_fixture(t, setup, teardown);
+    tcase_add_checked_fixture(t, one_case_setup, one_case_teardown);
     tcase_add_test(t, worked_wage_ressource_2024);
     tcase_add_test(t, worked_wage_jobafklaring_2024);
     tcase_add_test(t, worked_tilbud_200_hours);

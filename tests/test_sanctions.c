@@ -10,72 +10,9 @@
 
 #include "rfy.h"
 #include "check_run.h"
+#include "one_case.h"
 
-static rfy_rates *R;
-static rfy_case C;
-static rfy_result Z;
-static rfy_error E;
-
-static void setup(void)
-{
-    char *err = NULL;
-    ck_assert_int_eq(rfy_rates_load_builtin(&R, &err), RFY_OK);
-    rfy_case_init(&C);
-    rfy_case_reset(&C);
-    rfy_result_init(&Z);
-}
-
-static void teardown(void)
-{
-    rfy_result_clear(&Z);
-    rfy_case_clear(&C);
-    rfy_rates_free(R);
-}
-
-static void amt(mpz_t z, const char *s)
-{
-    ck_assert_int_eq(rfy_decimal_parse(z, s, strlen(s), &RFY_AMOUNT_DOT, NULL), RFY_OK);
-}
-
-static void ck_money(const mpz_t z, const char *want)
-{
-    char got[64];
-    rfy_money_format(got, sizeof got, z, '.');
-    ck_assert_str_eq(got, want);
-}
-
-static void compute_ok(void)
-{
-    int rc = rfy_compute(&Z, R, &C, &E);
-    ck_assert_msg(rc == RFY_OK, "rfy_compute failed: %s: %s", E.column, E.reason);
-}
-
-static void compute_bad(int want_rc, const char *column)
-{
-    ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), want_rc);
-    ck_assert_str_eq(E.column, column);
-}
-
-/* rules.md §5 and §9: the sanction is part of the total; payment = max(0, gross − total). */
-static void ck_adds_up(void)
-{
-    mpz_t t;
-    mpz_init(t);
-    mpz_add(t, Z.sanction_period, Z.sanction_point);
-    ck_assert(mpz_cmp(t, Z.sanction_deduction) == 0);
-    mpz_add(t, Z.wage_deduction, Z.holiday_deduction);
-    mpz_add(t, t, Z.activation_deduction);
-    mpz_add(t, t, Z.other_deduction);
-    mpz_add(t, t, Z.sanction_deduction);
-    ck_assert(mpz_cmp(t, Z.total_deduction) == 0);
-    mpz_sub(t, Z.gross, Z.total_deduction);
-    if (mpz_sgn(t) < 0)
-        mpz_set_ui(t, 0);
-    ck_assert(mpz_cmp(t, Z.payment) == 0);
-    mpz_clear(t);
-}
-
-/* ---- the cases ------------------------------------------------------ */
+/* ---- the cases of a sanctioned month ------------------------------------------------------ */
 
 START_TEST(forsorger_may_2024_three_days)
 {
@@ -402,7 +339,7 @@ static Suite *sanctions_suite(void)
 {
     Suite *s = suite_create("sanctions");
     TCase *t = tcase_create("sanctions");
-    tcase_add_checked_fixture(t, setup, teardown);
+    tcase_add_checked_fixture(t, one_case_setup, one_case_teardown);
     tcase_add_test(t, forsorger_may_2024_three_days);
     tcase_add_test(t, ikke_forsorger_march_2022_days_and_point);
     tcase_add_test(t, sygedagpenge_level_sanctioned_on_stk2);

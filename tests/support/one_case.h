@@ -1,0 +1,41 @@
+/*
+ * The fixture of the tests that compute one case (tests/test_compute.c,
+ * tests/test_sanctions.c): the built-in rate tables, one case, its result and
+ * its error, and the checks every such test makes.
+ *
+ * Add one_case_setup/one_case_teardown to a TCase as its checked fixture;
+ * then fill C, call compute_ok() and compare amounts with ck_money().
+ */
+#ifndef RFY_TEST_ONE_CASE_H
+#define RFY_TEST_ONE_CASE_H
+
+#include <gmp.h>
+
+#include "rfy.h"
+
+extern rfy_rates *R; /* the built-in tables */
+extern rfy_case C;   /* the case, reset before every test */
+extern rfy_result Z; /* what rfy_compute gave */
+extern rfy_error E;  /* why it refused */
+
+void one_case_setup(void);
+void one_case_teardown(void);
+
+/* z = the amount s written with a decimal point ("20000", "4695.50"). */
+void amt(mpz_t z, const char *s);
+
+/* z, written with two decimals and a point, is `want` ("14359.65"). */
+void ck_money(const mpz_t z, const char *want);
+
+/* rfy_compute(C) succeeds (else the test fails with the engine's reason). */
+void compute_ok(void);
+
+/* rfy_compute(C) returns want_rc and names `column`. */
+void compute_bad(int want_rc, const char *column);
+
+/* rules.md §5 and §9: the breakdown adds up.  The sanction deduction is its
+ * two parts; total_deduction is the sum of the rounded deductions;
+ * payment = max(0, gross − total_deduction). */
+void ck_adds_up(void);
+
+#endif
