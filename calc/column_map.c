@@ -11,6 +11,7 @@
 #include "column_map.h"
 #include "hint.h"
 #include "rfy_status.h"
+#include "text_utf8.h"
 
 /* Longest header name compared (longer names are never close to rfy's). */
 #define NAME_MAX_BYTES 128
@@ -374,26 +375,14 @@ static void add(text *t, const char *fmt, ...)
     t->len += (size_t)n;
 }
 
-/* Whether s is valid UTF-8 (structure only: lead and continuation bytes). */
+/* Whether s is valid UTF-8. */
 static int valid_utf8(const unsigned char *s, size_t len)
 {
-    size_t i = 0, n, k;
+    size_t i = 0, n;
+    unsigned long cp;
     while (i < len) {
-        if (s[i] < 0x80)
-            n = 1;
-        else if (s[i] >= 0xC2 && s[i] <= 0xDF)
-            n = 2;
-        else if (s[i] >= 0xE0 && s[i] <= 0xEF)
-            n = 3;
-        else if (s[i] >= 0xF0 && s[i] <= 0xF4)
-            n = 4;
-        else
+        if ((n = rfy__utf8_char(s + i, len - i, &cp)) == 0)
             return 0;
-        if (i + n > len)
-            return 0;
-        for (k = 1; k < n; k++)
-            if ((s[i + k] & 0xC0u) != 0x80u)
-                return 0;
         i += n;
     }
     return 1;
