@@ -32,6 +32,7 @@
 #include "receipt.h"
 #include "run_options.h"
 #include "run_summary.h"
+#include "rfy_audit.h"
 
 static const char AUDIT_USAGE[] =
     "usage: rfy audit [--rates DIR] [-o REPORT.csv] [--rejects REJ.csv] [--receipt PATH]\n"
@@ -74,7 +75,7 @@ static const char AUDIT_USAGE[] =
 static const char REPORT_HEADER[] = RESULT_ROW_HEADER ",paid,difference\n";
 
 /* The extra input column, index 0 in the binding's extra list. */
-static const char *const EXTRA_COLUMNS[] = {"paid"};
+static const char *const EXTRA_COLUMNS[] = {RFY_AUDIT_PAID_COLUMN};
 enum { EXTRA_PAID = 0 };
 
 #define PROGRESS_EVERY 100000UL
@@ -88,55 +89,29 @@ typedef struct audit_ctx {
     size_t explain_len;      /* the case_id's length */
     rfy_month explain_month; /* 0: every month */
     mpz_t tolerance;         /* --tolerance, øre */
-    unsigned long over, under; /* case-months paid too much / too little (beyond tolerance) */
-    mpz_t over_sum, under_sum; /* their differences; under_sum is negative or 0 */
+    rfy_audit_totals tot;    /* matches, over- and underpayments, paid and difference totals */
     input_again *again;      /* reading the input again (its order) */
     FILE *explain_out;
     unsigned long explained;
-    unsigned long matches, differences, rejects_written, lines_written;
+    unsigned long rejects_written, lines_written;
     unsigned long holiday_excess; /* case-months with holiday with ydelse beyond the right */
     unsigned long warned[RECEIPT_WARNINGS]; /* computed case-months per warning bit (receipt) */
     run_summary sum;         /* the reconciled summary, as batch's (run_summary.h) */
-    mpz_t paid, diff;        /* this case-month's, reused: nothing allocated per row */
-    mpz_t paid_total, diff_total; /* over computed rows (gross, deductions and payment are
-                                   * the batch loop's sums, in batch_stats) */
+    rfy_audit_paid paid;     /* this case-month's paid sum, reused: nothing allocated per row */
+    mpz_t diff;              /* this case-month's paid − payment, reused */
 } audit_ctx;
 
 /* ---- Writing (result_row.h: the same cells and quoting as batch) --------------------- */
 
+/* Case-months that differ beyond the tolerance: over- and underpaid. */
+static unsigned long differences(const audit_ctx *a)
+{
+    return a->tot.over + a->tot.under;
+}
+
 static int write_failed(audit_ctx *a, const char *target)
 {
     return run_files_write_failed(&a->files, target);
-}
-
-/* ---- The paid column ------------------------------------------------------------------ */
-
-/* `paid` in the input's amount syntax and within the interface's limit for
- * amounts; else a reject naming the column. */
-static int parse_paid(mpz_t out, const char *s, size_t len, const rfy_decimal_syntax *syn,
-                      rfy_error *err)
-{
-    char shown[CASE_ID_DISPLAY_SIZE];
-    const char *why = NULL;
-    err->column = EXTRA_COLUMNS[EXTRA_PAID];
-    if (len == 0) {
-        snprintf(err->reason, sizeof err->reason,
-                 "paid is empty: give the amount that was paid (%s if nothing was)",
-                 syn->decimal_point == ',' ? "0,00" : "0.00");
-        return RFY_EINPUT;
-    }
-    case_input_display_id(shown, sizeof shown, s, len);
-    if (rfy_amount_parse(out, s, len, syn, &why) != RFY_OK) { /* also 20.000,00 */
-        snprintf(err->reason, sizeof err->reason, "paid '%.64s' is not a valid number: %s", shown,
-                 why ? why : "unreadable");
-        return RFY_EINPUT;
-    }
-    if (mpz_cmp_si(out, RFY_MAX_AMOUNT_ORE) > 0) {
-        snprintf(err->reason, sizeof err->reason, "paid '%.64s' is above the limit %s", shown,
-                 syn->decimal_point == ',' ? "9999999,99 kr." : "9999999.99 kr.");
-        return RFY_EINPUT;
-    }
-    return RFY_OK;
 }
 
 /* ---- Hooks --------------------------------------------------------------------------- */
@@ -159,7 +134,7 @@ static int explain_row(audit_ctx *a, const batch_row *row, int differs)
     char paid[48], payment[48], diff[48], lines[BATCH_LINES_MAX + 1];
     int n = batch_row_format_lines(lines, sizeof lines - 1, row);
     FILE *fp = a->explain_out;
-    rfy_money_format_da(paid, sizeof paid, a->paid);
+    rfy_money_format_da(paid, sizeof paid, a->paid.sum);
     rfy_money_format_da(payment, sizeof payment, row->res->payment);
     rfy_money_format_da(diff, sizeof diff, a->diff);
     lines[n < 0 ? 0 : n] = '\0';
@@ -185,40 +160,6 @@ static int explain_wanted(const audit_ctx *a, const batch_row *row)
            (a->explain_month == 0 || a->explain_month == row->in->month);
 }
 
-/* The paid sum of a case-month: every row's paid (payment lines included);
- * an empty paid counts 0 when another row of the case-month gives one. */
-static int paid_sum(audit_ctx *a, const batch_row *row, rfy_error *err)
-{
-    const char *cell;
-    size_t len, i, given = 0;
-    mpz_t *one = &a->diff; /* free until the comparison */
-    mpz_set_ui(a->paid, 0);
-    for (i = 0; i < row->nrows; i++) {
-        cell = batch_row_extra_cell(row, i, EXTRA_PAID, &len);
-        if (len == 0 && row->nrows > 1)
-            continue;
-        if (parse_paid(*one, cell, len, a->amount, err) != RFY_OK) {
-            if (row->nrows > 1) {
-                char why[sizeof err->reason];
-                snprintf(why, sizeof why, "line %lu: %.170s", batch_row_line(row, i), err->reason);
-                snprintf(err->reason, sizeof err->reason, "%s", why);
-            }
-            return RFY_EINPUT;
-        }
-        mpz_add(a->paid, a->paid, *one);
-        given++;
-    }
-    if (given == 0) {
-        err->column = EXTRA_COLUMNS[EXTRA_PAID];
-        snprintf(err->reason, sizeof err->reason,
-                 "paid is empty on every row of this case and month: give the amount that was "
-                 "paid (%s if nothing was)",
-                 a->amount->decimal_point == ',' ? "0,00" : "0.00");
-        return RFY_EINPUT;
-    }
-    return RFY_OK;
-}
-
 static int on_row(void *user, const batch_row *row, rfy_error *err)
 {
     audit_ctx *a = user;
@@ -229,9 +170,8 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     int n, k;
 
     /* Nothing is written before this point: a bad paid makes the case-month a reject. */
-    if (paid_sum(a, row, err) != RFY_OK)
+    if (rfy_audit_paid_of_row(&a->paid, row, EXTRA_PAID, a->amount, err) != RFY_OK)
         return RFY_EINPUT;
-    mpz_add(a->paid_total, a->paid_total, a->paid);
     for (int i = 0; i < RECEIPT_WARNINGS; i++)
         if (r->warnings & (1u << i))
             a->warned[i]++;
@@ -242,24 +182,12 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
      * even when the amount matches (excess days are never deducted). */
     int excess = r->holiday.status == RFY_HOLIDAY_KNOWN && mpz_sgn(r->holiday.excess_m) > 0;
     a->holiday_excess += (unsigned long)excess;
-    /* Positive: paid too much. */
-    mpz_sub(a->diff, a->paid, r->payment);
-    int differs = mpz_cmpabs(a->diff, a->tolerance) > 0;
-    if (!differs) {
-        a->matches++;
-        if (!excess)
-            return explain_wanted(a, row) ? explain_row(a, row, 0) : RFY_OK;
-    } else {
-        mpz_add(a->diff_total, a->diff_total, a->diff);
-        a->differences++;
-        if (mpz_sgn(a->diff) > 0) {
-            a->over++;
-            mpz_add(a->over_sum, a->over_sum, a->diff);
-        } else {
-            a->under++;
-            mpz_add(a->under_sum, a->under_sum, a->diff);
-        }
-    }
+    /* Positive: paid too much; within --tolerance either way a match (rfy_audit.h). */
+    rfy_audit_finding found = rfy_audit_compare(a->diff, a->paid.sum, r->payment, a->tolerance);
+    rfy_audit_totals_add(&a->tot, a->paid.sum, a->diff, found);
+    int differs = found != RFY_AUDIT_MATCH;
+    if (!differs && !excess)
+        return explain_wanted(a, row) ? explain_row(a, row, 0) : RFY_OK;
 
     errno = 0;
     k = batch_row_format_lines(lines, sizeof lines, row);
@@ -271,7 +199,7 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
         return write_failed(a, a->files.out.path);
     }
     len = (size_t)n;
-    if (result_row_add_money(line, sizeof line, &len, a->paid) != 0 ||
+    if (result_row_add_money(line, sizeof line, &len, a->paid.sum) != 0 ||
         result_row_add_money(line, sizeof line, &len, a->diff) != 0 || len + 1 > sizeof line) {
         errno = EOVERFLOW;
         return write_failed(a, a->files.out.path);
@@ -305,15 +233,12 @@ static int on_reject(void *user, const batch_reject *rej)
 static int on_restart(void *user)
 {
     audit_ctx *a = user;
-    a->matches = a->differences = a->rejects_written = a->lines_written = 0;
+    a->rejects_written = a->lines_written = 0;
     memset(a->warned, 0, sizeof a->warned);
     run_summary_clear(&a->sum);
     run_summary_init(&a->sum);
-    a->over = a->under = a->explained = 0;
-    mpz_set_ui(a->paid_total, 0);
-    mpz_set_ui(a->diff_total, 0);
-    mpz_set_ui(a->over_sum, 0);
-    mpz_set_ui(a->under_sum, 0);
+    a->explained = 0;
+    rfy_audit_totals_reset(&a->tot);
     return run_files_restart(&a->files, REPORT_HEADER);
 }
 
@@ -341,11 +266,11 @@ static int write_summary(audit_ctx *a, const batch_stats *st)
 {
     char d[48], p[48], q[48], o[48], u[48], t[48];
     FILE *fp = a->files.out.fp;
-    if (rfy_money_format(d, sizeof d, a->diff_total, '.') < 0 ||
-        rfy_money_format(p, sizeof p, a->paid_total, '.') < 0 ||
+    if (rfy_money_format(d, sizeof d, a->tot.diff_total, '.') < 0 ||
+        rfy_money_format(p, sizeof p, a->tot.paid_total, '.') < 0 ||
         rfy_money_format(q, sizeof q, st->payment, '.') < 0 ||
-        rfy_money_format(o, sizeof o, a->over_sum, '.') < 0 ||
-        rfy_money_format(u, sizeof u, a->under_sum, '.') < 0 ||
+        rfy_money_format(o, sizeof o, a->tot.over_sum, '.') < 0 ||
+        rfy_money_format(u, sizeof u, a->tot.under_sum, '.') < 0 ||
         rfy_money_format(t, sizeof t, a->tolerance, '.') < 0)
         return write_failed(a, a->files.out.path);
     errno = 0;
@@ -354,7 +279,8 @@ static int write_summary(audit_ctx *a, const batch_stats *st)
                     "# overpayments,%lu\n# overpaid,%s\n# underpayments,%lu\n# underpaid,%s\n"
                     "# rejects,%lu\n# holiday_excess,%lu\n# sum_of_differences,%s\n# total_paid,%s\n"
                     "# total_payment,%s\n# tolerance,%s\n# rates_id,%s\n",
-                st->rows, st->casemonths, a->matches, a->differences, a->over, o, a->under, u,
+                st->rows, st->casemonths, a->tot.matches, differences(a), a->tot.over, o,
+                a->tot.under, u,
                 st->rejected, a->holiday_excess, d, p, q, t, a->rates_id) < 0)
         return write_failed(a, a->files.out.path);
     return RFY_OK;
@@ -363,13 +289,13 @@ static int write_summary(audit_ctx *a, const batch_stats *st)
 static void summary(const audit_ctx *a, const batch_stats *st, const char *rejects_name)
 {
     char d[48], p[48], q[48], o[48], u[48];
-    rfy_money_format(d, sizeof d, a->diff_total, '.');
-    rfy_money_format(p, sizeof p, a->paid_total, '.');
+    rfy_money_format(d, sizeof d, a->tot.diff_total, '.');
+    rfy_money_format(p, sizeof p, a->tot.paid_total, '.');
     rfy_money_format(q, sizeof q, st->payment, '.');
-    rfy_money_format(o, sizeof o, a->over_sum, '.');
-    rfy_money_format(u, sizeof u, a->under_sum, '.');
+    rfy_money_format(o, sizeof o, a->tot.over_sum, '.');
+    rfy_money_format(u, sizeof u, a->tot.under_sum, '.');
     fprintf(stderr, "rfy audit: %lu row%s read, %lu match, %lu differ, %lu rejected", st->rows,
-            st->rows == 1 ? "" : "s", a->matches, a->differences, st->rejected);
+            st->rows == 1 ? "" : "s", a->tot.matches, differences(a), st->rejected);
     if (st->rejected)
         fprintf(stderr, " (see %s)", rejects_name);
     if (st->casemonths != st->computed)
@@ -382,7 +308,8 @@ static void summary(const audit_ctx *a, const batch_stats *st, const char *rejec
                         "flagged in the report\n", a->holiday_excess,
                 a->holiday_excess == 1 ? "" : "s");
     fprintf(stderr, "rfy audit: overpaid %lu case-month%s, %s; underpaid %lu case-month%s, %s",
-            a->over, a->over == 1 ? "" : "s", o, a->under, a->under == 1 ? "" : "s", u);
+            a->tot.over, a->tot.over == 1 ? "" : "s", o, a->tot.under,
+            a->tot.under == 1 ? "" : "s", u);
     fprintf(stderr, "\nrfy audit: sum of differences (paid - payment) %s; total paid %s, "
                     "total recomputed %s\n", d, p, q);
     fprintf(stderr, "rfy audit: rates_id %s\n", a->rates_id);
@@ -414,13 +341,11 @@ static int explain_target(audit_ctx *a, const char *arg)
     return 0;
 }
 
-/* --tolerance AMOUNT: 0.00 or 0,00 and up, within the limit for amounts. */
+/* --tolerance AMOUNT: 0.00 or 0,00 and up, within the limit for amounts (rfy_audit.h). */
 static int parse_tolerance(mpz_t out, const char *arg)
 {
     const char *why = NULL;
-    const rfy_decimal_syntax *syn = strchr(arg, ',') ? &RFY_AMOUNT_COMMA : &RFY_AMOUNT_DOT;
-    if (rfy_decimal_parse(out, arg, strlen(arg), syn, &why) != RFY_OK ||
-        mpz_cmp_si(out, RFY_MAX_AMOUNT_ORE) > 0) {
+    if (rfy_audit_tolerance_parse(out, arg, strlen(arg), &why) != RFY_OK) {
         fprintf(stderr, "rfy audit: --tolerance must be an amount such as 0.50 or 0,50 (kr., at "
                         "most 9999999.99), not '%s'%s%s\n", arg, why ? ": " : "", why ? why : "");
         return -1;
@@ -477,8 +402,9 @@ int cmd_audit(int argc, char **argv)
     }
     batch_stats_init(&st);
     run_summary_init(&a.sum);
-    mpz_inits(a.paid, a.diff, a.paid_total, a.diff_total,
-              a.tolerance, a.over_sum, a.under_sum, NULL);
+    rfy_audit_paid_init(&a.paid);
+    rfy_audit_totals_init(&a.tot);
+    mpz_inits(a.diff, a.tolerance, NULL);
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
         switch (c) {
@@ -596,10 +522,11 @@ int cmd_audit(int argc, char **argv)
     }
     /* Every case-month computed is a match or a difference; every row is in
      * one of them or in a reject. */
-    if (a.matches + a.differences != st.casemonths || a.rejects_written != st.rejected ||
+    if (a.tot.matches + differences(&a) != st.casemonths || a.rejects_written != st.rejected ||
         a.lines_written != st.computed || st.rows != a.lines_written + st.rejected) {
         fprintf(stderr, "rfy audit: internal error: %lu rows read, but %lu match, %lu differ "
-                        "and %lu rejected\n", st.rows, a.matches, a.differences, a.rejects_written);
+                        "and %lu rejected\n", st.rows, a.tot.matches, differences(&a),
+                a.rejects_written);
         goto failed;
     }
     if (write_summary(&a, &st) != RFY_OK)
@@ -634,14 +561,14 @@ int cmd_audit(int argc, char **argv)
     rec.rows = st.rows;
     rec.computed = st.computed;
     rec.rejected = st.rejected;
-    rec.matches = a.matches;
-    rec.differences = a.differences;
+    rec.matches = a.tot.matches;
+    rec.differences = differences(&a);
     rec.warning_rows = a.warned;
     rec.total_gross = st.gross;
     rec.total_deductions = st.deductions;
-    rec.total_paid = a.paid_total;
+    rec.total_paid = a.tot.paid_total;
     rec.total_payment = st.payment;
-    rec.total_difference = a.diff_total;
+    rec.total_difference = a.tot.diff_total;
     rec.output_path = out_path;
     rec.rejects_path = a.files.rej_path ? a.files.rej_path : "-";
     if (!(options = run_options_json(&ro, delimiter, comma, used, sep))) {
@@ -664,7 +591,7 @@ int cmd_audit(int argc, char **argv)
     if (a.explain_id && a.explained == 0)
         fprintf(stderr, "rfy audit: --explain %s: no computed case-month has that case_id%s\n",
                 a.explain_id, a.explain_month ? " and month" : "");
-    exit_code = (a.differences || st.rejected) ? RFY_EXIT_REJECTS : RFY_EXIT_OK;
+    exit_code = (differences(&a) || st.rejected) ? RFY_EXIT_REJECTS : RFY_EXIT_OK;
     goto cleanup;
 
 failed:
@@ -682,7 +609,8 @@ cleanup:
     free(msg);
     batch_stats_clear(&st);
     run_summary_clear(&a.sum);
-    mpz_clears(a.paid, a.diff, a.paid_total, a.diff_total,
-               a.tolerance, a.over_sum, a.under_sum, NULL);
+    rfy_audit_paid_clear(&a.paid);
+    rfy_audit_totals_clear(&a.tot);
+    mpz_clears(a.diff, a.tolerance, NULL);
     return exit_code;
 }

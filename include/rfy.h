@@ -47,5 +47,6 @@
 #include "rfy_batch.h"
 #include "rfy_explain.h"
 #include "rfy_casemonth.h"
+#include "rfy_audit.h"
 
 #endif
