@@ -1,0 +1,264 @@
+/*
+ * The audit's money in the engine (include/rfy_audit.h): a `paid` cell, the
+ * paid sum of a case-month, difference = paid − payment against a tolerance
+ * (docs/audit.md: at most the tolerance either way is a match, decisions.md
+ * D44), and the run's totals.  Every expected value is worked out by hand in
+ * øre in the comment next to it; the reasons are the ones `rfy audit` writes
+ * to its rejects (tests/test_audit.sh checks them through the program).
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rfy.h"
+#include "check_run.h"
+
+static rfy_audit_paid P;
+static rfy_audit_totals T;
+static rfy_error E;
+static mpz_t paid, payment, tol, diff;
+
+static void setup(void)
+{
+    rfy_audit_paid_init(&P);
+    rfy_audit_totals_init(&T);
+    mpz_inits(paid, payment, tol, diff, NULL);
+    memset(&E, 0, sizeof E);
+}
+
+static void teardown(void)
+{
+    mpz_clears(paid, payment, tol, diff, NULL);
+    rfy_audit_totals_clear(&T);
+    rfy_audit_paid_clear(&P);
+}
+
+/* An amount written with a decimal point, into z (øre). */
+static void amt(mpz_t z, const char *s)
+{
+    ck_assert_int_eq(rfy_decimal_parse(z, s, strlen(s), &RFY_AMOUNT_DOT, NULL), RFY_OK);
+}
+
+static void ck_money(const mpz_t z, const char *want)
+{
+    char got[64];
+    rfy_money_format(got, sizeof got, z, '.');
+    ck_assert_str_eq(got, want);
+}
+
+/* Add one paid cell of a case-month of n rows, line `line`. */
+static int add(const char *cell, unsigned long line, size_t n, const rfy_decimal_syntax *syn)
+{
+    return rfy_audit_paid_add(&P, cell, strlen(cell), line, n, syn, &E);
+}
+
+/* A case-month paid 14.000,00 on its period row plus a correction line of
+ * 359,65: 1 400 000 + 35 965 = 1 435 965 øre = 14.359,65, against a payment
+ * of 14.359,65: difference 0,00, a match with no tolerance. */
+START_TEST(correction_line_completes_the_payment)
+{
+    rfy_audit_paid_start(&P);
+    ck_assert_int_eq(add("14000.00", 2, 2, &RFY_AMOUNT_DOT), RFY_OK);
+    ck_assert_int_eq(add("359.65", 3, 2, &RFY_AMOUNT_DOT), RFY_OK);
+    ck_assert_int_eq(rfy_audit_paid_finish(&P, &RFY_AMOUNT_DOT, &E), RFY_OK);
+    ck_money(P.sum, "14359.65");
+    amt(payment, "14359.65");
+    ck_assert_int_eq(rfy_audit_compare(diff, P.sum, payment, tol), RFY_AUDIT_MATCH);
+    ck_money(diff, "0.00");
+}
+END_TEST
+
+/* paid 14.400,00 against 14.359,65: 1 440 000 − 1 435 965 = 4 035 øre =
+ * 40,35 paid too much.  With tolerance 50,00 (5 000 ≥ 4 035) a match; the
+ * difference is still 40,35. */
+START_TEST(overpaid_beyond_and_within_tolerance)
+{
+    amt(paid, "14400.00");
+    amt(payment, "14359.65");
+    ck_assert_int_eq(rfy_audit_compare(diff, paid, payment, tol), RFY_AUDIT_OVER);
+    ck_money(diff, "40.35");
+    amt(tol, "50.00");
+    ck_assert_int_eq(rfy_audit_compare(diff, paid, payment, tol), RFY_AUDIT_MATCH);
+    ck_money(diff, "40.35");
+}
+END_TEST
+
+/* The boundary (docs/audit.md "at most AMOUNT either way"): |d| = T is a
+ * match, one øre more is not.  Over: 14.400,00 − 14.359,65 = 40,35 with T
+ * 40,35 → match; T 40,34 → over.  Under: 14.319,30 − 14.359,65 = −40,35
+ * with T 40,35 → match; T 40,34 → under. */
+START_TEST(difference_equal_to_tolerance_is_a_match)
+{
+    amt(payment, "14359.65");
+    amt(paid, "14400.00");
+    amt(tol, "40.35");
+    ck_assert_int_eq(rfy_audit_compare(diff, paid, payment, tol), RFY_AUDIT_MATCH);
+    amt(tol, "40.34");
+    ck_assert_int_eq(rfy_audit_compare(diff, paid, payment, tol), RFY_AUDIT_OVER);
+    amt(paid, "14319.30");
+    amt(tol, "40.35");
+    ck_assert_int_eq(rfy_audit_compare(diff, paid, payment, tol), RFY_AUDIT_MATCH);
+    ck_money(diff, "-40.35");
+    amt(tol, "40.34");
+    ck_assert_int_eq(rfy_audit_compare(diff, paid, payment, tol), RFY_AUDIT_UNDER);
+    ck_money(diff, "-40.35");
+}
+END_TEST
+
+/* Two rows, paid empty on one: the empty cell counts 0, the sum is the
+ * other row's 12.326,00 (1 232 600 øre). */
+START_TEST(empty_on_one_row_of_two_counts_zero)
+{
+    rfy_audit_paid_start(&P);
+    ck_assert_int_eq(add("", 2, 2, &RFY_AMOUNT_DOT), RFY_OK);
+    ck_assert_int_eq(add("12326.00", 3, 2, &RFY_AMOUNT_DOT), RFY_OK);
+    ck_assert_int_eq(rfy_audit_paid_finish(&P, &RFY_AMOUNT_DOT, &E), RFY_OK);
+    ck_money(P.sum, "12326.00");
+}
+END_TEST
+
+/* Empty on every row of two: a reject naming paid and the way out (the
+ * decimal comma's zero with --decimal-comma). */
+START_TEST(empty_on_every_row_is_a_reject)
+{
+    rfy_audit_paid_start(&P);
+    ck_assert_int_eq(add("", 2, 2, &RFY_AMOUNT_COMMA), RFY_OK);
+    ck_assert_int_eq(add("", 3, 2, &RFY_AMOUNT_COMMA), RFY_OK);
+    ck_assert_int_eq(rfy_audit_paid_finish(&P, &RFY_AMOUNT_COMMA, &E), RFY_EINPUT);
+    ck_assert_str_eq(E.column, "paid");
+    ck_assert_str_eq(E.reason, "paid is empty on every row of this case and month: give the "
+                               "amount that was paid (0,00 if nothing was)");
+}
+END_TEST
+
+/* A single row's empty paid: its own reason, without a line number. */
+START_TEST(empty_on_a_single_row_is_a_reject)
+{
+    rfy_audit_paid_start(&P);
+    ck_assert_int_eq(add("", 2, 1, &RFY_AMOUNT_DOT), RFY_EINPUT);
+    ck_assert_str_eq(E.column, "paid");
+    ck_assert_str_eq(E.reason, "paid is empty: give the amount that was paid (0.00 if nothing was)");
+}
+END_TEST
+
+/* Danish syntax with --decimal-comma: '12.345,67' = 1 234 567 øre; with a
+ * decimal point the thousands separator is refused. */
+START_TEST(danish_thousands_with_decimal_comma)
+{
+    ck_assert_int_eq(rfy_audit_paid_parse(paid, "12.345,67", 9, &RFY_AMOUNT_COMMA, &E), RFY_OK);
+    ck_money(paid, "12345.67");
+    ck_assert_int_eq(rfy_audit_paid_parse(paid, "12,345.67", 9, &RFY_AMOUNT_DOT, &E),
+                     RFY_EINPUT);
+    ck_assert_str_eq(E.column, "paid");
+    ck_assert_int_eq(strncmp(E.reason, "paid '12,345.67' is not a valid number: ", 40), 0);
+}
+END_TEST
+
+/* The limit is RFY_MAX_AMOUNT_ORE = 999 999 999 øre = 9.999.999,99: that is
+ * accepted, one øre more is refused; in a case-month of several rows the
+ * reason names the line. */
+START_TEST(above_the_limit)
+{
+    ck_assert_int_eq(rfy_audit_paid_parse(paid, "9.999.999,99", 12, &RFY_AMOUNT_COMMA, &E),
+                     RFY_OK);
+    ck_money(paid, "9999999.99");
+    ck_assert_int_eq(rfy_audit_paid_parse(paid, "10.000.000,00", 13, &RFY_AMOUNT_COMMA, &E),
+                     RFY_EINPUT);
+    ck_assert_str_eq(E.reason, "paid '10.000.000,00' is above the limit 9999999,99 kr.");
+    rfy_audit_paid_start(&P);
+    ck_assert_int_eq(add("100.00", 7, 2, &RFY_AMOUNT_DOT), RFY_OK);
+    ck_assert_int_eq(add("10000000.00", 8, 2, &RFY_AMOUNT_DOT), RFY_EINPUT);
+    ck_assert_str_eq(E.column, "paid");
+    ck_assert_str_eq(E.reason, "line 8: paid '10000000.00' is above the limit 9999999.99 kr.");
+}
+END_TEST
+
+/* A started sum forgets the previous case-month: 500,00 then, afresh,
+ * 250,00 → 250,00. */
+START_TEST(start_begins_afresh)
+{
+    rfy_audit_paid_start(&P);
+    ck_assert_int_eq(add("500.00", 2, 1, &RFY_AMOUNT_DOT), RFY_OK);
+    rfy_audit_paid_start(&P);
+    ck_assert_int_eq(rfy_audit_paid_finish(&P, &RFY_AMOUNT_DOT, &E), RFY_EINPUT);
+    ck_assert_int_eq(add("250.00", 3, 1, &RFY_AMOUNT_DOT), RFY_OK);
+    ck_money(P.sum, "250.00");
+}
+END_TEST
+
+/* Five case-months against payment 14.359,65 (1 435 965 øre), tolerance 0:
+ *   paid 14.400,00: +4 035 øre (over)
+ *   paid 14.359,65:      0     (match)
+ *   paid 14.500,00: +14 035    (over)
+ *   paid 14.000,00: −35 965    (under)
+ *   paid 14.359,65:      0     (match)
+ * over 2, 4 035 + 14 035 = 18 070 = 180,70; under 1, −359,65; matches 2;
+ * paid total 14.400,00 + 14.359,65 + 14.500,00 + 14.000,00 + 14.359,65 =
+ * 71.619,30; difference total 180,70 − 359,65 = −178,95. */
+START_TEST(totals_over_several_case_months)
+{
+    static const char *const cells[] = {"14400.00", "14359.65", "14500.00", "14000.00",
+                                        "14359.65"};
+    amt(payment, "14359.65");
+    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+        amt(paid, cells[i]);
+        rfy_audit_totals_add(&T, paid, diff, rfy_audit_compare(diff, paid, payment, tol));
+    }
+    ck_assert_uint_eq(T.over, 2);
+    ck_money(T.over_sum, "180.70");
+    ck_assert_uint_eq(T.under, 1);
+    ck_money(T.under_sum, "-359.65");
+    ck_assert_uint_eq(T.matches, 2);
+    ck_money(T.paid_total, "71619.30");
+    ck_money(T.diff_total, "-178.95");
+    rfy_audit_totals_reset(&T);
+    ck_assert_uint_eq(T.over + T.under + T.matches, 0);
+    ck_money(T.paid_total, "0.00");
+    ck_money(T.diff_total, "0.00");
+}
+END_TEST
+
+/* --tolerance: "0,50" and "0.50" are both 50 øre; the limit 9999999.99 is
+ * accepted and one øre more refused (why NULL: a number, too large); a sign
+ * or a third decimal is refused with a why. */
+START_TEST(tolerance_text)
+{
+    const char *why;
+    ck_assert_int_eq(rfy_audit_tolerance_parse(tol, "0,50", 4, &why), RFY_OK);
+    ck_money(tol, "0.50");
+    ck_assert_int_eq(rfy_audit_tolerance_parse(tol, "0.50", 4, &why), RFY_OK);
+    ck_money(tol, "0.50");
+    ck_assert_int_eq(rfy_audit_tolerance_parse(tol, "9999999.99", 10, &why), RFY_OK);
+    ck_assert_int_eq(rfy_audit_tolerance_parse(tol, "10000000.00", 11, &why), RFY_EINPUT);
+    ck_assert_ptr_null(why);
+    ck_assert_int_eq(rfy_audit_tolerance_parse(tol, "-1.00", 5, &why), RFY_EINPUT);
+    ck_assert_ptr_nonnull(why);
+    ck_assert_int_eq(rfy_audit_tolerance_parse(tol, "0.505", 5, &why), RFY_EINPUT);
+    ck_assert_ptr_nonnull(why);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("audit_engine");
+    TCase *t = tcase_create("rfy_audit.h");
+    tcase_add_checked_fixture(t, setup, teardown);
+    tcase_add_test(t, correction_line_completes_the_payment);
+    tcase_add_test(t, overpaid_beyond_and_within_tolerance);
+    tcase_add_test(t, difference_equal_to_tolerance_is_a_match);
+    tcase_add_test(t, empty_on_one_row_of_two_counts_zero);
+    tcase_add_test(t, empty_on_every_row_is_a_reject);
+    tcase_add_test(t, empty_on_a_single_row_is_a_reject);
+    tcase_add_test(t, danish_thousands_with_decimal_comma);
+    tcase_add_test(t, above_the_limit);
+    tcase_add_test(t, start_begins_afresh);
+    tcase_add_test(t, totals_over_several_case_months);
+    tcase_add_test(t, tolerance_text);
+    suite_add_tcase(s, t);
+    return s;
+}
+
+int main(void)
+{
+    return rfy_check_run(suite());
+}
