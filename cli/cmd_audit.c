@@ -30,7 +30,7 @@
 #include "explain_rows.h"
 #include "input_again.h"
 #include "receipt.h"
-#include "run_options.h"
+#include "run_args.h"
 #include "run_summary.h"
 #include "rfy_audit.h"
 
@@ -355,49 +355,36 @@ static int parse_tolerance(mpz_t out, const char *arg)
 
 int cmd_audit(int argc, char **argv)
 {
-    enum { OPT_REJECTS = 256, OPT_DELIM, OPT_COMMA, OPT_QUIET, OPT_RATES, OPT_RECEIPT,
-           OPT_EXPLAIN, OPT_TOLERANCE, OPT_JOBS };
+    enum { OPT_EXPLAIN = RUN_ARG_OWN, OPT_TOLERANCE };
     const char *tolerance = NULL;
-    unsigned jobs = 1;
-    static const struct option opts[] = {{"rates", required_argument, 0, OPT_RATES},
-                                         {"output", required_argument, 0, 'o'},
-                                         {"rejects", required_argument, 0, OPT_REJECTS},
-                                         {"receipt", required_argument, 0, OPT_RECEIPT},
+    static const struct option opts[] = {RUN_ARGS_LONGOPTS,
                                          {"explain", required_argument, 0, OPT_EXPLAIN},
-                                         {"delimiter", required_argument, 0, OPT_DELIM},
-                                         {"decimal-comma", no_argument, 0, OPT_COMMA},
-                                         {"quiet", no_argument, 0, OPT_QUIET},
-                                         RUN_OPTIONS_LONGOPTS,
                                          {"tolerance", required_argument, 0, OPT_TOLERANCE},
-                                         {"jobs", required_argument, 0, OPT_JOBS},
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
-    const char *rates_dir = NULL, *out_path = "-", *rej_path = NULL, *receipt_path = NULL;
-    const char *in_path;
+    run_args args; /* the options and the input audit shares with batch (run_args.h) */
     char *msg = NULL;
-    char delimiter = ',';
-    int comma = 0, quiet = 0, c, rc, exit_code = RFY_EXIT_USAGE;
+    int c, rc, exit_code = RFY_EXIT_USAGE;
     rfy_rates *rates = NULL;
     audit_ctx a;
     batch_config cfg;
     batch_stats st;
     receipt rec;
     receipt_hash hash;
-    run_options ro;                  /* --encoding, --columns, --ignore-columns, --format */
     input_decoder *dec = NULL;
     output_adapter *adapter = NULL;
     input_encoding used = INPUT_ENC_UTF8;
     FILE *in = NULL;
     input_again again;
     char sep = 0;
-    int delimiter_given = 0;
     json_t *options = NULL;
 
     memset(&a, 0, sizeof a);
     memset(&rec, 0, sizeof rec);
     memset(&hash, 0, sizeof hash);
-    if (run_options_init(&ro) != 0) {
+    if (run_args_init(&args) != 0) {
         fprintf(stderr, "rfy audit: out of memory\n");
+        run_args_free(&args);
         return RFY_EXIT_USAGE;
     }
     batch_stats_init(&st);
@@ -408,116 +395,88 @@ int cmd_audit(int argc, char **argv)
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
         switch (c) {
-        case OPT_RATES: rates_dir = optarg; break;
-        case 'o': out_path = optarg; break;
-        case OPT_REJECTS: rej_path = optarg; break;
-        case OPT_RECEIPT: receipt_path = optarg; break;
         case OPT_EXPLAIN:
             if (explain_target(&a, optarg) != 0)
                 goto cleanup;
             break;
         case OPT_TOLERANCE: tolerance = optarg; break;
-        case OPT_JOBS:
-            if (cli_parse_jobs(&jobs, optarg, BATCH_MAX_JOBS) != 0) {
-                fprintf(stderr, "rfy audit: --jobs must be a whole number from 1 to %d, not '%s'\n",
-                        BATCH_MAX_JOBS, optarg);
-                goto cleanup;
-            }
-            break;
-        case OPT_DELIM:
-            if (cli_parse_delimiter(&delimiter, optarg) != 0) {
-                fprintf(stderr, "rfy audit: --delimiter must be one character other than a "
-                                "quote or a line break (or 'tab'), not '%s'\n", optarg);
-                goto cleanup;
-            }
-            delimiter_given = 1;
-            break;
-        case OPT_COMMA: comma = 1; break;
-        case OPT_QUIET: quiet = 1; break;
         case 'h':
             fputs(AUDIT_USAGE, stdout);
             exit_code = RFY_EXIT_OK;
             goto cleanup;
         default:
-            if ((rc = run_options_parse(&ro, "audit", c, optarg)) > 0)
+            if ((rc = run_args_parse(&args, "audit", c, optarg)) > 0)
                 break;
             if (rc == 0)
                 fputs(AUDIT_USAGE, stderr);
             goto cleanup;
         }
     }
-    if (optind + 1 != argc) {
-        fprintf(stderr, "rfy audit: expected one input file (HISTORIC.csv, or - for standard "
-                        "input)%s\n", optind < argc ? ", found more" : "");
-        fputs(AUDIT_USAGE, stderr);
+    if (run_args_input(&args, "audit", "HISTORIC.csv", "REPORT.xlsx", AUDIT_USAGE, argc,
+                       argv) != 0)
         goto cleanup;
-    }
-    in_path = argv[optind];
-    if (ro.format == OUTPUT_XLSX && strcmp(out_path, "-") == 0) {
-        fprintf(stderr, "rfy audit: --format xlsx writes a workbook: give it a file with -o REPORT.xlsx\n");
-        goto cleanup;
-    }
     if (tolerance && parse_tolerance(a.tolerance, tolerance) != 0)
         goto cleanup;
-    if (run_files_prepare(&a.files, "audit", "report", in_path, out_path, rej_path,
-                          receipt_path) != 0)
+    if (run_files_prepare(&a.files, "audit", "report", args.in_path, args.out_path,
+                          args.rej_path, args.receipt_path) != 0)
         goto cleanup;
-    if (!(rates = cli_load_rates(rates_dir)))
+    if (!(rates = cli_load_rates(args.rates_dir)))
         goto cleanup;
     if (receipt_hash_init(&hash) != RFY_OK) {
         fprintf(stderr, "rfy audit: out of memory\n");
         goto cleanup;
     }
-    if (run_input_open("audit", in_path, &dec, &in, &sep, &used, a.files.in, ro.encoding,
-                       receipt_hash_tap, &hash, delimiter_given, &delimiter) != 0)
+    if (run_input_open("audit", args.in_path, &dec, &in, &sep, &used, a.files.in,
+                       args.ro.encoding, receipt_hash_tap, &hash, args.delimiter_given,
+                       &args.delimiter) != 0)
         goto cleanup;
     a.rates = rates;
     a.rates_id = rfy_rates_id(rates);
-    a.amount = comma ? &RFY_AMOUNT_COMMA : &RFY_AMOUNT_DOT;
+    a.amount = args.comma ? &RFY_AMOUNT_COMMA : &RFY_AMOUNT_DOT;
     /* The breakdown never mixes into the report. */
-    a.explain_out = strcmp(out_path, "-") == 0 ? stderr : stdout;
+    a.explain_out = strcmp(args.out_path, "-") == 0 ? stderr : stdout;
 
     if (run_files_open_outputs(&a.files, REPORT_HEADER) != 0)
         goto failed;
-    if (output_adapter_open(&adapter, ro.format, &a.files.out.fp,
+    if (output_adapter_open(&adapter, args.ro.format, &a.files.out.fp,
                             a.files.rej_header_pending ? NULL : &a.files.rej.fp,
-                            a.files.out.tmp ? a.files.out.tmp : out_path, &msg) != 0) {
+                            a.files.out.tmp ? a.files.out.tmp : args.out_path, &msg) != 0) {
         fprintf(stderr, "rfy audit: %s\n", msg);
         goto failed;
     }
 
     memset(&cfg, 0, sizeof cfg);
     cfg.rates = rates;
-    cfg.delimiter = delimiter;
+    cfg.delimiter = args.delimiter;
     cfg.amount = a.amount;
     cfg.extra_columns = EXTRA_COLUMNS;
     cfg.nextra = sizeof EXTRA_COLUMNS / sizeof EXTRA_COLUMNS[0];
     cfg.on_header = on_header;
     cfg.on_row = on_row;
     cfg.on_reject = on_reject;
-    cfg.on_progress = quiet ? NULL : on_progress;
+    cfg.on_progress = args.quiet ? NULL : on_progress;
     cfg.progress_every = PROGRESS_EVERY;
-    cfg.columns = ro.columns;
+    cfg.columns = args.ro.columns;
     cfg.user = &a;
-    cfg.jobs = jobs;
+    cfg.jobs = args.jobs;
     cfg.has_payment_lines = 1;
     cfg.payment_extra = EXTRA_PAID;
     /* The input may be read again (its order: docs/casemonth.md). */
-    again = (input_again){a.files.in, &dec, &in, &hash, ro.encoding};
+    again = (input_again){a.files.in, &dec, &in, &hash, args.ro.encoding};
     if (input_again_possible(a.files.in))
         cfg.reopen = reopen_input;
     /* Streaming may start again from the top; the breakdowns of --explain go
      * to a stream that cannot be taken back, and a workbook is not a stream:
      * then the input's order is checked first. */
-    if (run_files_can_restart(&a.files) && !a.explain_id && ro.format == OUTPUT_CSV)
+    if (run_files_can_restart(&a.files) && !a.explain_id && args.ro.format == OUTPUT_CSV)
         cfg.on_restart = on_restart;
     a.again = &again;
     rc = batch_run(&st, &cfg, in, &msg);
     if (rc != RFY_OK) {
         const char *why = input_decode_error(dec) ? input_decode_error(dec) : msg;
         if (why)
-            fprintf(stderr, "rfy audit: %s: %s\n", strcmp(in_path, "-") ? in_path : "standard input",
-                    why);
+            fprintf(stderr, "rfy audit: %s: %s\n",
+                    strcmp(args.in_path, "-") ? args.in_path : "standard input", why);
         goto failed;
     }
     /* Every case-month computed is a match or a difference; every row is in
@@ -555,8 +514,8 @@ int cmd_audit(int argc, char **argv)
      * report and rejects are taken back too (atomic_file_abort). */
     receipt_init(&rec, "audit");
     rec.rates_id = a.rates_id;
-    rec.rates_dir = rates_dir;
-    rec.input_path = in_path;
+    rec.rates_dir = args.rates_dir;
+    rec.input_path = args.in_path;
     /* the input's hash: of the file's own bytes, taken by the decoder (hash) */
     rec.rows = st.rows;
     rec.computed = st.computed;
@@ -569,9 +528,9 @@ int cmd_audit(int argc, char **argv)
     rec.total_paid = a.tot.paid_total;
     rec.total_payment = st.payment;
     rec.total_difference = a.tot.diff_total;
-    rec.output_path = out_path;
+    rec.output_path = args.out_path;
     rec.rejects_path = a.files.rej_path ? a.files.rej_path : "-";
-    if (!(options = run_options_json(&ro, delimiter, comma, used, sep))) {
+    if (!(options = run_options_json(&args.ro, args.delimiter, args.comma, used, sep))) {
         fprintf(stderr, "rfy audit: cannot build the receipt: out of memory\n");
         goto failed;
     }
@@ -580,9 +539,10 @@ int cmd_audit(int argc, char **argv)
         fprintf(stderr, "rfy audit: cannot build the receipt: out of memory\n");
         goto failed;
     }
-    receipt_take_hashes(&rec, ro.format == OUTPUT_XLSX ? NULL : atomic_file_sha256(&a.files.out),
+    receipt_take_hashes(&rec,
+                        args.ro.format == OUTPUT_XLSX ? NULL : atomic_file_sha256(&a.files.out),
                         atomic_file_sha256(&a.files.rej));
-    if (receipt_emit(&rec, &hash, receipt_path, &msg) != RFY_OK) {
+    if (receipt_emit(&rec, &hash, args.receipt_path, &msg) != RFY_OK) {
         fprintf(stderr, "rfy audit: %s\n", msg ? msg : "cannot write the receipt");
         goto failed;
     }
@@ -602,7 +562,7 @@ cleanup:
     input_decode_close(dec);
     json_decref(options);
     json_decref(rec.summary);
-    run_options_free(&ro);
+    run_args_free(&args);
     run_files_release(&a.files);
     rfy_rates_free(rates);
     receipt_hash_clear(&hash);

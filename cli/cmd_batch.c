@@ -19,7 +19,7 @@
 #include "cli.h"
 #include "receipt.h"
 #include "input_again.h"
-#include "run_options.h"
+#include "run_args.h"
 #include "run_summary.h"
 
 static const char BATCH_USAGE[] =
@@ -234,99 +234,54 @@ static int write_receipt(const batch_ctx *b, const batch_stats *st, receipt_hash
 
 int cmd_batch(int argc, char **argv)
 {
-    enum { OPT_REJECTS = 256, OPT_DELIM, OPT_COMMA, OPT_QUIET, OPT_RATES, OPT_RECEIPT };
-    enum { OPT_JOBS = 512 }; /* --jobs (docs/performance.md) */
-    unsigned jobs = 1;
-    static const struct option opts[] = {{"rates", required_argument, 0, OPT_RATES},
-                                         {"output", required_argument, 0, 'o'},
-                                         {"rejects", required_argument, 0, OPT_REJECTS},
-                                         {"delimiter", required_argument, 0, OPT_DELIM},
-                                         {"decimal-comma", no_argument, 0, OPT_COMMA},
-                                         {"quiet", no_argument, 0, OPT_QUIET},
-                                         {"jobs", required_argument, 0, OPT_JOBS},
-                                         {"receipt", required_argument, 0, OPT_RECEIPT},
-                                         RUN_OPTIONS_LONGOPTS,
+    static const struct option opts[] = {RUN_ARGS_LONGOPTS,
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
-    const char *rates_dir = NULL, *out_path = "-", *rej_path = NULL, *in_path;
+    run_args args; /* the options and the input batch shares with audit (run_args.h) */
     char *msg = NULL;
-    char delimiter = ',';
-    int comma = 0, quiet = 0, c, rc, exit_code = RFY_EXIT_USAGE;
+    int c, rc, exit_code = RFY_EXIT_USAGE;
     rfy_rates *rates = NULL;
     batch_ctx b;
     batch_config cfg;
     batch_stats st;
-    const char *receipt_path = NULL; /* receipt */
     receipt_hash hash;               /* receipt: SHA-256 of the input as it streams */
-    run_options ro;                  /* --encoding, --columns, --ignore-columns, --format */
     input_decoder *dec = NULL;
     output_adapter *adapter = NULL;
     input_encoding used = INPUT_ENC_UTF8;
     FILE *in = NULL;
     input_again again;
     char sep = 0;
-    int delimiter_given = 0;
     json_t *options = NULL;
 
     memset(&hash, 0, sizeof hash);
     memset(&b, 0, sizeof b);
     batch_stats_init(&st);
     run_summary_init(&b.sum);
-    if (run_options_init(&ro) != 0) {
+    if (run_args_init(&args) != 0) {
         fprintf(stderr, "rfy batch: out of memory\n");
         goto cleanup;
     }
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
         switch (c) {
-        case OPT_RATES: rates_dir = optarg; break;
-        case 'o': out_path = optarg; break;
-        case OPT_REJECTS: rej_path = optarg; break;
-        case OPT_DELIM:
-            if (cli_parse_delimiter(&delimiter, optarg) != 0) {
-                fprintf(stderr, "rfy batch: --delimiter must be one character other than a "
-                                "quote or a line break (or 'tab'), not '%s'\n", optarg);
-                goto cleanup;
-            }
-            delimiter_given = 1;
-            break;
-        case OPT_COMMA: comma = 1; break;
-        case OPT_QUIET: quiet = 1; break;
-        case OPT_JOBS:
-            if (cli_parse_jobs(&jobs, optarg, BATCH_MAX_JOBS) != 0) {
-                fprintf(stderr, "rfy batch: --jobs must be a whole number from 1 to %d, not '%s'\n",
-                        BATCH_MAX_JOBS, optarg);
-                goto cleanup;
-            }
-            break;
-        case OPT_RECEIPT: receipt_path = optarg; break;
         case 'h':
             fputs(BATCH_USAGE, stdout);
             exit_code = RFY_EXIT_OK;
             goto cleanup;
         default:
-            if ((rc = run_options_parse(&ro, "batch", c, optarg)) > 0)
+            if ((rc = run_args_parse(&args, "batch", c, optarg)) > 0)
                 break;
             if (rc == 0)
                 fputs(BATCH_USAGE, stderr);
             goto cleanup;
         }
     }
-    if (optind + 1 != argc) {
-        fprintf(stderr, "rfy batch: expected one input file (IN.csv, or - for standard "
-                        "input)%s\n", optind < argc ? ", found more" : "");
-        fputs(BATCH_USAGE, stderr);
+    if (run_args_input(&args, "batch", "IN.csv", "OUT.xlsx", BATCH_USAGE, argc, argv) != 0)
         goto cleanup;
-    }
-    in_path = argv[optind];
-    if (ro.format == OUTPUT_XLSX && strcmp(out_path, "-") == 0) {
-        fprintf(stderr, "rfy batch: --format xlsx writes a workbook: give it a file with -o OUT.xlsx\n");
+    if (run_files_prepare(&b.files, "batch", "output", args.in_path, args.out_path,
+                          args.rej_path, args.receipt_path) != 0)
         goto cleanup;
-    }
-    if (run_files_prepare(&b.files, "batch", "output", in_path, out_path, rej_path,
-                          receipt_path) != 0)
-        goto cleanup;
-    if (!(rates = cli_load_rates(rates_dir)))
+    if (!(rates = cli_load_rates(args.rates_dir)))
         goto cleanup;
     b.rates_id = rfy_rates_id(rates);
     if (receipt_hash_init(&hash) != RFY_OK) {
@@ -334,49 +289,50 @@ int cmd_batch(int argc, char **argv)
         goto cleanup;
     }
     /* The input as UTF-8 (input_decode.h); it hashes the file's own bytes. */
-    if (run_input_open("batch", in_path, &dec, &in, &sep, &used, b.files.in, ro.encoding,
-                       receipt_hash_tap, &hash, delimiter_given, &delimiter) != 0)
+    if (run_input_open("batch", args.in_path, &dec, &in, &sep, &used, b.files.in,
+                       args.ro.encoding, receipt_hash_tap, &hash, args.delimiter_given,
+                       &args.delimiter) != 0)
         goto cleanup;
 
     if (run_files_open_outputs(&b.files, RESULT_ROW_HEADER "\n") != 0)
         goto failed;
-    if (output_adapter_open(&adapter, ro.format, &b.files.out.fp,
+    if (output_adapter_open(&adapter, args.ro.format, &b.files.out.fp,
                             b.files.rej_header_pending ? NULL : &b.files.rej.fp,
-                            b.files.out.tmp ? b.files.out.tmp : out_path, &msg) != 0) {
+                            b.files.out.tmp ? b.files.out.tmp : args.out_path, &msg) != 0) {
         fprintf(stderr, "rfy batch: %s\n", msg);
         goto failed;
     }
 
     memset(&cfg, 0, sizeof cfg);
     cfg.rates = rates;
-    cfg.delimiter = delimiter;
-    cfg.amount = comma ? &RFY_AMOUNT_COMMA : &RFY_AMOUNT_DOT;
-    cfg.columns = ro.columns;
+    cfg.delimiter = args.delimiter;
+    cfg.amount = args.comma ? &RFY_AMOUNT_COMMA : &RFY_AMOUNT_DOT;
+    cfg.columns = args.ro.columns;
     cfg.on_header = on_header;
     cfg.on_row = on_row;
     cfg.on_reject = on_reject;
-    cfg.on_progress = quiet ? NULL : on_progress;
+    cfg.on_progress = args.quiet ? NULL : on_progress;
     cfg.progress_every = PROGRESS_EVERY;
     cfg.user = &b;
-    cfg.jobs = jobs;
+    cfg.jobs = args.jobs;
     cfg.format_row = format_row;
     cfg.format_max = RESULT_ROW_MAX;
     /* The input may be read again (its order: docs/casemonth.md). */
-    again = (input_again){b.files.in, &dec, &in, &hash, ro.encoding};
+    again = (input_again){b.files.in, &dec, &in, &hash, args.ro.encoding};
     b.again = &again;
     if (input_again_possible(b.files.in))
         cfg.reopen = reopen_input;
     /* Streaming may start again from the top when the outputs can be
      * emptied (files, CSV); else the input's order is checked first. */
-    if (run_files_can_restart(&b.files) && ro.format == OUTPUT_CSV)
+    if (run_files_can_restart(&b.files) && args.ro.format == OUTPUT_CSV)
         cfg.on_restart = on_restart;
     rc = batch_run(&st, &cfg, in, &msg);
     if (rc != RFY_OK) {
         /* bytes that are not text in the encoding: the decoder says which */
         const char *why = input_decode_error(dec) ? input_decode_error(dec) : msg;
         if (why)
-            fprintf(stderr, "rfy batch: %s: %s\n", strcmp(in_path, "-") ? in_path : "standard input",
-                    why);
+            fprintf(stderr, "rfy batch: %s: %s\n",
+                    strcmp(args.in_path, "-") ? args.in_path : "standard input", why);
         goto failed;
     }
     /* interface.md: every input row is named in one output row's `lines` or
@@ -401,9 +357,10 @@ int cmd_batch(int argc, char **argv)
     if (b.files.write_target || run_files_commit(&b.files) != 0)
         goto failed;
     /* The receipt hashes the files in place; without it they are taken back. */
-    options = run_options_json(&ro, delimiter, comma, used, sep);
-    if (write_receipt(&b, &st, &hash, rates_dir, in_path, out_path, b.files.rej_path,
-                      receipt_path, options, ro.format != OUTPUT_XLSX) != RFY_OK)
+    options = run_options_json(&args.ro, args.delimiter, args.comma, used, sep);
+    if (write_receipt(&b, &st, &hash, args.rates_dir, args.in_path, args.out_path,
+                      b.files.rej_path, args.receipt_path, options,
+                      args.ro.format != OUTPUT_XLSX) != RFY_OK)
         goto failed;
     run_files_close(&b.files);
     summary(&b, &st, b.files.rejects_name);
@@ -417,7 +374,7 @@ cleanup:
     output_adapter_free(adapter); /* gives the output streams back first */
     input_decode_close(dec);
     json_decref(options);
-    run_options_free(&ro);
+    run_args_free(&args);
     run_summary_clear(&b.sum);
     run_files_release(&b.files);
     rfy_rates_free(rates);

@@ -1,0 +1,68 @@
+/* The command line batch and audit share (run_args.h). */
+#include <stdio.h>
+#include <string.h>
+
+#include "batch_run.h"
+#include "cli.h"
+#include "run_args.h"
+
+int run_args_init(run_args *a)
+{
+    memset(a, 0, sizeof *a);
+    a->out_path = "-";
+    a->delimiter = ',';
+    a->jobs = 1;
+    return run_options_init(&a->ro);
+}
+
+void run_args_free(run_args *a)
+{
+    run_options_free(&a->ro);
+}
+
+int run_args_parse(run_args *a, const char *cmd, int opt, const char *arg)
+{
+    switch (opt) {
+    case RUN_ARG_RATES: a->rates_dir = arg; return 1;
+    case 'o': a->out_path = arg; return 1;
+    case RUN_ARG_REJECTS: a->rej_path = arg; return 1;
+    case RUN_ARG_RECEIPT: a->receipt_path = arg; return 1;
+    case RUN_ARG_DELIM:
+        if (cli_parse_delimiter(&a->delimiter, arg) != 0) {
+            fprintf(stderr, "rfy %s: --delimiter must be one character other than a "
+                            "quote or a line break (or 'tab'), not '%s'\n", cmd, arg);
+            return -1;
+        }
+        a->delimiter_given = 1;
+        return 1;
+    case RUN_ARG_COMMA: a->comma = 1; return 1;
+    case RUN_ARG_QUIET: a->quiet = 1; return 1;
+    case RUN_ARG_JOBS: /* docs/performance.md */
+        if (cli_parse_jobs(&a->jobs, arg, BATCH_MAX_JOBS) != 0) {
+            fprintf(stderr, "rfy %s: --jobs must be a whole number from 1 to %d, not '%s'\n", cmd,
+                    BATCH_MAX_JOBS, arg);
+            return -1;
+        }
+        return 1;
+    default:
+        return run_options_parse(&a->ro, cmd, opt, arg);
+    }
+}
+
+int run_args_input(run_args *a, const char *cmd, const char *in_name, const char *xlsx_name,
+                   const char *usage, int argc, char **argv)
+{
+    if (optind + 1 != argc) {
+        fprintf(stderr, "rfy %s: expected one input file (%s, or - for standard input)%s\n", cmd,
+                in_name, optind < argc ? ", found more" : "");
+        fputs(usage, stderr);
+        return -1;
+    }
+    a->in_path = argv[optind];
+    if (a->ro.format == OUTPUT_XLSX && strcmp(a->out_path, "-") == 0) {
+        fprintf(stderr, "rfy %s: --format xlsx writes a workbook: give it a file with -o %s\n",
+                cmd, xlsx_name);
+        return -1;
+    }
+    return 0;
+}
