@@ -31,6 +31,7 @@
 #include "input_again.h"
 #include "receipt.h"
 #include "run_args.h"
+#include "run_stream.h"
 #include "run_summary.h"
 #include "rfy_audit.h"
 
@@ -363,25 +364,19 @@ int cmd_audit(int argc, char **argv)
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
     run_args args; /* the options and the input audit shares with batch (run_args.h) */
+    run_stream s;  /* rates, input, its hash and the output adapter (run_stream.h) */
     char *msg = NULL;
     int c, rc, exit_code = RFY_EXIT_USAGE;
-    rfy_rates *rates = NULL;
     audit_ctx a;
     batch_config cfg;
     batch_stats st;
     receipt rec;
-    receipt_hash hash;
-    input_decoder *dec = NULL;
-    output_adapter *adapter = NULL;
-    input_encoding used = INPUT_ENC_UTF8;
-    FILE *in = NULL;
     input_again again;
-    char sep = 0;
     json_t *options = NULL;
 
+    run_stream_init(&s, "audit", "report");
     memset(&a, 0, sizeof a);
     memset(&rec, 0, sizeof rec);
-    memset(&hash, 0, sizeof hash);
     if (run_args_init(&args) != 0) {
         fprintf(stderr, "rfy audit: out of memory\n");
         run_args_free(&args);
@@ -417,36 +412,19 @@ int cmd_audit(int argc, char **argv)
         goto cleanup;
     if (tolerance && parse_tolerance(a.tolerance, tolerance) != 0)
         goto cleanup;
-    if (run_files_prepare(&a.files, "audit", "report", args.in_path, args.out_path,
-                          args.rej_path, args.receipt_path) != 0)
+    if (run_stream_open_input(&s, &args, &a.files) != 0)
         goto cleanup;
-    if (!(rates = cli_load_rates(args.rates_dir)))
-        goto cleanup;
-    if (receipt_hash_init(&hash) != RFY_OK) {
-        fprintf(stderr, "rfy audit: out of memory\n");
-        goto cleanup;
-    }
-    if (run_input_open("audit", args.in_path, &dec, &in, &sep, &used, a.files.in,
-                       args.ro.encoding, receipt_hash_tap, &hash, args.delimiter_given,
-                       &args.delimiter) != 0)
-        goto cleanup;
-    a.rates = rates;
-    a.rates_id = rfy_rates_id(rates);
+    a.rates = s.rates;
+    a.rates_id = rfy_rates_id(s.rates);
     a.amount = args.comma ? &RFY_AMOUNT_COMMA : &RFY_AMOUNT_DOT;
     /* The breakdown never mixes into the report. */
     a.explain_out = strcmp(args.out_path, "-") == 0 ? stderr : stdout;
 
-    if (run_files_open_outputs(&a.files, REPORT_HEADER) != 0)
+    if (run_stream_open_outputs(&s, &args, &a.files, REPORT_HEADER) != 0)
         goto failed;
-    if (output_adapter_open(&adapter, args.ro.format, &a.files.out.fp,
-                            a.files.rej_header_pending ? NULL : &a.files.rej.fp,
-                            a.files.out.tmp ? a.files.out.tmp : args.out_path, &msg) != 0) {
-        fprintf(stderr, "rfy audit: %s\n", msg);
-        goto failed;
-    }
 
     memset(&cfg, 0, sizeof cfg);
-    cfg.rates = rates;
+    cfg.rates = s.rates;
     cfg.delimiter = args.delimiter;
     cfg.amount = a.amount;
     cfg.extra_columns = EXTRA_COLUMNS;
@@ -462,7 +440,7 @@ int cmd_audit(int argc, char **argv)
     cfg.has_payment_lines = 1;
     cfg.payment_extra = EXTRA_PAID;
     /* The input may be read again (its order: docs/casemonth.md). */
-    again = (input_again){a.files.in, &dec, &in, &hash, args.ro.encoding};
+    again = (input_again){a.files.in, &s.dec, &s.in, &s.hash, args.ro.encoding};
     if (input_again_possible(a.files.in))
         cfg.reopen = reopen_input;
     /* Streaming may start again from the top; the breakdowns of --explain go
@@ -471,14 +449,8 @@ int cmd_audit(int argc, char **argv)
     if (run_files_can_restart(&a.files) && !a.explain_id && args.ro.format == OUTPUT_CSV)
         cfg.on_restart = on_restart;
     a.again = &again;
-    rc = batch_run(&st, &cfg, in, &msg);
-    if (rc != RFY_OK) {
-        const char *why = input_decode_error(dec) ? input_decode_error(dec) : msg;
-        if (why)
-            fprintf(stderr, "rfy audit: %s: %s\n",
-                    strcmp(args.in_path, "-") ? args.in_path : "standard input", why);
+    if (run_stream_run(&s, &st, &cfg, &args) != 0)
         goto failed;
-    }
     /* Every case-month computed is a match or a difference; every row is in
      * one of them or in a reject. */
     if (a.tot.matches + differences(&a) != st.casemonths || a.rejects_written != st.rejected ||
@@ -498,17 +470,7 @@ int cmd_audit(int argc, char **argv)
         write_failed(&a, a.files.out.path);
         goto failed;
     }
-    if (output_adapter_summary(adapter, &a.sum, a.rates_id) != 0) {
-        fprintf(stderr, "rfy audit: cannot write the summary sheet: out of memory\n");
-        goto failed;
-    }
-    rc = output_adapter_finish(adapter, &msg); /* xlsx: the workbook is written here */
-    adapter = NULL;
-    if (rc != 0) {
-        fprintf(stderr, "rfy audit: %s\n", msg ? msg : "cannot write the report");
-        goto failed;
-    }
-    if (a.files.write_target || run_files_commit(&a.files) != 0)
+    if (run_stream_finish(&s, &a.files, &a.sum, a.rates_id) != 0)
         goto failed;
     /* The receipt hashes the files in place; if it cannot be written, the
      * report and rejects are taken back too (atomic_file_abort). */
@@ -530,7 +492,7 @@ int cmd_audit(int argc, char **argv)
     rec.total_difference = a.tot.diff_total;
     rec.output_path = args.out_path;
     rec.rejects_path = a.files.rej_path ? a.files.rej_path : "-";
-    if (!(options = run_options_json(&args.ro, args.delimiter, args.comma, used, sep))) {
+    if (!(options = run_options_json(&args.ro, args.delimiter, args.comma, s.used, s.sep))) {
         fprintf(stderr, "rfy audit: cannot build the receipt: out of memory\n");
         goto failed;
     }
@@ -542,7 +504,7 @@ int cmd_audit(int argc, char **argv)
     receipt_take_hashes(&rec,
                         args.ro.format == OUTPUT_XLSX ? NULL : atomic_file_sha256(&a.files.out),
                         atomic_file_sha256(&a.files.rej));
-    if (receipt_emit(&rec, &hash, args.receipt_path, &msg) != RFY_OK) {
+    if (receipt_emit(&rec, &s.hash, args.receipt_path, &msg) != RFY_OK) {
         fprintf(stderr, "rfy audit: %s\n", msg ? msg : "cannot write the receipt");
         goto failed;
     }
@@ -558,14 +520,11 @@ failed:
     run_files_report_failure(&a.files);
     exit_code = RFY_EXIT_USAGE;
 cleanup:
-    output_adapter_free(adapter); /* gives the output streams back first */
-    input_decode_close(dec);
+    run_stream_release(&s); /* gives the output streams back first */
     json_decref(options);
     json_decref(rec.summary);
     run_args_free(&args);
     run_files_release(&a.files);
-    rfy_rates_free(rates);
-    receipt_hash_clear(&hash);
     free(msg);
     batch_stats_clear(&st);
     run_summary_clear(&a.sum);

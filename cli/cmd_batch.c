@@ -20,6 +20,7 @@
 #include "receipt.h"
 #include "input_again.h"
 #include "run_args.h"
+#include "run_stream.h"
 #include "run_summary.h"
 
 static const char BATCH_USAGE[] =
@@ -238,22 +239,15 @@ int cmd_batch(int argc, char **argv)
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
     run_args args; /* the options and the input batch shares with audit (run_args.h) */
-    char *msg = NULL;
+    run_stream s;  /* rates, input, its hash and the output adapter (run_stream.h) */
     int c, rc, exit_code = RFY_EXIT_USAGE;
-    rfy_rates *rates = NULL;
     batch_ctx b;
     batch_config cfg;
     batch_stats st;
-    receipt_hash hash;               /* receipt: SHA-256 of the input as it streams */
-    input_decoder *dec = NULL;
-    output_adapter *adapter = NULL;
-    input_encoding used = INPUT_ENC_UTF8;
-    FILE *in = NULL;
     input_again again;
-    char sep = 0;
     json_t *options = NULL;
 
-    memset(&hash, 0, sizeof hash);
+    run_stream_init(&s, "batch", "output");
     memset(&b, 0, sizeof b);
     batch_stats_init(&st);
     run_summary_init(&b.sum);
@@ -278,33 +272,14 @@ int cmd_batch(int argc, char **argv)
     }
     if (run_args_input(&args, "batch", "IN.csv", "OUT.xlsx", BATCH_USAGE, argc, argv) != 0)
         goto cleanup;
-    if (run_files_prepare(&b.files, "batch", "output", args.in_path, args.out_path,
-                          args.rej_path, args.receipt_path) != 0)
+    if (run_stream_open_input(&s, &args, &b.files) != 0)
         goto cleanup;
-    if (!(rates = cli_load_rates(args.rates_dir)))
-        goto cleanup;
-    b.rates_id = rfy_rates_id(rates);
-    if (receipt_hash_init(&hash) != RFY_OK) {
-        fprintf(stderr, "rfy batch: out of memory\n");
-        goto cleanup;
-    }
-    /* The input as UTF-8 (input_decode.h); it hashes the file's own bytes. */
-    if (run_input_open("batch", args.in_path, &dec, &in, &sep, &used, b.files.in,
-                       args.ro.encoding, receipt_hash_tap, &hash, args.delimiter_given,
-                       &args.delimiter) != 0)
-        goto cleanup;
-
-    if (run_files_open_outputs(&b.files, RESULT_ROW_HEADER "\n") != 0)
+    b.rates_id = rfy_rates_id(s.rates);
+    if (run_stream_open_outputs(&s, &args, &b.files, RESULT_ROW_HEADER "\n") != 0)
         goto failed;
-    if (output_adapter_open(&adapter, args.ro.format, &b.files.out.fp,
-                            b.files.rej_header_pending ? NULL : &b.files.rej.fp,
-                            b.files.out.tmp ? b.files.out.tmp : args.out_path, &msg) != 0) {
-        fprintf(stderr, "rfy batch: %s\n", msg);
-        goto failed;
-    }
 
     memset(&cfg, 0, sizeof cfg);
-    cfg.rates = rates;
+    cfg.rates = s.rates;
     cfg.delimiter = args.delimiter;
     cfg.amount = args.comma ? &RFY_AMOUNT_COMMA : &RFY_AMOUNT_DOT;
     cfg.columns = args.ro.columns;
@@ -318,7 +293,7 @@ int cmd_batch(int argc, char **argv)
     cfg.format_row = format_row;
     cfg.format_max = RESULT_ROW_MAX;
     /* The input may be read again (its order: docs/casemonth.md). */
-    again = (input_again){b.files.in, &dec, &in, &hash, args.ro.encoding};
+    again = (input_again){b.files.in, &s.dec, &s.in, &s.hash, args.ro.encoding};
     b.again = &again;
     if (input_again_possible(b.files.in))
         cfg.reopen = reopen_input;
@@ -326,15 +301,8 @@ int cmd_batch(int argc, char **argv)
      * emptied (files, CSV); else the input's order is checked first. */
     if (run_files_can_restart(&b.files) && args.ro.format == OUTPUT_CSV)
         cfg.on_restart = on_restart;
-    rc = batch_run(&st, &cfg, in, &msg);
-    if (rc != RFY_OK) {
-        /* bytes that are not text in the encoding: the decoder says which */
-        const char *why = input_decode_error(dec) ? input_decode_error(dec) : msg;
-        if (why)
-            fprintf(stderr, "rfy batch: %s: %s\n",
-                    strcmp(args.in_path, "-") ? args.in_path : "standard input", why);
+    if (run_stream_run(&s, &st, &cfg, &args) != 0)
         goto failed;
-    }
     /* interface.md: every input row is named in one output row's `lines` or
      * in one reject row, always. */
     if (b.lines_written + b.rejects_written != st.rows || b.written != st.casemonths) {
@@ -344,21 +312,11 @@ int cmd_batch(int argc, char **argv)
     }
     run_summary_finish(&b.sum, st.rows, st.computed, st.rejected, st.gross, st.deductions,
                        st.payment);
-    if (output_adapter_summary(adapter, &b.sum, b.rates_id) != 0) {
-        fprintf(stderr, "rfy batch: cannot write the summary sheet: out of memory\n");
-        goto failed;
-    }
-    rc = output_adapter_finish(adapter, &msg); /* xlsx: the workbook is written here */
-    adapter = NULL;
-    if (rc != 0) {
-        fprintf(stderr, "rfy batch: %s\n", msg ? msg : "cannot write the output");
-        goto failed;
-    }
-    if (b.files.write_target || run_files_commit(&b.files) != 0)
+    if (run_stream_finish(&s, &b.files, &b.sum, b.rates_id) != 0)
         goto failed;
     /* The receipt hashes the files in place; without it they are taken back. */
-    options = run_options_json(&args.ro, args.delimiter, args.comma, used, sep);
-    if (write_receipt(&b, &st, &hash, args.rates_dir, args.in_path, args.out_path,
+    options = run_options_json(&args.ro, args.delimiter, args.comma, s.used, s.sep);
+    if (write_receipt(&b, &st, &s.hash, args.rates_dir, args.in_path, args.out_path,
                       b.files.rej_path, args.receipt_path, options,
                       args.ro.format != OUTPUT_XLSX) != RFY_OK)
         goto failed;
@@ -371,15 +329,11 @@ failed:
     run_files_report_failure(&b.files);
     exit_code = RFY_EXIT_USAGE;
 cleanup:
-    output_adapter_free(adapter); /* gives the output streams back first */
-    input_decode_close(dec);
+    run_stream_release(&s); /* gives the output streams back first */
     json_decref(options);
     run_args_free(&args);
     run_summary_clear(&b.sum);
     run_files_release(&b.files);
-    rfy_rates_free(rates);
-    receipt_hash_clear(&hash);
-    free(msg);
     batch_stats_clear(&st);
     return exit_code;
 }

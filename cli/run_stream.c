@@ -1,0 +1,96 @@
+/* The input, rates and outputs batch and audit open around the loop (run_stream.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "run_stream.h"
+
+void run_stream_init(run_stream *s, const char *cmd, const char *out_word)
+{
+    memset(s, 0, sizeof *s);
+    s->cmd = cmd;
+    s->out_word = out_word;
+    s->used = INPUT_ENC_UTF8;
+}
+
+int run_stream_open_input(run_stream *s, run_args *a, run_files *f)
+{
+    if (run_files_prepare(f, s->cmd, s->out_word, a->in_path, a->out_path, a->rej_path,
+                          a->receipt_path) != 0)
+        return -1;
+    if (!(s->rates = cli_load_rates(a->rates_dir)))
+        return -1;
+    if (receipt_hash_init(&s->hash) != RFY_OK) {
+        fprintf(stderr, "rfy %s: out of memory\n", s->cmd);
+        return -1;
+    }
+    /* The input as UTF-8 (input_decode.h); it hashes the file's own bytes. */
+    return run_input_open(s->cmd, a->in_path, &s->dec, &s->in, &s->sep, &s->used, f->in,
+                          a->ro.encoding, receipt_hash_tap, &s->hash, a->delimiter_given,
+                          &a->delimiter);
+}
+
+int run_stream_open_outputs(run_stream *s, const run_args *a, run_files *f,
+                            const char *out_header)
+{
+    char *msg = NULL;
+    if (run_files_open_outputs(f, out_header) != 0)
+        return -1;
+    if (output_adapter_open(&s->adapter, a->ro.format, &f->out.fp,
+                            f->rej_header_pending ? NULL : &f->rej.fp,
+                            f->out.tmp ? f->out.tmp : a->out_path, &msg) != 0) {
+        fprintf(stderr, "rfy %s: %s\n", s->cmd, msg);
+        free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+int run_stream_run(run_stream *s, batch_stats *st, const batch_config *cfg, const run_args *a)
+{
+    char *msg = NULL;
+    if (batch_run(st, cfg, s->in, &msg) == RFY_OK)
+        return 0;
+    /* bytes that are not text in the encoding: the decoder says which */
+    const char *why = input_decode_error(s->dec) ? input_decode_error(s->dec) : msg;
+    if (why)
+        fprintf(stderr, "rfy %s: %s: %s\n", s->cmd,
+                strcmp(a->in_path, "-") ? a->in_path : "standard input", why);
+    free(msg);
+    return -1;
+}
+
+int run_stream_finish(run_stream *s, run_files *f, const run_summary *sum, const char *rates_id)
+{
+    char *msg = NULL;
+    int rc;
+    if (output_adapter_summary(s->adapter, sum, rates_id) != 0) {
+        fprintf(stderr, "rfy %s: cannot write the summary sheet: out of memory\n", s->cmd);
+        return -1;
+    }
+    rc = output_adapter_finish(s->adapter, &msg); /* xlsx: the workbook is written here */
+    s->adapter = NULL;
+    if (rc != 0) {
+        if (msg)
+            fprintf(stderr, "rfy %s: %s\n", s->cmd, msg);
+        else
+            fprintf(stderr, "rfy %s: cannot write the %s\n", s->cmd, s->out_word);
+        free(msg);
+        return -1;
+    }
+    if (f->write_target || run_files_commit(f) != 0)
+        return -1;
+    return 0;
+}
+
+void run_stream_release(run_stream *s)
+{
+    output_adapter_free(s->adapter); /* gives the output streams back first */
+    s->adapter = NULL;
+    input_decode_close(s->dec);
+    s->dec = NULL;
+    rfy_rates_free(s->rates);
+    s->rates = NULL;
+    receipt_hash_clear(&s->hash);
+}
