@@ -215,19 +215,10 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
 static int on_reject(void *user, const batch_reject *rej)
 {
     audit_ctx *a = user;
-    FILE *fp = a->files.rej.fp;
-
-    errno = 0;
-    if (a->files.rej_header_pending) {
-        if (fputs(REJECT_ROW_HEADER, fp) == EOF)
-            return write_failed(a, a->files.rej.path);
-        a->files.rej_header_pending = 0;
-    }
-    if (reject_row_write(fp, rej->line, rej->case_id, rej->case_id_len, rej->column,
-                         rej->reason) == EOF)
-        return write_failed(a, a->files.rej.path);
-    a->rejects_written++;
-    return run_summary_reject(&a->sum, rej->column, rej->reason) == 0 ? RFY_OK : RFY_ENOMEM;
+    int rc = run_stream_write_reject(&a->files, &a->sum, rej);
+    if (rc != RFY_EIO) /* written */
+        a->rejects_written++;
+    return rc;
 }
 
 /* The input was out of order (batch_run.h): start everything afresh. */

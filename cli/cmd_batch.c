@@ -123,19 +123,10 @@ static int on_header(void *user, const case_binding *binding, char *msg, size_t 
 static int on_reject(void *user, const batch_reject *rej)
 {
     batch_ctx *b = user;
-    FILE *fp = b->files.rej.fp;
-
-    errno = 0;
-    if (b->files.rej_header_pending) {
-        if (fputs(REJECT_ROW_HEADER, fp) == EOF)
-            return run_files_write_failed(&b->files, b->files.rej.path);
-        b->files.rej_header_pending = 0;
-    }
-    if (reject_row_write(fp, rej->line, rej->case_id, rej->case_id_len, rej->column,
-                         rej->reason) == EOF)
-        return run_files_write_failed(&b->files, b->files.rej.path);
-    b->rejects_written++;
-    return run_summary_reject(&b->sum, rej->column, rej->reason) == 0 ? RFY_OK : RFY_ENOMEM;
+    int rc = run_stream_write_reject(&b->files, &b->sum, rej);
+    if (rc != RFY_EIO) /* written */
+        b->rejects_written++;
+    return rc;
 }
 
 /* The input was out of order (rfy_batch.h): start the outputs afresh (the

@@ -1,9 +1,11 @@
 /* The input, rates and outputs batch and audit open around the loop (run_stream.h). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "result_row.h"
 #include "run_stream.h"
 
 void run_stream_init(run_stream *s, const char *cmd, const char *out_word)
@@ -82,6 +84,21 @@ int run_stream_finish(run_stream *s, run_files *f, const run_summary *sum, const
     if (f->write_target || run_files_commit(f) != 0)
         return -1;
     return 0;
+}
+
+int run_stream_write_reject(run_files *f, run_summary *sum, const batch_reject *rej)
+{
+    FILE *fp = f->rej.fp;
+    errno = 0;
+    if (f->rej_header_pending) {
+        if (fputs(REJECT_ROW_HEADER, fp) == EOF)
+            return run_files_write_failed(f, f->rej.path);
+        f->rej_header_pending = 0;
+    }
+    if (reject_row_write(fp, rej->line, rej->case_id, rej->case_id_len, rej->column,
+                         rej->reason) == EOF)
+        return run_files_write_failed(f, f->rej.path);
+    return run_summary_reject(sum, rej->column, rej->reason) == 0 ? RFY_OK : RFY_ENOMEM;
 }
 
 void run_stream_release(run_stream *s)

@@ -76,6 +76,14 @@ int run_stream_run(run_stream *s, batch_stats *st, const batch_config *cfg, cons
 int run_stream_finish(run_stream *s, run_files *f, const run_summary *sum,
                       const char *rates_id);
 
+/*
+ * One rejected row into the rejects file (result_row.h's columns; the
+ * header first when the rejects go to standard error) and into the
+ * summary's reasons.  Returns RFY_OK, run_files_write_failed()'s code, or
+ * RFY_ENOMEM.
+ */
+int run_stream_write_reject(run_files *f, run_summary *sum, const batch_reject *rej);
+
 /* Give everything back (the adapter first: it holds the output streams).
  * Call before run_files_release(). */
 void run_stream_release(run_stream *s);
