@@ -7,7 +7,8 @@
  * §7): it is recomputed with the rate tables in force in its month, and its
  * rows' paid amounts -- payment lines (corrections: case_id, month and paid
  * only) included -- are summed and compared with the payment once, to the
- * øre or within --tolerance.  The report holds the batch output columns plus
+ * øre or within --tolerance, by the engine (rfy_audit.h: the paid cells, the
+ * difference and the totals); this file only formats.  The report holds the batch output columns plus
  * paid and difference (paid − payment) for every case-month that differs,
  * then a summary block with over- and underpayments apart.  Standard error,
  * the receipt and the xlsx summary sheet also carry the reconciled summary
