@@ -8,6 +8,7 @@
 
 #include "rfy_audit.h"
 #include "case_input.h"
+#include "text_utf8.h"
 
 static const char PAID[] = RFY_AUDIT_PAID_COLUMN;
 
@@ -33,6 +34,7 @@ void rfy_audit_paid_clear(rfy_audit_paid *p)
 int rfy_audit_paid_parse(mpz_t out, const char *text, size_t len, const rfy_decimal_syntax *syn,
                          rfy_error *err)
 {
+    /* the value as typed, made safe; at most 64 bytes of it, cut between characters */
     char shown[CASE_ID_DISPLAY_SIZE];
     const char *why = NULL;
     err->column = PAID;
@@ -43,12 +45,13 @@ int rfy_audit_paid_parse(mpz_t out, const char *text, size_t len, const rfy_deci
     }
     case_input_display_id(shown, sizeof shown, text, len);
     if (rfy_amount_parse(out, text, len, syn, &why) != RFY_OK) { /* also 20.000,00 */
-        snprintf(err->reason, sizeof err->reason, "paid '%.64s' is not a valid number: %s", shown,
-                 why ? why : "unreadable");
+        snprintf(err->reason, sizeof err->reason, "paid '%.*s' is not a valid number: %s",
+                 rfy__utf8_prefix(shown, 64), shown, why ? why : "unreadable");
         return RFY_EINPUT;
     }
     if (mpz_cmp_si(out, RFY_MAX_AMOUNT_ORE) > 0) {
-        snprintf(err->reason, sizeof err->reason, "paid '%.64s' is above the limit %s", shown,
+        snprintf(err->reason, sizeof err->reason, "paid '%.*s' is above the limit %s",
+                 rfy__utf8_prefix(shown, 64), shown,
                  syn->decimal_point == ',' ? "9999999,99 kr." : "9999999.99 kr.");
         return RFY_EINPUT;
     }

@@ -12,6 +12,7 @@
 
 #include "rfy.h"
 #include "check_run.h"
+#include "money_check.h"
 
 static rfy_audit_paid P;
 static rfy_audit_totals T;
@@ -31,19 +32,6 @@ static void teardown(void)
     mpz_clears(paid, payment, tol, diff, NULL);
     rfy_audit_totals_clear(&T);
     rfy_audit_paid_clear(&P);
-}
-
-/* An amount written with a decimal point, into z (øre). */
-static void amt(mpz_t z, const char *s)
-{
-    ck_assert_int_eq(rfy_decimal_parse(z, s, strlen(s), &RFY_AMOUNT_DOT, NULL), RFY_OK);
-}
-
-static void ck_money(const mpz_t z, const char *want)
-{
-    char got[64];
-    rfy_money_format(got, sizeof got, z, '.');
-    ck_assert_str_eq(got, want);
 }
 
 /* Add one paid cell of a case-month of n rows, line `line`. */
@@ -173,6 +161,23 @@ START_TEST(above_the_limit)
 }
 END_TEST
 
+/* A value of "x" and 40 four-byte characters: the reason quotes at most 64
+ * bytes of it, cut between characters: "x" (1 byte) + 15 characters (60
+ * bytes) = 61 bytes; the 16th would end at byte 65. */
+START_TEST(quoted_value_cut_between_characters)
+{
+    char cell[1 + 40 * 4 + 1] = "x", want[200] = "paid 'x";
+    for (int i = 0; i < 40; i++)
+        strcat(cell, "\xf0\x9f\x98\x80");
+    for (int i = 0; i < 15; i++)
+        strcat(want, "\xf0\x9f\x98\x80");
+    strcat(want, "' is not a valid number: ");
+    ck_assert_int_eq(rfy_audit_paid_parse(paid, cell, strlen(cell), &RFY_AMOUNT_DOT, &E),
+                     RFY_EINPUT);
+    ck_assert_msg(strncmp(E.reason, want, strlen(want)) == 0, "reason: %s", E.reason);
+}
+END_TEST
+
 /* A started sum forgets the previous case-month: 500,00 then, afresh,
  * 250,00 → 250,00. */
 START_TEST(start_begins_afresh)
@@ -251,6 +256,7 @@ static Suite *suite(void)
     tcase_add_test(t, empty_on_a_single_row_is_a_reject);
     tcase_add_test(t, danish_thousands_with_decimal_comma);
     tcase_add_test(t, above_the_limit);
+    tcase_add_test(t, quoted_value_cut_between_characters);
     tcase_add_test(t, start_begins_afresh);
     tcase_add_test(t, totals_over_several_case_months);
     tcase_add_test(t, tolerance_text);

@@ -11,6 +11,7 @@
 
 #include "rfy.h"
 #include "check_run.h"
+#include "money_check.h"
 
 #define NROWS 4
 
@@ -41,18 +42,6 @@ static void teardown(void)
     for (int i = 0; i < NROWS; i++)
         rfy_case_clear(&C[i]);
     rfy_rates_free(R);
-}
-
-static void amt(mpz_t z, const char *s)
-{
-    ck_assert_int_eq(rfy_decimal_parse(z, s, strlen(s), &RFY_AMOUNT_DOT, NULL), RFY_OK);
-}
-
-static void ck_money(const mpz_t z, const char *want)
-{
-    char got[64];
-    rfy_money_format(got, sizeof got, z, '.');
-    ck_assert_str_eq(got, want);
 }
 
 static void period(int i, rfy_category cat, int first, int last)

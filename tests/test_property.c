@@ -28,6 +28,7 @@
  * linked into every test), hence the direct include. */
 #include "reference/reference.c"
 #include "check_run.h"
+#include "money_check.h"
 
 #define DEFAULT_SEED 20240611u
 #define DEFAULT_VALID_CASES 20000ul
@@ -406,11 +407,6 @@ static void setup(void)
 static void teardown(void)
 {
     rfy_rates_free(R);
-}
-
-static void amt(mpz_t z, const char *s)
-{
-    ck_assert_int_eq(rfy_decimal_parse(z, s, strlen(s), &RFY_AMOUNT_DOT, NULL), RFY_OK);
 }
 
 static void ck_ore(const mpz_t z, const char *want)

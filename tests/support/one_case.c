@@ -1,6 +1,5 @@
 /* The one-case fixture: see one_case.h. */
 #include <check.h>
-#include <string.h>
 
 #include "one_case.h"
 
@@ -23,18 +22,6 @@ void one_case_teardown(void)
     rfy_result_clear(&Z);
     rfy_case_clear(&C);
     rfy_rates_free(R);
-}
-
-void amt(mpz_t z, const char *s)
-{
-    ck_assert_int_eq(rfy_decimal_parse(z, s, strlen(s), &RFY_AMOUNT_DOT, NULL), RFY_OK);
-}
-
-void ck_money(const mpz_t z, const char *want)
-{
-    char got[64];
-    rfy_money_format(got, sizeof got, z, '.');
-    ck_assert_str_eq(got, want);
 }
 
 void compute_ok(void)

@@ -11,6 +11,7 @@
 
 #include <gmp.h>
 
+#include "money_check.h"
 #include "rfy.h"
 
 extern rfy_rates *R; /* the built-in tables */
@@ -20,12 +21,6 @@ extern rfy_error E;  /* why it refused */
 
 void one_case_setup(void);
 void one_case_teardown(void);
-
-/* z = the amount s written with a decimal point ("20000", "4695.50"). */
-void amt(mpz_t z, const char *s);
-
-/* z, written with two decimals and a point, is `want` ("14359.65"). */
-void ck_money(const mpz_t z, const char *want);
 
 /* rfy_compute(C) succeeds (else the test fails with the engine's reason). */
 void compute_ok(void);
