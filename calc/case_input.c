@@ -202,7 +202,13 @@ int case_input_check_id(const char *s, size_t len, const char **why)
     }
     while (i < len) {
         unsigned long cp = 0;
-        size_t n = rfy__utf8_char(p + i, len - i, &cp);
+        size_t n;
+        if (p[i] > ' ' && p[i] < 0x7F) { /* printable ASCII but space: most ids are only these */
+            i++;
+            chars++;
+            continue;
+        }
+        n = rfy__utf8_char(p + i, len - i, &cp);
         if (n == 0) {
             *why = looks_cp1252(p + i, len - i) ? rfy__cp1252_id_why()
                                                 : "case_id is not valid UTF-8 text";
