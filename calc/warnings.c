@@ -30,13 +30,18 @@ int rfy_warnings_format(char *buf, size_t size, unsigned warnings)
     buf[0] = '\0';
     for (unsigned bit = 1; bit & RFY_WARN_ALL; bit <<= 1) {
         const char *code = (warnings & bit) ? rfy_warning_code((rfy_warning)bit) : NULL;
-        int n;
+        size_t n, sep = o ? 1 : 0;
         if (!code)
             continue;
-        n = snprintf(buf + o, size - o, "%s%s", o ? ";" : "", code);
-        if (n < 0 || (size_t)n >= size - o)
+        /* by hand, not snprintf: this runs for every output row */
+        n = strlen(code);
+        if (sep + n >= size - o)
             break;
-        o += (size_t)n;
+        if (sep)
+            buf[o] = ';';
+        memcpy(buf + o + sep, code, n);
+        o += sep + n;
+        buf[o] = '\0';
     }
     return (int)o;
 }
