@@ -155,6 +155,11 @@ int rfy_holiday_days_format(char *buf, size_t size, const mpz_t days_m, char poi
     unsigned long t, whole, frac;
     int n = 0, i, decimals;
 
+    if (mpz_sgn(days_m) == 0 && size > 4) { /* most cells of the batch output: the text below */
+        memcpy(buf, "0.00", 5);
+        buf[1] = point;
+        return 4;
+    }
     if (mpz_sgn(days_m) < 0 || mpz_cmp_ui(days_m, 999999999999999UL) > 0) {
         if (size)
             buf[0] = '\0';
