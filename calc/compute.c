@@ -225,12 +225,12 @@ int rfy__deductions_and_rounding(rfy_result *res, const rfy_rates *rates, const 
     /* § 68 a stk. 1: other income krone for krone (already whole øre). */
     mpz_set(res->other_deduction, in->other_income);
     mpz_add(res->total_deduction, res->wage_deduction, res->holiday_deduction);
-    mpz_add(res->total_deduction, res->total_deduction, res->activation_deduction);
-    mpz_add(res->total_deduction, res->total_deduction, res->other_deduction);
+    rfy__add_to(res->total_deduction, res->activation_deduction);
+    rfy__add_to(res->total_deduction, res->other_deduction);
     /* rules.md §9: sanctions are whole øre already (whole days × whole kroner,
      * and the punktsanktion as decided) and part of the total; set per row
      * before (rfy__sanction_row). */
-    mpz_add(res->total_deduction, res->total_deduction, res->sanction_deduction);
+    rfy__add_to(res->total_deduction, res->sanction_deduction);
     /* payment = max(0, gross − total); no deduction carries over (Decision D5). */
     mpz_sub(res->payment, res->gross, res->total_deduction);
     if (mpz_sgn(res->payment) < 0)

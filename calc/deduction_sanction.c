@@ -114,7 +114,7 @@ int rfy__sanction_row(rfy_result *res, const rfy_rates *rates, const rfy_case *r
     }
     /* the punktsanktion the kommune decided, as given (its amounts were not
      * found in the sources; rfy does not guess them) */
-    mpz_add(res->sanction_point, res->sanction_point, row->sanction_amount);
+    rfy__add_to(res->sanction_point, row->sanction_amount);
     mpz_add(res->sanction_deduction, res->sanction_period, res->sanction_point);
     return RFY_OK;
 }

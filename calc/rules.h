@@ -34,6 +34,14 @@
 #define RFY_SANCTION_DAY_MONTHS 12    /* rules.md §9: a day = the level × 12 / 260 (Decision D46) */
 #define RFY_SANCTION_DAY_WORKDAYS 260 /* 52 weeks of 5 working days */
 
+/* sum += x, with no call into GMP when x is 0 (most deductions of a month
+ * are): the same sum, exactly. */
+static inline void rfy__add_to(mpz_t sum, const mpz_t x)
+{
+    if (mpz_sgn(x) != 0)
+        mpz_add(sum, sum, x);
+}
+
 /* The legal references of the deduction lines for a forløb (compute.c). */
 const char *rfy__wage_ref(rfy_forloeb f);
 const char *rfy__holiday_ref(rfy_forloeb f);
