@@ -39,14 +39,6 @@ void rfy_case_clear(rfy_case *c)
     mpz_clear(c->sanction_amount);
 }
 
-/* x = 0; most amounts of a reset case are 0 already (a batch resets a case
- * per row): then no call into GMP. */
-static void set_zero(mpz_t x)
-{
-    if (mpz_sgn(x) != 0)
-        mpz_set_ui(x, 0);
-}
-
 void rfy_case_reset(rfy_case *c)
 {
     c->month = 0;
@@ -59,20 +51,20 @@ void rfy_case_reset(rfy_case *c)
     c->prior_unit = RFY_PER_UNSET;
     c->has_prior_until = 0;
     memset(&c->prior_until, 0, sizeof c->prior_until);
-    set_zero(c->child_support);
-    set_zero(c->prior_amount);
-    set_zero(c->wage);
-    set_zero(c->holiday_pay);
-    set_zero(c->holiday_days);
-    set_zero(c->activation_income);
-    set_zero(c->activation_hours);
-    set_zero(c->other_income);
+    rfy__set_zero(c->child_support);
+    rfy__set_zero(c->prior_amount);
+    rfy__set_zero(c->wage);
+    rfy__set_zero(c->holiday_pay);
+    rfy__set_zero(c->holiday_days);
+    rfy__set_zero(c->activation_income);
+    rfy__set_zero(c->activation_hours);
+    rfy__set_zero(c->other_income);
     c->holiday_ydelse_days = 0;
     c->has_holiday_state = 0;
     c->holiday_run_months = 0;
-    set_zero(c->holiday_used_days);
+    rfy__set_zero(c->holiday_used_days);
     c->sanction_days = 0;
-    set_zero(c->sanction_amount);
+    rfy__set_zero(c->sanction_amount);
 }
 
 static const char *const CATEGORY[] = {"forsorger", "ikke_forsorger", "u25_hjemme",

@@ -94,10 +94,10 @@ void rfy__sanction_start(rfy_result *res, rfy_forloeb forloeb)
     res->sanction_period_ref = jobafklaring ? "§ 69 n" : "§ 69 b stk. 2";
     res->sanction_point_ref = jobafklaring ? "§ 69 o" : "§ 69 d";
     res->sanction_day_by_rule = 0;
-    mpz_set_ui(res->sanction_day_amount, 0);
-    mpz_set_ui(res->sanction_period, 0);
-    mpz_set_ui(res->sanction_point, 0);
-    mpz_set_ui(res->sanction_deduction, 0);
+    rfy__set_zero(res->sanction_day_amount);
+    rfy__set_zero(res->sanction_period);
+    rfy__set_zero(res->sanction_point);
+    rfy__set_zero(res->sanction_deduction);
 }
 
 int rfy__sanction_row(rfy_result *res, const rfy_rates *rates, const rfy_case *row,

@@ -15,8 +15,8 @@ int rfy__deduction_tilbud(rfy_result *res, const rfy_rates *rates, const rfy_cas
     const rfy_rate_value *hourly;
     mpz_t *hours = &res->scratch_z[0];
 
-    mpq_set_ui(res->activation_disregard, 0, 1);
-    mpq_set_ui(res->activation_exact, 0, 1);
+    rfy__set_zero_q(res->activation_disregard);
+    rfy__set_zero_q(res->activation_exact);
     if (mpz_sgn(in->activation_income) == 0)
         return RFY_OK;
     hourly = rfy__rate(res, rates, RFY_RATE_HOUR_DISREGARD, in->month, err);

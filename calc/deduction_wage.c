@@ -57,10 +57,10 @@ int rfy__deduction_wage(rfy_result *res, const rfy_rates *rates, const rfy_case 
     mpq_t *gross = &res->scratch_q[0], *w2 = &res->scratch_q[2];
     mpz_t *tmp = &res->scratch_z[0], *sum = &res->scratch_z[1];
 
-    mpq_set_ui(res->wage_exact, 0, 1);
-    mpq_set_ui(res->holiday_uncapped, 0, 1);
-    mpq_set_ui(res->holiday_cap, 0, 1);
-    mpq_set_ui(res->holiday_exact, 0, 1);
+    rfy__set_zero_q(res->wage_exact);
+    rfy__set_zero_q(res->holiday_uncapped);
+    rfy__set_zero_q(res->holiday_cap);
+    rfy__set_zero_q(res->holiday_exact);
     res->holiday_capped = 0;
     res->wage_55_only = in->forloeb == RFY_FORLOEB_RESSOURCE && in->month >= RFY_WAGE_55_ONLY_FROM;
     if (mpz_sgn(in->wage) == 0 && mpz_sgn(in->holiday_pay) == 0)

@@ -25,7 +25,7 @@ static void to_monthly(mpq_t out, const mpz_t amount, rfy_period_unit unit)
 
 int rfy__level_prior(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy_error *err)
 {
-    mpq_set_ui(res->prior_monthly, 0, 1);
+    rfy__set_zero_q(res->prior_monthly);
     if (in->prior == RFY_PRIOR_NONE)
         return RFY_OK;
     to_monthly(res->prior_monthly, in->prior_amount, in->prior_unit);

@@ -20,7 +20,7 @@ int rfy__level_stk2(rfy_result *res, const rfy_rates *rates, const rfy_case *in,
     if (!base)
         return RFY_ENORATE;
     mpq_set_z(res->stk2_level, base->amount);
-    mpq_set_ui(res->tillaeg, 0, 1);
+    rfy__set_zero_q(res->tillaeg);
     res->tillaeg_capped = 0;
     if (in->category != RFY_CAT_U25_HJEMME_BIDRAG)
         return RFY_OK;

@@ -34,6 +34,24 @@
 #define RFY_SANCTION_DAY_MONTHS 12    /* rules.md §9: a day = the level × 12 / 260 (Decision D46) */
 #define RFY_SANCTION_DAY_WORKDAYS 260 /* 52 weeks of 5 working days */
 
+/* x = 0, with no call into GMP when x is 0 already (a batch resets its
+ * case and result for every row, and most of their amounts stay 0).
+ * mpz_size and mpz_getlimbn read the number in place (inline in gmp.h); an
+ * mpq counts as 0 only as 0/1, so one left 0/n by a write to its parts is
+ * still set. */
+static inline void rfy__set_zero(mpz_t x)
+{
+    if (mpz_sgn(x) != 0)
+        mpz_set_ui(x, 0);
+}
+
+static inline void rfy__set_zero_q(mpq_t x)
+{
+    if (mpz_sgn(mpq_numref(x)) != 0 || mpz_size(mpq_denref(x)) != 1 ||
+        mpz_getlimbn(mpq_denref(x), 0) != 1)
+        mpq_set_ui(x, 0, 1);
+}
+
 /* sum += x, with no call into GMP when x is 0 (most deductions of a month
  * are): the same sum, exactly. */
 static inline void rfy__add_to(mpz_t sum, const mpz_t x)
