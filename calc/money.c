@@ -126,17 +126,18 @@ static unsigned round_small(mpz_t out, const mpq_t x, unsigned long unit)
 {
     unsigned long den, mag, q, r;
     unsigned flags = RFY_FLAG_ROUNDED;
-    long num;
+    int neg = mpz_sgn(mpq_numref(x)) < 0;
 
-    if (!mpz_fits_slong_p(mpq_numref(x)) || !mpz_fits_ulong_p(mpq_denref(x)))
+    /* |numerator| and the denominator each one limb that fits an unsigned
+     * long, read in place (mpz_size and mpz_getlimbn are inline in gmp.h) */
+    if (GMP_NUMB_BITS > sizeof(unsigned long) * CHAR_BIT || mpz_size(mpq_numref(x)) > 1 ||
+        mpz_size(mpq_denref(x)) != 1)
         return 0;
-    den = mpz_get_ui(mpq_denref(x));
+    den = (unsigned long)mpz_getlimbn(mpq_denref(x), 0);
     if (den == 0 || den > ULONG_MAX / unit)
         return 0;
     den *= unit;
-    num = mpz_get_si(mpq_numref(x));
-    /* |num| without overflow for LONG_MIN */
-    mag = num < 0 ? 0UL - (unsigned long)num : (unsigned long)num;
+    mag = (unsigned long)mpz_getlimbn(mpq_numref(x), 0); /* 0 when the numerator is 0 */
     /* truncating division, as mpz_tdiv_qr */
     q = mag / den;
     r = mag % den;
@@ -148,7 +149,7 @@ static unsigned round_small(mpz_t out, const mpq_t x, unsigned long unit)
     if (q > ULONG_MAX / unit)
         return 0;
     mpz_set_ui(out, q * unit);
-    if (num < 0)
+    if (neg)
         mpz_neg(out, out);
     return flags;
 }
