@@ -27,6 +27,11 @@ int rfy_decimal_parse(mpz_t out, const char *text, size_t len, const rfy_decimal
     char digits[RFY_DECIMAL_MAX_CHARS + RFY_DECIMAL_MAX_SCALE + 1];
     size_t nd = 0, i = 0, int_digits = 0, frac_digits = 0;
     int negative = 0, seen_point = 0;
+    /* Hot path (every amount of every batch row): the digits are also
+     * accumulated in v while v × 10 + 9 cannot overflow; a longer number
+     * (`big`) goes to mpz_set_str.  Both ways give the same exact integer. */
+    unsigned long v = 0;
+    int big = 0;
     const char other = syn->decimal_point == '.' ? ',' : '.';
 
     if (syn->max_decimals > RFY_DECIMAL_MAX_SCALE)
@@ -76,6 +81,10 @@ int rfy_decimal_parse(mpz_t out, const char *text, size_t len, const rfy_decimal
                 int_digits++;
             }
             digits[nd++] = (char)ch;
+            if (v <= (ULONG_MAX - 9) / 10)
+                v = v * 10 + (unsigned long)(ch - '0');
+            else
+                big = 1;
         } else if (ch == (unsigned char)syn->decimal_point) {
             if (seen_point)
                 return fail(why, "more than one decimal point");
@@ -94,25 +103,16 @@ int rfy_decimal_parse(mpz_t out, const char *text, size_t len, const rfy_decimal
     while (frac_digits < syn->max_decimals) {
         digits[nd++] = '0';
         frac_digits++;
+        if (v <= (ULONG_MAX - 9) / 10)
+            v *= 10;
+        else
+            big = 1;
     }
     digits[nd] = '\0';
-    /* Hot path (every amount of every batch row): a value that fits in an
-     * unsigned long is accumulated directly, sparing mpz_set_str's general
-     * conversion.  Both ways give the same exact integer. */
-    {
-        unsigned long v = 0;
-        size_t k;
-        for (k = 0; k < nd; k++) {
-            unsigned long dgt = (unsigned long)(digits[k] - '0');
-            if (v > (ULONG_MAX - dgt) / 10)
-                break;
-            v = v * 10 + dgt;
-        }
-        if (k == nd)
-            mpz_set_ui(out, v);
-        else if (mpz_set_str(out, digits, 10) != 0)
-            return fail(why, "not a number"); /* unreachable: only digits were collected */
-    }
+    if (!big)
+        mpz_set_ui(out, v);
+    else if (mpz_set_str(out, digits, 10) != 0)
+        return fail(why, "not a number"); /* unreachable: only digits were collected */
     if (negative)
         mpz_neg(out, out);
     return RFY_OK;
