@@ -29,7 +29,7 @@ int rfy__deduction_tilbud(rfy_result *res, const rfy_rates *rates, const rfy_cas
         mpz_set(*hours, in->activation_hours);
     mpz_mul(mpq_numref(res->activation_disregard), *hours, hourly->amount);
     mpz_set_ui(mpq_denref(res->activation_disregard), 100);
-    mpq_canonicalize(res->activation_disregard);
+    rfy__q_canonicalize(res->activation_disregard);
     /* max(0, income − disregard): the disregard never makes income negative */
     mpq_set_z(res->activation_exact, in->activation_income);
     mpq_sub(res->activation_exact, res->activation_exact, res->activation_disregard);

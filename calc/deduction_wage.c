@@ -27,7 +27,7 @@ static void wage_rule(mpq_t out, const mpz_t x, const mpz_t t, int only_55, mpz_
     } else {
         mpz_set_ui(mpq_numref(out), 0);
     }
-    mpq_canonicalize(out);
+    rfy__q_canonicalize(out);
 }
 
 /* The same rule in its two parts, for the explanation (explain.c); they add
@@ -39,13 +39,13 @@ void rfy__wage_parts(mpq_t low, mpq_t high, const mpz_t x, const mpz_t t, int on
     if (!only_55) {
         mpz_mul_ui(mpq_numref(low), mpz_cmp(x, t) < 0 ? x : t, RFY_WAGE_LOW_PCT);
         mpz_set_ui(mpq_denref(low), 100);
-        mpq_canonicalize(low);
+        rfy__q_canonicalize(low);
     }
     if (mpz_cmp(x, t) > 0) {
         mpz_sub(mpq_numref(high), x, t);
         mpz_mul_ui(mpq_numref(high), mpq_numref(high), RFY_WAGE_HIGH_PCT);
         mpz_set_ui(mpq_denref(high), 100);
-        mpq_canonicalize(high);
+        rfy__q_canonicalize(high);
     }
 }
 
@@ -91,7 +91,7 @@ int rfy__deduction_wage(rfy_result *res, const rfy_rates *rates, const rfy_case 
     mpz_mul_ui(mpq_numref(res->holiday_cap), mpq_numref(res->holiday_cap), RFY_HOLIDAY_CAL_DAYS);
     mpz_mul_ui(mpq_denref(res->holiday_cap), mpq_denref(*gross),
                (unsigned long)res->days * RFY_HOLIDAY_WORK_DAYS * 100u);
-    mpq_canonicalize(res->holiday_cap); /* holiday_days is in hundredths: 7/5 ÷ 100 = 7/500 */
+    rfy__q_canonicalize(res->holiday_cap); /* holiday_days is in hundredths: 7/5 ÷ 100 = 7/500 */
 
     if (mpq_cmp(res->holiday_uncapped, res->holiday_cap) > 0) {
         mpq_set(res->holiday_exact, res->holiday_cap);

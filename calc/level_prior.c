@@ -19,7 +19,7 @@ static void to_monthly(mpq_t out, const mpz_t amount, rfy_period_unit unit)
     if (unit == RFY_PER_WEEK) {
         mpz_mul_ui(mpq_numref(out), mpq_numref(out), RFY_WEEKS_PER_YEAR);
         mpz_mul_ui(mpq_denref(out), mpq_denref(out), RFY_MONTHS_PER_YEAR);
-        mpq_canonicalize(out);
+        rfy__q_canonicalize(out);
     }
 }
 

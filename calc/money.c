@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hint.h"
+#include "rules.h"
 #include "rfy_money.h"
 #include "rfy_status.h"
 
@@ -152,6 +153,23 @@ static unsigned round_small(mpz_t out, const mpq_t x, unsigned long unit)
     if (neg)
         mpz_neg(out, out);
     return flags;
+}
+
+void rfy__q_canonicalize(mpq_ptr q)
+{
+    unsigned long d, g;
+    if (GMP_NUMB_BITS > sizeof(unsigned long) * CHAR_BIT || mpz_sgn(mpq_denref(q)) <= 0 ||
+        mpz_size(mpq_denref(q)) != 1) {
+        mpq_canonicalize(q); /* a negative or long denominator (or 0: GMP's own error) */
+        return;
+    }
+    d = (unsigned long)mpz_getlimbn(mpq_denref(q), 0);
+    /* gcd(|num|, d); d itself when num is 0, which leaves 0/1 */
+    g = mpz_gcd_ui(NULL, mpq_numref(q), d);
+    if (g > 1) {
+        mpz_divexact_ui(mpq_numref(q), mpq_numref(q), g);
+        mpz_set_ui(mpq_denref(q), d / g);
+    }
 }
 
 unsigned rfy_round_half_away(mpz_t out, const mpq_t x, unsigned long unit)

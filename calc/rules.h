@@ -52,6 +52,14 @@ static inline void rfy__set_zero_q(mpq_t x)
         mpq_set_ui(x, 0, 1);
 }
 
+/*
+ * mpq_canonicalize(q), the same canonical fraction: for a positive
+ * denominator of one machine word (every fraction the rules build: × 52/12,
+ * ÷ 100, days / days in the month) the common factor is found with
+ * mpz_gcd_ui, a one-word gcd, instead of a general one (money.c).
+ */
+void rfy__q_canonicalize(mpq_ptr q);
+
 /* sum += x, with no call into GMP when x is 0 (most deductions of a month
  * are): the same sum, exactly. */
 static inline void rfy__add_to(mpz_t sum, const mpz_t x)

@@ -61,7 +61,7 @@ static void set_segment(rfy_result *res, const rfy_case *in, int first, int last
     }
     mpz_mul_ui(mpq_numref(s->amount), mpq_numref(s->level), (unsigned long)s->days);
     mpz_mul_ui(mpq_denref(s->amount), mpq_denref(s->level), (unsigned long)res->days_in_month);
-    mpq_canonicalize(s->amount);
+    rfy__q_canonicalize(s->amount);
 }
 
 /* Append `s` to the NUL-terminated text of `used` bytes in buf (size bytes),
