@@ -2,9 +2,9 @@
  *
  * The reader's callback copies each data record into the chunk being
  * filled, a case-month's rows always in one chunk.  A chunk is computed as a
- * whole -- its case-months parsed, checked and computed (compute_chunk) and,
- * with the format_row hook, formatted -- by a worker thread (--jobs N > 1) or
- * by the calling thread (one job); the calling thread then hands the chunk's
+ * whole -- its case-months parsed, checked and computed (compute_chunk) -- by
+ * a worker thread (--jobs N > 1) or by the calling thread (one job); the
+ * calling thread then hands the chunk's
  * case-months to the hooks strictly in order (deliver_chunk).  Both ways run
  * the same functions on the same case-months in the same order, so the
  * hooks see exactly the same calls.
@@ -120,8 +120,6 @@ typedef struct slot {
     size_t extra_first, extra_n; /* its rows beyond GROUP_MAX: chunk->extra[extra_first..] */
     int group_rc;         /* RFY_OK: res holds the case-month */
     rfy_result res;
-    size_t out_off;       /* formatted bytes in the chunk's out buffer */
-    int out_len;          /* -1: not formatted */
 } slot;
 
 /* A row of a case-month beyond GROUP_MAX: only its line and number are kept. */
@@ -142,8 +140,6 @@ typedef struct chunk {
     size_t nfld, capfld;
     extra_row *extra;
     size_t nextra, capextra;
-    char *out;                    /* format_row output */
-    size_t nout, capout;
     mpz_t gross, deductions, payment; /* sums over the chunk's computed case-months */
     int sums_init;                /* the three mpz are initialised */
     /* The record of slot rec_slot, rebuilt from the field table: a
@@ -390,8 +386,6 @@ static void make_row(batch_row *row, group_ref *ref, const case_binding *b,
     row->res = &g->res;
     row->nrows = g->group_n;
     row->group = ref;
-    row->formatted = NULL;
-    row->formatted_len = 0;
 }
 
 /* Compute every case-month of a chunk (in a worker, without the lock). */
@@ -403,7 +397,6 @@ static void compute_chunk(pool *p, chunk *c)
      * per-row cross-core reads); one job adds each case-month to the run's
      * sums as it is delivered. */
     int sums = p->nthreads > 0;
-    c->nout = 0;
     if (sums) {
         mpz_set_ui(c->gross, 0);
         mpz_set_ui(c->deductions, 0);
@@ -412,7 +405,6 @@ static void compute_chunk(pool *p, chunk *c)
     for (i = 0; i < c->nrows; i += c->slots[i].group_n) {
         slot *g = &c->slots[i];
         compute_group(cfg, p->binding, c, i);
-        g->out_len = -1;
         if (g->group_rc != RFY_OK)
             continue;
         if (sums) {
@@ -420,11 +412,9 @@ static void compute_chunk(pool *p, chunk *c)
             mpz_add(c->deductions, c->deductions, g->res.total_deduction);
             mpz_add(c->payment, c->payment, g->res.payment);
         }
-        /* Not formatted here (format_row): the holiday ledger (rules.md §8)
-         * runs at delivery, in case order, and may change the holiday
-         * columns, so on_row formats every row then.  A row formatted here
-         * was formatted twice: about 2 200 instructions per row for nothing
-         * (docs/performance.md). */
+        /* Not formatted here: the holiday ledger (rules.md §8) runs at
+         * delivery, in case order, and may change the holiday columns, so
+         * on_row formats every row then. */
     }
 }
 
@@ -543,10 +533,6 @@ static int deliver_group(run *r, chunk *c, size_t first)
         batch_row row;
         group_ref ref;
         make_row(&row, &ref, &r->binding, chunk_record(c, first), c, first);
-        /* a worker formatted the row before the ledger ran: on_row formats it
-         * again with the holiday columns */
-        row.formatted = NULL;
-        row.formatted_len = 0;
         r->err.column = "";
         r->err.reason[0] = '\0';
         rc = cfg->on_row(cfg->user, &row, &r->err);
@@ -713,7 +699,6 @@ static void pool_free(pool *p)
         free(c->bytes);
         free(c->fld);
         free(c->extra);
-        free(c->out);
     }
     free(p->chunks);
     free(p->queue);
@@ -802,7 +787,6 @@ static int chunk_add(chunk *c, const rfy_csv_record *rec, unsigned long number)
     s->group_n = 0;
     s->extra_n = 0;
     s->extra_first = 0;
-    s->out_len = -1;
     if (contiguous && kept > 0) {
         size_t base = c->nbytes;
         memcpy(c->bytes + base, rec->field[0], span);

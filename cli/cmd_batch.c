@@ -67,12 +67,10 @@ typedef struct batch_ctx {
 
 /*
  * The output row of a computed case-month with its newline, formatted into
- * buf (result_row.h).  Returns its length, or -1 if it does not fit.  Reads
- * b only: runs in worker threads with --jobs.
+ * buf (result_row.h).  Returns its length, or -1 if it does not fit.
  */
-static int format_row(const void *user, const batch_row *row, char *buf, size_t size)
+static int format_row(const batch_ctx *b, const batch_row *row, char *buf, size_t size)
 {
-    const batch_ctx *b = user;
     char lines[BATCH_LINES_MAX];
     int k = batch_row_format_lines(lines, sizeof lines, row);
     int n = k < 0 ? -1
@@ -88,19 +86,15 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
 {
     batch_ctx *b = user;
     char line[RESULT_ROW_MAX];
-    const char *bytes = row->formatted; /* formatted by a worker (--jobs), or here */
-    int n = (int)row->formatted_len;
+    int n;
     (void)err;
 
     errno = 0;
-    if (!bytes) {
-        bytes = line;
-        if ((n = format_row(b, row, line, sizeof line)) < 0) {
-            errno = EOVERFLOW; /* cannot happen with validated input (see RESULT_ROW_MAX) */
-            return run_files_write_failed(&b->files, b->files.out.path);
-        }
+    if ((n = format_row(b, row, line, sizeof line)) < 0) {
+        errno = EOVERFLOW; /* cannot happen with validated input (see RESULT_ROW_MAX) */
+        return run_files_write_failed(&b->files, b->files.out.path);
     }
-    if (fwrite(bytes, 1, (size_t)n, b->files.out.fp) != (size_t)n)
+    if (fwrite(line, 1, (size_t)n, b->files.out.fp) != (size_t)n)
         return run_files_write_failed(&b->files, b->files.out.path);
     b->written++;
     for (int i = 0; i < RECEIPT_WARNINGS; i++)
@@ -281,8 +275,6 @@ int cmd_batch(int argc, char **argv)
     cfg.progress_every = PROGRESS_EVERY;
     cfg.user = &b;
     cfg.jobs = args.jobs;
-    cfg.format_row = format_row;
-    cfg.format_max = RESULT_ROW_MAX;
     /* The input may be read again (its order: docs/casemonth.md). */
     again = (input_again){b.files.in, &s.dec, &s.in, &s.hash, args.ro.encoding};
     b.again = &again;

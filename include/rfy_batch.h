@@ -61,10 +61,6 @@ typedef struct rfy_batch_row {
     const rfy_result *res;         /* the case-month (res->category names several categories) */
     size_t nrows;                  /* its input rows: period rows and payment lines */
     const void *group;             /* the loop's own: read with rfy_batch_row_line() and co. */
-    /* Always NULL since the holiday ledger runs at delivery (format_row is
-     * not called): on_row formats the row.  Kept so that callers compile. */
-    const char *formatted;
-    size_t formatted_len;
 } rfy_batch_row;
 
 /* A row that was not computed. */
@@ -155,15 +151,6 @@ typedef struct rfy_batch_config {
      * order, same messages).  Only the hooks below run in the workers.
      */
     unsigned jobs;
-
-    /*
-     * Not called (kept so that callers compile): a row's output depends on
-     * the holiday ledger (rules.md §8), which runs at delivery in case order,
-     * so a row formatted in a worker would have to be formatted again; on_row
-     * formats every row (row->formatted is NULL).
-     */
-    int (*format_row)(const void *user, const rfy_batch_row *row, char *buf, size_t size);
-    size_t format_max;
 
     /*
      * Non-zero: take the SHA-256 of every input byte as it streams (standard
