@@ -4,6 +4,7 @@
  * property test of rfy_round_half_away against a slow reference.
  */
 #include <check.h>
+#include <limits.h>
 #include <gmp.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "rfy_status.h"
 #include "vectors.h"
 #include "check_run.h"
+#include "rules.h"
 
 #define VECTOR_DIR RFY_SOURCE_DIR "/tests/vectors/"
 
@@ -608,6 +610,131 @@ START_TEST(round_property)
 }
 END_TEST
 
+/* The slow reference for the money formats: mpz_get_str of |ore|, at least
+ * three digits, the point before the last two; with `group`, a separator
+ * every three digits of the kroner. */
+static void reference_format(char *out, const mpz_t ore, char point, char group)
+{
+    char *digits = mpz_get_str(NULL, 10, ore), *d = digits, padded[256];
+    size_t n, nint, o = 0;
+    if (*d == '-') {
+        out[o++] = '-';
+        d++;
+    }
+    n = strlen(d);
+    snprintf(padded, sizeof padded, "%s%s", n == 1 ? "00" : n == 2 ? "0" : "", d);
+    n = strlen(padded);
+    nint = n - 2;
+    for (size_t i = 0; i < nint; i++) {
+        if (group && i > 0 && (nint - i) % 3 == 0)
+            out[o++] = group;
+        out[o++] = padded[i];
+    }
+    out[o++] = point;
+    out[o++] = padded[n - 2];
+    out[o++] = padded[n - 1];
+    out[o] = '\0';
+    free(digits);
+}
+
+/* rfy_money_format and rfy_money_format_da against the slow reference, over
+ * amounts of every size around the machine-integer fast path's edges (a
+ * long, an unsigned long, 2^64 and beyond) and random ones of 1–2 words,
+ * both signs. */
+START_TEST(money_format_property)
+{
+    enum { N = 20000 };
+    char got[128], want[128];
+    mpz_t ore, edge;
+    unsigned long crossed = 0;
+    mpz_inits(ore, edge, NULL);
+    mpz_setbit(edge, 64); /* 2^64 */
+    lcg_state = 20260601u;
+    for (int i = 0; i < N; i++) {
+        uint64_t shape = lcg_next();
+        switch (shape % 4) {
+        case 0: /* near LONG_MAX, ULONG_MAX or 2^64: ± 0..999 */
+            mpz_set_ui(ore, (shape & 4) ? ULONG_MAX : (unsigned long)LONG_MAX);
+            if (shape & 8)
+                mpz_add_ui(ore, ore, 1);
+            if (lcg_next() & 1)
+                mpz_add_ui(ore, ore, (unsigned long)(lcg_next() % 1000));
+            else
+                mpz_sub_ui(ore, ore, (unsigned long)(lcg_next() % 1000));
+            break;
+        case 1: /* small: 0..99 999 */
+            mpz_set_ui(ore, (unsigned long)(lcg_next() % 100000));
+            break;
+        default:
+            random_mpz(ore, 1 + (unsigned)(lcg_next() % 2));
+            mpz_tdiv_q_2exp(ore, ore, (unsigned long)(lcg_next() % 100));
+            break;
+        }
+        if (lcg_next() & 1)
+            mpz_neg(ore, ore);
+        crossed += mpz_cmpabs(ore, edge) >= 0;
+        reference_format(want, ore, '.', 0);
+        ck_assert_int_eq(rfy_money_format(got, sizeof got, ore, '.'), (int)strlen(want));
+        ck_assert_str_eq(got, want);
+        reference_format(want, ore, ',', '.');
+        ck_assert_int_eq(rfy_money_format_da(got, sizeof got, ore), (int)strlen(want));
+        ck_assert_str_eq(got, want);
+    }
+    ck_assert_uint_ge(crossed, N / 10); /* the slow path was taken too */
+    mpz_clears(ore, edge, NULL);
+}
+END_TEST
+
+/* rfy__q_canonicalize (one-word gcd when the denominator is one positive
+ * limb) gives exactly what mpq_canonicalize gives: numerators of 0–3 words
+ * of either sign over denominators of 1–2 words, 1, and negative ones. */
+START_TEST(q_canonicalize_property)
+{
+    enum { N = 20000 };
+    mpq_t mine, gmp;
+    unsigned long reduced = 0;
+    mpq_init(mine);
+    mpq_init(gmp);
+    lcg_state = 20261130u;
+    for (int i = 0; i < N; i++) {
+        uint64_t shape = lcg_next();
+        unsigned long common = 1 + (unsigned long)(lcg_next() % 360);
+        if (shape % 8 == 0)
+            mpz_set_ui(mpq_numref(mine), 0);
+        else
+            random_mpz(mpq_numref(mine), 1 + (unsigned)(lcg_next() % 3));
+        if ((shape >> 3) % 8 == 0)
+            mpz_set_ui(mpq_denref(mine), 1);
+        else {
+            random_mpz(mpq_denref(mine), 1 + (unsigned)((lcg_next() % 4) == 0));
+            mpz_tdiv_q_2exp(mpq_denref(mine), mpq_denref(mine), (unsigned long)(lcg_next() % 50));
+            mpz_add_ui(mpq_denref(mine), mpq_denref(mine), 1);
+        }
+        /* a common factor, as the rules' fractions have (days over days, × 12 / 260) */
+        mpz_mul_ui(mpq_numref(mine), mpq_numref(mine), common);
+        mpz_mul_ui(mpq_denref(mine), mpq_denref(mine), common);
+        if (shape & 0x400)
+            mpz_neg(mpq_numref(mine), mpq_numref(mine));
+        if ((shape >> 11) % 16 == 0)
+            mpz_neg(mpq_denref(mine), mpq_denref(mine));
+        /* copied part by part: mpq_set assumes a positive denominator */
+        mpz_set(mpq_numref(gmp), mpq_numref(mine));
+        mpz_set(mpq_denref(gmp), mpq_denref(mine));
+        rfy__q_canonicalize(mine);
+        mpq_canonicalize(gmp);
+        reduced += common > 1;
+        if (mpz_cmp(mpq_numref(mine), mpq_numref(gmp)) != 0 ||
+            mpz_cmp(mpq_denref(mine), mpq_denref(gmp)) != 0) {
+            char *a = mpq_get_str(NULL, 10, mine), *b = mpq_get_str(NULL, 10, gmp);
+            ck_abort_msg("case %d: %s, mpq_canonicalize %s", i, a, b);
+        }
+    }
+    ck_assert_uint_ge(reduced, N / 2);
+    mpq_clear(gmp);
+    mpq_clear(mine);
+}
+END_TEST
+
 static Suite *money_suite(void)
 {
     Suite *s = suite_create("money");
@@ -621,6 +748,8 @@ static Suite *money_suite(void)
     tc = tcase_create("round");
     tcase_add_test(tc, round_vectors);
     tcase_add_test(tc, round_property);
+    tcase_add_test(tc, money_format_property);
+    tcase_add_test(tc, q_canonicalize_property);
     suite_add_tcase(s, tc);
     tc = tcase_create("format");
     tcase_add_test(tc, money_format_plain);
