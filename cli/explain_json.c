@@ -309,6 +309,16 @@ static json_t *deduction_wage(const rfy_case *in, const rfy_result *res, const r
         bad |= put_q(o, "part_30", e->wage.part_low);
         bad |= put_q(o, "part_55", e->wage.part_high);
     }
+    /* the rule's percentages and, under 30/55 in ressourceforløb, its last
+     * month: the engine's, so that no front end writes them itself */
+    bad |= put(o, "low_pct", json_integer((json_int_t)e->wage_low_pct));
+    bad |= put(o, "high_pct", json_integer((json_int_t)e->wage_high_pct));
+    if (e->wage_rule_last_month) {
+        char m[8];
+        rfy_month_format(m, e->wage_rule_last_month);
+        bad |= put(o, "rule_last_month", json_string(m));
+    } else
+        bad |= put(o, "rule_last_month", json_null());
     bad |= put_exact(o, "amount_exact", res->wage_exact);
     if (bad) {
         json_decref(o);
@@ -413,11 +423,15 @@ static json_t *deduction_sanction(const rfy_case *in, const rfy_result *res,
                  e->sanction_day_num, e->sanction_day_den);
         bad |= put(o, "day_amount", json_null());
         bad |= put(o, "day_rule", json_string(rule));
+        bad |= put(o, "day_num", json_integer((json_int_t)e->sanction_day_num));
+        bad |= put(o, "day_den", json_integer((json_int_t)e->sanction_day_den));
     } else if (in->sanction_days > 0) {
         snprintf(rule, sizeof rule, "round(level × %u / %u) to whole kroner", e->sanction_day_num,
                  e->sanction_day_den);
         bad |= put(o, "day_amount", money_z(res->sanction_day_amount));
         bad |= put(o, "day_rule", json_string(rule));
+        bad |= put(o, "day_num", json_integer((json_int_t)e->sanction_day_num));
+        bad |= put(o, "day_den", json_integer((json_int_t)e->sanction_day_den));
         bad |= put(o, "day_source",
                    json_string(e->sanction_day_own_nr4 ? "own_nr4_level" : "rate_table"));
         bad |= put_q(o, "day_level", e->sanction_day_level);

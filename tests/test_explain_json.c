@@ -170,11 +170,14 @@ static void check_invariants(const json_t *root)
     mpq_clear(q);
 }
 
-/* No JSON number anywhere but these counts: money is always a string. */
+/* No JSON number anywhere but these counts and the rules' whole constants
+ * (the wage rule's percentages, the sanction's 12/260): money is always a
+ * string. */
 static void check_no_money_numbers(const json_t *v, const char *key)
 {
-    static const char *const COUNTS[] = {"schema_version", "days", "days_in_month", "children",
-                                         "sanction_days"};
+    static const char *const COUNTS[] = {"schema_version", "days",    "days_in_month",
+                                         "children",       "sanction_days", "low_pct",
+                                         "high_pct",       "day_num", "day_den"};
     if (json_is_real(v))
         ck_abort_msg("%s is a real number", key);
     if (json_is_integer(v)) {
@@ -255,7 +258,38 @@ START_TEST(wage_30_55)
     assert_str(deduction(root, 0), "part_55", "2022.35");
     assert_str(deduction(root, 0), "amount", "6919.25");
     assert_str(deduction(root, 0), "legal_ref", "§ 69 j stk. 9");
+    /* the percentages of § 69 j stk. 9, from the engine; jobafklaring keeps
+     * 30/55 after 2021, so no last month */
+    ck_assert_int_eq(json_integer_value(json_object_get(deduction(root, 0), "low_pct")), 30);
+    ck_assert_int_eq(json_integer_value(json_object_get(deduction(root, 0), "high_pct")), 55);
+    ck_assert(json_is_null(json_object_get(deduction(root, 0), "rule_last_month")));
     assert_str(root, "payment", "9462.75");
+    json_decref(root);
+    rfy_case_clear(&c);
+}
+END_TEST
+
+/* Ressourceforløb: 30/55 applies to wage up to and including December 2021,
+ * 55 % above the threshold from January 2022 (rules.md §4).  The JSON names
+ * the rule and, under 30/55, its last month: "30/55" and "2021-12" in
+ * December 2021; "55" and null in January 2022. */
+START_TEST(wage_rule_last_month)
+{
+    rfy_case c;
+    json_t *root;
+    base_case(&c, 2021, 12, RFY_CAT_FORSORGER);
+    mpz_set_ui(c.wage, 2000000);
+    root = explain_roundtrip(&c, NULL);
+    check_invariants(root);
+    assert_str(deduction(root, 0), "rule", "30/55");
+    assert_str(deduction(root, 0), "rule_last_month", "2021-12");
+    json_decref(root);
+    rfy_case_clear(&c);
+    base_case(&c, 2022, 1, RFY_CAT_FORSORGER);
+    mpz_set_ui(c.wage, 2000000);
+    root = explain_roundtrip(&c, NULL);
+    assert_str(deduction(root, 0), "rule", "55");
+    ck_assert(json_is_null(json_object_get(deduction(root, 0), "rule_last_month")));
     json_decref(root);
     rfy_case_clear(&c);
 }
@@ -530,6 +564,7 @@ static Suite *suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, wage_55);
     tcase_add_test(tc, wage_30_55);
+    tcase_add_test(tc, wage_rule_last_month);
     tcase_add_test(tc, split_sygedagpenge);
     tcase_add_test(tc, split_rounds_once);
     tcase_add_test(tc, all_four);

@@ -280,13 +280,16 @@ function line(label, amount, reference, cls) {
 
 function deductionText(d) {
   switch (d.kind) {
-  case 'wage':
+  case 'wage': {
+    /* the percentages and the 30/55 rule's last month are the engine's */
     if (d.rule === '55')
-      return `Løn: 55 % af (${kr(d.wage)} − ${kr(d.threshold)})`;
+      return `Løn: ${d.high_pct} % af (${kr(d.wage)} − ${kr(d.threshold)})`;
+    const until = d.rule_last_month ? `, til og med ${monthText(d.rule_last_month)}` : '';
     return d.part_55 === '0.00'
-      ? `Løn: 30 % af ${kr(d.wage)} (30/55-reglen, til og med december 2021)`
-      : `Løn: 30 % af ${kr(d.threshold)} + 55 % af (${kr(d.wage)} − ${kr(d.threshold)}) = ` +
-        `${kr(d.part_30)} + ${kr(d.part_55)} (30/55-reglen, til og med december 2021)`;
+      ? `Løn: ${d.low_pct} % af ${kr(d.wage)} (${d.rule}-reglen${until})`
+      : `Løn: ${d.low_pct} % af ${kr(d.threshold)} + ${d.high_pct} % af (${kr(d.wage)} − ${kr(d.threshold)}) = ` +
+        `${kr(d.part_30)} + ${kr(d.part_55)} (${d.rule}-reglen${until})`;
+  }
   case 'holiday':
     return `Feriegodtgørelse: ${kr(d.holiday_pay)} for ${kr(d.holiday_days)} feriedage` +
       (d.capped ? ' (loftet binder)' : '');
@@ -297,9 +300,12 @@ function deductionText(d) {
   case 'sanction': {
     /* the engine's numbers only: days × the amount a day, its rule, and the punktsanktion */
     const parts = [];
-    if (d.days > 0)
+    if (d.days > 0 && d.day_amount === null) /* several periods, each at its own level */
+      parts.push(`periodesanktion ${d.days} dage, hver periodes dage efter periodens eget niveau ` +
+        `× ${d.day_num}/${d.day_den}, afrundet til hele kroner = ${kr(d.period_amount)}`);
+    else if (d.days > 0)
       parts.push(`periodesanktion ${d.days} ${d.days === 1 ? 'dag' : 'dage'} × ${kr(d.day_amount)} ` +
-        `(dagssats: niveauet ${kr(d.day_level)} × 12/260, afrundet til hele kroner)`);
+        `(dagssats: niveauet ${kr(d.day_level)} × ${d.day_num}/${d.day_den}, afrundet til hele kroner)`);
     if (d.point_amount !== '0.00')
       parts.push(`punktsanktion ${kr(d.point_amount)} (${ref(d.point_legal_ref)})`);
     return `Sanktioner: ${parts.join('; ')}`;

@@ -162,6 +162,8 @@ def main():
         check("Til udbetaling (før skat)" in d.page_source, "case 1: 'Til udbetaling (før skat)' shown")
         check("Anvendte satser" in d.page_source, "case 1: 'Anvendte satser' shown")
         check("31 dage à 16.382,00/31" in d.page_source, "case 1: segment line with 'à'")
+        # the wage line's percentage comes from the engine's JSON (high_pct 55)
+        check("Løn: 55 % af (20.000,00 − 16.323,00)" in d.page_source, "case 1: the wage line")
         check("§ 68, stk. 2, nr. 1" in d.page_source, "case 1: level reference shown")
         check("bm.dk" in d.page_source, "case 1: rate source shown")
         if shot:
@@ -214,6 +216,8 @@ def main():
         check(ref["payment"] == "13614.00", "case 4: CLI payment 13614.00")
         check("Sanktioner: periodesanktion 3 dage × 756,00" in d.page_source,
               "case 4: the Sanktioner line with days and the amount a day")
+        check("niveauet 16.382,00 × 12/260" in d.page_source,
+              "case 4: the amount a day's rule, with the engine's 12/260")
         check("§ 69 b, stk. 2" in d.page_source and "§ 69 d" in d.page_source,
               "case 4: the sanctions' paragraphs shown")
 
