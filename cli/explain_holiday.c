@@ -147,6 +147,7 @@ json_t *explain_holiday_json(const rfy_case *in, const rfy_result *res)
     bad |= put(o, "run_months_after", json_integer(h->run_after));
     bad |= put(o, "right", json_boolean(h->right));
     bad |= put(o, "window_days", json_integer(RFY_HOLIDAY_WINDOW_DAYS));
+    bad |= put(o, "run_months_for_right", json_integer(RFY_HOLIDAY_RUN_MONTHS));
     if (h->right) {
         if (!(w = json_object()))
             bad = 1;

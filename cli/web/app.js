@@ -324,7 +324,7 @@ function levelText(r) {
   if (lv.prior) {
     const p = lv.prior;
     const name = p.kind === 'sygedagpenge' ? 'hidtidige sygedagpenge' : 'hidtidig ledighedsydelse';
-    const conv = p.unit === 'week' ? ` kr./uge × 52/12 = ${kr(p.monthly)}` : '';
+    const conv = p.unit === 'week' ? ` kr./uge × ${p.conversion} = ${kr(p.monthly)}` : '';
     parts.push(`${ref(p.legal_ref)}: ${name} ${kr(p.amount)}${conv} kr./md.` +
       (p.above_floor ? ' er over niveauet efter stk. 2 og er niveauet' : ' er ikke over niveauet efter stk. 2, som gælder som gulv') +
       (p.until ? ` til og med ${dayText(p.until)}.` : '.'));
@@ -481,7 +481,7 @@ function holidaySection(r) {
     p(`Brugt i ferieperioden før denne måned: ${days(h.used_before)} dage.`);
   } else {
     p(`Ret til ferie med ydelse: nej, endnu ikke (${h.run_months_before} måneder i træk; retten kommer ` +
-      'efter 12 måneder i træk med ydelse).', 'ferie-ret');
+      `efter ${h.run_months_for_right} måneder i træk med ydelse).`, 'ferie-ret');
   }
   if (h.feriegodtgoerelse_days !== '0.00')
     p(`Ferie med feriegodtgørelse: ${days(h.feriedage)} feriedage = ${days(h.feriegodtgoerelse_days)} dage` +
