@@ -10,6 +10,10 @@
 #include "rfy_holiday.h"
 #include "rfy_status.h"
 
+/* fg_m below is feriedage (hundredths) × 10 × 7/5 in whole thousandths. */
+_Static_assert((10 * RFY_FERIEDAG_CAL_DAYS) % RFY_FERIEDAG_WORK_DAYS == 0,
+               "feriedage in hundredths × 7/5 must be whole thousandths");
+
 void rfy_holiday_state_init(rfy_holiday_state *st)
 {
     st->known = 1;
@@ -105,8 +109,9 @@ int rfy_holiday_step(rfy_holiday_month *out, rfy_holiday_state *st, rfy_month mo
     }
 
     /* § 68 a stk. 4 with Ankestyrelsen 68-15: 5 feriedage = 7 calendar days,
-     * so fg = feriedage × 7/5; in thousandths of a day: hundredths × 14. */
-    mpz_mul_ui(out->fg_m, feriedage_c, 14);
+     * so fg = feriedage × 7/5; in thousandths of a day: hundredths × 10 × 7/5
+     * = hundredths × 14 (whole: 5 divides 70). */
+    mpz_mul_ui(out->fg_m, feriedage_c, 10 * RFY_FERIEDAG_CAL_DAYS / RFY_FERIEDAG_WORK_DAYS);
     mpz_set_si(out->ydelse_m, ydelse_days);
     mpz_mul_ui(out->ydelse_m, out->ydelse_m, 1000);
 

@@ -14,6 +14,7 @@
 #define RFY_RULES_H
 
 #include "rfy_calc.h"
+#include "rfy_holiday.h"
 
 /* The month of a rule change or of coverage (rules.md §1, §4). */
 #define RFY_FIRST_MONTH RFY_MONTH(2013, 1)              /* lov nr. 1380 af 23.12.2012 */
@@ -28,8 +29,8 @@
 #define RFY_WAGE_HIGH_PCT 55          /* § 68 a stk. 2: 55 % of the wage above T */
 #define RFY_WEEKS_PER_YEAR 52         /* weekly → monthly: × 52/12 (Decision D2) */
 #define RFY_MONTHS_PER_YEAR 12
-#define RFY_HOLIDAY_CAL_DAYS 7        /* § 68 a stk. 4: 5 feriedage = 7 calendar days */
-#define RFY_HOLIDAY_WORK_DAYS 5
+#define RFY_HOLIDAY_CAL_DAYS RFY_FERIEDAG_CAL_DAYS   /* § 68 a stk. 4: 5 feriedage = 7 */
+#define RFY_HOLIDAY_WORK_DAYS RFY_FERIEDAG_WORK_DAYS /* calendar days (rfy_holiday.h) */
 #define RFY_MAX_HOURS_COUNTED_C 16000 /* § 68 a stk. 3: at most 160 hours, hundredths */
 #define RFY_SANCTION_DAY_MONTHS 12    /* rules.md §9: a day = the level × 12 / 260 (Decision D46) */
 #define RFY_SANCTION_DAY_WORKDAYS 260 /* 52 weeks of 5 working days */

@@ -77,8 +77,9 @@ int explain_holiday_text(FILE *out, const rfy_case *in, const rfy_result *res)
                 h->run_before, RFY_HOLIDAY_RUN_MONTHS, RFY_HOLIDAY_RUN_MONTHS);
     }
     if (mpz_sgn(h->fg_m) > 0)
-        fprintf(out, "  Ferie med feriegodtgørelse: %s feriedage × 7/5 = %s dage%s (§ 68 a, stk. 4)\n",
-                feriedage_da(a, sizeof a, in->holiday_days), days_da(b, sizeof b, h->fg_m),
+        fprintf(out, "  Ferie med feriegodtgørelse: %s feriedage × %d/%d = %s dage%s (§ 68 a, stk. 4)\n",
+                feriedage_da(a, sizeof a, in->holiday_days), RFY_FERIEDAG_CAL_DAYS,
+                RFY_FERIEDAG_WORK_DAYS, days_da(b, sizeof b, h->fg_m),
                 h->right ? "; holdes først og tæller med i de 35 dage"
                          : "; kræver ingen ret og tæller ikke med");
     if (h->right)

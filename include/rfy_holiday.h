@@ -32,6 +32,10 @@ RFY_BEGIN_DECLS
 #define RFY_HOLIDAY_WINDOW_M 35000L  /* the same in thousandths of a day */
 /* § 69 stk. 5: the right comes after 12 consecutive months of receipt; a window lasts 12 months. */
 #define RFY_HOLIDAY_RUN_MONTHS 12
+/* § 68 a stk. 4 (Ankestyrelsen 68-15): 5 feriedage are 7 calendar days, so
+ * feriedage × 7/5 are the calendar days they cover. */
+#define RFY_FERIEDAG_CAL_DAYS 7
+#define RFY_FERIEDAG_WORK_DAYS 5
 
 /* Plausibility limits of the input columns (interface.md). */
 #define RFY_MAX_HOLIDAY_YDELSE_DAYS 31      /* holiday_ydelse_days: whole calendar days */
