@@ -25,6 +25,7 @@
 #include "column_map.h"
 #include "casemonth_key.h"
 #include "row_sort.h"
+#include "hex.h"
 
 /* Rows per chunk (a chunk is handed on at the first case-month boundary past
  * this), chunks per worker in the ring, and the most rows of one case-month a
@@ -1040,16 +1041,11 @@ static void hash_tap(void *user, const void *bytes, size_t n)
 
 static int finish_hash(run *r, rfy_batch_stats *st)
 {
-    static const char HEX[] = "0123456789abcdef";
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
     if (r->digest_failed || !EVP_DigestFinal_ex(r->digest, md, &len) || len != 32)
         return RFY_ENOMEM;
-    for (unsigned i = 0; i < 32; i++) {
-        st->input_sha256[2 * i] = HEX[md[i] >> 4];
-        st->input_sha256[2 * i + 1] = HEX[md[i] & 15];
-    }
-    st->input_sha256[64] = '\0';
+    rfy__hex(st->input_sha256, md, 32);
     st->input_bytes = r->input_bytes;
     return RFY_OK;
 }

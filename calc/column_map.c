@@ -12,6 +12,7 @@
 #include "hint.h"
 #include "rfy_status.h"
 #include "text_utf8.h"
+#include "hex.h"
 
 /* Longest header name compared (longer names are never close to rfy's). */
 #define NAME_MAX_BYTES 128
@@ -200,17 +201,6 @@ static void hash_tap(void *user, const void *bytes, size_t n)
     }
 }
 
-static void to_hex(char hex[65], const unsigned char *md)
-{
-    static const char digits[] = "0123456789abcdef";
-    size_t i;
-    for (i = 0; i < 32; i++) {
-        hex[2 * i] = digits[md[i] >> 4];
-        hex[2 * i + 1] = digits[md[i] & 15];
-    }
-    hex[64] = '\0';
-}
-
 int rfy_column_map_load(rfy_column_map *m, const char *path, char **errmsg)
 {
     loading l = {m, RFY_OK, NULL};
@@ -248,7 +238,7 @@ int rfy_column_map_load(rfy_column_map *m, const char *path, char **errmsg)
         rc = fail(&l.errmsg, RFY_ENOMEM, "out of memory");
     EVP_MD_CTX_free(ctx);
     if (rc == RFY_OK)
-        to_hex(m->file_sha256, md);
+        rfy__hex(m->file_sha256, md, 32);
     if (rc == RFY_OK && !(m->file_name = strdup(base ? base + 1 : path)))
         rc = fail(&l.errmsg, RFY_ENOMEM, "out of memory");
     if (rc != RFY_OK) {

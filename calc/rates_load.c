@@ -15,6 +15,7 @@
 #include "rfy_csv.h"
 #include "rfy_money.h"
 #include "rfy_status.h"
+#include "hex.h"
 
 #define HEADER "key,effective_from,effective_to,amount,unit,provenance,legal_ref,source"
 #define NCOLS 8
@@ -358,7 +359,6 @@ static int fingerprint(rfy_rates *r, size_t n, const char *const *names, const c
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int mdlen = 0;
     EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-    static const char hex[] = "0123456789abcdef";
     size_t i;
     int ok = ctx && EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
     for (i = 0; ok && i < n; i++) {
@@ -372,11 +372,7 @@ static int fingerprint(rfy_rates *r, size_t n, const char *const *names, const c
     EVP_MD_CTX_free(ctx);
     if (!ok)
         return RFY_ENOMEM;
-    for (i = 0; i < 8; i++) {
-        r->id[2 * i] = hex[md[i] >> 4];
-        r->id[2 * i + 1] = hex[md[i] & 15];
-    }
-    r->id[16] = '\0';
+    rfy__hex(r->id, md, 8); /* the first 8 bytes: 16 digits */
     return RFY_OK;
 }
 
