@@ -16,6 +16,7 @@
 #include "rules.h"
 #include "rfy_casemonth.h"
 #include "rfy_status.h"
+#include "text_utf8.h"
 
 /* The summed incomes of a case-month: an rfy_case the deduction rules read. */
 struct rfy_rows_scratch {
@@ -85,17 +86,6 @@ static void day_order(size_t *order, const rfy_case *const *rows, size_t n)
     }
 }
 
-/* Append `s` to the NUL-terminated text of `used` bytes in buf, cut to fit. */
-static size_t append(char *buf, size_t size, size_t used, const char *s)
-{
-    size_t k = strlen(s);
-    if (k > size - 1 - used)
-        k = size - 1 - used;
-    memcpy(buf + used, s, k);
-    buf[used + k] = '\0';
-    return used + k;
-}
-
 /* The distinct level references of the segments, in day order, joined by "; ". */
 static void join_refs(rfy_result *res)
 {
@@ -108,8 +98,8 @@ static void join_refs(rfy_result *res)
         if (seen)
             continue;
         if (used)
-            used = append(res->level_ref, sizeof res->level_ref, used, "; ");
-        used = append(res->level_ref, sizeof res->level_ref, used, res->seg[i].level_ref);
+            used = rfy__text_append(res->level_ref, sizeof res->level_ref, used, "; ");
+        used = rfy__text_append(res->level_ref, sizeof res->level_ref, used, res->seg[i].level_ref);
     }
 }
 
@@ -297,8 +287,8 @@ size_t rfy_rows_category(char *buf, size_t size, const rfy_case *const *rows, si
             continue;
         seen[c] = 1;
         if (used)
-            used = append(buf, size, used, ";");
-        used = append(buf, size, used, rfy_category_name(c));
+            used = rfy__text_append(buf, size, used, ";");
+        used = rfy__text_append(buf, size, used, rfy_category_name(c));
     }
     return used;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rules.h"
+#include "text_utf8.h"
 
 static const char *const REF_STK2[2][4] = {
     {"§ 68 stk. 2 nr. 1", "§ 68 stk. 2 nr. 2", "§ 68 stk. 2 nr. 3", "§ 68 stk. 2 nr. 4"},
@@ -64,18 +65,6 @@ static void set_segment(rfy_result *res, const rfy_case *in, int first, int last
     rfy__q_canonicalize(s->amount);
 }
 
-/* Append `s` to the NUL-terminated text of `used` bytes in buf (size bytes),
- * cutting it if it does not fit; returns the new length. */
-static size_t append(char *buf, size_t size, size_t used, const char *s)
-{
-    size_t n = strlen(s);
-    if (n > size - 1 - used)
-        n = size - 1 - used;
-    memcpy(buf + used, s, n);
-    buf[used + n] = '\0';
-    return used + n;
-}
-
 void rfy__segments(rfy_result *res, const rfy_case *in)
 {
     int first = in->start_day ? in->start_day : 1;
@@ -102,10 +91,10 @@ void rfy__segments(rfy_result *res, const rfy_case *in)
     /* The refs joined by "; " (memcpy, not snprintf: this runs for every
      * batch row; the refs are short constants, cut safely if ever too long). */
     mpq_set(*gross, res->seg[0].amount);
-    used = append(res->level_ref, sizeof res->level_ref, 0, res->seg[0].level_ref);
+    used = rfy__text_append(res->level_ref, sizeof res->level_ref, 0, res->seg[0].level_ref);
     for (i = 1; i < (size_t)res->nsegments; i++) {
         mpq_add(*gross, *gross, res->seg[i].amount);
-        used = append(res->level_ref, sizeof res->level_ref, used, "; ");
-        used = append(res->level_ref, sizeof res->level_ref, used, res->seg[i].level_ref);
+        used = rfy__text_append(res->level_ref, sizeof res->level_ref, used, "; ");
+        used = rfy__text_append(res->level_ref, sizeof res->level_ref, used, res->seg[i].level_ref);
     }
 }

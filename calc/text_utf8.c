@@ -58,6 +58,14 @@ int rfy__utf8_prefix(const char *s, size_t max)
     return (int)n;
 }
 
+size_t rfy__text_append(char *buf, size_t size, size_t used, const char *s)
+{
+    size_t k = (size_t)rfy__utf8_prefix(s, size - 1 - used);
+    memcpy(buf + used, s, k);
+    buf[used + k] = '\0';
+    return used + k;
+}
+
 void rfy__utf8_trim_tail(char *s)
 {
     size_t len = strlen(s), start = len;

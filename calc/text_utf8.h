@@ -13,6 +13,11 @@ size_t rfy__utf8_char(const unsigned char *s, size_t len, unsigned long *cp);
  * boundary: the length to print with "%.*s" when quoting s cut short. */
 int rfy__utf8_prefix(const char *s, size_t max);
 
+/* Append s to the NUL-terminated text of `used` bytes in buf (size bytes),
+ * cut between characters if it does not fit; returns the new length.
+ * Precondition: used < size. */
+size_t rfy__text_append(char *buf, size_t size, size_t used, const char *s);
+
 /* Cut s (NUL-terminated) before a last character that is incomplete: what a
  * bounded snprintf leaves when the buffer ends inside a multi-byte
  * character.  Precondition: s is otherwise valid UTF-8. */
