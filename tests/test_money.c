@@ -375,15 +375,21 @@ START_TEST(money_format_danish)
 }
 END_TEST
 
+/* q = num/den, canonical (q initialised). */
+static void q_set(mpq_t q, const char *num, const char *den)
+{
+    mpz_set_str(mpq_numref(q), num, 10);
+    mpz_set_str(mpq_denref(q), den, 10);
+    mpq_canonicalize(q);
+}
+
 /* rfy_q_format_da of num/den øre at `decimals` places. */
 static int qfmt(char *buf, size_t size, const char *num, const char *den, unsigned decimals)
 {
     mpq_t q;
     int n;
     mpq_init(q);
-    mpz_set_str(mpq_numref(q), num, 10);
-    mpz_set_str(mpq_denref(q), den, 10);
-    mpq_canonicalize(q);
+    q_set(q, num, den);
     n = rfy_q_format_da(buf, size, q, decimals);
     mpq_clear(q);
     return n;
@@ -395,9 +401,7 @@ static int qexact(char *buf, size_t size, const char *num, const char *den, int 
     mpq_t q;
     int n;
     mpq_init(q);
-    mpz_set_str(mpq_numref(q), num, 10);
-    mpz_set_str(mpq_denref(q), den, 10);
-    mpq_canonicalize(q);
+    q_set(q, num, den);
     n = rfy_q_format_da_exact(buf, size, q, cut);
     mpq_clear(q);
     return n;
