@@ -136,13 +136,13 @@ int rfy_audit_tolerance_parse(mpz_t out, const char *text, size_t len, const cha
 
 void rfy_audit_totals_init(rfy_audit_totals *t)
 {
-    mpz_inits(t->over_sum, t->under_sum, t->paid_total, t->diff_total, NULL);
+    mpz_inits(t->over_sum, t->under_sum, t->paid_total, t->diff_total, t->within_sum, NULL);
     t->matches = t->over = t->under = 0;
 }
 
 void rfy_audit_totals_clear(rfy_audit_totals *t)
 {
-    mpz_clears(t->over_sum, t->under_sum, t->paid_total, t->diff_total, NULL);
+    mpz_clears(t->over_sum, t->under_sum, t->paid_total, t->diff_total, t->within_sum, NULL);
 }
 
 void rfy_audit_totals_reset(rfy_audit_totals *t)
@@ -151,16 +151,22 @@ void rfy_audit_totals_reset(rfy_audit_totals *t)
     mpz_set_ui(t->under_sum, 0);
     mpz_set_ui(t->paid_total, 0);
     mpz_set_ui(t->diff_total, 0);
+    mpz_set_ui(t->within_sum, 0);
     t->matches = t->over = t->under = 0;
 }
 
 void rfy_audit_totals_add(rfy_audit_totals *t, const mpz_t paid, const mpz_t diff,
                           rfy_audit_finding finding)
 {
+    /* docs/audit.md: sum_of_differences = total_paid − total_payment, so
+     * every case-month's difference counts, a match's within the tolerance
+     * too; over_sum + under_sum + within_sum = diff_total. */
     mpz_add(t->paid_total, t->paid_total, paid);
+    mpz_add(t->diff_total, t->diff_total, diff);
     switch (finding) {
     case RFY_AUDIT_MATCH:
         t->matches++;
+        mpz_add(t->within_sum, t->within_sum, diff);
         return;
     case RFY_AUDIT_OVER:
         t->over++;
@@ -171,5 +177,4 @@ void rfy_audit_totals_add(rfy_audit_totals *t, const mpz_t paid, const mpz_t dif
         mpz_add(t->under_sum, t->under_sum, diff);
         break;
     }
-    mpz_add(t->diff_total, t->diff_total, diff);
 }

@@ -1,19 +1,19 @@
 /* Output files that appear whole or not at all.  See atomic_file.h. */
-#define _GNU_SOURCE /* fopencookie, sync_file_range (glibc, Linux) */
+#define _GNU_SOURCE /* fopencookie, sync_file_range, O_TMPFILE (glibc, Linux) */
 #include <errno.h>
-#include <openssl/evp.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <openssl/evp.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
-#include <limits.h>
-
+#include "atomic_cleanup.h"
 #include "atomic_file.h"
-#include "fatal.h"
 #include "rfy_status.h"
 
 /* Output buffer: large enough that a million-row batch makes few syscalls. */
@@ -23,9 +23,10 @@
 #define WRITEBACK_STEP (8u << 20)
 
 /*
- * Where a temporary file's bytes go: the file descriptor, a SHA-256 of every
- * byte written (the receipt names it without reading the file back), and
- * early write-back.  A stdio stream over it comes from fopencookie().
+ * Where a temporary file's bytes go: its descriptor (owned by the
+ * atomic_file), a SHA-256 of every byte written (the receipt names it
+ * without reading the file back), and early write-back.  A stdio stream over
+ * it comes from fopencookie().
  */
 typedef struct out_sink {
     int fd;
@@ -59,12 +60,11 @@ static ssize_t sink_write(void *cookie, const char *buf, size_t n)
     return (ssize_t)n;
 }
 
+/* The descriptor stays open until the commit: nothing to close here. */
 static int sink_close(void *cookie)
 {
-    out_sink *s = cookie;
-    int rc = close(s->fd);
-    s->fd = -1;
-    return rc;
+    (void)cookie;
+    return 0;
 }
 
 static void sink_free(atomic_file *f)
@@ -72,28 +72,70 @@ static void sink_free(atomic_file *f)
     out_sink *s = f->sink;
     if (!s)
         return;
-    if (s->fd >= 0)
-        close(s->fd);
     EVP_MD_CTX_free(s->md);
     free(s);
     f->sink = NULL;
 }
 
-/* The hex SHA-256 of all bytes written, into f->sha256; 0 or -1. */
-static int sink_digest(atomic_file *f)
+static void hex_of(char out[65], const unsigned char md[32])
 {
     static const char hex[] = "0123456789abcdef";
+    for (unsigned int i = 0; i < 32; i++) {
+        out[2 * i] = hex[md[i] >> 4];
+        out[2 * i + 1] = hex[md[i] & 15];
+    }
+    out[64] = '\0';
+}
+
+/* The hex SHA-256 of all bytes written through the stream, into f->sha256; 0 or -1. */
+static int sink_digest(atomic_file *f)
+{
     out_sink *s = f->sink;
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int n = 0;
     if (s->md_failed || !EVP_DigestFinal_ex(s->md, md, &n) || n != 32)
         return -1;
-    for (unsigned int i = 0; i < 32; i++) {
-        f->sha256[2 * i] = hex[md[i] >> 4];
-        f->sha256[2 * i + 1] = hex[md[i] & 15];
-    }
-    f->sha256[64] = '\0';
+    hex_of(f->sha256, md);
     return 0;
+}
+
+/* The file was written by name (atomic_file_write_path): hash what it holds,
+ * read back through the descriptor.  0, or -1 with errno. */
+static int file_digest(atomic_file *f)
+{
+    enum { CHUNK = 1 << 16 };
+    EVP_MD_CTX *md = EVP_MD_CTX_new();
+    unsigned char *buf = malloc(CHUNK), out[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    off_t at = 0;
+    ssize_t r;
+    int rc = -1;
+    if (!md || !buf || !EVP_DigestInit_ex(md, EVP_sha256(), NULL)) {
+        errno = ENOMEM;
+        goto done;
+    }
+    while ((r = pread(f->fd, buf, CHUNK, at)) != 0) {
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            goto done;
+        }
+        if (!EVP_DigestUpdate(md, buf, (size_t)r)) {
+            errno = ENOMEM;
+            goto done;
+        }
+        at += r;
+    }
+    if (!EVP_DigestFinal_ex(md, out, &n) || n != 32) {
+        errno = ENOMEM;
+        goto done;
+    }
+    hex_of(f->sha256, out);
+    rc = 0;
+done:
+    EVP_MD_CTX_free(md);
+    free(buf);
+    return rc;
 }
 
 #if defined(__GNUC__)
@@ -117,61 +159,89 @@ static int fail(char **errmsg, const char *fmt, ...)
     return RFY_EIO;
 }
 
-/*
- * Temporary files that exist right now, kept in static storage so that the
- * out-of-memory handler (rfy_oom.h) can remove them without allocating: a run
- * ended by a failed GMP allocation leaves no temporary behind.  A run has at
- * most three at once (output, rejects, receipt).
- */
-#define LIVE_MAX 4
-static char live_path[LIVE_MAX][PATH_MAX];
-
-static void unlink_live(void)
-{
-    for (int i = 0; i < LIVE_MAX; i++)
-        if (live_path[i][0])
-            unlink(live_path[i]);
-}
-
-static void live_add(const char *path)
-{
-    static int registered;
-    if (!registered)
-        registered = cli_on_fatal(unlink_live) == RFY_OK;
-    if (strlen(path) >= PATH_MAX)
-        return;
-    for (int i = 0; i < LIVE_MAX; i++)
-        if (!live_path[i][0]) {
-            memcpy(live_path[i], path, strlen(path) + 1);
-            return;
-        }
-}
-
-static void live_remove(const char *path)
-{
-    for (int i = 0; i < LIVE_MAX; i++)
-        if (live_path[i][0] && strcmp(live_path[i], path) == 0) {
-            live_path[i][0] = '\0';
-            return;
-        }
-}
-
 static void set_buffer(FILE *fp)
 {
     /* Failing to enlarge the buffer only costs speed. */
     (void)setvbuf(fp, NULL, _IOFBF, OUT_BUFFER);
 }
 
+/* Where the committed file goes: the symbolic link's target, or the path. */
+static const char *target_of(const atomic_file *f)
+{
+    return f->final ? f->final : f->path;
+}
+
+/* ---- Which paths are files ------------------------------------------------------ */
+
+static int starts_with(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+int atomic_path_is_special(const char *path)
+{
+    struct stat st;
+    char link[PATH_MAX];
+    ssize_t n;
+    if (strcmp(path, "-") == 0 || starts_with(path, "/proc/") || starts_with(path, "/dev/fd/") ||
+        strcmp(path, "/dev/stdout") == 0 || strcmp(path, "/dev/stderr") == 0)
+        return 1;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+        return 1;
+    /* a symbolic link into /proc names a descriptor, not a file of its own */
+    n = readlink(path, link, sizeof link - 1);
+    if (n > 0) {
+        link[n] = '\0';
+        if (starts_with(link, "/proc/"))
+            return 1;
+    }
+    return 0;
+}
+
+/* The directory of `path` into buf ("." when it has none); base set to its last part. */
+static int split_path(char *buf, size_t size, const char *path, const char **base)
+{
+    const char *slash = strrchr(path, '/');
+    size_t n;
+    if (!slash) {
+        *base = path;
+        return snprintf(buf, size, ".") < (int)size ? 0 : -1;
+    }
+    *base = slash + 1;
+    n = slash == path ? 1 : (size_t)(slash - path); /* "/x": the root */
+    if (n >= size)
+        return -1;
+    memcpy(buf, path, n);
+    buf[n] = '\0';
+    return 0;
+}
+
+int atomic_path_allows_side_files(const char *path)
+{
+    char dir[PATH_MAX], real[PATH_MAX];
+    const char *base;
+    if (atomic_path_is_special(path))
+        return 0;
+    if (split_path(dir, sizeof dir, path, &base) != 0 || !realpath(dir, real))
+        return 1; /* a missing directory: opening the output says so */
+    if (strcmp(real, "/dev") == 0)
+        return 0;
+    return !(starts_with(real, "/dev/") && !starts_with(real, "/dev/shm"));
+}
+
+/* ---- Opening ------------------------------------------------------------------------ */
+
 void atomic_file_wrap(atomic_file *f, FILE *fp, const char *name)
 {
     memset(f, 0, sizeof *f);
     f->fp = fp;
     f->path = name;
+    f->fd = -1;
 }
 
 int atomic_file_is_atomic(const atomic_file *f)
 {
-    return f->tmp != NULL;
+    return f->kind != ATOMIC_DIRECT;
 }
 
 /* The mode a new file gets: 0666 minus the umask (umask can only be read by setting it). */
@@ -182,16 +252,90 @@ static mode_t new_file_mode(void)
     return (mode_t)0666 & ~mask;
 }
 
+/* RFY_ATOMIC_NAMED=1: named temporaries even where O_TMPFILE works (tests,
+ * and filesystems that mishandle unnamed files). */
+static int named_forced(void)
+{
+    const char *v = getenv("RFY_ATOMIC_NAMED");
+    return v && *v && strcmp(v, "0") != 0;
+}
+
+/* An unnamed temporary in `dir` that /proc can name, or -1. */
+static int open_unnamed(atomic_file *f, const char *dir)
+{
+#ifdef O_TMPFILE
+    int fd;
+    if (named_forced())
+        return -1;
+    fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return -1; /* EOPNOTSUPP, EISDIR on old kernels, ...: a named one then */
+    snprintf(f->fd_path, sizeof f->fd_path, "/proc/self/fd/%d", fd);
+    if (access(f->fd_path, F_OK) != 0) { /* no /proc: it could never be linked in */
+        close(fd);
+        f->fd_path[0] = '\0';
+        return -1;
+    }
+    return fd;
+#else
+    (void)f, (void)dir;
+    return -1;
+#endif
+}
+
+/* A named temporary PATH.rfy-tmp-PID-XXXXXX, or -1 with errno. */
+static int open_named(atomic_file *f, const char *target)
+{
+    size_t n = strlen(target) + sizeof ATOMIC_TMP_MARK + 32;
+    int fd;
+    if (!(f->tmp = malloc(n))) {
+        errno = ENOMEM;
+        return -1;
+    }
+    snprintf(f->tmp, n, "%s" ATOMIC_TMP_MARK "%ld-XXXXXX", target, (long)getpid());
+    if ((fd = mkostemp(f->tmp, O_CLOEXEC)) < 0) {
+        free(f->tmp);
+        f->tmp = NULL;
+        return -1;
+    }
+    atomic_cleanup_add(f->tmp);
+    return fd;
+}
+
+/* The stdio stream over the temporary's descriptor, hashing as it goes. */
+static int open_stream(atomic_file *f)
+{
+    static const cookie_io_functions_t io = {NULL, sink_write, NULL, sink_close};
+    out_sink *sink = calloc(1, sizeof *sink);
+    if (!sink || !(sink->md = EVP_MD_CTX_new()) ||
+        !EVP_DigestInit_ex(sink->md, EVP_sha256(), NULL)) {
+        if (sink)
+            EVP_MD_CTX_free(sink->md);
+        free(sink);
+        errno = ENOMEM;
+        return -1;
+    }
+    sink->fd = f->fd;
+    f->sink = sink;
+    if (!(f->fp = fopencookie(sink, "w", io))) {
+        sink_free(f);
+        return -1;
+    }
+    f->owns_fp = 1;
+    set_buffer(f->fp);
+    return 0;
+}
+
 int atomic_file_open(atomic_file *f, const char *path, char **errmsg)
 {
-    static const char SUFFIX[] = ".XXXXXX";
-    struct stat st;
-    size_t n;
-    int fd = -1, rc = RFY_EIO;
+    char dir[PATH_MAX];
+    const char *base, *target;
+    struct stat st, lst;
     mode_t mode;
 
     memset(f, 0, sizeof *f);
     f->path = path;
+    f->fd = -1;
     if (errmsg)
         *errmsg = NULL;
     if (strcmp(path, "-") == 0) {
@@ -199,8 +343,8 @@ int atomic_file_open(atomic_file *f, const char *path, char **errmsg)
         set_buffer(stdout);
         return RFY_OK;
     }
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        /* A device or pipe: write directly (see atomic_file.h). */
+    if (atomic_path_is_special(path)) {
+        /* A device, pipe or descriptor: write directly (see atomic_file.h). */
         f->fp = fopen(path, "w");
         if (!f->fp)
             return fail(errmsg, "cannot open %s: %s", path, strerror(errno));
@@ -208,84 +352,72 @@ int atomic_file_open(atomic_file *f, const char *path, char **errmsg)
         set_buffer(f->fp);
         return RFY_OK;
     }
-    mode = (stat(path, &st) == 0) ? (st.st_mode & 07777) : new_file_mode();
-    n = strlen(path);
-    f->tmp = malloc(n + sizeof SUFFIX);
-    if (!f->tmp)
-        return fail(errmsg, "out of memory");
-    memcpy(f->tmp, path, n);
-    memcpy(f->tmp + n, SUFFIX, sizeof SUFFIX);
-    fd = mkstemp(f->tmp);
-    if (fd < 0) {
-        rc = fail(errmsg, "cannot create %s: %s", path, strerror(errno));
-        goto cleanup;
+    /* A symbolic link to a file: the file is replaced, the link kept. */
+    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) && stat(path, &st) == 0 &&
+        !(f->final = realpath(path, NULL)))
+        return fail(errmsg, "cannot open %s: %s", path, strerror(errno));
+    target = target_of(f);
+    mode = (stat(target, &st) == 0) ? (st.st_mode & 07777) : new_file_mode();
+    if (split_path(dir, sizeof dir, target, &base) != 0) {
+        free(f->final);
+        f->final = NULL;
+        return fail(errmsg, "cannot create %s: %s", path, strerror(ENAMETOOLONG));
     }
-    live_add(f->tmp);
-    if (fchmod(fd, mode) != 0) {
-        rc = fail(errmsg, "cannot write %s: %s", f->tmp, strerror(errno));
-        goto cleanup;
-    }
-    {
-        static const cookie_io_functions_t io = {NULL, sink_write, NULL, sink_close};
-        out_sink *sink = calloc(1, sizeof *sink);
-        if (!sink || !(sink->md = EVP_MD_CTX_new()) ||
-            !EVP_DigestInit_ex(sink->md, EVP_sha256(), NULL)) {
-            if (sink)
-                EVP_MD_CTX_free(sink->md);
-            free(sink);
-            rc = fail(errmsg, "out of memory");
-            goto cleanup;
-        }
-        sink->fd = fd;
-        f->sink = sink;
-        fd = -1; /* now owned by the sink */
-        if (!(f->fp = fopencookie(sink, "w", io))) {
-            rc = fail(errmsg, "cannot write %s: %s", f->tmp, strerror(errno));
-            unlink(f->tmp);
-            live_remove(f->tmp);
-            sink_free(f);
-            free(f->tmp);
-            f->tmp = NULL;
-            return rc;
+    atomic_cleanup_install();
+    atomic_cleanup_stale(dir, base); /* what a run killed before left */
+    f->kind = ATOMIC_UNNAMED;
+    if ((f->fd = open_unnamed(f, dir)) < 0) {
+        f->kind = ATOMIC_NAMED;
+        if ((f->fd = open_named(f, target)) < 0) {
+            int e = errno;
+            free(f->final);
+            f->final = NULL;
+            f->kind = ATOMIC_DIRECT;
+            return fail(errmsg, "cannot create %s: %s", path, strerror(e));
         }
     }
-    f->owns_fp = 1;
-    set_buffer(f->fp);
+    if (fchmod(f->fd, mode) != 0 || open_stream(f) != 0) {
+        int e = errno;
+        atomic_file_abort(f);
+        return fail(errmsg, "cannot write %s: %s", path, strerror(e));
+    }
     return RFY_OK;
-cleanup:
-    if (fd >= 0) {
-        close(fd);
-        unlink(f->tmp);
-        live_remove(f->tmp);
-    }
-    free(f->tmp);
-    f->tmp = NULL;
-    return rc;
 }
+
+const char *atomic_file_write_path(atomic_file *f)
+{
+    f->by_name = 1;
+    switch (f->kind) {
+    case ATOMIC_UNNAMED: return f->fd_path;
+    case ATOMIC_NAMED: return f->tmp;
+    default: return f->path;
+    }
+}
+
+/* ---- Finishing and committing --------------------------------------------------------- */
 
 int atomic_file_finish(atomic_file *f, char **errmsg)
 {
-    const char *name = f->tmp ? f->path : (strcmp(f->path, "-") == 0 ? "standard output" : f->path);
+    const char *name = strcmp(f->path, "-") == 0 ? "standard output" : f->path;
     FILE *fp = f->fp;
     if (errmsg)
         *errmsg = NULL;
+    if (f->finished)
+        return RFY_OK;
     errno = 0;
-    if (fflush(fp) != 0)
+    if (fp && fflush(fp) != 0)
         return fail(errmsg, "cannot write %s: %s", name, strerror(errno ? errno : EIO));
-    if (ferror(fp)) /* an earlier write failed; its errno is gone */
+    if (fp && ferror(fp)) /* an earlier write failed; its errno is gone */
         return fail(errmsg, "cannot write %s: a write failed", name);
-    if (f->tmp) {
-        out_sink *s = f->sink;
-        if (sink_digest(f) != 0)
-            return fail(errmsg, "cannot hash %s: out of memory", name);
-        if (fsync(s->fd) != 0)
+    if (f->kind != ATOMIC_DIRECT) {
+        if (f->by_name ? file_digest(f) != 0 : sink_digest(f) != 0)
+            return fail(errmsg, "cannot hash %s: %s", name,
+                        f->by_name ? strerror(errno) : "out of memory");
+        if (fsync(f->fd) != 0)
             return fail(errmsg, "cannot write %s: %s", name, strerror(errno));
         f->fp = NULL;
         f->owns_fp = 0;
-        if (fclose(fp) != 0) { /* closes the descriptor through sink_close */
-            sink_free(f);
-            return fail(errmsg, "cannot write %s: %s", name, strerror(errno));
-        }
+        fclose(fp); /* the descriptor stays open (sink_close) */
         sink_free(f);
     } else if (f->owns_fp) {
         f->fp = NULL;
@@ -297,18 +429,89 @@ int atomic_file_finish(atomic_file *f, char **errmsg)
     return RFY_OK;
 }
 
-int atomic_file_rename(atomic_file *f, char **errmsg)
+/*
+ * Link an unnamed temporary over an existing file: under a fresh temporary
+ * name first (linkat cannot replace), then renamed over it.  0 or -1 (errno).
+ */
+static int link_replacing(atomic_file *f, const char *target)
 {
-    if (errmsg)
-        *errmsg = NULL;
-    if (!f->tmp || f->renamed)
+    static const char ALNUM[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+    size_t n = strlen(target) + sizeof ATOMIC_TMP_MARK + 32;
+    char *name = malloc(n);
+    unsigned long x = (unsigned long)time(NULL) ^ ((unsigned long)getpid() << 16);
+    int rc = -1;
+    if (!name) {
+        errno = ENOMEM;
+        return -1;
+    }
+    for (int tries = 0; tries < 100; tries++) {
+        char tail[7];
+        x = x * 6364136223846793005UL + 1442695040888963407UL;
+        for (int i = 0; i < 6; i++)
+            tail[i] = ALNUM[(x >> (8 + 5 * i)) % 36];
+        tail[6] = '\0';
+        snprintf(name, n, "%s" ATOMIC_TMP_MARK "%ld-%s", target, (long)getpid(), tail);
+        if (linkat(AT_FDCWD, f->fd_path, AT_FDCWD, name, AT_SYMLINK_FOLLOW) == 0) {
+            atomic_cleanup_add(name);
+            rc = rename(name, target);
+            if (rc != 0) {
+                int e = errno;
+                unlink(name);
+                errno = e;
+            }
+            atomic_cleanup_remove(name);
+            break;
+        }
+        if (errno != EEXIST)
+            break;
+    }
+    free(name);
+    return rc;
+}
+
+/* Give one finished file its name.  RFY_OK or RFY_EIO with *errmsg. */
+static int commit_one(atomic_file *f, char **errmsg)
+{
+    const char *target = target_of(f);
+    if (f->kind == ATOMIC_DIRECT || f->renamed)
         return RFY_OK;
-    if (rename(f->tmp, f->path) != 0)
-        return fail(errmsg, "cannot replace %s: %s", f->path, strerror(errno));
-    live_remove(f->tmp);
+    if (!f->finished)
+        return fail(errmsg, "cannot replace %s: not finished", f->path);
+    if (f->kind == ATOMIC_UNNAMED) {
+        if (linkat(AT_FDCWD, f->fd_path, AT_FDCWD, target, AT_SYMLINK_FOLLOW) != 0 &&
+            (errno != EEXIST || link_replacing(f, target) != 0))
+            return fail(errmsg, "cannot replace %s: %s", f->path, strerror(errno));
+    } else {
+        if (rename(f->tmp, target) != 0)
+            return fail(errmsg, "cannot replace %s: %s", f->path, strerror(errno));
+        atomic_cleanup_remove(f->tmp);
+    }
     f->renamed = 1;
+    close(f->fd);
+    f->fd = -1;
     return RFY_OK;
 }
+
+int atomic_file_commit_all(atomic_file *const *files, size_t n, char **errmsg)
+{
+    int rc = RFY_OK;
+    if (errmsg)
+        *errmsg = NULL;
+    atomic_cleanup_commit_begin();
+    for (size_t i = 0; i < n && rc == RFY_OK; i++)
+        rc = commit_one(files[i], errmsg);
+    /* a failure: the caller aborts all, which removes those committed here */
+    atomic_cleanup_commit_end(); /* a signal that came meanwhile ends the process now */
+    return rc;
+}
+
+int atomic_file_rename(atomic_file *f, char **errmsg)
+{
+    atomic_file *one[] = {f};
+    return atomic_file_commit_all(one, 1, errmsg);
+}
+
+/* ---- Giving up, releasing -------------------------------------------------------------- */
 
 void atomic_file_abort(atomic_file *f)
 {
@@ -317,24 +520,36 @@ void atomic_file_abort(atomic_file *f)
     f->fp = NULL;
     f->owns_fp = 0;
     sink_free(f);
+    if (f->kind != ATOMIC_DIRECT && f->fd >= 0) /* (a zeroed object's 0 is not ours) */
+        close(f->fd); /* an unnamed temporary is gone with it */
+    f->fd = -1;
+    if (f->kind != ATOMIC_DIRECT && f->renamed)
+        unlink(target_of(f)); /* committed by this run: never half a group */
     if (f->tmp) {
-        unlink(f->renamed ? f->path : f->tmp);
-        live_remove(f->tmp);
-        free(f->tmp);
-        f->tmp = NULL;
+        if (!f->renamed)
+            unlink(f->tmp);
+        atomic_cleanup_remove(f->tmp);
     }
+    free(f->tmp);
+    f->tmp = NULL;
+    free(f->final);
+    f->final = NULL;
+    free(f->path_copy);
+    f->path_copy = NULL;
+    f->kind = ATOMIC_DIRECT;
+    f->renamed = 0;
 }
 
 int atomic_file_rewind(atomic_file *f)
 {
     out_sink *s = f->sink;
-    if (!f->tmp || !s || f->finished)
+    if (f->kind == ATOMIC_DIRECT || !s || f->finished)
         return -1;
     /* Drop what the stream still buffers (it goes), then empty the file and
      * start its hash again. */
     if (fflush(f->fp) != 0)
         return -1;
-    if (ftruncate(s->fd, 0) != 0 || lseek(s->fd, 0, SEEK_SET) != 0 ||
+    if (ftruncate(f->fd, 0) != 0 || lseek(f->fd, 0, SEEK_SET) != 0 ||
         !EVP_DigestInit_ex(s->md, EVP_sha256(), NULL))
         return -1;
     s->bytes = s->synced = 0;
@@ -354,8 +569,17 @@ void atomic_file_close(atomic_file *f)
     f->fp = NULL;
     f->owns_fp = 0;
     sink_free(f);
+    if (f->kind != ATOMIC_DIRECT && f->fd >= 0)
+        close(f->fd);
+    f->fd = -1;
     if (f->tmp)
-        live_remove(f->tmp);
+        atomic_cleanup_remove(f->tmp);
     free(f->tmp);
     f->tmp = NULL;
+    free(f->final);
+    f->final = NULL;
+    free(f->path_copy);
+    f->path_copy = NULL;
+    f->kind = ATOMIC_DIRECT; /* a later abort leaves the committed file alone */
+    f->renamed = 0;
 }

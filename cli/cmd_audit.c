@@ -14,7 +14,7 @@
  * the receipt and the xlsx summary sheet also carry the reconciled summary
  * of run_summary.h (gross − deductions applied = recomputed payment, rejects
  * by reason), as batch prints it.  Rejects are written as batch writes them.  Report, rejects and
- * receipt are atomic: after a failure none of them exists.
+ * receipt are atomic together (run_files.h): after a failure or a signal none of them exists.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -53,7 +53,8 @@ static const char AUDIT_USAGE[] =
     "  --rates DIR        use the rate tables in DIR instead of the built-in ones\n"
     "  -o REPORT.csv      report file (default: standard output)\n"
     "  --rejects REJ.csv  rows that cannot be recomputed (default: REPORT.rejects.csv,\n"
-    "                     or standard error when the report is standard output)\n"
+    "                     or standard error when the report is standard output, a\n"
+    "                     device or a FIFO)\n"
     "  --receipt PATH     the run's receipt (default: REPORT.receipt.json, or one line\n"
     "                     'rfy receipt: {...}' on standard error)\n"
     "  --explain CASE_ID[:YYYY-MM]\n"
@@ -257,9 +258,10 @@ static void on_progress(void *user, unsigned long rows)
  */
 static int write_summary(audit_ctx *a, const batch_stats *st)
 {
-    char d[48], p[48], q[48], o[48], u[48], t[48];
+    char d[48], p[48], q[48], o[48], u[48], t[48], w[48];
     FILE *fp = a->files.out.fp;
     if (rfy_money_format(d, sizeof d, a->tot.diff_total, '.') < 0 ||
+        rfy_money_format(w, sizeof w, a->tot.within_sum, '.') < 0 ||
         rfy_money_format(p, sizeof p, a->tot.paid_total, '.') < 0 ||
         rfy_money_format(q, sizeof q, st->payment, '.') < 0 ||
         rfy_money_format(o, sizeof o, a->tot.over_sum, '.') < 0 ||
@@ -267,22 +269,27 @@ static int write_summary(audit_ctx *a, const batch_stats *st)
         rfy_money_format(t, sizeof t, a->tolerance, '.') < 0)
         return write_failed(a, a->files.out.path);
     errno = 0;
-    /* matches and differences count case-months; rows and rejects count input rows. */
+    /* matches and differences count case-months; rows and rejects count input rows.
+     * sum_of_differences = total_paid − total_payment
+     *                    = overpaid + underpaid + within_tolerance (rfy_audit.h). */
     if (fprintf(fp, "\n# rows,%lu\n# case_months,%lu\n# matches,%lu\n# differences,%lu\n"
                     "# overpayments,%lu\n# overpaid,%s\n# underpayments,%lu\n# underpaid,%s\n"
-                    "# rejects,%lu\n# holiday_excess,%lu\n# sum_of_differences,%s\n# total_paid,%s\n"
+                    "# rejects,%lu\n# holiday_excess,%lu\n# within_tolerance,%s\n"
+                    "# sum_of_differences,%s\n# total_paid,%s\n"
                     "# total_payment,%s\n# tolerance,%s\n# rates_id,%s\n",
                 st->rows, st->casemonths, a->tot.matches, differences(a), a->tot.over, o,
                 a->tot.under, u,
-                st->rejected, a->holiday_excess, d, p, q, t, a->rates_id) < 0)
+                st->rejected, a->holiday_excess, w, d, p, q, t, a->rates_id) < 0)
         return write_failed(a, a->files.out.path);
     return RFY_OK;
 }
 
-static void summary(const audit_ctx *a, const batch_stats *st, const char *rejects_name)
+static void summary(const audit_ctx *a, const batch_stats *st, const char *rejects_name,
+                    int tolerance_given)
 {
-    char d[48], p[48], q[48], o[48], u[48];
+    char d[48], p[48], q[48], o[48], u[48], w[48];
     rfy_money_format(d, sizeof d, a->tot.diff_total, '.');
+    rfy_money_format(w, sizeof w, a->tot.within_sum, '.');
     rfy_money_format(p, sizeof p, a->tot.paid_total, '.');
     rfy_money_format(q, sizeof q, st->payment, '.');
     rfy_money_format(o, sizeof o, a->tot.over_sum, '.');
@@ -303,6 +310,8 @@ static void summary(const audit_ctx *a, const batch_stats *st, const char *rejec
     fprintf(stderr, "rfy audit: overpaid %lu case-month%s, %s; underpaid %lu case-month%s, %s",
             a->tot.over, a->tot.over == 1 ? "" : "s", o, a->tot.under,
             a->tot.under == 1 ? "" : "s", u);
+    if (tolerance_given) /* the matches' own differences, so that the sum adds up */
+        fprintf(stderr, "; within the tolerance %s", w);
     fprintf(stderr, "\nrfy audit: sum of differences (paid - payment) %s; total paid %s, "
                     "total recomputed %s\n", d, p, q);
     fprintf(stderr, "rfy audit: rates_id %s\n", a->rates_id);
@@ -344,6 +353,16 @@ static int parse_tolerance(mpz_t out, const char *arg)
         return -1;
     }
     return 0;
+}
+
+/* The receipt's options: --tolerance too, as the report's summary writes it,
+ * so that the run can be repeated from its receipt.  0, or -1 (no memory). */
+static int add_tolerance(json_t *options, const mpz_t tolerance)
+{
+    char t[48];
+    if (rfy_money_format(t, sizeof t, tolerance, '.') < 0)
+        return -1;
+    return json_object_set_new(options, "tolerance", json_string(t));
 }
 
 int cmd_audit(int argc, char **argv)
@@ -464,8 +483,8 @@ int cmd_audit(int argc, char **argv)
     }
     if (run_stream_finish(&s, &a.files, &a.sum, a.rates_id) != 0)
         goto failed;
-    /* The receipt hashes the files in place; if it cannot be written, the
-     * report and rejects are taken back too (atomic_file_abort). */
+    /* Report and rejects are complete, not yet named: the receipt is
+     * prepared, then all three are committed together (run_files.h). */
     receipt_init(&rec, "audit");
     rec.rates_id = a.rates_id;
     rec.rates_dir = args.rates_dir;
@@ -474,6 +493,7 @@ int cmd_audit(int argc, char **argv)
     rec.rows = st.rows;
     rec.computed = st.computed;
     rec.rejected = st.rejected;
+    rec.case_months = st.casemonths; /* = matches + differences (checked above) */
     rec.matches = a.tot.matches;
     rec.differences = differences(&a);
     rec.warning_rows = a.warned;
@@ -484,7 +504,8 @@ int cmd_audit(int argc, char **argv)
     rec.total_difference = a.tot.diff_total;
     rec.output_path = args.out_path;
     rec.rejects_path = a.files.rej_path ? a.files.rej_path : "-";
-    if (!(options = run_options_json(&args.ro, args.delimiter, args.comma, s.used, s.sep))) {
+    if (!(options = run_options_json(&args.ro, args.delimiter, args.comma, s.used, s.sep)) ||
+        add_tolerance(options, a.tolerance) != 0) {
         fprintf(stderr, "rfy audit: cannot build the receipt: out of memory\n");
         goto failed;
     }
@@ -493,15 +514,17 @@ int cmd_audit(int argc, char **argv)
         fprintf(stderr, "rfy audit: cannot build the receipt: out of memory\n");
         goto failed;
     }
-    receipt_take_hashes(&rec,
-                        args.ro.format == OUTPUT_XLSX ? NULL : atomic_file_sha256(&a.files.out),
-                        atomic_file_sha256(&a.files.rej));
-    if (receipt_emit(&rec, &s.hash, args.receipt_path, &msg) != RFY_OK) {
+    /* taken while written (an xlsx workbook: read back once written) */
+    receipt_take_hashes(&rec, atomic_file_sha256(&a.files.out), atomic_file_sha256(&a.files.rej));
+    if (receipt_prepare(&rec, &s.hash, args.receipt_path, &a.files.rcp, &a.files.receipt_line,
+                        &msg) != RFY_OK) {
         fprintf(stderr, "rfy audit: %s\n", msg ? msg : "cannot write the receipt");
         goto failed;
     }
+    if (run_files_commit(&a.files) != 0)
+        goto failed;
     run_files_close(&a.files);
-    summary(&a, &st, a.files.rejects_name);
+    summary(&a, &st, a.files.rejects_name, tolerance != NULL);
     if (a.explain_id && a.explained == 0)
         fprintf(stderr, "rfy audit: --explain %s: no computed case-month has that case_id%s\n",
                 a.explain_id, a.explain_month ? " and month" : "");

@@ -3,8 +3,8 @@
  *
  * Reads IN row by row (batch_run.c), writes one output row per computed
  * case-month and one rejects row per row that could not be computed, and
- * prints a summary on standard error.  Output files are atomic
- * (atomic_file.c): after a failure no output or rejects file exists.
+ * prints a summary on standard error.  Output, rejects and receipt are
+ * atomic together (run_files.h): after a failure or a signal none exists.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -31,7 +31,8 @@ static const char BATCH_USAGE[] =
     "Computes every row of IN.csv (\"-\" = standard input) and writes the results as CSV\n"
     "to OUT.csv (default: standard output).  Rows that cannot be computed go to the\n"
     "rejects file with the line, the column and the reason: by default OUT.rejects.csv\n"
-    "next to OUT.csv, or standard error when the output is standard output.\n"
+    "next to OUT.csv, or standard error when the output is standard output, a device\n"
+    "or a FIFO.\n"
     "\n"
     "  --rates DIR       use the rate tables in DIR instead of the built-in ones\n"
     "  -o OUT.csv        output file (\"-\" = standard output)\n"
@@ -45,6 +46,10 @@ static const char BATCH_USAGE[] =
     "                    compute; the output is the same, byte for byte, as with one\n"
     "  --receipt PATH    the run's receipt (default: OUT.receipt.json next to OUT.csv,\n"
     "                    or one line 'rfy receipt: {...}' on standard error)\n"
+    "\n"
+    "Output, rejects and receipt appear together once the run is complete; after a\n"
+    "failure or SIGINT, SIGTERM, SIGHUP none is left (the process then ends by the\n"
+    "signal: exit status 128 + its number).\n"
     "\n"
     "Exit codes: 0 all rows computed; 1 some rows rejected (all others written);\n"
     "2 usage error, unreadable input, malformed CSV or header, invalid rate tables or\n"
@@ -177,10 +182,11 @@ static void summary(const batch_ctx *b, const batch_stats *st, const char *rejec
 
 /* ---- Receipt (receipt.h, docs/audit.md) ------------------------------------------- */
 
-/* After both files are in place: the run's receipt, written atomically too. */
-static int write_receipt(const batch_ctx *b, const batch_stats *st, receipt_hash *hash,
-                         const char *rates_dir, const char *in, const char *out, const char *rej,
-                         const char *path, json_t *options, int output_hashed)
+/* Output and rejects are complete but unnamed: the run's receipt, prepared
+ * to be committed with them (run_files.h). */
+static int prepare_receipt(batch_ctx *b, const batch_stats *st, receipt_hash *hash,
+                           const char *rates_dir, const char *in, const char *out,
+                           const char *rej, const char *path, json_t *options)
 {
     receipt r;
     char *msg = NULL;
@@ -206,11 +212,9 @@ static int write_receipt(const batch_ctx *b, const batch_stats *st, receipt_hash
     r.total_paid = st->payment;
     r.output_path = out;
     r.rejects_path = rej ? rej : "-";
-    /* an xlsx workbook is written by libxlsxwriter, not through the stream:
-     * receipt_emit() hashes it in place */
-    receipt_take_hashes(&r, output_hashed ? atomic_file_sha256(&b->files.out) : NULL,
-                        atomic_file_sha256(&b->files.rej));
-    rc = receipt_emit(&r, hash, path, &msg);
+    /* taken while written (an xlsx workbook: read back once written) */
+    receipt_take_hashes(&r, atomic_file_sha256(&b->files.out), atomic_file_sha256(&b->files.rej));
+    rc = receipt_prepare(&r, hash, path, &b->files.rcp, &b->files.receipt_line, &msg);
     json_decref(r.summary);
     if (rc != RFY_OK)
         fprintf(stderr, "rfy batch: %s\n", msg ? msg : "cannot write the receipt");
@@ -297,11 +301,12 @@ int cmd_batch(int argc, char **argv)
                        st.payment);
     if (run_stream_finish(&s, &b.files, &b.sum, b.rates_id) != 0)
         goto failed;
-    /* The receipt hashes the files in place; without it they are taken back. */
+    /* Prepare all (the outputs are finished), commit all: the receipt and
+     * the files it names appear together, or none of them (run_files.h). */
     options = run_options_json(&args.ro, args.delimiter, args.comma, s.used, s.sep);
-    if (write_receipt(&b, &st, &s.hash, args.rates_dir, args.in_path, args.out_path,
-                      b.files.rej_path, args.receipt_path, options,
-                      args.ro.format != OUTPUT_XLSX) != RFY_OK)
+    if (prepare_receipt(&b, &st, &s.hash, args.rates_dir, args.in_path, args.out_path,
+                        b.files.rej_path, args.receipt_path, options) != RFY_OK ||
+        run_files_commit(&b.files) != 0)
         goto failed;
     run_files_close(&b.files);
     summary(&b, &st, b.files.rejects_name);

@@ -105,7 +105,7 @@ int receipt_file_sha256(char hex[RECEIPT_HEX_SIZE], const char *path, char **err
         goto cleanup;
     }
     /* Standard output, a pipe or a device has no content to hash again. */
-    if (strcmp(path, "-") == 0) {
+    if (atomic_path_is_special(path)) {
         rc = RFY_OK;
         goto cleanup;
     }
@@ -254,6 +254,9 @@ json_t *receipt_json(const receipt *r)
     set(root, "computed", count(r->computed), &ok);
     set(root, "rejected", count(r->rejected), &ok);
     if (audit) {
+        /* rows = computed + rejected count input rows (payment lines too);
+         * case_months = matches + differences count case-months */
+        set(root, "case_months", count(r->case_months), &ok);
         set(root, "matches", count(r->matches), &ok);
         set(root, "differences", count(r->differences), &ok);
     }
@@ -296,7 +299,8 @@ char *receipt_default_path(const char *out, int *failed)
     size_t n;
     char *p;
     *failed = 0;
-    if (strcmp(out, "-") == 0)
+    /* standard output, a device, a FIFO: no file next to it (standard error) */
+    if (!atomic_path_allows_side_files(out))
         return NULL;
     n = strlen(out);
     if (n > 4 && strcmp(out + n - 4, ".csv") == 0)
@@ -380,18 +384,45 @@ void receipt_take_hashes(receipt *r, const char *output_sha256, const char *reje
         snprintf(r->rejects_sha256, sizeof r->rejects_sha256, "%s", rejects_sha256);
 }
 
-int receipt_emit(receipt *r, receipt_hash *h, const char *path, char **errmsg)
+/* The receipt's text: indented JSON and a newline for a file, or the one
+ * line "rfy receipt: {...}" for standard error (path NULL).  Caller frees. */
+static char *receipt_text(const receipt *r, const char *path, char **errmsg)
 {
-    char *owned = NULL;
+    json_t *j = receipt_json(r);
+    char *json = j ? json_dumps(j, path ? JSON_INDENT(2) | JSON_PRESERVE_ORDER
+                                        : JSON_COMPACT | JSON_PRESERVE_ORDER)
+                   : NULL;
+    char *text = NULL;
+    size_t n;
+    json_decref(j);
+    if (json) {
+        n = strlen(json);
+        if ((text = malloc(sizeof RECEIPT_STDERR_PREFIX + n + 1)) != NULL)
+            snprintf(text, sizeof RECEIPT_STDERR_PREFIX + n + 1, "%s%s\n",
+                     path ? "" : RECEIPT_STDERR_PREFIX, json);
+    }
+    free(json);
+    if (!text)
+        fail(errmsg, RFY_ENOMEM, "cannot build the receipt: out of memory");
+    return text;
+}
+
+int receipt_prepare(receipt *r, receipt_hash *h, const char *path, atomic_file *into,
+                    char **line, char **errmsg)
+{
+    char *owned = NULL, *text = NULL;
     int rc, nomem = 0;
 
     *errmsg = NULL;
+    *line = NULL;
+    atomic_file_wrap(into, NULL, "-"); /* nothing to commit or abort yet */
     /* h NULL: the caller filled input_sha256 and input_bytes (rfy_batch_run's hash_input) */
     if (h && receipt_hash_final(r->input_sha256, &r->input_bytes, h) != RFY_OK) {
         rc = fail(errmsg, RFY_ENOMEM, "cannot hash the input: out of memory");
         goto cleanup;
     }
-    /* Hashes taken while the files were written need no second read. */
+    /* Hashes taken while the files were written need no second read; a
+     * stream or device has none (receipt_file_sha256). */
     if ((!r->output_sha256[0] &&
          (rc = receipt_file_sha256(r->output_sha256, r->output_path, errmsg)) != RFY_OK) ||
         (!r->rejects_sha256[0] &&
@@ -408,8 +439,51 @@ int receipt_emit(receipt *r, receipt_hash *h, const char *path, char **errmsg)
         rc = fail(errmsg, RFY_EIO, "the receipt %s would overwrite the input or an output", path);
         goto cleanup;
     }
-    rc = receipt_write(r, path, errmsg);
+    if (!(text = receipt_text(r, path, errmsg))) {
+        rc = RFY_ENOMEM;
+        goto cleanup;
+    }
+    if (!path) { /* standard error, once the files are committed */
+        *line = text;
+        text = NULL;
+        rc = RFY_OK;
+        goto cleanup;
+    }
+    if ((rc = atomic_file_open(into, path, errmsg)) != RFY_OK)
+        goto cleanup;
+    errno = 0;
+    if (fputs(text, into->fp) == EOF) {
+        rc = fail(errmsg, RFY_EIO, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
+        atomic_file_abort(into);
+        goto cleanup;
+    }
+    if ((rc = atomic_file_finish(into, errmsg)) != RFY_OK) {
+        atomic_file_abort(into);
+        goto cleanup;
+    }
+    into->path_copy = owned; /* into->path is the default path: into keeps it */
+    owned = NULL;
 cleanup:
     free(owned);
+    free(text);
+    return rc;
+}
+
+int receipt_emit(receipt *r, receipt_hash *h, const char *path, char **errmsg)
+{
+    atomic_file f;
+    char *line = NULL;
+    int rc = receipt_prepare(r, h, path, &f, &line, errmsg);
+    if (rc == RFY_OK && (rc = atomic_file_rename(&f, errmsg)) == RFY_OK && line) {
+        errno = 0;
+        if (fputs(line, stderr) == EOF || fflush(stderr) == EOF)
+            rc = fail(errmsg, RFY_EIO, "cannot write the receipt to standard error: %s",
+                      strerror(errno ? errno : EIO));
+    }
+    if (rc == RFY_OK)
+        atomic_file_close(&f);
+    else
+        atomic_file_abort(&f);
+    free(line);
     return rc;
 }

@@ -12,13 +12,16 @@
  * The input hash is computed while the input streams: by the batch loop
  * (rfy_batch_config.hash_input, as batch and audit do), or with
  * receipt_hash_tap as an rfy_csv_tap_fn; standard input is hashed too.
- * Output files are hashed by reading them back once they are in place.
+ * Output files are hashed while written (atomic_file_sha256), so the receipt
+ * is complete before any of them has its name.
  *
- * Usage (see cmd_batch.c / cmd_audit.c):
+ * Usage (see cmd_batch.c / cmd_audit.c, and run_files.h's sequence):
  *     cfg.hash_input = 1;  ... rfy_batch_run(&st, &cfg, ...) ...
- *     ... finish and rename the output files ...
+ *     ... finish the output files (not yet committed) ...
  *     receipt r;  receipt_init(&r, "batch");  fill the fields, input_sha256 from st;
- *     receipt_emit(&r, NULL, receipt_path_or_NULL, &msg);
+ *     receipt_take_hashes(&r, ...);
+ *     receipt_prepare(&r, NULL, receipt_path_or_NULL, &files.rcp, &line, &msg);
+ *     ... commit the outputs and the receipt together, then print `line` ...
  */
 #ifndef RFY_RECEIPT_H
 #define RFY_RECEIPT_H
@@ -28,6 +31,8 @@
 #include <gmp.h>
 #include <jansson.h>
 #include <openssl/evp.h>
+
+struct atomic_file;
 
 /* Version of the receipt's JSON layout ("schema_version"). */
 #define RECEIPT_SCHEMA_VERSION 2
@@ -57,7 +62,9 @@ typedef struct receipt {
     unsigned long long input_bytes;
     char input_sha256[RECEIPT_HEX_SIZE];
     unsigned long rows, computed, rejected;
-    unsigned long matches, differences; /* audit only: computed = matches + differences */
+    /* audit only: case_months = matches + differences (case-months), while
+     * rows = computed + rejected count input rows, payment lines included */
+    unsigned long case_months, matches, differences;
     /* Computed rows carrying each warning: warning_rows[i] counts bit 1u << i
      * (rfy_warning); RECEIPT_WARNINGS entries.  NULL = not counted. */
     const unsigned long *warning_rows;
@@ -148,7 +155,8 @@ int receipt_path_clashes(const char *receipt_path, const char *in, const char *o
 int receipt_write(const receipt *r, const char *path, char **errmsg);
 
 /*
- * Everything a command does after its output files are in place: finish
+ * receipt_prepare() and at once the receipt's commit (or its line on
+ * standard error), for a caller whose files are already in place: finish
  * the input hash `h` into r (h NULL: r->input_sha256 and r->input_bytes are
  * already filled, e.g. from rfy_batch_stats with hash_input), hash
  * r->output_path and r->rejects_path, and
@@ -159,6 +167,22 @@ int receipt_write(const receipt *r, const char *path, char **errmsg);
  * the whole input.
  */
 int receipt_emit(receipt *r, receipt_hash *h, const char *path, char **errmsg);
+
+/*
+ * What receipt_emit() does, but nothing gets a name: finish the input hash
+ * `h` into r (h NULL: already filled), hash a direct output or rejects
+ * stream (none: null), then either open `into` (atomic_file.h) at `path`
+ * (NULL: receipt_default_path of r->output_path), write the receipt and
+ * finish it, for the caller to commit with the outputs; or, when it goes to
+ * standard error, leave `into` empty and return the line
+ * "rfy receipt: {...}\n" in *line (caller prints it once the files are
+ * committed, and frees it).  Returns RFY_OK, or RFY_EIO / RFY_ENOMEM with
+ * *errmsg (caller frees); `into` is then empty, safe to abort.
+ * Preconditions: the hashes of atomic outputs taken (receipt_take_hashes):
+ * they have no name yet to be read back by.
+ */
+int receipt_prepare(receipt *r, receipt_hash *h, const char *path, struct atomic_file *into,
+                    char **line, char **errmsg);
 
 /*
  * Use hashes computed while the output and rejects were written

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "atomic_file.h"
 #include "cli.h"
 #include "receipt.h"
 #include "result_row.h"
@@ -16,7 +17,10 @@ int run_files_prepare(run_files *f, const char *cmd, const char *out_word, const
     f->in_path = in_path;
     f->out_path = out_path;
     f->rej_path = rej_path;
-    if (!rej_path && strcmp(out_path, "-") != 0) {
+    memset(&f->rcp, 0, sizeof f->rcp);
+    f->rcp.fd = -1;
+    /* never a side file next to standard output, a device or a FIFO (atomic_file.h) */
+    if (!rej_path && atomic_path_allows_side_files(out_path)) {
         if (!(f->rej_path = f->rej_owned = cli_default_rejects_path(out_path))) {
             fprintf(stderr, "rfy %s: out of memory\n", cmd);
             return -1;
@@ -110,15 +114,35 @@ int run_files_restart(run_files *f, const char *out_header)
     return RFY_OK;
 }
 
-int run_files_commit(run_files *f)
+int run_files_finish(run_files *f)
 {
     char *msg = NULL;
-    /* Finish both files before renaming either, so a failure leaves neither. */
-    if (atomic_file_finish(&f->out, &msg) != RFY_OK || atomic_file_finish(&f->rej, &msg) != RFY_OK ||
-        atomic_file_rename(&f->out, &msg) != RFY_OK || atomic_file_rename(&f->rej, &msg) != RFY_OK) {
+    if (atomic_file_finish(&f->out, &msg) != RFY_OK || atomic_file_finish(&f->rej, &msg) != RFY_OK) {
         fprintf(stderr, "rfy %s: %s\n", f->cmd, msg ? msg : "cannot write the output");
         free(msg);
         return -1;
+    }
+    return 0;
+}
+
+int run_files_commit(run_files *f)
+{
+    atomic_file *const all[] = {&f->out, &f->rej, &f->rcp};
+    char *msg = NULL;
+    if (run_files_finish(f) != 0) /* (done already: a no-op) */
+        return -1;
+    if (atomic_file_commit_all(all, sizeof all / sizeof all[0], &msg) != RFY_OK) {
+        fprintf(stderr, "rfy %s: %s\n", f->cmd, msg ? msg : "cannot write the output");
+        free(msg);
+        return -1;
+    }
+    if (f->receipt_line) {
+        errno = 0;
+        if (fputs(f->receipt_line, stderr) == EOF || fflush(stderr) == EOF) {
+            fprintf(stderr, "rfy %s: cannot write the receipt to standard error: %s\n", f->cmd,
+                    strerror(errno ? errno : EIO));
+            return -1;
+        }
     }
     return 0;
 }
@@ -127,6 +151,7 @@ void run_files_close(run_files *f)
 {
     atomic_file_close(&f->out);
     atomic_file_close(&f->rej);
+    atomic_file_close(&f->rcp);
     f->outputs_open = 0;
 }
 
@@ -149,6 +174,9 @@ void run_files_release(run_files *f)
         atomic_file_abort(&f->rej);
         f->outputs_open = 0;
     }
+    atomic_file_abort(&f->rcp); /* empty, or not committed: never a receipt without its files */
+    free(f->receipt_line);
+    f->receipt_line = NULL;
     if (f->in && f->in != stdin)
         fclose(f->in);
     f->in = NULL;

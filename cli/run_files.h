@@ -1,20 +1,33 @@
 /*
  * The files of a batch-like run (`rfy batch`, `rfy audit`): the input, the
- * output (or report), the rejects file and the receipt's place.  One place
- * decides the default rejects path, refuses clashing paths, opens everything,
- * writes the headers, commits both outputs together and reports a failure.
+ * output (or report), the rejects file and the receipt.  One place decides
+ * the default rejects path, refuses clashing paths, opens everything, writes
+ * the headers, commits the outputs together and reports a failure.
  *
- * Lifecycle:
+ * The outputs follow atomic_file.h's prepare all / commit all / abort all:
+ * no output, rejects or receipt file gets its name before all three are
+ * complete, and none remains after a failure or a signal.
+ *
  *     run_files f;
  *     if (run_files_prepare(&f, "batch", "output", in, out, rej, receipt) != 0) goto fail;
  *     ... load rates ...
  *     if (run_files_open_outputs(&f, HEADER) != 0) goto fail;
  *     ... rows: write to f.out.fp / f.rej.fp; on a write error run_files_write_failed() ...
- *     if (run_files_commit(&f) != 0) goto fail;   (both finished before either is renamed)
- *     ... receipt ...; run_files_close(&f);
+ *   prepare all:
+ *     if (run_files_finish(&f) != 0) goto fail;      output and rejects complete, unnamed
+ *     ... receipt_prepare(&r, ..., &f.rcp, &f.receipt_line, &msg) ...
+ *     (a caller that keeps a database in step commits its transaction here:
+ *      after it, only renames are left, and `rfy ledger export` can redo them)
+ *   commit all:
+ *     if (run_files_commit(&f) != 0) goto fail;      all three named together
+ *     run_files_close(&f);
  *   fail: run_files_report_failure(&f);
- *   always: run_files_release(&f);
+ *   always, abort all: run_files_release(&f);
  * Messages go to standard error as "rfy CMD: ...".
+ *
+ * When the output is not a regular file (standard output, a device, a FIFO),
+ * the rejects and the receipt have no default file: they go to standard
+ * error unless --rejects / --receipt name a place (atomic_path_allows_side_files).
  */
 #ifndef RFY_RUN_FILES_H
 #define RFY_RUN_FILES_H
@@ -32,6 +45,8 @@ typedef struct run_files {
     char *rej_owned;            /* the default rejects path, when made here */
     FILE *in;
     atomic_file out, rej;
+    atomic_file rcp;            /* the receipt file (receipt_prepare), or empty */
+    char *receipt_line;         /* the receipt for standard error, printed at the commit (owned) */
     int rej_header_pending;     /* rejects on standard error: header before the first */
     const char *out_header;     /* written by run_files_write_header() once the input's is bound */
     int rej_header_deferred;    /* rejects file: its header too */
@@ -41,8 +56,8 @@ typedef struct run_files {
 } run_files;
 
 /*
- * Resolve the default rejects path ("OUT.rejects.csv" next to a file
- * output), refuse an input, output, rejects or receipt path that is another
+ * Resolve the default rejects path ("OUT.rejects.csv" next to a regular file
+ * output; standard error otherwise), refuse an input, output, rejects or receipt path that is another
  * of them, and open the input.  `out_word` names the output in messages
  * ("output", "report").  Returns 0, or -1 after printing why.
  */
@@ -75,10 +90,16 @@ int run_files_can_restart(const run_files *f);
  * RFY_EIO after recording the write error. */
 int run_files_restart(run_files *f, const char *out_header);
 
-/* Finish both outputs, then rename both into place.  Returns 0, or -1 after printing why. */
+/* Prepare: finish output and rejects (flushed, fsync'ed, hashed; still
+ * without names).  Returns 0, or -1 after printing why. */
+int run_files_finish(run_files *f);
+
+/* Commit all: output, rejects and receipt get their names together; then
+ * the receipt line for standard error, if any, is printed.  Returns 0, or
+ * -1 after printing why (run_files_release() then removes all three). */
 int run_files_commit(run_files *f);
 
-/* After a successful commit (and receipt): release the outputs. */
+/* After a successful commit: release the outputs. */
 void run_files_close(run_files *f);
 
 /* Say what failed: the first write error, and "PATH not written" for each output. */

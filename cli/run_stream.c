@@ -41,7 +41,9 @@ int run_stream_open_outputs(run_stream *s, const run_args *a, run_files *f,
         return -1;
     if (output_adapter_open(&s->adapter, a->ro.format, &f->out.fp,
                             f->rej_header_pending ? NULL : &f->rej.fp,
-                            f->out.tmp ? f->out.tmp : a->out_path, &msg) != 0) {
+                            a->ro.format == OUTPUT_XLSX ? atomic_file_write_path(&f->out)
+                                                        : a->out_path,
+                            &msg) != 0) {
         fprintf(stderr, "rfy %s: %s\n", s->cmd, msg);
         free(msg);
         return -1;
@@ -81,7 +83,7 @@ int run_stream_finish(run_stream *s, run_files *f, const run_summary *sum, const
         free(msg);
         return -1;
     }
-    if (f->write_target || run_files_commit(f) != 0)
+    if (f->write_target || run_files_finish(f) != 0) /* committed with the receipt */
         return -1;
     return 0;
 }

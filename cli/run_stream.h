@@ -70,7 +70,8 @@ int run_stream_run(run_stream *s, batch_stats *st, const batch_config *cfg, cons
 /*
  * After the rows and the command's own summary lines: the summary sheet
  * (xlsx), the adapter finished (an xlsx workbook is written here), and
- * output and rejects committed together (run_files_commit()).  Returns 0, or
+ * output and rejects finished (run_files_finish(): complete, not yet named;
+ * the command prepares its receipt, then run_files_commit()).  Returns 0, or
  * -1 after printing why (run_files_report_failure() is then due).
  */
 int run_stream_finish(run_stream *s, run_files *f, const run_summary *sum,

@@ -55,7 +55,11 @@ typedef struct rfy_audit_totals {
     mpz_t over_sum;          /* their differences: >= 0 */
     mpz_t under_sum;         /* their differences: <= 0 */
     mpz_t paid_total;        /* paid, over every case-month compared */
-    mpz_t diff_total;        /* the differences of over and under (over_sum + under_sum) */
+    /* paid − payment over every case-month compared, matches within the
+     * tolerance included: paid_total − the payments compared
+     * = over_sum + under_sum + within_sum (docs/audit.md sum_of_differences) */
+    mpz_t diff_total;
+    mpz_t within_sum;        /* the differences of the matches (0 without a tolerance) */
 } rfy_audit_totals;
 
 /* Init / clear an rfy_audit_paid (sum 0, nothing given). */
@@ -135,8 +139,10 @@ RFY_API void rfy_audit_totals_clear(rfy_audit_totals *t);
 RFY_API void rfy_audit_totals_reset(rfy_audit_totals *t);
 
 /*
- * Count one compared case-month: paid into paid_total; a match counted; an
- * over- or underpayment counted with its diff into its sum and diff_total.
+ * Count one compared case-month: paid into paid_total and diff into
+ * diff_total, always; a match counted with its diff (within the tolerance)
+ * into within_sum; an over- or underpayment counted with its diff into its
+ * sum.
  * Preconditions: t initialised; paid, diff and finding from one
  * rfy_audit_compare().
  */

@@ -51,10 +51,11 @@ START_TEST(oom_removes_live_temporaries)
         int fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
         dup2(fd, 2);
         cli_install_oom_exit();
+        setenv("RFY_ATOMIC_NAMED", "1", 1); /* named temporaries: unnamed ones need no cleanup */
         if (atomic_file_open(&f, out, &msg) != RFY_OK || atomic_file_open(&g, out, &msg) != RFY_OK)
             _exit(10);
         fputs("case_id,month\n", f.fp);
-        /* two temporaries exist now (out.csv.XXXXXX twice) */
+        /* two temporaries exist now (out.csv.rfy-tmp-PID-XXXXXX twice) */
         if (entries(dir) != 2)
             _exit(11);
         rfy_oom_fail_after(0); /* the next GMP allocation fails */

@@ -223,6 +223,40 @@ START_TEST(totals_over_several_case_months)
 }
 END_TEST
 
+/* With --tolerance 0,50 a match may differ: its difference still counts in
+ * the sum of differences, which is then paid total − payment total
+ * (docs/audit.md), and apart in within_sum.  Payment 14.359,65 each:
+ *   paid 14.360,15: +0,50 (match: equal to the tolerance)
+ *   paid 14.359,34: −0,31 (match)
+ *   paid 14.400,00: +40,35 (over)
+ *   paid 14.359,14: −0,51 (under: one øre beyond)
+ * over 40,35; under −0,51; within 0,50 − 0,31 = 0,19;
+ * paid total 14.360,15 + 14.359,34 + 14.400,00 + 14.359,14 = 57.478,63;
+ * payment total 4 × 14.359,65 = 57.438,60; 57.478,63 − 57.438,60 = 40,03
+ * = 40,35 − 0,51 + 0,19 = diff_total (the old sum of over and under alone,
+ * 39,84, was one figure the summary could not reconcile). */
+START_TEST(totals_with_tolerance_add_up)
+{
+    static const char *const cells[] = {"14360.15", "14359.34", "14400.00", "14359.14"};
+    amt(tol, "0.50");
+    amt(payment, "14359.65");
+    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+        amt(paid, cells[i]);
+        rfy_audit_totals_add(&T, paid, diff, rfy_audit_compare(diff, paid, payment, tol));
+    }
+    ck_assert_uint_eq(T.matches, 2);
+    ck_assert_uint_eq(T.over, 1);
+    ck_assert_uint_eq(T.under, 1);
+    ck_money(T.over_sum, "40.35");
+    ck_money(T.under_sum, "-0.51");
+    ck_money(T.within_sum, "0.19");
+    ck_money(T.paid_total, "57478.63");
+    ck_money(T.diff_total, "40.03");
+    rfy_audit_totals_reset(&T);
+    ck_money(T.within_sum, "0.00");
+}
+END_TEST
+
 /* --tolerance: "0,50" and "0.50" are both 50 øre; the limit 9999999.99 is
  * accepted and one øre more refused (why NULL: a number, too large); a sign
  * or a third decimal is refused with a why. */
@@ -259,6 +293,7 @@ static Suite *suite(void)
     tcase_add_test(t, quoted_value_cut_between_characters);
     tcase_add_test(t, start_begins_afresh);
     tcase_add_test(t, totals_over_several_case_months);
+    tcase_add_test(t, totals_with_tolerance_add_up);
     tcase_add_test(t, tolerance_text);
     suite_add_tcase(s, t);
     return s;
