@@ -366,4 +366,42 @@ cp "$TMP/b.receipt.json" "$TMP/b1.receipt.json"
 "$RFY" batch --quiet -o "$TMP/b.csv" "$TMP/nopaid.csv" 2>/dev/null
 check "batch: receipt deterministic" cmp -s "$TMP/b1.receipt.json" "$TMP/b.receipt.json"
 
+# ---- --tolerance and a payment line: every sum and count adds up -------------------------------
+# By hand (2024-03: forsørger 16382.00, ikke-forsørger 12326.00; ressourceforløb: 55 % of
+# the wage above 16323.00, so wage 20000.00 -> 0.55 x 3677 = 2022.35 -> payment 14359.65):
+#   A1 forsørger, wage 20000, paid 14359.90:          +0.25   match (|0.25| <= 0.50)
+#   A2 ikke-forsørger, paid 12326.00:                  0.00   match
+#   A3 forsørger, wage 20000, paid 14000.00, and a payment line of 400.00 (line 5):
+#      paid 14400.00 - 14359.65 =                     +40.35  overpaid
+#   A4 ikke-forsørger, paid 12325.60:                 -0.40   match
+# rows 5 = computed 5 (the payment line included) + rejected 0; case_months 4 = matches 3
+# + differences 1.  within_tolerance 0.25 + 0.00 - 0.40 = -0.15; overpaid 40.35, underpaid 0.00.
+# total_paid 14359.90 + 12326.00 + 14400.00 + 12325.60 = 53411.50;
+# total_payment 14359.65 + 12326.00 + 14359.65 + 12326.00 = 53371.30;
+# sum_of_differences 53411.50 - 53371.30 = 40.20 = 40.35 + 0.00 - 0.15.
+printf 'case_id,month,category,wage,paid\nA1,2024-03,forsorger,20000.00,14359.90\nA2,2024-03,ikke_forsorger,,12326.00\nA3,2024-03,forsorger,20000.00,14000.00\nA3,2024-03,,,400.00\nA4,2024-03,ikke_forsorger,,12325.60\n' >"$TMP/tol.csv"
+"$RFY" audit --tolerance 0,50 -o "$TMP/tol.out.csv" "$TMP/tol.csv" 2>"$TMP/tol.err"
+check "tolerance: exit 1 (one difference)" [ $? = 1 ]
+T=$TMP/tol.out.csv
+check "tolerance: only A3 listed, +40.35" [ "$(data "$T" | cut -d, -f1,"$(colnum "$T" difference)")" = "A3,40.35" ]
+check "tolerance: overpaid 40.35, underpaid 0.00, within_tolerance -0.15" \
+    [ "$(summary "$T" overpaid)/$(summary "$T" underpaid)/$(summary "$T" within_tolerance)" = "40.35/0.00/-0.15" ]
+check "tolerance: sum_of_differences 40.20 = total_paid 53411.50 - total_payment 53371.30" \
+    [ "$(summary "$T" sum_of_differences)/$(summary "$T" total_paid)/$(summary "$T" total_payment)" = "40.20/53411.50/53371.30" ]
+check "tolerance: sum_of_differences = total_paid - total_payment (øre)" \
+    [ $(($(ore "$(summary "$T" total_paid)") - $(ore "$(summary "$T" total_payment)"))) = "$(ore "$(summary "$T" sum_of_differences)")" ]
+check "tolerance: standard error gives the within-tolerance part" \
+    grep -qF "overpaid 1 case-month, 40.35; underpaid 0 case-months, 0.00; within the tolerance -0.15" "$TMP/tol.err"
+j=$(flat "$TMP/tol.out.receipt.json")
+check "tolerance receipt: rows 5 = computed 5 + rejected 0" \
+    [ "$(field "$j" "" rows)/$(field "$j" "" computed)/$(field "$j" "" rejected)" = 5/5/0 ]
+check "tolerance receipt: case_months 4 = matches 3 + differences 1" \
+    [ "$(field "$j" "" case_months)/$(field "$j" "" matches)/$(field "$j" "" differences)" = 4/3/1 ]
+check "tolerance receipt: totals.difference 40.20 (= the report's sum_of_differences)" \
+    [ "$(field "$j" totals difference)" = 40.20 ]
+check "tolerance receipt: options.tolerance 0.50 (the run can be repeated from it)" \
+    [ "$(field "$j" options tolerance)" = 0.50 ]
+"$RFY" audit --tolerance "$(field "$j" options tolerance)" -o "$TMP/tol2.out.csv" "$TMP/tol.csv" 2>/dev/null
+check "tolerance receipt: repeated from its options, the same report" cmp -s "$T" "$TMP/tol2.out.csv"
+
 rfy_test_finish

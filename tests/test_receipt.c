@@ -468,6 +468,11 @@ START_TEST(default_path_and_clashes)
     free(p);
     ck_assert_ptr_null(receipt_default_path("-", &failed));
     ck_assert_int_eq(failed, 0);
+    /* a device, or a name into /proc: standard error, never a file in /dev */
+    ck_assert_ptr_null(receipt_default_path("/dev/null", &failed));
+    ck_assert_int_eq(failed, 0);
+    ck_assert_ptr_null(receipt_default_path("/dev/stdout", &failed));
+    ck_assert_ptr_null(receipt_default_path("/dev/new.csv", &failed));
 
     ck_assert_int_eq(receipt_path_clashes(NULL, "in.csv", "out.csv", NULL), 0);
     ck_assert_int_eq(receipt_path_clashes("r.json", "in.csv", "out.csv", "rej.csv"), 0);
