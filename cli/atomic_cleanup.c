@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -92,6 +93,7 @@ void atomic_cleanup_add(const char *path)
     for (int i = 0; i < LIVE_MAX; i++)
         if (!live_used[i]) {
             memcpy(live_path[i], path, n + 1);
+            atomic_signal_fence(memory_order_seq_cst); /* the path, then the mark */
             live_used[i] = 1;
             return;
         }
