@@ -98,11 +98,18 @@ set +m
 exec 2>&3 3>&-
 
 # ---- Outputs that are not regular files -----------------------------------------------------------
+# Other programs on the machine may write into /dev: a file there is ours only if it
+# names this run's input, whose name is unique ($U.csv; the receipt names it).
+U=rfy-signals-$$-$RANDOM
+cp "$TMP/small.csv" "$TMP/$U.csv" # from here on the input is $U.csv
+printf 'case_id,month,category,wage,paid\nS1,2024-03,forsorger,20000.00,14359.65\n' >"$TMP/$U-audit.csv"
 touch "$TMP/marker"
-sleep 0.01
-new_in_dev() { find /dev -maxdepth 1 -newer "$TMP/marker" -name "$1" | tr '\n' ' '; }
+new_in_dev() {
+    find /dev -maxdepth 1 -type f -newer "$TMP/marker" -name "$1" -exec grep -l -e "$U" {} + 2>/dev/null |
+        tr '\n' ' '
+}
 
-"$RFY" batch -o /dev/null "$TMP/small.csv" 2>"$TMP/null.err"
+"$RFY" batch -o /dev/null "$TMP/$U.csv" 2>"$TMP/null.err"
 check "-o /dev/null: exit 1 (one reject)" [ $? = 1 ]
 check "-o /dev/null: no side file in /dev ($(new_in_dev 'null.*'))" [ -z "$(new_in_dev 'null.*')" ]
 check "-o /dev/null: the reject on standard error (header, then line 3)" \
@@ -110,28 +117,39 @@ check "-o /dev/null: the reject on standard error (header, then line 3)" \
 check "-o /dev/null: the receipt on standard error, output sha256 null" \
     grep -q '^rfy receipt: {.*"output":{"name":"null","sha256":null}' "$TMP/null.err"
 
-"$RFY" batch -o /dev/null --rejects "$TMP/r.csv" --receipt "$TMP/r.json" "$TMP/small.csv" 2>/dev/null
+"$RFY" batch -o /dev/null --rejects "$TMP/r.csv" --receipt "$TMP/r.json" "$TMP/$U.csv" 2>/dev/null
 check "-o /dev/null with --rejects and --receipt: both written where asked" \
     bash -c "grep -q '^3,S2,category,' '$TMP/r.csv' && grep -q '\"sha256\": null' '$TMP/r.json'"
 
-"$RFY" batch -o /dev/stdout "$TMP/small.csv" >"$TMP/stdout.csv" 2>"$TMP/stdout.err"
+"$RFY" batch -o /dev/stdout "$TMP/$U.csv" >"$TMP/stdout.csv" 2>"$TMP/stdout.err"
 check "-o /dev/stdout: the output arrives (S1 paid 14359.65)" grep -q '^S1,2024-03,.*,14359.65,' "$TMP/stdout.csv"
 check "-o /dev/stdout: no side file in /dev ($(new_in_dev 'std*'))" [ -z "$(new_in_dev 'std*')" ]
 check "-o /dev/stdout: rejects on standard error" grep -q '^3,S2,category,' "$TMP/stdout.err"
 
-"$RFY" audit -o /dev/null "$TMP/big.csv" --quiet 2>"$TMP/anull.err"
-check "audit -o /dev/null: no side file in /dev" [ -z "$(new_in_dev 'null.*')" ]
+"$RFY" audit -o /dev/null "$TMP/$U-audit.csv" 2>"$TMP/anull.err"
+check "audit -o /dev/null: exit 0 (S1 matches: 14359.65)" [ $? = 0 ]
+check "audit -o /dev/null: no side file in /dev ($(new_in_dev 'null.*'))" [ -z "$(new_in_dev 'null.*')" ]
 check "audit -o /dev/null: the receipt on standard error" grep -q '^rfy receipt: {"schema_version"' "$TMP/anull.err"
+
+# A device node in a directory of our own (root only): nothing is made beside it.
+mkdir "$TMP/devd"
+if mknod "$TMP/devd/zero" c 1 5 2>/dev/null; then
+    "$RFY" batch -o "$TMP/devd/zero" "$TMP/$U.csv" 2>/dev/null
+    check "a device node as output: exit 1 (one reject)" [ $? = 1 ]
+    check "a device node as output: nothing beside it ($(listing "$TMP/devd"))" [ "$(listing "$TMP/devd")" = "zero " ]
+else
+    echo "SKIP: mknod needs root (a device node in a directory of our own)"
+fi
 
 mkdir "$TMP/f"
 mkfifo "$TMP/f/p"
 cat "$TMP/f/p" >"$TMP/fifo.copy" &
 reader=$!
-"$RFY" batch -o "$TMP/f/p" "$TMP/small.csv" 2>"$TMP/fifo.err"
+"$RFY" batch -o "$TMP/f/p" "$TMP/$U.csv" 2>"$TMP/fifo.err"
 check "FIFO: exit 1 (one reject)" [ $? = 1 ]
 wait $reader
 check "FIFO: no side file next to it ($(listing "$TMP/f"))" [ "$(listing "$TMP/f")" = "p " ]
-"$RFY" batch -o "$TMP/reg.csv" "$TMP/small.csv" 2>/dev/null
+"$RFY" batch -o "$TMP/reg.csv" "$TMP/$U.csv" 2>/dev/null
 check "FIFO: the reader got the same bytes as a file output" cmp -s "$TMP/fifo.copy" "$TMP/reg.csv"
 check "FIFO: rejects and receipt on standard error" \
     bash -c "grep -q '^3,S2,category,' '$TMP/fifo.err' && grep -q '^rfy receipt: {' '$TMP/fifo.err'"
