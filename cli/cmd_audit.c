@@ -71,7 +71,9 @@ static const char AUDIT_USAGE[] =
     "\n"
     "Exit codes: 0 every row matches; 1 a difference or a rejected row; 2 usage error,\n"
     "missing `paid` column, unreadable input, malformed CSV, invalid rate tables or a\n"
-    "write failure (then nothing is written).  See docs/audit.md.\n";
+    "write failure (then nothing is written).  Report, rejects and receipt appear\n"
+    "together once the run is complete; after SIGINT, SIGTERM or SIGHUP none is left\n"
+    "(exit status 128 + the signal's number).  See docs/audit.md.\n";
 
 /* The batch output columns (interface.md "Batch output"), then the audit's two. */
 /* The report: the batch output columns plus paid and difference (interface.md). */
