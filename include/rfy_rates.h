@@ -55,6 +55,12 @@ typedef enum rfy_rate_key {
     RFY_RATE_SANCTION_DAY_IKKE_FORSORGER,  /* of the nr. 2 level */
     RFY_RATE_SANCTION_DAY_U25_HJEMME,      /* of the nr. 3 level */
     RFY_RATE_SANCTION_DAY_U25_BIDRAG_MAX,  /* of the nr. 4 cap (the ministry's maximum) */
+    /* The highest dagpenge amount (lov om arbejdsløshedsforsikring § 47):
+     * the bound of a hidtidig ledighedsydelse (§ 68 stk. 5; LAS § 74 a stk. 2
+     * sets ledighedsydelse at 89 % of it).  Set per week until 2017-06, per
+     * month from 2017-07; rules.md §3 compares both as monthly amounts. */
+    RFY_RATE_DAGPENGE_MAX_WEEK,   /* kr/week, 2013-01..2017-06 */
+    RFY_RATE_DAGPENGE_MAX_MONTH,  /* kr/month, from 2017-07 */
     RFY_RATE_KEY_COUNT
 } rfy_rate_key;
 
@@ -221,8 +227,9 @@ RFY_API int rfy_rates_check_chain(const rfy_rates *rates, FILE *report);
  * regulation rows (øre; rounded as the chain rounds).  The chained keys: the
  * wage threshold (from 2012, p = r), the hourly disregard (from 2012), the
  * three § 68 stk. 2 levels and the nr. 4 cap (from 2013), and the highest
- * sygedagpenge amount (from 2019, rounded down to a multiple of 5 kr.), all
- * with p = r − afdæmpning − reduction.  Returns RFY_OK, or
+ * sygedagpenge amount (from 2013, rounded to the nearest multiple of 5 kr.)
+ * and the monthly dagpenge maximum (from 2017, to whole kroner), all with
+ * p = r − afdæmpning − reduction.  Returns RFY_OK, or
  * RFY_ENORATE if the key is not indexed or a base/regulation row is missing.
  */
 RFY_API int rfy_rates_chain_value(mpz_t out, const rfy_rates *rates, rfy_rate_key key, int year);
