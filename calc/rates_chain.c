@@ -118,6 +118,21 @@ static void step(mpz_t v, const mpz_t p_c, const chain_def *c)
     mpq_clear(x);
 }
 
+int rfy__chain_with_afdaempning(rfy_rate_key key)
+{
+    const chain_def *c = chain_for(key);
+    return c ? c->with_afdaempning : 0;
+}
+
+int rfy__chain_step(mpz_t v, const mpz_t p, rfy_rate_key key)
+{
+    const chain_def *c = chain_for(key);
+    if (!c)
+        return -1;
+    step(v, p, c);
+    return 0;
+}
+
 /*
  * p[y] for a chain, in hundredths of a percent; RFY_ENORATE if a row is
  * missing.  With afdæmpning, p = r − afdæmpning − reduction: the one-off

@@ -234,6 +234,43 @@ RFY_API int rfy_rates_check_chain(const rfy_rates *rates, FILE *report);
  */
 RFY_API int rfy_rates_chain_value(mpz_t out, const rfy_rates *rates, rfy_rate_key key, int year);
 
+/* The numbers `rfy rates derive` takes, as the user typed them (plain
+ * decimals with a point: "2.9", "0.45", "1675"); NULL = the default. */
+typedef struct rfy_rates_derive_args {
+    int year;                 /* must be the year after the last covered one */
+    const char *r;            /* satsreguleringsprocent (required) */
+    const char *afdaempning;  /* NULL: 0 */
+    const char *reduction;    /* NULL: the tables' regulation_reduction_pct for year, else 0 */
+    const char *normalbidrag; /* NULL: no normalbidrag row (it follows PSL § 20, not the chain) */
+} rfy_rates_derive_args;
+
+/*
+ * rfy rates derive (docs/rates.md section 4): the table for args->year,
+ * derived from the year before by the chain of rules.md §2, from the table
+ * files names/texts/lens (the built-in ones, or a --rates directory's).
+ *
+ * The table holds the four § 68 stk. 2 amounts, the wage threshold, the
+ * hourly disregard, the highest sygedagpenge and dagpenge amounts (when the
+ * year before has them), the periodesanktion day amounts, the normalbidrag
+ * when given, and the year's regulation rows; every row is `derived` and its
+ * source shows the computation with its numbers.  The new set (the files
+ * minus the one it replaces, plus the new one) is loaded and must pass
+ * rfy_rates_check_missing() and rfy_rates_check_chain() before anything is
+ * returned.
+ *
+ * On RFY_OK *text and *len hold the file "YEAR.csv" (caller frees) and
+ * *replaces the index of the file of that name among the inputs (which may
+ * hold the year's regulation rows, as the shipped 2027.csv does), or -1.
+ * Otherwise RFY_EINPUT (a year that is not the next one, a number that is
+ * not a plain decimal, a year before without a required amount), RFY_ERATES
+ * (the inputs or the result do not load or do not pass the check) or
+ * RFY_ENOMEM, with *errmsg (caller frees).
+ */
+RFY_API int rfy_rates_derive(char **text, size_t *len, long *replaces, size_t n,
+                             const char *const *names, const char *const *texts,
+                             const size_t *lens, const rfy_rates_derive_args *args,
+                             char **errmsg);
+
 RFY_END_DECLS
 
 #endif
