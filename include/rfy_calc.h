@@ -215,7 +215,7 @@ RFY_API int rfy_warnings_format(char *buf, size_t size, unsigned warnings);
 /*
  * One warning of a computed case-month explained in English for a payroll
  * officer, naming the value it rests on ("prior_amount 4900.00 kr. per week is
- * above the derived highest sygedagpenge amount 4860.00 (not published); the
+ * above the derived highest sygedagpenge amount 5210.00 (not published); the
  * row is computed: check the amount").  Into buf (size bytes); returns the
  * length, or -1 if w is not set in res->warnings.
  */
