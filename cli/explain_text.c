@@ -319,6 +319,15 @@ static void level_prior(FILE *out, const rfy_case *in, const rfy_result *res,
     else if (sdp)
         fputs("    (intet højeste sygedagpengebeløb kendt for måneden: beløbet er ikke kontrolleret)\n",
               out);
+    else if (res->warnings & RFY_WARN_LY_ABOVE_DERIVED_MAX) {
+        const rfy_rate_value *dp = res->rate[RFY_RATE_DAGPENGE_MAX_MONTH]
+                                       ? res->rate[RFY_RATE_DAGPENGE_MAX_MONTH]
+                                       : res->rate[RFY_RATE_DAGPENGE_MAX_WEEK];
+        if (dp)
+            fprintf(out, "    (over det beregnede højeste dagpengebeløb %s %s, som ikke er "
+                         "offentliggjort: beregnet alligevel; kontrollér beløbet)\n",
+                    da_z(a, dp->amount), unit_da(dp->key));
+    }
     if (e->prior_above_floor)
         fprintf(out, "    %s er mere end niveauet efter %s (%s): den hidtidige ydelse er niveauet",
                 da_q(b, res->prior_monthly), ref, da_q(c, res->stk2_level));
