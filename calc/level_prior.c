@@ -59,11 +59,10 @@ static int check_ledighed_max(rfy_result *res, const rfy_rates *rates, const rfy
     if (err) {
         err->column = "prior_amount";
         snprintf(err->reason, sizeof err->reason,
-                 "above the highest dagpenge amount for the month (%s kr. per %s%s; a "
-                 "ledighedsydelse cannot exceed it: § 68 stk. 5, AFL § 47)",
+                 "above the highest dagpenge amount for the month (%s kr. per %s%s; § 68 stk. 5, "
+                 "AFL § 47)",
                  amount, max->key == RFY_RATE_DAGPENGE_MAX_WEEK ? "week" : "month",
-                 in->prior_unit == RFY_PER_WEEK ? ", compared with the weekly amount x 52/12"
-                                                : "");
+                 in->prior_unit == RFY_PER_WEEK ? "; a weekly amount counts x 52/12" : "");
     }
     return RFY_EINPUT;
 }
