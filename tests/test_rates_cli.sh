@@ -305,6 +305,15 @@ expect_out "5.991,00"
 run rates --rates "$scratch/dempty" show 2027
 expect_out_re '^rfy_forsorger +18250\.00 '
 expect_out_re '^normalbidrag_month +1720\.00 kr/month .* derived '
+# from a --rates directory: 2028 from the derived 2027, no reduction (none held for 2028):
+# 18.171 × 1,031 = 18.734,30 → 18.734
+run rates --rates "$scratch/d27" derive 2028 --r 3.1 -o "$scratch/d28"
+expect_rc 0
+run --rates "$scratch/d28" rates check
+expect_rc 0
+run rates --rates "$scratch/d28" show 2028
+expect_out_re '^rfy_forsorger +18734\.00 kr/month +2028-01-01\.\.2028-12-31 +derived '
+if grep -q '^regulation_reduction_pct,2028' "$scratch/d28/2028.csv"; then bad "derive 2028: a reduction row"; else ok; fi
 # derive needs --r and -o; the derive options belong to derive
 run rates derive 2027 -o "$scratch/dnor"
 expect_rc 2
