@@ -1291,6 +1291,8 @@ START_TEST(check_missing_keys)
     ck_assert_ptr_null(strstr(buf, "MISSING"));
     ck_assert_ptr_nonnull(strstr(buf, "ABSENT normalbidrag_month 2016-01..2016-12"));
     ck_assert_ptr_null(strstr(buf, "ABSENT normalbidrag_month 2026"));
+    /* the dagpenge maximum: weekly to 2017-06, monthly after; no month lacks both */
+    ck_assert_ptr_null(strstr(buf, "ABSENT dagpenge"));
     free(buf);
     rfy_rates_free(r);
     /* a table covering 2024 with only forsørger from March: every gap in one report */
@@ -1310,6 +1312,8 @@ START_TEST(check_missing_keys)
         ck_assert_ptr_nonnull(strstr(buf, "MISSING rfy_ikke_forsorger 2024-01..2024-12 ("));
         ck_assert_ptr_nonnull(strstr(buf, "MISSING activation_hour_disregard 2024-01..2024-12 ("));
         ck_assert_ptr_nonnull(strstr(buf, "ABSENT rfy_sdp_max_week 2024-01..2024-12 ("));
+        ck_assert_ptr_nonnull(strstr(buf, "ABSENT dagpenge_max_month 2024-01..2024-12 (the § 68 "
+                                          "stk. 5 bound"));
         free(buf);
         rfy_rates_free(r);
     }
