@@ -189,7 +189,8 @@ RFY_API const rfy_rate_comment *rfy_rates_comment_at(const rfy_rates *rates, siz
  * category (the four § 68 stk. 2 keys, the § 68 a stk. 2 and 3 amounts).
  * The others are optional: normalbidrag_month (nr. 4 then needs
  * child_support), rfy_sdp_max_week (the § 68 stk. 4 check is then skipped),
- * and the informational keys.  Writes one line per key and run of months
+ * the dagpenge maximum, weekly or monthly (the § 68 stk. 5 bound is then not
+ * checked), and the informational keys.  Writes one line per key and run of months
  * that lacks it ("MISSING rfy_forsorger 2026-01..2026-12 (the table for
  * those months has no row of it)") to `report` (may be NULL), then one line
  * per optional key that is absent from covered months, as "ABSENT ...".
