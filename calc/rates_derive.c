@@ -219,9 +219,9 @@ static int write_table(FILE *f, const rfy_rates *base, const rfy_rates_derive_ar
                      was, pc->r_s, now);
         put_row(f, year, k, now, src);
     }
-    /* rules.md §9: periodesanktion per day = round(level × 12 / 260), of the
-     * level just derived (read back from the rows above is not possible yet,
-     * so the same step is taken again from the year before). */
+    /* rules.md §9: periodesanktion per day = round(level × 12 / 260) of the
+     * year's level, which is the chain step above taken again from the level
+     * of the year before (the rows are text by now). */
     for (size_t i = 0; i < sizeof SANCTION_DAYS / sizeof SANCTION_DAYS[0]; i++) {
         rfy_rate_key lk = rfy_sanction_day_level_key(SANCTION_DAYS[i]);
         const rfy_rate_value *last = rfy_rates_get(base, lk, RFY_MONTH(year - 1, 12));
