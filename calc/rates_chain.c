@@ -19,28 +19,34 @@ typedef struct chain_def {
     rfy_rate_key key;
     int base_year;
     int with_afdaempning; /* p = r − afdæmpning − reduction (LAS § 109 stk. 2, 4, 6) or p = r */
-    unsigned long unit;   /* rounding unit in øre: 100 = whole kroner, 1 = øre */
-    int round_down;       /* down to the unit instead of half away from zero */
+    unsigned long unit;   /* rounding unit in øre: 100 = whole kroner, 1 = øre, 500 = 5 kr. */
     const char *why;
 } chain_def;
 
 static const chain_def CHAINS[] = {
     /* § 68 a stk. 2: 13.000 kr. (2012-niveau), regulated by r without afdæmpning,
      * to whole kroner (docs/rates.md: reproduces every published value). */
-    {RFY_RATE_WAGE_THRESHOLD, 2012, 0, 100, 0, "§ 68 a stk. 2: 13.000 kr. (2012-niveau), r"},
+    {RFY_RATE_WAGE_THRESHOLD, 2012, 0, 100, "§ 68 a stk. 2: 13.000 kr. (2012-niveau), r"},
     /* § 68 a stk. 3: 14,99 kr. (2012-niveau), LAS § 109 stk. 2 nr. 10, to øre. */
-    {RFY_RATE_HOUR_DISREGARD, 2012, 1, 1, 0, "§ 68 a stk. 3: 14,99 kr. (2012-niveau), r − afdæmpning"},
+    {RFY_RATE_HOUR_DISREGARD, 2012, 1, 1, "§ 68 a stk. 3: 14,99 kr. (2012-niveau), r − afdæmpning"},
     /* § 68 stk. 2 levels, LAS § 109 stk. 2 nr. 9, to whole kroner, from 2013. */
-    {RFY_RATE_FORSORGER, 2013, 1, 100, 0, "§ 68 stk. 2 nr. 1 from 2013, r − afdæmpning"},
-    {RFY_RATE_IKKE_FORSORGER, 2013, 1, 100, 0, "§ 68 stk. 2 nr. 2 from 2013, r − afdæmpning"},
-    {RFY_RATE_U25_HJEMME, 2013, 1, 100, 0, "§ 68 stk. 2 nr. 3 from 2013, r − afdæmpning"},
+    {RFY_RATE_FORSORGER, 2013, 1, 100, "§ 68 stk. 2 nr. 1 from 2013, r − afdæmpning"},
+    {RFY_RATE_IKKE_FORSORGER, 2013, 1, 100, "§ 68 stk. 2 nr. 2 from 2013, r − afdæmpning"},
+    {RFY_RATE_U25_HJEMME, 2013, 1, 100, "§ 68 stk. 2 nr. 3 from 2013, r − afdæmpning"},
     /* The nr. 4 cap is the forsørger level (bm.dk, every year): the same chain. */
-    {RFY_RATE_U25_BIDRAG_MAX, 2013, 1, 100, 0, "§ 68 stk. 2 nr. 4 cap from 2013, r − afdæmpning"},
-    /* Sygedagpengeloven § 50 highest amount (used by § 68 stk. 4 only as a
-     * plausibility limit): r − afdæmpning, rounded DOWN to a multiple of 5 kr.
-     * (sygedagpengeloven § 64 stk. 2).  From 4.355 kr. (2019) it reproduces
-     * every figure 2020-2024 (docs/rates.md section 8). */
-    {RFY_RATE_SDP_MAX_WEEK, 2019, 1, 500, 1, "highest sygedagpenge amount from 2019, r − afdæmpning, down to 5 kr."},
+    {RFY_RATE_U25_BIDRAG_MAX, 2013, 1, 100, "§ 68 stk. 2 nr. 4 cap from 2013, r − afdæmpning"},
+    /* Sygedagpengeloven § 50 highest amount (used by § 68 stk. 4 as the bound
+     * of a hidtidig sygedagpenge amount): r − afdæmpning − reduction
+     * (sygedagpengeloven § 64 stk. 2), rounded to the NEAREST multiple of
+     * 5 kr. (rules.md §3).  From 4.005 kr. (2013) it reproduces every figure
+     * 2014-2026, e.g. 2018: 4.245 × 1,0125 = 4.298,06 → 4.300, which rounding
+     * down would miss (docs/rates.md section 8). */
+    {RFY_RATE_SDP_MAX_WEEK, 2013, 1, 500, "highest sygedagpenge amount from 2013, r − afdæmpning, nearest 5 kr."},
+    /* Lov om arbejdsløshedsforsikring § 47 (monthly from 1.7.2017; the bound of
+     * a hidtidig ledighedsydelse, § 68 stk. 5): p = r − afdæmpning − reduction
+     * (§ 47 stk. 4 carries the same 0,45 reduction), to whole kroner.  From
+     * 18.403 kr. (2017) it reproduces every figure 2018-2026 (docs/decisions.md). */
+    {RFY_RATE_DAGPENGE_MAX_MONTH, 2017, 1, 100, "highest dagpenge amount from 2017, r − afdæmpning, whole kroner"},
 };
 
 /* The level each periodesanktion day amount is derived from (rules.md §9). */
@@ -99,7 +105,7 @@ int rfy__chain_base_year(rfy_rate_key key)
 }
 
 /* One chain step: v = round(v × (10000 + p) / 10000), p in hundredths of a
- * percent; half away from zero, or down to the unit. */
+ * percent; half away from zero to the chain's unit. */
 static void step(mpz_t v, const mpz_t p_c, const chain_def *c)
 {
     mpq_t x;
@@ -107,15 +113,24 @@ static void step(mpz_t v, const mpz_t p_c, const chain_def *c)
     mpz_add_ui(mpq_numref(x), p_c, 10000);
     mpz_mul(mpq_numref(x), mpq_numref(x), v);
     mpz_set_ui(mpq_denref(x), 10000);
-    if (c->round_down) {
-        mpz_mul_ui(mpq_denref(x), mpq_denref(x), c->unit);
-        mpz_fdiv_q(v, mpq_numref(x), mpq_denref(x));
-        mpz_mul_ui(v, v, c->unit);
-    } else {
-        mpq_canonicalize(x);
-        rfy_round_half_away(v, x, c->unit);
-    }
+    mpq_canonicalize(x);
+    rfy_round_half_away(v, x, c->unit);
     mpq_clear(x);
+}
+
+int rfy__chain_with_afdaempning(rfy_rate_key key)
+{
+    const chain_def *c = chain_for(key);
+    return c ? c->with_afdaempning : 0;
+}
+
+int rfy__chain_step(mpz_t v, const mpz_t p, rfy_rate_key key)
+{
+    const chain_def *c = chain_for(key);
+    if (!c)
+        return -1;
+    step(v, p, c);
+    return 0;
 }
 
 /*

@@ -22,6 +22,14 @@ struct rfy_rates {
  * key is not computed by the chain (rates_chain.c). */
 int rfy__chain_base_year(rfy_rate_key key);
 
+/* The chain of a key (rates_chain.c): whether its p carries the afdæmpning
+ * and the reduction (1) or is r alone (0), and one step of it:
+ * v = round(v × (10000 + p) / 10000) to the key's unit, p in hundredths of a
+ * percent.  rfy__chain_step returns -1 (v untouched) for a key the chain
+ * does not compute. */
+int rfy__chain_with_afdaempning(rfy_rate_key key);
+int rfy__chain_step(mpz_t v, const mpz_t p, rfy_rate_key key);
+
 /* rules.md §9: the day amount of `day_key` for month m = round(level × 12 /
  * 260) of that month's level row, into out (øre).  RFY_OK, or RFY_ENORATE
  * when no level row governs m.  The level row must hold its amount (a

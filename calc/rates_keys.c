@@ -28,6 +28,8 @@ static const struct {
     [RFY_RATE_SANCTION_DAY_U25_HJEMME] = {"sanction_day_u25_hjemme", "kr/day", "§ 69 b stk. 2"},
     [RFY_RATE_SANCTION_DAY_U25_BIDRAG_MAX] = {"sanction_day_u25_bidrag_max", "kr/day",
                                               "§ 69 b stk. 2"},
+    [RFY_RATE_DAGPENGE_MAX_WEEK] = {"dagpenge_max_week", "kr/week", "§ 68 stk. 5"},
+    [RFY_RATE_DAGPENGE_MAX_MONTH] = {"dagpenge_max_month", "kr/month", "§ 68 stk. 5"},
 };
 
 int rfy_rate_key_is_parameter(rfy_rate_key key)

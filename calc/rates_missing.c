@@ -14,23 +14,31 @@ static const rfy_rate_key REQUIRED[] = {
     RFY_RATE_U25_BIDRAG_MAX, RFY_RATE_WAGE_THRESHOLD, RFY_RATE_HOUR_DISREGARD,
 };
 
-/* Keys a computation may do without, and what happens then. */
+/* Keys a computation may do without, and what happens then.  `alt` is a key
+ * that serves instead (the dagpenge maximum is weekly until 2017-06, monthly
+ * after), RFY_RATE_KEY_COUNT for none. */
 static const struct {
-    rfy_rate_key key;
+    rfy_rate_key key, alt;
     const char *then;
 } OPTIONAL[] = {
-    {RFY_RATE_SDP_MAX_WEEK, "the § 68 stk. 4 plausibility check of prior_amount is skipped"},
-    {RFY_RATE_NORMALBIDRAG, "a § 68 stk. 2 nr. 4 case needs the documented child_support"},
+    {RFY_RATE_SDP_MAX_WEEK, RFY_RATE_KEY_COUNT,
+     "the § 68 stk. 4 plausibility check of prior_amount is skipped"},
+    {RFY_RATE_NORMALBIDRAG, RFY_RATE_KEY_COUNT,
+     "a § 68 stk. 2 nr. 4 case needs the documented child_support"},
+    {RFY_RATE_DAGPENGE_MAX_MONTH, RFY_RATE_DAGPENGE_MAX_WEEK,
+     "the § 68 stk. 5 bound of a ledighedsydelse prior_amount is not checked"},
 };
 
-/* Report the runs of covered months (from 2013-01) that lack `key`; returns their number. */
-static int runs_without(const rfy_rates *r, rfy_rate_key key, const char *tag, const char *then,
-                        FILE *report)
+/* Report the runs of covered months (from 2013-01) that lack `key` (and `alt`,
+ * unless RFY_RATE_KEY_COUNT); returns their number. */
+static int runs_without(const rfy_rates *r, rfy_rate_key key, rfy_rate_key alt, const char *tag,
+                        const char *then, FILE *report)
 {
     rfy_month m, from = -1, first = r->first > RFY_FIRST_MONTH ? r->first : RFY_FIRST_MONTH;
     int runs = 0;
     for (m = first; m <= r->last + 1; m++) {
-        int gap = m <= r->last && rfy_rates_covers(r, m) && !rfy_rates_get(r, key, m);
+        int gap = m <= r->last && rfy_rates_covers(r, m) && !rfy_rates_get(r, key, m) &&
+                  (alt == RFY_RATE_KEY_COUNT || !rfy_rates_get(r, alt, m));
         if (gap && from < 0)
             from = m;
         if (!gap && from >= 0) {
@@ -50,11 +58,11 @@ int rfy_rates_check_missing(const rfy_rates *r, FILE *report)
 {
     int missing = 0;
     for (size_t i = 0; i < sizeof REQUIRED / sizeof REQUIRED[0]; i++)
-        missing += runs_without(r, REQUIRED[i], "MISSING",
+        missing += runs_without(r, REQUIRED[i], RFY_RATE_KEY_COUNT, "MISSING",
                                 "the table for those months has no row of it: every row of "
                                 "such a month would be rejected",
                                 report);
     for (size_t i = 0; i < sizeof OPTIONAL / sizeof OPTIONAL[0]; i++)
-        runs_without(r, OPTIONAL[i].key, "ABSENT", OPTIONAL[i].then, report);
+        runs_without(r, OPTIONAL[i].key, OPTIONAL[i].alt, "ABSENT", OPTIONAL[i].then, report);
     return missing;
 }

@@ -18,6 +18,7 @@ const char *rfy_warning_code(rfy_warning w)
     case RFY_WARN_HOLIDAY_EXCESS: return "holiday_excess";
     case RFY_WARN_HOLIDAY_STATE_UNKNOWN: return "holiday_state_unknown";
     case RFY_WARN_SDP_MAX_UNKNOWN: return "sdp_max_unknown";
+    case RFY_WARN_LY_ABOVE_DERIVED_MAX: return "ledighedsydelse_above_derived_max";
     }
     return NULL;
 }
@@ -103,6 +104,20 @@ int rfy_warning_detail(char *buf, size_t size, rfy_warning w, const rfy_result *
                                 "case: correct that month, or give holiday_run_months and "
                                 "holiday_used_days");
         break;
+    case RFY_WARN_LY_ABOVE_DERIVED_MAX: {
+        const rfy_rate_value *dp = res->rate[RFY_RATE_DAGPENGE_MAX_MONTH]
+                                       ? res->rate[RFY_RATE_DAGPENGE_MAX_MONTH]
+                                       : res->rate[RFY_RATE_DAGPENGE_MAX_WEEK];
+        if (!dp)
+            return -1;
+        rfy_money_format(amount, sizeof amount, dp->amount, '.');
+        n = snprintf(buf, size,
+                     "prior_amount is above the derived highest dagpenge amount %s kr. per %s "
+                     "(not published; § 68 stk. 5, AFL § 47): the row is computed with it, check "
+                     "the amount",
+                     amount, dp->key == RFY_RATE_DAGPENGE_MAX_WEEK ? "week" : "month");
+        break;
+    }
     case RFY_WARN_SDP_MAX_UNKNOWN:
         n = snprintf(buf, size,
                      "the rate tables give no highest sygedagpenge amount (rfy_sdp_max_week) for "

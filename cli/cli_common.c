@@ -52,7 +52,8 @@ int cli_parse_delimiter(char *out, const char *arg)
 
 void cli_set_hints(void)
 {
-    rfy_set_hint(RFY_HINT_NEWER_RATES, "supply a table for it with --rates DIR (docs/rates.md)");
+    rfy_set_hint(RFY_HINT_NEWER_RATES,
+                 "make one with rfy rates derive YEAR --r PCT -o DIR and use --rates DIR");
     rfy_set_hint(RFY_HINT_ASSUMPTIONS, "rfy rates show");
     rfy_set_hint(RFY_HINT_MISSING_KEY,
                  "add that row to the table (rfy rates check lists every missing key)");

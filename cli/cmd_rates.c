@@ -9,11 +9,15 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "atomic_file.h"
+#include <dirent.h>
+
 #include "cli.h"
+#include "rates_files.h"
 
 static const char RATES_USAGE[] =
     "usage: rfy rates [--rates DIR] show YEAR | check | export DIR\n"
+    "       rfy rates [--rates DIR] derive YEAR --r PCT [--afdaempning PCT] [--reduction PCT]\n"
+    "                 [--normalbidrag KR] -o DIR\n"
     "\n"
     "  show YEAR   every value of that year with its provenance and source, and the\n"
     "              assumptions written in the table files\n"
@@ -21,6 +25,11 @@ static const char RATES_USAGE[] =
     "              and every value the indexation chain does not reproduce\n"
     "  export DIR  write the built-in tables into DIR (created if needed): the\n"
     "              starting point of a --rates DIR of your own\n"
+    "  derive YEAR the tables plus a complete table for YEAR derived from YEAR-1 by\n"
+    "              the indexation chain with the year's satsreguleringsprocent\n"
+    "              (--r 2.9); --reduction defaults to what the tables hold for\n"
+    "              YEAR, --afdaempning to 0; the normalbidrag only from\n"
+    "              --normalbidrag.  Into DIR (-o), which must be new or empty\n"
     "\n"
     "Exit codes: 0 fine; 1 check found missing keys or chain disagreements;\n"
     "2 usage error or invalid rate tables.  See docs/rates.md.\n";
@@ -80,8 +89,8 @@ static int show_year(const rfy_rates *rates, int year)
         char years[128];
         rfy_rates_covered_years(years, sizeof years, rates);
         fprintf(stderr,
-                "rfy rates show: no rate table covers %d: the tables cover %s. To add a year, "
-                "see docs/rates.md (rfy rates export DIR, then --rates DIR)\n",
+                "rfy rates show: no rate table covers %d: the tables cover %s. To add the next "
+                "year: rfy rates derive YEAR --r PCT -o DIR, then --rates DIR (docs/rates.md)\n",
                 year, years);
         for (size_t i = 0; i < rfy_rates_count(rates); i++) {
             const rfy_rate_value *v = rfy_rates_at(rates, i);
@@ -145,92 +154,155 @@ static int check(const char *dir)
  * export DIR: the built-in tables, byte for byte, so that `--rates DIR` on
  * the result gives the same rates_id and the same results.  An existing
  * table file is never overwritten (it may hold a kommune's edits); the files
- * appear all or none (atomic_file.h).
+ * appear all or none (rates_files.h).
  */
 static int export_tables(const char *dir)
 {
-    size_t n = rfy_rates_builtin_count(), i;
-    atomic_file *files = calloc(n ? n : 1, sizeof *files);
-    char **paths = calloc(n ? n : 1, sizeof *paths);
-    char *msg = NULL;
+    rates_files f;
+    int rc;
+    if (rates_files_read(&f, NULL, "rfy rates export") != 0)
+        return RFY_EXIT_USAGE;
+    rc = rates_files_write("rfy rates export", dir, f.n, (const char *const *)f.names,
+                           (const char *const *)f.texts, f.lens);
+    if (rc == 0)
+        printf("wrote %zu table files to %s; use them with --rates %s (docs/rates.md)\n", f.n,
+               dir, dir);
+    rates_files_free(&f);
+    return rc == 0 ? RFY_EXIT_OK : RFY_EXIT_USAGE;
+}
+
+/* Non-zero when `dir` exists and holds any entry (a file of somebody's). */
+static int dir_has_entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    int found = 0;
+    if (!d)
+        return errno != ENOENT; /* a file, or unreadable: not a place to write into */
+    while (!found && (e = readdir(d)) != NULL)
+        found = strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    closedir(d);
+    return found;
+}
+
+/*
+ * derive YEAR: the tables to start from (built-in or --rates) plus the
+ * engine's derived table for YEAR (rfy_rates_derive: the arithmetic and the
+ * check live there), written into a new or empty DIR, whole or not at all.
+ */
+static int derive(const char *from, const char *out, const rfy_rates_derive_args *a)
+{
+    rates_files f;
+    char *text = NULL, *err = NULL;
+    size_t len = 0, m = 0;
+    long replaces = -1;
+    const char **names = NULL, **texts = NULL;
+    size_t *lens = NULL;
+    char name[16];
     int rc = RFY_EXIT_USAGE;
 
-    if (!files || !paths) {
-        fprintf(stderr, "rfy rates export: out of memory\n");
+    if (dir_has_entries(out)) {
+        fprintf(stderr, "rfy rates derive: %s holds other files (or is not a directory): derive "
+                        "into a new or empty directory\n", out);
+        return RFY_EXIT_USAGE;
+    }
+    if (rates_files_read(&f, from, "rfy rates derive") != 0)
+        return RFY_EXIT_USAGE;
+    if (rfy_rates_derive(&text, &len, &replaces, f.n, (const char *const *)f.names,
+                         (const char *const *)f.texts, f.lens, a, &err) != RFY_OK) {
+        fprintf(stderr, "%s\n", err ? err : "rfy rates derive: out of memory");
         goto done;
     }
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-        fprintf(stderr, "rfy rates export: cannot create %s: %s\n", dir, strerror(errno));
+    names = calloc(f.n + 1, sizeof *names);
+    texts = calloc(f.n + 1, sizeof *texts);
+    lens = calloc(f.n + 1, sizeof *lens);
+    if (!names || !texts || !lens) {
+        fprintf(stderr, "rfy rates derive: out of memory\n");
         goto done;
     }
-    for (i = 0; i < n; i++) {
-        const char *name, *text;
-        size_t len, m;
-        struct stat sb;
-        rfy_rates_builtin_file(i, &name, &text, &len);
-        m = strlen(dir) + strlen(name) + 2;
-        if (!(paths[i] = malloc(m))) {
-            fprintf(stderr, "rfy rates export: out of memory\n");
-            goto undo;
+    for (size_t i = 0; i < f.n; i++)
+        if ((long)i != replaces) {
+            names[m] = f.names[i];
+            texts[m] = f.texts[i];
+            lens[m++] = f.lens[i];
         }
-        snprintf(paths[i], m, "%s/%s", dir, name);
-        if (stat(paths[i], &sb) == 0) {
-            fprintf(stderr,
-                    "rfy rates export: %s exists and is not overwritten (it may hold your "
-                    "edits): export into a new or empty directory\n",
-                    paths[i]);
-            goto undo;
-        }
-        if (atomic_file_open(&files[i], paths[i], &msg) != RFY_OK ||
-            fwrite(text, 1, len, files[i].fp) != len ||
-            atomic_file_finish(&files[i], &msg) != RFY_OK) {
-            fprintf(stderr, "rfy rates export: %s\n", msg ? msg : paths[i]);
-            goto undo;
-        }
-    }
-    for (i = 0; i < n; i++)
-        if (atomic_file_rename(&files[i], &msg) != RFY_OK) {
-            fprintf(stderr, "rfy rates export: %s\n", msg ? msg : paths[i]);
-            goto undo;
-        }
-    for (i = 0; i < n; i++)
-        atomic_file_close(&files[i]);
-    printf("wrote %zu table files to %s; use them with --rates %s (docs/rates.md)\n", n, dir,
-           dir);
+    snprintf(name, sizeof name, "%d.csv", a->year);
+    names[m] = name;
+    texts[m] = text;
+    lens[m++] = len;
+    if (rates_files_write("rfy rates derive", out, m, names, texts, lens) != 0)
+        goto done;
+    printf("wrote %zu table files to %s, %s derived (every value marked derived; rfy rates show "
+           "%d --rates %s lists them); use them with --rates %s (docs/rates.md)\n",
+           m, out, name, a->year, out, out);
     rc = RFY_EXIT_OK;
-    goto done;
-undo:
-    for (i = 0; i < n; i++)
-        atomic_file_abort(&files[i]);
 done:
-    for (i = 0; paths && i < n; i++)
-        free(paths[i]);
-    free(paths);
-    free(files);
-    free(msg);
+    free(names);
+    free(texts);
+    free(lens);
+    free(text);
+    free(err);
+    rates_files_free(&f);
     return rc;
 }
 
 int cmd_rates(int argc, char **argv)
 {
-    static const struct option opts[] = {{"rates", required_argument, 0, 'r'},
+    /* "--r" must match exactly: getopt_long prefers an exact name to the
+     * abbreviation of --rates or --reduction. */
+    static const struct option opts[] = {{"rates", required_argument, 0, 'R'},
+                                         {"r", required_argument, 0, 'p'},
+                                         {"afdaempning", required_argument, 0, 'a'},
+                                         {"reduction", required_argument, 0, 'd'},
+                                         {"normalbidrag", required_argument, 0, 'n'},
+                                         {"output", required_argument, 0, 'o'},
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
-    const char *dir = NULL;
+    const char *dir = NULL, *out = NULL;
+    rfy_rates_derive_args da = {0, NULL, NULL, NULL, NULL};
+    int derive_opts = 0;
     rfy_rates *rates;
     int c, rc;
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        if (c == 'r')
-            dir = optarg;
-        else {
+    while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
+        switch (c) {
+        case 'R': dir = optarg; break;
+        case 'p': da.r = optarg; derive_opts = 1; break;
+        case 'a': da.afdaempning = optarg; derive_opts = 1; break;
+        case 'd': da.reduction = optarg; derive_opts = 1; break;
+        case 'n': da.normalbidrag = optarg; derive_opts = 1; break;
+        case 'o': out = optarg; derive_opts = 1; break;
+        default:
             fputs(RATES_USAGE, c == 'h' ? stdout : stderr);
             return c == 'h' ? RFY_EXIT_OK : RFY_EXIT_USAGE;
         }
     }
     if (optind >= argc) {
-        fprintf(stderr, "rfy rates: expected 'show YEAR', 'check' or 'export DIR'\n");
+        fprintf(stderr, "rfy rates: expected 'show YEAR', 'check', 'export DIR' or 'derive YEAR'\n");
+        return RFY_EXIT_USAGE;
+    }
+    if (strcmp(argv[optind], "derive") == 0) {
+        char *end;
+        long year;
+        if (optind + 2 != argc || !da.r || !out) {
+            fprintf(stderr, "rfy rates derive: expected YEAR, --r PCT and -o DIR, e.g. rfy rates "
+                            "derive 2027 --r 2.9 -o rates-2027\n");
+            return RFY_EXIT_USAGE;
+        }
+        year = strtol(argv[optind + 1], &end, 10);
+        if (*end || end == argv[optind + 1] || year < RFY_RATES_FIRST_YEAR ||
+            year > RFY_RATES_LAST_YEAR) {
+            fprintf(stderr, "rfy rates derive: YEAR must be a year like 2027, not '%s'\n",
+                    argv[optind + 1]);
+            return RFY_EXIT_USAGE;
+        }
+        da.year = (int)year;
+        return derive(dir, out, &da);
+    }
+    if (derive_opts) {
+        fprintf(stderr, "rfy rates: --r, --afdaempning, --reduction, --normalbidrag and -o "
+                        "belong to 'rfy rates derive'\n");
         return RFY_EXIT_USAGE;
     }
     if (strcmp(argv[optind], "show") == 0) {
@@ -267,7 +339,8 @@ int cmd_rates(int argc, char **argv)
         }
         return export_tables(argv[optind + 1]);
     }
-    fprintf(stderr, "rfy rates: expected 'show YEAR', 'check' or 'export DIR', not '%s'\n",
+    fprintf(stderr, "rfy rates: expected 'show YEAR', 'check', 'export DIR' or 'derive YEAR', "
+                    "not '%s'\n",
             argv[optind]);
     return RFY_EXIT_USAGE;
 }

@@ -88,7 +88,7 @@ int cmd_serve(int argc, char **argv)
      * (set before any thread exists: the library reads hints unlocked). */
     rfy_set_hint(RFY_HINT_DECIMAL_COMMA, "the API reads a decimal point, e.g. \"12.50\"");
     rfy_set_hint(RFY_HINT_NEWER_RATES,
-                 "start rfy serve with --rates DIR holding a table for it (docs/rates.md)");
+                 "start rfy serve with --rates DIR made by rfy rates derive YEAR --r PCT -o DIR");
 
     /* jansson seeds its hash function on first use; seed it here, before any
      * thread exists, rather than in a race between the first two requests. */

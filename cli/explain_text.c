@@ -50,6 +50,8 @@ static const char *const RATE_DA[RFY_RATE_KEY_COUNT] = {
     [RFY_RATE_SANCTION_DAY_U25_HJEMME] = "Periodesanktion pr. dag, under 25 år, hjemmeboende",
     [RFY_RATE_SANCTION_DAY_U25_BIDRAG_MAX] =
         "Periodesanktion pr. dag, under 25 år med bidragspligt (højst)",
+    [RFY_RATE_DAGPENGE_MAX_WEEK] = "Højeste dagpengebeløb pr. uge",
+    [RFY_RATE_DAGPENGE_MAX_MONTH] = "Højeste dagpengebeløb pr. måned",
 };
 
 /* ---- numbers ------------------------------------------------------------ */
@@ -317,6 +319,15 @@ static void level_prior(FILE *out, const rfy_case *in, const rfy_result *res,
     else if (sdp)
         fputs("    (intet højeste sygedagpengebeløb kendt for måneden: beløbet er ikke kontrolleret)\n",
               out);
+    else if (res->warnings & RFY_WARN_LY_ABOVE_DERIVED_MAX) {
+        const rfy_rate_value *dp = res->rate[RFY_RATE_DAGPENGE_MAX_MONTH]
+                                       ? res->rate[RFY_RATE_DAGPENGE_MAX_MONTH]
+                                       : res->rate[RFY_RATE_DAGPENGE_MAX_WEEK];
+        if (dp)
+            fprintf(out, "    (over det beregnede højeste dagpengebeløb %s %s, som ikke er "
+                         "offentliggjort: beregnet alligevel; kontrollér beløbet)\n",
+                    da_z(a, dp->amount), unit_da(dp->key));
+    }
     if (e->prior_above_floor)
         fprintf(out, "    %s er mere end niveauet efter %s (%s): den hidtidige ydelse er niveauet",
                 da_q(b, res->prior_monthly), ref, da_q(c, res->stk2_level));
@@ -609,6 +620,16 @@ static void warnings_section(FILE *out, const rfy_result *res, const rfy_explana
                      "(%s).\n",
                 da_z(a, res->rate[RFY_RATE_SDP_MAX_WEEK]->amount),
                 da_ref(ref, sizeof ref, e->prior_ref));
+    if (res->warnings & RFY_WARN_LY_ABOVE_DERIVED_MAX) {
+        const rfy_rate_value *dp = res->rate[RFY_RATE_DAGPENGE_MAX_MONTH]
+                                       ? res->rate[RFY_RATE_DAGPENGE_MAX_MONTH]
+                                       : res->rate[RFY_RATE_DAGPENGE_MAX_WEEK];
+        if (dp)
+            fprintf(out, "  Hidtidig ledighedsydelse over det beregnede højeste dagpengebeløb %s "
+                         "kr./%s (ikke offentliggjort): rækken er beregnet; kontrollér beløbet "
+                         "(§ 68, stk. 5).\n",
+                    da_z(a, dp->amount), dp->key == RFY_RATE_DAGPENGE_MAX_WEEK ? "uge" : "md.");
+    }
     if (res->warnings & RFY_WARN_HOLIDAY_EXCESS) {
         if (rfy_holiday_days_format(a, sizeof a, res->holiday.excess_m, ',') < 0)
             snprintf(a, sizeof a, "?");

@@ -19,6 +19,8 @@ static const char USAGE[] =
     "              [--explain CASE_ID] [--delimiter C] [--decimal-comma] [--encoding E]\n"
     "              [--columns MAP.csv] [--ignore-columns N,...] [--format F] [--quiet] HISTORIC.csv\n"
     "  rfy rates   [--rates DIR] show YEAR | check | export DIR\n"
+    "  rfy rates   [--rates DIR] derive YEAR --r PCT [--afdaempning PCT] [--reduction PCT]\n"
+    "              [--normalbidrag KR] -o DIR\n"
     "  rfy serve   [--rates DIR] [--listen ADDR:PORT]\n"
     "  rfy help [COMMAND] | --version | --help\n"
     "\n"
@@ -62,6 +64,19 @@ int main(int argc, char **argv)
      * (fatal.h), instead of GMP's abort(). */
     cli_install_oom_exit();
     cli_set_hints();
+
+    /* "rfy --rates DIR COMMAND ...": the option every command takes, written
+     * before the command, is handed to the command as if written after it. */
+    if (argc >= 4 && strcmp(argv[1], "--rates") == 0 && argv[3][0] != '-') {
+        char *dir = argv[2];
+        argv[1] = argv[3];
+        argv[2] = "--rates";
+        argv[3] = dir;
+    } else if (argc >= 3 && strncmp(argv[1], "--rates=", 8) == 0 && argv[2][0] != '-') {
+        char *opt = argv[1];
+        argv[1] = argv[2];
+        argv[2] = opt;
+    }
 
     if (argc >= 2 && argv[1][0] != '-') {
         cmd = argv[1];

@@ -38,7 +38,7 @@ struct atomic_file;
 #define RECEIPT_SCHEMA_VERSION 2
 
 /* How many warning bits a receipt counts (RFY_WARN_ALL has this many). */
-#define RECEIPT_WARNINGS 5
+#define RECEIPT_WARNINGS 6
 
 /* A SHA-256 as 64 lowercase hex digits and the NUL. */
 #define RECEIPT_HEX_SIZE 65

@@ -197,10 +197,11 @@ typedef enum rfy_warning {
     RFY_WARN_HOLIDAY_EXCESS        = 1u << 2, /* "holiday_excess" */
     RFY_WARN_HOLIDAY_STATE_UNKNOWN = 1u << 3, /* "holiday_state_unknown" */
     RFY_WARN_SDP_MAX_UNKNOWN       = 1u << 4, /* "sdp_max_unknown" */
+    RFY_WARN_LY_ABOVE_DERIVED_MAX  = 1u << 5, /* "ledighedsydelse_above_derived_max" */
 } rfy_warning;
 
 /* The warnings defined, for loops: every bit below this is one rfy_warning. */
-#define RFY_WARN_ALL 0x1Fu
+#define RFY_WARN_ALL 0x3Fu
 
 /* The code as written in the `warnings` column ("derived_rate"); NULL if w is not one bit. */
 RFY_API const char *rfy_warning_code(rfy_warning w);
@@ -214,7 +215,7 @@ RFY_API int rfy_warnings_format(char *buf, size_t size, unsigned warnings);
 /*
  * One warning of a computed case-month explained in English for a payroll
  * officer, naming the value it rests on ("prior_amount 4900.00 kr. per week is
- * above the derived highest sygedagpenge amount 4860.00 (not published); the
+ * above the derived highest sygedagpenge amount 5210.00 (not published); the
  * row is computed: check the amount").  Into buf (size bytes); returns the
  * length, or -1 if w is not set in res->warnings.
  */

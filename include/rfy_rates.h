@@ -55,6 +55,12 @@ typedef enum rfy_rate_key {
     RFY_RATE_SANCTION_DAY_IKKE_FORSORGER,  /* of the nr. 2 level */
     RFY_RATE_SANCTION_DAY_U25_HJEMME,      /* of the nr. 3 level */
     RFY_RATE_SANCTION_DAY_U25_BIDRAG_MAX,  /* of the nr. 4 cap (the ministry's maximum) */
+    /* The highest dagpenge amount (lov om arbejdsløshedsforsikring § 47):
+     * the bound of a hidtidig ledighedsydelse (§ 68 stk. 5; LAS § 74 a stk. 2
+     * sets ledighedsydelse at 89 % of it).  Set per week until 2017-06, per
+     * month from 2017-07; rules.md §3 compares both as monthly amounts. */
+    RFY_RATE_DAGPENGE_MAX_WEEK,   /* kr/week, 2013-01..2017-06 */
+    RFY_RATE_DAGPENGE_MAX_MONTH,  /* kr/month, from 2017-07 */
     RFY_RATE_KEY_COUNT
 } rfy_rate_key;
 
@@ -183,7 +189,8 @@ RFY_API const rfy_rate_comment *rfy_rates_comment_at(const rfy_rates *rates, siz
  * category (the four § 68 stk. 2 keys, the § 68 a stk. 2 and 3 amounts).
  * The others are optional: normalbidrag_month (nr. 4 then needs
  * child_support), rfy_sdp_max_week (the § 68 stk. 4 check is then skipped),
- * and the informational keys.  Writes one line per key and run of months
+ * the dagpenge maximum, weekly or monthly (the § 68 stk. 5 bound is then not
+ * checked), and the informational keys.  Writes one line per key and run of months
  * that lacks it ("MISSING rfy_forsorger 2026-01..2026-12 (the table for
  * those months has no row of it)") to `report` (may be NULL), then one line
  * per optional key that is absent from covered months, as "ABSENT ...".
@@ -221,11 +228,49 @@ RFY_API int rfy_rates_check_chain(const rfy_rates *rates, FILE *report);
  * regulation rows (øre; rounded as the chain rounds).  The chained keys: the
  * wage threshold (from 2012, p = r), the hourly disregard (from 2012), the
  * three § 68 stk. 2 levels and the nr. 4 cap (from 2013), and the highest
- * sygedagpenge amount (from 2019, rounded down to a multiple of 5 kr.), all
- * with p = r − afdæmpning − reduction.  Returns RFY_OK, or
+ * sygedagpenge amount (from 2013, rounded to the nearest multiple of 5 kr.)
+ * and the monthly dagpenge maximum (from 2017, to whole kroner), all with
+ * p = r − afdæmpning − reduction.  Returns RFY_OK, or
  * RFY_ENORATE if the key is not indexed or a base/regulation row is missing.
  */
 RFY_API int rfy_rates_chain_value(mpz_t out, const rfy_rates *rates, rfy_rate_key key, int year);
+
+/* The numbers `rfy rates derive` takes, as the user typed them (plain
+ * decimals with a point: "2.9", "0.45", "1675"); NULL = the default. */
+typedef struct rfy_rates_derive_args {
+    int year;                 /* must be the year after the last covered one */
+    const char *r;            /* satsreguleringsprocent (required) */
+    const char *afdaempning;  /* NULL: 0 */
+    const char *reduction;    /* NULL: the tables' regulation_reduction_pct for year, else 0 */
+    const char *normalbidrag; /* NULL: no normalbidrag row (it follows PSL § 20, not the chain) */
+} rfy_rates_derive_args;
+
+/*
+ * rfy rates derive (docs/rates.md section 4): the table for args->year,
+ * derived from the year before by the chain of rules.md §2, from the table
+ * files names/texts/lens (the built-in ones, or a --rates directory's).
+ *
+ * The table holds the four § 68 stk. 2 amounts, the wage threshold, the
+ * hourly disregard, the highest sygedagpenge and dagpenge amounts (when the
+ * year before has them), the periodesanktion day amounts, the normalbidrag
+ * when given, and the year's regulation rows; every row is `derived` and its
+ * source shows the computation with its numbers.  The new set (the files
+ * minus the one it replaces, plus the new one) is loaded and must pass
+ * rfy_rates_check_missing() and rfy_rates_check_chain() before anything is
+ * returned.
+ *
+ * On RFY_OK *text and *len hold the file "YEAR.csv" (caller frees) and
+ * *replaces the index of the file of that name among the inputs (which may
+ * hold the year's regulation rows, as the shipped 2027.csv does), or -1.
+ * Otherwise RFY_EINPUT (a year that is not the next one, a number that is
+ * not a plain decimal, a year before without a required amount), RFY_ERATES
+ * (the inputs or the result do not load or do not pass the check) or
+ * RFY_ENOMEM, with *errmsg (caller frees).
+ */
+RFY_API int rfy_rates_derive(char **text, size_t *len, long *replaces, size_t n,
+                             const char *const *names, const char *const *texts,
+                             const size_t *lens, const rfy_rates_derive_args *args,
+                             char **errmsg);
 
 RFY_END_DECLS
 

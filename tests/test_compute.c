@@ -289,58 +289,190 @@ START_TEST(sdp_requires_prior_until)
 }
 END_TEST
 
-START_TEST(sdp_2025_within_derived_max)
+START_TEST(sdp_2025_secondary_max_4865)
 {
-    /* 2025: the highest sygedagpenge amount is derived, floor5(4.695 × 1,036) = floor5(4.864,02)
-     * = 4.860/uge.  4.800/uge × 52/12 = 249.600/12 = 20.800,00 a month > forsørger 16.972:
-     * the prior is the level; computed, no sdp warning (derived_rate: the values are derived). */
+    /* 2025: the highest sygedagpenge amount is 4.865/uge (secondary, borger.dk; the chain
+     * agrees: 4.695 × 1,036 = 4.864,02, to the nearest 5 kr. = 4.865).
+     * 4.865 × 52/12 = 252.980/12 = 21.081,666… → 21.081,67 > forsørger 16.972: the prior
+     * is the level; computed with no sdp warning (derived_rate: the 2025 levels are derived). */
     month(2025, 3);
-    sdp("4800", 2025, 12, 31);
+    sdp("4865", 2025, 12, 31);
     compute_ok();
-    ck_money(Z.gross, "20800.00");
-    ck_money(Z.payment, "20800.00");
-    ck_assert_uint_eq(Z.warnings & RFY_WARN_SDP_ABOVE_DERIVED_MAX, 0);
+    ck_money(Z.gross, "21081.67");
+    ck_money(Z.payment, "21081.67");
+    ck_assert_uint_eq(Z.warnings & (RFY_WARN_SDP_ABOVE_DERIVED_MAX | RFY_WARN_SDP_MAX_UNKNOWN), 0);
     ck_assert_uint_eq(Z.warnings & RFY_WARN_DERIVED_RATE, RFY_WARN_DERIVED_RATE);
-    ck_assert_ptr_nonnull(Z.rate[RFY_RATE_SDP_MAX_WEEK]);
-    ck_money(Z.rate[RFY_RATE_SDP_MAX_WEEK]->amount, "4860.00");
+    ck_money(Z.rate[RFY_RATE_SDP_MAX_WEEK]->amount, "4865.00");
+    ck_assert_int_eq(Z.rate[RFY_RATE_SDP_MAX_WEEK]->provenance, RFY_PROV_SECONDARY);
+    /* 4.870/uge is above a secondary maximum: bad input, naming it */
+    sdp("4870", 2025, 12, 31);
+    ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_EINPUT);
+    ck_assert_str_eq(E.column, "prior_amount");
+    ck_assert_ptr_nonnull(strstr(E.reason, "4865.00"));
 }
 END_TEST
 
-START_TEST(sdp_2025_above_derived_max_computes_with_warning)
+START_TEST(sdp_2026_secondary_max_5085)
 {
-    /* 4.900/uge is above the derived maximum 4.860: never refused on a guess (rules.md §3).
-     * 4.900 × 52/12 = 254.800/12 = 21.233,333… → 21.233,33; warning sdp_above_derived_max
-     * whose detail names 4860.00. */
-    char detail[320];
-    month(2025, 3);
-    sdp("4900", 2025, 12, 31);
+    /* 2026: 5.085/uge (secondary; chain 4.865 × 1,045 = 5.083,93 → 5.085).
+     * 5.085 × 52/12 = 264.420/12 = 22.035,00 exactly; 5.090 is rejected. */
+    month(2026, 5);
+    sdp("5085", 2026, 12, 31);
     compute_ok();
-    ck_money(Z.gross, "21233.33");
-    ck_money(Z.payment, "21233.33");
+    ck_money(Z.gross, "22035.00");
+    ck_money(Z.payment, "22035.00");
+    ck_assert_uint_eq(Z.warnings & RFY_WARN_SDP_ABOVE_DERIVED_MAX, 0);
+    sdp("5090", 2026, 12, 31);
+    ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_EINPUT);
+    ck_assert_str_eq(E.column, "prior_amount");
+    ck_assert_ptr_nonnull(strstr(E.reason, "5085.00"));
+}
+END_TEST
+
+/* A one-file 2027 table as `rfy rates derive 2027 --r 2.9` writes it (the maxima derived). */
+static rfy_rates *derived_2027(void)
+{
+    static const char t[] =
+        "key,effective_from,effective_to,amount,unit,provenance,legal_ref,source\n"
+        "rfy_forsorger,2027-01-01,2027-12-31,18171,kr/month,derived,x,y\n"
+        "wage_threshold_month,2027-01-01,2027-12-31,18184,kr/month,derived,x,y\n"
+        "activation_hour_disregard,2027-01-01,2027-12-31,19.80,kr/hour,derived,x,y\n"
+        "rfy_sdp_max_week,2027-01-01,2027-12-31,5210,kr/week,derived,x,y\n"
+        "dagpenge_max_month,2027-01-01,2027-12-31,22581,kr/month,derived,x,y\n";
+    const char *names[] = {"2027.csv"}, *texts[] = {t};
+    size_t lens[] = {sizeof t - 1};
+    rfy_rates *r = NULL;
+    ck_assert_int_eq(rfy_rates_load_files(&r, 1, names, texts, lens, NULL), RFY_OK);
+    return r;
+}
+
+START_TEST(sdp_above_derived_max_computes_with_warning)
+{
+    /* 2027 (derived): highest sygedagpenge 5.085 × 1,0245 = 5.209,58 → 5.210.  5.300/uge is
+     * above it: never refused on a guess (rules.md §3).  5.300 × 52/12 = 275.600/12 =
+     * 22.966,666… → 22.966,67, warning sdp_above_derived_max whose detail names 5210.00;
+     * 5.210 itself is not flagged. */
+    char detail[320];
+    rfy_rates *r2 = derived_2027();
+    month(2027, 1);
+    sdp("5300", 2027, 12, 31);
+    ck_assert_int_eq(rfy_compute(&Z, r2, &C, &E), RFY_OK);
+    ck_money(Z.gross, "22966.67");
     ck_assert_uint_eq(Z.warnings & RFY_WARN_SDP_ABOVE_DERIVED_MAX, RFY_WARN_SDP_ABOVE_DERIVED_MAX);
     ck_assert_int_gt(rfy_warning_detail(detail, sizeof detail, RFY_WARN_SDP_ABOVE_DERIVED_MAX, &Z),
                      0);
-    ck_assert_ptr_nonnull(strstr(detail, "4860.00"));
-    /* 2024's maximum 4.695 is published: 4.700/uge there stays bad input */
+    ck_assert_ptr_nonnull(strstr(detail, "5210.00"));
+    sdp("5210", 2027, 12, 31);
+    ck_assert_int_eq(rfy_compute(&Z, r2, &C, &E), RFY_OK);
+    ck_assert_uint_eq(Z.warnings & RFY_WARN_SDP_ABOVE_DERIVED_MAX, 0);
+    /* 2024's maximum 4.695 is published: 4.700/uge there is bad input */
     month(2024, 3);
     sdp("4700", 2024, 12, 31);
     ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_EINPUT);
     ck_assert_str_eq(E.column, "prior_amount");
+    rfy_rates_free(r2);
 }
 END_TEST
 
-START_TEST(sdp_2026_derived_max_5075)
+static void ledighed(const char *amount, rfy_period_unit unit)
 {
-    /* 2026: floor5(4.860 × 1,045) = floor5(5.078,70) = 5.075/uge; 5.080 is above it:
-     * 5.080 × 52/12 = 264.160/12 = 22.013,333… → 22.013,33, flagged. */
-    month(2026, 6);
-    sdp("5075", 2026, 12, 31);
+    C.prior = RFY_PRIOR_LEDIGHEDSYDELSE;
+    amt(C.prior_amount, amount);
+    C.prior_unit = unit;
+}
+
+START_TEST(ledighed_bound_2024)
+{
+    /* § 68 stk. 5, AFL § 47: 2024's highest dagpenge amount is 20.359 kr./md. (secondary).
+     * 9.999.999,99/uge × 52/12 = 43.333.333,29 a month is far above it: bad input, naming
+     * the maximum.  4.000/uge × 52/12 = 208.000/12 = 17.333,333… → 17.333,33 computes as
+     * before, published, without a warning (a maximum it stays under never weakens the
+     * row's provenance). */
+    month(2024, 5);
+    ledighed("9999999.99", RFY_PER_WEEK);
+    ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_EINPUT);
+    ck_assert_str_eq(E.column, "prior_amount");
+    ck_assert_ptr_nonnull(strstr(E.reason, "highest dagpenge amount"));
+    ck_assert_ptr_nonnull(strstr(E.reason, "20359.00 kr. per month"));
+    ledighed("4000", RFY_PER_WEEK);
     compute_ok();
-    ck_assert_uint_eq(Z.warnings & RFY_WARN_SDP_ABOVE_DERIVED_MAX, 0);
-    sdp("5080", 2026, 12, 31);
+    ck_money(Z.gross, "17333.33");
+    ck_money(Z.payment, "17333.33");
+    ck_assert_str_eq(Z.level_ref, "§ 68 stk. 5");
+    ck_assert_uint_eq(Z.warnings, 0);
+    ck_assert_int_eq(Z.provenance, RFY_PROV_PUBLISHED);
+    /* exactly at the maximum: 20.359/md. computes; 20.359,01 is rejected */
+    ledighed("20359", RFY_PER_MONTH);
     compute_ok();
-    ck_money(Z.gross, "22013.33");
-    ck_assert_uint_eq(Z.warnings & RFY_WARN_SDP_ABOVE_DERIVED_MAX, RFY_WARN_SDP_ABOVE_DERIVED_MAX);
+    ck_money(Z.gross, "20359.00");
+    ledighed("20359.01", RFY_PER_MONTH);
+    ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_EINPUT);
+    /* weekly against monthly, both × 52/12: 4.698/uge = 20.358,00/md. passes; 4.699/uge =
+     * 20.362,33/md. is above 20.359 and rejected */
+    ledighed("4698", RFY_PER_WEEK);
+    compute_ok();
+    ck_money(Z.gross, "20358.00");
+    ledighed("4699", RFY_PER_WEEK);
+    ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_EINPUT);
+}
+END_TEST
+
+START_TEST(ledighed_bound_weekly_2017)
+{
+    /* Until 2017-06 the maximum is weekly: 849 kr./dag × 5 = 4.245/uge.  2017-03: 4.245/uge
+     * computes (4.245 × 52/12 = 18.395,00); 4.245,01/uge is rejected, naming 4245.00 per
+     * week; a monthly 18.395,01 (> 4.245 × 52/12) too.  From 2017-07 the monthly 18.403. */
+    month(2017, 3);
+    ledighed("4245", RFY_PER_WEEK);
+    compute_ok();
+    ck_money(Z.gross, "18395.00");
+    ledighed("4245.01", RFY_PER_WEEK);
+    ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_EINPUT);
+    ck_assert_ptr_nonnull(strstr(E.reason, "4245.00 kr. per week"));
+    ledighed("18395.01", RFY_PER_MONTH);
+    ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_EINPUT);
+    month(2017, 7);
+    ledighed("18403", RFY_PER_MONTH);
+    compute_ok();
+    ck_money(Z.gross, "18403.00");
+    ledighed("18403.01", RFY_PER_MONTH);
+    ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_EINPUT);
+    ck_assert_ptr_nonnull(strstr(E.reason, "18403.00 kr. per month"));
+}
+END_TEST
+
+START_TEST(ledighed_above_derived_max_computes_with_warning)
+{
+    /* 2027 (derived): dagpenge maximum 22.041 × 1,0245 = 22.581,00 → 22.581.  23.000/md. is
+     * above it: computed (23.000,00) and flagged ledighedsydelse_above_derived_max, the
+     * detail naming 22581.00; 22.581/md. is not flagged. */
+    char detail[320];
+    rfy_rates *r2 = derived_2027();
+    month(2027, 1);
+    ledighed("23000", RFY_PER_MONTH);
+    ck_assert_int_eq(rfy_compute(&Z, r2, &C, &E), RFY_OK);
+    ck_money(Z.gross, "23000.00");
+    ck_assert_uint_eq(Z.warnings & RFY_WARN_LY_ABOVE_DERIVED_MAX, RFY_WARN_LY_ABOVE_DERIVED_MAX);
+    ck_assert_int_gt(rfy_warning_detail(detail, sizeof detail, RFY_WARN_LY_ABOVE_DERIVED_MAX, &Z),
+                     0);
+    ck_assert_ptr_nonnull(strstr(detail, "22581.00"));
+    ledighed("22581", RFY_PER_MONTH);
+    ck_assert_int_eq(rfy_compute(&Z, r2, &C, &E), RFY_OK);
+    ck_assert_uint_eq(Z.warnings & RFY_WARN_LY_ABOVE_DERIVED_MAX, 0);
+    rfy_rates_free(r2);
+}
+END_TEST
+
+START_TEST(nr4_2026_normalbidrag_1675)
+{
+    /* 2026: normalbidrag 1.675 (secondary); one child, no child_support:
+     * u25 hjemme 4.151 + 1 × 1.675 = 5.826,00 */
+    month(2026, 4);
+    C.category = RFY_CAT_U25_HJEMME_BIDRAG;
+    C.children = 1;
+    compute_ok();
+    ck_money(Z.gross, "5826.00");
+    ck_money(Z.payment, "5826.00");
 }
 END_TEST
 
@@ -445,7 +577,9 @@ START_TEST(warning_codes)
     ck_assert_str_eq(rfy_warning_code(RFY_WARN_HOLIDAY_EXCESS), "holiday_excess");
     ck_assert_str_eq(rfy_warning_code(RFY_WARN_HOLIDAY_STATE_UNKNOWN), "holiday_state_unknown");
     ck_assert_str_eq(rfy_warning_code(RFY_WARN_SDP_MAX_UNKNOWN), "sdp_max_unknown");
-    ck_assert_ptr_null(rfy_warning_code((rfy_warning)(1u << 5)));
+    ck_assert_str_eq(rfy_warning_code(RFY_WARN_LY_ABOVE_DERIVED_MAX),
+                     "ledighedsydelse_above_derived_max");
+    ck_assert_ptr_null(rfy_warning_code((rfy_warning)(1u << 6)));
     ck_assert_int_eq(rfy_warnings_format(buf, sizeof buf, 0), 0);
     ck_assert_str_eq(buf, "");
     rfy_warnings_format(buf, sizeof buf, RFY_WARN_DERIVED_RATE | RFY_WARN_SDP_ABOVE_DERIVED_MAX);
@@ -837,9 +971,13 @@ static Suite *suite(void)
     tcase_add_test(t, sdp_above_highest_amount_is_bad_input);
     tcase_add_test(t, sdp_only_in_ressourceforloeb);
     tcase_add_test(t, sdp_requires_prior_until);
-    tcase_add_test(t, sdp_2025_within_derived_max);
-    tcase_add_test(t, sdp_2025_above_derived_max_computes_with_warning);
-    tcase_add_test(t, sdp_2026_derived_max_5075);
+    tcase_add_test(t, sdp_2025_secondary_max_4865);
+    tcase_add_test(t, sdp_2026_secondary_max_5085);
+    tcase_add_test(t, sdp_above_derived_max_computes_with_warning);
+    tcase_add_test(t, ledighed_bound_2024);
+    tcase_add_test(t, ledighed_bound_weekly_2017);
+    tcase_add_test(t, ledighed_above_derived_max_computes_with_warning);
+    tcase_add_test(t, nr4_2026_normalbidrag_1675);
     tcase_add_test(t, sdp_without_max_is_not_checked);
     tcase_add_test(t, forsorger_2026_11_wage_20000);
     tcase_add_test(t, jobafklaring_ikke_forsorger_2025_09_wage_10000);

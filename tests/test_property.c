@@ -221,6 +221,16 @@ static void gen_valid(rfy_case *c, rng *g, const rfy_rates *rates)
         pick_amount(c->prior_amount, g, c->prior_unit == RFY_PER_WEEK ? level * 12 / 52 : level);
         if (mpz_sgn(c->prior_amount) == 0)
             mpz_set_ui(c->prior_amount, 1);
+        {
+            /* at most the highest dagpenge amount (§ 68 stk. 5, AFL § 47): above it the
+             * row is bad input.  Caps in øre, rounded down so that × 52/12 stays within. */
+            unsigned long dm = rate_ore(rates, RFY_RATE_DAGPENGE_MAX_MONTH, c->month);
+            unsigned long dw = rate_ore(rates, RFY_RATE_DAGPENGE_MAX_WEEK, c->month);
+            unsigned long cap = c->prior_unit == RFY_PER_WEEK ? (dm ? dm * 12 / 52 : dw)
+                                                             : (dm ? dm : dw * 52 / 12);
+            if (cap && mpz_cmp_ui(c->prior_amount, cap) > 0)
+                mpz_set_ui(c->prior_amount, cap);
+        }
         break;
     case 2:
     case 3:

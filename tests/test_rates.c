@@ -614,7 +614,7 @@ START_TEST(chain_cannot_run)
     edited_init(&e, NULL, NULL, NULL, "2016.csv");
     ck_assert_uint_eq(e.n, 15);
     ck_assert_int_eq(rfy_rates_load_files(&r, e.n, e.names, e.texts, e.lens, &err), RFY_ERATES);
-    ck_assert_msg(strstr(err, "2026.csv:9: amount 'chain': the chain cannot compute rfy_forsorger "
+    ck_assert_msg(strstr(err, "2026.csv:10: amount 'chain': the chain cannot compute rfy_forsorger "
                               "for 2026") == err, "%s", err);
     free(err);
     /* without 2026.csv and 2027.csv too, the set loads, and the check explains why it
@@ -971,22 +971,206 @@ END_TEST
 START_TEST(evidence_sdp_max_chain)
 {
     /*
-     * Highest sygedagpenge amount: r − afdæmpning, rounded DOWN to a multiple of 5 kr.,
-     * from 4.355 (2019).  It reproduces every figure 2020-2024 (bm.dk / seniorfolk):
-     *   2020: 4.355 × 1,0115 = 4.405,08 -> 4.405     2021: 4.405 × 1,0125 = 4.460,06 -> 4.460
-     *   2022: 4.460 × 1,0015 = 4.466,69 -> 4.465     2023: 4.465 × 1,0195 = 4.552,07 -> 4.550
-     *   2024: 4.550 × 1,032  = 4.695,60 -> 4.695
-     * and derives 2025: 4.695 × 1,036 = 4.864,02 -> 4.860; 2026: 4.860 × 1,045 = 5.078,70
-     * -> 5.075 (the reduction in 2027).
+     * Highest sygedagpenge amount (rules.md §3): p = r − afdæmpning − reduction, rounded to
+     * the NEAREST multiple of 5 kr., from 4.005 (2013).  It reproduces every figure of the
+     * tables, none of them derived:
+     *   2014: 4.005 × 1,018  = 4.077,09 -> 4.075    2015: 4.075 × 1,015  = 4.136,13 -> 4.135
+     *   2016: 4.135 × 1,011  = 4.180,49 -> 4.180    2017: 4.180 × 1,016  = 4.246,88 -> 4.245
+     *   2018: 4.245 × 1,0125 = 4.298,06 -> 4.300    2019: 4.300 × 1,0125 = 4.353,75 -> 4.355
+     *   2020: 4.355 × 1,0115 = 4.405,08 -> 4.405    2021: 4.405 × 1,0125 = 4.460,06 -> 4.460
+     *   2022: 4.460 × 1,0015 = 4.466,69 -> 4.465    2023: 4.465 × 1,0195 = 4.552,07 -> 4.550
+     *   2024: 4.550 × 1,032  = 4.695,60 -> 4.695    2025: 4.695 × 1,036  = 4.864,02 -> 4.865
+     *   2026: 4.865 × 1,045  = 5.083,93 -> 5.085
+     * Rounding down would give 4.295 (2018), 4.350 (2019), 4.860 (2025) and 5.080 (2026):
+     * 2018 and 2019 are published otherwise, 2025 and 2026 are secondary (borger.dk).
      */
     rfy_rates *r = builtin();
-    static const long want[] = {440500, 446000, 446500, 455000, 469500, 486000, 507500};
-    for (int y = 2020; y <= 2026; y++) {
+    static const long want[] = {407500, 413500, 418000, 424500, 430000, 435500, 440500,
+                                446000, 446500, 455000, 469500, 486500, 508500};
+    for (int y = 2014; y <= 2026; y++) {
         const rfy_rate_value *v = rfy_rates_get(r, RFY_RATE_SDP_MAX_WEEK, RFY_MONTH(y, 6));
-        chain_is(r, RFY_RATE_SDP_MAX_WEEK, y, want[y - 2020]);
-        amount_is(v, want[y - 2020]);
-        ck_assert_int_eq(v->provenance == RFY_PROV_DERIVED, y >= 2025);
+        chain_is(r, RFY_RATE_SDP_MAX_WEEK, y, want[y - 2014]);
+        amount_is(v, want[y - 2014]);
+        ck_assert_int_ne(v->provenance, RFY_PROV_DERIVED);
     }
+    ck_assert_int_eq(rfy_rates_get(r, RFY_RATE_SDP_MAX_WEEK, RFY_MONTH(2025, 3))->provenance,
+                     RFY_PROV_SECONDARY);
+    ck_assert_int_eq(rfy_rates_get(r, RFY_RATE_SDP_MAX_WEEK, RFY_MONTH(2026, 5))->provenance,
+                     RFY_PROV_SECONDARY);
+    rfy_rates_free(r);
+}
+END_TEST
+
+START_TEST(evidence_dagpenge_max)
+{
+    /*
+     * Highest dagpenge amount (AFL § 47), the bound of a hidtidig ledighedsydelse: per week
+     * 2013-01..2017-06 (5 × the daily amount: 801, 815, 827, 836, 849 kr.), per month from
+     * 2017-07.  The monthly chain, p = r − afdæmpning − reduction, to whole kroner, from
+     * 18.403 (2017) reproduces every year:
+     *   2018: 18.403 × 1,0125 = 18.633,04 -> 18.633   2019: 18.633 × 1,0125 = 18.865,91 -> 18.866
+     *   2020: 18.866 × 1,0115 = 19.082,96 -> 19.083   2021: 19.083 × 1,0125 = 19.321,54 -> 19.322
+     *   2022: 19.322 × 1,0015 = 19.350,98 -> 19.351   2023: 19.351 × 1,0195 = 19.728,34 -> 19.728
+     *   2024: 19.728 × 1,032  = 20.359,30 -> 20.359   2025: 20.359 × 1,036  = 21.091,92 -> 21.092
+     *   2026: 21.092 × 1,045  = 22.041,14 -> 22.041 (the full 4,5 %: no 0,45 reduction in 2026)
+     */
+    rfy_rates *r = builtin();
+    static const long week[] = {400500, 407500, 413500, 418000, 424500};
+    static const long month[] = {1863300, 1886600, 1908300, 1932200, 1935100,
+                                 1972800, 2035900, 2109200, 2204100};
+    for (int y = 2013; y <= 2017; y++) {
+        amount_is(rfy_rates_get(r, RFY_RATE_DAGPENGE_MAX_WEEK, RFY_MONTH(y, 6)), week[y - 2013]);
+        ck_assert_ptr_null(rfy_rates_get(r, RFY_RATE_DAGPENGE_MAX_MONTH, RFY_MONTH(y, 6)));
+    }
+    ck_assert_ptr_null(rfy_rates_get(r, RFY_RATE_DAGPENGE_MAX_WEEK, RFY_MONTH(2017, 7)));
+    amount_is(rfy_rates_get(r, RFY_RATE_DAGPENGE_MAX_MONTH, RFY_MONTH(2017, 7)), 1840300);
+    for (int y = 2018; y <= 2026; y++) {
+        const rfy_rate_value *v = rfy_rates_get(r, RFY_RATE_DAGPENGE_MAX_MONTH, RFY_MONTH(y, 1));
+        chain_is(r, RFY_RATE_DAGPENGE_MAX_MONTH, y, month[y - 2018]);
+        amount_is(v, month[y - 2018]);
+        ck_assert_int_ne(v->provenance, RFY_PROV_DERIVED);
+    }
+    rfy_rates_free(r);
+}
+END_TEST
+
+/* rfy_rates_derive on the built-in files (edited: e), into *out loaded with the new table. */
+static int derive_from(edited *e, rfy_rates **out, const rfy_rates_derive_args *a, char **err,
+                       char **text)
+{
+    size_t len = 0, m = 0;
+    long replaces = -1;
+    const char *names[33], *texts[33];
+    size_t lens[33];
+    int rc = rfy_rates_derive(text, &len, &replaces, e->n, e->names, e->texts, e->lens, a, err);
+    if (rc != RFY_OK)
+        return rc;
+    for (size_t i = 0; i < e->n; i++)
+        if ((long)i != replaces) {
+            names[m] = e->names[i];
+            texts[m] = e->texts[i];
+            lens[m++] = e->lens[i];
+        }
+    ck_assert_int_ge(replaces, 0);
+    ck_assert_str_eq(e->names[replaces], "2027.csv"); /* the one holding the 2027 reduction */
+    names[m] = "2027.csv";
+    texts[m] = *text;
+    lens[m++] = len;
+    ck_assert_int_eq(rfy_rates_load_files(out, m, names, texts, lens, NULL), RFY_OK);
+    return RFY_OK;
+}
+
+START_TEST(derive_2027)
+{
+    /*
+     * rfy rates derive 2027 --r 2.9 (issue: January 2027).  The reduction defaults to the
+     * tables' 0,45 for 2027, so p = 2,9 − 0 − 0,45 = 2,45 for the levels, and p = 2,9 for
+     * the threshold:
+     *   forsørger 17.736 × 1,0245 = 18.170,53 -> 18.171 (and the nr. 4 cap)
+     *   ikke-forsørger 13.345 × 1,0245 = 13.671,95 -> 13.672; u25 4.151 × 1,0245 =
+     *   4.252,70 -> 4.253; hourly 19,33 × 1,0245 = 19,8036 -> 19,80
+     *   threshold 17.672 × 1,029 = 18.184,49 -> 18.184
+     *   highest sygedagpenge 5.085 × 1,0245 = 5.209,58 -> 5.210 (nearest 5 kr.)
+     *   dagpenge maximum 22.041 × 1,0245 = 22.581,00 -> 22.581
+     *   periodesanktion forsørger 18.171 × 12 / 260 = 838,66 -> 839
+     * Every row derived; no normalbidrag without --normalbidrag; the set passes the check.
+     */
+    edited e;
+    rfy_rates *r = NULL;
+    char *err = NULL, *text = NULL;
+    rfy_month m = RFY_MONTH(2027, 1);
+    rfy_rates_derive_args a = {2027, "2.9", NULL, NULL, NULL};
+    edited_init(&e, NULL, NULL, NULL, NULL);
+    ck_assert_int_eq(derive_from(&e, &r, &a, &err, &text), RFY_OK);
+    amount_is(rfy_rates_get(r, RFY_RATE_FORSORGER, m), 1817100);
+    amount_is(rfy_rates_get(r, RFY_RATE_U25_BIDRAG_MAX, m), 1817100);
+    amount_is(rfy_rates_get(r, RFY_RATE_IKKE_FORSORGER, m), 1367200);
+    amount_is(rfy_rates_get(r, RFY_RATE_U25_HJEMME, m), 425300);
+    amount_is(rfy_rates_get(r, RFY_RATE_HOUR_DISREGARD, m), 1980);
+    amount_is(rfy_rates_get(r, RFY_RATE_WAGE_THRESHOLD, m), 1818400);
+    amount_is(rfy_rates_get(r, RFY_RATE_SDP_MAX_WEEK, m), 521000);
+    amount_is(rfy_rates_get(r, RFY_RATE_DAGPENGE_MAX_MONTH, m), 2258100);
+    amount_is(rfy_rates_get(r, RFY_RATE_SANCTION_DAY_FORSORGER, m), 83900);
+    amount_is(rfy_rates_get(r, RFY_RATE_REG_REDUCTION, m), 45);
+    ck_assert_ptr_null(rfy_rates_get(r, RFY_RATE_NORMALBIDRAG, m));
+    for (size_t i = 0; i < rfy_rates_count(r); i++) {
+        const rfy_rate_value *v = rfy_rates_at(r, i);
+        if (v->from.year == 2027)
+            ck_assert_int_eq(v->provenance, RFY_PROV_DERIVED);
+    }
+    ck_assert_ptr_nonnull(strstr(text, "round(17736 × (1 + (r 2.9 − afdæmpning 0 − reduction "
+                                       "0.45)/100)) = 18171"));
+    ck_assert_ptr_nonnull(strstr(text, "round(17672 × (1 + r 2.9/100)) = 18184"));
+    ck_assert_int_eq(rfy_rates_check_missing(r, NULL), 0);
+    ck_assert_int_eq(rfy_rates_check_chain(r, NULL), 0);
+    rfy_rates_free(r);
+    free(text);
+    text = NULL;
+    /* --reduction 0 --normalbidrag 1720.50: p = 2,9: 17.736 × 1,029 = 18.250,34 -> 18.250 */
+    a.reduction = "0";
+    a.normalbidrag = "1720.50";
+    ck_assert_int_eq(derive_from(&e, &r, &a, &err, &text), RFY_OK);
+    amount_is(rfy_rates_get(r, RFY_RATE_FORSORGER, m), 1825000);
+    amount_is(rfy_rates_get(r, RFY_RATE_NORMALBIDRAG, m), 172050);
+    amount_is(rfy_rates_get(r, RFY_RATE_REG_REDUCTION, m), 0);
+    rfy_rates_free(r);
+    free(text);
+}
+END_TEST
+
+START_TEST(derive_refusals)
+{
+    edited e;
+    rfy_rates *r = NULL;
+    char *err = NULL, *text = NULL;
+    static const char *const bad_pct[] = {"2,9", "2.9%", "-2.9", "2.945", "1e1", "", " 2.9",
+                                          "2.", ".9", "abc", "1000"};
+    rfy_rates_derive_args a = {2028, "2.9", NULL, NULL, NULL};
+    edited_init(&e, NULL, NULL, NULL, NULL);
+    /* a year that is not the one after the last table (2026) */
+    ck_assert_int_eq(derive_from(&e, &r, &a, &err, &text), RFY_EINPUT);
+    ck_assert_msg(strstr(err, "YEAR must be the year after the last table") &&
+                      strstr(err, "2012-2026") && strstr(err, "derive 2027"), "%s", err);
+    free(err);
+    a.year = 2026;
+    ck_assert_int_eq(derive_from(&e, &r, &a, &err, &text), RFY_EINPUT);
+    free(err);
+    /* percentages and amounts that are not plain decimals */
+    a.year = 2027;
+    for (size_t i = 0; i < sizeof bad_pct / sizeof bad_pct[0]; i++) {
+        a.r = bad_pct[i];
+        ck_assert_int_eq(derive_from(&e, &r, &a, &err, &text), RFY_EINPUT);
+        ck_assert_msg(strstr(err, "--r must be a plain decimal"), "%s: %s", bad_pct[i], err);
+        ck_assert_ptr_null(text);
+        free(err);
+    }
+    a.r = "2.9";
+    a.afdaempning = "0,5";
+    ck_assert_int_eq(derive_from(&e, &r, &a, &err, &text), RFY_EINPUT);
+    ck_assert_ptr_nonnull(strstr(err, "--afdaempning must be a plain decimal"));
+    free(err);
+    a.afdaempning = NULL;
+    a.reduction = "x";
+    ck_assert_int_eq(derive_from(&e, &r, &a, &err, &text), RFY_EINPUT);
+    ck_assert_ptr_nonnull(strstr(err, "--reduction must be a plain decimal"));
+    free(err);
+    a.reduction = NULL;
+    a.normalbidrag = "1.675,00";
+    ck_assert_int_eq(derive_from(&e, &r, &a, &err, &text), RFY_EINPUT);
+    ck_assert_ptr_nonnull(strstr(err, "--normalbidrag must be a plain decimal"));
+    free(err);
+}
+END_TEST
+
+START_TEST(normalbidrag_2026)
+{
+    /* 2026: 1.675 = grundbeløb 1.483 + tillæg 192 (secondary: familieretshuset.dk, skat.dk) */
+    rfy_rates *r = builtin();
+    const rfy_rate_value *v = rfy_rates_get(r, RFY_RATE_NORMALBIDRAG, RFY_MONTH(2026, 4));
+    amount_is(v, 167500);
+    ck_assert_int_eq(v->provenance, RFY_PROV_SECONDARY);
+    amount_is(rfy_rates_get(r, RFY_RATE_NORMALBIDRAG_GRUND, RFY_MONTH(2026, 4)), 148300);
+    amount_is(rfy_rates_get(r, RFY_RATE_NORMALBIDRAG_TILLAEG, RFY_MONTH(2026, 4)), 19200);
     rfy_rates_free(r);
 }
 END_TEST
@@ -999,9 +1183,11 @@ START_TEST(reduction_moved_to_2026)
      * "chain" follow (p = 4,5 − 0 − 0,45 = 4,05):
      *   forsørger 16.972 × 1,0405 = 17.659,37 -> 17.659; ikke-forsørger 12.770 × 1,0405 =
      *   13.287,19 -> 13.287; u25 3.972 × 1,0405 = 4.132,87 -> 4.133; hourly 18,50 × 1,0405 =
-     *   19,249 -> 19,25; highest sygedagpenge 4.860 × 1,0405 = 5.056,83 -> 5.055.
-     * The threshold (no afdæmpning, no reduction) stays 17.672, and the chain still
-     * reproduces every row.
+     *   19,249 -> 19,25.  The threshold (no afdæmpning, no reduction) stays 17.672.
+     * The evidence against that reading: the chain then gives the highest sygedagpenge
+     * amount 4.865 × 1,0405 = 5.062,03 -> 5.060 and the dagpenge maximum 21.092 × 1,0405 =
+     * 21.946,23 -> 21.946, and neither is what the sources say (5.085 and 22.041, which
+     * stay as given): rfy rates check reports exactly those two mismatches.
      */
     rfy_rates *r = NULL;
     edited e;
@@ -1014,9 +1200,20 @@ START_TEST(reduction_moved_to_2026)
     amount_is(rfy_rates_get(r, RFY_RATE_U25_HJEMME, m), 413300);
     amount_is(rfy_rates_get(r, RFY_RATE_U25_BIDRAG_MAX, m), 1765900);
     amount_is(rfy_rates_get(r, RFY_RATE_HOUR_DISREGARD, m), 1925);
-    amount_is(rfy_rates_get(r, RFY_RATE_SDP_MAX_WEEK, m), 505500);
+    amount_is(rfy_rates_get(r, RFY_RATE_SDP_MAX_WEEK, m), 508500);
     amount_is(rfy_rates_get(r, RFY_RATE_WAGE_THRESHOLD, m), 1767200);
-    ck_assert_int_eq(rfy_rates_check_chain(r, NULL), 0);
+    {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&buf, &len);
+        ck_assert_int_eq(rfy_rates_check_chain(r, f), 2);
+        fclose(f);
+        ck_assert_msg(strstr(buf, "MISMATCH 2026 rfy_sdp_max_week") &&
+                          strstr(buf, "table 5085.00, chain gives 5060.00"), "%s", buf);
+        ck_assert_msg(strstr(buf, "MISMATCH 2026 dagpenge_max_month") &&
+                          strstr(buf, "table 22041.00, chain gives 21946.00"), "%s", buf);
+        free(buf);
+    }
     rfy_rates_free(r);
     free(e.owned);
 }
@@ -1083,7 +1280,8 @@ END_TEST
 
 START_TEST(check_missing_keys)
 {
-    /* the built-in set lacks no required key; normalbidrag is absent in 2016 and 2026 */
+    /* the built-in set lacks no required key; normalbidrag is absent in 2016 only (2026:
+     * 1.675, secondary) */
     rfy_rates *r = builtin();
     char *buf = NULL;
     size_t len = 0;
@@ -1092,7 +1290,9 @@ START_TEST(check_missing_keys)
     fclose(f);
     ck_assert_ptr_null(strstr(buf, "MISSING"));
     ck_assert_ptr_nonnull(strstr(buf, "ABSENT normalbidrag_month 2016-01..2016-12"));
-    ck_assert_ptr_nonnull(strstr(buf, "ABSENT normalbidrag_month 2026-01..2026-12"));
+    ck_assert_ptr_null(strstr(buf, "ABSENT normalbidrag_month 2026"));
+    /* the dagpenge maximum: weekly to 2017-06, monthly after; no month lacks both */
+    ck_assert_ptr_null(strstr(buf, "ABSENT dagpenge"));
     free(buf);
     rfy_rates_free(r);
     /* a table covering 2024 with only forsørger from March: every gap in one report */
@@ -1112,6 +1312,8 @@ START_TEST(check_missing_keys)
         ck_assert_ptr_nonnull(strstr(buf, "MISSING rfy_ikke_forsorger 2024-01..2024-12 ("));
         ck_assert_ptr_nonnull(strstr(buf, "MISSING activation_hour_disregard 2024-01..2024-12 ("));
         ck_assert_ptr_nonnull(strstr(buf, "ABSENT rfy_sdp_max_week 2024-01..2024-12 ("));
+        ck_assert_ptr_nonnull(strstr(buf, "ABSENT dagpenge_max_month 2024-01..2024-12 (the § 68 "
+                                          "stk. 5 bound"));
         free(buf);
         rfy_rates_free(r);
     }
@@ -1158,6 +1360,10 @@ static Suite *rates_suite(void)
     tcase_add_test(tc, evidence_rates_sources);
     tcase_add_test(tc, evidence_2026_threshold_17672);
     tcase_add_test(tc, evidence_sdp_max_chain);
+    tcase_add_test(tc, evidence_dagpenge_max);
+    tcase_add_test(tc, derive_2027);
+    tcase_add_test(tc, derive_refusals);
+    tcase_add_test(tc, normalbidrag_2026);
     tcase_add_test(tc, reduction_moved_to_2026);
     tcase_add_test(tc, chain_amount_refusals);
     tcase_add_test(tc, load_reports_every_error);

@@ -107,7 +107,15 @@ expect_rc 0
 expect_out_re '^rfy_forsorger +17736\.00 kr/month +2026-01-01\.\.2026-12-31 +derived '
 expect_out "amount computed by the chain"
 expect_out_re '^wage_threshold_month +17672\.00 kr/month .* secondary '
-expect_out_re '^rfy_sdp_max_week +5075\.00 kr/week '
+# the highest sygedagpenge amount 2026: 5.085 (secondary, borger.dk; 4.865 × 1,045 = 5.083,93
+# to the nearest 5 kr.)
+expect_out_re '^rfy_sdp_max_week +5085\.00 kr/week +2026-01-01\.\.2026-12-31 +secondary '
+# normalbidrag 2026: 1.483 + 192 = 1.675 (secondary); the dagpenge maximum 22.041 (secondary)
+expect_out_re '^normalbidrag_month +1675\.00 kr/month .* secondary '
+expect_out_re '^dagpenge_max_month +22041\.00 kr/month .* secondary '
+# r 2026 = 4,5 corroborated: PSL § 20 4,8 % = 2,0 + 2,8; 1,7 + 2,8 = 4,5
+expect_out "I 2026 sker reguleringen med 4,8 pct."
+expect_out "1,7 + 2,8 = 4,5" 
 expect_out "Notes and assumptions in the table files:"
 expect_out "Assumption A2: r 2026 = 4.5"
 expect_out "Assumption A3"
@@ -115,7 +123,8 @@ expect_out "lov nr. 1750 af 29.12.2025"
 run rates show 2025
 expect_rc 0
 expect_out_re '^rfy_forsorger +16972\.00 kr/month +2025-01-01\.\.2025-12-31 +derived '
-expect_out_re '^rfy_sdp_max_week +4860\.00 kr/week '
+# 2025: 4.865 (secondary; 4.695 × 1,036 = 4.864,02 to the nearest 5 kr.)
+expect_out_re '^rfy_sdp_max_week +4865\.00 kr/week +2025-01-01\.\.2025-12-31 +secondary '
 expect_out "Assumption A1"
 
 # --- a year no table covers: say which years are covered, first ---------------------------
@@ -136,16 +145,17 @@ done
 run rates --rates "$scratch/exported" check
 expect_rc 0
 expect_out "rates_id $builtin_id"
-printf 'case_id,month,category,wage,prior,prior_amount,prior_unit,prior_until\nA,2026-11,forsorger,20000,,,,\nB,2025-03,forsorger,,sygedagpenge,4900,week,2025-03-31\n' >"$scratch/in.csv"
+printf 'case_id,month,category,wage,prior,prior_amount,prior_unit,prior_until\nA,2026-11,forsorger,20000,,,,\nB,2025-03,forsorger,,sygedagpenge,4865,week,2025-03-31\n' >"$scratch/in.csv"
 "$RFY" batch --quiet -o "$scratch/builtin.out.csv" "$scratch/in.csv" 2>/dev/null
 "$RFY" batch --quiet --rates "$scratch/exported" -o "$scratch/exported.out.csv" "$scratch/in.csv" 2>/dev/null
 if [ -s "$scratch/builtin.out.csv" ] && cmp -s "$scratch/builtin.out.csv" "$scratch/exported.out.csv"; then ok; else
     bad "batch with --rates on the export differs from the built-in tables"; fi
-# 17.736 − 0,55 × (20.000 − 17.672) = 16.455,60; 4.900/uge × 52/12 = 21.233,33 above the derived 4.860
+# 17.736 − 0,55 × (20.000 − 17.672) = 16.455,60; 4.865/uge × 52/12 = 252.980/12 = 21.081,67,
+# at the secondary maximum 4.865: no sdp warning
 if grep -q '^A,2026-11,.*,16455\.60,derived,[0-9a-f]*,\(.*,\)\{0,1\}derived_rate$' "$scratch/builtin.out.csv"; then ok; else
     bad "batch 2026-11: not 16455.60 with derived_rate"; fi
-if grep -q '^B,2025-03,.*,21233\.33,derived,[0-9a-f]*,\(.*,\)\{0,1\}derived_rate;sdp_above_derived_max$' "$scratch/builtin.out.csv"; then ok; else
-    bad "batch 2025 sygedagpenge 4900/week: not computed with sdp_above_derived_max"; fi
+if grep -q '^B,2025-03,.*,21081\.67,derived,[0-9a-f]*,\(.*,\)\{0,1\}derived_rate$' "$scratch/builtin.out.csv"; then ok; else
+    bad "batch 2025 sygedagpenge 4865/week: not 21081.67 with derived_rate only"; fi
 run rates export "$scratch/exported"
 expect_rc 2
 expect_err "exists and is not overwritten"
@@ -162,8 +172,14 @@ expect_out_re '^rfy_ikke_forsorger +13287\.00 '
 expect_out_re '^rfy_u25_hjemme +4133\.00 '
 expect_out_re '^activation_hour_disregard +19\.25 '
 expect_out_re '^wage_threshold_month +17672\.00 '
+# ... and the check shows why the reduction is in 2027: the 2026 maxima with a source
+# (5.085, 22.041) are not what the chain then gives (4.865 × 1,0405 → 5.060; 21.092 × 1,0405
+# → 21.946)
 run rates --rates "$scratch/moved" check
-expect_rc 0
+expect_rc 1
+expect_out "MISMATCH 2026 rfy_sdp_max_week"
+expect_out "table 5085.00, chain gives 5060.00"
+expect_out "table 22041.00, chain gives 21946.00"
 
 # --- check: every missing key of every covered month in one run, apart from the chain --------
 cp -R "$scratch/exported" "$scratch/gaps"
@@ -205,6 +221,127 @@ if [ "$nbad" -ge 13 ]; then ok; else bad "only $nbad fixtures/rates-bad director
 run rates --rates "$scratch/no-such-dir" check
 expect_rc 2
 expect_err "cannot open rate table directory"
+
+# --- rates derive: January 2027 from one published number -------------------------------------
+# Without a table, a 2027-01 row is rejected and the reason names the way out.
+printf 'case_id,month,category\nJ,2027-01,forsorger\n' >"$scratch/j27.csv"
+run batch "$scratch/j27.csv"
+expect_rc 1
+expect_err "no rate table covers 2027-01"
+expect_err "rfy rates derive YEAR --r PCT -o DIR"
+run rates derive 2027 --r 2.9 -o "$scratch/d27"
+expect_rc 0
+expect_out "2027.csv derived"
+# every row of 2027 derived, with its chain and numbers in the source
+if awk -F, '$2 ~ /^2027-/ && $6 != "derived" { bad = 1 } END { exit bad }' "$scratch/d27/2027.csv"; then ok; else
+    bad "derive: a 2027 row is not derived"; fi
+if grep -qF 'round(17736 × (1 + (r 2.9 − afdæmpning 0 − reduction 0.45)/100)) = 18171' "$scratch/d27/2027.csv"; then ok; else
+    bad "derive: the forsørger source does not show the chain"; fi
+# the other files are the built-in ones, byte for byte (2027.csv replaced: it held the reduction)
+for f in "$SRC"/rates/20[12][0-6].csv; do
+    if cmp -s "$f" "$scratch/d27/$(basename "$f")"; then ok; else bad "derive: $(basename "$f") differs from rates/"; fi
+done
+run --rates "$scratch/d27" rates check
+expect_rc 0
+expect_out "all reproduced by the chain"
+expect_out "no required key missing"
+run rates --rates "$scratch/d27" show 2027
+expect_rc 0
+expect_out_re '^rfy_forsorger +18171\.00 kr/month +2027-01-01\.\.2027-12-31 +derived '
+expect_out_re '^regulation_reduction_pct +0\.45 percent '
+# forsørger 17.736 × (1 + (2,9 − 0,45)/100) = 18.170,53 → 18.171.
+# threshold 17.672 × 1,029 = 18.184,49 → 18.184; wage 20.000: 0,55 × 1.816 = 998,80;
+#   18.171 − 998,80 = 17.172,20 (ressourceforløb);
+#   jobafklaring: 0,30 × 18.184 + 0,55 × 1.816 = 5.455,20 + 998,80 = 6.454,00; 18.171 − 6.454 = 11.717,00.
+# hourly disregard 19,33 × 1,0245 = 19,80; 1.000 kr. over 10 h: 1.000 − 198 = 802; 18.171 − 802 = 17.369,00.
+# highest sygedagpenge 5.085 × 1,0245 = 5.209,58 → 5.210: 5.300/uge × 52/12 = 22.966,67, flagged.
+# dagpenge maximum 22.041 × 1,0245 = 22.581,00 → 22.581: 23.000/md. computed, flagged.
+printf 'case_id,month,category,forloeb,wage,activation_income,activation_hours,prior,prior_amount,prior_unit,prior_until\nA,2027-01,forsorger,,,,,,,,\nB,2027-01,forsorger,ressourceforloeb,20000,,,,,,\nC,2027-01,forsorger,jobafklaring,20000,,,,,,\nD,2027-01,forsorger,,,1000,10,,,,\nS,2027-01,forsorger,,,,,sygedagpenge,5300,week,2027-01-31\nL,2027-01,forsorger,,,,,ledighedsydelse,23000,month,\n' >"$scratch/b27.csv"
+brc=0
+"$RFY" --rates "$scratch/d27" batch --quiet -o "$scratch/b27.out.csv" "$scratch/b27.csv" 2>"$scratch/b27.err" || brc=$?
+if [ "$brc" = 0 ]; then ok; else bad "batch --rates derived 2027: exit $brc ($(cat "$scratch/b27.err"))"; fi
+paid() { awk -F, -v id="$1" '$1 == id { print $14 "|" $15 "|" $NF }' "$scratch/b27.out.csv"; }
+for want in "A|18171.00|derived|derived_rate" "B|17172.20|derived|derived_rate" \
+            "C|11717.00|derived|derived_rate" "D|17369.00|derived|derived_rate" \
+            "S|22966.67|derived|derived_rate;sdp_above_derived_max" \
+            "L|23000.00|derived|derived_rate;ledighedsydelse_above_derived_max"; do
+    id=${want%%|*}
+    if [ "$id|$(paid "$id")" = "$want" ]; then ok; else bad "batch 2027 $id: got '$(paid "$id")', want '$want'"; fi
+done
+# refusals: not the next year, not a plain decimal, a directory holding other files
+run rates derive 2028 --r 2.9 -o "$scratch/d28"
+expect_rc 2
+expect_err "YEAR must be the year after the last table"
+expect_err "derive 2027"
+if [ -e "$scratch/d28" ]; then bad "derive 2028: created the directory"; else ok; fi
+for pct in 2,9 2.9% -1 abc 2.945 1e1; do
+    run rates derive 2027 --r "$pct" -o "$scratch/dpct"
+    expect_rc 2
+    expect_err "--r must be a plain decimal"
+done
+run rates derive 2027 --r 2.9 --afdaempning 0,1 -o "$scratch/dpct"
+expect_rc 2
+expect_err "--afdaempning must be a plain decimal"
+run rates derive 2027 --r 2.9 --normalbidrag 1.675,00 -o "$scratch/dpct"
+expect_rc 2
+expect_err "--normalbidrag must be a plain decimal"
+if [ -e "$scratch/dpct" ]; then bad "derive with a bad number: created the directory"; else ok; fi
+run rates derive 2027 --r 2.9 -o "$scratch/d27"
+expect_rc 2
+expect_err "holds other files"
+mkdir -p "$scratch/dother" && echo x >"$scratch/dother/notes.txt"
+run rates derive 2027 --r 2.9 -o "$scratch/dother"
+expect_rc 2
+expect_err "holds other files"
+if [ "$(ls "$scratch/dother")" = "notes.txt" ]; then ok; else bad "derive into a used directory wrote files"; fi
+# an empty directory is fine; --reduction 0 and --normalbidrag: 17.736 × 1,029 = 18.250,34 → 18.250;
+# a 2027 nr. 4 case: u25 4.151 × 1,029 = 4.271,38 → 4.271; + 1.720 = 5.991,00
+mkdir -p "$scratch/dempty"
+run rates derive 2027 --r 2.9 --reduction 0 --normalbidrag 1720 -o "$scratch/dempty"
+expect_rc 0
+run preview --rates "$scratch/dempty" --month 2027-01 --category u25_hjemme_bidrag --children 1
+expect_rc 0
+expect_out "5.991,00"
+run rates --rates "$scratch/dempty" show 2027
+expect_out_re '^rfy_forsorger +18250\.00 '
+expect_out_re '^normalbidrag_month +1720\.00 kr/month .* derived '
+# from a --rates directory: 2028 from the derived 2027, no reduction (none held for 2028):
+# 18.171 × 1,031 = 18.734,30 → 18.734
+run rates --rates "$scratch/d27" derive 2028 --r 3.1 -o "$scratch/d28"
+expect_rc 0
+run --rates "$scratch/d28" rates check
+expect_rc 0
+run rates --rates "$scratch/d28" show 2028
+expect_out_re '^rfy_forsorger +18734\.00 kr/month +2028-01-01\.\.2028-12-31 +derived '
+if grep -q '^regulation_reduction_pct,2028' "$scratch/d28/2028.csv"; then bad "derive 2028: a reduction row"; else ok; fi
+# derive needs --r and -o; the derive options belong to derive
+run rates derive 2027 -o "$scratch/dnor"
+expect_rc 2
+run rates check --r 2.9
+expect_rc 2
+expect_err "belong to 'rfy rates derive'"
+
+# --- built-in 2025/2026: the sygedagpenge maxima are secondary, so above them is bad input -------
+# 2025-03: 4.865 × 52/12 = 21.081,67 (no sdp warning); 4.870 rejected.
+# 2026-05: 5.085 × 52/12 = 264.420/12 = 22.035,00; 5.090 rejected.
+# 2026-04 nr. 4, one child, no child_support: 4.151 + 1.675 = 5.826,00.
+# 2024-05 ledighedsydelse: 9.999.999,99/uge rejected (above 20.359/md.); 4.000/uge × 52/12 = 17.333,33.
+printf 'case_id,month,category,children,prior,prior_amount,prior_unit,prior_until\nS1,2025-03,forsorger,,sygedagpenge,4865,week,2025-03-31\nS2,2025-03,forsorger,,sygedagpenge,4870,week,2025-03-31\nS3,2026-05,forsorger,,sygedagpenge,5085,week,2026-05-31\nS4,2026-05,forsorger,,sygedagpenge,5090,week,2026-05-31\nN4,2026-04,u25_hjemme_bidrag,1,,,,\nLY1,2024-05,forsorger,,ledighedsydelse,9999999.99,week,\nLY2,2024-05,forsorger,,ledighedsydelse,4000,week,\n' >"$scratch/bi.csv"
+brc=0
+"$RFY" batch --quiet -o "$scratch/bi.out.csv" --rejects "$scratch/bi.rej.csv" "$scratch/bi.csv" 2>/dev/null || brc=$?
+if [ "$brc" = 1 ]; then ok; else bad "batch built-in 2024-2026 checks: exit $brc, expected 1 (rejects)"; fi
+b27="$scratch/b27.out.csv"; cp "$scratch/bi.out.csv" "$b27"
+for want in "S1|21081.67|derived|derived_rate" "S3|22035.00|derived|derived_rate" \
+            "N4|5826.00|derived|derived_rate" "LY2|17333.33|published|"; do
+    id=${want%%|*}
+    if [ "$id|$(paid "$id")" = "$want" ]; then ok; else bad "batch $id: got '$(paid "$id")', want '$want'"; fi
+done
+for id in S2 S4 LY1; do
+    if grep -q "^[0-9]*,$id,prior_amount," "$scratch/bi.rej.csv"; then ok; else bad "batch $id: not rejected on prior_amount"; fi
+done
+if grep -q '^[0-9]*,S2,.*4865\.00 kr\. per week' "$scratch/bi.rej.csv"; then ok; else bad "S2: reason does not name 4865.00"; fi
+if grep -q '^[0-9]*,LY1,.*highest dagpenge amount.*20359\.00 kr\. per month' "$scratch/bi.rej.csv"; then ok; else
+    bad "LY1: reason does not name the dagpenge maximum 20359.00"; fi
 
 # --- --version and --help ----------------------------------------------------------------------
 run --version

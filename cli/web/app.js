@@ -31,6 +31,8 @@ const RATE = {
   normalbidrag_tillaeg_month: 'Normalbidrag, tillæg',
   regulation_r_pct: 'Satsreguleringsprocent',
   regulation_afdaempning_pct: 'Afdæmpning af satsreguleringen',
+  dagpenge_max_week: 'Højeste dagpengebeløb pr. uge',
+  dagpenge_max_month: 'Højeste dagpengebeløb pr. måned',
 };
 
 const UNIT = {'kr/month': 'kr./md.', 'kr/week': 'kr./uge', 'kr/hour': 'kr./time'};
@@ -367,6 +369,8 @@ const WARNING = {
   holiday_state_unknown: 'Ferieretten kendes ikke: angiv måneder og brugte feriedage før denne måned.',
   sdp_max_unknown: 'Satstabellerne har intet højeste sygedagpengebeløb for måneden: de hidtidige ' +
     'sygedagpenge er ikke kontrolleret; måneden er beregnet; kontrollér beløbet (§ 68, stk. 4).',
+  ledighedsydelse_above_derived_max: 'Den hidtidige ledighedsydelse er over det beregnede højeste ' +
+    'dagpengebeløb (ikke offentliggjort): måneden er beregnet; kontrollér beløbet (§ 68, stk. 5).',
 };
 const NOTE = {
   no_new_ressourceforloeb: 'Fra 1. februar 2026 kan der ikke startes nye ressourceforløb (lov nr. 1750 ' +
