@@ -71,7 +71,6 @@ oom:
 json_t *whatif_answer_json(const whatif_answer *a, const rfy_rates *rates)
 {
     json_t *rows = json_array(), *root = NULL, *segs;
-    mpz_t zero;
 
     if (!rows)
         return NULL;
@@ -81,12 +80,10 @@ json_t *whatif_answer_json(const whatif_answer *a, const rfy_rates *rates)
             return NULL;
         }
     /* the wage rule's pieces: up to T at low_pct, above T at high_pct */
-    mpz_init(zero);
-    segs = json_pack("[{s:o, s:o, s:i, s:s}, {s:o, s:n, s:i, s:s}]", "from", amount(zero), "to",
+    segs = json_pack("[{s:s, s:o, s:i, s:s}, {s:o, s:n, s:i, s:s}]", "from", "0.00", "to",
                      amount(a->be.threshold), "deduction_pct", (int)a->be.low_pct, "ref",
                      a->be.wage_ref, "from", amount(a->be.threshold), "to", "deduction_pct",
                      (int)a->be.high_pct, "ref", a->be.wage_ref);
-    mpz_clear(zero);
     root = json_pack("{s:o, s:o, s:o, s:o, s:s}", "break_even_wage", amount(a->be.wage), "threshold",
                      amount(a->be.threshold), "segments", segs, "rows", rows, "rates_id",
                      rfy_rates_id(rates));
