@@ -270,14 +270,12 @@ int cmd_whatif(int argc, char **argv)
         return rc;
     rfy_case_init(&c);
     rfy_whatif_range_init(&r);
-    memset(&ans, 0, sizeof ans);
-    rfy_break_even_init(&ans.be);
+    whatif_answer_init(&ans);
     if ((rc = build(&c, &r, &npoints, &a)) != RFY_EXIT_OK)
         goto done;
     rc = RFY_EXIT_USAGE;
     if (!(rates = cli_load_rates(a.rates_dir)))
         goto done;
-    rfy_break_even_clear(&ans.be);
     crc = whatif_answer_compute(&ans, rates, &c, &r, npoints, &err);
     if (crc == RFY_ENOMEM) {
         fprintf(stderr, "rfy whatif: out of memory\n");

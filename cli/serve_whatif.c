@@ -153,7 +153,7 @@ int serve_whatif(serve_answer *ans, const rfy_rates *rates, const char *body, si
     whatif_answer wa;
     rfy_error err;
     size_t npoints = 0;
-    int rc, crc, computed = 0;
+    int rc, crc;
 
     root = json_loadb(body ? body : "", len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
@@ -173,7 +173,7 @@ int serve_whatif(serve_answer *ans, const rfy_rates *rates, const char *body, si
                      "hours_step)");
     }
     memset(&q, 0, sizeof q);
-    memset(&wa, 0, sizeof wa);
+    whatif_answer_init(&wa);
     rfy_case_init(&c);
     rfy_whatif_range_init(&r);
     if (decode(&q, root, &err) != RFY_OK) {
@@ -182,13 +182,12 @@ int serve_whatif(serve_answer *ans, const rfy_rates *rates, const char *body, si
         rc = fault(ans, npoints > RFY_WHATIF_MAX_POINTS ? 413 : 422, err.column, err.reason);
     } else if (rfy_case_from_fields(&c, q.cf, q.nc, NULL, &err) != RFY_OK) {
         rc = fault(ans, 422, err.column, err.reason);
-    } else if ((computed = 1, crc = whatif_answer_compute(&wa, rates, &c, &r, npoints, &err)) != RFY_OK) {
+    } else if ((crc = whatif_answer_compute(&wa, rates, &c, &r, npoints, &err)) != RFY_OK) {
         rc = crc == RFY_ENOMEM ? oom(ans) : fault(ans, 422, err.column, err.reason);
     } else {
         rc = answer(ans, 200, whatif_answer_json(&wa, rates));
     }
-    if (computed)
-        whatif_answer_clear(&wa);
+    whatif_answer_clear(&wa);
     rfy_whatif_range_clear(&r);
     rfy_case_clear(&c);
     json_decref(root);

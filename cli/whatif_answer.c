@@ -4,12 +4,16 @@
 
 #include "whatif_answer.h"
 
+void whatif_answer_init(whatif_answer *a)
+{
+    memset(a, 0, sizeof *a);
+    rfy_break_even_init(&a->be);
+}
+
 int whatif_answer_compute(whatif_answer *a, const rfy_rates *rates, const rfy_case *c,
                           const rfy_whatif_range *range, size_t npoints, rfy_error *err)
 {
     int rc;
-    memset(a, 0, sizeof *a);
-    rfy_break_even_init(&a->be);
     a->by_hours = range->by_hours;
     if (range->by_hours && rfy_money_format(a->hourly, sizeof a->hourly, range->hourly, '.') < 0)
         return RFY_ENOMEM;

@@ -19,11 +19,15 @@ typedef struct whatif_answer {
     char hourly[32];        /* the hourly wage as "150.00" (by_hours) */
 } whatif_answer;
 
+/* An empty answer, ready for whatif_answer_compute() and whatif_answer_clear(). */
+void whatif_answer_init(whatif_answer *a);
+
 /*
  * Compute the break-even wage (and, with hours, the fewest hours reaching
  * it) and the table of `range` (npoints as rfy_whatif_range_from_fields gave
  * it).  Returns RFY_OK, RFY_ENOMEM, or the engine's fault with err filled.
- * Clear *a with whatif_answer_clear() in every case.
+ * Precondition: *a initialised and not computed yet; clear it with
+ * whatif_answer_clear() in every case.
  */
 int whatif_answer_compute(whatif_answer *a, const rfy_rates *rates, const rfy_case *c,
                           const rfy_whatif_range *range, size_t npoints, rfy_error *err);
