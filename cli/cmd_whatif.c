@@ -8,8 +8,8 @@
  *            | --hourly-wage KR --hours-from H --hours-to H --hours-step H
  *
  * The case options are `rfy preview`'s (every batch input column, '_'
- * written '-'), read by the engine as a batch row; --wage is ignored, since
- * the wage is what varies.  The range is read by the engine too
+ * written '-'), read by the engine as a batch row; --wage is not used (with
+ * a note on standard error), since the wage is what varies.  The range is read by the engine too
  * (rfy_whatif_range_from_fields), so this and POST /api/v1/whatif accept and
  * refuse the same values.  Text output is Danish; --json gives the API's
  * object (whatif_answer.h).
@@ -180,11 +180,10 @@ static int build(rfy_case *c, rfy_whatif_range *r, size_t *npoints, const whatif
             continue;
         if (k >= a->ncolumns)
             rf[nr++] = (rfy_field){a->name[k], a->value[k]};
-        else if (strcmp(a->name[k], "wage") == 0) {
-            fprintf(stderr, "rfy whatif: --wage: the wage is what varies here: give --wage-from, "
-                            "--wage-to and --step (or hours at --hourly-wage)\n");
-            return RFY_EXIT_USAGE;
-        } else
+        else if (strcmp(a->name[k], "wage") == 0) /* the wage is what varies (W6) */
+            fprintf(stderr, "rfy whatif: --wage is not used: the wage is what varies (--wage-from, "
+                            "--wage-to, --step or hours at --hourly-wage)\n");
+        else
             cf[nc++] = (rfy_field){a->name[k], a->value[k]};
     }
     if (rfy_case_from_fields(c, cf, nc, syn, &err) != RFY_OK ||

@@ -125,13 +125,8 @@ static int decode(request *q, json_t *root, rfy_error *err)
                      "column names, e.g. month, category, other_income)", key);
             return RFY_EINPUT;
         }
-        if (strcmp(column, "wage") == 0) {
-            err->column = "wage";
-            snprintf(err->reason, sizeof err->reason,
-                     "wage is what varies: give wage_from, wage_to and step (or hours at "
-                     "hourly_wage) instead of a wage in the case");
-            return RFY_EINPUT;
-        }
+        if (strcmp(column, "wage") == 0)
+            continue; /* the wage is what varies: one given with the case is not used (W6) */
         text = field_text(v, column, q->digits[nd], sizeof q->digits[nd], err);
         nd++;
         if (!text && err->reason[0])

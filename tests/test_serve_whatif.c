@@ -127,12 +127,14 @@ START_TEST(faults_as_calculate)
                      422);
     ck_assert_str_eq(first_column(root), "other_income");
     json_decref(root);
-    /* the wage is what varies; unknown keys; a month before 2013 */
+    /* a wage in the case is not used: the wage is what varies (break-even as without it) */
     ck_assert_int_eq(call(&root, "POST",
                           "{\"case\":{\"month\":\"2024-05\",\"category\":\"forsorger\","
-                          "\"wage\":\"100\"},\"wage_from\":0,\"wage_to\":1000,\"step\":1000}"), 422);
-    ck_assert_str_eq(first_column(root), "wage");
+                          "\"wage\":\"100\"},\"wage_from\":0,\"wage_to\":1000,\"step\":1000}"), 200);
+    ck_assert_str_eq(str(root, "break_even_wage"), "46108.45");
+    ck_assert_str_eq(str(json_array_get(json_object_get(root, "rows"), 0), "payment"), "16382.00");
     json_decref(root);
+    /* unknown keys; a month before 2013 */
     ck_assert_int_eq(call(&root, "POST",
                           "{\"case\":{\"month\":\"2024-05\",\"category\":\"forsorger\"},"
                           "\"wage_from\":0,\"wage_to\":1000,\"step\":1000,\"x\":1}"), 422);
