@@ -233,6 +233,17 @@ int rfy_whatif_range_from_fields(rfy_whatif_range *out, size_t *npoints, const r
         return fail(err, RANGE_FIELD[hour_form ? F_HOURS_TO : F_WAGE_TO],
                     hour_form ? "hours_to must be at most 744 hours"
                               : "wage_to must be at most 9999999.99");
+    if (hour_form) {
+        /* the wage of the last point must be one rfy accepts */
+        int too_big;
+        mpz_init(span);
+        rfy_whatif_wage_of_hours(span, out->to, out->hourly);
+        too_big = mpz_cmp_ui(span, RFY_MAX_AMOUNT_ORE) > 0;
+        mpz_clear(span);
+        if (too_big)
+            return fail(err, "hours_to", "hours_to hours at hourly_wage come to a wage above "
+                                         "9999999.99, the largest rfy accepts");
+    }
     if (mpz_cmp(out->from, out->to) > 0)
         return fail(err, RANGE_FIELD[hour_form ? F_HOURS_FROM : F_WAGE_FROM],
                     hour_form ? "hours_from must not be above hours_to"

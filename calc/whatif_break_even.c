@@ -276,9 +276,10 @@ int rfy_break_even_wage(rfy_break_even *out, const rfy_rates *rates, const rfy_c
     mpz_sub(c.K, c.res.gross, c.res.total_deduction);
     mpz_add(c.K, c.K, c.d);
     if (mpz_cmp(c.d, c.K) < 0) {
-        err->column = "wage";
+        err->column = "";
         snprintf(err->reason, sizeof err->reason,
-                 "no wage up to 9999999.99 takes the whole ydelse: there is no break-even wage");
+                 "no wage up to 9999999.99 (the largest wage rfy accepts) takes the whole ydelse: "
+                 "there is no break-even wage");
         rc = RFY_EINPUT;
         goto done;
     }

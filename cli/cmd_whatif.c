@@ -89,17 +89,45 @@ static void option_name(char *buf, size_t size, const char *column)
             *p = '-';
 }
 
-static void report(const char *column, const char *reason)
+/* Every field name with an '_' in `reason` ("hours_to", "holiday_days") written
+ * as its option ("--hours-to"), as the user typed it. */
+static void reword(char *out, size_t size, const char *reason, const whatif_args *a)
 {
-    char opt[48];
+    size_t o = 0;
+    const char *p = reason;
+    while (*p && o + 1 < size) {
+        int done = 0;
+        int start = p == reason || !((p[-1] >= 'a' && p[-1] <= 'z') || p[-1] == '_');
+        for (size_t k = 0; start && k < a->nnames && !done; k++) {
+            size_t n = strlen(a->name[k]);
+            char opt[48], next = p[n];
+            if (!strchr(a->name[k], '_') || strncmp(p, a->name[k], n) != 0 ||
+                (next >= 'a' && next <= 'z') || next == '_')
+                continue;
+            option_name(opt, sizeof opt, a->name[k]);
+            for (const char *q = opt; *q && o + 1 < size; q++)
+                out[o++] = *q;
+            p += n;
+            done = 1;
+        }
+        if (!done)
+            out[o++] = *p++;
+    }
+    out[o] = '\0';
+}
+
+static void report(const whatif_args *a, const char *column, const char *reason)
+{
+    char opt[48], text[512];
     size_t n = column ? strlen(column) : 0;
     if (n && strncmp(reason, column, n) == 0 && reason[n] == ' ')
         reason += n + 1; /* "wage_to must be ..." → "--wage-to: must be ..." */
+    reword(text, sizeof text, reason, a);
     if (n) {
         option_name(opt, sizeof opt, column);
-        fprintf(stderr, "rfy whatif: %s: %s\n", opt, reason);
+        fprintf(stderr, "rfy whatif: %s: %s\n", opt, text);
     } else {
-        fprintf(stderr, "rfy whatif: %s\n", reason);
+        fprintf(stderr, "rfy whatif: %s\n", text);
     }
 }
 
@@ -188,7 +216,7 @@ static int build(rfy_case *c, rfy_whatif_range *r, size_t *npoints, const whatif
     }
     if (rfy_case_from_fields(c, cf, nc, syn, &err) != RFY_OK ||
         rfy_whatif_range_from_fields(r, npoints, rf, nr, syn, &err) != RFY_OK) {
-        report(err.column, err.reason);
+        report(a, err.column, err.reason);
         return RFY_EXIT_USAGE;
     }
     return RFY_EXIT_OK;
@@ -281,7 +309,7 @@ int cmd_whatif(int argc, char **argv)
         goto done;
     }
     if (crc != RFY_OK) {
-        report(err.column, err.reason);
+        report(&a, err.column, err.reason);
         goto done;
     }
     if (a.json) {

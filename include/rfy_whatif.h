@@ -97,7 +97,8 @@ RFY_API void rfy_whatif_range_clear(rfy_whatif_range *r);
  * `amount` is the decimal syntax (&RFY_AMOUNT_DOT or &RFY_AMOUNT_COMMA;
  * NULL is the dot).  Checks: every value given once, one of the two forms
  * complete and not both, step > 0, from <= to, to within the plausibility
- * limits (9.999.999,99 kr., 744 hours), at most RFY_WHATIF_MAX_POINTS points
+ * limits (9.999.999,99 kr., 744 hours, and the wage of hours_to hours at
+ * hourly_wage at most 9.999.999,99 kr.), at most RFY_WHATIF_MAX_POINTS points
  * (the points are from, from + step, ... up to and including to; `to` is
  * added when the steps miss it).  Returns RFY_OK with *npoints set, or
  * RFY_EINPUT with err->column naming the field.
@@ -147,8 +148,8 @@ RFY_API void rfy_break_even_clear(rfy_break_even *b);
  * x >= k − 1/2), and with two rounded deductions the split of the needed
  * øre between them is solved where the two inverses cross.  The answer is
  * then computed by rfy_compute() at w and w − 0,01 as a check.
- * Returns RFY_OK; the case's own fault (as rfy_compute()); or RFY_EINPUT on
- * column "wage" when no wage up to 9.999.999,99 kr. takes the whole ydelse.
+ * Returns RFY_OK; the case's own fault (as rfy_compute()); or RFY_EINPUT (no
+ * column) when no wage up to 9.999.999,99 kr. takes the whole ydelse.
  */
 RFY_API int rfy_break_even_wage(rfy_break_even *out, const rfy_rates *rates, const rfy_case *in,
                                 rfy_error *err);

@@ -272,6 +272,15 @@ START_TEST(range_points_and_limits)
                                                               "hours_to", "1", "hours_step", "1",
                                                               NULL}), RFY_EINPUT);
     ck_assert_str_eq(err.column, "hourly_wage");
+    /* 744 hours at 13.440,86 kr. = 9.999.999,84 kr., a wage rfy accepts; at
+     * 13.440,87 kr. = 10.000.007,28 kr., above 9.999.999,99: refused on hours_to */
+    ck_assert_int_eq(range(&r, &n, &err, (const char *const[]){"hourly_wage", "13440.86", "hours_from",
+                                                              "0", "hours_to", "744", "hours_step",
+                                                              "744", NULL}), RFY_OK);
+    ck_assert_int_eq(range(&r, &n, &err, (const char *const[]){"hourly_wage", "13440.87", "hours_from",
+                                                              "0", "hours_to", "744", "hours_step",
+                                                              "744", NULL}), RFY_EINPUT);
+    ck_assert_str_eq(err.column, "hours_to");
     rfy_whatif_range_clear(&r);
 }
 END_TEST
