@@ -228,6 +228,18 @@ static void da(char *buf, size_t size, const mpz_t v)
         snprintf(buf, size, "?");
 }
 
+/* s right-aligned in `width` characters (UTF-8: "Løn" is three wide), then two spaces. */
+static void cell(FILE *out, int width, const char *s)
+{
+    int chars = 0;
+    for (const char *p = s; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    for (; chars < width; chars++)
+        fputc(' ', out);
+    fputs(s, out);
+    fputs("  ", out);
+}
+
 /* The Danish table. */
 static int emit_text(FILE *out, const rfy_case *c, const rfy_whatif_range *r,
                      const whatif_answer *a)
@@ -257,9 +269,12 @@ static int emit_text(FILE *out, const rfy_case *c, const rfy_whatif_range *r,
     }
     fputc('\n', out);
     if (a->by_hours)
-        fprintf(out, "%10s  ", DA.col_hours);
-    fprintf(out, "%14s  %14s  %14s  %19s  %s\n", DA.col_wage, DA.col_payment, DA.col_deductions,
-            DA.col_total, DA.col_kept);
+        cell(out, 8, DA.col_hours);
+    cell(out, 14, DA.col_wage);
+    cell(out, 14, DA.col_payment);
+    cell(out, 14, DA.col_deductions);
+    cell(out, 19, DA.col_total);
+    fprintf(out, "%s\n", DA.col_kept);
     for (size_t i = 0; i < a->npoints; i++) {
         const rfy_whatif_point *pt = &a->pts[i];
         da(w, sizeof w, pt->wage);
@@ -273,9 +288,13 @@ static int emit_text(FILE *out, const rfy_case *c, const rfy_whatif_range *r,
             snprintf(kept, sizeof kept, "%s", DA.none);
         if (a->by_hours) {
             da(h, sizeof h, pt->hours);
-            fprintf(out, "%10s  ", h);
+            cell(out, 8, h);
         }
-        fprintf(out, "%14s  %14s  %14s  %19s  %s\n", w, p, d, t, kept);
+        cell(out, 14, w);
+        cell(out, 14, p);
+        cell(out, 14, d);
+        cell(out, 19, t);
+        fprintf(out, "%s\n", kept);
     }
     fputc('\n', out);
     fputs(DA.note, out);
