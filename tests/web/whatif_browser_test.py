@@ -140,7 +140,9 @@ def main():
         set_value(d, "whatif-timer-til", "320")
         set_value(d, "whatif-timer-trin", "20")
         d.find_element(By.ID, "whatif-knap").click()
-        WebDriverWait(d, 20).until(lambda drv: "timer" in drv.find_element(By.ID, "whatif-break-even-tekst").text)
+        # the answer replaces the section's content: read it by script, never a stale element
+        WebDriverWait(d, 20).until(lambda drv: "timer" in drv.execute_script(
+            "const e = document.getElementById('whatif-break-even-tekst'); return e ? e.textContent : ''"))
         href = cli(rfy, ["--month", "2024-05", "--category", "forsorger", "--hourly-wage", "150",
                          "--hours-from", "0", "--hours-to", "320", "--hours-step", "20"])
         check(href["break_even_hours"] == "307.39", "CLI break-even hours 307.39")
