@@ -15,6 +15,9 @@ static const char USAGE[] =
     "              [--delimiter C] [--decimal-comma] [--encoding E] [--columns MAP.csv]\n"
     "              [--ignore-columns N,...] [--format csv|excel|xlsx] [--quiet] IN.csv\n"
     "  rfy preview [--rates DIR] [--json] --month YYYY-MM --category CAT [--COLUMN VALUE ...]\n"
+    "  rfy whatif  [--rates DIR] [--json] --month YYYY-MM --category CAT [--COLUMN VALUE ...]\n"
+    "              --wage-from KR --wage-to KR --step KR | --hourly-wage KR --hours-from H\n"
+    "              --hours-to H --hours-step H\n"
     "  rfy audit   [--rates DIR] [-o REPORT.csv] [--rejects REJ.csv] [--receipt R.json]\n"
     "              [--explain CASE_ID] [--delimiter C] [--decimal-comma] [--encoding E]\n"
     "              [--columns MAP.csv] [--ignore-columns N,...] [--format F] [--quiet] HISTORIC.csv\n"
@@ -46,6 +49,8 @@ static int help(int argc, char **argv)
         return cmd_preview(2, args);
     if (strcmp(argv[0], "audit") == 0)
         return cmd_audit(2, args);
+    if (strcmp(argv[0], "whatif") == 0)
+        return cmd_whatif(2, args);
     if (strcmp(argv[0], "rates") == 0)
         return cmd_rates(2, args);
     fprintf(stderr, "rfy: no command '%s' (try rfy help)\n", argv[0]);
@@ -86,6 +91,8 @@ int main(int argc, char **argv)
             return cmd_preview(argc - 1, argv + 1);
         if (strcmp(cmd, "audit") == 0)
             return cmd_audit(argc - 1, argv + 1);
+        if (strcmp(cmd, "whatif") == 0)
+            return cmd_whatif(argc - 1, argv + 1);
         if (strcmp(cmd, "rates") == 0)
             return cmd_rates(argc - 1, argv + 1);
         if (strcmp(cmd, "serve") == 0)

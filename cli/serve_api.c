@@ -11,6 +11,7 @@
 #include "explain.h"
 #include "explain_rows.h"
 #include "serve_api.h"
+#include "serve_whatif.h"
 #include "web_assets.h"
 
 static const char JSON_TYPE[] = "application/json; charset=utf-8";
@@ -578,6 +579,9 @@ int serve_api_answer(serve_answer *ans, const rfy_rates *rates, const char *meth
     if (strcmp(path, "/api/v1/calculate") == 0)
         return post ? calculate(ans, rates, body, body_len)
                     : answer_error(ans, 405, "use POST for /api/v1/calculate");
+    if (strcmp(path, "/api/v1/whatif") == 0) /* gain from work: serve_whatif.c */
+        return post ? serve_whatif(ans, rates, body, body_len)
+                    : answer_error(ans, 405, "use POST for /api/v1/whatif");
     if (strcmp(path, "/api/v1/health") == 0)
         return get ? answer_json(ans, 200, json_pack("{s:s, s:s, s:s}", "status", "ok", "version",
                                                      RFY_VERSION, "rates_id",

@@ -1,0 +1,352 @@
+/*
+ * rfy whatif: "Kan det betale sig at arbejde?" for one case-month
+ * (rules.md §11, docs/whatif.md).
+ *
+ *   rfy whatif [--rates DIR] [--json] [--decimal-comma] --month YYYY-MM
+ *              --category CAT [--COLUMN VALUE ...]
+ *              --wage-from KR --wage-to KR --step KR
+ *            | --hourly-wage KR --hours-from H --hours-to H --hours-step H
+ *
+ * The case options are `rfy preview`'s (every batch input column, '_'
+ * written '-'), read by the engine as a batch row; --wage is not used (with
+ * a note on standard error), since the wage is what varies.  The range is read by the engine too
+ * (rfy_whatif_range_from_fields), so this and POST /api/v1/whatif accept and
+ * refuse the same values.  Text output is Danish; --json gives the API's
+ * object (whatif_answer.h).
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "whatif_answer.h"
+
+static const char USAGE[] =
+    "usage: rfy whatif [--rates DIR] [--json] [--decimal-comma] --month YYYY-MM --category CAT\n"
+    "                  [--forloeb F] [--COLUMN VALUE ...]   (the case options of rfy preview)\n"
+    "                  --wage-from KR --wage-to KR --step KR\n"
+    "       rfy whatif ... --hourly-wage KR --hours-from H --hours-to H --hours-step H\n"
+    "Shows the ydelse paid, the deductions, wage + ydelse and the share of the last\n"
+    "extra krone kept for each wage (or number of hours) in the range, and the exact\n"
+    "wage at which the ydelse becomes 0 (at most 1000 points; see docs/whatif.md).\n"
+    "Exit 0 computed, 2 bad input.\n";
+
+/* Every Danish text of the command's output, in one place. */
+static const struct {
+    const char *title, *wage_rule, *up_to, *above, *holiday, *break_even, *zero,
+        *hours_at, *col_hours, *col_wage, *col_payment, *col_deductions, *col_total, *col_kept,
+        *none, *note;
+} DA = {
+    "Kan det betale sig at arbejde?",
+    "Fradrag for løn (%s):\n",
+    "  0–%s kr.: %u %% fradrag\n",
+    "  over %s kr.: %u %% fradrag\n",
+    "Feriegodtgørelse trækkes som løn, højst ydelsen for feriedagene (%s).\n",
+    "Ydelsen bliver 0 ved en løn på %s kr. om måneden",
+    "Ydelsen er 0 allerede uden løn: de andre indtægter og fradrag tager hele ydelsen.\n",
+    " (ved %s kr. i timen: %s timer)",
+    "Timer",
+    "Løn, kr.",
+    "Ydelse, kr.",
+    "Fradrag, kr.",
+    "Løn + ydelse, kr.",
+    "Beholdt af sidste krone",
+    "–",
+    "Beholdt af sidste krone: hvor meget af hver ekstra krone i løn, der blev til flere penge\n"
+    "siden linjen før (brøken er eksakt).  Alle beløb er før skat.\n",
+};
+
+static const char *const CATEGORY_DA[] = {"forsørger", "ikke-forsørger",
+                                          "under 25 år, hjemmeboende",
+                                          "under 25 år, hjemmeboende, med bidragspligt"};
+static const char *const MONTH_DA[12] = {"januar", "februar", "marts",     "april",
+                                         "maj",    "juni",    "juli",      "august",
+                                         "september", "oktober", "november", "december"};
+
+/* The range fields, after the case columns in the option table. */
+static const char *const RANGE_FIELDS[] = {"wage_from",  "wage_to",  "step",      "hourly_wage",
+                                           "hours_from", "hours_to", "hours_step"};
+#define NRANGE (sizeof RANGE_FIELDS / sizeof RANGE_FIELDS[0])
+#define MAX_FIELDS 64
+
+enum { OPT_RATES = 1000, OPT_JSON, OPT_DECIMAL_COMMA, OPT_HELP, OPT_FIELD = 2000 };
+
+typedef struct whatif_args {
+    const char *name[MAX_FIELDS]; /* column or range field of option k */
+    const char *value[MAX_FIELDS];
+    size_t nnames, ncolumns;
+    const char *rates_dir;
+    int json, decimal_comma;
+} whatif_args;
+
+/* "--prior-until" for "prior_until". */
+static void option_name(char *buf, size_t size, const char *column)
+{
+    snprintf(buf, size, "--%s", column);
+    for (char *p = buf + 2; *p; p++)
+        if (*p == '_')
+            *p = '-';
+}
+
+/* Every field name with an '_' in `reason` ("hours_to", "holiday_days") written
+ * as its option ("--hours-to"), as the user typed it. */
+static void reword(char *out, size_t size, const char *reason, const whatif_args *a)
+{
+    size_t o = 0;
+    const char *p = reason;
+    while (*p && o + 1 < size) {
+        int done = 0;
+        int start = p == reason || !((p[-1] >= 'a' && p[-1] <= 'z') || p[-1] == '_');
+        for (size_t k = 0; start && k < a->nnames && !done; k++) {
+            size_t n = strlen(a->name[k]);
+            char opt[48], next = p[n];
+            if (!strchr(a->name[k], '_') || strncmp(p, a->name[k], n) != 0 ||
+                (next >= 'a' && next <= 'z') || next == '_')
+                continue;
+            option_name(opt, sizeof opt, a->name[k]);
+            for (const char *q = opt; *q && o + 1 < size; q++)
+                out[o++] = *q;
+            p += n;
+            done = 1;
+        }
+        if (!done)
+            out[o++] = *p++;
+    }
+    out[o] = '\0';
+}
+
+static void report(const whatif_args *a, const char *column, const char *reason)
+{
+    char opt[48], text[512];
+    size_t n = column ? strlen(column) : 0;
+    if (n && strncmp(reason, column, n) == 0 && reason[n] == ' ')
+        reason += n + 1; /* "wage_to must be ..." → "--wage-to: must be ..." */
+    reword(text, sizeof text, reason, a);
+    if (n) {
+        option_name(opt, sizeof opt, column);
+        fprintf(stderr, "rfy whatif: %s: %s\n", opt, text);
+    } else {
+        fprintf(stderr, "rfy whatif: %s\n", text);
+    }
+}
+
+static int parse_options(whatif_args *a, int argc, char **argv)
+{
+    struct option opts[MAX_FIELDS + 5];
+    char names[MAX_FIELDS][40];
+    size_t n = 0;
+    int c;
+
+    memset(a, 0, sizeof *a);
+    for (size_t k = 0; k < rfy_input_column_count() && n + NRANGE < MAX_FIELDS; k++)
+        a->name[n++] = rfy_input_column_name(k);
+    a->ncolumns = n;
+    for (size_t k = 0; k < NRANGE; k++)
+        a->name[n++] = RANGE_FIELDS[k];
+    a->nnames = n;
+    for (size_t k = 0; k < n; k++) {
+        option_name(names[k], sizeof names[k], a->name[k]);
+        opts[k] = (struct option){names[k] + 2, required_argument, 0, OPT_FIELD + (int)k};
+    }
+    opts[n++] = (struct option){"rates", required_argument, 0, OPT_RATES};
+    opts[n++] = (struct option){"json", no_argument, 0, OPT_JSON};
+    opts[n++] = (struct option){"decimal-comma", no_argument, 0, OPT_DECIMAL_COMMA};
+    opts[n++] = (struct option){"help", no_argument, 0, OPT_HELP};
+    opts[n] = (struct option){0, 0, 0, 0};
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+        if (c >= OPT_FIELD && c < OPT_FIELD + (int)a->nnames) {
+            size_t k = (size_t)(c - OPT_FIELD);
+            if (a->value[k]) {
+                fprintf(stderr, "rfy whatif: %s given twice\n", names[k]);
+                return RFY_EXIT_USAGE;
+            }
+            a->value[k] = optarg;
+            continue;
+        }
+        switch (c) {
+        case OPT_RATES:
+            a->rates_dir = optarg;
+            break;
+        case OPT_JSON:
+            a->json = 1;
+            break;
+        case OPT_DECIMAL_COMMA:
+            a->decimal_comma = 1;
+            break;
+        case OPT_HELP:
+        case 'h':
+            fputs(USAGE, stdout);
+            return RFY_EXIT_OK;
+        case ':':
+            fprintf(stderr, "rfy whatif: %s needs a value\n", argv[optind - 1]);
+            return RFY_EXIT_USAGE;
+        default:
+            fprintf(stderr, "rfy whatif: unknown option '%s'\n%s", argv[optind - 1], USAGE);
+            return RFY_EXIT_USAGE;
+        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, "rfy whatif: unexpected argument '%s'\n", argv[optind]);
+        return RFY_EXIT_USAGE;
+    }
+    return -1;
+}
+
+/* The case and the range, read by the engine; 0 or prints and returns 2. */
+static int build(rfy_case *c, rfy_whatif_range *r, size_t *npoints, const whatif_args *a)
+{
+    rfy_field cf[MAX_FIELDS], rf[NRANGE];
+    size_t nc = 0, nr = 0;
+    rfy_error err;
+    const rfy_decimal_syntax *syn = a->decimal_comma ? &RFY_AMOUNT_COMMA : &RFY_AMOUNT_DOT;
+
+    for (size_t k = 0; k < a->nnames; k++) {
+        if (!a->value[k])
+            continue;
+        if (k >= a->ncolumns)
+            rf[nr++] = (rfy_field){a->name[k], a->value[k]};
+        else if (strcmp(a->name[k], "wage") == 0) /* the wage is what varies (W6) */
+            fprintf(stderr, "rfy whatif: --wage is not used: the wage is what varies (--wage-from, "
+                            "--wage-to, --step or hours at --hourly-wage)\n");
+        else
+            cf[nc++] = (rfy_field){a->name[k], a->value[k]};
+    }
+    if (rfy_case_from_fields(c, cf, nc, syn, &err) != RFY_OK ||
+        rfy_whatif_range_from_fields(r, npoints, rf, nr, syn, &err) != RFY_OK) {
+        report(a, err.column, err.reason);
+        return RFY_EXIT_USAGE;
+    }
+    return RFY_EXIT_OK;
+}
+
+static void da(char *buf, size_t size, const mpz_t v)
+{
+    if (rfy_money_format_da(buf, size, v) < 0)
+        snprintf(buf, size, "?");
+}
+
+/* s right-aligned in `width` characters (UTF-8: "Løn" is three wide), then two spaces. */
+static void cell(FILE *out, int width, const char *s)
+{
+    int chars = 0;
+    for (const char *p = s; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    for (; chars < width; chars++)
+        fputc(' ', out);
+    fputs(s, out);
+    fputs("  ", out);
+}
+
+/* The Danish table. */
+static int emit_text(FILE *out, const rfy_case *c, const rfy_whatif_range *r,
+                     const whatif_answer *a)
+{
+    char w[64], p[64], d[64], t[64], h[64], frac[128], pct[32], kept[192];
+
+    fprintf(out, "%s  %s, %s %d, %s\n\n", DA.title, CATEGORY_DA[c->category],
+            MONTH_DA[RFY_MONTH_NUM(c->month) - 1], RFY_MONTH_YEAR(c->month),
+            c->forloeb == RFY_FORLOEB_JOBAFKLARING ? "jobafklaringsforløb" : "ressourceforløb");
+    fprintf(out, DA.wage_rule, a->be.wage_ref);
+    da(t, sizeof t, a->be.threshold);
+    fprintf(out, DA.up_to, t, a->be.low_pct);
+    fprintf(out, DA.above, t, a->be.high_pct);
+    if (a->be.holiday_ref)
+        fprintf(out, DA.holiday, a->be.holiday_ref);
+    if (mpz_sgn(a->be.wage) == 0) {
+        fputs(DA.zero, out);
+    } else {
+        da(w, sizeof w, a->be.wage);
+        fprintf(out, DA.break_even, w);
+        if (a->by_hours) {
+            da(p, sizeof p, r->hourly);
+            da(h, sizeof h, a->be.hours);
+            fprintf(out, DA.hours_at, p, h);
+        }
+        fputs(".\n", out);
+    }
+    fputc('\n', out);
+    if (a->by_hours)
+        cell(out, 8, DA.col_hours);
+    cell(out, 14, DA.col_wage);
+    cell(out, 14, DA.col_payment);
+    cell(out, 14, DA.col_deductions);
+    cell(out, 19, DA.col_total);
+    fprintf(out, "%s\n", DA.col_kept);
+    for (size_t i = 0; i < a->npoints; i++) {
+        const rfy_whatif_point *pt = &a->pts[i];
+        da(w, sizeof w, pt->wage);
+        da(p, sizeof p, pt->payment);
+        da(d, sizeof d, pt->deductions);
+        da(t, sizeof t, pt->total);
+        if (pt->has_kept &&
+            rfy_whatif_kept_text(frac, sizeof frac, pct, sizeof pct, pt->kept, ',') == 0)
+            snprintf(kept, sizeof kept, "%s (%s %%)", frac, pct);
+        else
+            snprintf(kept, sizeof kept, "%s", DA.none);
+        if (a->by_hours) {
+            da(h, sizeof h, pt->hours);
+            cell(out, 8, h);
+        }
+        cell(out, 14, w);
+        cell(out, 14, p);
+        cell(out, 14, d);
+        cell(out, 19, t);
+        fprintf(out, "%s\n", kept);
+    }
+    fputc('\n', out);
+    fputs(DA.note, out);
+    return ferror(out) ? EOF : 0;
+}
+
+int cmd_whatif(int argc, char **argv)
+{
+    whatif_args a;
+    rfy_rates *rates = NULL;
+    rfy_case c;
+    rfy_whatif_range r;
+    whatif_answer ans;
+    rfy_error err;
+    size_t npoints = 0;
+    int rc, crc, bad;
+
+    if ((rc = parse_options(&a, argc, argv)) >= 0)
+        return rc;
+    rfy_case_init(&c);
+    rfy_whatif_range_init(&r);
+    whatif_answer_init(&ans);
+    if ((rc = build(&c, &r, &npoints, &a)) != RFY_EXIT_OK)
+        goto done;
+    rc = RFY_EXIT_USAGE;
+    if (!(rates = cli_load_rates(a.rates_dir)))
+        goto done;
+    crc = whatif_answer_compute(&ans, rates, &c, &r, npoints, &err);
+    if (crc == RFY_ENOMEM) {
+        fprintf(stderr, "rfy whatif: out of memory\n");
+        goto done;
+    }
+    if (crc != RFY_OK) {
+        report(&a, err.column, err.reason);
+        goto done;
+    }
+    if (a.json) {
+        json_t *root = whatif_answer_json(&ans, rates);
+        bad = !root || json_dumpf(root, stdout, JSON_INDENT(2)) != 0 || fputc('\n', stdout) == EOF;
+        json_decref(root);
+    } else {
+        bad = emit_text(stdout, &c, &r, &ans) != 0;
+    }
+    if (bad || fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "rfy whatif: cannot write to standard output\n");
+        goto done;
+    }
+    rc = RFY_EXIT_OK;
+done:
+    whatif_answer_clear(&ans);
+    rfy_rates_free(rates);
+    rfy_whatif_range_clear(&r);
+    rfy_case_clear(&c);
+    return rc;
+}

@@ -1,0 +1,190 @@
+/* POST /api/v1/whatif (serve_whatif.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "serve_whatif.h"
+#include "whatif_answer.h"
+
+static const char *const RANGE_KEYS[] = {"wage_from",  "wage_to",  "step",      "hourly_wage",
+                                         "hours_from", "hours_to", "hours_step"};
+#define NRANGE (sizeof RANGE_KEYS / sizeof RANGE_KEYS[0])
+#define MAX_COLUMNS 48
+
+static int oom(serve_answer *ans)
+{
+    serve_answer_clear(ans);
+    ans->status = 500;
+    ans->content_type = "text/plain; charset=utf-8";
+    return RFY_ENOMEM;
+}
+
+/* A JSON answer (steals root). */
+static int answer(serve_answer *ans, int status, json_t *root)
+{
+    char *text = root ? json_dumps(root, JSON_COMPACT) : NULL;
+    json_decref(root);
+    ans->is_api = 1;
+    if (!text)
+        return oom(ans);
+    ans->status = status;
+    ans->content_type = "application/json; charset=utf-8";
+    ans->body = text;
+    ans->len = strlen(text);
+    return RFY_OK;
+}
+
+/* {"errors": [{"row": null, "column", "reason"}]}, as /calculate writes a fault. */
+static int fault(serve_answer *ans, int status, const char *column, const char *reason)
+{
+    return answer(ans, status,
+                  json_pack("{s:[{s:n, s:o, s:s}]}", "errors", "row", "column",
+                            column && *column ? json_string(column) : json_null(), "reason",
+                            reason));
+}
+
+/* A value as the text of a field: a string, or a whole number's digits into
+ * `digits`; NULL for null.  A number with a fraction, or anything else, is
+ * refused into err. */
+static const char *field_text(json_t *v, const char *name, char *digits, size_t size,
+                              rfy_error *err)
+{
+    err->column = name;
+    if (json_is_string(v)) {
+        if (strlen(json_string_value(v)) != json_string_length(v)) {
+            snprintf(err->reason, sizeof err->reason, "%s contains a NUL character", name);
+            return NULL;
+        }
+        return json_string_value(v);
+    }
+    if (json_is_integer(v)) {
+        snprintf(digits, size, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        return digits;
+    }
+    if (json_is_real(v))
+        snprintf(err->reason, sizeof err->reason,
+                 "%s is a JSON number with a fraction, which cannot be carried exactly: write it "
+                 "as a string, e.g. \"12345.67\"", name);
+    else if (!json_is_null(v))
+        snprintf(err->reason, sizeof err->reason, "%s must be a string or a whole number", name);
+    else
+        err->reason[0] = '\0';
+    return NULL;
+}
+
+/* The library's static name of input column `key`, or NULL. */
+static const char *column_named(const char *key)
+{
+    for (size_t k = 0; k < rfy_input_column_count(); k++)
+        if (strcmp(key, rfy_input_column_name(k)) == 0)
+            return rfy_input_column_name(k);
+    return NULL;
+}
+
+typedef struct request {
+    rfy_field cf[MAX_COLUMNS], rf[NRANGE];
+    char digits[MAX_COLUMNS + NRANGE][24];
+    size_t nc, nr;
+} request;
+
+/* The case object and the range keys into fields; RFY_OK or RFY_EINPUT (err). */
+static int decode(request *q, json_t *root, rfy_error *err)
+{
+    const char *key, *text;
+    json_t *v, *c = json_object_get(root, "case");
+    size_t nd = 0;
+
+    json_object_foreach(root, key, v) {
+        size_t k;
+        if (strcmp(key, "case") == 0)
+            continue;
+        for (k = 0; k < NRANGE && strcmp(key, RANGE_KEYS[k]) != 0; k++)
+            ;
+        if (k == NRANGE) {
+            err->column = "";
+            snprintf(err->reason, sizeof err->reason,
+                     "'%.40s' is not a key of a what-if request (case, wage_from, wage_to, step, "
+                     "hourly_wage, hours_from, hours_to, hours_step)", key);
+            return RFY_EINPUT;
+        }
+        text = field_text(v, RANGE_KEYS[k], q->digits[nd], sizeof q->digits[nd], err);
+        nd++;
+        if (!text && err->reason[0])
+            return RFY_EINPUT;
+        if (text)
+            q->rf[q->nr++] = (rfy_field){RANGE_KEYS[k], text};
+    }
+    json_object_foreach(c, key, v) {
+        const char *column = column_named(key);
+        if (!column || q->nc == MAX_COLUMNS) {
+            err->column = "";
+            snprintf(err->reason, sizeof err->reason,
+                     "'%.40s' is not an input column (the keys of \"case\" are the batch input "
+                     "column names, e.g. month, category, other_income)", key);
+            return RFY_EINPUT;
+        }
+        if (strcmp(column, "wage") == 0)
+            continue; /* the wage is what varies: one given with the case is not used (W6) */
+        text = field_text(v, column, q->digits[nd], sizeof q->digits[nd], err);
+        nd++;
+        if (!text && err->reason[0])
+            return RFY_EINPUT;
+        if (text)
+            q->cf[q->nc++] = (rfy_field){column, text};
+    }
+    err->column = "";
+    return RFY_OK;
+}
+
+int serve_whatif(serve_answer *ans, const rfy_rates *rates, const char *body, size_t len)
+{
+    json_error_t jerr;
+    json_t *root;
+    request q;
+    rfy_case c;
+    rfy_whatif_range r;
+    whatif_answer wa;
+    rfy_error err;
+    size_t npoints = 0;
+    int rc, crc;
+
+    root = json_loadb(body ? body : "", len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root) {
+        char reason[300];
+        snprintf(reason, sizeof reason, "malformed JSON at line %d, column %d: %s", jerr.line,
+                 jerr.column, jerr.text);
+        for (char *p = reason; *p; p++) /* the quoted bytes need not be UTF-8 */
+            if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7E)
+                *p = '?';
+        return fault(ans, 400, NULL, reason);
+    }
+    if (!json_is_object(root) || !json_is_object(json_object_get(root, "case"))) {
+        json_decref(root);
+        return fault(ans, 400, NULL,
+                     "the body must be {\"case\": {...}, \"wage_from\": \"0\", \"wage_to\": "
+                     "\"40000\", \"step\": \"1000\"} (or hourly_wage, hours_from, hours_to, "
+                     "hours_step)");
+    }
+    memset(&q, 0, sizeof q);
+    whatif_answer_init(&wa);
+    rfy_case_init(&c);
+    rfy_whatif_range_init(&r);
+    if (decode(&q, root, &err) != RFY_OK) {
+        rc = fault(ans, 422, err.column, err.reason);
+    } else if (rfy_whatif_range_from_fields(&r, &npoints, q.rf, q.nr, NULL, &err) != RFY_OK) {
+        rc = fault(ans, npoints > RFY_WHATIF_MAX_POINTS ? 413 : 422, err.column, err.reason);
+    } else if (rfy_case_from_fields(&c, q.cf, q.nc, NULL, &err) != RFY_OK) {
+        rc = fault(ans, 422, err.column, err.reason);
+    } else if ((crc = whatif_answer_compute(&wa, rates, &c, &r, npoints, &err)) != RFY_OK) {
+        rc = crc == RFY_ENOMEM ? oom(ans) : fault(ans, 422, err.column, err.reason);
+    } else {
+        rc = answer(ans, 200, whatif_answer_json(&wa, rates));
+    }
+    whatif_answer_clear(&wa);
+    rfy_whatif_range_clear(&r);
+    rfy_case_clear(&c);
+    json_decref(root);
+    return rc;
+}
