@@ -26,6 +26,7 @@
 #include "casemonth_key.h"
 #include "row_sort.h"
 #include "hex.h"
+#include "rfy_ledger.h"
 
 /* Rows per chunk (a chunk is handed on at the first case-month boundary past
  * this), chunks per worker in the ring, and the most rows of one case-month a
@@ -68,6 +69,8 @@ typedef struct run {
     char holiday_case[CASEMONTH_KEY_ID_MAX];
     size_t holiday_case_len;
     int holiday_have;
+    rfy_batch_ledger_mark mark; /* cfg->ledger: what it held of the case-month being delivered */
+    int ledger_kept;      /* the case-month was refused as paid: its state is the ledger's */
 } run;
 
 #if defined(__GNUC__)
@@ -508,6 +511,109 @@ static void holiday_forget(run *r, chunk *c, size_t first)
     rfy_holiday_state_forget(holiday_of(r, c, g), k.month);
 }
 
+/* Every row of case-month `first` rejected with the reason in r->err. */
+static void reject_group(run *r, chunk *c, size_t first)
+{
+    for (size_t i = first; i < first + c->slots[first].group_n; i++) {
+        c->slots[i].rc = RFY_EINPUT;
+        c->slots[i].err = r->err;
+    }
+}
+
+/*
+ * The ledger's part of a computed case-month (rules.md §10), before the
+ * holiday ledger: a stored case-month is refused (or, in a correction run,
+ * marked with what was paid); a case's first month in the file continues
+ * from the ledger's holiday state.  Returns RFY_OK, RFY_EINPUT (every row
+ * rejected: r->err) or RFY_EIO (the ledger failed: stop the run).
+ */
+static int ledger_group(run *r, chunk *c, size_t first, rfy_batch_ledger_mark *mark)
+{
+    struct rfy_ledger *lg = r->cfg->ledger;
+    slot *g = &c->slots[first];
+    const rfy_case *in = NULL;
+    rfy_ledger_stored prev;
+    rfy_holiday_state *st = holiday_of(r, c, g);
+    size_t len, i;
+    const char *id = slot_cell(c, g, r->binding.field[CASE_COL_CASE_ID], &len);
+    char month[8];
+    int rc;
+
+    for (i = first; i < first + g->group_n && !in; i++)
+        if (!c->slots[i].payment)
+            in = &c->slots[i].in;
+    if (!in)
+        return RFY_OK;
+    rfy_month_format(month, in->month);
+    rfy_ledger_stored_init(&prev);
+    mark->stored = 0;
+    mpz_set_ui(mark->previously_paid, 0);
+    mpz_set_ui(mark->correction, 0);
+    rc = rfy_ledger_lookup(lg, id, len, in->month, &prev);
+    if (rc == RFY_OK && prev.stored && !rfy_ledger_corrections(lg)) {
+        /* rules.md §10: a case-month is paid once */
+        r->err.column = "month";
+        snprintf(r->err.reason, sizeof r->err.reason,
+                 "%s of this case was paid by run %lld (%s) of %s; to pay a correction, run "
+                 "again with --corrections",
+                 month, prev.run, prev.run_id, prev.run_time);
+        rfy_ledger_stored_clear(&prev);
+        /* the case's later months go on from the state stored with this one */
+        if (rfy_ledger_state_before(lg, id, len, in->month + 1, st, &r->ledger_kept) != RFY_OK) {
+            message(&r->errmsg, "line %lu: %s", g->line, rfy_ledger_error(lg));
+            r->stop_rc = RFY_EIO;
+            return RFY_EIO;
+        }
+        reject_group(r, c, first);
+        return RFY_EINPUT;
+    } else if (rc == RFY_OK && prev.stored) {
+        mark->stored = 1;
+        mpz_set(mark->previously_paid, prev.payment);
+        mpz_sub(mark->correction, g->res.payment, prev.payment);
+    }
+    rfy_ledger_stored_clear(&prev);
+    if (rc == RFY_OK && st->known && st->last < 0) {
+        /* The case's first month in the file: the state the ledger carries. */
+        int found = 0;
+        rc = rfy_ledger_state_before(lg, id, len, in->month, st, &found);
+        if (rc == RFY_OK && found && st->known) {
+            int gap = in->month > st->last + 1; /* rules.md §8: the run is broken */
+            long carried = gap ? 0 : st->run_months;
+            for (i = first; i < first + g->group_n; i++) {
+                const rfy_case *row = &c->slots[i].in;
+                char have[24], want[24], last[8];
+                if (c->slots[i].payment || !row->has_holiday_state)
+                    continue;
+                if (row->holiday_run_months == carried &&
+                    (gap ? mpz_sgn(row->holiday_used_days) == 0
+                         : mpz_cmp(row->holiday_used_days, st->used_m) == 0))
+                    continue;
+                rfy_month_format(last, st->last);
+                if (rfy_holiday_days_format(have, sizeof have, row->holiday_used_days, '.') < 0 ||
+                    rfy_holiday_days_format(want, sizeof want, st->used_m, '.') < 0 || gap)
+                    snprintf(want, sizeof want, "0.00");
+                r->err.column = row->holiday_run_months != carried ? "holiday_run_months"
+                                                               : "holiday_used_days";
+                snprintf(r->err.reason, sizeof r->err.reason,
+                         "the row gives %ld months, %s days; the ledger carries %ld months, %s "
+                         "days after %s: leave holiday_run_months and holiday_used_days empty",
+                         row->holiday_run_months, have, carried, want, last);
+                rc = RFY_EINPUT;
+                break;
+            }
+        }
+        if (rc == RFY_EINPUT)
+            rfy_holiday_state_forget(st, in->month);
+    }
+    if (rc == RFY_EINPUT)
+        reject_group(r, c, first);
+    else if (rc != RFY_OK) {
+        message(&r->errmsg, "line %lu: %s", g->line, rfy_ledger_error(lg));
+        r->stop_rc = RFY_EIO;
+    }
+    return rc;
+}
+
 /*
  * Hand one case-month to the hooks: on_row once if it was computed (and
  * on_row accepts it), else on_reject for each of its rows.  Returns 0 to go
@@ -526,14 +632,18 @@ static int deliver_group(run *r, chunk *c, size_t first)
         return 1;
     }
     computed = rc == RFY_OK;
-    if (computed)
+    r->ledger_kept = 0;
+    if (computed && cfg->ledger && (rc = ledger_group(r, c, first, &r->mark)) == RFY_EIO)
+        return 1;
+    if (computed && rc == RFY_OK)
         rc = holiday_group(r, c, first);
-    else
+    else if (!r->ledger_kept)
         holiday_forget(r, c, first);
     if (rc == RFY_OK && cfg->on_row) {
         batch_row row;
         group_ref ref;
         make_row(&row, &ref, &r->binding, chunk_record(c, first), c, first);
+        row.ledger = cfg->ledger ? &r->mark : NULL;
         r->err.column = "";
         r->err.reason[0] = '\0';
         rc = cfg->on_row(cfg->user, &row, &r->err);
@@ -603,6 +713,12 @@ unsigned long rfy_batch_row_line(const rfy_batch_row *row, size_t i)
 {
     const group_ref *g = row->group;
     return g->c->slots[g->first + i].line;
+}
+
+const char *batch_row_input_cell(const batch_row *row, size_t i, case_column col, size_t *len)
+{
+    const group_ref *g = row->group;
+    return slot_cell(g->c, &g->c->slots[g->first + i], row->binding->field[col], len);
 }
 
 const rfy_case *rfy_batch_row_case(const rfy_batch_row *row, size_t i)
@@ -1194,6 +1310,7 @@ int rfy_batch_run(rfy_batch_stats *stats, const rfy_batch_config *cfg, FILE *in,
     r.cfg = cfg;
     r.stats = stats;
     rfy_holiday_state_init(&r.holiday);
+    mpz_inits(r.mark.previously_paid, r.mark.correction, NULL);
     if (cfg->hash_input && (!(r.digest = EVP_MD_CTX_new()) ||
                             !EVP_DigestInit_ex(r.digest, EVP_sha256(), NULL))) {
         message(errmsg, "%s", rfy_rc_name(RFY_ENOMEM));
@@ -1300,6 +1417,7 @@ again:
     }
 cleanup:
     rfy_holiday_state_clear(&r.holiday);
+    mpz_clears(r.mark.previously_paid, r.mark.correction, NULL);
     EVP_MD_CTX_free(r.digest);
     row_sort_free(r.sorter);
     pool_free(r.pool);

@@ -22,11 +22,13 @@
 #include "run_args.h"
 #include "run_stream.h"
 #include "run_summary.h"
+#include "rfy_ledger.h"
 
 static const char BATCH_USAGE[] =
     "usage: rfy batch [--rates DIR] [-o OUT.csv] [--rejects REJ.csv] [--delimiter C]\n"
     "                 [--decimal-comma] [--encoding E] [--columns MAP.csv]\n"
-    "                 [--ignore-columns N,...] [--format csv|excel|xlsx] [--quiet] IN.csv\n"
+    "                 [--ignore-columns N,...] [--format csv|excel|xlsx] [--quiet]\n"
+    "                 [--ledger FILE [--corrections]] IN.csv\n"
     "\n"
     "Computes every row of IN.csv (\"-\" = standard input) and writes the results as CSV\n"
     "to OUT.csv (default: standard output).  Rows that cannot be computed go to the\n"
@@ -45,6 +47,10 @@ static const char BATCH_USAGE[] =
     "                    compute; the output is the same, byte for byte, as with one\n"
     "  --receipt PATH    the run's receipt (default: OUT.receipt.json next to OUT.csv,\n"
     "                    or one line 'rfy receipt: {...}' on standard error)\n"
+    "  --ledger FILE     the case ledger (SQLite, created on first use): holiday state\n"
+    "                    carried between runs, no case-month paid twice (docs/ledger.md)\n"
+    "  --corrections     with --ledger: recompute case-months already paid and pay\n"
+    "                    the difference (columns previously_paid, correction)\n"
     "\n"
     "Exit codes: 0 all rows computed; 1 some rows rejected (all others written);\n"
     "2 usage error, unreadable input, malformed CSV or header, invalid rate tables or\n"
@@ -61,7 +67,27 @@ typedef struct batch_ctx {
     run_summary sum;               /* the reconciled summary (run_summary.h) */
     unsigned long lines_written;   /* input rows named in the `lines` of written rows */
     input_again *again;            /* reading the input again (its order) */
+    rfy_ledger *ledger;            /* --ledger, or NULL */
+    const char *ledger_path;
+    int comma;                     /* --decimal-comma: the syntax of the stored rows */
+    const char *header;            /* the output's header line */
+    rfy_ledger_run run;            /* what the ledger records of the run at commit */
+    mpz_t efter, tilbage;          /* the run's corrections (rfy_ledger_correction_totals) */
 } batch_ctx;
+
+/* Option codes of batch's own options. */
+enum { BATCH_LEDGER = RUN_ARG_OWN, BATCH_CORRECTIONS };
+
+/* The output's header with --ledger (interface.md: after `warnings`). */
+#define LEDGER_ROW_HEADER RESULT_ROW_HEADER ",previously_paid,correction"
+
+/* What `rfy batch` says about the ledger, in one place (for the message catalogue). */
+static const char MSG_CORRECTIONS_NEED_LEDGER[] =
+    "--corrections needs --ledger FILE (the case-months paid before are in the ledger)";
+static const char MSG_CORRECTIONS_TOTAL[] =
+    "rettelser: efterbetaling %s kr., tilbagebetaling %s kr.";
+static const char MSG_LEDGER_RUN[] = "ledger %s: run %s stored";
+static const char MSG_LEDGER_NOTHING[] = "ledger %s: nothing stored (no case-month computed)";
 
 /* ---- Writing ---------------------------------------------------------------- */
 
@@ -78,6 +104,23 @@ static int format_row(const batch_ctx *b, const batch_row *row, char *buf, size_
                                       b->rates_id, lines, (size_t)k);
     if (n < 0 || (size_t)n + 1 > size)
         return -1;
+    if (row->ledger) {
+        /* interface.md: previously_paid,correction (empty for a new case-month) */
+        char prev[40], corr[40];
+        int k1 = 0, k2 = 0;
+        if (row->ledger->stored) {
+            k1 = rfy_money_format(prev, sizeof prev, row->ledger->previously_paid, '.');
+            k2 = rfy_money_format(corr, sizeof corr, row->ledger->correction, '.');
+        }
+        if (k1 < 0 || k2 < 0 || (size_t)n + (size_t)k1 + (size_t)k2 + 3 > size)
+            return -1;
+        buf[n++] = ',';
+        memcpy(buf + n, prev, (size_t)k1);
+        n += k1;
+        buf[n++] = ',';
+        memcpy(buf + n, corr, (size_t)k2);
+        n += k2;
+    }
     buf[n++] = '\n';
     return n;
 }
@@ -96,6 +139,14 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     }
     if (fwrite(line, 1, (size_t)n, b->files.out.fp) != (size_t)n)
         return run_files_write_failed(&b->files, b->files.out.path);
+    if (b->ledger) {
+        char *msg = NULL;
+        if (rfy_ledger_put(b->ledger, row, b->comma, line, (size_t)n, &msg) != RFY_OK) {
+            fprintf(stderr, "rfy batch: %s\n", msg ? msg : rfy_ledger_error(b->ledger));
+            free(msg);
+            return RFY_EIO;
+        }
+    }
     b->written++;
     for (int i = 0; i < RECEIPT_WARNINGS; i++)
         if (row->res->warnings & (1u << i))
@@ -132,7 +183,11 @@ static int on_restart(void *user)
     memset(b->warned, 0, sizeof b->warned);
     run_summary_clear(&b->sum);
     run_summary_init(&b->sum);
-    return run_files_restart(&b->files, RESULT_ROW_HEADER "\n");
+    if (b->ledger && rfy_ledger_restart(b->ledger) != RFY_OK) {
+        fprintf(stderr, "rfy batch: %s\n", rfy_ledger_error(b->ledger));
+        return RFY_EIO;
+    }
+    return run_files_restart(&b->files, b->header);
 }
 
 /* The batch loop reads the input again (rfy_batch.h reopen). */
@@ -146,6 +201,53 @@ static void on_progress(void *user, unsigned long rows)
 {
     (void)user;
     fprintf(stderr, "rfy batch: %lu rows\xE2\x80\xA6\n", rows);
+}
+
+/* ---- The ledger (rfy_ledger.h) -------------------------------------------------- */
+
+/*
+ * run_files' before_rename: both outputs are finished; the run's ledger
+ * transaction commits now, so that outputs and ledger go together (a crash
+ * after this and before the renames: `rfy ledger export` writes them
+ * again).  A run that computed nothing stores nothing (rules.md §10).
+ */
+static int ledger_commit(void *user, run_files *f)
+{
+    batch_ctx *b = user;
+    char *msg = NULL, id[65];
+    b->run.output_sha256 = atomic_file_sha256(&f->out);
+    b->run.rejects_sha256 = atomic_file_sha256(&f->rej);
+    rfy_ledger_correction_totals(b->ledger, b->efter, b->tilbage);
+    if (b->run.computed == 0) {
+        rfy_ledger_rollback(b->ledger);
+        fprintf(stderr, "rfy batch: ");
+        fprintf(stderr, MSG_LEDGER_NOTHING, b->ledger_path);
+        fputc('\n', stderr);
+        return 0;
+    }
+    if (rfy_ledger_commit(b->ledger, &b->run, id, &msg) != RFY_OK) {
+        fprintf(stderr, "rfy batch: %s\n", msg ? msg : rfy_ledger_error(b->ledger));
+        free(msg);
+        return -1;
+    }
+    id[16] = '\0';
+    fprintf(stderr, "rfy batch: ");
+    fprintf(stderr, MSG_LEDGER_RUN, b->ledger_path, id);
+    fputc('\n', stderr);
+    return 0;
+}
+
+/* Open the ledger and start the run's transaction.  Returns 0, or -1 after saying why. */
+static int ledger_start(batch_ctx *b, const char *path, int corrections, const rfy_rates *rates)
+{
+    char *msg = NULL;
+    if (rfy_ledger_open(&b->ledger, path, 1, &msg) != RFY_OK ||
+        rfy_ledger_begin(b->ledger, corrections, b->rates_id, rates, &msg) != RFY_OK) {
+        fprintf(stderr, "rfy batch: %s\n", msg ? msg : "cannot open the ledger");
+        free(msg);
+        return -1;
+    }
+    return 0;
 }
 
 /* ---- Options ------------------------------------------------------------------ */
@@ -172,6 +274,14 @@ static void summary(const batch_ctx *b, const batch_stats *st, const char *rejec
     if (st->sorted)
         fprintf(stderr, "rfy batch: the input was not in case-month order: sorted (%lu temporary "
                         "file%s)\n", st->sorted_runs, st->sorted_runs == 1 ? "" : "s");
+    if (b->ledger && (mpz_sgn(b->efter) || mpz_sgn(b->tilbage))) {
+        char e[40], t[40];
+        rfy_money_format_da(e, sizeof e, b->efter);
+        rfy_money_format_da(t, sizeof t, b->tilbage);
+        fprintf(stderr, "rfy batch: ");
+        fprintf(stderr, MSG_CORRECTIONS_TOTAL, e, t);
+        fputc('\n', stderr);
+    }
     fprintf(stderr, "rfy batch: rates_id %s\n", b->rates_id);
 }
 
@@ -221,6 +331,8 @@ static int write_receipt(const batch_ctx *b, const batch_stats *st, receipt_hash
 int cmd_batch(int argc, char **argv)
 {
     static const struct option opts[] = {RUN_ARGS_LONGOPTS,
+                                         {"ledger", required_argument, 0, BATCH_LEDGER},
+                                         {"corrections", no_argument, 0, BATCH_CORRECTIONS},
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
     run_args args; /* the options and the input batch shares with audit (run_args.h) */
@@ -231,9 +343,14 @@ int cmd_batch(int argc, char **argv)
     batch_stats st;
     input_again again;
     json_t *options = NULL;
+    const char *ledger_path = NULL;
+    char *options_text = NULL;
+    int corrections = 0;
 
     run_stream_init(&s, "batch", "output");
     memset(&b, 0, sizeof b);
+    mpz_inits(b.efter, b.tilbage, NULL);
+    b.header = RESULT_ROW_HEADER "\n";
     batch_stats_init(&st);
     run_summary_init(&b.sum);
     if (run_args_init(&args) != 0) {
@@ -247,6 +364,12 @@ int cmd_batch(int argc, char **argv)
             fputs(BATCH_USAGE, stdout);
             exit_code = RFY_EXIT_OK;
             goto cleanup;
+        case BATCH_LEDGER:
+            ledger_path = optarg;
+            break;
+        case BATCH_CORRECTIONS:
+            corrections = 1;
+            break;
         default:
             if ((rc = run_args_parse(&args, "batch", c, optarg)) > 0)
                 break;
@@ -257,10 +380,23 @@ int cmd_batch(int argc, char **argv)
     }
     if (run_args_input(&args, "batch", "IN.csv", "OUT.xlsx", BATCH_USAGE, argc, argv) != 0)
         goto cleanup;
+    if (corrections && !ledger_path) {
+        fprintf(stderr, "rfy batch: %s\n", MSG_CORRECTIONS_NEED_LEDGER);
+        goto cleanup;
+    }
     if (run_stream_open_input(&s, &args, &b.files) != 0)
         goto cleanup;
     b.rates_id = rfy_rates_id(s.rates);
-    if (run_stream_open_outputs(&s, &args, &b.files, RESULT_ROW_HEADER "\n") != 0)
+    if (ledger_path) {
+        if (ledger_start(&b, ledger_path, corrections, s.rates) != 0)
+            goto cleanup;
+        b.ledger_path = ledger_path;
+        b.header = LEDGER_ROW_HEADER "\n";
+        b.comma = args.comma;
+        b.files.before_rename = ledger_commit;
+        b.files.before_rename_user = &b;
+    }
+    if (run_stream_open_outputs(&s, &args, &b.files, b.header) != 0)
         goto failed;
 
     memset(&cfg, 0, sizeof cfg);
@@ -275,6 +411,8 @@ int cmd_batch(int argc, char **argv)
     cfg.progress_every = PROGRESS_EVERY;
     cfg.user = &b;
     cfg.jobs = args.jobs;
+    cfg.ledger = b.ledger;
+    cfg.hash_input = b.ledger != NULL; /* the run's input, as the ledger records it */
     /* The input may be read again (its order: docs/casemonth.md). */
     again = (input_again){b.files.in, &s.dec, &s.in, &s.hash, args.ro.encoding};
     b.again = &again;
@@ -295,10 +433,25 @@ int cmd_batch(int argc, char **argv)
     }
     run_summary_finish(&b.sum, st.rows, st.computed, st.rejected, st.gross, st.deductions,
                        st.payment);
+    options = run_options_json(&args.ro, args.delimiter, args.comma, s.used, s.sep);
+    if (b.ledger) {
+        options_text = options ? json_dumps(options, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+        b.run = (rfy_ledger_run){.input_name = args.in_path,
+                                 .input_sha256 = st.input_sha256,
+                                 .output_name = args.out_path,
+                                 .rejects_name = b.files.rejects_name,
+                                 .options_json = options_text,
+                                 .output_header = b.header,
+                                 .rows = st.rows,
+                                 .computed = st.computed,
+                                 .rejected = st.rejected,
+                                 .gross = (const mpz_t *)&st.gross,
+                                 .deductions = (const mpz_t *)&st.deductions,
+                                 .paid = (const mpz_t *)&st.payment};
+    }
     if (run_stream_finish(&s, &b.files, &b.sum, b.rates_id) != 0)
         goto failed;
     /* The receipt hashes the files in place; without it they are taken back. */
-    options = run_options_json(&args.ro, args.delimiter, args.comma, s.used, s.sep);
     if (write_receipt(&b, &st, &s.hash, args.rates_dir, args.in_path, args.out_path,
                       b.files.rej_path, args.receipt_path, options,
                       args.ro.format != OUTPUT_XLSX) != RFY_OK)
@@ -311,7 +464,11 @@ int cmd_batch(int argc, char **argv)
 failed:
     run_files_report_failure(&b.files);
     exit_code = RFY_EXIT_USAGE;
+    rfy_ledger_rollback(b.ledger); /* nothing of a failed run is stored (no-op once committed) */
 cleanup:
+    rfy_ledger_close(b.ledger);
+    free(options_text);
+    mpz_clears(b.efter, b.tilbage, NULL);
     run_stream_release(&s); /* gives the output streams back first */
     json_decref(options);
     run_args_free(&args);

@@ -110,16 +110,23 @@ int run_files_restart(run_files *f, const char *out_header)
     return RFY_OK;
 }
 
+static int commit_failed(const run_files *f, char *msg)
+{
+    fprintf(stderr, "rfy %s: %s\n", f->cmd, msg ? msg : "cannot write the output");
+    free(msg);
+    return -1;
+}
+
 int run_files_commit(run_files *f)
 {
     char *msg = NULL;
     /* Finish both files before renaming either, so a failure leaves neither. */
-    if (atomic_file_finish(&f->out, &msg) != RFY_OK || atomic_file_finish(&f->rej, &msg) != RFY_OK ||
-        atomic_file_rename(&f->out, &msg) != RFY_OK || atomic_file_rename(&f->rej, &msg) != RFY_OK) {
-        fprintf(stderr, "rfy %s: %s\n", f->cmd, msg ? msg : "cannot write the output");
-        free(msg);
-        return -1;
-    }
+    if (atomic_file_finish(&f->out, &msg) != RFY_OK || atomic_file_finish(&f->rej, &msg) != RFY_OK)
+        return commit_failed(f, msg);
+    if (f->before_rename && f->before_rename(f->before_rename_user, f) != 0)
+        return -1; /* it said why */
+    if (atomic_file_rename(&f->out, &msg) != RFY_OK || atomic_file_rename(&f->rej, &msg) != RFY_OK)
+        return commit_failed(f, msg);
     return 0;
 }
 

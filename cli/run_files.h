@@ -38,6 +38,11 @@ typedef struct run_files {
     int outputs_open;           /* out and rej are open and not yet committed or closed */
     int write_errno;            /* errno of the first failed write */
     const char *write_target;   /* the file it was */
+    /* Optional: called by run_files_commit() after both files are finished
+     * and before either is renamed (the ledger commits its run there);
+     * non-zero stops the commit (both files are then given up). */
+    int (*before_rename)(void *user, struct run_files *f);
+    void *before_rename_user;
 } run_files;
 
 /*

@@ -1,0 +1,156 @@
+/*
+ * The case ledger (rules.md §10): payroll month after month.
+ *
+ * A ledger is an SQLite database (Debian's libsqlite3; WAL mode, a busy
+ * timeout, schema version in PRAGMA user_version).  For every case-month
+ * paid it keeps the canonical input rows, the output row as written, the
+ * rates_id, the run, the payment and the holiday state after the month; for
+ * every run its id, time, files and their SHA-256, options and totals.
+ * Nothing stored is ever deleted: a correction supersedes a case-month.
+ *
+ * A batch run through a ledger (rfy_batch_config.ledger):
+ *   - a case's first month in the file takes its holiday state from the
+ *     ledger's latest stored month of that case before it (rules.md §8: a
+ *     calendar month in between with no entry breaks the run);
+ *   - a case-month already stored is refused, every row of it, unless the
+ *     run is a correction run;
+ *   - every computed case-month is put into the run's one transaction
+ *     (rfy_ledger_put), which is committed right before the output files
+ *     are renamed into place (rfy_ledger_commit) or rolled back.
+ *
+ * Security: the ledger holds personal data.  It is created with mode 0600
+ * (its -wal and -shm files take the same mode); a ledger that group or
+ * others may write is refused.
+ *
+ * Threads: one rfy_ledger is used by one thread at a time (the batch loop
+ * calls it from the thread that delivers rows, whatever --jobs).  Two
+ * processes on one ledger: the second waits for the first's transaction up
+ * to the busy timeout, then fails with RFY_EBUSY-like RFY_EIO and a message.
+ */
+#ifndef RFY_LEDGER_H
+#define RFY_LEDGER_H
+
+#include <gmp.h>
+#include <stddef.h>
+
+#include "rfy_date.h"
+#include "rfy_export.h"
+#include "rfy_holiday.h"
+
+RFY_BEGIN_DECLS
+
+typedef struct rfy_ledger rfy_ledger;
+struct rfy_batch_row;  /* rfy_batch.h */
+struct rfy_rates;      /* rfy_rates.h */
+
+/* How long a run waits for another run's transaction on the same ledger. */
+#define RFY_LEDGER_BUSY_MS 5000
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define RFY_LEDGER_SCHEMA 1
+
+/*
+ * Open (write: create when missing, mode 0600) the ledger at `path` and
+ * bring its schema to RFY_LEDGER_SCHEMA.  Read-only (write 0): the file must
+ * exist.  Returns RFY_OK with *out set, or RFY_EIO / RFY_EINPUT with
+ * *errmsg (malloc'ed, caller frees): not a ledger, a newer schema, a ledger
+ * others may write.
+ */
+RFY_API int rfy_ledger_open(rfy_ledger **out, const char *path, int write, char **errmsg);
+
+/* Roll back anything not committed and close (NULL is fine). */
+RFY_API void rfy_ledger_close(rfy_ledger *lg);
+
+/* The last SQLite or system message of lg (borrowed; "" when none). */
+RFY_API const char *rfy_ledger_error(const rfy_ledger *lg);
+
+/*
+ * Start a run: one write transaction (taken at once, so a second run waits
+ * here, up to RFY_LEDGER_BUSY_MS, then fails).  `corrections`: case-months
+ * already stored are recomputed instead of refused.  `rates_id` is stored
+ * with every case-month; `rates` recomputes the later stored months of a
+ * corrected case (may be NULL without corrections).  Returns RFY_OK or
+ * RFY_EIO with *errmsg.
+ */
+RFY_API int rfy_ledger_begin(rfy_ledger *lg, int corrections, const char *rates_id,
+                             const struct rfy_rates *rates, char **errmsg);
+
+/* Whether the run started by rfy_ledger_begin is a correction run. */
+RFY_API int rfy_ledger_corrections(const rfy_ledger *lg);
+
+/*
+ * Undo every case-month put since rfy_ledger_begin, keeping the
+ * transaction (the batch loop reads an unsorted input again).  Returns RFY_OK
+ * or RFY_EIO.
+ */
+RFY_API int rfy_ledger_restart(rfy_ledger *lg);
+
+/*
+ * The holiday state after the latest stored (current) month of a case before
+ * `month`: *found 0 when none (st untouched); else st holds it, with
+ * st->last = that month (unknown when that month's state was unknown).
+ * Returns RFY_OK or RFY_EIO.
+ */
+RFY_API int rfy_ledger_state_before(rfy_ledger *lg, const char *case_id, size_t len,
+                                    rfy_month month, rfy_holiday_state *st, int *found);
+
+/* What the ledger holds of one case-month (rfy_ledger_lookup). */
+typedef struct rfy_ledger_stored {
+    int stored;          /* 0: never paid; the rest is then empty */
+    long long entry;     /* its row in the ledger */
+    long long run;       /* the run number that paid it */
+    char run_id[17];     /* that run's id, shortened to 16 hex digits */
+    char run_time[21];   /* that run's time, "2026-12-06T14:00:00Z" */
+    mpz_t payment;       /* what was paid for it, øre */
+} rfy_ledger_stored;
+
+RFY_API void rfy_ledger_stored_init(rfy_ledger_stored *s);
+RFY_API void rfy_ledger_stored_clear(rfy_ledger_stored *s);
+
+/* The current stored entry of a case-month into *s.  Returns RFY_OK or RFY_EIO. */
+RFY_API int rfy_ledger_lookup(rfy_ledger *lg, const char *case_id, size_t len, rfy_month month,
+                              rfy_ledger_stored *s);
+
+/*
+ * Store a computed case-month of the run: its input rows (canonical form:
+ * every input column in rfy's order, as given), the output row `out` (len
+ * bytes, as written, newline included), payment and holiday state after
+ * the month.  In a correction run a stored case-month is superseded by it
+ * and the case's later stored months are recomputed (see
+ * rfy_ledger_take_recomputed).  `decimal_comma`: the amount syntax of the
+ * cells.  Returns RFY_OK or RFY_EIO with *errmsg.
+ */
+RFY_API int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_comma,
+                           const char *out, size_t len, char **errmsg);
+
+/* The run's totals of corrections so far, øre: efterbetaling (Σ positive)
+ * and tilbagebetaling (Σ negative, as a positive amount). */
+RFY_API void rfy_ledger_correction_totals(const rfy_ledger *lg, mpz_t efterbetaling,
+                                          mpz_t tilbagebetaling);
+
+/* What a run was (rfy_ledger_commit). */
+typedef struct rfy_ledger_run {
+    const char *input_name, *input_sha256;
+    const char *output_name, *output_sha256;   /* sha NULL: standard output */
+    const char *rejects_name, *rejects_sha256;
+    const char *options_json;                  /* the receipt's options, or NULL */
+    const char *output_header;                 /* the output's header line, newline included */
+    unsigned long rows, computed, rejected;
+    const mpz_t *gross, *deductions, *paid;    /* the run's totals, øre */
+} rfy_ledger_run;
+
+/*
+ * Record the run and commit its transaction.  The run id is the SHA-256
+ * of its time, files and totals (64 hex digits, into id_out when not
+ * NULL, 65 bytes).  Returns RFY_OK or RFY_EIO with *errmsg; then nothing
+ * of the run is stored.
+ */
+RFY_API int rfy_ledger_commit(rfy_ledger *lg, const rfy_ledger_run *run, char *id_out,
+                              char **errmsg);
+
+/* Roll the run back: the ledger is as before rfy_ledger_begin. */
+RFY_API void rfy_ledger_rollback(rfy_ledger *lg);
+
+RFY_END_DECLS
+
+#endif
