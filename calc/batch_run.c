@@ -26,7 +26,7 @@
 #include "casemonth_key.h"
 #include "row_sort.h"
 #include "hex.h"
-#include "rfy_ledger.h"
+#include "ledger_internal.h"
 
 /* Rows per chunk (a chunk is handed on at the first case-month boundary past
  * this), chunks per worker in the ring, and the most rows of one case-month a
@@ -71,6 +71,8 @@ typedef struct run {
     int holiday_have;
     rfy_batch_ledger_mark mark; /* cfg->ledger: what it held of the case-month being delivered */
     int ledger_kept;      /* the case-month was refused as paid: its state is the ledger's */
+    int later_pending;    /* correction run: the case's later stored months are due (ledger_case_end) */
+    rfy_month later_after; /* ... after this month, its last computed one in the file */
 } run;
 
 #if defined(__GNUC__)
@@ -511,6 +513,55 @@ static void holiday_forget(run *r, chunk *c, size_t first)
     rfy_holiday_state_forget(holiday_of(r, c, g), k.month);
 }
 
+/* Whether case-month `g` belongs to the case whose holiday state r holds. */
+static int same_case(const run *r, const chunk *c, const slot *g)
+{
+    size_t len;
+    const char *id = slot_cell(c, g, r->binding.field[CASE_COL_CASE_ID], &len);
+    return r->holiday_have && len == r->holiday_case_len && memcmp(id, r->holiday_case, len) == 0;
+}
+
+/* A later stored month of a corrected case (ledger_recompute_later) to on_row,
+ * as a row of no input lines that says what was paid for it. */
+static int on_later(void *user, const ledger_later *l)
+{
+    run *r = user;
+    batch_row row;
+    memset(&row, 0, sizeof row);
+    row.binding = &r->binding;
+    row.case_id = l->case_id;
+    row.case_id_len = l->case_id_len;
+    row.in = l->in;
+    row.res = l->res;
+    r->mark.stored = 1;
+    mpz_set(r->mark.previously_paid, l->previously_paid);
+    mpz_set(r->mark.correction, l->correction);
+    row.ledger = &r->mark;
+    r->stats->recomputed++;
+    return r->cfg->on_row ? r->cfg->on_row(r->cfg->user, &row, &r->err) : RFY_OK;
+}
+
+/*
+ * rules.md §10: the case's later stored months, recomputed with the state
+ * after its last month in the file.  Returns 0, or 1 to stop (r->stop_rc,
+ * r->errmsg).
+ */
+static int ledger_case_end(run *r)
+{
+    int rc;
+    r->later_pending = 0;
+    rc = ledger_recompute_later(r->cfg->ledger, r->holiday_case, r->holiday_case_len,
+                                r->later_after, &r->holiday, on_later, r);
+    if (rc == RFY_OK)
+        return 0;
+    if (rc == RFY_EIO || rc == RFY_EINPUT) {
+        message(&r->errmsg, "%s", rfy_ledger_error(r->cfg->ledger));
+        rc = RFY_EIO;
+    }
+    r->stop_rc = rc;
+    return 1;
+}
+
 /* Every row of case-month `first` rejected with the reason in r->err. */
 static void reject_group(run *r, chunk *c, size_t first)
 {
@@ -632,6 +683,8 @@ static int deliver_group(run *r, chunk *c, size_t first)
         return 1;
     }
     computed = rc == RFY_OK;
+    if (r->later_pending && !same_case(r, c, g) && ledger_case_end(r))
+        return 1;
     r->ledger_kept = 0;
     if (computed && cfg->ledger && (rc = ledger_group(r, c, first, &r->mark)) == RFY_EIO)
         return 1;
@@ -656,6 +709,11 @@ static int deliver_group(run *r, chunk *c, size_t first)
                 c->slots[i].rc = rc;
                 c->slots[i].err = r->err;
             }
+    }
+    if (cfg->ledger && rfy_ledger_corrections(cfg->ledger)) {
+        /* a correction run: the case's later stored months follow its last month here */
+        r->later_pending = rc == RFY_OK;
+        r->later_after = g->res.month;
     }
     if (rc == RFY_OK) {
         r->stats->computed += g->group_n;
@@ -1208,7 +1266,7 @@ void rfy_batch_stats_clear(rfy_batch_stats *st)
 
 static void stats_reset(batch_stats *st)
 {
-    st->rows = st->computed = st->rejected = st->casemonths = st->sorted_runs = 0;
+    st->rows = st->computed = st->rejected = st->casemonths = st->sorted_runs = st->recomputed = 0;
     st->sorted = 0;
     st->input_bytes = 0;
     st->input_sha256[0] = '\0';
@@ -1365,6 +1423,7 @@ again:
             r.digest_failed = 0;
             stats_reset(stats);
             r.holiday_have = 0; /* the ledger starts again with the rows */
+            r.later_pending = 0;
             r.restart = 0;
             r.have_header = 0;
             r.prev.set = r.seen.set = 0;
@@ -1402,6 +1461,12 @@ again:
         message(errmsg, "the input is empty: expected a header row with at least case_id, "
                         "month and category");
         rc = RFY_ECSV;
+        goto cleanup;
+    }
+    if (r.later_pending && ledger_case_end(&r)) {
+        *errmsg = r.errmsg;
+        r.errmsg = NULL;
+        rc = r.stop_rc;
         goto cleanup;
     }
     if (cfg->hash_input && finish_hash(&r, stats) != RFY_OK) {

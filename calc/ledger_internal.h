@@ -7,6 +7,7 @@
 #include <gmp.h>
 #include <sqlite3.h>
 
+#include "rfy_calc.h"
 #include "rfy_ledger.h"
 
 /* The statements a run uses for every case-month, prepared once. */
@@ -32,6 +33,10 @@ struct rfy_ledger {
     char time[21];                /* this run's time, UTC */
     sqlite3_stmt *st[LS_COUNT];
     mpz_t efter, tilbage;         /* Σ positive corrections, Σ |negative| corrections */
+    /* A later month being recomputed (ledger_recompute_later): its stored
+     * rows, stored again with its new result by rfy_ledger_put. */
+    const char *later_rows;
+    int later_comma;
     char msg[256];
 };
 
@@ -44,6 +49,40 @@ int ledger_fail(rfy_ledger *lg, char **errmsg, const char *fmt, ...)
 
 /* Run one SQL text (no results).  Returns SQLITE_OK or the SQLite code. */
 int ledger_exec(rfy_ledger *lg, const char *sql);
+
+/* A case-month that is not in the file, recomputed from its stored rows. */
+typedef struct ledger_later {
+    const char *case_id;
+    size_t case_id_len;
+    const rfy_case *in;           /* its first period row */
+    const rfy_result *res;        /* recomputed, holiday state carried */
+    mpz_t previously_paid;        /* its stored payment */
+    mpz_t correction;             /* res->payment − previously_paid */
+} ledger_later;
+
+/*
+ * rules.md §10: after a correction run's last month of a case, the case's
+ * later stored months recomputed from their stored rows with the state `st`
+ * (the state after that month; advanced here).  Each whose payment or
+ * holiday state changes goes to fn (which writes it and stores it again with
+ * rfy_ledger_put and a row of no input lines); the first that does not
+ * change ends the walk (nothing after it can change).  Returns RFY_OK, fn's
+ * code, or RFY_EIO / RFY_EINPUT (a stored row no longer computes: named in
+ * lg->msg).
+ */
+int ledger_recompute_later(rfy_ledger *lg, const char *case_id, size_t len, rfy_month after,
+                           rfy_holiday_state *st, int (*fn)(void *user, const ledger_later *l),
+                           void *user);
+
+/*
+ * Read the canonical rows of a stored case-month into cases[0..*n) (at most
+ * max) and compute it: rfy_compute_rows, then the holiday state from st
+ * (the state columns of the stored rows are not read again: the ledger
+ * carries the state).  Returns RFY_OK or the engine's code with err.
+ */
+int ledger_compute_stored(rfy_result *res, rfy_case *cases, size_t max, size_t *n,
+                          const rfy_rates *rates, const char *rows, int comma,
+                          rfy_holiday_state *st, rfy_error *err);
 
 /* Undo the case-months of the correction totals (restart, rollback). */
 void ledger_totals_reset(rfy_ledger *lg);

@@ -143,7 +143,14 @@ int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_
 
     if (!lg->in_run)
         return ledger_fail(lg, errmsg, "ledger %s: no run started", lg->path);
-    if (!(rows = canonical_rows(row, &rows_len)))
+    if (row->nrows == 0 && lg->later_rows) {
+        /* a later month recomputed: its stored rows, stored again */
+        rows = strdup(lg->later_rows);
+        rows_len = rows ? strlen(rows) : 0;
+        decimal_comma = lg->later_comma;
+    } else
+        rows = canonical_rows(row, &rows_len);
+    if (!rows)
         return ledger_fail(lg, errmsg, "ledger %s: out of memory", lg->path);
     rfy_ledger_stored_init(&prev);
     mpz_init(corr);

@@ -66,6 +66,7 @@ typedef struct batch_ctx {
     unsigned long warned[RECEIPT_WARNINGS]; /* computed rows per warning bit (summary, receipt) */
     run_summary sum;               /* the reconciled summary (run_summary.h) */
     unsigned long lines_written;   /* input rows named in the `lines` of written rows */
+    unsigned long recomputed;      /* later stored months written as corrections (no input lines) */
     input_again *again;            /* reading the input again (its order) */
     rfy_ledger *ledger;            /* --ledger, or NULL */
     const char *ledger_path;
@@ -86,6 +87,8 @@ static const char MSG_CORRECTIONS_NEED_LEDGER[] =
     "--corrections needs --ledger FILE (the case-months paid before are in the ledger)";
 static const char MSG_CORRECTIONS_TOTAL[] =
     "rettelser: efterbetaling %s kr., tilbagebetaling %s kr.";
+static const char MSG_RECOMPUTED[] =
+    "%lu senere måned(er) i ledgeren genberegnet med den nye ferietilstand (rettelser uden linjer)";
 static const char MSG_LEDGER_RUN[] = "ledger %s: run %s stored";
 static const char MSG_LEDGER_NOTHING[] = "ledger %s: nothing stored (no case-month computed)";
 
@@ -147,6 +150,10 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
             return RFY_EIO;
         }
     }
+    if (row->nrows == 0) { /* a later stored month recomputed (rules.md §10): a correction only */
+        b->recomputed++;
+        return RFY_OK;
+    }
     b->written++;
     for (int i = 0; i < RECEIPT_WARNINGS; i++)
         if (row->res->warnings & (1u << i))
@@ -179,7 +186,7 @@ static int on_reject(void *user, const batch_reject *rej)
 static int on_restart(void *user)
 {
     batch_ctx *b = user;
-    b->written = b->rejects_written = b->lines_written = 0;
+    b->written = b->rejects_written = b->lines_written = b->recomputed = 0;
     memset(b->warned, 0, sizeof b->warned);
     run_summary_clear(&b->sum);
     run_summary_init(&b->sum);
@@ -274,6 +281,11 @@ static void summary(const batch_ctx *b, const batch_stats *st, const char *rejec
     if (st->sorted)
         fprintf(stderr, "rfy batch: the input was not in case-month order: sorted (%lu temporary "
                         "file%s)\n", st->sorted_runs, st->sorted_runs == 1 ? "" : "s");
+    if (b->recomputed) {
+        fprintf(stderr, "rfy batch: ");
+        fprintf(stderr, MSG_RECOMPUTED, b->recomputed);
+        fputc('\n', stderr);
+    }
     if (b->ledger && (mpz_sgn(b->efter) || mpz_sgn(b->tilbage))) {
         char e[40], t[40];
         rfy_money_format_da(e, sizeof e, b->efter);

@@ -200,6 +200,8 @@ typedef struct rfy_batch_stats {
     unsigned long sorted_runs; /* temporary files the input was sorted through (0: none) */
     int sorted;              /* 1: the input was not in case-month order (it was sorted) */
     unsigned long rejected;  /* rows passed to on_reject */
+    unsigned long recomputed; /* correction run: later stored months passed to on_row
+                               * as rows of no input lines (rfy_ledger.h) */
     /* Exact sums, in øre, of the rounded columns of the accepted rows.  Kept
      * here rather than in on_row so that with several jobs the sums are taken
      * per chunk in the worker that computed it (no per-row cross-core reads). */

@@ -166,6 +166,21 @@ check "state: the reason names both" \
     grep -q 'holiday_run_months,"the row gives 5 months, 0.00 days; the ledger carries 13 months, 0.00 days after 2024-12' \
     "$TMP/s-jan.out.rejects.csv"
 
+# A correction that changes the state: S1's November given 23 months before it
+# (was 11).  November is then month 24 (run 24 after it); December has run 24
+# before it: a right and a new window (24 mod 12 = 0), run 25, 35 days left;
+# the stored December said run 13.  Both are corrections of 0,00.
+printf '%s\n' "$HDR" "S1,2024-11,forsorger,,,,,23," >"$TMP/s-fix.csv"
+"$RFY" batch --quiet --ledger "$L3" --corrections -o "$TMP/s-fix.out.csv" "$TMP/s-fix.csv" 2>"$TMP/s-fix.err"
+check "later months: exit 0" [ $? = 0 ]
+check "later months: November corrected (run 24)" \
+    grep -q '^S1,2024-11,.*,2,yes,24,0.00,35.00,0.00,0.00,,16382.00,0.00$' "$TMP/s-fix.out.csv"
+check "later months: December recomputed from its stored rows (run 25)" \
+    grep -q '^S1,2024-12,.*,,yes,25,0.00,35.00,0.00,0.00,,16382.00,0.00$' "$TMP/s-fix.out.csv"
+check "later months: the summary says so" grep -q '^rfy batch: 1 senere' "$TMP/s-fix.err"
+check "later months: superseded, not deleted (3 old, 2 new)" \
+    [ "$(sqlite3 "$L3" "select count(*), count(superseded_by) from casemonth where case_id = 'S1'")" = "4|2" ]
+
 # ---- 4. corrections: 1.000 kr. more wage -----------------------------------------------------------
 L4="$TMP/corr.db"
 printf '%s\n' case_id,month,category,wage K1,2024-11,forsorger,20000 >"$TMP/k-nov.csv"
