@@ -53,7 +53,8 @@ static const char *const MIGRATIONS[RFY_LEDGER_SCHEMA] = {
     "  payment INTEGER NOT NULL,"
     "  previously_paid INTEGER, correction INTEGER,"
     "  holiday_known INTEGER NOT NULL, holiday_run_months INTEGER NOT NULL,"
-    "  holiday_used_m INTEGER NOT NULL);" /* thousandths of a day, after the month */
+    "  holiday_used_m INTEGER NOT NULL,"  /* thousandths of a day, after the month */
+    "  origin INTEGER NOT NULL);"        /* 0 a row of the run's file, 1 recomputed, 2 imported */
     "CREATE UNIQUE INDEX casemonth_current ON casemonth(case_id, month)"
     "  WHERE superseded_by IS NULL;"
     "CREATE INDEX casemonth_run ON casemonth(run, seq);",
@@ -68,8 +69,8 @@ static const char *const STMT_SQL[LS_COUNT] = {
                         " AND superseded_by IS NULL ORDER BY month DESC LIMIT 1",
     [LS_INSERT] = "INSERT INTO casemonth (case_id, month, run, seq, rates_id, decimal_comma,"
                   " input_rows, output_row, payment, previously_paid, correction, holiday_known,"
-                  " holiday_run_months, holiday_used_m)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                  " holiday_run_months, holiday_used_m, origin)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     [LS_SUPERSEDE] = "UPDATE casemonth SET superseded_by = ?2 WHERE id = ?1",
     [LS_LATER] = "SELECT id, month, decimal_comma, input_rows, output_row, payment, holiday_known,"
                  " holiday_run_months, holiday_used_m, rates_id FROM casemonth"

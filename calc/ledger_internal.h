@@ -77,8 +77,9 @@ int ledger_recompute_later(rfy_ledger *lg, const char *case_id, size_t len, rfy_
 /*
  * Read the canonical rows of a stored case-month into cases[0..*n) (at most
  * max) and compute it: rfy_compute_rows, then the holiday state from st
- * (the state columns of the stored rows are not read again: the ledger
- * carries the state).  Returns RFY_OK or the engine's code with err.
+ * (when st carries a month before, the state columns of the stored rows are
+ * not read again: the ledger carries the state; a case's first month takes
+ * them as its file gave them).  Returns RFY_OK or the engine's code with err.
  */
 int ledger_compute_stored(rfy_result *res, rfy_case *cases, size_t max, size_t *n,
                           const rfy_rates *rates, const char *rows, int comma,

@@ -23,6 +23,7 @@ typedef struct read_ctx {
     const rfy_decimal_syntax *amount;
     rfy_error *err;
     int rc;
+    int carried;          /* a state comes from the month before: the rows' own is not read */
 } read_ctx;
 
 static int read_row(void *user, const rfy_csv_record *rec)
@@ -42,7 +43,8 @@ static int read_row(void *user, const rfy_csv_record *rec)
     c->rc = rfy_case_from_fields(&c->cases[c->n], f, k, c->amount, c->err);
     if (c->rc != RFY_OK)
         return 1;
-    c->cases[c->n].has_holiday_state = 0; /* the ledger carries the state */
+    if (c->carried)
+        c->cases[c->n].has_holiday_state = 0; /* the ledger carries the state */
     c->n++;
     return 0;
 }
@@ -51,7 +53,8 @@ int ledger_compute_stored(rfy_result *res, rfy_case *cases, size_t max, size_t *
                           const rfy_rates *rates, const char *rows, int comma,
                           rfy_holiday_state *st, rfy_error *err)
 {
-    read_ctx c = {cases, max, 0, comma ? &RFY_AMOUNT_COMMA : &RFY_AMOUNT_DOT, err, RFY_OK};
+    read_ctx c = {cases, max, 0, comma ? &RFY_AMOUNT_COMMA : &RFY_AMOUNT_DOT, err, RFY_OK,
+                  st->last >= 0};
     const rfy_case *p[STORED_ROWS_MAX];
     int rc = rfy_csv_read_buffer(rows, strlen(rows), ',', read_row, &c, NULL);
     *n = c.n;

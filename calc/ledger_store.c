@@ -193,6 +193,7 @@ int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_
         sqlite3_bind_int(s, 12, known);
         sqlite3_bind_int64(s, 13, known ? h->run_after : 0);
         sqlite3_bind_int64(s, 14, known ? mpz_get_si(h->used_after_m) : 0);
+        sqlite3_bind_int(s, 15, row->nrows == 0 ? 1 : 0);
         if (sqlite3_step(s) != SQLITE_DONE)
             rc = ledger_fail(lg, errmsg, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
         sqlite3_reset(s);

@@ -46,5 +46,6 @@ int cmd_batch(int argc, char **argv);
 int cmd_preview(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_ledger(int argc, char **argv);
 
 #endif

@@ -151,6 +151,89 @@ RFY_API int rfy_ledger_commit(rfy_ledger *lg, const rfy_ledger_run *run, char *i
 /* Roll the run back: the ledger is as before rfy_ledger_begin. */
 RFY_API void rfy_ledger_rollback(rfy_ledger *lg);
 
+/* ---- Reading a ledger (`rfy ledger`): all read-only but import ----------------------- */
+
+/* One run, as rfy_ledger_runs gives it (strings borrowed for the call; NULL when unknown). */
+typedef struct rfy_ledger_run_info {
+    long long run;                /* run number, 1, 2, ... */
+    const char *run_id;           /* 64 hex digits */
+    const char *time;             /* UTC */
+    const char *kind;             /* "batch" or "import" */
+    int corrections;
+    const char *input_name, *input_sha256, *output_name, *output_sha256, *options;
+    unsigned long rows, computed, rejected, stored; /* stored: case-months it stored */
+    mpz_t paid, efterbetaling, tilbagebetaling;    /* øre */
+} rfy_ledger_run_info;
+
+/* Every committed run, oldest first, to fn (non-zero from fn stops: returned as is).
+ * Returns RFY_OK, fn's code or RFY_EIO. */
+RFY_API int rfy_ledger_runs(rfy_ledger *lg, int (*fn)(void *user, const rfy_ledger_run_info *r),
+                            void *user);
+
+/* One stored case-month, as rfy_ledger_case gives it. */
+typedef struct rfy_ledger_entry {
+    rfy_month month;
+    long long run;                /* the run that stored it */
+    const char *run_id, *run_time, *kind;
+    int current;                  /* 0: superseded by a later entry of the same month */
+    int in_file;                  /* 0: recomputed (a later month of a correction), or imported */
+    mpz_t payment;                /* øre */
+    int corrected;                /* previously_paid and correction are set */
+    mpz_t previously_paid, correction;
+    int holiday_known;            /* the state after the month is known */
+    long holiday_run_months;      /* receipt months after the month */
+    mpz_t holiday_used_m;         /* days used in the window after it, thousandths */
+} rfy_ledger_entry;
+
+/* A case's entries in month order, each month's entries oldest first, to fn.
+ * *found 0 when the ledger has no month of the case.  Returns as rfy_ledger_runs. */
+RFY_API int rfy_ledger_case(rfy_ledger *lg, const char *case_id,
+                            int (*fn)(void *user, const rfy_ledger_entry *e), void *user,
+                            int *found);
+
+/*
+ * Write the output of run `run` (its number, or a prefix of its id of at
+ * least 8 hex digits) to out: its header and every output row it wrote,
+ * in order, byte for byte as the run wrote them in CSV.  Returns RFY_OK,
+ * RFY_EINPUT (no such run, or an imported one: *errmsg) or RFY_EIO.
+ */
+RFY_API int rfy_ledger_export(rfy_ledger *lg, const char *run, FILE *out, char **errmsg);
+
+/* A current case-month whose stored result verify cannot reproduce. */
+typedef struct rfy_ledger_difference {
+    const char *case_id;
+    rfy_month month;
+    long long run;
+    const char *what;             /* "payment", "holiday", "rates_id", or an input fault */
+    const char *detail;           /* for a person: the stored and the recomputed values */
+} rfy_ledger_difference;
+
+/*
+ * Recompute every current case-month that has stored rows (imported ones
+ * have none) from those rows, with `rates`, in case and month order,
+ * carrying the holiday state from month to month as the ledger does, and
+ * report each difference (payment, holiday state after the month, rates_id)
+ * to fn.  *checked: case-months recomputed; *differences: reported.
+ * Returns RFY_OK (whether or not there are differences), fn's code or
+ * RFY_EIO.
+ */
+RFY_API int rfy_ledger_verify(rfy_ledger *lg, const struct rfy_rates *rates,
+                              int (*fn)(void *user, const rfy_ledger_difference *d), void *user,
+                              unsigned long *checked, unsigned long *differences);
+
+/*
+ * Take an earlier output of rfy batch (its CSV, read from `in`) as history:
+ * every row a case-month paid (payment) with its holiday state after the
+ * month (holiday_run_months, holiday_used_days; unknown when empty).  One
+ * run of kind "import", one transaction: any fault (a case-month already
+ * stored, a cell that is not what rfy writes) stores nothing and names the
+ * line in *errmsg.  Imported case-months have no input rows: verify skips
+ * them; their state and payment carry on to the next run as any other's.
+ * Returns RFY_OK (*stored: case-months), RFY_EINPUT or RFY_EIO.
+ */
+RFY_API int rfy_ledger_import(rfy_ledger *lg, FILE *in, const char *name, unsigned long *stored,
+                              char **errmsg);
+
 RFY_END_DECLS
 
 #endif

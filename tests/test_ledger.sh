@@ -203,6 +203,45 @@ check "corrections: the summary splits the total" \
 check "corrections: the old row superseded, not deleted" \
     [ "$(sqlite3 "$L4" 'select count(*), count(superseded_by) from casemonth')" = "2|1" ]
 
+# ---- rfy ledger: runs, show, export, verify, import -------------------------------------------------
+"$RFY" ledger runs "$L" >"$TMP/runs.txt"
+check "ledger runs: the four chain runs" [ "$(grep -c ' batch ' "$TMP/runs.txt")" = 4 ]
+"$RFY" ledger export "$L" --run 2 -o "$TMP/export2.csv"
+check "ledger export: run 2's output, byte for byte" cmp -s "$TMP/export2.csv" "$TMP/run2.out.csv"
+id3=$("$RFY" ledger runs "$L" --json | python3 -c 'import json, sys; print(json.load(sys.stdin)[2]["run_id"][:12])')
+"$RFY" ledger export "$L" --run "$id3" >"$TMP/export3.csv"
+check "ledger export: by id, byte for byte" cmp -s "$TMP/export3.csv" "$TMP/run3.out.csv"
+"$RFY" ledger export "$L" --run 99 -o "$TMP/export99.csv" 2>/dev/null
+check "ledger export: no such run (exit 2, no file)" [ $? = 2 ] && [ ! -e "$TMP/export99.csv" ]
+"$RFY" ledger show "$L3" S1 >"$TMP/show.txt"
+check "ledger show: Danish, the corrected November superseded" grep -q '^2024-11 .*erstattet' "$TMP/show.txt"
+check "ledger show: December recomputed" grep -q '^2024-12 .*gældende (genberegnet)' "$TMP/show.txt"
+"$RFY" ledger show "$L3" S1 --json | python3 -c 'import json, sys
+e = json.load(sys.stdin); assert [x["current"] for x in e] == [False, True, False, True], e
+assert e[1]["holiday_run_months"] == 24 and e[1]["previously_paid"] == "16382.00", e[1]' 2>"$TMP/show.err"
+check "ledger show --json: months, supersession, state" [ $? = 0 ]
+"$RFY" ledger verify "$L" >"$TMP/verify.txt" 2>&1
+check "ledger verify: the chain ledger recomputes without a difference (exit 0)" [ $? = 0 ]
+check "ledger verify: every stored month checked ($ROWS)" grep -q "verify: $ROWS sagsmåneder genberegnet, 0 forskelle" "$TMP/verify.txt"
+cp "$L3" "$TMP/tampered.db"
+sqlite3 "$TMP/tampered.db" "update casemonth set payment = payment + 1 where case_id = 'S2'"
+"$RFY" ledger verify "$TMP/tampered.db" >"$TMP/verify.txt" 2>&1
+check "ledger verify: a changed payment is a difference (exit 1)" [ $? = 1 ]
+check "ledger verify: ... named with both values" grep -q 'S2 2024-12 (kørsel 2): payment: stored 16382.01, recomputed 16382.00' "$TMP/verify.txt"
+# import: a kommune starts with November paid elsewhere (an rfy output); December continues from it.
+"$RFY" ledger import "$TMP/imp.db" "$TMP/s-nov.out.csv" 2>"$TMP/imp.err"
+check "ledger import: exit 0" [ $? = 0 ]
+"$RFY" batch --quiet --ledger "$TMP/imp.db" -o "$TMP/imp-dec.out.csv" "$TMP/s-dec.csv" 2>/dev/null
+check "ledger import: December continues from the imported November (run 13)" \
+    grep -q '^S1,2024-12,.*,yes,13,0.00,35.00,0.00,' "$TMP/imp-dec.out.csv"
+"$RFY" batch --quiet --ledger "$TMP/imp.db" -o "$TMP/imp-nov.out.csv" "$TMP/s-nov.csv" 2>/dev/null
+check "ledger import: an imported month is paid already (exit 1)" [ $? = 1 ]
+dump "$TMP/imp.db" >"$TMP/before.sql"
+"$RFY" ledger import "$TMP/imp.db" "$TMP/s-dec.out.csv" 2>"$TMP/imp.err"
+check "ledger import: a month stored already: exit 2, nothing stored" [ $? = 2 ] && \
+    dump "$TMP/imp.db" | cmp -s - "$TMP/before.sql"
+check "ledger import: ... naming the line" grep -q 'line 2: 2024-12 of case S1 is in the ledger already' "$TMP/imp.err"
+
 # ---- 5. kill -9 during a 300 000-row run -----------------------------------------------------------
 if cc -O2 -o "$TMP/gen" "$SRC/bench/gen.c" 2>"$TMP/cc.err"; then
     "$TMP/gen" --rows 300000 -o "$TMP/big.csv"
