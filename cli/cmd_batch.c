@@ -74,6 +74,7 @@ typedef struct batch_ctx {
     const char *header;            /* the output's header line */
     rfy_ledger_run run;            /* what the ledger records of the run at commit */
     mpz_t efter, tilbage;          /* the run's corrections (rfy_ledger_correction_totals) */
+    char run_id[65];               /* the ledger's id of the run once committed, else "" */
 } batch_ctx;
 
 /* Option codes of batch's own options. */
@@ -237,6 +238,7 @@ static int ledger_commit(void *user, run_files *f)
         free(msg);
         return -1;
     }
+    memcpy(b->run_id, id, sizeof id);
     id[16] = '\0';
     fprintf(stderr, "rfy batch: ");
     fprintf(stderr, MSG_LEDGER_RUN, b->ledger_path, id);
@@ -310,6 +312,18 @@ static int write_receipt(const batch_ctx *b, const batch_stats *st, receipt_hash
     receipt_init(&r, "batch");
     r.options = options;
     r.summary = run_summary_json(&b->sum);
+    if (r.summary && b->ledger) {
+        /* rules.md §10: the corrections of the run, split (efterbetaling: paid
+         * more now; tilbagebetaling: paid too much before) */
+        char e[40], t[40];
+        rfy_money_format(e, sizeof e, b->efter, '.');
+        rfy_money_format(t, sizeof t, b->tilbage, '.');
+        json_object_set_new(r.summary, "corrections",
+                            json_pack("{ss ss sI}", "efterbetaling", e, "tilbagebetaling", t,
+                                      "recomputed_later_months", (json_int_t)b->recomputed));
+        json_object_set_new(r.summary, "ledger_run_id",
+                            b->run_id[0] ? json_string(b->run_id) : json_null());
+    }
     if (!options || !r.summary) {
         json_decref(r.summary);
         fprintf(stderr, "rfy batch: cannot build the receipt: out of memory\n");

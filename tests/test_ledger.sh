@@ -200,6 +200,9 @@ check "corrections: payment 13809.65, previously_paid 14359.65, correction -550.
     grep -q '^K1,2024-11,.*,13809.65,published,.*,14359.65,-550.00$' "$TMP/k-fix.out.csv"
 check "corrections: the summary splits the total" \
     grep -q 'efterbetaling 0,00 kr., tilbagebetaling 550,00 kr.' "$TMP/k-fix.err"
+check "corrections: the receipt splits the total" python3 -c 'import json, sys
+c = json.load(open(sys.argv[1]))["summary"]["corrections"]
+assert c["efterbetaling"] == "0.00" and c["tilbagebetaling"] == "550.00", c' "$TMP/k-fix.out.receipt.json"
 check "corrections: the old row superseded, not deleted" \
     [ "$(sqlite3 "$L4" 'select count(*), count(superseded_by) from casemonth')" = "2|1" ]
 
