@@ -71,6 +71,10 @@ typedef struct run {
     int holiday_have;
     rfy_batch_ledger_mark mark; /* cfg->ledger: what it held of the case-month being delivered */
     int ledger_kept;      /* the case-month was refused as paid: its state is the ledger's */
+    char ledger_case[CASEMONTH_KEY_ID_MAX]; /* cfg->ledger: the case last looked up ... */
+    size_t ledger_case_len;
+    int case_stored;      /* ... has stored months ... */
+    rfy_month case_latest; /* ... up to this one (then months after it need no look-up) */
     int later_pending;    /* correction run: the case's later stored months are due (ledger_case_end) */
     rfy_month later_after; /* ... after this month, its last computed one in the file */
 } run;
@@ -596,11 +600,26 @@ static int ledger_group(run *r, chunk *c, size_t first, rfy_batch_ledger_mark *m
     if (!in)
         return RFY_OK;
     rfy_month_format(month, in->month);
-    rfy_ledger_stored_init(&prev);
     mark->stored = 0;
     mpz_set_ui(mark->previously_paid, 0);
     mpz_set_ui(mark->correction, 0);
-    rc = rfy_ledger_lookup(lg, id, len, in->month, &prev);
+    if (len != r->ledger_case_len || memcmp(id, r->ledger_case, len) != 0) {
+        /* the case's first month here: has the ledger any month of it? */
+        if (len > sizeof r->ledger_case)
+            len = sizeof r->ledger_case; /* cannot happen: the id was validated for the key */
+        memcpy(r->ledger_case, id, len);
+        r->ledger_case_len = len;
+        if (rfy_ledger_case_latest(lg, id, len, &r->case_latest, &r->case_stored) != RFY_OK) {
+            message(&r->errmsg, "line %lu: %s", g->line, rfy_ledger_error(lg));
+            r->stop_rc = RFY_EIO;
+            return RFY_EIO;
+        }
+    }
+    if (!r->case_stored)
+        return RFY_OK; /* a case new to the ledger: nothing to look up */
+    rfy_ledger_stored_init(&prev);
+    /* a month after the case's latest stored one (a monthly run) cannot be stored */
+    rc = in->month > r->case_latest ? RFY_OK : rfy_ledger_lookup(lg, id, len, in->month, &prev);
     if (rc == RFY_OK && prev.stored && !rfy_ledger_corrections(lg)) {
         /* rules.md §10: a case-month is paid once */
         r->err.column = "month";
@@ -1424,6 +1443,7 @@ again:
             stats_reset(stats);
             r.holiday_have = 0; /* the ledger starts again with the rows */
             r.later_pending = 0;
+            r.ledger_case_len = 0;
             r.restart = 0;
             r.have_header = 0;
             r.prev.set = r.seen.set = 0;

@@ -38,7 +38,8 @@ static const char *const MIGRATIONS[RFY_LEDGER_SCHEMA] = {
     "  output_header TEXT,"              /* the output's header line */
     "  rows INTEGER, computed INTEGER, rejected INTEGER,"
     "  total_gross INTEGER, total_deductions INTEGER, total_paid INTEGER,"
-    "  efterbetaling INTEGER NOT NULL DEFAULT 0, tilbagebetaling INTEGER NOT NULL DEFAULT 0);"
+    "  efterbetaling INTEGER NOT NULL DEFAULT 0, tilbagebetaling INTEGER NOT NULL DEFAULT 0,"
+    "  first_entry INTEGER, last_entry INTEGER);" /* its case-months: ids first..last (export) */
     "CREATE TABLE casemonth ("
     "  id INTEGER PRIMARY KEY,"
     "  case_id TEXT NOT NULL,"
@@ -56,8 +57,7 @@ static const char *const MIGRATIONS[RFY_LEDGER_SCHEMA] = {
     "  holiday_used_m INTEGER NOT NULL,"  /* thousandths of a day, after the month */
     "  origin INTEGER NOT NULL);"        /* 0 a row of the run's file, 1 recomputed, 2 imported */
     "CREATE UNIQUE INDEX casemonth_current ON casemonth(case_id, month)"
-    "  WHERE superseded_by IS NULL;"
-    "CREATE INDEX casemonth_run ON casemonth(run, seq);",
+    "  WHERE superseded_by IS NULL;",
 };
 
 static const char *const STMT_SQL[LS_COUNT] = {
@@ -72,6 +72,7 @@ static const char *const STMT_SQL[LS_COUNT] = {
                   " holiday_run_months, holiday_used_m, origin)"
                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     [LS_SUPERSEDE] = "UPDATE casemonth SET superseded_by = ?2 WHERE id = ?1",
+    [LS_CASE_LATEST] = "SELECT max(month) FROM casemonth WHERE case_id = ?1 AND superseded_by IS NULL",
     [LS_LATER] = "SELECT id, month, decimal_comma, input_rows, output_row, payment, holiday_known,"
                  " holiday_run_months, holiday_used_m, rates_id FROM casemonth"
                  " WHERE case_id = ?1 AND month > ?2 AND superseded_by IS NULL ORDER BY month",
@@ -227,6 +228,7 @@ void rfy_ledger_close(rfy_ledger *lg)
     sqlite3_close(lg->db);
     mpz_clears(lg->efter, lg->tilbage, NULL);
     free(lg->rates_id);
+    free(lg->rows_buf);
     free(lg->path);
     free(lg);
 }
@@ -259,7 +261,7 @@ int rfy_ledger_begin(rfy_ledger *lg, int corrections, const char *rates_id,
     lg->in_run = 1;
     lg->corrections = corrections;
     lg->rates = rates;
-    lg->seq = 0;
+    lg->seq = lg->first_entry = lg->last_entry = 0;
     ledger_totals_reset(lg);
     free(lg->rates_id);
     lg->rates_id = strdup(rates_id ? rates_id : "");
@@ -292,7 +294,7 @@ int rfy_ledger_corrections(const rfy_ledger *lg)
 
 int rfy_ledger_restart(rfy_ledger *lg)
 {
-    lg->seq = 0;
+    lg->seq = lg->first_entry = lg->last_entry = 0;
     ledger_totals_reset(lg);
     if (ledger_exec(lg, "ROLLBACK TO rows") != SQLITE_OK)
         return ledger_fail(lg, NULL, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
@@ -354,8 +356,8 @@ int rfy_ledger_commit(rfy_ledger *lg, const rfy_ledger_run *r, char *id_out, cha
         "UPDATE run SET run_id = ?2, input_name = ?3, input_sha256 = ?4, output_name = ?5,"
         " output_sha256 = ?6, rejects_name = ?7, rejects_sha256 = ?8, options = ?9,"
         " output_header = ?10, rows = ?11, computed = ?12, rejected = ?13, total_gross = ?14,"
-        " total_deductions = ?15, total_paid = ?16, efterbetaling = ?17, tilbagebetaling = ?18"
-        " WHERE id = ?1";
+        " total_deductions = ?15, total_paid = ?16, efterbetaling = ?17, tilbagebetaling = ?18,"
+        " first_entry = ?19, last_entry = ?20 WHERE id = ?1";
     sqlite3_stmt *s = NULL;
     char id[65];
     int ok;
@@ -383,6 +385,8 @@ int rfy_ledger_commit(rfy_ledger *lg, const rfy_ledger_run *r, char *id_out, cha
          bind_ore(s, 16, r->paid) == SQLITE_OK &&
          bind_ore(s, 17, (const mpz_t *)&lg->efter) == SQLITE_OK &&
          bind_ore(s, 18, (const mpz_t *)&lg->tilbage) == SQLITE_OK &&
+         sqlite3_bind_int64(s, 19, lg->first_entry) == SQLITE_OK &&
+         sqlite3_bind_int64(s, 20, lg->last_entry) == SQLITE_OK &&
          sqlite3_step(s) == SQLITE_DONE;
     sqlite3_finalize(s);
     if (!ok || ledger_exec(lg, "RELEASE rows") != SQLITE_OK ||

@@ -33,7 +33,7 @@ typedef struct import_ctx {
 static int import_fail(import_ctx *c, const rfy_csv_record *rec, const char *fmt, const char *a)
 {
     char why[300];
-    snprintf(why, sizeof why, fmt, a);
+    snprintf(why, sizeof why, fmt, a ? a : "");
     ledger_fail(c->lg, &c->errmsg, "line %lu: %s", rec->line, why);
     return 1;
 }
@@ -76,7 +76,7 @@ static int import_row(void *user, const rfy_csv_record *rec)
         char *end;
         run = strtol(rec->field[c->col[IC_RUN]], &end, 10);
         if (*end || run < 1 || run > RFY_MAX_HOLIDAY_RUN_MONTHS)
-            return import_fail(c, rec, "holiday_run_months: %s is not a number of months",
+            return import_fail(c, rec, "holiday_run_months: %.40s is not a number of months",
                                rec->field[c->col[IC_RUN]]);
         if (rfy_decimal_parse(c->used, CELL(IC_USED), &DAYS, &why) != RFY_OK)
             return import_fail(c, rec, "holiday_used_days: %s", why);
@@ -99,14 +99,14 @@ static int import_row(void *user, const rfy_csv_record *rec)
     if (rc == RFY_OK && prev.stored) {
         char m[8];
         rfy_month_format(m, month);
-        snprintf(out, sizeof out, "%s of case %s is in the ledger already (run %lld of %s)", m,
-                 rec->field[c->col[IC_CASE_ID]], prev.run, prev.run_time);
+        ledger_fail(lg, &c->errmsg, "line %lu: %s of case %.64s is in the ledger already (run %lld "
+                    "of %s)", rec->line, m, rec->field[c->col[IC_CASE_ID]], prev.run, prev.run_time);
         rfy_ledger_stored_clear(&prev);
-        return import_fail(c, rec, "%s", out);
+        return 1;
     }
     rfy_ledger_stored_clear(&prev);
     if (rc != RFY_OK)
-        return import_fail(c, rec, "%s", lg->msg);
+        return import_fail(c, rec, "%.200s", lg->msg);
     {
         sqlite3_stmt *s = lg->st[LS_INSERT];
         sqlite3_reset(s);
@@ -126,9 +126,11 @@ static int import_row(void *user, const rfy_csv_record *rec)
         sqlite3_bind_int64(s, 14, known ? mpz_get_si(c->used) : 0);
         sqlite3_bind_int(s, 15, 2);
         rc = sqlite3_step(s);
+        if (rc == SQLITE_DONE)
+            ledger_note_entry(lg, sqlite3_last_insert_rowid(lg->db));
         sqlite3_reset(s);
         if (rc != SQLITE_DONE)
-            return import_fail(c, rec, "%s", sqlite3_errmsg(lg->db));
+            return import_fail(c, rec, "%.200s", sqlite3_errmsg(lg->db));
     }
 #undef CELL
     c->stored++;

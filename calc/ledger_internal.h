@@ -16,6 +16,7 @@ enum ledger_stmt {
     LS_STATE_BEFORE, /* latest current entry of a case before a month */
     LS_INSERT,       /* a new case-month */
     LS_SUPERSEDE,    /* mark an entry superseded */
+    LS_CASE_LATEST,  /* a case's latest current month */
     LS_LATER,        /* current entries of a case after a month, in month order */
     LS_COUNT
 };
@@ -28,6 +29,9 @@ struct rfy_ledger {
     int corrections;
     long long run;                /* this run's row in table run */
     long long seq;                /* output rows put in this run */
+    long long first_entry, last_entry; /* ids of its first and last case-month (0: none) */
+    char *rows_buf;               /* canonical rows of the case-month being put (reused) */
+    size_t rows_cap;
     char *rates_id;
     const struct rfy_rates *rates;
     char time[21];                /* this run's time, UTC */
@@ -84,6 +88,14 @@ int ledger_recompute_later(rfy_ledger *lg, const char *case_id, size_t len, rfy_
 int ledger_compute_stored(rfy_result *res, rfy_case *cases, size_t max, size_t *n,
                           const rfy_rates *rates, const char *rows, int comma,
                           rfy_holiday_state *st, rfy_error *err);
+
+/* Note entry `id` as put by the run (first and last, for export). */
+static inline void ledger_note_entry(rfy_ledger *lg, long long id)
+{
+    if (!lg->first_entry)
+        lg->first_entry = id;
+    lg->last_entry = id;
+}
 
 /* Undo the case-months of the correction totals (restart, rollback). */
 void ledger_totals_reset(rfy_ledger *lg);

@@ -20,7 +20,8 @@ int rfy_ledger_runs(rfy_ledger *lg, int (*fn)(void *user, const rfy_ledger_run_i
         "SELECT r.id, r.run_id, r.time, r.kind, r.corrections, r.input_name, r.input_sha256,"
         " r.output_name, r.output_sha256, r.options, r.rows, r.computed, r.rejected,"
         " r.total_paid, r.efterbetaling, r.tilbagebetaling,"
-        " (SELECT count(*) FROM casemonth c WHERE c.run = r.id)"
+        " (SELECT count(*) FROM casemonth c WHERE c.id BETWEEN r.first_entry AND r.last_entry"
+        "  AND c.run = r.id)"
         " FROM run r WHERE r.run_id IS NOT NULL ORDER BY r.id";
     sqlite3_stmt *s = NULL;
     rfy_ledger_run_info r;
@@ -144,9 +145,12 @@ int rfy_ledger_export(rfy_ledger *lg, const char *ref, FILE *out, char **errmsg)
     if ((rc = find_run(lg, ref, &run, errmsg)) != RFY_OK)
         return rc;
     /* The header, then the rows in the order the run wrote them. */
+    /* ids first_entry..last_entry, in id order: the order the run put them */
     if (sqlite3_prepare_v2(lg->db,
                            "SELECT output_header, 0 FROM run WHERE id = ?1 UNION ALL"
-                           " SELECT output_row, seq FROM casemonth WHERE run = ?1 ORDER BY 2",
+                           " SELECT c.output_row, c.id FROM casemonth c, run r WHERE r.id = ?1"
+                           " AND c.id BETWEEN r.first_entry AND r.last_entry AND c.run = ?1"
+                           " ORDER BY 2",
                            -1, &s, NULL) != SQLITE_OK)
         return ledger_fail(lg, errmsg, "ledger: %s", sqlite3_errmsg(lg->db));
     sqlite3_bind_int64(s, 1, run);

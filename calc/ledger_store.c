@@ -54,6 +54,25 @@ int rfy_ledger_lookup(rfy_ledger *lg, const char *case_id, size_t len, rfy_month
     return rc == SQLITE_DONE ? RFY_OK : ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(lg->db));
 }
 
+int rfy_ledger_case_latest(rfy_ledger *lg, const char *case_id, size_t len, rfy_month *month,
+                           int *found)
+{
+    sqlite3_stmt *s = stmt(lg, LS_CASE_LATEST);
+    int rc;
+    *found = 0;
+    sqlite3_bind_text(s, 1, case_id, (int)len, SQLITE_STATIC);
+    rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        if (sqlite3_column_type(s, 0) != SQLITE_NULL) {
+            *found = 1;
+            *month = sqlite3_column_int(s, 0);
+        }
+        rc = SQLITE_DONE;
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? RFY_OK : ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(lg->db));
+}
+
 int rfy_ledger_state_before(rfy_ledger *lg, const char *case_id, size_t len, rfy_month month,
                             rfy_holiday_state *st, int *found)
 {
@@ -104,10 +123,12 @@ static int put_bytes(char **buf, size_t *len, size_t *cap, const char *s, size_t
  * that the case-month can be read again with rfy_case_from_fields()
  * whatever the file's header names, column order or delimiter were.
  */
-static char *canonical_rows(const batch_row *row, size_t *outlen)
+static char *canonical_rows(rfy_ledger *lg, const batch_row *row, size_t *outlen)
 {
-    char *buf = NULL, cell[2 * 1024 + 3];
-    size_t len = 0, cap = 0;
+    char cell[2 * 1024 + 3];
+    size_t len = 0;
+    char **bufp = &lg->rows_buf;
+    size_t *capp = &lg->rows_cap;
     for (size_t i = 0; i < row->nrows; i++) {
         if (batch_row_is_payment(row, i))
             continue;
@@ -115,19 +136,17 @@ static char *canonical_rows(const batch_row *row, size_t *outlen)
             size_t n;
             const char *v = batch_row_input_cell(row, i, (case_column)col, &n);
             int k = n <= 1024 ? rfy_csv_format_field(cell, sizeof cell, v, n, ',', 0) : -1;
-            if (k < 0 || (col && put_bytes(&buf, &len, &cap, ",", 1) != 0) ||
-                put_bytes(&buf, &len, &cap, cell, (size_t)k) != 0) {
-                free(buf);
+            if (k < 0 || (col && put_bytes(bufp, &len, capp, ",", 1) != 0) ||
+                put_bytes(bufp, &len, capp, cell, (size_t)k) != 0)
                 return NULL;
-            }
         }
-        if (put_bytes(&buf, &len, &cap, "\n", 1) != 0) {
-            free(buf);
+        if (put_bytes(bufp, &len, capp, "\n", 1) != 0)
             return NULL;
-        }
     }
+    if (put_bytes(bufp, &len, capp, "", 0) != 0) /* a case-month of payment lines only */
+        return NULL;
     *outlen = len;
-    return buf;
+    return *bufp;
 }
 
 int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_comma,
@@ -137,7 +156,7 @@ int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_
     rfy_ledger_stored prev;
     sqlite3_stmt *s;
     size_t rows_len = 0;
-    char *rows;
+    const char *rows;
     int rc, known = h->status == RFY_HOLIDAY_KNOWN;
     mpz_t corr;
 
@@ -145,11 +164,11 @@ int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_
         return ledger_fail(lg, errmsg, "ledger %s: no run started", lg->path);
     if (row->nrows == 0 && lg->later_rows) {
         /* a later month recomputed: its stored rows, stored again */
-        rows = strdup(lg->later_rows);
-        rows_len = rows ? strlen(rows) : 0;
+        rows = lg->later_rows;
+        rows_len = strlen(rows);
         decimal_comma = lg->later_comma;
     } else
-        rows = canonical_rows(row, &rows_len);
+        rows = canonical_rows(lg, row, &rows_len);
     if (!rows)
         return ledger_fail(lg, errmsg, "ledger %s: out of memory", lg->path);
     rfy_ledger_stored_init(&prev);
@@ -196,6 +215,8 @@ int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_
         sqlite3_bind_int(s, 15, row->nrows == 0 ? 1 : 0);
         if (sqlite3_step(s) != SQLITE_DONE)
             rc = ledger_fail(lg, errmsg, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
+        else
+            ledger_note_entry(lg, sqlite3_last_insert_rowid(lg->db));
         sqlite3_reset(s);
     }
     if (rc == RFY_OK && prev.stored) {
@@ -209,6 +230,5 @@ int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_
     }
     mpz_clear(corr);
     rfy_ledger_stored_clear(&prev);
-    free(rows);
     return rc;
 }

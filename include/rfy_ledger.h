@@ -94,6 +94,14 @@ RFY_API int rfy_ledger_restart(rfy_ledger *lg);
 RFY_API int rfy_ledger_state_before(rfy_ledger *lg, const char *case_id, size_t len,
                                     rfy_month month, rfy_holiday_state *st, int *found);
 
+/*
+ * The latest current stored month of a case into *month; *found 0 when the
+ * ledger has none (then no month of the case is stored: a run need not look
+ * each of its months up).  Returns RFY_OK or RFY_EIO.
+ */
+RFY_API int rfy_ledger_case_latest(rfy_ledger *lg, const char *case_id, size_t len,
+                                   rfy_month *month, int *found);
+
 /* What the ledger holds of one case-month (rfy_ledger_lookup). */
 typedef struct rfy_ledger_stored {
     int stored;          /* 0: never paid; the rest is then empty */
