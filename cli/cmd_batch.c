@@ -28,7 +28,7 @@ static const char BATCH_USAGE[] =
     "usage: rfy batch [--rates DIR] [-o OUT.csv] [--rejects REJ.csv] [--delimiter C]\n"
     "                 [--decimal-comma] [--encoding E] [--columns MAP.csv]\n"
     "                 [--ignore-columns N,...] [--format csv|excel|xlsx] [--quiet]\n"
-    "                 [--ledger FILE [--corrections]] IN.csv\n"
+    "                 [--ledger FILE [--corrections]] [--keep-columns N,...] IN.csv\n"
     "\n"
     "Computes every row of IN.csv (\"-\" = standard input) and writes the results as CSV\n"
     "to OUT.csv (default: standard output).  Rows that cannot be computed go to the\n"
@@ -51,6 +51,8 @@ static const char BATCH_USAGE[] =
     "                    carried between runs, no case-month paid twice (docs/ledger.md)\n"
     "  --corrections     with --ledger: recompute case-months already paid and pay\n"
     "                    the difference (columns previously_paid, correction)\n"
+    "  --keep-columns N,...  input columns (a cost centre ...) copied unchanged to the\n"
+    "                    end of the output and reject rows (at most 8)\n"
     "\n"
     "Exit codes: 0 all rows computed; 1 some rows rejected (all others written);\n"
     "2 usage error, unreadable input, malformed CSV or header, invalid rate tables or\n"
@@ -58,6 +60,19 @@ static const char BATCH_USAGE[] =
 
 /* Progress on standard error every this many rows (never in the tests' small files). */
 #define PROGRESS_EVERY 100000UL
+
+/* --keep-columns: the names (borrowed from the copy in `list`) and the headers they extend. */
+typedef struct keep_columns {
+    char *list;                       /* the option's text, cut at the commas */
+    const char *name[RFY_BATCH_MAX_EXTRA];
+    size_t n;
+    char *out_header, *rej_header;    /* the headers with the names appended */
+    const case_binding *binding;      /* the input's header, once bound */
+    char *line;                       /* KEEP_LINE_SIZE bytes: an output row with the kept cells */
+} keep_columns;
+
+/* An output row with kept cells: the row, and a whole record with every byte doubled. */
+#define KEEP_LINE_SIZE (RESULT_ROW_MAX + 2 * RFY_CSV_MAX_RECORD + 4 * RFY_BATCH_MAX_EXTRA)
 
 typedef struct batch_ctx {
     run_files files;               /* input, output, rejects (run_files.h) */
@@ -75,15 +90,22 @@ typedef struct batch_ctx {
     rfy_ledger_run run;            /* what the ledger records of the run at commit */
     mpz_t efter, tilbage;          /* the run's corrections (rfy_ledger_correction_totals) */
     char run_id[65];               /* the ledger's id of the run once committed, else "" */
+    keep_columns keep;             /* --keep-columns */
 } batch_ctx;
 
 /* Option codes of batch's own options. */
-enum { BATCH_LEDGER = RUN_ARG_OWN, BATCH_CORRECTIONS };
+enum { BATCH_LEDGER = RUN_ARG_OWN, BATCH_CORRECTIONS, BATCH_KEEP };
+
+
 
 /* The output's header with --ledger (interface.md: after `warnings`). */
 #define LEDGER_ROW_HEADER RESULT_ROW_HEADER ",previously_paid,correction"
 
 /* What `rfy batch` says about the ledger, in one place (for the message catalogue). */
+static const char MSG_KEEP_BAD[] =
+    "--keep-columns: '%s' %s";
+static const char MSG_KEEP_MISSING[] =
+    "--keep-columns: the input has no column '%s' (the header names, exactly as written)";
 static const char MSG_CORRECTIONS_NEED_LEDGER[] =
     "--corrections needs --ledger FILE (the case-months paid before are in the ledger)";
 static const char MSG_CORRECTIONS_TOTAL[] =
@@ -125,6 +147,18 @@ static int format_row(const batch_ctx *b, const batch_row *row, char *buf, size_
         memcpy(buf + n, corr, (size_t)k2);
         n += k2;
     }
+    for (size_t i = 0; i < b->keep.n; i++) {
+        /* the case-month's first row's cell ("" for a month from the ledger: no row) */
+        size_t len = 0;
+        const char *v = row->nrows ? rfy_batch_row_extra(row, i, &len) : "";
+        int w;
+        if ((size_t)n + 2 * len + 4 > size)
+            return -1;
+        buf[n++] = ',';
+        if ((w = rfy_csv_format_field(buf + n, size - (size_t)n, v, len, ',', 1)) < 0)
+            return -1;
+        n += w;
+    }
     buf[n++] = '\n';
     return n;
 }
@@ -132,12 +166,15 @@ static int format_row(const batch_ctx *b, const batch_row *row, char *buf, size_
 static int on_row(void *user, const batch_row *row, rfy_error *err)
 {
     batch_ctx *b = user;
-    char line[RESULT_ROW_MAX];
+    char stack_line[RESULT_ROW_MAX];
+    /* kept columns may hold up to a whole record, each byte quoted */
+    char *line = b->keep.n ? b->keep.line : stack_line;
+    size_t size = b->keep.n ? KEEP_LINE_SIZE : sizeof stack_line;
     int n;
     (void)err;
 
     errno = 0;
-    if ((n = format_row(b, row, line, sizeof line)) < 0) {
+    if ((n = format_row(b, row, line, size)) < 0) {
         errno = EOVERFLOW; /* cannot happen with validated input (see RESULT_ROW_MAX) */
         return run_files_write_failed(&b->files, b->files.out.path);
     }
@@ -168,15 +205,58 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
 static int on_header(void *user, const case_binding *binding, char *msg, size_t msgsize)
 {
     batch_ctx *b = user;
-    (void)binding, (void)msg, (void)msgsize;
+    for (size_t i = 0; i < b->keep.n; i++)
+        if (binding->extra_field[i] < 0) {
+            snprintf(msg, msgsize, MSG_KEEP_MISSING, b->keep.name[i]);
+            return RFY_EINPUT;
+        }
+    b->keep.binding = binding;
     run_files_write_header(&b->files); /* a failure is recorded, and stops the first row */
     return RFY_OK;
+}
+
+/* A reject row with the kept columns after the contract's (interface.md). */
+static int write_reject_kept(batch_ctx *b, const batch_reject *rej)
+{
+    run_files *f = &b->files;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&text, &len);
+    int bad = !m || reject_row_write(m, rej->line, rej->case_id, rej->case_id_len, rej->column,
+                                     rej->reason) == EOF;
+    if (m && fclose(m) != 0)
+        bad = 1;
+    if (bad || len == 0) {
+        free(text);
+        return RFY_ENOMEM;
+    }
+    errno = 0;
+    if (f->rej_header_pending) {
+        if (fputs(f->rej_header, f->rej.fp) == EOF)
+            goto failed;
+        f->rej_header_pending = 0;
+    }
+    if (fwrite(text, 1, len - 1, f->rej.fp) != len - 1) /* without its newline */
+        goto failed;
+    for (size_t i = 0; i < b->keep.n; i++) {
+        size_t n = 0;
+        const char *v = b->keep.binding && rej->rec ? case_input_extra_cell(b->keep.binding, rej->rec, i, &n) : "";
+        if (putc(',', f->rej.fp) == EOF || rfy_csv_write_field(f->rej.fp, v, n, ',', 1) == EOF)
+            goto failed;
+    }
+    if (putc('\n', f->rej.fp) == EOF)
+        goto failed;
+    free(text);
+    return run_summary_reject(&b->sum, rej->column, rej->reason) == 0 ? RFY_OK : RFY_ENOMEM;
+failed:
+    free(text);
+    return run_files_write_failed(f, f->rej.path);
 }
 
 static int on_reject(void *user, const batch_reject *rej)
 {
     batch_ctx *b = user;
-    int rc = run_stream_write_reject(&b->files, &b->sum, rej);
+    int rc = b->keep.n ? write_reject_kept(b, rej) : run_stream_write_reject(&b->files, &b->sum, rej);
     if (rc != RFY_EIO) /* written */
         b->rejects_written++;
     return rc;
@@ -195,7 +275,7 @@ static int on_restart(void *user)
         fprintf(stderr, "rfy batch: %s\n", rfy_ledger_error(b->ledger));
         return RFY_EIO;
     }
-    return run_files_restart(&b->files, b->header);
+    return run_files_restart(&b->files, b->keep.n ? b->keep.out_header : b->header);
 }
 
 /* The batch loop reads the input again (rfy_batch.h reopen). */
@@ -209,6 +289,77 @@ static void on_progress(void *user, unsigned long rows)
 {
     (void)user;
     fprintf(stderr, "rfy batch: %lu rows\xE2\x80\xA6\n", rows);
+}
+
+/* ---- --keep-columns ------------------------------------------------------------- */
+
+/* Cut the list at its commas into k.  Returns 0, or -1 after saying why. */
+static int keep_parse(keep_columns *k, const char *arg)
+{
+    char *p;
+    free(k->list);
+    k->n = 0;
+    if (!(k->list = strdup(arg))) {
+        fprintf(stderr, "rfy batch: out of memory\n");
+        return -1;
+    }
+    for (p = k->list;; p++) {
+        char *comma = strchr(p, ',');
+        const char *why = NULL;
+        if (comma)
+            *comma = '\0';
+        if (!*p)
+            why = "is empty: give the names separated by commas";
+        else if (k->n == RFY_BATCH_MAX_EXTRA)
+            why = "is one too many: at most 8 columns are kept";
+        for (size_t i = 0; !why && i < rfy_input_column_count(); i++)
+            if (strcmp(p, rfy_input_column_name(i)) == 0)
+                why = "is one of rfy's input columns: rfy reads it (its value is in the output)";
+        for (size_t i = 0; !why && i < k->n; i++)
+            if (strcmp(p, k->name[i]) == 0)
+                why = "is given twice";
+        if (why) {
+            fprintf(stderr, "rfy batch: ");
+            fprintf(stderr, MSG_KEEP_BAD, p, why);
+            fputc('\n', stderr);
+            return -1;
+        }
+        k->name[k->n++] = p;
+        if (!comma)
+            return 0;
+        p = comma;
+    }
+}
+
+/* A header line with the kept names appended (each as a CSV field), malloc'ed. */
+static char *keep_header(const keep_columns *k, const char *header)
+{
+    char *text = NULL;
+    size_t len = 0, hl = strlen(header);
+    FILE *m = open_memstream(&text, &len);
+    int bad = !m || fwrite(header, 1, hl - 1, m) != hl - 1; /* without its newline */
+    for (size_t i = 0; !bad && i < k->n; i++)
+        bad = putc(',', m) == EOF || rfy_csv_write_field(m, k->name[i], strlen(k->name[i]), ',', 1) == EOF;
+    bad = bad || putc('\n', m) == EOF;
+    if (m && fclose(m) != 0)
+        bad = 1;
+    if (bad) {
+        free(text);
+        return NULL;
+    }
+    return text;
+}
+
+/* The output's and the rejects' headers with the kept columns.  Returns 0 or -1. */
+static int keep_headers(keep_columns *k, const char *out_header)
+{
+    k->out_header = keep_header(k, out_header);
+    k->rej_header = keep_header(k, REJECT_ROW_HEADER);
+    k->line = malloc(KEEP_LINE_SIZE);
+    if (k->out_header && k->rej_header && k->line)
+        return 0;
+    fprintf(stderr, "rfy batch: out of memory\n");
+    return -1;
 }
 
 /* ---- The ledger (rfy_ledger.h) -------------------------------------------------- */
@@ -359,6 +510,7 @@ int cmd_batch(int argc, char **argv)
     static const struct option opts[] = {RUN_ARGS_LONGOPTS,
                                          {"ledger", required_argument, 0, BATCH_LEDGER},
                                          {"corrections", no_argument, 0, BATCH_CORRECTIONS},
+                                         {"keep-columns", required_argument, 0, BATCH_KEEP},
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
     run_args args; /* the options and the input batch shares with audit (run_args.h) */
@@ -396,6 +548,10 @@ int cmd_batch(int argc, char **argv)
         case BATCH_CORRECTIONS:
             corrections = 1;
             break;
+        case BATCH_KEEP:
+            if (keep_parse(&b.keep, optarg) != 0)
+                goto cleanup;
+            break;
         default:
             if ((rc = run_args_parse(&args, "batch", c, optarg)) > 0)
                 break;
@@ -422,6 +578,12 @@ int cmd_batch(int argc, char **argv)
         b.files.before_rename = ledger_commit;
         b.files.before_rename_user = &b;
     }
+    if (b.keep.n) {
+        if (keep_headers(&b.keep, b.header) != 0)
+            goto cleanup;
+        b.header = b.keep.out_header;
+        b.files.rej_header = b.keep.rej_header;
+    }
     if (run_stream_open_outputs(&s, &args, &b.files, b.header) != 0)
         goto failed;
 
@@ -438,6 +600,8 @@ int cmd_batch(int argc, char **argv)
     cfg.user = &b;
     cfg.jobs = args.jobs;
     cfg.ledger = b.ledger;
+    cfg.extra_columns = b.keep.n ? b.keep.name : NULL;
+    cfg.nextra = b.keep.n;
     cfg.hash_input = b.ledger != NULL; /* the run's input, as the ledger records it */
     /* The input may be read again (its order: docs/casemonth.md). */
     again = (input_again){b.files.in, &s.dec, &s.in, &s.hash, args.ro.encoding};
@@ -494,6 +658,10 @@ failed:
 cleanup:
     rfy_ledger_close(b.ledger);
     free(options_text);
+    free(b.keep.list);
+    free(b.keep.out_header);
+    free(b.keep.rej_header);
+    free(b.keep.line);
     mpz_clears(b.efter, b.tilbage, NULL);
     run_stream_release(&s); /* gives the output streams back first */
     json_decref(options);

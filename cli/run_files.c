@@ -86,7 +86,8 @@ int run_files_write_header(run_files *f)
     if (f->out_header && fputs(f->out_header, f->out.fp) == EOF)
         return run_files_write_failed(f, f->out.path);
     f->out_header = NULL;
-    if (f->rej_header_deferred && fputs(REJECT_ROW_HEADER, f->rej.fp) == EOF)
+    if (f->rej_header_deferred &&
+        fputs(f->rej_header ? f->rej_header : REJECT_ROW_HEADER, f->rej.fp) == EOF)
         return run_files_write_failed(f, f->rej.path);
     f->rej_header_deferred = 0;
     return RFY_OK;

@@ -34,6 +34,7 @@ typedef struct run_files {
     atomic_file out, rej;
     int rej_header_pending;     /* rejects on standard error: header before the first */
     const char *out_header;     /* written by run_files_write_header() once the input's is bound */
+    const char *rej_header;     /* the rejects' header line; NULL: REJECT_ROW_HEADER */
     int rej_header_deferred;    /* rejects file: its header too */
     int outputs_open;           /* out and rej are open and not yet committed or closed */
     int write_errno;            /* errno of the first failed write */
