@@ -23,6 +23,7 @@
 #include "run_stream.h"
 #include "run_summary.h"
 #include "rfy_ledger.h"
+#include "reject_order.h"
 
 static const char BATCH_USAGE[] =
     "usage: rfy batch [--rates DIR] [-o OUT.csv] [--rejects REJ.csv] [--delimiter C]\n"
@@ -91,6 +92,8 @@ typedef struct batch_ctx {
     mpz_t efter, tilbage;          /* the run's corrections (rfy_ledger_correction_totals) */
     char run_id[65];               /* the ledger's id of the run once committed, else "" */
     keep_columns keep;             /* --keep-columns */
+    reject_order order;            /* rejects in input line order (reject_order.h) */
+    int order_on;                  /* the rejects file can be written again in order */
 } batch_ctx;
 
 /* Option codes of batch's own options. */
@@ -215,8 +218,9 @@ static int on_header(void *user, const case_binding *binding, char *msg, size_t 
     return RFY_OK;
 }
 
-/* A reject row with the kept columns after the contract's (interface.md). */
-static int write_reject_kept(batch_ctx *b, const batch_reject *rej)
+/* A reject row, with the kept columns after the contract's (interface.md),
+ * its place noted for the line order (reject_order.h). */
+static int write_reject_noted(batch_ctx *b, const batch_reject *rej)
 {
     run_files *f = &b->files;
     char *text = NULL;
@@ -232,20 +236,30 @@ static int write_reject_kept(batch_ctx *b, const batch_reject *rej)
     }
     errno = 0;
     if (f->rej_header_pending) {
-        if (fputs(f->rej_header, f->rej.fp) == EOF)
+        if (fputs(f->rej_header ? f->rej_header : REJECT_ROW_HEADER, f->rej.fp) == EOF)
             goto failed;
         f->rej_header_pending = 0;
     }
-    if (fwrite(text, 1, len - 1, f->rej.fp) != len - 1) /* without its newline */
-        goto failed;
-    for (size_t i = 0; i < b->keep.n; i++) {
-        size_t n = 0;
-        const char *v = b->keep.binding && rej->rec ? case_input_extra_cell(b->keep.binding, rej->rec, i, &n) : "";
-        if (putc(',', f->rej.fp) == EOF || rfy_csv_write_field(f->rej.fp, v, n, ',', 1) == EOF)
+    if (b->keep.n) { /* the kept cells before the newline */
+        if (fwrite(text, 1, len - 1, f->rej.fp) != len - 1)
             goto failed;
-    }
-    if (putc('\n', f->rej.fp) == EOF)
+        for (size_t i = 0; i < b->keep.n; i++) {
+            size_t n = 0;
+            const char *v = b->keep.binding && rej->rec
+                                ? case_input_extra_cell(b->keep.binding, rej->rec, i, &n)
+                                : "";
+            int w = rfy_csv_format_field(b->keep.line, KEEP_LINE_SIZE, v, n, ',', 1);
+            if (w < 0 || putc(',', f->rej.fp) == EOF ||
+                fwrite(b->keep.line, 1, (size_t)w, f->rej.fp) != (size_t)w)
+                goto failed;
+            len += 1 + (size_t)w;
+        }
+        if (putc('\n', f->rej.fp) == EOF)
+            goto failed;
+    } else if (fwrite(text, 1, len, f->rej.fp) != len)
         goto failed;
+    if (b->order_on)
+        reject_order_note(&b->order, rej->line, len);
     free(text);
     return run_summary_reject(&b->sum, rej->column, rej->reason) == 0 ? RFY_OK : RFY_ENOMEM;
 failed:
@@ -256,7 +270,8 @@ failed:
 static int on_reject(void *user, const batch_reject *rej)
 {
     batch_ctx *b = user;
-    int rc = b->keep.n ? write_reject_kept(b, rej) : run_stream_write_reject(&b->files, &b->sum, rej);
+    int rc = b->keep.n || b->order_on ? write_reject_noted(b, rej)
+                                      : run_stream_write_reject(&b->files, &b->sum, rej);
     if (rc != RFY_EIO) /* written */
         b->rejects_written++;
     return rc;
@@ -271,6 +286,7 @@ static int on_restart(void *user)
     memset(b->warned, 0, sizeof b->warned);
     run_summary_clear(&b->sum);
     run_summary_init(&b->sum);
+    reject_order_reset(&b->order);
     if (b->ledger && rfy_ledger_restart(b->ledger) != RFY_OK) {
         fprintf(stderr, "rfy batch: %s\n", rfy_ledger_error(b->ledger));
         return RFY_EIO;
@@ -586,6 +602,8 @@ int cmd_batch(int argc, char **argv)
     }
     if (run_stream_open_outputs(&s, &args, &b.files, b.header) != 0)
         goto failed;
+    /* interface.md: rejects in input line order (a sorted input delivers them by case) */
+    b.order_on = atomic_file_is_atomic(&b.files.rej) && args.ro.format == OUTPUT_CSV;
 
     memset(&cfg, 0, sizeof cfg);
     cfg.rates = s.rates;
@@ -639,6 +657,10 @@ int cmd_batch(int argc, char **argv)
                                  .deductions = (const mpz_t *)&st.deductions,
                                  .paid = (const mpz_t *)&st.payment};
     }
+    if (b.order_on && reject_order_apply(&b.order, &b.files.rej,
+                                         b.files.rej_header ? b.files.rej_header : REJECT_ROW_HEADER,
+                                         "batch") != 0)
+        goto failed;
     if (run_stream_finish(&s, &b.files, &b.sum, b.rates_id) != 0)
         goto failed;
     /* The receipt hashes the files in place; without it they are taken back. */
@@ -662,6 +684,7 @@ cleanup:
     free(b.keep.out_header);
     free(b.keep.rej_header);
     free(b.keep.line);
+    reject_order_free(&b.order);
     mpz_clears(b.efter, b.tilbage, NULL);
     run_stream_release(&s); /* gives the output streams back first */
     json_decref(options);

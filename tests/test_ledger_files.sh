@@ -36,4 +36,24 @@ check "keep: ... saying why" grep -q "'wage' is one of rfy's input columns" "$TM
 check "keep: a kept column the file lacks: exit 2, nothing written" [ $? = 2 ] && [ ! -e "$TMP/k3.csv" ]
 check "keep: ... naming it" grep -q "no column 'cc'" "$TMP/k3.err"
 
+# ---- rejects in input line order -------------------------------------------------------------------
+# Rows not in case-month order are sorted (case, then month), so case-months are
+# delivered as Z9 (line 2), A1 (line 3), M5 (line 4) would come A1, M5, Z9: the
+# rejects file must still follow the input lines.
+printf '%s\n' case_id,month,category,wage,kostsed Z9,2024-11,bogus,,z A1,2024-11,bogus,,a \
+    A1,2024-12,forsorger,,b M5,2024-13,forsorger,,m Z9,2024-10,forsorger,-5,y >"$TMP/order.csv"
+"$RFY" batch --quiet -o "$TMP/order.out.csv" "$TMP/order.csv" --ignore-columns kostsed 2>/dev/null
+check "order: exit 1" [ $? = 1 ]
+check "order: rejects in input line order (2, 3, 5, 6)" \
+    [ "$(tail -n +2 "$TMP/order.out.rejects.csv" | cut -d, -f1 | paste -sd' ')" = "2 3 5 6" ]
+"$RFY" batch --quiet --keep-columns kostsed -o "$TMP/order2.out.csv" "$TMP/order.csv" 2>/dev/null
+check "order: with kept columns too" \
+    [ "$(tail -n +2 "$TMP/order2.out.rejects.csv" | cut -d, -f1,2 | paste -sd' ')" = "2,Z9 3,A1 5,M5 6,Z9" ]
+check "order: ... each row with its own kept cell" \
+    [ "$(tail -n +2 "$TMP/order2.out.rejects.csv" | awk -F, '{ print $NF }' | paste -sd' ')" = "z a m y" ]
+check "order: the receipt's hash is of the rejects file as reordered" python3 -c 'import hashlib, json, sys
+r = json.load(open(sys.argv[1]))["rejects"]["sha256"]
+assert r == hashlib.sha256(open(sys.argv[2], "rb").read()).hexdigest()' \
+    "$TMP/order.out.receipt.json" "$TMP/order.out.rejects.csv"
+
 rfy_test_finish
