@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "atomic_file.h"
 #include "result_row.h"
@@ -93,7 +94,8 @@ typedef struct batch_ctx {
     char run_id[65];               /* the ledger's id of the run once committed, else "" */
     keep_columns keep;             /* --keep-columns */
     reject_order order;            /* rejects in input line order (reject_order.h) */
-    int order_on;                  /* the rejects file can be written again in order */
+    int order_on;                  /* rejects noted for the line order (reject_order.h) */
+    FILE *spool;                   /* rejects to standard error: spooled here until the end */
 } batch_ctx;
 
 /* Option codes of batch's own options. */
@@ -234,14 +236,15 @@ static int write_reject_noted(batch_ctx *b, const batch_reject *rej)
         free(text);
         return RFY_ENOMEM;
     }
+    FILE *fp = b->spool ? b->spool : f->rej.fp; /* a spool gets its header at the end */
     errno = 0;
-    if (f->rej_header_pending) {
-        if (fputs(f->rej_header ? f->rej_header : REJECT_ROW_HEADER, f->rej.fp) == EOF)
+    if (f->rej_header_pending && !b->spool) {
+        if (fputs(f->rej_header ? f->rej_header : REJECT_ROW_HEADER, fp) == EOF)
             goto failed;
         f->rej_header_pending = 0;
     }
     if (b->keep.n) { /* the kept cells before the newline */
-        if (fwrite(text, 1, len - 1, f->rej.fp) != len - 1)
+        if (fwrite(text, 1, len - 1, fp) != len - 1)
             goto failed;
         for (size_t i = 0; i < b->keep.n; i++) {
             size_t n = 0;
@@ -249,14 +252,13 @@ static int write_reject_noted(batch_ctx *b, const batch_reject *rej)
                                 ? case_input_extra_cell(b->keep.binding, rej->rec, i, &n)
                                 : "";
             int w = rfy_csv_format_field(b->keep.line, KEEP_LINE_SIZE, v, n, ',', 1);
-            if (w < 0 || putc(',', f->rej.fp) == EOF ||
-                fwrite(b->keep.line, 1, (size_t)w, f->rej.fp) != (size_t)w)
+            if (w < 0 || putc(',', fp) == EOF || fwrite(b->keep.line, 1, (size_t)w, fp) != (size_t)w)
                 goto failed;
             len += 1 + (size_t)w;
         }
-        if (putc('\n', f->rej.fp) == EOF)
+        if (putc('\n', fp) == EOF)
             goto failed;
-    } else if (fwrite(text, 1, len, f->rej.fp) != len)
+    } else if (fwrite(text, 1, len, fp) != len)
         goto failed;
     if (b->order_on)
         reject_order_note(&b->order, rej->line, len);
@@ -287,6 +289,9 @@ static int on_restart(void *user)
     run_summary_clear(&b->sum);
     run_summary_init(&b->sum);
     reject_order_reset(&b->order);
+    if (b->spool && (fflush(b->spool) != 0 || ftruncate(fileno(b->spool), 0) != 0 ||
+                     fseeko(b->spool, 0, SEEK_SET) != 0))
+        return RFY_EIO;
     if (b->ledger && rfy_ledger_restart(b->ledger) != RFY_OK) {
         fprintf(stderr, "rfy batch: %s\n", rfy_ledger_error(b->ledger));
         return RFY_EIO;
@@ -602,8 +607,14 @@ int cmd_batch(int argc, char **argv)
     }
     if (run_stream_open_outputs(&s, &args, &b.files, b.header) != 0)
         goto failed;
-    /* interface.md: rejects in input line order (a sorted input delivers them by case) */
-    b.order_on = atomic_file_is_atomic(&b.files.rej) && args.ro.format == OUTPUT_CSV;
+    /* interface.md: rejects in input line order (a sorted input delivers them by case):
+     * a rejects file is put in order at the end, standard error gets them from a spool */
+    b.order_on = args.ro.format == OUTPUT_CSV;
+    if (b.order_on && !atomic_file_is_atomic(&b.files.rej) && !(b.spool = tmpfile())) {
+        fprintf(stderr, "rfy batch: cannot open a temporary file for the rejects: %s\n",
+                strerror(errno));
+        goto failed;
+    }
 
     memset(&cfg, 0, sizeof cfg);
     cfg.rates = s.rates;
@@ -657,10 +668,19 @@ int cmd_batch(int argc, char **argv)
                                  .deductions = (const mpz_t *)&st.deductions,
                                  .paid = (const mpz_t *)&st.payment};
     }
-    if (b.order_on && reject_order_apply(&b.order, &b.files.rej,
-                                         b.files.rej_header ? b.files.rej_header : REJECT_ROW_HEADER,
-                                         "batch") != 0)
+    if (b.spool ? reject_order_flush_spool(&b.order, b.spool, b.files.rej.fp,
+                                           b.files.rej_header_pending
+                                               ? (b.files.rej_header ? b.files.rej_header
+                                                                     : REJECT_ROW_HEADER)
+                                               : NULL,
+                                           "batch") != 0
+                : b.order_on && reject_order_apply(&b.order, &b.files.rej,
+                                                   b.files.rej_header ? b.files.rej_header
+                                                                      : REJECT_ROW_HEADER,
+                                                   "batch") != 0)
         goto failed;
+    if (b.spool && b.order.n)
+        b.files.rej_header_pending = 0;
     if (run_stream_finish(&s, &b.files, &b.sum, b.rates_id) != 0)
         goto failed;
     /* The receipt hashes the files in place; without it they are taken back. */
@@ -685,6 +705,8 @@ cleanup:
     free(b.keep.rej_header);
     free(b.keep.line);
     reject_order_free(&b.order);
+    if (b.spool)
+        fclose(b.spool);
     mpz_clears(b.efter, b.tilbage, NULL);
     run_stream_release(&s); /* gives the output streams back first */
     json_decref(options);

@@ -38,12 +38,13 @@ static int by_line(const void *a, const void *b)
     return x->line < y->line ? -1 : x->line > y->line;
 }
 
+static int copy_in_order(reject_order *o, FILE *from, FILE *to);
+
 int reject_order_apply(reject_order *o, atomic_file *f, const char *header, const char *cmd)
 {
     FILE *in = NULL, *copy = NULL;
     char buf[65536];
     size_t hl = strlen(header), k;
-    char *row = NULL;
     int rc = -1;
 
     if (!o->out_of_order || !atomic_file_is_atomic(f))
@@ -62,28 +63,51 @@ int reject_order_apply(reject_order *o, atomic_file *f, const char *header, cons
     if (ferror(in) || fflush(copy) != 0 || atomic_file_rewind(f) != 0 ||
         fputs(header, f->fp) == EOF)
         goto io;
-    qsort(o->v, o->n, sizeof *o->v, by_line);
-    for (size_t i = 0; i < o->n; i++) {
-        char *r = realloc(row, o->v[i].len ? o->v[i].len : 1);
-        if (!r)
-            goto io;
-        row = r;
-        if (fseeko(copy, (off_t)o->v[i].off, SEEK_SET) != 0 ||
-            fread(row, 1, o->v[i].len, copy) != o->v[i].len ||
-            fwrite(row, 1, o->v[i].len, f->fp) != o->v[i].len)
-            goto io;
-    }
+    if (copy_in_order(o, copy, f->fp) != 0)
+        goto io;
     rc = 0;
     goto done;
 io:
     fprintf(stderr, "rfy %s: cannot put the rejects in line order: %s\n", cmd, strerror(errno));
 done:
-    free(row);
     if (in)
         fclose(in);
     if (copy)
         fclose(copy);
     return rc;
+}
+
+/* Copy the noted rows of `from` (offsets as noted) to `to`, in line order. */
+static int copy_in_order(reject_order *o, FILE *from, FILE *to)
+{
+    char *row = NULL;
+    int rc = 0;
+    qsort(o->v, o->n, sizeof *o->v, by_line);
+    for (size_t i = 0; i < o->n && rc == 0; i++) {
+        char *r = realloc(row, o->v[i].len ? o->v[i].len : 1);
+        if (!r || fseeko(from, (off_t)o->v[i].off, SEEK_SET) != 0 ||
+            fread((row = r), 1, o->v[i].len, from) != o->v[i].len ||
+            fwrite(row, 1, o->v[i].len, to) != o->v[i].len)
+            rc = -1;
+        if (r)
+            row = r;
+    }
+    free(row);
+    return rc;
+}
+
+int reject_order_flush_spool(reject_order *o, FILE *spool, FILE *dst, const char *header,
+                             const char *cmd)
+{
+    if (o->n == 0)
+        return 0;
+    if (o->failed || fflush(spool) != 0 || (header && fputs(header, dst) == EOF) ||
+        copy_in_order(o, spool, dst) != 0) {
+        fprintf(stderr, "rfy %s: cannot write the rejects in line order: %s\n", cmd,
+                o->failed ? "out of memory" : strerror(errno));
+        return -1;
+    }
+    return 0;
 }
 
 void reject_order_free(reject_order *o)

@@ -4,9 +4,9 @@
  * case order, so its rejects come by case.  Each reject row's line and place
  * in the rejects file are noted as it is written; at the end, when they are
  * out of order, the file is written again in line order (through an unnamed
- * temporary copy: memory stays one entry a reject).  Only for a rejects file
- * written through a temporary file (atomic_file.h): standard error is written
- * as delivered.
+ * temporary copy: memory stays one entry a reject).  A rejects stream that
+ * cannot be written again (standard error) gets its rows through a spool
+ * (an unnamed temporary file) and all of them, in line order, at the end.
  */
 #ifndef RFY_REJECT_ORDER_H
 #define RFY_REJECT_ORDER_H
@@ -35,6 +35,13 @@ void reject_order_reset(reject_order *o);
  * saying why (the run then fails: nothing written).
  */
 int reject_order_apply(reject_order *o, atomic_file *f, const char *header, const char *cmd);
+
+/*
+ * The rows spooled to `spool` (each noted), to `dst` in line order, after
+ * `header` when not NULL and there is a row.  Returns 0, or -1 after saying why.
+ */
+int reject_order_flush_spool(reject_order *o, FILE *spool, FILE *dst, const char *header,
+                             const char *cmd);
 
 /* Free what o holds. */
 void reject_order_free(reject_order *o);
