@@ -25,7 +25,8 @@
  * Threads: one rfy_ledger is used by one thread at a time (the batch loop
  * calls it from the thread that delivers rows, whatever --jobs).  Two
  * processes on one ledger: the second waits for the first's transaction up
- * to the busy timeout, then fails with RFY_EBUSY-like RFY_EIO and a message.
+ * to the busy timeout (RFY_LEDGER_BUSY_MS), then rfy_ledger_begin fails with
+ * RFY_EIO and a message that says so.
  */
 #ifndef RFY_LEDGER_H
 #define RFY_LEDGER_H
