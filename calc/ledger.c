@@ -199,7 +199,11 @@ int rfy_ledger_open(rfy_ledger **out, const char *path, int write, char **errmsg
      * a committed run survives a power cut, as the output files do (fsync). */
     if (write && (ledger_exec(lg, "PRAGMA journal_mode=WAL") != SQLITE_OK ||
                   ledger_exec(lg, "PRAGMA synchronous=FULL") != SQLITE_OK)) {
-        ledger_fail(lg, errmsg, "ledger %s: %s", path, sqlite3_errmsg(lg->db));
+        if (sqlite3_errcode(lg->db) == SQLITE_NOTADB)
+            ledger_fail(lg, errmsg, "%s is not a ledger (not an SQLite database): give the ledger's "
+                        "file, or a new name to start one", path);
+        else
+            ledger_fail(lg, errmsg, "ledger %s: %s", path, sqlite3_errmsg(lg->db));
         goto fail;
     }
     if (migrate(lg, errmsg) != RFY_OK)

@@ -300,4 +300,18 @@ check "permissions: ... saying how to fix it" grep -q 'chmod 600' "$TMP/perm.err
 "$RFY" batch --quiet --corrections -o "$TMP/x.csv" "$TMP/k-jan.csv" 2>/dev/null
 check "--corrections without --ledger: usage error (exit 2)" [ $? = 2 ]
 
+# ---- schema version ----------------------------------------------------------------------------------
+check "schema: a new ledger has version 1" [ "$(sqlite3 "$L" 'PRAGMA user_version')" = 1 ]
+cp "$L3" "$TMP/newer.db"
+sqlite3 "$TMP/newer.db" 'PRAGMA user_version = 99'
+"$RFY" batch --quiet --ledger "$TMP/newer.db" -o "$TMP/newer.out.csv" "$TMP/k-jan.csv" 2>"$TMP/newer.err"
+check "schema: a newer ledger is refused (exit 2)" [ $? = 2 ]
+check "schema: ... saying so" grep -q 'schema version 99; this rfy knows up to 1' "$TMP/newer.err"
+printf 'not a database, just text\n' >"$TMP/text.db"
+chmod 600 "$TMP/text.db"
+"$RFY" batch --quiet --ledger "$TMP/text.db" -o "$TMP/text.out.csv" "$TMP/k-jan.csv" 2>"$TMP/text.err"
+check "schema: a file that is not a ledger is refused (exit 2, no output)" [ $? = 2 ] && [ ! -e "$TMP/text.out.csv" ]
+check "schema: ... saying so" grep -q 'is not a ledger (not an SQLite database)' "$TMP/text.err"
+check "schema: ... and left as it was" grep -qx 'not a database, just text' "$TMP/text.db"
+
 rfy_test_finish
