@@ -26,6 +26,7 @@
 #include "casemonth_key.h"
 #include "row_sort.h"
 #include "hex.h"
+#include "ledger_internal.h"
 
 /* Rows per chunk (a chunk is handed on at the first case-month boundary past
  * this), chunks per worker in the ring, and the most rows of one case-month a
@@ -68,6 +69,14 @@ typedef struct run {
     char holiday_case[CASEMONTH_KEY_ID_MAX];
     size_t holiday_case_len;
     int holiday_have;
+    rfy_batch_ledger_mark mark; /* cfg->ledger: what it held of the case-month being delivered */
+    int ledger_kept;      /* the case-month was refused as paid: its state is the ledger's */
+    char ledger_case[CASEMONTH_KEY_ID_MAX]; /* cfg->ledger: the case last looked up ... */
+    size_t ledger_case_len;
+    int case_stored;      /* ... has stored months ... */
+    rfy_month case_latest; /* ... up to this one (then months after it need no look-up) */
+    int later_pending;    /* correction run: the case's later stored months are due (ledger_case_end) */
+    rfy_month later_after; /* ... after this month, its last computed one in the file */
 } run;
 
 #if defined(__GNUC__)
@@ -508,6 +517,173 @@ static void holiday_forget(run *r, chunk *c, size_t first)
     rfy_holiday_state_forget(holiday_of(r, c, g), k.month);
 }
 
+/* Whether case-month `g` belongs to the case whose holiday state r holds. */
+static int same_case(const run *r, const chunk *c, const slot *g)
+{
+    size_t len;
+    const char *id = slot_cell(c, g, r->binding.field[CASE_COL_CASE_ID], &len);
+    return r->holiday_have && len == r->holiday_case_len && memcmp(id, r->holiday_case, len) == 0;
+}
+
+/* A later stored month of a corrected case (ledger_recompute_later) to on_row,
+ * as a row of no input lines that says what was paid for it. */
+static int on_later(void *user, const ledger_later *l)
+{
+    run *r = user;
+    batch_row row;
+    memset(&row, 0, sizeof row);
+    row.binding = &r->binding;
+    row.case_id = l->case_id;
+    row.case_id_len = l->case_id_len;
+    row.in = l->in;
+    row.res = l->res;
+    r->mark.stored = 1;
+    mpz_set(r->mark.previously_paid, l->previously_paid);
+    mpz_set(r->mark.correction, l->correction);
+    row.ledger = &r->mark;
+    r->stats->recomputed++;
+    return r->cfg->on_row ? r->cfg->on_row(r->cfg->user, &row, &r->err) : RFY_OK;
+}
+
+/*
+ * rules.md §10: the case's later stored months, recomputed with the state
+ * after its last month in the file.  Returns 0, or 1 to stop (r->stop_rc,
+ * r->errmsg).
+ */
+static int ledger_case_end(run *r)
+{
+    int rc;
+    r->later_pending = 0;
+    rc = ledger_recompute_later(r->cfg->ledger, r->holiday_case, r->holiday_case_len,
+                                r->later_after, &r->holiday, on_later, r);
+    if (rc == RFY_OK)
+        return 0;
+    if (rc == RFY_EIO || rc == RFY_EINPUT) {
+        message(&r->errmsg, "%s", rfy_ledger_error(r->cfg->ledger));
+        rc = RFY_EIO;
+    }
+    r->stop_rc = rc;
+    return 1;
+}
+
+/* Every row of case-month `first` rejected with the reason in r->err. */
+static void reject_group(run *r, chunk *c, size_t first)
+{
+    for (size_t i = first; i < first + c->slots[first].group_n; i++) {
+        c->slots[i].rc = RFY_EINPUT;
+        c->slots[i].err = r->err;
+    }
+}
+
+/*
+ * The ledger's part of a computed case-month (rules.md §10), before the
+ * holiday ledger: a stored case-month is refused (or, in a correction run,
+ * marked with what was paid); a case's first month in the file continues
+ * from the ledger's holiday state.  Returns RFY_OK, RFY_EINPUT (every row
+ * rejected: r->err) or RFY_EIO (the ledger failed: stop the run).
+ */
+static int ledger_group(run *r, chunk *c, size_t first, rfy_batch_ledger_mark *mark)
+{
+    struct rfy_ledger *lg = r->cfg->ledger;
+    slot *g = &c->slots[first];
+    const rfy_case *in = NULL;
+    rfy_ledger_stored prev;
+    rfy_holiday_state *st = holiday_of(r, c, g);
+    size_t len, i;
+    const char *id = slot_cell(c, g, r->binding.field[CASE_COL_CASE_ID], &len);
+    char month[8];
+    int rc;
+
+    for (i = first; i < first + g->group_n && !in; i++)
+        if (!c->slots[i].payment)
+            in = &c->slots[i].in;
+    if (!in)
+        return RFY_OK;
+    rfy_month_format(month, in->month);
+    mark->stored = 0;
+    mpz_set_ui(mark->previously_paid, 0);
+    mpz_set_ui(mark->correction, 0);
+    if (len != r->ledger_case_len || memcmp(id, r->ledger_case, len) != 0) {
+        /* the case's first month here: has the ledger any month of it? */
+        if (len > sizeof r->ledger_case)
+            len = sizeof r->ledger_case; /* cannot happen: the id was validated for the key */
+        memcpy(r->ledger_case, id, len);
+        r->ledger_case_len = len;
+        if (rfy_ledger_case_latest(lg, id, len, &r->case_latest, &r->case_stored) != RFY_OK) {
+            message(&r->errmsg, "line %lu: %s", g->line, rfy_ledger_error(lg));
+            r->stop_rc = RFY_EIO;
+            return RFY_EIO;
+        }
+    }
+    if (!r->case_stored)
+        return RFY_OK; /* a case new to the ledger: nothing to look up */
+    rfy_ledger_stored_init(&prev);
+    /* a month after the case's latest stored one (a monthly run) cannot be stored */
+    rc = in->month > r->case_latest ? RFY_OK : rfy_ledger_lookup(lg, id, len, in->month, &prev);
+    if (rc == RFY_OK && prev.stored && !rfy_ledger_corrections(lg)) {
+        /* rules.md §10: a case-month is paid once */
+        r->err.column = "month";
+        snprintf(r->err.reason, sizeof r->err.reason,
+                 "%s of this case was paid by run %lld (%s) of %s; to pay a correction, run "
+                 "again with --corrections",
+                 month, prev.run, prev.run_id, prev.run_time);
+        rfy_ledger_stored_clear(&prev);
+        /* the case's later months go on from the state stored with this one */
+        if (rfy_ledger_state_before(lg, id, len, in->month + 1, st, &r->ledger_kept) != RFY_OK) {
+            message(&r->errmsg, "line %lu: %s", g->line, rfy_ledger_error(lg));
+            r->stop_rc = RFY_EIO;
+            return RFY_EIO;
+        }
+        reject_group(r, c, first);
+        return RFY_EINPUT;
+    } else if (rc == RFY_OK && prev.stored) {
+        mark->stored = 1;
+        mpz_set(mark->previously_paid, prev.payment);
+        mpz_sub(mark->correction, g->res.payment, prev.payment);
+    }
+    rfy_ledger_stored_clear(&prev);
+    if (rc == RFY_OK && st->known && st->last < 0) {
+        /* The case's first month in the file: the state the ledger carries. */
+        int found = 0;
+        rc = rfy_ledger_state_before(lg, id, len, in->month, st, &found);
+        if (rc == RFY_OK && found && st->known) {
+            int gap = in->month > st->last + 1; /* rules.md §8: the run is broken */
+            long carried = gap ? 0 : st->run_months;
+            for (i = first; i < first + g->group_n; i++) {
+                const rfy_case *row = &c->slots[i].in;
+                char have[24], want[24], last[8];
+                if (c->slots[i].payment || !row->has_holiday_state)
+                    continue;
+                if (row->holiday_run_months == carried &&
+                    (gap ? mpz_sgn(row->holiday_used_days) == 0
+                         : mpz_cmp(row->holiday_used_days, st->used_m) == 0))
+                    continue;
+                rfy_month_format(last, st->last);
+                if (rfy_holiday_days_format(have, sizeof have, row->holiday_used_days, '.') < 0 ||
+                    rfy_holiday_days_format(want, sizeof want, st->used_m, '.') < 0 || gap)
+                    snprintf(want, sizeof want, "0.00");
+                r->err.column = row->holiday_run_months != carried ? "holiday_run_months"
+                                                               : "holiday_used_days";
+                snprintf(r->err.reason, sizeof r->err.reason,
+                         "the row gives %ld months, %s days; the ledger carries %ld months, %s "
+                         "days after %s: leave holiday_run_months and holiday_used_days empty",
+                         row->holiday_run_months, have, carried, want, last);
+                rc = RFY_EINPUT;
+                break;
+            }
+        }
+        if (rc == RFY_EINPUT)
+            rfy_holiday_state_forget(st, in->month);
+    }
+    if (rc == RFY_EINPUT)
+        reject_group(r, c, first);
+    else if (rc != RFY_OK) {
+        message(&r->errmsg, "line %lu: %s", g->line, rfy_ledger_error(lg));
+        r->stop_rc = RFY_EIO;
+    }
+    return rc;
+}
+
 /*
  * Hand one case-month to the hooks: on_row once if it was computed (and
  * on_row accepts it), else on_reject for each of its rows.  Returns 0 to go
@@ -526,14 +702,20 @@ static int deliver_group(run *r, chunk *c, size_t first)
         return 1;
     }
     computed = rc == RFY_OK;
-    if (computed)
+    if (r->later_pending && !same_case(r, c, g) && ledger_case_end(r))
+        return 1;
+    r->ledger_kept = 0;
+    if (computed && cfg->ledger && (rc = ledger_group(r, c, first, &r->mark)) == RFY_EIO)
+        return 1;
+    if (computed && rc == RFY_OK)
         rc = holiday_group(r, c, first);
-    else
+    else if (!r->ledger_kept)
         holiday_forget(r, c, first);
     if (rc == RFY_OK && cfg->on_row) {
         batch_row row;
         group_ref ref;
         make_row(&row, &ref, &r->binding, chunk_record(c, first), c, first);
+        row.ledger = cfg->ledger ? &r->mark : NULL;
         r->err.column = "";
         r->err.reason[0] = '\0';
         rc = cfg->on_row(cfg->user, &row, &r->err);
@@ -546,6 +728,11 @@ static int deliver_group(run *r, chunk *c, size_t first)
                 c->slots[i].rc = rc;
                 c->slots[i].err = r->err;
             }
+    }
+    if (cfg->ledger && rfy_ledger_corrections(cfg->ledger)) {
+        /* a correction run: the case's later stored months follow its last month here */
+        r->later_pending = rc == RFY_OK;
+        r->later_after = g->res.month;
     }
     if (rc == RFY_OK) {
         r->stats->computed += g->group_n;
@@ -603,6 +790,12 @@ unsigned long rfy_batch_row_line(const rfy_batch_row *row, size_t i)
 {
     const group_ref *g = row->group;
     return g->c->slots[g->first + i].line;
+}
+
+const char *batch_row_input_cell(const batch_row *row, size_t i, case_column col, size_t *len)
+{
+    const group_ref *g = row->group;
+    return slot_cell(g->c, &g->c->slots[g->first + i], row->binding->field[col], len);
 }
 
 const rfy_case *rfy_batch_row_case(const rfy_batch_row *row, size_t i)
@@ -1092,7 +1285,7 @@ void rfy_batch_stats_clear(rfy_batch_stats *st)
 
 static void stats_reset(batch_stats *st)
 {
-    st->rows = st->computed = st->rejected = st->casemonths = st->sorted_runs = 0;
+    st->rows = st->computed = st->rejected = st->casemonths = st->sorted_runs = st->recomputed = 0;
     st->sorted = 0;
     st->input_bytes = 0;
     st->input_sha256[0] = '\0';
@@ -1194,6 +1387,7 @@ int rfy_batch_run(rfy_batch_stats *stats, const rfy_batch_config *cfg, FILE *in,
     r.cfg = cfg;
     r.stats = stats;
     rfy_holiday_state_init(&r.holiday);
+    mpz_inits(r.mark.previously_paid, r.mark.correction, NULL);
     if (cfg->hash_input && (!(r.digest = EVP_MD_CTX_new()) ||
                             !EVP_DigestInit_ex(r.digest, EVP_sha256(), NULL))) {
         message(errmsg, "%s", rfy_rc_name(RFY_ENOMEM));
@@ -1248,6 +1442,8 @@ again:
             r.digest_failed = 0;
             stats_reset(stats);
             r.holiday_have = 0; /* the ledger starts again with the rows */
+            r.later_pending = 0;
+            r.ledger_case_len = 0;
             r.restart = 0;
             r.have_header = 0;
             r.prev.set = r.seen.set = 0;
@@ -1287,6 +1483,12 @@ again:
         rc = RFY_ECSV;
         goto cleanup;
     }
+    if (r.later_pending && ledger_case_end(&r)) {
+        *errmsg = r.errmsg;
+        r.errmsg = NULL;
+        rc = r.stop_rc;
+        goto cleanup;
+    }
     if (cfg->hash_input && finish_hash(&r, stats) != RFY_OK) {
         message(errmsg, "cannot hash the input: %s", rfy_rc_name(RFY_ENOMEM));
         rc = RFY_ENOMEM;
@@ -1300,6 +1502,7 @@ again:
     }
 cleanup:
     rfy_holiday_state_clear(&r.holiday);
+    mpz_clears(r.mark.previously_paid, r.mark.correction, NULL);
     EVP_MD_CTX_free(r.digest);
     row_sort_free(r.sorter);
     pool_free(r.pool);

@@ -29,6 +29,13 @@ typedef rfy_batch_stats batch_stats;
 #define batch_row_extra_cell rfy_batch_row_extra_cell
 #define batch_row_format_lines rfy_batch_row_format_lines
 
+/*
+ * The text of input column `col` in row i (0 <= i < row->nrows) of a
+ * computed case-month, as read ("" with *len 0 when the file has no such
+ * column).  Borrowed: valid during on_row.  For the ledger's canonical rows.
+ */
+const char *batch_row_input_cell(const batch_row *row, size_t i, case_column col, size_t *len);
+
 static inline void batch_stats_init(batch_stats *st)
 {
     rfy_batch_stats_init(st);

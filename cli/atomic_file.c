@@ -394,6 +394,15 @@ const char *atomic_file_write_path(atomic_file *f)
     }
 }
 
+const char *atomic_file_read_path(const atomic_file *f)
+{
+    switch (f->kind) {
+    case ATOMIC_UNNAMED: return f->fd_path;
+    case ATOMIC_NAMED: return f->tmp;
+    default: return NULL;
+    }
+}
+
 /* ---- Finishing and committing --------------------------------------------------------- */
 
 int atomic_file_finish(atomic_file *f, char **errmsg)

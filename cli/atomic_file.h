@@ -116,6 +116,14 @@ void atomic_file_wrap(atomic_file *f, FILE *fp, const char *name);
 const char *atomic_file_write_path(atomic_file *f);
 
 /*
+ * A path under which the temporary's bytes written so far can be read back
+ * (after fflush(f->fp)): "/proc/self/fd/N" for an unnamed temporary, the
+ * temporary's name for a named one, NULL for a file written directly.
+ * Unlike atomic_file_write_path(), it changes nothing.  Borrowed from f.
+ */
+const char *atomic_file_read_path(const atomic_file *f);
+
+/*
  * Flush, hash and fsync the temporary file (or flush the direct stream).
  * The file still has no name.  Returns RFY_OK, or RFY_EIO with *errmsg
  * (e.g. "No space left on device").  After a failure call atomic_file_abort().

@@ -47,5 +47,6 @@ int cmd_preview(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_whatif(int argc, char **argv);
+int cmd_ledger(int argc, char **argv);
 
 #endif

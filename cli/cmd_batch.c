@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "atomic_file.h"
 #include "result_row.h"
@@ -22,11 +23,14 @@
 #include "run_args.h"
 #include "run_stream.h"
 #include "run_summary.h"
+#include "rfy_ledger.h"
+#include "reject_order.h"
 
 static const char BATCH_USAGE[] =
     "usage: rfy batch [--rates DIR] [-o OUT.csv] [--rejects REJ.csv] [--delimiter C]\n"
     "                 [--decimal-comma] [--encoding E] [--columns MAP.csv]\n"
-    "                 [--ignore-columns N,...] [--format csv|excel|xlsx] [--quiet] IN.csv\n"
+    "                 [--ignore-columns N,...] [--format csv|excel|xlsx] [--quiet]\n"
+    "                 [--ledger FILE [--corrections]] [--keep-columns N,...] IN.csv\n"
     "\n"
     "Computes every row of IN.csv (\"-\" = standard input) and writes the results as CSV\n"
     "to OUT.csv (default: standard output).  Rows that cannot be computed go to the\n"
@@ -46,6 +50,12 @@ static const char BATCH_USAGE[] =
     "                    compute; the output is the same, byte for byte, as with one\n"
     "  --receipt PATH    the run's receipt (default: OUT.receipt.json next to OUT.csv,\n"
     "                    or one line 'rfy receipt: {...}' on standard error)\n"
+    "  --ledger FILE     the case ledger (SQLite, created on first use): holiday state\n"
+    "                    carried between runs, no case-month paid twice (docs/ledger.md)\n"
+    "  --corrections     with --ledger: recompute case-months already paid and pay\n"
+    "                    the difference (columns previously_paid, correction)\n"
+    "  --keep-columns N,...  input columns (a cost centre ...) copied unchanged to the\n"
+    "                    end of the output and reject rows (at most 8)\n"
     "\n"
     "Output, rejects and receipt appear together once the run is complete; after a\n"
     "failure or SIGINT, SIGTERM, SIGHUP none is left (the process then ends by the\n"
@@ -58,6 +68,19 @@ static const char BATCH_USAGE[] =
 /* Progress on standard error every this many rows (never in the tests' small files). */
 #define PROGRESS_EVERY 100000UL
 
+/* --keep-columns: the names (borrowed from the copy in `list`) and the headers they extend. */
+typedef struct keep_columns {
+    char *list;                       /* the option's text, cut at the commas */
+    const char *name[RFY_BATCH_MAX_EXTRA];
+    size_t n;
+    char *out_header, *rej_header;    /* the headers with the names appended */
+    const case_binding *binding;      /* the input's header, once bound */
+    char *line;                       /* KEEP_LINE_SIZE bytes: an output row with the kept cells */
+} keep_columns;
+
+/* An output row with kept cells: the row, and a whole record with every byte doubled. */
+#define KEEP_LINE_SIZE (RESULT_ROW_MAX + 2 * RFY_CSV_MAX_RECORD + 4 * RFY_BATCH_MAX_EXTRA)
+
 typedef struct batch_ctx {
     run_files files;               /* input, output, rejects (run_files.h) */
     const char *rates_id;
@@ -65,8 +88,42 @@ typedef struct batch_ctx {
     unsigned long warned[RECEIPT_WARNINGS]; /* computed rows per warning bit (summary, receipt) */
     run_summary sum;               /* the reconciled summary (run_summary.h) */
     unsigned long lines_written;   /* input rows named in the `lines` of written rows */
+    unsigned long recomputed;      /* later stored months written as corrections (no input lines) */
     input_again *again;            /* reading the input again (its order) */
+    rfy_ledger *ledger;            /* --ledger, or NULL */
+    const char *ledger_path;
+    int comma;                     /* --decimal-comma: the syntax of the stored rows */
+    const char *header;            /* the output's header line */
+    rfy_ledger_run run;            /* what the ledger records of the run at commit */
+    mpz_t efter, tilbage;          /* the run's corrections (rfy_ledger_correction_totals) */
+    char run_id[65];               /* the ledger's id of the run once committed, else "" */
+    keep_columns keep;             /* --keep-columns */
+    reject_order order;            /* rejects in input line order (reject_order.h) */
+    int order_on;                  /* rejects noted for the line order (reject_order.h) */
+    FILE *spool;                   /* rejects to standard error: spooled here until the end */
 } batch_ctx;
+
+/* Option codes of batch's own options. */
+enum { BATCH_LEDGER = RUN_ARG_OWN, BATCH_CORRECTIONS, BATCH_KEEP };
+
+
+
+/* The output's header with --ledger (interface.md: after `warnings`). */
+#define LEDGER_ROW_HEADER RESULT_ROW_HEADER ",previously_paid,correction"
+
+/* What `rfy batch` says about the ledger, in one place (for the message catalogue). */
+static const char MSG_KEEP_BAD[] =
+    "--keep-columns: '%s' %s";
+static const char MSG_KEEP_MISSING[] =
+    "--keep-columns: the input has no column '%s' (the header names, exactly as written)";
+static const char MSG_CORRECTIONS_NEED_LEDGER[] =
+    "--corrections needs --ledger FILE (the case-months paid before are in the ledger)";
+static const char MSG_CORRECTIONS_TOTAL[] =
+    "rettelser: efterbetaling %s kr., tilbagebetaling %s kr.";
+static const char MSG_RECOMPUTED[] =
+    "%lu senere måned(er) i ledgeren genberegnet med den nye ferietilstand (rettelser uden linjer)";
+static const char MSG_LEDGER_RUN[] = "ledger %s: run %s stored";
+static const char MSG_LEDGER_NOTHING[] = "ledger %s: nothing stored (no case-month computed)";
 
 /* ---- Writing ---------------------------------------------------------------- */
 
@@ -83,6 +140,35 @@ static int format_row(const batch_ctx *b, const batch_row *row, char *buf, size_
                                       b->rates_id, lines, (size_t)k);
     if (n < 0 || (size_t)n + 1 > size)
         return -1;
+    if (row->ledger) {
+        /* interface.md: previously_paid,correction (empty for a new case-month) */
+        char prev[40], corr[40];
+        int k1 = 0, k2 = 0;
+        if (row->ledger->stored) {
+            k1 = rfy_money_format(prev, sizeof prev, row->ledger->previously_paid, '.');
+            k2 = rfy_money_format(corr, sizeof corr, row->ledger->correction, '.');
+        }
+        if (k1 < 0 || k2 < 0 || (size_t)n + (size_t)k1 + (size_t)k2 + 3 > size)
+            return -1;
+        buf[n++] = ',';
+        memcpy(buf + n, prev, (size_t)k1);
+        n += k1;
+        buf[n++] = ',';
+        memcpy(buf + n, corr, (size_t)k2);
+        n += k2;
+    }
+    for (size_t i = 0; i < b->keep.n; i++) {
+        /* the case-month's first row's cell ("" for a month from the ledger: no row) */
+        size_t len = 0;
+        const char *v = row->nrows ? rfy_batch_row_extra(row, i, &len) : "";
+        int w;
+        if ((size_t)n + 2 * len + 4 > size)
+            return -1;
+        buf[n++] = ',';
+        if ((w = rfy_csv_format_field(buf + n, size - (size_t)n, v, len, ',', 1)) < 0)
+            return -1;
+        n += w;
+    }
     buf[n++] = '\n';
     return n;
 }
@@ -90,17 +176,32 @@ static int format_row(const batch_ctx *b, const batch_row *row, char *buf, size_
 static int on_row(void *user, const batch_row *row, rfy_error *err)
 {
     batch_ctx *b = user;
-    char line[RESULT_ROW_MAX];
+    char stack_line[RESULT_ROW_MAX];
+    /* kept columns may hold up to a whole record, each byte quoted */
+    char *line = b->keep.n ? b->keep.line : stack_line;
+    size_t size = b->keep.n ? KEEP_LINE_SIZE : sizeof stack_line;
     int n;
     (void)err;
 
     errno = 0;
-    if ((n = format_row(b, row, line, sizeof line)) < 0) {
+    if ((n = format_row(b, row, line, size)) < 0) {
         errno = EOVERFLOW; /* cannot happen with validated input (see RESULT_ROW_MAX) */
         return run_files_write_failed(&b->files, b->files.out.path);
     }
     if (fwrite(line, 1, (size_t)n, b->files.out.fp) != (size_t)n)
         return run_files_write_failed(&b->files, b->files.out.path);
+    if (b->ledger) {
+        char *msg = NULL;
+        if (rfy_ledger_put(b->ledger, row, b->comma, line, (size_t)n, &msg) != RFY_OK) {
+            fprintf(stderr, "rfy batch: %s\n", msg ? msg : rfy_ledger_error(b->ledger));
+            free(msg);
+            return RFY_EIO;
+        }
+    }
+    if (row->nrows == 0) { /* a later stored month recomputed (rules.md §10): a correction only */
+        b->recomputed++;
+        return RFY_OK;
+    }
     b->written++;
     for (int i = 0; i < RECEIPT_WARNINGS; i++)
         if (row->res->warnings & (1u << i))
@@ -114,15 +215,70 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
 static int on_header(void *user, const case_binding *binding, char *msg, size_t msgsize)
 {
     batch_ctx *b = user;
-    (void)binding, (void)msg, (void)msgsize;
+    for (size_t i = 0; i < b->keep.n; i++)
+        if (binding->extra_field[i] < 0) {
+            snprintf(msg, msgsize, MSG_KEEP_MISSING, b->keep.name[i]);
+            return RFY_EINPUT;
+        }
+    b->keep.binding = binding;
     run_files_write_header(&b->files); /* a failure is recorded, and stops the first row */
     return RFY_OK;
+}
+
+/* A reject row, with the kept columns after the contract's (interface.md),
+ * its place noted for the line order (reject_order.h). */
+static int write_reject_noted(batch_ctx *b, const batch_reject *rej)
+{
+    run_files *f = &b->files;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&text, &len);
+    int bad = !m || reject_row_write(m, rej->line, rej->case_id, rej->case_id_len, rej->column,
+                                     rej->reason) == EOF;
+    if (m && fclose(m) != 0)
+        bad = 1;
+    if (bad || len == 0) {
+        free(text);
+        return RFY_ENOMEM;
+    }
+    FILE *fp = b->spool ? b->spool : f->rej.fp; /* a spool gets its header at the end */
+    errno = 0;
+    if (f->rej_header_pending && !b->spool) {
+        if (fputs(f->rej_header ? f->rej_header : REJECT_ROW_HEADER, fp) == EOF)
+            goto failed;
+        f->rej_header_pending = 0;
+    }
+    if (b->keep.n) { /* the kept cells before the newline */
+        if (fwrite(text, 1, len - 1, fp) != len - 1)
+            goto failed;
+        for (size_t i = 0; i < b->keep.n; i++) {
+            size_t n = 0;
+            const char *v = b->keep.binding && rej->rec
+                                ? case_input_extra_cell(b->keep.binding, rej->rec, i, &n)
+                                : "";
+            int w = rfy_csv_format_field(b->keep.line, KEEP_LINE_SIZE, v, n, ',', 1);
+            if (w < 0 || putc(',', fp) == EOF || fwrite(b->keep.line, 1, (size_t)w, fp) != (size_t)w)
+                goto failed;
+            len += 1 + (size_t)w;
+        }
+        if (putc('\n', fp) == EOF)
+            goto failed;
+    } else if (fwrite(text, 1, len, fp) != len)
+        goto failed;
+    if (b->order_on)
+        reject_order_note(&b->order, rej->line, len);
+    free(text);
+    return run_summary_reject(&b->sum, rej->column, rej->reason) == 0 ? RFY_OK : RFY_ENOMEM;
+failed:
+    free(text);
+    return run_files_write_failed(f, f->rej.path);
 }
 
 static int on_reject(void *user, const batch_reject *rej)
 {
     batch_ctx *b = user;
-    int rc = run_stream_write_reject(&b->files, &b->sum, rej);
+    int rc = b->keep.n || b->order_on ? write_reject_noted(b, rej)
+                                      : run_stream_write_reject(&b->files, &b->sum, rej);
     if (rc != RFY_EIO) /* written */
         b->rejects_written++;
     return rc;
@@ -133,11 +289,19 @@ static int on_reject(void *user, const batch_reject *rej)
 static int on_restart(void *user)
 {
     batch_ctx *b = user;
-    b->written = b->rejects_written = b->lines_written = 0;
+    b->written = b->rejects_written = b->lines_written = b->recomputed = 0;
     memset(b->warned, 0, sizeof b->warned);
     run_summary_clear(&b->sum);
     run_summary_init(&b->sum);
-    return run_files_restart(&b->files, RESULT_ROW_HEADER "\n");
+    reject_order_reset(&b->order);
+    if (b->spool && (fflush(b->spool) != 0 || ftruncate(fileno(b->spool), 0) != 0 ||
+                     fseeko(b->spool, 0, SEEK_SET) != 0))
+        return RFY_EIO;
+    if (b->ledger && rfy_ledger_restart(b->ledger) != RFY_OK) {
+        fprintf(stderr, "rfy batch: %s\n", rfy_ledger_error(b->ledger));
+        return RFY_EIO;
+    }
+    return run_files_restart(&b->files, b->keep.n ? b->keep.out_header : b->header);
 }
 
 /* The batch loop reads the input again (rfy_batch.h reopen). */
@@ -151,6 +315,125 @@ static void on_progress(void *user, unsigned long rows)
 {
     (void)user;
     fprintf(stderr, "rfy batch: %lu rows\xE2\x80\xA6\n", rows);
+}
+
+/* ---- --keep-columns ------------------------------------------------------------- */
+
+/* Cut the list at its commas into k.  Returns 0, or -1 after saying why. */
+static int keep_parse(keep_columns *k, const char *arg)
+{
+    char *p;
+    free(k->list);
+    k->n = 0;
+    if (!(k->list = strdup(arg))) {
+        fprintf(stderr, "rfy batch: out of memory\n");
+        return -1;
+    }
+    for (p = k->list;; p++) {
+        char *comma = strchr(p, ',');
+        const char *why = NULL;
+        if (comma)
+            *comma = '\0';
+        if (!*p)
+            why = "is empty: give the names separated by commas";
+        else if (k->n == RFY_BATCH_MAX_EXTRA)
+            why = "is one too many: at most 8 columns are kept";
+        for (size_t i = 0; !why && i < rfy_input_column_count(); i++)
+            if (strcmp(p, rfy_input_column_name(i)) == 0)
+                why = "is one of rfy's input columns: rfy reads it (its value is in the output)";
+        for (size_t i = 0; !why && i < k->n; i++)
+            if (strcmp(p, k->name[i]) == 0)
+                why = "is given twice";
+        if (why) {
+            fprintf(stderr, "rfy batch: ");
+            fprintf(stderr, MSG_KEEP_BAD, p, why);
+            fputc('\n', stderr);
+            return -1;
+        }
+        k->name[k->n++] = p;
+        if (!comma)
+            return 0;
+        p = comma;
+    }
+}
+
+/* A header line with the kept names appended (each as a CSV field), malloc'ed. */
+static char *keep_header(const keep_columns *k, const char *header)
+{
+    char *text = NULL;
+    size_t len = 0, hl = strlen(header);
+    FILE *m = open_memstream(&text, &len);
+    int bad = !m || fwrite(header, 1, hl - 1, m) != hl - 1; /* without its newline */
+    for (size_t i = 0; !bad && i < k->n; i++)
+        bad = putc(',', m) == EOF || rfy_csv_write_field(m, k->name[i], strlen(k->name[i]), ',', 1) == EOF;
+    bad = bad || putc('\n', m) == EOF;
+    if (m && fclose(m) != 0)
+        bad = 1;
+    if (bad) {
+        free(text);
+        return NULL;
+    }
+    return text;
+}
+
+/* The output's and the rejects' headers with the kept columns.  Returns 0 or -1. */
+static int keep_headers(keep_columns *k, const char *out_header)
+{
+    k->out_header = keep_header(k, out_header);
+    k->rej_header = keep_header(k, REJECT_ROW_HEADER);
+    k->line = malloc(KEEP_LINE_SIZE);
+    if (k->out_header && k->rej_header && k->line)
+        return 0;
+    fprintf(stderr, "rfy batch: out of memory\n");
+    return -1;
+}
+
+/* ---- The ledger (rfy_ledger.h) -------------------------------------------------- */
+
+/*
+ * run_files' before_rename: both outputs are finished; the run's ledger
+ * transaction commits now, so that outputs and ledger go together (a crash
+ * after this and before the renames: `rfy ledger export` writes them
+ * again).  A run that computed nothing stores nothing (rules.md §10).
+ */
+static int ledger_commit(void *user, run_files *f)
+{
+    batch_ctx *b = user;
+    char *msg = NULL, id[65];
+    b->run.output_sha256 = atomic_file_sha256(&f->out);
+    b->run.rejects_sha256 = atomic_file_sha256(&f->rej);
+    rfy_ledger_correction_totals(b->ledger, b->efter, b->tilbage);
+    if (b->run.computed == 0) {
+        rfy_ledger_rollback(b->ledger);
+        fprintf(stderr, "rfy batch: ");
+        fprintf(stderr, MSG_LEDGER_NOTHING, b->ledger_path);
+        fputc('\n', stderr);
+        return 0;
+    }
+    if (rfy_ledger_commit(b->ledger, &b->run, id, &msg) != RFY_OK) {
+        fprintf(stderr, "rfy batch: %s\n", msg ? msg : rfy_ledger_error(b->ledger));
+        free(msg);
+        return -1;
+    }
+    memcpy(b->run_id, id, sizeof id);
+    id[16] = '\0';
+    fprintf(stderr, "rfy batch: ");
+    fprintf(stderr, MSG_LEDGER_RUN, b->ledger_path, id);
+    fputc('\n', stderr);
+    return 0;
+}
+
+/* Open the ledger and start the run's transaction.  Returns 0, or -1 after saying why. */
+static int ledger_start(batch_ctx *b, const char *path, int corrections, const rfy_rates *rates)
+{
+    char *msg = NULL;
+    if (rfy_ledger_open(&b->ledger, path, 1, &msg) != RFY_OK ||
+        rfy_ledger_begin(b->ledger, corrections, b->rates_id, rates, &msg) != RFY_OK) {
+        fprintf(stderr, "rfy batch: %s\n", msg ? msg : "cannot open the ledger");
+        free(msg);
+        return -1;
+    }
+    return 0;
 }
 
 /* ---- Options ------------------------------------------------------------------ */
@@ -177,6 +460,19 @@ static void summary(const batch_ctx *b, const batch_stats *st, const char *rejec
     if (st->sorted)
         fprintf(stderr, "rfy batch: the input was not in case-month order: sorted (%lu temporary "
                         "file%s)\n", st->sorted_runs, st->sorted_runs == 1 ? "" : "s");
+    if (b->recomputed) {
+        fprintf(stderr, "rfy batch: ");
+        fprintf(stderr, MSG_RECOMPUTED, b->recomputed);
+        fputc('\n', stderr);
+    }
+    if (b->ledger && (mpz_sgn(b->efter) || mpz_sgn(b->tilbage))) {
+        char e[40], t[40];
+        rfy_money_format_da(e, sizeof e, b->efter);
+        rfy_money_format_da(t, sizeof t, b->tilbage);
+        fprintf(stderr, "rfy batch: ");
+        fprintf(stderr, MSG_CORRECTIONS_TOTAL, e, t);
+        fputc('\n', stderr);
+    }
     fprintf(stderr, "rfy batch: rates_id %s\n", b->rates_id);
 }
 
@@ -194,6 +490,18 @@ static int prepare_receipt(batch_ctx *b, const batch_stats *st, receipt_hash *ha
     receipt_init(&r, "batch");
     r.options = options;
     r.summary = run_summary_json(&b->sum);
+    if (r.summary && b->ledger) {
+        /* rules.md §10: the corrections of the run, split (efterbetaling: paid
+         * more now; tilbagebetaling: paid too much before) */
+        char e[40], t[40];
+        rfy_money_format(e, sizeof e, b->efter, '.');
+        rfy_money_format(t, sizeof t, b->tilbage, '.');
+        json_object_set_new(r.summary, "corrections",
+                            json_pack("{ss ss sI}", "efterbetaling", e, "tilbagebetaling", t,
+                                      "recomputed_later_months", (json_int_t)b->recomputed));
+        json_object_set_new(r.summary, "ledger_run_id",
+                            b->run_id[0] ? json_string(b->run_id) : json_null());
+    }
     if (!options || !r.summary) {
         json_decref(r.summary);
         fprintf(stderr, "rfy batch: cannot build the receipt: out of memory\n");
@@ -225,6 +533,9 @@ static int prepare_receipt(batch_ctx *b, const batch_stats *st, receipt_hash *ha
 int cmd_batch(int argc, char **argv)
 {
     static const struct option opts[] = {RUN_ARGS_LONGOPTS,
+                                         {"ledger", required_argument, 0, BATCH_LEDGER},
+                                         {"corrections", no_argument, 0, BATCH_CORRECTIONS},
+                                         {"keep-columns", required_argument, 0, BATCH_KEEP},
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
     run_args args; /* the options and the input batch shares with audit (run_args.h) */
@@ -235,9 +546,14 @@ int cmd_batch(int argc, char **argv)
     batch_stats st;
     input_again again;
     json_t *options = NULL;
+    const char *ledger_path = NULL;
+    char *options_text = NULL;
+    int corrections = 0;
 
     run_stream_init(&s, "batch", "output");
     memset(&b, 0, sizeof b);
+    mpz_inits(b.efter, b.tilbage, NULL);
+    b.header = RESULT_ROW_HEADER "\n";
     batch_stats_init(&st);
     run_summary_init(&b.sum);
     if (run_args_init(&args) != 0) {
@@ -251,6 +567,16 @@ int cmd_batch(int argc, char **argv)
             fputs(BATCH_USAGE, stdout);
             exit_code = RFY_EXIT_OK;
             goto cleanup;
+        case BATCH_LEDGER:
+            ledger_path = optarg;
+            break;
+        case BATCH_CORRECTIONS:
+            corrections = 1;
+            break;
+        case BATCH_KEEP:
+            if (keep_parse(&b.keep, optarg) != 0)
+                goto cleanup;
+            break;
         default:
             if ((rc = run_args_parse(&args, "batch", c, optarg)) > 0)
                 break;
@@ -261,11 +587,38 @@ int cmd_batch(int argc, char **argv)
     }
     if (run_args_input(&args, "batch", "IN.csv", "OUT.xlsx", BATCH_USAGE, argc, argv) != 0)
         goto cleanup;
+    if (corrections && !ledger_path) {
+        fprintf(stderr, "rfy batch: %s\n", MSG_CORRECTIONS_NEED_LEDGER);
+        goto cleanup;
+    }
     if (run_stream_open_input(&s, &args, &b.files) != 0)
         goto cleanup;
     b.rates_id = rfy_rates_id(s.rates);
-    if (run_stream_open_outputs(&s, &args, &b.files, RESULT_ROW_HEADER "\n") != 0)
+    if (ledger_path) {
+        if (ledger_start(&b, ledger_path, corrections, s.rates) != 0)
+            goto cleanup;
+        b.ledger_path = ledger_path;
+        b.header = LEDGER_ROW_HEADER "\n";
+        b.comma = args.comma;
+        b.files.before_rename = ledger_commit;
+        b.files.before_rename_user = &b;
+    }
+    if (b.keep.n) {
+        if (keep_headers(&b.keep, b.header) != 0)
+            goto cleanup;
+        b.header = b.keep.out_header;
+        b.files.rej_header = b.keep.rej_header;
+    }
+    if (run_stream_open_outputs(&s, &args, &b.files, b.header) != 0)
         goto failed;
+    /* interface.md: rejects in input line order (a sorted input delivers them by case):
+     * a rejects file is put in order at the end, standard error gets them from a spool */
+    b.order_on = args.ro.format == OUTPUT_CSV;
+    if (b.order_on && !atomic_file_is_atomic(&b.files.rej) && !(b.spool = tmpfile())) {
+        fprintf(stderr, "rfy batch: cannot open a temporary file for the rejects: %s\n",
+                strerror(errno));
+        goto failed;
+    }
 
     memset(&cfg, 0, sizeof cfg);
     cfg.rates = s.rates;
@@ -279,6 +632,10 @@ int cmd_batch(int argc, char **argv)
     cfg.progress_every = PROGRESS_EVERY;
     cfg.user = &b;
     cfg.jobs = args.jobs;
+    cfg.ledger = b.ledger;
+    cfg.extra_columns = b.keep.n ? b.keep.name : NULL;
+    cfg.nextra = b.keep.n;
+    cfg.hash_input = b.ledger != NULL; /* the run's input, as the ledger records it */
     /* The input may be read again (its order: docs/casemonth.md). */
     again = (input_again){b.files.in, &s.dec, &s.in, &s.hash, args.ro.encoding};
     b.again = &again;
@@ -299,11 +656,40 @@ int cmd_batch(int argc, char **argv)
     }
     run_summary_finish(&b.sum, st.rows, st.computed, st.rejected, st.gross, st.deductions,
                        st.payment);
+    options = run_options_json(&args.ro, args.delimiter, args.comma, s.used, s.sep);
+    if (b.ledger) {
+        options_text = options ? json_dumps(options, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+        b.run = (rfy_ledger_run){.input_name = args.in_path,
+                                 .input_sha256 = st.input_sha256,
+                                 .output_name = args.out_path,
+                                 .rejects_name = b.files.rejects_name,
+                                 .options_json = options_text,
+                                 .output_header = b.header,
+                                 .rows = st.rows,
+                                 .computed = st.computed,
+                                 .rejected = st.rejected,
+                                 .gross = (const mpz_t *)&st.gross,
+                                 .deductions = (const mpz_t *)&st.deductions,
+                                 .paid = (const mpz_t *)&st.payment};
+    }
+    if (b.spool ? reject_order_flush_spool(&b.order, b.spool, b.files.rej.fp,
+                                           b.files.rej_header_pending
+                                               ? (b.files.rej_header ? b.files.rej_header
+                                                                     : REJECT_ROW_HEADER)
+                                               : NULL,
+                                           "batch") != 0
+                : b.order_on && reject_order_apply(&b.order, &b.files.rej,
+                                                   b.files.rej_header ? b.files.rej_header
+                                                                      : REJECT_ROW_HEADER,
+                                                   "batch") != 0)
+        goto failed;
+    if (b.spool && b.order.n)
+        b.files.rej_header_pending = 0;
     if (run_stream_finish(&s, &b.files, &b.sum, b.rates_id) != 0)
         goto failed;
     /* Prepare all (the outputs are finished), commit all: the receipt and
-     * the files it names appear together, or none of them (run_files.h). */
-    options = run_options_json(&args.ro, args.delimiter, args.comma, s.used, s.sep);
+     * the files it names appear together, or none of them (run_files.h); the
+     * ledger committed its run when the outputs were finished. */
     if (prepare_receipt(&b, &st, &s.hash, args.rates_dir, args.in_path, args.out_path,
                         b.files.rej_path, args.receipt_path, options) != RFY_OK ||
         run_files_commit(&b.files) != 0)
@@ -316,7 +702,18 @@ int cmd_batch(int argc, char **argv)
 failed:
     run_files_report_failure(&b.files);
     exit_code = RFY_EXIT_USAGE;
+    rfy_ledger_rollback(b.ledger); /* nothing of a failed run is stored (no-op once committed) */
 cleanup:
+    rfy_ledger_close(b.ledger);
+    free(options_text);
+    free(b.keep.list);
+    free(b.keep.out_header);
+    free(b.keep.rej_header);
+    free(b.keep.line);
+    reject_order_free(&b.order);
+    if (b.spool)
+        fclose(b.spool);
+    mpz_clears(b.efter, b.tilbage, NULL);
     run_stream_release(&s); /* gives the output streams back first */
     json_decref(options);
     run_args_free(&args);

@@ -13,7 +13,10 @@ static const char USAGE[] =
     "Usage:\n"
     "  rfy batch   [--rates DIR] [-o OUT.csv] [--rejects REJ.csv] [--receipt R.json]\n"
     "              [--delimiter C] [--decimal-comma] [--encoding E] [--columns MAP.csv]\n"
-    "              [--ignore-columns N,...] [--format csv|excel|xlsx] [--quiet] IN.csv\n"
+    "              [--ignore-columns N,...] [--format csv|excel|xlsx] [--quiet]\n"
+    "              [--ledger FILE [--corrections]] IN.csv\n"
+    "  rfy ledger  runs FILE | show FILE CASE_ID [--json] | export FILE --run ID [-o OUT.csv]\n"
+    "              | verify FILE [--rates DIR] | import FILE OUT.csv\n"
     "  rfy preview [--rates DIR] [--json] --month YYYY-MM --category CAT [--COLUMN VALUE ...]\n"
     "  rfy whatif  [--rates DIR] [--json] --month YYYY-MM --category CAT [--COLUMN VALUE ...]\n"
     "              --wage-from KR --wage-to KR --step KR | --hourly-wage KR --hours-from H\n"
@@ -97,6 +100,8 @@ int main(int argc, char **argv)
             return cmd_rates(argc - 1, argv + 1);
         if (strcmp(cmd, "serve") == 0)
             return cmd_serve(argc - 1, argv + 1);
+        if (strcmp(cmd, "ledger") == 0)
+            return cmd_ledger(argc - 1, argv + 1);
         if (strcmp(cmd, "help") == 0)
             return help(argc - 2, argv + 2);
         fprintf(stderr, "rfy: unknown command '%s' (try rfy --help)\n", cmd);

@@ -90,7 +90,8 @@ int run_files_write_header(run_files *f)
     if (f->out_header && fputs(f->out_header, f->out.fp) == EOF)
         return run_files_write_failed(f, f->out.path);
     f->out_header = NULL;
-    if (f->rej_header_deferred && fputs(REJECT_ROW_HEADER, f->rej.fp) == EOF)
+    if (f->rej_header_deferred &&
+        fputs(f->rej_header ? f->rej_header : REJECT_ROW_HEADER, f->rej.fp) == EOF)
         return run_files_write_failed(f, f->rej.path);
     f->rej_header_deferred = 0;
     return RFY_OK;
@@ -117,11 +118,19 @@ int run_files_restart(run_files *f, const char *out_header)
 int run_files_finish(run_files *f)
 {
     char *msg = NULL;
+    if (f->finished)
+        return 0;
+    /* Finish both files before anything is named, so a failure leaves neither. */
     if (atomic_file_finish(&f->out, &msg) != RFY_OK || atomic_file_finish(&f->rej, &msg) != RFY_OK) {
         fprintf(stderr, "rfy %s: %s\n", f->cmd, msg ? msg : "cannot write the output");
         free(msg);
         return -1;
     }
+    /* The ledger commits its run here: after the outputs are complete, before
+     * the receipt (which names the ledger's run) and before any name appears. */
+    if (f->before_rename && f->before_rename(f->before_rename_user, f) != 0)
+        return -1; /* it said why */
+    f->finished = 1;
     return 0;
 }
 

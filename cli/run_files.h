@@ -49,10 +49,17 @@ typedef struct run_files {
     char *receipt_line;         /* the receipt for standard error, printed at the commit (owned) */
     int rej_header_pending;     /* rejects on standard error: header before the first */
     const char *out_header;     /* written by run_files_write_header() once the input's is bound */
+    const char *rej_header;     /* the rejects' header line; NULL: REJECT_ROW_HEADER */
     int rej_header_deferred;    /* rejects file: its header too */
     int outputs_open;           /* out and rej are open and not yet committed or closed */
+    int finished;               /* run_files_finish() has succeeded (it runs once) */
     int write_errno;            /* errno of the first failed write */
     const char *write_target;   /* the file it was */
+    /* Optional: called by run_files_finish() after both files are finished
+     * and before the receipt is prepared and any name appears (the ledger commits its run there);
+     * non-zero stops the commit (both files are then given up). */
+    int (*before_rename)(void *user, struct run_files *f);
+    void *before_rename_user;
 } run_files;
 
 /*

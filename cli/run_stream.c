@@ -93,7 +93,7 @@ int run_stream_write_reject(run_files *f, run_summary *sum, const batch_reject *
     FILE *fp = f->rej.fp;
     errno = 0;
     if (f->rej_header_pending) {
-        if (fputs(REJECT_ROW_HEADER, fp) == EOF)
+        if (fputs(f->rej_header ? f->rej_header : REJECT_ROW_HEADER, fp) == EOF)
             return run_files_write_failed(f, f->rej.path);
         f->rej_header_pending = 0;
     }

@@ -49,5 +49,6 @@
 #include "rfy_casemonth.h"
 #include "rfy_audit.h"
 #include "rfy_whatif.h"
+#include "rfy_ledger.h"
 
 #endif

@@ -49,6 +49,16 @@
 
 RFY_BEGIN_DECLS
 
+struct rfy_ledger; /* rfy_ledger.h */
+
+/* With a ledger (rfy_batch_config.ledger): what it held of a computed
+ * case-month (rules.md §10).  Exact, øre. */
+typedef struct rfy_batch_ledger_mark {
+    int stored;              /* 1: paid before; a correction run recomputed it */
+    mpz_t previously_paid;   /* what was paid for it (0 when not stored) */
+    mpz_t correction;        /* payment − previously_paid (0 when not stored) */
+} rfy_batch_ledger_mark;
+
 /* A case-month that was computed. */
 typedef struct rfy_batch_row {
     unsigned long line;            /* physical line where its first row starts (1 = header line) */
@@ -61,6 +71,7 @@ typedef struct rfy_batch_row {
     const rfy_result *res;         /* the case-month (res->category names several categories) */
     size_t nrows;                  /* its input rows: period rows and payment lines */
     const void *group;             /* the loop's own: read with rfy_batch_row_line() and co. */
+    const rfy_batch_ledger_mark *ledger; /* with cfg->ledger, else NULL */
 } rfy_batch_row;
 
 /* A row that was not computed. */
@@ -166,6 +177,17 @@ typedef struct rfy_batch_config {
      * header.  Either way every unknown column is named in one message.
      */
     const rfy_column_map *columns;
+
+    /*
+     * The case ledger (rfy_ledger.h, rules.md §10), begun with
+     * rfy_ledger_begin(), or NULL.  With it, before on_row: a case's first
+     * month in the file takes its holiday state from the ledger's latest
+     * stored month before it (a row giving another state is rejected,
+     * naming both); a case-month already stored is rejected, every row,
+     * unless the run is a correction run (then row->ledger says what was
+     * paid).  Storing is on_row's (rfy_ledger_put with the row it wrote).
+     */
+    struct rfy_ledger *ledger;
 } rfy_batch_config;
 
 /* Most worker threads rfy_batch_run() starts (memory stays constant: see calc/batch_run.c). */
@@ -178,6 +200,8 @@ typedef struct rfy_batch_stats {
     unsigned long sorted_runs; /* temporary files the input was sorted through (0: none) */
     int sorted;              /* 1: the input was not in case-month order (it was sorted) */
     unsigned long rejected;  /* rows passed to on_reject */
+    unsigned long recomputed; /* correction run: later stored months passed to on_row
+                               * as rows of no input lines (rfy_ledger.h) */
     /* Exact sums, in øre, of the rounded columns of the accepted rows.  Kept
      * here rather than in on_row so that with several jobs the sums are taken
      * per chunk in the worker that computed it (no per-row cross-core reads). */

@@ -1,0 +1,310 @@
+/*
+ * rfy ledger: what the case ledger holds (rfy_ledger.h, docs/ledger.md).
+ *
+ *   rfy ledger runs FILE [--json]
+ *   rfy ledger show FILE CASE_ID [--json]
+ *   rfy ledger export FILE --run ID [-o OUT.csv]
+ *   rfy ledger verify FILE [--rates DIR]
+ *   rfy ledger import FILE OUT.csv
+ *
+ * All read-only but import.  This file parses and prints; the engine reads
+ * and computes.  What a person reads is in the tables at the top (Danish),
+ * one place per command, for the message catalogue.
+ */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "atomic_file.h"
+#include "cli.h"
+#include "rfy_ledger.h"
+
+static const char LEDGER_USAGE[] =
+    "usage: rfy ledger runs FILE [--json]\n"
+    "       rfy ledger show FILE CASE_ID [--json]\n"
+    "       rfy ledger export FILE --run ID [-o OUT.csv]\n"
+    "       rfy ledger verify FILE [--rates DIR]\n"
+    "       rfy ledger import FILE OUT.csv\n"
+    "\n"
+    "The case ledger of rfy batch --ledger FILE (docs/ledger.md).\n"
+    "  runs     every run: its id, time, input, rows and totals\n"
+    "  show     a case's months: what was paid, corrections and holiday state\n"
+    "  export   a run's output again, byte for byte (-o: default standard output)\n"
+    "  verify   recompute every current case-month from its stored rows; exit 1 on\n"
+    "           any difference\n"
+    "  import   take an earlier output of rfy batch as history (months already paid)\n"
+    "\n"
+    "Exit codes: 0 done; 1 verify found a difference; 2 usage error or a ledger\n"
+    "that cannot be read or written.\n";
+
+/* runs */
+static const char RUNS_HEADER[] =
+    "kørsel  id                tidspunkt (UTC)       art     rækker  beregnet  afvist  "
+    "udbetalt  efterbetaling  tilbagebetaling  input\n";
+static const char RUNS_NONE[] = "ingen kørsler i ledgeren\n";
+/* show */
+static const char SHOW_HEADER[] =
+    "måned    kørsel  udbetalt      tidligere udbetalt  rettelse     ferie: måneder  dage brugt  "
+    "status\n";
+static const char SHOW_CURRENT[] = "gældende";
+static const char SHOW_SUPERSEDED[] = "erstattet";
+static const char SHOW_RECOMPUTED[] = " (genberegnet)";
+static const char SHOW_IMPORTED[] = " (importeret)";
+static const char SHOW_UNKNOWN[] = "ukendt";
+static const char SHOW_NONE[] = "sagen %s findes ikke i ledgeren\n";
+/* verify */
+static const char VERIFY_DIFF[] = "%s %s (kørsel %lld): %s: %s\n";
+static const char VERIFY_DONE[] = "rfy ledger verify: %lu sagsmåneder genberegnet, %lu forskelle\n";
+/* import */
+static const char IMPORT_DONE[] = "rfy ledger import: %lu sagsmåneder fra %s gemt som historik\n";
+
+static int usage(void)
+{
+    fputs(LEDGER_USAGE, stderr);
+    return RFY_EXIT_USAGE;
+}
+
+static rfy_ledger *open_ledger(const char *path, int write)
+{
+    rfy_ledger *lg = NULL;
+    char *msg = NULL;
+    if (rfy_ledger_open(&lg, path, write, &msg) != RFY_OK) {
+        fprintf(stderr, "rfy ledger: %s\n", msg ? msg : "cannot open the ledger");
+        free(msg);
+        return NULL;
+    }
+    return lg;
+}
+
+static void money(char *buf, size_t size, const mpz_t ore, int json)
+{
+    if ((json ? rfy_money_format(buf, size, ore, '.') : rfy_money_format_da(buf, size, ore)) < 0)
+        snprintf(buf, size, "?");
+}
+
+/* ---- runs ----------------------------------------------------------------------------- */
+
+typedef struct print_ctx {
+    int json, any;
+    json_t *arr;
+} print_ctx;
+
+static int print_run(void *user, const rfy_ledger_run_info *r)
+{
+    print_ctx *p = user;
+    char paid[40], efter[40], tilbage[40];
+    money(paid, sizeof paid, r->paid, p->json);
+    money(efter, sizeof efter, r->efterbetaling, p->json);
+    money(tilbage, sizeof tilbage, r->tilbagebetaling, p->json);
+    if (p->json) {
+        json_array_append_new(
+            p->arr, json_pack("{sI ss ss ss sb ss* ss* ss* ss* sI sI sI sI ss ss ss}", "run",
+                              (json_int_t)r->run, "run_id", r->run_id, "time", r->time, "kind",
+                              r->kind, "corrections", r->corrections, "input", r->input_name,
+                              "input_sha256", r->input_sha256, "output", r->output_name,
+                              "output_sha256", r->output_sha256, "rows", (json_int_t)r->rows,
+                              "computed", (json_int_t)r->computed, "rejected",
+                              (json_int_t)r->rejected, "stored", (json_int_t)r->stored, "paid",
+                              paid, "efterbetaling", efter, "tilbagebetaling", tilbage));
+    } else {
+        if (!p->any)
+            fputs(RUNS_HEADER, stdout);
+        printf("%6lld  %.16s  %-20s  %-6s  %6lu  %8lu  %6lu  %8s  %13s  %15s  %s\n", r->run,
+               r->run_id, r->time, r->kind, r->rows, r->computed, r->rejected, paid, efter,
+               tilbage, r->input_name ? r->input_name : "-");
+    }
+    p->any = 1;
+    return RFY_OK;
+}
+
+/* ---- show ----------------------------------------------------------------------------- */
+
+static int print_entry(void *user, const rfy_ledger_entry *e)
+{
+    print_ctx *p = user;
+    char month[8], paid[40], prev[40] = "", corr[40] = "", used[24] = "";
+    rfy_month_format(month, e->month);
+    money(paid, sizeof paid, e->payment, p->json);
+    if (e->corrected) {
+        money(prev, sizeof prev, e->previously_paid, p->json);
+        money(corr, sizeof corr, e->correction, p->json);
+    }
+    if (e->holiday_known)
+        rfy_holiday_days_format(used, sizeof used, e->holiday_used_m, p->json ? '.' : ',');
+    if (p->json) {
+        json_t *o = json_pack("{ss sI ss ss sb ss ss}", "month", month, "run", (json_int_t)e->run,
+                              "run_id", e->run_id, "time", e->run_time, "current", e->current,
+                              "origin", !e->in_file ? (strcmp(e->kind, "import") ? "recomputed"
+                                                                                 : "imported")
+                                                    : "file",
+                              "payment", paid);
+        json_object_set_new(o, "previously_paid", e->corrected ? json_string(prev) : json_null());
+        json_object_set_new(o, "correction", e->corrected ? json_string(corr) : json_null());
+        json_object_set_new(o, "holiday_run_months",
+                            e->holiday_known ? json_integer(e->holiday_run_months) : json_null());
+        json_object_set_new(o, "holiday_used_days", e->holiday_known ? json_string(used) : json_null());
+        json_array_append_new(p->arr, o);
+    } else {
+        char run[24];
+        if (!p->any)
+            fputs(SHOW_HEADER, stdout);
+        snprintf(run, sizeof run, "%lld", e->run);
+        if (e->holiday_known)
+            printf("%-7s  %6s  %12s  %18s  %11s  %14ld  %10s  %s%s\n", month, run, paid, prev, corr,
+                   e->holiday_run_months, used, e->current ? SHOW_CURRENT : SHOW_SUPERSEDED,
+                   e->in_file ? "" : strcmp(e->kind, "import") ? SHOW_RECOMPUTED : SHOW_IMPORTED);
+        else
+            printf("%-7s  %6s  %12s  %18s  %11s  %14s  %10s  %s%s\n", month, run, paid, prev, corr,
+                   SHOW_UNKNOWN, SHOW_UNKNOWN, e->current ? SHOW_CURRENT : SHOW_SUPERSEDED,
+                   e->in_file ? "" : strcmp(e->kind, "import") ? SHOW_RECOMPUTED : SHOW_IMPORTED);
+    }
+    p->any = 1;
+    return RFY_OK;
+}
+
+static int print_json(json_t *v)
+{
+    int rc = json_dumpf(v, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII) == 0 ? RFY_EXIT_OK
+                                                                             : RFY_EXIT_USAGE;
+    fputc('\n', stdout);
+    return rc;
+}
+
+/* ---- verify --------------------------------------------------------------------------- */
+
+static int print_difference(void *user, const rfy_ledger_difference *d)
+{
+    char month[8];
+    (void)user;
+    rfy_month_format(month, d->month);
+    printf(VERIFY_DIFF, d->case_id, month, d->run, d->what, d->detail);
+    return RFY_OK;
+}
+
+/* ---- export --------------------------------------------------------------------------- */
+
+static int export_run(rfy_ledger *lg, const char *run, const char *out_path)
+{
+    atomic_file f;
+    char *msg = NULL;
+    int rc;
+    if (atomic_file_open(&f, out_path, &msg) != RFY_OK) {
+        fprintf(stderr, "rfy ledger: %s\n", msg);
+        free(msg);
+        return RFY_EXIT_USAGE;
+    }
+    rc = rfy_ledger_export(lg, run, f.fp, &msg);
+    if (rc == RFY_OK && atomic_file_finish(&f, &msg) == RFY_OK && atomic_file_rename(&f, &msg) == RFY_OK) {
+        atomic_file_close(&f);
+        return RFY_EXIT_OK;
+    }
+    fprintf(stderr, "rfy ledger: %s\n", msg ? msg : "cannot write the export");
+    free(msg);
+    atomic_file_abort(&f);
+    return RFY_EXIT_USAGE;
+}
+
+int cmd_ledger(int argc, char **argv)
+{
+    enum { OPT_JSON = 256, OPT_RUN, OPT_RATES };
+    static const struct option opts[] = {{"json", no_argument, 0, OPT_JSON},
+                                         {"run", required_argument, 0, OPT_RUN},
+                                         {"rates", required_argument, 0, OPT_RATES},
+                                         {"output", required_argument, 0, 'o'},
+                                         {"help", no_argument, 0, 'h'},
+                                         {0, 0, 0, 0}};
+    const char *run = NULL, *out = "-", *rates_dir = NULL, *sub, *path;
+    int json = 0, c, exit_code = RFY_EXIT_USAGE, rc;
+    rfy_ledger *lg = NULL;
+    print_ctx p = {0, 0, NULL};
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'h': fputs(LEDGER_USAGE, stdout); return RFY_EXIT_OK;
+        case OPT_JSON: json = 1; break;
+        case OPT_RUN: run = optarg; break;
+        case OPT_RATES: rates_dir = optarg; break;
+        case 'o': out = optarg; break;
+        default: return usage();
+        }
+    }
+    if (argc - optind < 2)
+        return usage();
+    sub = argv[optind];
+    path = argv[optind + 1];
+    p.json = json;
+    if (strcmp(sub, "runs") == 0 && argc - optind == 2) {
+        if (!(lg = open_ledger(path, 0)))
+            return RFY_EXIT_USAGE;
+        p.arr = json ? json_array() : NULL;
+        rc = rfy_ledger_runs(lg, print_run, &p);
+        if (rc == RFY_OK && !json && !p.any)
+            fputs(RUNS_NONE, stdout);
+        if (rc == RFY_OK)
+            exit_code = json ? print_json(p.arr) : RFY_EXIT_OK;
+    } else if (strcmp(sub, "show") == 0 && argc - optind == 3) {
+        int found = 0;
+        if (!(lg = open_ledger(path, 0)))
+            return RFY_EXIT_USAGE;
+        p.arr = json ? json_array() : NULL;
+        rc = rfy_ledger_case(lg, argv[optind + 2], print_entry, &p, &found);
+        if (rc == RFY_OK && !found && !json) {
+            printf(SHOW_NONE, argv[optind + 2]);
+            exit_code = RFY_EXIT_REJECTS;
+        } else if (rc == RFY_OK)
+            exit_code = json ? print_json(p.arr) : RFY_EXIT_OK;
+    } else if (strcmp(sub, "export") == 0 && argc - optind == 2 && run) {
+        if (!(lg = open_ledger(path, 0)))
+            return RFY_EXIT_USAGE;
+        rc = RFY_OK;
+        exit_code = export_run(lg, run, out);
+    } else if (strcmp(sub, "verify") == 0 && argc - optind == 2) {
+        unsigned long checked = 0, diffs = 0;
+        rfy_rates *rates = cli_load_rates(rates_dir);
+        if (!rates || !(lg = open_ledger(path, 0))) {
+            rfy_rates_free(rates);
+            return RFY_EXIT_USAGE;
+        }
+        rc = rfy_ledger_verify(lg, rates, print_difference, NULL, &checked, &diffs);
+        if (rc == RFY_OK) {
+            fprintf(stderr, VERIFY_DONE, checked, diffs);
+            exit_code = diffs ? RFY_EXIT_REJECTS : RFY_EXIT_OK;
+        }
+        rfy_ledger_close(lg);
+        lg = NULL;
+        rfy_rates_free(rates);
+    } else if (strcmp(sub, "import") == 0 && argc - optind == 3) {
+        unsigned long stored = 0;
+        char *msg = NULL;
+        const char *in_path = argv[optind + 2];
+        FILE *in = fopen(in_path, "rb");
+        if (!in) {
+            perror(in_path);
+            return RFY_EXIT_USAGE;
+        }
+        if (!(lg = open_ledger(path, 1))) {
+            fclose(in);
+            return RFY_EXIT_USAGE;
+        }
+        rc = rfy_ledger_import(lg, in, in_path, &stored, &msg);
+        fclose(in);
+        if (rc == RFY_OK) {
+            fprintf(stderr, IMPORT_DONE, stored, in_path);
+            exit_code = RFY_EXIT_OK;
+        } else {
+            fprintf(stderr, "rfy ledger import: %s: %s\n", in_path, msg ? msg : "failed");
+            rc = RFY_OK; /* said */
+        }
+        free(msg);
+    } else {
+        return usage();
+    }
+    if (rc != RFY_OK)
+        fprintf(stderr, "rfy ledger: %s\n", rfy_ledger_error(lg));
+    json_decref(p.arr);
+    rfy_ledger_close(lg);
+    return exit_code;
+}

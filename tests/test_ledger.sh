@@ -1,0 +1,317 @@
+#!/usr/bin/env bash
+# The case ledger (rules.md §10, docs/ledger.md): `rfy batch --ledger FILE`.
+#   1. chain: a random multi-year history cut into four consecutive runs
+#      through one ledger gives what one run over the whole history gives, and
+#      what an independent reference written here from rules.md §3–5 and §8
+#      gives, on gross, payment and every holiday column;
+#   2. repeat: the same run again refuses every row (exit 1) and leaves the
+#      ledger's content identical (its SQL dump);
+#   3. a state the row gives that is not the ledger's is rejected naming both;
+#   4. corrections: 1.000 kr. more wage in a paid month gives
+#      previously_paid = the old payment and correction = new − old;
+#   5. kill -9 in the middle of a 300 000-row run (bench/gen.c) leaves the
+#      ledger identical, integrity_check ok, and no output file;
+#   6. two runs at once: the second waits, or fails clearly;
+#   7. permissions: created 0600, a ledger others may write is refused.
+#
+# usage: bash test_ledger.sh PATH_TO_RFY SOURCE_DIR   (RFY_LEDGER_ROWS optional)
+set -u
+. "$(dirname "$0")/lib.sh"
+rfy_test_init "$1" "$2"
+ROWS=${RFY_LEDGER_ROWS:-6000}
+SEED=20261206
+
+dump() { sqlite3 "$1" .dump; }
+
+# ---- 1. chain ---------------------------------------------------------------------------------
+HDR=case_id,month,category,other_income,holiday_pay,holiday_days,holiday_ydelse_days,holiday_run_months,holiday_used_days
+# Cases over 2022-01..2025-06 with gaps (a month without receipt), holiday with
+# ydelse, feriedage (2,08 × 7/5 = 2,912 days), months paid 0 because of other
+# income and a starting state on some cases' first month.  Sorted by case, month.
+awk -v rows="$ROWS" -v seed="$SEED" -v hdr="$HDR" '
+function pick(n) { return int(rand() * n) }
+function mon(i) { return sprintf("%04d-%02d", 2022 + int(i / 12), i % 12 + 1) }
+BEGIN {
+    srand(seed)
+    print hdr
+    split("forsorger ikke_forsorger u25_hjemme", cat, " ")
+    n = 0; c = 0
+    while (n < rows) {
+        c++
+        id = sprintf("L%05d", c)
+        first = pick(42); len = 1 + pick(42)
+        k = cat[1 + pick(3)]
+        firstrow = 1
+        for (m = first; m < 42 && m < first + len && n < rows; m++) {
+            if (!firstrow && pick(100) < 4) continue
+            inc = ""; hp = ""; hd = ""; yd = ""; run = ""; used = ""
+            if (pick(100) < 3) inc = "20000"
+            if (pick(100) < 10) { hp = "1500"; hd = (pick(2) ? "2.08" : 1 + pick(10)) }
+            if (pick(100) < 15) yd = 1 + pick(31)
+            if (firstrow && pick(100) < 40) {
+                run = pick(40)
+                if (run >= 12 && pick(2)) used = sprintf("%d.%03d", pick(35), pick(2) ? 0 : 912)
+                if (used != "" && used + 0 > 35) used = "35"
+            }
+            print id "," mon(m) "," k "," inc "," hp "," hd "," yd "," run "," used
+            n++
+            firstrow = 0
+        }
+    }
+}' >"$TMP/whole.csv"
+
+"$RFY" batch --quiet -o "$TMP/whole.out.csv" "$TMP/whole.csv" 2>"$TMP/whole.err"
+check "whole history: exit 0" [ $? = 0 ]
+
+# Four consecutive runs: 2022-01..2022-10, 2022-11..2023-08, 2023-09..2024-06, 2024-07..2025-06.
+L="$TMP/chain.db"
+: >"$TMP/chain.out.csv"
+n=0
+for range in 2022-01:2022-10 2022-11:2023-08 2023-09:2024-06 2024-07:2025-06; do
+    n=$((n + 1))
+    awk -F, -v from="${range%:*}" -v to="${range#*:}" 'NR == 1 || ($2 >= from && $2 <= to)' \
+        "$TMP/whole.csv" >"$TMP/run$n.csv"
+    "$RFY" batch --quiet --ledger "$L" -o "$TMP/run$n.out.csv" "$TMP/run$n.csv" 2>"$TMP/run$n.err"
+    rc=$?
+    check "chain run $n: exit 0" [ $rc = 0 ]
+    [ $rc = 0 ] || head -5 "$TMP/run$n.err" "$TMP/run$n.out.rejects.csv"
+    tail -n +2 "$TMP/run$n.out.csv" >>"$TMP/chain.out.csv"
+done
+check "chain: previously_paid and correction empty in new months" \
+    awk -F, '$(NF - 1) != "" || $NF != "" { exit 1 }' "$TMP/chain.out.csv"
+# The `lines` column names lines of different files; the ledger's two columns go.
+nolines() { awk -F, -v OFS=, -v drop="$1" '{ NF -= drop; $(NF - 7) = ""; print }'; }
+tail -n +2 "$TMP/whole.out.csv" | nolines 0 | LC_ALL=C sort >"$TMP/a"
+nolines 2 <"$TMP/chain.out.csv" | LC_ALL=C sort >"$TMP/b"
+check "chain: as many rows as the whole history ($ROWS)" [ "$(wc -l <"$TMP/b")" = "$ROWS" ]
+if cmp -s "$TMP/a" "$TMP/b"; then ok; else
+    bad "four runs through the ledger differ from one run over the whole history:"
+    diff "$TMP/a" "$TMP/b" | head -6
+fi
+
+# The independent reference: written from rules.md, not from calc/.  These rows
+# have no wage, so (§4) the holiday pay deducts W(1500) − W(0) = 0 (1500 is below
+# every year's threshold), other income krone for krone, and (§5) payment =
+# max(0, level − other_income), level = the category's § 68 stk. 2 rate for a
+# whole month.  §8 per month in thousandths of a day: fg = feriedage × 1400.
+for y in 2022 2023 2024 2025; do
+    grep -h "^rfy_\(forsorger\|ikke_forsorger\|u25_hjemme\),$y-01-01,$y-12-31," "$SRC/rates/$y.csv"
+done | cut -d, -f1,2,4 | sed 's/^rfy_//; s/-01-01,/,/' >"$TMP/levels.csv"
+awk -F, -v OFS=, '
+function days(t) { t = int(t + 0.5); if (t % 10) return sprintf("%d.%03d", int(t / 1000), t % 1000); return sprintf("%d.%02d", int(t / 1000), (t % 1000) / 10) }
+function idx(m) { return substr(m, 1, 4) * 12 + substr(m, 6, 2) - 1 }
+function ore(x) { return sprintf("%d.%02d", int(x / 100), x % 100) }
+FILENAME == ARGV[1] { level[$1 "," $2] = $3 * 100; next }
+FNR == 1 { next }
+{
+    i = idx($2)
+    if ($1 != id) { id = $1; run = $8 + 0; used = int($9 * 1000 + 0.5) }
+    else if (i > last + 1) { run = 0; used = 0 }      # a month without receipt breaks the run
+    last = i
+    right = run >= 12
+    if (right && run % 12 == 0) used = 0               # a new window
+    fg = int($6 * 100 + 0.5) * 14
+    allowed = right ? 35000 - used - fg : 0; if (allowed < 0) allowed = 0
+    excess = $7 * 1000 - allowed; if (excess < 0) excess = 0
+    after = right ? used + fg + $7 * 1000 : 0; if (after > 35000) after = 35000
+    run++
+    used = after
+    gross = level[$3 "," substr($2, 1, 4)]
+    pay = gross - $4 * 100; if (pay < 0) pay = 0
+    print $1, $2, ore(gross), ore(pay), (right ? "yes" : "no"), run, days(after),
+          days(right ? 35000 - after : 0), days(excess)
+}' "$TMP/levels.csv" "$TMP/whole.csv" | LC_ALL=C sort >"$TMP/ref"
+# the same columns of the chained output (by name)
+cols=$(head -1 "$TMP/run1.out.csv" | tr ',' '\n' | grep -nxE \
+    'case_id|month|gross|payment|holiday_right|holiday_run_months|holiday_used_days|holiday_days_left|holiday_excess_days' |
+    cut -d: -f1 | paste -sd,)
+cut -d, -f"$cols" "$TMP/chain.out.csv" | LC_ALL=C sort >"$TMP/got"
+check "chain: the reference has every row" [ "$(wc -l <"$TMP/ref")" = "$ROWS" ]
+if cmp -s "$TMP/ref" "$TMP/got"; then ok; else
+    bad "four runs through the ledger differ from the reference (case,month,gross,payment,right,run,used,left,excess):"
+    diff "$TMP/ref" "$TMP/got" | head -6
+fi
+# Not by accident: rights, excess days, three-decimal day counts and zero payments occur.
+check "chain: months with a right" grep -q ',yes,' "$TMP/got"
+check "chain: three-decimal day counts" grep -qE ',[0-9]+\.[0-9]{3}(,|$)' "$TMP/got"
+check "chain: months paid 0" grep -qE '^[^,]*,[^,]*,[^,]*,0\.00,' "$TMP/got"
+
+# ---- 2. repeat: every row refused, ledger unchanged ----------------------------------------------
+dump "$L" >"$TMP/before.sql"
+"$RFY" batch --quiet --ledger "$L" -o "$TMP/again.out.csv" "$TMP/run4.csv" 2>"$TMP/again.err"
+check "repeat: exit 1" [ $? = 1 ]
+rows4=$(($(wc -l <"$TMP/run4.csv") - 1))
+check "repeat: every row refused ($rows4)" [ "$(grep -c 'paid by run 4' "$TMP/again.out.rejects.csv")" = "$rows4" ]
+check "repeat: the reason names --corrections" grep -q -- '--corrections' "$TMP/again.out.rejects.csv"
+check "repeat: no output row" [ "$(wc -l <"$TMP/again.out.csv")" = 1 ]
+dump "$L" >"$TMP/after.sql"
+check "repeat: ledger content identical" cmp -s "$TMP/before.sql" "$TMP/after.sql"
+
+# ---- 3. a state that is not the ledger's --------------------------------------------------------
+L3="$TMP/state.db"
+printf '%s\n' "$HDR" "S1,2024-11,forsorger,,,,,11," >"$TMP/s-nov.csv"
+printf '%s\n' "$HDR" "S1,2024-12,forsorger,,,,,," "S2,2024-12,forsorger,,,,,," >"$TMP/s-dec.csv"
+printf '%s\n' "$HDR" "S1,2025-01,forsorger,,,,,5," >"$TMP/s-jan.csv"
+"$RFY" batch --quiet --ledger "$L3" -o "$TMP/s-nov.out.csv" "$TMP/s-nov.csv" 2>/dev/null
+"$RFY" batch --quiet --ledger "$L3" -o "$TMP/s-dec.out.csv" "$TMP/s-dec.csv" 2>/dev/null
+# S1: 11 months before November, so November is month 12 (run 12 after it) and
+# December the 13th: the right starts (run 12 before it), run 13 after it.
+check "state: December continues from November (run 13, right)" \
+    grep -q '^S1,2024-12,.*,yes,13,0.00,35.00,0.00,' "$TMP/s-dec.out.csv"
+check "state: a case new to the ledger starts at 0 (run 1)" \
+    grep -q '^S2,2024-12,.*,no,1,0.00,0.00,0.00,' "$TMP/s-dec.out.csv"
+"$RFY" batch --quiet --ledger "$L3" -o "$TMP/s-jan.out.csv" "$TMP/s-jan.csv" 2>/dev/null
+check "state: a row giving 5 months where the ledger carries 13: exit 1" [ $? = 1 ]
+check "state: the reason names both" \
+    grep -q 'holiday_run_months,"the row gives 5 months, 0.00 days; the ledger carries 13 months, 0.00 days after 2024-12' \
+    "$TMP/s-jan.out.rejects.csv"
+
+# A correction that changes the state: S1's November given 23 months before it
+# (was 11).  November is then month 24 (run 24 after it); December has run 24
+# before it: a right and a new window (24 mod 12 = 0), run 25, 35 days left;
+# the stored December said run 13.  Both are corrections of 0,00.
+printf '%s\n' "$HDR" "S1,2024-11,forsorger,,,,,23," >"$TMP/s-fix.csv"
+"$RFY" batch --quiet --ledger "$L3" --corrections -o "$TMP/s-fix.out.csv" "$TMP/s-fix.csv" 2>"$TMP/s-fix.err"
+check "later months: exit 0" [ $? = 0 ]
+check "later months: November corrected (run 24)" \
+    grep -q '^S1,2024-11,.*,2,yes,24,0.00,35.00,0.00,0.00,,16382.00,0.00$' "$TMP/s-fix.out.csv"
+check "later months: December recomputed from its stored rows (run 25)" \
+    grep -q '^S1,2024-12,.*,,yes,25,0.00,35.00,0.00,0.00,,16382.00,0.00$' "$TMP/s-fix.out.csv"
+check "later months: the summary says so" grep -q '^rfy batch: 1 senere' "$TMP/s-fix.err"
+check "later months: superseded, not deleted (3 old, 2 new)" \
+    [ "$(sqlite3 "$L3" "select count(*), count(superseded_by) from casemonth where case_id = 'S1'")" = "4|2" ]
+
+# ---- 4. corrections: 1.000 kr. more wage -----------------------------------------------------------
+L4="$TMP/corr.db"
+printf '%s\n' case_id,month,category,wage K1,2024-11,forsorger,20000 >"$TMP/k-nov.csv"
+printf '%s\n' case_id,month,category,wage K1,2024-11,forsorger,21000 >"$TMP/k-fix.csv"
+"$RFY" batch --quiet --ledger "$L4" -o "$TMP/k-nov.out.csv" "$TMP/k-nov.csv" 2>/dev/null
+# rules.md §4, ressourceforløb from 2022-01: W(x) = 55 % × max(0, x − T), T = 16.323 (2024).
+# Paid: 16.382 − 0,55 × (20.000 − 16.323) = 16.382 − 2.022,35 = 14.359,65.
+check "corrections: paid 14359.65 first" grep -q '^K1,2024-11,.*,14359.65,published,' "$TMP/k-nov.out.csv"
+"$RFY" batch --quiet --ledger "$L4" -o "$TMP/k-no.out.csv" "$TMP/k-fix.csv" 2>/dev/null
+check "corrections: without --corrections the month is refused (exit 1)" [ $? = 1 ]
+"$RFY" batch --quiet --ledger "$L4" --corrections -o "$TMP/k-fix.out.csv" "$TMP/k-fix.csv" \
+    2>"$TMP/k-fix.err"
+check "corrections: exit 0" [ $? = 0 ]
+# New: 16.382 − 0,55 × (21.000 − 16.323) = 16.382 − 2.572,35 = 13.809,65;
+# correction = 13.809,65 − 14.359,65 = −550,00 (a tilbagebetaling).
+check "corrections: payment 13809.65, previously_paid 14359.65, correction -550.00" \
+    grep -q '^K1,2024-11,.*,13809.65,published,.*,14359.65,-550.00$' "$TMP/k-fix.out.csv"
+check "corrections: the summary splits the total" \
+    grep -q 'efterbetaling 0,00 kr., tilbagebetaling 550,00 kr.' "$TMP/k-fix.err"
+check "corrections: the receipt splits the total" python3 -c 'import json, sys
+c = json.load(open(sys.argv[1]))["summary"]["corrections"]
+assert c["efterbetaling"] == "0.00" and c["tilbagebetaling"] == "550.00", c' "$TMP/k-fix.out.receipt.json"
+check "corrections: the old row superseded, not deleted" \
+    [ "$(sqlite3 "$L4" 'select count(*), count(superseded_by) from casemonth')" = "2|1" ]
+
+# ---- rfy ledger: runs, show, export, verify, import -------------------------------------------------
+"$RFY" ledger runs "$L" >"$TMP/runs.txt"
+check "ledger runs: the four chain runs" [ "$(grep -c ' batch ' "$TMP/runs.txt")" = 4 ]
+"$RFY" ledger export "$L" --run 2 -o "$TMP/export2.csv"
+check "ledger export: run 2's output, byte for byte" cmp -s "$TMP/export2.csv" "$TMP/run2.out.csv"
+id3=$("$RFY" ledger runs "$L" --json | python3 -c 'import json, sys; print(json.load(sys.stdin)[2]["run_id"][:12])')
+"$RFY" ledger export "$L" --run "$id3" >"$TMP/export3.csv"
+check "ledger export: by id, byte for byte" cmp -s "$TMP/export3.csv" "$TMP/run3.out.csv"
+"$RFY" ledger export "$L" --run 99 -o "$TMP/export99.csv" 2>/dev/null
+check "ledger export: no such run (exit 2, no file)" [ $? = 2 ] && [ ! -e "$TMP/export99.csv" ]
+"$RFY" ledger show "$L3" S1 >"$TMP/show.txt"
+check "ledger show: Danish, the corrected November superseded" grep -q '^2024-11 .*erstattet' "$TMP/show.txt"
+check "ledger show: December recomputed" grep -q '^2024-12 .*gældende (genberegnet)' "$TMP/show.txt"
+"$RFY" ledger show "$L3" S1 --json | python3 -c 'import json, sys
+e = json.load(sys.stdin); assert [x["current"] for x in e] == [False, True, False, True], e
+assert e[1]["holiday_run_months"] == 24 and e[1]["previously_paid"] == "16382.00", e[1]' 2>"$TMP/show.err"
+check "ledger show --json: months, supersession, state" [ $? = 0 ]
+"$RFY" ledger verify "$L" >"$TMP/verify.txt" 2>&1
+check "ledger verify: the chain ledger recomputes without a difference (exit 0)" [ $? = 0 ]
+check "ledger verify: every stored month checked ($ROWS)" grep -q "verify: $ROWS sagsmåneder genberegnet, 0 forskelle" "$TMP/verify.txt"
+cp "$L3" "$TMP/tampered.db"
+sqlite3 "$TMP/tampered.db" "update casemonth set payment = payment + 1 where case_id = 'S2'"
+"$RFY" ledger verify "$TMP/tampered.db" >"$TMP/verify.txt" 2>&1
+check "ledger verify: a changed payment is a difference (exit 1)" [ $? = 1 ]
+check "ledger verify: ... named with both values" grep -q 'S2 2024-12 (kørsel 2): payment: stored 16382.01, recomputed 16382.00' "$TMP/verify.txt"
+# import: a kommune starts with November paid elsewhere (an rfy output); December continues from it.
+"$RFY" ledger import "$TMP/imp.db" "$TMP/s-nov.out.csv" 2>"$TMP/imp.err"
+check "ledger import: exit 0" [ $? = 0 ]
+"$RFY" batch --quiet --ledger "$TMP/imp.db" -o "$TMP/imp-dec.out.csv" "$TMP/s-dec.csv" 2>/dev/null
+check "ledger import: December continues from the imported November (run 13)" \
+    grep -q '^S1,2024-12,.*,yes,13,0.00,35.00,0.00,' "$TMP/imp-dec.out.csv"
+"$RFY" batch --quiet --ledger "$TMP/imp.db" -o "$TMP/imp-nov.out.csv" "$TMP/s-nov.csv" 2>/dev/null
+check "ledger import: an imported month is paid already (exit 1)" [ $? = 1 ]
+dump "$TMP/imp.db" >"$TMP/before.sql"
+"$RFY" ledger import "$TMP/imp.db" "$TMP/s-dec.out.csv" 2>"$TMP/imp.err"
+check "ledger import: a month stored already: exit 2, nothing stored" [ $? = 2 ] && \
+    dump "$TMP/imp.db" | cmp -s - "$TMP/before.sql"
+check "ledger import: ... naming the line" grep -q 'line 2: 2024-12 of case S1 is in the ledger already' "$TMP/imp.err"
+
+# ---- 5. kill -9 during a 300 000-row run -----------------------------------------------------------
+if cc -O2 -o "$TMP/gen" "$SRC/bench/gen.c" 2>"$TMP/cc.err"; then
+    "$TMP/gen" --rows 300000 -o "$TMP/big.csv"
+    dump "$L" >"$TMP/before.sql"
+    mkdir "$TMP/k9"
+    "$RFY" batch --quiet --ledger "$L" -o "$TMP/k9/big.out.csv" "$TMP/big.csv" 2>/dev/null &
+    pid=$!
+    # wait until rows are being stored (the WAL grows), then kill
+    for _ in $(seq 1 200); do
+        [ "$(stat -c %s "$L-wal" 2>/dev/null || echo 0)" -gt 4000000 ] && break
+        sleep 0.05
+    done
+    kill -9 "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    check "kill -9: killed while running" [ $? = 137 ]
+    dump "$L" >"$TMP/after.sql"
+    check "kill -9: ledger content identical" cmp -s "$TMP/before.sql" "$TMP/after.sql"
+    check "kill -9: integrity_check ok" [ "$(sqlite3 "$L" 'PRAGMA integrity_check')" = ok ]
+    check "kill -9: no output file" [ ! -e "$TMP/k9/big.out.csv" ] && [ ! -e "$TMP/k9/big.out.rejects.csv" ]
+else
+    bad "kill -9: cannot compile bench/gen.c: $(head -3 "$TMP/cc.err")"
+fi
+
+# ---- 6. two runs at once -----------------------------------------------------------------------------
+# Another process holds the ledger's write lock (as a run does from start to commit).
+hold() { python3 -c 'import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None); c.execute("BEGIN IMMEDIATE")
+open(sys.argv[3], "w").close(); time.sleep(float(sys.argv[2])); c.execute("ROLLBACK")' "$@"; }
+hold "$L4" 1.5 "$TMP/held1" &
+hp=$!
+while [ ! -e "$TMP/held1" ]; do sleep 0.05; done
+printf '%s\n' case_id,month,category K1,2024-12,forsorger >"$TMP/k-dec.csv"
+"$RFY" batch --quiet --ledger "$L4" -o "$TMP/k-dec.out.csv" "$TMP/k-dec.csv" 2>"$TMP/k-dec.err"
+check "concurrent: the second run waits for the first, then runs (exit 0)" [ $? = 0 ]
+wait "$hp"
+hold "$L4" 8 "$TMP/held2" &
+hp=$!
+while [ ! -e "$TMP/held2" ]; do sleep 0.05; done
+printf '%s\n' case_id,month,category K1,2025-01,forsorger >"$TMP/k-jan.csv"
+"$RFY" batch --quiet --ledger "$L4" -o "$TMP/k-jan.out.csv" "$TMP/k-jan.csv" 2>"$TMP/k-jan.err"
+check "concurrent: a run that waits too long fails (exit 2)" [ $? = 2 ]
+check "concurrent: ... and says why" grep -q 'in use by another run' "$TMP/k-jan.err"
+check "concurrent: ... and writes no output" [ ! -e "$TMP/k-jan.out.csv" ]
+wait "$hp"
+
+# ---- 7. permissions ------------------------------------------------------------------------------------
+check "permissions: created 0600" [ "$(stat -c %a "$L4")" = 600 ]
+check "permissions: the WAL file too" [ "$(stat -c %a "$L4-wal" 2>/dev/null || echo 600)" = 600 ]
+chmod 664 "$L4"
+"$RFY" batch --quiet --ledger "$L4" -o "$TMP/k-jan.out.csv" "$TMP/k-jan.csv" 2>"$TMP/perm.err"
+check "permissions: a ledger the group may write is refused (exit 2)" [ $? = 2 ]
+check "permissions: ... saying how to fix it" grep -q 'chmod 600' "$TMP/perm.err"
+"$RFY" batch --quiet --corrections -o "$TMP/x.csv" "$TMP/k-jan.csv" 2>/dev/null
+check "--corrections without --ledger: usage error (exit 2)" [ $? = 2 ]
+
+# ---- schema version ----------------------------------------------------------------------------------
+check "schema: a new ledger has version 1" [ "$(sqlite3 "$L" 'PRAGMA user_version')" = 1 ]
+cp "$L3" "$TMP/newer.db"
+sqlite3 "$TMP/newer.db" 'PRAGMA user_version = 99'
+"$RFY" batch --quiet --ledger "$TMP/newer.db" -o "$TMP/newer.out.csv" "$TMP/k-jan.csv" 2>"$TMP/newer.err"
+check "schema: a newer ledger is refused (exit 2)" [ $? = 2 ]
+check "schema: ... saying so" grep -q 'schema version 99; this rfy knows up to 1' "$TMP/newer.err"
+printf 'not a database, just text\n' >"$TMP/text.db"
+chmod 600 "$TMP/text.db"
+"$RFY" batch --quiet --ledger "$TMP/text.db" -o "$TMP/text.out.csv" "$TMP/k-jan.csv" 2>"$TMP/text.err"
+check "schema: a file that is not a ledger is refused (exit 2, no output)" [ $? = 2 ] && [ ! -e "$TMP/text.out.csv" ]
+check "schema: ... saying so" grep -q 'is not a ledger (not an SQLite database)' "$TMP/text.err"
+check "schema: ... and left as it was" grep -qx 'not a database, just text' "$TMP/text.db"
+
+rfy_test_finish
