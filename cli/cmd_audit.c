@@ -287,24 +287,46 @@ static void summary(const audit_ctx *a, const batch_stats *st, const char *rejec
     rfy_money_format(q, sizeof q, st->payment, '.');
     rfy_money_format(o, sizeof o, a->tot.over_sum, '.');
     rfy_money_format(u, sizeof u, a->tot.under_sum, '.');
-    fprintf(stderr, "rfy audit: %lu row%s read, %lu match, %lu differ, %lu rejected", st->rows,
-            st->rows == 1 ? "" : "s", a->tot.matches, differences(a), st->rejected);
-    if (st->rejected)
-        fprintf(stderr, " (see %s)", rejects_name);
-    if (st->casemonths != st->computed)
-        fprintf(stderr, "; %lu case-months from %lu rows", st->casemonths, st->computed);
+    /* Danish unless --lang en (cli_lang) */
+    if (cli_lang == RFY_LANG_EN) {
+        fprintf(stderr, "rfy audit: %lu row%s read, %lu match, %lu differ, %lu rejected", st->rows,
+                st->rows == 1 ? "" : "s", a->tot.matches, differences(a), st->rejected);
+        if (st->rejected)
+            fprintf(stderr, " (see %s)", rejects_name);
+        if (st->casemonths != st->computed)
+            fprintf(stderr, "; %lu case-months from %lu rows", st->casemonths, st->computed);
+    } else {
+        fprintf(stderr, "rfy audit: %lu %s læst, %lu stemmer, %lu afviger, %lu afvist", st->rows,
+                st->rows == 1 ? "række" : "rækker", a->tot.matches, differences(a), st->rejected);
+        if (st->rejected)
+            fprintf(stderr, " (se %s)", rejects_name);
+        if (st->casemonths != st->computed)
+            fprintf(stderr, "; %lu sagsmåneder fra %lu rækker", st->casemonths, st->computed);
+    }
     fputc('\n', stderr);
     /* gross − deductions applied = the recomputed payment; rejects by reason */
     run_summary_print_as(&a->sum, stderr, "audit", "recomputed");
-    if (a->holiday_excess)
-        fprintf(stderr, "rfy audit: %lu case-month%s with holiday beyond the right (§ 69 stk. 5), "
-                        "flagged in the report\n", a->holiday_excess,
-                a->holiday_excess == 1 ? "" : "s");
-    fprintf(stderr, "rfy audit: overpaid %lu case-month%s, %s; underpaid %lu case-month%s, %s",
-            a->tot.over, a->tot.over == 1 ? "" : "s", o, a->tot.under,
-            a->tot.under == 1 ? "" : "s", u);
-    fprintf(stderr, "\nrfy audit: sum of differences (paid - payment) %s; total paid %s, "
-                    "total recomputed %s\n", d, p, q);
+    if (cli_lang == RFY_LANG_EN) {
+        if (a->holiday_excess)
+            fprintf(stderr, "rfy audit: %lu case-month%s with holiday beyond the right (§ 69 stk. 5), "
+                            "flagged in the report\n", a->holiday_excess,
+                    a->holiday_excess == 1 ? "" : "s");
+        fprintf(stderr, "rfy audit: overpaid %lu case-month%s, %s; underpaid %lu case-month%s, %s",
+                a->tot.over, a->tot.over == 1 ? "" : "s", o, a->tot.under,
+                a->tot.under == 1 ? "" : "s", u);
+        fprintf(stderr, "\nrfy audit: sum of differences (paid - payment) %s; total paid %s, "
+                        "total recomputed %s\n", d, p, q);
+    } else {
+        if (a->holiday_excess)
+            fprintf(stderr, "rfy audit: %lu %s med ferie ud over retten (§ 69 stk. 5), "
+                            "markeret i rapporten\n", a->holiday_excess,
+                    a->holiday_excess == 1 ? "sagsmåned" : "sagsmåneder");
+        fprintf(stderr, "rfy audit: overbetalt %lu %s, %s; underbetalt %lu %s, %s", a->tot.over,
+                a->tot.over == 1 ? "sagsmåned" : "sagsmåneder", o, a->tot.under,
+                a->tot.under == 1 ? "sagsmåned" : "sagsmåneder", u);
+        fprintf(stderr, "\nrfy audit: sum af differencer (betalt - udbetaling) %s; betalt i alt %s, "
+                        "genberegnet i alt %s\n", d, p, q);
+    }
     fprintf(stderr, "rfy audit: rates_id %s\n", a->rates_id);
 }
 

@@ -14,6 +14,7 @@
 #include "rfy_holiday.h"
 #include "rfy_rates.h"
 #include "rfy_export.h"
+#include "rfy_fault.h"
 
 RFY_BEGIN_DECLS
 
@@ -89,11 +90,8 @@ RFY_API void rfy_case_clear(rfy_case *c);
 /* Back to defaults (ressourceforløb, whole month, no prior, all amounts 0), keeping allocations. */
 RFY_API void rfy_case_reset(rfy_case *c);
 
-/* Why a case-month could not be computed.  No allocation: fits the hot path. */
-typedef struct rfy_error {
-    const char *column;  /* input column at fault ("prior_until"), or "" */
-    char reason[200];    /* for a payroll officer, English */
-} rfy_error;
+/* Why a case-month could not be computed: rfy_error, a list of faults as
+ * data (codes, columns, values, parameters), in rfy_fault.h. */
 
 /* How the level of a segment was chosen. */
 typedef enum rfy_level_basis {

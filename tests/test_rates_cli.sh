@@ -179,7 +179,7 @@ expect_out "all reproduced by the chain"
 # and a computation in such a month names the table's gap, not "newer tables"
 run preview --rates "$scratch/gaps" --month 2026-05 --category ikke_forsorger
 expect_rc 2
-expect_err "the rate table for 2026-05 has no rfy_ikke_forsorger"
+expect_err "satstabellen for 2026-05 mangler rfy_ikke_forsorger"
 
 # --- check: structural errors, all of them, in their own section -------------------------------
 cp -R "$scratch/exported" "$scratch/broken"

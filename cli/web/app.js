@@ -41,19 +41,15 @@ const PROVENANCE = {
   derived: 'afledt af reguleringskæden, ikke offentliggjort',
 };
 
-/* The form's fields, by API column, with their Danish names for messages. */
-const FIELDS = {
-  holiday_run_months: 'Måneder i træk med ydelse før måneden',
-  holiday_used_days: 'Dage med ydelse allerede holdt i ferieperioden',
-  month: 'Måned', category: 'Kategori', forloeb: 'Forløb', children: 'Børn med bidragspligt',
-  child_support: 'Dokumenteret bidrag', prior: 'Ydelse før forløbet', prior_amount: 'Beløb',
-  prior_unit: 'pr. uge/måned', prior_until: 'Sidste dag på sygedagpengeniveau',
-  wage: 'Løn inkl. pension', holiday_pay: 'Feriegodtgørelse', holiday_days: 'Feriedage',
-  holiday_ydelse_days: 'Feriedage holdt med ydelse', activation_income: 'Indtægt i tilbud',
-  activation_hours: 'Arbejdstimer i tilbud', other_income: 'Anden indtægt',
-  sanction_days: 'Dage med periodesanktion', sanction_amount: 'Punktsanktion',
-  start: 'Første dag', end: 'Sidste dag', case_id: 'Sag',
-};
+/* A field's name for a message: the text of its label in the page (without
+ * the small print), so the page names its fields in one place, the HTML. */
+function fieldLabel(column) {
+  const label = document.querySelector(`label[for="${column}"]`);
+  if (!label) return column;
+  const copy = label.cloneNode(true);
+  for (const small of copy.querySelectorAll('small')) small.remove();
+  return copy.textContent.replace(/,? kr\.$/, '').trim();
+}
 const AMOUNT_FIELDS = ['child_support', 'prior_amount', 'wage', 'holiday_pay', 'holiday_days',
   'activation_income', 'activation_hours', 'other_income', 'sanction_amount'];
 
@@ -130,64 +126,26 @@ function monthRange(from, to) {
 
 /* ---- Errors in Danish ---------------------------------------------------------- */
 
-/* The API's reasons are the batch rejects' (English, for payroll files);
- * the caseworker reads them in Danish.  Known kinds are worded here; any
- * other reason is shown as the engine wrote it, under a Danish heading. */
-const REASONS = [
-  /* first: this reason quotes the other row's, which the patterns below would match */
-  [/of the same case and month was rejected/, 'beregnes ikke, fordi en anden periode i måneden blev afvist'],
-  [/is a JSON number with a fraction/, 'skal skrives som tekst, fx 20000,50'],
-  [/is required \(YYYY-MM/, 'skal udfyldes: skriv ÅÅÅÅ-MM, fx 2024-05'],
-  [/is not a valid month/, 'er ikke en gyldig måned: skriv ÅÅÅÅ-MM, fx 2024-05'],
-  [/is not a valid date/, 'er ikke en gyldig dato: skriv ÅÅÅÅ-MM-DD, fx 2024-05-14'],
-  [/is outside the month/, 'ligger uden for måneden'],
-  [/is before start/, 'ligger før den første dag'],
-  [/is not a valid number/, 'er ikke et gyldigt beløb: skriv fx 20000 eller 20.000,50 (højst to decimaler)'],
-  [/is above the limit/, 'er større, end det kan være rigtigt: kontrollér beløbet'],
-  [/whole number from 1 to 20/, 'skal være et helt tal fra 1 til 20'],
-  [/required for u25_hjemme_bidrag/, 'skal udfyldes for kategori nr. 4: antallet af børn (1–20) med dokumenteret bidragspligt'],
-  [/required when holiday_pay is given/, 'skal udfyldes, når der er feriegodtgørelse: de feriedage, den dækker'],
-  [/prior_unit is required/, 'skal vælges: pr. uge eller pr. måned'],
-  [/required with a prior/, 'skal udfyldes ved en hidtidig ydelse: beløbet i kr.'],
-  [/required with prior sygedagpenge/, 'skal udfyldes ved sygedagpenge: den sidste dag på sygedagpengeniveau'],
-  [/given, but prior is none/, 'er udfyldt, men der er ikke valgt en hidtidig ydelse'],
-  [/given, but prior is not sygedagpenge|only used with prior sygedagpenge/, 'bruges kun ved sygedagpenge'],
-  [/applies only in ressourceforloeb/, 'sygedagpengeniveauet (§ 68, stk. 4) gælder kun i ressourceforløb; vælg «Ingen» ved jobafklaringsforløb'],
-  [/is not known/, 'har en værdi, der ikke kendes'],
-  [/is not an input column/, 'kendes ikke af denne version af beregningen'],
-  [/no rate table covers/, 'der findes ingen satser for måneden: satstabellerne dækker den ikke'],
-  [/before ressourceforloeb existed/, 'ressourceforløbsydelse findes fra januar 2013'],
-  [/before jobafklaringsforloeb existed/, 'jobafklaringsforløb findes fra juli 2014'],
-  [/above the highest sygedagpenge amount/, 'er over det højeste sygedagpengebeløb for måneden'],
-  [/no normalbidrag_month is known/, 'der kendes intet normalbidrag for måneden: udfyld det dokumenterede bidrag'],
-  [/must be an amount from 0 to/, 'skal være et beløb fra 0 til 9.999.999,99 kr.'],
-  [/must be from 0 to 31 feriedage/, 'skal være fra 0 til 31 feriedage'],
-  [/must be from 0 to 744 hours/, 'skal være fra 0 til 744 timer'],
-  [/overlap those of row/, 'overlapper en anden periode i måneden: ingen dag må være med i to perioder'],
-  [/forloeb differs from row/, 'alle perioder i en måned skal have samme forløb'],
-];
-
-function danishReason(e) {
-  for (const [re, da] of REASONS) if (re.test(e.reason)) return da;
-  return null;
-}
-
-/* labels: what each request row is called for the caseworker (a month, a period), or null. */
+/* Each fault comes from the API with its code, the column it names and its
+ * words in Danish ("reason") from the engine's one catalogue: the page shows
+ * them as they are, in the list and at the field, and words nothing itself. */
 function showErrors(errors, labels) {
   const box = $('fejl');
   box.replaceChildren(el('h2', {}, 'Beregningen kunne ikke foretages'));
+  for (const old of document.querySelectorAll('.fejl-felt')) old.remove();
   const ul = el('ul');
   for (const e of errors) {
-    const field = e.column ? (FIELDS[e.column] || e.column) : null;
+    const field = e.column ? fieldLabel(e.column) : null;
     const where = labels && e.row !== null && labels.length > 1 ? ` (${labels[e.row]})` : '';
-    const da = danishReason(e);
-    const li = el('li', {class: 'fejl-linje', 'data-column': e.column || ''});
+    const li = el('li', {class: 'fejl-linje', 'data-column': e.column || '', 'data-code': e.code || ''});
     li.append(field ? el('strong', {}, field + where + ': ') : where ? el('strong', {}, where.slice(2, -1) + ': ') : '');
-    li.append(da || 'Beregningen blev afvist.');
-    li.append(el('br'), el('small', {}, 'Begrundelse fra beregningen: ' + e.reason));
+    li.append(e.reason);
     ul.append(li);
     const input = e.row > 0 && labels && $(`periode-${e.row}-${e.column}`) ? $(`periode-${e.row}-${e.column}`) : $(e.column);
-    if (e.column && input) input.setAttribute('aria-invalid', 'true');
+    if (e.column && input) {
+      input.setAttribute('aria-invalid', 'true');
+      input.after(el('small', {class: 'fejl-felt', role: 'alert'}, e.reason));
+    }
   }
   box.append(ul);
   box.classList.remove('hidden');

@@ -243,12 +243,22 @@ def main():
         wait_shown(d, "#fejl")
         msg = text(d, "#fejl")
         check("Beregningen kunne ikke foretages" in msg and "Løn inkl. pension" in msg
-              and "er ikke et gyldigt beløb" in msg, f"error in Danish: {msg!r}")
+              and "er ikke et gyldigt tal: mere end 2 decimaler" in msg, f"error in Danish: {msg!r}")
+        # the engine's Danish words at the field they name, with the fault's code in the list
+        at = d.find_elements(By.CSS_SELECTOR, "#wage + .fejl-felt")
+        check(len(at) == 1 and "mere end 2 decimaler" in at[0].text, "error at the field: wage")
+        codes = [li.get_attribute("data-code") for li in d.find_elements(By.CSS_SELECTOR, "#fejl li")]
+        check(codes == ["number_decimals"], f"error code in the list: {codes}")
+        # -500: the real reason, no sign allowed
+        fill(d, server.url, {"month": "2024-05", "category": "forsorger", "wage": "-500"})
+        wait_shown(d, "#fejl")
+        msg = text(d, "#fejl")
+        check("fortegn er ikke tilladt" in msg, f"-500: the real reason: {msg!r}")
         # A month no table covers: Danish words for it.
         fill(d, server.url, {"month": "2031-05", "category": "forsorger"})
         wait_shown(d, "#fejl")
         msg = text(d, "#fejl")
-        check("Måned" in msg and "der findes ingen satser for måneden" in msg, f"uncovered month in Danish: {msg!r}")
+        check("Måned" in msg and "ingen satstabel dækker 2031-05" in msg, f"uncovered month in Danish: {msg!r}")
         logs = [e for e in d.get_log("browser") if e.get("level") == "SEVERE" and "favicon" not in e.get("message", "")
                 and "422" not in e.get("message", "")]
         check(not logs, f"no console errors (CSP violations would show here): {logs}")
