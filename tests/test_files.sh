@@ -33,6 +33,13 @@ check "cp1252 without --encoding: exit 2" [ $? = 2 ]
 check "cp1252 without --encoding: no output" [ ! -e "$TMP/w.csv" ]
 check "cp1252: the header message says to try --encoding cp1252" has "$TMP/w.err" "prøv --encoding cp1252"
 check "cp1252: every unknown column in one message" has "$TMP/w.err" "9 unknown columns: 'Sagsnr'"
+# Read as Windows-1252: the hint never proposes reading past a column that carries money (Løn,
+# Feriepenge) or holiday (Feriedage): copying it would drop income without a word.
+"$RFY" batch --encoding cp1252 -o "$TMP/w2.csv" "$FIX/excel-cp1252.csv" 2>"$TMP/w2.err"
+check "cp1252 header: --ignore-columns offers only columns without money" \
+    has "$TMP/w2.err" "or read past with --ignore-columns Sagsnr,Måned,CPR,Navn,Afdeling; 'Løn', 'Feriepenge', 'Feriedage' carry money or holiday: map them to rfy's names, never read past them"
+check "cp1252 header: no money column in the --ignore-columns hint" \
+    bash -c "! grep -o -- '--ignore-columns [^;]*' '$TMP/w2.err' | grep -q 'Løn\|Feriepenge'"
 check "cp1252: the header is line 2 (after sep=;)" has "$TMP/w.err" "line 2: "
 "$RFY" batch --encoding cp1252 "${DA[@]}" -o "$TMP/cp.csv" "$FIX/excel-cp1252.csv" 2>"$TMP/cp.err"
 check "cp1252 + Danish map: exit 0" [ $? = 0 ]
