@@ -54,4 +54,9 @@ check "Danish spellings: exit 0, both computed" [ $? = 0 ] && [ "$(data_lines "$
 # 4.500 × 52/12 = 19.500,00 > 16.382,00: § 68 stk. 4 is the level (as with prior_unit week)
 check "Danish spellings: uge is a week (payment 19500.00)" grep -q '^D,2024-05,.*,19500.00,' "$TMP/dk.out.csv"
 
+# ---- docs/faults.md lists every code of the catalogue ---------------------------------------------
+missing=$(grep -oE '\{"[a-z0-9_]*", (-1|RFY_HINT)' "$SRC/calc/fault_catalogue.c" | sed -E 's/\{"([a-z0-9_]*)".*/\1/' | grep -v '^none$' |
+    while read -r id; do grep -qF "| \`$id\` |" "$SRC/docs/faults.md" || echo "$id"; done)
+check "docs/faults.md lists every code (missing: ${missing:-none})" [ -z "$missing" ]
+
 rfy_test_finish
