@@ -11,14 +11,10 @@
 
 #define NUM 48
 
-static const char *const MONTH_DA[12] = {"januar", "februar", "marts",     "april",
-                                         "maj",    "juni",    "juli",      "august",
-                                         "september", "oktober", "november", "december"};
-
 /* "januar 2024" */
 static const char *month_da(char *buf, size_t size, rfy_month m)
 {
-    snprintf(buf, size, "%s %d", MONTH_DA[RFY_MONTH_NUM(m) - 1], RFY_MONTH_YEAR(m));
+    snprintf(buf, size, "%s %d", rfy_month_name(RFY_MONTH_NUM(m), RFY_LANG_DA), RFY_MONTH_YEAR(m));
     return buf;
 }
 

@@ -552,6 +552,50 @@ static int rates_year(serve_answer *ans, const rfy_rates *rates, int year)
                                            rfy_rates_id(rates), "rates", arr));
 }
 
+/* ---- GET /api/v1/catalogue ----------------------------------------------------------- */
+
+/* The Danish words for the engine's codes, from the engine (rfy_names.h), so
+ * that the page keeps no name list of its own: months, categories, forløb,
+ * rate keys and units, provenance, warnings and notes. */
+static int catalogue(serve_answer *ans)
+{
+    const rfy_lang da = RFY_LANG_DA;
+    json_t *months = json_array(), *cats = json_object(), *forloeb = json_object(),
+           *rates = json_object(), *units = json_object(), *prov = json_object(),
+           *warn = json_object(), *notes = json_object();
+    int ok = months && cats && forloeb && rates && units && prov && warn && notes;
+    for (int m = 1; ok && m <= 12; m++)
+        ok = json_array_append_new(months, json_string(rfy_month_name(m, da))) == 0;
+    for (int c = RFY_CAT_FORSORGER; ok && c <= RFY_CAT_U25_HJEMME_BIDRAG; c++)
+        ok = json_object_set_new(cats, rfy_category_name((rfy_category)c),
+                                 json_string(rfy_category_text((rfy_category)c, da))) == 0;
+    for (int f = RFY_FORLOEB_RESSOURCE; ok && f <= RFY_FORLOEB_JOBAFKLARING; f++)
+        ok = json_object_set_new(forloeb, rfy_forloeb_name((rfy_forloeb)f),
+                                 json_string(rfy_forloeb_text((rfy_forloeb)f, da))) == 0;
+    for (int k = 0; ok && k < RFY_RATE_KEY_COUNT; k++)
+        ok = json_object_set_new(rates, rfy_rate_key_name((rfy_rate_key)k),
+                                 json_string(rfy_rate_key_text((rfy_rate_key)k, da))) == 0 &&
+             json_object_set_new(units, rfy_rate_key_unit((rfy_rate_key)k),
+                                 json_string(rfy_rate_unit_text((rfy_rate_key)k, da))) == 0;
+    for (int p = RFY_PROV_PUBLISHED; ok && p <= RFY_PROV_DERIVED; p++)
+        ok = json_object_set_new(prov, rfy_provenance_name((rfy_provenance)p),
+                                 json_string(rfy_provenance_text((rfy_provenance)p, da))) == 0;
+    for (unsigned w = 1; ok && w & RFY_WARN_ALL; w <<= 1)
+        ok = json_object_set_new(warn, rfy_warning_code((rfy_warning)w),
+                                 json_string(rfy_warning_text((rfy_warning)w, da))) == 0;
+    ok = ok && json_object_set_new(notes, "no_new_ressourceforloeb",
+                                   json_string(rfy_note_no_new_ressourceforloeb_text(da))) == 0;
+    if (!ok) {
+        json_decref(months), json_decref(cats), json_decref(forloeb), json_decref(rates);
+        json_decref(units), json_decref(prov), json_decref(warn), json_decref(notes);
+        return answer_oom(ans);
+    }
+    return answer_json(ans, 200,
+                       json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "lang", "da", "months",
+                                 months, "categories", cats, "forloeb", forloeb, "rates", rates, "units",
+                                 units, "provenance", prov, "warnings", warn, "notes", notes));
+}
+
 /* "/api/v1/rates/2024" → 2024; -1 when the tail is not four digits. */
 static int year_of(const char *tail)
 {
@@ -588,6 +632,9 @@ int serve_api_answer(serve_answer *ans, const rfy_rates *rates, const char *meth
                                                      RFY_VERSION, "rates_id",
                                                      rfy_rates_id(rates)))
                    : answer_error(ans, 405, RFY_FAULT_HTTP_METHOD, "GET /api/v1/health", 0, 0);
+    if (strcmp(path, "/api/v1/catalogue") == 0)
+        return get ? catalogue(ans)
+                   : answer_error(ans, 405, RFY_FAULT_HTTP_METHOD, "GET /api/v1/catalogue", 0, 0);
     if (strncmp(path, RATES_PREFIX, sizeof RATES_PREFIX - 1) == 0 &&
         year_of(path + sizeof RATES_PREFIX - 1) >= 0)
         return get ? rates_year(ans, rates, year_of(path + sizeof RATES_PREFIX - 1))

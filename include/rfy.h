@@ -49,5 +49,6 @@
 #include "rfy_explain.h"
 #include "rfy_casemonth.h"
 #include "rfy_audit.h"
+#include "rfy_names.h"
 
 #endif

@@ -298,6 +298,32 @@ START_TEST(reasons_stay_utf8)
 }
 END_TEST
 
+/* GET /api/v1/catalogue: the engine's Danish names for its codes, which the page uses
+ * instead of lists of its own. */
+START_TEST(catalogue_names)
+{
+    json_t *root;
+    ck_assert_int_eq(call(&root, "GET", "/api/v1/catalogue", NULL), 200);
+    ck_assert_str_eq(json_string_value(json_object_get(root, "lang")), "da");
+    ck_assert_str_eq(json_string_value(json_array_get(json_object_get(root, "months"), 4)), "maj");
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(root, "categories"), "ikke_forsorger")),
+                     "ikke-forsørger");
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(root, "forloeb"), "jobafklaring")),
+                     "jobafklaringsforløb (§ 69 j)");
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(root, "rates"), "wage_threshold_month")),
+                     "Lønindtægtsgrænse");
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(root, "units"), "kr/week")), "kr./uge");
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(root, "provenance"), "derived")),
+                     "afledt af reguleringskæden, ikke offentliggjort");
+    ck_assert_uint_eq(json_object_size(json_object_get(root, "warnings")), 5);
+    json_decref(root);
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/catalogue", "{}"), 405);
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(json_object_get(root, "errors"), 0), "code")),
+                     "http_method");
+    json_decref(root);
+}
+END_TEST
+
 START_TEST(limits)
 {
     serve_answer a;
@@ -388,6 +414,7 @@ static Suite *suite(void)
     tcase_add_test(tc, strict_json);
     tcase_add_test(tc, reasons_stay_utf8);
     tcase_add_test(tc, limits);
+    tcase_add_test(tc, catalogue_names);
     tcase_add_test(tc, routes);
     suite_add_tcase(s, tc);
     return s;

@@ -7,39 +7,24 @@
  */
 'use strict';
 
-const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august',
-  'september', 'oktober', 'november', 'december'];
+/* The Danish names of the engine's codes (months, categories, forløb, rate
+ * keys and units, provenance, warnings, notes) come from the engine through
+ * GET /api/v1/catalogue, fetched once: the page keeps no list of its own. */
+let MONTHS = [];
+let CATEGORY = {};
+let FORLOEB = {};
+let RATE = {};
+let UNIT = {};
+let PROVENANCE = {};
+let WARNING = {};
+let NOTE = {};
 
-const CATEGORY = {
-  forsorger: 'forsørger',
-  ikke_forsorger: 'ikke-forsørger',
-  u25_hjemme: 'under 25 år, hjemmeboende',
-  u25_hjemme_bidrag: 'under 25 år, hjemmeboende, med bidragspligt over for barn',
-};
-
-const RATE = {
-  rfy_forsorger: 'Ressourceforløbsydelse, forsørger',
-  rfy_ikke_forsorger: 'Ressourceforløbsydelse, ikke-forsørger',
-  rfy_u25_hjemme: 'Ressourceforløbsydelse, under 25 år, hjemmeboende',
-  rfy_u25_bidrag_max: 'Loft for under 25 år med bidragspligt (forsørgersatsen)',
-  rfy_sdp_max_week: 'Højeste sygedagpengebeløb',
-  rfy_ledighed_89_week: 'Ledighedsydelse (89 %)',
-  wage_threshold_month: 'Lønindtægtsgrænse',
-  activation_hour_disregard: 'Fradragsfrit beløb pr. arbejdstime i tilbud',
-  normalbidrag_month: 'Normalbidrag pr. barn',
-  normalbidrag_grundbeloeb_month: 'Normalbidrag, grundbeløb',
-  normalbidrag_tillaeg_month: 'Normalbidrag, tillæg',
-  regulation_r_pct: 'Satsreguleringsprocent',
-  regulation_afdaempning_pct: 'Afdæmpning af satsreguleringen',
-};
-
-const UNIT = {'kr/month': 'kr./md.', 'kr/week': 'kr./uge', 'kr/hour': 'kr./time'};
-
-const PROVENANCE = {
-  published: 'offentliggjort',
-  secondary: 'sekundær kilde',
-  derived: 'afledt af reguleringskæden, ikke offentliggjort',
-};
+async function loadCatalogue() {
+  if (MONTHS.length) return;
+  const c = await (await fetch('/api/v1/catalogue')).json();
+  ({months: MONTHS, categories: CATEGORY, forloeb: FORLOEB, rates: RATE, units: UNIT,
+    provenance: PROVENANCE, warnings: WARNING, notes: NOTE} = c);
+}
 
 /* A field's name for a message: the text of its label in the page (without
  * the small print), so the page names its fields in one place, the HTML. */
@@ -316,22 +301,7 @@ function derivedNote(provenance) {
     '(beregnet sats, ikke offentliggjort). Beløbet kan ændre sig, når satserne offentliggøres.');
 }
 
-/* The result's warnings and notes (codes from the engine), in Danish. */
-const WARNING = {
-  derived_rate: 'Beregnet sats, ikke offentliggjort: se «Anvendte satser».',
-  sdp_above_derived_max: 'De hidtidige sygedagpenge er over det beregnede højeste sygedagpengebeløb ' +
-    '(ikke offentliggjort): måneden er beregnet; kontrollér beløbet (§ 68, stk. 4).',
-  holiday_excess: 'Der er holdt flere feriedage med ydelse end retten giver.',
-  holiday_state_unknown: 'Ferieretten kendes ikke: angiv måneder og brugte feriedage før denne måned.',
-  sdp_max_unknown: 'Satstabellerne har intet højeste sygedagpengebeløb for måneden: de hidtidige ' +
-    'sygedagpenge er ikke kontrolleret; måneden er beregnet; kontrollér beløbet (§ 68, stk. 4).',
-};
-const NOTE = {
-  no_new_ressourceforloeb: 'Fra 1. februar 2026 kan der ikke startes nye ressourceforløb (lov nr. 1750 ' +
-    'af 29.12.2025); forløb, der allerede er i gang, fortsætter efter det hidtidige kapitel 6 a og ' +
-    'beregnes som før.',
-};
-
+/* The result's warnings and notes: codes from the engine, its Danish words from the catalogue. */
 function warningsList(r) {
   const items = [];
   for (const w of r.warnings || [])
@@ -352,7 +322,7 @@ function showMonth(r) {
   out.append(el('h2', {}, `Forhåndsberegning for ${monthText(r.month)}`));
   const meta = el('dl', {class: 'meta'});
   meta.append(el('dt', {}, 'Kategori'), el('dd', {}, categoryText(r.category)),
-    el('dt', {}, 'Forløb'), el('dd', {}, r.forloeb === 'jobafklaring' ? 'jobafklaringsforløb (§ 69 j)' : 'ressourceforløb (kapitel 6 a)'),
+    el('dt', {}, 'Forløb'), el('dd', {}, FORLOEB[r.forloeb] || r.forloeb),
     el('dt', {}, 'Ret til ydelse'), el('dd', {}, `${r.days} af ${r.days_in_month} dage`));
   out.append(meta);
   const note = derivedNote(r.provenance);
@@ -567,6 +537,7 @@ async function onSubmit(ev) {
   const labels = periodMode() ? months.map(monthText) : rows.map((_, i) => `periode ${i + 1}`);
   let answer;
   try {
+    await loadCatalogue();
     answer = await calculate(rows);
   } catch (e) {
     showErrors([{row: null, column: null, reason: 'Serveren svarer ikke: ' + e.message}]);
