@@ -84,7 +84,8 @@ int explain_holiday_text(FILE *out, const rfy_case *in, const rfy_result *res)
                 days_da(a, sizeof a, h->ydelse_m), days_da(b, sizeof b, h->used_before_m),
                 days_da(c, sizeof c, h->fg_m), days_da(d, sizeof d, h->allowed_m));
     else
-        fprintf(out, "  Ferie med ydelse: %s dage; uden ret dækkes ingen\n",
+        fprintf(out, "  Ferie med ydelse: %s dage; der er endnu ingen ret til ferie med ydelse "
+                     "(§ 69, stk. 5), så ingen af dagene er dækket\n",
                 days_da(a, sizeof a, h->ydelse_m));
     if (h->right)
         fprintf(out, "  Brugt efter denne måned: %s dage; tilbage i perioden: %s dage\n",

@@ -267,7 +267,7 @@ static void level_prior(FILE *out, const rfy_case *in, const rfy_result *res,
                 da_q(b, res->prior_monthly), ref, da_q(c, res->stk2_level));
     else
         fprintf(out,
-                "    %s er ikke mere end niveauet efter %s (%s): efter %s gælder %s som gulv",
+                "    %s er ikke mere end niveauet efter %s (%s): efter %s er niveauet mindst %s",
                 da_q(b, res->prior_monthly), ref, da_q(c, res->stk2_level),
                 da_ref(fref, sizeof fref, e->floor_ref), c);
     if (sdp)
@@ -506,11 +506,13 @@ static void rates_section(FILE *out, const rfy_result *res, const rfy_explanatio
                 da_ref(ref, sizeof ref, e->rate_ref[k]), da_z(a, v->amount),
                 rfy_rate_unit_text(v->key, RFY_LANG_DA), da_date(date, sizeof date, &v->from),
                 rfy_provenance_text(v->provenance, RFY_LANG_DA));
-        /* a derived row's source is its chain formula, not a place to look it up */
-        if (strncmp(src, "derived: ", 9) == 0)
-            fprintf(out, "    beregning: %s\n", src + 9);
-        else
-            fprintf(out, "    kilde: %s\n", src);
+        /* in Danish from the engine: a derived row's chain recomputed, a source named */
+        {
+            char shown[512];
+            (void)src;
+            rfy_rate_source_text(shown, sizeof shown, v, rates, RFY_LANG_DA);
+            fprintf(out, "    %s\n", shown);
+        }
     }
     switch (res->provenance) {
     case RFY_PROV_PUBLISHED:
@@ -537,7 +539,7 @@ static void warnings_section(FILE *out, const rfy_result *res, const rfy_explana
         return;
     fputs("\nAdvarsler\n", out);
     if (res->warnings & RFY_WARN_DERIVED_RATE) {
-        fputs("  Beregnet sats, ikke offentliggjort: ", out);
+        fputs("  Afledt sats, ikke offentliggjort: ", out);
         for (int k = 0; k < RFY_RATE_KEY_COUNT; k++) {
             const rfy_rate_value *v = res->rate[k];
             if (!v || v->provenance != RFY_PROV_DERIVED)

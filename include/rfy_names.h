@@ -39,6 +39,18 @@ RFY_API const char *rfy_warning_text(rfy_warning w, rfy_lang lang);
 /* The note "no_new_ressourceforloeb" in a sentence. */
 RFY_API const char *rfy_note_no_new_ressourceforloeb_text(rfy_lang lang);
 
+/*
+ * A rate value's source for a person, into buf (size bytes; returns the
+ * length).  Danish: a derived value's chain recomputed exactly and written
+ * the Danish way ("afledt: 17.736 × (1 + (2,9 − 0,45)/100) = 18.170,53 →
+ * 18.171"), a secondary source named in Danish ("Syddjurs Kommune, side om
+ * ressourceforløbsydelse (sekundær kilde)"), else "kilde: " and the address.
+ * English: the table's source as written.  `rates` (may be NULL) gives the
+ * year's reduction of the adjustment for a chain that names it.
+ */
+RFY_API size_t rfy_rate_source_text(char *buf, size_t size, const rfy_rate_value *v, const rfy_rates *rates,
+                                    rfy_lang lang);
+
 RFY_END_DECLS
 
 #endif

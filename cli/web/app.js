@@ -283,11 +283,11 @@ function ratesTable(r) {
   for (const v of r.rates) {
     const tr = el('tr', {'data-key': v.key, 'data-provenance': v.provenance,
       class: v.provenance === 'derived' ? 'afledt' : ''});
-    tr.append(el('td', {}, `${RATE[v.key] || v.key} (${ref(v.legal_ref.replace(/^LAS /, '').replace(/ \(.*$/, ''))})`),
+    tr.append(el('td', {}, `${RATE[v.key] || v.key} (${ref(v.legal_ref_text)})`),
       el('td', {class: 'belob'}, `${kr(v.amount)} ${UNIT[v.unit] || v.unit}`),
       el('td', {}, dayText(v.effective_from)),
       el('td', {}, PROVENANCE[v.provenance] || v.provenance),
-      el('td', {class: 'kilde'}, v.source.replace(/^derived: /, 'beregnet: ')));
+      el('td', {class: 'kilde'}, v.source_text));
     body.append(tr);
   }
   t.append(body);
@@ -298,7 +298,7 @@ function derivedNote(provenance) {
   if (provenance !== 'derived') return null;
   return el('p', {class: 'note afledt-note', id: 'afledt-note', role: 'note'},
     'Bemærk: mindst én sats er beregnet af reguleringskæden og ikke offentliggjort ' +
-    '(beregnet sats, ikke offentliggjort). Beløbet kan ændre sig, når satserne offentliggøres.');
+    '(afledt sats, ikke offentliggjort). Beløbet kan ændre sig, når satserne offentliggøres.');
 }
 
 /* The result's warnings and notes: codes from the engine, its Danish words from the catalogue. */
