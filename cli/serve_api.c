@@ -287,8 +287,21 @@ static void read_rows(request *q, json_t *rows)
         api_row *w = &q->row[i];
         const char *why;
         w->rc = decode_row(&w->r, json_array_get(rows, i), &w->err);
-        if (w->rc != RFY_OK)
+        if (w->rc != RFY_OK) {
+            /* the row's cells that could be read have their faults too: all of them, in one list */
+            rfy_error cells;
+            if (json_is_object(json_array_get(rows, i)) &&
+                rfy_case_from_fields(&w->c, w->r.field, w->r.n, &RFY_AMOUNT_DOT, &cells) != RFY_OK)
+                for (int k = 0; k < cells.nfaults; k++) {
+                    const rfy_fault *f = &cells.fault[k];
+                    int dup = 0; /* a required column left out is reported once */
+                    for (int j = 0; j < w->err.nfaults && !dup; j++)
+                        dup = w->err.fault[j].code == f->code && strcmp(w->err.fault[j].column, f->column) == 0;
+                    if (!dup && w->err.nfaults < RFY_MAX_FAULTS)
+                        w->err.fault[w->err.nfaults++] = *f;
+                }
             continue;
+        }
         w->id = w->r.case_id ? w->r.case_id : "";
         w->id_len = strlen(w->id);
         for (size_t k = 0; k < w->r.n; k++)

@@ -23,6 +23,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from english_words import english_words  # noqa: E402
 from serve_fixture import Server, preview_json  # noqa: E402
 
 try:
@@ -254,6 +255,17 @@ def main():
         wait_shown(d, "#fejl")
         msg = text(d, "#fejl")
         check("fortegn er ikke tilladt" in msg, f"-500: the real reason: {msg!r}")
+        # The page as rendered with an API answer holds no English: a derived 2026 month with wage,
+        # holiday and a sanction, and a secondary source (the 2026 wage threshold).
+        fill(d, server.url, {"month": "2026-05", "category": "forsorger", "wage": "20000",
+                             "holiday_ydelse_days": "2", "sanction_days": "1"})
+        wait_shown(d, "#resultat")
+        shown = text(d, "body")
+        check("afledt: 16.972 × (1 + (4,5 − 0 − 0)/100) = 17.735,74 → 17.736" in shown
+              and "Syddjurs Kommune, side om ressourceforløbsydelse (sekundær kilde)" in shown,
+              "the rates' sources in Danish on the page")
+        words = english_words(shown)
+        check(not words, f"no English on the rendered page: {sorted(set(words))}")
         # A month no table covers: Danish words for it.
         fill(d, server.url, {"month": "2031-05", "category": "forsorger"})
         wait_shown(d, "#fejl")
