@@ -133,20 +133,33 @@ static int on_header(void *user, const case_binding *b, char *msg, size_t msgsiz
 /* --explain: the preview's breakdown, headed with where the case-month is and how it compares. */
 static int explain_row(audit_ctx *a, const batch_row *row, int differs)
 {
-    char paid[48], payment[48], diff[48], lines[BATCH_LINES_MAX + 1];
+    char paid[48], payment[48], diff[48], lines[BATCH_LINES_MAX + 1], said[BATCH_LINES_MAX * 2 + 8];
     int n = batch_row_format_lines(lines, sizeof lines - 1, row);
+    size_t o = 0;
     FILE *fp = a->explain_out;
     rfy_money_format_da(paid, sizeof paid, a->paid.sum);
     rfy_money_format_da(payment, sizeof payment, row->res->payment);
     rfy_money_format_da(diff, sizeof diff, a->diff);
     lines[n < 0 ? 0 : n] = '\0';
-    for (int i = 0; i < n; i++)
-        if (lines[i] == ';')
-            lines[i] = ' ';
+    /* "28;29" → "28 og 29", "5;7;9" → "5, 7 og 9" */
+    for (int i = 0; i < n && o + 5 < sizeof said; i++) {
+        if (lines[i] != ';') {
+            said[o++] = lines[i];
+            continue;
+        }
+        if (strchr(lines + i + 1, ';')) {
+            memcpy(said + o, ", ", 2);
+            o += 2;
+        } else {
+            memcpy(said + o, " og ", 4);
+            o += 4;
+        }
+    }
+    said[o] = '\0';
     errno = 0;
     if (fprintf(fp, "%s=== Linje %s, sag %s: udbetalt %s kr., genberegnet %s kr., "
                     "forskel %s kr. (udbetalt − genberegnet): %s ===\n",
-                a->explained ? "\n" : "", lines, a->explain_id, paid, payment, diff,
+                a->explained ? "\n" : "", said, a->explain_id, paid, payment, diff,
                 differs ? "afviger" : "stemmer") < 0 ||
         explain_batch_row(fp, a->explain_id, row, a->rates, 1) == EOF)
         return write_failed(a, fp == stdout ? "-" : "standard error");

@@ -96,7 +96,7 @@ check "audit: over 1 / 0.40, under 1 / -359.65, matches 2 (T within tolerance, B
     [ "$(summ "$TMP/au.rep.csv" overpayments)/$(summ "$TMP/au.rep.csv" overpaid)/$(summ "$TMP/au.rep.csv" underpayments)/$(summ "$TMP/au.rep.csv" underpaid)/$(summ "$TMP/au.rep.csv" matches)" = 1/0.40/1/-359.65/2 ]
 check "audit: tolerance in the summary" [ "$(summ "$TMP/au.rep.csv" tolerance)" = 0.25 ]
 check "audit: a payment line alone is rejected" grep -q '^7,L,,"en betalingslinje, men ingen række' "$TMP/au.rep.rejects.csv"
-check "audit --explain B:2024-07: the two periods, matching" grep -q '^=== Linje 5 6, sag B: .*: stemmer ===$' "$TMP/au.out"
+check "audit --explain B:2024-07: the two periods, matching" grep -q '^=== Linje 5 og 6, sag B: .*: stemmer ===$' "$TMP/au.out"
 check "audit --explain: both periods listed" grep -q 'Måneden består af 2 perioder' "$TMP/au.out"
 check "audit --explain: the payment" grep -q '^  Til udbetaling (før skat) *12.920,42' "$TMP/au.out"
 "$RFY" audit --tolerance abc "$FIX/payment.csv" >/dev/null 2>&1
