@@ -481,6 +481,9 @@ static json_t *warnings_json(const rfy_result *res)
         bad = !o || put(o, "code", json_string(rfy_warning_code((rfy_warning)bit)));
         if (!bad && rfy_warning_detail(detail, sizeof detail, (rfy_warning)bit, res) >= 0)
             bad = put(o, "detail", json_string(detail));
+        /* the same in Danish, for a person (the page, docs/preview.md) */
+        if (!bad && rfy_warning_detail_lang(detail, sizeof detail, (rfy_warning)bit, res, RFY_LANG_DA) >= 0)
+            bad = put(o, "detail_da", json_string(detail));
         bad |= push(a, o);
     }
     if (bad) {

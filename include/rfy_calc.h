@@ -218,6 +218,11 @@ RFY_API int rfy_warnings_format(char *buf, size_t size, unsigned warnings);
  */
 RFY_API int rfy_warning_detail(char *buf, size_t size, rfy_warning w, const rfy_result *res);
 
+/* The same in `lang`: RFY_LANG_DA in Danish ("beregnet med satser, der er
+ * afledt af reguleringskæden ..."), RFY_LANG_EN as rfy_warning_detail(). */
+RFY_API int rfy_warning_detail_lang(char *buf, size_t size, rfy_warning w, const rfy_result *res,
+                                    rfy_lang lang);
+
 /*
  * Non-zero when month m of a forløb falls after ressourceforløb were closed
  * to new cases: from 2026-02 no new ressourceforløb can start (lov nr. 1750

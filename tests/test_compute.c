@@ -322,6 +322,11 @@ START_TEST(sdp_2025_above_derived_max_computes_with_warning)
     ck_assert_int_gt(rfy_warning_detail(detail, sizeof detail, RFY_WARN_SDP_ABOVE_DERIVED_MAX, &Z),
                      0);
     ck_assert_ptr_nonnull(strstr(detail, "4860.00"));
+    /* the same in Danish, the amount written the Danish way */
+    ck_assert_int_gt(rfy_warning_detail_lang(detail, sizeof detail, RFY_WARN_SDP_ABOVE_DERIVED_MAX, &Z,
+                                             RFY_LANG_DA), 0);
+    ck_assert_str_eq(detail, "prior_amount er over det afledte højeste sygedagpengebeløb 4.860,00 kr. pr. uge "
+                             "(ikke offentliggjort; § 68 stk. 4): rækken er beregnet med det; kontrollér beløbet");
     /* 2024's maximum 4.695 is published: 4.700/uge there stays bad input */
     month(2024, 3);
     sdp("4700", 2024, 12, 31);
