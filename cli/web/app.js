@@ -297,7 +297,7 @@ function ratesTable(r) {
 function derivedNote(provenance) {
   if (provenance !== 'derived') return null;
   return el('p', {class: 'note afledt-note', id: 'afledt-note', role: 'note'},
-    'Bemærk: mindst én sats er beregnet af reguleringskæden og ikke offentliggjort ' +
+    'Bemærk: mindst én sats er afledt af reguleringskæden og ikke offentliggjort ' +
     '(afledt sats, ikke offentliggjort). Beløbet kan ændre sig, når satserne offentliggøres.');
 }
 
