@@ -144,6 +144,8 @@ size_t rfy_error_text(char *buf, size_t size, const rfy_error *err, rfy_lang lan
         if (used + 1 < size)
             used += rfy_fault_text(buf + used, size - used, &err->fault[i], lang);
     }
+    if (err->more && used + 1 < size) /* more faults than the list keeps */
+        used = rfy__text_append(buf, size, used, lang == RFY_LANG_EN ? "; and more faults" : "; og flere fejl");
     /* An error filled by code outside the catalogue (a caller's own reason). */
     if (err->nfaults == 0)
         used = rfy__text_append(buf, size, 0, err->reason);

@@ -299,6 +299,29 @@ END_TEST
 
 /* ---- A row reports all its faults ---------------------------------------------------- */
 
+START_TEST(row_more_faults_than_kept)
+{
+    /* ten bad cells: the first RFY_MAX_FAULTS (8) are kept, in column order, and the text says
+     * there were more; still one row, one reject */
+    probe p;
+    char text[4096], codes[512];
+    memset(&p, 0, sizeof p);
+    run_syn(&p, "case_id,month,category,forloeb,children,child_support,prior,prior_amount,wage,"
+                "holiday_pay,other_income\n"
+                ",x,y,z,0,a,b,c,d,e,f\n", ',', &RFY_AMOUNT_DOT);
+    ck_assert_int_eq(p.parse_rc, RFY_EINPUT);
+    ck_assert_int_eq(p.err.nfaults, RFY_MAX_FAULTS);
+    ck_assert_int_eq(p.err.more, 1);
+    rfy_error_codes(codes, sizeof codes, &p.err);
+    ck_assert_str_eq(codes, "case_id_empty;month_invalid;category_unknown;forloeb_unknown;children_range;"
+                            "number_character;prior_unknown;number_character");
+    rfy_error_text(text, sizeof text, &p.err, RFY_LANG_DA);
+    ck_assert_str_eq(text + strlen(text) - strlen("; og flere fejl"), "; og flere fejl");
+    rfy_error_text(text, sizeof text, &p.err, RFY_LANG_EN);
+    ck_assert_str_eq(text + strlen(text) - strlen("; and more faults"), "; and more faults");
+}
+END_TEST
+
 START_TEST(row_all_faults)
 {
     /* a bad month and a bad wage: one reject naming both, each with its code,
@@ -629,6 +652,7 @@ static Suite *suite(void)
     tcase_add_test(r, row_category);
     tcase_add_test(r, row_forloeb);
     tcase_add_test(r, row_all_faults);
+    tcase_add_test(r, row_more_faults_than_kept);
     tcase_add_test(r, row_start_end);
     tcase_add_test(r, row_children);
     tcase_add_test(r, row_amounts);
