@@ -18,7 +18,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "hint.h"
 #include "rfy_fault.h"
 #include "rfy_hint.h"
 #include "text_utf8.h"

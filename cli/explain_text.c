@@ -501,7 +501,6 @@ static void rates_section(FILE *out, const rfy_result *res, const rfy_explanatio
         const rfy_rate_value *v = res->rate[k];
         if (!v)
             continue;
-        const char *src = v->source ? v->source : "";
         fprintf(out, "  %s (%s): %s %s, gældende fra %s, %s\n", rfy_rate_key_text(k, RFY_LANG_DA),
                 da_ref(ref, sizeof ref, e->rate_ref[k]), da_z(a, v->amount),
                 rfy_rate_unit_text(v->key, RFY_LANG_DA), da_date(date, sizeof date, &v->from),
@@ -509,7 +508,6 @@ static void rates_section(FILE *out, const rfy_result *res, const rfy_explanatio
         /* in Danish from the engine: a derived row's chain recomputed, a source named */
         {
             char shown[512];
-            (void)src;
             rfy_rate_source_text(shown, sizeof shown, v, rates, RFY_LANG_DA);
             fprintf(out, "    %s\n", shown);
         }
