@@ -150,6 +150,7 @@ static int decode_row(request_row *r, json_t *obj, rfy_error *err)
 {
     const char *key;
     json_t *v;
+    long position = 0; /* of the key in the row object, from 1 */
 
     memset(r, 0, sizeof *r);
     rfy_error_reset(err);
@@ -158,11 +159,12 @@ static int decode_row(request_row *r, json_t *obj, rfy_error *err)
     /* every key is looked at, so the row reports all its faults, each at its own key */
     json_object_foreach(obj, key, v) {
         const char *text = NULL, *column = column_named(key);
+        position++;
         if (!column || r->n == MAX_COLUMNS) {
             char shown[48];
             shown_key(shown, sizeof shown, key);
             /* the key as given is the column at fault (it lives as long as the request) */
-            rfy_error_add(err, RFY_FAULT_COLUMN_UNKNOWN, key, shown, 0, (long)r->n + 1);
+            rfy_error_add(err, RFY_FAULT_COLUMN_UNKNOWN, key, shown, 0, position);
             continue;
         }
         if (json_is_string(v)) {
