@@ -115,13 +115,14 @@ typedef struct slot {
     size_t first;         /* its first kept field in the chunk's field table */
     int payment;          /* an audit payment line (no computation) */
     rfy_case in;
-    rfy_error err;
     int rc;               /* RFY_OK: part of a computed case-month; else this row's fault */
     /* The first slot of a case-month only: */
     size_t group_n;       /* its rows kept in this chunk (this slot and the next ones) */
     size_t extra_first, extra_n; /* its rows beyond GROUP_MAX: chunk->extra[extra_first..] */
     int group_rc;         /* RFY_OK: res holds the case-month */
     rfy_result res;
+    /* last: read only for a row that failed (its faults), so the rows' hot fields stay close */
+    rfy_error err;
 } slot;
 
 /* A row of a case-month beyond GROUP_MAX: only its line and number are kept. */

@@ -157,10 +157,11 @@ typedef struct rfy_fault {
  * render another language with rfy_error_text().
  */
 typedef struct rfy_error {
-    const char *column;          /* input column of the first fault ("prior_until"), or "" */
-    char reason[200];            /* Danish, every fault, joined by "; " */
+    /* first, so that clearing an error (every row) touches one cache line */
     int nfaults;                 /* faults in fault[] */
     int more;                    /* faults beyond RFY_MAX_FAULTS were found and not kept */
+    const char *column;          /* input column of the first fault ("prior_until"), or "" */
+    char reason[200];            /* Danish, every fault, joined by "; " */
     rfy_fault fault[RFY_MAX_FAULTS];
 } rfy_error;
 
