@@ -117,12 +117,22 @@ check "preview --input: payment 12.920,42" grep -q '^  Til udbetaling (før skat
 check "preview --input --json: payment, both categories, two periods" \
     [ "$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["payment"], d["category"], [(p["line"], p["first_day"]) for p in d["periods"]])' "$TMP/p.json")" = "12920.42 ikke_forsorger;forsorger [(10, 1), (5, 12)]" ]
 "$RFY" preview --input "$FIX/newuser.csv" --case-id MAJ --month 2024-05 >"$TMP/p2.txt" 2>"$TMP/p2.err"
-check "preview --input of an overlap: exit 2, both lines named" \
-    [ $? = 2 ] && grep -q '^rfy preview: line 3: start: its days overlap those of line 6' "$TMP/p2.err" && grep -q '^rfy preview: line 6: start: its days overlap those of line 3' "$TMP/p2.err"
+rc=$?
+check "preview --input of an overlap: exit 2" [ $rc = 2 ]
+check "preview --input of an overlap: line 3 named, in Danish" \
+    grep -q '^rfy preview: linje 3: start: dagene overlapper linje 6' "$TMP/p2.err"
+check "preview --input of an overlap: line 6 named, in Danish" \
+    grep -q '^rfy preview: linje 6: start: dagene overlapper linje 3' "$TMP/p2.err"
+check "preview --input of an overlap: not computed, said in Danish" \
+    grep -qxF 'rfy preview: sag MAJ, 2024-05: ikke beregnet (2 rækker afvist ovenfor)' "$TMP/p2.err"
 "$RFY" preview --input "$FIX/newuser.csv" --case-id NOSUCH --month 2024-05 >/dev/null 2>"$TMP/p3.err"
-check "preview --input of an unknown case-month: exit 2, said" [ $? = 2 ] && grep -q 'has no row for case NOSUCH in 2024-05' "$TMP/p3.err"
+rc=$?
+check "preview --input of an unknown case-month: exit 2" [ $rc = 2 ]
+check "preview --input of an unknown case-month: said" grep -q 'has no row for case NOSUCH in 2024-05' "$TMP/p3.err"
 "$RFY" preview --input "$FIX/newuser.csv" --case-id BARN --month 2024-07 --wage 5 >/dev/null 2>"$TMP/p4.err"
-check "preview --input with a column option: usage error" [ $? = 2 ] && grep -q 'give only --case-id and --month, not --wage' "$TMP/p4.err"
+rc=$?
+check "preview --input with a column option: usage error (exit 2)" [ $rc = 2 ]
+check "preview --input with a column option: said" grep -q 'give only --case-id and --month, not --wage' "$TMP/p4.err"
 
 # ---- A rejected row named in its neighbour's reject, its value cut between characters ------------
 # Line 2's category is x + 40 four-byte characters; the fault keeps "x" + 16 of them (65 bytes of at
