@@ -6,17 +6,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fault.h"
 #include "rfy_audit.h"
 #include "case_input.h"
 #include "text_utf8.h"
 
 static const char PAID[] = RFY_AUDIT_PAID_COLUMN;
-
-/* "0,00" or "0.00": the amount to write when nothing was paid. */
-static const char *zero_in(const rfy_decimal_syntax *syn)
-{
-    return syn->decimal_point == ',' ? "0,00" : "0.00";
-}
 
 void rfy_audit_paid_init(rfy_audit_paid *p)
 {
@@ -34,27 +29,19 @@ void rfy_audit_paid_clear(rfy_audit_paid *p)
 int rfy_audit_paid_parse(mpz_t out, const char *text, size_t len, const rfy_decimal_syntax *syn,
                          rfy_error *err)
 {
-    /* the value as typed, made safe; at most 64 bytes of it, cut between characters */
-    char shown[CASE_ID_DISPLAY_SIZE];
     const char *why = NULL;
-    err->column = PAID;
-    if (len == 0) {
-        snprintf(err->reason, sizeof err->reason,
-                 "paid is empty: give the amount that was paid (%s if nothing was)", zero_in(syn));
-        return RFY_EINPUT;
-    }
-    case_input_display_id(shown, sizeof shown, text, len);
+    rfy_error_reset(err);
+    if (len == 0)
+        return rfy__fault(err, RFY_FAULT_PAID_EMPTY, PAID, NULL, 0, 0);
     if (rfy_amount_parse(out, text, len, syn, &why) != RFY_OK) { /* also 20.000,00 */
-        snprintf(err->reason, sizeof err->reason, "paid '%.*s' is not a valid number: %s",
-                 rfy__utf8_prefix(shown, 64), shown, why ? why : "unreadable");
-        return RFY_EINPUT;
+        rfy_fault_code code = rfy__number_fault(why);
+        return rfy__fault(err, code, PAID, text, len,
+                          code == RFY_FAULT_NUMBER_DECIMALS ? syn->max_decimals
+                          : code == RFY_FAULT_NUMBER_TOO_LONG ? RFY_DECIMAL_MAX_CHARS
+                                                              : 0);
     }
-    if (mpz_cmp_si(out, RFY_MAX_AMOUNT_ORE) > 0) {
-        snprintf(err->reason, sizeof err->reason, "paid '%.*s' is above the limit %s",
-                 rfy__utf8_prefix(shown, 64), shown,
-                 syn->decimal_point == ',' ? "9999999,99 kr." : "9999999.99 kr.");
-        return RFY_EINPUT;
-    }
+    if (mpz_cmp_si(out, RFY_MAX_AMOUNT_ORE) > 0)
+        return rfy__fault(err, RFY_FAULT_AMOUNT_TOO_LARGE, PAID, text, len, RFY_MAX_AMOUNT_ORE);
     return RFY_OK;
 }
 
@@ -73,11 +60,8 @@ int rfy_audit_paid_add(rfy_audit_paid *p, const char *text, size_t len, unsigned
     if (len == 0 && nrows > 1)
         return RFY_OK;
     if (rfy_audit_paid_parse(p->cell, text, len, syn, err) != RFY_OK) {
-        if (nrows > 1) {
-            char why[sizeof err->reason];
-            snprintf(why, sizeof why, "line %lu: %.170s", line, err->reason);
-            snprintf(err->reason, sizeof err->reason, "%s", why);
-        }
+        if (nrows > 1 && err->nfaults > 0)
+            err->fault[0].line = line; /* which row of the case-month */
         return RFY_EINPUT;
     }
     mpz_add(p->sum, p->sum, p->cell);
@@ -89,11 +73,9 @@ int rfy_audit_paid_finish(const rfy_audit_paid *p, const rfy_decimal_syntax *syn
 {
     if (p->given > 0)
         return RFY_OK;
-    err->column = PAID;
-    snprintf(err->reason, sizeof err->reason,
-             "paid is empty on every row of this case and month: give the amount that was "
-             "paid (%s if nothing was)", zero_in(syn));
-    return RFY_EINPUT;
+    (void)syn;
+    rfy_error_reset(err);
+    return rfy__fault(err, RFY_FAULT_PAID_EMPTY_ALL, PAID, NULL, 0, 0);
 }
 
 int rfy_audit_paid_of_row(rfy_audit_paid *p, const rfy_batch_row *row, size_t extra,

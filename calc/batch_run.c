@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 
 #include "batch_run.h"
+#include "fault.h"
 #include "column_map.h"
 #include "casemonth_key.h"
 #include "row_sort.h"
@@ -123,13 +124,14 @@ typedef struct slot {
     size_t first;         /* its first kept field in the chunk's field table */
     int payment;          /* an audit payment line (no computation) */
     rfy_case in;
-    rfy_error err;
     int rc;               /* RFY_OK: part of a computed case-month; else this row's fault */
     /* The first slot of a case-month only: */
     size_t group_n;       /* its rows kept in this chunk (this slot and the next ones) */
     size_t extra_first, extra_n; /* its rows beyond GROUP_MAX: chunk->extra[extra_first..] */
     int group_rc;         /* RFY_OK: res holds the case-month */
     rfy_result res;
+    /* last: read only for a row that failed (its faults), so the rows' hot fields stay close */
+    rfy_error err;
 } slot;
 
 /* A row of a case-month beyond GROUP_MAX: only its line and number are kept. */
@@ -298,8 +300,7 @@ static void compute_group(const batch_config *cfg, const case_binding *b, chunk 
     g->group_rc = RFY_EINPUT;
     for (i = first; i < first + g->group_n; i++) {
         slot *s = &c->slots[i];
-        s->err.column = "";
-        s->err.reason[0] = '\0';
+        rfy_error_reset(&s->err);
         s->rc = RFY_OK;
         if ((s->payment = is_payment_line(cfg, b, c, s)))
             continue;
@@ -316,11 +317,8 @@ static void compute_group(const batch_config *cfg, const case_binding *b, chunk 
         /* A front-end limit, not a rule: more rows than any valid case-month has. */
         for (i = first; i < first + g->group_n; i++) {
             c->slots[i].rc = RFY_EINPUT;
-            c->slots[i].err.column = "";
-            snprintf(c->slots[i].err.reason, sizeof c->slots[i].err.reason,
-                     "more than %d rows for one case and month (at most %d period rows fit in a "
-                     "month without overlapping); every row of this case-month is rejected",
-                     GROUP_MAX, RFY_MAX_PERIOD_ROWS);
+            rfy_error_reset(&c->slots[i].err);
+            rfy__fault(&c->slots[i].err, RFY_FAULT_TOO_MANY_ROWS, "", NULL, 0, GROUP_MAX);
         }
         return;
     }
@@ -331,9 +329,8 @@ static void compute_group(const batch_config *cfg, const case_binding *b, chunk 
     if (np == 0) {
         for (i = first; i < first + g->group_n; i++) {
             c->slots[i].rc = RFY_EINPUT;
-            c->slots[i].err.column = "";
-            snprintf(c->slots[i].err.reason, sizeof c->slots[i].err.reason,
-                     "a payment line, but no row of this case and month to compute it from");
+            rfy_error_reset(&c->slots[i].err);
+            rfy__fault(&c->slots[i].err, RFY_FAULT_PAYMENT_WITHOUT_ROW, "", NULL, 0, 0);
         }
         return;
     }
@@ -349,10 +346,10 @@ static void compute_group(const batch_config *cfg, const case_binding *b, chunk 
             s->rc = RFY_EINPUT;
             rfy_rows_reason(&s->err, &conflict[i], o->line, NULL);
             /* audit (interface.md): say how a correction is entered */
-            if (cfg->has_payment_lines && conflict[i].fault == RFY_ROWS_OVERLAP) {
-                size_t k = strlen(s->err.reason);
-                snprintf(s->err.reason + k, sizeof s->err.reason - k,
-                         "; a correction is a payment line (case_id, month, paid only)");
+            if (cfg->has_payment_lines && conflict[i].fault == RFY_ROWS_OVERLAP &&
+                s->err.nfaults > 0) {
+                s->err.fault[0].limit = 1; /* the overlap's text adds the way out */
+                rfy_fault_text(s->err.reason, sizeof s->err.reason, &s->err.fault[0], RFY_LANG_DA);
             }
         }
         reject_with(c, first, culprit, conflict); /* the payment lines */
@@ -367,12 +364,11 @@ static void compute_group(const batch_config *cfg, const case_binding *b, chunk 
         g->group_rc = rc; /* not the input's fault: stops the run */
         return;
     }
-    if (g->err.reason[0] == '\0')
+    if (g->err.nfaults == 0 && g->err.reason[0] == '\0')
         snprintf(g->err.reason, sizeof g->err.reason, "%s", rfy_rc_name(rc));
     if (idx[at] != first) {
         c->slots[idx[at]].err = g->err;
-        g->err.column = "";
-        g->err.reason[0] = '\0';
+        rfy_error_reset(&g->err);
     }
     c->slots[idx[at]].rc = rc;
     reject_with(c, first, idx[at], NULL);
@@ -446,6 +442,7 @@ static int rejected(run *r, const chunk *c, unsigned long line, unsigned long nu
     rej.case_id = r->id;
     rej.column = err->column ? err->column : "";
     rej.reason = err->reason;
+    rej.err = err;
     r->stats->rejected++;
     return r->cfg->on_reject ? r->cfg->on_reject(r->cfg->user, &rej) : RFY_OK;
 }
@@ -716,8 +713,7 @@ static int deliver_group(run *r, chunk *c, size_t first)
         group_ref ref;
         make_row(&row, &ref, &r->binding, chunk_record(c, first), c, first);
         row.ledger = cfg->ledger ? &r->mark : NULL;
-        r->err.column = "";
-        r->err.reason[0] = '\0';
+        rfy_error_reset(&r->err);
         rc = cfg->on_row(cfg->user, &row, &r->err);
         if (rc != RFY_OK && rc != RFY_EINPUT) {
             r->stop_rc = rc;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "category_da.h"
+#include "fault.h"
 #include "rules.h"
 #include "rfy_status.h"
 
@@ -110,7 +111,7 @@ int rfy_forloeb_from_name(rfy_forloeb *out, const char *s, size_t len)
 {
     int v;
     if (from_name(&v, FORLOEB, 2, s, len))
-        return -1;
+        return rfy_forloeb_from_danish(out, s, len); /* "ressourceforløb", "jobafklaringsforløb" */
     *out = (rfy_forloeb)v;
     return 0;
 }
@@ -119,7 +120,7 @@ int rfy_prior_from_name(rfy_prior *out, const char *s, size_t len)
 {
     int v;
     if (from_name(&v, PRIOR, 3, s, len))
-        return -1;
+        return rfy_prior_from_danish(out, s, len); /* "ingen" */
     *out = (rfy_prior)v;
     return 0;
 }
@@ -128,139 +129,179 @@ int rfy__refuse_prior_unit(rfy_error *err, rfy_prior prior)
 {
     /* Decision D15: no default unit.  An empty unit cannot be told from
      * "month", and reading a weekly amount as monthly would pay far too little. */
-    if (err) {
-        err->column = "prior_unit";
-        snprintf(err->reason, sizeof err->reason,
-                 "prior_unit is required with prior %s: use week or month", rfy_prior_name(prior));
-    }
+    rfy_fault *f = rfy__fault_add(err, RFY_FAULT_PRIOR_UNIT_REQUIRED, "prior_unit");
+    if (f)
+        f->name = rfy_prior_name(prior);
+    rfy__fault_end(err);
     return RFY_EINPUT;
 }
 
-static int bad(rfy_error *err, const char *column, const char *reason)
+/* Record a fault of `code` at `column` (no value: the case holds numbers). */
+static void bad(rfy_error *err, const char *column, rfy_fault_code code)
 {
-    if (err) {
-        err->column = column;
-        snprintf(err->reason, sizeof err->reason, "%s", reason);
-    }
-    return RFY_EINPUT;
+    rfy__fault(err, code, column, NULL, 0, 0);
 }
 
-/* An amount within the interface.md plausibility limit (0 .. 9999999.99 kr.). */
-static int amount_ok(const mpz_t v)
+/* An amount within the interface.md plausibility limit (0 .. 9999999.99 kr.),
+ * else a fault naming the limit. */
+static void check_amount(rfy_error *err, const char *column, const mpz_t v)
 {
-    return mpz_sgn(v) >= 0 && mpz_cmp_si(v, RFY_MAX_AMOUNT_ORE) <= 0;
+    if (mpz_sgn(v) < 0)
+        rfy__fault(err, RFY_FAULT_AMOUNT_NEGATIVE, column, NULL, 0, RFY_MAX_AMOUNT_ORE);
+    else if (mpz_cmp_si(v, RFY_MAX_AMOUNT_ORE) > 0)
+        rfy__fault(err, RFY_FAULT_AMOUNT_TOO_LARGE, column, NULL, 0, RFY_MAX_AMOUNT_ORE);
+}
+
+/* A number 0..max (in `scale`ths) of the column's unit, else a fault naming max. */
+static void check_range(rfy_error *err, const char *column, const mpz_t v, long max, long scale)
+{
+    if (mpz_sgn(v) < 0 || mpz_cmp_si(v, max) > 0) {
+        char shown[32];
+        rfy_fault *f;
+        if (mpz_sizeinbase(v, 10) < 20)
+            snprintf(shown, sizeof shown, "%ld", mpz_get_si(v) / scale);
+        else
+            snprintf(shown, sizeof shown, "?");
+        f = rfy__fault_add(err, RFY_FAULT_OUT_OF_RANGE, column);
+        if (f) {
+            rfy__fault_value(f, shown, strlen(shown));
+            f->limit = max / scale;
+        }
+        rfy__fault_end(err);
+    }
+}
+
+/* The same for a whole number held in a long. */
+static void check_count(rfy_error *err, const char *column, long v, long max)
+{
+    if (v < 0 || v > max) {
+        char shown[24];
+        rfy_fault *f = rfy__fault_add(err, RFY_FAULT_OUT_OF_RANGE, column);
+        snprintf(shown, sizeof shown, "%ld", v);
+        if (f) {
+            rfy__fault_value(f, shown, strlen(shown));
+            f->limit = max;
+        }
+        rfy__fault_end(err);
+    }
 }
 
 int rfy_case_check(const rfy_case *in, rfy_error *err)
 {
     int y = RFY_MONTH_YEAR(in->month), m = RFY_MONTH_NUM(in->month);
-    int dim, first, last;
+    int dim, first, last, days_ok = 1;
+    rfy_error mine;
 
-    if (y < 1 || y > 9999)
-        return bad(err, "month", "month out of range");
+    /* Every fault is listed, in column order; with err NULL they are counted in `mine`. */
+    if (!err)
+        err = &mine;
+    rfy_error_reset(err);
+    if (y < 1 || y > 9999 || m < 1 || m > 12) {
+        bad(err, "month", RFY_FAULT_MONTH_RANGE);
+        return RFY_EINPUT; /* everything below is about days of the month */
+    }
     dim = rfy_days_in_month(y, m);
     if ((unsigned)in->category > RFY_CAT_U25_HJEMME_BIDRAG)
-        return bad(err, "category", "unknown category");
+        bad(err, "category", RFY_FAULT_CATEGORY_UNKNOWN);
     if ((unsigned)in->forloeb > RFY_FORLOEB_JOBAFKLARING)
-        return bad(err, "forloeb", "unknown forloeb");
+        bad(err, "forloeb", RFY_FAULT_FORLOEB_UNKNOWN);
     if ((unsigned)in->prior > RFY_PRIOR_LEDIGHEDSYDELSE)
-        return bad(err, "prior", "unknown prior");
-    if (in->start_day < 0 || in->start_day > dim)
-        return bad(err, "start", "start must be a day inside the month");
-    if (in->end_day < 0 || in->end_day > dim)
-        return bad(err, "end", "end must be a day inside the month");
+        bad(err, "prior", RFY_FAULT_PRIOR_UNKNOWN);
+    if (in->start_day < 0 || in->start_day > dim) {
+        rfy_fault *f = rfy__fault_add(err, RFY_FAULT_DAY_OUTSIDE_MONTH, "start");
+        if (f)
+            f->month = in->month;
+        rfy__fault_end(err);
+        days_ok = 0;
+    }
+    if (in->end_day < 0 || in->end_day > dim) {
+        rfy_fault *f = rfy__fault_add(err, RFY_FAULT_DAY_OUTSIDE_MONTH, "end");
+        if (f)
+            f->month = in->month;
+        rfy__fault_end(err);
+        days_ok = 0;
+    }
     first = in->start_day ? in->start_day : 1;
     last = in->end_day ? in->end_day : dim;
-    if (last < first)
-        return bad(err, "end", "end is before start");
+    if (days_ok && last < first) {
+        rfy_fault *f = rfy__fault_add(err, RFY_FAULT_END_BEFORE_START, "end");
+        if (f) {
+            char shown[24];
+            rfy_month_format(shown, in->month);
+            snprintf(shown + 7, sizeof shown - 7, "-%02d", last % 100);
+            rfy__fault_value(f, shown, strlen(shown));
+            f->first_day = first;
+            f->month = in->month;
+        }
+        rfy__fault_end(err);
+        days_ok = 0;
+    }
 
     /* § 68 stk. 2 nr. 4: the tillæg is per child with documented bidragspligt. */
-    if (in->category == RFY_CAT_U25_HJEMME_BIDRAG && in->children < 1)
-        return bad(err, "children",
-                   "required for u25_hjemme_bidrag: the number of children (1-20) with documented "
-                   "bidragspligt");
     if (in->children < 0 || in->children > RFY_MAX_CHILDREN)
-        return bad(err, "children", "must be a whole number from 1 to 20");
-    if (in->has_child_support && !amount_ok(in->child_support))
-        return bad(err, "child_support", "must be an amount from 0 to 9999999.99");
+        rfy__fault(err, RFY_FAULT_CHILDREN_RANGE, "children", NULL, 0, RFY_MAX_CHILDREN);
+    else if (in->category == RFY_CAT_U25_HJEMME_BIDRAG && in->children < 1)
+        bad(err, "children", RFY_FAULT_CHILDREN_REQUIRED);
+    if (in->has_child_support)
+        check_amount(err, "child_support", in->child_support);
 
-    if (!amount_ok(in->prior_amount))
-        return bad(err, "prior_amount", "must be an amount from 0 to 9999999.99");
+    check_amount(err, "prior_amount", in->prior_amount);
     if (in->prior == RFY_PRIOR_NONE) {
-        if (mpz_sgn(in->prior_amount) != 0)
-            return bad(err, "prior_amount", "given, but prior is none: set prior to sygedagpenge "
-                                            "or ledighedsydelse, or leave prior_amount empty");
+        if (mpz_sgn(in->prior_amount) > 0)
+            bad(err, "prior_amount", RFY_FAULT_PRIOR_AMOUNT_WITHOUT_PRIOR);
         if (in->has_prior_until)
-            return bad(err, "prior_until", "given, but prior is not sygedagpenge");
-    } else {
-        if (mpz_sgn(in->prior_amount) <= 0)
-            return bad(err, "prior_amount",
-                       "required with a prior: the hidtidige ydelse in kr. per prior_unit");
+            bad(err, "prior_until", RFY_FAULT_PRIOR_UNTIL_WITHOUT_SDP);
+    } else if ((unsigned)in->prior <= RFY_PRIOR_LEDIGHEDSYDELSE) {
+        if (mpz_sgn(in->prior_amount) == 0)
+            bad(err, "prior_amount", RFY_FAULT_PRIOR_AMOUNT_REQUIRED);
         if (in->prior_unit != RFY_PER_MONTH && in->prior_unit != RFY_PER_WEEK)
-            return rfy__refuse_prior_unit(err, in->prior);
+            rfy__refuse_prior_unit(err, in->prior);
         if (in->prior == RFY_PRIOR_SYGEDAGPENGE) {
             /* § 68 stk. 4 is a ressourceforløb rule; jobafklaring pays the stk. 2 level. */
             if (in->forloeb != RFY_FORLOEB_RESSOURCE)
-                return bad(err, "prior",
-                           "sygedagpenge level (§ 68 stk. 4) applies only in ressourceforloeb; in "
-                           "jobafklaring leave prior empty");
-            if (!in->has_prior_until)
-                return bad(err, "prior_until",
-                           "required with prior sygedagpenge: the last day of the "
-                           "sygedagpenge-level entitlement (YYYY-MM-DD)");
+                bad(err, "prior", RFY_FAULT_SDP_ONLY_RESSOURCE);
+            else if (!in->has_prior_until)
+                bad(err, "prior_until", RFY_FAULT_PRIOR_UNTIL_REQUIRED);
         } else if (in->has_prior_until) {
-            return bad(err, "prior_until", "only used with prior sygedagpenge (§ 68 stk. 5 has no end date)");
+            bad(err, "prior_until", RFY_FAULT_PRIOR_UNTIL_ONLY_SDP);
         }
     }
 
-    if (!amount_ok(in->wage))
-        return bad(err, "wage", "must be an amount from 0 to 9999999.99");
-    if (!amount_ok(in->holiday_pay))
-        return bad(err, "holiday_pay", "must be an amount from 0 to 9999999.99");
-    if (mpz_sgn(in->holiday_days) < 0 || mpz_cmp_si(in->holiday_days, RFY_MAX_HOLIDAY_DAYS_C) > 0)
-        return bad(err, "holiday_days", "must be from 0 to 31 feriedage");
+    check_amount(err, "wage", in->wage);
+    check_amount(err, "holiday_pay", in->holiday_pay);
+    check_range(err, "holiday_days", in->holiday_days, RFY_MAX_HOLIDAY_DAYS_C, 100);
     /* § 68 a stk. 4: the cap is the benefit for the days the holiday pay covers. */
     if (mpz_sgn(in->holiday_pay) > 0 && mpz_sgn(in->holiday_days) == 0)
-        return bad(err, "holiday_days",
-                   "required when holiday_pay is given: the feriedage the holiday pay covers");
-    if (!amount_ok(in->activation_income))
-        return bad(err, "activation_income", "must be an amount from 0 to 9999999.99");
-    if (mpz_sgn(in->activation_hours) < 0 ||
-        mpz_cmp_si(in->activation_hours, RFY_MAX_HOURS_C) > 0)
-        return bad(err, "activation_hours", "must be from 0 to 744 hours");
-    if (!amount_ok(in->other_income))
-        return bad(err, "other_income", "must be an amount from 0 to 9999999.99");
+        bad(err, "holiday_days", RFY_FAULT_HOLIDAY_DAYS_REQUIRED);
+    check_amount(err, "activation_income", in->activation_income);
+    check_range(err, "activation_hours", in->activation_hours, RFY_MAX_HOURS_C, 100);
+    check_amount(err, "other_income", in->other_income);
 
     /* § 69 stk. 5 ledger columns (rules.md §8). */
-    if (in->holiday_ydelse_days < 0 || in->holiday_ydelse_days > RFY_MAX_HOLIDAY_YDELSE_DAYS)
-        return bad(err, "holiday_ydelse_days", "must be a whole number of days from 0 to 31");
-    if (in->holiday_run_months < 0 || in->holiday_run_months > RFY_MAX_HOLIDAY_RUN_MONTHS)
-        return bad(err, "holiday_run_months", "must be a whole number of months from 0 to 999");
-    if (mpz_sgn(in->holiday_used_days) < 0 ||
-        mpz_cmp_si(in->holiday_used_days, RFY_MAX_HOLIDAY_USED_DAYS_M) > 0)
-        return bad(err, "holiday_used_days", "must be from 0 to 35 days");
+    check_count(err, "holiday_ydelse_days", in->holiday_ydelse_days, RFY_MAX_HOLIDAY_YDELSE_DAYS);
+    check_count(err, "holiday_run_months", in->holiday_run_months, RFY_MAX_HOLIDAY_RUN_MONTHS);
+    check_range(err, "holiday_used_days", in->holiday_used_days, RFY_MAX_HOLIDAY_USED_DAYS_M, 1000);
     /* A window opens only after 12 receipt months: days used before month 13 belong to no window. */
     if (mpz_sgn(in->holiday_used_days) > 0 && in->holiday_run_months < RFY_HOLIDAY_RUN_MONTHS)
-        return bad(err, "holiday_used_days",
-                   "given, but holiday_run_months is below 12: no holiday window is open before "
-                   "12 consecutive months of receipt (leave holiday_used_days empty, or correct "
-                   "holiday_run_months)");
+        rfy__fault(err, RFY_FAULT_HOLIDAY_USED_NO_WINDOW, "holiday_used_days", NULL, 0,
+                   RFY_HOLIDAY_RUN_MONTHS);
     /* rules.md §9: a periodesanktion is days of this row's period, so never
      * more days than the row gives entitlement for (paying a negative day, or
      * sanctioning a day twice, would be the same error as paying one twice). */
-    if (in->sanction_days < 0 || in->sanction_days > RFY_MAX_SANCTION_DAYS)
-        return bad(err, "sanction_days", "must be a whole number of days from 0 to 31");
-    if (in->sanction_days > last - first + 1) {
-        if (err) {
-            err->column = "sanction_days";
-            snprintf(err->reason, sizeof err->reason,
-                     "sanction_days %d is more than the row's %d days of entitlement (days %d-%d "
-                     "of the month): a periodesanktion covers days of this row's period only",
-                     in->sanction_days, last - first + 1, first, last);
+    if (in->sanction_days < 0 || in->sanction_days > RFY_MAX_SANCTION_DAYS) {
+        check_count(err, "sanction_days", in->sanction_days, RFY_MAX_SANCTION_DAYS);
+    } else if (days_ok && in->sanction_days > last - first + 1) {
+        rfy_fault *f = rfy__fault_add(err, RFY_FAULT_SANCTION_DAYS_EXCEED, "sanction_days");
+        if (f) {
+            char shown[16];
+            snprintf(shown, sizeof shown, "%d", in->sanction_days);
+            rfy__fault_value(f, shown, strlen(shown));
+            f->limit = last - first + 1;
+            f->first_day = first;
+            f->last_day = last;
         }
-        return RFY_EINPUT;
+        rfy__fault_end(err);
     }
-    if (!amount_ok(in->sanction_amount))
-        return bad(err, "sanction_amount", "must be an amount from 0 to 9999999.99");
-    return RFY_OK;
+    check_amount(err, "sanction_amount", in->sanction_amount);
+    return err->nfaults > 0 || err->more ? RFY_EINPUT : RFY_OK;
 }

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "case_input.h"
+#include "category_da.h"
+#include "fault.h"
 #include "hint.h"
 #include "rules.h"
 #include "text_utf8.h"
@@ -22,9 +24,6 @@ static const char *const COLUMN_NAME[CASE_COL_COUNT] = {
     "wage",          "holiday_pay",     "holiday_days",      "activation_income",
     "activation_hours", "other_income",    "holiday_ydelse_days", "holiday_run_months",
     "holiday_used_days", "sanction_days",  "sanction_amount"};
-
-/* Longest part of a bad value echoed in a reason (the reason has 200 bytes). */
-#define ECHO_CHARS 32
 
 const char *case_column_name(case_column col)
 {
@@ -162,9 +161,6 @@ static int invisible(unsigned long cp)
            (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF;
 }
 
-/* What a reason adds when the bytes look like Windows-1252. */
-#define CP1252_HINT "looks like Windows-1252 (Danish Excel's CSV): "
-
 /* Whether the invalid UTF-8 at s is more likely a Windows-1252 letter (æ is
  * 0xE6, ø 0xF8, å 0xE5 there) than cut-off UTF-8: a byte that cannot start
  * UTF-8, or a lead byte followed by a byte that cannot continue it. */
@@ -192,14 +188,12 @@ static int text_looks_cp1252(const char *s, size_t len)
     return 0;
 }
 
-int case_input_check_id(const char *s, size_t len, const char **why)
+rfy_fault_code case_input_id_fault(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, chars = 0, spaces = 0;
-    if (len == 0) {
-        *why = "case_id is empty";
-        return RFY_EINPUT;
-    }
+    if (len == 0)
+        return RFY_FAULT_CASE_ID_EMPTY;
     while (i < len) {
         unsigned long cp = 0;
         size_t n;
@@ -209,34 +203,22 @@ int case_input_check_id(const char *s, size_t len, const char **why)
             continue;
         }
         n = rfy__utf8_char(p + i, len - i, &cp);
-        if (n == 0) {
-            *why = looks_cp1252(p + i, len - i) ? rfy__cp1252_id_why()
-                                                : "case_id is not valid UTF-8 text";
-            return RFY_EINPUT;
-        }
-        if (!printable(cp)) {
-            *why = "case_id contains a control character (tab, line break, NUL or similar)";
-            return RFY_EINPUT;
-        }
-        if (invisible(cp)) {
-            *why = "case_id contains an invisible character (zero-width space, byte-order mark "
-                   "or similar)";
-            return RFY_EINPUT;
-        }
+        if (n == 0)
+            return looks_cp1252(p + i, len - i) ? RFY_FAULT_CASE_ID_CP1252 : RFY_FAULT_CASE_ID_NOT_UTF8;
+        if (!printable(cp))
+            return RFY_FAULT_CASE_ID_CONTROL;
+        if (invisible(cp))
+            return RFY_FAULT_CASE_ID_INVISIBLE;
         if (cp == ' ')
             spaces++;
         i += n;
         chars++;
     }
-    if (chars > CASE_ID_MAX_CHARS) {
-        *why = "case_id is longer than 64 characters";
-        return RFY_EINPUT;
-    }
-    if (spaces == chars) {
-        *why = "case_id is blank (only spaces)";
-        return RFY_EINPUT;
-    }
-    return RFY_OK;
+    if (chars > CASE_ID_MAX_CHARS)
+        return RFY_FAULT_CASE_ID_TOO_LONG;
+    if (spaces == chars)
+        return RFY_FAULT_CASE_ID_BLANK;
+    return RFY_FAULT_NONE;
 }
 
 /* Safe copy of at most max_chars characters of s (see case_input_display_id). */
@@ -287,39 +269,18 @@ typedef struct cell {
     size_t len;
 } cell;
 
-/* Fill err for column col: the reason is the column name, a space, then fmt. */
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static int reject(rfy_error *err, case_column col, const char *fmt, ...)
+/* Record a fault of `code` at cell c, with its value as given; returns RFY_EINPUT. */
+static int reject(rfy_error *err, const cell *c, rfy_fault_code code, long limit)
 {
-    va_list ap;
-    int n;
-    err->column = COLUMN_NAME[col];
-    n = snprintf(err->reason, sizeof err->reason, "%s ", COLUMN_NAME[col]);
-    va_start(ap, fmt);
-    vsnprintf(err->reason + n, sizeof err->reason - (size_t)n, fmt, ap);
-    va_end(ap);
-    rfy__utf8_trim_tail(err->reason);
-    return RFY_EINPUT;
-}
-
-/* The bad value, quoted for a reason. */
-static const char *shown(char *buf, size_t size, const cell *c)
-{
-    display(buf, size, c->s, c->len, ECHO_CHARS);
-    return buf;
+    return rfy__fault(err, code, COLUMN_NAME[c->col], c->s, c->len, limit);
 }
 
 static int parse_enum(const cell *c, int (*from_name)(void *, const char *, size_t), void *out,
-                      const char *allowed, rfy_error *err)
+                      rfy_fault_code unknown, rfy_error *err)
 {
-    char v[ECHO_CHARS * 4 + 4];
     if (from_name(out, c->s, c->len) == 0)
         return RFY_OK;
-    return reject(err, c->col, "'%s' is not known: use %s%s%s", shown(v, sizeof v, c), allowed,
-                  text_looks_cp1252(c->s, c->len) ? "; " CP1252_HINT : "",
-                  text_looks_cp1252(c->s, c->len) ? rfy_hint_text(RFY_HINT_CP1252) : "");
+    return reject(err, c, text_looks_cp1252(c->s, c->len) ? RFY_FAULT_TEXT_CP1252 : unknown, 0);
 }
 
 /* Adapters: the engine's from_name functions take typed pointers. */
@@ -337,64 +298,60 @@ static int prior_from(void *out, const char *s, size_t len)
 }
 
 /* A decimal cell into `out` (øre, or hundredths for hours and days), with its
- * plausibility limit `max` (same unit) written `max_text` for people. */
+ * plausibility limit `max` (same unit); `shown_limit` is the limit as the
+ * fault names it (øre for an amount, whole hours or days otherwise). */
 static int parse_decimal(mpz_t out, const cell *c, const rfy_decimal_syntax *syn, long max,
-                         const char *max_text, rfy_error *err)
+                         rfy_fault_code too_large, long shown_limit, rfy_error *err)
 {
-    char v[ECHO_CHARS * 4 + 4];
     const char *why = NULL;
-    if (rfy_amount_parse(out, c->s, c->len, syn, &why) != RFY_OK) /* also 20.000,00 */
-        return reject(err, c->col, "'%s' is not a valid number: %s", shown(v, sizeof v, c),
-                      why ? why : "unreadable");
+    if (rfy_amount_parse(out, c->s, c->len, syn, &why) != RFY_OK) { /* also 20.000,00 */
+        rfy_fault_code code = rfy__number_fault(why);
+        return reject(err, c, code, code == RFY_FAULT_NUMBER_DECIMALS ? syn->max_decimals
+                                    : code == RFY_FAULT_NUMBER_TOO_LONG ? RFY_DECIMAL_MAX_CHARS
+                                                                        : 0);
+    }
     if (mpz_cmp_si(out, max) > 0)
-        return reject(err, c->col, "'%s' is above the limit %s", shown(v, sizeof v, c),
-                      max_text);
+        return reject(err, c, too_large, shown_limit);
     return RFY_OK;
 }
 
-/* An amount in kr.: the interface limit 9999999.99, written in the input's syntax. */
+/* An amount in kr.: the interface limit 9999999.99. */
 static int parse_amount(mpz_t out, const cell *c, const rfy_decimal_syntax *syn, rfy_error *err)
 {
-    return parse_decimal(out, c, syn, RFY_MAX_AMOUNT_ORE,
-                         syn->decimal_point == ',' ? "9999999,99 kr." : "9999999.99 kr.", err);
+    return parse_decimal(out, c, syn, RFY_MAX_AMOUNT_ORE, RFY_FAULT_AMOUNT_TOO_LARGE,
+                         RFY_MAX_AMOUNT_ORE, err);
 }
 
 /* children: a whole number 1–20, digits only (no sign, no decimals). */
 static int parse_children(int *out, const cell *c, rfy_error *err)
 {
-    char v[ECHO_CHARS * 4 + 4];
     long n = 0;
     size_t i;
     for (i = 0; i < c->len; i++) {
         if (c->s[i] < '0' || c->s[i] > '9')
-            return reject(err, c->col, "'%s' is not a whole number from 1 to 20 (digits only, "
-                          "no sign or decimals)", shown(v, sizeof v, c));
+            return reject(err, c, RFY_FAULT_CHILDREN_RANGE, RFY_MAX_CHILDREN);
         if (n <= RFY_MAX_CHILDREN)
             n = n * 10 + (c->s[i] - '0');
     }
     if (n < 1 || n > RFY_MAX_CHILDREN)
-        return reject(err, c->col, "'%s' is out of range: use a whole number from 1 to 20",
-                      shown(v, sizeof v, c));
+        return reject(err, c, RFY_FAULT_CHILDREN_RANGE, RFY_MAX_CHILDREN);
     *out = (int)n;
     return RFY_OK;
 }
 
-/* A whole number 0..max, digits only (no sign, no decimals); `what` names the unit. */
-static int parse_count(long *out, const cell *c, long max, const char *what, rfy_error *err)
+/* A whole number 0..max, digits only (no sign, no decimals); the unit is the column's. */
+static int parse_count(long *out, const cell *c, long max, rfy_error *err)
 {
-    char v[ECHO_CHARS * 4 + 4];
     long n = 0;
     size_t i;
     for (i = 0; i < c->len; i++) {
         if (c->s[i] < '0' || c->s[i] > '9')
-            return reject(err, c->col, "'%s' is not a whole number of %s from 0 to %ld (digits "
-                          "only, no sign or decimals)", shown(v, sizeof v, c), what, max);
+            return reject(err, c, RFY_FAULT_NOT_WHOLE, max);
         if (n <= max)
             n = n * 10 + (c->s[i] - '0');
     }
     if (n > max)
-        return reject(err, c->col, "'%s' is above the limit %ld %s", shown(v, sizeof v, c), max,
-                      what);
+        return reject(err, c, RFY_FAULT_OUT_OF_RANGE, max);
     *out = n;
     return RFY_OK;
 }
@@ -402,15 +359,17 @@ static int parse_count(long *out, const cell *c, long max, const char *what, rfy
 /* A date; with in_month set it must lie in `month`. */
 static int parse_date(rfy_date *out, const cell *c, const rfy_month *in_month, rfy_error *err)
 {
-    char v[ECHO_CHARS * 4 + 4], m[8];
     const char *why = NULL;
     if (rfy_date_parse(out, c->s, c->len, &why) != RFY_OK)
-        return reject(err, c->col, "'%s' is not a valid date: %s", shown(v, sizeof v, c),
-                      why ? why : "expected YYYY-MM-DD");
+        return reject(err, c, RFY_FAULT_DATE_INVALID, 0);
     if (in_month && rfy_date_month(out) != *in_month) {
-        rfy_month_format(m, *in_month);
-        return reject(err, c->col, "%s is outside the month %s (start and end must lie in the "
-                      "row's month)", shown(v, sizeof v, c), m);
+        rfy_fault *f = rfy__fault_add(err, RFY_FAULT_DATE_OUTSIDE_MONTH, COLUMN_NAME[c->col]);
+        if (f) {
+            rfy__fault_value(f, c->s, c->len);
+            f->month = *in_month;
+        }
+        rfy__fault_end(err);
+        return RFY_EINPUT;
     }
     return RFY_OK;
 }
@@ -421,19 +380,24 @@ int case_input_parse(rfy_case *out, const case_binding *b, const rfy_csv_record 
                      const rfy_decimal_syntax *amount, rfy_error *err)
 {
     /* activation_hours and holiday_days: two decimals, like amounts, in the
-     * same decimal syntax (hundredths). */
+     * same decimal syntax (hundredths).  Every cell is checked, so a row
+     * reports all its faults (in column order); a check that needs another
+     * cell (start inside the month) runs only when that cell was good. */
     cell c[CASE_COL_COUNT];
-    char v[ECHO_CHARS * 4 + 4];
     const char *why = NULL;
     rfy_date start = {0, 0, 0}, end, until;
+    rfy_fault_code idf;
     size_t k;
-    int rc;
+    int month_ok = 0, start_ok = 1, prior_ok = 1;
 
-    err->column = "";
-    err->reason[0] = '\0';
+    rfy_error_reset(err);
     if (rec->nfields != b->nfields) {
-        snprintf(err->reason, sizeof err->reason, "expected %zu fields (as in the header), found %zu",
-                 b->nfields, rec->nfields);
+        rfy_fault *f = rfy__fault_add(err, RFY_FAULT_FIELD_COUNT, "");
+        if (f) {
+            f->limit = (long)b->nfields;
+            f->other = (long)rec->nfields;
+        }
+        rfy__fault_end(err);
         return RFY_EINPUT;
     }
     for (k = 0; k < CASE_COL_COUNT; k++) {
@@ -442,130 +406,114 @@ int case_input_parse(rfy_case *out, const case_binding *b, const rfy_csv_record 
     }
 
     /* Required columns. */
-    if (case_input_check_id(c[CASE_COL_CASE_ID].s, c[CASE_COL_CASE_ID].len, &why) != RFY_OK) {
-        err->column = COLUMN_NAME[CASE_COL_CASE_ID];
-        snprintf(err->reason, sizeof err->reason, "%s", why);
-        return RFY_EINPUT;
-    }
+    if ((idf = case_input_id_fault(c[CASE_COL_CASE_ID].s, c[CASE_COL_CASE_ID].len)) != RFY_FAULT_NONE)
+        reject(err, &c[CASE_COL_CASE_ID], idf, idf == RFY_FAULT_CASE_ID_TOO_LONG ? CASE_ID_MAX_CHARS : 0);
     if (c[CASE_COL_MONTH].len == 0)
-        return reject(err, CASE_COL_MONTH, "is required (YYYY-MM, e.g. 2024-04)");
-    if (rfy_month_parse(&out->month, c[CASE_COL_MONTH].s, c[CASE_COL_MONTH].len, &why) != RFY_OK)
-        return reject(err, CASE_COL_MONTH, "'%s' is not a valid month: %s",
-                      shown(v, sizeof v, &c[CASE_COL_MONTH]), why ? why : "expected YYYY-MM");
+        reject(err, &c[CASE_COL_MONTH], RFY_FAULT_REQUIRED, 0);
+    else if (rfy_month_parse(&out->month, c[CASE_COL_MONTH].s, c[CASE_COL_MONTH].len, &why) != RFY_OK)
+        reject(err, &c[CASE_COL_MONTH], RFY_FAULT_MONTH_INVALID, 0);
+    else
+        month_ok = 1;
     if (c[CASE_COL_CATEGORY].len == 0)
-        return reject(err, CASE_COL_CATEGORY,
-                      "is required: use forsorger, ikke_forsorger, u25_hjemme or "
-                      "u25_hjemme_bidrag");
-    if ((rc = parse_enum(&c[CASE_COL_CATEGORY], category_from, &out->category,
-                         "forsorger, ikke_forsorger, u25_hjemme or u25_hjemme_bidrag", err)))
-        return rc;
+        reject(err, &c[CASE_COL_CATEGORY], RFY_FAULT_REQUIRED, 0);
+    else
+        parse_enum(&c[CASE_COL_CATEGORY], category_from, &out->category, RFY_FAULT_CATEGORY_UNKNOWN, err);
 
     /* Optional columns: an empty cell keeps the default of rfy_case_reset(). */
-    if (c[CASE_COL_FORLOEB].len &&
-        (rc = parse_enum(&c[CASE_COL_FORLOEB], forloeb_from, &out->forloeb,
-                         "ressourceforloeb or jobafklaring", err)))
-        return rc;
+    if (c[CASE_COL_FORLOEB].len)
+        parse_enum(&c[CASE_COL_FORLOEB], forloeb_from, &out->forloeb, RFY_FAULT_FORLOEB_UNKNOWN, err);
     if (c[CASE_COL_START].len) {
-        if ((rc = parse_date(&start, &c[CASE_COL_START], &out->month, err)))
-            return rc;
-        out->start_day = start.day;
+        if (month_ok && parse_date(&start, &c[CASE_COL_START], &out->month, err) == RFY_OK)
+            out->start_day = start.day;
+        else if (!month_ok && parse_date(&start, &c[CASE_COL_START], NULL, err) == RFY_OK)
+            start_ok = 0; /* a good date, but no month to place it in */
+        else
+            start_ok = 0;
     }
     if (c[CASE_COL_END].len) {
-        if ((rc = parse_date(&end, &c[CASE_COL_END], &out->month, err)))
-            return rc;
-        if (out->start_day > end.day) {
-            char s[11];
-            rfy_date_format(s, &start);
-            return reject(err, CASE_COL_END, "%s is before start %s",
-                          shown(v, sizeof v, &c[CASE_COL_END]), s);
+        if (month_ok && parse_date(&end, &c[CASE_COL_END], &out->month, err) == RFY_OK) {
+            if (start_ok && out->start_day > end.day) {
+                rfy_fault *f = rfy__fault_add(err, RFY_FAULT_END_BEFORE_START, COLUMN_NAME[CASE_COL_END]);
+                if (f) {
+                    rfy__fault_value(f, c[CASE_COL_END].s, c[CASE_COL_END].len);
+                    f->first_day = start.day;
+                    f->month = out->month;
+                }
+                rfy__fault_end(err);
+            } else {
+                out->end_day = end.day;
+            }
+        } else if (!month_ok) {
+            parse_date(&end, &c[CASE_COL_END], NULL, err);
         }
-        out->end_day = end.day;
     }
-    if (c[CASE_COL_CHILDREN].len && (rc = parse_children(&out->children, &c[CASE_COL_CHILDREN], err)))
-        return rc;
-    if (c[CASE_COL_CHILD_SUPPORT].len) {
-        if ((rc = parse_amount(out->child_support, &c[CASE_COL_CHILD_SUPPORT], amount, err)))
-            return rc;
+    if (c[CASE_COL_CHILDREN].len)
+        parse_children(&out->children, &c[CASE_COL_CHILDREN], err);
+    if (c[CASE_COL_CHILD_SUPPORT].len &&
+        parse_amount(out->child_support, &c[CASE_COL_CHILD_SUPPORT], amount, err) == RFY_OK)
         out->has_child_support = 1;
-    }
     if (c[CASE_COL_PRIOR].len &&
-        (rc = parse_enum(&c[CASE_COL_PRIOR], prior_from, &out->prior,
-                         "none, sygedagpenge or ledighedsydelse", err)))
-        return rc;
-    if (c[CASE_COL_PRIOR_AMOUNT].len &&
-        (rc = parse_amount(out->prior_amount, &c[CASE_COL_PRIOR_AMOUNT], amount, err)))
-        return rc;
+        parse_enum(&c[CASE_COL_PRIOR], prior_from, &out->prior, RFY_FAULT_PRIOR_UNKNOWN, err) != RFY_OK)
+        prior_ok = 0;
+    if (c[CASE_COL_PRIOR_AMOUNT].len)
+        parse_amount(out->prior_amount, &c[CASE_COL_PRIOR_AMOUNT], amount, err);
     if (c[CASE_COL_PRIOR_UNIT].len) {
         const cell *u = &c[CASE_COL_PRIOR_UNIT];
-        if (u->len == 4 && memcmp(u->s, "week", 4) == 0)
-            out->prior_unit = RFY_PER_WEEK;
-        else if (u->len == 5 && memcmp(u->s, "month", 5) == 0)
-            out->prior_unit = RFY_PER_MONTH;
+        rfy_period_unit unit;
+        if (rfy__period_unit_from_name(&unit, u->s, u->len) == 0)
+            out->prior_unit = unit;
         else
-            return reject(err, CASE_COL_PRIOR_UNIT, "'%s' is not known: use %s",
-                          shown(v, sizeof v, u), "week or month");
-    } else if (out->prior != RFY_PRIOR_NONE) {
-        /* Checked here too (the engine checks it again) so that a row with
-         * several faults reports the first in column order. */
-        return rfy__refuse_prior_unit(err, out->prior);
+            reject(err, u, RFY_FAULT_PRIOR_UNIT_UNKNOWN, 0);
+    } else if (prior_ok && out->prior != RFY_PRIOR_NONE) {
+        /* Checked here too (the engine checks it again) so that the row
+         * reports it with the other faults of its cells. */
+        rfy__refuse_prior_unit(err, out->prior);
     }
-    if (c[CASE_COL_PRIOR_UNTIL].len) {
-        if ((rc = parse_date(&until, &c[CASE_COL_PRIOR_UNTIL], NULL, err)))
-            return rc;
+    if (c[CASE_COL_PRIOR_UNTIL].len && parse_date(&until, &c[CASE_COL_PRIOR_UNTIL], NULL, err) == RFY_OK) {
         out->prior_until = until;
         out->has_prior_until = 1;
     }
-    if (c[CASE_COL_WAGE].len && (rc = parse_amount(out->wage, &c[CASE_COL_WAGE], amount, err)))
-        return rc;
-    if (c[CASE_COL_HOLIDAY_PAY].len &&
-        (rc = parse_amount(out->holiday_pay, &c[CASE_COL_HOLIDAY_PAY], amount, err)))
-        return rc;
-    if (c[CASE_COL_HOLIDAY_DAYS].len &&
-        (rc = parse_decimal(out->holiday_days, &c[CASE_COL_HOLIDAY_DAYS], amount,
-                            RFY_MAX_HOLIDAY_DAYS_C, "31 days", err)))
-        return rc;
-    if (c[CASE_COL_ACTIVATION_INCOME].len &&
-        (rc = parse_amount(out->activation_income, &c[CASE_COL_ACTIVATION_INCOME], amount, err)))
-        return rc;
-    if (c[CASE_COL_ACTIVATION_HOURS].len &&
-        (rc = parse_decimal(out->activation_hours, &c[CASE_COL_ACTIVATION_HOURS], amount,
-                            RFY_MAX_HOURS_C, "744 hours", err)))
-        return rc;
-    if (c[CASE_COL_OTHER_INCOME].len &&
-        (rc = parse_amount(out->other_income, &c[CASE_COL_OTHER_INCOME], amount, err)))
-        return rc;
+    if (c[CASE_COL_WAGE].len)
+        parse_amount(out->wage, &c[CASE_COL_WAGE], amount, err);
+    if (c[CASE_COL_HOLIDAY_PAY].len)
+        parse_amount(out->holiday_pay, &c[CASE_COL_HOLIDAY_PAY], amount, err);
+    if (c[CASE_COL_HOLIDAY_DAYS].len)
+        parse_decimal(out->holiday_days, &c[CASE_COL_HOLIDAY_DAYS], amount, RFY_MAX_HOLIDAY_DAYS_C,
+                      RFY_FAULT_OUT_OF_RANGE, RFY_MAX_HOLIDAY_DAYS_C / 100, err);
+    if (c[CASE_COL_ACTIVATION_INCOME].len)
+        parse_amount(out->activation_income, &c[CASE_COL_ACTIVATION_INCOME], amount, err);
+    if (c[CASE_COL_ACTIVATION_HOURS].len)
+        parse_decimal(out->activation_hours, &c[CASE_COL_ACTIVATION_HOURS], amount, RFY_MAX_HOURS_C,
+                      RFY_FAULT_OUT_OF_RANGE, RFY_MAX_HOURS_C / 100, err);
+    if (c[CASE_COL_OTHER_INCOME].len)
+        parse_amount(out->other_income, &c[CASE_COL_OTHER_INCOME], amount, err);
     /* rules.md §8: holiday with ydelse in whole calendar days; the ledger state
      * of the case's first month (days used may have three decimals: 2,08
      * feriedage × 7/5 = 2,912 days). */
     if (c[CASE_COL_HOLIDAY_YDELSE_DAYS].len) {
         long n = 0;
-        if ((rc = parse_count(&n, &c[CASE_COL_HOLIDAY_YDELSE_DAYS], RFY_MAX_HOLIDAY_YDELSE_DAYS,
-                              "calendar days", err)))
-            return rc;
-        out->holiday_ydelse_days = (int)n;
+        if (parse_count(&n, &c[CASE_COL_HOLIDAY_YDELSE_DAYS], RFY_MAX_HOLIDAY_YDELSE_DAYS, err) == RFY_OK)
+            out->holiday_ydelse_days = (int)n;
     }
     if (c[CASE_COL_HOLIDAY_RUN_MONTHS].len) {
-        if ((rc = parse_count(&out->holiday_run_months, &c[CASE_COL_HOLIDAY_RUN_MONTHS],
-                              RFY_MAX_HOLIDAY_RUN_MONTHS, "months", err)))
-            return rc;
+        parse_count(&out->holiday_run_months, &c[CASE_COL_HOLIDAY_RUN_MONTHS], RFY_MAX_HOLIDAY_RUN_MONTHS,
+                    err);
         out->has_holiday_state = 1;
     }
     if (c[CASE_COL_HOLIDAY_USED_DAYS].len) {
         rfy_decimal_syntax days3 = {RFY_HOLIDAY_DAY_DECIMALS, amount->decimal_point, 0};
-        if ((rc = parse_decimal(out->holiday_used_days, &c[CASE_COL_HOLIDAY_USED_DAYS], &days3,
-                                RFY_MAX_HOLIDAY_USED_DAYS_M, "35 days", err)))
-            return rc;
+        parse_decimal(out->holiday_used_days, &c[CASE_COL_HOLIDAY_USED_DAYS], &days3,
+                      RFY_MAX_HOLIDAY_USED_DAYS_M, RFY_FAULT_OUT_OF_RANGE, RFY_MAX_HOLIDAY_USED_DAYS_M / 1000,
+                      err);
         out->has_holiday_state = 1;
     }
     /* rules.md §9: whole days of periodesanktion (a fraction of a day is refused) */
     if (c[CASE_COL_SANCTION_DAYS].len) {
         long n = 0;
-        if ((rc = parse_count(&n, &c[CASE_COL_SANCTION_DAYS], RFY_MAX_SANCTION_DAYS, "days", err)))
-            return rc;
-        out->sanction_days = (int)n;
+        if (parse_count(&n, &c[CASE_COL_SANCTION_DAYS], RFY_MAX_SANCTION_DAYS, err) == RFY_OK)
+            out->sanction_days = (int)n;
     }
-    if (c[CASE_COL_SANCTION_AMOUNT].len &&
-        (rc = parse_amount(out->sanction_amount, &c[CASE_COL_SANCTION_AMOUNT], amount, err)))
-        return rc;
-    return RFY_OK;
+    if (c[CASE_COL_SANCTION_AMOUNT].len)
+        parse_amount(out->sanction_amount, &c[CASE_COL_SANCTION_AMOUNT], amount, err);
+    return err->nfaults > 0 || err->more ? RFY_EINPUT : RFY_OK;
 }

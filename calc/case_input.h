@@ -24,7 +24,7 @@
 #include "rfy_input.h"
 
 /* The batch input columns (interface.md).  The order is the order in which a
- * row's cells are checked, so a row with several faults reports the first. */
+ * row's cells are checked, and in which a row's faults are listed. */
 typedef enum case_column {
     CASE_COL_CASE_ID,
     CASE_COL_MONTH,
@@ -111,9 +111,11 @@ const char *case_input_extra_cell(const case_binding *b, const rfy_csv_record *r
  * holiday_used_days (thousandths: up to three decimals, as the output writes it).  Checks the field
  * count, then each cell in case_column order: syntax, allowed values,
  * plausibility limits, start/end inside the month and end >= start.
+ * Danish spellings are read as the codes (category_da.c).
  * Empty optional cells keep the defaults of rfy_case_reset().
- * Returns RFY_OK, or RFY_EINPUT with err->column (a static column name, or
- * "" for a row-level fault) and err->reason filled.
+ * Every cell is checked: err lists all the row's faults, in column order.
+ * Returns RFY_OK, or RFY_EINPUT with err's faults (codes, static column
+ * names or "" for a row-level fault, values) and err->reason filled.
  * Preconditions: out initialised and reset (rfy_case_reset) since the last
  * row; b bound by case_binding_bind(); err not NULL.
  */
@@ -123,9 +125,9 @@ int case_input_parse(rfy_case *out, const case_binding *b, const rfy_csv_record 
 /*
  * Validate a case_id: 1–64 characters, each printable ASCII (0x20–0x7E) or
  * a valid UTF-8 multibyte character that is not a C1 control; not blank.
- * Returns RFY_OK or RFY_EINPUT with a static reason in *why.
+ * Returns RFY_FAULT_NONE, or the fault (RFY_FAULT_CASE_ID_*).
  */
-int case_input_check_id(const char *s, size_t len, const char **why);
+rfy_fault_code case_input_id_fault(const char *s, size_t len);
 
 /*
  * A case_id made safe to echo into a rejects file or a message: control

@@ -13,6 +13,7 @@
  */
 #include <string.h>
 
+#include "fault.h"
 #include "rules.h"
 #include "rfy_casemonth.h"
 #include "rfy_status.h"
@@ -186,18 +187,15 @@ int rfy_compute_rows(rfy_result *res, const rfy_rates *rates, const rfy_case *co
         *at = 0;
     if (n == 1)
         return rfy_compute(res, rates, rows[0], err);
-    if (err) {
-        err->column = "";
-        err->reason[0] = '\0';
-    }
+    if (err)
+        rfy_error_reset(err);
     for (k = 0; k < n; k++)
         if (rows[k]->month != rows[0]->month) { /* a caller's fault: say so plainly */
             if (at)
                 *at = k;
-            if (err) {
-                err->column = "month";
-                strcpy(err->reason, "rows of different months cannot form one case-month");
-            }
+            if (err)
+                rfy_error_reset(err);
+            rfy__fault(err, RFY_FAULT_MONTHS_DIFFER, "month", NULL, 0, 0);
             return RFY_EINPUT;
         }
     if (n > RFY_MAX_PERIOD_ROWS || rfy_rows_check(conflict, rows, n) != RFY_OK) {

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fault.h"
 #include "rfy_casemonth.h"
 #include "rfy_status.h"
 #include "text_utf8.h"
@@ -77,45 +78,33 @@ void rfy_rows_reason(rfy_error *err, const rfy_rows_conflict *c, unsigned long o
 void rfy_rows_reason_named(rfy_error *err, const rfy_rows_conflict *c, const char *noun,
                            unsigned long other_line, const rfy_error *other_err)
 {
+    rfy_fault *f = NULL;
+    rfy_error_reset(err);
     switch (c->fault) {
     case RFY_ROWS_OVERLAP:
-        err->column = "start";
-        snprintf(err->reason, sizeof err->reason,
-                 "its days overlap those of %s %lu, same case and month: a day would be paid "
-                 "twice; all rows of the case-month are rejected",
-                 noun, other_line);
+        f = rfy__fault_add(err, RFY_FAULT_OVERLAP, "start");
         break;
     case RFY_ROWS_FORLOEB:
-        err->column = "forloeb";
-        snprintf(err->reason, sizeof err->reason,
-                 "forloeb differs from %s %lu, same case and month (one case-month is one "
-                 "forloeb); every row of this case-month is rejected",
-                 noun, other_line);
+        f = rfy__fault_add(err, RFY_FAULT_FORLOEB_DIFFERS, "forloeb");
         break;
     case RFY_ROWS_TOO_MANY:
-        err->column = "";
-        snprintf(err->reason, sizeof err->reason,
-                 "more than %d period rows for one case and month (they must overlap); every "
-                 "row of this case-month is rejected",
-                 RFY_MAX_PERIOD_ROWS);
+        f = rfy__fault_add(err, RFY_FAULT_TOO_MANY_ROWS, "");
+        if (f)
+            f->limit = RFY_MAX_PERIOD_ROWS;
         break;
     case RFY_ROWS_WITH_OTHERS:
-        err->column = "";
-        if (other_err && other_err->reason[0])
-            snprintf(err->reason, sizeof err->reason,
-                     "not computed: %s %lu of the same case and month was rejected (%s%s%.*s)",
-                     noun, other_line, other_err->column, other_err->column[0] ? ": " : "",
-                     rfy__utf8_prefix(other_err->reason, 120), other_err->reason);
-        else
-            snprintf(err->reason, sizeof err->reason,
-                     "not computed: %s %lu of the same case and month was rejected", noun,
-                     other_line);
+        f = rfy__fault_add(err, RFY_FAULT_WITH_REJECTED_ROW, "");
+        if (f && other_err && other_err->nfaults > 0) {
+            f->cause = other_err->fault[0].code;
+            f->cause_column = other_err->fault[0].column;
+        }
         break;
     default:
-        err->column = "";
-        err->reason[0] = '\0';
-        break;
+        return;
     }
-    /* A reason cut by the size of err->reason may end inside a character. */
-    rfy__utf8_trim_tail(err->reason);
+    if (f) {
+        f->other = (long)other_line;
+        f->name = noun && strcmp(noun, "row") == 0 ? "row" : "line"; /* %N: linje or række */
+    }
+    rfy__fault_end(err);
 }

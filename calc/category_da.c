@@ -1,5 +1,6 @@
 /*
- * Category values as Danish payroll systems and caseworkers write them.
+ * Category, forløb, prior and unit values as Danish payroll systems and
+ * caseworkers write them.
  *
  * rfy's own names are ASCII ("forsorger"); exports from Danish systems say
  * "Forsørger" or "ikke-forsørger".  Accepting those here, in the engine,
@@ -73,4 +74,55 @@ int rfy_category_from_danish(rfy_category *out, const char *s, size_t len)
             return 0;
         }
     return -1;
+}
+
+/* Whether s folds to one of the lowercase names (NULL-terminated list). */
+static int one_of(const char *const *names, const char *s, size_t len)
+{
+    for (; *names; names++)
+        if (same_folded(*names, s, len))
+            return 1;
+    return 0;
+}
+
+int rfy_forloeb_from_danish(rfy_forloeb *out, const char *s, size_t len)
+{
+    static const char *const RESSOURCE[] = {"ressourceforløb", "ressourceforloeb", NULL};
+    static const char *const JOB[] = {"jobafklaringsforløb", "jobafklaringsforloeb", "jobafklaring", NULL};
+    if (one_of(RESSOURCE, s, len))
+        *out = RFY_FORLOEB_RESSOURCE;
+    else if (one_of(JOB, s, len))
+        *out = RFY_FORLOEB_JOBAFKLARING;
+    else
+        return -1;
+    return 0;
+}
+
+int rfy_prior_from_danish(rfy_prior *out, const char *s, size_t len)
+{
+    static const char *const NONE[] = {"ingen", "none", NULL};
+    static const char *const SDP[] = {"sygedagpenge", NULL};
+    static const char *const LEDIG[] = {"ledighedsydelse", NULL};
+    if (one_of(NONE, s, len))
+        *out = RFY_PRIOR_NONE;
+    else if (one_of(SDP, s, len))
+        *out = RFY_PRIOR_SYGEDAGPENGE;
+    else if (one_of(LEDIG, s, len))
+        *out = RFY_PRIOR_LEDIGHEDSYDELSE;
+    else
+        return -1;
+    return 0;
+}
+
+int rfy__period_unit_from_name(rfy_period_unit *out, const char *s, size_t len)
+{
+    static const char *const WEEK[] = {"week", "uge", NULL};
+    static const char *const MONTH[] = {"month", "måned", "maaned", "md", "md.", NULL};
+    if (one_of(WEEK, s, len))
+        *out = RFY_PER_WEEK;
+    else if (one_of(MONTH, s, len))
+        *out = RFY_PER_MONTH;
+    else
+        return -1;
+    return 0;
 }

@@ -393,17 +393,38 @@ static int encoding_hint(text *t, const char *s, size_t len)
     return 1;
 }
 
+/* Whether a folded header name looks like a column that carries money (or
+ * holiday, which the deductions read): reading past it would drop income
+ * without a word, so no hint ever proposes --ignore-columns for it. */
+static int carries_money(const char *f)
+{
+    static const char *const STEM[] = {"løn", "loen", "ferie", "indtægt", "indtaegt", "beløb",
+                                       "beloeb", "bidrag", "ydelse", "pension", "sanktion",
+                                       "honorar", "vederlag", "kr.", "wage", "salary", "income",
+                                       "amount", "pay", "holiday"};
+    size_t i;
+    if (strcmp(f, "lon") == 0 || strcmp(f, "kr") == 0)
+        return 1;
+    for (i = 0; i < sizeof STEM / sizeof STEM[0]; i++)
+        if (strstr(f, STEM[i]))
+            return 1;
+    return 0;
+}
+
 /* The message for the unknown columns at positions pos[0..n). */
 static void unknown_message(text *t, const rfy_csv_record *h, const int *pos, size_t n,
                             const char *const *extra, size_t nknown)
 {
-    size_t i, nfar = 0, full = t->size;
+    size_t i, nfar = 0, nmoney = 0, full = t->size;
     const char *near[RFY_CSV_MAX_FIELDS];
+    char money[RFY_CSV_MAX_FIELDS];
     char shown[CASE_ID_DISPLAY_SIZE];
     for (i = 0; i < n; i++) {
         char *f = folded(h->field[pos[i]], h->len[pos[i]]);
         near[i] = f ? suggestion(f, extra, nknown) : NULL;
-        nfar += near[i] == NULL;
+        money[i] = !near[i] && f && carries_money(f);
+        nmoney += money[i];
+        nfar += near[i] == NULL && !money[i];
         free(f);
     }
     if (n == 1)
@@ -440,15 +461,29 @@ static void unknown_message(text *t, const rfy_csv_record *h, const int *pos, si
         add(t, "; %s", rfy_hint_text(RFY_HINT_TAB_FILE));
     add(t, "; column names are exact and lowercase: rename %s or %s", n == 1 ? "it" : "them",
         rfy_hint_text(RFY_HINT_MAP_COLUMNS));
-    if (nfar == 0)
+    if (nfar > 0) {
+        /* Only the columns not close to one of rfy's and carrying no money:
+         * those may be other data. */
+        add(t, ", or %s ", rfy_hint_text(RFY_HINT_IGNORE_COLUMNS));
+        for (i = 0; i < n && !t->cut; i++)
+            if (!near[i] && !money[i]) {
+                case_input_display_id(shown, sizeof shown, h->field[pos[i]], h->len[pos[i]]);
+                add(t, "%s%s", shown, --nfar ? "," : "");
+            }
+    }
+    if (nmoney == 0)
         return;
-    /* Only the columns not close to one of rfy's: those may be other data. */
-    add(t, ", or %s ", rfy_hint_text(RFY_HINT_IGNORE_COLUMNS));
-    for (i = 0; i < n && !t->cut; i++)
-        if (!near[i]) {
-            case_input_display_id(shown, sizeof shown, h->field[pos[i]], h->len[pos[i]]);
-            add(t, "%s%s", shown, --nfar ? "," : "");
-        }
+    {
+        int one = nmoney == 1;
+        add(t, "; ");
+        for (i = 0; i < n && !t->cut; i++)
+            if (money[i]) {
+                case_input_display_id(shown, sizeof shown, h->field[pos[i]], h->len[pos[i]]);
+                add(t, "'%s'%s", shown, --nmoney ? ", " : "");
+            }
+        add(t, one ? " carries money or holiday: map it to rfy's name, never read past it"
+                   : " carry money or holiday: map them to rfy's names, never read past them");
+    }
 }
 
 static int ignored(const rfy_column_map *m, const char *f)

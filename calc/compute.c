@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hint.h"
+#include "fault.h"
 #include "rules.h"
 #include "rfy_money.h"
 #include "rfy_status.h"
@@ -98,17 +99,19 @@ const rfy_rate_value *rfy__rate(rfy_result *res, const rfy_rates *rates, rfy_rat
      * month, never a fallback to another year.  A month the tables cover
      * that lacks the key is a gap in that table, and the message says so. */
     if (err) {
-        char m[8], years[64];
-        rfy_month_format(m, month);
-        rfy_rates_covered_years(years, sizeof years, rates);
-        err->column = "month";
-        if (rfy_rates_covers(rates, month))
-            snprintf(err->reason, sizeof err->reason, "the rate table for %s has no %s: %s", m,
-                     rfy_rate_key_name(key), rfy_hint_text(RFY_HINT_MISSING_KEY));
-        else
-            snprintf(err->reason, sizeof err->reason,
-                     "no rate table covers %s (needed: %s; the tables cover %s): %s", m,
-                     rfy_rate_key_name(key), years, rfy_hint_text(RFY_HINT_NEWER_RATES));
+        char years[64];
+        int covered = rfy_rates_covers(rates, month);
+        rfy_fault *f = rfy__fault_add(err, covered ? RFY_FAULT_RATE_MISSING : RFY_FAULT_RATE_MONTH_UNCOVERED,
+                                      "month");
+        if (f) {
+            f->month = month;
+            f->name = rfy_rate_key_name(key);
+            if (!covered) {
+                rfy_rates_covered_years(years, sizeof years, rates);
+                rfy__fault_value(f, years, strlen(years));
+            }
+        }
+        rfy__fault_end(err);
     }
     return NULL;
 }
@@ -131,29 +134,19 @@ const char *rfy__activation_ref(rfy_forloeb f)
 
 int rfy__coverage(const rfy_case *in, rfy_error *err)
 {
-    char m[8]; /* the month, formatted only for a message (not on the hot path) */
+    rfy_fault *f;
     /* rules.md §1: ressourceforløb exist from 2013-01-01 (lov nr. 1380 af 23.12.2012). */
     if (in->month < RFY_FIRST_MONTH) {
-        if (err) {
-            rfy_month_format(m, in->month);
-            err->column = "month";
-            snprintf(err->reason, sizeof err->reason,
-                     "%s is before ressourceforloeb existed (from 2013-01, lov nr. 1380 af "
-                     "23.12.2012)",
-                     m);
-        }
+        if ((f = rfy__fault_add(err, RFY_FAULT_BEFORE_RESSOURCEFORLOEB, "month")))
+            f->month = in->month;
+        rfy__fault_end(err);
         return RFY_ECOVERAGE;
     }
     /* § 69 j: jobafklaringsforløb from 2014-07-01 (lov nr. 720 af 25.6.2014). */
     if (in->forloeb == RFY_FORLOEB_JOBAFKLARING && in->month < RFY_JOBAFKLARING_FIRST_MONTH) {
-        if (err) {
-            rfy_month_format(m, in->month);
-            err->column = "month";
-            snprintf(err->reason, sizeof err->reason,
-                     "%s is before jobafklaringsforloeb existed (from 2014-07, lov nr. 720 af "
-                     "25.6.2014)",
-                     m);
-        }
+        if ((f = rfy__fault_add(err, RFY_FAULT_BEFORE_JOBAFKLARING, "month")))
+            f->month = in->month;
+        rfy__fault_end(err);
         return RFY_ECOVERAGE;
     }
     return RFY_OK;
@@ -173,10 +166,8 @@ int rfy_compute(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy
 {
     int rc;
 
-    if (err) {
-        err->column = "";
-        err->reason[0] = '\0';
-    }
+    if (err)
+        rfy_error_reset(err);
     memset(res->rate, 0, sizeof res->rate);
     res->flags = 0;
     res->warnings = 0;

@@ -11,14 +11,17 @@
 
 #define HINT_SIZE 96
 
-#define DEFAULT_DECIMAL_COMMA "a decimal comma must be declared as the input's syntax"
+/* The defaults of the hints that end a fault's words (fault_catalogue.c)
+ * are Danish, as the faults are by default; the others end messages that
+ * are still English.  A front end sets its own (cli_set_hints). */
+#define DEFAULT_DECIMAL_COMMA "decimalkomma skal angives som inputtets syntaks"
 #define COMMA_WHY(hint) "unexpected ',' (no thousands separators; " hint ")"
-#define DEFAULT_CP1252 "read the file as Windows-1252"
+#define DEFAULT_CP1252 "læs filen som Windows-1252"
 #define CP1252_ID_WHY(hint) "case_id is not valid UTF-8 text: looks like Windows-1252 (Danish Excel's CSV): " hint
 
 static const char *const DEFAULT_HINT[RFY_HINT_COUNT] = {
-    [RFY_HINT_NEWER_RATES] = "load a rate table that covers the month",
-    [RFY_HINT_MISSING_KEY] = "add that row to the table",
+    [RFY_HINT_NEWER_RATES] = "indlæs en satstabel der dækker måneden",
+    [RFY_HINT_MISSING_KEY] = "tilføj rækken til tabellen",
     [RFY_HINT_ASSUMPTIONS] = "the comments of the rate table for",
     [RFY_HINT_DECIMAL_COMMA] = DEFAULT_DECIMAL_COMMA,
     [RFY_HINT_SEMICOLON_FILE] = "a ';'-separated file? read it with ';' as the delimiter",

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fault.h"
 #include "rfy_calc.h"
 #include "rfy_holiday.h"
 #include "rfy_status.h"
@@ -60,15 +61,14 @@ int rfy_holiday_step(rfy_holiday_month *out, rfy_holiday_state *st, rfy_month mo
                      const mpz_t feriedage_c, int ydelse_days, struct rfy_error *err)
 {
     if (st->last >= 0 && month <= st->last) {
-        if (err) {
-            char a[8], b[8];
-            rfy_month_format(a, month);
-            rfy_month_format(b, st->last);
-            err->column = "month";
-            snprintf(err->reason, sizeof err->reason,
-                     "month %s comes after %s of the same case: the holiday ledger needs each "
-                     "case's months once and in order", a, b);
+        rfy_fault *f;
+        if (err)
+            rfy_error_reset(err);
+        if ((f = rfy__fault_add(err, RFY_FAULT_HOLIDAY_MONTH_ORDER, "month"))) {
+            f->month = month;
+            f->other_month = st->last;
         }
+        rfy__fault_end(err);
         return RFY_EINPUT;
     }
 
@@ -228,19 +228,20 @@ static int apply(rfy_result *res, rfy_holiday_state *st, const month_input *in, 
             /* The caseworker gave the state that a rejected month left unknown. */
             rfy_holiday_state_start(st, in->run, *in->used_m);
         } else if (state_differs(st, in, &column)) {
-            char prev[8], used[24];
+            char used[24];
             int gap = in->month > st->last + 1;
-            rfy_month_format(prev, st->last);
-            if (gap || rfy_holiday_days_format(used, sizeof used, st->used_m, '.') < 0)
-                snprintf(used, sizeof used, "0.00");
-            if (err) {
-                err->column = column;
-                /* at most 18 + 7 + 11 + 23 + 110 characters: fits the 200 of reason */
-                snprintf(err->reason, sizeof err->reason,
-                         "%s differs from the state carried from %s in this file (%d months, %s "
-                         "days): give the state on a case's first month only",
-                         column, prev, gap ? 0 : (int)st->run_months, used);
+            rfy_fault *f;
+            if (gap || rfy_holiday_days_format(used, sizeof used, st->used_m, ',') < 0)
+                snprintf(used, sizeof used, "0,00");
+            if (err)
+                rfy_error_reset(err);
+            if ((f = rfy__fault_add(err, RFY_FAULT_HOLIDAY_STATE_DIFFERS, column))) {
+                f->other_month = st->last;
+                f->month = in->month;
+                f->limit = gap ? 0 : st->run_months;
+                rfy__fault_value(f, used, strlen(used));
             }
+            rfy__fault_end(err);
             return RFY_EINPUT;
         }
     }
@@ -288,12 +289,12 @@ int rfy_holiday_apply_rows(rfy_result *res, rfy_holiday_state *st, const rfy_cas
         mpz_add(feriedage, feriedage, r->holiday_days);
         m.ydelse += r->holiday_ydelse_days;
         if (m.ydelse > RFY_MAX_HOLIDAY_YDELSE_DAYS) {
-            if (err) {
-                err->column = "holiday_ydelse_days";
-                snprintf(err->reason, sizeof err->reason,
-                         "holiday_ydelse_days of the month's rows add up to %d, more than the 31 "
-                         "days of a month", m.ydelse);
-            }
+            rfy_fault *f;
+            if (err)
+                rfy_error_reset(err);
+            if ((f = rfy__fault_add(err, RFY_FAULT_HOLIDAY_YDELSE_SUM, "holiday_ydelse_days")))
+                f->other = m.ydelse;
+            rfy__fault_end(err);
             rc = RFY_EINPUT;
         } else if (r->has_holiday_state && first_state == n) {
             first_state = i;
@@ -304,13 +305,11 @@ int rfy_holiday_apply_rows(rfy_result *res, rfy_holiday_state *st, const rfy_cas
                    (r->holiday_run_months != m.run ||
                     mpz_cmp(r->holiday_used_days, *m.used_m) != 0)) {
             /* one month, one state: the rows must not disagree */
-            if (err) {
-                err->column = r->holiday_run_months != m.run ? "holiday_run_months"
-                                                             : "holiday_used_days";
-                snprintf(err->reason, sizeof err->reason,
-                         "%s differs from the value on another row of the same case-month: give "
-                         "the holiday state once, or the same on every row", err->column);
-            }
+            if (err)
+                rfy_error_reset(err);
+            rfy__fault(err, RFY_FAULT_HOLIDAY_STATE_ROWS_DIFFER,
+                       r->holiday_run_months != m.run ? "holiday_run_months" : "holiday_used_days",
+                       NULL, 0, 0);
             rc = RFY_EINPUT;
         }
         if (rc != RFY_OK && at)

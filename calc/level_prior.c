@@ -4,7 +4,9 @@
  * in segments.c.
  */
 #include <stdio.h>
+#include <string.h>
 
+#include "fault.h"
 #include "rules.h"
 #include "rfy_money.h"
 #include "rfy_status.h"
@@ -100,12 +102,13 @@ int rfy__level_prior(rfy_result *res, const rfy_rates *rates, const rfy_case *in
                 return RFY_OK;
             }
             rfy_money_format(amount, sizeof amount, max->amount, '.');
-            if (err) {
-                err->column = "prior_amount";
-                snprintf(err->reason, sizeof err->reason,
-                         "above the highest sygedagpenge amount for the month (%s kr. per week, "
-                         "x 52/12 per month; § 68 stk. 4)",
-                         amount);
+            {
+                rfy_fault *f = rfy__fault_add(err, RFY_FAULT_SDP_ABOVE_MAX, "prior_amount");
+                if (f) {
+                    rfy__fault_value(f, amount, strlen(amount));
+                    f->month = in->month;
+                }
+                rfy__fault_end(err);
             }
             return RFY_EINPUT;
         }

@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 
+#include "fault.h"
 #include "rules.h"
 #include "rfy_status.h"
 
@@ -43,15 +44,10 @@ int rfy__level_stk2(rfy_result *res, const rfy_rates *rates, const rfy_case *in,
              * documented bidrag is the tillæg as given; nothing to cap it by. */
             mpz_set(*t, in->child_support);
         } else {
-            char month[8];
-            rfy_month_format(month, in->month);
-            if (err) {
-                err->column = "child_support";
-                snprintf(err->reason, sizeof err->reason,
-                         "no normalbidrag_month is known for %s: give the documented monthly bidrag "
-                         "in child_support (§ 68 stk. 2 nr. 4)",
-                         month);
-            }
+            rfy_fault *f = rfy__fault_add(err, RFY_FAULT_NORMALBIDRAG_MISSING, "child_support");
+            if (f)
+                f->month = in->month;
+            rfy__fault_end(err);
             return RFY_ENORATE;
         }
         cap = rfy__rate(res, rates, RFY_RATE_U25_BIDRAG_MAX, in->month, err);

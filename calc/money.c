@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <string.h>
 
+#include "fault.h"
 #include "hint.h"
 #include "rules.h"
 #include "rfy_money.h"
@@ -18,6 +19,35 @@ static int fail(const char **why, const char *msg)
     if (why)
         *why = msg;
     return RFY_EINPUT;
+}
+
+rfy_fault_code rfy__number_fault(const char *why)
+{
+    /* The reasons of rfy_decimal_parse() above and rfy_amount_parse()
+     * (money_grouped.c), by their first words: each kind has one code. */
+    static const struct {
+        const char *start;
+        rfy_fault_code code;
+    } KIND[] = {
+        {"a sign is not allowed", RFY_FAULT_NUMBER_SIGN},
+        {"a sign is only allowed first", RFY_FAULT_NUMBER_SIGN},
+        {"more than 2 decimals", RFY_FAULT_NUMBER_DECIMALS},
+        {"too many decimals", RFY_FAULT_NUMBER_DECIMALS},
+        {"unexpected ','", RFY_FAULT_NUMBER_COMMA},
+        {"unexpected '.'", RFY_FAULT_NUMBER_POINT},
+        {"exponent", RFY_FAULT_NUMBER_EXPONENT},
+        {"contains white space", RFY_FAULT_NUMBER_SPACE},
+        {"unexpected character", RFY_FAULT_NUMBER_CHARACTER},
+        {"too long", RFY_FAULT_NUMBER_TOO_LONG},
+        {"empty value", RFY_FAULT_REQUIRED},
+    };
+    size_t i;
+    if (!why)
+        return RFY_FAULT_NUMBER_INVALID;
+    for (i = 0; i < sizeof KIND / sizeof KIND[0]; i++)
+        if (strncmp(why, KIND[i].start, strlen(KIND[i].start)) == 0)
+            return KIND[i].code;
+    return RFY_FAULT_NUMBER_INVALID;
 }
 
 int rfy_decimal_parse(mpz_t out, const char *text, size_t len, const rfy_decimal_syntax *syn,

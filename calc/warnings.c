@@ -8,6 +8,8 @@
 
 #include "hint.h"
 #include "rules.h"
+#include "rfy_names.h"
+#include "text_utf8.h"
 #include "rfy_money.h"
 
 const char *rfy_warning_code(rfy_warning w)
@@ -128,6 +130,90 @@ int rfy_warning_detail(char *buf, size_t size, rfy_warning w, const rfy_result *
     if (n < 0)
         return -1;
     return (size_t)n < size ? n : (int)size - 1;
+}
+
+/* The derived values used, in Danish: "Ressourceforløbsydelse, forsørger 17.736,00 kr./md., ...". */
+static void derived_values_da(char *buf, size_t size, const rfy_result *res)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (int k = 0; k < RFY_RATE_KEY_COUNT; k++) {
+        const rfy_rate_value *v = res->rate[k];
+        char amount[48];
+        int n;
+        if (!v || v->provenance != RFY_PROV_DERIVED)
+            continue;
+        if (rfy_money_format_da(amount, sizeof amount, v->amount) < 0)
+            continue;
+        n = snprintf(buf + o, size - o, "%s%s %s %s", o ? "; " : "", rfy_rate_key_text(v->key, RFY_LANG_DA),
+                     amount, rfy_rate_unit_text(v->key, RFY_LANG_DA));
+        if (n < 0 || (size_t)n >= size - o)
+            return;
+        o += (size_t)n;
+    }
+}
+
+int rfy_warning_detail_lang(char *buf, size_t size, rfy_warning w, const rfy_result *res, rfy_lang lang)
+{
+    char values[320], amount[48];
+    const rfy_rate_value *max = res->rate[RFY_RATE_SDP_MAX_WEEK];
+    int n = -1;
+    if (lang == RFY_LANG_EN)
+        return rfy_warning_detail(buf, size, w, res);
+    if (!(res->warnings & (unsigned)w) || size == 0)
+        return -1;
+    switch (w) {
+    case RFY_WARN_DERIVED_RATE:
+        derived_values_da(values, sizeof values, res);
+        n = snprintf(buf, size, "beregnet med satser, der er afledt af reguleringskæden og ikke "
+                                "offentliggjort: %s (rfy rates show %d viser antagelserne)",
+                     values, RFY_MONTH_YEAR(res->month));
+        break;
+    case RFY_WARN_SDP_ABOVE_DERIVED_MAX:
+        if (!max || rfy_money_format_da(amount, sizeof amount, max->amount) < 0)
+            return -1;
+        n = snprintf(buf, size,
+                     "prior_amount er over det afledte højeste sygedagpengebeløb %s kr. pr. uge (ikke "
+                     "offentliggjort; § 68 stk. 4): rækken er beregnet med det; kontrollér beløbet",
+                     amount);
+        break;
+    case RFY_WARN_HOLIDAY_EXCESS:
+        if (rfy_holiday_days_format(amount, sizeof amount, res->holiday.excess_m, ',') < 0)
+            return -1;
+        n = snprintf(buf, size,
+                     "%s dages ferie med ydelse ud over retten (§ 69 stk. 5): vist, ikke trukket; et "
+                     "stop kræver kommunens afgørelse, indtastet som periode-rækker",
+                     amount);
+        break;
+    case RFY_WARN_HOLIDAY_STATE_UNKNOWN:
+        n = snprintf(buf, size, "ferietilstanden kendes ikke efter en tidligere afvist måned i sagen: "
+                                "ret den måned, eller angiv holiday_run_months og holiday_used_days");
+        break;
+    case RFY_WARN_SDP_MAX_UNKNOWN:
+        n = snprintf(buf, size,
+                     "satstabellerne har intet højeste sygedagpengebeløb (rfy_sdp_max_week) for "
+                     "måneden: prior_amount kunne ikke kontrolleres (§ 68 stk. 4); rækken er beregnet "
+                     "med det; kontrollér beløbet");
+        break;
+    case RFY_WARN_LY_ABOVE_DERIVED_MAX: {
+        const rfy_rate_value *dp = res->rate[RFY_RATE_DAGPENGE_MAX_MONTH]
+                                       ? res->rate[RFY_RATE_DAGPENGE_MAX_MONTH]
+                                       : res->rate[RFY_RATE_DAGPENGE_MAX_WEEK];
+        if (!dp || rfy_money_format_da(amount, sizeof amount, dp->amount) < 0)
+            return -1;
+        n = snprintf(buf, size,
+                     "prior_amount er over det afledte højeste dagpengebeløb %s kr. pr. %s (ikke "
+                     "offentliggjort; § 68 stk. 5, AFL § 47): rækken er beregnet med det; kontrollér "
+                     "beløbet",
+                     amount, dp->key == RFY_RATE_DAGPENGE_MAX_WEEK ? "uge" : "måned");
+        break;
+    }
+    }
+    if (n < 0)
+        return -1;
+    if ((size_t)n >= size)
+        rfy__utf8_trim_tail(buf);
+    return (size_t)n < size ? n : (int)strlen(buf);
 }
 
 int rfy_no_new_ressourceforloeb(rfy_month m, rfy_forloeb f)

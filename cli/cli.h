@@ -40,6 +40,21 @@ void cli_set_hints(void);
 /* --jobs N for batch and audit: a whole number 1..max, digits only.  Returns 0 or -1. */
 int cli_parse_jobs(unsigned *out, const char *arg, unsigned max);
 
+/*
+ * The language of everything rfy prints for a person (--lang da|en, every
+ * command): Danish unless --lang en.  Set once by main() before a command
+ * runs, read-only after; the library itself has no such setting (each call
+ * names its language).
+ */
+extern rfy_lang cli_lang;
+
+/*
+ * Take the global option --lang da|en (or --lang=da) out of argv, wherever it
+ * stands, into cli_lang.  Returns the new argc, or -1 after a message on
+ * stderr for a language other than da or en, or a missing value.
+ */
+int cli_take_lang(int argc, char **argv);
+
 /* The sub-commands.  argv[0] is the sub-command name. Each returns an exit code. */
 int cmd_rates(int argc, char **argv);
 int cmd_batch(int argc, char **argv);

@@ -50,17 +50,59 @@ int cli_parse_delimiter(char *out, const char *arg)
     return 0;
 }
 
+rfy_lang cli_lang = RFY_LANG_DA;
+
+int cli_take_lang(int argc, char **argv)
+{
+    int i, o = 0;
+    for (i = 0; i < argc; i++) {
+        const char *v = NULL;
+        if (strcmp(argv[i], "--") == 0) { /* the rest are operands */
+            while (i < argc)
+                argv[o++] = argv[i++];
+            break;
+        }
+        if (strcmp(argv[i], "--lang") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "rfy: --lang kræver da eller en (--lang needs da or en)\n");
+                return -1;
+            }
+            v = argv[++i];
+        } else if (strncmp(argv[i], "--lang=", 7) == 0) {
+            v = argv[i] + 7;
+        } else {
+            argv[o++] = argv[i];
+            continue;
+        }
+        if (rfy_lang_from_name(&cli_lang, v) != 0) {
+            fprintf(stderr, "rfy: --lang '%s': brug da eller en (use da or en)\n", v);
+            return -1;
+        }
+    }
+    argv[o] = NULL;
+    return o;
+}
+
 void cli_set_hints(void)
 {
-    rfy_set_hint(RFY_HINT_NEWER_RATES,
-                 "make one with rfy rates derive YEAR --r PCT -o DIR and use --rates DIR");
+    /* The hints that end a fault's words (the fault catalogue) follow --lang;
+     * the others end messages that are still English. */
+    if (cli_lang == RFY_LANG_DA) {
+        rfy_set_hint(RFY_HINT_NEWER_RATES, "lav en med rfy rates derive ÅR --r PCT -o MAPPE, og brug --rates MAPPE");
+        rfy_set_hint(RFY_HINT_MISSING_KEY,
+                     "tilføj rækken til tabellen (rfy rates check viser alle nøgler der mangler)");
+        rfy_set_hint(RFY_HINT_DECIMAL_COMMA, "decimalkomma kræver --decimal-comma");
+        rfy_set_hint(RFY_HINT_CP1252, "prøv --encoding cp1252");
+    } else {
+        rfy_set_hint(RFY_HINT_NEWER_RATES, "make one with rfy rates derive YEAR --r PCT -o DIR and use --rates DIR");
+        rfy_set_hint(RFY_HINT_MISSING_KEY,
+                     "add that row to the table (rfy rates check lists every missing key)");
+        rfy_set_hint(RFY_HINT_DECIMAL_COMMA, "decimal comma needs --decimal-comma");
+        rfy_set_hint(RFY_HINT_CP1252, "try --encoding cp1252");
+    }
     rfy_set_hint(RFY_HINT_ASSUMPTIONS, "rfy rates show");
-    rfy_set_hint(RFY_HINT_MISSING_KEY,
-                 "add that row to the table (rfy rates check lists every missing key)");
-    rfy_set_hint(RFY_HINT_DECIMAL_COMMA, "decimal comma needs --decimal-comma");
     rfy_set_hint(RFY_HINT_SEMICOLON_FILE, "a ';'-separated file? use --delimiter ';'");
     rfy_set_hint(RFY_HINT_TAB_FILE, "a tab-separated file? use --delimiter tab");
-    rfy_set_hint(RFY_HINT_CP1252, "try --encoding cp1252");
     rfy_set_hint(RFY_HINT_UTF16, "use --encoding utf-16");
     rfy_set_hint(RFY_HINT_MAP_COLUMNS, "map with --columns MAP.csv (fixtures/columns-da.csv maps "
                                        "common Danish headers)");

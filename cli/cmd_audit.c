@@ -136,20 +136,33 @@ static int on_header(void *user, const case_binding *b, char *msg, size_t msgsiz
 /* --explain: the preview's breakdown, headed with where the case-month is and how it compares. */
 static int explain_row(audit_ctx *a, const batch_row *row, int differs)
 {
-    char paid[48], payment[48], diff[48], lines[BATCH_LINES_MAX + 1];
+    char paid[48], payment[48], diff[48], lines[BATCH_LINES_MAX + 1], said[BATCH_LINES_MAX * 2 + 8];
     int n = batch_row_format_lines(lines, sizeof lines - 1, row);
+    size_t o = 0;
     FILE *fp = a->explain_out;
     rfy_money_format_da(paid, sizeof paid, a->paid.sum);
     rfy_money_format_da(payment, sizeof payment, row->res->payment);
     rfy_money_format_da(diff, sizeof diff, a->diff);
     lines[n < 0 ? 0 : n] = '\0';
-    for (int i = 0; i < n; i++)
-        if (lines[i] == ';')
-            lines[i] = ' ';
+    /* "28;29" → "28 og 29", "5;7;9" → "5, 7 og 9" */
+    for (int i = 0; i < n && o + 5 < sizeof said; i++) {
+        if (lines[i] != ';') {
+            said[o++] = lines[i];
+            continue;
+        }
+        if (strchr(lines + i + 1, ';')) {
+            memcpy(said + o, ", ", 2);
+            o += 2;
+        } else {
+            memcpy(said + o, " og ", 4);
+            o += 4;
+        }
+    }
+    said[o] = '\0';
     errno = 0;
     if (fprintf(fp, "%s=== Linje %s, sag %s: udbetalt %s kr., genberegnet %s kr., "
                     "forskel %s kr. (udbetalt − genberegnet): %s ===\n",
-                a->explained ? "\n" : "", lines, a->explain_id, paid, payment, diff,
+                a->explained ? "\n" : "", said, a->explain_id, paid, payment, diff,
                 differs ? "afviger" : "stemmer") < 0 ||
         explain_batch_row(fp, a->explain_id, row, a->rates, 1) == EOF)
         return write_failed(a, fp == stdout ? "-" : "standard error");
@@ -296,26 +309,50 @@ static void summary(const audit_ctx *a, const batch_stats *st, const char *rejec
     rfy_money_format(q, sizeof q, st->payment, '.');
     rfy_money_format(o, sizeof o, a->tot.over_sum, '.');
     rfy_money_format(u, sizeof u, a->tot.under_sum, '.');
-    fprintf(stderr, "rfy audit: %lu row%s read, %lu match, %lu differ, %lu rejected", st->rows,
-            st->rows == 1 ? "" : "s", a->tot.matches, differences(a), st->rejected);
-    if (st->rejected)
-        fprintf(stderr, " (see %s)", rejects_name);
-    if (st->casemonths != st->computed)
-        fprintf(stderr, "; %lu case-months from %lu rows", st->casemonths, st->computed);
+    /* Danish unless --lang en (cli_lang) */
+    if (cli_lang == RFY_LANG_EN) {
+        fprintf(stderr, "rfy audit: %lu row%s read, %lu match, %lu differ, %lu rejected", st->rows,
+                st->rows == 1 ? "" : "s", a->tot.matches, differences(a), st->rejected);
+        if (st->rejected)
+            fprintf(stderr, " (see %s)", rejects_name);
+        if (st->casemonths != st->computed)
+            fprintf(stderr, "; %lu case-months from %lu rows", st->casemonths, st->computed);
+    } else {
+        fprintf(stderr, "rfy audit: %lu %s læst, %lu stemmer, %lu afviger, %lu afvist", st->rows,
+                st->rows == 1 ? "række" : "rækker", a->tot.matches, differences(a), st->rejected);
+        if (st->rejected)
+            fprintf(stderr, " (se %s)", rejects_name);
+        if (st->casemonths != st->computed)
+            fprintf(stderr, "; %lu sagsmåneder fra %lu rækker", st->casemonths, st->computed);
+    }
     fputc('\n', stderr);
     /* gross − deductions applied = the recomputed payment; rejects by reason */
     run_summary_print_as(&a->sum, stderr, "audit", "recomputed");
-    if (a->holiday_excess)
-        fprintf(stderr, "rfy audit: %lu case-month%s with holiday beyond the right (§ 69 stk. 5), "
-                        "flagged in the report\n", a->holiday_excess,
-                a->holiday_excess == 1 ? "" : "s");
-    fprintf(stderr, "rfy audit: overpaid %lu case-month%s, %s; underpaid %lu case-month%s, %s",
-            a->tot.over, a->tot.over == 1 ? "" : "s", o, a->tot.under,
-            a->tot.under == 1 ? "" : "s", u);
-    if (tolerance_given) /* the matches' own differences, so that the sum adds up */
-        fprintf(stderr, "; within the tolerance %s", w);
-    fprintf(stderr, "\nrfy audit: sum of differences (paid - payment) %s; total paid %s, "
-                    "total recomputed %s\n", d, p, q);
+    if (cli_lang == RFY_LANG_EN) {
+        if (a->holiday_excess)
+            fprintf(stderr, "rfy audit: %lu case-month%s with holiday beyond the right (§ 69 stk. 5), "
+                            "flagged in the report\n", a->holiday_excess,
+                    a->holiday_excess == 1 ? "" : "s");
+        fprintf(stderr, "rfy audit: overpaid %lu case-month%s, %s; underpaid %lu case-month%s, %s",
+                a->tot.over, a->tot.over == 1 ? "" : "s", o, a->tot.under,
+                a->tot.under == 1 ? "" : "s", u);
+        if (tolerance_given) /* the matches' own differences, so that the sum adds up */
+            fprintf(stderr, "; within the tolerance %s", w);
+        fprintf(stderr, "\nrfy audit: sum of differences (paid - payment) %s; total paid %s, "
+                        "total recomputed %s\n", d, p, q);
+    } else {
+        if (a->holiday_excess)
+            fprintf(stderr, "rfy audit: %lu %s med ferie ud over retten (§ 69 stk. 5), "
+                            "markeret i rapporten\n", a->holiday_excess,
+                    a->holiday_excess == 1 ? "sagsmåned" : "sagsmåneder");
+        fprintf(stderr, "rfy audit: overbetalt %lu %s, %s; underbetalt %lu %s, %s", a->tot.over,
+                a->tot.over == 1 ? "sagsmåned" : "sagsmåneder", o, a->tot.under,
+                a->tot.under == 1 ? "sagsmåned" : "sagsmåneder", u);
+        if (tolerance_given) /* the matches' own differences, so that the sum adds up */
+            fprintf(stderr, "; inden for tolerancen %s", w);
+        fprintf(stderr, "\nrfy audit: sum af differencer (betalt - udbetaling) %s; betalt i alt %s, "
+                        "genberegnet i alt %s\n", d, p, q);
+    }
     fprintf(stderr, "rfy audit: rates_id %s\n", a->rates_id);
 }
 

@@ -233,8 +233,8 @@ static int write_reject_noted(batch_ctx *b, const batch_reject *rej)
     char *text = NULL;
     size_t len = 0;
     FILE *m = open_memstream(&text, &len);
-    int bad = !m || reject_row_write(m, rej->line, rej->case_id, rej->case_id_len, rej->column,
-                                     rej->reason) == EOF;
+    int bad = !m || reject_row_write(m, rej->line, rej->case_id, rej->case_id_len, rej->err,
+                                     rej->column, rej->reason) == EOF;
     if (m && fclose(m) != 0)
         bad = 1;
     if (bad || len == 0) {
@@ -268,7 +268,7 @@ static int write_reject_noted(batch_ctx *b, const batch_reject *rej)
     if (b->order_on)
         reject_order_note(&b->order, rej->line, len);
     free(text);
-    return run_summary_reject(&b->sum, rej->column, rej->reason) == 0 ? RFY_OK : RFY_ENOMEM;
+    return run_summary_reject(&b->sum, rej->err, rej->column, rej->reason) == 0 ? RFY_OK : RFY_ENOMEM;
 failed:
     free(text);
     return run_files_write_failed(f, f->rej.path);
@@ -440,26 +440,44 @@ static int ledger_start(batch_ctx *b, const char *path, int corrections, const r
 
 static void summary(const batch_ctx *b, const batch_stats *st, const char *rejects_name)
 {
-    fprintf(stderr, "rfy batch: %lu row%s read, %lu computed", st->rows, st->rows == 1 ? "" : "s",
-            st->computed);
+    /* Danish unless --lang en (cli_lang), as everything a person reads */
+    const int en = cli_lang == RFY_LANG_EN;
+    if (en)
+        fprintf(stderr, "rfy batch: %lu row%s read, %lu computed", st->rows, st->rows == 1 ? "" : "s",
+                st->computed);
+    else
+        fprintf(stderr, "rfy batch: %lu %s læst, %lu beregnet", st->rows,
+                st->rows == 1 ? "række" : "rækker", st->computed);
     if (st->casemonths != st->computed) /* rows of one case-month together (rules.md §7) */
-        fprintf(stderr, " (%lu case-month%s)", st->casemonths, st->casemonths == 1 ? "" : "s");
-    fprintf(stderr, ", %lu rejected", st->rejected);
+        fprintf(stderr, en ? " (%lu case-month%s)" : " (%lu sagsmåned%s)", st->casemonths,
+                st->casemonths == 1 ? "" : en ? "s" : "er");
+    fprintf(stderr, en ? ", %lu rejected" : ", %lu afvist", st->rejected);
     if (st->rejected)
-        fprintf(stderr, " (see %s)", rejects_name);
+        fprintf(stderr, en ? " (see %s)" : " (se %s)", rejects_name);
     fputc('\n', stderr);
     run_summary_print(&b->sum, stderr, "batch");
     /* rules.md §2: results that rest on a derived value say so, here too */
     for (int i = 0; i < RECEIPT_WARNINGS; i++)
-        if (b->warned[i])
-            fprintf(stderr, "rfy batch: %lu row%s with warning %s%s\n", b->warned[i],
-                    b->warned[i] == 1 ? "" : "s", rfy_warning_code((rfy_warning)(1u << i)),
-                    (1u << i) == RFY_WARN_DERIVED_RATE
-                        ? " (computed with a value that is not published: rfy rates show YEAR)"
-                        : "");
+        if (b->warned[i]) {
+            int derived = (1u << i) == RFY_WARN_DERIVED_RATE;
+            if (en)
+                fprintf(stderr, "rfy batch: %lu row%s with warning %s%s\n", b->warned[i],
+                        b->warned[i] == 1 ? "" : "s", rfy_warning_code((rfy_warning)(1u << i)),
+                        derived ? " (computed with a value that is not published: rfy rates show YEAR)"
+                                : "");
+            else
+                fprintf(stderr, "rfy batch: %lu %s med advarsel %s%s\n", b->warned[i],
+                        b->warned[i] == 1 ? "række" : "rækker", rfy_warning_code((rfy_warning)(1u << i)),
+                        derived ? " (beregnet med en værdi der ikke er offentliggjort: rfy rates show ÅR)"
+                                : "");
+        }
     if (st->sorted)
-        fprintf(stderr, "rfy batch: the input was not in case-month order: sorted (%lu temporary "
-                        "file%s)\n", st->sorted_runs, st->sorted_runs == 1 ? "" : "s");
+        fprintf(stderr, en ? "rfy batch: the input was not in case-month order: sorted (%lu temporary "
+                             "file%s)\n"
+                           : "rfy batch: inputtet var ikke i sagsmåned-orden: sorteret (%lu midlertidig%s "
+                             "fil%s)\n",
+                st->sorted_runs, en ? "" : st->sorted_runs == 1 ? "" : "e",
+                st->sorted_runs == 1 ? "" : en ? "s" : "er");
     if (b->recomputed) {
         fprintf(stderr, "rfy batch: ");
         fprintf(stderr, MSG_RECOMPUTED, b->recomputed);

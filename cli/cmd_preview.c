@@ -92,21 +92,35 @@ static void reword(char *out, size_t size, const char *reason)
     out[o] = '\0';
 }
 
-/* "rfy preview: --OPTION: reason" for an error of column `column` ("" for none). */
-static void report(const char *column, const char *reason)
+/* "rfy preview: --OPTION: reason" for one fault of column `column` ("" for none). */
+static void report_one(const char *column, const char *reason)
 {
-    char opt[40], text[512];
+    char opt[40], text[1024];
     size_t n = column ? strlen(column) : 0;
 
-    /* case_input writes "COLUMN reason"; the option replaces the column */
-    if (n && strncmp(reason, column, n) == 0 && reason[n] == ' ')
-        reason += n + 1;
+    /* a fault's words start "COLUMN ..."; the option replaces the column */
+    if (n && strncmp(reason, column, n) == 0 && (reason[n] == ' ' || reason[n] == ':'))
+        reason += n + (reason[n] == ':' ? 2 : 1);
     reword(text, sizeof text, reason);
     if (n) {
         option_name(opt, sizeof opt, column);
         fprintf(stderr, "rfy preview: %s: %s\n", opt, text);
     } else {
         fprintf(stderr, "rfy preview: %s\n", text);
+    }
+}
+
+/* Every fault of err, one line each, in cli_lang (Danish unless --lang en). */
+static void report(const rfy_error *err)
+{
+    char text[1024];
+    if (err->nfaults == 0) {
+        report_one(err->column, err->reason);
+        return;
+    }
+    for (int k = 0; k < err->nfaults; k++) {
+        rfy_fault_text(text, sizeof text, &err->fault[k], cli_lang);
+        report_one(err->fault[k].column, text);
     }
 }
 
@@ -234,7 +248,7 @@ static int build_case(rfy_case *c, const preview_args *a)
         }
     if (rfy_case_from_fields(c, fields, n, a->decimal_comma ? &RFY_AMOUNT_COMMA : &RFY_AMOUNT_DOT,
                              &err) != RFY_OK) {
-        report(err.column, err.reason);
+        report(&err);
         return RFY_EXIT_USAGE;
     }
     return RFY_EXIT_OK;
@@ -288,7 +302,7 @@ int cmd_preview(int argc, char **argv)
     if (!(rates = cli_load_rates(a.rates_dir)))
         goto done;
     if (rfy_compute(&res, rates, &c, &err) != RFY_OK) {
-        report(err.column, err.reason);
+        report(&err);
         goto done;
     }
     /* The Ferie section when the caseworker asks about holiday with ydelse
@@ -301,7 +315,7 @@ int cmd_preview(int argc, char **argv)
         hrc = rfy_holiday_apply(&res, &st, &c, &err);
         rfy_holiday_state_clear(&st);
         if (hrc != RFY_OK) {
-            report(err.column, err.reason);
+            report(&err);
             goto done;
         }
     }

@@ -11,14 +11,10 @@
 
 #define NUM 48
 
-static const char *const MONTH_DA[12] = {"januar", "februar", "marts",     "april",
-                                         "maj",    "juni",    "juli",      "august",
-                                         "september", "oktober", "november", "december"};
-
 /* "januar 2024" */
 static const char *month_da(char *buf, size_t size, rfy_month m)
 {
-    snprintf(buf, size, "%s %d", MONTH_DA[RFY_MONTH_NUM(m) - 1], RFY_MONTH_YEAR(m));
+    snprintf(buf, size, "%s %d", rfy_month_name(RFY_MONTH_NUM(m), RFY_LANG_DA), RFY_MONTH_YEAR(m));
     return buf;
 }
 
@@ -88,7 +84,8 @@ int explain_holiday_text(FILE *out, const rfy_case *in, const rfy_result *res)
                 days_da(a, sizeof a, h->ydelse_m), days_da(b, sizeof b, h->used_before_m),
                 days_da(c, sizeof c, h->fg_m), days_da(d, sizeof d, h->allowed_m));
     else
-        fprintf(out, "  Ferie med ydelse: %s dage; uden ret dækkes ingen\n",
+        fprintf(out, "  Ferie med ydelse: %s dage; der er endnu ingen ret til ferie med ydelse "
+                     "(§ 69, stk. 5), så ingen af dagene er dækket\n",
                 days_da(a, sizeof a, h->ydelse_m));
     if (h->right)
         fprintf(out, "  Brugt efter denne måned: %s dage; tilbage i perioden: %s dage\n",

@@ -257,7 +257,7 @@ static json_t *segments_json(const rfy_result *res)
     return arr;
 }
 
-static json_t *rates_json(const rfy_result *res)
+static json_t *rates_json(const rfy_result *res, const rfy_rates *rates)
 {
     json_t *arr = json_array();
     int bad = !arr;
@@ -281,6 +281,14 @@ static json_t *rates_json(const rfy_result *res)
         bad |= put(o, "provenance", json_string(rfy_provenance_name(v->provenance)));
         bad |= put(o, "legal_ref", json_string(v->legal_ref ? v->legal_ref : ""));
         bad |= put(o, "source", json_string(v->source ? v->source : ""));
+        {
+            /* the source for a person, in Danish (rfy_rate_source_text): what the page shows */
+            char shown[512];
+            rfy_rate_source_text(shown, sizeof shown, v, rates, RFY_LANG_DA);
+            bad |= put(o, "source_text", json_string(shown));
+            /* the law the key belongs to, as the engine names it ("§ 68 stk. 2 nr. 4") */
+            bad |= put(o, "legal_ref_text", json_string(rfy_rate_key_law(v->key)));
+        }
         bad |= put(o, "table", json_string(where));
         bad |= push(arr, o);
     }
@@ -473,6 +481,9 @@ static json_t *warnings_json(const rfy_result *res)
         bad = !o || put(o, "code", json_string(rfy_warning_code((rfy_warning)bit)));
         if (!bad && rfy_warning_detail(detail, sizeof detail, (rfy_warning)bit, res) >= 0)
             bad = put(o, "detail", json_string(detail));
+        /* the same in Danish, for a person (the page, docs/preview.md) */
+        if (!bad && rfy_warning_detail_lang(detail, sizeof detail, (rfy_warning)bit, res, RFY_LANG_DA) >= 0)
+            bad = put(o, "detail_da", json_string(detail));
         bad |= push(a, o);
     }
     if (bad) {
@@ -535,7 +546,7 @@ json_t *explain_json(const char *case_id, const rfy_case *in, const rfy_result *
     bad |= put(root, "days", json_integer(res->days));
     bad |= put(root, "level", level_json(in, res, &e));
     bad |= put(root, "segments", segments_json(res));
-    bad |= put(root, "rates", rates_json(res));
+    bad |= put(root, "rates", rates_json(res, rates));
     bad |= put(root, "deductions", ded);
     ded = NULL;
     bad |= put(root, "gross", money_z(res->gross));

@@ -4,10 +4,6 @@
 #include "explain.h"
 #include "explain_rows.h"
 
-static const char *const CATEGORY_DA[] = {"forsørger", "ikke-forsørger",
-                                          "under 25, hjemmeboende",
-                                          "under 25, hjemmeboende, med bidragspligt"};
-
 /* Øre as Danish kroner ("20.000,00"). */
 static const char *da(char *buf, size_t size, const mpz_t ore)
 {
@@ -44,8 +40,8 @@ static int period_line(FILE *out, const rfy_case *c, const unsigned long *line,
     char a[48];
     int f, l;
     row_days(c, res, &f, &l);
-    if ((line ? fprintf(out, "  linje %lu, dag %d–%d: %s", *line, f, l, CATEGORY_DA[c->category])
-              : fprintf(out, "  dag %d–%d: %s", f, l, CATEGORY_DA[c->category])) < 0)
+    if ((line ? fprintf(out, "  linje %lu, dag %d–%d: %s", *line, f, l, rfy_category_text(c->category, RFY_LANG_DA))
+              : fprintf(out, "  dag %d–%d: %s", f, l, rfy_category_text(c->category, RFY_LANG_DA))) < 0)
         return EOF;
     if (c->prior != RFY_PRIOR_NONE && fprintf(out, ", hidtidig %s", rfy_prior_name(c->prior)) < 0)
         return EOF;

@@ -21,39 +21,6 @@
 
 #define NUM 64 /* room for one formatted number */
 
-static const char *const MONTH_DA[12] = {"januar", "februar", "marts",     "april",
-                                         "maj",    "juni",    "juli",      "august",
-                                         "september", "oktober", "november", "december"};
-
-static const char *const CATEGORY_DA[4] = {
-    "forsørger", "ikke-forsørger", "under 25 år, hjemmeboende",
-    "under 25 år, hjemmeboende, med bidragspligt over for barn"};
-
-/* Plain-Danish names of the rate keys (rfy_rate_key order). */
-static const char *const RATE_DA[RFY_RATE_KEY_COUNT] = {
-    [RFY_RATE_FORSORGER] = "Ressourceforløbsydelse, forsørger",
-    [RFY_RATE_IKKE_FORSORGER] = "Ressourceforløbsydelse, ikke-forsørger",
-    [RFY_RATE_U25_HJEMME] = "Ressourceforløbsydelse, under 25 år, hjemmeboende",
-    [RFY_RATE_U25_BIDRAG_MAX] = "Loft for under 25 år med bidragspligt (forsørgersatsen)",
-    [RFY_RATE_SDP_MAX_WEEK] = "Højeste sygedagpengebeløb",
-    [RFY_RATE_LEDIGHED_89_WEEK] = "Ledighedsydelse (89 %)",
-    [RFY_RATE_WAGE_THRESHOLD] = "Lønindtægtsgrænse",
-    [RFY_RATE_HOUR_DISREGARD] = "Fradragsfrit beløb pr. arbejdstime i tilbud",
-    [RFY_RATE_NORMALBIDRAG] = "Normalbidrag pr. barn",
-    [RFY_RATE_NORMALBIDRAG_GRUND] = "Normalbidrag, grundbeløb",
-    [RFY_RATE_NORMALBIDRAG_TILLAEG] = "Normalbidrag, tillæg",
-    [RFY_RATE_REG_R] = "Satsreguleringsprocent",
-    [RFY_RATE_REG_AFDAEMPNING] = "Afdæmpning af satsreguleringen",
-    [RFY_RATE_REG_REDUCTION] = "Engangsnedsættelse af satsreguleringen",
-    [RFY_RATE_SANCTION_DAY_FORSORGER] = "Periodesanktion pr. dag, forsørger",
-    [RFY_RATE_SANCTION_DAY_IKKE_FORSORGER] = "Periodesanktion pr. dag, ikke-forsørger",
-    [RFY_RATE_SANCTION_DAY_U25_HJEMME] = "Periodesanktion pr. dag, under 25 år, hjemmeboende",
-    [RFY_RATE_SANCTION_DAY_U25_BIDRAG_MAX] =
-        "Periodesanktion pr. dag, under 25 år med bidragspligt (højst)",
-    [RFY_RATE_DAGPENGE_MAX_WEEK] = "Højeste dagpengebeløb pr. uge",
-    [RFY_RATE_DAGPENGE_MAX_MONTH] = "Højeste dagpengebeløb pr. måned",
-};
-
 /* ---- numbers ------------------------------------------------------------ */
 
 /* Øre as "16.382,00". */
@@ -159,38 +126,14 @@ static const char *da_ref(char *buf, size_t size, const char *ref)
 /* "14. maj 2024" */
 static const char *da_date(char *buf, size_t size, const rfy_date *d)
 {
-    snprintf(buf, size, "%d. %s %d", d->day, MONTH_DA[d->month - 1], d->year);
+    snprintf(buf, size, "%d. %s %d", d->day, rfy_month_name(d->month, RFY_LANG_DA), d->year);
     return buf;
-}
-
-static const char *provenance_da(rfy_provenance p)
-{
-    switch (p) {
-    case RFY_PROV_PUBLISHED: return "offentliggjort";
-    case RFY_PROV_SECONDARY: return "sekundær kilde";
-    case RFY_PROV_DERIVED: return "afledt af reguleringskæden, ikke offentliggjort";
-    }
-    return "ukendt grundlag";
-}
-
-static const char *unit_da(rfy_rate_key k)
-{
-    const char *u = rfy_rate_key_unit(k);
-    if (strcmp(u, "kr/month") == 0)
-        return "kr./md.";
-    if (strcmp(u, "kr/week") == 0)
-        return "kr./uge";
-    if (strcmp(u, "kr/hour") == 0)
-        return "kr./time";
-    if (strcmp(u, "kr/day") == 0)
-        return "kr./dag";
-    return "pct.";
 }
 
 /* "1.–14. maj", "14. maj" */
 static const char *day_range(char *buf, size_t size, rfy_month m, int first, int last)
 {
-    const char *name = MONTH_DA[RFY_MONTH_NUM(m) - 1];
+    const char *name = rfy_month_name(RFY_MONTH_NUM(m), RFY_LANG_DA);
     if (first == last)
         snprintf(buf, size, "%d. %s", first, name);
     else
@@ -233,9 +176,9 @@ static void heading(FILE *out, const char *title, const char *case_id, const rfy
     fprintf(out, "%s\n", title);
     if (case_id)
         fprintf(out, "Sag:       %s\n", case_id);
-    fprintf(out, "Måned:     %s %d\n", MONTH_DA[RFY_MONTH_NUM(res->month) - 1],
+    fprintf(out, "Måned:     %s %d\n", rfy_month_name(RFY_MONTH_NUM(res->month), RFY_LANG_DA),
             RFY_MONTH_YEAR(res->month));
-    fprintf(out, "Kategori:  %s\n", CATEGORY_DA[in->category]);
+    fprintf(out, "Kategori:  %s\n", rfy_category_text(in->category, RFY_LANG_DA));
     fprintf(out, "Forløb:    %s (%s)\n",
             in->forloeb == RFY_FORLOEB_JOBAFKLARING ? "jobafklaringsforløb" : "ressourceforløb",
             e->forloeb_ref);
@@ -246,7 +189,7 @@ static void heading(FILE *out, const char *title, const char *case_id, const rfy
         fprintf(out,
                 "Bemærk: fra 1. %s %d kan der ikke startes nye ressourceforløb (%s); forløb, der "
                 "allerede er i gang, fortsætter efter det hidtidige %s og beregnes som før.\n",
-                MONTH_DA[RFY_MONTH_NUM(e->no_new_forloeb_from) - 1],
+                rfy_month_name(RFY_MONTH_NUM(e->no_new_forloeb_from), RFY_LANG_DA),
                 RFY_MONTH_YEAR(e->no_new_forloeb_from), e->no_new_forloeb_ref, e->forloeb_ref);
 }
 
@@ -260,7 +203,7 @@ static void level_nr4(FILE *out, const rfy_case *in, const rfy_result *res,
     char ref[48], a[NUM], b[NUM], c[NUM], d[NUM];
     const char *barn = in->children == 1 ? "barn" : "børn";
 
-    fprintf(out, "  %s (%s):\n", da_ref(ref, sizeof ref, e->stk2_ref), CATEGORY_DA[in->category]);
+    fprintf(out, "  %s (%s):\n", da_ref(ref, sizeof ref, e->stk2_ref), rfy_category_text(in->category, RFY_LANG_DA));
     if (base)
         fprintf(out, "    grundbeløb efter %s: %s kr./md.\n", da_ref(ref, sizeof ref, e->nr4_base_ref),
                 da_z(a, base->amount));
@@ -307,13 +250,13 @@ static void level_prior(FILE *out, const rfy_case *in, const rfy_result *res,
                 sdp ? "hidtidige sygedagpenge" : "hidtidig ledighedsydelse",
                 da_z(a, in->prior_amount));
     if (sdp && (res->warnings & RFY_WARN_SDP_ABOVE_DERIVED_MAX))
-        fprintf(out, "    (over det beregnede højeste sygedagpengebeløb %s kr./uge × %u/%u, som ikke "
+        fprintf(out, "    (over det afledte højeste sygedagpengebeløb %s kr./uge × %u/%u, som ikke "
                      "er offentliggjort: beregnet alligevel; kontrollér beløbet)\n",
                 da_z(a, res->rate[RFY_RATE_SDP_MAX_WEEK]->amount), e->week_to_month_num,
                 e->week_to_month_den);
     else if (sdp && res->rate[RFY_RATE_SDP_MAX_WEEK])
         fprintf(out, "    (højst det %shøjeste sygedagpengebeløb %s kr./uge × %u/%u; det er overholdt)\n",
-                res->rate[RFY_RATE_SDP_MAX_WEEK]->provenance == RFY_PROV_DERIVED ? "beregnede " : "",
+                res->rate[RFY_RATE_SDP_MAX_WEEK]->provenance == RFY_PROV_DERIVED ? "afledte " : "",
                 da_z(a, res->rate[RFY_RATE_SDP_MAX_WEEK]->amount), e->week_to_month_num,
                 e->week_to_month_den);
     else if (sdp)
@@ -324,16 +267,16 @@ static void level_prior(FILE *out, const rfy_case *in, const rfy_result *res,
                                        ? res->rate[RFY_RATE_DAGPENGE_MAX_MONTH]
                                        : res->rate[RFY_RATE_DAGPENGE_MAX_WEEK];
         if (dp)
-            fprintf(out, "    (over det beregnede højeste dagpengebeløb %s %s, som ikke er "
+            fprintf(out, "    (over det afledte højeste dagpengebeløb %s %s, som ikke er "
                          "offentliggjort: beregnet alligevel; kontrollér beløbet)\n",
-                    da_z(a, dp->amount), unit_da(dp->key));
+                    da_z(a, dp->amount), rfy_rate_unit_text(dp->key, RFY_LANG_DA));
     }
     if (e->prior_above_floor)
         fprintf(out, "    %s er mere end niveauet efter %s (%s): den hidtidige ydelse er niveauet",
                 da_q(b, res->prior_monthly), ref, da_q(c, res->stk2_level));
     else
         fprintf(out,
-                "    %s er ikke mere end niveauet efter %s (%s): efter %s gælder %s som gulv",
+                "    %s er ikke mere end niveauet efter %s (%s): efter %s er niveauet mindst %s",
                 da_q(b, res->prior_monthly), ref, da_q(c, res->stk2_level),
                 da_ref(fref, sizeof fref, e->floor_ref), c);
     if (sdp)
@@ -353,7 +296,7 @@ static void level_section(FILE *out, const rfy_case *in, const rfy_result *res,
         level_nr4(out, in, res, e);
     else
         fprintf(out, "  %s (%s): %s kr./md.\n", da_ref(ref, sizeof ref, e->stk2_ref),
-                CATEGORY_DA[in->category], da_q(a, res->stk2_level));
+                rfy_category_text(in->category, RFY_LANG_DA), da_q(a, res->stk2_level));
     if (in->prior != RFY_PRIOR_NONE)
         level_prior(out, in, res, e);
 }
@@ -391,7 +334,7 @@ static void deduction_wage(FILE *out, const rfy_result *res, const rfy_explanati
         fprintf(out, "; lønnen er ikke over lønindtægtsgrænsen %s", da_z(st, t->amount));
     if (e->wage_rule_last_month)
         fprintf(out, "; %s-reglen gælder for ressourceforløb til og med %s %d", e->wage_rule,
-                MONTH_DA[RFY_MONTH_NUM(e->wage_rule_last_month) - 1],
+                rfy_month_name(RFY_MONTH_NUM(e->wage_rule_last_month), RFY_LANG_DA),
                 RFY_MONTH_YEAR(e->wage_rule_last_month));
     fputc('\n', out);
 }
@@ -567,16 +510,16 @@ static void rates_section(FILE *out, const rfy_result *res, const rfy_explanatio
         const rfy_rate_value *v = res->rate[k];
         if (!v)
             continue;
-        const char *src = v->source ? v->source : "";
-        fprintf(out, "  %s (%s): %s %s, gældende fra %s, %s\n", RATE_DA[k],
+        fprintf(out, "  %s (%s): %s %s, gældende fra %s, %s\n", rfy_rate_key_text(k, RFY_LANG_DA),
                 da_ref(ref, sizeof ref, e->rate_ref[k]), da_z(a, v->amount),
-                unit_da(v->key), da_date(date, sizeof date, &v->from),
-                provenance_da(v->provenance));
-        /* a derived row's source is its chain formula, not a place to look it up */
-        if (strncmp(src, "derived: ", 9) == 0)
-            fprintf(out, "    beregning: %s\n", src + 9);
-        else
-            fprintf(out, "    kilde: %s\n", src);
+                rfy_rate_unit_text(v->key, RFY_LANG_DA), da_date(date, sizeof date, &v->from),
+                rfy_provenance_text(v->provenance, RFY_LANG_DA));
+        /* in Danish from the engine: a derived row's chain recomputed, a source named */
+        {
+            char shown[512];
+            rfy_rate_source_text(shown, sizeof shown, v, rates, RFY_LANG_DA);
+            fprintf(out, "    %s\n", shown);
+        }
     }
     switch (res->provenance) {
     case RFY_PROV_PUBLISHED:
@@ -603,19 +546,19 @@ static void warnings_section(FILE *out, const rfy_result *res, const rfy_explana
         return;
     fputs("\nAdvarsler\n", out);
     if (res->warnings & RFY_WARN_DERIVED_RATE) {
-        fputs("  Beregnet sats, ikke offentliggjort: ", out);
+        fputs("  Afledt sats, ikke offentliggjort: ", out);
         for (int k = 0; k < RFY_RATE_KEY_COUNT; k++) {
             const rfy_rate_value *v = res->rate[k];
             if (!v || v->provenance != RFY_PROV_DERIVED)
                 continue;
-            fprintf(out, "%s%s %s %s", sep, RATE_DA[k], da_z(a, v->amount), unit_da(v->key));
+            fprintf(out, "%s%s %s %s", sep, rfy_rate_key_text(k, RFY_LANG_DA), da_z(a, v->amount), rfy_rate_unit_text(v->key, RFY_LANG_DA));
             sep = "; ";
         }
         fprintf(out, "\n    Antagelserne bag satserne: rfy rates show %d.\n",
                 RFY_MONTH_YEAR(res->month));
     }
     if (res->warnings & RFY_WARN_SDP_ABOVE_DERIVED_MAX)
-        fprintf(out, "  Hidtidige sygedagpenge over det beregnede højeste sygedagpengebeløb %s "
+        fprintf(out, "  Hidtidige sygedagpenge over det afledte højeste sygedagpengebeløb %s "
                      "kr./uge (ikke offentliggjort): rækken er beregnet; kontrollér beløbet "
                      "(%s).\n",
                 da_z(a, res->rate[RFY_RATE_SDP_MAX_WEEK]->amount),
@@ -625,7 +568,7 @@ static void warnings_section(FILE *out, const rfy_result *res, const rfy_explana
                                        ? res->rate[RFY_RATE_DAGPENGE_MAX_MONTH]
                                        : res->rate[RFY_RATE_DAGPENGE_MAX_WEEK];
         if (dp)
-            fprintf(out, "  Hidtidig ledighedsydelse over det beregnede højeste dagpengebeløb %s "
+            fprintf(out, "  Hidtidig ledighedsydelse over det afledte højeste dagpengebeløb %s "
                          "kr./%s (ikke offentliggjort): rækken er beregnet; kontrollér beløbet "
                          "(§ 68, stk. 5).\n",
                     da_z(a, dp->amount), dp->key == RFY_RATE_DAGPENGE_MAX_WEEK ? "uge" : "md.");

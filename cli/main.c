@@ -30,6 +30,9 @@ static const char USAGE[] =
     "  rfy serve   [--rates DIR] [--listen ADDR:PORT]\n"
     "  rfy help [COMMAND] | --version | --help\n"
     "\n"
+    "Every command takes --lang da|en: the language of reasons, summaries and\n"
+    "explanations (Danish unless --lang en).\n"
+    "\n"
     "Exit codes: 0 all rows computed (audit: all match); 1 some rows rejected\n"
     "(audit: a difference); 2 usage error, unreadable input or invalid rate tables.\n"
     "See docs/ for the rules, the CSV columns and the rate tables.\n";
@@ -71,6 +74,8 @@ int main(int argc, char **argv)
      * the run with a message, exit code 2 and no temporary file left behind
      * (fatal.h), instead of GMP's abort(). */
     cli_install_oom_exit();
+    if ((argc = cli_take_lang(argc, argv)) < 0)
+        return RFY_EXIT_USAGE;
     cli_set_hints();
 
     /* "rfy --rates DIR COMMAND ...": the option every command takes, written

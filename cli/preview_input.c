@@ -73,8 +73,20 @@ static int on_reject(void *user, const batch_reject *rej)
     if (rfy_month_parse(&month, m, len, &why) != RFY_OK || month != f->month)
         return RFY_OK;
     f->rejected++;
-    fprintf(stderr, "rfy preview: line %lu: %s%s%s\n", rej->line, rej->column,
-            rej->column[0] ? ": " : "", rej->reason);
+    {
+        /* every fault of the row, in cli_lang (rfy_error_text) */
+        char columns[256], reasons[2048];
+        const char *column = rej->column, *reason = rej->reason;
+        if (rej->err && rej->err->nfaults > 0) {
+            rfy_error_columns(columns, sizeof columns, rej->err);
+            rfy_error_text(reasons, sizeof reasons, rej->err, cli_lang);
+            column = columns;
+            reason = reasons;
+        }
+        fprintf(stderr, cli_lang == RFY_LANG_EN ? "rfy preview: line %lu: %s%s%s\n"
+                                                : "rfy preview: linje %lu: %s%s%s\n",
+                rej->line, column, column[0] ? ": " : "", reason);
+    }
     return RFY_OK;
 }
 
@@ -124,8 +136,12 @@ int preview_from_input(const preview_input *p, const rfy_rates *rates)
         return RFY_EXIT_USAGE;
     }
     if (f.rejected) {
-        fprintf(stderr, "rfy preview: case %s, %s: not computed (%lu row%s rejected above)\n",
-                p->case_id, p->month, f.rejected, f.rejected == 1 ? "" : "s");
+        if (cli_lang == RFY_LANG_EN)
+            fprintf(stderr, "rfy preview: case %s, %s: not computed (%lu row%s rejected above)\n",
+                    p->case_id, p->month, f.rejected, f.rejected == 1 ? "" : "s");
+        else
+            fprintf(stderr, "rfy preview: sag %s, %s: ikke beregnet (%lu %s afvist ovenfor)\n",
+                    p->case_id, p->month, f.rejected, f.rejected == 1 ? "række" : "rækker");
         return RFY_EXIT_USAGE;
     }
     if (!f.found) {

@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "cli.h"
 #include "result_row.h"
 
 /* A cursor over the row buffer; `fail` is set when something does not fit. */
@@ -174,15 +175,25 @@ int result_row_add_money(char *buf, size_t size, size_t *len, const mpz_t ore)
 }
 
 int reject_row_write(FILE *fp, unsigned long line, const char *case_id, size_t case_id_len,
-                     const char *column, const char *reason)
+                     const rfy_error *err, const char *column, const char *reason)
 {
+    char columns[256], reasons[REJECT_REASON_MAX], codes[512];
+    codes[0] = '\0';
+    if (err && err->nfaults > 0) {
+        rfy_error_columns(columns, sizeof columns, err);
+        rfy_error_text(reasons, sizeof reasons, err, cli_lang);
+        rfy_error_codes(codes, sizeof codes, err);
+        column = columns;
+        reason = reasons;
+    }
     /* The line number, the case_id as the payroll system wrote it (made safe),
      * the column at fault and the reason: neutralised, since a reason may quote
      * the cell ("wage '-5' is not ...") and start with a sign. */
     if (fprintf(fp, "%lu,", line) < 0 ||
         rfy_csv_write_field(fp, case_id, case_id_len, ',', 1) == EOF || putc(',', fp) == EOF ||
         rfy_csv_write_field(fp, column, strlen(column), ',', 0) == EOF || putc(',', fp) == EOF ||
-        rfy_csv_write_field(fp, reason, strlen(reason), ',', 1) == EOF || putc('\n', fp) == EOF)
+        rfy_csv_write_field(fp, reason, strlen(reason), ',', 1) == EOF || putc(',', fp) == EOF ||
+        rfy_csv_write_field(fp, codes, strlen(codes), ',', 0) == EOF || putc('\n', fp) == EOF)
         return EOF;
     return 0;
 }

@@ -21,7 +21,7 @@
     "holiday_days_left,holiday_excess_days,sanction_deduction,warnings"
 
 /* The rejects file's header line. */
-#define REJECT_ROW_HEADER "line,case_id,column,reason\n"
+#define REJECT_ROW_HEADER "line,case_id,column,reason,code\n"
 
 /*
  * Room for one formatted row: case_id (64 characters of at most 4 bytes,
@@ -52,10 +52,16 @@ int result_row_format(char *buf, size_t size, const char *case_id, size_t case_i
 int result_row_add_money(char *buf, size_t size, size_t *len, const mpz_t ore);
 
 /*
- * Write one reject row "line,case_id,column,reason\n" to fp (case_id and
- * reason neutralised against spreadsheet formulas).  Returns 0 or EOF.
+ * Write one reject row "line,case_id,column,reason,code\n" to fp: all the
+ * row's faults, their columns joined by ';', their reasons (in cli_lang)
+ * by "; ", their codes by ';' (case_id and reason neutralised against
+ * spreadsheet formulas).  err NULL or without faults: column and reason as
+ * given and an empty code.  Returns 0 or EOF.
  */
 int reject_row_write(FILE *fp, unsigned long line, const char *case_id, size_t case_id_len,
-                     const char *column, const char *reason);
+                     const rfy_error *err, const char *column, const char *reason);
+
+/* Room for the reasons of one reject row (RFY_MAX_FAULTS of them). */
+#define REJECT_REASON_MAX 2048
 
 #endif

@@ -97,10 +97,10 @@ int run_stream_write_reject(run_files *f, run_summary *sum, const batch_reject *
             return run_files_write_failed(f, f->rej.path);
         f->rej_header_pending = 0;
     }
-    if (reject_row_write(fp, rej->line, rej->case_id, rej->case_id_len, rej->column,
+    if (reject_row_write(fp, rej->line, rej->case_id, rej->case_id_len, rej->err, rej->column,
                          rej->reason) == EOF)
         return run_files_write_failed(f, f->rej.path);
-    return run_summary_reject(sum, rej->column, rej->reason) == 0 ? RFY_OK : RFY_ENOMEM;
+    return run_summary_reject(sum, rej->err, rej->column, rej->reason) == 0 ? RFY_OK : RFY_ENOMEM;
 }
 
 void run_stream_release(run_stream *s)

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "run_summary.h"
 
 void run_summary_init(run_summary *s)
@@ -46,12 +47,14 @@ static void generalise(char *out, size_t size, const char *reason)
             o += 3;
             out[o++] = '\'';
             p = close + 1;
-        } else if (strncmp(p, "line ", 5) == 0 && p[5] >= '0' && p[5] <= '9') {
-            memcpy(out + o, "line ", 5);
-            o += 5;
+        } else if ((strncmp(p, "line ", 5) == 0 && p[5] >= '0' && p[5] <= '9') ||
+                   (strncmp(p, "linje ", 6) == 0 && p[6] >= '0' && p[6] <= '9')) {
+            size_t w = p[4] == ' ' ? 5 : 6;
+            memcpy(out + o, p, w);
+            o += w;
             memcpy(out + o, ELLIPSIS, 3);
             o += 3;
-            for (p += 5; *p >= '0' && *p <= '9'; p++)
+            for (p += w; *p >= '0' && *p <= '9'; p++)
                 ;
         } else
             out[o++] = *p++;
@@ -59,13 +62,23 @@ static void generalise(char *out, size_t size, const char *reason)
     out[o] = '\0';
 }
 
-int run_summary_reject(run_summary *s, const char *column, const char *reason)
+int run_summary_reject(run_summary *s, const rfy_error *err, const char *column, const char *reason)
 {
-    char key[RUN_SUMMARY_REASON_SIZE];
+    char key[RUN_SUMMARY_REASON_SIZE], code[128], columns[40], text[RUN_SUMMARY_REASON_SIZE];
     size_t i;
+    code[0] = '\0';
+    if (err && err->nfaults > 0) {
+        /* grouped by the codes: the same faults in different rows are one group */
+        rfy_error_codes(code, sizeof code, err);
+        rfy_error_columns(columns, sizeof columns, err);
+        rfy_error_text(text, sizeof text, err, cli_lang);
+        column = columns;
+        reason = text;
+    }
     generalise(key, sizeof key, reason);
     for (i = 0; i < s->nreasons; i++)
-        if (strcmp(s->reasons[i].reason, key) == 0 && strcmp(s->reasons[i].column, column) == 0) {
+        if (strcmp(s->reasons[i].column, column) == 0 &&
+            (code[0] ? strcmp(s->reasons[i].code, code) == 0 : strcmp(s->reasons[i].reason, key) == 0)) {
             s->reasons[i].count++;
             return 0;
         }
@@ -80,6 +93,7 @@ int run_summary_reject(run_summary *s, const char *column, const char *reason)
         s->reasons = p;
     }
     snprintf(s->reasons[s->nreasons].column, sizeof s->reasons[0].column, "%s", column);
+    snprintf(s->reasons[s->nreasons].code, sizeof s->reasons[0].code, "%s", code);
     snprintf(s->reasons[s->nreasons].reason, sizeof s->reasons[0].reason, "%s", key);
     s->reasons[s->nreasons].count = 1;
     s->nreasons++;
@@ -128,21 +142,31 @@ void run_summary_print_as(const run_summary *s, FILE *fp, const char *cmd, const
 {
     char g[48], a[48], p[48], b[48];
     size_t i;
+    const int en = cli_lang == RFY_LANG_EN;
     amount(g, sizeof g, s->gross);
     amount(a, sizeof a, s->applied);
     amount(p, sizeof p, s->paid);
     amount(b, sizeof b, s->beyond);
-    fprintf(fp, "rfy %s: gross %s - deductions applied %s = %s %s\n", cmd, g, a, paid_label, p);
-    fprintf(fp, "rfy %s: deductions beyond the benefit %s (not paid, not owed); case-months paid 0: "
-                "%lu; on a derived rate: %lu\n", cmd, b, s->paid_zero, s->derived);
+    if (en) {
+        fprintf(fp, "rfy %s: gross %s - deductions applied %s = %s %s\n", cmd, g, a, paid_label, p);
+        fprintf(fp, "rfy %s: deductions beyond the benefit %s (not paid, not owed); case-months paid 0: "
+                    "%lu; on a derived rate: %lu\n", cmd, b, s->paid_zero, s->derived);
+    } else {
+        fprintf(fp, "rfy %s: brutto %s - anvendte fradrag %s = %s %s\n", cmd, g, a,
+                strcmp(paid_label, "paid") == 0 ? "udbetalt" : "genberegnet", p);
+        fprintf(fp, "rfy %s: fradrag ud over ydelsen %s (ikke udbetalt, ikke skyldig); sagsmåneder med "
+                    "udbetaling 0: %lu; på en afledt sats: %lu\n", cmd, b, s->paid_zero, s->derived);
+    }
     for (i = 0; i < s->nreasons && i < RUN_SUMMARY_PRINT_REASONS; i++)
-        fprintf(fp, "rfy %s: %lu rejected: %s%s%s\n", cmd, s->reasons[i].count,
-                s->reasons[i].column, s->reasons[i].column[0] ? ": " : "", s->reasons[i].reason);
+        fprintf(fp, en ? "rfy %s: %lu rejected: %s%s%s\n" : "rfy %s: %lu afvist: %s%s%s\n", cmd,
+                s->reasons[i].count, s->reasons[i].column, s->reasons[i].column[0] ? ": " : "",
+                s->reasons[i].reason);
     if (s->nreasons > RUN_SUMMARY_PRINT_REASONS || s->other_reasons) {
         unsigned long more = s->other_reasons;
         for (; i < s->nreasons; i++)
             more += s->reasons[i].count;
-        fprintf(fp, "rfy %s: %lu rejected for other reasons (see the rejects file)\n", cmd, more);
+        fprintf(fp, en ? "rfy %s: %lu rejected for other reasons (see the rejects file)\n"
+                       : "rfy %s: %lu afvist af andre grunde (se afvisningsfilen)\n", cmd, more);
     }
 }
 
@@ -165,8 +189,9 @@ json_t *run_summary_json(const run_summary *s)
              json_object_set_new(o, "case_months_paid_zero", json_integer((json_int_t)s->paid_zero)) == 0 &&
              json_object_set_new(o, "case_months_derived_rate", json_integer((json_int_t)s->derived)) == 0;
         for (i = 0; ok && i < s->nreasons; i++) {
-            json_t *r = json_pack("{s:s, s:s, s:I}", "column", s->reasons[i].column, "reason",
-                                  s->reasons[i].reason, "count", (json_int_t)s->reasons[i].count);
+            json_t *r = json_pack("{s:s, s:s, s:s, s:I}", "column", s->reasons[i].column, "code",
+                                  s->reasons[i].code, "reason", s->reasons[i].reason, "count",
+                                  (json_int_t)s->reasons[i].count);
             ok = r && json_array_append_new(list, r) == 0;
         }
         if (ok && s->other_reasons) {

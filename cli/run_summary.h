@@ -32,6 +32,7 @@
 
 typedef struct run_summary_reason {
     char column[40];
+    char code[128];  /* the fault codes joined by ';' (the group's key with column) */
     /* The reason (at most 199 bytes) with its quoted value and the line
      * numbers it names replaced by '…': each replacement grows it by at most
      * 3 bytes, so it is never cut (a cut could split a character). */
@@ -57,8 +58,13 @@ void run_summary_clear(run_summary *s);
 /* Count one computed case-month (paid 0, derived rate).  No allocation. */
 void run_summary_row(run_summary *s, const rfy_result *res);
 
-/* Count one reject under its column and reason.  Returns 0, or -1 when out of memory. */
-int run_summary_reject(run_summary *s, const char *column, const char *reason);
+/*
+ * Count one reject under its columns and fault codes (err), or, when err has
+ * no faults, under column and reason.  The group's text is the first
+ * reject's reasons in cli_lang with the quoted value and line numbers
+ * replaced by '…'.  Returns 0, or -1 when out of memory.
+ */
+int run_summary_reject(run_summary *s, const rfy_error *err, const char *column, const char *reason);
 
 /*
  * Take the row counts and column sums of the run, compute applied and

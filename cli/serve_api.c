@@ -51,13 +51,33 @@ static int answer_json(serve_answer *ans, int status, json_t *root)
     return RFY_OK;
 }
 
-/* One error object {"row", "column", "reason"}; row < 0 and column NULL or
- * "" are written null. */
-static json_t *error_object(long row, const char *column, const char *reason)
+/* One error object per fault: {"row", "column", "code", "reason" (Danish),
+ * "reason_en"}, the words from the engine's catalogue (rfy_fault.h); row < 0
+ * and column "" are written null. */
+static json_t *error_object(long row, const rfy_fault *f)
 {
-    return json_pack("{s:o, s:o, s:s}", "row", row >= 0 ? json_integer(row) : json_null(),
-                     "column", column && *column ? json_string(column) : json_null(),
-                     "reason", reason);
+    char da[1024], en[1024];
+    rfy_fault_text(da, sizeof da, f, RFY_LANG_DA);
+    rfy_fault_text(en, sizeof en, f, RFY_LANG_EN);
+    return json_pack("{s:o, s:o, s:s, s:s, s:s}", "row", row >= 0 ? json_integer(row) : json_null(),
+                     "column", f->column && *f->column ? json_string(f->column) : json_null(),
+                     "code", rfy_fault_id(f->code), "reason", da, "reason_en", en);
+}
+
+/* Every fault of err as error objects appended to `errors`; returns 0 or -1. */
+static int append_errors(json_t *errors, long row, const rfy_error *err)
+{
+    for (int k = 0; k < err->nfaults; k++)
+        if (json_array_append_new(errors, error_object(row, &err->fault[k])) != 0)
+            return -1;
+    if (err->nfaults == 0) { /* not the input's fault: said as it is */
+        json_t *e = json_pack("{s:o, s:o, s:o, s:s, s:s}", "row",
+                              row >= 0 ? json_integer(row) : json_null(), "column", json_null(),
+                              "code", json_null(), "reason", err->reason, "reason_en", err->reason);
+        if (json_array_append_new(errors, e) != 0)
+            return -1;
+    }
+    return 0;
 }
 
 /* jansson's message quotes the bytes near a syntax error as they came, and
@@ -71,11 +91,19 @@ static void ascii_only(char *s)
             *s = '?';
 }
 
-/* An answer with a single error that is no row's. */
-static int answer_error(serve_answer *ans, int status, const char *reason)
+/* An answer with a single fault that is no row's. */
+static int answer_error(serve_answer *ans, int status, rfy_fault_code code, const char *value,
+                        long limit, long other)
 {
-    json_t *e = error_object(-1, NULL, reason);
-    return answer_json(ans, status, e ? json_pack("{s:[o]}", "errors", e) : NULL);
+    rfy_error err;
+    json_t *errors = json_array();
+    rfy_error_reset(&err);
+    rfy_error_add(&err, code, "", value, limit, other);
+    if (errors && append_errors(errors, -1, &err) != 0) {
+        json_decref(errors);
+        errors = NULL;
+    }
+    return answer_json(ans, status, errors ? json_pack("{s:o}", "errors", errors) : NULL);
 }
 
 /* ---- Request decoder ----------------------------------------------------------- */
@@ -123,46 +151,39 @@ static int decode_row(request_row *r, json_t *obj, rfy_error *err)
 {
     const char *key;
     json_t *v;
+    long position = 0; /* of the key in the row object, from 1 */
 
     memset(r, 0, sizeof *r);
-    err->column = "";
-    if (!json_is_object(obj)) {
-        snprintf(err->reason, sizeof err->reason,
-                 "a row must be a JSON object of batch input columns, e.g. "
-                 "{\"month\": \"2024-05\", \"category\": \"forsorger\"}");
-        return RFY_EINPUT;
-    }
+    rfy_error_reset(err);
+    if (!json_is_object(obj))
+        return rfy_error_add(err, RFY_FAULT_JSON_ROW_NOT_OBJECT, "", NULL, 0, 0);
+    /* every key is looked at, so the row reports all its faults, each at its own key */
     json_object_foreach(obj, key, v) {
         const char *text = NULL, *column = column_named(key);
+        position++;
         if (!column || r->n == MAX_COLUMNS) {
             char shown[48];
             shown_key(shown, sizeof shown, key);
-            snprintf(err->reason, sizeof err->reason,
-                     "'%s' is not an input column (the keys are the batch input column names, "
-                     "e.g. month, category, wage)", shown);
-            return RFY_EINPUT;
+            /* the key as given is the column at fault (it lives as long as the request) */
+            rfy_error_add(err, RFY_FAULT_COLUMN_UNKNOWN, key, shown, 0, position);
+            continue;
         }
-        err->column = column;
         if (json_is_string(v)) {
             text = json_string_value(v);
             if (strlen(text) != json_string_length(v)) {
-                snprintf(err->reason, sizeof err->reason, "%s contains a NUL character",
-                         err->column);
-                return RFY_EINPUT;
+                rfy_error_add(err, RFY_FAULT_JSON_NUL, column, NULL, 0, 0);
+                continue;
             }
         } else if (json_is_integer(v)) {
             snprintf(r->digits[r->n], sizeof r->digits[r->n], "%" JSON_INTEGER_FORMAT,
                      json_integer_value(v));
             text = r->digits[r->n];
         } else if (json_is_real(v)) {
-            snprintf(err->reason, sizeof err->reason,
-                     "%s is a JSON number with a fraction, which cannot be carried exactly: "
-                     "write it as a string, e.g. \"12345.67\"", err->column);
-            return RFY_EINPUT;
+            rfy_error_add(err, RFY_FAULT_JSON_FRACTION, column, NULL, 0, 0);
+            continue;
         } else if (!json_is_null(v)) {
-            snprintf(err->reason, sizeof err->reason,
-                     "%s must be a string or a whole number", err->column);
-            return RFY_EINPUT;
+            rfy_error_add(err, RFY_FAULT_JSON_TYPE, column, NULL, 0, 0);
+            continue;
         }
         if (!text)
             continue;
@@ -176,14 +197,10 @@ static int decode_row(request_row *r, json_t *obj, rfy_error *err)
         size_t i;
         for (i = 0; i < r->n && strcmp(r->field[i].name, *req) != 0; i++)
             ;
-        if (i == r->n) {
-            err->column = *req;
-            snprintf(err->reason, sizeof err->reason, "%s is required", *req);
-            return RFY_EINPUT;
-        }
+        if (i == r->n)
+            rfy_error_add(err, RFY_FAULT_REQUIRED, *req, NULL, 0, 0);
     }
-    err->column = "";
-    return RFY_OK;
+    return err->nfaults > 0 ? RFY_EINPUT : RFY_OK;
 }
 
 /* ---- POST /api/v1/calculate -------------------------------------------------- */
@@ -272,10 +289,22 @@ static void read_rows(request *q, json_t *rows)
     for (size_t i = 0; i < q->n; i++) {
         api_row *w = &q->row[i];
         const char *why;
-        w->err.column = "";
         w->rc = decode_row(&w->r, json_array_get(rows, i), &w->err);
-        if (w->rc != RFY_OK)
+        if (w->rc != RFY_OK) {
+            /* the row's cells that could be read have their faults too: all of them, in one list */
+            rfy_error cells;
+            if (json_is_object(json_array_get(rows, i)) &&
+                rfy_case_from_fields(&w->c, w->r.field, w->r.n, &RFY_AMOUNT_DOT, &cells) != RFY_OK)
+                for (int k = 0; k < cells.nfaults; k++) {
+                    const rfy_fault *f = &cells.fault[k];
+                    int dup = 0; /* a required column left out is reported once */
+                    for (int j = 0; j < w->err.nfaults && !dup; j++)
+                        dup = w->err.fault[j].code == f->code && strcmp(w->err.fault[j].column, f->column) == 0;
+                    if (!dup && w->err.nfaults < RFY_MAX_FAULTS)
+                        w->err.fault[w->err.nfaults++] = *f;
+                }
             continue;
+        }
         w->id = w->r.case_id ? w->r.case_id : "";
         w->id_len = strlen(w->id);
         for (size_t k = 0; k < w->r.n; k++)
@@ -284,7 +313,7 @@ static void read_rows(request *q, json_t *rows)
                                            strlen(w->r.field[k].value), &why) == RFY_OK;
         w->rc = rfy_case_from_fields(&w->c, w->r.field, w->r.n, &RFY_AMOUNT_DOT, &w->err);
         if (w->rc == RFY_OK)
-            w->err.reason[0] = '\0';
+            rfy_error_reset(&w->err);
         if (w->keyed)
             q->order[q->nkeyed++] = i;
     }
@@ -365,8 +394,8 @@ static int calculate_casemonth(request *q, size_t g0, size_t g1, json_t *results
                (l->on && rfy_holiday_apply_rows(res, ledger_of(l, first->id), q->rows, np, &err,
                                                 &at) != RFY_OK)) {
         api_row *w = &q->row[q->idx[at]];
-        if (!err.reason[0])
-            snprintf(err.reason, sizeof err.reason, "the row cannot be computed");
+        if (err.nfaults == 0 && !err.reason[0])
+            snprintf(err.reason, sizeof err.reason, "rækken kan ikke beregnes");
         w->rc = RFY_EINPUT;
         w->err = err;
         refuse_with(q, g0, g1, q->idx[at], 1);
@@ -422,9 +451,7 @@ static int calculate_rows(request *q, json_t *rows, json_t *results, json_t *err
     rfy_holiday_state_clear(&l.st);
     /* every refused row, in request order */
     for (size_t i = 0; rc == RFY_OK && i < q->n; i++)
-        if (q->row[i].rc != RFY_OK &&
-            json_array_append_new(errors, error_object((long)i, q->row[i].err.column,
-                                                       q->row[i].err.reason)) != 0)
+        if (q->row[i].rc != RFY_OK && append_errors(errors, (long)i, &q->row[i].err) != 0)
             rc = RFY_ENOMEM;
     return rc;
 }
@@ -440,25 +467,20 @@ static int calculate(serve_answer *ans, const rfy_rates *rates, const char *body
 
     root = json_loadb(body ? body : "", len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
-        char reason[300];
-        snprintf(reason, sizeof reason, "malformed JSON at line %d, column %d: %s", jerr.line,
-                 jerr.column, jerr.text);
-        ascii_only(reason);
-        return answer_error(ans, 400, reason);
+        char text[sizeof jerr.text];
+        snprintf(text, sizeof text, "%s", jerr.text);
+        ascii_only(text);
+        return answer_error(ans, 400, RFY_FAULT_JSON_MALFORMED, text, jerr.line, jerr.column);
     }
     rows = json_object_get(root, "rows");
     if (!json_is_object(root) || json_object_size(root) != 1 || !json_is_array(rows) ||
         json_array_size(rows) == 0) {
         json_decref(root);
-        return answer_error(ans, 400, "the body must be {\"rows\": [ {...}, ... ]} with at "
-                                      "least one row object");
+        return answer_error(ans, 400, RFY_FAULT_JSON_SHAPE, NULL, 0, 0);
     }
     if ((n = json_array_size(rows)) > SERVE_MAX_ROWS) {
-        char reason[120];
         json_decref(root);
-        snprintf(reason, sizeof reason, "%zu rows in one request: at most %d (send several "
-                                        "requests)", n, SERVE_MAX_ROWS);
-        return answer_error(ans, 413, reason);
+        return answer_error(ans, 413, RFY_FAULT_JSON_TOO_MANY_ROWS, NULL, SERVE_MAX_ROWS, (long)n);
     }
 
     rfy_batch_stats_init(&t);
@@ -539,13 +561,55 @@ static int rates_year(serve_answer *ans, const rfy_rates *rates, int year)
         return answer_oom(ans);
     }
     if (json_array_size(arr) == 0) {
-        char reason[120];
         json_decref(arr);
-        snprintf(reason, sizeof reason, "no rate table covers %d", year);
-        return answer_error(ans, 404, reason);
+        return answer_error(ans, 404, RFY_FAULT_RATES_YEAR_UNCOVERED, NULL, year, 0);
     }
     return answer_json(ans, 200, json_pack("{s:i, s:s, s:o}", "year", year, "rates_id",
                                            rfy_rates_id(rates), "rates", arr));
+}
+
+/* ---- GET /api/v1/catalogue ----------------------------------------------------------- */
+
+/* The Danish words for the engine's codes, from the engine (rfy_names.h), so
+ * that the page keeps no name list of its own: months, categories, forløb,
+ * rate keys and units, provenance, warnings and notes. */
+static int catalogue(serve_answer *ans)
+{
+    const rfy_lang da = RFY_LANG_DA;
+    json_t *months = json_array(), *cats = json_object(), *forloeb = json_object(),
+           *rates = json_object(), *units = json_object(), *prov = json_object(),
+           *warn = json_object(), *notes = json_object();
+    int ok = months && cats && forloeb && rates && units && prov && warn && notes;
+    for (int m = 1; ok && m <= 12; m++)
+        ok = json_array_append_new(months, json_string(rfy_month_name(m, da))) == 0;
+    for (int c = RFY_CAT_FORSORGER; ok && c <= RFY_CAT_U25_HJEMME_BIDRAG; c++)
+        ok = json_object_set_new(cats, rfy_category_name((rfy_category)c),
+                                 json_string(rfy_category_text((rfy_category)c, da))) == 0;
+    for (int f = RFY_FORLOEB_RESSOURCE; ok && f <= RFY_FORLOEB_JOBAFKLARING; f++)
+        ok = json_object_set_new(forloeb, rfy_forloeb_name((rfy_forloeb)f),
+                                 json_string(rfy_forloeb_text((rfy_forloeb)f, da))) == 0;
+    for (int k = 0; ok && k < RFY_RATE_KEY_COUNT; k++)
+        ok = json_object_set_new(rates, rfy_rate_key_name((rfy_rate_key)k),
+                                 json_string(rfy_rate_key_text((rfy_rate_key)k, da))) == 0 &&
+             json_object_set_new(units, rfy_rate_key_unit((rfy_rate_key)k),
+                                 json_string(rfy_rate_unit_text((rfy_rate_key)k, da))) == 0;
+    for (int p = RFY_PROV_PUBLISHED; ok && p <= RFY_PROV_DERIVED; p++)
+        ok = json_object_set_new(prov, rfy_provenance_name((rfy_provenance)p),
+                                 json_string(rfy_provenance_text((rfy_provenance)p, da))) == 0;
+    for (unsigned w = 1; ok && w & RFY_WARN_ALL; w <<= 1)
+        ok = json_object_set_new(warn, rfy_warning_code((rfy_warning)w),
+                                 json_string(rfy_warning_text((rfy_warning)w, da))) == 0;
+    ok = ok && json_object_set_new(notes, "no_new_ressourceforloeb",
+                                   json_string(rfy_note_no_new_ressourceforloeb_text(da))) == 0;
+    if (!ok) {
+        json_decref(months), json_decref(cats), json_decref(forloeb), json_decref(rates);
+        json_decref(units), json_decref(prov), json_decref(warn), json_decref(notes);
+        return answer_oom(ans);
+    }
+    return answer_json(ans, 200,
+                       json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "lang", "da", "months",
+                                 months, "categories", cats, "forloeb", forloeb, "rates", rates, "units",
+                                 units, "provenance", prov, "warnings", warn, "notes", notes));
 }
 
 /* "/api/v1/rates/2024" → 2024; -1 when the tail is not four digits. */
@@ -575,25 +639,27 @@ int serve_api_answer(serve_answer *ans, const rfy_rates *rates, const char *meth
     memset(ans, 0, sizeof *ans);
     ans->is_api = api;
     if (body_len > SERVE_MAX_BODY)
-        return answer_error(ans, 413, "the request body is over 1 MiB");
+        return answer_error(ans, 413, RFY_FAULT_HTTP_BODY_TOO_LARGE, NULL, SERVE_MAX_BODY, 0);
     if (strcmp(path, "/api/v1/calculate") == 0)
         return post ? calculate(ans, rates, body, body_len)
-                    : answer_error(ans, 405, "use POST for /api/v1/calculate");
+                    : answer_error(ans, 405, RFY_FAULT_HTTP_METHOD, "POST /api/v1/calculate", 0, 0);
     if (strcmp(path, "/api/v1/whatif") == 0) /* gain from work: serve_whatif.c */
         return post ? serve_whatif(ans, rates, body, body_len)
-                    : answer_error(ans, 405, "use POST for /api/v1/whatif");
+                    : answer_error(ans, 405, RFY_FAULT_HTTP_METHOD, "POST /api/v1/whatif", 0, 0);
     if (strcmp(path, "/api/v1/health") == 0)
         return get ? answer_json(ans, 200, json_pack("{s:s, s:s, s:s}", "status", "ok", "version",
                                                      RFY_VERSION, "rates_id",
                                                      rfy_rates_id(rates)))
-                   : answer_error(ans, 405, "use GET for /api/v1/health");
+                   : answer_error(ans, 405, RFY_FAULT_HTTP_METHOD, "GET /api/v1/health", 0, 0);
+    if (strcmp(path, "/api/v1/catalogue") == 0)
+        return get ? catalogue(ans)
+                   : answer_error(ans, 405, RFY_FAULT_HTTP_METHOD, "GET /api/v1/catalogue", 0, 0);
     if (strncmp(path, RATES_PREFIX, sizeof RATES_PREFIX - 1) == 0 &&
         year_of(path + sizeof RATES_PREFIX - 1) >= 0)
         return get ? rates_year(ans, rates, year_of(path + sizeof RATES_PREFIX - 1))
-                   : answer_error(ans, 405, "use GET for /api/v1/rates/YYYY");
+                   : answer_error(ans, 405, RFY_FAULT_HTTP_METHOD, "GET /api/v1/rates/YYYY", 0, 0);
     if (api)
-        return answer_error(ans, 404, "no such API path (POST /api/v1/calculate, "
-                                      "GET /api/v1/rates/YYYY, GET /api/v1/health)");
+        return answer_error(ans, 404, RFY_FAULT_HTTP_NO_PATH, NULL, 0, 0);
     if ((asset = web_asset_find(path)) != NULL) {
         if (!get) {
             ans->status = 405;

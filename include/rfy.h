@@ -41,6 +41,7 @@
 #include "rfy_csv.h"
 #include "rfy_rates.h"
 #include "rfy_holiday.h"
+#include "rfy_fault.h"
 #include "rfy_calc.h"
 #include "rfy_input.h"
 #include "rfy_columns.h"
@@ -50,5 +51,6 @@
 #include "rfy_audit.h"
 #include "rfy_whatif.h"
 #include "rfy_ledger.h"
+#include "rfy_names.h"
 
 #endif

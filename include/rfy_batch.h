@@ -82,7 +82,9 @@ typedef struct rfy_batch_reject {
     const char *case_id;           /* safe to print (made safe); "" if none */
     size_t case_id_len;
     const char *column;            /* column at fault, or "" for the whole row */
-    const char *reason;            /* for a payroll officer */
+    const char *reason;            /* for a payroll officer: Danish, every fault joined by "; " */
+    const rfy_error *err;          /* the faults as data (codes, columns, values): render them
+                                    * in a language with rfy_error_text() */
 } rfy_batch_reject;
 
 /* What to read and whom to tell.  Unused hooks may be NULL. */

@@ -14,6 +14,7 @@
 #include "rfy_holiday.h"
 #include "rfy_rates.h"
 #include "rfy_export.h"
+#include "rfy_fault.h"
 
 RFY_BEGIN_DECLS
 
@@ -89,11 +90,8 @@ RFY_API void rfy_case_clear(rfy_case *c);
 /* Back to defaults (ressourceforløb, whole month, no prior, all amounts 0), keeping allocations. */
 RFY_API void rfy_case_reset(rfy_case *c);
 
-/* Why a case-month could not be computed.  No allocation: fits the hot path. */
-typedef struct rfy_error {
-    const char *column;  /* input column at fault ("prior_until"), or "" */
-    char reason[200];    /* for a payroll officer, English */
-} rfy_error;
+/* Why a case-month could not be computed: rfy_error, a list of faults as
+ * data (codes, columns, values, parameters), in rfy_fault.h. */
 
 /* How the level of a segment was chosen. */
 typedef enum rfy_level_basis {
@@ -220,6 +218,11 @@ RFY_API int rfy_warnings_format(char *buf, size_t size, unsigned warnings);
  * length, or -1 if w is not set in res->warnings.
  */
 RFY_API int rfy_warning_detail(char *buf, size_t size, rfy_warning w, const rfy_result *res);
+
+/* The same in `lang`: RFY_LANG_DA in Danish ("beregnet med satser, der er
+ * afledt af reguleringskæden ..."), RFY_LANG_EN as rfy_warning_detail(). */
+RFY_API int rfy_warning_detail_lang(char *buf, size_t size, rfy_warning w, const rfy_result *res,
+                                    rfy_lang lang);
 
 /*
  * Non-zero when month m of a forløb falls after ressourceforløb were closed

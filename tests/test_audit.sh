@@ -44,7 +44,7 @@ check "history: report = golden (the six altered rows, then the summary)" \
     same "$FIX/history.expected.csv" "$TMP/history.out.csv"
 check "history: standard error = golden summary" same "$FIX/history.expected.stderr" "$TMP/history.err"
 check "history: rejects file holds the header only" \
-    [ "$(cat "$TMP/history.out.rejects.csv")" = "line,case_id,column,reason" ]
+    [ "$(cat "$TMP/history.out.rejects.csv")" = "line,case_id,column,reason,code" ]
 check "history: flagged exactly H-1004 2015-04, H-1008 2017-08, H-1013 2020-01, H-1017 2022-01, H-1022 2024-03, H-1025 2025-02" \
     [ "$(data "$TMP/history.out.csv" | cut -d, -f1,2 | tr '\n' ' ')" = \
       "H-1004,2015-04 H-1008,2017-08 H-1013,2020-01 H-1017,2022-01 H-1022,2024-03 H-1025,2025-02 " ]
@@ -113,7 +113,7 @@ c_ex=$(head -1 "$ex" | tr ',' '\n' | grep -nxF holiday_excess_days | cut -d: -f1
 c_used=$(head -1 "$ex" | tr ',' '\n' | grep -nxF holiday_used_days | cut -d: -f1)
 check "excess: holiday_excess_days 5.00, holiday_used_days 35.00, difference 0.00" \
     [ "$(data "$ex" | cut -d, -f"$c_ex,$c_used,$(head -1 "$ex" | tr ',' '\n' | grep -nxF difference | cut -d: -f1)")" = "35.00,5.00,0.00" ]
-check "excess: said on standard error" grep -q "1 case-month with holiday beyond the right" "$TMP/excess.err"
+check "excess: said on standard error" grep -q "1 sagsmåned med ferie ud over retten" "$TMP/excess.err"
 
 # ---- --decimal-comma and --delimiter ; give the same report --------------------------------
 tr ',.' ';,' <"$FIX/history.csv" >"$TMP/comma.csv"
@@ -248,7 +248,7 @@ check "bad paid: exit 1" [ $? = 1 ]
 check "bad paid: rejects name the column paid (and month for F)" \
     [ "$(tail -n +2 "$TMP/bad.out.rejects.csv" | cut -d, -f1-3 | tr '\n' ' ')" = \
       "2,A,paid 3,B,paid 4,C,paid 5,D,paid 7,F,month " ]
-check "bad paid: reasons" grep -qF "4,C,paid,paid '10000000.00' is above the limit 9999999.99 kr." "$TMP/bad.out.rejects.csv"
+check "bad paid: reasons" grep -qxF "4,C,paid,\"paid '10000000.00' er over grænsen 9.999.999,99 kr.\",amount_too_large" "$TMP/bad.out.rejects.csv"
 check "bad paid: rows 7 = 1 match + 1 difference + 5 rejects" \
     [ "$(summary "$TMP/bad.out.csv" rows)/$(summary "$TMP/bad.out.csv" matches)/$(summary "$TMP/bad.out.csv" differences)/$(summary "$TMP/bad.out.csv" rejects)" = 7/1/1/5 ]
 check "bad paid: receipt counts" \
@@ -272,30 +272,30 @@ check "reconcile: exit 1 (rejects)" [ $? = 1 ]
 check "reconcile: rows 5 = 2 match + 0 differ + 3 rejects" \
     [ "$(summary "$TMP/rc.csv" rows)/$(summary "$TMP/rc.csv" matches)/$(summary "$TMP/rc.csv" differences)/$(summary "$TMP/rc.csv" rejects)" = 5/2/0/3 ]
 check "reconcile: gross 32764.00 - applied 18404.35 = recomputed 14359.65 on standard error" \
-    grep -qxF "rfy audit: gross 32764.00 - deductions applied 18404.35 = recomputed 14359.65" "$TMP/rc.err"
-line=$(sed -n 's/^rfy audit: gross \([0-9.]*\) - deductions applied \([0-9.]*\) = recomputed \([0-9.]*\)$/\1 \2 \3/p' "$TMP/rc.err")
+    grep -qxF "rfy audit: brutto 32764.00 - anvendte fradrag 18404.35 = genberegnet 14359.65" "$TMP/rc.err"
+line=$(sed -n 's/^rfy audit: brutto \([0-9.]*\) - anvendte fradrag \([0-9.]*\) = genberegnet \([0-9.]*\)$/\1 \2 \3/p' "$TMP/rc.err")
 read -r g a p <<<"$line"
 check "reconcile: gross - applied = recomputed, in øre (3276400 - 1840435 = 1435965)" \
     [ -n "$line" ] && [ $(($(ore "$g") - $(ore "$a"))) = "$(ore "$p")" ] && [ "$(ore "$p")" = 1435965 ]
 check "reconcile: recomputed = the report's total_payment" [ "$p" = "$(summary "$TMP/rc.csv" total_payment)" ]
 check "reconcile: beyond the benefit 2140.35, one case-month paid 0" \
-    grep -qF "rfy audit: deductions beyond the benefit 2140.35 (not paid, not owed); case-months paid 0: 1; on a derived rate: 0" "$TMP/rc.err"
+    grep -qF "rfy audit: fradrag ud over ydelsen 2140.35 (ikke udbetalt, ikke skyldig); sagsmåneder med udbetaling 0: 1; på en afledt sats: 0" "$TMP/rc.err"
 check "reconcile: 2 rejected for paid not a number (the commonest first)" \
-    [ "$(grep -n "^rfy audit: 2 rejected: paid: paid '…' is not a valid number" "$TMP/rc.err" | cut -d: -f1)" = 4 ]
+    [ "$(grep -n "^rfy audit: 2 afvist: paid: paid '…' er ikke et gyldigt tal" "$TMP/rc.err" | cut -d: -f1)" = 4 ]
 check "reconcile: 1 rejected for month" \
-    [ "$(grep -n "^rfy audit: 1 rejected: month: month '…' is not a valid month" "$TMP/rc.err" | cut -d: -f1)" = 5 ]
+    [ "$(grep -n "^rfy audit: 1 afvist: month: month '…' er ikke en gyldig måned" "$TMP/rc.err" | cut -d: -f1)" = 5 ]
 check "reconcile: the existing lines are still there" \
-    grep -qxF "rfy audit: sum of differences (paid - payment) 0.00; total paid 14359.65, total recomputed 14359.65" "$TMP/rc.err"
+    grep -qxF "rfy audit: sum af differencer (betalt - udbetaling) 0.00; betalt i alt 14359.65, genberegnet i alt 14359.65" "$TMP/rc.err"
 j=$(flat "$TMP/rc.receipt.json")
 check "reconcile receipt: gross/applied/beyond/paid 32764.00/18404.35/2140.35/14359.65" \
     [ "$(field "$j" summary gross)/$(field "$j" summary deductions_applied)/$(field "$j" summary deductions_beyond_benefit)/$(field "$j" summary paid)" = 32764.00/18404.35/2140.35/14359.65 ]
 check "reconcile receipt: case-months paid 0: 1" [ "$(field "$j" summary case_months_paid_zero)" = 1 ]
 check "reconcile receipt: rejects by reason paid 2, month 1" \
-    [ "$(printf '%s' "$j" | grep -o '"column":"[a-z]*","reason":"[^"]*","count":[0-9]*' | sed 's/"column":"\([a-z]*\)".*"count":/\1 /' | tr '\n' ' ')" = "paid 2 month 1 " ]
+    [ "$(printf '%s' "$j" | grep -o '"column":"[a-z]*","code":"[a-z_;]*","reason":"[^"]*","count":[0-9]*' | sed 's/"column":"\([a-z]*\)".*"count":/\1 /' | tr '\n' ' ')" = "paid 2 month 1 " ]
 check "reconcile receipt: totals unchanged (deductions = the column sum 20544.70)" \
     [ "$(field "$j" totals deductions)" = 20544.70 ]
 # The shipped history: gross - applied = recomputed there too.
-line=$(sed -n 's/^rfy audit: gross \([0-9.]*\) - deductions applied \([0-9.]*\) = recomputed \([0-9.]*\)$/\1 \2 \3/p' "$TMP/history.err")
+line=$(sed -n 's/^rfy audit: brutto \([0-9.]*\) - anvendte fradrag \([0-9.]*\) = genberegnet \([0-9.]*\)$/\1 \2 \3/p' "$TMP/history.err")
 read -r g a p <<<"$line"
 check "history: gross - applied = recomputed = total_payment" \
     [ -n "$line" ] && [ $(($(ore "$g") - $(ore "$a"))) = "$(ore "$p")" ] && [ "$p" = "$(summary "$rep" total_payment)" ]
@@ -390,8 +390,11 @@ check "tolerance: sum_of_differences 40.20 = total_paid 53411.50 - total_payment
     [ "$(summary "$T" sum_of_differences)/$(summary "$T" total_paid)/$(summary "$T" total_payment)" = "40.20/53411.50/53371.30" ]
 check "tolerance: sum_of_differences = total_paid - total_payment (øre)" \
     [ $(($(ore "$(summary "$T" total_paid)") - $(ore "$(summary "$T" total_payment)"))) = "$(ore "$(summary "$T" sum_of_differences)")" ]
-check "tolerance: standard error gives the within-tolerance part" \
-    grep -qF "overpaid 1 case-month, 40.35; underpaid 0 case-months, 0.00; within the tolerance -0.15" "$TMP/tol.err"
+check "tolerance: standard error gives the within-tolerance part (Danish by default)" \
+    grep -qF "overbetalt 1 sagsmåned, 40.35; underbetalt 0 sagsmåneder, 0.00; inden for tolerancen -0.15" "$TMP/tol.err"
+"$RFY" audit --lang en --tolerance 0,50 -o "$TMP/tol.en.csv" "$TMP/tol.csv" 2>"$TMP/tol.en.err"
+check "tolerance: the same in English with --lang en" \
+    grep -qF "overpaid 1 case-month, 40.35; underpaid 0 case-months, 0.00; within the tolerance -0.15" "$TMP/tol.en.err"
 j=$(flat "$TMP/tol.out.receipt.json")
 check "tolerance receipt: rows 5 = computed 5 + rejected 0" \
     [ "$(field "$j" "" rows)/$(field "$j" "" computed)/$(field "$j" "" rejected)" = 5/5/0 ]

@@ -12,6 +12,7 @@
 
 #include "rfy.h"
 #include "check_run.h"
+#include "fault_check.h"
 #include "money_check.h"
 
 static rfy_audit_paid P;
@@ -114,8 +115,8 @@ START_TEST(empty_on_every_row_is_a_reject)
     ck_assert_int_eq(add("", 3, 2, &RFY_AMOUNT_COMMA), RFY_OK);
     ck_assert_int_eq(rfy_audit_paid_finish(&P, &RFY_AMOUNT_COMMA, &E), RFY_EINPUT);
     ck_assert_str_eq(E.column, "paid");
-    ck_assert_str_eq(E.reason, "paid is empty on every row of this case and month: give the "
-                               "amount that was paid (0,00 if nothing was)");
+    ck_assert_fault(&E, "paid_empty_all", "paid er tom på alle rækker i denne sag og måned: angiv det udbetalte beløb (0 hvis "
+        "intet blev udbetalt)");
 }
 END_TEST
 
@@ -125,7 +126,7 @@ START_TEST(empty_on_a_single_row_is_a_reject)
     rfy_audit_paid_start(&P);
     ck_assert_int_eq(add("", 2, 1, &RFY_AMOUNT_DOT), RFY_EINPUT);
     ck_assert_str_eq(E.column, "paid");
-    ck_assert_str_eq(E.reason, "paid is empty: give the amount that was paid (0.00 if nothing was)");
+    ck_assert_fault(&E, "paid_empty", "paid er tom: angiv det udbetalte beløb (0 hvis intet blev udbetalt)");
 }
 END_TEST
 
@@ -138,7 +139,8 @@ START_TEST(danish_thousands_with_decimal_comma)
     ck_assert_int_eq(rfy_audit_paid_parse(paid, "12,345.67", 9, &RFY_AMOUNT_DOT, &E),
                      RFY_EINPUT);
     ck_assert_str_eq(E.column, "paid");
-    ck_assert_int_eq(strncmp(E.reason, "paid '12,345.67' is not a valid number: ", 40), 0);
+    ck_assert_fault(&E, "number_comma", "paid '12,345.67' er ikke et gyldigt tal: uventet ',' (ingen tusindtalsseparator; "
+        "decimalkomma skal angives som inputtets syntaks)");
 }
 END_TEST
 
@@ -152,18 +154,18 @@ START_TEST(above_the_limit)
     ck_money(paid, "9999999.99");
     ck_assert_int_eq(rfy_audit_paid_parse(paid, "10.000.000,00", 13, &RFY_AMOUNT_COMMA, &E),
                      RFY_EINPUT);
-    ck_assert_str_eq(E.reason, "paid '10.000.000,00' is above the limit 9999999,99 kr.");
+    ck_assert_fault(&E, "amount_too_large", "paid '10.000.000,00' er over grænsen 9.999.999,99 kr.");
     rfy_audit_paid_start(&P);
     ck_assert_int_eq(add("100.00", 7, 2, &RFY_AMOUNT_DOT), RFY_OK);
     ck_assert_int_eq(add("10000000.00", 8, 2, &RFY_AMOUNT_DOT), RFY_EINPUT);
     ck_assert_str_eq(E.column, "paid");
-    ck_assert_str_eq(E.reason, "line 8: paid '10000000.00' is above the limit 9999999.99 kr.");
+    ck_assert_fault(&E, "amount_too_large", "linje 8: paid '10000000.00' er over grænsen 9.999.999,99 kr.");
 }
 END_TEST
 
-/* A value of "x" and 40 four-byte characters: the reason quotes at most 64
- * bytes of it, cut between characters: "x" (1 byte) + 15 characters (60
- * bytes) = 61 bytes; the 16th would end at byte 65. */
+/* A value of "x" and 40 four-byte characters: the fault keeps at most 68
+ * bytes of it, cut between characters, and "...": "x" (1 byte) + 16
+ * characters (64 bytes) = 65 bytes; the 17th would end at byte 69. */
 START_TEST(quoted_value_cut_between_characters)
 {
     char cell[1 + 40 * 4 + 1] = "x", want[200] = "paid 'x";
@@ -171,10 +173,10 @@ START_TEST(quoted_value_cut_between_characters)
         strcat(cell, "\xf0\x9f\x98\x80");
     for (int i = 0; i < 15; i++)
         strcat(want, "\xf0\x9f\x98\x80");
-    strcat(want, "' is not a valid number: ");
+    strcat(want, "\xf0\x9f\x98\x80...' er ikke et gyldigt tal: l\xC3\xA6ngere end 24 tegn");
     ck_assert_int_eq(rfy_audit_paid_parse(paid, cell, strlen(cell), &RFY_AMOUNT_DOT, &E),
                      RFY_EINPUT);
-    ck_assert_msg(strncmp(E.reason, want, strlen(want)) == 0, "reason: %s", E.reason);
+    ck_assert_fault(&E, "number_too_long", "paid 'x😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀...' er ikke et gyldigt tal: længere end 24 tegn");
 }
 END_TEST
 

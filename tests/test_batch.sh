@@ -41,7 +41,7 @@ for exitfile in "$FIX"/*.exit; do
         check "$name: output" same "$FIX/$name.expected.csv" "$TMP/$name.out.csv"
         check "$name: rejects" same "$FIX/$name.expected.rejects.csv" "$TMP/$name.out.rejects.csv"
         # interface.md: input rows = output rows + reject rows.
-        read_rows=$(sed -n 's/^rfy batch: \([0-9]*\) rows read.*/\1/p' "$TMP/$name.stderr")
+        read_rows=$(sed -n 's/^rfy batch: \([0-9]*\) rækker\{0,1\} læst.*/\1/p' "$TMP/$name.stderr")
         # input rows named in the output's `lines` (a case-month of several period rows names them all)
         out_rows=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "lines") c = NF - i; next }
                             { n += split($(NF - c), l, ";") } END { print n + 0 }' "$TMP/$name.out.csv")
@@ -68,7 +68,7 @@ check "stdin: summary only on standard error" same "$FIX/worked.expected.stderr"
 check "stdout: exit 1" [ $? = 1 ]
 check "stdout: output" same "$FIX/mixed.expected.csv" "$TMP/stdout.csv"
 cat "$FIX/mixed.expected.rejects.csv" >"$TMP/want.err"
-sed 's#(see TMP/mixed.out.rejects.csv)#(see standard error)#' "$FIX/mixed.expected.stderr" \
+sed "s#(se TMP/mixed.out.rejects.csv)#(se standard error)#" "$FIX/mixed.expected.stderr" \
     >>"$TMP/want.err"
 check "stdout: rejects then summary on standard error" same "$TMP/want.err" <(grep -v '^rfy receipt: ' "$TMP/stdout.err")
 

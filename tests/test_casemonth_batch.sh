@@ -26,15 +26,15 @@ check "HUL: days 10-16 unpaid: 24 days, 12682.84, lines 11;12" \
 check "TRE and MAJ: no output row" [ -z "$(row TRE 2024-05; row MAJ 2024-05)" ]
 rej=$TMP/nu.rejects.csv
 check "TRE: all three rows rejected" [ "$(grep -c '^[0-9]*,TRE,' "$rej")" = 3 ]
-check "TRE: line 2 names line 4 (an exact repeat overlaps)" grep -q '^2,TRE,start,"its days overlap those of line 4,' "$rej"
-check "TRE: line 8 names line 2" grep -q '^8,TRE,start,"its days overlap those of line 2,' "$rej"
-check "MAJ: line 3 names line 6" grep -q '^3,MAJ,start,"its days overlap those of line 6,' "$rej"
-check "MAJ: line 6 names line 3" grep -q '^6,MAJ,start,"its days overlap those of line 3,' "$rej"
+check "TRE: line 2 names line 4 (an exact repeat overlaps)" grep -q '^2,TRE,start,dagene overlapper linje 4 (samme sag og måned)' "$rej"
+check "TRE: line 8 names line 2" grep -q '^8,TRE,start,dagene overlapper linje 2 (samme sag og måned)' "$rej"
+check "MAJ: line 3 names line 6" grep -q '^3,MAJ,start,dagene overlapper linje 6 (samme sag og måned)' "$rej"
+check "MAJ: line 6 names line 3" grep -q '^6,MAJ,start,dagene overlapper linje 3 (samme sag og måned)' "$rej"
 check "summary: 11 rows, 6 computed (3 case-months), 5 rejected" \
-    grep -q '^rfy batch: 11 rows read, 6 computed (3 case-months), 5 rejected' "$TMP/nu.err"
+    grep -q '^rfy batch: 11 rækker læst, 6 beregnet (3 sagsmåneder), 5 afvist' "$TMP/nu.err"
 # TRE's three rows and MAJ's two overlap, each naming another line (2, 4, 8; 3, 6): one group of 5
 check "summary: the overlaps are one reason, the line numbers left out" \
-    grep -qF 'rfy batch: 5 rejected: start: its days overlap those of line …, same case and month' "$TMP/nu.err"
+    grep -qF 'rfy batch: 5 afvist: start: dagene overlapper linje … (samme sag og måned)' "$TMP/nu.err"
 
 # Every input row in exactly one output row's lines or one reject.
 accounted() { # accounted OUT REJECTS NROWS
@@ -55,10 +55,10 @@ check "newuser: every line named exactly once" accounted "$TMP/nu.csv" "$rej" 11
 { head -1 "$TMP/many.csv"; tail -n +2 "$TMP/many.csv" | LC_ALL=C sort -t, -k1,1 -k2,2 -s; } >"$TMP/sorted.csv"
 nolines() { awk -F, -v OFS=, '{ $(NF - 7) = ""; print }' "$1"; } # lines: 8th column from the end
 "$RFY" batch --quiet -o "$TMP/o_sorted.csv" "$TMP/sorted.csv" 2>"$TMP/o_sorted.err"
-no_notice() { ! grep -q 'not in case-month order' "$1"; }
+no_notice() { ! grep -q 'ikke i sagsmåned-orden' "$1"; }
 check "sorted: streamed (no sorting notice)" no_notice "$TMP/o_sorted.err"
 "$RFY" batch --quiet -o "$TMP/o_shuf.csv" "$TMP/shuf.csv" 2>"$TMP/o_shuf.err"
-check "shuffled: sorted (notice)" grep -q 'not in case-month order: sorted' "$TMP/o_shuf.err"
+check "shuffled: sorted (notice)" grep -q 'ikke i sagsmåned-orden: sorteret' "$TMP/o_shuf.err"
 "$RFY" batch --quiet --jobs 2 -o "$TMP/o_shuf2.csv" "$TMP/shuf.csv" 2>/dev/null
 "$RFY" batch --quiet --jobs 3 - <"$TMP/shuf.csv" >"$TMP/o_pipe.csv" 2>/dev/null
 check "shuffled = sorted, apart from lines" cmp -s <(nolines "$TMP/o_sorted.csv") <(nolines "$TMP/o_shuf.csv")
@@ -95,8 +95,8 @@ check "audit: O over by 0.40" grep -q '^O,2024-05,.*,16382.00,published,[0-9a-f]
 check "audit: over 1 / 0.40, under 1 / -359.65, matches 2 (T within tolerance, B)" \
     [ "$(summ "$TMP/au.rep.csv" overpayments)/$(summ "$TMP/au.rep.csv" overpaid)/$(summ "$TMP/au.rep.csv" underpayments)/$(summ "$TMP/au.rep.csv" underpaid)/$(summ "$TMP/au.rep.csv" matches)" = 1/0.40/1/-359.65/2 ]
 check "audit: tolerance in the summary" [ "$(summ "$TMP/au.rep.csv" tolerance)" = 0.25 ]
-check "audit: a payment line alone is rejected" grep -q '^7,L,,"a payment line, but no row' "$TMP/au.rep.rejects.csv"
-check "audit --explain B:2024-07: the two periods, matching" grep -q '^=== Linje 5 6, sag B: .*: stemmer ===$' "$TMP/au.out"
+check "audit: a payment line alone is rejected" grep -q '^7,L,,"en betalingslinje, men ingen række' "$TMP/au.rep.rejects.csv"
+check "audit --explain B:2024-07: the two periods, matching" grep -q '^=== Linje 5 og 6, sag B: .*: stemmer ===$' "$TMP/au.out"
 check "audit --explain: both periods listed" grep -q 'Måneden består af 2 perioder' "$TMP/au.out"
 check "audit --explain: the payment" grep -q '^  Til udbetaling (før skat) *12.920,42' "$TMP/au.out"
 "$RFY" audit --tolerance abc "$FIX/payment.csv" >/dev/null 2>&1
@@ -104,8 +104,8 @@ check "audit: a bad --tolerance is a usage error" [ $? = 2 ]
 # An overlap in audit: a full row repeating a period is an overlap, as in batch.
 printf 'case_id,month,category,paid\nR,2024-05,forsorger,16382.00\nR,2024-05,forsorger,100.00\n' >"$TMP/ar.csv"
 "$RFY" audit -o "$TMP/ar.rep.csv" "$TMP/ar.csv" 2>/dev/null
-check "audit: a repeated full row is an overlap" [ "$(grep -c 'its days overlap' "$TMP/ar.rep.rejects.csv")" = 2 ]
-check "audit: the overlap says how to enter a correction" grep -q 'a correction is a payment line (case_id, month, paid only)' "$TMP/ar.rep.rejects.csv"
+check "audit: a repeated full row is an overlap" [ "$(grep -c 'dagene overlapper' "$TMP/ar.rep.rejects.csv")" = 2 ]
+check "audit: the overlap says how to enter a correction" grep -q 'en rettelse er en betalingslinje (kun case_id, month og paid)' "$TMP/ar.rep.rejects.csv"
 
 # ---- Preview of a case-month of several periods (docs/preview.md) ------------------------------
 "$RFY" preview --input "$FIX/newuser.csv" --case-id BARN --month 2024-07 >"$TMP/p.txt" 2>"$TMP/p.err"
@@ -117,22 +117,32 @@ check "preview --input: payment 12.920,42" grep -q '^  Til udbetaling (før skat
 check "preview --input --json: payment, both categories, two periods" \
     [ "$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["payment"], d["category"], [(p["line"], p["first_day"]) for p in d["periods"]])' "$TMP/p.json")" = "12920.42 ikke_forsorger;forsorger [(10, 1), (5, 12)]" ]
 "$RFY" preview --input "$FIX/newuser.csv" --case-id MAJ --month 2024-05 >"$TMP/p2.txt" 2>"$TMP/p2.err"
-check "preview --input of an overlap: exit 2, both lines named" \
-    [ $? = 2 ] && grep -q '^rfy preview: line 3: start: its days overlap those of line 6' "$TMP/p2.err" && grep -q '^rfy preview: line 6: start: its days overlap those of line 3' "$TMP/p2.err"
+rc=$?
+check "preview --input of an overlap: exit 2" [ $rc = 2 ]
+check "preview --input of an overlap: line 3 named, in Danish" \
+    grep -q '^rfy preview: linje 3: start: dagene overlapper linje 6' "$TMP/p2.err"
+check "preview --input of an overlap: line 6 named, in Danish" \
+    grep -q '^rfy preview: linje 6: start: dagene overlapper linje 3' "$TMP/p2.err"
+check "preview --input of an overlap: not computed, said in Danish" \
+    grep -qxF 'rfy preview: sag MAJ, 2024-05: ikke beregnet (2 rækker afvist ovenfor)' "$TMP/p2.err"
 "$RFY" preview --input "$FIX/newuser.csv" --case-id NOSUCH --month 2024-05 >/dev/null 2>"$TMP/p3.err"
-check "preview --input of an unknown case-month: exit 2, said" [ $? = 2 ] && grep -q 'has no row for case NOSUCH in 2024-05' "$TMP/p3.err"
+rc=$?
+check "preview --input of an unknown case-month: exit 2" [ $rc = 2 ]
+check "preview --input of an unknown case-month: said" grep -q 'has no row for case NOSUCH in 2024-05' "$TMP/p3.err"
 "$RFY" preview --input "$FIX/newuser.csv" --case-id BARN --month 2024-07 --wage 5 >/dev/null 2>"$TMP/p4.err"
-check "preview --input with a column option: usage error" [ $? = 2 ] && grep -q 'give only --case-id and --month, not --wage' "$TMP/p4.err"
+rc=$?
+check "preview --input with a column option: usage error (exit 2)" [ $rc = 2 ]
+check "preview --input with a column option: said" grep -q 'give only --case-id and --month, not --wage' "$TMP/p4.err"
 
-# ---- A rejected row's reason quoted in its neighbour's, cut inside a character -------------------
-# Line 2's category is x + 40 four-byte characters; its reason echoes 32 of them.  Line 3 quotes the
-# first 120 bytes of that reason: "category 'x" (11 bytes) + 27 characters (108) + 1 byte of the 28th.
-# The reason keeps the 27 whole characters; the files are written and the receipt built (exit 1).
+# ---- A rejected row named in its neighbour's reject, its value cut between characters ------------
+# Line 2's category is x + 40 four-byte characters; the fault keeps "x" + 16 of them (65 bytes of at
+# most 68) and "...".  Line 3 names line 2 and its fault by code; the files are written (exit 1).
 /usr/bin/python3 -c 'import sys; sys.stdout.write("case_id,month,category,forloeb,start,end\nK,2024-05,x" + "\U0001F600" * 40 + ",ressourceforloeb,,2024-05-10\nK,2024-05,forsorger,ressourceforloeb,2024-05-11,\n")' >"$TMP/emoji.csv"
 "$RFY" batch -o "$TMP/emoji.out.csv" "$TMP/emoji.csv" 2>"$TMP/emoji.err"
 check "cut reason: exit 1, both rows rejected" [ $? = 1 ] && [ "$(grep -c '^[23],K,' "$TMP/emoji.out.rejects.csv")" = 2 ]
-check "cut reason: whole characters only, then ')'" \
-    grep -q "^3,K,,not computed: line 2 of the same case and month was rejected (category: category 'x$(printf '\360\237\230\200%.0s' $(seq 27)))\$" "$TMP/emoji.out.rejects.csv"
+check "cut reason: whole characters only, then ..." \
+    grep -q "^3,K,,ikke beregnet: linje 2 i samme sag og måned blev afvist (category: category_unknown),with_rejected_row\$" "$TMP/emoji.out.rejects.csv" &&
+    grep -q "^2,K,category,\"category 'x$(printf '\360\237\230\200%.0s' $(seq 16))\.\.\.' kendes ikke" "$TMP/emoji.out.rejects.csv"
 check "cut reason: the rejects file is UTF-8" iconv -f UTF-8 -t UTF-8 "$TMP/emoji.out.rejects.csv" -o /dev/null
 
 rfy_test_finish

@@ -221,16 +221,32 @@ START_TEST(summary_reconciles)
     mpz_init_set_si(g, 3276400);
     mpz_init_set_si(d, 2604470);
     mpz_init_set_si(p, 1435965);
-    run_summary_reject(&s, "wage", "wage '-5' is not a valid number: a sign is not allowed");
-    run_summary_reject(&s, "month", "month '2024-13' is not a valid month: no such month");
-    run_summary_reject(&s, "wage", "wage '+7' is not a valid number: a sign is not allowed");
+    /* three rejects as the engine reports them: two of one kind (a sign), one of another */
+    {
+        static const char *const WAGE[] = {"-5", "2024-04", "+7", "2024-04"};
+        static const char *const MONTH[] = {"2024-04", "2024-13", "2024-04"};
+        rfy_case c;
+        rfy_error e;
+        rfy_case_init(&c);
+        for (int i = 0; i < 3; i++) {
+            rfy_field f[3] = {{"month", MONTH[i]}, {"category", "forsorger"},
+                              {"wage", i == 1 ? "1" : WAGE[i]}};
+            ck_assert_int_eq(rfy_case_from_fields(&c, f, 3, NULL, &e), RFY_EINPUT);
+            run_summary_reject(&s, &e, e.column, e.reason);
+        }
+        rfy_case_clear(&c);
+    }
     run_summary_finish(&s, 5, 2, 3, g, d, p);
     ck_assert_int_eq(mpz_cmp_si(s.applied, 1840435), 0);
     ck_assert_int_eq(mpz_cmp_si(s.beyond, 764035), 0);
     ck_assert(run_summary_reconciles(&s));
     ck_assert_uint_eq(s.nreasons, 2);
     ck_assert_uint_eq(s.reasons[0].count, 2); /* commonest first */
-    ck_assert_str_eq(s.reasons[0].reason, "wage '\xE2\x80\xA6' is not a valid number: a sign is not allowed");
+    ck_assert_str_eq(s.reasons[0].code, "number_sign");
+    ck_assert_str_eq(s.reasons[0].column, "wage");
+    ck_assert_str_eq(s.reasons[0].reason, "wage '\xE2\x80\xA6' er ikke et gyldigt tal: fortegn er ikke "
+                                          "tilladt (beløb er aldrig negative)");
+    ck_assert_str_eq(s.reasons[1].code, "month_invalid");
     run_summary_clear(&s);
     mpz_clears(g, d, p, NULL);
 }

@@ -31,16 +31,23 @@ has() { grep -qF -- "$2" "$1"; } # has FILE TEXT
 "$RFY" batch -o "$TMP/w.csv" "$FIX/excel-cp1252.csv" 2>"$TMP/w.err"
 check "cp1252 without --encoding: exit 2" [ $? = 2 ]
 check "cp1252 without --encoding: no output" [ ! -e "$TMP/w.csv" ]
-check "cp1252: the header message says to try --encoding cp1252" has "$TMP/w.err" "try --encoding cp1252"
+check "cp1252: the header message says to try --encoding cp1252" has "$TMP/w.err" "prøv --encoding cp1252"
 check "cp1252: every unknown column in one message" has "$TMP/w.err" "9 unknown columns: 'Sagsnr'"
+# Read as Windows-1252: the hint never proposes reading past a column that carries money (Løn,
+# Feriepenge) or holiday (Feriedage): copying it would drop income without a word.
+"$RFY" batch --encoding cp1252 -o "$TMP/w2.csv" "$FIX/excel-cp1252.csv" 2>"$TMP/w2.err"
+check "cp1252 header: --ignore-columns offers only columns without money" \
+    has "$TMP/w2.err" "or read past with --ignore-columns Sagsnr,Måned,CPR,Navn,Afdeling; 'Løn', 'Feriepenge', 'Feriedage' carry money or holiday: map them to rfy's names, never read past them"
+check "cp1252 header: no money column in the --ignore-columns hint" \
+    bash -c "! grep -o -- '--ignore-columns [^;]*' '$TMP/w2.err' | grep -q 'Løn\|Feriepenge'"
 check "cp1252: the header is line 2 (after sep=;)" has "$TMP/w.err" "line 2: "
 "$RFY" batch --encoding cp1252 "${DA[@]}" -o "$TMP/cp.csv" "$FIX/excel-cp1252.csv" 2>"$TMP/cp.err"
 check "cp1252 + Danish map: exit 0" [ $? = 0 ]
 check "cp1252 + Danish map: output = golden" same "$FIX/danish.expected.csv" "$TMP/cp.csv"
 check "cp1252: S-1 paid 14359.65 (wage 20.000,00)" has "$TMP/cp.csv" ",2022.35,14359.65,"
-check "cp1252: the row of only delimiters is a blank line, not a row" has "$TMP/cp.err" "4 rows read, 4 computed, 0 rejected"
-check "summary: gross - applied = paid" has "$TMP/cp.err" "gross 61472.00 - deductions applied 34786.35 = paid 26685.65"
-check "summary: beyond the benefit, paid 0" has "$TMP/cp.err" "deductions beyond the benefit 532280.98 (not paid, not owed); case-months paid 0: 2"
+check "cp1252: the row of only delimiters is a blank line, not a row" has "$TMP/cp.err" "4 rækker læst, 4 beregnet, 0 afvist"
+check "summary: gross - applied = paid" has "$TMP/cp.err" "brutto 61472.00 - anvendte fradrag 34786.35 = udbetalt 26685.65"
+check "summary: beyond the benefit, paid 0" has "$TMP/cp.err" "fradrag ud over ydelsen 532280.98 (ikke udbetalt, ikke skyldig); sagsmåneder med udbetaling 0: 2"
 
 # The same rows in UTF-8 and in UTF-16 (Excel's "Unicode text", tabs) give the same output.
 "$RFY" batch "${DA[@]}" -o "$TMP/u8.csv" "$FIX/excel-utf8.csv" 2>/dev/null
@@ -87,7 +94,7 @@ check "cp1252 fault after 64 KiB: names line 3002" has "$TMP/b1252.err" "line 30
 printf 'case_id,month,category\nS\xf8ren,2024-03,forsorger\n' >"$TMP/row1252.csv"
 "$RFY" batch -o "$TMP/r.csv" "$TMP/row1252.csv" 2>/dev/null
 check "UTF-8 fails on ø (0xF8): the reject says try --encoding cp1252" \
-    has "$TMP/r.rejects.csv" "try --encoding cp1252"
+    has "$TMP/r.rejects.csv" "prøv --encoding cp1252"
 
 # ---- sep= and line numbers ---------------------------------------------------------------
 printf 'sep=;\ncase_id;month;category\nA;2024-03;forsorger\nB;2024-13;forsorger\n' >"$TMP/sep.csv"
@@ -232,8 +239,8 @@ def ore(t):  # "123.45" → 12345, integers only
     v = int(w) * 100 + int(f); return -v if neg else v
 rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
 err = open(sys.argv[2], encoding="utf-8").read()
-m = re.search(r"gross (\S+) - deductions applied (\S+) = paid (\S+)", err)
-b = re.search(r"deductions beyond the benefit (\S+) \(not paid, not owed\); case-months paid 0: (\d+)", err)
+m = re.search(r"brutto (\S+) - anvendte fradrag (\S+) = udbetalt (\S+)", err)
+b = re.search(r"fradrag ud over ydelsen (\S+) \(ikke udbetalt, ikke skyldig\); sagsmåneder med udbetaling 0: (\d+)", err)
 g, a, p = (ore(x) for x in m.groups()); beyond = ore(b.group(1))
 assert g - a == p
 assert g == sum(ore(r["gross"]) for r in rows)

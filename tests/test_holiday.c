@@ -13,6 +13,7 @@
 
 #include "case_input.h"
 #include "check_run.h"
+#include "fault_check.h"
 #include "rfy.h"
 
 static rfy_rates *R;
@@ -388,7 +389,8 @@ START_TEST(later_month_state_must_match)
     ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_OK);
     ck_assert_int_eq(rfy_holiday_apply(&Z, &S, &C, &E), RFY_EINPUT);
     ck_assert_str_eq(E.column, "holiday_run_months");
-    ck_assert_ptr_nonnull(strstr(E.reason, "13 months, 10.00 days"));
+    ck_assert_fault(&E, "holiday_state_differs", "holiday_run_months afviger fra tilstanden ført videre fra 2024-01 i denne fil (13 "
+        "måneder, 10,00 dage): angiv tilstanden kun i sagens første måned");
     C.holiday_run_months = 13;
     ck_assert_int_eq(rfy_holiday_apply(&Z, &S, &C, &E), RFY_OK);
     ck_days(Z.holiday.used_after_m, "10.00");
@@ -560,22 +562,23 @@ END_TEST
 START_TEST(columns_refuse_bad_values)
 {
     static const struct {
-        const char *cells, *column, *says;
+        const char *cells, *column, *code, *says;
     } bad[] = {
-        {"32,,", "holiday_ydelse_days", "above the limit 31"},
-        {"2.5,,", "holiday_ydelse_days", "not a whole number of calendar days"},
-        {"-1,,", "holiday_ydelse_days", "not a whole number"},
-        {",1000,", "holiday_run_months", "above the limit 999"},
-        {",12.0,", "holiday_run_months", "not a whole number of months"},
-        {",12,35.001", "holiday_used_days", "above the limit 35 days"},
-        {",12,1.0005", "holiday_used_days", "not a valid number"},
-        {",12,-1", "holiday_used_days", "not a valid number"},
+        {"32,,", "holiday_ydelse_days", "out_of_range", "'32' er uden for grænsen: fra 0 til 31 kalenderdage"},
+        {"2.5,,", "holiday_ydelse_days", "not_whole", "'2.5' er ikke et helt antal kalenderdage fra 0 til 31"},
+        {"-1,,", "holiday_ydelse_days", "not_whole", "'-1' er ikke et helt antal kalenderdage"},
+        {",1000,", "holiday_run_months", "out_of_range", "'1000' er uden for grænsen: fra 0 til 999 måneder"},
+        {",12.0,", "holiday_run_months", "not_whole", "'12.0' er ikke et helt antal måneder fra 0 til 999"},
+        {",12,35.001", "holiday_used_days", "out_of_range", "'35.001' er uden for grænsen: fra 0 til 35 dage"},
+        {",12,1.0005", "holiday_used_days", "number_decimals", "'1.0005' er ikke et gyldigt tal: mere end 3 decimaler"},
+        {",12,-1", "holiday_used_days", "number_sign", "'-1' er ikke et gyldigt tal: fortegn er ikke tilladt"},
     };
     probe p;
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         ck_assert_msg(parse3(bad[i].cells, &RFY_AMOUNT_DOT, &p) == RFY_EINPUT, "%s accepted",
                       bad[i].cells);
         ck_assert_str_eq(p.err.column, bad[i].column);
+        ck_assert_str_eq(rfy_fault_id(p.err.fault[0].code), bad[i].code);
         ck_assert_msg(strstr(p.err.reason, bad[i].says), "%s: %s", bad[i].cells, p.err.reason);
     }
 }

@@ -65,7 +65,7 @@ run month=2024-05 category=forsorger prior=sygedagpenge prior_amount=4500 \
     prior_until=2024-12-31 >"$TMP/out" 2>"$TMP/err"
 check "no prior_unit: refused (exit 1)" test $? = 1
 check "no prior_unit: the reason names prior_unit" \
-    grep -q '^one_month: bad input: prior_unit: prior_unit is required with prior sygedagpenge' \
+    grep -q '^one_month: bad input: prior_unit: prior_unit skal udfyldes med prior sygedagpenge' \
     "$TMP/err"
 
 # find_package(rfy) in a CMake project of the integrator's.

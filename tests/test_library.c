@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "check_run.h"
+#include "fault_check.h"
 #include "rfy.h"
 
 static rfy_rates *rates;
@@ -59,7 +60,7 @@ START_TEST(engine_refuses_prior_without_unit)
     c.prior_until = (rfy_date){2024, 12, 31};
     ck_assert_int_eq(rfy_compute(&r, rates, &c, &err), RFY_EINPUT);
     ck_assert_str_eq(err.column, "prior_unit");
-    ck_assert_str_eq(err.reason, "prior_unit is required with prior sygedagpenge: use week or month");
+    ck_assert_fault(&err, "prior_unit_required", "prior_unit skal udfyldes med prior sygedagpenge: brug uge eller måned");
 
     /* with the unit: 4.500 × 52/12 = 19.500,00 > 16.382,00, so § 68 stk. 4 is the level */
     c.prior_unit = RFY_PER_WEEK;
@@ -87,10 +88,19 @@ START_TEST(fields_read_and_refused)
     ck_assert_int_eq(mpz_get_si(c.wage), 2000000);
     ck_assert_int_eq(rfy_case_from_fields(&c, no_unit, 5, NULL, &err), RFY_EINPUT);
     ck_assert_str_eq(err.column, "prior_unit");
-    ck_assert_str_eq(err.reason, "prior_unit is required with prior sygedagpenge: use week or month");
+    ck_assert_fault(&err, "prior_unit_required", "prior_unit skal udfyldes med prior sygedagpenge: brug uge eller måned");
+    /* an unknown key is named as given (it is the column at fault) */
     ck_assert_int_eq(rfy_case_from_fields(&c, unknown, 3, NULL, &err), RFY_EINPUT);
-    ck_assert_str_eq(err.column, "");
-    ck_assert_ptr_nonnull(strstr(err.reason, "unknown column 'salary'"));
+    ck_assert_str_eq(err.column, "salary");
+    ck_assert_fault(&err, "column_unknown", "ukendt kolonne 'salary' (nr. 3); kolonnenavne skrives præcist og med små bogstaver, "
+        "se docs/batch.md");
+    /* the same fault in English, from the same catalogue */
+    {
+        char en[512];
+        rfy_error_text(en, sizeof en, &err, RFY_LANG_EN);
+        ck_assert_str_eq(en, "unknown column 'salary' (column 3); column names are exact and lowercase, "
+                             "see docs/batch.md");
+    }
     /* 18 columns of the case-month, the holiday ledger's 3 (rules.md §8) and the sanctions' 2 (§9) */
     ck_assert_uint_eq(rfy_input_column_count(), 23);
     ck_assert_str_eq(rfy_input_column_name(10), "prior_unit");
@@ -283,13 +293,14 @@ START_TEST(hints)
     c.month = RFY_MONTH(2099, 1);
     ck_assert_int_eq(rfy_compute(&r, rates, &c, &err), RFY_ENORATE);
     ck_assert_str_eq(err.column, "month");
-    ck_assert_str_eq(err.reason, "no rate table covers 2099-01 (needed: rfy_forsorger; the tables "
-                                 "cover 2012-2026): load a rate table that covers the month");
+    ck_assert_fault(&err, "rate_month_uncovered", "ingen satstabel dækker 2099-01 (mangler: rfy_forsorger; tabellerne dækker 2012-2026): "
+        "indlæs en satstabel der dækker måneden");
     ck_assert_int_eq(rfy_set_hint(RFY_HINT_NEWER_RATES, "ask the kommune for tables"), RFY_OK);
     ck_assert_int_eq(rfy_compute(&r, rates, &c, &err), RFY_ENORATE);
-    ck_assert_ptr_nonnull(strstr(err.reason, "): ask the kommune for tables"));
+    ck_assert_fault(&err, "rate_month_uncovered", "ingen satstabel dækker 2099-01 (mangler: rfy_forsorger; tabellerne dækker 2012-2026): "
+        "ask the kommune for tables");
     ck_assert_int_eq(rfy_set_hint(RFY_HINT_NEWER_RATES, NULL), RFY_OK);
-    ck_assert_str_eq(rfy_hint_text(RFY_HINT_NEWER_RATES), "load a rate table that covers the month");
+    ck_assert_str_eq(rfy_hint_text(RFY_HINT_NEWER_RATES), "indlæs en satstabel der dækker måneden");
     ck_assert_int_eq(rfy_set_hint(RFY_HINT_COUNT, "x"), RFY_EINPUT);
     rfy_result_clear(&r);
     rfy_case_clear(&c);

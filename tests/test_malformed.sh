@@ -99,7 +99,7 @@ while IFS='|' read -r name args want extra; do
     rej_rows=$( [ -f "$TMP/$name.out.rejects.csv" ] && data_rows "$TMP/$name.out.rejects.csv" || echo 0)
     check "$name: $in_rows rows in = $out_rows written + $rej_rows rejected" \
         [ "$in_rows" = $((out_rows + rej_rows)) ]
-    read_rows=$(sed -n 's/^rfy batch: \([0-9]*\) rows\{0,1\} read.*/\1/p' "$TMP/$name.stderr")
+    read_rows=$(sed -n 's/^rfy batch: \([0-9]*\) rækk\{0,1\}e\{0,1\}r\{0,1\} læst.*/\1/p' "$TMP/$name.stderr")
     check "$name: summary says $read_rows rows read, the input has $in_rows" \
         [ "$read_rows" = "$in_rows" ]
     # Exit 0 exactly when nothing was rejected.

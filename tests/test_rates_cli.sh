@@ -195,7 +195,7 @@ expect_out "all reproduced by the chain"
 # and a computation in such a month names the table's gap, not "newer tables"
 run preview --rates "$scratch/gaps" --month 2026-05 --category ikke_forsorger
 expect_rc 2
-expect_err "the rate table for 2026-05 has no rfy_ikke_forsorger"
+expect_err "satstabellen for 2026-05 mangler rfy_ikke_forsorger"
 
 # --- check: structural errors, all of them, in their own section -------------------------------
 cp -R "$scratch/exported" "$scratch/broken"
@@ -226,6 +226,10 @@ expect_err "cannot open rate table directory"
 # Without a table, a 2027-01 row is rejected and the reason names the way out.
 printf 'case_id,month,category\nJ,2027-01,forsorger\n' >"$scratch/j27.csv"
 run batch "$scratch/j27.csv"
+expect_rc 1
+expect_err "ingen satstabel dækker 2027-01"
+expect_err "rfy rates derive ÅR --r PCT -o MAPPE"
+run --lang en batch "$scratch/j27.csv"
 expect_rc 1
 expect_err "no rate table covers 2027-01"
 expect_err "rfy rates derive YEAR --r PCT -o DIR"
@@ -339,7 +343,7 @@ done
 for id in S2 S4 LY1; do
     if grep -q "^[0-9]*,$id,prior_amount," "$scratch/bi.rej.csv"; then ok; else bad "batch $id: not rejected on prior_amount"; fi
 done
-if grep -q '^[0-9]*,S2,.*4865\.00 kr\. per week' "$scratch/bi.rej.csv"; then ok; else bad "S2: reason does not name 4865.00"; fi
+if grep -q '^[0-9]*,S2,.*4865\.00 kr\. pr\. uge' "$scratch/bi.rej.csv"; then ok; else bad "S2: reason does not name 4865.00"; fi
 if grep -q '^[0-9]*,LY1,.*highest dagpenge amount.*20359\.00 kr\. per month' "$scratch/bi.rej.csv"; then ok; else
     bad "LY1: reason does not name the dagpenge maximum 20359.00"; fi
 

@@ -38,7 +38,7 @@ check "batch: S-1 (2024) provenance published" [ "$(column provenance "$TMP/out.
 # ---- audit: a sanctioned month entered with its sanction finds no difference ---------------
 "$RFY" audit -o "$TMP/audit.csv" "$FIX/paid.csv" 2>"$TMP/audit.err"
 check "audit with the sanctions: exit 0" [ $? = 0 ]
-check "audit with the sanctions: 7 match, 0 differ" grep -q "7 rows read, 7 match, 0 differ, 0 rejected" "$TMP/audit.err"
+check "audit with the sanctions: 7 match, 0 differ" grep -q "7 rækker læst, 7 stemmer, 0 afviger, 0 afvist" "$TMP/audit.err"
 # the same history without the sanction columns: every sanctioned row differs by its sanction
 cut -d, -f1-12,15 "$FIX/paid.csv" >"$TMP/nosanction.csv"
 "$RFY" audit -o "$TMP/audit2.csv" "$TMP/nosanction.csv" 2>"$TMP/audit2.err"
@@ -58,11 +58,11 @@ B-5,2024-05,forsorger,2024-05-10,2024-05-20,11,
 EOF
 "$RFY" batch --quiet -o "$TMP/bad.out.csv" --rejects "$TMP/bad.rej.csv" "$TMP/bad.csv" 2>/dev/null
 check "bad sanction input: exit 1" [ $? = 1 ]
-check "fraction of a day: rejected, column sanction_days" grep -q '^2,B-1,sanction_days,.*whole number of days' "$TMP/bad.rej.csv"
+check "fraction of a day: rejected, column sanction_days" grep -q '^2,B-1,sanction_days,.*ikke et helt antal dage.*,not_whole$' "$TMP/bad.rej.csv"
 check "negative days: rejected, column sanction_days" grep -q '^3,B-2,sanction_days,' "$TMP/bad.rej.csv"
-check "negative amount: rejected, column sanction_amount" grep -q '^4,B-3,sanction_amount,.*a sign is not allowed' "$TMP/bad.rej.csv"
+check "negative amount: rejected, column sanction_amount" grep -q '^4,B-3,sanction_amount,.*fortegn er ikke tilladt.*,number_sign$' "$TMP/bad.rej.csv"
 check "days beyond the row's 11 days of entitlement: rejected, column sanction_days" \
-    grep -q "^5,B-4,sanction_days,.*sanction_days 12 is more than the row's 11 days of entitlement" "$TMP/bad.rej.csv"
+    grep -q "^5,B-4,sanction_days,.*sanction_days 12 er flere end rækkens 11 dage med ret.*,sanction_days_exceed$" "$TMP/bad.rej.csv"
 # 11 days is the whole period: 16.382 × 11/31 = 5.812,90 (180.202/31 = 5.812,967… → 5.812,97); 11 × 756 = 8.316 > it: 0
 check "11 days of 11: computed, payment 0.00" [ "$(column payment "$TMP/bad.out.csv")" = 0.00 ]
 
@@ -127,7 +127,7 @@ cut -d, -f1-7 "$TMP/two.csv" >"$TMP/two.batch.csv"
 check "two period rows: one case-month, sanction 1994.00, payment 12948.77" \
     [ "$(column sanction_deduction "$TMP/two.out.csv")/$(column payment "$TMP/two.out.csv")" = 1994.00/12948.77 ]
 "$RFY" audit -o "$TMP/two.rep.csv" "$TMP/two.csv" 2>"$TMP/two.err"
-check "two period rows: the audit finds no difference" grep -q "1 match, 0 differ" "$TMP/two.err"
+check "two period rows: the audit finds no difference" grep -q "1 stemmer, 0 afviger" "$TMP/two.err"
 "$RFY" preview --input "$TMP/two.batch.csv" --case-id M-1 --month 2024-05 >"$TMP/two.txt" 2>&1
 check "two period rows: the preview says each period's days are on its own level" \
     grep -q "Sanktioner: periodesanktion 3 dage, hver periodes dage efter periodens eget niveau × 12/260, afrundet til hele kroner = 1.894,00" "$TMP/two.txt"

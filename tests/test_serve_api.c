@@ -41,6 +41,20 @@ static int call(json_t **out, const char *method, const char *path, const char *
     return status;
 }
 
+/* The code of the first error object. */
+static const char *first_code(json_t *root)
+{
+    json_t *e = json_array_get(json_object_get(root, "errors"), 0);
+    return json_string_value(json_object_get(e, "code"));
+}
+
+/* Its English words (the same catalogue). */
+static const char *first_reason_en(json_t *root)
+{
+    json_t *e = json_array_get(json_object_get(root, "errors"), 0);
+    return json_string_value(json_object_get(e, "reason_en"));
+}
+
 static const char *first_reason(json_t *root, const char **column, long *row)
 {
     json_t *e = json_array_get(json_object_get(root, "errors"), 0);
@@ -92,7 +106,9 @@ START_TEST(sanctions)
                           "\"sanction_days\":\"1.5\"}]}"), 422);
     why = first_reason(root, &col, &row);
     ck_assert_str_eq(col, "sanction_days");
-    ck_assert_ptr_nonnull(strstr(why, "whole number of days"));
+    ck_assert_str_eq(first_code(root), "not_whole");
+    ck_assert_str_eq(why, "sanction_days '1.5' er ikke et helt antal dage fra 0 til 31 (kun cifre, uden "
+                          "fortegn og decimaler)");
     json_decref(root);
 }
 END_TEST
@@ -128,7 +144,9 @@ START_TEST(two_periods_one_casemonth)
     why = first_reason(root, &col, &row);
     ck_assert_int_eq(row, 0);
     ck_assert_str_eq(col, "start");
-    ck_assert_ptr_nonnull(strstr(why, "overlap those of row 1,"));
+    ck_assert_str_eq(first_code(root), "overlap");
+    ck_assert_str_eq(why, "dagene overlapper række 1 (samme sag og måned): en dag ville blive betalt to "
+                          "gange; alle rækker i sagsmåneden afvises");
     ck_assert_uint_eq(json_array_size(json_object_get(root, "errors")), 2);
     json_decref(root);
 }
@@ -173,7 +191,9 @@ START_TEST(strict_json)
     why = first_reason(root, &col, &row);
     ck_assert_int_eq(row, 1);
     ck_assert_str_eq(col, "wage");
-    ck_assert_ptr_nonnull(strstr(why, "fraction"));
+    ck_assert_str_eq(first_code(root), "json_fraction");
+    ck_assert_str_eq(why, "wage er et JSON-tal med decimaler, som ikke kan bæres præcist: skriv det som "
+                          "tekst, fx \"12345.67\"");
     ck_assert_ptr_null(json_object_get(root, "results"));
     json_decref(root);
     /* true is not a value */
@@ -187,7 +207,37 @@ START_TEST(strict_json)
                      422);
     why = first_reason(root, &col, &row);
     ck_assert_str_eq(col, "wage");
-    ck_assert_ptr_nonnull(strstr(why, "'-5'"));
+    /* -500 on the page: the real reason, no sign allowed */
+    ck_assert_str_eq(first_code(root), "number_sign");
+    ck_assert_str_eq(why, "wage '-5' er ikke et gyldigt tal: fortegn er ikke tilladt (beløb er aldrig "
+                          "negative)");
+    ck_assert_str_eq(first_reason_en(root), "wage '-5' is not a valid number: a sign is not allowed "
+                                            "(amounts are never negative)");
+    json_decref(root);
+    /* an unknown key is the column at fault, named as sent (not the key before it) */
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate",
+                          "{\"rows\":[{\"month\":\"2024-05\",\"category\":\"forsorger\",\"salary\":\"1\"}]}"),
+                     422);
+    why = first_reason(root, &col, &row);
+    ck_assert_str_eq(col, "salary");
+    ck_assert_str_eq(first_code(root), "column_unknown");
+    ck_assert_str_eq(why, "ukendt kolonne 'salary' (nr. 3); kolonnenavne skrives præcist og med små "
+                          "bogstaver, se docs/batch.md");
+    json_decref(root);
+    /* a bad month and a bad wage: both faults, each at its column, with its code */
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate",
+                          "{\"rows\":[{\"month\":\"2026-13\",\"category\":\"forsorger\",\"wage\":\"abc\"}]}"),
+                     422);
+    {
+        json_t *errs = json_object_get(root, "errors");
+        ck_assert_uint_eq(json_array_size(errs), 2);
+        ck_assert_str_eq(json_string_value(json_object_get(json_array_get(errs, 0), "column")), "month");
+        ck_assert_str_eq(json_string_value(json_object_get(json_array_get(errs, 0), "code")), "month_invalid");
+        ck_assert_str_eq(json_string_value(json_object_get(json_array_get(errs, 1), "column")), "wage");
+        ck_assert_str_eq(json_string_value(json_object_get(json_array_get(errs, 1), "code")),
+                         "number_character");
+        ck_assert_int_eq(json_integer_value(json_object_get(json_array_get(errs, 1), "row")), 0);
+    }
     json_decref(root);
     /* a NUL inside a string: the JSON reader refuses it (400) */
     ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate",
@@ -222,14 +272,13 @@ START_TEST(reasons_stay_utf8)
     ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate",
                           "{\"rows\":[{\"2a0_\\u161\xc2\x8d\x96\xdd<\"4\"}]}"), 400);
     why = first_reason(root, &col, &row);
-    ck_assert_ptr_nonnull(strstr(why, "malformed JSON at line 1"));
+    ck_assert_str_eq(first_code(root), "json_malformed");
+    ck_assert_ptr_nonnull(strstr(why, "ugyldig JSON i linje 1"));
     json_decref(root);
 
-    /* Row 0's category is 40 four-byte characters: its reason echoes 32 of
-     * them (128 bytes).  Row 1, same case and month, is refused quoting the
-     * first 120 bytes of row 0's reason: "category 'x" is 11 bytes, so the cut
-     * falls after 27 characters and one byte of the 28th (11 + 27*4 = 119).
-     * The broken byte is dropped; the reason ends in whole characters. */
+    /* Row 0's category is x and 40 four-byte characters: its fault keeps
+     * "x" and 16 of them (65 of at most 68 bytes), then "...".  Row 1, same
+     * case and month, is refused naming row 0 and its fault's code. */
     strcpy(body, "{\"rows\":[{\"month\":\"2024-05\",\"category\":\"x");
     for (int i = 0; i < 40; i++)
         strcat(body, "\xf0\x9f\x98\x80");
@@ -240,9 +289,42 @@ START_TEST(reasons_stay_utf8)
     why = json_string_value(
         json_object_get(json_array_get(json_object_get(root, "errors"), 1), "reason"));
     ck_assert_ptr_nonnull(why);
-    ck_assert_ptr_nonnull(strstr(why, "was rejected (category: category 'x\xf0\x9f\x98\x80"));
-    /* 27 whole characters, then the closing parenthesis */
-    ck_assert_ptr_nonnull(strstr(why, "\xf0\x9f\x98\x80)"));
+    ck_assert_str_eq(why, "ikke beregnet: række 0 i samme sag og måned blev afvist (category: "
+                          "category_unknown)");
+    why = json_string_value(
+        json_object_get(json_array_get(json_object_get(root, "errors"), 0), "reason"));
+    ck_assert_ptr_nonnull(strstr(why, "\xf0\x9f\x98\x80...' kendes ikke"));
+    json_decref(root);
+}
+END_TEST
+
+/* GET /api/v1/catalogue: the engine's Danish names for its codes, which the page uses
+ * instead of lists of its own. */
+START_TEST(catalogue_names)
+{
+    json_t *root;
+    ck_assert_int_eq(call(&root, "GET", "/api/v1/catalogue", NULL), 200);
+    ck_assert_str_eq(json_string_value(json_object_get(root, "lang")), "da");
+    ck_assert_str_eq(json_string_value(json_array_get(json_object_get(root, "months"), 4)), "maj");
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(root, "categories"), "ikke_forsorger")),
+                     "ikke-forsørger");
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(root, "forloeb"), "jobafklaring")),
+                     "jobafklaringsforløb (§ 69 j)");
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(root, "rates"), "wage_threshold_month")),
+                     "Lønindtægtsgrænse");
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(root, "units"), "kr/week")), "kr./uge");
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(root, "provenance"), "derived")),
+                     "afledt af reguleringskæden, ikke offentliggjort");
+    /* derived_rate, sdp_above_derived_max, holiday_excess, holiday_state_unknown, sdp_max_unknown,
+     * ledighedsydelse_above_derived_max */
+    ck_assert_uint_eq(json_object_size(json_object_get(root, "warnings")), 6);
+    ck_assert_ptr_nonnull(strstr(json_string_value(json_object_get(json_object_get(root, "warnings"),
+                                                                   "ledighedsydelse_above_derived_max")),
+                                 "højeste dagpengebeløb"));
+    json_decref(root);
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/catalogue", "{}"), 405);
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(json_object_get(root, "errors"), 0), "code")),
+                     "http_method");
     json_decref(root);
 }
 END_TEST
@@ -337,6 +419,7 @@ static Suite *suite(void)
     tcase_add_test(tc, strict_json);
     tcase_add_test(tc, reasons_stay_utf8);
     tcase_add_test(tc, limits);
+    tcase_add_test(tc, catalogue_names);
     tcase_add_test(tc, routes);
     suite_add_tcase(s, tc);
     return s;

@@ -7,55 +7,34 @@
  */
 'use strict';
 
-const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august',
-  'september', 'oktober', 'november', 'december'];
+/* The Danish names of the engine's codes (months, categories, forløb, rate
+ * keys and units, provenance, warnings, notes) come from the engine through
+ * GET /api/v1/catalogue, fetched once: the page keeps no list of its own. */
+let MONTHS = [];
+let CATEGORY = {};
+let FORLOEB = {};
+let RATE = {};
+let UNIT = {};
+let PROVENANCE = {};
+let WARNING = {};
+let NOTE = {};
 
-const CATEGORY = {
-  forsorger: 'forsørger',
-  ikke_forsorger: 'ikke-forsørger',
-  u25_hjemme: 'under 25 år, hjemmeboende',
-  u25_hjemme_bidrag: 'under 25 år, hjemmeboende, med bidragspligt over for barn',
-};
+async function loadCatalogue() {
+  if (MONTHS.length) return;
+  const c = await (await fetch('/api/v1/catalogue')).json();
+  ({months: MONTHS, categories: CATEGORY, forloeb: FORLOEB, rates: RATE, units: UNIT,
+    provenance: PROVENANCE, warnings: WARNING, notes: NOTE} = c);
+}
 
-const RATE = {
-  rfy_forsorger: 'Ressourceforløbsydelse, forsørger',
-  rfy_ikke_forsorger: 'Ressourceforløbsydelse, ikke-forsørger',
-  rfy_u25_hjemme: 'Ressourceforløbsydelse, under 25 år, hjemmeboende',
-  rfy_u25_bidrag_max: 'Loft for under 25 år med bidragspligt (forsørgersatsen)',
-  rfy_sdp_max_week: 'Højeste sygedagpengebeløb',
-  rfy_ledighed_89_week: 'Ledighedsydelse (89 %)',
-  wage_threshold_month: 'Lønindtægtsgrænse',
-  activation_hour_disregard: 'Fradragsfrit beløb pr. arbejdstime i tilbud',
-  normalbidrag_month: 'Normalbidrag pr. barn',
-  normalbidrag_grundbeloeb_month: 'Normalbidrag, grundbeløb',
-  normalbidrag_tillaeg_month: 'Normalbidrag, tillæg',
-  regulation_r_pct: 'Satsreguleringsprocent',
-  regulation_afdaempning_pct: 'Afdæmpning af satsreguleringen',
-  dagpenge_max_week: 'Højeste dagpengebeløb pr. uge',
-  dagpenge_max_month: 'Højeste dagpengebeløb pr. måned',
-};
-
-const UNIT = {'kr/month': 'kr./md.', 'kr/week': 'kr./uge', 'kr/hour': 'kr./time'};
-
-const PROVENANCE = {
-  published: 'offentliggjort',
-  secondary: 'sekundær kilde',
-  derived: 'afledt af reguleringskæden, ikke offentliggjort',
-};
-
-/* The form's fields, by API column, with their Danish names for messages. */
-const FIELDS = {
-  holiday_run_months: 'Måneder i træk med ydelse før måneden',
-  holiday_used_days: 'Dage med ydelse allerede holdt i ferieperioden',
-  month: 'Måned', category: 'Kategori', forloeb: 'Forløb', children: 'Børn med bidragspligt',
-  child_support: 'Dokumenteret bidrag', prior: 'Ydelse før forløbet', prior_amount: 'Beløb',
-  prior_unit: 'pr. uge/måned', prior_until: 'Sidste dag på sygedagpengeniveau',
-  wage: 'Løn inkl. pension', holiday_pay: 'Feriegodtgørelse', holiday_days: 'Feriedage',
-  holiday_ydelse_days: 'Feriedage holdt med ydelse', activation_income: 'Indtægt i tilbud',
-  activation_hours: 'Arbejdstimer i tilbud', other_income: 'Anden indtægt',
-  sanction_days: 'Dage med periodesanktion', sanction_amount: 'Punktsanktion',
-  start: 'Første dag', end: 'Sidste dag', case_id: 'Sag',
-};
+/* A field's name for a message: the text of its label in the page (without
+ * the small print), so the page names its fields in one place, the HTML. */
+function fieldLabel(column) {
+  const label = document.querySelector(`label[for="${column}"]`);
+  if (!label) return column;
+  const copy = label.cloneNode(true);
+  for (const small of copy.querySelectorAll('small')) small.remove();
+  return copy.textContent.replace(/,? kr\.$/, '').trim();
+}
 const AMOUNT_FIELDS = ['child_support', 'prior_amount', 'wage', 'holiday_pay', 'holiday_days',
   'activation_income', 'activation_hours', 'other_income', 'sanction_amount'];
 
@@ -132,64 +111,26 @@ function monthRange(from, to) {
 
 /* ---- Errors in Danish ---------------------------------------------------------- */
 
-/* The API's reasons are the batch rejects' (English, for payroll files);
- * the caseworker reads them in Danish.  Known kinds are worded here; any
- * other reason is shown as the engine wrote it, under a Danish heading. */
-const REASONS = [
-  /* first: this reason quotes the other row's, which the patterns below would match */
-  [/of the same case and month was rejected/, 'beregnes ikke, fordi en anden periode i måneden blev afvist'],
-  [/is a JSON number with a fraction/, 'skal skrives som tekst, fx 20000,50'],
-  [/is required \(YYYY-MM/, 'skal udfyldes: skriv ÅÅÅÅ-MM, fx 2024-05'],
-  [/is not a valid month/, 'er ikke en gyldig måned: skriv ÅÅÅÅ-MM, fx 2024-05'],
-  [/is not a valid date/, 'er ikke en gyldig dato: skriv ÅÅÅÅ-MM-DD, fx 2024-05-14'],
-  [/is outside the month/, 'ligger uden for måneden'],
-  [/is before start/, 'ligger før den første dag'],
-  [/is not a valid number/, 'er ikke et gyldigt beløb: skriv fx 20000 eller 20.000,50 (højst to decimaler)'],
-  [/is above the limit/, 'er større, end det kan være rigtigt: kontrollér beløbet'],
-  [/whole number from 1 to 20/, 'skal være et helt tal fra 1 til 20'],
-  [/required for u25_hjemme_bidrag/, 'skal udfyldes for kategori nr. 4: antallet af børn (1–20) med dokumenteret bidragspligt'],
-  [/required when holiday_pay is given/, 'skal udfyldes, når der er feriegodtgørelse: de feriedage, den dækker'],
-  [/prior_unit is required/, 'skal vælges: pr. uge eller pr. måned'],
-  [/required with a prior/, 'skal udfyldes ved en hidtidig ydelse: beløbet i kr.'],
-  [/required with prior sygedagpenge/, 'skal udfyldes ved sygedagpenge: den sidste dag på sygedagpengeniveau'],
-  [/given, but prior is none/, 'er udfyldt, men der er ikke valgt en hidtidig ydelse'],
-  [/given, but prior is not sygedagpenge|only used with prior sygedagpenge/, 'bruges kun ved sygedagpenge'],
-  [/applies only in ressourceforloeb/, 'sygedagpengeniveauet (§ 68, stk. 4) gælder kun i ressourceforløb; vælg «Ingen» ved jobafklaringsforløb'],
-  [/is not known/, 'har en værdi, der ikke kendes'],
-  [/is not an input column/, 'kendes ikke af denne version af beregningen'],
-  [/no rate table covers/, 'der findes ingen satser for måneden: satstabellerne dækker den ikke'],
-  [/before ressourceforloeb existed/, 'ressourceforløbsydelse findes fra januar 2013'],
-  [/before jobafklaringsforloeb existed/, 'jobafklaringsforløb findes fra juli 2014'],
-  [/above the highest sygedagpenge amount/, 'er over det højeste sygedagpengebeløb for måneden'],
-  [/no normalbidrag_month is known/, 'der kendes intet normalbidrag for måneden: udfyld det dokumenterede bidrag'],
-  [/must be an amount from 0 to/, 'skal være et beløb fra 0 til 9.999.999,99 kr.'],
-  [/must be from 0 to 31 feriedage/, 'skal være fra 0 til 31 feriedage'],
-  [/must be from 0 to 744 hours/, 'skal være fra 0 til 744 timer'],
-  [/overlap those of row/, 'overlapper en anden periode i måneden: ingen dag må være med i to perioder'],
-  [/forloeb differs from row/, 'alle perioder i en måned skal have samme forløb'],
-];
-
-function danishReason(e) {
-  for (const [re, da] of REASONS) if (re.test(e.reason)) return da;
-  return null;
-}
-
-/* labels: what each request row is called for the caseworker (a month, a period), or null. */
+/* Each fault comes from the API with its code, the column it names and its
+ * words in Danish ("reason") from the engine's one catalogue: the page shows
+ * them as they are, in the list and at the field, and words nothing itself. */
 function showErrors(errors, labels) {
   const box = $('fejl');
   box.replaceChildren(el('h2', {}, 'Beregningen kunne ikke foretages'));
+  for (const old of document.querySelectorAll('.fejl-felt')) old.remove();
   const ul = el('ul');
   for (const e of errors) {
-    const field = e.column ? (FIELDS[e.column] || e.column) : null;
+    const field = e.column ? fieldLabel(e.column) : null;
     const where = labels && e.row !== null && labels.length > 1 ? ` (${labels[e.row]})` : '';
-    const da = danishReason(e);
-    const li = el('li', {class: 'fejl-linje', 'data-column': e.column || ''});
+    const li = el('li', {class: 'fejl-linje', 'data-column': e.column || '', 'data-code': e.code || ''});
     li.append(field ? el('strong', {}, field + where + ': ') : where ? el('strong', {}, where.slice(2, -1) + ': ') : '');
-    li.append(da || 'Beregningen blev afvist.');
-    li.append(el('br'), el('small', {}, 'Begrundelse fra beregningen: ' + e.reason));
+    li.append(e.reason);
     ul.append(li);
     const input = e.row > 0 && labels && $(`periode-${e.row}-${e.column}`) ? $(`periode-${e.row}-${e.column}`) : $(e.column);
-    if (e.column && input) input.setAttribute('aria-invalid', 'true');
+    if (e.column && input) {
+      input.setAttribute('aria-invalid', 'true');
+      input.after(el('small', {class: 'fejl-felt', role: 'alert'}, e.reason));
+    }
   }
   box.append(ul);
   box.classList.remove('hidden');
@@ -342,11 +283,11 @@ function ratesTable(r) {
   for (const v of r.rates) {
     const tr = el('tr', {'data-key': v.key, 'data-provenance': v.provenance,
       class: v.provenance === 'derived' ? 'afledt' : ''});
-    tr.append(el('td', {}, `${RATE[v.key] || v.key} (${ref(v.legal_ref.replace(/^LAS /, '').replace(/ \(.*$/, ''))})`),
+    tr.append(el('td', {}, `${RATE[v.key] || v.key} (${ref(v.legal_ref_text)})`),
       el('td', {class: 'belob'}, `${kr(v.amount)} ${UNIT[v.unit] || v.unit}`),
       el('td', {}, dayText(v.effective_from)),
       el('td', {}, PROVENANCE[v.provenance] || v.provenance),
-      el('td', {class: 'kilde'}, v.source.replace(/^derived: /, 'beregnet: ')));
+      el('td', {class: 'kilde'}, v.source_text));
     body.append(tr);
   }
   t.append(body);
@@ -356,28 +297,11 @@ function ratesTable(r) {
 function derivedNote(provenance) {
   if (provenance !== 'derived') return null;
   return el('p', {class: 'note afledt-note', id: 'afledt-note', role: 'note'},
-    'Bemærk: mindst én sats er beregnet af reguleringskæden og ikke offentliggjort ' +
-    '(beregnet sats, ikke offentliggjort). Beløbet kan ændre sig, når satserne offentliggøres.');
+    'Bemærk: mindst én sats er afledt af reguleringskæden og ikke offentliggjort ' +
+    '(afledt sats, ikke offentliggjort). Beløbet kan ændre sig, når satserne offentliggøres.');
 }
 
-/* The result's warnings and notes (codes from the engine), in Danish. */
-const WARNING = {
-  derived_rate: 'Beregnet sats, ikke offentliggjort: se «Anvendte satser».',
-  sdp_above_derived_max: 'De hidtidige sygedagpenge er over det beregnede højeste sygedagpengebeløb ' +
-    '(ikke offentliggjort): måneden er beregnet; kontrollér beløbet (§ 68, stk. 4).',
-  holiday_excess: 'Der er holdt flere feriedage med ydelse end retten giver.',
-  holiday_state_unknown: 'Ferieretten kendes ikke: angiv måneder og brugte feriedage før denne måned.',
-  sdp_max_unknown: 'Satstabellerne har intet højeste sygedagpengebeløb for måneden: de hidtidige ' +
-    'sygedagpenge er ikke kontrolleret; måneden er beregnet; kontrollér beløbet (§ 68, stk. 4).',
-  ledighedsydelse_above_derived_max: 'Den hidtidige ledighedsydelse er over det beregnede højeste ' +
-    'dagpengebeløb (ikke offentliggjort): måneden er beregnet; kontrollér beløbet (§ 68, stk. 5).',
-};
-const NOTE = {
-  no_new_ressourceforloeb: 'Fra 1. februar 2026 kan der ikke startes nye ressourceforløb (lov nr. 1750 ' +
-    'af 29.12.2025); forløb, der allerede er i gang, fortsætter efter det hidtidige kapitel 6 a og ' +
-    'beregnes som før.',
-};
-
+/* The result's warnings and notes: codes from the engine, its Danish words from the catalogue. */
 function warningsList(r) {
   const items = [];
   for (const w of r.warnings || [])
@@ -398,7 +322,7 @@ function showMonth(r) {
   out.append(el('h2', {}, `Forhåndsberegning for ${monthText(r.month)}`));
   const meta = el('dl', {class: 'meta'});
   meta.append(el('dt', {}, 'Kategori'), el('dd', {}, categoryText(r.category)),
-    el('dt', {}, 'Forløb'), el('dd', {}, r.forloeb === 'jobafklaring' ? 'jobafklaringsforløb (§ 69 j)' : 'ressourceforløb (kapitel 6 a)'),
+    el('dt', {}, 'Forløb'), el('dd', {}, FORLOEB[r.forloeb] || r.forloeb),
     el('dt', {}, 'Ret til ydelse'), el('dd', {}, `${r.days} af ${r.days_in_month} dage`));
   out.append(meta);
   const note = derivedNote(r.provenance);
@@ -613,6 +537,7 @@ async function onSubmit(ev) {
   const labels = periodMode() ? months.map(monthText) : rows.map((_, i) => `periode ${i + 1}`);
   let answer;
   try {
+    await loadCatalogue();
     answer = await calculate(rows);
   } catch (e) {
     showErrors([{row: null, column: null, reason: 'Serveren svarer ikke: ' + e.message}]);

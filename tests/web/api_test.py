@@ -151,12 +151,13 @@ def two_periods(rfy, url):
             {"case_id": "K", "month": "2024-05", "category": "forsorger", "start": "2024-05-10"}]
     status, _, body = post(url, {"rows": rows})
     errs = {e["row"]: (e["column"], e["reason"]) for e in body.get("errors", [])}
-    check(status == 422 and sorted(errs) == [0, 2] and "overlap those of row 2" in errs[0][1]
-          and "overlap those of row 0" in errs[2][1] and errs[0][0] == "start",
+    check(status == 422 and sorted(errs) == [0, 2] and "dagene overlapper række 2" in errs[0][1]
+          and "dagene overlapper række 0" in errs[2][1] and errs[0][0] == "start"
+          and [e["code"] for e in body["errors"]] == ["overlap", "overlap"],
           f"overlap: 422 naming both rows, got {status} {body}")
     batch = batch_rejects(rfy, rows)
     check(sorted(batch) == [0, 2] and all(
-        errs[i] == (batch[i][0], batch[i][1].replace(f"line {j + 2}", f"row {j}"))
+        errs[i] == (batch[i][0], batch[i][1].replace(f"linje {j + 2}", f"række {j}"))
         for i, j in ((0, 2), (2, 0))),
         f"overlap: the batch's reasons ({batch})")
     # two forløb types in one case-month: refused as the batch refuses it
@@ -165,7 +166,8 @@ def two_periods(rfy, url):
              "forloeb": "jobafklaring"}]
     status, _, body = post(url, {"rows": rows})
     check(status == 422 and [e["column"] for e in body["errors"]] == ["forloeb", "forloeb"]
-          and "row 0" in body["errors"][1]["reason"],
+          and "række 0" in body["errors"][1]["reason"] and "row 0" in body["errors"][1]["reason_en"]
+          and body["errors"][1]["code"] == "forloeb_differs",
           f"forloeb differs: 422 naming forloeb, got {status} {body}")
 
 
@@ -265,17 +267,20 @@ def main():
 
         # ---- errors ----
         status, _, body = post(url, {"rows": [{"month": "2024-05", "category": "forsorger", "wage": 200.5}]})
-        check(status == 422 and body["errors"][0]["column"] == "wage" and "fraction" in body["errors"][0]["reason"],
+        check(status == 422 and body["errors"][0]["column"] == "wage" and body["errors"][0]["code"] == "json_fraction"
+              and "fraction" in body["errors"][0]["reason_en"] and "JSON-tal med decimaler" in body["errors"][0]["reason"],
               f"fraction as a JSON number: 422 naming wage, got {status} {body}")
         status, _, body = post(url, {"rows": [{"month": "2024-05", "category": "forsorger", "wage": "12,5"}]})
         batch = subprocess.run([rfy, "batch", "-", "-o", "/dev/null", "--rejects", "/dev/stdout"],
                                input="case_id,month,category,wage\nx,2024-05,forsorger,\"12,5\"\n",
                                capture_output=True, text=True).stdout.splitlines()
-        batch_reason = batch[1].split(",", 3)[3].strip('"') if len(batch) > 1 else None
+        import csv
+        batch_reason = next(csv.reader([batch[1]]))[3] if len(batch) > 1 else None
         # the same reason as the batch reject; only the way out at the end is the API's own
-        api_reason = (batch_reason or "").replace("decimal comma needs --decimal-comma",
-                                                  'the API reads a decimal point, e.g. "12.50"')
-        check(status == 422 and "decimal comma needs" in (batch_reason or "")
+        api_reason = (batch_reason or "").replace("decimalkomma kræver --decimal-comma",
+                                                  'API\'et læser decimalpunktum, fx "12.50"')
+        check(status == 422 and "decimalkomma kræver" in (batch_reason or "")
+              and body["errors"][0]["code"] == "number_comma"
               and body["errors"][0]["reason"] == api_reason,
               f"bad amount: the batch reject's reason with the API's hint ({api_reason!r}), got {body}")
         status, _, body = post(url, {"rows": [{"month": "2024-05", "category": "forsorger"},
@@ -283,7 +288,8 @@ def main():
         check(status == 422 and body["errors"][0]["row"] == 1 and body["errors"][0]["column"] == "month",
               f"a month no table covers: 422 for row 1, got {body}")
         status, _, body = post(url, {"rows": [{"month": "2024-05", "category": "forsorger", "colour": "red"}]})
-        check(status == 422 and "not an input column" in body["errors"][0]["reason"], "unknown key: 422")
+        check(status == 422 and body["errors"][0]["code"] == "column_unknown"
+              and body["errors"][0]["column"] == "colour", f"unknown key: 422 naming it, got {body}")
         status, _, _ = post(url, raw=b'{"rows": [')
         check(status == 400, f"malformed JSON: 400, got {status}")
         status, _, _ = post(url, {"rows": []})

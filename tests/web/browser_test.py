@@ -23,6 +23,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from english_words import english_words  # noqa: E402
 from serve_fixture import Server, preview_json  # noqa: E402
 
 try:
@@ -243,12 +244,33 @@ def main():
         wait_shown(d, "#fejl")
         msg = text(d, "#fejl")
         check("Beregningen kunne ikke foretages" in msg and "Løn inkl. pension" in msg
-              and "er ikke et gyldigt beløb" in msg, f"error in Danish: {msg!r}")
+              and "er ikke et gyldigt tal: mere end 2 decimaler" in msg, f"error in Danish: {msg!r}")
+        # the engine's Danish words at the field they name, with the fault's code in the list
+        at = d.find_elements(By.CSS_SELECTOR, "#wage + .fejl-felt")
+        check(len(at) == 1 and "mere end 2 decimaler" in at[0].text, "error at the field: wage")
+        codes = [li.get_attribute("data-code") for li in d.find_elements(By.CSS_SELECTOR, "#fejl li")]
+        check(codes == ["number_decimals"], f"error code in the list: {codes}")
+        # -500: the real reason, no sign allowed
+        fill(d, server.url, {"month": "2024-05", "category": "forsorger", "wage": "-500"})
+        wait_shown(d, "#fejl")
+        msg = text(d, "#fejl")
+        check("fortegn er ikke tilladt" in msg, f"-500: the real reason: {msg!r}")
+        # The page as rendered with an API answer holds no English: a derived 2026 month with wage,
+        # holiday and a sanction, and a secondary source (the 2026 wage threshold).
+        fill(d, server.url, {"month": "2026-05", "category": "forsorger", "wage": "20000",
+                             "holiday_ydelse_days": "2", "sanction_days": "1"})
+        wait_shown(d, "#resultat")
+        shown = text(d, "body")
+        check("afledt: 16.972 × (1 + (4,5 − 0 − 0)/100) = 17.735,74 → 17.736" in shown
+              and "Syddjurs Kommune, side om ressourceforløbsydelse (sekundær kilde)" in shown,
+              "the rates' sources in Danish on the page")
+        words = english_words(shown)
+        check(not words, f"no English on the rendered page: {sorted(set(words))}")
         # A month no table covers: Danish words for it.
         fill(d, server.url, {"month": "2031-05", "category": "forsorger"})
         wait_shown(d, "#fejl")
         msg = text(d, "#fejl")
-        check("Måned" in msg and "der findes ingen satser for måneden" in msg, f"uncovered month in Danish: {msg!r}")
+        check("Måned" in msg and "ingen satstabel dækker 2031-05" in msg, f"uncovered month in Danish: {msg!r}")
         logs = [e for e in d.get_log("browser") if e.get("level") == "SEVERE" and "favicon" not in e.get("message", "")
                 and "422" not in e.get("message", "")]
         check(not logs, f"no console errors (CSP violations would show here): {logs}")
