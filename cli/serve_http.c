@@ -1,20 +1,68 @@
 /*
  * libmicrohttpd glue for `rfy serve`: collect the body, ask serve_api, send
- * the answer with the security headers.
+ * the answer with the security headers; the connection deadlines
+ * (serve_watch), the answer budget and the graceful stop.
  */
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <microhttpd.h>
 
 #include "serve_api.h"
 #include "serve_http.h"
+#include "serve_watch.h"
 
 struct serve_http {
     struct MHD_Daemon *daemon;
     const rfy_rates *rates;
+    serve_watch *watch;
+    atomic_size_t answer_bytes; /* bytes of answers held now (SERVE_ANSWER_BUDGET) */
+    atomic_int stopping;        /* a stop has begun: answers say Connection: close */
 };
+
+/* libmicrohttpd's own messages (a client that went away, a bad request) go to
+ * standard error at most LOG_BURST a minute: a flood of clients must not
+ * flood the log, nor block the server on a full pipe. */
+#define LOG_BURST 20
+
+static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void on_log(void *cls, const char *fmt, va_list ap)
+{
+    static time_t minute;
+    static unsigned said, dropped;
+    time_t now = time(NULL) / 60;
+    (void)cls;
+    pthread_mutex_lock(&log_lock);
+    if (now != minute) {
+        if (dropped)
+            fprintf(stderr, "rfy serve: %u more libmicrohttpd messages left out\n", dropped);
+        minute = now;
+        said = dropped = 0;
+    }
+    if (said++ < LOG_BURST) {
+        fputs("rfy serve: libmicrohttpd: ", stderr);
+        vfprintf(stderr, fmt, ap);
+    } else
+        dropped++;
+    pthread_mutex_unlock(&log_lock);
+}
+
+/* The reasons of the errors this file answers itself (the API's error
+ * format, as serve_api writes it). */
+#define REASON_BUSY                                                                        \
+    "the server holds too many answers being sent; try again in a second (Retry-After)"
+#define REASON_LENGTH                                                                      \
+    "the request's Content-Length headers disagree, or come with Transfer-Encoding"
 
 /* The page's own files only: no inline script or style, no other origin, no
  * framing (clickjacking), no plugins. */
@@ -26,8 +74,30 @@ static const char CSP[] = "default-src 'none'; script-src 'self'; style-src 'sel
 typedef struct upload {
     char *data;
     size_t len, cap;
-    int too_big; /* over SERVE_MAX_BODY: the rest is read past, the answer is 413 */
+    int too_big;     /* over SERVE_MAX_BODY: the rest is read past, the answer is 413 */
+    size_t held;     /* bytes of its answer counted in answer_bytes */
 } upload;
+
+/* The connection's entry in the watch (set when libmicrohttpd opened it). */
+static serve_watched *watched(struct MHD_Connection *con)
+{
+    const union MHD_ConnectionInfo *i =
+        MHD_get_connection_info(con, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return i ? i->socket_context : NULL;
+}
+
+/* An error answer in the API's format, for the faults found here. */
+static void error_answer(serve_answer *ans, int status, const char *reason)
+{
+    static const char fmt[] = "{\"errors\":[{\"row\":null,\"column\":null,\"reason\":\"%s\"}]}";
+    size_t n = sizeof fmt + strlen(reason);
+    memset(ans, 0, sizeof *ans);
+    ans->status = status;
+    ans->content_type = "application/json; charset=utf-8";
+    ans->is_api = 1;
+    if ((ans->body = malloc(n)))
+        ans->len = (size_t)snprintf(ans->body, n, fmt, reason);
+}
 
 static int add_headers(struct MHD_Response *r, const serve_answer *ans)
 {
@@ -45,11 +115,26 @@ static int add_headers(struct MHD_Response *r, const serve_answer *ans)
     return bad;
 }
 
-static enum MHD_Result send_answer(struct MHD_Connection *con, serve_answer *ans)
+/*
+ * Queue `ans` on `con`.  The answer's bytes count against the budget until
+ * on_completed; over it, a 503 goes instead.  `close` asks for the connection
+ * to be closed after it (an answer before the body was read, or a stop).
+ */
+static enum MHD_Result send_answer(serve_http *s, struct MHD_Connection *con, upload *u,
+                                   serve_answer *ans, int close)
 {
     struct MHD_Response *r;
     enum MHD_Result ok;
+    size_t before = atomic_fetch_add(&s->answer_bytes, ans->len);
 
+    serve_watch_answering(s->watch, watched(con));
+    if (ans->len > SERVE_ANSWER_BUDGET - (before < SERVE_ANSWER_BUDGET ? before : SERVE_ANSWER_BUDGET)) {
+        atomic_fetch_sub(&s->answer_bytes, ans->len);
+        serve_answer_clear(ans);
+        error_answer(ans, 503, REASON_BUSY);
+        atomic_fetch_add(&s->answer_bytes, ans->len);
+    }
+    u->held = ans->len;
     /* MHD frees the body with free() after sending */
     r = MHD_create_response_from_buffer(ans->len, ans->body, MHD_RESPMEM_MUST_FREE);
     if (!r) {
@@ -57,7 +142,10 @@ static enum MHD_Result send_answer(struct MHD_Connection *con, serve_answer *ans
         return MHD_NO;
     }
     ans->body = NULL;
-    if (add_headers(r, ans)) {
+    if (add_headers(r, ans) ||
+        (ans->status == 503 && MHD_add_response_header(r, "Retry-After", "1") != MHD_YES) ||
+        ((close || atomic_load(&s->stopping)) &&
+         MHD_add_response_header(r, "Connection", "close") != MHD_YES)) {
         MHD_destroy_response(r);
         return MHD_NO;
     }
@@ -97,6 +185,40 @@ static void take(upload *u, const char *data, size_t n)
     u->len += n;
 }
 
+/* MHD_get_connection_values iterator: counts the Content-Length headers and
+ * notes whether they disagree. */
+typedef struct lengths {
+    unsigned n;
+    const char *first;
+    int differ;
+} lengths;
+
+static enum MHD_Result count_length(void *cls, enum MHD_ValueKind kind, const char *key,
+                                    const char *value)
+{
+    lengths *l = cls;
+    (void)kind;
+    if (strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) != 0)
+        return MHD_YES;
+    if (l->n++ == 0)
+        l->first = value ? value : "";
+    else if (strcmp(l->first, value ? value : "") != 0)
+        l->differ = 1;
+    return MHD_YES;
+}
+
+/* The body's length is ambiguous (request smuggling): Content-Length given
+ * twice with different values, or with Transfer-Encoding (RFC 9112 § 6.3).
+ * libmicrohttpd would take the first one silently. */
+static int length_ambiguous(struct MHD_Connection *con)
+{
+    lengths l = {0, NULL, 0};
+    MHD_get_connection_values(con, MHD_HEADER_KIND, count_length, &l);
+    return l.differ ||
+           (l.n && MHD_lookup_connection_value(con, MHD_HEADER_KIND,
+                                               MHD_HTTP_HEADER_TRANSFER_ENCODING));
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const char *url,
                                   const char *method, const char *version,
                                   const char *upload_data, size_t *upload_data_size,
@@ -113,10 +235,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         if (!(u = calloc(1, sizeof *u)))
             return MHD_NO;
         *con_cls = u;
+        if (length_ambiguous(con)) {
+            error_answer(&ans, 400, REASON_LENGTH);
+            return send_answer(s, con, u, &ans, 1);
+        }
         /* A declared length over the limit is refused before reading it. */
         if (cl && strtoull(cl, NULL, 10) > SERVE_MAX_BODY) {
             serve_api_answer(&ans, s->rates, method, url, NULL, SERVE_MAX_BODY + 1);
-            return send_answer(con, &ans);
+            return send_answer(s, con, u, &ans, 1);
         }
         return MHD_YES;
     }
@@ -125,42 +251,88 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         *upload_data_size = 0;
         return MHD_YES;
     }
+    serve_watch_answering(s->watch, watched(con)); /* computing is not the client's time */
     serve_api_answer(&ans, s->rates, method, url, u->data, u->too_big ? SERVE_MAX_BODY + 1 : u->len);
-    return send_answer(con, &ans);
+    free(u->data); /* the body is no longer needed while the answer is sent */
+    u->data = NULL;
+    u->len = u->cap = 0;
+    return send_answer(s, con, u, &ans, 0);
+}
+
+/* The request line has arrived: the deadline for the rest of the request. */
+static void *on_request_line(void *cls, const char *uri, struct MHD_Connection *con)
+{
+    serve_http *s = cls;
+    (void)uri;
+    serve_watch_request_line(s->watch, watched(con));
+    return NULL;
+}
+
+/* A connection opens or closes: it enters or leaves the watch.  A small send
+ * buffer bounds the socket memory a slow reader holds. */
+static void on_connection(void *cls, struct MHD_Connection *con, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    serve_http *s = cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *i =
+            MHD_get_connection_info(con, MHD_CONNECTION_INFO_CONNECTION_FD);
+        int sndbuf = SERVE_SEND_BUFFER;
+        *socket_context = NULL;
+        if (!i)
+            return;
+        setsockopt(i->connect_fd, SOL_SOCKET, SO_SNDBUF, &sndbuf, sizeof sndbuf);
+        *socket_context = serve_watch_add(s->watch, i->connect_fd);
+    } else {
+        serve_watch_remove(s->watch, *socket_context);
+        *socket_context = NULL;
+    }
 }
 
 static void on_completed(void *cls, struct MHD_Connection *con, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
+    serve_http *s = cls;
     upload *u = *con_cls;
-    (void)cls;
-    (void)con;
     (void)toe;
+    serve_watch_request_done(s->watch, watched(con));
     if (u) {
+        atomic_fetch_sub(&s->answer_bytes, u->held);
         free(u->data);
         free(u);
         *con_cls = NULL;
     }
 }
 
-serve_http *serve_http_start(const struct sockaddr_in *addr, const rfy_rates *rates, char *msg,
-                             size_t msgsize)
+serve_http *serve_http_start(const struct sockaddr_in *addr, const rfy_rates *rates,
+                             const serve_config *cfg, char *msg, size_t msgsize)
 {
     serve_http *s = calloc(1, sizeof *s);
-    if (!s) {
+    if (!s || !(s->watch = serve_watch_start(SERVE_TIMEOUT_S))) {
         snprintf(msg, msgsize, "out of memory");
+        free(s);
         return NULL;
     }
     s->rates = rates;
+    atomic_init(&s->answer_bytes, 0);
+    atomic_init(&s->stopping, 0);
+    /* epoll: no FD_SETSIZE ceiling; ITC: MHD_quiesce_daemon needs it. */
     s->daemon = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, ntohs(addr->sin_port),
-        NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)addr,
-        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)SERVE_THREADS, MHD_OPTION_CONNECTION_TIMEOUT,
-        (unsigned)SERVE_TIMEOUT_S, MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_MAX_CONNECTIONS,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024), MHD_OPTION_NOTIFY_COMPLETED,
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG,
+        ntohs(addr->sin_port), NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, on_log, s,
+        MHD_OPTION_SOCK_ADDR,
+        (const struct sockaddr *)addr, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)SERVE_THREADS,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVE_TIMEOUT_S, MHD_OPTION_CONNECTION_LIMIT,
+        cfg->max_connections, MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->max_per_address,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVE_CONNECTION_MEMORY,
+        /* refuse what the HTTP standard forbids (bare LF, spaces in the
+         * URI, HTTP/1.1 without Host) rather than guess */
+        MHD_OPTION_STRICT_FOR_CLIENT, (int)1, MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
+        MHD_OPTION_URI_LOG_CALLBACK, on_request_line, s, MHD_OPTION_NOTIFY_COMPLETED,
         on_completed, s, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
     if (!s->daemon) {
         snprintf(msg, msgsize, "cannot listen (address in use, or not this machine's?)");
+        serve_watch_stop(s->watch);
         free(s);
         return NULL;
     }
@@ -173,10 +345,24 @@ unsigned serve_http_port(const serve_http *s)
     return info ? info->port : 0;
 }
 
-void serve_http_stop(serve_http *s)
+unsigned serve_http_stop(serve_http *s, unsigned grace_s)
 {
+    MHD_socket listen_fd;
+    unsigned cut;
     if (!s)
-        return;
+        return 0;
+    atomic_store(&s->stopping, 1);
+    /* No new connection: the listening socket leaves every thread's epoll;
+     * shut down, it refuses new clients at once rather than leaving them in
+     * the backlog (it is closed only after the threads are gone). */
+    listen_fd = MHD_quiesce_daemon(s->daemon);
+    if (listen_fd != MHD_INVALID_SOCKET)
+        shutdown(listen_fd, SHUT_RDWR);
+    cut = serve_watch_wait_idle(s->watch, grace_s);
     MHD_stop_daemon(s->daemon);
+    if (listen_fd != MHD_INVALID_SOCKET)
+        close(listen_fd);
+    serve_watch_stop(s->watch);
     free(s);
+    return cut;
 }
