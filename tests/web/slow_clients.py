@@ -2,6 +2,7 @@
 
     python3 slow_clients.py RFY SOURCE_DIR [--connections N] [--seconds S]
                             [--interval I] [--probe-limit L] [--url URL]
+                            [--expect-closed]
 
 Opens N connections that each send a request line and then one header line
 every I seconds, never finishing their request (a "slowloris"); a connection
@@ -126,6 +127,9 @@ def main():
     ap.add_argument("--interval", type=float, default=5)
     ap.add_argument("--probe-limit", type=float, default=2)
     ap.add_argument("--url", help="an rfy serve already running (http://HOST:PORT)")
+    ap.add_argument("--expect-closed", action="store_true",
+                    help="fail unless the server closed every slow connection at least once "
+                         "(run longer than the request deadline, 10 s)")
     a = ap.parse_args()
 
     nofile = raise_nofile()
@@ -164,6 +168,10 @@ def main():
           f"{probes} health probes, {late} late or failed, slowest {worst * 1000:.0f} ms "
           f"(bound {a.probe_limit:g} s); {open_now} open at the end")
     ok = late == 0 and probes > 0
+    if a.expect_closed and slow.closed_by_server < a.connections:
+        print(f"slow_clients: the server closed {slow.closed_by_server} slow connections, "
+              f"expected at least {a.connections} (the request deadline)")
+        ok = False
     if server:
         rc, err = server.stop()
         if rc != 0 or "stopped (SIGTERM)" not in err:
