@@ -2,7 +2,7 @@
  * rfy serve: the caseworker's page and the JSON API over HTTP (docs/web.md).
  *
  *   rfy serve [--rates DIR] [--listen ADDR:PORT] [--max-connections N]
- *             [--max-per-address N]
+ *             [--max-per-address N] [--max-answer-memory MIB]
  *
  * Port 0 takes any free port; the first line on standard error names it.
  * The rate tables are loaded before the server listens; after that the
@@ -25,7 +25,7 @@
 
 static const char USAGE[] =
     "usage: rfy serve [--rates DIR] [--listen ADDR:PORT] [--max-connections N]\n"
-    "                 [--max-per-address N]\n"
+    "                 [--max-per-address N] [--max-answer-memory MIB]\n"
     "Default 127.0.0.1:8080 (this machine only).  See docs/web.md.\n";
 
 /* Descriptors kept free of connections: the listening socket, epoll and the
@@ -100,13 +100,14 @@ int cmd_serve(int argc, char **argv)
                                          {"listen", required_argument, 0, 'l'},
                                          {"max-connections", required_argument, 0, 'c'},
                                          {"max-per-address", required_argument, 0, 'a'},
+                                         {"max-answer-memory", required_argument, 0, 'm'},
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
     const char *dir = NULL, *listen = "127.0.0.1:8080";
     struct sockaddr_in addr;
     rfy_rates *rates;
     serve_http *server;
-    serve_config cfg = {SERVE_MAX_CONNECTIONS, 0};
+    serve_config cfg = {SERVE_MAX_CONNECTIONS, 0, SERVE_ANSWER_MEMORY_MIB};
     unsigned fit, cut;
     int per_address_given = 0, connections_given = 0;
     sigset_t stop;
@@ -127,6 +128,9 @@ int cmd_serve(int argc, char **argv)
             if (parse_count(&cfg.max_per_address, "--max-per-address", optarg, 1) != 0)
                 return RFY_EXIT_USAGE;
             per_address_given = 1;
+        } else if (c == 'm') {
+            if (parse_count(&cfg.answer_mib, "--max-answer-memory", optarg, 0) != 0)
+                return RFY_EXIT_USAGE;
         } else {
             fputs(USAGE, c == 'h' ? stdout : stderr);
             return c == 'h' ? RFY_EXIT_OK : RFY_EXIT_USAGE;

@@ -25,7 +25,8 @@ struct serve_http {
     struct MHD_Daemon *daemon;
     const rfy_rates *rates;
     serve_watch *watch;
-    atomic_size_t answer_bytes; /* bytes of answers held now (SERVE_ANSWER_BUDGET) */
+    size_t answer_budget;       /* bytes of answers that may be held at once */
+    atomic_size_t answer_bytes; /* bytes of answers held now */
     atomic_int stopping;        /* a stop has begun: answers say Connection: close */
 };
 
@@ -57,12 +58,23 @@ static void on_log(void *cls, const char *fmt, va_list ap)
     pthread_mutex_unlock(&log_lock);
 }
 
-/* The reasons of the errors this file answers itself (the API's error
- * format, as serve_api writes it). */
-#define REASON_BUSY                                                                        \
-    "the server holds too many answers being sent; try again in a second (Retry-After)"
-#define REASON_LENGTH                                                                      \
-    "the request's Content-Length headers disagree, or come with Transfer-Encoding"
+/* The errors this file answers itself, in the API's error format: a stable
+ * code, the reason in Danish, the reason in English (all their text is here). */
+typedef struct http_fault {
+    const char *code, *reason, *reason_en;
+} http_fault;
+
+static const http_fault FAULT_BUSY = {
+    "server_busy",
+    "serveren holder allerede for mange svar, der er ved at blive sendt; prøv igen om et sekund "
+    "(Retry-After)",
+    "the server holds too many answers being sent; try again in a second (Retry-After)"};
+static const http_fault FAULT_LENGTH = {
+    "request_length_ambiguous",
+    "anmodningens længde er tvetydig: Content-Length er givet to gange med forskellige værdier "
+    "eller sammen med Transfer-Encoding; send én Content-Length",
+    "the request's length is ambiguous: Content-Length given twice with different values, or "
+    "with Transfer-Encoding; send one Content-Length"};
 
 /* The page's own files only: no inline script or style, no other origin, no
  * framing (clickjacking), no plugins. */
@@ -86,17 +98,19 @@ static serve_watched *watched(struct MHD_Connection *con)
     return i ? i->socket_context : NULL;
 }
 
-/* An error answer in the API's format, for the faults found here. */
-static void error_answer(serve_answer *ans, int status, const char *reason)
+/* An error answer in the API's format, for the faults found here (their
+ * texts need no JSON escaping). */
+static void error_answer(serve_answer *ans, int status, const http_fault *f)
 {
-    static const char fmt[] = "{\"errors\":[{\"row\":null,\"column\":null,\"reason\":\"%s\"}]}";
-    size_t n = sizeof fmt + strlen(reason);
+    static const char fmt[] = "{\"errors\":[{\"row\":null,\"column\":null,\"code\":\"%s\","
+                              "\"reason\":\"%s\",\"reason_en\":\"%s\"}]}";
+    size_t n = sizeof fmt + strlen(f->code) + strlen(f->reason) + strlen(f->reason_en);
     memset(ans, 0, sizeof *ans);
     ans->status = status;
     ans->content_type = "application/json; charset=utf-8";
     ans->is_api = 1;
     if ((ans->body = malloc(n)))
-        ans->len = (size_t)snprintf(ans->body, n, fmt, reason);
+        ans->len = (size_t)snprintf(ans->body, n, fmt, f->code, f->reason, f->reason_en);
 }
 
 static int add_headers(struct MHD_Response *r, const serve_answer *ans)
@@ -128,10 +142,10 @@ static enum MHD_Result send_answer(serve_http *s, struct MHD_Connection *con, up
     size_t before = atomic_fetch_add(&s->answer_bytes, ans->len);
 
     serve_watch_answering(s->watch, watched(con));
-    if (ans->len > SERVE_ANSWER_BUDGET - (before < SERVE_ANSWER_BUDGET ? before : SERVE_ANSWER_BUDGET)) {
+    if (before > s->answer_budget || ans->len > s->answer_budget - before) {
         atomic_fetch_sub(&s->answer_bytes, ans->len);
         serve_answer_clear(ans);
-        error_answer(ans, 503, REASON_BUSY);
+        error_answer(ans, 503, &FAULT_BUSY);
         atomic_fetch_add(&s->answer_bytes, ans->len);
     }
     u->held = ans->len;
@@ -236,7 +250,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
             return MHD_NO;
         *con_cls = u;
         if (length_ambiguous(con)) {
-            error_answer(&ans, 400, REASON_LENGTH);
+            error_answer(&ans, 400, &FAULT_LENGTH);
             return send_answer(s, con, u, &ans, 1);
         }
         /* A declared length over the limit is refused before reading it. */
@@ -314,6 +328,7 @@ serve_http *serve_http_start(const struct sockaddr_in *addr, const rfy_rates *ra
         return NULL;
     }
     s->rates = rates;
+    s->answer_budget = (size_t)cfg->answer_mib * 1024u * 1024u;
     atomic_init(&s->answer_bytes, 0);
     atomic_init(&s->stopping, 0);
     /* epoll: no FD_SETSIZE ceiling; ITC: MHD_quiesce_daemon needs it. */

@@ -28,9 +28,10 @@
 #define SERVE_MAX_PER_ADDRESS 64
 /* Bytes of libmicrohttpd's memory per connection (request line, headers). */
 #define SERVE_CONNECTION_MEMORY (64u * 1024u)
-/* Bytes of answers held in memory at once, over all connections: beyond, a
- * request is answered 503 with Retry-After (a 1.000-row answer is ~2.5 MB). */
-#define SERVE_ANSWER_BUDGET (256u * 1024u * 1024u)
+/* MiB of answers held in memory at once, over all connections, by default:
+ * beyond, a request is answered 503 with Retry-After (a 1.000-row answer is
+ * about 2,5 MB). */
+#define SERVE_ANSWER_MEMORY_MIB 256
 /* Kernel send buffer asked for per connection: a client that reads slowly
  * holds this much socket memory, not megabytes. */
 #define SERVE_SEND_BUFFER (64 * 1024)
@@ -43,6 +44,7 @@ typedef struct serve_http serve_http;
 typedef struct serve_config {
     unsigned max_connections; /* open connections at most (> 0) */
     unsigned max_per_address; /* from one IP address at most; 0: no limit */
+    unsigned answer_mib;      /* MiB of answers held at once, at most (> 0) */
 } serve_config;
 
 /*

@@ -3,7 +3,8 @@
 # (tests/web/limits_test.py): junk and silent connections closed by the
 # request-line deadline, ambiguous Content-Length answered 400 once with the
 # security headers, a trickled request closed by the request deadline,
-# --max-per-address, option values refused.
+# --max-per-address, --max-answer-memory (503 with Retry-After), option
+# values refused.
 #
 # usage: bash test_serve_limits.sh PATH_TO_RFY SOURCE_DIR
 set -eu

@@ -13,8 +13,14 @@
   never close it);
 - --max-per-address 3: a fourth connection from 127.0.0.1 is closed
   unanswered while three are open; once they are gone, requests are answered;
-- --max-per-address and --max-connections refuse values that are not counts.
+- --max-answer-memory 1: a 1.000-row answer (about 2,5 MB) does not fit in
+  1 MiB and is answered 503 with Retry-After and the security headers; a
+  one-row request is still answered 200 (14.359,65: 16.382,00 − 0,55 ×
+  (20.000 − 16.323,00)), again after the 503 (its memory was given back);
+- --max-per-address, --max-connections and --max-answer-memory refuse values
+  that are not counts.
 """
+import json
 import os
 import socket
 import subprocess
@@ -22,7 +28,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serve_fixture import Server  # noqa: E402
+from serve_fixture import Server, request  # noqa: E402
 
 failures = []
 
@@ -105,7 +111,8 @@ def protocol(rfy):
               f"{name}: one 400, got {out[:200]!r}")
         check(b"Content-Security-Policy: default-src 'none'" in head_part and
               b"X-Content-Type-Options: nosniff" in head_part, f"{name}: security headers")
-        check(b'"errors":[{"row":null,"column":null,"reason":"' in body, f"{name}: {body!r}")
+        check(b'"errors":[{"row":null,"column":null,"code":"request_length_ambiguous",'
+              b'"reason":"anmodningens l' in body, f"{name}: {body!r}")
         check(closed is not None, f"{name}: connection left open")
 
     t = trickle(port, 1, 20)
@@ -138,17 +145,45 @@ def per_address(rfy):
     proc.stderr.close()
 
     for opt, bad in [("--max-per-address", "-1"), ("--max-per-address", "x"),
-                     ("--max-connections", "0"), ("--max-connections", "2000000")]:
+                     ("--max-connections", "0"), ("--max-connections", "2000000"),
+                     ("--max-answer-memory", "0")]:
         r = subprocess.run([rfy, "serve", "--listen", "127.0.0.1:0", opt, bad],
                            capture_output=True, text=True, timeout=30)
         check(r.returncode == 2 and opt in r.stderr and "whole number" in r.stderr,
               f"{opt} {bad}: exit {r.returncode} {r.stderr!r}")
 
 
+def answer_memory(rfy):
+    proc = subprocess.Popen([rfy, "serve", "--listen", "127.0.0.1:0", "--max-answer-memory", "1"],
+                            stderr=subprocess.PIPE, text=True)
+    first = proc.stderr.readline()
+    url = "http://127.0.0.1:" + first.split("127.0.0.1:")[1].split("/")[0]
+    one = json.dumps({"rows": [{"month": "2024-05", "category": "forsorger",
+                                "wage": "20000"}]}).encode()
+    many = json.dumps({"rows": [{"case_id": "C%04d" % i, "month": "2024-05",
+                                 "category": "forsorger", "wage": "20000"}
+                                for i in range(1000)]}).encode()
+    for n in range(2):
+        st, h, b = request(url + "/api/v1/calculate", "POST", one)
+        check(st == 200 and json.loads(b)["results"][0]["payment"] == "14359.65",
+              f"--max-answer-memory 1: one row ({n}): {st} {b[:80]!r}")
+        if n:
+            break
+        st, h, b = request(url + "/api/v1/calculate", "POST", many)
+        err = json.loads(b)["errors"][0] if st == 503 else {}
+        check(st == 503 and h.get("Retry-After") == "1" and err.get("code") == "server_busy"
+              and h.get("X-Content-Type-Options") == "nosniff",
+              f"--max-answer-memory 1: 1.000 rows: {st} {dict(h)} {b[:120]!r}")
+    proc.terminate()
+    check(proc.wait(timeout=30) == 0, "--max-answer-memory: exit 0 on SIGTERM")
+    proc.stderr.close()
+
+
 def main():
     rfy = sys.argv[1]
     protocol(rfy)
     per_address(rfy)
+    answer_memory(rfy)
     print(f"limits_test: {len(failures)} failures")
     return 1 if failures else 0
 
