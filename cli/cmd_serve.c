@@ -188,6 +188,7 @@ int cmd_serve(int argc, char **argv)
     }
     while (sigwait(&stop, &sig) != 0)
         ;
+    serve_http_quiesce(server);
     fprintf(stderr, "rfy serve: %s: answering the requests under way (at most %d s), taking no "
                     "new ones\n", sig == SIGTERM ? "SIGTERM" : "SIGINT", SERVE_GRACE_S);
     cut = serve_http_stop(server, SERVE_GRACE_S);

@@ -19,15 +19,18 @@
 
 #include "serve_api.h"
 #include "serve_http.h"
+#include "serve_jobs.h"
 #include "serve_watch.h"
 
 struct serve_http {
     struct MHD_Daemon *daemon;
     const rfy_rates *rates;
     serve_watch *watch;
-    size_t answer_budget;       /* bytes of answers that may be held at once */
-    atomic_size_t answer_bytes; /* bytes of answers held now */
+    serve_jobs *jobs;
+    size_t held_budget;       /* bytes of bodies and answers that may be held at once */
+    atomic_size_t held_bytes; /* bytes of bodies and answers held now */
     atomic_int stopping;        /* a stop has begun: answers say Connection: close */
+    MHD_socket listen_fd;       /* returned by MHD_quiesce_daemon, ours to close */
 };
 
 /* libmicrohttpd's own messages (a client that went away, a bad request) go to
@@ -69,6 +72,9 @@ static const http_fault FAULT_BUSY = {
     "serveren holder allerede for mange svar, der er ved at blive sendt; prøv igen om et sekund "
     "(Retry-After)",
     "the server holds too many answers being sent; try again in a second (Retry-After)"};
+static const http_fault FAULT_STOPPING = {
+    "server_stopping", "serveren er ved at stoppe; prøv igen om lidt (Retry-After)",
+    "the server is stopping; try again in a moment (Retry-After)"};
 static const http_fault FAULT_LENGTH = {
     "request_length_ambiguous",
     "anmodningens længde er tvetydig: Content-Length er givet to gange med forskellige værdier "
@@ -83,12 +89,55 @@ static const char CSP[] = "default-src 'none'; script-src 'self'; style-src 'sel
                           "base-uri 'none'; frame-ancestors 'none'";
 
 /* One request's body as it arrives. */
+typedef enum job_state {
+    JOB_NONE,     /* not handed to the computing threads */
+    JOB_QUEUED,   /* suspended, queued or being computed */
+    JOB_DONE      /* resumed with `ans` ready */
+} job_state;
+
+/* One request: its body as it arrives, then its answer. */
 typedef struct upload {
     char *data;
     size_t len, cap;
     int too_big;     /* over SERVE_MAX_BODY: the rest is read past, the answer is 413 */
-    size_t held;     /* bytes of its answer counted in answer_bytes */
+    int over_budget; /* the body did not fit in the budget: the answer is 503 */
+    size_t held;     /* bytes of its body or answer counted in held_bytes */
+    /* for the computing thread (serve_jobs), set when the request is handed over */
+    job_state job;
+    serve_http *s;
+    struct MHD_Connection *con;
+    char *method, *url;
+    serve_answer ans;
 } upload;
+
+/* Count `n` more bytes held for `u` against the budget: 0, or -1 (nothing
+ * counted) when they do not fit. */
+static int hold(serve_http *s, upload *u, size_t n)
+{
+    size_t before = atomic_fetch_add(&s->held_bytes, n);
+    if (before > s->held_budget || n > s->held_budget - before) {
+        atomic_fetch_sub(&s->held_bytes, n);
+        return -1;
+    }
+    u->held += n;
+    return 0;
+}
+
+/* Give back everything counted for `u`. */
+static void release(serve_http *s, upload *u)
+{
+    atomic_fetch_sub(&s->held_bytes, u->held);
+    u->held = 0;
+}
+
+/* Free the body (after computing, or when it cannot be kept) and give back its bytes. */
+static void drop_body(serve_http *s, upload *u)
+{
+    free(u->data);
+    u->data = NULL;
+    u->len = u->cap = 0;
+    release(s, u);
+}
 
 /* The connection's entry in the watch (set when libmicrohttpd opened it). */
 static serve_watched *watched(struct MHD_Connection *con)
@@ -130,25 +179,25 @@ static int add_headers(struct MHD_Response *r, const serve_answer *ans)
 }
 
 /*
- * Queue `ans` on `con`.  The answer's bytes count against the budget until
- * on_completed; over it, a 503 goes instead.  `close` asks for the connection
- * to be closed after it (an answer before the body was read, or a stop).
+ * Queue `ans` on `con`.  The body is given back; the answer's bytes count
+ * against the budget until on_completed; over it, a 503 goes instead.
+ * `close` asks for the connection to be closed after it (an answer before
+ * the body was read, or a stop).
  */
 static enum MHD_Result send_answer(serve_http *s, struct MHD_Connection *con, upload *u,
                                    serve_answer *ans, int close)
 {
     struct MHD_Response *r;
     enum MHD_Result ok;
-    size_t before = atomic_fetch_add(&s->answer_bytes, ans->len);
 
     serve_watch_answering(s->watch, watched(con));
-    if (before > s->answer_budget || ans->len > s->answer_budget - before) {
-        atomic_fetch_sub(&s->answer_bytes, ans->len);
+    drop_body(s, u);
+    if (hold(s, u, ans->len) != 0) {
         serve_answer_clear(ans);
         error_answer(ans, 503, &FAULT_BUSY);
-        atomic_fetch_add(&s->answer_bytes, ans->len);
+        u->held = ans->len; /* a few hundred bytes: counted even past the budget */
+        atomic_fetch_add(&s->held_bytes, ans->len);
     }
-    u->held = ans->len;
     /* MHD frees the body with free() after sending */
     r = MHD_create_response_from_buffer(ans->len, ans->body, MHD_RESPMEM_MUST_FREE);
     if (!r) {
@@ -168,14 +217,13 @@ static enum MHD_Result send_answer(serve_http *s, struct MHD_Connection *con, up
     return ok;
 }
 
-/* Keep up to SERVE_MAX_BODY bytes of the body; beyond, only count. */
-static void take(upload *u, const char *data, size_t n)
+/* Keep up to SERVE_MAX_BODY bytes of the body, within the budget; beyond,
+ * only count. */
+static void take(serve_http *s, upload *u, const char *data, size_t n)
 {
-    if (u->too_big || n > SERVE_MAX_BODY - u->len) {
-        u->too_big = 1;
-        free(u->data);
-        u->data = NULL;
-        u->len = u->cap = 0;
+    if (u->too_big || u->over_budget || n > SERVE_MAX_BODY - u->len) {
+        u->too_big |= !u->over_budget;
+        drop_body(s, u);
         return;
     }
     if (u->len + n > u->cap) {
@@ -185,11 +233,14 @@ static void take(upload *u, const char *data, size_t n)
             cap *= 2;
         if (cap > SERVE_MAX_BODY)
             cap = SERVE_MAX_BODY;
+        if (hold(s, u, cap - u->cap) != 0) {
+            u->over_budget = 1; /* answered 503 rather than half-read */
+            drop_body(s, u);
+            return;
+        }
         if (!(p = realloc(u->data, cap))) {
             u->too_big = 1; /* cannot keep it: answered 413 rather than half-read */
-            free(u->data);
-            u->data = NULL;
-            u->len = u->cap = 0;
+            drop_body(s, u);
             return;
         }
         u->data = p;
@@ -233,6 +284,45 @@ static int length_ambiguous(struct MHD_Connection *con)
                                                MHD_HTTP_HEADER_TRANSFER_ENCODING));
 }
 
+/* The computing thread's part of a request (serve_jobs run): compute, give
+ * the body back, resume the connection; libmicrohttpd then calls on_request
+ * again, which sends the answer.  `u` is not touched after the resume. */
+static void compute_job(void *arg)
+{
+    upload *u = arg;
+    serve_http *s = u->s;
+    serve_api_answer(&u->ans, s->rates, u->method, u->url, u->data, u->len);
+    drop_body(s, u);
+    u->job = JOB_DONE;
+    MHD_resume_connection(u->con);
+}
+
+/* The pool stopped before computing it (serve_jobs drop): answer 503. */
+static void stopping_job(void *arg)
+{
+    upload *u = arg;
+    error_answer(&u->ans, 503, &FAULT_STOPPING);
+    u->job = JOB_DONE;
+    MHD_resume_connection(u->con);
+}
+
+/* Hand a request with its body to the computing threads; MHD_NO when out of
+ * memory before anything was suspended (the caller then answers it). */
+static enum MHD_Result hand_over(serve_http *s, struct MHD_Connection *con, upload *u,
+                                 const char *method, const char *url)
+{
+    u->s = s;
+    u->con = con;
+    if (!(u->method = strdup(method)) || !(u->url = strdup(url)))
+        return MHD_NO;
+    u->job = JOB_QUEUED;
+    /* suspended before it is queued: the job may resume it at once */
+    MHD_suspend_connection(con);
+    if (serve_jobs_submit(s->jobs, compute_job, stopping_job, u) != 0)
+        stopping_job(u); /* resumed at once with a 503 */
+    return MHD_YES;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const char *url,
                                   const char *method, const char *version,
                                   const char *upload_data, size_t *upload_data_size,
@@ -261,15 +351,24 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         return MHD_YES;
     }
     if (*upload_data_size) {
-        take(u, upload_data, *upload_data_size);
+        take(s, u, upload_data, *upload_data_size);
         *upload_data_size = 0;
         return MHD_YES;
     }
+    if (u->job == JOB_DONE) /* resumed by the computing thread */
+        return send_answer(s, con, u, &u->ans, 0);
     serve_watch_answering(s->watch, watched(con)); /* computing is not the client's time */
+    if (u->over_budget) {
+        error_answer(&ans, 503, &FAULT_BUSY);
+        return send_answer(s, con, u, &ans, 0);
+    }
+    /* A body to compute goes to the computing threads; the rest (the page,
+     * rates, health, errors) is answered here at once. */
+    if (!u->too_big && strcmp(method, MHD_HTTP_METHOD_POST) == 0 &&
+        hand_over(s, con, u, method, url) == MHD_YES)
+        return MHD_YES;
+    /* (out of memory to hand it over: computed here) */
     serve_api_answer(&ans, s->rates, method, url, u->data, u->too_big ? SERVE_MAX_BODY + 1 : u->len);
-    free(u->data); /* the body is no longer needed while the answer is sent */
-    u->data = NULL;
-    u->len = u->cap = 0;
     return send_answer(s, con, u, &ans, 0);
 }
 
@@ -311,7 +410,10 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **con_cls,
     (void)toe;
     serve_watch_request_done(s->watch, watched(con));
     if (u) {
-        atomic_fetch_sub(&s->answer_bytes, u->held);
+        release(s, u);
+        serve_answer_clear(&u->ans);
+        free(u->method);
+        free(u->url);
         free(u->data);
         free(u);
         *con_cls = NULL;
@@ -322,18 +424,24 @@ serve_http *serve_http_start(const struct sockaddr_in *addr, const rfy_rates *ra
                              const serve_config *cfg, char *msg, size_t msgsize)
 {
     serve_http *s = calloc(1, sizeof *s);
-    if (!s || !(s->watch = serve_watch_start(SERVE_TIMEOUT_S))) {
+    if (!s || !(s->watch = serve_watch_start(SERVE_TIMEOUT_S)) ||
+        !(s->jobs = serve_jobs_start(SERVE_COMPUTE_THREADS))) {
         snprintf(msg, msgsize, "out of memory");
+        if (s)
+            serve_watch_stop(s->watch);
         free(s);
         return NULL;
     }
     s->rates = rates;
-    s->answer_budget = (size_t)cfg->answer_mib * 1024u * 1024u;
-    atomic_init(&s->answer_bytes, 0);
+    s->held_budget = (size_t)cfg->answer_mib * 1024u * 1024u;
+    atomic_init(&s->held_bytes, 0);
     atomic_init(&s->stopping, 0);
-    /* epoll: no FD_SETSIZE ceiling; ITC: MHD_quiesce_daemon needs it. */
+    s->listen_fd = MHD_INVALID_SOCKET;
+    /* epoll: no FD_SETSIZE ceiling; ITC: MHD_quiesce_daemon needs it;
+     * suspend/resume: the computing threads. */
     s->daemon = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG,
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_ALLOW_SUSPEND_RESUME |
+            MHD_USE_ERROR_LOG,
         ntohs(addr->sin_port), NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, on_log, s,
         MHD_OPTION_SOCK_ADDR,
         (const struct sockaddr *)addr, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)SERVE_THREADS,
@@ -347,6 +455,7 @@ serve_http *serve_http_start(const struct sockaddr_in *addr, const rfy_rates *ra
         on_completed, s, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
     if (!s->daemon) {
         snprintf(msg, msgsize, "cannot listen (address in use, or not this machine's?)");
+        serve_jobs_stop(s->jobs);
         serve_watch_stop(s->watch);
         free(s);
         return NULL;
@@ -360,23 +469,32 @@ unsigned serve_http_port(const serve_http *s)
     return info ? info->port : 0;
 }
 
-unsigned serve_http_stop(serve_http *s, unsigned grace_s)
+void serve_http_quiesce(serve_http *s)
 {
-    MHD_socket listen_fd;
-    unsigned cut;
-    if (!s)
-        return 0;
-    atomic_store(&s->stopping, 1);
+    if (!s || atomic_exchange(&s->stopping, 1))
+        return;
     /* No new connection: the listening socket leaves every thread's epoll;
      * shut down, it refuses new clients at once rather than leaving them in
      * the backlog (it is closed only after the threads are gone). */
-    listen_fd = MHD_quiesce_daemon(s->daemon);
-    if (listen_fd != MHD_INVALID_SOCKET)
-        shutdown(listen_fd, SHUT_RDWR);
+    s->listen_fd = MHD_quiesce_daemon(s->daemon);
+    if (s->listen_fd != MHD_INVALID_SOCKET)
+        shutdown(s->listen_fd, SHUT_RDWR);
+}
+
+unsigned serve_http_stop(serve_http *s, unsigned grace_s)
+{
+    unsigned cut;
+    if (!s)
+        return 0;
+    serve_http_quiesce(s);
     cut = serve_watch_wait_idle(s->watch, grace_s);
+    /* Past the grace period: requests not yet computed are answered 503, the
+     * ones being computed finish; no computing thread touches a connection
+     * after this, so libmicrohttpd may free them. */
+    serve_jobs_stop(s->jobs);
     MHD_stop_daemon(s->daemon);
-    if (listen_fd != MHD_INVALID_SOCKET)
-        close(listen_fd);
+    if (s->listen_fd != MHD_INVALID_SOCKET)
+        close(s->listen_fd);
     serve_watch_stop(s->watch);
     free(s);
     return cut;

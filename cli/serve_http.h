@@ -16,8 +16,10 @@
 
 #include "rfy.h"
 
-/* Threads answering requests. */
+/* Threads moving bytes for the connections (libmicrohttpd's). */
 #define SERVE_THREADS 4
+/* Threads computing POST /api/v1/calculate (serve_jobs.h). */
+#define SERVE_COMPUTE_THREADS 4
 /* Seconds a connection may stay idle before it is closed. */
 #define SERVE_TIMEOUT_S 10
 /* Most connections at once by default (more wait in the kernel's backlog);
@@ -28,9 +30,9 @@
 #define SERVE_MAX_PER_ADDRESS 64
 /* Bytes of libmicrohttpd's memory per connection (request line, headers). */
 #define SERVE_CONNECTION_MEMORY (64u * 1024u)
-/* MiB of answers held in memory at once, over all connections, by default:
- * beyond, a request is answered 503 with Retry-After (a 1.000-row answer is
- * about 2,5 MB). */
+/* MiB of request bodies and answers held in memory at once, over all
+ * connections, by default: beyond, a request is answered 503 with
+ * Retry-After (a 1.000-row answer is about 2,5 MB). */
 #define SERVE_ANSWER_MEMORY_MIB 256
 /* Kernel send buffer asked for per connection: a client that reads slowly
  * holds this much socket memory, not megabytes. */
@@ -58,11 +60,15 @@ serve_http *serve_http_start(const struct sockaddr_in *addr, const rfy_rates *ra
 /* The port the server listens on (the kernel's choice when started with port 0). */
 unsigned serve_http_port(const serve_http *s);
 
+/* Begin a stop: accept no new connection (new clients are refused at once);
+ * answers from now on say Connection: close.  Safe to call twice. */
+void serve_http_quiesce(serve_http *s);
+
 /*
- * Stop: accept no new connection (new clients are refused), answer the
- * requests under way (for at most `grace_s` seconds; their answers say
- * Connection: close), then close every connection and free.  Returns the
- * number of requests cut short by the grace period (0: none).
+ * Stop: quiesce (if not yet), answer the requests under way (for at most
+ * `grace_s` seconds; requests not computed by then are answered 503), then
+ * close every connection and free.  Returns the number of requests still
+ * under way when the grace period ended (0: none).
  */
 unsigned serve_http_stop(serve_http *s, unsigned grace_s);
 

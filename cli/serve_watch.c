@@ -25,6 +25,7 @@ struct serve_watched {
     int fd;
     phase ph;
     int shut;            /* shutdown() already done */
+    int fresh;           /* no request yet: its first is on the way (a stop waits for it) */
     struct timespec due; /* deadline of the current phase */
 };
 
@@ -33,7 +34,7 @@ struct serve_watch {
     pthread_cond_t changed; /* a request ended, or the thread is asked to stop */
     pthread_t thread;
     serve_watched *head;
-    unsigned under_way; /* entries in PHASE_REQUEST or PHASE_ANSWERING */
+    unsigned under_way; /* entries under_way() says are */
     unsigned idle_s;
     int stopping;
 };
@@ -56,12 +57,24 @@ static int passed(const struct timespec *due, const struct timespec *now)
     return now->tv_sec > due->tv_sec || (now->tv_sec == due->tv_sec && now->tv_nsec >= due->tv_nsec);
 }
 
+/* A request is under way on the connection: its request line has arrived, or
+ * it is new (a client connects to send a request; one that sends nothing is
+ * closed by the request-line deadline).  A kept-alive connection waiting for
+ * its next request is not: a stop may close it. */
+static int is_under_way(const serve_watched *c)
+{
+    return c->ph != PHASE_WAIT_LINE || c->fresh;
+}
+
 /* Enter phase `ph` with a deadline `s` seconds from now; keeps under_way. */
 static void enter(serve_watch *w, serve_watched *c, phase ph, unsigned s)
 {
-    int was = c->ph != PHASE_WAIT_LINE, is = ph != PHASE_WAIT_LINE;
+    int was = is_under_way(c), is;
+    if (ph == PHASE_WAIT_LINE && c->ph != PHASE_WAIT_LINE)
+        c->fresh = 0; /* a request has ended: the connection is kept alive, or closing */
     c->ph = ph;
     c->due = after(s * 1000u);
+    is = is_under_way(c);
     if (was && !is) {
         w->under_way--;
         pthread_cond_broadcast(&w->changed);
@@ -135,8 +148,10 @@ serve_watched *serve_watch_add(serve_watch *w, int fd)
         return NULL;
     c->fd = fd;
     c->ph = PHASE_WAIT_LINE;
+    c->fresh = 1;
     c->due = after(SERVE_LINE_TIMEOUT_S * 1000u);
     pthread_mutex_lock(&w->lock);
+    w->under_way++;
     c->next = w->head;
     if (w->head)
         w->head->prev = c;
@@ -150,7 +165,10 @@ void serve_watch_remove(serve_watch *w, serve_watched *c)
     if (!c)
         return;
     pthread_mutex_lock(&w->lock);
-    enter(w, c, PHASE_WAIT_LINE, 0); /* a request cut short is no longer under way */
+    if (is_under_way(c)) { /* a request cut short is no longer under way */
+        w->under_way--;
+        pthread_cond_broadcast(&w->changed);
+    }
     if (c->prev)
         c->prev->next = c->next;
     else

@@ -54,8 +54,10 @@ serve_watched *serve_watch_add(serve_watch *w, int fd);
  * with NULL. */
 void serve_watch_remove(serve_watch *w, serve_watched *c);
 
-/* Its request line has arrived: the request deadline starts; the request is
- * under way (serve_watch_wait_idle waits for it). */
+/* Its request line has arrived: the request deadline starts.  A request is
+ * under way (serve_watch_wait_idle waits for it) from its request line to the
+ * end of its answer, and on a new connection from the start (its request is
+ * on the way; a silent one is closed by the request-line deadline). */
 void serve_watch_request_line(serve_watch *w, serve_watched *c);
 
 /* Its request has been read in full and is being answered. */
