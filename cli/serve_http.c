@@ -1,7 +1,8 @@
 /*
- * libmicrohttpd glue for `rfy serve`: collect the body, ask serve_api, send
- * the answer with the security headers; the connection deadlines
- * (serve_watch), the answer budget and the graceful stop.
+ * libmicrohttpd glue for `rfy serve`: collect the body, ask serve_api (on a
+ * computing thread for POST, serve_jobs), send the answer with the security
+ * headers; the connection deadlines (serve_watch), the memory budget for
+ * bodies and answers, and the graceful stop.
  */
 #include <netinet/in.h>
 #include <pthread.h>
@@ -69,9 +70,10 @@ typedef struct http_fault {
 
 static const http_fault FAULT_BUSY = {
     "server_busy",
-    "serveren holder allerede for mange svar, der er ved at blive sendt; prøv igen om et sekund "
+    "serveren har allerede for mange anmodninger og svar i hukommelsen; prøv igen om et sekund "
     "(Retry-After)",
-    "the server holds too many answers being sent; try again in a second (Retry-After)"};
+    "the server already holds too many requests and answers in memory; try again in a second "
+    "(Retry-After)"};
 static const http_fault FAULT_STOPPING = {
     "server_stopping", "serveren er ved at stoppe; prøv igen om lidt (Retry-After)",
     "the server is stopping; try again in a moment (Retry-After)"};
@@ -88,7 +90,7 @@ static const char CSP[] = "default-src 'none'; script-src 'self'; style-src 'sel
                           "img-src 'self'; connect-src 'self'; form-action 'self'; "
                           "base-uri 'none'; frame-ancestors 'none'";
 
-/* One request's body as it arrives. */
+/* Where a request stands with the computing threads. */
 typedef enum job_state {
     JOB_NONE,     /* not handed to the computing threads */
     JOB_QUEUED,   /* suspended, queued or being computed */

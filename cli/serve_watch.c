@@ -54,7 +54,8 @@ static struct timespec after(unsigned ms)
 
 static int passed(const struct timespec *due, const struct timespec *now)
 {
-    return now->tv_sec > due->tv_sec || (now->tv_sec == due->tv_sec && now->tv_nsec >= due->tv_nsec);
+    return now->tv_sec > due->tv_sec ||
+           (now->tv_sec == due->tv_sec && now->tv_nsec >= due->tv_nsec);
 }
 
 /* A request is under way on the connection: its request line has arrived, or
