@@ -4,6 +4,7 @@
  * headers; the connection deadlines (serve_watch), the memory budget for
  * bodies and answers, and the graceful stop.
  */
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -471,25 +472,67 @@ unsigned serve_http_port(const serve_http *s)
     return info ? info->port : 0;
 }
 
+/* Connections the kernel has already accepted for us (a client connected
+ * before the stop; its request may be on its way) go to libmicrohttpd rather
+ * than being reset with the listening socket. */
+static void take_backlog(serve_http *s)
+{
+    int flags = fcntl(s->listen_fd, F_GETFL);
+    if (flags < 0 || fcntl(s->listen_fd, F_SETFL, flags | O_NONBLOCK) != 0)
+        return; /* an accept could block: leave the backlog */
+    for (;;) {
+        struct sockaddr_storage a;
+        socklen_t alen = sizeof a;
+        int fd = accept(s->listen_fd, (struct sockaddr *)&a, &alen);
+        if (fd < 0)
+            break;
+        serve_watch_expect(s->watch);
+        /* (closes fd itself when it cannot take it) */
+        if (MHD_add_connection(s->daemon, fd, (struct sockaddr *)&a, alen) != MHD_YES)
+            serve_watch_unexpect(s->watch);
+    }
+}
+
+/* Milliseconds with no request under way before a stop closes the connections. */
+#define STOP_QUIET_MS 250
+
 void serve_http_quiesce(serve_http *s)
 {
     if (!s || atomic_exchange(&s->stopping, 1))
         return;
     /* No new connection: the listening socket leaves every thread's epoll;
-     * shut down, it refuses new clients at once rather than leaving them in
-     * the backlog (it is closed only after the threads are gone). */
+     * what is in its backlog is taken; shut down, it refuses new clients at
+     * once (it is closed only after the threads are gone). */
     s->listen_fd = MHD_quiesce_daemon(s->daemon);
-    if (s->listen_fd != MHD_INVALID_SOCKET)
+    if (s->listen_fd != MHD_INVALID_SOCKET) {
+        take_backlog(s);
         shutdown(s->listen_fd, SHUT_RDWR);
+    }
 }
 
 unsigned serve_http_stop(serve_http *s, unsigned grace_s)
 {
+    struct timespec start;
     unsigned cut;
     if (!s)
         return 0;
     serve_http_quiesce(s);
-    cut = serve_watch_wait_idle(s->watch, grace_s);
+    /* A connection that a libmicrohttpd thread accepted just before the
+     * quiesce but has not announced yet (on_connection) is not counted: the
+     * wait ends only when nothing has been under way for a quiet period. */
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    for (;;) {
+        struct timespec quiet = {0, STOP_QUIET_MS * 1000000L}, now;
+        unsigned spent;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        spent = (unsigned)(now.tv_sec - start.tv_sec);
+        cut = serve_watch_wait_idle(s->watch, spent < grace_s ? grace_s - spent : 0);
+        if (cut)
+            break;
+        nanosleep(&quiet, NULL);
+        if (serve_watch_wait_idle(s->watch, 0) == 0)
+            break;
+    }
     /* Past the grace period: requests not yet computed are answered 503, the
      * ones being computed finish; no computing thread touches a connection
      * after this, so libmicrohttpd may free them. */

@@ -34,7 +34,8 @@ struct serve_watch {
     pthread_cond_t changed; /* a request ended, or the thread is asked to stop */
     pthread_t thread;
     serve_watched *head;
-    unsigned under_way; /* entries under_way() says are */
+    unsigned under_way; /* entries is_under_way() says are, and the expected ones */
+    unsigned expected;  /* connections handed over, not yet added */
     unsigned idle_s;
     int stopping;
 };
@@ -152,13 +153,35 @@ serve_watched *serve_watch_add(serve_watch *w, int fd)
     c->fresh = 1;
     c->due = after(SERVE_LINE_TIMEOUT_S * 1000u);
     pthread_mutex_lock(&w->lock);
-    w->under_way++;
+    if (w->expected)
+        w->expected--; /* it was counted when it was expected */
+    else
+        w->under_way++;
     c->next = w->head;
     if (w->head)
         w->head->prev = c;
     w->head = c;
     pthread_mutex_unlock(&w->lock);
     return c;
+}
+
+void serve_watch_expect(serve_watch *w)
+{
+    pthread_mutex_lock(&w->lock);
+    w->expected++;
+    w->under_way++;
+    pthread_mutex_unlock(&w->lock);
+}
+
+void serve_watch_unexpect(serve_watch *w)
+{
+    pthread_mutex_lock(&w->lock);
+    if (w->expected) {
+        w->expected--;
+        w->under_way--;
+        pthread_cond_broadcast(&w->changed);
+    }
+    pthread_mutex_unlock(&w->lock);
 }
 
 void serve_watch_remove(serve_watch *w, serve_watched *c)

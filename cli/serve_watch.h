@@ -50,6 +50,12 @@ void serve_watch_stop(serve_watch *w);
  * connection is then only under libmicrohttpd's idle timeout). */
 serve_watched *serve_watch_add(serve_watch *w, int fd);
 
+/* A connection was handed to libmicrohttpd, which will add it (and call
+ * serve_watch_add) in its own thread: until then it counts as under way.
+ * serve_watch_unexpect takes the count back when the hand-over failed. */
+void serve_watch_expect(serve_watch *w);
+void serve_watch_unexpect(serve_watch *w);
+
 /* The connection is closing: its entry leaves the watch and is freed.  Safe
  * with NULL. */
 void serve_watch_remove(serve_watch *w, serve_watched *c);

@@ -13,6 +13,12 @@ later, and checks:
 - a new connection after the stop began is refused or closed unanswered
   (the server takes no new requests);
 - the server exits 0 and says it stopped on SIGTERM.
+
+Then each of as many rounds stops the server (SIGSTOP), connects and sends
+the same request (the kernel accepts the connection into the listening
+socket's backlog; the server has not seen it), sends SIGTERM and SIGCONT:
+the request, under way before the stop, still gets its full 200 answer
+(the server takes its backlog before it stops listening).
 """
 import http.client
 import json
@@ -109,13 +115,49 @@ def one_round(rfy, body, n):
           f"round {n}: exit {rc}, {err!r}")
 
 
+def read_answer(sock):
+    """(status, body) of one HTTP/1.1 answer with Content-Length read from sock."""
+    resp = http.client.HTTPResponse(sock)
+    resp.begin()
+    return resp.status, resp.read()
+
+
+def backlog_round(rfy, body, n):
+    server = Server(rfy)
+    port = int(server.url.rsplit(":", 1)[1])
+    server.proc.send_signal(signal.SIGSTOP)
+    status, data, error = None, b"", None
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=60) as s:
+            s.sendall(b"POST /api/v1/calculate HTTP/1.1\r\nHost: x\r\n"
+                      b"Content-Type: application/json\r\nContent-Length: %d\r\n\r\n"
+                      % len(body) + body)
+            server.proc.send_signal(signal.SIGTERM)
+            server.proc.send_signal(signal.SIGCONT)
+            status, data = read_answer(s)
+    except (OSError, http.client.HTTPException) as e:
+        error = e
+    rc, err = server.proc.wait(timeout=60), server.proc.stderr.read()
+    check(error is None, f"backlog round {n}: no answer: {error!r}; server: {err!r}")
+    if status is not None:
+        check(status == 200, f"backlog round {n}: status {status}")
+        if status == 200:
+            ans = json.loads(data)
+            check(len(ans["results"]) == 1000 and ans["totals"]["payment"] == "14084925.00",
+                  f"backlog round {n}: {len(ans['results'])} results, total "
+                  f"{ans['totals']['payment']}")
+    check(rc == 0 and "stopped (SIGTERM)" in err, f"backlog round {n}: exit {rc}, {err!r}")
+
+
 def main():
     rfy = sys.argv[1]
     rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 3
     body = body_1000()
     for n in range(rounds):
         one_round(rfy, body, n)
-    print(f"sigterm_test: {rounds} rounds, {len(failures)} failures")
+    for n in range(rounds):
+        backlog_round(rfy, body, n)
+    print(f"sigterm_test: {rounds} + {rounds} rounds, {len(failures)} failures")
     return 1 if failures else 0
 
 
