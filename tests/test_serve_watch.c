@@ -101,6 +101,33 @@ START_TEST(requests_under_way)
 }
 END_TEST
 
+/* A connection handed to libmicrohttpd counts as under way until it is
+ * added, then as that connection (not twice); a failed hand-over not at all. */
+START_TEST(expected_connections)
+{
+    int sv[2];
+    serve_watch *w = serve_watch_start(10);
+    serve_watched *c;
+    ck_assert_int_eq(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+    serve_watch_expect(w);
+    ck_assert_uint_eq(serve_watch_wait_idle(w, 0), 1);
+    c = serve_watch_add(w, sv[0]);
+    ck_assert_uint_eq(serve_watch_wait_idle(w, 0), 1);
+    serve_watch_request_line(w, c);
+    serve_watch_request_done(w, c);
+    ck_assert_uint_eq(serve_watch_wait_idle(w, 0), 0);
+    serve_watch_expect(w);
+    serve_watch_unexpect(w);
+    ck_assert_uint_eq(serve_watch_wait_idle(w, 0), 0);
+    serve_watch_unexpect(w); /* nothing expected: no effect */
+    ck_assert_uint_eq(serve_watch_wait_idle(w, 0), 0);
+    serve_watch_remove(w, c);
+    serve_watch_stop(w);
+    close(sv[0]);
+    close(sv[1]);
+}
+END_TEST
+
 /* serve_watch_wait_idle returns as soon as the last request ends, well
  * before its grace period. */
 typedef struct ender {
@@ -217,6 +244,7 @@ static Suite *suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, silent_connection_is_shut_down);
     tcase_add_test(tc, requests_under_way);
+    tcase_add_test(tc, expected_connections);
     tcase_add_test(tc, wait_idle_returns_when_done);
     tcase_add_test(tc, every_job_once);
     tcase_add_test(tc, queued_jobs_dropped_on_stop);
