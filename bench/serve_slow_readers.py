@@ -1,7 +1,7 @@
 """Slow readers against `rfy serve`: memory held for large answers.
 
     python3 bench/serve_slow_readers.py RFY [--connections N] [--seconds S]
-                                            [--read-bytes B]
+                                            [--read-bytes B] [--serve-options OPTS]
 
 Starts `RFY serve --listen 127.0.0.1:0`, opens N connections that each send
 a 1.000-row POST /api/v1/calculate (its answer is about 2,5 MB) and then
@@ -48,6 +48,8 @@ def main():
     ap.add_argument("--connections", type=int, default=300)
     ap.add_argument("--seconds", type=float, default=20)
     ap.add_argument("--read-bytes", type=int, default=1024)
+    ap.add_argument("--serve-options", default="",
+                    help="more options for rfy serve, e.g. '--max-answer-memory 128'")
     a = ap.parse_args()
     raise_nofile()
 
@@ -57,7 +59,7 @@ def main():
     head = (b"POST /api/v1/calculate HTTP/1.1\r\nHost: slow\r\nContent-Type: application/json\r\n"
             b"Content-Length: %d\r\n\r\n" % len(body))
 
-    proc = subprocess.Popen([a.rfy, "serve", "--listen", "127.0.0.1:0"],
+    proc = subprocess.Popen([a.rfy, "serve", "--listen", "127.0.0.1:0"] + a.serve_options.split(),
                             stderr=subprocess.PIPE, text=True)
     first = proc.stderr.readline()
     port = int(first.split("127.0.0.1:")[1].split("/")[0])

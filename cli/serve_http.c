@@ -423,12 +423,19 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **con_cls,
     }
 }
 
+/* One computing thread per processor, 1 to SERVE_COMPUTE_THREADS. */
+static unsigned compute_threads(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1u : n > SERVE_COMPUTE_THREADS ? SERVE_COMPUTE_THREADS : (unsigned)n;
+}
+
 serve_http *serve_http_start(const struct sockaddr_in *addr, const rfy_rates *rates,
                              const serve_config *cfg, char *msg, size_t msgsize)
 {
     serve_http *s = calloc(1, sizeof *s);
     if (!s || !(s->watch = serve_watch_start(SERVE_TIMEOUT_S)) ||
-        !(s->jobs = serve_jobs_start(SERVE_COMPUTE_THREADS))) {
+        !(s->jobs = serve_jobs_start(compute_threads()))) {
         snprintf(msg, msgsize, "out of memory");
         if (s)
             serve_watch_stop(s->watch);

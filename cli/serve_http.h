@@ -18,7 +18,8 @@
 
 /* Threads moving bytes for the connections (libmicrohttpd's). */
 #define SERVE_THREADS 4
-/* Threads computing POST /api/v1/calculate (serve_jobs.h). */
+/* Threads computing POST /api/v1/calculate (serve_jobs.h): one per
+ * processor, at most this many (each holds a request's working memory). */
 #define SERVE_COMPUTE_THREADS 4
 /* Seconds a connection may stay idle before it is closed. */
 #define SERVE_TIMEOUT_S 10
@@ -33,7 +34,7 @@
 /* MiB of request bodies and answers held in memory at once, over all
  * connections, by default: beyond, a request is answered 503 with
  * Retry-After (a 1.000-row answer is about 2,5 MB). */
-#define SERVE_ANSWER_MEMORY_MIB 256
+#define SERVE_ANSWER_MEMORY_MIB 128
 /* Kernel send buffer asked for per connection: a client that reads slowly
  * holds this much socket memory, not megabytes. */
 #define SERVE_SEND_BUFFER (64 * 1024)
