@@ -43,8 +43,7 @@ static unsigned connections_that_fit(void)
     if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
         return 1024 - FD_RESERVE;
     if (rl.rlim_cur < rl.rlim_max) {
-        rlim_t want = rl.rlim_max;
-        rl.rlim_cur = want;
+        rl.rlim_cur = rl.rlim_max;
         if (setrlimit(RLIMIT_NOFILE, &rl) != 0)
             getrlimit(RLIMIT_NOFILE, &rl);
     }
@@ -108,7 +107,7 @@ int cmd_serve(int argc, char **argv)
     rfy_rates *rates;
     serve_http *server;
     serve_config cfg = {SERVE_MAX_CONNECTIONS, 0, SERVE_ANSWER_MEMORY_MIB};
-    unsigned fit, cut;
+    unsigned fit, cut, asked = 0;
     int per_address_given = 0, connections_given = 0;
     sigset_t stop;
     char msg[200];
@@ -149,9 +148,7 @@ int cmd_serve(int argc, char **argv)
     fit = connections_that_fit();
     if (cfg.max_connections > fit) {
         if (connections_given)
-            fprintf(stderr, "rfy serve: --max-connections %u lowered to %u: the limit on open "
-                            "files allows no more (raise it: ulimit -n, or LimitNOFILE= in a "
-                            "systemd unit)\n", cfg.max_connections, fit);
+            asked = cfg.max_connections; /* said after the first line, which names the port */
         cfg.max_connections = fit;
     }
     if (!(rates = cli_load_rates(dir)))
@@ -186,6 +183,10 @@ int cmd_serve(int argc, char **argv)
         fprintf(stderr, "rfy serve: listening on http://%s:%u/ (rates_id %s); SIGTERM or Ctrl-C "
                         "stops\n", host, serve_http_port(server), rfy_rates_id(rates));
     }
+    if (asked)
+        fprintf(stderr, "rfy serve: --max-connections %u lowered to %u: the limit on open files "
+                        "allows no more (raise it: ulimit -Hn, or LimitNOFILE= in a systemd "
+                        "unit)\n", asked, cfg.max_connections);
     while (sigwait(&stop, &sig) != 0)
         ;
     serve_http_quiesce(server);

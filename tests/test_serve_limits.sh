@@ -4,7 +4,7 @@
 # request-line deadline, ambiguous Content-Length answered 400 once with the
 # security headers, a trickled request closed by the request deadline,
 # --max-per-address, --max-answer-memory (503 with Retry-After), option
-# values refused.
+# values refused, --max-connections lowered to fit the open-files limit.
 #
 # usage: bash test_serve_limits.sh PATH_TO_RFY SOURCE_DIR
 set -eu

@@ -18,10 +18,13 @@
   one-row request is still answered 200 (14.359,65: 16.382,00 − 0,55 ×
   (20.000 − 16.323,00)), again after the 503 (its memory was given back);
 - --max-per-address, --max-connections and --max-answer-memory refuse values
-  that are not counts.
+  that are not counts;
+- with a limit of 500 open files, --max-connections 5000 is lowered to
+  500 − 64 = 436, said on the line after the one naming the port.
 """
 import json
 import os
+import resource
 import socket
 import subprocess
 import sys
@@ -179,11 +182,25 @@ def answer_memory(rfy):
     proc.stderr.close()
 
 
+def open_files_limit(rfy):
+    def limit():
+        resource.setrlimit(resource.RLIMIT_NOFILE, (500, 500))
+    proc = subprocess.Popen([rfy, "serve", "--listen", "127.0.0.1:0", "--max-connections", "5000"],
+                            stderr=subprocess.PIPE, text=True, preexec_fn=limit)
+    first, second = proc.stderr.readline(), proc.stderr.readline()
+    check("listening on http://127.0.0.1:" in first, f"open files: first line {first!r}")
+    check("--max-connections 5000 lowered to 436" in second, f"open files: {second!r}")
+    proc.terminate()
+    check(proc.wait(timeout=30) == 0, "open files: exit 0 on SIGTERM")
+    proc.stderr.close()
+
+
 def main():
     rfy = sys.argv[1]
     protocol(rfy)
     per_address(rfy)
     answer_memory(rfy)
+    open_files_limit(rfy)
     print(f"limits_test: {len(failures)} failures")
     return 1 if failures else 0
 
