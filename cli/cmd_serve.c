@@ -1,12 +1,14 @@
 /*
  * rfy serve: the caseworker's page and the JSON API over HTTP (docs/web.md).
  *
- *   rfy serve [--rates DIR] [--listen ADDR:PORT]
+ *   rfy serve [--rates DIR] [--listen ADDR:PORT] [--max-connections N]
+ *             [--max-per-address N] [--max-answer-memory MIB]
  *
  * Port 0 takes any free port; the first line on standard error names it.
  * The rate tables are loaded before the server listens; after that the
  * process opens no file (the page's files are compiled in).  SIGTERM or
- * SIGINT stops it: the answers under way are finished, then it exits 0.
+ * SIGINT stops it: no new connection is taken, the requests under way are
+ * answered (for at most SERVE_GRACE_S seconds), then it exits 0.
  */
 #include <arpa/inet.h>
 #include <getopt.h>
@@ -14,14 +16,55 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include <jansson.h>
 
 #include "cli.h"
 #include "serve_http.h"
 
-static const char USAGE[] = "usage: rfy serve [--rates DIR] [--listen ADDR:PORT]\n"
-                            "Default 127.0.0.1:8080 (this machine only).  See docs/web.md.\n";
+static const char USAGE[] =
+    "usage: rfy serve [--rates DIR] [--listen ADDR:PORT] [--max-connections N]\n"
+    "                 [--max-per-address N] [--max-answer-memory MIB]\n"
+    "Default 127.0.0.1:8080 (this machine only).  See docs/web.md.\n";
+
+/* Descriptors kept free of connections: the listening socket, epoll and the
+ * threads' wake-up pipes, standard streams. */
+#define FD_RESERVE 64
+
+/*
+ * Raise the soft limit on open files to the hard limit (each connection is a
+ * descriptor, and the soft limit is often 1024), and return how many
+ * connections fit under it.
+ */
+static unsigned connections_that_fit(void)
+{
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+        return 1024 - FD_RESERVE;
+    if (rl.rlim_cur < rl.rlim_max) {
+        rl.rlim_cur = rl.rlim_max;
+        if (setrlimit(RLIMIT_NOFILE, &rl) != 0)
+            getrlimit(RLIMIT_NOFILE, &rl);
+    }
+    if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > 1000000)
+        return 1000000;
+    return rl.rlim_cur > 2 * FD_RESERVE ? (unsigned)(rl.rlim_cur - FD_RESERVE) : FD_RESERVE;
+}
+
+/* A count option's value (0 allowed when `zero_ok`) into *out; 0 or -1 with a message. */
+static int parse_count(unsigned *out, const char *opt, const char *arg, int zero_ok)
+{
+    char *end;
+    unsigned long v = strtoul(arg, &end, 10);
+    if (*end || end == arg || arg[0] == '-' || arg[0] == '+' || v > 1000000 || (!v && !zero_ok)) {
+        fprintf(stderr, "rfy serve: %s '%s' is not a whole number %s-1000000\n", opt, arg,
+                zero_ok ? "0" : "1");
+        return -1;
+    }
+    *out = (unsigned)v;
+    return 0;
+}
 
 /* "ADDR:PORT" (IPv4) into *out; 0, or -1 with a message printed. */
 static int parse_listen(struct sockaddr_in *out, const char *arg)
@@ -54,12 +97,18 @@ int cmd_serve(int argc, char **argv)
 {
     static const struct option opts[] = {{"rates", required_argument, 0, 'r'},
                                          {"listen", required_argument, 0, 'l'},
+                                         {"max-connections", required_argument, 0, 'c'},
+                                         {"max-per-address", required_argument, 0, 'a'},
+                                         {"max-answer-memory", required_argument, 0, 'm'},
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
     const char *dir = NULL, *listen = "127.0.0.1:8080";
     struct sockaddr_in addr;
     rfy_rates *rates;
     serve_http *server;
+    serve_config cfg = {SERVE_MAX_CONNECTIONS, 0, SERVE_ANSWER_MEMORY_MIB};
+    unsigned fit, cut, asked = 0;
+    int per_address_given = 0, connections_given = 0;
     sigset_t stop;
     char msg[200];
     int c, sig = 0;
@@ -70,7 +119,18 @@ int cmd_serve(int argc, char **argv)
             dir = optarg;
         else if (c == 'l')
             listen = optarg;
-        else {
+        else if (c == 'c') {
+            if (parse_count(&cfg.max_connections, "--max-connections", optarg, 0) != 0)
+                return RFY_EXIT_USAGE;
+            connections_given = 1;
+        } else if (c == 'a') {
+            if (parse_count(&cfg.max_per_address, "--max-per-address", optarg, 1) != 0)
+                return RFY_EXIT_USAGE;
+            per_address_given = 1;
+        } else if (c == 'm') {
+            if (parse_count(&cfg.answer_mib, "--max-answer-memory", optarg, 0) != 0)
+                return RFY_EXIT_USAGE;
+        } else {
             fputs(USAGE, c == 'h' ? stdout : stderr);
             return c == 'h' ? RFY_EXIT_OK : RFY_EXIT_USAGE;
         }
@@ -81,6 +141,16 @@ int cmd_serve(int argc, char **argv)
     }
     if (parse_listen(&addr, listen) != 0)
         return RFY_EXIT_USAGE;
+    /* On loopback every client has the same address (a reverse proxy in
+     * front too), so a per-address limit would be a limit on everyone. */
+    if (!per_address_given && (ntohl(addr.sin_addr.s_addr) >> 24) != 127)
+        cfg.max_per_address = SERVE_MAX_PER_ADDRESS;
+    fit = connections_that_fit();
+    if (cfg.max_connections > fit) {
+        if (connections_given)
+            asked = cfg.max_connections; /* said after the first line, which names the port */
+        cfg.max_connections = fit;
+    }
     if (!(rates = cli_load_rates(dir)))
         return RFY_EXIT_USAGE;
 
@@ -103,7 +173,7 @@ int cmd_serve(int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    if (!(server = serve_http_start(&addr, rates, msg, sizeof msg))) {
+    if (!(server = serve_http_start(&addr, rates, &cfg, msg, sizeof msg))) {
         fprintf(stderr, "rfy serve: %s: %s\n", listen, msg);
         rfy_rates_free(rates);
         return RFY_EXIT_USAGE;
@@ -114,10 +184,19 @@ int cmd_serve(int argc, char **argv)
         fprintf(stderr, "rfy serve: listening on http://%s:%u/ (rates_id %s); SIGTERM or Ctrl-C "
                         "stops\n", host, serve_http_port(server), rfy_rates_id(rates));
     }
+    if (asked)
+        fprintf(stderr, "rfy serve: --max-connections %u lowered to %u: the limit on open files "
+                        "allows no more (raise it: ulimit -Hn, or LimitNOFILE= in a systemd "
+                        "unit)\n", asked, cfg.max_connections);
     while (sigwait(&stop, &sig) != 0)
         ;
-    serve_http_stop(server);
+    serve_http_quiesce(server);
+    fprintf(stderr, "rfy serve: %s: answering the requests under way (at most %d s), taking no "
+                    "new ones\n", sig == SIGTERM ? "SIGTERM" : "SIGINT", SERVE_GRACE_S);
+    cut = serve_http_stop(server, SERVE_GRACE_S);
     rfy_rates_free(rates);
+    if (cut)
+        fprintf(stderr, "rfy serve: %u request(s) cut short after %d s\n", cut, SERVE_GRACE_S);
     fprintf(stderr, "rfy serve: stopped (%s)\n", sig == SIGTERM ? "SIGTERM" : "SIGINT");
     return RFY_EXIT_OK;
 }
