@@ -8,7 +8,7 @@
 # -fsanitize=fuzzer-no-link,address,undefined, into one archive, then links
 # each fuzz/fuzz_*.c target against it with -fsanitize=fuzzer.  Does not touch
 # the top-level CMake build.  Needs clang with libFuzzer (Debian: clang,
-# libclang-rt-dev), libgmp-dev, libcsv-dev, libssl-dev, libjansson-dev.
+# libclang-rt-dev), libgmp-dev, libcsv-dev, libssl-dev, libjansson-dev, libsqlite3-dev.
 set -euo pipefail
 
 SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,7 +17,7 @@ CC=${FUZZ_CC:-clang}
 TARGETS=(csv decimal_date rates compute serve input_decode column_map)
 # The serve target also needs the request decoder and what it calls in cli/ (and jansson);
 # the input_decode target the input decoder.
-SERVE_CLI=(serve_api explain_json explain_rows explain_holiday explain_text web_assets input_decode)
+SERVE_CLI=(serve_api serve_whatif whatif_answer explain_json explain_rows explain_holiday explain_text web_assets input_decode)
 
 command -v "$CC" >/dev/null || { echo "fuzz/build.sh: $CC not found (apt-get install clang)" >&2; exit 2; }
 mkdir -p "$OUT/obj"
@@ -38,7 +38,7 @@ CFLAGS=(-std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fno-omit-frame-pointer
         -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
         -fsanitize=address,undefined -fno-sanitize-recover=all
         -I"$SRC/include" -I"$OUT/include" -I"$SRC/calc" -I"$SRC/cli" -I"$SRC/fuzz")
-LIBS=(-ljansson -lgmp -lcsv -lcrypto -pthread)
+LIBS=(-ljansson -lgmp -lcsv -lcrypto -lsqlite3 -pthread)
 
 objs=()
 for src in "$SRC"/calc/*.c "$OUT/rates_builtin.c"; do

@@ -64,6 +64,21 @@ int rfy_fuzz_serve(const uint8_t *data, size_t size)
     }
     json_decref(root);
     serve_answer_clear(&a);
+
+    /* The same bytes as a what-if request: an answer, never a crash or a 500;
+     * every fault has a code and a reason. */
+    FUZZ_CHECK(serve_api_answer(&a, serve_fuzz_rates(), "POST", "/api/v1/whatif",
+                                (const char *)data, size) == RFY_OK);
+    FUZZ_CHECK(a.status == 200 || a.status == 400 || a.status == 413 || a.status == 422);
+    FUZZ_CHECK(a.is_api && a.body != NULL);
+    root = json_loadb(a.body, a.len, 0, &e);
+    FUZZ_CHECK(json_is_object(root));
+    if (a.status == 200)
+        FUZZ_CHECK(json_is_string(json_object_get(root, "break_even_wage")));
+    else
+        FUZZ_CHECK(json_array_size(json_object_get(root, "errors")) > 0);
+    json_decref(root);
+    serve_answer_clear(&a);
     return 0;
 }
 
