@@ -122,7 +122,7 @@ static void refuse(rfy_run_row **g, size_t n, const rfy_rows_conflict *conflict,
     }
 }
 
-int rfy_casemonth_run(rfy_run_row *rows, size_t n, const rfy_rates *rates, const char *noun,
+int rfy_casemonth_run(rfy_run_row *const *rows, size_t n, const rfy_rates *rates, const char *noun,
                       rfy_run_result_fn on_result, void *user)
 {
     rfy_run_row **order = malloc((n ? n : 1) * sizeof *order);
@@ -139,8 +139,8 @@ int rfy_casemonth_run(rfy_run_row *rows, size_t n, const rfy_rates *rates, const
         return RFY_ENOMEM;
     }
     for (size_t i = 0; i < n; i++)
-        if (rows[i].keyed)
-            order[nkeyed++] = &rows[i];
+        if (rows[i]->keyed)
+            order[nkeyed++] = rows[i];
     qsort(order, nkeyed, sizeof *order, by_casemonth);
     memset(&cs, 0, sizeof cs);
     rfy_holiday_state_init(&cs.st);

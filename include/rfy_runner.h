@@ -83,7 +83,7 @@ typedef int (*rfy_run_result_fn)(void *user, const rfy_run_row *const *rows, siz
                                  const rfy_result *res);
 
 /*
- * Run n rows in any order: group the keyed rows into case-months in the
+ * Run the n rows rows[0..n) in any order: group the keyed rows into case-months in the
  * batch's order (rfy_casemonth_cmp, then input order), decide each
  * (rfy_casemonth_compute, then rfy_casemonth_holiday with one state per
  * case), and hand each computed case-month to on_result in that order.  A
@@ -92,7 +92,7 @@ typedef int (*rfy_run_result_fn)(void *user, const rfy_run_row *const *rows, siz
  * and err.  Returns RFY_OK, RFY_ENOMEM, or what on_result returned to stop.
  * Preconditions: each row's in, rc and err set as above; rates loaded.
  */
-RFY_API int rfy_casemonth_run(rfy_run_row *rows, size_t n, const rfy_rates *rates,
+RFY_API int rfy_casemonth_run(rfy_run_row *const *rows, size_t n, const rfy_rates *rates,
                               const char *noun, rfy_run_result_fn on_result, void *user);
 
 RFY_END_DECLS
