@@ -33,7 +33,6 @@ int rfy_casemonth_compute(rfy_result *res, const rfy_rates *rates, const rfy_cas
     int rc;
 
     *at = RFY_NO_ROW;
-    rfy_error_reset(err);
     /* 1. a row that cannot be read: the case-month cannot be computed without it */
     for (i = 0; i < n; i++)
         if (!rows[i]) {
@@ -45,6 +44,7 @@ int rfy_casemonth_compute(rfy_result *res, const rfy_rates *rates, const rfy_cas
     if (n > 1 && rfy_rows_check(conflict, rows, n) != RFY_OK)
         return RFY_EINPUT;
     /* 3. the rows computed together; the row the engine refuses takes the others */
+    rfy_error_reset(err);
     rc = rfy_compute_rows(res, rates, rows, n, err, &k);
     if (rc == RFY_OK || !row_fault(rc))
         return rc;
