@@ -40,6 +40,10 @@ int xlsx_put_whole(xlsx_sheet *s, unsigned long row, unsigned col, const char *d
 /* A decimal number given as its text ("2.912", a day count), shown as it is. */
 int xlsx_put_decimal(xlsx_sheet *s, unsigned long row, unsigned col, const char *decimal);
 
+/* Row 0 of s is a header: it stays in view when scrolling (frozen pane), and
+ * at close an autofilter spans it and every row written below it. */
+void xlsx_sheet_header(xlsx_sheet *s);
+
 /* Column width in characters for columns first..last. */
 void xlsx_set_width(xlsx_sheet *s, unsigned first, unsigned last, unsigned width);
 
