@@ -9,8 +9,9 @@
  * to the decimal, and libxlsxwriter writes it back with 16 significant
  * digits, which reproduces every decimal of at most 15 significant digits
  * digit for digit (an amount below 10^13 kr. with two decimals).  A longer
- * value is written as text instead, so nothing is ever rounded.  It lives
- * outside calc/, include/ and cli/ (which hold no floating point at all).
+ * value is written as text instead, so nothing is ever rounded.  It is the
+ * only floating point in rfy: calc/ and include/ hold none, and no other
+ * file in cli/ does.
  *
  * Text cells are always strings, never formulas.  Constant memory: rows are
  * streamed to temporary files and zipped at xlsx_book_close().
