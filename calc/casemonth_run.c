@@ -115,7 +115,8 @@ static void refuse(rfy_run_row **g, size_t n, const rfy_rows_conflict *conflict,
         }
         {
             const rfy_run_row *o = k->other == RFY_NO_ROW ? g[0] : g[k->other];
-            int quote = k->fault == RFY_ROWS_WITH_OTHERS && conflict[k->other].fault == RFY_ROWS_FINE;
+            int quote = k->fault == RFY_ROWS_WITH_OTHERS && k->other != RFY_NO_ROW &&
+                        conflict[k->other].fault == RFY_ROWS_FINE;
             w->rc = RFY_EINPUT;
             rfy_rows_reason_named(&w->err, k, noun, o->number, quote ? &o->err : NULL);
         }

@@ -297,7 +297,7 @@ int cmd_preview(int argc, char **argv)
     rfy_case c;
     rfy_run_row one, *onep = &one;
     emitted out = {0};
-    int rc;
+    int rc, run_rc;
 
     memset(&one, 0, sizeof one);
     if ((rc = parse_options(&a, argc, argv)) >= 0)
@@ -328,8 +328,8 @@ int cmd_preview(int argc, char **argv)
     one.rc = RFY_OK;
     out.a = &a;
     out.rates = rates;
-    if (rfy_casemonth_run(&onep, 1, rates, "row", on_result, &out) != RFY_OK) {
-        fprintf(stderr, "rfy preview: out of memory\n");
+    if ((run_rc = rfy_casemonth_run(&onep, 1, rates, "row", on_result, &out)) != RFY_OK) {
+        fprintf(stderr, "rfy preview: %s\n", rfy_rc_name(run_rc));
         goto done;
     }
     if (one.rc != RFY_OK) {
