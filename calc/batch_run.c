@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 
 #include "batch_run.h"
+#include "rfy_runner.h"
 #include "fault.h"
 #include "column_map.h"
 #include "casemonth_key.h"
@@ -288,12 +289,13 @@ static void reject_with(chunk *c, size_t first, size_t bad, const rfy_rows_confl
     }
 }
 
-/* Parse, check and compute the case-month whose first slot is `first`. */
+/* Parse the rows of the case-month whose first slot is `first`, and decide
+ * it with the engine's runner (rfy_casemonth_compute, rfy_runner.h). */
 static void compute_group(const batch_config *cfg, const case_binding *b, chunk *c, size_t first)
 {
     slot *g = &c->slots[first];
     const rfy_case *rows[GROUP_MAX];
-    size_t idx[GROUP_MAX], np = 0, i, at = 0, bad = (size_t)-1;
+    size_t idx[GROUP_MAX], np = 0, i, at = 0, culprit = RFY_NO_ROW;
     rfy_rows_conflict conflict[GROUP_MAX];
     int rc;
 
@@ -306,12 +308,8 @@ static void compute_group(const batch_config *cfg, const case_binding *b, chunk 
             continue;
         rfy_case_reset(&s->in);
         s->rc = case_input_parse(&s->in, b, chunk_record(c, i), cfg->amount, &s->err);
-        if (s->rc != RFY_OK && bad == (size_t)-1)
-            bad = i;
-        if (s->rc == RFY_OK) {
-            idx[np] = i;
-            rows[np++] = &s->in;
-        }
+        idx[np] = i;
+        rows[np++] = s->rc == RFY_OK ? &s->in : NULL; /* NULL: the runner names it at fault */
     }
     if (g->extra_n > 0) {
         /* A front-end limit, not a rule: more rows than any valid case-month has. */
@@ -322,10 +320,6 @@ static void compute_group(const batch_config *cfg, const case_binding *b, chunk 
         }
         return;
     }
-    if (bad != (size_t)-1) {
-        reject_with(c, first, bad, NULL);
-        return;
-    }
     if (np == 0) {
         for (i = first; i < first + g->group_n; i++) {
             c->slots[i].rc = RFY_EINPUT;
@@ -334,28 +328,7 @@ static void compute_group(const batch_config *cfg, const case_binding *b, chunk 
         }
         return;
     }
-    /* rules.md §7: overlapping days or two forløb types reject every row
-     * (one row alone has nothing to conflict with). */
-    if (np > 1 && rfy_rows_check(conflict, rows, np) != RFY_OK) {
-        size_t culprit = idx[0];
-        for (i = 0; i < np; i++) {
-            slot *s = &c->slots[idx[i]];
-            const slot *o = conflict[i].other == RFY_NO_ROW ? g : &c->slots[idx[conflict[i].other]];
-            if (conflict[i].fault != RFY_ROWS_WITH_OTHERS && culprit == idx[0])
-                culprit = idx[i];
-            s->rc = RFY_EINPUT;
-            rfy_rows_reason(&s->err, &conflict[i], o->line, NULL);
-            /* audit (interface.md): say how a correction is entered */
-            if (cfg->has_payment_lines && conflict[i].fault == RFY_ROWS_OVERLAP &&
-                s->err.nfaults > 0) {
-                s->err.fault[0].limit = 1; /* the overlap's text adds the way out */
-                rfy_fault_text(s->err.reason, sizeof s->err.reason, &s->err.fault[0], RFY_LANG_DA);
-            }
-        }
-        reject_with(c, first, culprit, conflict); /* the payment lines */
-        return;
-    }
-    rc = rfy_compute_rows(&g->res, cfg->rates, rows, np, &g->err, &at);
+    rc = rfy_casemonth_compute(&g->res, cfg->rates, rows, np, conflict, &g->err, &at);
     if (rc == RFY_OK) {
         g->group_rc = RFY_OK;
         return;
@@ -364,14 +337,43 @@ static void compute_group(const batch_config *cfg, const case_binding *b, chunk 
         g->group_rc = rc; /* not the input's fault: stops the run */
         return;
     }
-    if (g->err.nfaults == 0 && g->err.reason[0] == '\0')
-        snprintf(g->err.reason, sizeof g->err.reason, "%s", rfy_rc_name(rc));
-    if (idx[at] != first) {
-        c->slots[idx[at]].err = g->err;
-        rfy_error_reset(&g->err);
+    if (at != RFY_NO_ROW) { /* the engine refused row `at`: its faults are in g->err */
+        c->slots[idx[at]].rc = rc;
+        if (idx[at] != first) {
+            c->slots[idx[at]].err = g->err;
+            rfy_error_reset(&g->err);
+        }
     }
-    c->slots[idx[at]].rc = rc;
-    reject_with(c, first, idx[at], NULL);
+    /* the runner's verdict in the rows, each naming the other row by its line */
+    for (i = 0; i < np; i++) {
+        slot *s = &c->slots[idx[i]];
+        const slot *o;
+        int quote;
+        if (conflict[i].fault == RFY_ROWS_FINE) { /* at fault itself */
+            if (culprit == RFY_NO_ROW)
+                culprit = idx[i];
+            continue;
+        }
+        o = conflict[i].other == RFY_NO_ROW ? g : &c->slots[idx[conflict[i].other]];
+        quote = conflict[i].fault == RFY_ROWS_WITH_OTHERS && conflict[i].other != RFY_NO_ROW &&
+                conflict[conflict[i].other].fault == RFY_ROWS_FINE;
+        s->rc = RFY_EINPUT;
+        rfy_rows_reason(&s->err, &conflict[i], o->line, quote ? &o->err : NULL);
+        /* audit (interface.md): say how a correction is entered */
+        if (cfg->has_payment_lines && conflict[i].fault == RFY_ROWS_OVERLAP && s->err.nfaults > 0) {
+            s->err.fault[0].limit = 1; /* the overlap's text adds the way out */
+            rfy_fault_text(s->err.reason, sizeof s->err.reason, &s->err.fault[0], RFY_LANG_DA);
+        }
+    }
+    if (culprit != RFY_NO_ROW) {
+        reject_with(c, first, culprit, NULL); /* the payment lines, quoting the row at fault */
+    } else {
+        /* rows in conflict: the payment lines name the first of them (rules.md §7) */
+        for (i = 0; i < np && culprit == RFY_NO_ROW; i++)
+            if (conflict[i].fault != RFY_ROWS_WITH_OTHERS)
+                culprit = idx[i];
+        reject_with(c, first, culprit == RFY_NO_ROW ? idx[0] : culprit, conflict);
+    }
 }
 
 /* The batch_row of a computed case-month. */
@@ -491,9 +493,8 @@ static int holiday_group(run *r, chunk *c, size_t first)
         }
     if (np == 0)
         return RFY_OK;
-    if (rfy_holiday_apply_rows(&g->res, st, rows, np, &r->err, &at) == RFY_OK)
+    if (rfy_casemonth_holiday(&g->res, st, rows, np, &r->err, &at) == RFY_OK)
         return RFY_OK;
-    rfy_holiday_state_forget(st, rows[0]->month);
     c->slots[idx[at]].rc = RFY_EINPUT;
     c->slots[idx[at]].err = r->err;
     reject_with(c, first, idx[at], NULL);

@@ -514,6 +514,7 @@ int cmd_audit(int argc, char **argv)
         goto failed;
     run_summary_finish(&a.sum, st.rows, st.computed, st.rejected, st.gross, st.deductions,
                        st.payment);
+    a.sum.casemonths = st.casemonths;
     /* xlsx: the report's "# name,value" block first, then the reconciled figures */
     errno = 0;
     if (fflush(a.files.out.fp) == EOF) {

@@ -674,6 +674,7 @@ int cmd_batch(int argc, char **argv)
     }
     run_summary_finish(&b.sum, st.rows, st.computed, st.rejected, st.gross, st.deductions,
                        st.payment);
+    b.sum.casemonths = st.casemonths;
     options = run_options_json(&args.ro, args.delimiter, args.comma, s.used, s.sep);
     if (b.ledger) {
         options_text = options ? json_dumps(options, JSON_COMPACT | JSON_SORT_KEYS) : NULL;

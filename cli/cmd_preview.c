@@ -274,15 +274,32 @@ static int emit(const preview_args *a, const rfy_case *c, const rfy_result *res,
     return explain_text(stdout, case_id, c, res, rates);
 }
 
+/* What the runner's one case-month is written with. */
+typedef struct emitted {
+    const preview_args *a;
+    const rfy_rates *rates;
+    int failed;
+} emitted;
+
+/* The runner's computed month (rfy_runner.h), written at once. */
+static int on_result(void *user, const rfy_run_row *const *rows, size_t n, const rfy_result *res)
+{
+    emitted *e = user;
+    (void)n;
+    e->failed = emit(e->a, rows[0]->in, res, e->rates) != 0;
+    return RFY_OK;
+}
+
 int cmd_preview(int argc, char **argv)
 {
     preview_args a;
     rfy_rates *rates = NULL;
     rfy_case c;
-    rfy_result res;
-    rfy_error err;
-    int rc;
+    rfy_run_row one, *onep = &one;
+    emitted out = {0};
+    int rc, run_rc;
 
+    memset(&one, 0, sizeof one);
     if ((rc = parse_options(&a, argc, argv)) >= 0)
         return rc;
     if (a.input) {
@@ -295,31 +312,31 @@ int cmd_preview(int argc, char **argv)
         return rc;
     }
     rfy_case_init(&c);
-    rfy_result_init(&res);
     if ((rc = build_case(&c, &a)) != RFY_EXIT_OK)
         goto done;
     rc = RFY_EXIT_USAGE;
     if (!(rates = cli_load_rates(a.rates_dir)))
         goto done;
-    if (rfy_compute(&res, rates, &c, &err) != RFY_OK) {
-        report(&err);
+    /* The engine's case-month runner, as the batch and `rfy serve` (rfy_runner.h):
+     * the month computed and the holiday ledger kept from the state given
+     * (rules.md §8; both columns default to 0). */
+    one.in = &c;
+    one.case_id = a.value[CASE_COL_CASE_ID] ? a.value[CASE_COL_CASE_ID] : "";
+    one.case_id_len = strlen(one.case_id);
+    one.keyed = 1;
+    one.month = c.month;
+    one.rc = RFY_OK;
+    out.a = &a;
+    out.rates = rates;
+    if ((run_rc = rfy_casemonth_run(&onep, 1, rates, "row", on_result, &out)) != RFY_OK) {
+        fprintf(stderr, "rfy preview: %s\n", rfy_rc_name(run_rc));
         goto done;
     }
-    /* The Ferie section when the caseworker asks about holiday with ydelse
-     * (rules.md §8): the ledger of this one month from the state given. */
-    if (a.value[CASE_COL_HOLIDAY_YDELSE_DAYS] || a.value[CASE_COL_HOLIDAY_RUN_MONTHS] ||
-        a.value[CASE_COL_HOLIDAY_USED_DAYS]) {
-        rfy_holiday_state st;
-        int hrc;
-        rfy_holiday_state_init(&st);
-        hrc = rfy_holiday_apply(&res, &st, &c, &err);
-        rfy_holiday_state_clear(&st);
-        if (hrc != RFY_OK) {
-            report(&err);
-            goto done;
-        }
+    if (one.rc != RFY_OK) {
+        report(&one.err);
+        goto done;
     }
-    if (emit(&a, &c, &res, rates) != 0 || fflush(stdout) != 0 || ferror(stdout)) {
+    if (out.failed || fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "rfy preview: cannot write the preview to standard output\n");
         goto done;
     }
@@ -327,7 +344,6 @@ int cmd_preview(int argc, char **argv)
 
 done:
     rfy_rates_free(rates);
-    rfy_result_clear(&res);
     rfy_case_clear(&c);
     return rc;
 }

@@ -338,6 +338,8 @@ int output_adapter_open(output_adapter **ap, output_format fmt, FILE **out_fp, F
             *errmsg = strdup("cannot start the xlsx workbook");
             return -1;
         }
+        xlsx_sheet_header(a->results);
+        xlsx_sheet_header(a->rejects);
         xlsx_set_width(a->results, 0, 0, 16);
         xlsx_set_width(a->results, 4, 4, 24);
         xlsx_set_width(a->results, 7, 13, 14);
@@ -395,6 +397,7 @@ int output_adapter_summary(output_adapter *a, const run_summary *s, const char *
         a->summary_row++;
     rc |= summary_count(a, "rows read", s->rows);
     rc |= summary_count(a, "computed", s->computed);
+    rc |= summary_count(a, "case-months", s->casemonths);
     rc |= summary_count(a, "rejected", s->rejected);
     rc |= summary_amount(a, "gross", s->gross);
     rc |= summary_amount(a, "deductions applied", s->applied);

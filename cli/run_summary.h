@@ -42,6 +42,7 @@ typedef struct run_summary_reason {
 
 typedef struct run_summary {
     unsigned long rows, computed, rejected;
+    unsigned long casemonths;    /* computed case-months (rfy_batch_stats.casemonths) */
     unsigned long paid_zero;     /* computed case-months with payment 0 */
     unsigned long derived;       /* computed case-months with the derived_rate warning */
     mpz_t gross, deductions, paid; /* column sums of gross, total_deduction, payment */

@@ -217,80 +217,36 @@ static json_t *money_json(const mpz_t ore)
     return json_string(buf);
 }
 
-/* The holiday ledger over a request's rows (interface.md: "holiday state
- * threads through them"), when a row asks about holiday with ydelse: a case's
- * months in request order, a fresh state when the case_id changes. */
-typedef struct ledger {
-    int on;
-    rfy_holiday_state st;
-    char case_id[257]; /* 64 characters of at most 4 bytes */
-} ledger;
-
-/* Whether any row has a holiday ledger column (rules.md §8). */
-static int asks_holiday(json_t *rows)
-{
-    size_t i;
-    json_t *obj;
-    json_array_foreach(rows, i, obj) {
-        if (json_object_get(obj, "holiday_ydelse_days") ||
-            json_object_get(obj, "holiday_run_months") || json_object_get(obj, "holiday_used_days"))
-            return 1;
-    }
-    return 0;
-}
-
-/* The state of case `id` ("" when the row has none). */
-static rfy_holiday_state *ledger_of(ledger *l, const char *id)
-{
-    id = id ? id : "";
-    if (strncmp(id, l->case_id, sizeof l->case_id) != 0) {
-        rfy_holiday_state_clear(&l->st);
-        rfy_holiday_state_init(&l->st);
-        snprintf(l->case_id, sizeof l->case_id, "%s", id);
-    }
-    return &l->st;
-}
-
-/* One row of the request, decoded and read, with its case-month key. */
+/* One row of the request, decoded and read, as the engine's runner takes it. */
 typedef struct api_row {
+    rfy_run_row run;      /* first: the runner's rows are these */
     request_row r;
     rfy_case c;
-    rfy_error err;        /* its reason when rc != RFY_OK */
-    int rc;               /* RFY_OK: read (and, once computed, part of a computed case-month) */
-    int keyed;            /* its month parses: it can be grouped (else it stands alone) */
-    rfy_month month;
-    const char *id;       /* case_id ("" when not given) */
-    size_t id_len;
 } api_row;
 
-/* The rows of one request and their order (rules.md §7). */
+/* The rows of one request and what is answered for them. */
 typedef struct request {
     api_row *row;
     size_t n;
-    size_t *order;        /* keyed rows by case-month, then row number */
-    const api_row **sorted; /* the same as pointers (qsort's) */
-    size_t nkeyed;
-    const rfy_case **rows; /* one case-month's rows, for the engine */
-    size_t *idx;          /* their row numbers */
+    rfy_run_row **run;    /* every row, for the runner */
+    const rfy_case **rows; /* one case-month's rows, for the explanation */
+    json_t *results;
+    totals *t;
+    const rfy_rates *rates;
 } request;
 
-/* qsort over rows of one array: the batch's case-month order, then the row
- * number (a case-month's rows in request order, as a file's in line order). */
-static int by_casemonth(const void *pa, const void *pb)
-{
-    const api_row *x = *(const api_row *const *)pa, *y = *(const api_row *const *)pb;
-    int c = rfy_casemonth_cmp(x->id, x->id_len, x->month, y->id, y->id_len, y->month);
-    return c ? c : (x > y) - (x < y);
-}
-
-/* Decode and read every row (a row that cannot be grouped keeps its reason). */
+/* Decode and read every row (a row that cannot be decoded keeps its reason
+ * and stands alone). */
 static void read_rows(request *q, json_t *rows)
 {
     for (size_t i = 0; i < q->n; i++) {
         api_row *w = &q->row[i];
+        rfy_run_row *run = &w->run;
         const char *why;
-        w->rc = decode_row(&w->r, json_array_get(rows, i), &w->err);
-        if (w->rc != RFY_OK) {
+        run->number = (unsigned long)i;
+        run->case_id = "";
+        run->rc = decode_row(&w->r, json_array_get(rows, i), &run->err);
+        if (run->rc != RFY_OK) {
             /* the row's cells that could be read have their faults too: all of them, in one list */
             rfy_error cells;
             if (json_is_object(json_array_get(rows, i)) &&
@@ -298,160 +254,71 @@ static void read_rows(request *q, json_t *rows)
                 for (int k = 0; k < cells.nfaults; k++) {
                     const rfy_fault *f = &cells.fault[k];
                     int dup = 0; /* a required column left out is reported once */
-                    for (int j = 0; j < w->err.nfaults && !dup; j++)
-                        dup = w->err.fault[j].code == f->code && strcmp(w->err.fault[j].column, f->column) == 0;
-                    if (!dup && w->err.nfaults < RFY_MAX_FAULTS)
-                        w->err.fault[w->err.nfaults++] = *f;
+                    for (int j = 0; j < run->err.nfaults && !dup; j++)
+                        dup = run->err.fault[j].code == f->code && strcmp(run->err.fault[j].column, f->column) == 0;
+                    if (!dup && run->err.nfaults < RFY_MAX_FAULTS)
+                        run->err.fault[run->err.nfaults++] = *f;
                 }
             continue;
         }
-        w->id = w->r.case_id ? w->r.case_id : "";
-        w->id_len = strlen(w->id);
+        run->case_id = w->r.case_id ? w->r.case_id : "";
+        run->case_id_len = strlen(run->case_id);
         for (size_t k = 0; k < w->r.n; k++)
             if (strcmp(w->r.field[k].name, "month") == 0)
-                w->keyed = rfy_month_parse(&w->month, w->r.field[k].value,
-                                           strlen(w->r.field[k].value), &why) == RFY_OK;
-        w->rc = rfy_case_from_fields(&w->c, w->r.field, w->r.n, &RFY_AMOUNT_DOT, &w->err);
-        if (w->rc == RFY_OK)
-            rfy_error_reset(&w->err);
-        if (w->keyed)
-            q->order[q->nkeyed++] = i;
-    }
-}
-
-/* Every row of the case-month order[g0..g1) but row `bad` is refused with
- * it, naming it (and quoting its reason when it has its own). */
-static void refuse_with(request *q, size_t g0, size_t g1, size_t bad, int quote)
-{
-    rfy_rows_conflict k = {RFY_ROWS_WITH_OTHERS, bad};
-    for (size_t j = g0; j < g1; j++) {
-        api_row *w = &q->row[q->order[j]];
-        if (q->order[j] == bad || w->rc != RFY_OK)
-            continue;
-        w->rc = RFY_EINPUT;
-        rfy_rows_reason_named(&w->err, &k, "row", (unsigned long)bad,
-                              quote ? &q->row[bad].err : NULL);
+                run->keyed = rfy_month_parse(&run->month, w->r.field[k].value,
+                                             strlen(w->r.field[k].value), &why) == RFY_OK;
+        run->rc = rfy_case_from_fields(&w->c, w->r.field, w->r.n, &RFY_AMOUNT_DOT, &run->err);
+        if (run->rc == RFY_OK)
+            rfy_error_reset(&run->err);
+        run->in = &w->c;
     }
 }
 
 /* The rows a case-month of several rows came from, as request row numbers
  * ("row" in each of explain_rows_json()'s periods, which are in day order). */
-static int number_periods(json_t *one, const request *q, size_t np)
+static int number_periods(json_t *one, const rfy_run_row *const *g, size_t np)
 {
     size_t k;
     json_t *p;
     json_array_foreach(json_object_get(one, "periods"), k, p) {
         json_int_t first = json_integer_value(json_object_get(p, "first_day"));
         for (size_t i = 0; i < np; i++)
-            if ((q->rows[i]->start_day ? q->rows[i]->start_day : 1) == first &&
-                json_object_set_new(p, "row", json_integer((json_int_t)q->idx[i])) != 0)
+            if ((g[i]->in->start_day ? g[i]->in->start_day : 1) == first &&
+                json_object_set_new(p, "row", json_integer((json_int_t)g[i]->number)) != 0)
                 return -1;
     }
     return 0;
 }
 
-/*
- * Compute the case-month order[g0..g1) as the batch does (rules.md §7, §8):
- * a row that cannot be read takes the others with it; overlapping days or
- * two forløb types refuse every row; rfy_compute_rows() computes the rows
- * together; the case's holiday ledger takes the month.  Appends the result
- * to `results` (the caller drops them all when any row of the request was
- * refused: the answer is then the errors).  Returns RFY_OK or RFY_ENOMEM.
- */
-static int calculate_casemonth(request *q, size_t g0, size_t g1, json_t *results, totals *t,
-                               const rfy_rates *rates, rfy_result *res, ledger *l)
+/* A case-month the engine's runner computed (rfy_runner.h), as JSON: one
+ * row is `rfy preview --json`'s object, several `rfy preview --input`'s
+ * (D49).  The caller drops the results when any row was refused. */
+static int on_result(void *user, const rfy_run_row *const *g, size_t np, const rfy_result *res)
 {
-    rfy_rows_conflict conflict[RFY_MAX_PERIOD_ROWS + 1];
-    const api_row *first = &q->row[q->order[g0]];
-    size_t np = 0, at = 0, bad = RFY_NO_ROW;
-    rfy_error err;
-    int ok = 0;
-
-    memset(&err, 0, sizeof err);
-    for (size_t j = g0; j < g1; j++) {
-        api_row *w = &q->row[q->order[j]];
-        if (w->rc != RFY_OK && bad == RFY_NO_ROW)
-            bad = q->order[j];
-        q->idx[np] = q->order[j];
-        q->rows[np++] = &w->c;
-    }
-    if (bad != RFY_NO_ROW) {
-        refuse_with(q, g0, g1, bad, 1);
-    } else if (np > RFY_MAX_PERIOD_ROWS) {
-        rfy_rows_conflict many = {RFY_ROWS_TOO_MANY, RFY_NO_ROW};
-        for (size_t i = 0; i < np; i++) {
-            q->row[q->idx[i]].rc = RFY_EINPUT;
-            rfy_rows_reason_named(&q->row[q->idx[i]].err, &many, "row", 0, NULL);
-        }
-    } else if (np > 1 && rfy_rows_check(conflict, q->rows, np) != RFY_OK) {
-        for (size_t i = 0; i < np; i++) {
-            size_t other = conflict[i].other == RFY_NO_ROW ? q->idx[0] : q->idx[conflict[i].other];
-            q->row[q->idx[i]].rc = RFY_EINPUT;
-            rfy_rows_reason_named(&q->row[q->idx[i]].err, &conflict[i], "row",
-                                  (unsigned long)other, NULL);
-        }
-    } else if (rfy_compute_rows(res, rates, q->rows, np, &err, &at) != RFY_OK ||
-               (l->on && rfy_holiday_apply_rows(res, ledger_of(l, first->id), q->rows, np, &err,
-                                                &at) != RFY_OK)) {
-        api_row *w = &q->row[q->idx[at]];
-        if (err.nfaults == 0 && !err.reason[0])
-            snprintf(err.reason, sizeof err.reason, "rækken kan ikke beregnes");
-        w->rc = RFY_EINPUT;
-        w->err = err;
-        refuse_with(q, g0, g1, q->idx[at], 1);
-    } else {
-        ok = 1;
-    }
-    if (!ok) {
-        /* a month that fails leaves its case's holiday state unknown (rules.md §8) */
-        if (l->on)
-            rfy_holiday_state_forget(ledger_of(l, first->id), first->month);
-        return RFY_OK;
-    }
-    {
-        /* one row: `rfy preview --json`'s object; several: `rfy preview --input`'s */
-        json_t *one = np == 1 ? explain_json(first->r.case_id, q->rows[0], res, rates)
-                              : explain_rows_json(first->r.case_id, q->rows, np, NULL, res, rates);
-        if (!one || (np > 1 && number_periods(one, q, np) != 0) ||
-            json_array_append_new(results, one) != 0)
-            return RFY_ENOMEM;
-    }
-    rfy_batch_stats_add(t, res);
+    request *q = user;
+    const api_row *first = (const api_row *)g[0];
+    json_t *one;
+    for (size_t i = 0; i < np; i++)
+        q->rows[i] = g[i]->in;
+    one = np == 1 ? explain_json(first->r.case_id, q->rows[0], res, q->rates)
+                  : explain_rows_json(first->r.case_id, q->rows, np, NULL, res, q->rates);
+    if (!one || (np > 1 && number_periods(one, g, np) != 0) ||
+        json_array_append_new(q->results, one) != 0)
+        return RFY_ENOMEM;
+    rfy_batch_stats_add(q->t, res);
     return RFY_OK;
 }
 
-/* Group the rows into case-months in the batch's order and compute each. */
-static int calculate_rows(request *q, json_t *rows, json_t *results, json_t *errors, totals *t,
-                          const rfy_rates *rates)
+/* Every row through the engine's runner, then every refused row, in request order. */
+static int calculate_rows(request *q, json_t *rows, json_t *errors)
 {
-    rfy_result res;
-    ledger l;
-    int rc = RFY_OK;
-
+    int rc;
     read_rows(q, rows);
-    for (size_t j = 0; j < q->nkeyed; j++)
-        q->sorted[j] = &q->row[q->order[j]];
-    qsort(q->sorted, q->nkeyed, sizeof *q->sorted, by_casemonth);
-    for (size_t j = 0; j < q->nkeyed; j++)
-        q->order[j] = (size_t)(q->sorted[j] - q->row);
-    memset(&l, 0, sizeof l);
-    l.on = asks_holiday(rows);
-    rfy_holiday_state_init(&l.st);
-    rfy_result_init(&res);
-    for (size_t g0 = 0, g1; rc == RFY_OK && g0 < q->nkeyed; g0 = g1) {
-        const api_row *a = &q->row[q->order[g0]];
-        for (g1 = g0 + 1; g1 < q->nkeyed; g1++) {
-            const api_row *b = &q->row[q->order[g1]];
-            if (rfy_casemonth_cmp(a->id, a->id_len, a->month, b->id, b->id_len, b->month) != 0)
-                break;
-        }
-        rc = calculate_casemonth(q, g0, g1, results, t, rates, &res, &l);
-    }
-    rfy_result_clear(&res);
-    rfy_holiday_state_clear(&l.st);
-    /* every refused row, in request order */
+    for (size_t i = 0; i < q->n; i++)
+        q->run[i] = &q->row[i].run;
+    rc = rfy_casemonth_run(q->run, q->n, q->rates, "row", on_result, q);
     for (size_t i = 0; rc == RFY_OK && i < q->n; i++)
-        if (q->row[i].rc != RFY_OK && append_errors(errors, (long)i, &q->row[i].err) != 0)
+        if (q->row[i].run.rc != RFY_OK && append_errors(errors, (long)i, &q->row[i].run.err) != 0)
             rc = RFY_ENOMEM;
     return rc;
 }
@@ -487,17 +354,18 @@ static int calculate(serve_answer *ans, const rfy_rates *rates, const char *body
     memset(&q, 0, sizeof q);
     q.n = n;
     q.row = calloc(n, sizeof *q.row);
-    q.order = calloc(n, sizeof *q.order);
+    q.run = calloc(n, sizeof *q.run);
     q.rows = calloc(n, sizeof *q.rows);
-    q.idx = calloc(n, sizeof *q.idx);
-    q.sorted = calloc(n, sizeof *q.sorted);
     results = json_array();
     errors = json_array();
     if (q.row)
         for (size_t i = 0; i < n; i++)
             rfy_case_init(&q.row[i].c);
-    if (!q.row || !q.order || !q.rows || !q.idx || !q.sorted || !results || !errors ||
-        calculate_rows(&q, rows, results, errors, &t, rates) != RFY_OK) {
+    q.results = results;
+    q.t = &t;
+    q.rates = rates;
+    if (!q.row || !q.run || !q.rows || !results || !errors ||
+        calculate_rows(&q, rows, errors) != RFY_OK) {
         rc = answer_oom(ans);
     } else if (json_array_size(errors) > 0) {
         answer = json_pack("{s:O}", "errors", errors);
@@ -513,10 +381,8 @@ static int calculate(serve_answer *ans, const rfy_rates *rates, const char *body
         for (size_t i = 0; i < n; i++)
             rfy_case_clear(&q.row[i].c);
     free(q.row);
-    free(q.order);
+    free(q.run);
     free(q.rows);
-    free(q.idx);
-    free(q.sorted);
     rfy_batch_stats_clear(&t);
     json_decref(results);
     json_decref(errors);

@@ -48,6 +48,7 @@
 #include "rfy_batch.h"
 #include "rfy_explain.h"
 #include "rfy_casemonth.h"
+#include "rfy_runner.h"
 #include "rfy_audit.h"
 #include "rfy_whatif.h"
 #include "rfy_ledger.h"

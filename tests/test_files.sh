@@ -198,6 +198,14 @@ s = {r[0]: r[1] for r in wb["summary"].iter_rows(values_only=True) if r[0]}
 assert Decimal(repr(s["gross"])).quantize(Decimal("0.01")) == Decimal("28708.00")
 assert Decimal(repr(s["paid (gross - deductions applied)"])).quantize(Decimal("0.01")) == Decimal("26685.65")
 assert s["rejected"] == 1 and s["computed"] == 2
+# A and '=1+1 are two case-months of one row each
+assert s["case-months"] == 2, s.get("case-months")
+# the header rows stay in view and carry an autofilter over every row written
+res, rj = wb["results"], wb["rejects"]
+assert res.freeze_panes == "A2" and rj.freeze_panes == "A2", (res.freeze_panes, rj.freeze_panes)
+from openpyxl.utils import get_column_letter
+assert res.auto_filter.ref == f"A1:{get_column_letter(res.max_column)}3", res.auto_filter.ref
+assert rj.auto_filter.ref == f"A1:{get_column_letter(rj.max_column)}2", rj.auto_filter.ref
 # rows come by case_id bytewise ("'=1+1" before "A"): find the cell
 f = [c for c in openpyxl.load_workbook(sys.argv[1])["results"]["A"] if c.value == "'=1+1"][0]
 assert f.data_type == "s" and f.value == "'=1+1", (f.data_type, f.value)

@@ -14,7 +14,19 @@ struct xlsx_book {
 struct xlsx_sheet {
     lxw_worksheet *ws;
     xlsx_book *book;
+    int filter;                /* xlsx_sheet_header(): an autofilter over the rows written */
+    unsigned long last_row;    /* the last row and column written (for the autofilter) */
+    unsigned last_col;
 };
+
+/* Remember the extent of what was written. */
+static void written(xlsx_sheet *s, unsigned long row, unsigned col)
+{
+    if (row > s->last_row)
+        s->last_row = row;
+    if (col > s->last_col)
+        s->last_col = col;
+}
 
 /* The sheets handed out, freed with the book (a workbook has a few). */
 #define MAX_SHEETS 8
@@ -69,6 +81,7 @@ int xlsx_put_text(xlsx_sheet *s, unsigned long row, unsigned col, const char *te
         return -1;
     if (!text[0])
         return 0; /* an empty cell is no cell */
+    written(s, row, col);
     return worksheet_write_string(s->ws, (lxw_row_t)row, (lxw_col_t)col, text,
                                   bold ? s->book->bold : NULL) == LXW_NO_ERROR ? 0 : -1;
 }
@@ -106,6 +119,7 @@ static int put_number(xlsx_sheet *s, unsigned long row, unsigned col, const char
         return -1;
     if (digits < 0 || digits > 15) /* not exactly representable: keep the text */
         return xlsx_put_text(s, row, col, text, 0);
+    written(s, row, col);
     return worksheet_write_number(s->ws, (lxw_row_t)row, (lxw_col_t)col, strtod(text, NULL),
                                   fmt) == LXW_NO_ERROR ? 0 : -1;
 }
@@ -131,9 +145,22 @@ void xlsx_set_width(xlsx_sheet *s, unsigned first, unsigned last, unsigned width
     worksheet_set_column(s->ws, (lxw_col_t)first, (lxw_col_t)last, width, NULL);
 }
 
+void xlsx_sheet_header(xlsx_sheet *s)
+{
+    worksheet_freeze_panes(s->ws, 1, 0);
+    s->filter = 1;
+}
+
 int xlsx_book_close(xlsx_book *b, const char **why)
 {
-    lxw_error e = workbook_close(b->wb);
+    book_and_sheets *bs = (book_and_sheets *)b;
+    lxw_error e;
+    /* the autofilter spans the header and every row written, known only now */
+    for (int i = 0; i < bs->nsheets; i++)
+        if (bs->sheets[i].filter)
+            worksheet_autofilter(bs->sheets[i].ws, 0, 0, (lxw_row_t)bs->sheets[i].last_row,
+                                 (lxw_col_t)bs->sheets[i].last_col);
+    e = workbook_close(b->wb);
     free(b);
     if (e != LXW_NO_ERROR) {
         *why = lxw_strerror(e);

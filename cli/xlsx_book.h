@@ -9,8 +9,9 @@
  * to the decimal, and libxlsxwriter writes it back with 16 significant
  * digits, which reproduces every decimal of at most 15 significant digits
  * digit for digit (an amount below 10^13 kr. with two decimals).  A longer
- * value is written as text instead, so nothing is ever rounded.  It lives
- * outside calc/, include/ and cli/ (which hold no floating point at all).
+ * value is written as text instead, so nothing is ever rounded.  It is the
+ * only floating point in rfy: calc/ and include/ hold none, and no other
+ * file in cli/ does.
  *
  * Text cells are always strings, never formulas.  Constant memory: rows are
  * streamed to temporary files and zipped at xlsx_book_close().
@@ -39,6 +40,10 @@ int xlsx_put_amount(xlsx_sheet *s, unsigned long row, unsigned col, const char *
 int xlsx_put_whole(xlsx_sheet *s, unsigned long row, unsigned col, const char *digits);
 /* A decimal number given as its text ("2.912", a day count), shown as it is. */
 int xlsx_put_decimal(xlsx_sheet *s, unsigned long row, unsigned col, const char *decimal);
+
+/* Row 0 of s is a header: it stays in view when scrolling (frozen pane), and
+ * at close an autofilter spans it and every row written below it. */
+void xlsx_sheet_header(xlsx_sheet *s);
 
 /* Column width in characters for columns first..last. */
 void xlsx_set_width(xlsx_sheet *s, unsigned first, unsigned last, unsigned width);
