@@ -141,7 +141,12 @@ dump "$L" >"$TMP/before.sql"
 "$RFY" batch --quiet --ledger "$L" -o "$TMP/again.out.csv" "$TMP/run4.csv" 2>"$TMP/again.err"
 check "repeat: exit 1" [ $? = 1 ]
 rows4=$(($(wc -l <"$TMP/run4.csv") - 1))
-check "repeat: every row refused ($rows4)" [ "$(grep -c 'paid by run 4' "$TMP/again.out.rejects.csv")" = "$rows4" ]
+check "repeat: every row refused ($rows4)" [ "$(grep -c 'er udbetalt af kørsel 4 (' "$TMP/again.out.rejects.csv")" = "$rows4" ]
+check "repeat: each with the code ledger_already_paid" \
+    [ "$(grep -c ',ledger_already_paid$' "$TMP/again.out.rejects.csv")" = "$rows4" ]
+check "repeat: the reason names the run's date" \
+    grep -qE 'kørsel 4 \([0-9a-f]{16}\) den [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z: kør igen med --corrections' \
+    "$TMP/again.out.rejects.csv"
 check "repeat: the reason names --corrections" grep -q -- '--corrections' "$TMP/again.out.rejects.csv"
 check "repeat: no output row" [ "$(wc -l <"$TMP/again.out.csv")" = 1 ]
 dump "$L" >"$TMP/after.sql"
@@ -163,8 +168,13 @@ check "state: a case new to the ledger starts at 0 (run 1)" \
 "$RFY" batch --quiet --ledger "$L3" -o "$TMP/s-jan.out.csv" "$TMP/s-jan.csv" 2>/dev/null
 check "state: a row giving 5 months where the ledger carries 13: exit 1" [ $? = 1 ]
 check "state: the reason names both" \
-    grep -q 'holiday_run_months,"the row gives 5 months, 0.00 days; the ledger carries 13 months, 0.00 days after 2024-12' \
+    grep -qF 'holiday_run_months,"rækken angiver 5 måneder, 0.00 dage; ledgeren fører 13 måneder, 0.00 dage efter 2024-12: lad holiday_run_months og holiday_used_days stå tomme",ledger_holiday_state_differs' \
     "$TMP/s-jan.out.rejects.csv"
+cp "$L3" "$TMP/state-en.db"
+"$RFY" --lang en batch --quiet --ledger "$TMP/state-en.db" -o "$TMP/s-jan-en.out.csv" "$TMP/s-jan.csv" 2>/dev/null
+check "state: --lang en names both in English" \
+    grep -qF 'holiday_run_months,"the row gives 5 months, 0.00 days; the ledger carries 13 months, 0.00 days after 2024-12: leave holiday_run_months and holiday_used_days empty",ledger_holiday_state_differs' \
+    "$TMP/s-jan-en.out.rejects.csv"
 
 # A correction that changes the state: S1's November given 23 months before it
 # (was 11).  November is then month 24 (run 24 after it); December has run 24
