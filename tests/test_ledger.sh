@@ -236,6 +236,11 @@ check "ledger show --json: months, supersession, state" [ $? = 0 ]
 "$RFY" ledger verify "$L" >"$TMP/verify.txt" 2>&1
 check "ledger verify: the chain ledger recomputes without a difference (exit 0)" [ $? = 0 ]
 check "ledger verify: every stored month checked ($ROWS)" grep -q "verify: $ROWS sagsmåneder genberegnet, 0 forskelle" "$TMP/verify.txt"
+"$RFY" --lang en ledger verify "$L" >"$TMP/verify-en.txt" 2>&1
+check "ledger verify --lang en: said in English" grep -qxF "rfy ledger verify: $ROWS case-months recomputed, 0 differences" "$TMP/verify-en.txt"
+"$RFY" --lang en ledger show "$L3" S1 >"$TMP/show-en.txt"
+check "ledger show --lang en: an English header and statuses" \
+    bash -c "head -1 '$TMP/show-en.txt' | grep -q '^month  *run  paid' && grep -q ' superseded' '$TMP/show-en.txt' && ! grep -q 'gældende' '$TMP/show-en.txt'"
 cp "$L3" "$TMP/tampered.db"
 sqlite3 "$TMP/tampered.db" "update casemonth set payment = payment + 1 where case_id = 'S2'"
 "$RFY" ledger verify "$TMP/tampered.db" >"$TMP/verify.txt" 2>&1
