@@ -329,4 +329,37 @@ check "schema: a file that is not a ledger is refused (exit 2, no output)" [ $? 
 check "schema: ... saying so" grep -q 'is not a ledger (not an SQLite database)' "$TMP/text.err"
 check "schema: ... and left as it was" grep -qx 'not a database, just text' "$TMP/text.db"
 
+# ---- audit --ledger: historic payments against what the ledger says was paid ------------------
+# May 2024 through the ledger: A forsørger, wage 20.000: 16.382,00 − 55 % × (20.000 − 16.323)
+# = 16.382,00 − 2.022,35 = 14.359,65; B ikke-forsørger, no income: 12.326,00.
+LA="$TMP/audit-ledger.db"
+printf 'case_id,month,category,wage\nA,2024-05,forsorger,20000\nB,2024-05,ikke_forsorger,\n' >"$TMP/al-may.csv"
+"$RFY" batch --quiet --ledger "$LA" -o "$TMP/al-may.out.csv" "$TMP/al-may.csv" 2>/dev/null
+# The payroll file says A got 14.359,65 (as the ledger), B 12.000,00 (326,00 less than the
+# ledger's 12.326,00), and C 16.382,00 (right by the law, but never paid through the ledger).
+printf 'case_id,month,category,wage,paid\nA,2024-05,forsorger,20000,14359.65\nB,2024-05,ikke_forsorger,,12000.00\nC,2024-05,forsorger,,16382.00\n' >"$TMP/al-hist.csv"
+dump "$LA" >"$TMP/al-before.sql"
+"$RFY" audit --ledger "$LA" -o "$TMP/al.csv" "$TMP/al-hist.csv" 2>"$TMP/al.err"
+check "audit --ledger: differences: exit 1" [ $? = 1 ]
+check "audit --ledger: the report's header ends in ledger_paid,ledger_difference" \
+    bash -c "head -1 '$TMP/al.csv' | grep -q ',paid,difference,ledger_paid,ledger_difference\$'"
+# B: paid 12.000,00 − recomputed 12.326,00 = −326,00; the ledger paid 12.326,00: −326,00 again
+check "audit --ledger: B names the ledger's payment and the difference" \
+    grep -q '^B,2024-05,.*,12000.00,-326.00,12326.00,-326.00$' "$TMP/al.csv"
+# C matches the law (16.382,00 − 16.382,00 = 0) but the ledger has no such month: empty cells
+check "audit --ledger: C is reported as not in the ledger" grep -q '^C,2024-05,.*,16382.00,0.00,,$' "$TMP/al.csv"
+check "audit --ledger: A (as the law and the ledger) is not reported" bash -c "! grep -q '^A,' '$TMP/al.csv'"
+# 1 as the ledger (A), 2 differ (B, and C not in it); the sum over the months the ledger paid:
+# (14.359,65 − 14.359,65) + (12.000,00 − 12.326,00) = −326,00; paid over them 26.359,65
+for want in 'ledger_matches,1' 'ledger_differences,2' 'ledger_missing,1' \
+            'ledger_sum_of_differences,-326.00' 'ledger_total_paid,26359.65'; do
+    check "audit --ledger: summary # $want" grep -qx "# $want" "$TMP/al.csv"
+done
+check "audit --ledger: the summary line in Danish" \
+    grep -qxF "rfy audit: ledger $LA: 1 sagsmåned som ledgeren betalte, 2 afviger (1 findes ikke i ledgeren); sum af differencer (betalt - ledgeren) -326.00" "$TMP/al.err"
+dump "$LA" >"$TMP/al-after.sql"
+check "audit --ledger: the ledger is read only (content identical)" cmp -s "$TMP/al-before.sql" "$TMP/al-after.sql"
+"$RFY" audit --ledger "$TMP/no-such.db" -o "$TMP/al2.csv" "$TMP/al-hist.csv" 2>/dev/null
+check "audit --ledger: a ledger that does not exist: exit 2, no report" [ $? = 2 ] && [ ! -e "$TMP/al2.csv" ]
+
 rfy_test_finish
