@@ -202,7 +202,8 @@ static int print_difference(void *user, const rfy_ledger_difference *d)
     char month[8];
     (void)user;
     rfy_month_format(month, d->month);
-    printf(SAY(VERIFY_DIFF), d->case_id, month, d->run, d->what, d->detail);
+    printf(SAY(VERIFY_DIFF), d->case_id, month, d->run, d->what,
+           cli_lang == RFY_LANG_EN ? d->detail_en : d->detail);
     return RFY_OK;
 }
 

@@ -245,7 +245,9 @@ cp "$L3" "$TMP/tampered.db"
 sqlite3 "$TMP/tampered.db" "update casemonth set payment = payment + 1 where case_id = 'S2'"
 "$RFY" ledger verify "$TMP/tampered.db" >"$TMP/verify.txt" 2>&1
 check "ledger verify: a changed payment is a difference (exit 1)" [ $? = 1 ]
-check "ledger verify: ... named with both values" grep -q 'S2 2024-12 (kørsel 2): payment: stored 16382.01, recomputed 16382.00' "$TMP/verify.txt"
+check "ledger verify: ... named with both values" grep -qxF 'S2 2024-12 (kørsel 2): payment: gemt 16382.01, genberegnet 16382.00' "$TMP/verify.txt"
+"$RFY" --lang en ledger verify "$TMP/tampered.db" >"$TMP/verify-en.txt" 2>&1
+check "ledger verify --lang en: ... in English" grep -qxF 'S2 2024-12 (run 2): payment: stored 16382.01, recomputed 16382.00' "$TMP/verify-en.txt"
 # import: a kommune starts with November paid elsewhere (an rfy output); December continues from it.
 "$RFY" ledger import "$TMP/imp.db" "$TMP/s-nov.out.csv" 2>"$TMP/imp.err"
 check "ledger import: exit 0" [ $? = 0 ]
