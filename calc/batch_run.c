@@ -589,7 +589,6 @@ static int ledger_group(run *r, chunk *c, size_t first, rfy_batch_ledger_mark *m
     rfy_holiday_state *st = holiday_of(r, c, g);
     size_t len, i;
     const char *id = slot_cell(c, g, r->binding.field[CASE_COL_CASE_ID], &len);
-    char month[8];
     int rc;
 
     for (i = first; i < first + g->group_n && !in; i++)
@@ -597,7 +596,6 @@ static int ledger_group(run *r, chunk *c, size_t first, rfy_batch_ledger_mark *m
             in = &c->slots[i].in;
     if (!in)
         return RFY_OK;
-    rfy_month_format(month, in->month);
     mark->stored = 0;
     mpz_set_ui(mark->previously_paid, 0);
     mpz_set_ui(mark->correction, 0);
@@ -620,11 +618,16 @@ static int ledger_group(run *r, chunk *c, size_t first, rfy_batch_ledger_mark *m
     rc = in->month > r->case_latest ? RFY_OK : rfy_ledger_lookup(lg, id, len, in->month, &prev);
     if (rc == RFY_OK && prev.stored && !rfy_ledger_corrections(lg)) {
         /* rules.md §10: a case-month is paid once */
-        r->err.column = "month";
-        snprintf(r->err.reason, sizeof r->err.reason,
-                 "%s of this case was paid by run %lld (%s) of %s; to pay a correction, run "
-                 "again with --corrections",
-                 month, prev.run, prev.run_id, prev.run_time);
+        char run_at[sizeof prev.run_id + sizeof prev.run_time];
+        rfy_fault *f;
+        rfy_error_reset(&r->err);
+        if ((f = rfy__fault_add(&r->err, RFY_FAULT_LEDGER_PAID, "month"))) {
+            snprintf(run_at, sizeof run_at, "%s %s", prev.run_id, prev.run_time);
+            rfy__fault_value(f, run_at, strlen(run_at));
+            f->month = in->month;
+            f->other = (long)prev.run;
+        }
+        rfy__fault_end(&r->err);
         rfy_ledger_stored_clear(&prev);
         /* the case's later months go on from the state stored with this one */
         if (rfy_ledger_state_before(lg, id, len, in->month + 1, st, &r->ledger_kept) != RFY_OK) {
@@ -649,23 +652,33 @@ static int ledger_group(run *r, chunk *c, size_t first, rfy_batch_ledger_mark *m
             long carried = gap ? 0 : st->run_months;
             for (i = first; i < first + g->group_n; i++) {
                 const rfy_case *row = &c->slots[i].in;
-                char have[24], want[24], last[8];
+                char have[24], want[24];
                 if (c->slots[i].payment || !row->has_holiday_state)
                     continue;
                 if (row->holiday_run_months == carried &&
                     (gap ? mpz_sgn(row->holiday_used_days) == 0
                          : mpz_cmp(row->holiday_used_days, st->used_m) == 0))
                     continue;
-                rfy_month_format(last, st->last);
                 if (rfy_holiday_days_format(have, sizeof have, row->holiday_used_days, '.') < 0 ||
                     rfy_holiday_days_format(want, sizeof want, st->used_m, '.') < 0 || gap)
                     snprintf(want, sizeof want, "0.00");
-                r->err.column = row->holiday_run_months != carried ? "holiday_run_months"
-                                                               : "holiday_used_days";
-                snprintf(r->err.reason, sizeof r->err.reason,
-                         "the row gives %ld months, %s days; the ledger carries %ld months, %s "
-                         "days after %s: leave holiday_run_months and holiday_used_days empty",
-                         row->holiday_run_months, have, carried, want, last);
+                {
+                    char both[sizeof have + sizeof want];
+                    rfy_fault *f;
+                    rfy_error_reset(&r->err);
+                    f = rfy__fault_add(&r->err, RFY_FAULT_LEDGER_STATE_DIFFERS,
+                                       row->holiday_run_months != carried ? "holiday_run_months"
+                                                                          : "holiday_used_days");
+                    if (f) {
+                        snprintf(both, sizeof both, "%s %s", have, want);
+                        rfy__fault_value(f, both, strlen(both));
+                        f->other = row->holiday_run_months;
+                        f->limit = carried;
+                        f->month = in->month;
+                        f->other_month = st->last;
+                    }
+                    rfy__fault_end(&r->err);
+                }
                 rc = RFY_EINPUT;
                 break;
             }

@@ -13,6 +13,8 @@
  *   %u the column's unit               %h the hint the entry names (rfy_hint.h)
  *   %P (overlap with limit 1) how a correction is entered in an audit
  *   %N "line" or "row" as name says (the other row of a case-month)
+ *   %U "per week" (limit 1) or "per month"   %W (other 1) how a weekly amount counts
+ *   %r / %t the value's first part (up to its first space) / the rest
  * Every text says what is wrong and the way out.
  */
 #include <stdio.h>
@@ -269,6 +271,79 @@ static const entry CATALOGUE[RFY_FAULT_COUNT] = {
          "no such API path (POST /api/v1/calculate, GET /api/v1/catalogue, GET /api/v1/rates/YYYY, GET /api/v1/health)"},
     [RFY_FAULT_RATES_YEAR_UNCOVERED] =
         {"rates_year_uncovered", -1, "ingen satstabel dækker %l", "no rate table covers %l"},
+    [RFY_FAULT_LY_ABOVE_MAX] =
+        {"ledighedsydelse_above_max", -1,
+         "%c er over det højeste dagpengebeløb for måneden (%v kr. %U%W; § 68 stk. 5, AFL § 47)",
+         "%c is above the highest dagpenge amount for the month (%v kr. %U%W; § 68 stk. 5, AFL § 47)"},
+    [RFY_FAULT_LEDGER_PAID] =
+        {"ledger_already_paid", -1,
+         "%m i denne sag er udbetalt af kørsel %o (%r) den %t: kør igen med --corrections for at betale en efterregulering",
+         "%m of this case was paid by run %o (%r) of %t; to pay a correction, run again with --corrections"},
+    [RFY_FAULT_LEDGER_STATE_DIFFERS] =
+        {"ledger_holiday_state_differs", -1,
+         "rækken angiver %o måneder, %r dage; ledgeren fører %l måneder, %t dage efter %M: lad holiday_run_months og holiday_used_days stå tomme",
+         "the row gives %o months, %r days; the ledger carries %l months, %t days after %M: leave holiday_run_months and holiday_used_days empty"},
+    [RFY_FAULT_LEDGER_ROWS_FORM] =
+        {"ledger_rows_form", -1,
+         "de gemte rækker har ikke ledgerens form: ledgeren er beskadiget eller skrevet af et andet program (rfy ledger verify)",
+         "stored rows are not in the ledger's form: the ledger is damaged or was written by another program (rfy ledger verify)"},
+    [RFY_FAULT_LEDGER_ROWS_UNREADABLE] =
+        {"ledger_rows_unreadable", -1,
+         "de gemte rækker kan ikke læses: ledgeren er beskadiget (rfy ledger verify)",
+         "stored rows cannot be read: the ledger is damaged (rfy ledger verify)"},
+    [RFY_FAULT_WHATIF_KEY_UNKNOWN] =
+        {"whatif_key_unknown", -1,
+         "'%v' hører ikke til et interval: brug wage_from, wage_to og step, eller hourly_wage, hours_from, hours_to og hours_step",
+         "'%v' is not part of a range: use wage_from, wage_to and step, or hourly_wage, hours_from, hours_to and hours_step"},
+    [RFY_FAULT_WHATIF_CASE_KEY_UNKNOWN] =
+        {"whatif_case_key_unknown", -1,
+         "'%v' er ikke en inputkolonne (nøglerne i \"case\" er batchens kolonnenavne, fx month, category, other_income)",
+         "'%v' is not an input column (the keys of \"case\" are the batch input column names, e.g. month, category, other_income)"},
+    [RFY_FAULT_WHATIF_RANGE_BOTH] =
+        {"whatif_range_both", -1,
+         "giv enten et lønspænd (wage_from, wage_to, step) eller timer til en timeløn (hourly_wage, hours_from, hours_to, hours_step), ikke begge",
+         "give either a wage range (wage_from, wage_to, step) or hours at an hourly wage (hourly_wage, hours_from, hours_to, hours_step), not both"},
+    [RFY_FAULT_WHATIF_RANGE_REQUIRED] =
+        {"whatif_range_required", -1,
+         "et interval skal angives: wage_from, wage_to og step (kr.), eller hourly_wage, hours_from, hours_to og hours_step",
+         "a range is required: wage_from, wage_to and step (kroner), or hourly_wage, hours_from, hours_to and hours_step"},
+    [RFY_FAULT_WHATIF_HOURLY_RANGE] =
+        {"whatif_hourly_range", -1, "%c '%v' skal være et beløb over 0 og højst %K",
+         "%c '%v' must be an amount above 0 and at most %K"},
+    [RFY_FAULT_WHATIF_HOURS_WAGE_TOO_LARGE] =
+        {"whatif_hours_wage_too_large", -1,
+         "%c timer à hourly_wage giver en løn over %K, den største rfy tager imod",
+         "%c hours at hourly_wage come to a wage above %K, the largest rfy accepts"},
+    [RFY_FAULT_WHATIF_FROM_ABOVE_TO] =
+        {"whatif_from_above_to", -1, "%c må ikke være over %n", "%c must not be above %n"},
+    [RFY_FAULT_WHATIF_STEP_ZERO] =
+        {"whatif_step_zero", -1, "%c skal være over 0", "%c must be above 0"},
+    [RFY_FAULT_WHATIF_TOO_MANY_POINTS] =
+        {"whatif_too_many_points", -1, "intervallet har flere end %l punkter: tag et større skridt eller et kortere interval",
+         "the range has more than %l points: take a larger step or a shorter range"},
+    [RFY_FAULT_WHATIF_BODY_SHAPE] =
+        {"whatif_body_shape", -1,
+         "indholdet skal være {\"case\": {...}, \"wage_from\": \"0\", \"wage_to\": \"40000\", \"step\": \"1000\"} (eller hourly_wage, hours_from, hours_to, hours_step)",
+         "the body must be {\"case\": {...}, \"wage_from\": \"0\", \"wage_to\": \"40000\", \"step\": \"1000\"} (or hourly_wage, hours_from, hours_to, hours_step)"},
+    [RFY_FAULT_BREAK_EVEN_NONE] =
+        {"break_even_none", -1,
+         "ingen løn op til %K (den største løn rfy tager imod) fjerner hele ydelsen: der er ingen nulpunktsløn",
+         "no wage up to %K (the largest wage rfy accepts) takes the whole ydelse: there is no break-even wage"},
+    [RFY_FAULT_BREAK_EVEN_UNCONFIRMED] =
+        {"break_even_unconfirmed", -1,
+         "nulpunktslønnen kunne ikke bekræftes af beregningen (en fejl i rfy: indberet venligst sagen)",
+         "the break-even wage could not be confirmed by the computation (a defect in rfy: please report the case)"},
+    [RFY_FAULT_HTTP_BUSY] =
+        {"server_busy", -1,
+         "serveren har allerede for mange anmodninger og svar i hukommelsen; prøv igen om et sekund (Retry-After)",
+         "the server already holds too many requests and answers in memory; try again in a second (Retry-After)"},
+    [RFY_FAULT_HTTP_STOPPING] =
+        {"server_stopping", -1, "serveren er ved at stoppe; prøv igen om lidt (Retry-After)",
+         "the server is stopping; try again in a moment (Retry-After)"},
+    [RFY_FAULT_HTTP_LENGTH_AMBIGUOUS] =
+        {"request_length_ambiguous", -1,
+         "anmodningens længde er tvetydig: Content-Length er givet to gange med forskellige værdier eller sammen med Transfer-Encoding; send én Content-Length",
+         "the request's length is ambiguous: Content-Length given twice with different values, or with Transfer-Encoding; send one Content-Length"},
 };
 
 const char *rfy_fault_id(rfy_fault_code code)
@@ -310,6 +385,7 @@ static const char *unit_of(const char *column, rfy_lang lang)
         {"holiday_run_months", "måneder", "months"},
         {"holiday_used_days", "dage", "days"},
         {"sanction_days", "dage", "days"},
+        {"hours_to", "timer", "hours"},
     };
     size_t i;
     for (i = 0; i < sizeof UNIT / sizeof UNIT[0]; i++)
@@ -417,6 +493,27 @@ size_t rfy_fault_text(char *buf, size_t size, const rfy_fault *f, rfy_lang lang)
                                           : "; en rettelse er en betalingslinje (kun case_id, month og paid)";
             break;
         case 'h': piece = e->hint >= 0 ? rfy_hint_text((rfy_hint)e->hint) : ""; break;
+        case 'U': /* the unit of a maximum: limit 1 = a week */
+            piece = f->limit == 1 ? (lang == RFY_LANG_EN ? "per week" : "pr. uge")
+                                  : (lang == RFY_LANG_EN ? "per month" : "pr. måned");
+            break;
+        case 'W': /* the row gave a weekly amount: say how it was compared */
+            piece = f->other != 1 ? ""
+                    : lang == RFY_LANG_EN ? "; a weekly amount counts x 52/12"
+                                          : "; et ugebeløb tæller × 52/12";
+            break;
+        case 'r': /* the value's first part (before its first space) */
+        case 't': { /* ... and the rest */
+            size_t k = strcspn(f->value, " ");
+            if (*t == 'r') {
+                if (k >= sizeof tmp)
+                    k = sizeof tmp - 1;
+                memcpy(tmp, f->value, k);
+                tmp[k] = '\0';
+            } else
+                piece = f->value[k] ? f->value + k + 1 : "";
+            break;
+        }
         default: tmp[0] = '%'; tmp[1] = '\0'; break;
         }
         used = rfy__text_append(buf, size, used, piece);

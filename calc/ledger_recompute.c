@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "case_input.h"
+#include "fault.h"
 #include "ledger_internal.h"
 #include "rfy_casemonth.h"
 #include "rfy_csv.h"
@@ -32,8 +33,8 @@ static int read_row(void *user, const rfy_csv_record *rec)
     rfy_field f[CASE_COL_COUNT];
     size_t k = 0;
     if (c->n >= c->max || rec->nfields != CASE_COL_COUNT) {
-        c->err->column = "";
-        snprintf(c->err->reason, sizeof c->err->reason, "stored rows are not in the ledger's form");
+        rfy_error_reset(c->err);
+        rfy__fault(c->err, RFY_FAULT_LEDGER_ROWS_FORM, "", NULL, 0, 0);
         c->rc = RFY_EINPUT;
         return 1;
     }
@@ -61,8 +62,8 @@ int ledger_compute_stored(rfy_result *res, rfy_case *cases, size_t max, size_t *
     if (c.rc != RFY_OK)
         return c.rc;
     if (rc != RFY_OK || c.n == 0 || c.n > STORED_ROWS_MAX) {
-        err->column = "";
-        snprintf(err->reason, sizeof err->reason, "stored rows cannot be read");
+        rfy_error_reset(err);
+        rfy__fault(err, RFY_FAULT_LEDGER_ROWS_UNREADABLE, "", NULL, 0, 0);
         return RFY_EINPUT;
     }
     for (size_t i = 0; i < c.n; i++)

@@ -20,9 +20,9 @@ typedef struct verify_ctx {
 } verify_ctx;
 
 static int report(verify_ctx *v, const char *case_id, rfy_month month, long long run,
-                  const char *what, const char *detail)
+                  const char *what, const char *detail, const char *detail_en)
 {
-    rfy_ledger_difference d = {case_id, month, run, what, detail};
+    rfy_ledger_difference d = {case_id, month, run, what, detail, detail_en};
     v->differences++;
     return v->fn ? v->fn(v->user, &d) : RFY_OK;
 }
@@ -41,7 +41,7 @@ int rfy_ledger_verify(rfy_ledger *lg, const struct rfy_rates *rates,
     rfy_holiday_state st;
     rfy_error err;
     verify_ctx v = {fn, user, 0};
-    char *prev_case = NULL, detail[256];
+    char *prev_case = NULL, detail[256], detail_en[256];
     const char *tables = rfy_rates_id(rates);
     int rc = RFY_OK, step = SQLITE_DONE;
     mpz_t used;
@@ -83,18 +83,23 @@ int rfy_ledger_verify(rfy_ledger *lg, const struct rfy_rates *rates,
         }
         ++*checked;
         if (rid && tables && strcmp(rid, tables) != 0) {
-            snprintf(detail, sizeof detail, "stored with rates_id %s, recomputed with %s", rid,
+            snprintf(detail, sizeof detail, "gemt med rates_id %s, genberegnet med %s", rid, tables);
+            snprintf(detail_en, sizeof detail_en, "stored with rates_id %s, recomputed with %s", rid,
                      tables);
-            rc = report(&v, id, month, run, "rates_id", detail);
+            rc = report(&v, id, month, run, "rates_id", detail, detail_en);
         }
         rc = rc != RFY_OK ? rc
                           : ledger_compute_stored(&res, cases, VERIFY_ROWS_MAX, &n, rates,
                                                   (const char *)sqlite3_column_text(s, 3),
                                                   sqlite3_column_int(s, 4), &st, &err);
         if (rc == RFY_EINPUT || rc == RFY_ENORATE || rc == RFY_ECOVERAGE) {
+            char words[200];
             snprintf(detail, sizeof detail, "%s%s%s", err.column, *err.column ? ": " : "",
                      err.reason);
-            rc = report(&v, id, month, run, "input", detail);
+            rfy_error_text(words, sizeof words, &err, RFY_LANG_EN);
+            snprintf(detail_en, sizeof detail_en, "%s%s%s", err.column, *err.column ? ": " : "",
+                     words);
+            rc = report(&v, id, month, run, "input", detail, detail_en);
             rfy_holiday_state_forget(&st, month);
             continue;
         }
@@ -107,8 +112,9 @@ int rfy_ledger_verify(rfy_ledger *lg, const struct rfy_rates *rates,
             rfy_money_format(a, sizeof a, p, '.');
             rfy_money_format(b, sizeof b, res.payment, '.');
             mpz_clear(p);
-            snprintf(detail, sizeof detail, "stored %s, recomputed %s", a, b);
-            rc = report(&v, id, month, run, "payment", detail);
+            snprintf(detail, sizeof detail, "gemt %s, genberegnet %s", a, b);
+            snprintf(detail_en, sizeof detail_en, "stored %s, recomputed %s", a, b);
+            rc = report(&v, id, month, run, "payment", detail, detail_en);
         }
         {
             const rfy_holiday_month *h = &res.holiday;
@@ -121,9 +127,12 @@ int rfy_ledger_verify(rfy_ledger *lg, const struct rfy_rates *rates,
                 if (k)
                     rfy_holiday_days_format(b, sizeof b, h->used_after_m, '.');
                 snprintf(detail, sizeof detail,
+                         "gemt %ld måneder, %s dage; genberegnet %ld måneder, %s dage",
+                         known ? run_months : 0L, a, k ? h->run_after : 0L, b);
+                snprintf(detail_en, sizeof detail_en,
                          "stored %ld months, %s days; recomputed %ld months, %s days",
                          known ? run_months : 0L, a, k ? h->run_after : 0L, b);
-                rc = report(&v, id, month, run, "holiday", detail);
+                rc = report(&v, id, month, run, "holiday", detail, detail_en);
             }
         }
     }

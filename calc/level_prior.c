@@ -58,13 +58,15 @@ static int check_ledighed_max(rfy_result *res, const rfy_rates *rates, const rfy
         return RFY_OK;
     }
     rfy_money_format(amount, sizeof amount, max->amount, '.');
-    if (err) {
-        err->column = "prior_amount";
-        snprintf(err->reason, sizeof err->reason,
-                 "above the highest dagpenge amount for the month (%s kr. per %s%s; § 68 stk. 5, "
-                 "AFL § 47)",
-                 amount, max->key == RFY_RATE_DAGPENGE_MAX_WEEK ? "week" : "month",
-                 in->prior_unit == RFY_PER_WEEK ? "; a weekly amount counts x 52/12" : "");
+    {
+        rfy_fault *f = rfy__fault_add(err, RFY_FAULT_LY_ABOVE_MAX, "prior_amount");
+        if (f) {
+            rfy__fault_value(f, amount, strlen(amount));
+            f->limit = max->key == RFY_RATE_DAGPENGE_MAX_WEEK;
+            f->other = in->prior_unit == RFY_PER_WEEK;
+            f->month = in->month;
+        }
+        rfy__fault_end(err);
     }
     return RFY_EINPUT;
 }

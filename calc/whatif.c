@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fault.h"
 #include "rules.h"
 #include "rfy_status.h"
 #include "rfy_whatif.h"
@@ -164,11 +165,11 @@ enum { F_WAGE_FROM, F_WAGE_TO, F_STEP, F_HOURLY, F_HOURS_FROM, F_HOURS_TO, F_HOU
 static const char *const RANGE_FIELD[F_COUNT] = {"wage_from",  "wage_to",  "step",      "hourly_wage",
                                                  "hours_from", "hours_to", "hours_step"};
 
-static int fail(rfy_error *err, const char *column, const char *reason)
+/* One fault of the range (the catalogue words it); returns RFY_EINPUT. */
+static int fail(rfy_error *err, rfy_fault_code code, const char *column, const char *value,
+                long limit)
 {
-    err->column = column;
-    snprintf(err->reason, sizeof err->reason, "%s", reason);
-    return RFY_EINPUT;
+    return rfy__fault(err, code, column, value, value ? strlen(value) : 0, limit);
 }
 
 int rfy_whatif_range_from_fields(rfy_whatif_range *out, size_t *npoints, const rfy_field *fields,
@@ -182,22 +183,17 @@ int rfy_whatif_range_from_fields(rfy_whatif_range *out, size_t *npoints, const r
     unsigned long max;
 
     *npoints = 0;
-    err->column = "";
-    err->reason[0] = '\0';
+    rfy_error_reset(err);
     if (!amount)
         amount = &RFY_AMOUNT_DOT;
     for (size_t i = 0; i < n; i++) {
         int k;
         for (k = 0; k < F_COUNT && strcmp(fields[i].name, RANGE_FIELD[k]) != 0; k++)
             ;
-        if (k == F_COUNT) {
-            snprintf(err->reason, sizeof err->reason,
-                     "'%.40s' is not part of a range (wage_from, wage_to, step; or hourly_wage, "
-                     "hours_from, hours_to, hours_step)", fields[i].name);
-            return RFY_EINPUT;
-        }
+        if (k == F_COUNT)
+            return fail(err, RFY_FAULT_WHATIF_KEY_UNKNOWN, "", fields[i].name, 0);
         if (value[k])
-            return fail(err, RANGE_FIELD[k], "given twice");
+            return fail(err, RFY_FAULT_COLUMN_TWICE, RANGE_FIELD[k], NULL, 0);
         value[k] = fields[i].value;
         if (k <= F_STEP)
             wage_form = 1;
@@ -205,34 +201,32 @@ int rfy_whatif_range_from_fields(rfy_whatif_range *out, size_t *npoints, const r
             hour_form = 1;
     }
     if (wage_form && hour_form)
-        return fail(err, "", "give either a wage range (wage_from, wage_to, step) or hours at an "
-                             "hourly wage (hourly_wage, hours_from, hours_to, hours_step), not both");
+        return fail(err, RFY_FAULT_WHATIF_RANGE_BOTH, "", NULL, 0);
     if (!wage_form && !hour_form)
-        return fail(err, "", "a range is required: wage_from, wage_to and step (kroner), or "
-                             "hourly_wage, hours_from, hours_to and hours_step");
+        return fail(err, RFY_FAULT_WHATIF_RANGE_REQUIRED, "", NULL, 0);
     out->by_hours = hour_form;
     for (int k = hour_form ? F_HOURLY : F_WAGE_FROM; k <= (hour_form ? F_HOURS_STEP : F_STEP); k++) {
         const char *why;
-        if (!value[k]) {
-            err->column = RANGE_FIELD[k];
-            snprintf(err->reason, sizeof err->reason, "%s is required", RANGE_FIELD[k]);
-            return RFY_EINPUT;
-        }
+        if (!value[k])
+            return fail(err, RFY_FAULT_REQUIRED, RANGE_FIELD[k], NULL, 0);
         if (rfy_amount_parse(*dst[k], value[k], strlen(value[k]), amount, &why) != RFY_OK) {
-            err->column = RANGE_FIELD[k];
-            snprintf(err->reason, sizeof err->reason, "%s '%.40s' is not %s: %s", RANGE_FIELD[k],
-                     value[k], k >= F_HOURS_FROM ? "a number of hours" : "an amount", why);
-            return RFY_EINPUT;
+            rfy_fault_code code = rfy__number_fault(why);
+            return fail(err, code, RANGE_FIELD[k], value[k],
+                        code == RFY_FAULT_NUMBER_DECIMALS ? amount->max_decimals
+                        : code == RFY_FAULT_NUMBER_TOO_LONG ? RFY_DECIMAL_MAX_CHARS
+                                                            : 0);
         }
     }
     /* Plausibility (interface.md): wages up to 9.999.999,99 kr., hours up to 744. */
     max = hour_form ? (unsigned long)RFY_MAX_HOURS_C : (unsigned long)RFY_MAX_AMOUNT_ORE;
     if (hour_form && (mpz_sgn(out->hourly) == 0 || mpz_cmp_ui(out->hourly, RFY_MAX_AMOUNT_ORE) > 0))
-        return fail(err, "hourly_wage", "hourly_wage must be an amount above 0 and at most 9999999.99");
+        return fail(err, RFY_FAULT_WHATIF_HOURLY_RANGE, "hourly_wage", value[F_HOURLY],
+                    RFY_MAX_AMOUNT_ORE);
     if (mpz_cmp_ui(out->to, max) > 0)
-        return fail(err, RANGE_FIELD[hour_form ? F_HOURS_TO : F_WAGE_TO],
-                    hour_form ? "hours_to must be at most 744 hours"
-                              : "wage_to must be at most 9999999.99");
+        return hour_form ? fail(err, RFY_FAULT_OUT_OF_RANGE, "hours_to", value[F_HOURS_TO],
+                                RFY_MAX_HOURS_C / 100)
+                         : fail(err, RFY_FAULT_AMOUNT_TOO_LARGE, "wage_to", value[F_WAGE_TO],
+                                RFY_MAX_AMOUNT_ORE);
     if (hour_form) {
         /* the wage of the last point must be one rfy accepts */
         int too_big;
@@ -241,16 +235,20 @@ int rfy_whatif_range_from_fields(rfy_whatif_range *out, size_t *npoints, const r
         too_big = mpz_cmp_ui(span, RFY_MAX_AMOUNT_ORE) > 0;
         mpz_clear(span);
         if (too_big)
-            return fail(err, "hours_to", "hours_to hours at hourly_wage come to a wage above "
-                                         "9999999.99, the largest rfy accepts");
+            return fail(err, RFY_FAULT_WHATIF_HOURS_WAGE_TOO_LARGE, "hours_to", NULL,
+                        RFY_MAX_AMOUNT_ORE);
     }
-    if (mpz_cmp(out->from, out->to) > 0)
-        return fail(err, RANGE_FIELD[hour_form ? F_HOURS_FROM : F_WAGE_FROM],
-                    hour_form ? "hours_from must not be above hours_to"
-                              : "wage_from must not be above wage_to");
+    if (mpz_cmp(out->from, out->to) > 0) {
+        rfy_fault *f = rfy__fault_add(err, RFY_FAULT_WHATIF_FROM_ABOVE_TO,
+                                      RANGE_FIELD[hour_form ? F_HOURS_FROM : F_WAGE_FROM]);
+        if (f)
+            f->name = RANGE_FIELD[hour_form ? F_HOURS_TO : F_WAGE_TO];
+        rfy__fault_end(err);
+        return RFY_EINPUT;
+    }
     if (mpz_sgn(out->step) == 0)
-        return fail(err, RANGE_FIELD[hour_form ? F_HOURS_STEP : F_STEP],
-                    hour_form ? "hours_step must be above 0" : "step must be above 0");
+        return fail(err, RFY_FAULT_WHATIF_STEP_ZERO, RANGE_FIELD[hour_form ? F_HOURS_STEP : F_STEP],
+                    NULL, 0);
     /* points: from, from + step, ... <= to, and `to` when the steps miss it */
     mpz_inits(span, q, r, NULL);
     mpz_sub(span, out->to, out->from);
@@ -260,11 +258,8 @@ int rfy_whatif_range_from_fields(rfy_whatif_range *out, size_t *npoints, const r
                    ? (size_t)RFY_WHATIF_MAX_POINTS + 1
                    : (size_t)mpz_get_ui(q) + 1 + (mpz_sgn(r) != 0);
     if (*npoints > RFY_WHATIF_MAX_POINTS) {
-        err->column = RANGE_FIELD[hour_form ? F_HOURS_STEP : F_STEP];
-        snprintf(err->reason, sizeof err->reason,
-                 "the range has more than %d points: take a larger step or a shorter range",
-                 RFY_WHATIF_MAX_POINTS);
-        rc = RFY_EINPUT;
+        rc = fail(err, RFY_FAULT_WHATIF_TOO_MANY_POINTS, RANGE_FIELD[hour_form ? F_HOURS_STEP : F_STEP],
+                  NULL, RFY_WHATIF_MAX_POINTS);
     }
     mpz_clears(span, q, r, NULL);
     return rc;

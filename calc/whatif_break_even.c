@@ -32,6 +32,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fault.h"
 #include "rules.h"
 #include "rfy_status.h"
 #include "rfy_whatif.h"
@@ -233,11 +234,8 @@ done:
 
 static int not_confirmed(rfy_error *err)
 {
-    err->column = "";
-    snprintf(err->reason, sizeof err->reason,
-             "the break-even wage could not be confirmed by the computation (a defect in rfy: "
-             "please report the case)");
-    return RFY_EINPUT;
+    rfy_error_reset(err);
+    return rfy__fault(err, RFY_FAULT_BREAK_EVEN_UNCONFIRMED, "", NULL, 0, 0);
 }
 
 int rfy_break_even_wage(rfy_break_even *out, const rfy_rates *rates, const rfy_case *in,
@@ -276,11 +274,8 @@ int rfy_break_even_wage(rfy_break_even *out, const rfy_rates *rates, const rfy_c
     mpz_sub(c.K, c.res.gross, c.res.total_deduction);
     mpz_add(c.K, c.K, c.d);
     if (mpz_cmp(c.d, c.K) < 0) {
-        err->column = "";
-        snprintf(err->reason, sizeof err->reason,
-                 "no wage up to 9999999.99 (the largest wage rfy accepts) takes the whole ydelse: "
-                 "there is no break-even wage");
-        rc = RFY_EINPUT;
+        rfy_error_reset(err);
+        rc = rfy__fault(err, RFY_FAULT_BREAK_EVEN_NONE, "", NULL, 0, RFY_MAX_AMOUNT_ORE);
         goto done;
     }
 

@@ -35,13 +35,14 @@
 #include "run_stream.h"
 #include "run_summary.h"
 #include "rfy_audit.h"
+#include "rfy_ledger.h"
 
 static const char AUDIT_USAGE[] =
     "usage: rfy audit [--rates DIR] [-o REPORT.csv] [--rejects REJ.csv] [--receipt PATH]\n"
     "                 [--explain CASE_ID[:YYYY-MM]] [--tolerance AMOUNT] [--jobs N]\n"
     "                 [--delimiter C] [--decimal-comma] [--quiet]\n"
     "                 [--encoding E] [--columns MAP.csv] [--ignore-columns N,...]\n"
-    "                 [--format csv|excel|xlsx] HISTORIC.csv\n"
+    "                 [--format csv|excel|xlsx] [--ledger FILE] HISTORIC.csv\n"
     "\n"
     "Recomputes every case-month of HISTORIC.csv (\"-\" = standard input: the batch\n"
     "input columns plus `paid`, the amount that was paid) with the rate tables in force\n"
@@ -61,6 +62,8 @@ static const char AUDIT_USAGE[] =
     "                     print the breakdown of every case-month of that case (or of\n"
     "                     that month only), matching or not (to standard output, or\n"
     "                     standard error when the report is there)\n"
+    "  --ledger FILE      also compare each case-month's paid with what the ledger of\n"
+    "                     rfy batch --ledger says was paid (read only; docs/audit.md)\n"
     "  --tolerance AMOUNT a difference of at most AMOUNT either way counts as a match\n"
     "                     (default 0.00: to the oere)\n"
     "  --jobs N           use N threads (1-16, default 1), as rfy batch\n"
@@ -78,6 +81,10 @@ static const char AUDIT_USAGE[] =
 /* The batch output columns (interface.md "Batch output"), then the audit's two. */
 /* The report: the batch output columns plus paid and difference (interface.md). */
 static const char REPORT_HEADER[] = RESULT_ROW_HEADER ",paid,difference\n";
+/* With --ledger: what the ledger says was paid, and paid − that (empty when
+ * the ledger has no such case-month). */
+static const char REPORT_HEADER_LEDGER[] =
+    RESULT_ROW_HEADER ",paid,difference,ledger_paid,ledger_difference\n";
 
 /* The extra input column, index 0 in the binding's extra list. */
 static const char *const EXTRA_COLUMNS[] = {RFY_AUDIT_PAID_COLUMN};
@@ -104,6 +111,15 @@ typedef struct audit_ctx {
     run_summary sum;         /* the reconciled summary, as batch's (run_summary.h) */
     rfy_audit_paid paid;     /* this case-month's paid sum, reused: nothing allocated per row */
     mpz_t diff;              /* this case-month's paid − payment, reused */
+    /* --ledger: paid against what the ledger says was paid (exact: no tolerance) */
+    rfy_ledger *ledger;
+    const char *ledger_path;
+    rfy_ledger_stored stored; /* the ledger's entry of this case-month, reused */
+    rfy_audit_totals ltot;    /* matches and differences against the ledger */
+    unsigned long ledger_missing; /* case-months the ledger has not paid */
+    mpz_t ldiff;             /* this case-month's paid − the ledger's payment, reused */
+    mpz_t zero;              /* the ledger comparison's tolerance */
+    const char *header;      /* REPORT_HEADER, or REPORT_HEADER_LEDGER */
 } audit_ctx;
 
 /* ---- Writing (result_row.h: the same cells and quoting as batch) --------------------- */
@@ -112,6 +128,12 @@ typedef struct audit_ctx {
 static unsigned long differences(const audit_ctx *a)
 {
     return a->tot.over + a->tot.under;
+}
+
+/* Case-months whose paid is not what the ledger says was paid (or that it has not paid). */
+static unsigned long ledger_differences(const audit_ctx *a)
+{
+    return a->ltot.over + a->ltot.under + a->ledger_missing;
 }
 
 static int write_failed(audit_ctx *a, const char *target)
@@ -204,7 +226,24 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     rfy_audit_finding found = rfy_audit_compare(a->diff, a->paid.sum, r->payment, a->tolerance);
     rfy_audit_totals_add(&a->tot, a->paid.sum, a->diff, found);
     int differs = found != RFY_AUDIT_MATCH;
-    if (!differs && !excess)
+    int ledger_differs = 0;
+    if (a->ledger) {
+        /* docs/audit.md "Against the ledger": paid against the ledger's payment, to the øre */
+        if (rfy_ledger_lookup(a->ledger, row->case_id, row->case_id_len, row->in->month,
+                              &a->stored) != RFY_OK) {
+            fprintf(stderr, "rfy audit: %s\n", rfy_ledger_error(a->ledger));
+            return RFY_EIO;
+        }
+        if (!a->stored.stored) {
+            a->ledger_missing++;
+            ledger_differs = 1;
+        } else {
+            rfy_audit_finding lf = rfy_audit_compare(a->ldiff, a->paid.sum, a->stored.payment, a->zero);
+            rfy_audit_totals_add(&a->ltot, a->paid.sum, a->ldiff, lf);
+            ledger_differs = lf != RFY_AUDIT_MATCH;
+        }
+    }
+    if (!differs && !excess && !ledger_differs)
         return explain_wanted(a, row) ? explain_row(a, row, 0) : RFY_OK;
 
     errno = 0;
@@ -219,6 +258,24 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     len = (size_t)n;
     if (result_row_add_money(line, sizeof line, &len, a->paid.sum) != 0 ||
         result_row_add_money(line, sizeof line, &len, a->diff) != 0 || len + 1 > sizeof line) {
+        errno = EOVERFLOW;
+        return write_failed(a, a->files.out.path);
+    }
+    if (a->ledger && a->stored.stored &&
+        (result_row_add_money(line, sizeof line, &len, a->stored.payment) != 0 ||
+         result_row_add_money(line, sizeof line, &len, a->ldiff) != 0)) {
+        errno = EOVERFLOW;
+        return write_failed(a, a->files.out.path);
+    }
+    if (a->ledger && !a->stored.stored) { /* not in the ledger: two empty cells */
+        if (len + 3 > sizeof line) {
+            errno = EOVERFLOW;
+            return write_failed(a, a->files.out.path);
+        }
+        line[len++] = ',';
+        line[len++] = ',';
+    }
+    if (len + 1 > sizeof line) {
         errno = EOVERFLOW;
         return write_failed(a, a->files.out.path);
     }
@@ -248,7 +305,9 @@ static int on_restart(void *user)
     run_summary_init(&a->sum);
     a->explained = 0;
     rfy_audit_totals_reset(&a->tot);
-    return run_files_restart(&a->files, REPORT_HEADER);
+    rfy_audit_totals_reset(&a->ltot);
+    a->ledger_missing = 0;
+    return run_files_restart(&a->files, a->header);
 }
 
 /* The batch loop reads the input again (rfy_batch.h reopen). */
@@ -295,6 +354,15 @@ static int write_summary(audit_ctx *a, const batch_stats *st)
                 st->rows, st->casemonths, a->tot.matches, differences(a), a->tot.over, o,
                 a->tot.under, u,
                 st->rejected, a->holiday_excess, w, d, p, q, t, a->rates_id) < 0)
+        return write_failed(a, a->files.out.path);
+    /* --ledger: ledger_matches + ledger_differences = case_months; the sum is over the
+     * case-months the ledger has paid: ledger_total_paid − their ledger payments */
+    if (a->ledger &&
+        (rfy_money_format(d, sizeof d, a->ltot.diff_total, '.') < 0 ||
+         rfy_money_format(p, sizeof p, a->ltot.paid_total, '.') < 0 ||
+         fprintf(fp, "# ledger_matches,%lu\n# ledger_differences,%lu\n# ledger_missing,%lu\n"
+                     "# ledger_sum_of_differences,%s\n# ledger_total_paid,%s\n",
+                 a->ltot.matches, ledger_differences(a), a->ledger_missing, d, p) < 0))
         return write_failed(a, a->files.out.path);
     return RFY_OK;
 }
@@ -353,6 +421,18 @@ static void summary(const audit_ctx *a, const batch_stats *st, const char *rejec
         fprintf(stderr, "\nrfy audit: sum af differencer (betalt - udbetaling) %s; betalt i alt %s, "
                         "genberegnet i alt %s\n", d, p, q);
     }
+    if (a->ledger) {
+        rfy_money_format(d, sizeof d, a->ltot.diff_total, '.');
+        fprintf(stderr,
+                cli_lang == RFY_LANG_EN
+                    ? "rfy audit: ledger %s: %lu case-month%s as the ledger paid, %lu differ (%lu not "
+                      "in the ledger); sum of differences (paid - ledger) %s\n"
+                    : "rfy audit: ledger %s: %lu sagsmåned%s som ledgeren betalte, %lu afviger (%lu "
+                      "findes ikke i ledgeren); sum af differencer (betalt - ledgeren) %s\n",
+                a->ledger_path, a->ltot.matches,
+                a->ltot.matches == 1 ? "" : cli_lang == RFY_LANG_EN ? "s" : "er",
+                ledger_differences(a), a->ledger_missing, d);
+    }
     fprintf(stderr, "rfy audit: rates_id %s\n", a->rates_id);
 }
 
@@ -406,11 +486,12 @@ static int add_tolerance(json_t *options, const mpz_t tolerance)
 
 int cmd_audit(int argc, char **argv)
 {
-    enum { OPT_EXPLAIN = RUN_ARG_OWN, OPT_TOLERANCE };
+    enum { OPT_EXPLAIN = RUN_ARG_OWN, OPT_TOLERANCE, OPT_LEDGER };
     const char *tolerance = NULL;
     static const struct option opts[] = {RUN_ARGS_LONGOPTS,
                                          {"explain", required_argument, 0, OPT_EXPLAIN},
                                          {"tolerance", required_argument, 0, OPT_TOLERANCE},
+                                         {"ledger", required_argument, 0, OPT_LEDGER},
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
     run_args args; /* the options and the input audit shares with batch (run_args.h) */
@@ -436,7 +517,10 @@ int cmd_audit(int argc, char **argv)
     run_summary_init(&a.sum);
     rfy_audit_paid_init(&a.paid);
     rfy_audit_totals_init(&a.tot);
-    mpz_inits(a.diff, a.tolerance, NULL);
+    mpz_inits(a.diff, a.tolerance, a.ldiff, a.zero, NULL);
+    rfy_audit_totals_init(&a.ltot);
+    rfy_ledger_stored_init(&a.stored);
+    a.header = REPORT_HEADER;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
         switch (c) {
@@ -445,6 +529,7 @@ int cmd_audit(int argc, char **argv)
                 goto cleanup;
             break;
         case OPT_TOLERANCE: tolerance = optarg; break;
+        case OPT_LEDGER: a.ledger_path = optarg; break;
         case 'h':
             fputs(AUDIT_USAGE, stdout);
             exit_code = RFY_EXIT_OK;
@@ -462,6 +547,13 @@ int cmd_audit(int argc, char **argv)
         goto cleanup;
     if (tolerance && parse_tolerance(a.tolerance, tolerance) != 0)
         goto cleanup;
+    if (a.ledger_path) { /* read only: an audit never changes the ledger */
+        if (rfy_ledger_open(&a.ledger, a.ledger_path, 0, &msg) != RFY_OK) {
+            fprintf(stderr, "rfy audit: %s\n", msg ? msg : a.ledger_path);
+            goto cleanup;
+        }
+        a.header = REPORT_HEADER_LEDGER;
+    }
     if (run_stream_open_input(&s, &args, &a.files) != 0)
         goto cleanup;
     a.rates = s.rates;
@@ -470,7 +562,7 @@ int cmd_audit(int argc, char **argv)
     /* The breakdown never mixes into the report. */
     a.explain_out = strcmp(args.out_path, "-") == 0 ? stderr : stdout;
 
-    if (run_stream_open_outputs(&s, &args, &a.files, REPORT_HEADER) != 0)
+    if (run_stream_open_outputs(&s, &args, &a.files, a.header) != 0)
         goto failed;
 
     memset(&cfg, 0, sizeof cfg);
@@ -568,7 +660,8 @@ int cmd_audit(int argc, char **argv)
     if (a.explain_id && a.explained == 0)
         fprintf(stderr, "rfy audit: --explain %s: no computed case-month has that case_id%s\n",
                 a.explain_id, a.explain_month ? " and month" : "");
-    exit_code = (differences(&a) || st.rejected) ? RFY_EXIT_REJECTS : RFY_EXIT_OK;
+    exit_code = (differences(&a) || st.rejected || ledger_differences(&a)) ? RFY_EXIT_REJECTS
+                                                                            : RFY_EXIT_OK;
     goto cleanup;
 
 failed:
@@ -585,6 +678,10 @@ cleanup:
     run_summary_clear(&a.sum);
     rfy_audit_paid_clear(&a.paid);
     rfy_audit_totals_clear(&a.tot);
-    mpz_clears(a.diff, a.tolerance, NULL);
+    mpz_clears(a.diff, a.tolerance, a.ldiff, a.zero, NULL);
+    rfy_audit_totals_clear(&a.ltot);
+    rfy_ledger_stored_clear(&a.stored);
+    if (a.ledger)
+        rfy_ledger_close(a.ledger);
     return exit_code;
 }

@@ -111,19 +111,36 @@ enum { BATCH_LEDGER = RUN_ARG_OWN, BATCH_CORRECTIONS, BATCH_KEEP };
 /* The output's header with --ledger (interface.md: after `warnings`). */
 #define LEDGER_ROW_HEADER RESULT_ROW_HEADER ",previously_paid,correction"
 
-/* What `rfy batch` says about the ledger, in one place (for the message catalogue). */
-static const char MSG_KEEP_BAD[] =
-    "--keep-columns: '%s' %s";
-static const char MSG_KEEP_MISSING[] =
-    "--keep-columns: the input has no column '%s' (the header names, exactly as written)";
-static const char MSG_CORRECTIONS_NEED_LEDGER[] =
-    "--corrections needs --ledger FILE (the case-months paid before are in the ledger)";
-static const char MSG_CORRECTIONS_TOTAL[] =
-    "rettelser: efterbetaling %s kr., tilbagebetaling %s kr.";
-static const char MSG_RECOMPUTED[] =
-    "%lu senere måned(er) i ledgeren genberegnet med den nye ferietilstand (rettelser uden linjer)";
-static const char MSG_LEDGER_RUN[] = "ledger %s: run %s stored";
-static const char MSG_LEDGER_NOTHING[] = "ledger %s: nothing stored (no case-month computed)";
+/* What `rfy batch` says about the ledger and --keep-columns, in one place:
+ * Danish, and English for --lang en (cli_lang). */
+typedef struct batch_msg {
+    const char *da, *en;
+} batch_msg;
+#define SAY(m) (cli_lang == RFY_LANG_EN ? (m).en : (m).da)
+
+static const batch_msg MSG_KEEP_BAD = {"--keep-columns: '%s' %s", "--keep-columns: '%s' %s"};
+static const batch_msg MSG_KEEP_EMPTY = {"er tom: giv navnene adskilt af kommaer",
+                                         "is empty: give the names separated by commas"};
+static const batch_msg MSG_KEEP_TOO_MANY = {"er én for mange: højst 8 kolonner bevares",
+                                            "is one too many: at most 8 columns are kept"};
+static const batch_msg MSG_KEEP_INPUT = {
+    "er en af rfy's inputkolonner: rfy læser den (dens værdi står i outputtet)",
+    "is one of rfy's input columns: rfy reads it (its value is in the output)"};
+static const batch_msg MSG_KEEP_TWICE = {"er givet to gange", "is given twice"};
+static const batch_msg MSG_KEEP_MISSING = {
+    "--keep-columns: inputtet har ingen kolonne '%s' (overskriftens navne, præcis som skrevet)",
+    "--keep-columns: the input has no column '%s' (the header names, exactly as written)"};
+static const batch_msg MSG_CORRECTIONS_NEED_LEDGER = {
+    "--corrections kræver --ledger FIL (de sagsmåneder, der er betalt før, står i ledgeren)",
+    "--corrections needs --ledger FILE (the case-months paid before are in the ledger)"};
+static const batch_msg MSG_CORRECTIONS_TOTAL = {"rettelser: efterbetaling %s kr., tilbagebetaling %s kr.",
+                                                "corrections: efterbetaling %s kr., tilbagebetaling %s kr."};
+static const batch_msg MSG_RECOMPUTED = {
+    "%lu senere måned(er) i ledgeren genberegnet med den nye ferietilstand (rettelser uden linjer)",
+    "%lu later month(s) in the ledger recomputed with the new holiday state (corrections without lines)"};
+static const batch_msg MSG_LEDGER_RUN = {"ledger %s: kørsel %s gemt", "ledger %s: run %s stored"};
+static const batch_msg MSG_LEDGER_NOTHING = {"ledger %s: intet gemt (ingen sagsmåned beregnet)",
+                                             "ledger %s: nothing stored (no case-month computed)"};
 
 /* ---- Writing ---------------------------------------------------------------- */
 
@@ -217,7 +234,7 @@ static int on_header(void *user, const case_binding *binding, char *msg, size_t 
     batch_ctx *b = user;
     for (size_t i = 0; i < b->keep.n; i++)
         if (binding->extra_field[i] < 0) {
-            snprintf(msg, msgsize, MSG_KEEP_MISSING, b->keep.name[i]);
+            snprintf(msg, msgsize, SAY(MSG_KEEP_MISSING), b->keep.name[i]);
             return RFY_EINPUT;
         }
     b->keep.binding = binding;
@@ -335,18 +352,18 @@ static int keep_parse(keep_columns *k, const char *arg)
         if (comma)
             *comma = '\0';
         if (!*p)
-            why = "is empty: give the names separated by commas";
+            why = SAY(MSG_KEEP_EMPTY);
         else if (k->n == RFY_BATCH_MAX_EXTRA)
-            why = "is one too many: at most 8 columns are kept";
+            why = SAY(MSG_KEEP_TOO_MANY);
         for (size_t i = 0; !why && i < rfy_input_column_count(); i++)
             if (strcmp(p, rfy_input_column_name(i)) == 0)
-                why = "is one of rfy's input columns: rfy reads it (its value is in the output)";
+                why = SAY(MSG_KEEP_INPUT);
         for (size_t i = 0; !why && i < k->n; i++)
             if (strcmp(p, k->name[i]) == 0)
-                why = "is given twice";
+                why = SAY(MSG_KEEP_TWICE);
         if (why) {
             fprintf(stderr, "rfy batch: ");
-            fprintf(stderr, MSG_KEEP_BAD, p, why);
+            fprintf(stderr, SAY(MSG_KEEP_BAD), p, why);
             fputc('\n', stderr);
             return -1;
         }
@@ -406,7 +423,7 @@ static int ledger_commit(void *user, run_files *f)
     if (b->run.computed == 0) {
         rfy_ledger_rollback(b->ledger);
         fprintf(stderr, "rfy batch: ");
-        fprintf(stderr, MSG_LEDGER_NOTHING, b->ledger_path);
+        fprintf(stderr, SAY(MSG_LEDGER_NOTHING), b->ledger_path);
         fputc('\n', stderr);
         return 0;
     }
@@ -418,7 +435,7 @@ static int ledger_commit(void *user, run_files *f)
     memcpy(b->run_id, id, sizeof id);
     id[16] = '\0';
     fprintf(stderr, "rfy batch: ");
-    fprintf(stderr, MSG_LEDGER_RUN, b->ledger_path, id);
+    fprintf(stderr, SAY(MSG_LEDGER_RUN), b->ledger_path, id);
     fputc('\n', stderr);
     return 0;
 }
@@ -480,7 +497,7 @@ static void summary(const batch_ctx *b, const batch_stats *st, const char *rejec
                 st->sorted_runs == 1 ? "" : en ? "s" : "er");
     if (b->recomputed) {
         fprintf(stderr, "rfy batch: ");
-        fprintf(stderr, MSG_RECOMPUTED, b->recomputed);
+        fprintf(stderr, SAY(MSG_RECOMPUTED), b->recomputed);
         fputc('\n', stderr);
     }
     if (b->ledger && (mpz_sgn(b->efter) || mpz_sgn(b->tilbage))) {
@@ -488,7 +505,7 @@ static void summary(const batch_ctx *b, const batch_stats *st, const char *rejec
         rfy_money_format_da(e, sizeof e, b->efter);
         rfy_money_format_da(t, sizeof t, b->tilbage);
         fprintf(stderr, "rfy batch: ");
-        fprintf(stderr, MSG_CORRECTIONS_TOTAL, e, t);
+        fprintf(stderr, SAY(MSG_CORRECTIONS_TOTAL), e, t);
         fputc('\n', stderr);
     }
     fprintf(stderr, "rfy batch: rates_id %s\n", b->rates_id);
@@ -606,7 +623,7 @@ int cmd_batch(int argc, char **argv)
     if (run_args_input(&args, "batch", "IN.csv", "OUT.xlsx", BATCH_USAGE, argc, argv) != 0)
         goto cleanup;
     if (corrections && !ledger_path) {
-        fprintf(stderr, "rfy batch: %s\n", MSG_CORRECTIONS_NEED_LEDGER);
+        fprintf(stderr, "rfy batch: %s\n", SAY(MSG_CORRECTIONS_NEED_LEDGER));
         goto cleanup;
     }
     if (run_stream_open_input(&s, &args, &b.files) != 0)

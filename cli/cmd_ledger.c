@@ -39,26 +39,43 @@ static const char LEDGER_USAGE[] =
     "Exit codes: 0 done; 1 verify found a difference; 2 usage error or a ledger\n"
     "that cannot be read or written.\n";
 
+/* What the commands print for a person, in one place: Danish, and English
+ * with --lang en (cli_lang).  Column names of --json stay as they are. */
+typedef struct ledger_msg {
+    const char *da, *en;
+} ledger_msg;
+#define SAY(m) (cli_lang == RFY_LANG_EN ? (m).en : (m).da)
+
 /* runs */
-static const char RUNS_HEADER[] =
+static const ledger_msg RUNS_HEADER = {
     "kørsel  id                tidspunkt (UTC)       art     rækker  beregnet  afvist  "
-    "udbetalt  efterbetaling  tilbagebetaling  input\n";
-static const char RUNS_NONE[] = "ingen kørsler i ledgeren\n";
+    "udbetalt  efterbetaling  tilbagebetaling  input\n",
+    "   run  id                time (UTC)            kind      rows  computed  reject  "
+    "    paid  efterbetaling  tilbagebetaling  input\n"};
+static const ledger_msg RUNS_NONE = {"ingen kørsler i ledgeren\n", "no runs in the ledger\n"};
 /* show */
-static const char SHOW_HEADER[] =
+static const ledger_msg SHOW_HEADER = {
     "måned    kørsel  udbetalt      tidligere udbetalt  rettelse     ferie: måneder  dage brugt  "
-    "status\n";
-static const char SHOW_CURRENT[] = "gældende";
-static const char SHOW_SUPERSEDED[] = "erstattet";
-static const char SHOW_RECOMPUTED[] = " (genberegnet)";
-static const char SHOW_IMPORTED[] = " (importeret)";
-static const char SHOW_UNKNOWN[] = "ukendt";
-static const char SHOW_NONE[] = "sagen %s findes ikke i ledgeren\n";
+    "status\n",
+    "month       run  paid          previously paid     correction  holiday: months   days used  "
+    "status\n"};
+static const ledger_msg SHOW_CURRENT = {"gældende", "current"};
+static const ledger_msg SHOW_SUPERSEDED = {"erstattet", "superseded"};
+static const ledger_msg SHOW_RECOMPUTED = {" (genberegnet)", " (recomputed)"};
+static const ledger_msg SHOW_IMPORTED = {" (importeret)", " (imported)"};
+static const ledger_msg SHOW_UNKNOWN = {"ukendt", "unknown"};
+static const ledger_msg SHOW_NONE = {"sagen %s findes ikke i ledgeren\n", "case %s is not in the ledger\n"};
 /* verify */
-static const char VERIFY_DIFF[] = "%s %s (kørsel %lld): %s: %s\n";
-static const char VERIFY_DONE[] = "rfy ledger verify: %lu sagsmåneder genberegnet, %lu forskelle\n";
+static const ledger_msg VERIFY_DIFF = {"%s %s (kørsel %lld): %s: %s\n", "%s %s (run %lld): %s: %s\n"};
+static const ledger_msg VERIFY_DONE = {"rfy ledger verify: %lu sagsmåneder genberegnet, %lu forskelle\n",
+                                       "rfy ledger verify: %lu case-months recomputed, %lu differences\n"};
 /* import */
-static const char IMPORT_DONE[] = "rfy ledger import: %lu sagsmåneder fra %s gemt som historik\n";
+static const ledger_msg IMPORT_DONE = {"rfy ledger import: %lu sagsmåneder fra %s gemt som historik\n",
+                                       "rfy ledger import: %lu case-months from %s stored as history\n"};
+/* failures without a message of their own */
+static const ledger_msg CANNOT_OPEN = {"ledgeren kan ikke åbnes", "cannot open the ledger"};
+static const ledger_msg CANNOT_EXPORT = {"eksporten kan ikke skrives", "cannot write the export"};
+static const ledger_msg FAILED = {"mislykkedes", "failed"};
 
 static int usage(void)
 {
@@ -71,7 +88,7 @@ static rfy_ledger *open_ledger(const char *path, int write)
     rfy_ledger *lg = NULL;
     char *msg = NULL;
     if (rfy_ledger_open(&lg, path, write, &msg) != RFY_OK) {
-        fprintf(stderr, "rfy ledger: %s\n", msg ? msg : "cannot open the ledger");
+        fprintf(stderr, "rfy ledger: %s\n", msg ? msg : SAY(CANNOT_OPEN));
         free(msg);
         return NULL;
     }
@@ -110,7 +127,7 @@ static int print_run(void *user, const rfy_ledger_run_info *r)
                               paid, "efterbetaling", efter, "tilbagebetaling", tilbage));
     } else {
         if (!p->any)
-            fputs(RUNS_HEADER, stdout);
+            fputs(SAY(RUNS_HEADER), stdout);
         printf("%6lld  %.16s  %-20s  %-6s  %6lu  %8lu  %6lu  %8s  %13s  %15s  %s\n", r->run,
                r->run_id, r->time, r->kind, r->rows, r->computed, r->rejected, paid, efter,
                tilbage, r->input_name ? r->input_name : "-");
@@ -149,16 +166,22 @@ static int print_entry(void *user, const rfy_ledger_entry *e)
     } else {
         char run[24];
         if (!p->any)
-            fputs(SHOW_HEADER, stdout);
+            fputs(SAY(SHOW_HEADER), stdout);
         snprintf(run, sizeof run, "%lld", e->run);
         if (e->holiday_known)
             printf("%-7s  %6s  %12s  %18s  %11s  %14ld  %10s  %s%s\n", month, run, paid, prev, corr,
-                   e->holiday_run_months, used, e->current ? SHOW_CURRENT : SHOW_SUPERSEDED,
-                   e->in_file ? "" : strcmp(e->kind, "import") ? SHOW_RECOMPUTED : SHOW_IMPORTED);
+                   e->holiday_run_months, used,
+                   e->current ? SAY(SHOW_CURRENT) : SAY(SHOW_SUPERSEDED),
+                   e->in_file                      ? ""
+                   : strcmp(e->kind, "import") ? SAY(SHOW_RECOMPUTED)
+                                               : SAY(SHOW_IMPORTED));
         else
             printf("%-7s  %6s  %12s  %18s  %11s  %14s  %10s  %s%s\n", month, run, paid, prev, corr,
-                   SHOW_UNKNOWN, SHOW_UNKNOWN, e->current ? SHOW_CURRENT : SHOW_SUPERSEDED,
-                   e->in_file ? "" : strcmp(e->kind, "import") ? SHOW_RECOMPUTED : SHOW_IMPORTED);
+                   SAY(SHOW_UNKNOWN), SAY(SHOW_UNKNOWN),
+                   e->current ? SAY(SHOW_CURRENT) : SAY(SHOW_SUPERSEDED),
+                   e->in_file                      ? ""
+                   : strcmp(e->kind, "import") ? SAY(SHOW_RECOMPUTED)
+                                               : SAY(SHOW_IMPORTED));
     }
     p->any = 1;
     return RFY_OK;
@@ -179,7 +202,8 @@ static int print_difference(void *user, const rfy_ledger_difference *d)
     char month[8];
     (void)user;
     rfy_month_format(month, d->month);
-    printf(VERIFY_DIFF, d->case_id, month, d->run, d->what, d->detail);
+    printf(SAY(VERIFY_DIFF), d->case_id, month, d->run, d->what,
+           cli_lang == RFY_LANG_EN ? d->detail_en : d->detail);
     return RFY_OK;
 }
 
@@ -200,7 +224,7 @@ static int export_run(rfy_ledger *lg, const char *run, const char *out_path)
         atomic_file_close(&f);
         return RFY_EXIT_OK;
     }
-    fprintf(stderr, "rfy ledger: %s\n", msg ? msg : "cannot write the export");
+    fprintf(stderr, "rfy ledger: %s\n", msg ? msg : SAY(CANNOT_EXPORT));
     free(msg);
     atomic_file_abort(&f);
     return RFY_EXIT_USAGE;
@@ -242,7 +266,7 @@ int cmd_ledger(int argc, char **argv)
         p.arr = json ? json_array() : NULL;
         rc = rfy_ledger_runs(lg, print_run, &p);
         if (rc == RFY_OK && !json && !p.any)
-            fputs(RUNS_NONE, stdout);
+            fputs(SAY(RUNS_NONE), stdout);
         if (rc == RFY_OK)
             exit_code = json ? print_json(p.arr) : RFY_EXIT_OK;
     } else if (strcmp(sub, "show") == 0 && argc - optind == 3) {
@@ -252,7 +276,7 @@ int cmd_ledger(int argc, char **argv)
         p.arr = json ? json_array() : NULL;
         rc = rfy_ledger_case(lg, argv[optind + 2], print_entry, &p, &found);
         if (rc == RFY_OK && !found && !json) {
-            printf(SHOW_NONE, argv[optind + 2]);
+            printf(SAY(SHOW_NONE), argv[optind + 2]);
             exit_code = RFY_EXIT_REJECTS;
         } else if (rc == RFY_OK)
             exit_code = json ? print_json(p.arr) : RFY_EXIT_OK;
@@ -270,7 +294,7 @@ int cmd_ledger(int argc, char **argv)
         }
         rc = rfy_ledger_verify(lg, rates, print_difference, NULL, &checked, &diffs);
         if (rc == RFY_OK) {
-            fprintf(stderr, VERIFY_DONE, checked, diffs);
+            fprintf(stderr, SAY(VERIFY_DONE), checked, diffs);
             exit_code = diffs ? RFY_EXIT_REJECTS : RFY_EXIT_OK;
         }
         rfy_ledger_close(lg);
@@ -292,10 +316,10 @@ int cmd_ledger(int argc, char **argv)
         rc = rfy_ledger_import(lg, in, in_path, &stored, &msg);
         fclose(in);
         if (rc == RFY_OK) {
-            fprintf(stderr, IMPORT_DONE, stored, in_path);
+            fprintf(stderr, SAY(IMPORT_DONE), stored, in_path);
             exit_code = RFY_EXIT_OK;
         } else {
-            fprintf(stderr, "rfy ledger import: %s: %s\n", in_path, msg ? msg : "failed");
+            fprintf(stderr, "rfy ledger import: %s: %s\n", in_path, msg ? msg : SAY(FAILED));
             rc = RFY_OK; /* said */
         }
         free(msg);

@@ -57,13 +57,6 @@ static const struct {
     "siden linjen før (brøken er eksakt).  Alle beløb er før skat.\n",
 };
 
-static const char *const CATEGORY_DA[] = {"forsørger", "ikke-forsørger",
-                                          "under 25 år, hjemmeboende",
-                                          "under 25 år, hjemmeboende, med bidragspligt"};
-static const char *const MONTH_DA[12] = {"januar", "februar", "marts",     "april",
-                                         "maj",    "juni",    "juli",      "august",
-                                         "september", "oktober", "november", "december"};
-
 /* The range fields, after the case columns in the option table. */
 static const char *const RANGE_FIELDS[] = {"wage_from",  "wage_to",  "step",      "hourly_wage",
                                            "hours_from", "hours_to", "hours_step"};
@@ -116,10 +109,14 @@ static void reword(char *out, size_t size, const char *reason, const whatif_args
     out[o] = '\0';
 }
 
-static void report(const whatif_args *a, const char *column, const char *reason)
+/* A fault of the case or the range, in cli_lang (the engine's catalogue), with
+ * its column written as the option the user typed. */
+static void report(const whatif_args *a, const rfy_error *err)
 {
-    char opt[48], text[512];
+    char opt[48], text[512], words[512];
+    const char *column = err->column, *reason = words;
     size_t n = column ? strlen(column) : 0;
+    rfy_error_text(words, sizeof words, err, cli_lang);
     if (n && strncmp(reason, column, n) == 0 && reason[n] == ' ')
         reason += n + 1; /* "wage_to must be ..." → "--wage-to: must be ..." */
     reword(text, sizeof text, reason, a);
@@ -209,14 +206,18 @@ static int build(rfy_case *c, rfy_whatif_range *r, size_t *npoints, const whatif
         if (k >= a->ncolumns)
             rf[nr++] = (rfy_field){a->name[k], a->value[k]};
         else if (strcmp(a->name[k], "wage") == 0) /* the wage is what varies (W6) */
-            fprintf(stderr, "rfy whatif: --wage is not used: the wage is what varies (--wage-from, "
-                            "--wage-to, --step or hours at --hourly-wage)\n");
+            fputs(cli_lang == RFY_LANG_EN
+                      ? "rfy whatif: --wage is not used: the wage is what varies (--wage-from, "
+                        "--wage-to, --step or hours at --hourly-wage)\n"
+                      : "rfy whatif: --wage bruges ikke: det er lønnen, der varieres (--wage-from, "
+                        "--wage-to, --step eller timer til --hourly-wage)\n",
+                  stderr);
         else
             cf[nc++] = (rfy_field){a->name[k], a->value[k]};
     }
     if (rfy_case_from_fields(c, cf, nc, syn, &err) != RFY_OK ||
         rfy_whatif_range_from_fields(r, npoints, rf, nr, syn, &err) != RFY_OK) {
-        report(a, err.column, err.reason);
+        report(a, &err);
         return RFY_EXIT_USAGE;
     }
     return RFY_EXIT_OK;
@@ -246,8 +247,9 @@ static int emit_text(FILE *out, const rfy_case *c, const rfy_whatif_range *r,
 {
     char w[64], p[64], d[64], t[64], h[64], frac[128], pct[32], kept[192];
 
-    fprintf(out, "%s  %s, %s %d, %s\n\n", DA.title, CATEGORY_DA[c->category],
-            MONTH_DA[RFY_MONTH_NUM(c->month) - 1], RFY_MONTH_YEAR(c->month),
+    /* the names of categories and months are the engine's (rfy_names.h) */
+    fprintf(out, "%s  %s, %s %d, %s\n\n", DA.title, rfy_category_text(c->category, RFY_LANG_DA),
+            rfy_month_name(RFY_MONTH_NUM(c->month), RFY_LANG_DA), RFY_MONTH_YEAR(c->month),
             c->forloeb == RFY_FORLOEB_JOBAFKLARING ? "jobafklaringsforløb" : "ressourceforløb");
     fprintf(out, DA.wage_rule, a->be.wage_ref);
     da(t, sizeof t, a->be.threshold);
@@ -328,7 +330,7 @@ int cmd_whatif(int argc, char **argv)
         goto done;
     }
     if (crc != RFY_OK) {
-        report(&a, err.column, err.reason);
+        report(&a, &err);
         goto done;
     }
     if (a.json) {

@@ -7,14 +7,18 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli.h"
 #include "explain.h"
+
+/* Danish, or English with --lang en (cli_lang), side by side. */
+#define T(da, en) (cli_lang == RFY_LANG_EN ? (en) : (da))
 
 #define NUM 48
 
 /* "januar 2024" */
 static const char *month_da(char *buf, size_t size, rfy_month m)
 {
-    snprintf(buf, size, "%s %d", rfy_month_name(RFY_MONTH_NUM(m), RFY_LANG_DA), RFY_MONTH_YEAR(m));
+    snprintf(buf, size, "%s %d", rfy_month_name(RFY_MONTH_NUM(m), cli_lang), RFY_MONTH_YEAR(m));
     return buf;
 }
 
@@ -39,6 +43,10 @@ static const char EXCESS_DA[] =
     "rfy trækker dem ikke fra: at standse ydelsen for de dage kræver en afgørelse fra "
     "kommunen. Træffer kommunen den, indtastes måneden som periode-rækker (start og end), "
     "der udelader de dage.";
+static const char EXCESS_EN[] =
+    "rfy does not deduct them: stopping the benefit for those days needs a decision by the "
+    "kommune. When the kommune makes it, the month is entered as period rows (start and end) "
+    "that leave those days out.";
 
 int explain_holiday_text(FILE *out, const rfy_case *in, const rfy_result *res)
 {
@@ -47,54 +55,75 @@ int explain_holiday_text(FILE *out, const rfy_case *in, const rfy_result *res)
 
     if (h->status == RFY_HOLIDAY_NONE)
         return 0;
-    fputs("\nFerie (§ 69, stk. 5)\n", out);
+    fputs(T("\nFerie (§ 69, stk. 5)\n", "\nHoliday (§ 69, stk. 5)\n"), out);
     if (h->status == RFY_HOLIDAY_UNKNOWN) {
-        fputs("  Ukendt: en tidligere måned i sagen blev afvist, så antallet af måneder og de "
-              "brugte feriedage kendes ikke. Ret den måned, eller angiv holiday_run_months og "
-              "holiday_used_days.\n", out);
+        fputs(T("  Ukendt: en tidligere måned i sagen blev afvist, så antallet af måneder og de "
+                "brugte feriedage kendes ikke. Ret den måned, eller angiv holiday_run_months og "
+                "holiday_used_days.\n",
+                "  Unknown: an earlier month of the case was rejected, so the count of months and "
+                "the feriedage used are not known. Correct that month, or give holiday_run_months "
+                "and holiday_used_days.\n"),
+              out);
         return ferror(out) ? EOF : 0;
     }
     month_da(m, sizeof m, res->month);
     if (h->run_broken)
-        fputs("  En hel kalendermåned uden ydelse gik forud: tællingen af måneder startede "
-              "forfra.\n", out);
-    fprintf(out, "  Måneder i træk med ydelse før %s: %ld (efter denne måned: %ld)\n", m,
+        fputs(T("  En hel kalendermåned uden ydelse gik forud: tællingen af måneder startede "
+                "forfra.\n",
+                "  A whole calendar month without the benefit came before: the count of months "
+                "started again.\n"),
+              out);
+    fprintf(out, T("  Måneder i træk med ydelse før %s: %ld (efter denne måned: %ld)\n",
+                   "  Months in a row with the benefit before %s: %ld (after this month: %ld)\n"),
+            m,
             h->run_before, h->run_after);
     if (h->right) {
-        fprintf(out, "  Ret til ferie med ydelse: ja, %d dage (5 uger) i ferieperioden %s – %s%s\n",
+        fprintf(out, T("  Ret til ferie med ydelse: ja, %d dage (5 uger) i ferieperioden %s – %s%s\n",
+                       "  Right to holiday with the benefit: yes, %d days (5 weeks) in the holiday window %s – %s%s\n"),
                 RFY_HOLIDAY_WINDOW_DAYS, month_da(from, sizeof from, h->window_from),
                 month_da(to, sizeof to, h->window_to),
-                h->new_window ? " (ny periode fra denne måned)" : "");
-        fprintf(out, "  Brugt i perioden før denne måned: %s dage\n",
+                h->new_window ? T(" (ny periode fra denne måned)", " (a new window from this month)") : "");
+        fprintf(out, T("  Brugt i perioden før denne måned: %s dage\n",
+                       "  Used in the window before this month: %s days\n"),
                 days_da(a, sizeof a, h->used_before_m));
     } else {
-        fprintf(out, "  Ret til ferie med ydelse: nej, endnu ikke (%ld af %d måneder; retten "
-                     "kommer efter %d måneder i træk)\n",
+        fprintf(out, T("  Ret til ferie med ydelse: nej, endnu ikke (%ld af %d måneder; retten "
+                       "kommer efter %d måneder i træk)\n",
+                       "  Right to holiday with the benefit: no, not yet (%ld of %d months; the right "
+                       "comes after %d months in a row)\n"),
                 h->run_before, RFY_HOLIDAY_RUN_MONTHS, RFY_HOLIDAY_RUN_MONTHS);
     }
     if (mpz_sgn(h->fg_m) > 0)
-        fprintf(out, "  Ferie med feriegodtgørelse: %s feriedage × %d/%d = %s dage%s (§ 68 a, stk. 4)\n",
+        fprintf(out, T("  Ferie med feriegodtgørelse: %s feriedage × %d/%d = %s dage%s (§ 68 a, stk. 4)\n",
+                       "  Holiday with holiday pay: %s feriedage × %d/%d = %s days%s (§ 68 a, stk. 4)\n"),
                 feriedage_da(a, sizeof a, in->holiday_days), RFY_FERIEDAG_CAL_DAYS,
                 RFY_FERIEDAG_WORK_DAYS, days_da(b, sizeof b, h->fg_m),
-                h->right ? "; holdes først og tæller med i de 35 dage"
-                         : "; kræver ingen ret og tæller ikke med");
+                h->right ? T("; holdes først og tæller med i de 35 dage",
+                             "; taken first and counted in the 35 days")
+                         : T("; kræver ingen ret og tæller ikke med",
+                             "; needs no right and is not counted"));
     if (h->right)
-        fprintf(out, "  Ferie med ydelse: %s dage; retten dækker denne måned højst "
-                     "max(0; 35 − %s − %s) = %s dage\n",
+        fprintf(out, T("  Ferie med ydelse: %s dage; retten dækker denne måned højst "
+                       "max(0; 35 − %s − %s) = %s dage\n",
+                       "  Holiday with the benefit: %s days; the right covers at most "
+                       "max(0; 35 − %s − %s) = %s days this month\n"),
                 days_da(a, sizeof a, h->ydelse_m), days_da(b, sizeof b, h->used_before_m),
                 days_da(c, sizeof c, h->fg_m), days_da(d, sizeof d, h->allowed_m));
     else
-        fprintf(out, "  Ferie med ydelse: %s dage; der er endnu ingen ret til ferie med ydelse "
-                     "(§ 69, stk. 5), så ingen af dagene er dækket\n",
+        fprintf(out, T("  Ferie med ydelse: %s dage; der er endnu ingen ret til ferie med ydelse "
+                       "(§ 69, stk. 5), så ingen af dagene er dækket\n",
+                       "  Holiday with the benefit: %s days; there is no right to holiday with the "
+                       "benefit yet (§ 69, stk. 5), so none of the days is covered\n"),
                 days_da(a, sizeof a, h->ydelse_m));
     if (h->right)
-        fprintf(out, "  Brugt efter denne måned: %s dage; tilbage i perioden: %s dage\n",
+        fprintf(out, T("  Brugt efter denne måned: %s dage; tilbage i perioden: %s dage\n",
+                       "  Used after this month: %s days; left in the window: %s days\n"),
                 days_da(a, sizeof a, h->used_after_m), days_da(b, sizeof b, h->days_left_m));
     if (mpz_sgn(h->excess_m) > 0)
-        fprintf(out, "  Ferie ud over retten: %s dage. %s\n", days_da(a, sizeof a, h->excess_m),
-                EXCESS_DA);
+        fprintf(out, T("  Ferie ud over retten: %s dage. %s\n", "  Holiday beyond the right: %s days. %s\n"),
+                days_da(a, sizeof a, h->excess_m), T(EXCESS_DA, EXCESS_EN));
     else
-        fputs("  Ferie ud over retten: ingen\n", out);
+        fputs(T("  Ferie ud over retten: ingen\n", "  Holiday beyond the right: none\n"), out);
     return ferror(out) ? EOF : 0;
 }
 

@@ -1,8 +1,12 @@
 /* Explaining a case-month of several period rows (explain_rows.h). */
 #include <string.h>
 
+#include "cli.h"
 #include "explain.h"
 #include "explain_rows.h"
+
+/* Danish, or English with --lang en (cli_lang), side by side. */
+#define T(da, en) (cli_lang == RFY_LANG_EN ? (en) : (da))
 
 /* Øre as Danish kroner ("20.000,00"). */
 static const char *da(char *buf, size_t size, const mpz_t ore)
@@ -40,21 +44,23 @@ static int period_line(FILE *out, const rfy_case *c, const unsigned long *line,
     char a[48];
     int f, l;
     row_days(c, res, &f, &l);
-    if ((line ? fprintf(out, "  linje %lu, dag %d–%d: %s", *line, f, l, rfy_category_text(c->category, RFY_LANG_DA))
-              : fprintf(out, "  dag %d–%d: %s", f, l, rfy_category_text(c->category, RFY_LANG_DA))) < 0)
+    if ((line ? fprintf(out, T("  linje %lu, dag %d–%d: %s", "  line %lu, days %d–%d: %s"), *line, f, l,
+                        rfy_category_text(c->category, cli_lang))
+              : fprintf(out, T("  dag %d–%d: %s", "  days %d–%d: %s"), f, l,
+                        rfy_category_text(c->category, cli_lang))) < 0)
         return EOF;
-    if (c->prior != RFY_PRIOR_NONE && fprintf(out, ", hidtidig %s", rfy_prior_name(c->prior)) < 0)
+    if (c->prior != RFY_PRIOR_NONE && fprintf(out, T(", hidtidig %s", ", former %s"), rfy_prior_name(c->prior)) < 0)
         return EOF;
-    if (mpz_sgn(c->wage) && fprintf(out, ", løn %s", da(a, sizeof a, c->wage)) < 0)
+    if (mpz_sgn(c->wage) && fprintf(out, T(", løn %s", ", wage %s"), da(a, sizeof a, c->wage)) < 0)
         return EOF;
     if (mpz_sgn(c->holiday_pay) &&
-        fprintf(out, ", feriegodtgørelse %s", da(a, sizeof a, c->holiday_pay)) < 0)
+        fprintf(out, T(", feriegodtgørelse %s", ", holiday pay %s"), da(a, sizeof a, c->holiday_pay)) < 0)
         return EOF;
     if (mpz_sgn(c->activation_income) &&
-        fprintf(out, ", indtægt i tilbud %s", da(a, sizeof a, c->activation_income)) < 0)
+        fprintf(out, T(", indtægt i tilbud %s", ", income in an offer %s"), da(a, sizeof a, c->activation_income)) < 0)
         return EOF;
     if (mpz_sgn(c->other_income) &&
-        fprintf(out, ", anden indtægt %s", da(a, sizeof a, c->other_income)) < 0)
+        fprintf(out, T(", anden indtægt %s", ", other income %s"), da(a, sizeof a, c->other_income)) < 0)
         return EOF;
     return fputc('\n', out) == EOF ? EOF : 0;
 }
@@ -74,15 +80,21 @@ int explain_rows_text(FILE *out, const char *case_id, const rfy_case *const *row
         return one(out, case_id, rows[0], res, rates);
     if (n > 64)
         n = 64;
-    if (fprintf(out, "Måneden består af %zu perioder (hver dag højst én gang; "
-                     "ydelsen for dage uden periode er 0):\n", n) < 0)
+    if (fprintf(out, T("Måneden består af %zu perioder (hver dag højst én gang; "
+                       "ydelsen for dage uden periode er 0):\n",
+                       "The month consists of %zu periods (each day at most once; "
+                       "the benefit for days without a period is 0):\n"),
+                n) < 0)
         return EOF;
     by_day(order, rows, n, res);
     for (size_t k = 0; k < n; k++)
         if (period_line(out, rows[order[k]], lines ? &lines[order[k]] : NULL, res) == EOF)
             return EOF;
-    if (fputs("Indtægterne lægges sammen og fradrages én gang for måneden (én "
-              "lønindtægtsgrænse, højst 160 timer).\n\n", out) == EOF)
+    if (fputs(T("Indtægterne lægges sammen og fradrages én gang for måneden (én "
+                "lønindtægtsgrænse, højst 160 timer).\n\n",
+                "The incomes are added up and deducted once for the month (one "
+                "wage threshold, at most 160 hours).\n\n"),
+              out) == EOF)
         return EOF;
     rfy_case_init(&sum);
     rfy_rows_month_case(&sum, rows, n, res);

@@ -5,10 +5,37 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "output_format.h"
 #include "rfy.h"
 #include "run_summary.h"
 #include "xlsx_book.h"
+
+/* The words of the workbook a person reads (sheet names, summary labels):
+ * Danish, English with --lang en (cli_lang).  Column names stay as in the CSV. */
+typedef struct xlsx_word {
+    const char *da, *en;
+} xlsx_word;
+#define WORD(w) (cli_lang == RFY_LANG_EN ? (w).en : (w).da)
+static const xlsx_word SHEET_RESULTS = {"resultater", "results"};
+static const xlsx_word SHEET_REJECTS = {"afviste", "rejects"};
+static const xlsx_word SHEET_SUMMARY = {"resumé", "summary"};
+static const xlsx_word L_ROWS = {"rækker læst", "rows read"};
+static const xlsx_word L_COMPUTED = {"beregnet", "computed"};
+static const xlsx_word L_CASEMONTHS = {"sagsmåneder", "case-months"};
+static const xlsx_word L_REJECTED = {"afvist", "rejected"};
+static const xlsx_word L_GROSS = {"brutto", "gross"};
+static const xlsx_word L_APPLIED = {"anvendte fradrag", "deductions applied"};
+static const xlsx_word L_PAID = {"udbetalt (brutto - anvendte fradrag)", "paid (gross - deductions applied)"};
+static const xlsx_word L_BEYOND = {"fradrag ud over ydelsen", "deductions beyond the benefit"};
+static const xlsx_word L_TOTAL = {"total_deduction (kolonnens sum)", "total_deduction (column sum)"};
+static const xlsx_word L_PAID_ZERO = {"sagsmåneder udbetalt 0", "case-months paid 0"};
+static const xlsx_word L_DERIVED = {"sagsmåneder på en afledt sats", "case-months on a derived rate"};
+static const xlsx_word L_BY_REASON = {"afviste efter årsag", "rejects by reason"};
+static const xlsx_word L_COUNT = {"antal", "count"};
+static const xlsx_word L_COLUMN = {"kolonne", "column"};
+static const xlsx_word L_REASON = {"årsag", "reason"};
+static const xlsx_word L_OTHER = {"andre årsager", "other reasons"};
 
 /* Columns whose cells are amounts in kr. (two decimals), and whole numbers. */
 static const char *const AMOUNT_COLUMNS[] = {
@@ -331,9 +358,9 @@ int output_adapter_open(output_adapter **ap, output_format fmt, FILE **out_fp, F
     a->fmt = fmt;
     if (fmt == OUTPUT_XLSX) {
         if (!(a->book = xlsx_book_open(xlsx_path)) ||
-            !(a->results = xlsx_book_sheet(a->book, "results")) ||
-            !(a->rejects = xlsx_book_sheet(a->book, "rejects")) ||
-            !(a->summary = xlsx_book_sheet(a->book, "summary"))) {
+            !(a->results = xlsx_book_sheet(a->book, WORD(SHEET_RESULTS))) ||
+            !(a->rejects = xlsx_book_sheet(a->book, WORD(SHEET_REJECTS))) ||
+            !(a->summary = xlsx_book_sheet(a->book, WORD(SHEET_SUMMARY)))) {
             output_adapter_free(a);
             *errmsg = strdup("cannot start the xlsx workbook");
             return -1;
@@ -395,24 +422,24 @@ int output_adapter_summary(output_adapter *a, const run_summary *s, const char *
         return 0;
     if (a->summary_row) /* audit: after the report's "# name,value" block, one empty row */
         a->summary_row++;
-    rc |= summary_count(a, "rows read", s->rows);
-    rc |= summary_count(a, "computed", s->computed);
-    rc |= summary_count(a, "case-months", s->casemonths);
-    rc |= summary_count(a, "rejected", s->rejected);
-    rc |= summary_amount(a, "gross", s->gross);
-    rc |= summary_amount(a, "deductions applied", s->applied);
-    rc |= summary_amount(a, "paid (gross - deductions applied)", s->paid);
-    rc |= summary_amount(a, "deductions beyond the benefit", s->beyond);
-    rc |= summary_amount(a, "total_deduction (column sum)", s->deductions);
-    rc |= summary_count(a, "case-months paid 0", s->paid_zero);
-    rc |= summary_count(a, "case-months on a derived rate", s->derived);
+    rc |= summary_count(a, WORD(L_ROWS), s->rows);
+    rc |= summary_count(a, WORD(L_COMPUTED), s->computed);
+    rc |= summary_count(a, WORD(L_CASEMONTHS), s->casemonths);
+    rc |= summary_count(a, WORD(L_REJECTED), s->rejected);
+    rc |= summary_amount(a, WORD(L_GROSS), s->gross);
+    rc |= summary_amount(a, WORD(L_APPLIED), s->applied);
+    rc |= summary_amount(a, WORD(L_PAID), s->paid);
+    rc |= summary_amount(a, WORD(L_BEYOND), s->beyond);
+    rc |= summary_amount(a, WORD(L_TOTAL), s->deductions);
+    rc |= summary_count(a, WORD(L_PAID_ZERO), s->paid_zero);
+    rc |= summary_count(a, WORD(L_DERIVED), s->derived);
     rc |= summary_row(a, "rates_id", rates_id, 0);
     if (s->nreasons || s->other_reasons) {
         a->summary_row++;
-        rc |= xlsx_put_text(a->summary, a->summary_row, 0, "rejects by reason", 1);
-        rc |= xlsx_put_text(a->summary, a->summary_row, 1, "count", 1);
-        rc |= xlsx_put_text(a->summary, a->summary_row, 2, "column", 1);
-        rc |= xlsx_put_text(a->summary, a->summary_row, 3, "reason", 1);
+        rc |= xlsx_put_text(a->summary, a->summary_row, 0, WORD(L_BY_REASON), 1);
+        rc |= xlsx_put_text(a->summary, a->summary_row, 1, WORD(L_COUNT), 1);
+        rc |= xlsx_put_text(a->summary, a->summary_row, 2, WORD(L_COLUMN), 1);
+        rc |= xlsx_put_text(a->summary, a->summary_row, 3, WORD(L_REASON), 1);
         a->summary_row++;
         for (i = 0; i < s->nreasons; i++) {
             char v[24];
@@ -426,7 +453,7 @@ int output_adapter_summary(output_adapter *a, const run_summary *s, const char *
             char v[24];
             snprintf(v, sizeof v, "%lu", s->other_reasons);
             rc |= xlsx_put_whole(a->summary, a->summary_row, 1, v);
-            rc |= xlsx_put_text(a->summary, a->summary_row, 3, "other reasons", 0);
+            rc |= xlsx_put_text(a->summary, a->summary_row, 3, WORD(L_OTHER), 0);
             a->summary_row++;
         }
     }

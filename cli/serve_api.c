@@ -91,19 +91,24 @@ static void ascii_only(char *s)
             *s = '?';
 }
 
+json_t *serve_api_errors(const rfy_error *err)
+{
+    json_t *errors = json_array();
+    if (errors && append_errors(errors, -1, err) != 0) {
+        json_decref(errors);
+        errors = NULL;
+    }
+    return errors ? json_pack("{s:o}", "errors", errors) : NULL;
+}
+
 /* An answer with a single fault that is no row's. */
 static int answer_error(serve_answer *ans, int status, rfy_fault_code code, const char *value,
                         long limit, long other)
 {
     rfy_error err;
-    json_t *errors = json_array();
     rfy_error_reset(&err);
     rfy_error_add(&err, code, "", value, limit, other);
-    if (errors && append_errors(errors, -1, &err) != 0) {
-        json_decref(errors);
-        errors = NULL;
-    }
-    return answer_json(ans, status, errors ? json_pack("{s:o}", "errors", errors) : NULL);
+    return answer_json(ans, status, serve_api_errors(&err));
 }
 
 /* ---- Request decoder ----------------------------------------------------------- */

@@ -59,4 +59,15 @@ void serve_answer_clear(serve_answer *ans);
 int serve_api_answer(serve_answer *ans, const rfy_rates *rates, const char *method,
                      const char *path, const char *body, size_t body_len);
 
+struct json_t; /* jansson's */
+
+/*
+ * The API's error object for faults that are no row's: {"errors": [{"row":
+ * null, "column", "code", "reason" (Danish), "reason_en"}, ...]}, one entry
+ * per fault of err, worded by the engine's catalogue.  The one fault writer
+ * of every /api/ answer (POST /api/v1/whatif uses it too).  NULL when out of
+ * memory.
+ */
+struct json_t *serve_api_errors(const rfy_error *err);
+
 #endif

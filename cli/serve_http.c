@@ -63,28 +63,6 @@ static void on_log(void *cls, const char *fmt, va_list ap)
     pthread_mutex_unlock(&log_lock);
 }
 
-/* The errors this file answers itself, in the API's error format: a stable
- * code, the reason in Danish, the reason in English (all their text is here). */
-typedef struct http_fault {
-    const char *code, *reason, *reason_en;
-} http_fault;
-
-static const http_fault FAULT_BUSY = {
-    "server_busy",
-    "serveren har allerede for mange anmodninger og svar i hukommelsen; prøv igen om et sekund "
-    "(Retry-After)",
-    "the server already holds too many requests and answers in memory; try again in a second "
-    "(Retry-After)"};
-static const http_fault FAULT_STOPPING = {
-    "server_stopping", "serveren er ved at stoppe; prøv igen om lidt (Retry-After)",
-    "the server is stopping; try again in a moment (Retry-After)"};
-static const http_fault FAULT_LENGTH = {
-    "request_length_ambiguous",
-    "anmodningens længde er tvetydig: Content-Length er givet to gange med forskellige værdier "
-    "eller sammen med Transfer-Encoding; send én Content-Length",
-    "the request's length is ambiguous: Content-Length given twice with different values, or "
-    "with Transfer-Encoding; send one Content-Length"};
-
 /* The page's own files only: no inline script or style, no other origin, no
  * framing (clickjacking), no plugins. */
 static const char CSP[] = "default-src 'none'; script-src 'self'; style-src 'self'; "
@@ -150,19 +128,26 @@ static serve_watched *watched(struct MHD_Connection *con)
     return i ? i->socket_context : NULL;
 }
 
-/* An error answer in the API's format, for the faults found here (their
- * texts need no JSON escaping). */
-static void error_answer(serve_answer *ans, int status, const http_fault *f)
+/* An error answer in the API's format for a fault found here (server_busy,
+ * server_stopping, request_length_ambiguous): its words come from the
+ * engine's catalogue, like every other fault the server answers, and need no
+ * JSON escaping. */
+static void error_answer(serve_answer *ans, int status, rfy_fault_code code)
 {
     static const char fmt[] = "{\"errors\":[{\"row\":null,\"column\":null,\"code\":\"%s\","
                               "\"reason\":\"%s\",\"reason_en\":\"%s\"}]}";
-    size_t n = sizeof fmt + strlen(f->code) + strlen(f->reason) + strlen(f->reason_en);
+    rfy_fault f = {.code = code, .column = "", .name = "", .cause_column = ""};
+    char da[320], en[320];
+    size_t n;
+    rfy_fault_text(da, sizeof da, &f, RFY_LANG_DA);
+    rfy_fault_text(en, sizeof en, &f, RFY_LANG_EN);
+    n = sizeof fmt + strlen(rfy_fault_id(code)) + strlen(da) + strlen(en);
     memset(ans, 0, sizeof *ans);
     ans->status = status;
     ans->content_type = "application/json; charset=utf-8";
     ans->is_api = 1;
     if ((ans->body = malloc(n)))
-        ans->len = (size_t)snprintf(ans->body, n, fmt, f->code, f->reason, f->reason_en);
+        ans->len = (size_t)snprintf(ans->body, n, fmt, rfy_fault_id(code), da, en);
 }
 
 static int add_headers(struct MHD_Response *r, const serve_answer *ans)
@@ -197,7 +182,7 @@ static enum MHD_Result send_answer(serve_http *s, struct MHD_Connection *con, up
     drop_body(s, u);
     if (hold(s, u, ans->len) != 0) {
         serve_answer_clear(ans);
-        error_answer(ans, 503, &FAULT_BUSY);
+        error_answer(ans, 503, RFY_FAULT_HTTP_BUSY);
         u->held = ans->len; /* a few hundred bytes: counted even past the budget */
         atomic_fetch_add(&s->held_bytes, ans->len);
     }
@@ -304,7 +289,7 @@ static void compute_job(void *arg)
 static void stopping_job(void *arg)
 {
     upload *u = arg;
-    error_answer(&u->ans, 503, &FAULT_STOPPING);
+    error_answer(&u->ans, 503, RFY_FAULT_HTTP_STOPPING);
     u->job = JOB_DONE;
     MHD_resume_connection(u->con);
 }
@@ -343,7 +328,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
             return MHD_NO;
         *con_cls = u;
         if (length_ambiguous(con)) {
-            error_answer(&ans, 400, &FAULT_LENGTH);
+            error_answer(&ans, 400, RFY_FAULT_HTTP_LENGTH_AMBIGUOUS);
             return send_answer(s, con, u, &ans, 1);
         }
         /* A declared length over the limit is refused before reading it. */
@@ -362,7 +347,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         return send_answer(s, con, u, &u->ans, 0);
     serve_watch_answering(s->watch, watched(con)); /* computing is not the client's time */
     if (u->over_budget) {
-        error_answer(&ans, 503, &FAULT_BUSY);
+        error_answer(&ans, 503, RFY_FAULT_HTTP_BUSY);
         return send_answer(s, con, u, &ans, 0);
     }
     /* A body to compute goes to the computing threads; the rest (the page,

@@ -36,13 +36,10 @@ static int answer(serve_answer *ans, int status, json_t *root)
     return RFY_OK;
 }
 
-/* {"errors": [{"row": null, "column", "reason"}]}, as /calculate writes a fault. */
-static int fault(serve_answer *ans, int status, const char *column, const char *reason)
+/* The faults of err as /calculate writes them (serve_api_errors()). */
+static int fault(serve_answer *ans, int status, const rfy_error *err)
 {
-    return answer(ans, status,
-                  json_pack("{s:[{s:n, s:o, s:s}]}", "errors", "row", "column",
-                            column && *column ? json_string(column) : json_null(), "reason",
-                            reason));
+    return answer(ans, status, serve_api_errors(err));
 }
 
 /* A value as the text of a field: a string, or a whole number's digits into
@@ -51,10 +48,9 @@ static int fault(serve_answer *ans, int status, const char *column, const char *
 static const char *field_text(json_t *v, const char *name, char *digits, size_t size,
                               rfy_error *err)
 {
-    err->column = name;
     if (json_is_string(v)) {
         if (strlen(json_string_value(v)) != json_string_length(v)) {
-            snprintf(err->reason, sizeof err->reason, "%s contains a NUL character", name);
+            rfy_error_add(err, RFY_FAULT_JSON_NUL, name, NULL, 0, 0);
             return NULL;
         }
         return json_string_value(v);
@@ -64,13 +60,9 @@ static const char *field_text(json_t *v, const char *name, char *digits, size_t 
         return digits;
     }
     if (json_is_real(v))
-        snprintf(err->reason, sizeof err->reason,
-                 "%s is a JSON number with a fraction, which cannot be carried exactly: write it "
-                 "as a string, e.g. \"12345.67\"", name);
+        rfy_error_add(err, RFY_FAULT_JSON_FRACTION, name, NULL, 0, 0);
     else if (!json_is_null(v))
-        snprintf(err->reason, sizeof err->reason, "%s must be a string or a whole number", name);
-    else
-        err->reason[0] = '\0';
+        rfy_error_add(err, RFY_FAULT_JSON_TYPE, name, NULL, 0, 0);
     return NULL;
 }
 
@@ -96,45 +88,35 @@ static int decode(request *q, json_t *root, rfy_error *err)
     json_t *v, *c = json_object_get(root, "case");
     size_t nd = 0;
 
+    rfy_error_reset(err);
     json_object_foreach(root, key, v) {
         size_t k;
         if (strcmp(key, "case") == 0)
             continue;
         for (k = 0; k < NRANGE && strcmp(key, RANGE_KEYS[k]) != 0; k++)
             ;
-        if (k == NRANGE) {
-            err->column = "";
-            snprintf(err->reason, sizeof err->reason,
-                     "'%.40s' is not a key of a what-if request (case, wage_from, wage_to, step, "
-                     "hourly_wage, hours_from, hours_to, hours_step)", key);
-            return RFY_EINPUT;
-        }
+        if (k == NRANGE)
+            return rfy_error_add(err, RFY_FAULT_WHATIF_KEY_UNKNOWN, "", key, 0, 0);
         text = field_text(v, RANGE_KEYS[k], q->digits[nd], sizeof q->digits[nd], err);
         nd++;
-        if (!text && err->reason[0])
+        if (!text && err->nfaults)
             return RFY_EINPUT;
         if (text)
             q->rf[q->nr++] = (rfy_field){RANGE_KEYS[k], text};
     }
     json_object_foreach(c, key, v) {
         const char *column = column_named(key);
-        if (!column || q->nc == MAX_COLUMNS) {
-            err->column = "";
-            snprintf(err->reason, sizeof err->reason,
-                     "'%.40s' is not an input column (the keys of \"case\" are the batch input "
-                     "column names, e.g. month, category, other_income)", key);
-            return RFY_EINPUT;
-        }
+        if (!column || q->nc == MAX_COLUMNS)
+            return rfy_error_add(err, RFY_FAULT_WHATIF_CASE_KEY_UNKNOWN, "", key, 0, 0);
         if (strcmp(column, "wage") == 0)
             continue; /* the wage is what varies: one given with the case is not used (W6) */
         text = field_text(v, column, q->digits[nd], sizeof q->digits[nd], err);
         nd++;
-        if (!text && err->reason[0])
+        if (!text && err->nfaults)
             return RFY_EINPUT;
         if (text)
             q->cf[q->nc++] = (rfy_field){column, text};
     }
-    err->column = "";
     return RFY_OK;
 }
 
@@ -151,34 +133,31 @@ int serve_whatif(serve_answer *ans, const rfy_rates *rates, const char *body, si
     int rc, crc;
 
     root = json_loadb(body ? body : "", len, JSON_REJECT_DUPLICATES, &jerr);
+    rfy_error_reset(&err);
     if (!root) {
-        char reason[300];
-        snprintf(reason, sizeof reason, "malformed JSON at line %d, column %d: %s", jerr.line,
-                 jerr.column, jerr.text);
-        for (char *p = reason; *p; p++) /* the quoted bytes need not be UTF-8 */
+        for (char *p = jerr.text; *p; p++) /* the quoted bytes need not be UTF-8 */
             if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7E)
                 *p = '?';
-        return fault(ans, 400, NULL, reason);
+        rfy_error_add(&err, RFY_FAULT_JSON_MALFORMED, "", jerr.text, jerr.line, jerr.column);
+        return fault(ans, 400, &err);
     }
     if (!json_is_object(root) || !json_is_object(json_object_get(root, "case"))) {
         json_decref(root);
-        return fault(ans, 400, NULL,
-                     "the body must be {\"case\": {...}, \"wage_from\": \"0\", \"wage_to\": "
-                     "\"40000\", \"step\": \"1000\"} (or hourly_wage, hours_from, hours_to, "
-                     "hours_step)");
+        rfy_error_add(&err, RFY_FAULT_WHATIF_BODY_SHAPE, "", NULL, 0, 0);
+        return fault(ans, 400, &err);
     }
     memset(&q, 0, sizeof q);
     whatif_answer_init(&wa);
     rfy_case_init(&c);
     rfy_whatif_range_init(&r);
     if (decode(&q, root, &err) != RFY_OK) {
-        rc = fault(ans, 422, err.column, err.reason);
+        rc = fault(ans, 422, &err);
     } else if (rfy_whatif_range_from_fields(&r, &npoints, q.rf, q.nr, NULL, &err) != RFY_OK) {
-        rc = fault(ans, npoints > RFY_WHATIF_MAX_POINTS ? 413 : 422, err.column, err.reason);
+        rc = fault(ans, npoints > RFY_WHATIF_MAX_POINTS ? 413 : 422, &err);
     } else if (rfy_case_from_fields(&c, q.cf, q.nc, NULL, &err) != RFY_OK) {
-        rc = fault(ans, 422, err.column, err.reason);
+        rc = fault(ans, 422, &err);
     } else if ((crc = whatif_answer_compute(&wa, rates, &c, &r, npoints, &err)) != RFY_OK) {
-        rc = crc == RFY_ENOMEM ? oom(ans) : fault(ans, 422, err.column, err.reason);
+        rc = crc == RFY_ENOMEM ? oom(ans) : fault(ans, 422, &err);
     } else {
         rc = answer(ans, 200, whatif_answer_json(&wa, rates));
     }

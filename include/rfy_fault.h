@@ -122,6 +122,36 @@ typedef enum rfy_fault_code {
     RFY_FAULT_HTTP_METHOD,                /* "http_method": value = the method and path to use */
     RFY_FAULT_HTTP_NO_PATH,               /* "http_no_path" */
     RFY_FAULT_RATES_YEAR_UNCOVERED,       /* "rates_year_uncovered": limit = the year */
+    /* the ledighedsydelse bound (rfy_compute) */
+    RFY_FAULT_LY_ABOVE_MAX,               /* "ledighedsydelse_above_max": value = highest dagpenge amount
+                                           * (kr.), limit 1 = a weekly maximum (else monthly), other 1 =
+                                           * the row gave a weekly amount; § 68 stk. 5, AFL § 47 */
+    /* the case ledger (rfy batch --ledger; docs/ledger.md) */
+    RFY_FAULT_LEDGER_PAID,                /* "ledger_already_paid": month, other = the run's number,
+                                           * value = the run's id and time, space separated (%r, %t) */
+    RFY_FAULT_LEDGER_STATE_DIFFERS,       /* "ledger_holiday_state_differs": other = the row's months,
+                                           * limit = the ledger's, value = the row's days and the
+                                           * ledger's, space separated (%r, %t), other_month = the
+                                           * ledger's last month */
+    RFY_FAULT_LEDGER_ROWS_FORM,           /* "ledger_rows_form": stored rows not in the ledger's form */
+    RFY_FAULT_LEDGER_ROWS_UNREADABLE,     /* "ledger_rows_unreadable" */
+    /* a what-if range (rfy whatif, POST /api/v1/whatif; docs/whatif.md) */
+    RFY_FAULT_WHATIF_KEY_UNKNOWN,         /* "whatif_key_unknown": value = the key given */
+    RFY_FAULT_WHATIF_CASE_KEY_UNKNOWN,    /* "whatif_case_key_unknown": value = the key given */
+    RFY_FAULT_WHATIF_RANGE_BOTH,          /* "whatif_range_both" */
+    RFY_FAULT_WHATIF_RANGE_REQUIRED,      /* "whatif_range_required" */
+    RFY_FAULT_WHATIF_HOURLY_RANGE,        /* "whatif_hourly_range": value, limit in øre */
+    RFY_FAULT_WHATIF_HOURS_WAGE_TOO_LARGE, /* "whatif_hours_wage_too_large": limit in øre */
+    RFY_FAULT_WHATIF_FROM_ABOVE_TO,       /* "whatif_from_above_to": name = the "to" column */
+    RFY_FAULT_WHATIF_STEP_ZERO,           /* "whatif_step_zero" */
+    RFY_FAULT_WHATIF_TOO_MANY_POINTS,     /* "whatif_too_many_points": limit = points */
+    RFY_FAULT_WHATIF_BODY_SHAPE,          /* "whatif_body_shape" */
+    RFY_FAULT_BREAK_EVEN_NONE,            /* "break_even_none": limit in øre (the largest wage) */
+    RFY_FAULT_BREAK_EVEN_UNCONFIRMED,     /* "break_even_unconfirmed": a defect in rfy */
+    /* the HTTP layer of rfy serve (docs/web.md) */
+    RFY_FAULT_HTTP_BUSY,                  /* "server_busy" */
+    RFY_FAULT_HTTP_STOPPING,              /* "server_stopping" */
+    RFY_FAULT_HTTP_LENGTH_AMBIGUOUS,      /* "request_length_ambiguous" */
     RFY_FAULT_COUNT
 } rfy_fault_code;
 

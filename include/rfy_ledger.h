@@ -214,7 +214,8 @@ typedef struct rfy_ledger_difference {
     rfy_month month;
     long long run;
     const char *what;             /* "payment", "holiday", "rates_id", or an input fault */
-    const char *detail;           /* for a person: the stored and the recomputed values */
+    const char *detail;           /* for a person, in Danish: the stored and the recomputed values */
+    const char *detail_en;        /* the same in English */
 } rfy_ledger_difference;
 
 /*

@@ -311,13 +311,13 @@ if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
     check "reconcile xlsx: exit 1" [ $? = 1 ]
     /usr/bin/python3 - "$TMP/rc.xlsx" >"$TMP/rc.xlsx.txt" <<'PY'
 import sys, openpyxl
-ws = openpyxl.load_workbook(sys.argv[1])["summary"]
+ws = openpyxl.load_workbook(sys.argv[1])["resumé"]
 for row in ws.iter_rows(values_only=True):
     print("|".join("" if v is None else str(v) for v in row).rstrip("|"))
 PY
     check "reconcile xlsx: the report block first (rows 5)" [ "$(head -n 1 "$TMP/rc.xlsx.txt")" = "rows|5" ]
     check "reconcile xlsx: gross, applied, paid 32764/18404.35/14359.65" \
-        [ "$(grep -E '^(gross|deductions applied|paid \(gross - deductions applied\))\|' "$TMP/rc.xlsx.txt" | cut -d'|' -f2 | tr '\n' ' ')" = "32764 18404.35 14359.65 " ]
+        [ "$(grep -E '^(brutto|anvendte fradrag|udbetalt \(brutto - anvendte fradrag\))\|' "$TMP/rc.xlsx.txt" | cut -d'|' -f2 | tr '\n' ' ')" = "32764 18404.35 14359.65 " ]
     check "reconcile xlsx: rejects by reason, counts 2 and 1" \
         [ "$(grep -E "^\|[0-9]+\|(paid|month)\|" "$TMP/rc.xlsx.txt" | cut -d'|' -f2,3 | tr '\n' ' ')" = "2|paid 1|month " ]
 fi

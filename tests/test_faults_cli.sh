@@ -54,6 +54,17 @@ check "Danish spellings: exit 0, both computed" [ $? = 0 ] && [ "$(data_lines "$
 # 4.500 × 52/12 = 19.500,00 > 16.382,00: § 68 stk. 4 is the level (as with prior_unit week)
 check "Danish spellings: uge is a week (payment 19500.00)" grep -q '^D,2024-05,.*,19500.00,' "$TMP/dk.out.csv"
 
+# ---- rfy whatif: a range's faults from the catalogue, named by their option ------------------------
+"$RFY" whatif --month 2024-05 --category forsorger --wage-from 5 --wage-to 4 --step 1 >/dev/null 2>"$TMP/wi.err"
+check "whatif: wage_from above wage_to is a usage error (exit 2)" [ $? = 2 ]
+check "whatif: the fault in Danish, as the option" grep -qxF "rfy whatif: --wage-from: må ikke være over --wage-to" "$TMP/wi.err"
+"$RFY" --lang en whatif --month 2024-05 --category forsorger --wage-from 5 --wage-to 4 --step 1 >/dev/null 2>"$TMP/wi-en.err"
+check "whatif --lang en: the fault in English" grep -qxF "rfy whatif: --wage-from: must not be above --wage-to" "$TMP/wi-en.err"
+"$RFY" whatif --month 2024-05 --category forsorger --wage 100 --wage-from 0 --wage-to 1000 --step 1000 >"$TMP/wi.out" 2>"$TMP/wi2.err"
+check "whatif: --wage not used, said in Danish" grep -qF "rfy whatif: --wage bruges ikke" "$TMP/wi2.err"
+check "whatif: the heading names category and month with the engine's Danish names" \
+    grep -qF "forsørger, maj 2024, ressourceforløb" "$TMP/wi.out"
+
 # ---- docs/faults.md lists every code of the catalogue ---------------------------------------------
 missing=$(grep -oE '\{"[a-z0-9_]*", (-1|RFY_HINT)' "$SRC/calc/fault_catalogue.c" | sed -E 's/\{"([a-z0-9_]*)".*/\1/' | grep -v '^none$' |
     while read -r id; do grep -qF "| \`$id\` |" "$SRC/docs/faults.md" || echo "$id"; done)

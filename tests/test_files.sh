@@ -162,8 +162,8 @@ from decimal import Decimal
 import openpyxl
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
 wb = openpyxl.load_workbook(sys.argv[2])
-assert wb.sheetnames == ["results", "rejects", "summary"], wb.sheetnames
-ws = wb["results"]
+assert wb.sheetnames == ["resultater", "afviste", "resumé"], wb.sheetnames  # Danish by default
+ws = wb["resultater"]
 got = [[c for c in r] for r in ws.iter_rows()]
 money = {"gross", "wage_deduction", "holiday_deduction", "activation_deduction",
          "other_deduction", "total_deduction", "payment", "sanction_deduction"}
@@ -190,25 +190,36 @@ import csv, sys
 from decimal import Decimal
 import openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
-rej = [[("" if v is None else str(v)) for v in r] for r in wb["rejects"].iter_rows(values_only=True)]
+rej = [[("" if v is None else str(v)) for v in r] for r in wb["afviste"].iter_rows(values_only=True)]
 want = list(csv.reader(open(sys.argv[2], encoding="utf-8", newline="")))
 assert rej == want, (rej, want)
-s = {r[0]: r[1] for r in wb["summary"].iter_rows(values_only=True) if r[0]}
+s = {r[0]: r[1] for r in wb["resumé"].iter_rows(values_only=True) if r[0]}
 # A forsørger 20000 → 14359.65; '=1+1' ikke-forsørger → 12326.00 (never a formula)
-assert Decimal(repr(s["gross"])).quantize(Decimal("0.01")) == Decimal("28708.00")
-assert Decimal(repr(s["paid (gross - deductions applied)"])).quantize(Decimal("0.01")) == Decimal("26685.65")
-assert s["rejected"] == 1 and s["computed"] == 2
+assert Decimal(repr(s["brutto"])).quantize(Decimal("0.01")) == Decimal("28708.00")
+assert Decimal(repr(s["udbetalt (brutto - anvendte fradrag)"])).quantize(Decimal("0.01")) == Decimal("26685.65")
+assert s["afvist"] == 1 and s["beregnet"] == 2
 # A and '=1+1 are two case-months of one row each
-assert s["case-months"] == 2, s.get("case-months")
+assert s["sagsmåneder"] == 2, s.get("sagsmåneder")
 # the header rows stay in view and carry an autofilter over every row written
-res, rj = wb["results"], wb["rejects"]
+res, rj = wb["resultater"], wb["afviste"]
 assert res.freeze_panes == "A2" and rj.freeze_panes == "A2", (res.freeze_panes, rj.freeze_panes)
 from openpyxl.utils import get_column_letter
 assert res.auto_filter.ref == f"A1:{get_column_letter(res.max_column)}3", res.auto_filter.ref
 assert rj.auto_filter.ref == f"A1:{get_column_letter(rj.max_column)}2", rj.auto_filter.ref
 # rows come by case_id bytewise ("'=1+1" before "A"): find the cell
-f = [c for c in openpyxl.load_workbook(sys.argv[1])["results"]["A"] if c.value == "'=1+1"][0]
+f = [c for c in openpyxl.load_workbook(sys.argv[1])["resultater"]["A"] if c.value == "'=1+1"][0]
 assert f.data_type == "s" and f.value == "'=1+1", (f.data_type, f.value)
+PY
+"$RFY" --lang en batch --format xlsx -o "$TMP/xen.xlsx" "$TMP/x.csv" 2>/dev/null
+check "xlsx --lang en: English sheet names and summary labels" "$PY" - "$TMP/xen.xlsx" <<'PY'
+import sys
+from decimal import Decimal
+import openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.sheetnames == ["results", "rejects", "summary"], wb.sheetnames
+s = {r[0]: r[1] for r in wb["summary"].iter_rows(values_only=True) if r[0]}
+assert Decimal(repr(s["paid (gross - deductions applied)"])).quantize(Decimal("0.01")) == Decimal("26685.65")
+assert s["rejected"] == 1 and s["computed"] == 2 and s["case-months"] == 2
 PY
 "$RFY" batch --format xlsx -o - "$TMP/x.csv" >"$TMP/xo.out" 2>"$TMP/xo.err"
 check "xlsx to standard output: refused, nothing written" [ $? = 2 -a ! -s "$TMP/xo.out" ]

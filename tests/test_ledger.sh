@@ -141,7 +141,12 @@ dump "$L" >"$TMP/before.sql"
 "$RFY" batch --quiet --ledger "$L" -o "$TMP/again.out.csv" "$TMP/run4.csv" 2>"$TMP/again.err"
 check "repeat: exit 1" [ $? = 1 ]
 rows4=$(($(wc -l <"$TMP/run4.csv") - 1))
-check "repeat: every row refused ($rows4)" [ "$(grep -c 'paid by run 4' "$TMP/again.out.rejects.csv")" = "$rows4" ]
+check "repeat: every row refused ($rows4)" [ "$(grep -c 'er udbetalt af kørsel 4 (' "$TMP/again.out.rejects.csv")" = "$rows4" ]
+check "repeat: each with the code ledger_already_paid" \
+    [ "$(grep -c ',ledger_already_paid$' "$TMP/again.out.rejects.csv")" = "$rows4" ]
+check "repeat: the reason names the run's date" \
+    grep -qE 'kørsel 4 \([0-9a-f]{16}\) den [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z: kør igen med --corrections' \
+    "$TMP/again.out.rejects.csv"
 check "repeat: the reason names --corrections" grep -q -- '--corrections' "$TMP/again.out.rejects.csv"
 check "repeat: no output row" [ "$(wc -l <"$TMP/again.out.csv")" = 1 ]
 dump "$L" >"$TMP/after.sql"
@@ -163,8 +168,13 @@ check "state: a case new to the ledger starts at 0 (run 1)" \
 "$RFY" batch --quiet --ledger "$L3" -o "$TMP/s-jan.out.csv" "$TMP/s-jan.csv" 2>/dev/null
 check "state: a row giving 5 months where the ledger carries 13: exit 1" [ $? = 1 ]
 check "state: the reason names both" \
-    grep -q 'holiday_run_months,"the row gives 5 months, 0.00 days; the ledger carries 13 months, 0.00 days after 2024-12' \
+    grep -qF 'holiday_run_months,"rækken angiver 5 måneder, 0.00 dage; ledgeren fører 13 måneder, 0.00 dage efter 2024-12: lad holiday_run_months og holiday_used_days stå tomme",ledger_holiday_state_differs' \
     "$TMP/s-jan.out.rejects.csv"
+cp "$L3" "$TMP/state-en.db"
+"$RFY" --lang en batch --quiet --ledger "$TMP/state-en.db" -o "$TMP/s-jan-en.out.csv" "$TMP/s-jan.csv" 2>/dev/null
+check "state: --lang en names both in English" \
+    grep -qF 'holiday_run_months,"the row gives 5 months, 0.00 days; the ledger carries 13 months, 0.00 days after 2024-12: leave holiday_run_months and holiday_used_days empty",ledger_holiday_state_differs' \
+    "$TMP/s-jan-en.out.rejects.csv"
 
 # A correction that changes the state: S1's November given 23 months before it
 # (was 11).  November is then month 24 (run 24 after it); December has run 24
@@ -226,11 +236,18 @@ check "ledger show --json: months, supersession, state" [ $? = 0 ]
 "$RFY" ledger verify "$L" >"$TMP/verify.txt" 2>&1
 check "ledger verify: the chain ledger recomputes without a difference (exit 0)" [ $? = 0 ]
 check "ledger verify: every stored month checked ($ROWS)" grep -q "verify: $ROWS sagsmåneder genberegnet, 0 forskelle" "$TMP/verify.txt"
+"$RFY" --lang en ledger verify "$L" >"$TMP/verify-en.txt" 2>&1
+check "ledger verify --lang en: said in English" grep -qxF "rfy ledger verify: $ROWS case-months recomputed, 0 differences" "$TMP/verify-en.txt"
+"$RFY" --lang en ledger show "$L3" S1 >"$TMP/show-en.txt"
+check "ledger show --lang en: an English header and statuses" \
+    bash -c "head -1 '$TMP/show-en.txt' | grep -q '^month  *run  paid' && grep -q ' superseded' '$TMP/show-en.txt' && ! grep -q 'gældende' '$TMP/show-en.txt'"
 cp "$L3" "$TMP/tampered.db"
 sqlite3 "$TMP/tampered.db" "update casemonth set payment = payment + 1 where case_id = 'S2'"
 "$RFY" ledger verify "$TMP/tampered.db" >"$TMP/verify.txt" 2>&1
 check "ledger verify: a changed payment is a difference (exit 1)" [ $? = 1 ]
-check "ledger verify: ... named with both values" grep -q 'S2 2024-12 (kørsel 2): payment: stored 16382.01, recomputed 16382.00' "$TMP/verify.txt"
+check "ledger verify: ... named with both values" grep -qxF 'S2 2024-12 (kørsel 2): payment: gemt 16382.01, genberegnet 16382.00' "$TMP/verify.txt"
+"$RFY" --lang en ledger verify "$TMP/tampered.db" >"$TMP/verify-en.txt" 2>&1
+check "ledger verify --lang en: ... in English" grep -qxF 'S2 2024-12 (run 2): payment: stored 16382.01, recomputed 16382.00' "$TMP/verify-en.txt"
 # import: a kommune starts with November paid elsewhere (an rfy output); December continues from it.
 "$RFY" ledger import "$TMP/imp.db" "$TMP/s-nov.out.csv" 2>"$TMP/imp.err"
 check "ledger import: exit 0" [ $? = 0 ]
@@ -313,5 +330,38 @@ chmod 600 "$TMP/text.db"
 check "schema: a file that is not a ledger is refused (exit 2, no output)" [ $? = 2 ] && [ ! -e "$TMP/text.out.csv" ]
 check "schema: ... saying so" grep -q 'is not a ledger (not an SQLite database)' "$TMP/text.err"
 check "schema: ... and left as it was" grep -qx 'not a database, just text' "$TMP/text.db"
+
+# ---- audit --ledger: historic payments against what the ledger says was paid ------------------
+# May 2024 through the ledger: A forsørger, wage 20.000: 16.382,00 − 55 % × (20.000 − 16.323)
+# = 16.382,00 − 2.022,35 = 14.359,65; B ikke-forsørger, no income: 12.326,00.
+LA="$TMP/audit-ledger.db"
+printf 'case_id,month,category,wage\nA,2024-05,forsorger,20000\nB,2024-05,ikke_forsorger,\n' >"$TMP/al-may.csv"
+"$RFY" batch --quiet --ledger "$LA" -o "$TMP/al-may.out.csv" "$TMP/al-may.csv" 2>/dev/null
+# The payroll file says A got 14.359,65 (as the ledger), B 12.000,00 (326,00 less than the
+# ledger's 12.326,00), and C 16.382,00 (right by the law, but never paid through the ledger).
+printf 'case_id,month,category,wage,paid\nA,2024-05,forsorger,20000,14359.65\nB,2024-05,ikke_forsorger,,12000.00\nC,2024-05,forsorger,,16382.00\n' >"$TMP/al-hist.csv"
+dump "$LA" >"$TMP/al-before.sql"
+"$RFY" audit --ledger "$LA" -o "$TMP/al.csv" "$TMP/al-hist.csv" 2>"$TMP/al.err"
+check "audit --ledger: differences: exit 1" [ $? = 1 ]
+check "audit --ledger: the report's header ends in ledger_paid,ledger_difference" \
+    bash -c "head -1 '$TMP/al.csv' | grep -q ',paid,difference,ledger_paid,ledger_difference\$'"
+# B: paid 12.000,00 − recomputed 12.326,00 = −326,00; the ledger paid 12.326,00: −326,00 again
+check "audit --ledger: B names the ledger's payment and the difference" \
+    grep -q '^B,2024-05,.*,12000.00,-326.00,12326.00,-326.00$' "$TMP/al.csv"
+# C matches the law (16.382,00 − 16.382,00 = 0) but the ledger has no such month: empty cells
+check "audit --ledger: C is reported as not in the ledger" grep -q '^C,2024-05,.*,16382.00,0.00,,$' "$TMP/al.csv"
+check "audit --ledger: A (as the law and the ledger) is not reported" bash -c "! grep -q '^A,' '$TMP/al.csv'"
+# 1 as the ledger (A), 2 differ (B, and C not in it); the sum over the months the ledger paid:
+# (14.359,65 − 14.359,65) + (12.000,00 − 12.326,00) = −326,00; paid over them 26.359,65
+for want in 'ledger_matches,1' 'ledger_differences,2' 'ledger_missing,1' \
+            'ledger_sum_of_differences,-326.00' 'ledger_total_paid,26359.65'; do
+    check "audit --ledger: summary # $want" grep -qx "# $want" "$TMP/al.csv"
+done
+check "audit --ledger: the summary line in Danish" \
+    grep -qxF "rfy audit: ledger $LA: 1 sagsmåned som ledgeren betalte, 2 afviger (1 findes ikke i ledgeren); sum af differencer (betalt - ledgeren) -326.00" "$TMP/al.err"
+dump "$LA" >"$TMP/al-after.sql"
+check "audit --ledger: the ledger is read only (content identical)" cmp -s "$TMP/al-before.sql" "$TMP/al-after.sql"
+"$RFY" audit --ledger "$TMP/no-such.db" -o "$TMP/al2.csv" "$TMP/al-hist.csv" 2>/dev/null
+check "audit --ledger: a ledger that does not exist: exit 2, no report" [ $? = 2 ] && [ ! -e "$TMP/al2.csv" ]
 
 rfy_test_finish

@@ -31,10 +31,14 @@ check "keep: with --ledger the kept columns come last" \
     bash -c "head -1 '$TMP/keepl.out.csv' | grep -q ',warnings,previously_paid,correction,kostsed,note\$'"
 "$RFY" batch --quiet --keep-columns wage -o "$TMP/k2.csv" "$TMP/keep.csv" 2>"$TMP/k2.err"
 check "keep: one of rfy's own columns is a usage error (exit 2)" [ $? = 2 ]
-check "keep: ... saying why" grep -q "'wage' is one of rfy's input columns" "$TMP/k2.err"
+check "keep: ... saying why (Danish)" \
+    grep -qxF "rfy batch: --keep-columns: 'wage' er en af rfy's inputkolonner: rfy læser den (dens værdi står i outputtet)" "$TMP/k2.err"
+"$RFY" --lang en batch --quiet --keep-columns wage -o "$TMP/k2.csv" "$TMP/keep.csv" 2>"$TMP/k2en.err"
+check "keep: ... and in English with --lang en" \
+    grep -qxF "rfy batch: --keep-columns: 'wage' is one of rfy's input columns: rfy reads it (its value is in the output)" "$TMP/k2en.err"
 "$RFY" batch --quiet --keep-columns kostsed,note,cc -o "$TMP/k3.csv" "$TMP/keep.csv" 2>"$TMP/k3.err"
 check "keep: a kept column the file lacks: exit 2, nothing written" [ $? = 2 ] && [ ! -e "$TMP/k3.csv" ]
-check "keep: ... naming it" grep -q "no column 'cc'" "$TMP/k3.err"
+check "keep: ... naming it" grep -q "inputtet har ingen kolonne 'cc'" "$TMP/k3.err"
 
 # ---- rejects in input line order -------------------------------------------------------------------
 # Rows not in case-month order are sorted (case, then month), so case-months are

@@ -67,9 +67,10 @@ fi
 # exceed the gross (amounts parsed from the printed lines; integer øre).
 ore() { tr -d '.,' <<<"$1" | sed 's/^0*\([0-9]\)/\1/'; }
 for txt in "$FIX"/*.expected.txt; do
-    g=$(ore "$(sed -n 's/^  Bruttoydelse  *\([0-9.,]*\)$/\1/p' "$txt")")
-    t=$(ore "$(sed -n 's/^  Fradrag i alt  *\([0-9.,]*\).*/\1/p' "$txt")")
-    p=$(ore "$(sed -n 's/^  Til udbetaling (før skat)  *\([0-9.,]*\).*/\1/p' "$txt")")
+    # the Danish lines, or the English ones of a --lang en golden (NAME_en)
+    g=$(ore "$(sed -n -e 's/^  Bruttoydelse  *\([0-9.,]*\)$/\1/p' -e 's/^  Gross benefit  *\([0-9.,]*\)$/\1/p' "$txt")")
+    t=$(ore "$(sed -n -e 's/^  Fradrag i alt  *\([0-9.,]*\).*/\1/p' -e 's/^  Deductions in all  *\([0-9.,]*\).*/\1/p' "$txt")")
+    p=$(ore "$(sed -n -e 's/^  Til udbetaling (før skat)  *\([0-9.,]*\).*/\1/p' -e 's/^  Payment (before tax)  *\([0-9.,]*\).*/\1/p' "$txt")")
     if [ -z "$g" ] || [ -z "$t" ] || [ -z "$p" ]; then
         bad "$(basename "$txt"): totals not found"
         continue
@@ -168,5 +169,21 @@ reject --month --month 2027-01 "${C[@]}"
 reject --month --rates "$RATES" --month 2023-05 "${C[@]}"
 # unreadable rate tables: exit 2 as well
 reject "rfy: invalid rate tables" --rates "$TMP/no-such-dir" "${M[@]}" "${C[@]}"
+
+# ---- --lang en: the same explanation in English ----------------------------------------------------
+# The NAME_en goldens are NAME with --lang en: the amounts are the Danish golden's, line for line
+# (all_deductions: 8.628,20 − (372,35 + 1.142,40 + 500,00) = 6.613,45, fixtures/preview/README.md).
+for en in "$FIX"/*_en.expected.txt; do
+    da=${en%_en.expected.txt}.expected.txt
+    check "$(basename "$en"): the same numbers as $(basename "$da")" \
+        [ "$(grep -oE '[0-9][0-9.]*,[0-9]+' "$en")" = "$(grep -oE '[0-9][0-9.]*,[0-9]+' "$da")" ]
+    check "$(basename "$en"): the JSON is the Danish golden's" cmp -s "${en%.txt}.json" "${da%.txt}.json"
+    # Danish words that the English text must not carry (names of the law stay: ressourceforløb,
+    # feriedage, forsørger, normalbidrag, periodesanktion ...)
+    check "$(basename "$en"): no Danish heading, label or sentence" \
+        bash -c "! grep -nE 'Måned|Kategori|Niveau|Dage med|Fradrag|Løn:|Resultat|Til udbetaling|Anvendte|gældende|Grundlag|Advarsler|Ferie |Bemærk|Sag:| dage| af |kr\./md|kr\./uge|loftet|forskel|Dette er' '$en'"
+done
+check "all_deductions_en: the payment line in English" \
+    grep -qxF "  Payment (before tax)           6.613,45  (8.628,20 − 2.014,75)" "$FIX/all_deductions_en.expected.txt"
 
 rfy_test_finish

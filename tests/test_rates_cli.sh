@@ -344,8 +344,12 @@ for id in S2 S4 LY1; do
     if grep -q "^[0-9]*,$id,prior_amount," "$scratch/bi.rej.csv"; then ok; else bad "batch $id: not rejected on prior_amount"; fi
 done
 if grep -q '^[0-9]*,S2,.*4865\.00 kr\. pr\. uge' "$scratch/bi.rej.csv"; then ok; else bad "S2: reason does not name 4865.00"; fi
-if grep -q '^[0-9]*,LY1,.*highest dagpenge amount.*20359\.00 kr\. per month' "$scratch/bi.rej.csv"; then ok; else
-    bad "LY1: reason does not name the dagpenge maximum 20359.00"; fi
+# LY1: 9.999.999,99/uge × 52/12 = 43.333.333,29/md. > 2024's dagpenge maximum 20.359/md.
+if grep -qF 'LY1,prior_amount,"prior_amount er over det højeste dagpengebeløb for måneden (20359.00 kr. pr. måned; et ugebeløb tæller × 52/12; § 68 stk. 5, AFL § 47)",ledighedsydelse_above_max' "$scratch/bi.rej.csv"; then ok; else
+    bad "LY1: reason is not the Danish ledighedsydelse_above_max naming 20359.00: $(grep LY1 "$scratch/bi.rej.csv")"; fi
+"$RFY" --lang en batch --quiet -o "$scratch/bi-en.out.csv" --rejects "$scratch/bi-en.rej.csv" "$scratch/bi.csv" 2>/dev/null || true
+if grep -qF 'LY1,prior_amount,"prior_amount is above the highest dagpenge amount for the month (20359.00 kr. per month; a weekly amount counts x 52/12; § 68 stk. 5, AFL § 47)",ledighedsydelse_above_max' "$scratch/bi-en.rej.csv"; then ok; else
+    bad "LY1 --lang en: reason is not the English text: $(grep LY1 "$scratch/bi-en.rej.csv")"; fi
 
 # --- --version and --help ----------------------------------------------------------------------
 run --version

@@ -104,6 +104,7 @@ START_TEST(faults_as_calculate)
     ck_assert_int_eq(call(&root, "POST", "{\"case\":"), 400);
     json_decref(root);
     ck_assert_int_eq(call(&root, "POST", "[1]"), 400);
+    ck_assert_str_eq(str(json_array_get(json_object_get(root, "errors"), 0), "code"), "whatif_body_shape");
     json_decref(root);
     /* 1 001 points: 413, as 1 001 rows of /calculate */
     ck_assert_int_eq(call(&root, "POST",
@@ -120,6 +121,7 @@ START_TEST(faults_as_calculate)
                           "{\"case\":{\"month\":\"2024-05\",\"category\":\"forsorger\"},"
                           "\"wage_from\":0,\"wage_to\":1000,\"step\":2.5}"), 422);
     ck_assert_str_eq(first_column(root), "step");
+    ck_assert_str_eq(str(json_array_get(json_object_get(root, "errors"), 0), "code"), "json_fraction");
     json_decref(root);
     ck_assert_int_eq(call(&root, "POST",
                           "{\"case\":{\"month\":\"2024-05\",\"category\":\"forsorger\","
@@ -138,6 +140,16 @@ START_TEST(faults_as_calculate)
     ck_assert_int_eq(call(&root, "POST",
                           "{\"case\":{\"month\":\"2024-05\",\"category\":\"forsorger\"},"
                           "\"wage_from\":0,\"wage_to\":1000,\"step\":1000,\"x\":1}"), 422);
+    {
+        /* the API's fault object, as /calculate writes it: code, Danish and English */
+        json_t *e = json_array_get(json_object_get(root, "errors"), 0);
+        ck_assert_str_eq(str(e, "code"), "whatif_key_unknown");
+        ck_assert_str_eq(str(e, "reason"), "'x' hører ikke til et interval: brug wage_from, wage_to og step, "
+                                           "eller hourly_wage, hours_from, hours_to og hours_step");
+        ck_assert_str_eq(str(e, "reason_en"), "'x' is not part of a range: use wage_from, wage_to and step, "
+                                              "or hourly_wage, hours_from, hours_to and hours_step");
+        ck_assert(json_is_null(json_object_get(e, "row")));
+    }
     json_decref(root);
     ck_assert_int_eq(call(&root, "POST",
                           "{\"case\":{\"month\":\"2012-05\",\"category\":\"forsorger\"},"

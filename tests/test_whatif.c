@@ -243,6 +243,9 @@ START_TEST(range_points_and_limits)
                                                               "step", "1", NULL}), RFY_EINPUT);
     ck_assert_str_eq(err.column, "step");
     ck_assert_uint_gt(n, RFY_WHATIF_MAX_POINTS);
+    ck_assert_str_eq(rfy_fault_id(err.fault[0].code), "whatif_too_many_points");
+    ck_assert_str_eq(err.reason, "intervallet har flere end 1000 punkter: tag et større skridt eller et "
+                                 "kortere interval");
     /* 0..10 by 3: 0, 3, 6, 9 and 10 (to is added) */
     ck_assert_int_eq(range(&r, &n, &err, (const char *const[]){"wage_from", "0", "wage_to", "10",
                                                               "step", "3", NULL}), RFY_OK);
@@ -257,21 +260,33 @@ START_TEST(range_points_and_limits)
     ck_assert_int_eq(range(&r, &n, &err, (const char *const[]){"wage_from", "5", "wage_to", "4",
                                                               "step", "1", NULL}), RFY_EINPUT);
     ck_assert_str_eq(err.column, "wage_from");
+    ck_assert_str_eq(rfy_fault_id(err.fault[0].code), "whatif_from_above_to");
+    ck_assert_str_eq(err.reason, "wage_from må ikke være over wage_to");
+    {
+        char en[200];
+        rfy_error_text(en, sizeof en, &err, RFY_LANG_EN);
+        ck_assert_str_eq(en, "wage_from must not be above wage_to");
+    }
     ck_assert_int_eq(range(&r, &n, &err, (const char *const[]){"wage_from", "0", "wage_to", "4",
                                                               "step", "0", NULL}), RFY_EINPUT);
     ck_assert_str_eq(err.column, "step");
+    ck_assert_str_eq(err.reason, "step skal være over 0");
     ck_assert_int_eq(range(&r, &n, &err, (const char *const[]){"wage_from", "0", "wage_to", "1e3",
                                                               "step", "1", NULL}), RFY_EINPUT);
     ck_assert_str_eq(err.column, "wage_to");
+    ck_assert_str_eq(rfy_fault_id(err.fault[0].code), "number_exponent");
     ck_assert_int_eq(range(&r, &n, &err, (const char *const[]){"wage_from", "0", "wage_to", "4",
                                                               NULL}), RFY_EINPUT);
     ck_assert_str_eq(err.column, "step");
+    ck_assert_str_eq(err.reason, "step skal udfyldes");
     ck_assert_int_eq(range(&r, &n, &err, (const char *const[]){"wage_from", "0", "hours_to", "4",
                                                               NULL}), RFY_EINPUT);
+    ck_assert_str_eq(rfy_fault_id(err.fault[0].code), "whatif_range_both");
     ck_assert_int_eq(range(&r, &n, &err, (const char *const[]){"hourly_wage", "0", "hours_from", "0",
                                                               "hours_to", "1", "hours_step", "1",
                                                               NULL}), RFY_EINPUT);
     ck_assert_str_eq(err.column, "hourly_wage");
+    ck_assert_str_eq(err.reason, "hourly_wage '0' skal være et beløb over 0 og højst 9.999.999,99 kr.");
     /* 744 hours at 13.440,86 kr. = 9.999.999,84 kr., a wage rfy accepts; at
      * 13.440,87 kr. = 10.000.007,28 kr., above 9.999.999,99: refused on hours_to */
     ck_assert_int_eq(range(&r, &n, &err, (const char *const[]){"hourly_wage", "13440.86", "hours_from",
@@ -281,6 +296,8 @@ START_TEST(range_points_and_limits)
                                                               "0", "hours_to", "744", "hours_step",
                                                               "744", NULL}), RFY_EINPUT);
     ck_assert_str_eq(err.column, "hours_to");
+    ck_assert_str_eq(err.reason, "hours_to timer à hourly_wage giver en løn over 9.999.999,99 kr., den "
+                                 "største rfy tager imod");
     rfy_whatif_range_clear(&r);
 }
 END_TEST

@@ -27,7 +27,9 @@ def check(what, text):
 
 # ---- the preview text: every golden case and a few more (derived chains, secondary sources,
 # holiday without a right, nr. 4, sygedagpenge, sanctions, several periods)
-cases = [open(a, encoding="utf-8").read().split("\n") for a in sorted(glob.glob(f"{src}/fixtures/preview/*.args"))]
+# NAME_en.args are the --lang en goldens: English on purpose (test_preview.sh checks them)
+cases = [open(a, encoding="utf-8").read().split("\n") for a in sorted(glob.glob(f"{src}/fixtures/preview/*.args"))
+         if not a.endswith("_en.args")]
 cases += [
     ["--month", "2026-05", "--category", "forsorger", "--wage", "20000"],
     ["--month", "2013-05", "--category", "u25_hjemme_bidrag", "--children", "1"],
