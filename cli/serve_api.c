@@ -272,6 +272,7 @@ typedef struct request {
     size_t nkeyed;
     const rfy_case **rows; /* one case-month's rows, for the engine */
     size_t *idx;          /* their row numbers */
+    const rfy_decimal_syntax *amount; /* RFY_AMOUNT_DOT, or RFY_AMOUNT_DA ("amount_format": "da") */
 } request;
 
 /* qsort over rows of one array: the batch's case-month order, then the row
@@ -294,7 +295,7 @@ static void read_rows(request *q, json_t *rows)
             /* the row's cells that could be read have their faults too: all of them, in one list */
             rfy_error cells;
             if (json_is_object(json_array_get(rows, i)) &&
-                rfy_case_from_fields(&w->c, w->r.field, w->r.n, &RFY_AMOUNT_DOT, &cells) != RFY_OK)
+                rfy_case_from_fields(&w->c, w->r.field, w->r.n, q->amount, &cells) != RFY_OK)
                 for (int k = 0; k < cells.nfaults; k++) {
                     const rfy_fault *f = &cells.fault[k];
                     int dup = 0; /* a required column left out is reported once */
@@ -311,7 +312,7 @@ static void read_rows(request *q, json_t *rows)
             if (strcmp(w->r.field[k].name, "month") == 0)
                 w->keyed = rfy_month_parse(&w->month, w->r.field[k].value,
                                            strlen(w->r.field[k].value), &why) == RFY_OK;
-        w->rc = rfy_case_from_fields(&w->c, w->r.field, w->r.n, &RFY_AMOUNT_DOT, &w->err);
+        w->rc = rfy_case_from_fields(&w->c, w->r.field, w->r.n, q->amount, &w->err);
         if (w->rc == RFY_OK)
             rfy_error_reset(&w->err);
         if (w->keyed)
@@ -459,7 +460,7 @@ static int calculate_rows(request *q, json_t *rows, json_t *results, json_t *err
 static int calculate(serve_answer *ans, const rfy_rates *rates, const char *body, size_t len)
 {
     json_error_t jerr;
-    json_t *root, *rows, *results = NULL, *errors = NULL, *answer = NULL;
+    json_t *root, *rows, *format, *results = NULL, *errors = NULL, *answer = NULL;
     totals t;
     request q;
     size_t n;
@@ -473,10 +474,18 @@ static int calculate(serve_answer *ans, const rfy_rates *rates, const char *body
         return answer_error(ans, 400, RFY_FAULT_JSON_MALFORMED, text, jerr.line, jerr.column);
     }
     rows = json_object_get(root, "rows");
-    if (!json_is_object(root) || json_object_size(root) != 1 || !json_is_array(rows) ||
+    format = json_object_get(root, "amount_format");
+    if (!json_is_object(root) || json_object_size(root) != 1 + (format != NULL) || !json_is_array(rows) ||
         json_array_size(rows) == 0) {
         json_decref(root);
         return answer_error(ans, 400, RFY_FAULT_JSON_SHAPE, NULL, 0, 0);
+    }
+    /* "amount_format": "da" reads the rows' amounts as a caseworker types them (4.650, 20.000,00:
+     * rfy_amount_parse_da); "dot" or none, as a batch file's (1234.50) */
+    if (format && !(json_is_string(format) && (strcmp(json_string_value(format), "da") == 0 ||
+                                               strcmp(json_string_value(format), "dot") == 0))) {
+        json_decref(root);
+        return answer_error(ans, 400, RFY_FAULT_JSON_AMOUNT_FORMAT, NULL, 0, 0);
     }
     if ((n = json_array_size(rows)) > SERVE_MAX_ROWS) {
         json_decref(root);
@@ -485,6 +494,7 @@ static int calculate(serve_answer *ans, const rfy_rates *rates, const char *body
 
     rfy_batch_stats_init(&t);
     memset(&q, 0, sizeof q);
+    q.amount = format && strcmp(json_string_value(format), "da") == 0 ? &RFY_AMOUNT_DA : &RFY_AMOUNT_DOT;
     q.n = n;
     q.row = calloc(n, sizeof *q.row);
     q.order = calloc(n, sizeof *q.order);

@@ -122,6 +122,8 @@ typedef enum rfy_fault_code {
     RFY_FAULT_HTTP_METHOD,                /* "http_method": value = the method and path to use */
     RFY_FAULT_HTTP_NO_PATH,               /* "http_no_path" */
     RFY_FAULT_RATES_YEAR_UNCOVERED,       /* "rates_year_uncovered": limit = the year */
+    RFY_FAULT_NUMBER_TWO_COMMAS,          /* "number_two_commas": value (a Danish amount with two ',': 4,650,00) */
+    RFY_FAULT_JSON_AMOUNT_FORMAT,         /* "json_amount_format": "amount_format" is neither "da" nor "dot" */
     RFY_FAULT_COUNT
 } rfy_fault_code;
 
