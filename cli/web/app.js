@@ -301,6 +301,7 @@ function printout(r) {
   sec.replaceChildren(el('h2', {}, sag ? `Sag: ${sag}` : 'Sag: (ikke angivet)'),
     el('p', {id: 'udskrevet'}, `Udskrevet ${dayText(iso)} · rfy ${r.engine.version} · satstabeller ${r.rates_id}`),
     el('h3', {}, 'Indtastet'), dl);
+  sec.classList.remove('hidden'); /* style.css keeps it off the screen; print.css puts it on paper */
 }
 
 /* The result is shown: the printout's head filled, the result scrolled into view and focused
@@ -633,6 +634,7 @@ async function onSubmit(ev) {
   ev.preventDefault();
   $('fejl').classList.add('hidden');
   $('resultat').classList.add('hidden');
+  $('udskrift').classList.add('hidden');
   $('udskriv').disabled = true;
   for (const e of document.querySelectorAll('[aria-invalid]')) e.removeAttribute('aria-invalid');
 
