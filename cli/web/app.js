@@ -479,7 +479,8 @@ function showMonth(r) {
   gross.lastChild.previousSibling.id = 'brutto';
   const total = line('Fradrag i alt', kr(r.total_deduction), '');
   total.lastChild.previousSibling.id = 'fradrag';
-  const pay = line('Til udbetaling (før skat)', kr(r.payment), '', 'udbetaling');
+  /* the subtraction the CLI shows beside the payment: the engine's two amounts, no arithmetic here */
+  const pay = line('Til udbetaling (før skat)', kr(r.payment), `(${kr(r.gross)} − ${kr(r.total_deduction)})`, 'udbetaling');
   pay.lastChild.previousSibling.id = 'udbetaling';
   res.append(gross, total, pay);
   out.append(box(res));
