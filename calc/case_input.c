@@ -304,10 +304,7 @@ static int parse_decimal(mpz_t out, const cell *c, const rfy_decimal_syntax *syn
                          rfy_fault_code too_large, long shown_limit, rfy_error *err)
 {
     const char *why = NULL;
-    /* a file's amounts: also 20.000,00; the page's (RFY_AMOUNT_DA): also 4.650 */
-    int rc = syn == &RFY_AMOUNT_DA ? rfy_amount_parse_da(out, c->s, c->len, syn, &why)
-                                   : rfy_amount_parse(out, c->s, c->len, syn, &why);
-    if (rc != RFY_OK) {
+    if (rfy_amount_parse(out, c->s, c->len, syn, &why) != RFY_OK) { /* also 20.000,00 */
         rfy_fault_code code = rfy__number_fault(why);
         return reject(err, c, code, code == RFY_FAULT_NUMBER_DECIMALS ? syn->max_decimals
                                     : code == RFY_FAULT_NUMBER_TOO_LONG ? RFY_DECIMAL_MAX_CHARS

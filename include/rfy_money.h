@@ -63,7 +63,8 @@ RFY_API int rfy_decimal_parse(mpz_t out, const char *text, size_t len,
  * exactly three digits in the kroner ("20.000,00", "1.234.567,89").  A
  * misplaced separator ("2.00,00", "20.0000", a '.' after the comma) is
  * refused with its own *why.  With a decimal point, exactly
- * rfy_decimal_parse() (no separators: "1,000.00" stays an error).
+ * rfy_decimal_parse() (no separators: "1,000.00" stays an error).  With
+ * &RFY_AMOUNT_DA, rfy_amount_parse_da().
  */
 RFY_API int rfy_amount_parse(mpz_t out, const char *text, size_t len,
                              const rfy_decimal_syntax *syn, const char **why);
