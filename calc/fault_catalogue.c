@@ -122,6 +122,10 @@ static const entry CATALOGUE[RFY_FAULT_COUNT] = {
     [RFY_FAULT_NUMBER_INVALID] =
         {"number_invalid", -1, "%c '%v' er ikke et gyldigt tal: skriv cifre med højst ét decimaltegn, fx 1234,50",
          "%c '%v' is not a valid number: write digits with at most one decimal point, e.g. 1234.50"},
+    [RFY_FAULT_NUMBER_TWO_COMMAS] =
+        {"number_two_commas", -1,
+         "%c '%v' er ikke et gyldigt beløb: to kommaer (kommaet står kun før ørerne; tusinder deles med punktum: 4.650,00 eller 4650)",
+         "%c '%v' is not a valid amount: two commas (the comma stands only before the øre; thousands are grouped with a point: 4.650,00 or 4650)"},
     [RFY_FAULT_NOT_WHOLE] =
         {"not_whole", -1, "%c '%v' er ikke et helt antal %u fra 0 til %l (kun cifre, uden fortegn og decimaler)",
          "%c '%v' is not a whole number of %u from 0 to %l (digits only, no sign or decimals)"},
@@ -262,6 +266,10 @@ static const entry CATALOGUE[RFY_FAULT_COUNT] = {
          "%c is a JSON number with a fraction, which cannot be carried exactly: write it as a string, e.g. \"12345.67\""},
     [RFY_FAULT_JSON_TYPE] =
         {"json_type", -1, "%c skal være en tekst eller et helt tal", "%c must be a string or a whole number"},
+    [RFY_FAULT_JSON_AMOUNT_FORMAT] =
+        {"json_amount_format", -1,
+         "\"amount_format\" skal være \"da\" (beløb som 4.650 og 20.000,00) eller \"dot\" (1234.50)",
+         "\"amount_format\" must be \"da\" (amounts like 4.650 and 20.000,00) or \"dot\" (1234.50)"},
     [RFY_FAULT_HTTP_BODY_TOO_LARGE] =
         {"http_body_too_large", -1, "forespørgslens indhold er over %l byte", "the request body is over %l bytes"},
     [RFY_FAULT_HTTP_METHOD] = {"http_method", -1, "brug %v", "use %v"},

@@ -13,6 +13,7 @@
 
 const rfy_decimal_syntax rfy_amount_dot = {2, '.', 0};
 const rfy_decimal_syntax rfy_amount_comma = {2, ',', 0};
+const rfy_decimal_syntax rfy_amount_da = {2, ',', 0}; /* its own object: readers know it by address */
 
 static int fail(const char **why, const char *msg)
 {
@@ -40,6 +41,7 @@ rfy_fault_code rfy__number_fault(const char *why)
         {"unexpected character", RFY_FAULT_NUMBER_CHARACTER},
         {"too long", RFY_FAULT_NUMBER_TOO_LONG},
         {"empty value", RFY_FAULT_REQUIRED},
+        {"more than one decimal comma", RFY_FAULT_NUMBER_TWO_COMMAS},
     };
     size_t i;
     if (!why)

@@ -18,6 +18,8 @@ int rfy_amount_parse(mpz_t out, const char *text, size_t len, const rfy_decimal_
     char plain[RFY_DECIMAL_MAX_CHARS];
     size_t i, n = 0, end, group = 0, groups = 0;
 
+    if (syn == &RFY_AMOUNT_DA) /* the page's amounts: 4.650 is four thousand (money_da.c) */
+        return rfy_amount_parse_da(out, text, len, syn, why);
     if (syn->decimal_point != ',' || len > RFY_DECIMAL_MAX_CHARS || !memchr(text, '.', len))
         return rfy_decimal_parse(out, text, len, syn, why);
     /* The integer part ends at the decimal comma (or the end). */

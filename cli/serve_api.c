@@ -238,6 +238,7 @@ typedef struct request {
     json_t *results;
     totals *t;
     const rfy_rates *rates;
+    const rfy_decimal_syntax *amount; /* RFY_AMOUNT_DOT, or RFY_AMOUNT_DA ("amount_format": "da") */
 } request;
 
 /* Decode and read every row (a row that cannot be decoded keeps its reason
@@ -255,7 +256,7 @@ static void read_rows(request *q, json_t *rows)
             /* the row's cells that could be read have their faults too: all of them, in one list */
             rfy_error cells;
             if (json_is_object(json_array_get(rows, i)) &&
-                rfy_case_from_fields(&w->c, w->r.field, w->r.n, &RFY_AMOUNT_DOT, &cells) != RFY_OK)
+                rfy_case_from_fields(&w->c, w->r.field, w->r.n, q->amount, &cells) != RFY_OK)
                 for (int k = 0; k < cells.nfaults; k++) {
                     const rfy_fault *f = &cells.fault[k];
                     int dup = 0; /* a required column left out is reported once */
@@ -272,7 +273,7 @@ static void read_rows(request *q, json_t *rows)
             if (strcmp(w->r.field[k].name, "month") == 0)
                 run->keyed = rfy_month_parse(&run->month, w->r.field[k].value,
                                              strlen(w->r.field[k].value), &why) == RFY_OK;
-        run->rc = rfy_case_from_fields(&w->c, w->r.field, w->r.n, &RFY_AMOUNT_DOT, &run->err);
+        run->rc = rfy_case_from_fields(&w->c, w->r.field, w->r.n, q->amount, &run->err);
         if (run->rc == RFY_OK)
             rfy_error_reset(&run->err);
         run->in = &w->c;
@@ -331,7 +332,7 @@ static int calculate_rows(request *q, json_t *rows, json_t *errors)
 static int calculate(serve_answer *ans, const rfy_rates *rates, const char *body, size_t len)
 {
     json_error_t jerr;
-    json_t *root, *rows, *results = NULL, *errors = NULL, *answer = NULL;
+    json_t *root, *rows, *format, *results = NULL, *errors = NULL, *answer = NULL;
     totals t;
     request q;
     size_t n;
@@ -345,10 +346,18 @@ static int calculate(serve_answer *ans, const rfy_rates *rates, const char *body
         return answer_error(ans, 400, RFY_FAULT_JSON_MALFORMED, text, jerr.line, jerr.column);
     }
     rows = json_object_get(root, "rows");
-    if (!json_is_object(root) || json_object_size(root) != 1 || !json_is_array(rows) ||
+    format = json_object_get(root, "amount_format");
+    if (!json_is_object(root) || json_object_size(root) != 1 + (format != NULL) || !json_is_array(rows) ||
         json_array_size(rows) == 0) {
         json_decref(root);
         return answer_error(ans, 400, RFY_FAULT_JSON_SHAPE, NULL, 0, 0);
+    }
+    /* "amount_format": "da" reads the rows' amounts as a caseworker types them (4.650, 20.000,00:
+     * rfy_amount_parse_da); "dot" or none, as a batch file's (1234.50) */
+    if (format && !(json_is_string(format) && (strcmp(json_string_value(format), "da") == 0 ||
+                                               strcmp(json_string_value(format), "dot") == 0))) {
+        json_decref(root);
+        return answer_error(ans, 400, RFY_FAULT_JSON_AMOUNT_FORMAT, NULL, 0, 0);
     }
     if ((n = json_array_size(rows)) > SERVE_MAX_ROWS) {
         json_decref(root);
@@ -357,6 +366,7 @@ static int calculate(serve_answer *ans, const rfy_rates *rates, const char *body
 
     rfy_batch_stats_init(&t);
     memset(&q, 0, sizeof q);
+    q.amount = format && strcmp(json_string_value(format), "da") == 0 ? &RFY_AMOUNT_DA : &RFY_AMOUNT_DOT;
     q.n = n;
     q.row = calloc(n, sizeof *q.row);
     q.run = calloc(n, sizeof *q.run);

@@ -79,6 +79,7 @@ typedef struct request {
     rfy_field cf[MAX_COLUMNS], rf[NRANGE];
     char digits[MAX_COLUMNS + NRANGE][24];
     size_t nc, nr;
+    const rfy_decimal_syntax *amount; /* RFY_AMOUNT_DOT, or RFY_AMOUNT_DA ("amount_format": "da") */
 } request;
 
 /* The case object and the range keys into fields; RFY_OK or RFY_EINPUT (err). */
@@ -93,6 +94,19 @@ static int decode(request *q, json_t *root, rfy_error *err)
         size_t k;
         if (strcmp(key, "case") == 0)
             continue;
+        if (strcmp(key, "amount_format") == 0) { /* as for /calculate: the page's amounts as typed */
+            const char *f = json_string_value(v);
+            rfy_fault bad = {.code = RFY_FAULT_JSON_AMOUNT_FORMAT, .column = ""};
+            if (f && strcmp(f, "da") == 0) {
+                q->amount = &RFY_AMOUNT_DA;
+                continue;
+            }
+            if (f && strcmp(f, "dot") == 0)
+                continue;
+            err->column = "";
+            rfy_fault_text(err->reason, sizeof err->reason, &bad, RFY_LANG_DA);
+            return RFY_EINPUT;
+        }
         for (k = 0; k < NRANGE && strcmp(key, RANGE_KEYS[k]) != 0; k++)
             ;
         if (k == NRANGE)
@@ -147,14 +161,15 @@ int serve_whatif(serve_answer *ans, const rfy_rates *rates, const char *body, si
         return fault(ans, 400, &err);
     }
     memset(&q, 0, sizeof q);
+    q.amount = &RFY_AMOUNT_DOT;
     whatif_answer_init(&wa);
     rfy_case_init(&c);
     rfy_whatif_range_init(&r);
     if (decode(&q, root, &err) != RFY_OK) {
         rc = fault(ans, 422, &err);
-    } else if (rfy_whatif_range_from_fields(&r, &npoints, q.rf, q.nr, NULL, &err) != RFY_OK) {
+    } else if (rfy_whatif_range_from_fields(&r, &npoints, q.rf, q.nr, q.amount, &err) != RFY_OK) {
         rc = fault(ans, npoints > RFY_WHATIF_MAX_POINTS ? 413 : 422, &err);
-    } else if (rfy_case_from_fields(&c, q.cf, q.nc, NULL, &err) != RFY_OK) {
+    } else if (rfy_case_from_fields(&c, q.cf, q.nc, q.amount, &err) != RFY_OK) {
         rc = fault(ans, 422, &err);
     } else if ((crc = whatif_answer_compute(&wa, rates, &c, &r, npoints, &err)) != RFY_OK) {
         rc = crc == RFY_ENOMEM ? oom(ans) : fault(ans, 422, &err);

@@ -152,6 +152,8 @@ typedef enum rfy_fault_code {
     RFY_FAULT_HTTP_BUSY,                  /* "server_busy" */
     RFY_FAULT_HTTP_STOPPING,              /* "server_stopping" */
     RFY_FAULT_HTTP_LENGTH_AMBIGUOUS,      /* "request_length_ambiguous" */
+    RFY_FAULT_NUMBER_TWO_COMMAS,          /* "number_two_commas": value (a Danish amount with two ',': 4,650,00) */
+    RFY_FAULT_JSON_AMOUNT_FORMAT,         /* "json_amount_format": "amount_format" is neither "da" nor "dot" */
     RFY_FAULT_COUNT
 } rfy_fault_code;
 

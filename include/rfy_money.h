@@ -33,6 +33,11 @@ RFY_API extern const rfy_decimal_syntax rfy_amount_dot;
 /* Amounts with `--decimal-comma`: ',' and at most two decimals, no sign. */
 RFY_API extern const rfy_decimal_syntax rfy_amount_comma;
 #define RFY_AMOUNT_COMMA rfy_amount_comma
+/* Amounts as a Danish caseworker types them (rfy_amount_parse_da): ',' for
+ * the decimals, '.' only between groups of three kroner digits.  The same
+ * digits as RFY_AMOUNT_COMMA; a reader given this syntax reads the Danish way. */
+RFY_API extern const rfy_decimal_syntax rfy_amount_da;
+#define RFY_AMOUNT_DA rfy_amount_da
 
 /*
  * Parse decimal text exactly.
@@ -58,10 +63,28 @@ RFY_API int rfy_decimal_parse(mpz_t out, const char *text, size_t len,
  * exactly three digits in the kroner ("20.000,00", "1.234.567,89").  A
  * misplaced separator ("2.00,00", "20.0000", a '.' after the comma) is
  * refused with its own *why.  With a decimal point, exactly
- * rfy_decimal_parse() (no separators: "1,000.00" stays an error).
+ * rfy_decimal_parse() (no separators: "1,000.00" stays an error).  With
+ * &RFY_AMOUNT_DA, rfy_amount_parse_da().
  */
 RFY_API int rfy_amount_parse(mpz_t out, const char *text, size_t len,
                              const rfy_decimal_syntax *syn, const char **why);
+
+/*
+ * An amount as a Danish caseworker types it, exactly: "4650", "4.650",
+ * "20.000,00" and "20000,5" are 4.650,00, 4.650,00, 20.000,00 and
+ * 20.000,50 kr.  The rule, unambiguous for every form: ',' is the decimal
+ * separator and may stand once; '.' only groups the kroner by three (the
+ * first group one to three digits, every later one exactly three), so
+ * "4.650" is four thousand six hundred and fifty, never 4,65.  Refused, each
+ * with its own *why: two commas ("4,650,00": "more than one decimal comma",
+ * fault number_two_commas), a misplaced '.' ("4.65", "20.0000", "1,5.0"),
+ * more than syn->max_decimals decimals, and everything rfy_decimal_parse()
+ * refuses.  `syn` gives the decimals and the sign (its decimal_point is
+ * ignored: always ','); NULL means RFY_AMOUNT_DA.  Same contract as
+ * rfy_decimal_parse() otherwise.
+ */
+RFY_API int rfy_amount_parse_da(mpz_t out, const char *text, size_t len,
+                                const rfy_decimal_syntax *syn, const char **why);
 
 /*
  * Round x to the nearest multiple of `unit`, half away from zero.

@@ -137,6 +137,54 @@ END_TEST
 
 /* ---- parsing cases that a text file cannot express ------------------------ */
 
+/* rfy_amount_parse_da: amounts as a Danish caseworker types them.  Every
+ * accepted form is checked to the øre; every refused one for its reason and
+ * for leaving the output alone. */
+START_TEST(amount_parse_da)
+{
+    static const struct {
+        const char *text;
+        long ore;          /* -1: refused */
+        const char *why;   /* start of the reason when refused */
+    } CASES[] = {
+        {"4650", 465000, NULL},          /* 4.650 kr. = 465.000 øre */
+        {"4.650", 465000, NULL},         /* the point groups the kroner: the same 4.650 kr. */
+        {"20.000,00", 2000000, NULL},    /* 20.000 kr. */
+        {"20000,5", 2000050, NULL},      /* 20.000,50 kr.: one decimal is tiøre */
+        {"1.234.567,89", 123456789, NULL},
+        {"0,05", 5, NULL},
+        {"4,65", 465, NULL},             /* a comma is always the decimal separator */
+        {"4,650,00", -1, "more than one decimal comma"},
+        {"1,2,3", -1, "more than one decimal comma"},
+        {"4.65", -1, "unexpected '.'"},  /* neither a grouping nor Danish decimals */
+        {"20.0000", -1, "unexpected '.'"},
+        {"1,5.0", -1, "unexpected '.' after the decimal comma"},
+        {"4,650", -1, "more than 2 decimals"},
+        {"-500", -1, "a sign is not allowed"},
+        {"4 650", -1, "contains white space"},
+        {"", -1, "empty value"},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        mpz_t got;
+        const char *why = NULL;
+        int rc;
+        mpz_init_set_si(got, 777);
+        rc = rfy_amount_parse_da(got, CASES[i].text, strlen(CASES[i].text), NULL, &why);
+        if (CASES[i].ore >= 0) {
+            ck_assert_msg(rc == RFY_OK, "'%s': refused (%s)", CASES[i].text, why ? why : "");
+            ck_assert_msg(mpz_cmp_si(got, CASES[i].ore) == 0, "'%s': got %ld øre, want %ld", CASES[i].text,
+                          mpz_get_si(got), CASES[i].ore);
+        } else {
+            ck_assert_msg(rc == RFY_EINPUT, "'%s': accepted as %ld øre", CASES[i].text, mpz_get_si(got));
+            ck_assert_msg(why && strncmp(why, CASES[i].why, strlen(CASES[i].why)) == 0, "'%s': reason '%s'",
+                          CASES[i].text, why ? why : "(null)");
+            ck_assert_msg(mpz_cmp_si(got, 777) == 0, "'%s': a refusal changed the output", CASES[i].text);
+        }
+        mpz_clear(got);
+    }
+}
+END_TEST
+
 START_TEST(decimal_nul_byte)
 {
     /* "1\0002": a NUL inside the counted length is a character like any other. */
@@ -745,6 +793,7 @@ static Suite *money_suite(void)
     TCase *tc = tcase_create("parse");
     tcase_add_test(tc, decimal_vectors);
     tcase_add_test(tc, decimal_nul_byte);
+    tcase_add_test(tc, amount_parse_da);
     tcase_add_test(tc, decimal_length_is_respected);
     tcase_add_test(tc, decimal_other_scales);
     tcase_add_test(tc, decimal_wide_scale);

@@ -80,6 +80,48 @@ START_TEST(one_month_with_wage)
 }
 END_TEST
 
+/* "amount_format": "da": the page's fields as a caseworker types them.  Wage 20.000,00 as
+ * "20.000,00" pays what 20000 pays (14.359,65, above); "20.650" is 20.650 kr. as 20650 is:
+ * 16.382,00 − 55 % × (20.650,00 − 16.323,00) = 16.382,00 − 2.379,85 = 14.002,15;
+ * "4,650,00" is refused with its own code; an unknown format is refused. */
+START_TEST(danish_amounts)
+{
+    static const char *const SAME[][2] = {{"20.000,00", "14359.65"}, {"20000,5", "14359.37"},
+                                          {"20.650", "14002.15"}, {"20650", "14002.15"}};
+    json_t *root;
+    char body[256];
+    const char *column;
+    long row;
+    /* 20000,5: 55 % × (20.000,50 − 16.323,00) = 55 % × 3.677,50 = 2.022,625 → 2.022,63; 16.382 − 2.022,63 */
+    for (size_t i = 0; i < sizeof SAME / sizeof SAME[0]; i++) {
+        snprintf(body, sizeof body, "{\"amount_format\":\"da\",\"rows\":[{\"month\":\"2024-05\","
+                 "\"category\":\"forsorger\",\"wage\":\"%s\"}]}", SAME[i][0]);
+        ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate", body), 200);
+        ck_assert_str_eq(json_string_value(json_object_get(json_array_get(json_object_get(root, "results"), 0),
+                                                           "payment")), SAME[i][1]);
+        json_decref(root);
+    }
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate",
+                          "{\"amount_format\":\"da\",\"rows\":[{\"month\":\"2024-05\",\"category\":\"forsorger\","
+                          "\"wage\":\"4,650,00\"}]}"), 422);
+    ck_assert_str_eq(first_code(root), "number_two_commas");
+    ck_assert_ptr_nonnull(strstr(first_reason(root, &column, &row), "to kommaer"));
+    ck_assert_str_eq(column, "wage");
+    json_decref(root);
+    /* without the flag, a batch file's rule: "4.650" is 4,65 kr. (dot decimals) */
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate",
+                          "{\"rows\":[{\"month\":\"2024-05\",\"category\":\"forsorger\",\"wage\":\"4.650\"}]}"),
+                     422);
+    ck_assert_str_eq(first_code(root), "number_decimals");
+    json_decref(root);
+    ck_assert_int_eq(call(&root, "POST", "/api/v1/calculate",
+                          "{\"amount_format\":\"en\",\"rows\":[{\"month\":\"2024-05\",\"category\":\"forsorger\"}]}"),
+                     400);
+    ck_assert_str_eq(first_code(root), "json_amount_format");
+    json_decref(root);
+}
+END_TEST
+
 /* rules.md §9 through the API: forsørger May 2024, 3 days of periodesanktion
  * (3 × 756 = 2.268,00) and a punktsanktion of 500: 16.382 − 2.768 = 13.614,00;
  * a fraction of a day is refused naming sanction_days. */
@@ -414,6 +456,7 @@ static Suite *suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, one_month_with_wage);
     tcase_add_test(tc, sanctions);
+    tcase_add_test(tc, danish_amounts);
     tcase_add_test(tc, two_periods_one_casemonth);
     tcase_add_test(tc, period_totals);
     tcase_add_test(tc, strict_json);

@@ -81,6 +81,33 @@ START_TEST(break_even_and_rows)
 }
 END_TEST
 
+/* "amount_format": "da", as the page sends it: the range "0".."30.000" step "10.000" is the one
+ * above (at 20.000: 14.359,65; break-even 46.108,45); other_income "1.000" is 1.000 kr.
+ * deducted krone for krone (14.359,65 − 1.000,00 = 13.359,65), never 1 kr.; "4,650,00" and an
+ * unknown format are refused. */
+START_TEST(danish_amounts)
+{
+    json_t *root;
+    ck_assert_int_eq(call(&root, "POST",
+                          "{\"amount_format\":\"da\",\"case\":{\"month\":\"2024-05\",\"category\":\"forsorger\","
+                          "\"other_income\":\"1.000\"},\"wage_from\":\"0\",\"wage_to\":\"30.000\",\"step\":\"10.000\"}"),
+                     200);
+    ck_assert_uint_eq(json_array_size(json_object_get(root, "rows")), 4);
+    ck_assert_str_eq(str(json_array_get(json_object_get(root, "rows"), 2), "wage"), "20000.00");
+    ck_assert_str_eq(str(json_array_get(json_object_get(root, "rows"), 2), "payment"), "13359.65");
+    json_decref(root);
+    ck_assert_int_eq(call(&root, "POST",
+                          "{\"amount_format\":\"da\",\"case\":{\"month\":\"2024-05\",\"category\":\"forsorger\"},"
+                          "\"wage_from\":\"0\",\"wage_to\":\"4,650,00\",\"step\":\"1000\"}"), 422);
+    ck_assert_str_eq(first_column(root), "wage_to");
+    json_decref(root);
+    ck_assert_int_eq(call(&root, "POST",
+                          "{\"amount_format\":\"x\",\"case\":{\"month\":\"2024-05\",\"category\":\"forsorger\"},"
+                          "\"wage_from\":\"0\",\"wage_to\":\"30000\",\"step\":\"1000\"}"), 422);
+    json_decref(root);
+}
+END_TEST
+
 START_TEST(hours)
 {
     json_t *root;
@@ -171,6 +198,7 @@ static Suite *suite(void)
     tcase_add_checked_fixture(t, setup, teardown);
     tcase_add_test(t, break_even_and_rows);
     tcase_add_test(t, hours);
+    tcase_add_test(t, danish_amounts);
     tcase_add_test(t, faults_as_calculate);
     suite_add_tcase(s, t);
     return s;

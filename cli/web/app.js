@@ -38,8 +38,14 @@ function fieldLabel(column) {
 const AMOUNT_FIELDS = ['child_support', 'prior_amount', 'wage', 'holiday_pay', 'holiday_days',
   'activation_income', 'activation_hours', 'other_income', 'sanction_amount'];
 
-/* Day counts of the holiday ledger, typed the Danish way ("2,912"), as the API reads them. */
+/* Day counts of the holiday ledger, typed the Danish way ("2,912"); the API reads them. */
 const DAY_FIELDS = ['holiday_used_days'];
+
+/* The fields the printout lists under "Indtastet", in the form's order (the labels are the form's). */
+const INPUT_FIELDS = ['month', 'from', 'to', 'start', 'end', 'category', 'forloeb', 'children', 'child_support',
+  'prior', 'prior_amount', 'prior_unit', 'prior_until', 'wage', 'activation_income', 'activation_hours',
+  'other_income', 'holiday_pay', 'holiday_days', 'holiday_ydelse_days', 'holiday_run_months',
+  'holiday_used_days', 'sanction_days', 'sanction_amount'];
 
 const $ = (id) => document.getElementById(id);
 
@@ -86,11 +92,9 @@ function spanText(first, last) {
   return d1 === d2 ? `${d1}. ${MONTHS[m - 1]}` : `${d1}.–${d2}. ${MONTHS[m - 1]}`;
 }
 
-/* A Danish amount typed by a caseworker ("20.000,50") as the API writes it
- * ("20000.50"): with a comma, dots are thousands separators.  Text only. */
-function apiAmount(v) {
-  v = v.replace(/\s/g, '');
-  return v.includes(',') ? v.replace(/\./g, '').replace(',', '.') : v;
+/* A reference that never wraps inside ("§ 68, stk. 2, nr. 1"). */
+function refSpan(s) {
+  return el('span', {class: 'ref-tekst'}, ref(s));
 }
 
 /* The months from..to inclusive ("2024-03".."2024-08"); null if not months. */
@@ -114,7 +118,7 @@ function monthRange(from, to) {
 /* Each fault comes from the API with its code, the column it names and its
  * words in Danish ("reason") from the engine's one catalogue: the page shows
  * them as they are, in the list and at the field, and words nothing itself. */
-function showErrors(errors, labels) {
+function showErrors(errors, labels, src) {
   const box = $('fejl');
   box.replaceChildren(el('h2', {}, 'Beregningen kunne ikke foretages'));
   for (const old of document.querySelectorAll('.fejl-felt')) old.remove();
@@ -126,7 +130,8 @@ function showErrors(errors, labels) {
     li.append(field ? el('strong', {}, field + where + ': ') : where ? el('strong', {}, where.slice(2, -1) + ': ') : '');
     li.append(e.reason);
     ul.append(li);
-    const input = e.row > 0 && labels && $(`periode-${e.row}-${e.column}`) ? $(`periode-${e.row}-${e.column}`) : $(e.column);
+    const k = src && e.row !== null ? src[e.row] : 0; /* the added period the row came from, 0: the form */
+    const input = k > 0 && $(`periode-${k}-${e.column}`) ? $(`periode-${k}-${e.column}`) : $(e.column);
     if (e.column && input) {
       input.setAttribute('aria-invalid', 'true');
       input.after(el('small', {class: 'fejl-felt', role: 'alert'}, e.reason));
@@ -134,6 +139,16 @@ function showErrors(errors, labels) {
   }
   box.append(ul);
   box.classList.remove('hidden');
+  /* focus moves to the first field a fault names (its message is announced there), else to the box */
+  const first = document.querySelector('[aria-invalid="true"]');
+  if (first && first.offsetParent !== null) {
+    first.focus();
+    first.scrollIntoView({block: 'center'});
+  } else {
+    box.setAttribute('tabindex', '-1');
+    box.focus();
+    box.scrollIntoView({block: 'start'});
+  }
 }
 
 /* ---- The request ---------------------------------------------------------------- */
@@ -145,9 +160,10 @@ function formRow() {
     const v = $(id).value.trim();
     if (v) row[id] = v;
   }
+  /* amounts exactly as typed ("4.650", "20.000,00"): the engine reads them ("amount_format": "da") */
   for (const id of AMOUNT_FIELDS) {
     const v = $(id).value.trim();
-    if (v) row[id] = apiAmount(v);
+    if (v) row[id] = v;
   }
   for (const id of ['holiday_run_months']) {
     const v = $(id).value.trim();
@@ -155,7 +171,7 @@ function formRow() {
   }
   for (const id of DAY_FIELDS) {
     const v = $(id).value.trim();
-    if (v) row[id] = apiAmount(v);
+    if (v) row[id] = v;
   }
   if (row.prior !== 'none') row.prior_unit = $('prior_unit').value;
   return row;
@@ -183,37 +199,120 @@ function addPeriod() {
   $('ekstra-perioder').append(box);
 }
 
-/* The month's rows: the form's row (its days from "Første dag"/"Sidste dag") and one row per
- * added period.  The engine joins them into one case-month (rules.md §7). */
-function monthRows(month, base) {
-  const first = Object.assign({month}, base);
-  for (const id of ['start', 'end']) {
-    const v = $(id).value.trim();
-    if (v) first[id] = v;
+/* The added periods: their number, first and last day and category. */
+function addedPeriods() {
+  return [...document.querySelectorAll('#ekstra-perioder [data-period]')].map((b) => {
+    const k = Number(b.dataset.period);
+    return {k, start: $(`periode-${k}-start`).value.trim(), end: $(`periode-${k}-end`).value.trim(),
+      category: $(`periode-${k}-category`).value};
+  });
+}
+
+/* "2024-07-12" → "2024-07-11"; null on the 1st (no day before it in the month) or a bad date. */
+function dayBefore(iso) {
+  const m = /^(\d{4}-\d{2})-(\d{2})$/.exec(iso);
+  if (!m || Number(m[2]) <= 1) return null;
+  return `${m[1]}-${String(Number(m[2]) - 1).padStart(2, '0')}`;
+}
+
+/* The request's rows for the months: one row per month from the form (the first month from
+ * "Første dag med ret", the last to "Sidste dag med ret"), and one row per added period in the
+ * month of its first day; in a period, the form's row of that month ends the day before.  The
+ * engine joins a month's rows into one case-month (rules.md §7).  src[i]: the added period row i
+ * came from (0: the form).  Returns null and shows why when an added period has no month. */
+function requestRows(months, base) {
+  const rows = [], src = [];
+  const extra = addedPeriods();
+  const single = months.length === 1 && !periodMode();
+  for (const p of extra) {
+    const month = single ? months[0] : p.start.slice(0, 7);
+    if (!months.includes(month)) {
+      showErrors([{row: 0, column: 'start', reason: periodMode()
+        ? `Periode ${p.k + 1}: første dag skal ligge i en af månederne fra ${months[0]} til ${months[months.length - 1]}.`
+        : 'skal ligge i måneden.'}], null, [p.k]);
+      return null;
+    }
   }
-  const rows = [first];
-  for (const box of document.querySelectorAll('#ekstra-perioder [data-period]')) {
-    const k = box.dataset.period;
-    const row = {month, category: $(`periode-${k}-category`).value, forloeb: base.forloeb};
-    for (const f of ['start', 'end']) {
-      const v = $(`periode-${k}-${f}`).value.trim();
-      if (v) row[f] = v;
+  months.forEach((month, i) => {
+    const row = Object.assign({month}, base);
+    const start = $('start').value.trim(), end = $('end').value.trim();
+    if (i === 0 && start) row.start = start;
+    if (i === months.length - 1 && end) row.end = end;
+    const mine = extra.filter((p) => (single ? months[0] : p.start.slice(0, 7)) === month);
+    if (!single && mine.length && !row.end) {
+      const first = mine.map((p) => p.start).sort()[0];
+      const before = dayBefore(first);
+      if (before) row.end = before;
     }
     rows.push(row);
-  }
-  return rows;
+    src.push(0);
+    for (const p of mine) {
+      const r = {month, category: p.category, forloeb: base.forloeb};
+      if (p.start) r.start = p.start;
+      if (p.end) r.end = p.end;
+      rows.push(r);
+      src.push(p.k);
+    }
+  });
+  return {rows, src};
 }
 
 async function calculate(rows) {
   const resp = await fetch('/api/v1/calculate', {
     method: 'POST',
     headers: {'Content-Type': 'application/json'},
-    body: JSON.stringify({rows}),
+    body: JSON.stringify({amount_format: 'da', rows}),
   });
   return {status: resp.status, body: await resp.json()};
 }
 
 /* ---- One month: the breakdown ------------------------------------------------------ */
+
+/* A table in its own box: if it is wider than the screen, the box scrolls, never the page. */
+function box(table) {
+  return el('div', {class: 'tabel-boks'}, table);
+}
+
+/* What a form field holds as the printout shows it: a choice by its text, a value as typed. */
+function inputText(id) {
+  const e = $(id);
+  if (e.tagName === 'SELECT') return e.options[e.selectedIndex].textContent;
+  return e.value.trim();
+}
+
+/* The printout's head: the case as entered, the inputs, the print date and the engine. */
+function printout(r) {
+  const sec = $('udskrift');
+  const today = new Date();
+  const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-` +
+    `${String(today.getDate()).padStart(2, '0')}`;
+  const sag = $('sag').value.trim();
+  const dl = el('dl', {class: 'input', id: 'udskrift-input'});
+  const visible = (id) => !$(id).closest('.hidden');
+  for (const id of INPUT_FIELDS) {
+    const v = inputText(id);
+    if (!v || !visible(id) || (id === 'prior' && $(id).value === 'none')) continue;
+    if ((id === 'prior_unit') && $('prior').value === 'none') continue;
+    dl.append(el('dt', {}, fieldLabel(id)), el('dd', {}, v));
+  }
+  for (const p of addedPeriods())
+    dl.append(el('dt', {}, `Periode ${p.k + 1}`),
+      el('dd', {}, `${p.start} – ${p.end}, ${inputText(`periode-${p.k}-category`)}`));
+  sec.replaceChildren(el('h2', {}, sag ? `Sag: ${sag}` : 'Sag: (ikke angivet)'),
+    el('p', {id: 'udskrevet'}, `Udskrevet ${dayText(iso)} · rfy ${r.engine.version} · satstabeller ${r.rates_id}`),
+    el('h3', {}, 'Indtastet'), dl);
+  sec.classList.remove('hidden'); /* style.css keeps it off the screen; print.css puts it on paper */
+}
+
+/* The result is shown: the printout's head filled, the result scrolled into view and focused
+ * (its heading names it for a screen reader). */
+function shown(r) {
+  printout(r);
+  const out = $('resultat');
+  out.classList.remove('hidden');
+  out.focus({preventScroll: true});
+  out.scrollIntoView({block: 'start'});
+}
 
 function line(label, amount, reference, cls) {
   const tr = el('tr', cls ? {class: cls} : {});
@@ -234,8 +333,12 @@ function deductionText(d) {
         `${kr(d.part_30)} + ${kr(d.part_55)} (${d.rule}-reglen${until})`;
   }
   case 'holiday':
-    return `Feriegodtgørelse: ${kr(d.holiday_pay)} for ${kr(d.holiday_days)} feriedage` +
-      (d.capped ? ' (loftet binder)' : '');
+    /* the cap's working, as the CLI shows it: the difference the holiday pay makes, and the cap */
+    return `Feriegodtgørelse: ${kr(d.holiday_pay)} for ${kr(d.holiday_days)} feriedage ` +
+      `(${kr(d.calendar_days)} kalenderdage). Fradrag af løn og feriegodtgørelse ${kr(d.deduction_with)} − ` +
+      `fradrag af lønnen alene ${kr(d.deduction_without)} = ${kr(d.uncapped)}; loft: ydelsen for ` +
+      `${kr(d.calendar_days)} dage ${d.cap_exact && d.cap_exact.includes('/') ? '≈ ' : ''}${kr(d.cap)}; ` +
+      (d.capped ? 'loftet binder' : 'loftet binder ikke') + '. Fradraget er det mindste af de to';
   case 'activation':
     return `Indtægt i tilbud: ${kr(d.income)} − fradragsfrit ${kr(d.disregard)} (${kr(d.hours_counted)} timer)`;
   case 'other':
@@ -263,7 +366,17 @@ function levelText(r) {
   /* several periods: the level detail is the last period's (each period's level is in the day lines) */
   const many = r.periods && r.periods.length > 1;
   const cat = many ? CATEGORY[r.periods[r.periods.length - 1].category] : categoryText(r.category);
-  const parts = [`${many ? 'Sidste periode: n' : 'N'}iveau efter ${ref(lv.stk2_ref)} (${cat}): ${kr(lv.stk2_level)} kr./md.`];
+  const parts = [];
+  const n4 = lv.nr4;
+  if (n4) {
+    /* nr. 4: the grundbeløb, the tillæg and the cap, the engine's figures as the CLI shows them */
+    parts.push(`Grundbeløb efter § 68, stk. 2, nr. 3: ${kr(n4.u25_level)} kr./md.`);
+    parts.push(`Tillæg: det mindste af dokumenteret bidrag ${kr(n4.child_support)} og ${n4.children} ` +
+      `${n4.children === 1 ? 'barn' : 'børn'} × normalbidrag ${kr(n4.normalbidrag)}: ${kr(n4.tillaeg)} kr./md.`);
+    parts.push(`Grundbeløb ${kr(n4.u25_level)} + tillæg ${kr(n4.tillaeg)}, loft ${kr(n4.cap)} (forsørgersatsen): ` +
+      (n4.capped ? 'loftet binder.' : 'loftet binder ikke.'));
+  }
+  parts.push(`${many ? 'Sidste periode: n' : 'N'}iveau efter ${ref(lv.stk2_ref)} (${cat}): ${kr(lv.stk2_level)} kr./md.`);
   if (lv.prior) {
     const p = lv.prior;
     const name = p.kind === 'sygedagpenge' ? 'hidtidige sygedagpenge' : 'hidtidig ledighedsydelse';
@@ -276,18 +389,18 @@ function levelText(r) {
 }
 
 function ratesTable(r) {
-  const t = el('table', {class: 'satser'});
+  const t = el('table', {class: 'satser kort'});
   t.append(el('thead', {}, el('tr', {}, el('th', {}, 'Sats'), el('th', {class: 'belob'}, 'Beløb'),
     el('th', {}, 'Gældende fra'), el('th', {}, 'Grundlag'), el('th', {}, 'Kilde'))));
   const body = el('tbody');
   for (const v of r.rates) {
     const tr = el('tr', {'data-key': v.key, 'data-provenance': v.provenance,
       class: v.provenance === 'derived' ? 'afledt' : ''});
-    tr.append(el('td', {}, `${RATE[v.key] || v.key} (${ref(v.legal_ref_text)})`),
-      el('td', {class: 'belob'}, `${kr(v.amount)} ${UNIT[v.unit] || v.unit}`),
-      el('td', {}, dayText(v.effective_from)),
-      el('td', {}, PROVENANCE[v.provenance] || v.provenance),
-      el('td', {class: 'kilde'}, v.source_text));
+    tr.append(el('td', {}, `${RATE[v.key] || v.key} (`, refSpan(v.legal_ref_text), ')'),
+      el('td', {class: 'belob', 'data-navn': 'Beløb'}, `${kr(v.amount)} ${UNIT[v.unit] || v.unit}`),
+      el('td', {'data-navn': 'Gældende fra'}, dayText(v.effective_from)),
+      el('td', {'data-navn': 'Grundlag'}, PROVENANCE[v.provenance] || v.provenance),
+      el('td', {class: 'kilde', 'data-navn': 'Kilde'}, v.source_text));
     body.append(tr);
   }
   t.append(body);
@@ -319,7 +432,7 @@ function warningsList(r) {
 function showMonth(r) {
   const out = $('resultat');
   out.replaceChildren();
-  out.append(el('h2', {}, `Forhåndsberegning for ${monthText(r.month)}`));
+  out.append(el('h2', {id: 'resultat-titel'}, `Forhåndsberegning for ${monthText(r.month)}`));
   const meta = el('dl', {class: 'meta'});
   meta.append(el('dt', {}, 'Kategori'), el('dd', {}, categoryText(r.category)),
     el('dt', {}, 'Forløb'), el('dd', {}, FORLOEB[r.forloeb] || r.forloeb),
@@ -348,7 +461,7 @@ function showMonth(r) {
       (s.amount_exact ? '≈ ' : '') + kr(s.amount), ref(s.ref)));
   if (r.segments.length > 1)
     seg.append(line('Bruttoydelse, summen afrundet én gang til hele øre', kr(r.gross), ''));
-  out.append(seg);
+  out.append(box(seg));
 
   out.append(el('h3', {}, 'Fradrag'));
   const ded = el('table', {class: 'linjer'});
@@ -358,7 +471,7 @@ function showMonth(r) {
     any = true;
     ded.append(line(deductionText(d), kr(d.amount), ref(d.legal_ref)));
   }
-  out.append(any ? ded : el('p', {}, 'Ingen indtægter at trække fra.'));
+  out.append(any ? box(ded) : el('p', {}, 'Ingen indtægter at trække fra.'));
 
   out.append(el('h3', {}, 'Resultat'));
   const res = el('table', {class: 'linjer resultat-tabel'});
@@ -366,19 +479,20 @@ function showMonth(r) {
   gross.lastChild.previousSibling.id = 'brutto';
   const total = line('Fradrag i alt', kr(r.total_deduction), '');
   total.lastChild.previousSibling.id = 'fradrag';
-  const pay = line('Til udbetaling (før skat)', kr(r.payment), '', 'udbetaling');
+  /* the subtraction the CLI shows beside the payment: the engine's two amounts, no arithmetic here */
+  const pay = line('Til udbetaling (før skat)', kr(r.payment), `(${kr(r.gross)} − ${kr(r.total_deduction)})`, 'udbetaling');
   pay.lastChild.previousSibling.id = 'udbetaling';
   res.append(gross, total, pay);
-  out.append(res);
+  out.append(box(res));
 
   const ferie = holidaySection(r);
   if (ferie) out.append(ferie);
 
   out.append(el('h3', {}, 'Anvendte satser'));
-  out.append(ratesTable(r));
+  out.append(box(ratesTable(r)));
   out.append(el('p', {class: 'lille'}, `Grundlag: ${PROVENANCE[r.provenance]}. Satstabeller: ${r.rates_id} (rfy ${r.engine.version}).`));
   out.append(el('p', {class: 'forbehold'}, 'Dette er en forhåndsberegning, ikke en afgørelse.'));
-  out.classList.remove('hidden');
+  shown(r);
 }
 
 /* ---- Ferie (§ 69, stk. 5): the engine's ledger of the month, only written in Danish ---- */
@@ -442,7 +556,7 @@ function showPeriod(results, totals) {
   const out = $('resultat');
   out.replaceChildren();
   const first = results[0], last = results[results.length - 1];
-  out.append(el('h2', {}, `Forhåndsberegning ${monthText(first.month)} – ${monthText(last.month)}`));
+  out.append(el('h2', {id: 'resultat-titel'}, `Forhåndsberegning ${monthText(first.month)} – ${monthText(last.month)}`));
   out.append(el('p', {}, `Kategori: ${categoryText(first.category)}. Alle beløb er før skat.`));
   const weakest = results.some((r) => r.provenance === 'derived') ? 'derived' : null;
   const note = derivedNote(weakest);
@@ -461,7 +575,7 @@ function showPeriod(results, totals) {
   if (warn.children.length) out.append(el('h3', {}, 'Advarsler og bemærkninger'), warn);
 
   const ferie = results.some((r) => r.holiday);
-  const t = el('table', {class: 'periode', id: 'periode-tabel'});
+  const t = el('table', {class: 'periode kort', id: 'periode-tabel'});
   t.append(el('thead', {}, el('tr', {}, el('th', {}, 'Måned'), el('th', {}, 'Dage og niveau'),
     el('th', {class: 'belob'}, 'Bruttoydelse'), el('th', {class: 'belob'}, 'Fradrag'),
     el('th', {class: 'belob'}, 'Til udbetaling (før skat)'), el('th', {}, 'Grundlag'),
@@ -472,26 +586,38 @@ function showPeriod(results, totals) {
     const lv = el('td', {class: 'niveau'});
     r.segments.forEach((s, i) => {
       if (i) lv.append(el('br'));
-      lv.append(`${spanText(s.first_day, s.last_day)}: ${kr(s.level)} kr./md. (${ref(s.ref)}) = ${kr(s.amount)}`);
+      lv.append(`${spanText(s.first_day, s.last_day)}: ${kr(s.level)} kr./md. (`, refSpan(s.ref), `) = ${kr(s.amount)}`);
     });
-    tr.append(el('td', {}, monthText(r.month)), lv,
-      el('td', {class: 'belob gross'}, kr(r.gross)),
-      el('td', {class: 'belob deduction'}, kr(r.total_deduction)),
-      el('td', {class: 'belob payment'}, kr(r.payment)),
-      el('td', {class: 'provenance'}, PROVENANCE[r.provenance]));
-    if (ferie) tr.append(el('td', {class: 'ferie'}, holidayShort(r.holiday)));
+    tr.append(el('th', {scope: 'row'}, monthText(r.month)), lv,
+      el('td', {class: 'belob gross', 'data-navn': 'Bruttoydelse'}, kr(r.gross)),
+      el('td', {class: 'belob deduction', 'data-navn': 'Fradrag'}, kr(r.total_deduction)),
+      el('td', {class: 'belob payment', 'data-navn': 'Til udbetaling'}, kr(r.payment)),
+      el('td', {class: 'provenance', 'data-navn': 'Grundlag'}, PROVENANCE[r.provenance]));
+    if (ferie) tr.append(el('td', {class: 'ferie', 'data-navn': 'Ferie'}, holidayShort(r.holiday)));
+    /* a month of several periods or with deductions: its working, line by line, as for one month */
+    if (r.segments.length > 1 || r.deductions.some((d) => d.amount !== '0.00') || r.level.nr4) {
+      const more = el('td', {class: 'udregning', colspan: ferie ? '7' : '6'});
+      for (const p of levelText(r)) more.append(el('div', {}, p));
+      for (const d of r.deductions)
+        if (d.amount !== '0.00') more.append(el('div', {}, `${deductionText(d)}: ${kr(d.amount)} (`, refSpan(d.legal_ref), ')'));
+      body.append(tr);
+      tr.classList.add('har-udregning');
+      body.append(el('tr', {class: 'udregning-raekke', 'data-month-of': r.month}, more));
+      continue;
+    }
     body.append(tr);
   }
   t.append(body);
-  const foot = el('tfoot', {}, el('tr', {}, el('th', {}, 'I alt'), el('td'),
-    el('td', {class: 'belob', id: 'total-gross'}, kr(totals.gross)),
-    el('td', {class: 'belob', id: 'total-deduction'}, kr(totals.total_deduction)),
-    el('td', {class: 'belob', id: 'total-payment'}, kr(totals.payment)), el('td'), ferie ? el('td') : ''));
+  const foot = el('tfoot', {}, el('tr', {}, el('th', {scope: 'row'}, 'I alt'), el('td'),
+    el('td', {class: 'belob', id: 'total-gross', 'data-navn': 'Bruttoydelse'}, kr(totals.gross)),
+    el('td', {class: 'belob', id: 'total-deduction', 'data-navn': 'Fradrag'}, kr(totals.total_deduction)),
+    el('td', {class: 'belob', id: 'total-payment', 'data-navn': 'Til udbetaling'}, kr(totals.payment)), el('td'),
+    ferie ? el('td') : ''));
   t.append(foot);
-  out.append(t);
+  out.append(box(t));
   out.append(el('p', {class: 'lille'}, `Satstabeller: ${first.rates_id} (rfy ${first.engine.version}).`));
   out.append(el('p', {class: 'forbehold'}, 'Dette er en forhåndsberegning, ikke en afgørelse.'));
-  out.classList.remove('hidden');
+  shown(first);
 }
 
 /* ---- Wiring ---------------------------------------------------------------------- */
@@ -503,13 +629,13 @@ function periodMode() {
 function togglePeriod() {
   $('felt-maaned').classList.toggle('hidden', periodMode());
   $('felt-fratil').classList.toggle('hidden', !periodMode());
-  $('felt-perioder').classList.toggle('hidden', periodMode());
 }
 
 async function onSubmit(ev) {
   ev.preventDefault();
   $('fejl').classList.add('hidden');
   $('resultat').classList.add('hidden');
+  $('udskrift').classList.add('hidden');
   $('udskriv').disabled = true;
   for (const e of document.querySelectorAll('[aria-invalid]')) e.removeAttribute('aria-invalid');
 
@@ -528,13 +654,16 @@ async function onSubmit(ev) {
     months = [$('month').value.trim()];
   }
   const base = formRow();
-  const rows = periodMode() ? months.map((m) => Object.assign({month: m}, base)) : monthRows(months[0], base);
+  const built = requestRows(months, base);
+  if (!built) return;
+  const {rows, src} = built;
   /* the holiday state is given before the first month; the engine carries it on (rules.md §8) */
   for (const r of rows.slice(1)) {
     delete r.holiday_run_months;
     delete r.holiday_used_days;
   }
-  const labels = periodMode() ? months.map(monthText) : rows.map((_, i) => `periode ${i + 1}`);
+  const labels = rows.map((r, i) => (periodMode() ? monthText(r.month) : '') +
+    (src[i] ? `${periodMode() ? ', ' : ''}periode ${src[i] + 1}` : (periodMode() ? '' : 'periode 1')));
   let answer;
   try {
     await loadCatalogue();
@@ -544,7 +673,7 @@ async function onSubmit(ev) {
     return;
   }
   if (answer.status !== 200) {
-    showErrors(answer.body.errors || [{row: null, column: null, reason: 'HTTP ' + answer.status}], labels);
+    showErrors(answer.body.errors || [{row: null, column: null, reason: 'HTTP ' + answer.status}], labels, src);
     return;
   }
   if (periodMode()) showPeriod(answer.body.results, answer.body.totals);

@@ -49,12 +49,6 @@
     return (neg ? '-' : '') + whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.') + ',' + frac;
   }
 
-  /* A Danish amount typed in the form ("20.000,50") as the API reads it ("20000.50"). */
-  function apiAmount(v) {
-    v = v.replace(/\s/g, '');
-    return v.includes(',') ? v.replace(/\./g, '').replace(',', '.') : v;
-  }
-
   function el(tag, attrs, ...children) {
     const e = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
@@ -82,7 +76,7 @@
     }
     for (const id of amounts) {
       const v = $(id) ? $(id).value.trim() : '';
-      if (v) c[id] = apiAmount(v);
+      if (v) c[id] = v;
     }
     if ($('prior') && $('prior').value !== 'none') {
       c.prior = $('prior').value;
@@ -96,16 +90,17 @@
   }
 
   function request() {
-    const body = {case: formCase()};
+    /* amounts as typed ("4.650", "20.000,00"): the engine reads them the Danish way */
+    const body = {amount_format: 'da', case: formCase()};
     if (byHours()) {
-      body.hourly_wage = apiAmount($('whatif-timeloen').value.trim());
-      body.hours_from = apiAmount($('whatif-timer-fra').value.trim());
-      body.hours_to = apiAmount($('whatif-timer-til').value.trim());
-      body.hours_step = apiAmount($('whatif-timer-trin').value.trim());
+      body.hourly_wage = $('whatif-timeloen').value.trim();
+      body.hours_from = $('whatif-timer-fra').value.trim();
+      body.hours_to = $('whatif-timer-til').value.trim();
+      body.hours_step = $('whatif-timer-trin').value.trim();
     } else {
-      body.wage_from = apiAmount($('whatif-fra').value.trim());
-      body.wage_to = apiAmount($('whatif-til').value.trim());
-      body.step = apiAmount($('whatif-trin').value.trim());
+      body.wage_from = $('whatif-fra').value.trim();
+      body.wage_to = $('whatif-til').value.trim();
+      body.step = $('whatif-trin').value.trim();
     }
     return body;
   }
