@@ -13,7 +13,8 @@
 #   "…" in an expected line stands for any text (a rates_id, a time, a path); a line that is only "…"
 #   stands for any number of lines, none included.
 #
-# Each file's examples run in order, in one fresh temporary folder holding a copy of fixtures/ and rates/ (so the
+# Each file's examples run in order, as in one terminal (a cd or an exit status carries over to the next
+# command, variables do not), starting in one fresh temporary folder holding a copy of fixtures/ and rates/ (so the
 # examples of one page can build on each other, as ledger.md's do), with the rfy under test first on
 # PATH and --lang left at its default.  A difference names the file and line of the expected line (or
 # of the command, when output is missing), shows both texts, and makes the run fail.
@@ -109,7 +110,13 @@ run_example() {
     local file=$1 cmdline=$2 cmd=$3 rel=${1#"$src"/}
     examples=$((examples + 1))
     local out
-    out=$(cd "$dir" && PATH="$work/bin:$PATH" bash -c "$cmd" 2>&1)
+    # As in one terminal: the command starts where the one before it ended (cd) and sees its exit
+    # status ($?); variables do not carry over.  Standard input is empty.
+    out=$(cd "$cwd" && PATH="$work/bin:$PATH" bash -c '(exit "$1"); eval "$2"; rc=$?; pwd >"$3"; exit $rc' \
+              example "$last_rc" "$cmd" "$work/cwd" 2>&1 </dev/null)
+    last_rc=$?
+    [ -s "$work/cwd" ] && cwd=$(cat "$work/cwd")
+    rm -f "$work/cwd"
     act=()
     if [ -n "$out" ]; then
         mapfile -t act <<<"$out"
@@ -120,10 +127,12 @@ run_example() {
         return
     fi
     failures=$((failures + 1))
-    local where=$cmdline want="(no more output)" got="(no more output)"
+    local where=$cmdline want="(no more lines)" got="(no more output)"
     if [ "$mismatch_e" -ge 0 ] && [ "$mismatch_e" -lt "${#exp_text[@]}" ]; then
         where=${exp_line[$mismatch_e]}
         want=${exp_text[$mismatch_e]}
+    elif [ "${#exp_text[@]}" -gt 0 ]; then
+        where=$((${exp_line[${#exp_text[@]} - 1]} + 1))   # the example shows no more lines
     fi
     if [ "$mismatch_a" -ge 0 ] && [ "$mismatch_a" -lt "${#act[@]}" ]; then
         got=${act[$mismatch_a]}
@@ -144,6 +153,8 @@ for file in "$@"; do
     mkdir "$dir"
     cp -r "$src/fixtures" "$dir/fixtures"
     cp -r "$src/rates" "$dir/rates"
+    cwd=$dir
+    last_rc=0
     is_man=0
     case $file in *.1) is_man=1 ;; esac
     in_block=0 indent="" have_cmd=0 cmd="" cmdline=0 heredoc="" cont=0 counted=0
