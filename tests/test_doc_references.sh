@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every file and function that docs/decisions.md and docs/law-to-code.md name exists:
+# Every file and function that docs/decisions.md, docs/law-to-code.md and the pages with engineering
+# decisions (batch.md, audit.md, ...) name exists:
 #   - each `path` (a backticked name with a "/" in it, such as `calc/case.c` or `rates/2026.csv`) is a
 #     file or folder of the source tree;
 #   - each `function()` is in the sources (calc/ cli/ include/ xlsx/ fuzz/ tests/ examples/, C and the
@@ -51,13 +52,14 @@ check_doc() {
     done <"$SRC/$doc"
 }
 
-for doc in docs/decisions.md docs/law-to-code.md; do
+# decisions.md, law-to-code.md, and the topic pages that keep the engineering decisions.
+for doc in docs/decisions.md docs/law-to-code.md $(cd "$SRC" && grep -l '^## Engineering decisions' docs/*.md); do
     check_doc "$doc" >"$TMP/missing" 2>&1
     if [ -s "$TMP/missing" ]; then
         sed 's/^/  /' "$TMP/missing"
     fi
     check "$doc names only files and functions that exist ($(wc -l <"$TMP/missing") missing)" [ ! -s "$TMP/missing" ]
-    check "$doc names some functions (the check reads its table)" grep -qE '`[a-z_0-9]+\(\)`' "$SRC/$doc"
+    check "$doc names some functions or files (the check reads its table)" grep -qE '`[a-z_0-9]+\(\)`|`[a-z]+/[a-z_0-9.]+`' "$SRC/$doc"
 done
 
 # The check itself: a made-up path and function are found missing.
