@@ -30,6 +30,7 @@
 #include "explain.h"
 #include "explain_rows.h"
 #include "input_again.h"
+#include "options_table.h"
 #include "receipt.h"
 #include "run_args.h"
 #include "run_stream.h"
@@ -37,41 +38,15 @@
 #include "rfy_audit.h"
 #include "rfy_ledger.h"
 
-static const char AUDIT_USAGE[] =
-    "usage: rfy audit [--rates DIR] [-o REPORT.csv] [--rejects REJ.csv] [--receipt PATH]\n"
-    "                 [--explain CASE_ID[:YYYY-MM]] [--tolerance AMOUNT] [--jobs N]\n"
-    "                 [--delimiter C] [--decimal-comma] [--quiet]\n"
-    "                 [--encoding E] [--columns MAP.csv] [--ignore-columns N,...]\n"
-    "                 [--format csv|excel|xlsx] [--ledger FILE] HISTORIC.csv\n"
-    "\n"
+/* `rfy audit --help`: the options come from options_table.c. */
+static const char AUDIT_ABOUT[] =
     "Recomputes every case-month of HISTORIC.csv (\"-\" = standard input: the batch\n"
     "input columns plus `paid`, the amount that was paid) with the rate tables in force\n"
     "in its month.  The rows of one case and month are one case-month: their paid\n"
     "amounts are summed, payment lines (only case_id, month and paid: a correction)\n"
     "included.  Reports each case-month whose payment differs from paid, with\n"
-    "difference = paid - payment (positive: paid too much), followed by a summary.\n"
-    "\n"
-    "  --rates DIR        use the rate tables in DIR instead of the built-in ones\n"
-    "  -o REPORT.csv      report file (default: standard output)\n"
-    "  --rejects REJ.csv  rows that cannot be recomputed (default: REPORT.rejects.csv,\n"
-    "                     or standard error when the report is standard output, a\n"
-    "                     device or a FIFO)\n"
-    "  --receipt PATH     the run's receipt (default: REPORT.receipt.json, or one line\n"
-    "                     'rfy receipt: {...}' on standard error)\n"
-    "  --explain CASE_ID[:YYYY-MM]\n"
-    "                     print the breakdown of every case-month of that case (or of\n"
-    "                     that month only), matching or not (to standard output, or\n"
-    "                     standard error when the report is there)\n"
-    "  --ledger FILE      also compare each case-month's paid with what the ledger of\n"
-    "                     rfy batch --ledger says was paid (read only; docs/audit.md)\n"
-    "  --tolerance AMOUNT a difference of at most AMOUNT either way counts as a match\n"
-    "                     (default 0.00: to the oere)\n"
-    "  --jobs N           use N threads (1-16, default 1), as rfy batch\n"
-    "  --delimiter C      input field delimiter, one character (or 'tab')\n"
-    "  --decimal-comma    input amounts are written 12345,67 (or 12.345,67)\n"
-    RUN_OPTIONS_USAGE
-    "  --quiet            no progress lines (the summary is still printed)\n"
-    "\n"
+    "difference = paid - payment (positive: paid too much), followed by a summary.\n";
+static const char AUDIT_FOOTER[] =
     "Exit codes: 0 every row matches; 1 a difference or a rejected row; 2 usage error,\n"
     "missing `paid` column, unreadable input, malformed CSV, invalid rate tables or a\n"
     "write failure (then nothing is written).  Report, rejects and receipt appear\n"
@@ -531,19 +506,18 @@ int cmd_audit(int argc, char **argv)
         case OPT_TOLERANCE: tolerance = optarg; break;
         case OPT_LEDGER: a.ledger_path = optarg; break;
         case 'h':
-            fputs(AUDIT_USAGE, stdout);
+            cli_print_help(stdout, "audit", AUDIT_ABOUT, AUDIT_FOOTER);
             exit_code = RFY_EXIT_OK;
             goto cleanup;
         default:
             if ((rc = run_args_parse(&args, "audit", c, optarg)) > 0)
                 break;
             if (rc == 0)
-                fputs(AUDIT_USAGE, stderr);
+                cli_print_usage(stderr, "audit");
             goto cleanup;
         }
     }
-    if (run_args_input(&args, "audit", "HISTORIC.csv", "REPORT.xlsx", AUDIT_USAGE, argc,
-                       argv) != 0)
+    if (run_args_input(&args, "audit", "HISTORIC.csv", "REPORT.xlsx", argc, argv) != 0)
         goto cleanup;
     if (tolerance && parse_tolerance(a.tolerance, tolerance) != 0)
         goto cleanup;

@@ -20,43 +20,21 @@
 #include "cli.h"
 #include "receipt.h"
 #include "input_again.h"
+#include "options_table.h"
 #include "run_args.h"
 #include "run_stream.h"
 #include "run_summary.h"
 #include "rfy_ledger.h"
 #include "reject_order.h"
 
-static const char BATCH_USAGE[] =
-    "usage: rfy batch [--rates DIR] [-o OUT.csv] [--rejects REJ.csv] [--delimiter C]\n"
-    "                 [--decimal-comma] [--encoding E] [--columns MAP.csv]\n"
-    "                 [--ignore-columns N,...] [--format csv|excel|xlsx] [--quiet]\n"
-    "                 [--ledger FILE [--corrections]] [--keep-columns N,...] IN.csv\n"
-    "\n"
+/* `rfy batch --help`: the options come from options_table.c. */
+static const char BATCH_ABOUT[] =
     "Computes every row of IN.csv (\"-\" = standard input) and writes the results as CSV\n"
     "to OUT.csv (default: standard output).  Rows that cannot be computed go to the\n"
     "rejects file with the line, the column and the reason: by default OUT.rejects.csv\n"
     "next to OUT.csv, or standard error when the output is standard output, a device\n"
-    "or a FIFO.\n"
-    "\n"
-    "  --rates DIR       use the rate tables in DIR instead of the built-in ones\n"
-    "  -o OUT.csv        output file (\"-\" = standard output)\n"
-    "  --rejects REJ.csv rejects file\n"
-    "  --delimiter C     input field delimiter, one character (e.g. ';', or 'tab');\n"
-    "                    the output always uses ','\n"
-    "  --decimal-comma   input amounts are written 12345,67 (or 12.345,67)\n"
-    RUN_OPTIONS_USAGE
-    "  --quiet           no progress lines (the summary is still printed)\n"
-    "  --jobs N          use N threads (1-16, default 1): one reads and writes, N-1\n"
-    "                    compute; the output is the same, byte for byte, as with one\n"
-    "  --receipt PATH    the run's receipt (default: OUT.receipt.json next to OUT.csv,\n"
-    "                    or one line 'rfy receipt: {...}' on standard error)\n"
-    "  --ledger FILE     the case ledger (SQLite, created on first use): holiday state\n"
-    "                    carried between runs, no case-month paid twice (docs/ledger.md)\n"
-    "  --corrections     with --ledger: recompute case-months already paid and pay\n"
-    "                    the difference (columns previously_paid, correction)\n"
-    "  --keep-columns N,...  input columns (a cost centre ...) copied unchanged to the\n"
-    "                    end of the output and reject rows (at most 8)\n"
-    "\n"
+    "or a FIFO.\n";
+static const char BATCH_FOOTER[] =
     "Output, rejects and receipt appear together once the run is complete; after a\n"
     "failure or SIGINT, SIGTERM, SIGHUP none is left (the process then ends by the\n"
     "signal: exit status 128 + its number).\n"
@@ -599,7 +577,7 @@ int cmd_batch(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
         switch (c) {
         case 'h':
-            fputs(BATCH_USAGE, stdout);
+            cli_print_help(stdout, "batch", BATCH_ABOUT, BATCH_FOOTER);
             exit_code = RFY_EXIT_OK;
             goto cleanup;
         case BATCH_LEDGER:
@@ -616,11 +594,11 @@ int cmd_batch(int argc, char **argv)
             if ((rc = run_args_parse(&args, "batch", c, optarg)) > 0)
                 break;
             if (rc == 0)
-                fputs(BATCH_USAGE, stderr);
+                cli_print_usage(stderr, "batch");
             goto cleanup;
         }
     }
-    if (run_args_input(&args, "batch", "IN.csv", "OUT.xlsx", BATCH_USAGE, argc, argv) != 0)
+    if (run_args_input(&args, "batch", "IN.csv", "OUT.xlsx", argc, argv) != 0)
         goto cleanup;
     if (corrections && !ledger_path) {
         fprintf(stderr, "rfy batch: %s\n", SAY(MSG_CORRECTIONS_NEED_LEDGER));

@@ -19,23 +19,19 @@
 
 #include "atomic_file.h"
 #include "cli.h"
+#include "options_table.h"
 #include "rfy_ledger.h"
 
-static const char LEDGER_USAGE[] =
-    "usage: rfy ledger runs FILE [--json]\n"
-    "       rfy ledger show FILE CASE_ID [--json]\n"
-    "       rfy ledger export FILE --run ID [-o OUT.csv]\n"
-    "       rfy ledger verify FILE [--rates DIR]\n"
-    "       rfy ledger import FILE OUT.csv\n"
-    "\n"
+/* `rfy ledger --help`: the options come from options_table.c. */
+static const char LEDGER_ABOUT[] =
     "The case ledger of rfy batch --ledger FILE (docs/ledger.md).\n"
     "  runs     every run: its id, time, input, rows and totals\n"
     "  show     a case's months: what was paid, corrections and holiday state\n"
     "  export   a run's output again, byte for byte (-o: default standard output)\n"
     "  verify   recompute every current case-month from its stored rows; exit 1 on\n"
     "           any difference\n"
-    "  import   take an earlier output of rfy batch as history (months already paid)\n"
-    "\n"
+    "  import   take an earlier output of rfy batch as history (months already paid)\n";
+static const char LEDGER_FOOTER[] =
     "Exit codes: 0 done; 1 verify found a difference; 2 usage error or a ledger\n"
     "that cannot be read or written.\n";
 
@@ -79,7 +75,7 @@ static const ledger_msg FAILED = {"mislykkedes", "failed"};
 
 static int usage(void)
 {
-    fputs(LEDGER_USAGE, stderr);
+    cli_print_usage(stderr, "ledger");
     return RFY_EXIT_USAGE;
 }
 
@@ -247,7 +243,7 @@ int cmd_ledger(int argc, char **argv)
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
         switch (c) {
-        case 'h': fputs(LEDGER_USAGE, stdout); return RFY_EXIT_OK;
+        case 'h': cli_print_help(stdout, "ledger", LEDGER_ABOUT, LEDGER_FOOTER); return RFY_EXIT_OK;
         case OPT_JSON: json = 1; break;
         case OPT_RUN: run = optarg; break;
         case OPT_RATES: rates_dir = optarg; break;

@@ -19,23 +19,16 @@
 #include "case_input.h"
 #include "cli.h"
 #include "explain.h"
+#include "options_table.h"
 #include "preview_input.h"
 
-static const char USAGE[] =
-    "usage: rfy preview [--rates DIR] [--json] [--decimal-comma] --month YYYY-MM --category CAT\n"
-    "                   [--case-id ID] [--forloeb F] [--start DATE] [--end DATE]\n"
-    "                   [--children N] [--child-support KR] [--prior P] [--prior-amount KR]\n"
-    "                   [--prior-unit week|month] [--prior-until DATE] [--wage KR]\n"
-    "                   [--holiday-pay KR] [--holiday-days N] [--activation-income KR]\n"
-    "                   [--activation-hours N] [--other-income KR]\n"
-    "                   [--holiday-ydelse-days N] [--holiday-run-months N] [--holiday-used-days N]\n"
-    "                   [--sanction-days N] [--sanction-amount KR]\n"
-    "       rfy preview [--rates DIR] [--json] [--decimal-comma] [--delimiter C]\n"
-    "                   --input FILE.csv --case-id ID --month YYYY-MM\n"
+/* `rfy preview --help`: the options come from options_table.c. */
+static const char ABOUT[] =
     "Every option but --rates, --json, --decimal-comma, --input and --delimiter is a\n"
     "batch input column ('_' written '-').  With --input the case-month's period rows\n"
     "(one or several: a level change inside the month, days without benefit) come\n"
-    "from a batch file; see docs/preview.md.  Exit 0 computed, 2 bad input.\n";
+    "from a batch file; see docs/preview.md.\n";
+static const char FOOTER[] = "Exit codes: 0 computed; 2 bad input.\n";
 
 enum { OPT_RATES = 1000, OPT_JSON, OPT_DECIMAL_COMMA, OPT_HELP, OPT_INPUT, OPT_DELIMITER,
        OPT_COLUMN = 2000 };
@@ -186,13 +179,14 @@ static int parse_options(preview_args *a, int argc, char **argv)
             break;
         case OPT_HELP:
         case 'h':
-            fputs(USAGE, stdout);
+            cli_print_help(stdout, "preview", ABOUT, FOOTER);
             return RFY_EXIT_OK;
         case ':':
             fprintf(stderr, "rfy preview: %s needs a value\n", argv[optind - 1]);
             return RFY_EXIT_USAGE;
         default:
-            fprintf(stderr, "rfy preview: unknown option '%s'\n%s", argv[optind - 1], USAGE);
+            fprintf(stderr, "rfy preview: unknown option '%s'\n", argv[optind - 1]);
+            cli_print_usage(stderr, "preview");
             return RFY_EXIT_USAGE;
         }
     }
@@ -220,7 +214,8 @@ static int parse_options(preview_args *a, int argc, char **argv)
         return RFY_EXIT_USAGE;
     }
     if (!a->value[CASE_COL_MONTH]) {
-        fprintf(stderr, "rfy preview: --month YYYY-MM is required\n%s", USAGE);
+        fprintf(stderr, "rfy preview: --month YYYY-MM is required\n");
+        cli_print_usage(stderr, "preview");
         return RFY_EXIT_USAGE;
     }
     if (!a->value[CASE_COL_CATEGORY]) {

@@ -12,13 +12,11 @@
 #include <dirent.h>
 
 #include "cli.h"
+#include "options_table.h"
 #include "rates_files.h"
 
-static const char RATES_USAGE[] =
-    "usage: rfy rates [--rates DIR] show YEAR | check | export DIR\n"
-    "       rfy rates [--rates DIR] derive YEAR --r PCT [--afdaempning PCT] [--reduction PCT]\n"
-    "                 [--normalbidrag KR] -o DIR\n"
-    "\n"
+/* `rfy rates --help`: the options come from options_table.c. */
+static const char RATES_ABOUT[] =
     "  show YEAR   every value of that year with its provenance and source, and the\n"
     "              assumptions written in the table files\n"
     "  check       every structural error, every key missing from a covered month,\n"
@@ -29,8 +27,8 @@ static const char RATES_USAGE[] =
     "              the indexation chain with the year's satsreguleringsprocent\n"
     "              (--r 2.9); --reduction defaults to what the tables hold for\n"
     "              YEAR, --afdaempning to 0; the normalbidrag only from\n"
-    "              --normalbidrag.  Into DIR (-o), which must be new or empty\n"
-    "\n"
+    "              --normalbidrag.  Into DIR (-o), which must be new or empty\n";
+static const char RATES_FOOTER[] =
     "Exit codes: 0 fine; 1 check found missing keys or chain disagreements;\n"
     "2 usage error or invalid rate tables.  See docs/rates.md.\n";
 
@@ -274,7 +272,10 @@ int cmd_rates(int argc, char **argv)
         case 'n': da.normalbidrag = optarg; derive_opts = 1; break;
         case 'o': out = optarg; derive_opts = 1; break;
         default:
-            fputs(RATES_USAGE, c == 'h' ? stdout : stderr);
+            if (c == 'h')
+                cli_print_help(stdout, "rates", RATES_ABOUT, RATES_FOOTER);
+            else
+                cli_print_usage(stderr, "rates");
             return c == 'h' ? RFY_EXIT_OK : RFY_EXIT_USAGE;
         }
     }

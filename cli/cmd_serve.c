@@ -21,12 +21,13 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "options_table.h"
 #include "serve_http.h"
 
-static const char USAGE[] =
-    "usage: rfy serve [--rates DIR] [--listen ADDR:PORT] [--max-connections N]\n"
-    "                 [--max-per-address N] [--max-answer-memory MIB]\n"
-    "Default 127.0.0.1:8080 (this machine only).  See docs/web.md.\n";
+/* `rfy serve --help`: the options come from options_table.c. */
+static const char ABOUT[] =
+    "The caseworker page and the JSON API.  Default 127.0.0.1:8080 (this machine\n"
+    "only).  See docs/web.md.\n";
 
 /* Descriptors kept free of connections: the listening socket, epoll and the
  * threads' wake-up pipes, standard streams. */
@@ -131,12 +132,16 @@ int cmd_serve(int argc, char **argv)
             if (parse_count(&cfg.answer_mib, "--max-answer-memory", optarg, 0) != 0)
                 return RFY_EXIT_USAGE;
         } else {
-            fputs(USAGE, c == 'h' ? stdout : stderr);
+            if (c == 'h')
+                cli_print_help(stdout, "serve", ABOUT, NULL);
+            else
+                cli_print_usage(stderr, "serve");
             return c == 'h' ? RFY_EXIT_OK : RFY_EXIT_USAGE;
         }
     }
     if (optind < argc) {
-        fprintf(stderr, "rfy serve: unexpected argument '%s'\n%s", argv[optind], USAGE);
+        fprintf(stderr, "rfy serve: unexpected argument '%s'\n", argv[optind]);
+        cli_print_usage(stderr, "serve");
         return RFY_EXIT_USAGE;
     }
     if (parse_listen(&addr, listen) != 0)

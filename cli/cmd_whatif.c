@@ -20,17 +20,15 @@
 #include <string.h>
 
 #include "cli.h"
+#include "options_table.h"
 #include "whatif_answer.h"
 
-static const char USAGE[] =
-    "usage: rfy whatif [--rates DIR] [--json] [--decimal-comma] --month YYYY-MM --category CAT\n"
-    "                  [--forloeb F] [--COLUMN VALUE ...]   (the case options of rfy preview)\n"
-    "                  --wage-from KR --wage-to KR --step KR\n"
-    "       rfy whatif ... --hourly-wage KR --hours-from H --hours-to H --hours-step H\n"
+/* `rfy whatif --help`: the options come from options_table.c. */
+static const char ABOUT[] =
     "Shows the ydelse paid, the deductions, wage + ydelse and the share of the last\n"
     "extra krone kept for each wage (or number of hours) in the range, and the exact\n"
-    "wage at which the ydelse becomes 0 (at most 1000 points; see docs/whatif.md).\n"
-    "Exit 0 computed, 2 bad input.\n";
+    "wage at which the ydelse becomes 0 (at most 1000 points; see docs/whatif.md).\n";
+static const char FOOTER[] = "Exit codes: 0 computed; 2 bad input.\n";
 
 /* Every Danish text of the command's output, in one place. */
 static const struct {
@@ -175,13 +173,14 @@ static int parse_options(whatif_args *a, int argc, char **argv)
             break;
         case OPT_HELP:
         case 'h':
-            fputs(USAGE, stdout);
+            cli_print_help(stdout, "whatif", ABOUT, FOOTER);
             return RFY_EXIT_OK;
         case ':':
             fprintf(stderr, "rfy whatif: %s needs a value\n", argv[optind - 1]);
             return RFY_EXIT_USAGE;
         default:
-            fprintf(stderr, "rfy whatif: unknown option '%s'\n%s", argv[optind - 1], USAGE);
+            fprintf(stderr, "rfy whatif: unknown option '%s'\n", argv[optind - 1]);
+            cli_print_usage(stderr, "whatif");
             return RFY_EXIT_USAGE;
         }
     }

@@ -6,37 +6,33 @@
 
 #include "cli.h"
 #include "fatal.h"
+#include "options_table.h"
 
-static const char USAGE[] =
+/* `rfy --help`: each command's synopsis comes from options_table.c, between these. */
+static const char USAGE_HEAD[] =
     "rfy " RFY_VERSION " - ressourceforløbsydelse, computed exactly (LAS kap. 6 a, §§ 68, 68 a, 69)\n"
     "\n"
-    "Usage:\n"
-    "  rfy batch   [--rates DIR] [-o OUT.csv] [--rejects REJ.csv] [--receipt R.json]\n"
-    "              [--delimiter C] [--decimal-comma] [--encoding E] [--columns MAP.csv]\n"
-    "              [--ignore-columns N,...] [--format csv|excel|xlsx] [--quiet]\n"
-    "              [--ledger FILE [--corrections]] IN.csv\n"
-    "  rfy ledger  runs FILE | show FILE CASE_ID [--json] | export FILE --run ID [-o OUT.csv]\n"
-    "              | verify FILE [--rates DIR] | import FILE OUT.csv\n"
-    "  rfy preview [--rates DIR] [--json] --month YYYY-MM --category CAT [--COLUMN VALUE ...]\n"
-    "  rfy whatif  [--rates DIR] [--json] --month YYYY-MM --category CAT [--COLUMN VALUE ...]\n"
-    "              --wage-from KR --wage-to KR --step KR | --hourly-wage KR --hours-from H\n"
-    "              --hours-to H --hours-step H\n"
-    "  rfy audit   [--rates DIR] [-o REPORT.csv] [--rejects REJ.csv] [--receipt R.json]\n"
-    "              [--explain CASE_ID] [--delimiter C] [--decimal-comma] [--encoding E]\n"
-    "              [--columns MAP.csv] [--ignore-columns N,...] [--format F] [--quiet] HISTORIC.csv\n"
-    "  rfy rates   [--rates DIR] show YEAR | check | export DIR\n"
-    "  rfy rates   [--rates DIR] derive YEAR --r PCT [--afdaempning PCT] [--reduction PCT]\n"
-    "              [--normalbidrag KR] -o DIR\n"
-    "  rfy serve   [--rates DIR] [--listen ADDR:PORT] [--max-connections N]\n"
-    "              [--max-per-address N] [--max-answer-memory MIB]\n"
+    "Usage:\n";
+static const char USAGE_TAIL[] =
     "  rfy help [COMMAND] | --version | --help\n"
     "\n"
     "Every command takes --lang da|en: the language of reasons, summaries and\n"
-    "explanations (Danish unless --lang en).\n"
+    "explanations (Danish unless --lang en).  rfy help COMMAND lists its options.\n"
     "\n"
     "Exit codes: 0 all rows computed (audit: all match); 1 some rows rejected\n"
     "(audit: a difference); 2 usage error, unreadable input or invalid rate tables.\n"
     "See docs/ for the rules, the CSV columns and the rate tables.\n";
+
+/* The whole text of `rfy --help`. */
+static void usage(FILE *out)
+{
+    size_t n;
+    const cli_command *cmds = cli_commands(&n);
+    fputs(USAGE_HEAD, out);
+    for (size_t i = 0; i < n; i++)
+        cli_print_synopsis(out, &cmds[i], "  ", "  ");
+    fputs(USAGE_TAIL, out);
+}
 
 /* `rfy help` (this text) and `rfy help COMMAND` (the command's --help). */
 static int help(int argc, char **argv)
@@ -44,7 +40,7 @@ static int help(int argc, char **argv)
     static char opt_help[] = "--help";
     char *args[3];
     if (argc == 0) {
-        fputs(USAGE, stdout);
+        usage(stdout);
         return RFY_EXIT_OK;
     }
     args[0] = argv[0];
@@ -60,6 +56,10 @@ static int help(int argc, char **argv)
         return cmd_whatif(2, args);
     if (strcmp(argv[0], "rates") == 0)
         return cmd_rates(2, args);
+    if (strcmp(argv[0], "serve") == 0)
+        return cmd_serve(2, args);
+    if (strcmp(argv[0], "ledger") == 0)
+        return cmd_ledger(2, args);
     fprintf(stderr, "rfy: no command '%s' (try rfy help)\n", argv[0]);
     return RFY_EXIT_USAGE;
 }
@@ -119,13 +119,13 @@ int main(int argc, char **argv)
             printf("rfy %s\n", RFY_VERSION);
             return RFY_EXIT_OK;
         case 'h':
-            fputs(USAGE, stdout);
+            usage(stdout);
             return RFY_EXIT_OK;
         default:
-            fputs(USAGE, stderr);
+            usage(stderr);
             return RFY_EXIT_USAGE;
         }
     }
-    fputs(USAGE, stderr);
+    usage(stderr);
     return RFY_EXIT_USAGE;
 }

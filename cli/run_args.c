@@ -4,6 +4,7 @@
 
 #include "batch_run.h"
 #include "cli.h"
+#include "options_table.h"
 #include "run_args.h"
 
 int run_args_init(run_args *a)
@@ -50,12 +51,12 @@ int run_args_parse(run_args *a, const char *cmd, int opt, const char *arg)
 }
 
 int run_args_input(run_args *a, const char *cmd, const char *in_name, const char *xlsx_name,
-                   const char *usage, int argc, char **argv)
+                   int argc, char **argv)
 {
     if (optind + 1 != argc) {
         fprintf(stderr, "rfy %s: expected one input file (%s, or - for standard input)%s\n", cmd,
                 in_name, optind < argc ? ", found more" : "");
-        fputs(usage, stderr);
+        cli_print_usage(stderr, cmd);
         return -1;
     }
     a->in_path = argv[optind];

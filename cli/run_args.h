@@ -64,11 +64,11 @@ int run_args_parse(run_args *a, const char *cmd, int opt, const char *arg);
 /*
  * After the options: exactly one input argument (argv[optind]) into
  * a->in_path, and a workbook (--format xlsx) only to a file.  `in_name`
- * ("IN.csv") and `xlsx_name` ("OUT.xlsx") are shown in the messages; `usage`
- * is printed to standard error after a wrong argument count.  Returns 0, or
- * -1 after printing why.
+ * ("IN.csv") and `xlsx_name` ("OUT.xlsx") are shown in the messages; the
+ * command's synopsis (options_table.h) is printed to standard error after a
+ * wrong argument count.  Returns 0, or -1 after printing why.
  */
 int run_args_input(run_args *a, const char *cmd, const char *in_name, const char *xlsx_name,
-                   const char *usage, int argc, char **argv);
+                   int argc, char **argv);
 
 #endif

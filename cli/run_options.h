@@ -27,16 +27,6 @@ enum { RUN_OPT_ENCODING = 1024, RUN_OPT_COLUMNS, RUN_OPT_IGNORE, RUN_OPT_FORMAT 
         {"ignore-columns", required_argument, 0, RUN_OPT_IGNORE},                             \
         {"format", required_argument, 0, RUN_OPT_FORMAT}
 
-/* Lines for a command's usage text. */
-#define RUN_OPTIONS_USAGE                                                                     \
-    "  --encoding E      input encoding: utf-8 (default), cp1252 (Danish Excel's CSV),\n"     \
-    "                    latin1 or utf-16; a byte-order mark decides whatever E says\n"       \
-    "  --columns MAP.csv map the file's header names to rfy's (two columns from,to;\n"        \
-    "                    fixtures/columns-da.csv has common Danish headers)\n"                \
-    "  --ignore-columns N,...  columns to read past (cpr, navn, ...)\n"                       \
-    "  --format F        csv (default), excel (';', decimal comma, CRLF, byte-order\n"        \
-    "                    mark) or xlsx (a workbook: results, rejects, summary)\n"
-
 typedef struct run_options {
     input_encoding encoding;  /* as asked (a byte-order mark may override: see used) */
     rfy_column_map *columns;      /* never NULL after init */

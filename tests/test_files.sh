@@ -300,15 +300,7 @@ printf 'sep=;\r\nSagsnr;Måned;Kategori;Løn;Udbetalt;CPR\r\nA;2024-03;Forsørge
 check "audit, cp1252 + Danish map: the paid 14.359,65 matches (exit 0)" [ $? = 0 ]
 check "audit --format excel: summary block with decimal comma" has "$TMP/hist.out.csv" $'# total_paid;14359,65\r'
 
-# ---- rfy help, and the summary in docs/batch.md is what the sample prints ----------------------
+# ---- rfy help (the summary in docs/batch.md is checked by tests/doc_examples.sh) ---------------
 check "rfy help: the usage, exit 0" bash -c "'$RFY' help | grep -q 'rfy batch'"
 check "rfy help batch: the batch options" bash -c "'$RFY' help batch | grep -q -- '--encoding'"
-(cd "$TMP" && "$RFY" batch -o maj.csv "$SRC/fixtures/sample-batch.csv" 2>"$TMP/sample.err" >/dev/null)
-# the fenced block right after the marker
-awk '/<!-- sample summary -->/ { on = 1; next } on && /^```/ { if (++fence == 2) exit; next } on' \
-    "$SRC/docs/batch.md" >"$TMP/doc.err"
-sed -i 's/rates_id [0-9a-f]*/rates_id R/' "$TMP/doc.err" "$TMP/sample.err"
-check "docs/batch.md: the example summary is what the shipped sample prints" \
-    bash -c "[ -s '$TMP/doc.err' ] && diff '$TMP/doc.err' '$TMP/sample.err'"
-
 rfy_test_finish
