@@ -216,11 +216,13 @@ static void put_row(gen_case *c)
         fprintf(out, ",%s,", c->weekly ? "week" : "month");
         put_date(um, (int)uniform(1, (unsigned long)days_in_month(uy, un)));
     } else if (prior == 2) {
+        /* at most the year's highest dagpenge amount (§ 68 stk. 5 bound, docs/decisions.md
+         * D56): the lowest is 2013's 4.005 kr./uge, 4.005 × 52/12 = 17.355 kr./md. */
         fputs("ledighedsydelse,", out);
         if (c->weekly)
-            put_amount(2500, 4600);
+            put_amount(2500, 4000);
         else
-            put_amount(11000, 20000);
+            put_amount(11000, 17000);
         fprintf(out, ",%s,", c->weekly ? "week" : "month");
     } else {
         if (chance(10))
