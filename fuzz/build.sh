@@ -17,7 +17,7 @@ CC=${FUZZ_CC:-clang}
 TARGETS=(csv decimal_date rates compute serve input_decode column_map)
 # The serve target also needs the request decoder and what it calls in cli/ (and jansson);
 # the input_decode target the input decoder.
-SERVE_CLI=(serve_api serve_whatif whatif_answer explain_json explain_rows explain_holiday explain_text web_assets input_decode)
+SERVE_CLI=(serve_api serve_whatif whatif_answer cli_common explain_json explain_rows explain_holiday explain_text web_assets input_decode)
 
 command -v "$CC" >/dev/null || { echo "fuzz/build.sh: $CC not found (apt-get install clang)" >&2; exit 2; }
 mkdir -p "$OUT/obj"
