@@ -49,8 +49,18 @@ int rfy_warnings_format(char *buf, size_t size, unsigned warnings)
     return (int)o;
 }
 
-/* "rfy_forsorger 17736.00 kr/month, wage_threshold_month ..." of the derived values used. */
-static void derived_values(char *buf, size_t size, const rfy_result *res)
+/* An amount as the language writes it: "4860.00" (English, as in the files) or "4.860,00". */
+static int amount_text(char *buf, size_t size, const mpz_t ore, int da)
+{
+    return da ? rfy_money_format_da(buf, size, ore) : rfy_money_format(buf, size, ore, '.');
+}
+
+/*
+ * The derived values used: in English the table keys ("rfy_forsorger 17736.00
+ * kr/month, ..."), in Danish their names ("Ressourceforløbsydelse, forsørger
+ * 17.736,00 kr./md.; ...").
+ */
+static void derived_values(char *buf, size_t size, const rfy_result *res, int da)
 {
     size_t o = 0;
     buf[0] = '\0';
@@ -58,162 +68,104 @@ static void derived_values(char *buf, size_t size, const rfy_result *res)
         const rfy_rate_value *v = res->rate[k];
         char amount[48];
         int n;
-        if (!v || v->provenance != RFY_PROV_DERIVED)
+        if (!v || v->provenance != RFY_PROV_DERIVED || amount_text(amount, sizeof amount, v->amount, da) < 0)
             continue;
-        rfy_money_format(amount, sizeof amount, v->amount, '.');
-        n = snprintf(buf + o, size - o, "%s%s %s %s", o ? ", " : "", rfy_rate_key_name(v->key),
-                     amount, rfy_rate_key_unit(v->key));
+        n = da ? snprintf(buf + o, size - o, "%s%s %s %s", o ? "; " : "",
+                          rfy_rate_key_text(v->key, RFY_LANG_DA), amount,
+                          rfy_rate_unit_text(v->key, RFY_LANG_DA))
+               : snprintf(buf + o, size - o, "%s%s %s %s", o ? ", " : "", rfy_rate_key_name(v->key),
+                          amount, rfy_rate_key_unit(v->key));
         if (n < 0 || (size_t)n >= size - o)
             return;
         o += (size_t)n;
     }
 }
 
-int rfy_warning_detail(char *buf, size_t size, rfy_warning w, const rfy_result *res)
-{
-    char values[160], amount[48];
-    const rfy_rate_value *max = res->rate[RFY_RATE_SDP_MAX_WEEK];
-    int n = -1;
-    if (!(res->warnings & (unsigned)w) || size == 0)
-        return -1;
-    switch (w) {
-    case RFY_WARN_DERIVED_RATE:
-        derived_values(values, sizeof values, res);
-        n = snprintf(buf, size, "computed with values derived by the indexation chain, not "
-                                "published: %s (%s %d lists the assumptions)",
-                     values, rfy_hint_text(RFY_HINT_ASSUMPTIONS), RFY_MONTH_YEAR(res->month));
-        break;
-    case RFY_WARN_SDP_ABOVE_DERIVED_MAX:
-        if (!max)
-            return -1;
-        rfy_money_format(amount, sizeof amount, max->amount, '.');
-        n = snprintf(buf, size,
-                     "prior_amount is above the derived highest sygedagpenge amount %s kr. per "
-                     "week (not published; § 68 stk. 4): the row is computed with it, check the "
-                     "amount",
-                     amount);
-        break;
-    case RFY_WARN_HOLIDAY_EXCESS:
-        if (rfy_holiday_days_format(amount, sizeof amount, res->holiday.excess_m, '.') < 0)
-            return -1;
-        n = snprintf(buf, size,
-                     "%s days of holiday with ydelse beyond the right (§ 69 stk. 5): reported, not "
-                     "deducted; a stop needs the kommune's decision, entered as period rows",
-                     amount);
-        break;
-    case RFY_WARN_HOLIDAY_STATE_UNKNOWN:
-        n = snprintf(buf, size, "the holiday state is unknown after an earlier rejected month of the "
-                                "case: correct that month, or give holiday_run_months and "
-                                "holiday_used_days");
-        break;
-    case RFY_WARN_LY_ABOVE_DERIVED_MAX: {
-        const rfy_rate_value *dp = res->rate[RFY_RATE_DAGPENGE_MAX_MONTH]
-                                       ? res->rate[RFY_RATE_DAGPENGE_MAX_MONTH]
-                                       : res->rate[RFY_RATE_DAGPENGE_MAX_WEEK];
-        if (!dp)
-            return -1;
-        rfy_money_format(amount, sizeof amount, dp->amount, '.');
-        n = snprintf(buf, size,
-                     "prior_amount is above the derived highest dagpenge amount %s kr. per %s "
-                     "(not published; § 68 stk. 5, AFL § 47): the row is computed with it, check "
-                     "the amount",
-                     amount, dp->key == RFY_RATE_DAGPENGE_MAX_WEEK ? "week" : "month");
-        break;
-    }
-    case RFY_WARN_SDP_MAX_UNKNOWN:
-        n = snprintf(buf, size,
-                     "the rate tables give no highest sygedagpenge amount (rfy_sdp_max_week) for "
-                     "the month: prior_amount could not be checked (§ 68 stk. 4); the row is "
-                     "computed with it, check the amount");
-        break;
-    }
-    if (n < 0)
-        return -1;
-    return (size_t)n < size ? n : (int)size - 1;
-}
-
-/* The derived values used, in Danish: "Ressourceforløbsydelse, forsørger 17.736,00 kr./md., ...". */
-static void derived_values_da(char *buf, size_t size, const rfy_result *res)
-{
-    size_t o = 0;
-    buf[0] = '\0';
-    for (int k = 0; k < RFY_RATE_KEY_COUNT; k++) {
-        const rfy_rate_value *v = res->rate[k];
-        char amount[48];
-        int n;
-        if (!v || v->provenance != RFY_PROV_DERIVED)
-            continue;
-        if (rfy_money_format_da(amount, sizeof amount, v->amount) < 0)
-            continue;
-        n = snprintf(buf + o, size - o, "%s%s %s %s", o ? "; " : "", rfy_rate_key_text(v->key, RFY_LANG_DA),
-                     amount, rfy_rate_unit_text(v->key, RFY_LANG_DA));
-        if (n < 0 || (size_t)n >= size - o)
-            return;
-        o += (size_t)n;
-    }
-}
-
+/* One function for both languages: each warning finds its value once, then
+ * words it in the language asked for. */
 int rfy_warning_detail_lang(char *buf, size_t size, rfy_warning w, const rfy_result *res, rfy_lang lang)
 {
     char values[320], amount[48];
-    const rfy_rate_value *max = res->rate[RFY_RATE_SDP_MAX_WEEK];
+    const int da = lang != RFY_LANG_EN;
+    const rfy_rate_value *v;
     int n = -1;
-    if (lang == RFY_LANG_EN)
-        return rfy_warning_detail(buf, size, w, res);
     if (!(res->warnings & (unsigned)w) || size == 0)
         return -1;
     switch (w) {
     case RFY_WARN_DERIVED_RATE:
-        derived_values_da(values, sizeof values, res);
-        n = snprintf(buf, size, "beregnet med satser, der er afledt af reguleringskæden og ikke "
-                                "offentliggjort: %s (rfy rates show %d viser antagelserne)",
-                     values, RFY_MONTH_YEAR(res->month));
+        derived_values(values, sizeof values, res, da);
+        n = da ? snprintf(buf, size, "beregnet med satser, der er afledt af reguleringskæden og ikke "
+                                     "offentliggjort: %s (rfy rates show %d viser antagelserne)",
+                          values, RFY_MONTH_YEAR(res->month))
+               : snprintf(buf, size, "computed with values derived by the indexation chain, not "
+                                     "published: %s (%s %d lists the assumptions)",
+                          values, rfy_hint_text(RFY_HINT_ASSUMPTIONS), RFY_MONTH_YEAR(res->month));
         break;
-    case RFY_WARN_SDP_ABOVE_DERIVED_MAX:
-        if (!max || rfy_money_format_da(amount, sizeof amount, max->amount) < 0)
+    case RFY_WARN_SDP_ABOVE_DERIVED_MAX: /* § 68 stk. 4 */
+        v = res->rate[RFY_RATE_SDP_MAX_WEEK];
+        if (!v || amount_text(amount, sizeof amount, v->amount, da) < 0)
             return -1;
         n = snprintf(buf, size,
-                     "prior_amount er over det afledte højeste sygedagpengebeløb %s kr. pr. uge (ikke "
-                     "offentliggjort; § 68 stk. 4): rækken er beregnet med det; kontrollér beløbet",
+                     da ? "prior_amount er over det afledte højeste sygedagpengebeløb %s kr. pr. uge (ikke "
+                          "offentliggjort; § 68 stk. 4): rækken er beregnet med det; kontrollér beløbet"
+                        : "prior_amount is above the derived highest sygedagpenge amount %s kr. per "
+                          "week (not published; § 68 stk. 4): the row is computed with it, check the "
+                          "amount",
                      amount);
         break;
-    case RFY_WARN_HOLIDAY_EXCESS:
-        if (rfy_holiday_days_format(amount, sizeof amount, res->holiday.excess_m, ',') < 0)
+    case RFY_WARN_HOLIDAY_EXCESS: /* § 69 stk. 5 */
+        if (rfy_holiday_days_format(amount, sizeof amount, res->holiday.excess_m, da ? ',' : '.') < 0)
             return -1;
         n = snprintf(buf, size,
-                     "%s dages ferie med ydelse ud over retten (§ 69 stk. 5): vist, ikke trukket; et "
-                     "stop kræver kommunens afgørelse, indtastet som periode-rækker",
+                     da ? "%s dages ferie med ydelse ud over retten (§ 69 stk. 5): vist, ikke trukket; et "
+                          "stop kræver kommunens afgørelse, indtastet som periode-rækker"
+                        : "%s days of holiday with ydelse beyond the right (§ 69 stk. 5): reported, not "
+                          "deducted; a stop needs the kommune's decision, entered as period rows",
                      amount);
         break;
     case RFY_WARN_HOLIDAY_STATE_UNKNOWN:
-        n = snprintf(buf, size, "ferietilstanden kendes ikke efter en tidligere afvist måned i sagen: "
-                                "ret den måned, eller angiv holiday_run_months og holiday_used_days");
+        n = snprintf(buf, size, "%s",
+                     da ? "ferietilstanden kendes ikke efter en tidligere afvist måned i sagen: "
+                          "ret den måned, eller angiv holiday_run_months og holiday_used_days"
+                        : "the holiday state is unknown after an earlier rejected month of the "
+                          "case: correct that month, or give holiday_run_months and "
+                          "holiday_used_days");
         break;
-    case RFY_WARN_SDP_MAX_UNKNOWN:
-        n = snprintf(buf, size,
-                     "satstabellerne har intet højeste sygedagpengebeløb (rfy_sdp_max_week) for "
-                     "måneden: prior_amount kunne ikke kontrolleres (§ 68 stk. 4); rækken er beregnet "
-                     "med det; kontrollér beløbet");
+    case RFY_WARN_SDP_MAX_UNKNOWN: /* § 68 stk. 4 */
+        n = snprintf(buf, size, "%s",
+                     da ? "satstabellerne har intet højeste sygedagpengebeløb (rfy_sdp_max_week) for "
+                          "måneden: prior_amount kunne ikke kontrolleres (§ 68 stk. 4); rækken er beregnet "
+                          "med det; kontrollér beløbet"
+                        : "the rate tables give no highest sygedagpenge amount (rfy_sdp_max_week) for "
+                          "the month: prior_amount could not be checked (§ 68 stk. 4); the row is "
+                          "computed with it, check the amount");
         break;
-    case RFY_WARN_LY_ABOVE_DERIVED_MAX: {
-        const rfy_rate_value *dp = res->rate[RFY_RATE_DAGPENGE_MAX_MONTH]
-                                       ? res->rate[RFY_RATE_DAGPENGE_MAX_MONTH]
-                                       : res->rate[RFY_RATE_DAGPENGE_MAX_WEEK];
-        if (!dp || rfy_money_format_da(amount, sizeof amount, dp->amount) < 0)
+    case RFY_WARN_LY_ABOVE_DERIVED_MAX: /* § 68 stk. 5, AFL § 47 */
+        v = res->rate[RFY_RATE_DAGPENGE_MAX_MONTH] ? res->rate[RFY_RATE_DAGPENGE_MAX_MONTH]
+                                                   : res->rate[RFY_RATE_DAGPENGE_MAX_WEEK];
+        if (!v || amount_text(amount, sizeof amount, v->amount, da) < 0)
             return -1;
         n = snprintf(buf, size,
-                     "prior_amount er over det afledte højeste dagpengebeløb %s kr. pr. %s (ikke "
-                     "offentliggjort; § 68 stk. 5, AFL § 47): rækken er beregnet med det; kontrollér "
-                     "beløbet",
-                     amount, dp->key == RFY_RATE_DAGPENGE_MAX_WEEK ? "uge" : "måned");
+                     da ? "prior_amount er over det afledte højeste dagpengebeløb %s kr. pr. %s (ikke "
+                          "offentliggjort; § 68 stk. 5, AFL § 47): rækken er beregnet med det; kontrollér "
+                          "beløbet"
+                        : "prior_amount is above the derived highest dagpenge amount %s kr. per %s "
+                          "(not published; § 68 stk. 5, AFL § 47): the row is computed with it, check "
+                          "the amount",
+                     amount,
+                     v->key == RFY_RATE_DAGPENGE_MAX_WEEK ? (da ? "uge" : "week") : (da ? "måned" : "month"));
         break;
-    }
     }
     if (n < 0)
         return -1;
     if ((size_t)n >= size)
-        rfy__utf8_trim_tail(buf);
+        rfy__utf8_trim_tail(buf); /* cut between characters, never inside one */
     return (size_t)n < size ? n : (int)strlen(buf);
+}
+
+int rfy_warning_detail(char *buf, size_t size, rfy_warning w, const rfy_result *res)
+{
+    return rfy_warning_detail_lang(buf, size, w, res, RFY_LANG_EN);
 }
 
 int rfy_no_new_ressourceforloeb(rfy_month m, rfy_forloeb f)
