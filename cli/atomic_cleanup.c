@@ -13,8 +13,8 @@
 
 #include "atomic_cleanup.h"
 #include "atomic_file.h"
-#include "fatal.h"
-#include "rfy_status.h"
+#include "oom_exit.h"
+#include <rfy/status.h>
 
 /*
  * The named temporaries that exist now.  A run has at most three at once

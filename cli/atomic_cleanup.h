@@ -3,7 +3,7 @@
  *
  *  - named temporaries that exist right now are kept in static storage, so
  *    that the signal handler (SIGINT, SIGTERM, SIGHUP) and the out-of-memory
- *    handler (fatal.h) can unlink them without allocating;
+ *    handler (oom_exit.h) can unlink them without allocating;
  *  - the signal handler is async-signal-safe: it unlinks those paths, sets
  *    the signal's default action and raises it again, so the process ends
  *    "killed by SIGTERM" (a shell shows 128 + 15 = 143); while files are

@@ -14,7 +14,7 @@
 
 #include "atomic_cleanup.h"
 #include "atomic_file.h"
-#include "rfy_status.h"
+#include <rfy/status.h>
 
 /* Output buffer: large enough that a million-row batch makes few syscalls. */
 #define OUT_BUFFER (1u << 20)

@@ -2,7 +2,7 @@
 #ifndef RFY_CLI_H
 #define RFY_CLI_H
 
-#include "rfy.h"
+#include <rfy/rfy.h>
 
 /* Exit codes (interface.md). */
 enum {
@@ -31,7 +31,7 @@ char *cli_default_rejects_path(const char *out);
 int cli_parse_delimiter(char *out, const char *arg);
 
 /*
- * End the engine's messages with rfy's options (rfy_hint.h): "supply newer
+ * End the engine's messages with rfy's options (rfy/hint.h): "supply newer
  * tables with --rates DIR", "decimal comma needs --decimal-comma", ...
  * Called once by main() before anything else runs.
  */

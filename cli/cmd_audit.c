@@ -7,7 +7,7 @@
  * §7): it is recomputed with the rate tables in force in its month, and its
  * rows' paid amounts -- payment lines (corrections: case_id, month and paid
  * only) included -- are summed and compared with the payment once, to the
- * øre or within --tolerance, by the engine (rfy_audit.h: the paid cells, the
+ * øre or within --tolerance, by the engine (rfy/audit.h: the paid cells, the
  * difference and the totals); this file only formats.  The report holds the batch output columns plus
  * paid and difference (paid − payment) for every case-month that differs,
  * then a summary block with over- and underpayments apart.  Standard error,
@@ -29,14 +29,14 @@
 #include "cli.h"
 #include "explain.h"
 #include "explain_rows.h"
-#include "input_again.h"
+#include "input_reread.h"
 #include "options_table.h"
 #include "receipt.h"
 #include "run_args.h"
 #include "run_stream.h"
 #include "run_summary.h"
-#include "rfy_audit.h"
-#include "rfy_ledger.h"
+#include <rfy/audit.h>
+#include <rfy/ledger.h>
 
 /* `rfy audit --help`: the options come from options_table.c. */
 static const char AUDIT_ABOUT[] =
@@ -197,7 +197,7 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
      * even when the amount matches (excess days are never deducted). */
     int excess = r->holiday.status == RFY_HOLIDAY_KNOWN && mpz_sgn(r->holiday.excess_m) > 0;
     a->holiday_excess += (unsigned long)excess;
-    /* Positive: paid too much; within --tolerance either way a match (rfy_audit.h). */
+    /* Positive: paid too much; within --tolerance either way a match (rfy/audit.h). */
     rfy_audit_finding found = rfy_audit_compare(a->diff, a->paid.sum, r->payment, a->tolerance);
     rfy_audit_totals_add(&a->tot, a->paid.sum, a->diff, found);
     int differs = found != RFY_AUDIT_MATCH;
@@ -285,7 +285,7 @@ static int on_restart(void *user)
     return run_files_restart(&a->files, a->header);
 }
 
-/* The batch loop reads the input again (rfy_batch.h reopen). */
+/* The batch loop reads the input again (rfy/batch.h reopen). */
 static FILE *reopen_input(void *user)
 {
     audit_ctx *a = user;
@@ -320,7 +320,7 @@ static int write_summary(audit_ctx *a, const batch_stats *st)
     errno = 0;
     /* matches and differences count case-months; rows and rejects count input rows.
      * sum_of_differences = total_paid − total_payment
-     *                    = overpaid + underpaid + within_tolerance (rfy_audit.h). */
+     *                    = overpaid + underpaid + within_tolerance (rfy/audit.h). */
     if (fprintf(fp, "\n# rows,%lu\n# case_months,%lu\n# matches,%lu\n# differences,%lu\n"
                     "# overpayments,%lu\n# overpaid,%s\n# underpayments,%lu\n# underpaid,%s\n"
                     "# rejects,%lu\n# holiday_excess,%lu\n# within_tolerance,%s\n"
@@ -437,7 +437,7 @@ static int explain_target(audit_ctx *a, const char *arg)
     return 0;
 }
 
-/* --tolerance AMOUNT: 0.00 or 0,00 and up, within the limit for amounts (rfy_audit.h). */
+/* --tolerance AMOUNT: 0.00 or 0,00 and up, within the limit for amounts (rfy/audit.h). */
 static int parse_tolerance(mpz_t out, const char *arg)
 {
     const char *why = NULL;

@@ -19,12 +19,12 @@
 #include "batch_run.h"
 #include "cli.h"
 #include "receipt.h"
-#include "input_again.h"
+#include "input_reread.h"
 #include "options_table.h"
 #include "run_args.h"
 #include "run_stream.h"
 #include "run_summary.h"
-#include "rfy_ledger.h"
+#include <rfy/ledger.h>
 #include "reject_order.h"
 
 /* `rfy batch --help`: the options come from options_table.c. */
@@ -279,7 +279,7 @@ static int on_reject(void *user, const batch_reject *rej)
     return rc;
 }
 
-/* The input was out of order (rfy_batch.h): start the outputs afresh (the
+/* The input was out of order (rfy/batch.h): start the outputs afresh (the
  * batch loop starts its input hash again itself). */
 static int on_restart(void *user)
 {
@@ -299,7 +299,7 @@ static int on_restart(void *user)
     return run_files_restart(&b->files, b->keep.n ? b->keep.out_header : b->header);
 }
 
-/* The batch loop reads the input again (rfy_batch.h reopen). */
+/* The batch loop reads the input again (rfy/batch.h reopen). */
 static FILE *reopen_input(void *user)
 {
     batch_ctx *b = user;
@@ -383,7 +383,7 @@ static int keep_headers(keep_columns *k, const char *out_header)
     return -1;
 }
 
-/* ---- The ledger (rfy_ledger.h) -------------------------------------------------- */
+/* ---- The ledger (rfy/ledger.h) -------------------------------------------------- */
 
 /*
  * run_files' before_rename: both outputs are finished; the run's ledger

@@ -1,5 +1,5 @@
 /*
- * rfy ledger: what the case ledger holds (rfy_ledger.h, docs/ledger.md).
+ * rfy ledger: what the case ledger holds (rfy/ledger.h, docs/ledger.md).
  *
  *   rfy ledger runs FILE [--json]
  *   rfy ledger show FILE CASE_ID [--json]
@@ -20,7 +20,7 @@
 #include "atomic_file.h"
 #include "cli.h"
 #include "options_table.h"
-#include "rfy_ledger.h"
+#include <rfy/ledger.h>
 
 /* `rfy ledger --help`: the options come from options_table.c. */
 static const char LEDGER_ABOUT[] =

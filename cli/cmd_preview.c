@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "case_input.h"
+#include "case_from_cells.h"
 #include "cli.h"
 #include "explain.h"
 #include "options_table.h"
@@ -276,7 +276,7 @@ typedef struct emitted {
     int failed;
 } emitted;
 
-/* The runner's computed month (rfy_runner.h), written at once. */
+/* The runner's computed month (rfy/runner.h), written at once. */
 static int on_result(void *user, const rfy_run_row *const *rows, size_t n, const rfy_result *res)
 {
     emitted *e = user;
@@ -312,7 +312,7 @@ int cmd_preview(int argc, char **argv)
     rc = RFY_EXIT_USAGE;
     if (!(rates = cli_load_rates(a.rates_dir)))
         goto done;
-    /* The engine's case-month runner, as the batch and `rfy serve` (rfy_runner.h):
+    /* The engine's case-month runner, as the batch and `rfy serve` (rfy/runner.h):
      * the month computed and the holiday ledger kept from the state given
      * (rules.md §8; both columns default to 0). */
     one.in = &c;

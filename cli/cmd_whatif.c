@@ -246,7 +246,7 @@ static int emit_text(FILE *out, const rfy_case *c, const rfy_whatif_range *r,
 {
     char w[64], p[64], d[64], t[64], h[64], frac[128], pct[32], kept[192];
 
-    /* the names of categories and months are the engine's (rfy_names.h) */
+    /* the names of categories and months are the engine's (rfy/names.h) */
     fprintf(out, "%s  %s, %s %d, %s\n\n", DA.title, rfy_category_text(c->category, RFY_LANG_DA),
             rfy_month_name(RFY_MONTH_NUM(c->month), RFY_LANG_DA), RFY_MONTH_YEAR(c->month),
             c->forloeb == RFY_FORLOEB_JOBAFKLARING ? "jobafklaringsforløb" : "ressourceforløb");

@@ -18,7 +18,7 @@
 
 #include <jansson.h>
 
-#include "rfy.h"
+#include <rfy/rfy.h>
 
 /* Version of the JSON layout explain_json() writes ("schema_version"). */
 #define EXPLAIN_JSON_SCHEMA_VERSION 1

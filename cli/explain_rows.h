@@ -12,7 +12,7 @@
 #include <jansson.h>
 
 #include "batch_run.h"
-#include "rfy.h"
+#include <rfy/rfy.h>
 
 /*
  * Write the Danish explanation of the case-month computed by

@@ -1,7 +1,7 @@
 /*
  * explain_text(): one computed case-month explained in Danish for a
  * caseworker.  Formats the rfy_result and the engine's explanation trace
- * (rfy_explain.h) only: no rule arithmetic and no choice of legal reference
+ * (rfy/explain.h) only: no rule arithmetic and no choice of legal reference
  * here; every amount paid is one of the
  * result's rounded columns, so the printed lines add up (gross − total =
  * payment, or 0).

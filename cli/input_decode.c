@@ -10,7 +10,7 @@
 #include <strings.h>
 
 #include "input_decode.h"
-#include "rfy_status.h"
+#include <rfy/status.h>
 
 /* Bytes read from the file at a time; decoded text needs at most 4 bytes per
  * 2 input bytes (UTF-16) or 3 per byte (Windows-1252's €), so OUT_CAP always

@@ -26,7 +26,7 @@
 
 #include <stdio.h>
 
-#include "rfy_csv.h"
+#include <rfy/csv.h>
 
 typedef enum input_encoding {
     INPUT_ENC_UTF8 = 0,

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "fatal.h"
+#include "oom_exit.h"
 #include "options_table.h"
 
 /* `rfy --help`: each command's synopsis comes from options_table.c, between these. */
@@ -73,7 +73,7 @@ int main(int argc, char **argv)
 
     /* First, before any GMP number exists: a failed allocation inside GMP ends
      * the run with a message, exit code 2 and no temporary file left behind
-     * (fatal.h), instead of GMP's abort(). */
+     * (oom_exit.h), instead of GMP's abort(). */
     cli_install_oom_exit();
     if ((argc = cli_take_lang(argc, argv)) < 0)
         return RFY_EXIT_USAGE;

@@ -7,7 +7,7 @@
 
 #include "cli.h"
 #include "output_format.h"
-#include "rfy.h"
+#include <rfy/rfy.h>
 #include "run_summary.h"
 #include "xlsx_book.h"
 

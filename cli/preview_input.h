@@ -9,7 +9,7 @@
 #ifndef RFY_PREVIEW_INPUT_H
 #define RFY_PREVIEW_INPUT_H
 
-#include "rfy.h"
+#include <rfy/rfy.h>
 
 typedef struct preview_input {
     const char *path;        /* "-" = standard input */

@@ -8,7 +8,7 @@
 
 #include "atomic_file.h"
 #include "receipt.h"
-#include "rfy.h"
+#include <rfy/rfy.h>
 
 /* ---- Messages ------------------------------------------------------------------ */
 

@@ -132,7 +132,7 @@ int result_row_format(char *buf, size_t size, const char *case_id, size_t case_i
      * make a spreadsheet run it as a formula, so it is neutralised. */
     cat_field(&w, case_id, case_id_len, 1);
     cat_plain(&w, month, 7);
-    /* several categories in a month of several rows (rfy_casemonth.h) */
+    /* several categories in a month of several rows (rfy/casemonth.h) */
     cat_name(&w, r->category[0] ? r->category : rfy_category_name(in->category));
     cat_name(&w, rfy_forloeb_name(in->forloeb));
     cat_comma(&w);

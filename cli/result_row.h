@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "rfy.h"
+#include <rfy/rfy.h>
 
 /* The result columns, this order, always (no trailing newline).  interface.md
  * fixes the final order; columns after rates_id come with their features

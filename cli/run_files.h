@@ -93,7 +93,7 @@ int run_files_write_failed(run_files *f, const char *target);
 int run_files_can_restart(const run_files *f);
 
 /* Empty both outputs; their headers are written again by
- * run_files_write_header() (rfy_batch.h on_restart).  Returns RFY_OK, or
+ * run_files_write_header() (rfy/batch.h on_restart).  Returns RFY_OK, or
  * RFY_EIO after recording the write error. */
 int run_files_restart(run_files *f, const char *out_header);
 

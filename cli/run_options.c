@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rfy.h"
+#include <rfy/rfy.h>
 #include "run_options.h"
 
 int run_input_open(const char *cmd, const char *in_path, input_decoder **d, FILE **out,

@@ -21,7 +21,7 @@
 #include <gmp.h>
 #include <jansson.h>
 
-#include "rfy.h"
+#include <rfy/rfy.h>
 
 /* Distinct reject reasons kept; further ones are counted as "other reasons". */
 #define RUN_SUMMARY_MAX_REASONS 256

@@ -52,7 +52,7 @@ static int answer_json(serve_answer *ans, int status, json_t *root)
 }
 
 /* One error object per fault: {"row", "column", "code", "reason" (Danish),
- * "reason_en"}, the words from the engine's catalogue (rfy_fault.h); row < 0
+ * "reason_en"}, the words from the engine's catalogue (rfy/fault.h); row < 0
  * and column "" are written null. */
 static json_t *error_object(long row, const rfy_fault *f)
 {
@@ -296,7 +296,7 @@ static int number_periods(json_t *one, const rfy_run_row *const *g, size_t np)
     return 0;
 }
 
-/* A case-month the engine's runner computed (rfy_runner.h), as JSON: one
+/* A case-month the engine's runner computed (rfy/runner.h), as JSON: one
  * row is `rfy preview --json`'s object, several `rfy preview --input`'s
  * (D49).  The caller drops the results when any row was refused. */
 static int on_result(void *user, const rfy_run_row *const *g, size_t np, const rfy_result *res)
@@ -451,7 +451,7 @@ static int rates_year(serve_answer *ans, const rfy_rates *rates, int year)
 
 /* ---- GET /api/v1/catalogue ----------------------------------------------------------- */
 
-/* The Danish words for the engine's codes, from the engine (rfy_names.h), so
+/* The Danish words for the engine's codes, from the engine (rfy/names.h), so
  * that the page keeps no name list of its own: months, categories, forløb,
  * rate keys and units, provenance, warnings and notes. */
 static int catalogue(serve_answer *ans)

@@ -24,7 +24,7 @@
 
 #include <stddef.h>
 
-#include "rfy.h"
+#include <rfy/rfy.h>
 
 /* Largest request body accepted (interface.md): larger → 413. */
 #define SERVE_MAX_BODY (1024u * 1024u)

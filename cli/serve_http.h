@@ -14,7 +14,7 @@
 
 #include <netinet/in.h>
 
-#include "rfy.h"
+#include <rfy/rfy.h>
 
 /* Threads moving bytes for the connections (libmicrohttpd's). */
 #define SERVE_THREADS 4

@@ -1,7 +1,7 @@
 /*
  * The answer of `rfy whatif` and POST /api/v1/whatif (interface.md): the
  * break-even wage and the table for one case-month and one range, computed
- * by the engine (rfy_whatif.h) and written as JSON in one place, so the CLI's
+ * by the engine (rfy/whatif.h) and written as JSON in one place, so the CLI's
  * --json and the API give the same object.
  */
 #ifndef RFY_WHATIF_ANSWER_H
@@ -9,7 +9,7 @@
 
 #include <jansson.h>
 
-#include "rfy.h"
+#include <rfy/rfy.h>
 
 typedef struct whatif_answer {
     rfy_break_even be;

@@ -7,9 +7,9 @@ include(CMakePackageConfigHelpers)
 install(TARGETS rfy RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES "${CMAKE_SOURCE_DIR}/docs/rfy.1" DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 
-file(GLOB RFY_PUBLIC_HEADERS "${CMAKE_SOURCE_DIR}/include/rfy*.h")
-install(FILES ${RFY_PUBLIC_HEADERS} "${CMAKE_BINARY_DIR}/include/rfy_version.h"
-        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+file(GLOB RFY_PUBLIC_HEADERS "${CMAKE_SOURCE_DIR}/include/rfy/*.h")
+install(FILES ${RFY_PUBLIC_HEADERS} "${CMAKE_BINARY_DIR}/include/rfy/version.h"
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/rfy)
 
 install(TARGETS rfy_shared rfycalc EXPORT rfyTargets
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <rfy.h>
+#include <rfy/rfy.h>
 
 #define MAX_FIELDS 32
 

@@ -3,7 +3,7 @@
 #
 #   fuzz/build.sh [OUT_DIR]      default OUT_DIR: build-fuzz/fuzz in the source tree
 #
-# Self-contained: compiles calc/*.c and the rate tables (embedded here with
+# Self-contained: compiles calc/*/*.c and the rate tables (embedded here with
 # cmake/embed_rates.cmake, exactly as the main build does) with clang,
 # -fsanitize=fuzzer-no-link,address,undefined, into one archive, then links
 # each fuzz/fuzz_*.c target against it with -fsanitize=fuzzer.  Does not touch
@@ -23,13 +23,13 @@ command -v "$CC" >/dev/null || { echo "fuzz/build.sh: $CC not found (apt-get ins
 mkdir -p "$OUT/obj"
 
 cmake -DRATES_DIR="$SRC/rates" -DOUT="$OUT/rates_builtin.c" -P "$SRC/cmake/embed_rates.cmake"
-# rfy_version.h from the one version source, project(rfy VERSION ...) in CMakeLists.txt.
-mkdir -p "$OUT/include"
+# rfy/version.h from the one version source, project(rfy VERSION ...) in CMakeLists.txt.
+mkdir -p "$OUT/include/rfy"
 VERSION=$(sed -n 's/^project(rfy VERSION \([0-9.]*\).*/\1/p' "$SRC/CMakeLists.txt")
 IFS=. read -r V_MAJOR V_MINOR V_PATCH <<<"$VERSION"
 sed -e "s/@PROJECT_VERSION@/$VERSION/; s/@PROJECT_VERSION_MAJOR@/$V_MAJOR/" \
     -e "s/@PROJECT_VERSION_MINOR@/$V_MINOR/; s/@PROJECT_VERSION_PATCH@/$V_PATCH/" \
-    "$SRC/include/rfy_version.h.in" >"$OUT/include/rfy_version.h"
+    "$SRC/include/rfy/version.h.in" >"$OUT/include/rfy/version.h"
 cmake -DWEB_DIR="$SRC/cli/web" -DOUT="$OUT/web_assets_builtin.c" -P "$SRC/cmake/embed_web.cmake"
 
 # The project's warning set; the sanitizers CI uses; no recovery, so that any
@@ -37,11 +37,11 @@ cmake -DWEB_DIR="$SRC/cli/web" -DOUT="$OUT/web_assets_builtin.c" -P "$SRC/cmake/
 CFLAGS=(-std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fno-omit-frame-pointer
         -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
         -fsanitize=address,undefined -fno-sanitize-recover=all
-        -I"$SRC/include" -I"$OUT/include" -I"$SRC/calc" -I"$SRC/cli" -I"$SRC/fuzz")
+        -I"$SRC/include" -I"$OUT/include" -I"$SRC/calc/base" -I"$SRC/calc/law" -I"$SRC/calc/run" -I"$SRC/cli" -I"$SRC/fuzz")
 LIBS=(-ljansson -lgmp -lcsv -lcrypto -lsqlite3 -pthread)
 
 objs=()
-for src in "$SRC"/calc/*.c "$OUT/rates_builtin.c"; do
+for src in "$SRC"/calc/*/*.c "$OUT/rates_builtin.c"; do
     obj="$OUT/obj/$(basename "${src%.c}").o"
     if [[ ! -e "$obj" || "$src" -nt "$obj" || "$SRC/fuzz/build.sh" -nt "$obj" ]] ||
        [[ -n "$(find "$SRC/include" "$SRC/calc" -name '*.h' -newer "$obj" -print -quit)" ]]; then

@@ -1,6 +1,6 @@
 /*
  * Fuzz target: binding a header row through a column map and a list of
- * columns read past (rfy_columns.h, calc/column_map.h), as `rfy batch
+ * columns read past (rfy/columns.h, calc/run/column_map.h), as `rfy batch
  * --columns MAP.csv --ignore-columns NAME,...` and `rfy audit` do.
  *
  * Input: byte 0 chooses the extra columns (none, or audit's "paid"); the
@@ -24,12 +24,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "case_input.h"
+#include "case_from_cells.h"
 #include "column_map.h"
 #include "fuzz_targets.h"
-#include "rfy_columns.h"
-#include "rfy_csv.h"
-#include "rfy_status.h"
+#include <rfy/columns.h>
+#include <rfy/csv.h>
+#include <rfy/status.h>
 
 #define MAP_SEP 0x1E
 #define FIELD_SEP 0x1F
@@ -41,7 +41,7 @@ typedef struct bytes {
     size_t n;
 } bytes;
 
-/* The folding rfy_columns.h describes, written out again: trim spaces and
+/* The folding rfy/columns.h describes, written out again: trim spaces and
  * tabs, ASCII to lowercase, Æ Ø Å (UTF-8) to æ ø å.  out has n + 1 bytes. */
 static size_t fold(char *out, const char *s, size_t n)
 {

@@ -12,9 +12,9 @@
 #include <string.h>
 
 #include "fuzz_targets.h"
-#include "rfy_calc.h"
-#include "rfy_money.h"
-#include "rfy_status.h"
+#include <rfy/calc.h>
+#include <rfy/money.h>
+#include <rfy/status.h>
 
 typedef struct cursor {
     const uint8_t *p;

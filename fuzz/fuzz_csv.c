@@ -1,9 +1,9 @@
 /*
- * Fuzz target: the streaming CSV reader and the field writer (rfy_csv.h).
+ * Fuzz target: the streaming CSV reader and the field writer (rfy/csv.h).
  *
  * 1. The input is read as a CSV file with ',' and with ';'.  The callback
  *    touches every byte of every stored field (so ASan sees any read past a
- *    field) and checks what rfy_csv.h promises of each record.
+ *    field) and checks what rfy/csv.h promises of each record.
  * 2. Round trip: the input is cut into records at 0x1E and fields at 0x1F
  *    (bytes that then never occur inside a field), every field is written
  *    with rfy_csv_write_field, and reading the text back must give the same
@@ -14,8 +14,8 @@
 #include <string.h>
 
 #include "fuzz_targets.h"
-#include "rfy_csv.h"
-#include "rfy_status.h"
+#include <rfy/csv.h>
+#include <rfy/status.h>
 
 /* ---- 1. read anything ------------------------------------------------------ */
 

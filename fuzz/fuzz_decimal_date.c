@@ -1,5 +1,5 @@
 /*
- * Fuzz target: decimal amounts, dates and months (rfy_money.h, rfy_date.h).
+ * Fuzz target: decimal amounts, dates and months (rfy/money.h, rfy/date.h).
  *
  * The input is cut into fields at '\n' (and at ',' for a second pass, so
  * that a field may hold a '\n').  Each field goes through rfy_decimal_parse
@@ -16,9 +16,9 @@
 #include <string.h>
 
 #include "fuzz_targets.h"
-#include "rfy_date.h"
-#include "rfy_money.h"
-#include "rfy_status.h"
+#include <rfy/date.h>
+#include <rfy/money.h>
+#include <rfy/status.h>
 
 static const rfy_decimal_syntax DOT_SIGNED = {2, '.', 1};
 static const rfy_decimal_syntax COMMA_SIGNED = {2, ',', 1};

@@ -28,8 +28,8 @@
 
 #include "fuzz_targets.h"
 #include "input_decode.h"
-#include "rfy_csv.h"
-#include "rfy_status.h"
+#include <rfy/csv.h>
+#include <rfy/status.h>
 
 /* The decoder's read size (input_decode.c IN_CAP). */
 #define DECODE_CHUNK (1u << 16)

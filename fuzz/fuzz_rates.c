@@ -1,5 +1,5 @@
 /*
- * Fuzz target: loading rate tables (rfy_rates.h).
+ * Fuzz target: loading rate tables (rfy/rates.h).
  *
  * The input is one table file, or two when it contains a form feed (0x0C):
  * the bytes before the first one are "a.csv", the rest "b.csv" (a form feed
@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "fuzz_targets.h"
-#include "rfy_rates.h"
-#include "rfy_status.h"
+#include <rfy/rates.h>
+#include <rfy/status.h>
 
 static void check_get(const rfy_rates *rates, rfy_month m)
 {

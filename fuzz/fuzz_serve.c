@@ -12,7 +12,7 @@
 #include <jansson.h>
 
 #include "fuzz_targets.h"
-#include "rfy.h"
+#include <rfy/rfy.h>
 #include "serve_api.h"
 
 static const rfy_rates *serve_fuzz_rates(void)

@@ -20,7 +20,7 @@
 #include "atomic_cleanup.h"
 #include "atomic_file.h"
 #include "check_run.h"
-#include "rfy.h"
+#include <rfy/rfy.h>
 
 static char dir[64];
 static char p_out[128], p_rej[128];

@@ -1,7 +1,7 @@
 /*
  * A run ended by a failed GMP allocation leaves no temporary output file
  * (cli/atomic_file.c registers its live temporaries with cli_on_fatal, and
- * rfy's main() installs its out-of-memory policy, cli/fatal.h).  The failure is made
+ * rfy's main() installs its out-of-memory policy, cli/oom_exit.h).  The failure is made
  * deterministic with the test hook rfy_oom_fail_after().
  */
 #include <check.h>
@@ -15,8 +15,8 @@
 
 #include "atomic_file.h"
 #include "check_run.h"
-#include "rfy.h"
-#include "fatal.h"
+#include <rfy/rfy.h>
+#include "oom_exit.h"
 
 static char dir[] = "/tmp/rfy-oom-XXXXXX";
 

@@ -1,5 +1,5 @@
 /*
- * The audit's money in the engine (include/rfy_audit.h): a `paid` cell, the
+ * The audit's money in the engine (include/rfy/audit.h): a `paid` cell, the
  * paid sum of a case-month, difference = paid − payment against a tolerance
  * (docs/audit.md: at most the tolerance either way is a match, decisions.md
  * D44), and the run's totals.  Every expected value is worked out by hand in
@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rfy.h"
+#include <rfy/rfy.h>
 #include "check_run.h"
 #include "fault_check.h"
 #include "money_check.h"
@@ -282,7 +282,7 @@ END_TEST
 static Suite *suite(void)
 {
     Suite *s = suite_create("audit_engine");
-    TCase *t = tcase_create("rfy_audit.h");
+    TCase *t = tcase_create("rfy/audit.h");
     tcase_add_checked_fixture(t, setup, teardown);
     tcase_add_test(t, correction_line_completes_the_payment);
     tcase_add_test(t, overpaid_beyond_and_within_tolerance);

@@ -1,5 +1,5 @@
 /*
- * calc/case_input.c: binding the header columns and turning a row into an
+ * calc/law/case_from_cells.c: binding the header columns and turning a row into an
  * rfy_case, with the exact reason a payroll officer reads in the rejects file.
  * The CLI code is linked from the rfycli library.
  */
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "case_input.h"
+#include "case_from_cells.h"
 #include "check_run.h"
 #include "fault_check.h"
 
@@ -455,7 +455,7 @@ START_TEST(row_amounts)
     bad_row(HW "A,2024-01,forsorger,12345.678\n", "wage", "number_decimals", "wage '12345.678' er ikke et gyldigt tal: mere end 2 decimaler (uden "
         "tusindtalsseparator)");
     bad_row(HW "A,2024-01,forsorger,\"1,000\"\n", "wage", "number_comma", "wage '1,000' er ikke et gyldigt tal: uventet ',' (ingen tusindtalsseparator; "
-        "decimalkomma skal angives som inputtets syntaks)"); /* the engine's words (rfy_hint.h) */
+        "decimalkomma skal angives som inputtets syntaks)"); /* the engine's words (rfy/hint.h) */
     bad_row(HW "A,2024-01,forsorger,-5\n", "wage", "number_sign", "wage '-5' er ikke et gyldigt tal: fortegn er ikke tilladt (beløb er aldrig negative)");
     bad_row(HW "A,2024-01,forsorger,1e3\n", "wage", "number_exponent", "wage '1e3' er ikke et gyldigt tal: eksponent (fx 1e5) er ikke tilladt");
     bad_row(HW "A,2024-01,forsorger,12 \n", "wage", "number_space", "wage '12 ' er ikke et gyldigt tal: indeholder mellemrum");

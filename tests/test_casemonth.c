@@ -1,5 +1,5 @@
 /*
- * A case-month from several period rows (rules.md §7, rfy_casemonth.h), each
+ * A case-month from several period rows (rules.md §7, rfy/casemonth.h), each
  * expected value worked out by hand from the law and the 2024 rates (bm.dk):
  * forsørger 16.382, ikke-forsørger 12.326, lønindtægtsgrænse 16.323,
  * timesats 17,86.  From 2022 ressourceforløb deducts 55 % of wage above the
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rfy.h"
+#include <rfy/rfy.h>
 #include "check_run.h"
 #include "fault_check.h"
 #include "money_check.h"

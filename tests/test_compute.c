@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rfy.h"
+#include <rfy/rfy.h>
 #include "check_run.h"
 #include "fault_check.h"
 #include "one_case.h"
@@ -891,7 +891,7 @@ START_TEST(months_outside_tables)
     month(2027, 1);
     ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_ENORATE);
     ck_assert_str_eq(E.column, "month");
-    /* the way out, in the engine's words (rfy says --rates DIR: rfy_hint.h, the goldens) */
+    /* the way out, in the engine's words (rfy says --rates DIR: rfy/hint.h, the goldens) */
     ck_assert_fault(&E, "rate_month_uncovered", "ingen satstabel dækker 2027-01 (mangler: rfy_forsorger; tabellerne dækker 2012-2026): "
         "indlæs en satstabel der dækker måneden");
     ck_assert_str_eq(E.fault[0].name, "rfy_forsorger");

@@ -1,11 +1,11 @@
-/* Streaming CSV (include/rfy_csv.h, calc/csv_reader.c): records, line numbers, faults, writing. */
+/* Streaming CSV (include/rfy/csv.h, calc/run/csv_reader.c): records, line numbers, faults, writing. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "rfy_csv.h"
-#include "rfy_status.h"
+#include <rfy/csv.h>
+#include <rfy/status.h>
 #include "check_run.h"
 
 /* ---- a callback that keeps copies of the first records ------------------- */

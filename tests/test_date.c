@@ -1,10 +1,10 @@
-/* Calendar dates and months (include/rfy_date.h, calc/date.c). */
+/* Calendar dates and months (include/rfy/date.h, calc/base/date.c). */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "rfy_date.h"
-#include "rfy_status.h"
+#include <rfy/date.h>
+#include <rfy/status.h>
 #include "check_run.h"
 
 START_TEST(days_in_month)

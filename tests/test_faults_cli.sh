@@ -66,7 +66,7 @@ check "whatif: the heading names category and month with the engine's Danish nam
     grep -qF "forsørger, maj 2024, ressourceforløb" "$TMP/wi.out"
 
 # ---- docs/faults.md lists every code of the catalogue ---------------------------------------------
-missing=$(grep -oE '\{"[a-z0-9_]*", (-1|RFY_HINT)' "$SRC/calc/fault_catalogue.c" | sed -E 's/\{"([a-z0-9_]*)".*/\1/' | grep -v '^none$' |
+missing=$(grep -oE '\{"[a-z0-9_]*", (-1|RFY_HINT)' "$SRC/calc/base/fault_catalogue.c" | sed -E 's/\{"([a-z0-9_]*)".*/\1/' | grep -v '^none$' |
     while read -r id; do grep -qF "| \`$id\` |" "$SRC/docs/faults.md" || echo "$id"; done)
 check "docs/faults.md lists every code (missing: ${missing:-none})" [ -z "$missing" ]
 

@@ -1,6 +1,6 @@
 /* Files as kommuner have them, module by module: the header map
- * (calc/column_map.c), the decoding stream (cli/input_decode.c), Danish
- * thousands (calc/money_grouped.c), Danish categories (calc/category_da.c)
+ * (calc/run/column_map.c), the decoding stream (cli/input_decode.c), Danish
+ * thousands (calc/base/money_grouped.c), Danish categories (calc/base/category_da.c)
  * and the reconciled summary (cli/run_summary.c).  The whole path through
  * `rfy batch` is tests/test_files.sh. */
 #include <check.h>
@@ -11,9 +11,9 @@
 
 #include "check_run.h"
 #include "column_map.h"
-#include "rfy_hint.h"
+#include <rfy/hint.h>
 #include "input_decode.h"
-#include "rfy.h"
+#include <rfy/rfy.h>
 #include "run_summary.h"
 
 /* ---- column_map_bind ---------------------------------------------------------------- */

@@ -11,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "case_input.h"
+#include "case_from_cells.h"
 #include "check_run.h"
 #include "fault_check.h"
-#include "rfy.h"
+#include <rfy/rfy.h>
 
 static rfy_rates *R;
 static rfy_case C;

@@ -17,7 +17,7 @@ check "cmake --install into a temporary prefix" \
     cmake --install "$BUILD" --prefix "$PREFIX" >/dev/null
 LIBDIR=$(dirname "$(find "$PREFIX" -name rfy.pc | head -1)")/..
 LIBDIR=$(cd "$LIBDIR" && pwd)
-for f in bin/rfy include/rfy.h include/rfy_version.h include/rfy_input.h include/rfy_batch.h \
+for f in bin/rfy include/rfy/rfy.h include/rfy/version.h include/rfy/input.h include/rfy/batch.h \
          share/man/man1/rfy.1; do
     check "installs $f" test -f "$PREFIX/$f"
 done
@@ -35,9 +35,12 @@ check "librfy.so exports nothing but rfy_ names" \
 check "the soname carries the major version" \
     sh -c "objdump -p '$LIBDIR/librfy.so' | grep -q 'SONAME *librfy.so.0'"
 
+check "the headers are installed under include/rfy/ with the umbrella rfy/rfy.h" test -f "$PREFIX/include/rfy/rfy.h" -a -f "$PREFIX/include/rfy/version.h"
+check "no rfy header is installed flat into include/" sh -c "! ls '$PREFIX'/include/rfy*.h 2>/dev/null"
+
 # GMP is the only dependency the public headers need.
 check "public headers include no libcsv, jansson or OpenSSL header" \
-    sh -c "! grep -l '#include <\(csv\|jansson\|openssl\)' '$PREFIX'/include/rfy*.h"
+    sh -c "! grep -l '#include <\(csv\|jansson\|openssl\)' '$PREFIX'/include/rfy/*.h"
 
 # The example through pkg-config, and run against the installed librfy alone.
 export PKG_CONFIG_PATH=$LIBDIR/pkgconfig
@@ -78,7 +81,7 @@ fi
 
 # C++ programs get C linkage from the headers.
 if command -v c++ >/dev/null; then
-    printf '#include <rfy.h>\nint main() { return rfy_version()[0] == 0; }\n' >"$TMP/cxx.cc"
+    printf '#include <rfy/rfy.h>\nint main() { return rfy_version()[0] == 0; }\n' >"$TMP/cxx.cc"
     # shellcheck disable=SC2046,SC2086
     check "the headers compile and link as C++" \
         c++ $SAN "$TMP/cxx.cc" $(pkg-config --cflags --libs rfy) -o "$TMP/cxx"

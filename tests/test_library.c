@@ -1,5 +1,5 @@
 /*
- * The public librfy API as a program uses it (include/rfy.h): reading a case
+ * The public librfy API as a program uses it (include/rfy/rfy.h): reading a case
  * from named fields, the engine's own refusal of a prior without its unit,
  * the explanation trace, the batch loop, hints and the version.
  * Values are worked out by hand from the law and rates/2024.csv:
@@ -12,7 +12,7 @@
 
 #include "check_run.h"
 #include "fault_check.h"
-#include "rfy.h"
+#include <rfy/rfy.h>
 
 static rfy_rates *rates;
 

@@ -1,5 +1,5 @@
 /*
- * Exact money (include/rfy_money.h, calc/money.c): decimal parsing and
+ * Exact money (include/rfy/money.h, calc/base/money.c): decimal parsing and
  * rounding from the data-driven vectors in tests/vectors/, formatting, and a
  * property test of rfy_round_half_away against a slow reference.
  */
@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rfy_money.h"
-#include "rfy_status.h"
+#include <rfy/money.h>
+#include <rfy/status.h>
 #include "vectors.h"
 #include "check_run.h"
 #include "rules.h"

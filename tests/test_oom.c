@@ -1,5 +1,5 @@
 /*
- * Out of memory in GMP (include/rfy_oom.h, calc/oom.c, cli/fatal.c).  Every case runs the
+ * Out of memory in GMP (include/rfy/oom.h, calc/base/oom.c, cli/oom_exit.c).  Every case runs the
  * dying code in a child process of its own (fork) and checks from the parent
  * what interface.md promises: exit code 2, the one-line message on stderr,
  * and that the registered cleanups ran (a temporary file is gone).
@@ -16,8 +16,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "fatal.h"
-#include "rfy_status.h"
+#include "oom_exit.h"
+#include <rfy/status.h>
 #include "check_run.h"
 
 /* Under AddressSanitizer malloc never returns NULL for lack of address space

@@ -18,7 +18,7 @@
 
 #include "check_run.h"
 #include "options_table.h"
-#include "rfy_input.h"
+#include <rfy/input.h>
 
 /* Is `name` named in one of the command's forms (as a word, brackets stripped)? */
 static int in_forms(const cli_command *cmd, const char *name)

@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rfy.h"
+#include <rfy/rfy.h>
 
 /* The reference is compiled into this program only (every file in tests/support/ is
  * linked into every test), hence the direct include. */

@@ -1,5 +1,5 @@
 /*
- * Rate tables (include/rfy_rates.h; calc/rates_load.c, calc/rates_chain.c):
+ * Rate tables (include/rfy/rates.h; calc/run/rates_load.c, calc/law/rates_chain.c):
  * the built-in tables, month selection, the loader's refusals with their
  * "FILE:LINE: reason" messages, rates_id, the indexation chain, and the
  * evidence test that the chain reproduces every chain-relevant value in
@@ -13,11 +13,11 @@
 #include <string.h>
 
 #include "rates_internal.h"
-#include "rfy_calc.h"
-#include "rfy_csv.h"
-#include "rfy_money.h"
-#include "rfy_rates.h"
-#include "rfy_status.h"
+#include <rfy/calc.h>
+#include <rfy/csv.h>
+#include <rfy/money.h>
+#include <rfy/rates.h>
+#include <rfy/status.h>
 #include "check_run.h"
 
 #define HDR_FIELDS "key,effective_from,effective_to,amount,unit,provenance,legal_ref,source"

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "receipt.h"
-#include "rfy.h"
+#include <rfy/rfy.h>
 #include "check_run.h"
 
 /* FIPS 180-2, appendix B.1, and the hash of the empty message. */

@@ -1,5 +1,5 @@
 /*
- * The external sort of input rows (calc/row_sort.h): order by case_id
+ * The external sort of input rows (calc/run/row_sort.h): order by case_id
  * bytewise, then month, then input line; spilling to temporary files that
  * never have a name on disk; the same rows out as in.
  */

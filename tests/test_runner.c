@@ -1,5 +1,5 @@
 /*
- * The one case-month runner (rfy_runner.h): rows in any order in, case-months
+ * The one case-month runner (rfy/runner.h): rows in any order in, case-months
  * in the batch's order out, the holiday ledger kept per case, per-row faults.
  * Values worked by hand from the 2024 rates: forsørger 16.382, ikke-forsørger
  * 12.326, lønindtægtsgrænse 16.323; 55 % of wage above it (from 2022).
@@ -7,7 +7,7 @@
 #include <check.h>
 #include <string.h>
 
-#include "rfy.h"
+#include <rfy/rfy.h>
 #include "check_run.h"
 #include "money_check.h"
 

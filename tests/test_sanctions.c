@@ -1,5 +1,5 @@
 /*
- * Sanctions the kommune decided (rules.md §9; calc/deduction_sanction.c),
+ * Sanctions the kommune decided (rules.md §9; calc/law/deduction_sanction.c),
  * each expected value worked out by hand from the law and the rate tables
  * (arithmetic in comments).  Daily amounts: round(level × 12 / 260) to whole
  * kroner; published 2022: 719 / 541 / 168 (max 719), 2024: 756 / 569 / 177.
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rfy.h"
+#include <rfy/rfy.h>
 #include "check_run.h"
 #include "fault_check.h"
 #include "one_case.h"

@@ -10,7 +10,7 @@
 #include <jansson.h>
 
 #include "check_run.h"
-#include "rfy.h"
+#include <rfy/rfy.h>
 #include "serve_api.h"
 
 static rfy_rates *rates;

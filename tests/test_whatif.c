@@ -1,5 +1,5 @@
 /*
- * Gain from work (rules.md §11, include/rfy_whatif.h, docs/whatif.md).
+ * Gain from work (rules.md §11, include/rfy/whatif.h, docs/whatif.md).
  *
  *   - the worked examples of docs/whatif.md, checked by hand;
  *   - the break-even wage against a brute-force reference on random cases
@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rfy.h"
+#include <rfy/rfy.h>
 
 #include "reference/reference.c"
 #include "check_run.h"

@@ -6,7 +6,8 @@ foreach(src IN LISTS RFY_TEST_SOURCES)
   get_filename_component(name "${src}" NAME_WE)
   add_executable(${name} "${src}" ${RFY_TEST_SUPPORT})
   target_include_directories(${name} PRIVATE "${CMAKE_SOURCE_DIR}/tests/support"
-                                             "${CMAKE_SOURCE_DIR}/calc" "${CMAKE_SOURCE_DIR}/cli")
+                                             "${CMAKE_SOURCE_DIR}/calc/base" "${CMAKE_SOURCE_DIR}/calc/law"
+                                             "${CMAKE_SOURCE_DIR}/calc/run" "${CMAKE_SOURCE_DIR}/cli")
   target_link_libraries(${name} PRIVATE rfycli PkgConfig::CHECK)
   target_compile_definitions(${name} PRIVATE RFY_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
                                              RFY_BINARY_DIR="${CMAKE_BINARY_DIR}")

@@ -19,8 +19,8 @@
 
 #include <gmp.h>
 
-#include "rfy_calc.h"
-#include "rfy_rates.h"
+#include <rfy/calc.h>
+#include <rfy/rates.h>
 
 /* The printed columns (øre) and, for failure reports, exact kroner values. */
 typedef struct ref_result {

@@ -2,7 +2,7 @@
 #ifndef RFY_TEST_FAULT_CHECK_H
 #define RFY_TEST_FAULT_CHECK_H
 
-#include "rfy.h"
+#include <rfy/rfy.h>
 
 /*
  * Assert that err's fault codes, joined by ';', are `codes` and that all its

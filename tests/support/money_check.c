@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "money_check.h"
-#include "rfy.h"
+#include <rfy/rfy.h>
 
 void amt(mpz_t z, const char *s)
 {

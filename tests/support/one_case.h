@@ -12,7 +12,7 @@
 #include <gmp.h>
 
 #include "money_check.h"
-#include "rfy.h"
+#include <rfy/rfy.h>
 
 extern rfy_rates *R; /* the built-in tables */
 extern rfy_case C;   /* the case, reset before every test */

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""batch, serve and preview decide a case-month through one runner (rfy_runner.h).
+"""batch, serve and preview decide a case-month through one runner (rfy/runner.h).
 
     /usr/bin/python3 tests/web/runner_test.py build/rfy SOURCE_DIR
 

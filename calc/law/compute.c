@@ -1,0 +1,234 @@
+/*
+ * rfy_compute(): one case-month, in the order of rules.md §1–5.
+ *   §1 coverage → §3 level and segments → §4 deductions and §9 sanctions →
+ *   §5 rounding.
+ * § 68 a stk. 1 (other income, krone for krone) is applied here directly.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "message_hints.h"
+#include "fault.h"
+#include "rules.h"
+#include <rfy/money.h>
+#include <rfy/status.h>
+
+void rfy_result_init(rfy_result *r)
+{
+    memset(r, 0, sizeof *r);
+    /* GMP's allocation functions never return NULL (rfy/oom.h): neither may this. */
+    r->seg = rfy__xalloc(NULL, 0, RFY_MAX_SEGMENTS * sizeof *r->seg);
+    for (int i = 0; i < RFY_MAX_SEGMENTS; i++) {
+        mpq_init(r->seg[i].level);
+        mpq_init(r->seg[i].amount);
+    }
+    r->seg_cap = RFY_MAX_SEGMENTS;
+    mpq_init(r->stk2_level);
+    mpq_init(r->tillaeg);
+    mpq_init(r->prior_monthly);
+    mpq_init(r->wage_exact);
+    mpq_init(r->holiday_uncapped);
+    mpq_init(r->holiday_cap);
+    mpq_init(r->holiday_exact);
+    mpq_init(r->activation_disregard);
+    mpq_init(r->activation_exact);
+    mpz_init(r->gross);
+    mpz_init(r->wage_deduction);
+    mpz_init(r->holiday_deduction);
+    mpz_init(r->activation_deduction);
+    mpz_init(r->other_deduction);
+    mpz_init(r->sanction_day_amount);
+    mpz_init(r->sanction_period);
+    mpz_init(r->sanction_point);
+    mpz_init(r->sanction_deduction);
+    mpz_init(r->total_deduction);
+    mpz_init(r->payment);
+    for (int i = 0; i < 3; i++)
+        mpq_init(r->scratch_q[i]);
+    for (int i = 0; i < 2; i++)
+        mpz_init(r->scratch_z[i]);
+    rfy_holiday_month_init(&r->holiday);
+}
+
+void rfy_result_clear(rfy_result *r)
+{
+    for (int i = 0; i < r->seg_cap; i++) {
+        mpq_clear(r->seg[i].level);
+        mpq_clear(r->seg[i].amount);
+    }
+    rfy__xfree(r->seg, (size_t)r->seg_cap * sizeof *r->seg);
+    r->seg = NULL;
+    r->seg_cap = 0;
+    rfy__rows_scratch_free(r);
+    mpq_clear(r->stk2_level);
+    mpq_clear(r->tillaeg);
+    mpq_clear(r->prior_monthly);
+    mpq_clear(r->wage_exact);
+    mpq_clear(r->holiday_uncapped);
+    mpq_clear(r->holiday_cap);
+    mpq_clear(r->holiday_exact);
+    mpq_clear(r->activation_disregard);
+    mpq_clear(r->activation_exact);
+    mpz_clear(r->gross);
+    mpz_clear(r->wage_deduction);
+    mpz_clear(r->holiday_deduction);
+    mpz_clear(r->activation_deduction);
+    mpz_clear(r->other_deduction);
+    mpz_clear(r->sanction_day_amount);
+    mpz_clear(r->sanction_period);
+    mpz_clear(r->sanction_point);
+    mpz_clear(r->sanction_deduction);
+    mpz_clear(r->total_deduction);
+    mpz_clear(r->payment);
+    for (int i = 0; i < 3; i++)
+        mpq_clear(r->scratch_q[i]);
+    for (int i = 0; i < 2; i++)
+        mpz_clear(r->scratch_z[i]);
+    rfy_holiday_month_clear(&r->holiday);
+}
+
+const rfy_rate_value *rfy__rate(rfy_result *res, const rfy_rates *rates, rfy_rate_key key,
+                                rfy_month month, rfy_error *err)
+{
+    const rfy_rate_value *v = rfy_rates_get(rates, key, month);
+    if (v) {
+        res->rate[key] = v;
+        return v;
+    }
+    /* rules.md §1: a month with no rate table is an error naming the key and
+     * month, never a fallback to another year.  A month the tables cover
+     * that lacks the key is a gap in that table, and the message says so. */
+    if (err) {
+        char years[64];
+        int covered = rfy_rates_covers(rates, month);
+        rfy_fault *f = rfy__fault_add(err, covered ? RFY_FAULT_RATE_MISSING : RFY_FAULT_RATE_MONTH_UNCOVERED,
+                                      "month");
+        if (f) {
+            f->month = month;
+            f->name = rfy_rate_key_name(key);
+            if (!covered) {
+                rfy_rates_covered_years(years, sizeof years, rates);
+                rfy__fault_value(f, years, strlen(years));
+            }
+        }
+        rfy__fault_end(err);
+    }
+    return NULL;
+}
+
+/* § 69 j stk. 9–11 apply § 68 a stk. 2–4 to jobafklaringsforløb. */
+const char *rfy__wage_ref(rfy_forloeb f)
+{
+    return f == RFY_FORLOEB_JOBAFKLARING ? "§ 69 j stk. 9" : "§ 68 a stk. 2";
+}
+
+const char *rfy__holiday_ref(rfy_forloeb f)
+{
+    return f == RFY_FORLOEB_JOBAFKLARING ? "§ 69 j stk. 11" : "§ 68 a stk. 4";
+}
+
+const char *rfy__activation_ref(rfy_forloeb f)
+{
+    return f == RFY_FORLOEB_JOBAFKLARING ? "§ 69 j stk. 10" : "§ 68 a stk. 3";
+}
+
+int rfy__coverage(const rfy_case *in, rfy_error *err)
+{
+    rfy_fault *f;
+    /* rules.md §1: ressourceforløb exist from 2013-01-01 (lov nr. 1380 af 23.12.2012). */
+    if (in->month < RFY_FIRST_MONTH) {
+        if ((f = rfy__fault_add(err, RFY_FAULT_BEFORE_RESSOURCEFORLOEB, "month")))
+            f->month = in->month;
+        rfy__fault_end(err);
+        return RFY_ECOVERAGE;
+    }
+    /* § 69 j: jobafklaringsforløb from 2014-07-01 (lov nr. 720 af 25.6.2014). */
+    if (in->forloeb == RFY_FORLOEB_JOBAFKLARING && in->month < RFY_JOBAFKLARING_FIRST_MONTH) {
+        if ((f = rfy__fault_add(err, RFY_FAULT_BEFORE_JOBAFKLARING, "month")))
+            f->month = in->month;
+        rfy__fault_end(err);
+        return RFY_ECOVERAGE;
+    }
+    return RFY_OK;
+}
+
+/* The weakest provenance among the rate values used (rules.md §2). */
+static rfy_provenance weakest(const rfy_result *res)
+{
+    rfy_provenance p = RFY_PROV_PUBLISHED;
+    for (int k = 0; k < RFY_RATE_KEY_COUNT; k++)
+        if (res->rate[k] && res->rate[k]->provenance > p)
+            p = res->rate[k]->provenance;
+    return p;
+}
+
+int rfy_compute(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy_error *err)
+{
+    int rc;
+
+    if (err)
+        rfy_error_reset(err);
+    memset(res->rate, 0, sizeof res->rate);
+    res->flags = 0;
+    res->warnings = 0;
+    res->category[0] = '\0';
+    res->holiday.status = RFY_HOLIDAY_NONE; /* the ledger is the caller's: rfy_holiday_apply() */
+    res->month = in->month;
+    if ((rc = rfy_case_check(in, err)) != RFY_OK || (rc = rfy__coverage(in, err)) != RFY_OK)
+        return rc;
+    res->days_in_month = rfy_days_in_month(RFY_MONTH_YEAR(in->month), RFY_MONTH_NUM(in->month));
+
+    /* §3: level and segments */
+    if ((rc = rfy__level_stk2(res, rates, in, err)) != RFY_OK ||
+        (rc = rfy__level_prior(res, rates, in, err)) != RFY_OK)
+        return rc;
+    /* §9: sanctions on the row's § 68 stk. 2 level, known from here on */
+    rfy__sanction_start(res, in->forloeb);
+    if ((rc = rfy__sanction_row(res, rates, in, err)) != RFY_OK)
+        return rc;
+    rfy__segments(res, in);
+
+    /* §4: deductions (wage and holiday need the exact gross for the holiday cap) */
+    return rfy__deductions_and_rounding(res, rates, in, err);
+}
+
+int rfy__deductions_and_rounding(rfy_result *res, const rfy_rates *rates, const rfy_case *in,
+                                 rfy_error *err)
+{
+    int rc;
+    mpq_t *gross = &res->scratch_q[0];
+
+    if ((rc = rfy__deduction_wage(res, rates, in, err)) != RFY_OK ||
+        (rc = rfy__deduction_tilbud(res, rates, in, err)) != RFY_OK)
+        return rc;
+    res->wage_ref = rfy__wage_ref(in->forloeb);
+    res->holiday_ref = rfy__holiday_ref(in->forloeb);
+    res->activation_ref = rfy__activation_ref(in->forloeb);
+    res->other_ref = RFY_OTHER_REF;
+
+    /* §5: each money column rounded once to whole øre, half away from zero;
+     * total_deduction is the sum of the rounded deductions, so the breakdown
+     * always adds up. */
+    res->flags |= rfy_round_half_away(res->gross, *gross, 1);
+    res->flags |= rfy_round_half_away(res->wage_deduction, res->wage_exact, 1);
+    res->flags |= rfy_round_half_away(res->holiday_deduction, res->holiday_exact, 1);
+    res->flags |= rfy_round_half_away(res->activation_deduction, res->activation_exact, 1);
+    /* § 68 a stk. 1: other income krone for krone (already whole øre). */
+    mpz_set(res->other_deduction, in->other_income);
+    mpz_add(res->total_deduction, res->wage_deduction, res->holiday_deduction);
+    rfy__add_to(res->total_deduction, res->activation_deduction);
+    rfy__add_to(res->total_deduction, res->other_deduction);
+    /* rules.md §9: sanctions are whole øre already (whole days × whole kroner,
+     * and the punktsanktion as decided) and part of the total; set per row
+     * before (rfy__sanction_row). */
+    rfy__add_to(res->total_deduction, res->sanction_deduction);
+    /* payment = max(0, gross − total); no deduction carries over (Decision D5). */
+    mpz_sub(res->payment, res->gross, res->total_deduction);
+    if (mpz_sgn(res->payment) < 0)
+        mpz_set_ui(res->payment, 0);
+    res->provenance = weakest(res);
+    /* rules.md §2: a result computed with a derived value says so. */
+    if (res->provenance == RFY_PROV_DERIVED)
+        res->warnings |= RFY_WARN_DERIVED_RATE;
+    return RFY_OK;
+}

@@ -1,0 +1,48 @@
+/* Internal to calc/: the shape of a loaded rate set and the built-in files. */
+#ifndef RFY_RATES_INTERNAL_H
+#define RFY_RATES_INTERNAL_H
+
+#include <stddef.h>
+
+#include <rfy/rates.h>
+
+struct rfy_rates {
+    rfy_rate_value *v; /* rows in file and line order */
+    size_t n, cap;
+    char **strings;    /* owned copies of legal_ref, source, comments and file names */
+    size_t nstrings, capstrings;
+    rfy_rate_comment *comments; /* comment records in file and line order */
+    size_t ncomments, capcomments;
+    rfy_month first, last;             /* months covered by any row */
+    const rfy_rate_value **by_month;   /* (last − first + 1) × RFY_RATE_KEY_COUNT */
+    char id[17];
+};
+
+/* The year a chained key's chain starts from (its base row), or 0 if the
+ * key is not computed by the chain (rates_chain.c). */
+int rfy__chain_base_year(rfy_rate_key key);
+
+/* The chain of a key (rates_chain.c): whether its p carries the afdæmpning
+ * and the reduction (1) or is r alone (0), and one step of it:
+ * v = round(v × (10000 + p) / 10000) to the key's unit, p in hundredths of a
+ * percent.  rfy__chain_step returns -1 (v untouched) for a key the chain
+ * does not compute. */
+int rfy__chain_with_afdaempning(rfy_rate_key key);
+int rfy__chain_step(mpz_t v, const mpz_t p, rfy_rate_key key);
+
+/* rules.md §9: the day amount of `day_key` for month m = round(level × 12 /
+ * 260) of that month's level row, into out (øre).  RFY_OK, or RFY_ENORATE
+ * when no level row governs m.  The level row must hold its amount (a
+ * chained level is evaluated first). */
+int rfy__sanction_day_value(mpz_t out, const rfy_rates *r, rfy_rate_key day_key, rfy_month m);
+
+/* Generated at build time from the rates directory (cmake/embed_rates.cmake). */
+typedef struct rfy_builtin_file {
+    const char *name;
+    const char *text;
+    size_t len;
+} rfy_builtin_file;
+extern const rfy_builtin_file rfy_builtin_rate_files[];
+extern const size_t rfy_builtin_rate_file_count;
+
+#endif

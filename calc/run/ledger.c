@@ -1,0 +1,416 @@
+/*
+ * The case ledger's file and transaction (rules.md §10; rfy/ledger.h):
+ * open with the right permissions, bring the schema up to date, one write
+ * transaction per run, commit or roll back.  Case-months: ledger_store.c.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "hex.h"
+#include "ledger_internal.h"
+#include <rfy/status.h>
+
+/*
+ * The schema, one step per version: migration i brings user_version i to
+ * i + 1.  A later version adds a step, never edits one, so that every ledger
+ * ever written can be brought forward.  Money columns are whole øre.
+ */
+static const char *const MIGRATIONS[RFY_LEDGER_SCHEMA] = {
+    /* 0 → 1 */
+    "CREATE TABLE run ("
+    "  id INTEGER PRIMARY KEY,"          /* the run number */
+    "  run_id TEXT UNIQUE,"              /* SHA-256 of the run, hex (NULL until committed) */
+    "  time TEXT NOT NULL,"              /* UTC, 2026-12-06T14:00:00Z */
+    "  kind TEXT NOT NULL,"              /* batch | import */
+    "  corrections INTEGER NOT NULL,"
+    "  input_name TEXT, input_sha256 TEXT,"
+    "  output_name TEXT, output_sha256 TEXT,"
+    "  rejects_name TEXT, rejects_sha256 TEXT,"
+    "  options TEXT,"                    /* the receipt's options, JSON */
+    "  output_header TEXT,"              /* the output's header line */
+    "  rows INTEGER, computed INTEGER, rejected INTEGER,"
+    "  total_gross INTEGER, total_deductions INTEGER, total_paid INTEGER,"
+    "  efterbetaling INTEGER NOT NULL DEFAULT 0, tilbagebetaling INTEGER NOT NULL DEFAULT 0,"
+    "  first_entry INTEGER, last_entry INTEGER);" /* its case-months: ids first..last (export) */
+    "CREATE TABLE casemonth ("
+    "  id INTEGER PRIMARY KEY,"
+    "  case_id TEXT NOT NULL,"
+    "  month INTEGER NOT NULL,"          /* months since year 0: year * 12 + month - 1 */
+    "  run INTEGER NOT NULL REFERENCES run(id),"
+    "  seq INTEGER NOT NULL,"            /* output row of its run (1-based); 0: recomputed */
+    "  superseded_by INTEGER REFERENCES casemonth(id)," /* NULL: the current entry */
+    "  rates_id TEXT NOT NULL,"
+    "  decimal_comma INTEGER NOT NULL,"  /* the amount syntax of input_rows */
+    "  input_rows TEXT NOT NULL,"        /* canonical: every input column, rfy's order, CSV */
+    "  output_row TEXT NOT NULL,"        /* as written, newline included */
+    "  payment INTEGER NOT NULL,"
+    "  previously_paid INTEGER, correction INTEGER,"
+    "  holiday_known INTEGER NOT NULL, holiday_run_months INTEGER NOT NULL,"
+    "  holiday_used_m INTEGER NOT NULL,"  /* thousandths of a day, after the month */
+    "  origin INTEGER NOT NULL);"        /* 0 a row of the run's file, 1 recomputed, 2 imported */
+    "CREATE UNIQUE INDEX casemonth_current ON casemonth(case_id, month)"
+    "  WHERE superseded_by IS NULL;",
+};
+
+static const char *const STMT_SQL[LS_COUNT] = {
+    [LS_LOOKUP] = "SELECT c.id, c.run, substr(r.run_id, 1, 16), r.time, c.payment FROM casemonth c"
+                  " JOIN run r ON r.id = c.run"
+                  " WHERE c.case_id = ?1 AND c.month = ?2 AND c.superseded_by IS NULL",
+    [LS_STATE_BEFORE] = "SELECT month, holiday_known, holiday_run_months, holiday_used_m"
+                        " FROM casemonth WHERE case_id = ?1 AND month < ?2"
+                        " AND superseded_by IS NULL ORDER BY month DESC LIMIT 1",
+    [LS_INSERT] = "INSERT INTO casemonth (case_id, month, run, seq, rates_id, decimal_comma,"
+                  " input_rows, output_row, payment, previously_paid, correction, holiday_known,"
+                  " holiday_run_months, holiday_used_m, origin)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    [LS_SUPERSEDE] = "UPDATE casemonth SET superseded_by = ?2 WHERE id = ?1",
+    [LS_CASE_LATEST] = "SELECT max(month) FROM casemonth WHERE case_id = ?1 AND superseded_by IS NULL",
+    [LS_LATER] = "SELECT id, month, decimal_comma, input_rows, output_row, payment, holiday_known,"
+                 " holiday_run_months, holiday_used_m, rates_id FROM casemonth"
+                 " WHERE case_id = ?1 AND month > ?2 AND superseded_by IS NULL ORDER BY month",
+};
+
+int ledger_fail(rfy_ledger *lg, char **errmsg, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(lg->msg, sizeof lg->msg, fmt, ap);
+    va_end(ap);
+    if (errmsg && !*errmsg)
+        *errmsg = strdup(lg->msg);
+    return RFY_EIO;
+}
+
+int ledger_exec(rfy_ledger *lg, const char *sql)
+{
+    return sqlite3_exec(lg->db, sql, NULL, NULL, NULL);
+}
+
+void ledger_totals_reset(rfy_ledger *lg)
+{
+    mpz_set_ui(lg->efter, 0);
+    mpz_set_ui(lg->tilbage, 0);
+}
+
+const char *rfy_ledger_error(const rfy_ledger *lg)
+{
+    return lg ? lg->msg : "";
+}
+
+/*
+ * interface.md: the ledger is created 0600 and never loosened; one that
+ * group or others may write is refused (anyone could rewrite what was paid).
+ * Creating the file ourselves (O_EXCL) fixes its mode before SQLite writes a
+ * byte; SQLite gives the -wal and -shm files the database's mode.
+ */
+static int check_file(rfy_ledger *lg, const char *path, int write, char **errmsg)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0) {
+        int fd;
+        if (errno != ENOENT || !write)
+            return ledger_fail(lg, errmsg, "ledger %s: %s", path, strerror(errno));
+        if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0)
+            return ledger_fail(lg, errmsg, "cannot create the ledger %s: %s", path,
+                               strerror(errno));
+        close(fd);
+        return RFY_OK;
+    }
+    if (!S_ISREG(sb.st_mode))
+        return ledger_fail(lg, errmsg, "ledger %s: not a regular file", path);
+    if (sb.st_mode & (S_IWGRP | S_IWOTH))
+        return ledger_fail(lg, errmsg,
+                           "ledger %s: others may write it (mode %03o); the ledger holds what was "
+                           "paid: chmod 600 %s",
+                           path, (unsigned)(sb.st_mode & 0777), path);
+    return RFY_OK;
+}
+
+static int migrate(rfy_ledger *lg, char **errmsg)
+{
+    sqlite3_stmt *s = NULL;
+    int version = -1;
+    if (sqlite3_prepare_v2(lg->db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW)
+        version = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    if (version < 0)
+        return ledger_fail(lg, errmsg, "ledger %s is not an SQLite database: %s", lg->path,
+                           sqlite3_errmsg(lg->db));
+    if (version > RFY_LEDGER_SCHEMA)
+        return ledger_fail(lg, errmsg,
+                           "ledger %s has schema version %d; this rfy knows up to %d: use a newer "
+                           "rfy",
+                           lg->path, version, RFY_LEDGER_SCHEMA);
+    if (version == RFY_LEDGER_SCHEMA)
+        return RFY_OK;
+    if (!lg->writable)
+        return ledger_fail(lg, errmsg, "ledger %s has schema version %d: run rfy batch with it "
+                           "once to bring it to %d", lg->path, version, RFY_LEDGER_SCHEMA);
+    if (ledger_exec(lg, "BEGIN IMMEDIATE") != SQLITE_OK)
+        return ledger_fail(lg, errmsg, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
+    for (int v = version; v < RFY_LEDGER_SCHEMA; v++) {
+        char sql[64];
+        snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
+        if (ledger_exec(lg, MIGRATIONS[v]) != SQLITE_OK || ledger_exec(lg, sql) != SQLITE_OK) {
+            ledger_fail(lg, errmsg, "ledger %s: schema %d → %d: %s", lg->path, v, v + 1,
+                        sqlite3_errmsg(lg->db));
+            ledger_exec(lg, "ROLLBACK");
+            return RFY_EIO;
+        }
+    }
+    if (ledger_exec(lg, "COMMIT") != SQLITE_OK) {
+        ledger_exec(lg, "ROLLBACK");
+        return ledger_fail(lg, errmsg, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
+    }
+    return RFY_OK;
+}
+
+int rfy_ledger_open(rfy_ledger **out, const char *path, int write, char **errmsg)
+{
+    rfy_ledger *lg = calloc(1, sizeof *lg);
+    int flags = write ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+    *out = NULL;
+    if (!lg || !(lg->path = strdup(path))) {
+        free(lg);
+        if (errmsg)
+            *errmsg = strdup("out of memory");
+        return RFY_ENOMEM;
+    }
+    mpz_inits(lg->efter, lg->tilbage, NULL);
+    lg->writable = write;
+    if (check_file(lg, path, write, errmsg) != RFY_OK)
+        goto fail;
+    if (sqlite3_open_v2(path, &lg->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+        ledger_fail(lg, errmsg, "cannot open the ledger %s: %s", path,
+                    lg->db ? sqlite3_errmsg(lg->db) : "out of memory");
+        goto fail;
+    }
+    sqlite3_busy_timeout(lg->db, RFY_LEDGER_BUSY_MS);
+    /* WAL: readers (rfy ledger show) never block a run; synchronous=FULL:
+     * a committed run survives a power cut, as the output files do (fsync). */
+    if (write && (ledger_exec(lg, "PRAGMA journal_mode=WAL") != SQLITE_OK ||
+                  ledger_exec(lg, "PRAGMA synchronous=FULL") != SQLITE_OK)) {
+        if (sqlite3_errcode(lg->db) == SQLITE_NOTADB)
+            ledger_fail(lg, errmsg, "%s is not a ledger (not an SQLite database): give the ledger's "
+                        "file, or a new name to start one", path);
+        else
+            ledger_fail(lg, errmsg, "ledger %s: %s", path, sqlite3_errmsg(lg->db));
+        goto fail;
+    }
+    if (migrate(lg, errmsg) != RFY_OK)
+        goto fail;
+    for (int i = 0; i < LS_COUNT; i++)
+        if (sqlite3_prepare_v3(lg->db, STMT_SQL[i], -1, SQLITE_PREPARE_PERSISTENT, &lg->st[i],
+                               NULL) != SQLITE_OK) {
+            ledger_fail(lg, errmsg, "ledger %s: %s", path, sqlite3_errmsg(lg->db));
+            goto fail;
+        }
+    *out = lg;
+    return RFY_OK;
+fail:
+    rfy_ledger_close(lg);
+    return RFY_EIO;
+}
+
+void rfy_ledger_close(rfy_ledger *lg)
+{
+    if (!lg)
+        return;
+    if (lg->in_run)
+        rfy_ledger_rollback(lg);
+    for (int i = 0; i < LS_COUNT; i++)
+        sqlite3_finalize(lg->st[i]);
+    sqlite3_close(lg->db);
+    mpz_clears(lg->efter, lg->tilbage, NULL);
+    free(lg->rates_id);
+    free(lg->rows_buf);
+    free(lg->path);
+    free(lg);
+}
+
+static void utc_now(char out[21])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int rfy_ledger_begin(rfy_ledger *lg, int corrections, const char *rates_id,
+                     const struct rfy_rates *rates, char **errmsg)
+{
+    sqlite3_stmt *s = NULL;
+    int rc;
+    if (!lg->writable || lg->in_run)
+        return ledger_fail(lg, errmsg, "ledger %s: not open for a run", lg->path);
+    /* IMMEDIATE: the write lock now, so two runs never interleave; the
+     * second waits up to the busy timeout and then says so. */
+    rc = ledger_exec(lg, "BEGIN IMMEDIATE");
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        return ledger_fail(lg, errmsg,
+                           "ledger %s is in use by another run (waited %d s): run again when it "
+                           "has finished",
+                           lg->path, RFY_LEDGER_BUSY_MS / 1000);
+    if (rc != SQLITE_OK)
+        return ledger_fail(lg, errmsg, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
+    lg->in_run = 1;
+    lg->corrections = corrections;
+    lg->rates = rates;
+    lg->seq = lg->first_entry = lg->last_entry = 0;
+    ledger_totals_reset(lg);
+    free(lg->rates_id);
+    lg->rates_id = strdup(rates_id ? rates_id : "");
+    utc_now(lg->time);
+    if (!lg->rates_id ||
+        sqlite3_prepare_v2(lg->db,
+                           "INSERT INTO run (time, kind, corrections) VALUES (?1, 'batch', ?2)", -1,
+                           &s, NULL) != SQLITE_OK ||
+        sqlite3_bind_text(s, 1, lg->time, -1, SQLITE_STATIC) != SQLITE_OK ||
+        sqlite3_bind_int(s, 2, corrections) != SQLITE_OK || sqlite3_step(s) != SQLITE_DONE) {
+        ledger_fail(lg, errmsg, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
+        sqlite3_finalize(s);
+        rfy_ledger_rollback(lg);
+        return RFY_EIO;
+    }
+    sqlite3_finalize(s);
+    lg->run = sqlite3_last_insert_rowid(lg->db);
+    if (ledger_exec(lg, "SAVEPOINT rows") != SQLITE_OK) {
+        ledger_fail(lg, errmsg, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
+        rfy_ledger_rollback(lg);
+        return RFY_EIO;
+    }
+    return RFY_OK;
+}
+
+int rfy_ledger_corrections(const rfy_ledger *lg)
+{
+    return lg->corrections;
+}
+
+int rfy_ledger_restart(rfy_ledger *lg)
+{
+    lg->seq = lg->first_entry = lg->last_entry = 0;
+    ledger_totals_reset(lg);
+    if (ledger_exec(lg, "ROLLBACK TO rows") != SQLITE_OK)
+        return ledger_fail(lg, NULL, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
+    return RFY_OK;
+}
+
+void rfy_ledger_correction_totals(const rfy_ledger *lg, mpz_t efterbetaling, mpz_t tilbagebetaling)
+{
+    mpz_set(efterbetaling, lg->efter);
+    mpz_set(tilbagebetaling, lg->tilbage);
+}
+
+/* An amount in øre as an SQLite integer (the ledger's money columns). */
+static int bind_ore(sqlite3_stmt *s, int i, const mpz_t *v)
+{
+    if (!v)
+        return sqlite3_bind_null(s, i);
+    if (!mpz_fits_slong_p(*v))
+        return SQLITE_TOOBIG;
+    return sqlite3_bind_int64(s, i, mpz_get_si(*v));
+}
+
+static void sha_text(EVP_MD_CTX *ctx, const char *s)
+{
+    s = s ? s : "-";
+    EVP_DigestUpdate(ctx, s, strlen(s));
+    EVP_DigestUpdate(ctx, "\n", 1);
+}
+
+/* The run's id: SHA-256 of what identifies it (time, run number, files, totals). */
+static int run_id(char out[65], const rfy_ledger *lg, const rfy_ledger_run *r)
+{
+    unsigned char md[32];
+    unsigned len = 0;
+    char num[32];
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    if (!ctx || !EVP_DigestInit_ex(ctx, EVP_sha256(), NULL)) {
+        EVP_MD_CTX_free(ctx);
+        return -1;
+    }
+    snprintf(num, sizeof num, "%lld", lg->run);
+    sha_text(ctx, lg->time);
+    sha_text(ctx, num);
+    sha_text(ctx, r->input_sha256);
+    sha_text(ctx, r->output_sha256);
+    sha_text(ctx, r->rejects_sha256);
+    sha_text(ctx, r->options_json);
+    int ok = EVP_DigestFinal_ex(ctx, md, &len) && len == 32;
+    EVP_MD_CTX_free(ctx);
+    if (!ok)
+        return -1;
+    rfy__hex(out, md, 32);
+    return 0;
+}
+
+int rfy_ledger_commit(rfy_ledger *lg, const rfy_ledger_run *r, char *id_out, char **errmsg)
+{
+    static const char SQL[] =
+        "UPDATE run SET run_id = ?2, input_name = ?3, input_sha256 = ?4, output_name = ?5,"
+        " output_sha256 = ?6, rejects_name = ?7, rejects_sha256 = ?8, options = ?9,"
+        " output_header = ?10, rows = ?11, computed = ?12, rejected = ?13, total_gross = ?14,"
+        " total_deductions = ?15, total_paid = ?16, efterbetaling = ?17, tilbagebetaling = ?18,"
+        " first_entry = ?19, last_entry = ?20 WHERE id = ?1";
+    sqlite3_stmt *s = NULL;
+    char id[65];
+    int ok;
+    if (!lg->in_run)
+        return ledger_fail(lg, errmsg, "ledger %s: no run to commit", lg->path);
+    if (run_id(id, lg, r) != 0) {
+        rfy_ledger_rollback(lg);
+        return ledger_fail(lg, errmsg, "ledger %s: cannot hash the run", lg->path);
+    }
+    ok = sqlite3_prepare_v2(lg->db, SQL, -1, &s, NULL) == SQLITE_OK &&
+         sqlite3_bind_int64(s, 1, lg->run) == SQLITE_OK &&
+         sqlite3_bind_text(s, 2, id, -1, SQLITE_STATIC) == SQLITE_OK &&
+         sqlite3_bind_text(s, 3, r->input_name, -1, SQLITE_STATIC) == SQLITE_OK &&
+         sqlite3_bind_text(s, 4, r->input_sha256, -1, SQLITE_STATIC) == SQLITE_OK &&
+         sqlite3_bind_text(s, 5, r->output_name, -1, SQLITE_STATIC) == SQLITE_OK &&
+         sqlite3_bind_text(s, 6, r->output_sha256, -1, SQLITE_STATIC) == SQLITE_OK &&
+         sqlite3_bind_text(s, 7, r->rejects_name, -1, SQLITE_STATIC) == SQLITE_OK &&
+         sqlite3_bind_text(s, 8, r->rejects_sha256, -1, SQLITE_STATIC) == SQLITE_OK &&
+         sqlite3_bind_text(s, 9, r->options_json, -1, SQLITE_STATIC) == SQLITE_OK &&
+         sqlite3_bind_text(s, 10, r->output_header, -1, SQLITE_STATIC) == SQLITE_OK &&
+         sqlite3_bind_int64(s, 11, (sqlite3_int64)r->rows) == SQLITE_OK &&
+         sqlite3_bind_int64(s, 12, (sqlite3_int64)r->computed) == SQLITE_OK &&
+         sqlite3_bind_int64(s, 13, (sqlite3_int64)r->rejected) == SQLITE_OK &&
+         bind_ore(s, 14, r->gross) == SQLITE_OK && bind_ore(s, 15, r->deductions) == SQLITE_OK &&
+         bind_ore(s, 16, r->paid) == SQLITE_OK &&
+         bind_ore(s, 17, (const mpz_t *)&lg->efter) == SQLITE_OK &&
+         bind_ore(s, 18, (const mpz_t *)&lg->tilbage) == SQLITE_OK &&
+         sqlite3_bind_int64(s, 19, lg->first_entry) == SQLITE_OK &&
+         sqlite3_bind_int64(s, 20, lg->last_entry) == SQLITE_OK &&
+         sqlite3_step(s) == SQLITE_DONE;
+    sqlite3_finalize(s);
+    if (!ok || ledger_exec(lg, "RELEASE rows") != SQLITE_OK ||
+        ledger_exec(lg, "COMMIT") != SQLITE_OK) {
+        ledger_fail(lg, errmsg, "ledger %s: cannot commit the run: %s", lg->path,
+                    sqlite3_errmsg(lg->db));
+        rfy_ledger_rollback(lg);
+        return RFY_EIO;
+    }
+    lg->in_run = 0;
+    if (id_out)
+        memcpy(id_out, id, sizeof id);
+    return RFY_OK;
+}
+
+void rfy_ledger_rollback(rfy_ledger *lg)
+{
+    if (!lg || !lg->in_run)
+        return;
+    ledger_exec(lg, "ROLLBACK");
+    lg->in_run = 0;
+    ledger_totals_reset(lg);
+}

@@ -1,0 +1,103 @@
+/* Internal to calc/: the ledger's handle and its prepared statements
+ * (include/rfy/ledger.h is the public side).  ledger.c opens, migrates and
+ * runs the transaction; ledger_store.c reads and writes case-months. */
+#ifndef RFY_CALC_LEDGER_INTERNAL_H
+#define RFY_CALC_LEDGER_INTERNAL_H
+
+#include <gmp.h>
+#include <sqlite3.h>
+
+#include <rfy/calc.h>
+#include <rfy/ledger.h>
+
+/* The statements a run uses for every case-month, prepared once. */
+enum ledger_stmt {
+    LS_LOOKUP,       /* current entry of (case_id, month) */
+    LS_STATE_BEFORE, /* latest current entry of a case before a month */
+    LS_INSERT,       /* a new case-month */
+    LS_SUPERSEDE,    /* mark an entry superseded */
+    LS_CASE_LATEST,  /* a case's latest current month */
+    LS_LATER,        /* current entries of a case after a month, in month order */
+    LS_COUNT
+};
+
+struct rfy_ledger {
+    sqlite3 *db;
+    char *path;
+    int writable;
+    int in_run;                   /* rfy_ledger_begin'ed, not yet committed or rolled back */
+    int corrections;
+    long long run;                /* this run's row in table run */
+    long long seq;                /* output rows put in this run */
+    long long first_entry, last_entry; /* ids of its first and last case-month (0: none) */
+    char *rows_buf;               /* canonical rows of the case-month being put (reused) */
+    size_t rows_cap;
+    char *rates_id;
+    const struct rfy_rates *rates;
+    char time[21];                /* this run's time, UTC */
+    sqlite3_stmt *st[LS_COUNT];
+    mpz_t efter, tilbage;         /* Σ positive corrections, Σ |negative| corrections */
+    /* A later month being recomputed (ledger_recompute_later): its stored
+     * rows, stored again with its new result by rfy_ledger_put. */
+    const char *later_rows;
+    int later_comma;
+    char msg[256];
+};
+
+/* printf into lg->msg and a malloc'ed copy into *errmsg (when not NULL); returns RFY_EIO. */
+int ledger_fail(rfy_ledger *lg, char **errmsg, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* Run one SQL text (no results).  Returns SQLITE_OK or the SQLite code. */
+int ledger_exec(rfy_ledger *lg, const char *sql);
+
+/* A case-month that is not in the file, recomputed from its stored rows. */
+typedef struct ledger_later {
+    const char *case_id;
+    size_t case_id_len;
+    const rfy_case *in;           /* its first period row */
+    const rfy_result *res;        /* recomputed, holiday state carried */
+    mpz_t previously_paid;        /* its stored payment */
+    mpz_t correction;             /* res->payment − previously_paid */
+} ledger_later;
+
+/*
+ * rules.md §10: after a correction run's last month of a case, the case's
+ * later stored months recomputed from their stored rows with the state `st`
+ * (the state after that month; advanced here).  Each whose payment or
+ * holiday state changes goes to fn (which writes it and stores it again with
+ * rfy_ledger_put and a row of no input lines); the first that does not
+ * change ends the walk (nothing after it can change).  Returns RFY_OK, fn's
+ * code, or RFY_EIO / RFY_EINPUT (a stored row no longer computes: named in
+ * lg->msg).
+ */
+int ledger_recompute_later(rfy_ledger *lg, const char *case_id, size_t len, rfy_month after,
+                           rfy_holiday_state *st, int (*fn)(void *user, const ledger_later *l),
+                           void *user);
+
+/*
+ * Read the canonical rows of a stored case-month into cases[0..*n) (at most
+ * max) and compute it: rfy_compute_rows, then the holiday state from st
+ * (when st carries a month before, the state columns of the stored rows are
+ * not read again: the ledger carries the state; a case's first month takes
+ * them as its file gave them).  Returns RFY_OK or the engine's code with err.
+ */
+int ledger_compute_stored(rfy_result *res, rfy_case *cases, size_t max, size_t *n,
+                          const rfy_rates *rates, const char *rows, int comma,
+                          rfy_holiday_state *st, rfy_error *err);
+
+/* Note entry `id` as put by the run (first and last, for export). */
+static inline void ledger_note_entry(rfy_ledger *lg, long long id)
+{
+    if (!lg->first_entry)
+        lg->first_entry = id;
+    lg->last_entry = id;
+}
+
+/* Undo the case-months of the correction totals (restart, rollback). */
+void ledger_totals_reset(rfy_ledger *lg);
+
+#endif

@@ -1,0 +1,150 @@
+/*
+ * `rfy ledger verify` (rfy/ledger.h): every current case-month recomputed
+ * from its stored rows, the holiday state carried from month to month as a
+ * run carries it, and compared with what was stored.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ledger_internal.h"
+#include <rfy/money.h>
+#include <rfy/rates.h>
+#include <rfy/status.h>
+
+#define VERIFY_ROWS_MAX 64
+
+typedef struct verify_ctx {
+    int (*fn)(void *user, const rfy_ledger_difference *d);
+    void *user;
+    unsigned long differences;
+} verify_ctx;
+
+static int report(verify_ctx *v, const char *case_id, rfy_month month, long long run,
+                  const char *what, const char *detail, const char *detail_en)
+{
+    rfy_ledger_difference d = {case_id, month, run, what, detail, detail_en};
+    v->differences++;
+    return v->fn ? v->fn(v->user, &d) : RFY_OK;
+}
+
+int rfy_ledger_verify(rfy_ledger *lg, const struct rfy_rates *rates,
+                      int (*fn)(void *user, const rfy_ledger_difference *d), void *user,
+                      unsigned long *checked, unsigned long *differences)
+{
+    static const char SQL[] =
+        "SELECT case_id, month, run, input_rows, decimal_comma, payment, holiday_known,"
+        " holiday_run_months, holiday_used_m, rates_id, origin FROM casemonth"
+        " WHERE superseded_by IS NULL ORDER BY case_id, month";
+    sqlite3_stmt *s = NULL;
+    rfy_case cases[VERIFY_ROWS_MAX];
+    rfy_result res;
+    rfy_holiday_state st;
+    rfy_error err;
+    verify_ctx v = {fn, user, 0};
+    char *prev_case = NULL, detail[256], detail_en[256];
+    const char *tables = rfy_rates_id(rates);
+    int rc = RFY_OK, step = SQLITE_DONE;
+    mpz_t used;
+
+    *checked = 0;
+    if (sqlite3_prepare_v2(lg->db, SQL, -1, &s, NULL) != SQLITE_OK)
+        return ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(lg->db));
+    for (size_t i = 0; i < VERIFY_ROWS_MAX; i++)
+        rfy_case_init(&cases[i]);
+    rfy_result_init(&res);
+    rfy_holiday_state_init(&st);
+    mpz_init(used);
+    while (rc == RFY_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *id = (const char *)sqlite3_column_text(s, 0);
+        rfy_month month = sqlite3_column_int(s, 1);
+        long long run = sqlite3_column_int64(s, 2), payment = sqlite3_column_int64(s, 5);
+        int known = sqlite3_column_int(s, 6), origin = sqlite3_column_int(s, 10);
+        long run_months = (long)sqlite3_column_int64(s, 7);
+        const char *rid = (const char *)sqlite3_column_text(s, 9);
+        size_t n;
+        mpz_set_si(used, (long)sqlite3_column_int64(s, 8));
+        if (!prev_case || strcmp(prev_case, id) != 0) {
+            /* a new case: its first month takes the state its rows gave */
+            free(prev_case);
+            if (!(prev_case = strdup(id))) {
+                rc = ledger_fail(lg, NULL, "out of memory");
+                break;
+            }
+            rfy_holiday_state_clear(&st);
+            rfy_holiday_state_init(&st);
+        }
+        if (origin == 2) { /* imported: nothing to recompute; its state carries on */
+            if (known) {
+                rfy_holiday_state_start(&st, run_months, used);
+                st.last = month;
+            } else
+                rfy_holiday_state_forget(&st, month);
+            continue;
+        }
+        ++*checked;
+        if (rid && tables && strcmp(rid, tables) != 0) {
+            snprintf(detail, sizeof detail, "gemt med rates_id %s, genberegnet med %s", rid, tables);
+            snprintf(detail_en, sizeof detail_en, "stored with rates_id %s, recomputed with %s", rid,
+                     tables);
+            rc = report(&v, id, month, run, "rates_id", detail, detail_en);
+        }
+        rc = rc != RFY_OK ? rc
+                          : ledger_compute_stored(&res, cases, VERIFY_ROWS_MAX, &n, rates,
+                                                  (const char *)sqlite3_column_text(s, 3),
+                                                  sqlite3_column_int(s, 4), &st, &err);
+        if (rc == RFY_EINPUT || rc == RFY_ENORATE || rc == RFY_ECOVERAGE) {
+            char words[200];
+            snprintf(detail, sizeof detail, "%s%s%s", err.column, *err.column ? ": " : "",
+                     err.reason);
+            rfy_error_text(words, sizeof words, &err, RFY_LANG_EN);
+            snprintf(detail_en, sizeof detail_en, "%s%s%s", err.column, *err.column ? ": " : "",
+                     words);
+            rc = report(&v, id, month, run, "input", detail, detail_en);
+            rfy_holiday_state_forget(&st, month);
+            continue;
+        }
+        if (rc != RFY_OK)
+            break;
+        if (mpz_cmp_si(res.payment, (long)payment) != 0) {
+            char a[40], b[40];
+            mpz_t p;
+            mpz_init_set_si(p, (long)payment);
+            rfy_money_format(a, sizeof a, p, '.');
+            rfy_money_format(b, sizeof b, res.payment, '.');
+            mpz_clear(p);
+            snprintf(detail, sizeof detail, "gemt %s, genberegnet %s", a, b);
+            snprintf(detail_en, sizeof detail_en, "stored %s, recomputed %s", a, b);
+            rc = report(&v, id, month, run, "payment", detail, detail_en);
+        }
+        {
+            const rfy_holiday_month *h = &res.holiday;
+            int k = h->status == RFY_HOLIDAY_KNOWN;
+            if (rc == RFY_OK && (k != known || (k && (h->run_after != run_months ||
+                                                      mpz_cmp(h->used_after_m, used) != 0)))) {
+                char a[24] = "?", b[24] = "?";
+                if (known)
+                    rfy_holiday_days_format(a, sizeof a, used, '.');
+                if (k)
+                    rfy_holiday_days_format(b, sizeof b, h->used_after_m, '.');
+                snprintf(detail, sizeof detail,
+                         "gemt %ld måneder, %s dage; genberegnet %ld måneder, %s dage",
+                         known ? run_months : 0L, a, k ? h->run_after : 0L, b);
+                snprintf(detail_en, sizeof detail_en,
+                         "stored %ld months, %s days; recomputed %ld months, %s days",
+                         known ? run_months : 0L, a, k ? h->run_after : 0L, b);
+                rc = report(&v, id, month, run, "holiday", detail, detail_en);
+            }
+        }
+    }
+    if (rc == RFY_OK && step != SQLITE_DONE)
+        rc = ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(lg->db));
+    sqlite3_finalize(s);
+    free(prev_case);
+    mpz_clear(used);
+    rfy_holiday_state_clear(&st);
+    rfy_result_clear(&res);
+    for (size_t i = 0; i < VERIFY_ROWS_MAX; i++)
+        rfy_case_clear(&cases[i]);
+    *differences = v.differences;
+    return rc;
+}
