@@ -2,7 +2,7 @@
  * A run ended by a failed GMP allocation leaves no temporary output file
  * (cli/atomic_file.c registers its live temporaries with cli_on_fatal, and
  * rfy's main() installs its out-of-memory policy, cli/oom_exit.h).  The failure is made
- * deterministic with the test hook rfy_oom_fail_after().
+ * deterministic with the test hook rfy__oom_fail_after() (calc/base/oom_internal.h).
  */
 #include <check.h>
 #include <dirent.h>
@@ -17,6 +17,7 @@
 #include "check_run.h"
 #include <rfy/rfy.h>
 #include "oom_exit.h"
+#include "oom_internal.h" /* rfy__oom_fail_after: the test hook, internal to librfy */
 
 static char dir[] = "/tmp/rfy-oom-XXXXXX";
 
@@ -58,7 +59,7 @@ START_TEST(oom_removes_live_temporaries)
         /* two temporaries exist now (out.csv.rfy-tmp-PID-XXXXXX twice) */
         if (entries(dir) != 2)
             _exit(11);
-        rfy_oom_fail_after(0); /* the next GMP allocation fails */
+        rfy__oom_fail_after(0); /* the next GMP allocation fails */
         mpz_init(big);
         mpz_ui_pow_ui(big, 10, 100000); /* needs memory: ends the process */
         _exit(12);                      /* not reached */

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "oom_exit.h"
+#include "oom_internal.h" /* rfy__oom_fail_after: the test hook, internal to librfy */
 #include <rfy/status.h>
 #include "check_run.h"
 
@@ -144,7 +145,7 @@ static void body_fail_after_three(void)
     int i;
     ck_assert_int_eq(cli_on_fatal(remove_marker), RFY_OK);
     cli_install_oom_exit();
-    rfy_oom_fail_after(3);
+    rfy__oom_fail_after(3);
     for (i = 0; i < 6; i++) {
         mpz_init2(z[i], 1024);
         append_byte(progress_path, '.');
@@ -171,7 +172,7 @@ static void body_fail_in_realloc(void)
     cli_install_oom_exit();
     mpz_init2(x, 64);
     mpz_set_ui(x, 1);
-    rfy_oom_fail_after(0);
+    rfy__oom_fail_after(0);
     for (i = 0; i < 64; i++) {
         mpz_mul_2exp(x, x, 4096); /* needs more limbs: realloc */
         append_byte(progress_path, '.');
@@ -196,7 +197,7 @@ static void body_order(void)
     ck_assert_int_eq(cli_on_fatal(remove_marker), RFY_OK);
     ck_assert_int_eq(cli_on_fatal(note_b), RFY_OK);
     ck_assert_int_eq(cli_on_fatal_remove(remove_marker), RFY_OK);
-    rfy_oom_fail_after(0);
+    rfy__oom_fail_after(0);
     mpz_init2(x, 4096);
 }
 
@@ -217,7 +218,7 @@ static void body_no_failure(void)
     mpz_t x;
     char *s;
     cli_install_oom_exit();
-    rfy_oom_fail_after(-1);
+    rfy__oom_fail_after(-1);
     mpz_init(x);
     mpz_setbit(x, 1UL << 20);
     mpz_sub_ui(x, x, 1);

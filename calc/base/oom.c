@@ -8,12 +8,13 @@
 #include <stdlib.h>
 
 #include <rfy/oom.h>
+#include "oom_internal.h"
 
 static rfy_oom_handler handler;
 /* The memory functions in force before rfy_install_gmp_allocators(). */
 static void *(*prev_alloc)(size_t);
 static void *(*prev_realloc)(void *, size_t, size_t);
-/* Test hook: allocations left before failing; < 0 = never fail. */
+/* Test hook (rfy__oom_fail_after): allocations left before failing; < 0 = never fail. */
 static long fail_budget = -1;
 
 /* Consume one allocation of the test budget; non-zero if this one must fail. */
@@ -79,7 +80,7 @@ void rfy_install_gmp_allocators(void)
     mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
 }
 
-void rfy_oom_fail_after(long n)
+void rfy__oom_fail_after(long n)
 {
     fail_budget = n < 0 ? -1 : n;
 }

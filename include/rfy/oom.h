@@ -45,15 +45,6 @@ RFY_API rfy_oom_handler rfy_set_oom_handler(rfy_oom_handler fn);
  */
 RFY_API void rfy_install_gmp_allocators(void);
 
-/*
- * FOR TESTS ONLY.  Make GMP allocations fail deterministically: the next `n`
- * allocations through librfy's GMP allocators succeed and every one after
- * them fails (n = 0: the next one fails).  n < 0 turns the hook off (the
- * default).  Not thread-safe; affects only allocations made after
- * rfy_install_gmp_allocators().
- */
-RFY_API void rfy_oom_fail_after(long n);
-
 RFY_END_DECLS
 
 #endif
