@@ -76,7 +76,7 @@ typedef struct audit_ctx {
     size_t explain_len;      /* the case_id's length */
     rfy_month explain_month; /* 0: every month */
     mpz_t tolerance;         /* --tolerance, øre */
-    rfy_audit_totals tot;    /* matches, over- and underpayments, paid and difference totals */
+    rfy_audit_totals *tot;   /* matches, over- and underpayments, paid and difference totals */
     input_again *again;      /* reading the input again (its order) */
     FILE *explain_out;
     unsigned long explained;
@@ -84,13 +84,15 @@ typedef struct audit_ctx {
     unsigned long holiday_excess; /* case-months with holiday with ydelse beyond the right */
     unsigned long warned[RECEIPT_WARNINGS]; /* computed case-months per warning bit (receipt) */
     run_summary sum;         /* the reconciled summary, as batch's (run_summary.h) */
-    rfy_audit_paid paid;     /* this case-month's paid sum, reused: nothing allocated per row */
+    rfy_audit_paid *paid;    /* this case-month's paid sum, reused: nothing allocated per row */
+    mpz_t paid_sum;          /* its amount (rfy_audit_paid_sum), reused */
+    mpz_t total_paid, total_diff; /* the run's totals, copied for the receipt */
     mpz_t diff;              /* this case-month's paid − payment, reused */
     /* --ledger: paid against what the ledger says was paid (exact: no tolerance) */
     rfy_ledger *ledger;
     const char *ledger_path;
     rfy_ledger_stored stored; /* the ledger's entry of this case-month, reused */
-    rfy_audit_totals ltot;    /* matches and differences against the ledger */
+    rfy_audit_totals *ltot;   /* matches and differences against the ledger */
     unsigned long ledger_missing; /* case-months the ledger has not paid */
     mpz_t ldiff;             /* this case-month's paid − the ledger's payment, reused */
     mpz_t zero;              /* the ledger comparison's tolerance */
@@ -102,13 +104,15 @@ typedef struct audit_ctx {
 /* Case-months that differ beyond the tolerance: over- and underpaid. */
 static unsigned long differences(const audit_ctx *a)
 {
-    return a->tot.over + a->tot.under;
+    rfy_audit_counts c = rfy_audit_totals_counts(a->tot);
+    return c.over + c.under;
 }
 
 /* Case-months whose paid is not what the ledger says was paid (or that it has not paid). */
 static unsigned long ledger_differences(const audit_ctx *a)
 {
-    return a->ltot.over + a->ltot.under + a->ledger_missing;
+    rfy_audit_counts c = rfy_audit_totals_counts(a->ltot);
+    return c.over + c.under + a->ledger_missing;
 }
 
 static int write_failed(audit_ctx *a, const char *target)
@@ -137,7 +141,7 @@ static int explain_row(audit_ctx *a, const batch_row *row, int differs)
     int n = batch_row_format_lines(lines, sizeof lines - 1, row);
     size_t o = 0;
     FILE *fp = a->explain_out;
-    rfy_money_format_da(paid, sizeof paid, a->paid.sum);
+    rfy_money_format_da(paid, sizeof paid, a->paid_sum);
     rfy_money_format_da(payment, sizeof payment, row->res->payment);
     rfy_money_format_da(diff, sizeof diff, a->diff);
     lines[n < 0 ? 0 : n] = '\0';
@@ -185,8 +189,9 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     int n, k;
 
     /* Nothing is written before this point: a bad paid makes the case-month a reject. */
-    if (rfy_audit_paid_of_row(&a->paid, row, EXTRA_PAID, a->amount, err) != RFY_OK)
+    if (rfy_audit_paid_of_row(a->paid, row, EXTRA_PAID, a->amount, err) != RFY_OK)
         return RFY_EINPUT;
+    rfy_audit_paid_sum(a->paid_sum, a->paid);
     for (int i = 0; i < RECEIPT_WARNINGS; i++)
         if (r->warnings & (1u << i))
             a->warned[i]++;
@@ -198,8 +203,8 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     int excess = r->holiday.status == RFY_HOLIDAY_KNOWN && mpz_sgn(r->holiday.excess_m) > 0;
     a->holiday_excess += (unsigned long)excess;
     /* Positive: paid too much; within --tolerance either way a match (rfy/audit.h). */
-    rfy_audit_finding found = rfy_audit_compare(a->diff, a->paid.sum, r->payment, a->tolerance);
-    rfy_audit_totals_add(&a->tot, a->paid.sum, a->diff, found);
+    rfy_audit_finding found = rfy_audit_compare(a->diff, a->paid_sum, r->payment, a->tolerance);
+    rfy_audit_totals_add(a->tot, a->paid_sum, a->diff, found);
     int differs = found != RFY_AUDIT_MATCH;
     int ledger_differs = 0;
     if (a->ledger) {
@@ -213,8 +218,8 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
             a->ledger_missing++;
             ledger_differs = 1;
         } else {
-            rfy_audit_finding lf = rfy_audit_compare(a->ldiff, a->paid.sum, a->stored.payment, a->zero);
-            rfy_audit_totals_add(&a->ltot, a->paid.sum, a->ldiff, lf);
+            rfy_audit_finding lf = rfy_audit_compare(a->ldiff, a->paid_sum, a->stored.payment, a->zero);
+            rfy_audit_totals_add(a->ltot, a->paid_sum, a->ldiff, lf);
             ledger_differs = lf != RFY_AUDIT_MATCH;
         }
     }
@@ -231,7 +236,7 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
         return write_failed(a, a->files.out.path);
     }
     len = (size_t)n;
-    if (result_row_add_money(line, sizeof line, &len, a->paid.sum) != 0 ||
+    if (result_row_add_money(line, sizeof line, &len, a->paid_sum) != 0 ||
         result_row_add_money(line, sizeof line, &len, a->diff) != 0 || len + 1 > sizeof line) {
         errno = EOVERFLOW;
         return write_failed(a, a->files.out.path);
@@ -279,8 +284,8 @@ static int on_restart(void *user)
     run_summary_clear(&a->sum);
     run_summary_init(&a->sum);
     a->explained = 0;
-    rfy_audit_totals_reset(&a->tot);
-    rfy_audit_totals_reset(&a->ltot);
+    rfy_audit_totals_reset(a->tot);
+    rfy_audit_totals_reset(a->ltot);
     a->ledger_missing = 0;
     return run_files_restart(&a->files, a->header);
 }
@@ -309,12 +314,13 @@ static int write_summary(audit_ctx *a, const batch_stats *st)
 {
     char d[48], p[48], q[48], o[48], u[48], t[48], w[48];
     FILE *fp = a->files.out.fp;
-    if (rfy_money_format(d, sizeof d, a->tot.diff_total, '.') < 0 ||
-        rfy_money_format(w, sizeof w, a->tot.within_sum, '.') < 0 ||
-        rfy_money_format(p, sizeof p, a->tot.paid_total, '.') < 0 ||
+    rfy_audit_counts c = rfy_audit_totals_counts(a->tot), lc = rfy_audit_totals_counts(a->ltot);
+    if (rfy_audit_totals_text(d, sizeof d, a->tot, RFY_AUDIT_DIFF_TOTAL, '.') < 0 ||
+        rfy_audit_totals_text(w, sizeof w, a->tot, RFY_AUDIT_WITHIN_SUM, '.') < 0 ||
+        rfy_audit_totals_text(p, sizeof p, a->tot, RFY_AUDIT_PAID_TOTAL, '.') < 0 ||
         rfy_money_format(q, sizeof q, st->payment, '.') < 0 ||
-        rfy_money_format(o, sizeof o, a->tot.over_sum, '.') < 0 ||
-        rfy_money_format(u, sizeof u, a->tot.under_sum, '.') < 0 ||
+        rfy_audit_totals_text(o, sizeof o, a->tot, RFY_AUDIT_OVER_SUM, '.') < 0 ||
+        rfy_audit_totals_text(u, sizeof u, a->tot, RFY_AUDIT_UNDER_SUM, '.') < 0 ||
         rfy_money_format(t, sizeof t, a->tolerance, '.') < 0)
         return write_failed(a, a->files.out.path);
     errno = 0;
@@ -326,18 +332,18 @@ static int write_summary(audit_ctx *a, const batch_stats *st)
                     "# rejects,%lu\n# holiday_excess,%lu\n# within_tolerance,%s\n"
                     "# sum_of_differences,%s\n# total_paid,%s\n"
                     "# total_payment,%s\n# tolerance,%s\n# rates_id,%s\n",
-                st->rows, st->casemonths, a->tot.matches, differences(a), a->tot.over, o,
-                a->tot.under, u,
+                st->rows, st->casemonths, c.matches, differences(a), c.over, o,
+                c.under, u,
                 st->rejected, a->holiday_excess, w, d, p, q, t, a->rates_id) < 0)
         return write_failed(a, a->files.out.path);
     /* --ledger: ledger_matches + ledger_differences = case_months; the sum is over the
      * case-months the ledger has paid: ledger_total_paid − their ledger payments */
     if (a->ledger &&
-        (rfy_money_format(d, sizeof d, a->ltot.diff_total, '.') < 0 ||
-         rfy_money_format(p, sizeof p, a->ltot.paid_total, '.') < 0 ||
+        (rfy_audit_totals_text(d, sizeof d, a->ltot, RFY_AUDIT_DIFF_TOTAL, '.') < 0 ||
+         rfy_audit_totals_text(p, sizeof p, a->ltot, RFY_AUDIT_PAID_TOTAL, '.') < 0 ||
          fprintf(fp, "# ledger_matches,%lu\n# ledger_differences,%lu\n# ledger_missing,%lu\n"
                      "# ledger_sum_of_differences,%s\n# ledger_total_paid,%s\n",
-                 a->ltot.matches, ledger_differences(a), a->ledger_missing, d, p) < 0))
+                 lc.matches, ledger_differences(a), a->ledger_missing, d, p) < 0))
         return write_failed(a, a->files.out.path);
     return RFY_OK;
 }
@@ -346,23 +352,24 @@ static void summary(const audit_ctx *a, const batch_stats *st, const char *rejec
                     int tolerance_given)
 {
     char d[48], p[48], q[48], o[48], u[48], w[48];
-    rfy_money_format(d, sizeof d, a->tot.diff_total, '.');
-    rfy_money_format(w, sizeof w, a->tot.within_sum, '.');
-    rfy_money_format(p, sizeof p, a->tot.paid_total, '.');
+    rfy_audit_counts c = rfy_audit_totals_counts(a->tot), lc = rfy_audit_totals_counts(a->ltot);
+    rfy_audit_totals_text(d, sizeof d, a->tot, RFY_AUDIT_DIFF_TOTAL, '.');
+    rfy_audit_totals_text(w, sizeof w, a->tot, RFY_AUDIT_WITHIN_SUM, '.');
+    rfy_audit_totals_text(p, sizeof p, a->tot, RFY_AUDIT_PAID_TOTAL, '.');
     rfy_money_format(q, sizeof q, st->payment, '.');
-    rfy_money_format(o, sizeof o, a->tot.over_sum, '.');
-    rfy_money_format(u, sizeof u, a->tot.under_sum, '.');
+    rfy_audit_totals_text(o, sizeof o, a->tot, RFY_AUDIT_OVER_SUM, '.');
+    rfy_audit_totals_text(u, sizeof u, a->tot, RFY_AUDIT_UNDER_SUM, '.');
     /* Danish unless --lang en (cli_lang) */
     if (cli_lang == RFY_LANG_EN) {
         fprintf(stderr, "rfy audit: %lu row%s read, %lu match, %lu differ, %lu rejected", st->rows,
-                st->rows == 1 ? "" : "s", a->tot.matches, differences(a), st->rejected);
+                st->rows == 1 ? "" : "s", c.matches, differences(a), st->rejected);
         if (st->rejected)
             fprintf(stderr, " (see %s)", rejects_name);
         if (st->casemonths != st->computed)
             fprintf(stderr, "; %lu case-months from %lu rows", st->casemonths, st->computed);
     } else {
         fprintf(stderr, "rfy audit: %lu %s læst, %lu stemmer, %lu afviger, %lu afvist", st->rows,
-                st->rows == 1 ? "række" : "rækker", a->tot.matches, differences(a), st->rejected);
+                st->rows == 1 ? "række" : "rækker", c.matches, differences(a), st->rejected);
         if (st->rejected)
             fprintf(stderr, " (se %s)", rejects_name);
         if (st->casemonths != st->computed)
@@ -377,8 +384,8 @@ static void summary(const audit_ctx *a, const batch_stats *st, const char *rejec
                             "flagged in the report\n", a->holiday_excess,
                     a->holiday_excess == 1 ? "" : "s");
         fprintf(stderr, "rfy audit: overpaid %lu case-month%s, %s; underpaid %lu case-month%s, %s",
-                a->tot.over, a->tot.over == 1 ? "" : "s", o, a->tot.under,
-                a->tot.under == 1 ? "" : "s", u);
+                c.over, c.over == 1 ? "" : "s", o, c.under,
+                c.under == 1 ? "" : "s", u);
         if (tolerance_given) /* the matches' own differences, so that the sum adds up */
             fprintf(stderr, "; within the tolerance %s", w);
         fprintf(stderr, "\nrfy audit: sum of differences (paid - payment) %s; total paid %s, "
@@ -388,24 +395,24 @@ static void summary(const audit_ctx *a, const batch_stats *st, const char *rejec
             fprintf(stderr, "rfy audit: %lu %s med ferie ud over retten (§ 69 stk. 5), "
                             "markeret i rapporten\n", a->holiday_excess,
                     a->holiday_excess == 1 ? "sagsmåned" : "sagsmåneder");
-        fprintf(stderr, "rfy audit: overbetalt %lu %s, %s; underbetalt %lu %s, %s", a->tot.over,
-                a->tot.over == 1 ? "sagsmåned" : "sagsmåneder", o, a->tot.under,
-                a->tot.under == 1 ? "sagsmåned" : "sagsmåneder", u);
+        fprintf(stderr, "rfy audit: overbetalt %lu %s, %s; underbetalt %lu %s, %s", c.over,
+                c.over == 1 ? "sagsmåned" : "sagsmåneder", o, c.under,
+                c.under == 1 ? "sagsmåned" : "sagsmåneder", u);
         if (tolerance_given) /* the matches' own differences, so that the sum adds up */
             fprintf(stderr, "; inden for tolerancen %s", w);
         fprintf(stderr, "\nrfy audit: sum af differencer (betalt - udbetaling) %s; betalt i alt %s, "
                         "genberegnet i alt %s\n", d, p, q);
     }
     if (a->ledger) {
-        rfy_money_format(d, sizeof d, a->ltot.diff_total, '.');
+        rfy_audit_totals_text(d, sizeof d, a->ltot, RFY_AUDIT_DIFF_TOTAL, '.');
         fprintf(stderr,
                 cli_lang == RFY_LANG_EN
                     ? "rfy audit: ledger %s: %lu case-month%s as the ledger paid, %lu differ (%lu not "
                       "in the ledger); sum of differences (paid - ledger) %s\n"
                     : "rfy audit: ledger %s: %lu sagsmåned%s som ledgeren betalte, %lu afviger (%lu "
                       "findes ikke i ledgeren); sum af differencer (betalt - ledgeren) %s\n",
-                a->ledger_path, a->ltot.matches,
-                a->ltot.matches == 1 ? "" : cli_lang == RFY_LANG_EN ? "s" : "er",
+                a->ledger_path, lc.matches,
+                lc.matches == 1 ? "" : cli_lang == RFY_LANG_EN ? "s" : "er",
                 ledger_differences(a), a->ledger_missing, d);
     }
     fprintf(stderr, "rfy audit: rates_id %s\n", a->rates_id);
@@ -490,11 +497,13 @@ int cmd_audit(int argc, char **argv)
     }
     batch_stats_init(&st);
     run_summary_init(&a.sum);
-    rfy_audit_paid_init(&a.paid);
-    rfy_audit_totals_init(&a.tot);
-    mpz_inits(a.diff, a.tolerance, a.ldiff, a.zero, NULL);
-    rfy_audit_totals_init(&a.ltot);
+    mpz_inits(a.diff, a.tolerance, a.ldiff, a.zero, a.paid_sum, a.total_paid, a.total_diff, NULL);
     rfy_ledger_stored_init(&a.stored);
+    if (!(a.paid = rfy_audit_paid_new()) || !(a.tot = rfy_audit_totals_new()) ||
+        !(a.ltot = rfy_audit_totals_new())) {
+        fprintf(stderr, "rfy audit: out of memory\n");
+        goto cleanup;
+    }
     a.header = REPORT_HEADER;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
@@ -569,10 +578,11 @@ int cmd_audit(int argc, char **argv)
         goto failed;
     /* Every case-month computed is a match or a difference; every row is in
      * one of them or in a reject. */
-    if (a.tot.matches + differences(&a) != st.casemonths || a.rejects_written != st.rejected ||
+    unsigned long matched = rfy_audit_totals_counts(a.tot).matches;
+    if (matched + differences(&a) != st.casemonths || a.rejects_written != st.rejected ||
         a.lines_written != st.computed || st.rows != a.lines_written + st.rejected) {
         fprintf(stderr, "rfy audit: internal error: %lu rows read, but %lu match, %lu differ "
-                        "and %lu rejected\n", st.rows, a.tot.matches, differences(&a),
+                        "and %lu rejected\n", st.rows, matched, differences(&a),
                 a.rejects_written);
         goto failed;
     }
@@ -600,14 +610,16 @@ int cmd_audit(int argc, char **argv)
     rec.computed = st.computed;
     rec.rejected = st.rejected;
     rec.case_months = st.casemonths; /* = matches + differences (checked above) */
-    rec.matches = a.tot.matches;
+    rec.matches = matched;
     rec.differences = differences(&a);
     rec.warning_rows = a.warned;
     rec.total_gross = st.gross;
     rec.total_deductions = st.deductions;
-    rec.total_paid = a.tot.paid_total;
+    rfy_audit_totals_amount(a.total_paid, a.tot, RFY_AUDIT_PAID_TOTAL);
+    rec.total_paid = a.total_paid;
     rec.total_payment = st.payment;
-    rec.total_difference = a.tot.diff_total;
+    rfy_audit_totals_amount(a.total_diff, a.tot, RFY_AUDIT_DIFF_TOTAL);
+    rec.total_difference = a.total_diff;
     rec.output_path = args.out_path;
     rec.rejects_path = a.files.rej_path ? a.files.rej_path : "-";
     if (!(options = run_options_json(&args.ro, args.delimiter, args.comma, s.used, s.sep)) ||
@@ -650,10 +662,10 @@ cleanup:
     free(msg);
     batch_stats_clear(&st);
     run_summary_clear(&a.sum);
-    rfy_audit_paid_clear(&a.paid);
-    rfy_audit_totals_clear(&a.tot);
-    mpz_clears(a.diff, a.tolerance, a.ldiff, a.zero, NULL);
-    rfy_audit_totals_clear(&a.ltot);
+    rfy_audit_paid_free(a.paid);
+    rfy_audit_totals_free(a.tot);
+    mpz_clears(a.diff, a.tolerance, a.ldiff, a.zero, a.paid_sum, a.total_paid, a.total_diff, NULL);
+    rfy_audit_totals_free(a.ltot);
     rfy_ledger_stored_clear(&a.stored);
     if (a.ledger)
         rfy_ledger_close(a.ledger);

@@ -15,30 +15,52 @@
 #include "fault_check.h"
 #include "money_check.h"
 
-static rfy_audit_paid P;
-static rfy_audit_totals T;
+static rfy_audit_paid *P;
+static rfy_audit_totals *T;
 static rfy_error E;
-static mpz_t paid, payment, tol, diff;
+static mpz_t paid, payment, tol, diff, got;
 
 static void setup(void)
 {
-    rfy_audit_paid_init(&P);
-    rfy_audit_totals_init(&T);
-    mpz_inits(paid, payment, tol, diff, NULL);
+    P = rfy_audit_paid_new();
+    T = rfy_audit_totals_new();
+    ck_assert_ptr_nonnull(P);
+    ck_assert_ptr_nonnull(T);
+    mpz_inits(paid, payment, tol, diff, got, NULL);
     memset(&E, 0, sizeof E);
 }
 
 static void teardown(void)
 {
-    mpz_clears(paid, payment, tol, diff, NULL);
-    rfy_audit_totals_clear(&T);
-    rfy_audit_paid_clear(&P);
+    mpz_clears(paid, payment, tol, diff, got, NULL);
+    rfy_audit_totals_free(T);
+    rfy_audit_paid_free(P);
+}
+
+/* The paid sum so far (a copy, rfy_audit_paid_sum). */
+static mpz_ptr paid_sum(void)
+{
+    rfy_audit_paid_sum(got, P);
+    return got;
+}
+
+/* One of the run's sums (a copy, rfy_audit_totals_amount). */
+static mpz_ptr total(rfy_audit_amount_id which)
+{
+    rfy_audit_totals_amount(got, T, which);
+    return got;
+}
+
+/* The run's counts. */
+static rfy_audit_counts counts(void)
+{
+    return rfy_audit_totals_counts(T);
 }
 
 /* Add one paid cell of a case-month of n rows, line `line`. */
 static int add(const char *cell, unsigned long line, size_t n, const rfy_decimal_syntax *syn)
 {
-    return rfy_audit_paid_add(&P, cell, strlen(cell), line, n, syn, &E);
+    return rfy_audit_paid_add(P, cell, strlen(cell), line, n, syn, &E);
 }
 
 /* A case-month paid 14.000,00 on its period row plus a correction line of
@@ -46,13 +68,13 @@ static int add(const char *cell, unsigned long line, size_t n, const rfy_decimal
  * of 14.359,65: difference 0,00, a match with no tolerance. */
 START_TEST(correction_line_completes_the_payment)
 {
-    rfy_audit_paid_start(&P);
+    rfy_audit_paid_start(P);
     ck_assert_int_eq(add("14000.00", 2, 2, &RFY_AMOUNT_DOT), RFY_OK);
     ck_assert_int_eq(add("359.65", 3, 2, &RFY_AMOUNT_DOT), RFY_OK);
-    ck_assert_int_eq(rfy_audit_paid_finish(&P, &RFY_AMOUNT_DOT, &E), RFY_OK);
-    ck_money(P.sum, "14359.65");
+    ck_assert_int_eq(rfy_audit_paid_finish(P, &RFY_AMOUNT_DOT, &E), RFY_OK);
+    ck_money(paid_sum(), "14359.65");
     amt(payment, "14359.65");
-    ck_assert_int_eq(rfy_audit_compare(diff, P.sum, payment, tol), RFY_AUDIT_MATCH);
+    ck_assert_int_eq(rfy_audit_compare(diff, paid_sum(), payment, tol), RFY_AUDIT_MATCH);
     ck_money(diff, "0.00");
 }
 END_TEST
@@ -98,11 +120,11 @@ END_TEST
  * other row's 12.326,00 (1 232 600 øre). */
 START_TEST(empty_on_one_row_of_two_counts_zero)
 {
-    rfy_audit_paid_start(&P);
+    rfy_audit_paid_start(P);
     ck_assert_int_eq(add("", 2, 2, &RFY_AMOUNT_DOT), RFY_OK);
     ck_assert_int_eq(add("12326.00", 3, 2, &RFY_AMOUNT_DOT), RFY_OK);
-    ck_assert_int_eq(rfy_audit_paid_finish(&P, &RFY_AMOUNT_DOT, &E), RFY_OK);
-    ck_money(P.sum, "12326.00");
+    ck_assert_int_eq(rfy_audit_paid_finish(P, &RFY_AMOUNT_DOT, &E), RFY_OK);
+    ck_money(paid_sum(), "12326.00");
 }
 END_TEST
 
@@ -110,10 +132,10 @@ END_TEST
  * decimal comma's zero with --decimal-comma). */
 START_TEST(empty_on_every_row_is_a_reject)
 {
-    rfy_audit_paid_start(&P);
+    rfy_audit_paid_start(P);
     ck_assert_int_eq(add("", 2, 2, &RFY_AMOUNT_COMMA), RFY_OK);
     ck_assert_int_eq(add("", 3, 2, &RFY_AMOUNT_COMMA), RFY_OK);
-    ck_assert_int_eq(rfy_audit_paid_finish(&P, &RFY_AMOUNT_COMMA, &E), RFY_EINPUT);
+    ck_assert_int_eq(rfy_audit_paid_finish(P, &RFY_AMOUNT_COMMA, &E), RFY_EINPUT);
     ck_assert_str_eq(E.column, "paid");
     ck_assert_fault(&E, "paid_empty_all", "paid er tom på alle rækker i denne sag og måned: angiv det udbetalte beløb (0 hvis "
         "intet blev udbetalt)");
@@ -123,7 +145,7 @@ END_TEST
 /* A single row's empty paid: its own reason, without a line number. */
 START_TEST(empty_on_a_single_row_is_a_reject)
 {
-    rfy_audit_paid_start(&P);
+    rfy_audit_paid_start(P);
     ck_assert_int_eq(add("", 2, 1, &RFY_AMOUNT_DOT), RFY_EINPUT);
     ck_assert_str_eq(E.column, "paid");
     ck_assert_fault(&E, "paid_empty", "paid er tom: angiv det udbetalte beløb (0 hvis intet blev udbetalt)");
@@ -155,7 +177,7 @@ START_TEST(above_the_limit)
     ck_assert_int_eq(rfy_audit_paid_parse(paid, "10.000.000,00", 13, &RFY_AMOUNT_COMMA, &E),
                      RFY_EINPUT);
     ck_assert_fault(&E, "amount_too_large", "paid '10.000.000,00' er over grænsen 9.999.999,99 kr.");
-    rfy_audit_paid_start(&P);
+    rfy_audit_paid_start(P);
     ck_assert_int_eq(add("100.00", 7, 2, &RFY_AMOUNT_DOT), RFY_OK);
     ck_assert_int_eq(add("10000000.00", 8, 2, &RFY_AMOUNT_DOT), RFY_EINPUT);
     ck_assert_str_eq(E.column, "paid");
@@ -184,12 +206,12 @@ END_TEST
  * 250,00 → 250,00. */
 START_TEST(start_begins_afresh)
 {
-    rfy_audit_paid_start(&P);
+    rfy_audit_paid_start(P);
     ck_assert_int_eq(add("500.00", 2, 1, &RFY_AMOUNT_DOT), RFY_OK);
-    rfy_audit_paid_start(&P);
-    ck_assert_int_eq(rfy_audit_paid_finish(&P, &RFY_AMOUNT_DOT, &E), RFY_EINPUT);
+    rfy_audit_paid_start(P);
+    ck_assert_int_eq(rfy_audit_paid_finish(P, &RFY_AMOUNT_DOT, &E), RFY_EINPUT);
     ck_assert_int_eq(add("250.00", 3, 1, &RFY_AMOUNT_DOT), RFY_OK);
-    ck_money(P.sum, "250.00");
+    ck_money(paid_sum(), "250.00");
 }
 END_TEST
 
@@ -209,19 +231,29 @@ START_TEST(totals_over_several_case_months)
     amt(payment, "14359.65");
     for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
         amt(paid, cells[i]);
-        rfy_audit_totals_add(&T, paid, diff, rfy_audit_compare(diff, paid, payment, tol));
+        rfy_audit_totals_add(T, paid, diff, rfy_audit_compare(diff, paid, payment, tol));
     }
-    ck_assert_uint_eq(T.over, 2);
-    ck_money(T.over_sum, "180.70");
-    ck_assert_uint_eq(T.under, 1);
-    ck_money(T.under_sum, "-359.65");
-    ck_assert_uint_eq(T.matches, 2);
-    ck_money(T.paid_total, "71619.30");
-    ck_money(T.diff_total, "-178.95");
-    rfy_audit_totals_reset(&T);
-    ck_assert_uint_eq(T.over + T.under + T.matches, 0);
-    ck_money(T.paid_total, "0.00");
-    ck_money(T.diff_total, "0.00");
+    ck_assert_uint_eq(counts().over, 2);
+    ck_money(total(RFY_AUDIT_OVER_SUM), "180.70");
+    ck_assert_uint_eq(counts().under, 1);
+    ck_money(total(RFY_AUDIT_UNDER_SUM), "-359.65");
+    ck_assert_uint_eq(counts().matches, 2);
+    ck_money(total(RFY_AUDIT_PAID_TOTAL), "71619.30");
+    ck_money(total(RFY_AUDIT_DIFF_TOTAL), "-178.95");
+    /* the same sums as exact text: −17 895 øre with a comma; 7 161 930 øre
+     * needs "71619.30" + NUL = 9 bytes, so 8 is too small */
+    char text[16];
+    ck_assert_int_eq(rfy_audit_totals_text(text, sizeof text, T, RFY_AUDIT_DIFF_TOTAL, ','), 7);
+    ck_assert_str_eq(text, "-178,95");
+    ck_assert_int_eq(rfy_audit_totals_text(text, 9, T, RFY_AUDIT_PAID_TOTAL, '.'), 8);
+    ck_assert_str_eq(text, "71619.30");
+    ck_assert_int_eq(rfy_audit_totals_text(text, 8, T, RFY_AUDIT_PAID_TOTAL, '.'), -1);
+    ck_assert_int_eq(rfy_audit_totals_text(text, sizeof text, T, (rfy_audit_amount_id)5, '.'), -1);
+    ck_assert_str_eq(text, "");
+    rfy_audit_totals_reset(T);
+    ck_assert_uint_eq(counts().over + counts().under + counts().matches, 0);
+    ck_money(total(RFY_AUDIT_PAID_TOTAL), "0.00");
+    ck_money(total(RFY_AUDIT_DIFF_TOTAL), "0.00");
 }
 END_TEST
 
@@ -244,18 +276,18 @@ START_TEST(totals_with_tolerance_add_up)
     amt(payment, "14359.65");
     for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
         amt(paid, cells[i]);
-        rfy_audit_totals_add(&T, paid, diff, rfy_audit_compare(diff, paid, payment, tol));
+        rfy_audit_totals_add(T, paid, diff, rfy_audit_compare(diff, paid, payment, tol));
     }
-    ck_assert_uint_eq(T.matches, 2);
-    ck_assert_uint_eq(T.over, 1);
-    ck_assert_uint_eq(T.under, 1);
-    ck_money(T.over_sum, "40.35");
-    ck_money(T.under_sum, "-0.51");
-    ck_money(T.within_sum, "0.19");
-    ck_money(T.paid_total, "57478.63");
-    ck_money(T.diff_total, "40.03");
-    rfy_audit_totals_reset(&T);
-    ck_money(T.within_sum, "0.00");
+    ck_assert_uint_eq(counts().matches, 2);
+    ck_assert_uint_eq(counts().over, 1);
+    ck_assert_uint_eq(counts().under, 1);
+    ck_money(total(RFY_AUDIT_OVER_SUM), "40.35");
+    ck_money(total(RFY_AUDIT_UNDER_SUM), "-0.51");
+    ck_money(total(RFY_AUDIT_WITHIN_SUM), "0.19");
+    ck_money(total(RFY_AUDIT_PAID_TOTAL), "57478.63");
+    ck_money(total(RFY_AUDIT_DIFF_TOTAL), "40.03");
+    rfy_audit_totals_reset(T);
+    ck_money(total(RFY_AUDIT_WITHIN_SUM), "0.00");
 }
 END_TEST
 

@@ -1,9 +1,10 @@
 /* The audit's money: paid cells, their sum, the difference and the totals.
  * See include/rfy/audit.h.
  *
- * Every function works in place on mpz_t initialised once by the caller:
- * the audit of a million rows allocates nothing per case-month. */
+ * Every function works in place on handles made once by the caller: the
+ * audit of a million rows allocates nothing per case-month. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fault.h"
@@ -13,15 +14,47 @@
 
 static const char PAID[] = RFY_AUDIT_PAID_COLUMN;
 
-void rfy_audit_paid_init(rfy_audit_paid *p)
+/* The paid sum of one case-month (opaque in rfy/audit.h). */
+struct rfy_audit_paid {
+    mpz_t sum;    /* the cells given so far, øre */
+    mpz_t cell;   /* the last cell read (reused) */
+    size_t given; /* non-empty cells added since rfy_audit_paid_start() */
+};
+
+/* The totals of a run (opaque in rfy/audit.h). */
+struct rfy_audit_totals {
+    unsigned long matches, over, under;
+    mpz_t amount[RFY_AUDIT_WITHIN_SUM + 1]; /* indexed by rfy_audit_amount_id */
+};
+
+#define AMOUNTS (RFY_AUDIT_WITHIN_SUM + 1)
+
+rfy_audit_paid *rfy_audit_paid_new(void)
 {
+    rfy_audit_paid *p = malloc(sizeof *p);
+    if (!p)
+        return NULL;
     mpz_inits(p->sum, p->cell, NULL);
     p->given = 0;
+    return p;
 }
 
-void rfy_audit_paid_clear(rfy_audit_paid *p)
+void rfy_audit_paid_free(rfy_audit_paid *p)
 {
+    if (!p)
+        return;
     mpz_clears(p->sum, p->cell, NULL);
+    free(p);
+}
+
+void rfy_audit_paid_sum(mpz_t out, const rfy_audit_paid *p)
+{
+    mpz_set(out, p->sum);
+}
+
+size_t rfy_audit_paid_given(const rfy_audit_paid *p)
+{
+    return p->given;
 }
 
 /* interface.md "Audit input": paid is an amount as every other amount cell,
@@ -116,24 +149,30 @@ int rfy_audit_tolerance_parse(mpz_t out, const char *text, size_t len, const cha
     return RFY_OK;
 }
 
-void rfy_audit_totals_init(rfy_audit_totals *t)
+rfy_audit_totals *rfy_audit_totals_new(void)
 {
-    mpz_inits(t->over_sum, t->under_sum, t->paid_total, t->diff_total, t->within_sum, NULL);
+    rfy_audit_totals *t = malloc(sizeof *t);
+    if (!t)
+        return NULL;
+    for (int i = 0; i < AMOUNTS; i++)
+        mpz_init(t->amount[i]);
     t->matches = t->over = t->under = 0;
+    return t;
 }
 
-void rfy_audit_totals_clear(rfy_audit_totals *t)
+void rfy_audit_totals_free(rfy_audit_totals *t)
 {
-    mpz_clears(t->over_sum, t->under_sum, t->paid_total, t->diff_total, t->within_sum, NULL);
+    if (!t)
+        return;
+    for (int i = 0; i < AMOUNTS; i++)
+        mpz_clear(t->amount[i]);
+    free(t);
 }
 
 void rfy_audit_totals_reset(rfy_audit_totals *t)
 {
-    mpz_set_ui(t->over_sum, 0);
-    mpz_set_ui(t->under_sum, 0);
-    mpz_set_ui(t->paid_total, 0);
-    mpz_set_ui(t->diff_total, 0);
-    mpz_set_ui(t->within_sum, 0);
+    for (int i = 0; i < AMOUNTS; i++)
+        mpz_set_ui(t->amount[i], 0);
     t->matches = t->over = t->under = 0;
 }
 
@@ -143,20 +182,45 @@ void rfy_audit_totals_add(rfy_audit_totals *t, const mpz_t paid, const mpz_t dif
     /* docs/audit.md: sum_of_differences = total_paid − total_payment, so
      * every case-month's difference counts, a match's within the tolerance
      * too; over_sum + under_sum + within_sum = diff_total. */
-    mpz_add(t->paid_total, t->paid_total, paid);
-    mpz_add(t->diff_total, t->diff_total, diff);
+    mpz_add(t->amount[RFY_AUDIT_PAID_TOTAL], t->amount[RFY_AUDIT_PAID_TOTAL], paid);
+    mpz_add(t->amount[RFY_AUDIT_DIFF_TOTAL], t->amount[RFY_AUDIT_DIFF_TOTAL], diff);
     switch (finding) {
     case RFY_AUDIT_MATCH:
         t->matches++;
-        mpz_add(t->within_sum, t->within_sum, diff);
+        mpz_add(t->amount[RFY_AUDIT_WITHIN_SUM], t->amount[RFY_AUDIT_WITHIN_SUM], diff);
         return;
     case RFY_AUDIT_OVER:
         t->over++;
-        mpz_add(t->over_sum, t->over_sum, diff);
+        mpz_add(t->amount[RFY_AUDIT_OVER_SUM], t->amount[RFY_AUDIT_OVER_SUM], diff);
         break;
     case RFY_AUDIT_UNDER:
         t->under++;
-        mpz_add(t->under_sum, t->under_sum, diff);
+        mpz_add(t->amount[RFY_AUDIT_UNDER_SUM], t->amount[RFY_AUDIT_UNDER_SUM], diff);
         break;
     }
+}
+
+rfy_audit_counts rfy_audit_totals_counts(const rfy_audit_totals *t)
+{
+    rfy_audit_counts c = {t->matches, t->over, t->under};
+    return c;
+}
+
+void rfy_audit_totals_amount(mpz_t out, const rfy_audit_totals *t, rfy_audit_amount_id which)
+{
+    if ((unsigned)which < AMOUNTS)
+        mpz_set(out, t->amount[which]);
+    else
+        mpz_set_ui(out, 0);
+}
+
+int rfy_audit_totals_text(char *buf, size_t size, const rfy_audit_totals *t,
+                          rfy_audit_amount_id which, char point)
+{
+    if ((unsigned)which >= AMOUNTS) {
+        if (size > 0)
+            buf[0] = '\0';
+        return -1;
+    }
+    return rfy_money_format(buf, size, t->amount[which], point);
 }

@@ -8,12 +8,13 @@
  * (rfy_audit_paid_*), the sum is compared once with the recomputed payment
  * (rfy_audit_compare: difference = paid − payment, positive when paid too
  * much, a match when it is at most the tolerance either way), and the run's
- * totals are kept (rfy_audit_totals_add).  Every amount is øre in an mpz_t.
+ * totals are kept (rfy_audit_totals_add).  Every amount is øre.
  *
- * No allocation per case-month: the mpz_t of an rfy_audit_paid and of an
- * rfy_audit_totals are initialised once and reused.  The reasons are the
- * ones a reject row shows (English, naming the way out); err->column is
- * "paid".
+ * rfy_audit_paid and rfy_audit_totals are opaque handles (rfy_X_new /
+ * rfy_X_free); their amounts are handed out as copies into the caller's
+ * mpz_t, or as exact text.  No allocation per case-month: a handle is made
+ * once and reused.  The faults are the ones a reject row shows (column
+ * "paid"; rfy/fault.h).
  *
  * Threads: each thread uses its own rfy_audit_paid and rfy_audit_totals.
  */
@@ -40,31 +41,49 @@ typedef enum rfy_audit_finding {
     RFY_AUDIT_UNDER = 2  /* payment − paid > tolerance: paid too little */
 } rfy_audit_finding;
 
-/* The paid sum of one case-month, built cell by cell. */
-typedef struct rfy_audit_paid {
-    mpz_t sum;       /* the cells given so far, øre */
-    mpz_t cell;      /* the last cell read (reused) */
-    size_t given;    /* non-empty cells added since rfy_audit_paid_start() */
-} rfy_audit_paid;
+/* The paid sum of one case-month, built cell by cell (opaque). */
+typedef struct rfy_audit_paid rfy_audit_paid;
 
-/* The totals of a run's computed case-months. */
-typedef struct rfy_audit_totals {
-    unsigned long matches;   /* case-months within the tolerance */
-    unsigned long over;      /* case-months paid too much (beyond the tolerance) */
-    unsigned long under;     /* case-months paid too little (beyond the tolerance) */
-    mpz_t over_sum;          /* their differences: >= 0 */
-    mpz_t under_sum;         /* their differences: <= 0 */
-    mpz_t paid_total;        /* paid, over every case-month compared */
+/* The totals of a run's computed case-months (opaque). */
+typedef struct rfy_audit_totals rfy_audit_totals;
+
+/* The counts of an rfy_audit_totals (rfy_audit_totals_counts), in case-months. */
+typedef struct rfy_audit_counts {
+    unsigned long matches; /* within the tolerance */
+    unsigned long over;    /* paid too much (beyond the tolerance) */
+    unsigned long under;   /* paid too little (beyond the tolerance) */
+} rfy_audit_counts;
+
+/* The sums of an rfy_audit_totals, each øre (rfy_audit_totals_amount). */
+typedef enum rfy_audit_amount_id {
+    RFY_AUDIT_OVER_SUM = 0,   /* the overpayments' differences: >= 0 */
+    RFY_AUDIT_UNDER_SUM = 1,  /* the underpayments' differences: <= 0 */
+    RFY_AUDIT_PAID_TOTAL = 2, /* paid, over every case-month compared */
     /* paid − payment over every case-month compared, matches within the
-     * tolerance included: paid_total − the payments compared
-     * = over_sum + under_sum + within_sum (docs/audit.md sum_of_differences) */
-    mpz_t diff_total;
-    mpz_t within_sum;        /* the differences of the matches (0 without a tolerance) */
-} rfy_audit_totals;
+     * tolerance included: PAID_TOTAL − the payments compared
+     * = OVER_SUM + UNDER_SUM + WITHIN_SUM (docs/audit.md sum_of_differences) */
+    RFY_AUDIT_DIFF_TOTAL = 3,
+    RFY_AUDIT_WITHIN_SUM = 4  /* the matches' differences (0 without a tolerance) */
+} rfy_audit_amount_id;
 
-/* Init / clear an rfy_audit_paid (sum 0, nothing given). */
-RFY_API void rfy_audit_paid_init(rfy_audit_paid *p);
-RFY_API void rfy_audit_paid_clear(rfy_audit_paid *p);
+/*
+ * A new paid sum: 0, nothing given.  Returns NULL when memory runs out.
+ * The caller owns it: release it with rfy_audit_paid_free().
+ */
+RFY_API rfy_audit_paid *rfy_audit_paid_new(void);
+
+/* Release a paid sum.  NULL is allowed and does nothing. */
+RFY_API void rfy_audit_paid_free(rfy_audit_paid *p);
+
+/*
+ * The sum of the cells added since rfy_audit_paid_start(), øre, copied into
+ * `out` (initialised by the caller).  Meaningful after rfy_audit_paid_finish()
+ * or rfy_audit_paid_of_row() returned RFY_OK.  Precondition: p not NULL.
+ */
+RFY_API void rfy_audit_paid_sum(mpz_t out, const rfy_audit_paid *p);
+
+/* The non-empty cells added since rfy_audit_paid_start().  Precondition: p not NULL. */
+RFY_API size_t rfy_audit_paid_given(const rfy_audit_paid *p);
 
 /*
  * Parse one `paid` cell: an amount in the input's syntax (rfy_amount_parse:
@@ -78,16 +97,16 @@ RFY_API void rfy_audit_paid_clear(rfy_audit_paid *p);
 RFY_API int rfy_audit_paid_parse(mpz_t out, const char *text, size_t len,
                                  const rfy_decimal_syntax *syn, rfy_error *err);
 
-/* Start the paid sum of a new case-month (sum 0, nothing given). */
+/* Start the paid sum of a new case-month (sum 0, nothing given).  p not NULL. */
 RFY_API void rfy_audit_paid_start(rfy_audit_paid *p);
 
 /*
  * Add the paid cell of one row of a case-month of `nrows` rows (its input
  * line `line`).  When the case-month has several rows an empty cell counts 0
- * (another row gives the amount) and a reason starts "line N: "; a single
+ * (another row gives the amount) and a reason starts "linje N: "; a single
  * row's empty cell is an error.  Returns RFY_OK, or RFY_EINPUT with err
- * filled as rfy_audit_paid_parse() does (p->sum then is not meaningful).
- * Preconditions: p initialised and started; as rfy_audit_paid_parse().
+ * filled as rfy_audit_paid_parse() does (the sum then is not meaningful).
+ * Preconditions: p started; as rfy_audit_paid_parse().
  */
 RFY_API int rfy_audit_paid_add(rfy_audit_paid *p, const char *text, size_t len,
                                unsigned long line, size_t nrows,
@@ -95,8 +114,8 @@ RFY_API int rfy_audit_paid_add(rfy_audit_paid *p, const char *text, size_t len,
 
 /*
  * After the last row: RFY_OK when at least one cell gave an amount, else
- * RFY_EINPUT with err filled ("paid is empty on every row of this case and
- * month: ...").  Preconditions: as rfy_audit_paid_add().
+ * RFY_EINPUT with err filled (fault paid_empty_all: paid is empty on every
+ * row of this case and month).  Preconditions: as rfy_audit_paid_add().
  */
 RFY_API int rfy_audit_paid_finish(const rfy_audit_paid *p, const rfy_decimal_syntax *syn,
                                   rfy_error *err);
@@ -104,9 +123,9 @@ RFY_API int rfy_audit_paid_finish(const rfy_audit_paid *p, const rfy_decimal_syn
 /*
  * The paid sum of a computed case-month of the batch loop: start, add each
  * row's cell of extra column `extra` (rfy_batch_row_extra_cell), finish.
- * Returns RFY_OK with the sum in p->sum, or RFY_EINPUT with err filled --
- * what an on_row hook returns to turn the case-month into a reject.
- * Preconditions: p initialised; row as passed to on_row; extra < the
+ * Returns RFY_OK with the sum in p (rfy_audit_paid_sum), or RFY_EINPUT with
+ * err filled -- what an on_row hook returns to turn the case-month into a
+ * reject.  Preconditions: p not NULL; row as passed to on_row; extra < the
  * configuration's nextra; syn and err as rfy_audit_paid_parse().
  */
 RFY_API int rfy_audit_paid_of_row(rfy_audit_paid *p, const rfy_batch_row *row, size_t extra,
@@ -133,21 +152,47 @@ RFY_API rfy_audit_finding rfy_audit_compare(mpz_t diff, const mpz_t paid, const 
 RFY_API int rfy_audit_tolerance_parse(mpz_t out, const char *text, size_t len,
                                       const char **why);
 
-/* Init / clear run totals (counts and sums 0); reset sets them to 0 again. */
-RFY_API void rfy_audit_totals_init(rfy_audit_totals *t);
-RFY_API void rfy_audit_totals_clear(rfy_audit_totals *t);
+/*
+ * New run totals: counts and sums 0.  Returns NULL when memory runs out.
+ * The caller owns them: release them with rfy_audit_totals_free().
+ */
+RFY_API rfy_audit_totals *rfy_audit_totals_new(void);
+
+/* Release run totals.  NULL is allowed and does nothing. */
+RFY_API void rfy_audit_totals_free(rfy_audit_totals *t);
+
+/* Set every count and sum to 0 again (a run that starts afresh).  t not NULL. */
 RFY_API void rfy_audit_totals_reset(rfy_audit_totals *t);
 
 /*
- * Count one compared case-month: paid into paid_total and diff into
- * diff_total, always; a match counted with its diff (within the tolerance)
- * into within_sum; an over- or underpayment counted with its diff into its
- * sum.
- * Preconditions: t initialised; paid, diff and finding from one
+ * Count one compared case-month: paid into the paid total and diff into the
+ * difference total, always; a match counted with its diff (within the
+ * tolerance) into the within sum; an over- or underpayment counted with its
+ * diff into its sum.
+ * Preconditions: t not NULL; paid, diff and finding from one
  * rfy_audit_compare().
  */
 RFY_API void rfy_audit_totals_add(rfy_audit_totals *t, const mpz_t paid, const mpz_t diff,
                                   rfy_audit_finding finding);
+
+/* The counts so far: matches, over- and underpayments.  t not NULL. */
+RFY_API rfy_audit_counts rfy_audit_totals_counts(const rfy_audit_totals *t);
+
+/*
+ * One of the sums so far, øre, copied into `out` (initialised by the
+ * caller).  An unknown `which` gives 0.  Precondition: t not NULL.
+ */
+RFY_API void rfy_audit_totals_amount(mpz_t out, const rfy_audit_totals *t,
+                                     rfy_audit_amount_id which);
+
+/*
+ * One of the sums as exact text, written as rfy_money_format() writes it
+ * ("-1234.56" with point '.', "-1234,56" with ','): into buf, NUL-terminated.
+ * Returns the length, or -1 when `size` is too small or `which` is unknown
+ * (buf then holds "").  Precondition: t not NULL.
+ */
+RFY_API int rfy_audit_totals_text(char *buf, size_t size, const rfy_audit_totals *t,
+                                  rfy_audit_amount_id which, char point);
 
 RFY_END_DECLS
 
