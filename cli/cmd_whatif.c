@@ -241,29 +241,30 @@ static void cell(FILE *out, int width, const char *s)
 }
 
 /* The Danish table. */
-static int emit_text(FILE *out, const rfy_case *c, const rfy_whatif_range *r,
-                     const whatif_answer *a)
+static int emit_text(FILE *out, const rfy_case *c, const whatif_answer *a)
 {
     char w[64], p[64], d[64], t[64], h[64], frac[128], pct[32], kept[192];
+    mpz_t v;   /* one amount of a point (a copy) */
+    mpq_t kq;  /* a point's kept_of_last_krone (a copy) */
 
     /* the names of categories and months are the engine's (rfy/names.h) */
     fprintf(out, "%s  %s, %s %d, %s\n\n", DA.title, rfy_category_text(c->category, RFY_LANG_DA),
             rfy_month_name(RFY_MONTH_NUM(c->month), RFY_LANG_DA), RFY_MONTH_YEAR(c->month),
             c->forloeb == RFY_FORLOEB_JOBAFKLARING ? "jobafklaringsforløb" : "ressourceforløb");
-    fprintf(out, DA.wage_rule, a->be.wage_ref);
-    da(t, sizeof t, a->be.threshold);
-    fprintf(out, DA.up_to, t, a->be.low_pct);
-    fprintf(out, DA.above, t, a->be.high_pct);
-    if (a->be.holiday_ref)
-        fprintf(out, DA.holiday, a->be.holiday_ref);
-    if (mpz_sgn(a->be.wage) == 0) {
+    fprintf(out, DA.wage_rule, a->rule.wage_ref);
+    da(t, sizeof t, a->threshold);
+    fprintf(out, DA.up_to, t, a->rule.low_pct);
+    fprintf(out, DA.above, t, a->rule.high_pct);
+    if (a->rule.holiday_ref)
+        fprintf(out, DA.holiday, a->rule.holiday_ref);
+    if (mpz_sgn(a->be_wage) == 0) {
         fputs(DA.zero, out);
     } else {
-        da(w, sizeof w, a->be.wage);
+        da(w, sizeof w, a->be_wage);
         fprintf(out, DA.break_even, w);
         if (a->by_hours) {
-            da(p, sizeof p, r->hourly);
-            da(h, sizeof h, a->be.hours);
+            da(p, sizeof p, a->hourly_ore);
+            da(h, sizeof h, a->be_hours);
             fprintf(out, DA.hours_at, p, h);
         }
         fputs(".\n", out);
@@ -276,19 +277,26 @@ static int emit_text(FILE *out, const rfy_case *c, const rfy_whatif_range *r,
     cell(out, 14, DA.col_deductions);
     cell(out, 19, DA.col_total);
     fprintf(out, "%s\n", DA.col_kept);
-    for (size_t i = 0; i < a->npoints; i++) {
-        const rfy_whatif_point *pt = &a->pts[i];
-        da(w, sizeof w, pt->wage);
-        da(p, sizeof p, pt->payment);
-        da(d, sizeof d, pt->deductions);
-        da(t, sizeof t, pt->total);
-        if (pt->has_kept &&
-            rfy_whatif_kept_text(frac, sizeof frac, pct, sizeof pct, pt->kept, ',') == 0)
+    mpz_init(v);
+    mpq_init(kq);
+    for (size_t i = 0; i < rfy_whatif_table_count(a->table); i++) {
+        const rfy_whatif_point *pt = rfy_whatif_table_point(a->table, i);
+        rfy_whatif_point_amount(v, pt, RFY_WHATIF_WAGE);
+        da(w, sizeof w, v);
+        rfy_whatif_point_amount(v, pt, RFY_WHATIF_PAYMENT);
+        da(p, sizeof p, v);
+        rfy_whatif_point_amount(v, pt, RFY_WHATIF_DEDUCTIONS);
+        da(d, sizeof d, v);
+        rfy_whatif_point_amount(v, pt, RFY_WHATIF_TOTAL);
+        da(t, sizeof t, v);
+        if (rfy_whatif_point_kept(kq, pt) &&
+            rfy_whatif_kept_text(frac, sizeof frac, pct, sizeof pct, kq, ',') == 0)
             snprintf(kept, sizeof kept, "%s (%s %%)", frac, pct);
         else
             snprintf(kept, sizeof kept, "%s", DA.none);
         if (a->by_hours) {
-            da(h, sizeof h, pt->hours);
+            rfy_whatif_point_amount(v, pt, RFY_WHATIF_HOURS);
+            da(h, sizeof h, v);
             cell(out, 8, h);
         }
         cell(out, 14, w);
@@ -297,6 +305,8 @@ static int emit_text(FILE *out, const rfy_case *c, const rfy_whatif_range *r,
         cell(out, 19, t);
         fprintf(out, "%s\n", kept);
     }
+    mpz_clear(v);
+    mpq_clear(kq);
     fputc('\n', out);
     fputs(DA.note, out);
     return ferror(out) ? EOF : 0;
@@ -307,7 +317,7 @@ int cmd_whatif(int argc, char **argv)
     whatif_args a;
     rfy_rates *rates = NULL;
     rfy_case c;
-    rfy_whatif_range r;
+    rfy_whatif_range *r = NULL;
     whatif_answer ans;
     rfy_error err;
     size_t npoints = 0;
@@ -316,14 +326,18 @@ int cmd_whatif(int argc, char **argv)
     if ((rc = parse_options(&a, argc, argv)) >= 0)
         return rc;
     rfy_case_init(&c);
-    rfy_whatif_range_init(&r);
     whatif_answer_init(&ans);
-    if ((rc = build(&c, &r, &npoints, &a)) != RFY_EXIT_OK)
+    if (!(r = rfy_whatif_range_new())) {
+        fprintf(stderr, "rfy whatif: out of memory\n");
+        rc = RFY_EXIT_USAGE;
+        goto done;
+    }
+    if ((rc = build(&c, r, &npoints, &a)) != RFY_EXIT_OK)
         goto done;
     rc = RFY_EXIT_USAGE;
     if (!(rates = cli_load_rates(a.rates_dir)))
         goto done;
-    crc = whatif_answer_compute(&ans, rates, &c, &r, npoints, &err);
+    crc = whatif_answer_compute(&ans, rates, &c, r, &err);
     if (crc == RFY_ENOMEM) {
         fprintf(stderr, "rfy whatif: out of memory\n");
         goto done;
@@ -337,7 +351,7 @@ int cmd_whatif(int argc, char **argv)
         bad = !root || json_dumpf(root, stdout, JSON_INDENT(2)) != 0 || fputc('\n', stdout) == EOF;
         json_decref(root);
     } else {
-        bad = emit_text(stdout, &c, &r, &ans) != 0;
+        bad = emit_text(stdout, &c, &ans) != 0;
     }
     if (bad || fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "rfy whatif: cannot write to standard output\n");
@@ -347,7 +361,7 @@ int cmd_whatif(int argc, char **argv)
 done:
     whatif_answer_clear(&ans);
     rfy_rates_free(rates);
-    rfy_whatif_range_clear(&r);
+    rfy_whatif_range_free(r);
     rfy_case_clear(&c);
     return rc;
 }

@@ -12,9 +12,13 @@
 #include <rfy/rfy.h>
 
 typedef struct whatif_answer {
-    rfy_break_even be;
-    rfy_whatif_point *pts;  /* npoints of them */
-    size_t npoints;
+    rfy_break_even *be;
+    rfy_whatif_table *table;
+    rfy_break_even_info rule; /* the wage rule the break-even was found on */
+    mpz_t be_wage;          /* the break-even wage, øre (a copy) */
+    mpz_t be_hours;         /* the fewest hours reaching it, hundredths (by_hours) */
+    mpz_t threshold;        /* the month's wage threshold, øre (a copy) */
+    mpz_t hourly_ore;       /* the hourly wage, øre (by_hours; a copy) */
     int by_hours;
     char hourly[32];        /* the hourly wage as "150.00" (by_hours) */
 } whatif_answer;
@@ -24,13 +28,19 @@ void whatif_answer_init(whatif_answer *a);
 
 /*
  * Compute the break-even wage (and, with hours, the fewest hours reaching
- * it) and the table of `range` (npoints as rfy_whatif_range_from_fields gave
- * it).  Returns RFY_OK, RFY_ENOMEM, or the engine's fault with err filled.
+ * it) and the table of `range` (read by rfy_whatif_range_from_fields).
+ * Returns RFY_OK, RFY_ENOMEM, or the engine's fault with err filled.
  * Precondition: *a initialised and not computed yet; clear it with
  * whatif_answer_clear() in every case.
  */
 int whatif_answer_compute(whatif_answer *a, const rfy_rates *rates, const rfy_case *c,
-                          const rfy_whatif_range *range, size_t npoints, rfy_error *err);
+                          const rfy_whatif_range *range, rfy_error *err);
+
+/*
+ * Amount `which` of point i of the table, copied into out (initialised).
+ * Precondition: i < rfy_whatif_table_count(a->table).
+ */
+void whatif_answer_point(mpz_t out, const whatif_answer *a, size_t i, rfy_whatif_amount_id which);
 
 void whatif_answer_clear(whatif_answer *a);
 

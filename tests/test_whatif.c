@@ -48,15 +48,26 @@ static void base_case(rfy_case *c, int y, int m, rfy_category cat, rfy_forloeb f
     c->forloeb = f;
 }
 
+/* Amount `which` of a point (a copy into `into`, which is returned). */
+static mpz_ptr point_amount(mpz_t into, const rfy_whatif_point *p, rfy_whatif_amount_id which)
+{
+    rfy_whatif_point_amount(into, p, which);
+    return into;
+}
+
 static void break_even_is(const rfy_case *c, const char *want)
 {
-    rfy_break_even be;
+    rfy_break_even *be = rfy_break_even_new();
     rfy_error err;
-    rfy_break_even_init(&be);
-    ck_assert_msg(rfy_break_even_wage(&be, R, c, &err) == RFY_OK, "break-even: %s %s", err.column,
+    mpz_t w;
+    mpz_init(w);
+    ck_assert_ptr_nonnull(be);
+    ck_assert_msg(rfy_break_even_wage(be, R, c, &err) == RFY_OK, "break-even: %s %s", err.column,
                   err.reason);
-    ck_money(be.wage, want);
-    rfy_break_even_clear(&be);
+    rfy_break_even_amount(w, be, RFY_BREAK_EVEN_WAGE);
+    ck_money(w, want);
+    mpz_clear(w);
+    rfy_break_even_free(be);
 }
 
 /* ---- docs/whatif.md, by hand --------------------------------------------------- */
@@ -72,27 +83,36 @@ START_TEST(worked_example_ressourceforloeb_2024)
      * 16.381,99, so 0,01 kr. is paid. */
     rfy_case c;
     rfy_result res;
-    rfy_whatif_point p;
+    rfy_whatif_point *p = rfy_whatif_point_new();
     rfy_error err;
-    mpz_t w;
+    mpz_t w, v;
     rfy_case_init(&c);
     rfy_result_init(&res);
-    rfy_whatif_point_init(&p);
-    mpz_init(w);
+    mpz_inits(w, v, NULL);
     base_case(&c, 2024, 5, RFY_CAT_FORSORGER, RFY_FORLOEB_RESSOURCE);
     break_even_is(&c, "46108.45");
     mpz_set_ui(w, 4610844);
-    ck_assert_int_eq(rfy_whatif_at(&p, &res, R, &c, w, &err), RFY_OK);
-    ck_money(p.payment, "0.01");
-    ck_money(p.total, "46108.45");
+    ck_assert_int_eq(rfy_whatif_at(p, &res, R, &c, w, &err), RFY_OK);
+    ck_money(point_amount(v, p, RFY_WHATIF_PAYMENT), "0.01");
+    ck_money(point_amount(v, p, RFY_WHATIF_TOTAL), "46108.45");
     /* wage 20.000: the §6 check, 14.359,65 paid, total 34.359,65 */
     mpz_set_ui(w, 2000000);
-    ck_assert_int_eq(rfy_whatif_at(&p, &res, R, &c, w, &err), RFY_OK);
-    ck_money(p.payment, "14359.65");
-    ck_money(p.deductions, "2022.35");
-    ck_money(p.total, "34359.65");
-    mpz_clear(w);
-    rfy_whatif_point_clear(&p);
+    ck_assert_int_eq(rfy_whatif_at(p, &res, R, &c, w, &err), RFY_OK);
+    ck_money(point_amount(v, p, RFY_WHATIF_WAGE), "20000.00");
+    ck_money(point_amount(v, p, RFY_WHATIF_PAYMENT), "14359.65");
+    ck_money(point_amount(v, p, RFY_WHATIF_DEDUCTIONS), "2022.35");
+    ck_money(point_amount(v, p, RFY_WHATIF_TOTAL), "34359.65");
+    /* one point alone: no hours, and no point before it to keep from */
+    ck_money(point_amount(v, p, RFY_WHATIF_HOURS), "0.00");
+    ck_assert_int_eq(rfy_whatif_point_has_hours(p), 0);
+    {
+        mpq_t k;
+        mpq_init(k);
+        ck_assert_int_eq(rfy_whatif_point_kept(k, p), 0);
+        mpq_clear(k);
+    }
+    mpz_clears(w, v, NULL);
+    rfy_whatif_point_free(p);
     rfy_result_clear(&res);
     rfy_case_clear(&c);
 }
@@ -173,40 +193,41 @@ START_TEST(kept_of_last_krone_is_exact)
      * ydelse falls by 0,55 × 1.000 = 550, so 450 of 1.000 kr. are kept: 9/20. */
     rfy_case c;
     rfy_result res;
-    rfy_whatif_point a, b;
+    rfy_whatif_point *a = rfy_whatif_point_new(), *b = rfy_whatif_point_new();
     rfy_error err;
     mpz_t w;
+    mpq_t kept;
     char frac[32], pct[32];
     rfy_case_init(&c);
     rfy_result_init(&res);
-    rfy_whatif_point_init(&a);
-    rfy_whatif_point_init(&b);
+    mpq_init(kept);
     mpz_init_set_ui(w, 2000000);
     base_case(&c, 2024, 5, RFY_CAT_FORSORGER, RFY_FORLOEB_RESSOURCE);
-    ck_assert_int_eq(rfy_whatif_at(&a, &res, R, &c, w, &err), RFY_OK);
+    ck_assert_int_eq(rfy_whatif_at(a, &res, R, &c, w, &err), RFY_OK);
     mpz_set_ui(w, 2100000);
-    ck_assert_int_eq(rfy_whatif_at(&b, &res, R, &c, w, &err), RFY_OK);
-    rfy_whatif_kept(b.kept, &a, &b);
-    ck_assert_int_eq(rfy_whatif_kept_text(frac, sizeof frac, pct, sizeof pct, b.kept, '.'), 0);
+    ck_assert_int_eq(rfy_whatif_at(b, &res, R, &c, w, &err), RFY_OK);
+    rfy_whatif_kept(kept, a, b);
+    ck_assert_int_eq(rfy_whatif_kept_text(frac, sizeof frac, pct, sizeof pct, kept, '.'), 0);
     ck_assert_str_eq(frac, "9/20");
     ck_assert_str_eq(pct, "45.00");
     /* Below T from 2022 nothing is deducted: from 0 to 10.000 kr. all is kept (1, 100,00 %). */
     mpz_set_ui(w, 0);
-    ck_assert_int_eq(rfy_whatif_at(&a, &res, R, &c, w, &err), RFY_OK);
+    ck_assert_int_eq(rfy_whatif_at(a, &res, R, &c, w, &err), RFY_OK);
     mpz_set_ui(w, 1000000);
-    ck_assert_int_eq(rfy_whatif_at(&b, &res, R, &c, w, &err), RFY_OK);
-    rfy_whatif_kept(b.kept, &a, &b);
-    ck_assert_int_eq(rfy_whatif_kept_text(frac, sizeof frac, pct, sizeof pct, b.kept, ','), 0);
+    ck_assert_int_eq(rfy_whatif_at(b, &res, R, &c, w, &err), RFY_OK);
+    rfy_whatif_kept(kept, a, b);
+    ck_assert_int_eq(rfy_whatif_kept_text(frac, sizeof frac, pct, sizeof pct, kept, ','), 0);
     ck_assert_str_eq(frac, "1");
     ck_assert_str_eq(pct, "100,00");
     /* A third: 1/3 → 33,33 % shown, the fraction exact. */
-    mpq_set_ui(b.kept, 1, 3);
-    ck_assert_int_eq(rfy_whatif_kept_text(frac, sizeof frac, pct, sizeof pct, b.kept, '.'), 0);
+    mpq_set_ui(kept, 1, 3);
+    ck_assert_int_eq(rfy_whatif_kept_text(frac, sizeof frac, pct, sizeof pct, kept, '.'), 0);
     ck_assert_str_eq(frac, "1/3");
     ck_assert_str_eq(pct, "33.33");
     mpz_clear(w);
-    rfy_whatif_point_clear(&a);
-    rfy_whatif_point_clear(&b);
+    mpq_clear(kept);
+    rfy_whatif_point_free(a);
+    rfy_whatif_point_free(b);
     rfy_result_clear(&res);
     rfy_case_clear(&c);
 }
@@ -227,19 +248,20 @@ static int range(rfy_whatif_range *r, size_t *n, rfy_error *err, const char *con
 
 START_TEST(range_points_and_limits)
 {
-    rfy_whatif_range r;
+    rfy_whatif_range *r = rfy_whatif_range_new();
     rfy_error err;
     size_t n;
-    rfy_whatif_range_init(&r);
+    mpz_t hourly;
+    mpz_init(hourly);
     /* 0..40.000 by 1.000: 41 points */
-    ck_assert_int_eq(range(&r, &n, &err, (const char *const[]){"wage_from", "0", "wage_to", "40000",
+    ck_assert_int_eq(range(r, &n, &err, (const char *const[]){"wage_from", "0", "wage_to", "40000",
                                                               "step", "1000", NULL}), RFY_OK);
     ck_assert_uint_eq(n, 41);
     /* 0..999 by 1 = 1 000 points, the limit; 0..1000 by 1 = 1 001, refused on step */
-    ck_assert_int_eq(range(&r, &n, &err, (const char *const[]){"wage_from", "0", "wage_to", "999",
+    ck_assert_int_eq(range(r, &n, &err, (const char *const[]){"wage_from", "0", "wage_to", "999",
                                                               "step", "1", NULL}), RFY_OK);
     ck_assert_uint_eq(n, 1000);
-    ck_assert_int_eq(range(&r, &n, &err, (const char *const[]){"wage_from", "0", "wage_to", "1000",
+    ck_assert_int_eq(range(r, &n, &err, (const char *const[]){"wage_from", "0", "wage_to", "1000",
                                                               "step", "1", NULL}), RFY_EINPUT);
     ck_assert_str_eq(err.column, "step");
     ck_assert_uint_gt(n, RFY_WHATIF_MAX_POINTS);
@@ -247,17 +269,19 @@ START_TEST(range_points_and_limits)
     ck_assert_str_eq(err.reason, "intervallet har flere end 1000 punkter: tag et større skridt eller et "
                                  "kortere interval");
     /* 0..10 by 3: 0, 3, 6, 9 and 10 (to is added) */
-    ck_assert_int_eq(range(&r, &n, &err, (const char *const[]){"wage_from", "0", "wage_to", "10",
+    ck_assert_int_eq(range(r, &n, &err, (const char *const[]){"wage_from", "0", "wage_to", "10",
                                                               "step", "3", NULL}), RFY_OK);
     ck_assert_uint_eq(n, 5);
     /* hours: 0..160 by 7.5 at 150 kr.: 22 points (0 .. 157.5) + 160 = 23 */
-    ck_assert_int_eq(range(&r, &n, &err, (const char *const[]){"hourly_wage", "150", "hours_from", "0",
+    ck_assert_int_eq(range(r, &n, &err, (const char *const[]){"hourly_wage", "150", "hours_from", "0",
                                                               "hours_to", "160", "hours_step", "7.5",
                                                               NULL}), RFY_OK);
     ck_assert_uint_eq(n, 23);
-    ck_assert_int_eq(r.by_hours, 1);
+    ck_assert_int_eq(rfy_whatif_range_by_hours(r), 1);
+    rfy_whatif_range_hourly(hourly, r);
+    ck_money(hourly, "150.00");
     /* faults, each naming its field */
-    ck_assert_int_eq(range(&r, &n, &err, (const char *const[]){"wage_from", "5", "wage_to", "4",
+    ck_assert_int_eq(range(r, &n, &err, (const char *const[]){"wage_from", "5", "wage_to", "4",
                                                               "step", "1", NULL}), RFY_EINPUT);
     ck_assert_str_eq(err.column, "wage_from");
     ck_assert_str_eq(rfy_fault_id(err.fault[0].code), "whatif_from_above_to");
@@ -267,38 +291,45 @@ START_TEST(range_points_and_limits)
         rfy_error_text(en, sizeof en, &err, RFY_LANG_EN);
         ck_assert_str_eq(en, "wage_from must not be above wage_to");
     }
-    ck_assert_int_eq(range(&r, &n, &err, (const char *const[]){"wage_from", "0", "wage_to", "4",
+    ck_assert_int_eq(range(r, &n, &err, (const char *const[]){"wage_from", "0", "wage_to", "4",
                                                               "step", "0", NULL}), RFY_EINPUT);
     ck_assert_str_eq(err.column, "step");
     ck_assert_str_eq(err.reason, "step skal være over 0");
-    ck_assert_int_eq(range(&r, &n, &err, (const char *const[]){"wage_from", "0", "wage_to", "1e3",
+    ck_assert_int_eq(range(r, &n, &err, (const char *const[]){"wage_from", "0", "wage_to", "1e3",
                                                               "step", "1", NULL}), RFY_EINPUT);
     ck_assert_str_eq(err.column, "wage_to");
     ck_assert_str_eq(rfy_fault_id(err.fault[0].code), "number_exponent");
-    ck_assert_int_eq(range(&r, &n, &err, (const char *const[]){"wage_from", "0", "wage_to", "4",
+    ck_assert_int_eq(range(r, &n, &err, (const char *const[]){"wage_from", "0", "wage_to", "4",
                                                               NULL}), RFY_EINPUT);
     ck_assert_str_eq(err.column, "step");
     ck_assert_str_eq(err.reason, "step skal udfyldes");
-    ck_assert_int_eq(range(&r, &n, &err, (const char *const[]){"wage_from", "0", "hours_to", "4",
+    ck_assert_int_eq(range(r, &n, &err, (const char *const[]){"wage_from", "0", "hours_to", "4",
                                                               NULL}), RFY_EINPUT);
     ck_assert_str_eq(rfy_fault_id(err.fault[0].code), "whatif_range_both");
-    ck_assert_int_eq(range(&r, &n, &err, (const char *const[]){"hourly_wage", "0", "hours_from", "0",
+    ck_assert_int_eq(range(r, &n, &err, (const char *const[]){"hourly_wage", "0", "hours_from", "0",
                                                               "hours_to", "1", "hours_step", "1",
                                                               NULL}), RFY_EINPUT);
     ck_assert_str_eq(err.column, "hourly_wage");
     ck_assert_str_eq(err.reason, "hourly_wage '0' skal være et beløb over 0 og højst 9.999.999,99 kr.");
     /* 744 hours at 13.440,86 kr. = 9.999.999,84 kr., a wage rfy accepts; at
      * 13.440,87 kr. = 10.000.007,28 kr., above 9.999.999,99: refused on hours_to */
-    ck_assert_int_eq(range(&r, &n, &err, (const char *const[]){"hourly_wage", "13440.86", "hours_from",
+    ck_assert_int_eq(range(r, &n, &err, (const char *const[]){"hourly_wage", "13440.86", "hours_from",
                                                               "0", "hours_to", "744", "hours_step",
                                                               "744", NULL}), RFY_OK);
-    ck_assert_int_eq(range(&r, &n, &err, (const char *const[]){"hourly_wage", "13440.87", "hours_from",
+    ck_assert_int_eq(range(r, &n, &err, (const char *const[]){"hourly_wage", "13440.87", "hours_from",
                                                               "0", "hours_to", "744", "hours_step",
                                                               "744", NULL}), RFY_EINPUT);
     ck_assert_str_eq(err.column, "hours_to");
     ck_assert_str_eq(err.reason, "hours_to timer à hourly_wage giver en løn over 9.999.999,99 kr., den "
                                  "største rfy tager imod");
-    rfy_whatif_range_clear(&r);
+    /* a wage range has no hourly wage */
+    ck_assert_int_eq(range(r, &n, &err, (const char *const[]){"wage_from", "0", "wage_to", "10",
+                                                             "step", "3", NULL}), RFY_OK);
+    ck_assert_int_eq(rfy_whatif_range_by_hours(r), 0);
+    rfy_whatif_range_hourly(hourly, r);
+    ck_money(hourly, "0.00");
+    mpz_clear(hourly);
+    rfy_whatif_range_free(r);
 }
 END_TEST
 
@@ -331,40 +362,61 @@ START_TEST(table_rows_equal_compute)
      * total_deduction, and total = wage + payment. */
     rfy_case c, one;
     rfy_result res;
-    rfy_whatif_range r;
-    rfy_whatif_point pts[41];
+    rfy_whatif_range *r = rfy_whatif_range_new();
+    rfy_whatif_table *t = rfy_whatif_table_new();
     rfy_error err;
     size_t n;
+    mpz_t v;
+    mpq_t kept;
     rfy_case_init(&c);
     rfy_case_init(&one);
     rfy_result_init(&res);
-    rfy_whatif_range_init(&r);
+    mpz_init(v);
+    mpq_init(kept);
     base_case(&c, 2019, 3, RFY_CAT_U25_HJEMME, RFY_FORLOEB_JOBAFKLARING);
     mpz_set_ui(c.holiday_pay, 250000);
     mpz_set_ui(c.holiday_days, 300);
     mpz_set_ui(c.other_income, 12345);
-    ck_assert_int_eq(range(&r, &n, &err, (const char *const[]){"wage_from", "0", "wage_to", "40000",
+    ck_assert_int_eq(range(r, &n, &err, (const char *const[]){"wage_from", "0", "wage_to", "40000",
                                                               "step", "1000", NULL}), RFY_OK);
     ck_assert_uint_eq(n, 41);
-    for (size_t i = 0; i < n; i++)
-        rfy_whatif_point_init(&pts[i]);
-    ck_assert_int_eq(rfy_whatif_table(pts, n, R, &c, &r, &err), RFY_OK);
+    ck_assert_uint_eq(rfy_whatif_table_count(t), 0);
+    ck_assert_int_eq(rfy_whatif_table_compute(t, R, &c, r, &err), RFY_OK);
+    ck_assert_uint_eq(rfy_whatif_table_count(t), 41);
+    ck_assert_ptr_null(rfy_whatif_table_point(t, 41));
     for (size_t i = 0; i < n; i++) {
+        const rfy_whatif_point *pt = rfy_whatif_table_point(t, i);
         base_case(&one, 2019, 3, RFY_CAT_U25_HJEMME, RFY_FORLOEB_JOBAFKLARING);
         mpz_set_ui(one.holiday_pay, 250000);
         mpz_set_ui(one.holiday_days, 300);
         mpz_set_ui(one.other_income, 12345);
         mpz_set_ui(one.wage, 100000ul * i);
         ck_assert_int_eq(rfy_compute(&res, R, &one, &err), RFY_OK);
-        ck_assert(mpz_cmp(pts[i].wage, one.wage) == 0);
-        ck_assert(mpz_cmp(pts[i].payment, res.payment) == 0);
-        ck_assert(mpz_cmp(pts[i].deductions, res.total_deduction) == 0);
+        ck_assert(mpz_cmp(point_amount(v, pt, RFY_WHATIF_WAGE), one.wage) == 0);
+        ck_assert(mpz_cmp(point_amount(v, pt, RFY_WHATIF_PAYMENT), res.payment) == 0);
+        ck_assert(mpz_cmp(point_amount(v, pt, RFY_WHATIF_DEDUCTIONS), res.total_deduction) == 0);
         mpz_add(one.wage, one.wage, res.payment);
-        ck_assert(mpz_cmp(pts[i].total, one.wage) == 0);
-        ck_assert_int_eq(pts[i].has_kept, i > 0);
-        rfy_whatif_point_clear(&pts[i]);
+        ck_assert(mpz_cmp(point_amount(v, pt, RFY_WHATIF_TOTAL), one.wage) == 0);
+        ck_assert_int_eq(rfy_whatif_point_kept(kept, pt), i > 0);
+        ck_assert_int_eq(rfy_whatif_point_has_hours(pt), 0);
     }
-    rfy_whatif_range_clear(&r);
+    /* The same table computed again for an hours range replaces its points:
+     * 0..160 hours by 80 at 150 kr. an hour = 3 points, the middle one
+     * 80,00 hours (8 000 hundredths) × 150,00 = 12.000,00 kr. */
+    ck_assert_int_eq(range(r, &n, &err, (const char *const[]){"hourly_wage", "150", "hours_from", "0",
+                                                             "hours_to", "160", "hours_step", "80",
+                                                             NULL}), RFY_OK);
+    ck_assert_int_eq(rfy_whatif_table_compute(t, R, &c, r, &err), RFY_OK);
+    ck_assert_uint_eq(rfy_whatif_table_count(t), 3);
+    ck_assert_int_eq(rfy_whatif_point_has_hours(rfy_whatif_table_point(t, 1)), 1);
+    ck_money(point_amount(v, rfy_whatif_table_point(t, 1), RFY_WHATIF_HOURS), "80.00");
+    ck_money(point_amount(v, rfy_whatif_table_point(t, 1), RFY_WHATIF_WAGE), "12000.00");
+    ck_money(point_amount(v, rfy_whatif_table_point(t, 2), RFY_WHATIF_HOURS), "160.00");
+    ck_money(point_amount(v, rfy_whatif_table_point(t, 2), RFY_WHATIF_WAGE), "24000.00");
+    mpz_clear(v);
+    mpq_clear(kept);
+    rfy_whatif_table_free(t);
+    rfy_whatif_range_free(r);
     rfy_result_clear(&res);
     rfy_case_clear(&one);
     rfy_case_clear(&c);
@@ -496,14 +548,14 @@ START_TEST(break_even_against_brute_force)
     unsigned long cases = env_ul("RFY_WHATIF_CASES", 1500), done = 0, zero = 0, held = 0,
                   capped = 0;
     rfy_case c;
-    rfy_break_even be;
+    rfy_break_even *be = rfy_break_even_new();
     ref_result r;
     rfy_result res;
     rfy_error err;
-    mpz_t p, lo, hi, mid, w;
+    mpz_t p, lo, hi, mid, w, bw;
 
     rfy_case_init(&c);
-    rfy_break_even_init(&be);
+    mpz_init(bw);
     rfy_result_init(&res);
     ref_result_init(&r);
     mpz_inits(p, lo, hi, mid, w, NULL);
@@ -512,20 +564,21 @@ START_TEST(break_even_against_brute_force)
         gen(&c, &g);
         if (rfy_compute(&res, R, &c, &err) != RFY_OK)
             continue; /* e.g. a prior above a published maximum: not this test's concern */
-        rc = rfy_break_even_wage(&be, R, &c, &err);
+        rc = rfy_break_even_wage(be, R, &c, &err);
         ck_assert_msg(rc == RFY_OK, "case %lu: %s %s", i, err.column, err.reason);
+        rfy_break_even_amount(bw, be, RFY_BREAK_EVEN_WAGE);
         done++;
         /* reference: nothing paid at be, something one øre below */
-        ck_assert_int_eq(ref_payment(p, &r, &c, be.wage), 0);
+        ck_assert_int_eq(ref_payment(p, &r, &c, bw), 0);
         ck_assert_msg(mpz_sgn(p) == 0, "case %lu: the reference pays %s at the break-even %s", i,
-                      mpz_get_str(NULL, 10, p), mpz_get_str(NULL, 10, be.wage));
-        if (mpz_sgn(be.wage) == 0) {
+                      mpz_get_str(NULL, 10, p), mpz_get_str(NULL, 10, bw));
+        if (mpz_sgn(bw) == 0) {
             zero++;
         } else {
-            mpz_sub_ui(w, be.wage, 1);
+            mpz_sub_ui(w, bw, 1);
             ck_assert_int_eq(ref_payment(p, &r, &c, w), 0);
             ck_assert_msg(mpz_sgn(p) > 0, "case %lu: the reference pays 0 one øre below %s", i,
-                          mpz_get_str(NULL, 10, be.wage));
+                          mpz_get_str(NULL, 10, bw));
             if (mpz_sgn(c.holiday_pay))
                 held++;
             if (mpz_sgn(c.holiday_pay) &&
@@ -549,8 +602,8 @@ START_TEST(break_even_against_brute_force)
                     mpz_add_ui(lo, mid, 1);
             }
         }
-        ck_assert_msg(mpz_cmp(hi, be.wage) == 0, "case %lu: brute force %s, engine %s", i,
-                      mpz_get_str(NULL, 10, hi), mpz_get_str(NULL, 10, be.wage));
+        ck_assert_msg(mpz_cmp(hi, bw) == 0, "case %lu: brute force %s, engine %s", i,
+                      mpz_get_str(NULL, 10, hi), mpz_get_str(NULL, 10, bw));
     }
     /* the generator reached the interesting cases */
     ck_assert_uint_gt(done, cases / 2);
@@ -560,7 +613,8 @@ START_TEST(break_even_against_brute_force)
     mpz_clears(p, lo, hi, mid, w, NULL);
     ref_result_clear(&r);
     rfy_result_clear(&res);
-    rfy_break_even_clear(&be);
+    mpz_clear(bw);
+    rfy_break_even_free(be);
     rfy_case_clear(&c);
 }
 END_TEST

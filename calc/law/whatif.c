@@ -5,6 +5,7 @@
  * in whatif_break_even.c.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fault.h"
@@ -13,7 +14,13 @@
 #include <rfy/whatif.h>
 #include "whatif_internal.h"
 
-void rfy_whatif_point_init(rfy_whatif_point *p)
+/* The points of a range (opaque in rfy/whatif.h). */
+struct rfy_whatif_table {
+    rfy_whatif_point *pts; /* cap of them initialised, n computed */
+    size_t n, cap;
+};
+
+static void point_init(rfy_whatif_point *p)
 {
     memset(p, 0, sizeof *p);
     mpz_init(p->hours);
@@ -24,7 +31,7 @@ void rfy_whatif_point_init(rfy_whatif_point *p)
     mpq_init(p->kept);
 }
 
-void rfy_whatif_point_clear(rfy_whatif_point *p)
+static void point_clear(rfy_whatif_point *p)
 {
     mpz_clear(p->hours);
     mpz_clear(p->wage);
@@ -32,6 +39,47 @@ void rfy_whatif_point_clear(rfy_whatif_point *p)
     mpz_clear(p->deductions);
     mpz_clear(p->total);
     mpq_clear(p->kept);
+}
+
+rfy_whatif_point *rfy_whatif_point_new(void)
+{
+    rfy_whatif_point *p = malloc(sizeof *p);
+    if (p)
+        point_init(p);
+    return p;
+}
+
+void rfy_whatif_point_free(rfy_whatif_point *p)
+{
+    if (!p)
+        return;
+    point_clear(p);
+    free(p);
+}
+
+void rfy_whatif_point_amount(mpz_t out, const rfy_whatif_point *p, rfy_whatif_amount_id which)
+{
+    switch (which) {
+    case RFY_WHATIF_WAGE: mpz_set(out, p->wage); return;
+    case RFY_WHATIF_PAYMENT: mpz_set(out, p->payment); return;
+    case RFY_WHATIF_DEDUCTIONS: mpz_set(out, p->deductions); return;
+    case RFY_WHATIF_TOTAL: mpz_set(out, p->total); return;
+    case RFY_WHATIF_HOURS: mpz_set(out, p->hours); return;
+    }
+    mpz_set_ui(out, 0);
+}
+
+int rfy_whatif_point_has_hours(const rfy_whatif_point *p)
+{
+    return p->has_hours;
+}
+
+int rfy_whatif_point_kept(mpq_t out, const rfy_whatif_point *p)
+{
+    if (!p->has_kept)
+        return 0;
+    mpq_set(out, p->kept);
+    return 1;
 }
 
 void rfy__case_copy(rfy_case *to, const rfy_case *from)
@@ -72,6 +120,8 @@ int rfy__whatif_eval(rfy_whatif_point *out, rfy_result *res, const rfy_rates *ra
         return rc;
     if (out) {
         out->has_kept = 0;
+        out->has_hours = 0;
+        mpz_set_ui(out->hours, 0);
         mpz_set(out->wage, wage);
         mpz_set(out->payment, res->payment);
         mpz_set(out->deductions, res->total_deduction);
@@ -143,21 +193,41 @@ void rfy_whatif_wage_of_hours(mpz_t wage, const mpz_t hours, const mpz_t hourly)
     mpq_clear(x);
 }
 
-void rfy_whatif_range_init(rfy_whatif_range *r)
+rfy_whatif_range *rfy_whatif_range_new(void)
 {
+    rfy_whatif_range *r = malloc(sizeof *r);
+    if (!r)
+        return NULL;
     memset(r, 0, sizeof *r);
     mpz_init(r->from);
     mpz_init(r->to);
     mpz_init(r->step);
     mpz_init(r->hourly);
+    return r;
 }
 
-void rfy_whatif_range_clear(rfy_whatif_range *r)
+void rfy_whatif_range_free(rfy_whatif_range *r)
 {
+    if (!r)
+        return;
     mpz_clear(r->from);
     mpz_clear(r->to);
     mpz_clear(r->step);
     mpz_clear(r->hourly);
+    free(r);
+}
+
+int rfy_whatif_range_by_hours(const rfy_whatif_range *r)
+{
+    return r->by_hours;
+}
+
+void rfy_whatif_range_hourly(mpz_t out, const rfy_whatif_range *r)
+{
+    if (r->by_hours)
+        mpz_set(out, r->hourly);
+    else
+        mpz_set_ui(out, 0);
 }
 
 /* The fields of a range, in the order their faults are reported. */
@@ -172,9 +242,11 @@ static int fail(rfy_error *err, rfy_fault_code code, const char *column, const c
     return rfy__fault(err, code, column, value, value ? strlen(value) : 0, limit);
 }
 
-int rfy_whatif_range_from_fields(rfy_whatif_range *out, size_t *npoints, const rfy_field *fields,
-                                 size_t n, const rfy_decimal_syntax *amount, rfy_error *err)
+int rfy_whatif_range_from_fields(rfy_whatif_range *out, size_t *npoints_out,
+                                 const rfy_field *fields, size_t n, const rfy_decimal_syntax *amount,
+                                 rfy_error *err)
 {
+    size_t *npoints = &out->npoints; /* also handed out through npoints_out */
     const char *value[F_COUNT] = {0};
     mpz_t *dst[F_COUNT] = {&out->from, &out->to, &out->step, &out->hourly,
                            &out->from, &out->to, &out->step};
@@ -183,6 +255,8 @@ int rfy_whatif_range_from_fields(rfy_whatif_range *out, size_t *npoints, const r
     unsigned long max;
 
     *npoints = 0;
+    if (npoints_out)
+        *npoints_out = 0;
     rfy_error_reset(err);
     if (!amount)
         amount = &RFY_AMOUNT_DOT;
@@ -262,17 +336,64 @@ int rfy_whatif_range_from_fields(rfy_whatif_range *out, size_t *npoints, const r
                   NULL, RFY_WHATIF_MAX_POINTS);
     }
     mpz_clears(span, q, r, NULL);
+    if (npoints_out)
+        *npoints_out = *npoints;
     return rc;
 }
 
-int rfy_whatif_table(rfy_whatif_point *pts, size_t npoints, const rfy_rates *rates,
-                     const rfy_case *in, const rfy_whatif_range *range, rfy_error *err)
+rfy_whatif_table *rfy_whatif_table_new(void)
+{
+    return calloc(1, sizeof(rfy_whatif_table));
+}
+
+void rfy_whatif_table_free(rfy_whatif_table *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->cap; i++)
+        point_clear(&t->pts[i]);
+    free(t->pts);
+    free(t);
+}
+
+size_t rfy_whatif_table_count(const rfy_whatif_table *t)
+{
+    return t->n;
+}
+
+const rfy_whatif_point *rfy_whatif_table_point(const rfy_whatif_table *t, size_t i)
+{
+    return i < t->n ? &t->pts[i] : NULL;
+}
+
+/* Room for n points, each initialised (kept for the next call). */
+static int table_reserve(rfy_whatif_table *t, size_t n)
+{
+    rfy_whatif_point *p;
+    if (n <= t->cap)
+        return RFY_OK;
+    if (!(p = realloc(t->pts, n * sizeof *p)))
+        return RFY_ENOMEM;
+    t->pts = p;
+    for (; t->cap < n; t->cap++)
+        point_init(&t->pts[t->cap]);
+    return RFY_OK;
+}
+
+int rfy_whatif_table_compute(rfy_whatif_table *t, const rfy_rates *rates, const rfy_case *in,
+                             const rfy_whatif_range *range, rfy_error *err)
 {
     rfy_case work;
     rfy_result res;
     mpz_t x, wage;
-    int rc = RFY_OK;
+    rfy_whatif_point *pts;
+    size_t npoints = range->npoints;
+    int rc;
 
+    t->n = 0;
+    if ((rc = table_reserve(t, npoints)) != RFY_OK)
+        return rc;
+    pts = t->pts;
     rfy_case_init(&work);
     rfy__case_copy(&work, in);
     rfy_result_init(&res);
@@ -289,9 +410,8 @@ int rfy_whatif_table(rfy_whatif_point *pts, size_t npoints, const rfy_rates *rat
         if (rc != RFY_OK)
             break;
         pts[i].has_hours = range->by_hours;
-        mpz_set(pts[i].hours, range->by_hours ? x : wage);
-        if (!range->by_hours)
-            mpz_set_ui(pts[i].hours, 0);
+        if (range->by_hours)
+            mpz_set(pts[i].hours, x);
         /* kept between two points of different wages (hours at a tiny hourly
          * wage can round to the same øre: then nothing is said) */
         if (i > 0 && mpz_cmp(pts[i - 1].wage, pts[i].wage) < 0) {
@@ -300,6 +420,8 @@ int rfy_whatif_table(rfy_whatif_point *pts, size_t npoints, const rfy_rates *rat
         }
         mpz_add(x, x, range->step);
     }
+    if (rc == RFY_OK)
+        t->n = npoints;
     mpz_clears(x, wage, NULL);
     rfy_result_clear(&res);
     rfy_case_clear(&work);

@@ -30,6 +30,7 @@
  * The answer is then confirmed by rfy_compute() at w and w − 0,01.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fault.h"
@@ -38,19 +39,38 @@
 #include <rfy/whatif.h>
 #include "whatif_internal.h"
 
-void rfy_break_even_init(rfy_break_even *b)
+rfy_break_even *rfy_break_even_new(void)
 {
+    rfy_break_even *b = malloc(sizeof *b);
+    if (!b)
+        return NULL;
     memset(b, 0, sizeof *b);
     mpz_init(b->wage);
-    mpz_init(b->hours);
     mpz_init(b->threshold);
+    return b;
 }
 
-void rfy_break_even_clear(rfy_break_even *b)
+void rfy_break_even_free(rfy_break_even *b)
 {
+    if (!b)
+        return;
     mpz_clear(b->wage);
-    mpz_clear(b->hours);
     mpz_clear(b->threshold);
+    free(b);
+}
+
+void rfy_break_even_amount(mpz_t out, const rfy_break_even *b, rfy_break_even_amount_id which)
+{
+    switch (which) {
+    case RFY_BREAK_EVEN_WAGE: mpz_set(out, b->wage); return;
+    case RFY_BREAK_EVEN_THRESHOLD: mpz_set(out, b->threshold); return;
+    }
+    mpz_set_ui(out, 0);
+}
+
+rfy_break_even_info rfy_break_even_rule(const rfy_break_even *b)
+{
+    return b->rule;
 }
 
 void rfy_break_even_hours(mpz_t hours, const mpz_t wage, const mpz_t hourly)
@@ -266,10 +286,10 @@ int rfy_break_even_wage(rfy_break_even *out, const rfy_rates *rates, const rfy_c
     if ((rc = deductions_at(&c, c.w)) != RFY_OK)
         goto done;
     mpz_set(out->threshold, c.res.rate[RFY_RATE_WAGE_THRESHOLD]->amount);
-    out->low_pct = c.res.wage_55_only ? 0 : RFY_WAGE_LOW_PCT;
-    out->high_pct = RFY_WAGE_HIGH_PCT;
-    out->wage_ref = c.res.wage_ref;
-    out->holiday_ref = mpz_sgn(in->holiday_pay) ? c.res.holiday_ref : NULL;
+    out->rule.low_pct = c.res.wage_55_only ? 0 : RFY_WAGE_LOW_PCT;
+    out->rule.high_pct = RFY_WAGE_HIGH_PCT;
+    out->rule.wage_ref = c.res.wage_ref;
+    out->rule.holiday_ref = mpz_sgn(in->holiday_pay) ? c.res.holiday_ref : NULL;
     /* K = gross − (total − the wage-dependent deductions) */
     mpz_sub(c.K, c.res.gross, c.res.total_deduction);
     mpz_add(c.K, c.K, c.d);
