@@ -31,10 +31,18 @@ char *cli_default_rejects_path(const char *out);
 int cli_parse_delimiter(char *out, const char *arg);
 
 /*
- * End the engine's messages with rfy's options (rfy/hint.h): "supply newer
- * tables with --rates DIR", "decimal comma needs --decimal-comma", ...
- * Called once by main() before anything else runs.
+ * rfy's ways out at the end of the engine's messages (rfy/hint.h): "supply
+ * newer tables with --rates DIR", "decimal comma needs --decimal-comma", ...
+ * in cli_lang.  Every place rfy renders an engine message passes them
+ * (rfy_error_text_hinted, rfy_fault_text_hinted, rfy_hints_apply).  NULL
+ * (before cli_set_hints(), or when memory ran out) is the library's words.
+ * The program's own setting, not the library's: set once by main() before
+ * a command runs (rfy serve adds its API's words before any thread starts),
+ * read-only after.
  */
+extern rfy_hints *cli_hints;
+
+/* Make cli_hints for cli_lang.  Called once by main(), after cli_take_lang(). */
 void cli_set_hints(void);
 
 /* --jobs N for batch and audit: a whole number 1..max, digits only.  Returns 0 or -1. */

@@ -83,30 +83,36 @@ int cli_take_lang(int argc, char **argv)
     return o;
 }
 
+rfy_hints *cli_hints;
+
 void cli_set_hints(void)
 {
+    rfy_hints *h = rfy_hints_new();
+    if (!h)
+        return; /* the library's own words then */
+    cli_hints = h;
     /* The hints that end a fault's words (the fault catalogue) follow --lang;
      * the others end messages that are still English. */
     if (cli_lang == RFY_LANG_DA) {
-        rfy_set_hint(RFY_HINT_NEWER_RATES, "lav en med rfy rates derive ÅR --r PCT -o MAPPE, og brug --rates MAPPE");
-        rfy_set_hint(RFY_HINT_MISSING_KEY,
-                     "tilføj rækken til tabellen (rfy rates check viser alle nøgler der mangler)");
-        rfy_set_hint(RFY_HINT_DECIMAL_COMMA, "decimalkomma kræver --decimal-comma");
-        rfy_set_hint(RFY_HINT_CP1252, "prøv --encoding cp1252");
+        rfy_hints_set(h, RFY_HINT_NEWER_RATES, "lav en med rfy rates derive ÅR --r PCT -o MAPPE, og brug --rates MAPPE");
+        rfy_hints_set(h, RFY_HINT_MISSING_KEY,
+                      "tilføj rækken til tabellen (rfy rates check viser alle nøgler der mangler)");
+        rfy_hints_set(h, RFY_HINT_DECIMAL_COMMA, "decimalkomma kræver --decimal-comma");
+        rfy_hints_set(h, RFY_HINT_CP1252, "prøv --encoding cp1252");
     } else {
-        rfy_set_hint(RFY_HINT_NEWER_RATES, "make one with rfy rates derive YEAR --r PCT -o DIR and use --rates DIR");
-        rfy_set_hint(RFY_HINT_MISSING_KEY,
-                     "add that row to the table (rfy rates check lists every missing key)");
-        rfy_set_hint(RFY_HINT_DECIMAL_COMMA, "decimal comma needs --decimal-comma");
-        rfy_set_hint(RFY_HINT_CP1252, "try --encoding cp1252");
+        rfy_hints_set(h, RFY_HINT_NEWER_RATES, "make one with rfy rates derive YEAR --r PCT -o DIR and use --rates DIR");
+        rfy_hints_set(h, RFY_HINT_MISSING_KEY,
+                      "add that row to the table (rfy rates check lists every missing key)");
+        rfy_hints_set(h, RFY_HINT_DECIMAL_COMMA, "decimal comma needs --decimal-comma");
+        rfy_hints_set(h, RFY_HINT_CP1252, "try --encoding cp1252");
     }
-    rfy_set_hint(RFY_HINT_ASSUMPTIONS, "rfy rates show");
-    rfy_set_hint(RFY_HINT_SEMICOLON_FILE, "a ';'-separated file? use --delimiter ';'");
-    rfy_set_hint(RFY_HINT_TAB_FILE, "a tab-separated file? use --delimiter tab");
-    rfy_set_hint(RFY_HINT_UTF16, "use --encoding utf-16");
-    rfy_set_hint(RFY_HINT_MAP_COLUMNS, "map with --columns MAP.csv (fixtures/columns-da.csv maps "
-                                       "common Danish headers)");
-    rfy_set_hint(RFY_HINT_IGNORE_COLUMNS, "read past with --ignore-columns");
+    rfy_hints_set(h, RFY_HINT_ASSUMPTIONS, "rfy rates show");
+    rfy_hints_set(h, RFY_HINT_SEMICOLON_FILE, "a ';'-separated file? use --delimiter ';'");
+    rfy_hints_set(h, RFY_HINT_TAB_FILE, "a tab-separated file? use --delimiter tab");
+    rfy_hints_set(h, RFY_HINT_UTF16, "use --encoding utf-16");
+    rfy_hints_set(h, RFY_HINT_MAP_COLUMNS, "map with --columns MAP.csv (fixtures/columns-da.csv maps "
+                                          "common Danish headers)");
+    rfy_hints_set(h, RFY_HINT_IGNORE_COLUMNS, "read past with --ignore-columns");
 }
 
 /* --jobs N: 1..max, digits only (cli.h). */

@@ -112,7 +112,7 @@ static void report(const rfy_error *err)
         return;
     }
     for (int k = 0; k < err->nfaults; k++) {
-        rfy_fault_text(text, sizeof text, &err->fault[k], cli_lang);
+        rfy_fault_text_hinted(text, sizeof text, &err->fault[k], cli_lang, cli_hints);
         report_one(err->fault[k].column, text);
     }
 }

@@ -160,11 +160,12 @@ int cmd_serve(int argc, char **argv)
         return RFY_EXIT_USAGE;
 
     /* The way out at the end of an engine message, in an API caller's terms
-     * (set before any thread exists: the library reads hints unlocked). */
+     * (rfy's own hints, cli_hints, changed before any thread exists: the
+     * threads only read them). */
     /* Danish, as the page that shows them (reason_en carries the same hint) */
-    rfy_set_hint(RFY_HINT_DECIMAL_COMMA, "API'et læser decimalpunktum, fx \"12.50\"");
-    rfy_set_hint(RFY_HINT_NEWER_RATES,
-                 "start rfy serve med --rates MAPPE lavet med rfy rates derive ÅR --r PCT -o MAPPE");
+    rfy_hints_set(cli_hints, RFY_HINT_DECIMAL_COMMA, "API'et læser decimalpunktum, fx \"12.50\"");
+    rfy_hints_set(cli_hints, RFY_HINT_NEWER_RATES,
+                  "start rfy serve med --rates MAPPE lavet med rfy rates derive ÅR --r PCT -o MAPPE");
 
     /* jansson seeds its hash function on first use; seed it here, before any
      * thread exists, rather than in a race between the first two requests. */

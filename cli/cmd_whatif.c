@@ -114,7 +114,7 @@ static void report(const whatif_args *a, const rfy_error *err)
     char opt[48], text[512], words[512];
     const char *column = err->column, *reason = words;
     size_t n = column ? strlen(column) : 0;
-    rfy_error_text(words, sizeof words, err, cli_lang);
+    rfy_error_text_hinted(words, sizeof words, err, cli_lang, cli_hints);
     if (n && strncmp(reason, column, n) == 0 && reason[n] == ' ')
         reason += n + 1; /* "wage_to must be ..." → "--wage-to: must be ..." */
     reword(text, sizeof text, reason, a);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli.h" /* cli_hints */
 #include "explain.h"
 
 /* Attach v to obj under key; 1 on failure (v NULL or no memory), else 0.
@@ -473,14 +474,16 @@ static json_t *warnings_json(const rfy_result *res)
     json_t *a = json_array();
     int bad = !a;
     for (unsigned bit = 1; !bad && (bit & RFY_WARN_ALL); bit <<= 1) {
-        char detail[320];
+        char detail[320], hinted[320];
         json_t *o;
         if (!(res->warnings & bit))
             continue;
         o = json_object();
         bad = !o || put(o, "code", json_string(rfy_warning_code((rfy_warning)bit)));
-        if (!bad && rfy_warning_detail(detail, sizeof detail, (rfy_warning)bit, res) >= 0)
-            bad = put(o, "detail", json_string(detail));
+        if (!bad && rfy_warning_detail(detail, sizeof detail, (rfy_warning)bit, res) >= 0) {
+            rfy_hints_apply(hinted, sizeof hinted, detail, cli_hints); /* "rfy rates show" */
+            bad = put(o, "detail", json_string(hinted));
+        }
         /* the same in Danish, for a person (the page, docs/preview.md) */
         if (!bad && rfy_warning_detail_lang(detail, sizeof detail, (rfy_warning)bit, res, RFY_LANG_DA) >= 0)
             bad = put(o, "detail_da", json_string(detail));

@@ -79,7 +79,7 @@ static int on_reject(void *user, const batch_reject *rej)
         const char *column = rej->column, *reason = rej->reason;
         if (rej->err && rej->err->nfaults > 0) {
             rfy_error_columns(columns, sizeof columns, rej->err);
-            rfy_error_text(reasons, sizeof reasons, rej->err, cli_lang);
+            rfy_error_text_hinted(reasons, sizeof reasons, rej->err, cli_lang, cli_hints);
             column = columns;
             reason = reasons;
         }
@@ -126,7 +126,10 @@ int preview_from_input(const preview_input *p, const rfy_rates *rates)
     if (in != stdin)
         fclose(in);
     if (rc != RFY_OK) {
-        fprintf(stderr, "rfy preview: %s: %s\n", p->path, msg ? msg : rfy_rc_name(rc));
+        char hinted[4096]; /* the engine's message with rfy's ways out */
+        if (msg)
+            rfy_hints_apply(hinted, sizeof hinted, msg, cli_hints);
+        fprintf(stderr, "rfy preview: %s: %s\n", p->path, msg ? hinted : rfy_rc_name(rc));
         free(msg);
         return RFY_EXIT_USAGE;
     }

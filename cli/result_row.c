@@ -181,7 +181,7 @@ int reject_row_write(FILE *fp, unsigned long line, const char *case_id, size_t c
     codes[0] = '\0';
     if (err && err->nfaults > 0) {
         rfy_error_columns(columns, sizeof columns, err);
-        rfy_error_text(reasons, sizeof reasons, err, cli_lang);
+        rfy_error_text_hinted(reasons, sizeof reasons, err, cli_lang, cli_hints);
         rfy_error_codes(codes, sizeof codes, err);
         column = columns;
         reason = reasons;

@@ -53,11 +53,14 @@ int run_stream_open_outputs(run_stream *s, const run_args *a, run_files *f,
 
 int run_stream_run(run_stream *s, batch_stats *st, const batch_config *cfg, const run_args *a)
 {
-    char *msg = NULL;
+    char *msg = NULL, hinted[4096];
     if (batch_run(st, cfg, s->in, &msg) == RFY_OK)
         return 0;
+    /* the engine's message with rfy's ways out (a header's unknown columns: --columns, ...) */
+    if (msg)
+        rfy_hints_apply(hinted, sizeof hinted, msg, cli_hints);
     /* bytes that are not text in the encoding: the decoder says which */
-    const char *why = input_decode_error(s->dec) ? input_decode_error(s->dec) : msg;
+    const char *why = input_decode_error(s->dec) ? input_decode_error(s->dec) : msg ? hinted : NULL;
     if (why)
         fprintf(stderr, "rfy %s: %s: %s\n", s->cmd,
                 strcmp(a->in_path, "-") ? a->in_path : "standard input", why);

@@ -71,7 +71,7 @@ int run_summary_reject(run_summary *s, const rfy_error *err, const char *column,
         /* grouped by the codes: the same faults in different rows are one group */
         rfy_error_codes(code, sizeof code, err);
         rfy_error_columns(columns, sizeof columns, err);
-        rfy_error_text(text, sizeof text, err, cli_lang);
+        rfy_error_text_hinted(text, sizeof text, err, cli_lang, cli_hints);
         column = columns;
         reason = text;
     }

@@ -10,6 +10,7 @@
 
 #include "explain.h"
 #include "explain_rows.h"
+#include "cli.h" /* cli_hints */
 #include "serve_api.h"
 #include "serve_whatif.h"
 #include "web_assets.h"
@@ -57,8 +58,8 @@ static int answer_json(serve_answer *ans, int status, json_t *root)
 static json_t *error_object(long row, const rfy_fault *f)
 {
     char da[1024], en[1024];
-    rfy_fault_text(da, sizeof da, f, RFY_LANG_DA);
-    rfy_fault_text(en, sizeof en, f, RFY_LANG_EN);
+    rfy_fault_text_hinted(da, sizeof da, f, RFY_LANG_DA, cli_hints);
+    rfy_fault_text_hinted(en, sizeof en, f, RFY_LANG_EN, cli_hints);
     return json_pack("{s:o, s:o, s:s, s:s, s:s}", "row", row >= 0 ? json_integer(row) : json_null(),
                      "column", f->column && *f->column ? json_string(f->column) : json_null(),
                      "code", rfy_fault_id(f->code), "reason", da, "reason_en", en);

@@ -19,6 +19,7 @@
 
 #include <microhttpd.h>
 
+#include "cli.h" /* cli_hints */
 #include "serve_api.h"
 #include "serve_http.h"
 #include "serve_jobs.h"
@@ -139,8 +140,8 @@ static void error_answer(serve_answer *ans, int status, rfy_fault_code code)
     rfy_fault f = {.code = code, .column = "", .name = "", .cause_column = ""};
     char da[320], en[320];
     size_t n;
-    rfy_fault_text(da, sizeof da, &f, RFY_LANG_DA);
-    rfy_fault_text(en, sizeof en, &f, RFY_LANG_EN);
+    rfy_fault_text_hinted(da, sizeof da, &f, RFY_LANG_DA, cli_hints);
+    rfy_fault_text_hinted(en, sizeof en, &f, RFY_LANG_EN, cli_hints);
     n = sizeof fmt + strlen(rfy_fault_id(code)) + strlen(da) + strlen(en);
     memset(ans, 0, sizeof *ans);
     ans->status = status;

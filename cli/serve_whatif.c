@@ -5,6 +5,7 @@
 
 #include <jansson.h>
 
+#include "cli.h" /* cli_hints */
 #include "serve_whatif.h"
 #include "whatif_answer.h"
 
@@ -104,7 +105,7 @@ static int decode(request *q, json_t *root, rfy_error *err)
             if (f && strcmp(f, "dot") == 0)
                 continue;
             err->column = "";
-            rfy_fault_text(err->reason, sizeof err->reason, &bad, RFY_LANG_DA);
+            rfy_fault_text_hinted(err->reason, sizeof err->reason, &bad, RFY_LANG_DA, cli_hints);
             return RFY_EINPUT;
         }
         for (k = 0; k < NRANGE && strcmp(key, RANGE_KEYS[k]) != 0; k++)

@@ -53,16 +53,19 @@ START_TEST(unknown_columns_in_one_message)
                      "'case_id'?), 'wagee' (column 4 of the header; did you mean 'wage'?), 'cpr' "
                      "(column 5 of the header); column names are exact and lowercase: rename "
                      "them or map to rfy's names, or read past by name: cpr");
-    /* the rfy program's hints name its options */
-    rfy_set_hint(RFY_HINT_MAP_COLUMNS, "map with --columns MAP.csv");
-    rfy_set_hint(RFY_HINT_IGNORE_COLUMNS, "read past with --ignore-columns");
+    /* the rfy program's hints name its options (rfy_hints_apply) */
+    rfy_hints *h = rfy_hints_new();
+    char hinted[512];
+    ck_assert_ptr_nonnull(h);
+    rfy_hints_set(h, RFY_HINT_MAP_COLUMNS, "map with --columns MAP.csv");
+    rfy_hints_set(h, RFY_HINT_IGNORE_COLUMNS, "read past with --ignore-columns");
     bind(&x, NULL, "case_id,month,category,cpr,navn\n");
-    ck_assert_str_eq(x.msg, "2 unknown columns: 'cpr' (column 4 of the header), 'navn' (column 5 "
-                            "of the header); column names are exact and lowercase: rename them "
-                            "or map with --columns MAP.csv, or read past with --ignore-columns "
-                            "cpr,navn");
-    rfy_set_hint(RFY_HINT_MAP_COLUMNS, NULL);
-    rfy_set_hint(RFY_HINT_IGNORE_COLUMNS, NULL);
+    rfy_hints_apply(hinted, sizeof hinted, x.msg, h);
+    ck_assert_str_eq(hinted, "2 unknown columns: 'cpr' (column 4 of the header), 'navn' (column 5 "
+                             "of the header); column names are exact and lowercase: rename them "
+                             "or map with --columns MAP.csv, or read past with --ignore-columns "
+                             "cpr,navn");
+    rfy_hints_free(h);
 }
 END_TEST
 

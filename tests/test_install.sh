@@ -32,6 +32,21 @@ nm -D --defined-only "$LIBDIR/librfy.so" | awk '{print $3}' | grep -v '^__odr_as
 check "librfy.so exports rfy_compute" grep -qx rfy_compute "$TMP/syms"
 check "librfy.so exports nothing but rfy_ names" \
     sh -c "! grep -v '^rfy_' '$TMP/syms' && ! grep '^rfy__' '$TMP/syms'"
+# No writable data and no test hook leave the library: the only data symbols it
+# exports are constant tables (nm type R); a B, D, G, S, V or C symbol would be a
+# global a program could change under another thread.
+nm -D --defined-only "$LIBDIR/librfy.so" | grep -v ' __odr_asan\.' >"$TMP/symtypes"
+check "librfy.so exports const tables only, no writable data (nm type R)" \
+    sh -c "! awk '\$2 !~ /^[TtWwRri]\$/' '$TMP/symtypes' | grep ."
+check "librfy.so exports read-only data (rfy_amount_dot, type R)" \
+    grep -q ' R rfy_amount_dot$' "$TMP/symtypes"
+check "librfy.so exports no test hook" sh -c "! grep -Ei 'fail_after|(^|_)test(_|\$)|_hook\$' '$TMP/syms'"
+# The audit, what-if, money and hint headers declare no struct with a GMP member
+# (their amounts are handed out as mpz_t/mpq_t copies; docs/library.md).
+check "audit.h, whatif.h, money.h and hint.h: no struct has an mpz_t or mpq_t member" \
+    sh -c "! awk '/^(typedef )?struct [a-z_]* *\\{/ {s = 1} s && /mp[zq]_t/ {print FILENAME\": \"\$0} /^\\}/ {s = 0}' \
+              '$PREFIX/include/rfy/audit.h' '$PREFIX/include/rfy/whatif.h' \
+              '$PREFIX/include/rfy/money.h' '$PREFIX/include/rfy/hint.h' | grep ."
 check "the soname carries the major version" \
     sh -c "objdump -p '$LIBDIR/librfy.so' | grep -q 'SONAME *librfy.so.0'"
 

@@ -258,7 +258,6 @@ START_TEST(batch_loop)
 }
 END_TEST
 
-/* A program's hint ends the engine's message; NULL restores the library's words. */
 /* The run's deductions split into applied and beyond the benefit (øre).
  * Two forsørger case-months of May 2024 (16.382 each; threshold 16.323):
  *   wage 20.000: 0,55 × 3.677 = 2.022,35, payment 14.359,65;
@@ -282,26 +281,62 @@ START_TEST(totals_split)
 }
 END_TEST
 
+/* A program's hint ends the engine's message when it gives it to the rendering
+ * call; NULL restores the library's words. */
 START_TEST(hints)
 {
+    static const char WORDS[] = "ingen satstabel dækker 2099-01 (mangler: rfy_forsorger; tabellerne "
+                                "dækker 2012-2026): ";
     rfy_case c;
     rfy_result r;
     rfy_error err;
+    char text[512], want[512];
+    rfy_hints *kommune = rfy_hints_new(), *web = rfy_hints_new();
 
+    ck_assert_ptr_nonnull(kommune);
+    ck_assert_ptr_nonnull(web);
     rfy_case_init(&c);
     rfy_result_init(&r);
     c.month = RFY_MONTH(2099, 1);
     ck_assert_int_eq(rfy_compute(&r, rates, &c, &err), RFY_ENORATE);
     ck_assert_str_eq(err.column, "month");
-    ck_assert_fault(&err, "rate_month_uncovered", "ingen satstabel dækker 2099-01 (mangler: rfy_forsorger; tabellerne dækker 2012-2026): "
-        "indlæs en satstabel der dækker måneden");
-    ck_assert_int_eq(rfy_set_hint(RFY_HINT_NEWER_RATES, "ask the kommune for tables"), RFY_OK);
-    ck_assert_int_eq(rfy_compute(&r, rates, &c, &err), RFY_ENORATE);
-    ck_assert_fault(&err, "rate_month_uncovered", "ingen satstabel dækker 2099-01 (mangler: rfy_forsorger; tabellerne dækker 2012-2026): "
-        "ask the kommune for tables");
-    ck_assert_int_eq(rfy_set_hint(RFY_HINT_NEWER_RATES, NULL), RFY_OK);
-    ck_assert_str_eq(rfy_hint_text(RFY_HINT_NEWER_RATES), "indlæs en satstabel der dækker måneden");
-    ck_assert_int_eq(rfy_set_hint(RFY_HINT_COUNT, "x"), RFY_EINPUT);
+    /* the fault itself (and err.reason) ends in the library's own way out */
+    snprintf(want, sizeof want, "%s%s", WORDS, "indlæs en satstabel der dækker måneden");
+    ck_assert_fault(&err, "rate_month_uncovered", want);
+    /* two programs' hints at once, each given to the rendering call: no setting is shared */
+    ck_assert_int_eq(rfy_hints_set(kommune, RFY_HINT_NEWER_RATES, "ask the kommune for tables"), RFY_OK);
+    ck_assert_int_eq(rfy_hints_set(web, RFY_HINT_NEWER_RATES, "upload a table"), RFY_OK);
+    rfy_error_text_hinted(text, sizeof text, &err, RFY_LANG_DA, kommune);
+    snprintf(want, sizeof want, "%s%s", WORDS, "ask the kommune for tables");
+    ck_assert_str_eq(text, want);
+    rfy_fault_text_hinted(text, sizeof text, &err.fault[0], RFY_LANG_DA, web);
+    snprintf(want, sizeof want, "%s%s", WORDS, "upload a table");
+    ck_assert_str_eq(text, want);
+    /* the same fault without hints: the library's words, as before */
+    rfy_error_text(text, sizeof text, &err, RFY_LANG_DA);
+    snprintf(want, sizeof want, "%s%s", WORDS, "indlæs en satstabel der dækker måneden");
+    ck_assert_str_eq(text, want);
+    ck_assert_str_eq(err.reason, want);
+    /* a message handed out as text gets the program's words through rfy_hints_apply */
+    rfy_hints_apply(text, sizeof text, err.reason, kommune);
+    snprintf(want, sizeof want, "%s%s", WORDS, "ask the kommune for tables");
+    ck_assert_str_eq(text, want);
+    rfy_hints_apply(text, sizeof text, err.reason, NULL); /* no hints: a copy */
+    ck_assert_str_eq(text, err.reason);
+    /* cut short between characters: "ingen satstabel d" + NUL = 18 bytes ("æ" is two) */
+    ck_assert_uint_eq(rfy_hints_apply(text, 19, err.reason, kommune), 17);
+    ck_assert_str_eq(text, "ingen satstabel d");
+    /* NULL restores the library's words; an unknown hint or no handle is refused */
+    ck_assert_int_eq(rfy_hints_set(kommune, RFY_HINT_NEWER_RATES, NULL), RFY_OK);
+    ck_assert_str_eq(rfy_hints_text(kommune, RFY_HINT_NEWER_RATES), "indlæs en satstabel der dækker måneden");
+    ck_assert_str_eq(rfy_hints_text(NULL, RFY_HINT_NEWER_RATES), "indlæs en satstabel der dækker måneden");
+    ck_assert_str_eq(rfy_hints_text(web, RFY_HINT_NEWER_RATES), "upload a table");
+    ck_assert_int_eq(rfy_hints_set(kommune, RFY_HINT_COUNT, "x"), RFY_EINPUT);
+    ck_assert_int_eq(rfy_hints_set(NULL, RFY_HINT_NEWER_RATES, "x"), RFY_EINPUT);
+    ck_assert_str_eq(rfy_hints_text(kommune, RFY_HINT_COUNT), "");
+    rfy_hints_free(kommune);
+    rfy_hints_free(web);
+    rfy_hints_free(NULL);
     rfy_result_clear(&r);
     rfy_case_clear(&c);
 }

@@ -133,6 +133,12 @@ void rfy__fault_copy(rfy_error *dst, const rfy_error *src)
 
 size_t rfy_error_text(char *buf, size_t size, const rfy_error *err, rfy_lang lang)
 {
+    return rfy_error_text_hinted(buf, size, err, lang, NULL);
+}
+
+size_t rfy_error_text_hinted(char *buf, size_t size, const rfy_error *err, rfy_lang lang,
+                             const rfy_hints *hints)
+{
     size_t used = 0;
     int i;
     if (size == 0)
@@ -142,13 +148,13 @@ size_t rfy_error_text(char *buf, size_t size, const rfy_error *err, rfy_lang lan
         if (i > 0)
             used = rfy__text_append(buf, size, used, "; ");
         if (used + 1 < size)
-            used += rfy_fault_text(buf + used, size - used, &err->fault[i], lang);
+            used += rfy_fault_text_hinted(buf + used, size - used, &err->fault[i], lang, hints);
     }
     if (err->more && used + 1 < size) /* more faults than the list keeps */
         used = rfy__text_append(buf, size, used, lang == RFY_LANG_EN ? "; and more faults" : "; og flere fejl");
     /* An error filled by code outside the catalogue (a caller's own reason). */
     if (err->nfaults == 0)
-        used = rfy__text_append(buf, size, 0, err->reason);
+        used = rfy_hints_apply(buf, size, err->reason, hints);
     return used;
 }
 

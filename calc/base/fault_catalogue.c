@@ -10,7 +10,8 @@
  *   %o other number     %a first day     %b last day     %m month
  *   %D the month and first day as a date (2024-04-20)
  *   %M other month      %n name          %C cause's id   %x cause's column
- *   %u the column's unit               %h the hint the entry names (rfy/hint.h)
+ *   %u the column's unit               %h the hint the entry names (rfy/hint.h), the
+ *                                      caller's (rfy_fault_text_hinted) or the library's
  *   %P (overlap with limit 1) how a correction is entered in an audit
  *   %N "line" or "row" as name says (the other row of a case-month)
  *   %U "per week" (limit 1) or "per month"   %W (other 1) how a weekly amount counts
@@ -432,6 +433,12 @@ static void kroner(char *buf, size_t size, long ore, rfy_lang lang)
 
 size_t rfy_fault_text(char *buf, size_t size, const rfy_fault *f, rfy_lang lang)
 {
+    return rfy_fault_text_hinted(buf, size, f, lang, NULL);
+}
+
+size_t rfy_fault_text_hinted(char *buf, size_t size, const rfy_fault *f, rfy_lang lang,
+                             const rfy_hints *hints)
+{
     const entry *e;
     const char *t;
     size_t used = 0;
@@ -500,7 +507,7 @@ size_t rfy_fault_text(char *buf, size_t size, const rfy_fault *f, rfy_lang lang)
                     : lang == RFY_LANG_EN ? "; a correction is a payment line (case_id, month, paid only)"
                                           : "; en rettelse er en betalingslinje (kun case_id, month og paid)";
             break;
-        case 'h': piece = e->hint >= 0 ? rfy_hint_text((rfy_hint)e->hint) : ""; break;
+        case 'h': piece = e->hint >= 0 ? rfy_hints_text(hints, (rfy_hint)e->hint) : ""; break;
         case 'U': /* the unit of a maximum: limit 1 = a week */
             piece = f->limit == 1 ? (lang == RFY_LANG_EN ? "per week" : "pr. uge")
                                   : (lang == RFY_LANG_EN ? "per month" : "pr. måned");

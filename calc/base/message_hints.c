@@ -1,23 +1,22 @@
 /*
- * The program-supplied ends of engine messages (rfy/hint.h).  Kept in static
- * buffers so that messages are built without allocating, and so that the
- * `why` strings of rfy_decimal_parse() stay static.
+ * The ways out at the end of engine messages (rfy/hint.h): the library's own
+ * words, and a program's, carried in an rfy_hints it passes to the call that
+ * renders a message.  Nothing here is process-wide state that can change:
+ * the defaults are constant, and an rfy_hints belongs to its caller.
  */
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "message_hints.h"
+#include "text_utf8.h"
 #include <rfy/status.h>
 
 #define HINT_SIZE 96
 
 /* The defaults of the hints that end a fault's words (fault_catalogue.c)
  * are Danish, as the faults are by default; the others end messages that
- * are still English.  A front end sets its own (cli_set_hints). */
+ * are still English.  A front end gives its own (cli_hints_for). */
 #define DEFAULT_DECIMAL_COMMA "decimalkomma skal angives som inputtets syntaks"
-#define COMMA_WHY(hint) "unexpected ',' (no thousands separators; " hint ")"
-#define DEFAULT_CP1252 "læs filen som Windows-1252"
-#define CP1252_ID_WHY(hint) "case_id is not valid UTF-8 text: looks like Windows-1252 (Danish Excel's CSV): " hint
 
 static const char *const DEFAULT_HINT[RFY_HINT_COUNT] = {
     [RFY_HINT_NEWER_RATES] = "indlæs en satstabel der dækker måneden",
@@ -26,47 +25,91 @@ static const char *const DEFAULT_HINT[RFY_HINT_COUNT] = {
     [RFY_HINT_DECIMAL_COMMA] = DEFAULT_DECIMAL_COMMA,
     [RFY_HINT_SEMICOLON_FILE] = "a ';'-separated file? read it with ';' as the delimiter",
     [RFY_HINT_TAB_FILE] = "a tab-separated file? read it with tab as the delimiter",
-    [RFY_HINT_CP1252] = DEFAULT_CP1252,
+    [RFY_HINT_CP1252] = "læs filen som Windows-1252",
     [RFY_HINT_UTF16] = "read it as UTF-16",
     [RFY_HINT_MAP_COLUMNS] = "map to rfy's names",
     [RFY_HINT_IGNORE_COLUMNS] = "read past by name:",
 };
 
-static char hint[RFY_HINT_COUNT][HINT_SIZE];
-static int hint_set[RFY_HINT_COUNT];
-/* rfy_decimal_parse()'s reason for a ',' in '.' syntax, with the hint: composed
- * when the hint is set, so that parsing threads only ever read it. */
-static char comma_why[HINT_SIZE + 64] = COMMA_WHY(DEFAULT_DECIMAL_COMMA);
-/* case_id's reason for bytes that look like Windows-1252, composed likewise. */
-static char cp1252_id_why[HINT_SIZE + 96] = CP1252_ID_WHY(DEFAULT_CP1252);
+struct rfy_hints {
+    char text[RFY_HINT_COUNT][HINT_SIZE];
+    unsigned char set[RFY_HINT_COUNT]; /* text[h] replaces the default */
+};
 
-int rfy_set_hint(rfy_hint h, const char *text)
+const char *rfy__hint_default(rfy_hint h)
 {
-    if ((unsigned)h >= RFY_HINT_COUNT)
-        return RFY_EINPUT;
-    hint_set[h] = text != NULL;
-    if (text)
-        snprintf(hint[h], sizeof hint[h], "%s", text);
-    if (h == RFY_HINT_DECIMAL_COMMA)
-        snprintf(comma_why, sizeof comma_why, COMMA_WHY("%s"), rfy_hint_text(h));
-    if (h == RFY_HINT_CP1252)
-        snprintf(cp1252_id_why, sizeof cp1252_id_why, CP1252_ID_WHY("%s"), rfy_hint_text(h));
-    return RFY_OK;
-}
-
-const char *rfy_hint_text(rfy_hint h)
-{
-    if ((unsigned)h >= RFY_HINT_COUNT)
-        return "";
-    return hint_set[h] ? hint[h] : DEFAULT_HINT[h];
+    return (unsigned)h < RFY_HINT_COUNT ? DEFAULT_HINT[h] : "";
 }
 
 const char *rfy__decimal_comma_why(void)
 {
-    return comma_why;
+    /* rfy_decimal_parse()'s reason for a ',' in '.' syntax: static, with the
+     * library's way out (a program rewrites it with rfy_hints_apply) */
+    return "unexpected ',' (no thousands separators; " DEFAULT_DECIMAL_COMMA ")";
 }
 
-const char *rfy__cp1252_id_why(void)
+rfy_hints *rfy_hints_new(void)
 {
-    return cp1252_id_why;
+    return calloc(1, sizeof(rfy_hints));
+}
+
+void rfy_hints_free(rfy_hints *h)
+{
+    free(h);
+}
+
+int rfy_hints_set(rfy_hints *h, rfy_hint which, const char *text)
+{
+    if (!h || (unsigned)which >= RFY_HINT_COUNT)
+        return RFY_EINPUT;
+    h->set[which] = text != NULL;
+    h->text[which][0] = '\0';
+    if (text)
+        rfy__text_append(h->text[which], sizeof h->text[which], 0, text);
+    return RFY_OK;
+}
+
+const char *rfy_hints_text(const rfy_hints *h, rfy_hint which)
+{
+    if ((unsigned)which >= RFY_HINT_COUNT)
+        return "";
+    return h && h->set[which] ? h->text[which] : DEFAULT_HINT[which];
+}
+
+size_t rfy_hints_apply(char *buf, size_t size, const char *msg, const rfy_hints *h)
+{
+    size_t used = 0;
+    if (size == 0)
+        return 0;
+    buf[0] = '\0';
+    while (*msg && used + 1 < size) {
+        /* the earliest default a program replaces, from here on */
+        const char *at = NULL;
+        int which = -1;
+        for (int k = 0; h && k < RFY_HINT_COUNT; k++) {
+            const char *p;
+            if (!h->set[k] || !(p = strstr(msg, DEFAULT_HINT[k])))
+                continue;
+            if (!at || p < at) {
+                at = p;
+                which = k;
+            }
+        }
+        if (!at) {
+            used = rfy__text_append(buf, size, used, msg);
+            break;
+        }
+        /* the bytes before it, then the program's words */
+        size_t k = (size_t)(at - msg), room = size - 1 - used;
+        if (k > room) {
+            used = rfy__text_append(buf, size, used, msg); /* cut between characters */
+            break;
+        }
+        memcpy(buf + used, msg, k);
+        used += k;
+        buf[used] = '\0';
+        used = rfy__text_append(buf, size, used, h->text[which]);
+        msg = at + strlen(DEFAULT_HINT[which]);
+    }
+    return used;
 }

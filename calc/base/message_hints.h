@@ -1,13 +1,15 @@
-/* Internal to calc/: messages that end in a program's hint (rfy/hint.h). */
+/* Internal to calc/: the library's own ways out at the end of its messages
+ * (rfy/hint.h).  A program's words reach a message only through the
+ * rfy_hints it passes to a rendering call. */
 #ifndef RFY_CALC_HINT_H
 #define RFY_CALC_HINT_H
 
 #include <rfy/hint.h>
 
-/* "unexpected ',' (no thousands separators; HINT)": static, for rfy_decimal_parse. */
-const char *rfy__decimal_comma_why(void);
+/* The library's words for hint h (static); "" for an unknown hint. */
+const char *rfy__hint_default(rfy_hint h);
 
-/* "case_id is not valid UTF-8 text: looks like Windows-1252 (...): HINT": static. */
-const char *rfy__cp1252_id_why(void);
+/* "unexpected ',' (no thousands separators; DEFAULT HINT)": static, for rfy_decimal_parse. */
+const char *rfy__decimal_comma_why(void);
 
 #endif

@@ -97,8 +97,8 @@ int case_binding_bind(case_binding *b, const rfy_csv_record *header, const char 
                          memchr(name, ';', len)    ? " ("
                          : memchr(name, '\t', len) ? " ("
                                                    : "",
-                         memchr(name, ';', len)    ? rfy_hint_text(RFY_HINT_SEMICOLON_FILE)
-                         : memchr(name, '\t', len) ? rfy_hint_text(RFY_HINT_TAB_FILE)
+                         memchr(name, ';', len)    ? rfy__hint_default(RFY_HINT_SEMICOLON_FILE)
+                         : memchr(name, '\t', len) ? rfy__hint_default(RFY_HINT_TAB_FILE)
                                                    : "",
                          memchr(name, ';', len) || memchr(name, '\t', len) ? ")" : "");
             rfy__utf8_trim_tail(msg); /* msgsize may end inside the name */

@@ -99,7 +99,7 @@ int rfy_warning_detail_lang(char *buf, size_t size, rfy_warning w, const rfy_res
                           values, RFY_MONTH_YEAR(res->month))
                : snprintf(buf, size, "computed with values derived by the indexation chain, not "
                                      "published: %s (%s %d lists the assumptions)",
-                          values, rfy_hint_text(RFY_HINT_ASSUMPTIONS), RFY_MONTH_YEAR(res->month));
+                          values, rfy__hint_default(RFY_HINT_ASSUMPTIONS), RFY_MONTH_YEAR(res->month));
         break;
     case RFY_WARN_SDP_ABOVE_DERIVED_MAX: /* § 68 stk. 4 */
         v = res->rate[RFY_RATE_SDP_MAX_WEEK];

@@ -382,12 +382,12 @@ static int valid_utf8(const unsigned char *s, size_t len)
 static int encoding_hint(text *t, const char *s, size_t len)
 {
     if (memchr(s, '\0', len))
-        add(t, "; NUL bytes in the header: a UTF-16 file? %s", rfy_hint_text(RFY_HINT_UTF16));
+        add(t, "; NUL bytes in the header: a UTF-16 file? %s", rfy__hint_default(RFY_HINT_UTF16));
     else if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
         add(t, "; a byte-order mark inside the header: the file has two (remove one)");
     else if (!valid_utf8((const unsigned char *)s, len))
         add(t, "; the header is not UTF-8: a Windows-1252 file, as Danish Excel saves CSV? %s",
-            rfy_hint_text(RFY_HINT_CP1252));
+            rfy__hint_default(RFY_HINT_CP1252));
     else
         return 0;
     return 1;
@@ -456,15 +456,15 @@ static void unknown_message(text *t, const rfy_csv_record *h, const int *pos, si
         if (encoding_hint(t, h->field[pos[i]], h->len[pos[i]]))
             break;
     if (memchr(h->field[pos[0]], ';', h->len[pos[0]]))
-        add(t, "; %s", rfy_hint_text(RFY_HINT_SEMICOLON_FILE));
+        add(t, "; %s", rfy__hint_default(RFY_HINT_SEMICOLON_FILE));
     else if (memchr(h->field[pos[0]], '\t', h->len[pos[0]]))
-        add(t, "; %s", rfy_hint_text(RFY_HINT_TAB_FILE));
+        add(t, "; %s", rfy__hint_default(RFY_HINT_TAB_FILE));
     add(t, "; column names are exact and lowercase: rename %s or %s", n == 1 ? "it" : "them",
-        rfy_hint_text(RFY_HINT_MAP_COLUMNS));
+        rfy__hint_default(RFY_HINT_MAP_COLUMNS));
     if (nfar > 0) {
         /* Only the columns not close to one of rfy's and carrying no money:
          * those may be other data. */
-        add(t, ", or %s ", rfy_hint_text(RFY_HINT_IGNORE_COLUMNS));
+        add(t, ", or %s ", rfy__hint_default(RFY_HINT_IGNORE_COLUMNS));
         for (i = 0; i < n && !t->cut; i++)
             if (!near[i] && !money[i]) {
                 case_input_display_id(shown, sizeof shown, h->field[pos[i]], h->len[pos[i]]);

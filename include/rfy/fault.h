@@ -18,6 +18,7 @@
 
 #include <rfy/date.h>
 #include <rfy/export.h>
+#include <rfy/hint.h>
 
 RFY_BEGIN_DECLS
 
@@ -185,8 +186,9 @@ typedef struct rfy_fault {
  * Why a row (or one case) could not be computed: all its faults, in column
  * order.  No allocation: fits the hot path.  `column` and `reason` are the
  * first fault's column and the Danish text of all faults joined by "; " (cut
- * between characters at 200 bytes), kept for callers that print one line;
- * render another language with rfy_error_text().
+ * between characters at 200 bytes), with the library's ways out, kept for
+ * callers that print one line; render another language or the program's
+ * ways out with rfy_error_text() / rfy_error_text_hinted().
  */
 typedef struct rfy_error {
     /* first, so that clearing an error (every row) touches one cache line */
@@ -224,6 +226,23 @@ RFY_API size_t rfy_fault_text(char *buf, size_t size, const rfy_fault *f, rfy_la
 
 /* Every fault of err in `lang`, joined by "; " (as rfy_fault_text). */
 RFY_API size_t rfy_error_text(char *buf, size_t size, const rfy_error *err, rfy_lang lang);
+
+/*
+ * As rfy_fault_text(), with the program's ways out: where the fault's words
+ * end in a hint (rfy/hint.h), the text `hints` gives for it; NULL `hints`
+ * is the library's words (exactly rfy_fault_text()).  Thread-safe; never
+ * allocates.
+ */
+RFY_API size_t rfy_fault_text_hinted(char *buf, size_t size, const rfy_fault *f, rfy_lang lang,
+                                     const rfy_hints *hints);
+
+/*
+ * As rfy_error_text(), each fault rendered as rfy_fault_text_hinted() does;
+ * an error without faults (a caller's own reason) is copied through
+ * rfy_hints_apply().
+ */
+RFY_API size_t rfy_error_text_hinted(char *buf, size_t size, const rfy_error *err, rfy_lang lang,
+                                     const rfy_hints *hints);
 
 /* The ids of err's faults joined by ';' ("month_invalid;number_character"). */
 RFY_API size_t rfy_error_codes(char *buf, size_t size, const rfy_error *err);

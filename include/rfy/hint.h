@@ -1,17 +1,24 @@
 /*
- * Hints: the way out that a program adds to an engine message.
+ * Hints: the way out that a program puts at the end of an engine message.
  *
  * The engine's messages name input columns and values, never how a
  * particular program is driven: "no rate table covers 2028-01 (needed:
  * rfy_forsorger; the tables cover 2012-2027): load a rate table that covers
- * the month".  A program replaces the way out at the end with its own
- * words, e.g. `rfy` says "supply a table for it with --rates DIR".
+ * the month".  A program that wants its own words there ("supply a table
+ * for it with --rates DIR") makes an rfy_hints with them and gives it to the
+ * call that renders the message: rfy_fault_text_hinted() and
+ * rfy_error_text_hinted() for faults, rfy_hints_apply() for the messages the
+ * engine hands out as text (a header's unknown columns, a warning's detail,
+ * a number's `why`).  There is no process-wide setting: two threads, or two
+ * front ends in one process, may render the same fault with different hints.
  *
- * Thread safety: set hints once at start-up, before any other thread calls
- * the library; they are read, never written, afterwards.
+ * Thread safety: an rfy_hints may be read by any number of threads at once;
+ * change it (rfy_hints_set) only while no other thread uses it.
  */
 #ifndef RFY_HINT_H
 #define RFY_HINT_H
+
+#include <stddef.h>
 
 #include <rfy/export.h>
 
@@ -31,15 +38,43 @@ typedef enum rfy_hint {
     RFY_HINT_COUNT
 } rfy_hint;
 
-/*
- * Replace the hint `h` with `text` (copied; at most 95 bytes are kept).
- * NULL restores the library's default.  Returns RFY_OK, or RFY_EINPUT for
- * an unknown hint.
- */
-RFY_API int rfy_set_hint(rfy_hint h, const char *text);
+/* A program's ways out, one text per rfy_hint (opaque). */
+typedef struct rfy_hints rfy_hints;
 
-/* The hint now in force (static string; valid until the next rfy_set_hint). */
-RFY_API const char *rfy_hint_text(rfy_hint h);
+/*
+ * A new set of hints, each the library's own words until set.  Returns
+ * NULL when memory runs out.  The caller owns it: release it with
+ * rfy_hints_free().
+ */
+RFY_API rfy_hints *rfy_hints_new(void);
+
+/* Release a set of hints.  NULL is allowed and does nothing. */
+RFY_API void rfy_hints_free(rfy_hints *h);
+
+/*
+ * Replace hint `which` with `text` (copied; at most 95 bytes are kept, cut
+ * between UTF-8 characters).  NULL restores the library's words.  Returns
+ * RFY_OK, or RFY_EINPUT for an unknown hint or a NULL `h`.
+ */
+RFY_API int rfy_hints_set(rfy_hints *h, rfy_hint which, const char *text);
+
+/*
+ * The text of hint `which` in `h` (borrowed: valid until it is set again or
+ * `h` is freed); with h NULL the library's own words (static).  "" for an
+ * unknown hint.
+ */
+RFY_API const char *rfy_hints_text(const rfy_hints *h, rfy_hint which);
+
+/*
+ * An engine message with the program's ways out: `msg` (a message the
+ * engine wrote with its own hints: a column map's or a header's fault, a
+ * warning's detail, a number's `why`) copied into buf with each of the
+ * library's hint texts that `h` replaces written as h says.  buf and msg
+ * may not overlap.  Into buf (size >= 1), NUL-terminated, cut between UTF-8
+ * characters; returns the length written.  With h NULL a plain copy.
+ * Thread-safe; never allocates.
+ */
+RFY_API size_t rfy_hints_apply(char *buf, size_t size, const char *msg, const rfy_hints *h);
 
 RFY_END_DECLS
 

@@ -22,9 +22,10 @@
  *     threads computing at once: after loading it is only read.
  *   - Each thread uses its own rfy_case, rfy_result, rfy_explanation and
  *     rfy_error; no function keeps hidden state between calls.
- *   - Process-wide settings (rfy_set_hint, rfy_set_oom_handler,
- *     rfy_install_gmp_allocators) are made once at start-up, before other
- *     threads call the library.
+ *   - The only process-wide settings are the out-of-memory policy
+ *     (rfy_set_oom_handler, rfy_install_gmp_allocators), made once at
+ *     start-up before other threads call the library.  A program's ways out
+ *     at the end of messages (rfy_hints) are passed to each rendering call.
  *
  * LINKING: the public headers need GMP only (pkg-config --cflags --libs rfy).
  * docs/library.md is the guide.
