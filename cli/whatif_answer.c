@@ -30,11 +30,6 @@ int whatif_answer_compute(whatif_answer *a, const rfy_rates *rates, const rfy_ca
     return rfy_whatif_table_compute(a->table, rates, c, range, err);
 }
 
-void whatif_answer_point(mpz_t out, const whatif_answer *a, size_t i, rfy_whatif_amount_id which)
-{
-    rfy_whatif_point_amount(out, rfy_whatif_table_point(a->table, i), which);
-}
-
 void whatif_answer_clear(whatif_answer *a)
 {
     rfy_whatif_table_free(a->table);

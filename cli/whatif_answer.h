@@ -36,11 +36,6 @@ void whatif_answer_init(whatif_answer *a);
 int whatif_answer_compute(whatif_answer *a, const rfy_rates *rates, const rfy_case *c,
                           const rfy_whatif_range *range, rfy_error *err);
 
-/*
- * Amount `which` of point i of the table, copied into out (initialised).
- * Precondition: i < rfy_whatif_table_count(a->table).
- */
-void whatif_answer_point(mpz_t out, const whatif_answer *a, size_t i, rfy_whatif_amount_id which);
 
 void whatif_answer_clear(whatif_answer *a);
 
