@@ -14,6 +14,9 @@
  *
  * Thread safety: set the handler and install the allocators once at
  * start-up, before any other thread runs and before any GMP variable exists.
+ * This is the library's one process-wide setting, on purpose: GMP's own
+ * allocator hook (mp_set_memory_functions) is process-wide, so there can only
+ * be one policy for a failed allocation inside GMP, and it is the program's.
  */
 #ifndef RFY_OOM_H
 #define RFY_OOM_H
@@ -27,7 +30,8 @@ RFY_BEGIN_DECLS
 typedef void (*rfy_oom_handler)(void);
 
 /*
- * Set the handler (NULL: none).  The previous handler is returned.
+ * Set the handler (NULL: none) for the whole process.  Returns the previous
+ * handler.  Not thread-safe: call it at start-up (see above).
  */
 RFY_API rfy_oom_handler rfy_set_oom_handler(rfy_oom_handler fn);
 
