@@ -72,6 +72,7 @@ START_TEST(correction_line_completes_the_payment)
     ck_assert_int_eq(add("14000.00", 2, 2, &RFY_AMOUNT_DOT), RFY_OK);
     ck_assert_int_eq(add("359.65", 3, 2, &RFY_AMOUNT_DOT), RFY_OK);
     ck_assert_int_eq(rfy_audit_paid_finish(P, &RFY_AMOUNT_DOT, &E), RFY_OK);
+    ck_assert_uint_eq(rfy_audit_paid_given(P), 2); /* both cells gave an amount */
     ck_money(paid_sum(), "14359.65");
     amt(payment, "14359.65");
     ck_assert_int_eq(rfy_audit_compare(diff, paid_sum(), payment, tol), RFY_AUDIT_MATCH);
