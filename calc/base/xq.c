@@ -10,13 +10,10 @@
 
 #include "xq.h"
 
-void rfy__xq_clear(rfy__xq *x)
+void rfy__xq_big_clear(rfy__xq *x)
 {
-    if (x->big_init)
-        mpq_clear(x->big);
+    mpq_clear(x->big);
     x->big_init = 0;
-    x->num = 0;
-    x->den = 1;
 }
 
 /* The value of x into the initialised tmp. */
@@ -129,9 +126,9 @@ int rfy__xq_big_cmp(const rfy__xq *a, const rfy__xq *b)
     return (c > 0) - (c < 0);
 }
 
-void rfy__xq_get_q(mpq_t out, const rfy__xq *x)
+void rfy__xq_big_get_q(mpq_t out, const rfy__xq *x)
 {
-    to_q(out, x);
+    mpq_set(out, x->big);
 }
 
 unsigned rfy__xq_big_round(mpz_t out, const rfy__xq *x, unsigned long unit)

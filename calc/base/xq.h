@@ -25,6 +25,10 @@
 
 #include <rfy/status.h>
 
+/* The small form is handed to GMP as a long (mpz_set_si), and read from
+ * one limb: a 64-bit long and 64-bit limbs, as on every platform rfy builds for. */
+_Static_assert(sizeof(long) == sizeof(int64_t), "rfy__xq needs a 64-bit long");
+
 typedef struct rfy__xq {
     int64_t num; /* small form: num / den, gcd 1, num != INT64_MIN */
     int64_t den; /* > 0 in the small form; 0: the value is in big */
@@ -40,8 +44,16 @@ static inline void rfy__xq_init(rfy__xq *x)
     x->big_init = 0;
 }
 
-/* Frees the GMP value, if one was ever needed. */
-void rfy__xq_clear(rfy__xq *x);
+void rfy__xq_big_clear(rfy__xq *x);
+
+/* Frees the GMP value, if one was ever needed; x is 0 afterwards. */
+static inline void rfy__xq_clear(rfy__xq *x)
+{
+    if (x->big_init)
+        rfy__xq_big_clear(x);
+    x->num = 0;
+    x->den = 1;
+}
 
 /* --- the GMP fallbacks (xq.c); callers use the inline functions below --- */
 void rfy__xq_big_set_z(rfy__xq *x, const mpz_t z);
@@ -50,7 +62,7 @@ void rfy__xq_big_frac_u(rfy__xq *x, int neg, uint64_t mag, uint64_t den);
 void rfy__xq_big_add(rfy__xq *out, const rfy__xq *a, const rfy__xq *b, int sub);
 void rfy__xq_big_mul_frac(rfy__xq *out, const rfy__xq *a, const mpz_t mul, uint64_t m, uint64_t d);
 int rfy__xq_big_cmp(const rfy__xq *a, const rfy__xq *b);
-void rfy__xq_get_q(mpq_t out, const rfy__xq *x);
+void rfy__xq_big_get_q(mpq_t out, const rfy__xq *x);
 unsigned rfy__xq_big_round(mpz_t out, const rfy__xq *x, unsigned long unit);
 void rfy__xq_big_set(rfy__xq *out, const rfy__xq *x);
 
@@ -158,6 +170,17 @@ static inline void rfy__xq_set_q(rfy__xq *x, const mpq_t q)
         return;
     }
     rfy__xq_big_set_q(x, q);
+}
+
+/* out = x (out initialised; the same canonical fraction). */
+static inline void rfy__xq_get_q(mpq_t out, const rfy__xq *x)
+{
+    if (x->den) {
+        mpz_set_si(mpq_numref(out), (long)x->num);
+        mpz_set_si(mpq_denref(out), (long)x->den);
+    } else {
+        rfy__xq_big_get_q(out, x);
+    }
 }
 
 /* -1, 0 or 1. */
