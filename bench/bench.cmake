@@ -19,3 +19,17 @@ add_custom_target(bench
   WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}"
   COMMENT "Benchmark: rfy batch on 1 M and 5 M generated rows (bench/run.sh)"
   USES_TERMINAL)
+
+# The exact number type's micro benchmark (bench/xq_bench.c, docs/performance.md):
+# the rules' arithmetic on mpq_t, on rfy__xq and, where FLINT (libflint-dev) is
+# installed, on its fmpq_t.  FLINT is only a contender here, not a dependency.
+add_executable(rfy_bench_xq EXCLUDE_FROM_ALL "${CMAKE_SOURCE_DIR}/bench/xq_bench.c")
+target_include_directories(rfy_bench_xq PRIVATE "${CMAKE_SOURCE_DIR}/calc/base")
+target_link_libraries(rfy_bench_xq PRIVATE rfycalc)
+find_library(RFY_FLINT_LIBRARY flint)
+find_path(RFY_FLINT_INCLUDE_DIR flint/fmpq.h)
+if(RFY_FLINT_LIBRARY AND RFY_FLINT_INCLUDE_DIR)
+  target_compile_definitions(rfy_bench_xq PRIVATE RFY_XQ_BENCH_FLINT)
+  target_include_directories(rfy_bench_xq PRIVATE "${RFY_FLINT_INCLUDE_DIR}")
+  target_link_libraries(rfy_bench_xq PRIVATE "${RFY_FLINT_LIBRARY}")
+endif()

@@ -14,6 +14,7 @@
 
 #include "atomic_cleanup.h"
 #include "atomic_file.h"
+#include "hash_behind.h"
 #include <rfy/status.h>
 
 /* Output buffer: large enough that a million-row batch makes few syscalls. */
@@ -31,6 +32,7 @@
 typedef struct out_sink {
     int fd;
     EVP_MD_CTX *md;
+    hash_behind *behind; /* non-NULL: md's work goes on a thread of its own */
     unsigned long long bytes, synced;
     int md_failed;
 } out_sink;
@@ -48,7 +50,9 @@ static ssize_t sink_write(void *cookie, const char *buf, size_t n)
         }
         done += (size_t)w;
     }
-    if (!EVP_DigestUpdate(s->md, buf, n))
+    if (s->behind)
+        hash_behind_update(s->behind, buf, n);
+    else if (!EVP_DigestUpdate(s->md, buf, n))
         s->md_failed = 1;
     s->bytes += n;
     if (s->bytes - s->synced >= WRITEBACK_STEP) {
@@ -72,6 +76,7 @@ static void sink_free(atomic_file *f)
     out_sink *s = f->sink;
     if (!s)
         return;
+    hash_behind_free(s->behind);
     EVP_MD_CTX_free(s->md);
     free(s);
     f->sink = NULL;
@@ -93,8 +98,13 @@ static int sink_digest(atomic_file *f)
     out_sink *s = f->sink;
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int n = 0;
-    if (s->md_failed || !EVP_DigestFinal_ex(s->md, md, &n) || n != 32)
+    if (s->behind) {
+        if (s->md_failed || hash_behind_final(s->behind, md) != 0)
+            return -1;
+        n = 32;
+    } else if (s->md_failed || !EVP_DigestFinal_ex(s->md, md, &n) || n != 32) {
         return -1;
+    }
     hex_of(f->sha256, md);
     return 0;
 }
@@ -559,11 +569,18 @@ int atomic_file_rewind(atomic_file *f)
     if (fflush(f->fp) != 0)
         return -1;
     if (ftruncate(f->fd, 0) != 0 || lseek(f->fd, 0, SEEK_SET) != 0 ||
-        !EVP_DigestInit_ex(s->md, EVP_sha256(), NULL))
+        (s->behind ? hash_behind_restart(s->behind) != 0 : !EVP_DigestInit_ex(s->md, EVP_sha256(), NULL)))
         return -1;
     s->bytes = s->synced = 0;
     s->md_failed = 0;
     return 0;
+}
+
+void atomic_file_hash_behind(atomic_file *f)
+{
+    out_sink *s = f->sink;
+    if (s && !s->behind && !s->md_failed)
+        s->behind = hash_behind_new(s->md); /* NULL: the hashing stays inline */
 }
 
 const char *atomic_file_sha256(const atomic_file *f)

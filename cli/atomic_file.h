@@ -153,6 +153,14 @@ void atomic_file_abort(atomic_file *f);
 void atomic_file_close(atomic_file *f);
 
 /*
+ * Hash the file's bytes on a thread of their own from here on
+ * (hash_behind.h), for `rfy batch --jobs 2` and more: the same SHA-256, the
+ * writing thread only copies the bytes.  Nothing for a direct stream; when
+ * the thread cannot be started the hashing stays inline.
+ */
+void atomic_file_hash_behind(atomic_file *f);
+
+/*
  * The hex SHA-256 of the file's bytes, available after a successful
  * atomic_file_finish(); NULL for a direct stream (standard output, a device)
  * or before finishing.  Borrowed from f.

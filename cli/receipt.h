@@ -49,6 +49,7 @@ struct atomic_file;
 /* A running SHA-256 and byte count of a stream. */
 typedef struct receipt_hash {
     EVP_MD_CTX *ctx;
+    struct hash_behind *behind; /* non-NULL: hashed on a thread of its own (hash_behind.h) */
     unsigned long long bytes;
     int failed; /* a digest update failed: the hash is unusable */
 } receipt_hash;
@@ -86,6 +87,14 @@ typedef struct receipt {
  * Start a hash.  Returns RFY_OK, or RFY_ENOMEM (h is then safe to clear).
  */
 int receipt_hash_init(receipt_hash *h);
+
+/*
+ * Hash on a thread of its own from here on (hash_behind.h): for runs with
+ * --jobs 2 or more, so that the reading thread only copies the bytes.  The
+ * same SHA-256.  When the thread cannot be started the hash simply goes on
+ * inline; nothing to report.
+ */
+void receipt_hash_behind(receipt_hash *h);
 
 /*
  * Add n bytes (an rfy_csv_tap_fn: user is the receipt_hash).  A failure is

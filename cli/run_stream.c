@@ -27,6 +27,10 @@ int run_stream_open_input(run_stream *s, run_args *a, run_files *f)
         fprintf(stderr, "rfy %s: out of memory\n", s->cmd);
         return -1;
     }
+    /* With worker threads, the receipt's SHA-256 of the input runs on a
+     * thread of its own, off the reading thread (docs/performance.md). */
+    if (a->jobs >= 2)
+        receipt_hash_behind(&s->hash);
     /* The input as UTF-8 (input_decode.h); it hashes the file's own bytes. */
     return run_input_open(s->cmd, a->in_path, &s->dec, &s->in, &s->sep, &s->used, f->in,
                           a->ro.encoding, receipt_hash_tap, &s->hash, a->delimiter_given,
@@ -39,6 +43,8 @@ int run_stream_open_outputs(run_stream *s, const run_args *a, run_files *f,
     char *msg = NULL;
     if (run_files_open_outputs(f, out_header) != 0)
         return -1;
+    if (a->jobs >= 2) /* the output's SHA-256 off the writing thread, as the input's */
+        atomic_file_hash_behind(&f->out);
     if (output_adapter_open(&s->adapter, a->ro.format, &f->out.fp,
                             f->rej_header_pending ? NULL : &f->rej.fp,
                             a->ro.format == OUTPUT_XLSX ? atomic_file_write_path(&f->out)

@@ -80,6 +80,23 @@ for name in big_worked big_mixed; do
         same "$name (standard output)" "$TMP/$name.stdout/j1" "$TMP/$name.stdout/j$j"
     done
 done
+# With --jobs 2 and more the receipt's SHA-256 of input and output is taken on
+# a thread of its own (cli/hash_behind.c): the receipt must be the same bytes,
+# and its hashes those of the files.
+for name in big_worked big_mixed; do
+    for j in 2 5; do
+        if cmp -s "$TMP/$name/j1/out.receipt.json" "$TMP/$name/j$j/out.receipt.json"; then ok; else
+            bad "$name: the receipt differs between --jobs 1 and --jobs $j"
+        fi
+    done
+    want=$(sha256sum "$TMP/$name/j2/out.csv" | cut -d' ' -f1)
+    grep -q "\"sha256\": \"$want\"" "$TMP/$name/j2/out.receipt.json" && ok ||
+        bad "$name --jobs 2: the receipt does not give the output's sha256 $want"
+    want=$(sha256sum "$TMP/$name.csv" | cut -d' ' -f1)
+    grep -q "\"sha256\": \"$want\"" "$TMP/$name/j2/out.receipt.json" && ok ||
+        bad "$name --jobs 2: the receipt does not give the input's sha256 $want"
+done
+
 # The large mixed input has rejects: exit 1, and every input row is accounted for.
 [ "$(cat "$TMP/big_mixed/j5/exit")" = 1 ] && ok || bad "big_mixed --jobs 5: exit $(cat "$TMP/big_mixed/j5/exit"), want 1"
 out_rows=$(($(wc -l <"$TMP/big_mixed/j5/out.csv") - 1))

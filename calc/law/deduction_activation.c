@@ -4,6 +4,7 @@
  * regulated) per hour worked, for at most 160 hours a month.
  */
 #include "rules.h"
+#include "xq.h"
 #include <rfy/status.h>
 
 /* 160 hours in hundredths: "ikke ... mere end 160 timer pr. måned" */
@@ -13,7 +14,7 @@ int rfy__deduction_tilbud(rfy_result *res, const rfy_rates *rates, const rfy_cas
                           rfy_error *err)
 {
     const rfy_rate_value *hourly;
-    mpz_t *hours = &res->scratch_z[0];
+    rfy__xq disregard, income;
 
     rfy__set_zero_q(res->activation_disregard);
     rfy__set_zero_q(res->activation_exact);
@@ -22,18 +23,23 @@ int rfy__deduction_tilbud(rfy_result *res, const rfy_rates *rates, const rfy_cas
     hourly = rfy__rate(res, rates, RFY_RATE_HOUR_DISREGARD, in->month, err);
     if (!hourly)
         return RFY_ENORATE;
+    /* In rfy__xq (calc/base/xq.h): exact, machine integers while they fit. */
+    rfy__xq_init(&disregard);
+    rfy__xq_init(&income);
     /* disregard = min(hours, 160) × hourly; hours are in hundredths */
     if (mpz_cmp_ui(in->activation_hours, MAX_HOURS_C) > 0)
-        mpz_set_ui(*hours, MAX_HOURS_C);
+        rfy__xq_set_frac_u(&disregard, 0, MAX_HOURS_C, 1);
     else
-        mpz_set(*hours, in->activation_hours);
-    mpz_mul(mpq_numref(res->activation_disregard), *hours, hourly->amount);
-    mpz_set_ui(mpq_denref(res->activation_disregard), 100);
-    rfy__q_canonicalize(res->activation_disregard);
+        rfy__xq_set_z(&disregard, in->activation_hours);
+    rfy__xq_mul_z_div_ui(&disregard, &disregard, hourly->amount, 100);
+    rfy__xq_get_q(res->activation_disregard, &disregard);
     /* max(0, income − disregard): the disregard never makes income negative */
-    mpq_set_z(res->activation_exact, in->activation_income);
-    mpq_sub(res->activation_exact, res->activation_exact, res->activation_disregard);
-    if (mpq_sgn(res->activation_exact) < 0)
-        mpq_set_ui(res->activation_exact, 0, 1);
+    rfy__xq_set_z(&income, in->activation_income);
+    rfy__xq_sub(&income, &income, &disregard);
+    if (rfy__xq_sgn(&income) < 0)
+        rfy__xq_set_zero(&income);
+    rfy__xq_get_q(res->activation_exact, &income);
+    rfy__xq_clear(&disregard);
+    rfy__xq_clear(&income);
     return RFY_OK;
 }

@@ -115,6 +115,10 @@ int rfy__sanction_row(rfy_result *res, const rfy_rates *rates, const rfy_case *r
     /* the punktsanktion the kommune decided, as given (its amounts were not
      * found in the sources; rfy does not guess them) */
     rfy__add_to(res->sanction_point, row->sanction_amount);
-    mpz_add(res->sanction_deduction, res->sanction_period, res->sanction_point);
+    /* most rows have no sanction: 0 + 0 without a call into GMP */
+    if (mpz_sgn(res->sanction_period) != 0 || mpz_sgn(res->sanction_point) != 0)
+        mpz_add(res->sanction_deduction, res->sanction_period, res->sanction_point);
+    else
+        rfy__set_zero(res->sanction_deduction);
     return RFY_OK;
 }

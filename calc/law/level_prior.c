@@ -8,6 +8,7 @@
 
 #include "fault.h"
 #include "rules.h"
+#include "xq.h"
 #include <rfy/money.h>
 #include <rfy/status.h>
 
@@ -15,14 +16,25 @@
  * Decision (rules.md §3, docs/decisions.md D2): a weekly amount converts to
  * monthly as × 52/12, exactly (no rounding here; the gross is rounded once).
  */
-static void to_monthly(mpq_t out, const mpz_t amount, rfy_period_unit unit)
+static void to_monthly(rfy__xq *out, const mpz_t amount, rfy_period_unit unit)
 {
-    mpq_set_z(out, amount);
-    if (unit == RFY_PER_WEEK) {
-        mpz_mul_ui(mpq_numref(out), mpq_numref(out), RFY_WEEKS_PER_YEAR);
-        mpz_mul_ui(mpq_denref(out), mpq_denref(out), RFY_MONTHS_PER_YEAR);
-        rfy__q_canonicalize(out);
-    }
+    rfy__xq_set_z(out, amount);
+    if (unit == RFY_PER_WEEK)
+        rfy__xq_mul_frac_ui(out, out, RFY_WEEKS_PER_YEAR, RFY_MONTHS_PER_YEAR);
+}
+
+/* prior > the maximum `max` (a weekly or monthly rate), both as exact
+ * monthly amounts (rfy__xq, calc/base/xq.h: exact, machine integers while
+ * they fit). */
+static int above_max(const rfy__xq *prior, const rfy_rate_value *max, rfy_period_unit unit)
+{
+    rfy__xq m;
+    int above;
+    rfy__xq_init(&m);
+    to_monthly(&m, max->amount, unit);
+    above = rfy__xq_cmp(prior, &m) > 0;
+    rfy__xq_clear(&m);
+    return above;
 }
 
 /*
@@ -37,18 +49,15 @@ static void to_monthly(mpq_t out, const mpz_t amount, rfy_period_unit unit)
  * check lists the key as absent).
  */
 static int check_ledighed_max(rfy_result *res, const rfy_rates *rates, const rfy_case *in,
-                              rfy_error *err)
+                              const rfy__xq *prior, rfy_error *err)
 {
     const rfy_rate_value *max = rfy_rates_get(rates, RFY_RATE_DAGPENGE_MAX_MONTH, in->month);
-    mpq_t *max_monthly = &res->scratch_q[1];
     char amount[40];
     if (!max)
         max = rfy_rates_get(rates, RFY_RATE_DAGPENGE_MAX_WEEK, in->month);
     if (!max)
         return RFY_OK;
-    to_monthly(*max_monthly, max->amount,
-               max->key == RFY_RATE_DAGPENGE_MAX_WEEK ? RFY_PER_WEEK : RFY_PER_MONTH);
-    if (mpq_cmp(res->prior_monthly, *max_monthly) <= 0)
+    if (!above_max(prior, max, max->key == RFY_RATE_DAGPENGE_MAX_WEEK ? RFY_PER_WEEK : RFY_PER_MONTH))
         return RFY_OK;
     /* The maximum is recorded only when it decides something, so that it
      * never weakens the provenance of a row it merely checked. */
@@ -71,14 +80,12 @@ static int check_ledighed_max(rfy_result *res, const rfy_rates *rates, const rfy
     return RFY_EINPUT;
 }
 
-int rfy__level_prior(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy_error *err)
+/* § 68 stk. 4/5: the prior's plausibility against the year's maximum. */
+static int check_prior_max(rfy_result *res, const rfy_rates *rates, const rfy_case *in,
+                           const rfy__xq *prior, rfy_error *err)
 {
-    rfy__set_zero_q(res->prior_monthly);
-    if (in->prior == RFY_PRIOR_NONE)
-        return RFY_OK;
-    to_monthly(res->prior_monthly, in->prior_amount, in->prior_unit);
     if (in->prior == RFY_PRIOR_LEDIGHEDSYDELSE)
-        return check_ledighed_max(res, rates, in, err);
+        return check_ledighed_max(res, rates, in, prior, err);
     if (in->prior == RFY_PRIOR_SYGEDAGPENGE) {
         /* § 68 stk. 4 with sygedagpengeloven § 50: no sygedagpenge exceed the
          * year's highest amount, so a larger hidtidig ydelse is bad input --
@@ -87,7 +94,6 @@ int rfy__level_prior(rfy_result *res, const rfy_rates *rates, const rfy_case *in
          * §3); an absent one cannot be checked.  A monthly amount is compared
          * with the weekly maximum × 52/12. */
         const rfy_rate_value *max = rfy_rates_get(rates, RFY_RATE_SDP_MAX_WEEK, in->month);
-        mpq_t *max_monthly = &res->scratch_q[1];
         if (!max) {
             /* No maximum to check against: computed, and flagged so that
              * somebody looks at the amount (rules.md §3: never refused on a
@@ -96,8 +102,7 @@ int rfy__level_prior(rfy_result *res, const rfy_rates *rates, const rfy_case *in
             return RFY_OK;
         }
         res->rate[RFY_RATE_SDP_MAX_WEEK] = max;
-        to_monthly(*max_monthly, max->amount, RFY_PER_WEEK);
-        if (mpq_cmp(res->prior_monthly, *max_monthly) > 0) {
+        if (above_max(prior, max, RFY_PER_WEEK)) {
             char amount[40];
             if (max->provenance == RFY_PROV_DERIVED) {
                 res->warnings |= RFY_WARN_SDP_ABOVE_DERIVED_MAX;
@@ -116,4 +121,19 @@ int rfy__level_prior(rfy_result *res, const rfy_rates *rates, const rfy_case *in
         }
     }
     return RFY_OK;
+}
+
+int rfy__level_prior(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy_error *err)
+{
+    rfy__xq prior;
+    int rc;
+    rfy__set_zero_q(res->prior_monthly);
+    if (in->prior == RFY_PRIOR_NONE)
+        return RFY_OK;
+    rfy__xq_init(&prior);
+    to_monthly(&prior, in->prior_amount, in->prior_unit);
+    rfy__xq_get_q(res->prior_monthly, &prior);
+    rc = check_prior_max(res, rates, in, &prior, err);
+    rfy__xq_clear(&prior);
+    return rc;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rules.h"
+#include "xq.h"
 #include "text_utf8.h"
 
 static const char *const REF_STK2[2][4] = {
@@ -30,48 +31,61 @@ const char *rfy__floor_ref(rfy_prior p)
     return p == RFY_PRIOR_SYGEDAGPENGE ? "§ 68 stk. 4, 4. pkt." : "§ 68 stk. 5, 2. pkt.";
 }
 
-/* One segment: the level for its days, with the stk. 4/5 floor. */
-static void set_segment(rfy_result *res, const rfy_case *in, int first, int last, int prior_applies)
+/* One segment: the level for its days, with the stk. 4/5 floor; its amount
+ * added to *gross.  The arithmetic in rfy__xq (calc/base/xq.h: exact,
+ * machine integers while they fit); level and amount are stored as the
+ * segment's mpq_t. */
+static void set_segment(rfy_result *res, const rfy_case *in, int first, int last, int prior_applies,
+                        rfy__xq *gross)
 {
     rfy_segment *s = &res->seg[res->nsegments++];
+    rfy__xq level, amount;
     s->first_day = first;
     s->last_day = last;
     s->days = last - first + 1;
+    rfy__xq_init(&level);
+    rfy__xq_init(&amount);
+    rfy__xq_set_q(&level, res->stk2_level);
     if (prior_applies) {
         int sdp = in->prior == RFY_PRIOR_SYGEDAGPENGE;
+        rfy__xq prior;
+        rfy__xq_init(&prior);
+        rfy__xq_set_q(&prior, res->prior_monthly);
         /* § 68 stk. 4, 4. pkt. / stk. 5, 2. pkt.: never less than the stk. 2 level. */
-        if (mpq_cmp(res->prior_monthly, res->stk2_level) > 0) {
-            mpq_set(s->level, res->prior_monthly);
+        if (rfy__xq_cmp(&prior, &level) > 0) {
+            rfy__xq_set(&level, &prior);
             s->basis = sdp ? RFY_BASIS_SYGEDAGPENGE : RFY_BASIS_LEDIGHED;
             s->level_ref = rfy__prior_ref(in->prior);
         } else {
-            mpq_set(s->level, res->stk2_level);
             s->basis = sdp ? RFY_BASIS_SDP_FLOOR : RFY_BASIS_LEDIGHED_FLOOR;
             s->level_ref = rfy__floor_ref(in->prior);
         }
+        rfy__xq_clear(&prior);
     } else {
-        mpq_set(s->level, res->stk2_level);
         s->basis = RFY_BASIS_STK2;
         s->level_ref = REF_STK2[in->forloeb][in->category];
     }
+    rfy__xq_get_q(s->level, &level);
     /* amount = level × days / days_in_month, exact.  A whole month is the
-     * level itself (the same canonical fraction, without the gcd). */
-    if (s->days == res->days_in_month) {
-        mpq_set(s->amount, s->level);
-        return;
-    }
-    mpz_mul_ui(mpq_numref(s->amount), mpq_numref(s->level), (unsigned long)s->days);
-    mpz_mul_ui(mpq_denref(s->amount), mpq_denref(s->level), (unsigned long)res->days_in_month);
-    rfy__q_canonicalize(s->amount);
+     * level itself. */
+    if (s->days == res->days_in_month)
+        rfy__xq_set(&amount, &level);
+    else
+        rfy__xq_mul_frac_ui(&amount, &level, (uint64_t)s->days, (uint64_t)res->days_in_month);
+    rfy__xq_get_q(s->amount, &amount);
+    rfy__xq_add(gross, gross, &amount);
+    rfy__xq_clear(&level);
+    rfy__xq_clear(&amount);
 }
 
 void rfy__segments(rfy_result *res, const rfy_case *in)
 {
     int first = in->start_day ? in->start_day : 1;
     int last = in->end_day ? in->end_day : res->days_in_month;
-    mpq_t *gross = &res->scratch_q[0];
+    rfy__xq gross;
     size_t i, used;
 
+    rfy__xq_init(&gross);
     res->nsegments = 0;
     res->days = last - first + 1;
     if (in->prior == RFY_PRIOR_SYGEDAGPENGE) {
@@ -80,20 +94,21 @@ void rfy__segments(rfy_result *res, const rfy_case *in)
         rfy_month pm = rfy_date_month(&in->prior_until);
         int until = pm < res->month ? 0 : pm > res->month ? res->days_in_month : in->prior_until.day;
         if (until >= first)
-            set_segment(res, in, first, until < last ? until : last, 1);
+            set_segment(res, in, first, until < last ? until : last, 1, &gross);
         if (until < last)
-            set_segment(res, in, until >= first ? until + 1 : first, last, 0);
+            set_segment(res, in, until >= first ? until + 1 : first, last, 0, &gross);
     } else {
         /* § 68 stk. 5 has no end date; otherwise the stk. 2 level. */
-        set_segment(res, in, first, last, in->prior == RFY_PRIOR_LEDIGHEDSYDELSE);
+        set_segment(res, in, first, last, in->prior == RFY_PRIOR_LEDIGHEDSYDELSE, &gross);
     }
+    /* the exact gross: Σ of the segments' amounts */
+    rfy__xq_get_q(res->scratch_q[0], &gross);
+    rfy__xq_clear(&gross);
 
     /* The refs joined by "; " (memcpy, not snprintf: this runs for every
      * batch row; the refs are short constants, cut safely if ever too long). */
-    mpq_set(*gross, res->seg[0].amount);
     used = rfy__text_append(res->level_ref, sizeof res->level_ref, 0, res->seg[0].level_ref);
     for (i = 1; i < (size_t)res->nsegments; i++) {
-        mpq_add(*gross, *gross, res->seg[i].amount);
         used = rfy__text_append(res->level_ref, sizeof res->level_ref, used, "; ");
         used = rfy__text_append(res->level_ref, sizeof res->level_ref, used, res->seg[i].level_ref);
     }
