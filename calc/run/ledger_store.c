@@ -98,23 +98,49 @@ int rfy_ledger_state_before(rfy_ledger *lg, const char *case_id, size_t len, rfy
     return rc == SQLITE_DONE ? RFY_OK : ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(lg->db));
 }
 
-/* Append n bytes to a growing buffer.  Returns 0, or -1 when out of memory. */
-static int put_bytes(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+/* Room for `need` more bytes after the first `len` of lg->rows_buf.
+ * Returns 0, or -1 when out of memory. */
+static int rows_room(rfy_ledger *lg, size_t len, size_t need)
 {
-    if (*len + n + 1 > *cap) {
-        size_t c = *cap ? *cap : 512;
-        while (c < *len + n + 1)
+    if (len + need > lg->rows_cap) {
+        size_t c = lg->rows_cap ? lg->rows_cap : 512;
+        while (c < len + need)
             c *= 2;
-        char *p = realloc(*buf, c);
+        char *p = realloc(lg->rows_buf, c);
         if (!p)
             return -1;
-        *buf = p;
-        *cap = c;
+        lg->rows_buf = p;
+        lg->rows_cap = c;
     }
-    memcpy(*buf + *len, s, n);
-    *len += n;
-    (*buf)[*len] = '\0';
     return 0;
+}
+
+/* One cell at d as CSV (RFC 4180 with ','): as it is, or quoted with its
+ * quotes doubled when it holds ',', '"', CR or LF.  d has room for 2n + 2
+ * bytes.  Returns the bytes written.  Written straight into the row's buffer
+ * (the ledger formats every cell of every row it stores). */
+static size_t put_cell(char *d, const char *v, size_t n)
+{
+    size_t i, k;
+    for (i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)v[i];
+        if (ch <= '"' && (ch == '"' || ch == '\n' || ch == '\r'))
+            break;
+        if (ch == ',')
+            break;
+        d[i] = (char)ch;
+    }
+    if (i == n)
+        return n; /* the usual case: copied as it is */
+    k = 0;
+    d[k++] = '"';
+    for (i = 0; i < n; i++) {
+        if (v[i] == '"')
+            d[k++] = '"';
+        d[k++] = v[i];
+    }
+    d[k++] = '"';
+    return k;
 }
 
 /*
@@ -125,28 +151,32 @@ static int put_bytes(char **buf, size_t *len, size_t *cap, const char *s, size_t
  */
 static char *canonical_rows(rfy_ledger *lg, const batch_row *row, size_t *outlen)
 {
-    char cell[2 * 1024 + 3];
     size_t len = 0;
-    char **bufp = &lg->rows_buf;
-    size_t *capp = &lg->rows_cap;
     for (size_t i = 0; i < row->nrows; i++) {
+        const char *v[CASE_COL_COUNT];
+        size_t n[CASE_COL_COUNT], need = CASE_COL_COUNT + 1;
         if (batch_row_is_payment(row, i))
             continue;
         for (int col = 0; col < CASE_COL_COUNT; col++) {
-            size_t n;
-            const char *v = batch_row_input_cell(row, i, (case_column)col, &n);
-            int k = n <= 1024 ? rfy_csv_format_field(cell, sizeof cell, v, n, ',', 0) : -1;
-            if (k < 0 || (col && put_bytes(bufp, &len, capp, ",", 1) != 0) ||
-                put_bytes(bufp, &len, capp, cell, (size_t)k) != 0)
+            v[col] = batch_row_input_cell(row, i, (case_column)col, &n[col]);
+            if (n[col] > 1024) /* the reader's cell limit: cannot happen */
                 return NULL;
+            need += 2 * n[col] + 2;
         }
-        if (put_bytes(bufp, &len, capp, "\n", 1) != 0)
+        if (rows_room(lg, len, need) != 0)
             return NULL;
+        for (int col = 0; col < CASE_COL_COUNT; col++) {
+            if (col)
+                lg->rows_buf[len++] = ',';
+            len += put_cell(lg->rows_buf + len, v[col], n[col]);
+        }
+        lg->rows_buf[len++] = '\n';
     }
-    if (put_bytes(bufp, &len, capp, "", 0) != 0) /* a case-month of payment lines only */
+    if (rows_room(lg, len, 1) != 0) /* a case-month of payment lines only */
         return NULL;
+    lg->rows_buf[len] = '\0';
     *outlen = len;
-    return *bufp;
+    return lg->rows_buf;
 }
 
 int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_comma,
