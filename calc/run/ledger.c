@@ -60,6 +60,25 @@ static const char *const MIGRATIONS[RFY_LEDGER_SCHEMA] = {
     "  WHERE superseded_by IS NULL;",
 };
 
+#define INSERT_SQL                                                                               \
+    "INSERT INTO casemonth (case_id, month, run, seq, rates_id, decimal_comma,"                  \
+    " input_rows, output_row, payment, previously_paid, correction, holiday_known,"              \
+    " holiday_run_months, holiday_used_m, origin)"
+#define INSERT_PARAMS 15
+
+char *ledger_insert_sql(int n)
+{
+    static const char ROW[] = ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    size_t len = sizeof INSERT_SQL + 8 + (size_t)n * (sizeof ROW - 1);
+    char *sql = malloc(len), *p;
+    if (!sql)
+        return NULL;
+    p = sql + snprintf(sql, len, "%s VALUES", INSERT_SQL);
+    for (int i = 0; i < n; i++)
+        p += snprintf(p, len - (size_t)(p - sql), "%s", i ? ROW : ROW + 1);
+    return sql;
+}
+
 static const char *const STMT_SQL[LS_COUNT] = {
     [LS_LOOKUP] = "SELECT c.id, c.run, substr(r.run_id, 1, 16), r.time, c.payment FROM casemonth c"
                   " JOIN run r ON r.id = c.run"
@@ -67,10 +86,7 @@ static const char *const STMT_SQL[LS_COUNT] = {
     [LS_STATE_BEFORE] = "SELECT month, holiday_known, holiday_run_months, holiday_used_m"
                         " FROM casemonth WHERE case_id = ?1 AND month < ?2"
                         " AND superseded_by IS NULL ORDER BY month DESC LIMIT 1",
-    [LS_INSERT] = "INSERT INTO casemonth (case_id, month, run, seq, rates_id, decimal_comma,"
-                  " input_rows, output_row, payment, previously_paid, correction, holiday_known,"
-                  " holiday_run_months, holiday_used_m, origin)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    [LS_INSERT] = INSERT_SQL " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     [LS_SUPERSEDE] = "UPDATE casemonth SET superseded_by = ?2 WHERE id = ?1",
     [LS_CASE_LATEST] = "SELECT max(month) FROM casemonth WHERE case_id = ?1 AND superseded_by IS NULL",
     [LS_LATER] = "SELECT id, month, decimal_comma, input_rows, output_row, payment, holiday_known,"
@@ -220,6 +236,17 @@ int rfy_ledger_open(rfy_ledger **out, const char *path, int write, char **errmsg
             ledger_fail(lg, errmsg, "ledger %s: %s", path, sqlite3_errmsg(lg->db));
             goto fail;
         }
+    if (write) {
+        char *sql = ledger_insert_sql(LEDGER_BATCH);
+        int rc = sql ? sqlite3_prepare_v3(lg->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                                          &lg->insert_batch, NULL)
+                     : SQLITE_NOMEM;
+        free(sql);
+        if (rc != SQLITE_OK) {
+            ledger_fail(lg, errmsg, "ledger %s: %s", path, sqlite3_errmsg(lg->db));
+            goto fail;
+        }
+    }
     *out = lg;
     return RFY_OK;
 fail:
@@ -235,10 +262,12 @@ void rfy_ledger_close(rfy_ledger *lg)
         rfy_ledger_rollback(lg);
     for (int i = 0; i < LS_COUNT; i++)
         sqlite3_finalize(lg->st[i]);
+    sqlite3_finalize(lg->insert_batch);
     sqlite3_close(lg->db);
     mpz_clears(lg->efter, lg->tilbage, NULL);
     free(lg->rates_id);
     free(lg->rows_buf);
+    free(lg->pend_text);
     free(lg->path);
     free(lg);
 }
@@ -272,6 +301,7 @@ int rfy_ledger_begin(rfy_ledger *lg, int corrections, const char *rates_id,
     lg->corrections = corrections;
     lg->rates = rates;
     lg->seq = lg->first_entry = lg->last_entry = 0;
+    ledger_pending_drop(lg);
     ledger_totals_reset(lg);
     free(lg->rates_id);
     lg->rates_id = strdup(rates_id ? rates_id : "");
@@ -305,6 +335,7 @@ int rfy_ledger_corrections(const rfy_ledger *lg)
 int rfy_ledger_restart(rfy_ledger *lg)
 {
     lg->seq = lg->first_entry = lg->last_entry = 0;
+    ledger_pending_drop(lg);
     ledger_totals_reset(lg);
     if (ledger_exec(lg, "ROLLBACK TO rows") != SQLITE_OK)
         return ledger_fail(lg, NULL, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
@@ -373,6 +404,12 @@ int rfy_ledger_commit(rfy_ledger *lg, const rfy_ledger_run *r, char *id_out, cha
     int ok;
     if (!lg->in_run)
         return ledger_fail(lg, errmsg, "ledger %s: no run to commit", lg->path);
+    if (ledger_flush(lg) != RFY_OK) {
+        if (errmsg && !*errmsg)
+            *errmsg = strdup(lg->msg);
+        rfy_ledger_rollback(lg);
+        return RFY_EIO;
+    }
     if (run_id(id, lg, r) != 0) {
         rfy_ledger_rollback(lg);
         return ledger_fail(lg, errmsg, "ledger %s: cannot hash the run", lg->path);
@@ -418,5 +455,6 @@ void rfy_ledger_rollback(rfy_ledger *lg)
         return;
     ledger_exec(lg, "ROLLBACK");
     lg->in_run = 0;
+    ledger_pending_drop(lg);
     ledger_totals_reset(lg);
 }

@@ -21,6 +21,20 @@ enum ledger_stmt {
     LS_COUNT
 };
 
+/*
+ * Case-months new to the ledger are inserted LEDGER_BATCH at a time, with
+ * one multi-row INSERT: SQLite's cost per statement (its cursors, the
+ * statement journal a unique index needs, allocations) was as large as its
+ * cost per row.  A pending case-month is one of these, its texts in
+ * rfy_ledger.pend_text.
+ */
+#define LEDGER_BATCH 32
+typedef struct ledger_pending {
+    size_t id_off, id_len, rows_off, rows_len, out_off, out_len; /* in pend_text */
+    long long seq, payment, run_months, used_m;
+    int month, decimal_comma, known;
+} ledger_pending;
+
 struct rfy_ledger {
     sqlite3 *db;
     char *path;
@@ -36,6 +50,11 @@ struct rfy_ledger {
     const struct rfy_rates *rates;
     char time[21];                /* this run's time, UTC */
     sqlite3_stmt *st[LS_COUNT];
+    sqlite3_stmt *insert_batch;   /* LS_INSERT for LEDGER_BATCH rows */
+    ledger_pending pend[LEDGER_BATCH];
+    size_t npend;
+    char *pend_text;              /* the pending case-months' case ids and texts */
+    size_t pend_len, pend_cap;
     mpz_t efter, tilbage;         /* Σ positive corrections, Σ |negative| corrections */
     /* A later month being recomputed (ledger_recompute_later): its stored
      * rows, stored again with its new result by rfy_ledger_put. */
@@ -96,6 +115,27 @@ static inline void ledger_note_entry(rfy_ledger *lg, long long id)
         lg->first_entry = id;
     lg->last_entry = id;
 }
+
+/*
+ * Insert the pending case-months (ledger_store.c).  Every statement that
+ * reads or changes case-months of the run's transaction comes after it.
+ * Returns RFY_OK, or RFY_EIO named in lg->msg.
+ */
+int ledger_flush(rfy_ledger *lg);
+
+/* ledger_flush when a pending case-month is of case `case_id` (a look-up
+ * of that case must see it); nothing otherwise. */
+int ledger_flush_case(rfy_ledger *lg, const char *case_id, size_t len);
+
+/* Forget the pending case-months (restart, rollback). */
+static inline void ledger_pending_drop(rfy_ledger *lg)
+{
+    lg->npend = 0;
+    lg->pend_len = 0;
+}
+
+/* The SQL of LS_INSERT with n rows of values (ledger.c). */
+char *ledger_insert_sql(int n);
 
 /* Undo the case-months of the correction totals (restart, rollback). */
 void ledger_totals_reset(rfy_ledger *lg);

@@ -35,6 +35,8 @@ int rfy_ledger_lookup(rfy_ledger *lg, const char *case_id, size_t len, rfy_month
 {
     sqlite3_stmt *s = stmt(lg, LS_LOOKUP);
     int rc;
+    if (ledger_flush_case(lg, case_id, len) != RFY_OK)
+        return RFY_EIO;
     out->stored = 0;
     mpz_set_ui(out->payment, 0);
     sqlite3_bind_text(s, 1, case_id, (int)len, SQLITE_STATIC);
@@ -59,6 +61,8 @@ int rfy_ledger_case_latest(rfy_ledger *lg, const char *case_id, size_t len, rfy_
 {
     sqlite3_stmt *s = stmt(lg, LS_CASE_LATEST);
     int rc;
+    if (ledger_flush_case(lg, case_id, len) != RFY_OK)
+        return RFY_EIO;
     *found = 0;
     sqlite3_bind_text(s, 1, case_id, (int)len, SQLITE_STATIC);
     rc = sqlite3_step(s);
@@ -78,6 +82,8 @@ int rfy_ledger_state_before(rfy_ledger *lg, const char *case_id, size_t len, rfy
 {
     sqlite3_stmt *s = stmt(lg, LS_STATE_BEFORE);
     int rc;
+    if (ledger_flush_case(lg, case_id, len) != RFY_OK)
+        return RFY_EIO;
     *found = 0;
     sqlite3_bind_text(s, 1, case_id, (int)len, SQLITE_STATIC);
     sqlite3_bind_int(s, 2, month);
@@ -179,6 +185,113 @@ static char *canonical_rows(rfy_ledger *lg, const batch_row *row, size_t *outlen
     return lg->rows_buf;
 }
 
+/* Append n bytes to lg->pend_text; returns its offset, or (size_t)-1 when
+ * out of memory. */
+static size_t pend_add(rfy_ledger *lg, const char *p, size_t n)
+{
+    size_t at = lg->pend_len;
+    if (at + n + 1 > lg->pend_cap) {
+        size_t c = lg->pend_cap ? lg->pend_cap : 16384;
+        while (c < at + n + 1)
+            c *= 2;
+        char *q = realloc(lg->pend_text, c);
+        if (!q)
+            return (size_t)-1;
+        lg->pend_text = q;
+        lg->pend_cap = c;
+    }
+    memcpy(lg->pend_text + at, p, n);
+    lg->pend_len += n;
+    return at;
+}
+
+/* Bind pending case-month p as the row of parameters from b + 1 on. */
+static void bind_pending(rfy_ledger *lg, sqlite3_stmt *s, int b, const ledger_pending *p)
+{
+    const char *t = lg->pend_text;
+    sqlite3_bind_text(s, b + 1, t + p->id_off, (int)p->id_len, SQLITE_STATIC);
+    sqlite3_bind_int(s, b + 2, p->month);
+    sqlite3_bind_int64(s, b + 3, lg->run);
+    sqlite3_bind_int64(s, b + 4, p->seq);
+    sqlite3_bind_text(s, b + 5, lg->rates_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int(s, b + 6, p->decimal_comma);
+    sqlite3_bind_text(s, b + 7, t + p->rows_off, (int)p->rows_len, SQLITE_STATIC);
+    sqlite3_bind_text(s, b + 8, t + p->out_off, (int)p->out_len, SQLITE_STATIC);
+    sqlite3_bind_int64(s, b + 9, p->payment);
+    sqlite3_bind_null(s, b + 10); /* new to the ledger: nothing paid before */
+    sqlite3_bind_null(s, b + 11);
+    sqlite3_bind_int(s, b + 12, p->known);
+    sqlite3_bind_int64(s, b + 13, p->run_months);
+    sqlite3_bind_int64(s, b + 14, p->used_m);
+    sqlite3_bind_int(s, b + 15, 0); /* a row of the run's file */
+}
+
+int ledger_flush(rfy_ledger *lg)
+{
+    size_t i = 0;
+    int rc = SQLITE_DONE;
+    if (lg->npend == LEDGER_BATCH) {
+        /* one statement; rowids are given in order, so its entries are
+         * last - LEDGER_BATCH + 1 .. last */
+        sqlite3_stmt *s = lg->insert_batch;
+        sqlite3_reset(s);
+        for (; i < LEDGER_BATCH; i++)
+            bind_pending(lg, s, (int)i * 15, &lg->pend[i]);
+        rc = sqlite3_step(s);
+        if (rc == SQLITE_DONE) {
+            long long last = sqlite3_last_insert_rowid(lg->db);
+            ledger_note_entry(lg, last - LEDGER_BATCH + 1);
+            ledger_note_entry(lg, last);
+        }
+        sqlite3_reset(s);
+    }
+    for (; i < lg->npend && rc == SQLITE_DONE; i++) {
+        sqlite3_stmt *s = stmt(lg, LS_INSERT);
+        bind_pending(lg, s, 0, &lg->pend[i]);
+        rc = sqlite3_step(s);
+        if (rc == SQLITE_DONE)
+            ledger_note_entry(lg, sqlite3_last_insert_rowid(lg->db));
+        sqlite3_reset(s);
+    }
+    ledger_pending_drop(lg);
+    return rc == SQLITE_DONE ? RFY_OK
+                             : ledger_fail(lg, NULL, "ledger %s: %s", lg->path,
+                                           sqlite3_errmsg(lg->db));
+}
+
+int ledger_flush_case(rfy_ledger *lg, const char *case_id, size_t len)
+{
+    for (size_t i = 0; i < lg->npend; i++)
+        if (lg->pend[i].id_len == len && memcmp(lg->pend_text + lg->pend[i].id_off, case_id, len) == 0)
+            return ledger_flush(lg);
+    return RFY_OK;
+}
+
+/* A case-month new to the ledger (no stored entry, not a correction run):
+ * kept pending, inserted with the next LEDGER_BATCH - 1 (ledger_flush). */
+static int put_pending(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_comma,
+                       const char *rows, size_t rows_len, const char *out, size_t len)
+{
+    const rfy_holiday_month *h = &row->res->holiday;
+    ledger_pending *p = &lg->pend[lg->npend];
+    int known = h->status == RFY_HOLIDAY_KNOWN;
+    if ((p->id_off = pend_add(lg, row->case_id, row->case_id_len)) == (size_t)-1 ||
+        (p->rows_off = pend_add(lg, rows, rows_len)) == (size_t)-1 ||
+        (p->out_off = pend_add(lg, out, len)) == (size_t)-1)
+        return ledger_fail(lg, NULL, "ledger %s: out of memory", lg->path);
+    p->id_len = row->case_id_len;
+    p->rows_len = rows_len;
+    p->out_len = len;
+    p->month = row->in->month;
+    p->seq = ++lg->seq;
+    p->decimal_comma = decimal_comma;
+    p->payment = mpz_get_si(row->res->payment);
+    p->known = known;
+    p->run_months = known ? h->run_after : 0;
+    p->used_m = known ? mpz_get_si(h->used_after_m) : 0;
+    return ++lg->npend == LEDGER_BATCH ? ledger_flush(lg) : RFY_OK;
+}
+
 int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_comma,
                    const char *out, size_t len, char **errmsg)
 {
@@ -201,6 +314,18 @@ int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_
         rows = canonical_rows(lg, row, &rows_len);
     if (!rows)
         return ledger_fail(lg, errmsg, "ledger %s: out of memory", lg->path);
+    if (row->ledger && !row->ledger->stored && !lg->corrections && row->nrows != 0) {
+        /* the batch loop found none stored: the common case, inserted in batches */
+        rc = put_pending(lg, row, decimal_comma, rows, rows_len, out, len);
+        if (rc != RFY_OK && errmsg && !*errmsg)
+            *errmsg = strdup(lg->msg);
+        return rc;
+    }
+    if (ledger_flush(lg) != RFY_OK) {
+        if (errmsg && !*errmsg)
+            *errmsg = strdup(lg->msg);
+        return RFY_EIO;
+    }
     rfy_ledger_stored_init(&prev);
     mpz_init(corr);
     /* the batch loop looked it up already: look again only for a stored one */
