@@ -301,6 +301,7 @@ int rfy_ledger_begin(rfy_ledger *lg, int corrections, const char *rates_id,
     lg->corrections = corrections;
     lg->rates = rates;
     lg->seq = lg->first_entry = lg->last_entry = 0;
+    lg->batch_run = 0; /* rates_id is bound by address: bound again for this run */
     ledger_pending_drop(lg);
     ledger_totals_reset(lg);
     free(lg->rates_id);

@@ -51,6 +51,7 @@ struct rfy_ledger {
     char time[21];                /* this run's time, UTC */
     sqlite3_stmt *st[LS_COUNT];
     sqlite3_stmt *insert_batch;   /* LS_INSERT for LEDGER_BATCH rows */
+    long long batch_run;          /* the run whose constants insert_batch has bound (0: none) */
     ledger_pending pend[LEDGER_BATCH];
     size_t npend;
     char *pend_text;              /* the pending case-months' case ids and texts */

@@ -205,25 +205,32 @@ static size_t pend_add(rfy_ledger *lg, const char *p, size_t n)
     return at;
 }
 
-/* Bind pending case-month p as the row of parameters from b + 1 on. */
+/* Bind what is the same for every case-month of the run, as the row of
+ * parameters from b + 1 on (bindings outlive sqlite3_reset: the batch
+ * statement is bound so once a run). */
+static void bind_run(rfy_ledger *lg, sqlite3_stmt *s, int b)
+{
+    sqlite3_bind_int64(s, b + 3, lg->run);
+    sqlite3_bind_text(s, b + 5, lg->rates_id, -1, SQLITE_STATIC);
+    sqlite3_bind_null(s, b + 10); /* new to the ledger: nothing paid before */
+    sqlite3_bind_null(s, b + 11);
+    sqlite3_bind_int(s, b + 15, 0); /* a row of the run's file */
+}
+
+/* Bind the rest of pending case-month p as the row of parameters from b + 1 on. */
 static void bind_pending(rfy_ledger *lg, sqlite3_stmt *s, int b, const ledger_pending *p)
 {
     const char *t = lg->pend_text;
     sqlite3_bind_text(s, b + 1, t + p->id_off, (int)p->id_len, SQLITE_STATIC);
     sqlite3_bind_int(s, b + 2, p->month);
-    sqlite3_bind_int64(s, b + 3, lg->run);
     sqlite3_bind_int64(s, b + 4, p->seq);
-    sqlite3_bind_text(s, b + 5, lg->rates_id, -1, SQLITE_STATIC);
     sqlite3_bind_int(s, b + 6, p->decimal_comma);
     sqlite3_bind_text(s, b + 7, t + p->rows_off, (int)p->rows_len, SQLITE_STATIC);
     sqlite3_bind_text(s, b + 8, t + p->out_off, (int)p->out_len, SQLITE_STATIC);
     sqlite3_bind_int64(s, b + 9, p->payment);
-    sqlite3_bind_null(s, b + 10); /* new to the ledger: nothing paid before */
-    sqlite3_bind_null(s, b + 11);
     sqlite3_bind_int(s, b + 12, p->known);
     sqlite3_bind_int64(s, b + 13, p->run_months);
     sqlite3_bind_int64(s, b + 14, p->used_m);
-    sqlite3_bind_int(s, b + 15, 0); /* a row of the run's file */
 }
 
 int ledger_flush(rfy_ledger *lg)
@@ -235,6 +242,11 @@ int ledger_flush(rfy_ledger *lg)
          * last - LEDGER_BATCH + 1 .. last */
         sqlite3_stmt *s = lg->insert_batch;
         sqlite3_reset(s);
+        if (lg->batch_run != lg->run) {
+            for (int j = 0; j < LEDGER_BATCH; j++)
+                bind_run(lg, s, j * 15);
+            lg->batch_run = lg->run;
+        }
         for (; i < LEDGER_BATCH; i++)
             bind_pending(lg, s, (int)i * 15, &lg->pend[i]);
         rc = sqlite3_step(s);
@@ -247,6 +259,7 @@ int ledger_flush(rfy_ledger *lg)
     }
     for (; i < lg->npend && rc == SQLITE_DONE; i++) {
         sqlite3_stmt *s = stmt(lg, LS_INSERT);
+        bind_run(lg, s, 0);
         bind_pending(lg, s, 0, &lg->pend[i]);
         rc = sqlite3_step(s);
         if (rc == SQLITE_DONE)
