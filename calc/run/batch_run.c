@@ -1419,6 +1419,11 @@ int rfy_batch_run(rfy_batch_stats *stats, const rfy_batch_config *cfg, FILE *in,
             r.mode = MODE_STREAM;
     }
 
+    /* --jobs 2 and more: the ledger inserts on a thread of its own (one
+     * thread more than --jobs); with one job everything stays on this one. */
+    if (cfg->ledger && cfg->jobs >= 2)
+        ledger_writer_start(cfg->ledger); /* failing, the run goes on without it */
+
 again:
     if (r.mode == MODE_SORT && !r.sorter && !(r.sorter = row_sort_new(ROW_SORT_BUFFER))) {
         message(errmsg, "%s", rfy_rc_name(RFY_ENOMEM));

@@ -110,6 +110,16 @@ int ledger_exec(rfy_ledger *lg, const char *sql)
     return sqlite3_exec(lg->db, sql, NULL, NULL, NULL);
 }
 
+int ledger_exec_db(sqlite3 *db, const char *sql)
+{
+    return sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
+const char *ledger_stmt_sql(enum ledger_stmt which)
+{
+    return STMT_SQL[which];
+}
+
 void ledger_totals_reset(rfy_ledger *lg)
 {
     mpz_set_ui(lg->efter, 0);
@@ -203,6 +213,7 @@ int rfy_ledger_open(rfy_ledger **out, const char *path, int write, char **errmsg
     }
     mpz_inits(lg->efter, lg->tilbage, NULL);
     lg->writable = write;
+    lg->cur = &lg->batch;
     if (check_file(lg, path, write, errmsg) != RFY_OK)
         goto fail;
     if (sqlite3_open_v2(path, &lg->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
@@ -267,7 +278,7 @@ void rfy_ledger_close(rfy_ledger *lg)
     mpz_clears(lg->efter, lg->tilbage, NULL);
     free(lg->rates_id);
     free(lg->rows_buf);
-    free(lg->pend_text);
+    free(lg->batch.text);
     free(lg->path);
     free(lg);
 }
@@ -335,8 +346,8 @@ int rfy_ledger_corrections(const rfy_ledger *lg)
 
 int rfy_ledger_restart(rfy_ledger *lg)
 {
+    ledger_pending_drop(lg); /* the writer thread first: it notes entries */
     lg->seq = lg->first_entry = lg->last_entry = 0;
-    ledger_pending_drop(lg);
     ledger_totals_reset(lg);
     if (ledger_exec(lg, "ROLLBACK TO rows") != SQLITE_OK)
         return ledger_fail(lg, NULL, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
@@ -454,8 +465,8 @@ void rfy_ledger_rollback(rfy_ledger *lg)
 {
     if (!lg || !lg->in_run)
         return;
+    ledger_pending_drop(lg); /* the writer thread first: it uses the connection */
     ledger_exec(lg, "ROLLBACK");
     lg->in_run = 0;
-    ledger_pending_drop(lg);
     ledger_totals_reset(lg);
 }

@@ -22,9 +22,11 @@ void rfy_ledger_stored_clear(rfy_ledger_stored *s)
     mpz_clear(s->payment);
 }
 
+/* A prepared statement, reset; a look-up goes to the writer thread's
+ * reading connection while there is one. */
 static sqlite3_stmt *stmt(rfy_ledger *lg, enum ledger_stmt which)
 {
-    sqlite3_stmt *s = lg->st[which];
+    sqlite3_stmt *s = lg->writer ? ledger_writer_stmt(lg, which) : lg->st[which];
     sqlite3_reset(s);
     sqlite3_clear_bindings(s);
     return s;
@@ -33,10 +35,11 @@ static sqlite3_stmt *stmt(rfy_ledger *lg, enum ledger_stmt which)
 int rfy_ledger_lookup(rfy_ledger *lg, const char *case_id, size_t len, rfy_month month,
                       rfy_ledger_stored *out)
 {
-    sqlite3_stmt *s = stmt(lg, LS_LOOKUP);
+    sqlite3_stmt *s;
     int rc;
     if (ledger_flush_case(lg, case_id, len) != RFY_OK)
         return RFY_EIO;
+    s = stmt(lg, LS_LOOKUP);
     out->stored = 0;
     mpz_set_ui(out->payment, 0);
     sqlite3_bind_text(s, 1, case_id, (int)len, SQLITE_STATIC);
@@ -53,16 +56,18 @@ int rfy_ledger_lookup(rfy_ledger *lg, const char *case_id, size_t len, rfy_month
         rc = SQLITE_DONE;
     }
     sqlite3_reset(s);
-    return rc == SQLITE_DONE ? RFY_OK : ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(lg->db));
+    return rc == SQLITE_DONE ? RFY_OK
+                             : ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(sqlite3_db_handle(s)));
 }
 
 int rfy_ledger_case_latest(rfy_ledger *lg, const char *case_id, size_t len, rfy_month *month,
                            int *found)
 {
-    sqlite3_stmt *s = stmt(lg, LS_CASE_LATEST);
+    sqlite3_stmt *s;
     int rc;
     if (ledger_flush_case(lg, case_id, len) != RFY_OK)
         return RFY_EIO;
+    s = stmt(lg, LS_CASE_LATEST);
     *found = 0;
     sqlite3_bind_text(s, 1, case_id, (int)len, SQLITE_STATIC);
     rc = sqlite3_step(s);
@@ -74,16 +79,18 @@ int rfy_ledger_case_latest(rfy_ledger *lg, const char *case_id, size_t len, rfy_
         rc = SQLITE_DONE;
     }
     sqlite3_reset(s);
-    return rc == SQLITE_DONE ? RFY_OK : ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(lg->db));
+    return rc == SQLITE_DONE ? RFY_OK
+                             : ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(sqlite3_db_handle(s)));
 }
 
 int rfy_ledger_state_before(rfy_ledger *lg, const char *case_id, size_t len, rfy_month month,
                             rfy_holiday_state *st, int *found)
 {
-    sqlite3_stmt *s = stmt(lg, LS_STATE_BEFORE);
+    sqlite3_stmt *s;
     int rc;
     if (ledger_flush_case(lg, case_id, len) != RFY_OK)
         return RFY_EIO;
+    s = stmt(lg, LS_STATE_BEFORE);
     *found = 0;
     sqlite3_bind_text(s, 1, case_id, (int)len, SQLITE_STATIC);
     sqlite3_bind_int(s, 2, month);
@@ -101,7 +108,8 @@ int rfy_ledger_state_before(rfy_ledger *lg, const char *case_id, size_t len, rfy
         rc = SQLITE_DONE;
     }
     sqlite3_reset(s);
-    return rc == SQLITE_DONE ? RFY_OK : ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(lg->db));
+    return rc == SQLITE_DONE ? RFY_OK
+                             : ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(sqlite3_db_handle(s)));
 }
 
 /* Room for `need` more bytes after the first `len` of lg->rows_buf.
@@ -185,59 +193,60 @@ static char *canonical_rows(rfy_ledger *lg, const batch_row *row, size_t *outlen
     return lg->rows_buf;
 }
 
-/* Append n bytes to lg->pend_text; returns its offset, or (size_t)-1 when
- * out of memory. */
-static size_t pend_add(rfy_ledger *lg, const char *p, size_t n)
+/* Append n bytes to b->text; returns its offset, or (size_t)-1 when out of
+ * memory. */
+static size_t pend_add(ledger_batch *b, const char *p, size_t n)
 {
-    size_t at = lg->pend_len;
-    if (at + n + 1 > lg->pend_cap) {
-        size_t c = lg->pend_cap ? lg->pend_cap : 16384;
+    size_t at = b->len;
+    if (at + n + 1 > b->cap) {
+        size_t c = b->cap ? b->cap : 16384;
         while (c < at + n + 1)
             c *= 2;
-        char *q = realloc(lg->pend_text, c);
+        char *q = realloc(b->text, c);
         if (!q)
             return (size_t)-1;
-        lg->pend_text = q;
-        lg->pend_cap = c;
+        b->text = q;
+        b->cap = c;
     }
-    memcpy(lg->pend_text + at, p, n);
-    lg->pend_len += n;
+    memcpy(b->text + at, p, n);
+    b->len += n;
     return at;
 }
 
 /* Bind what is the same for every case-month of the run, as the row of
- * parameters from b + 1 on (bindings outlive sqlite3_reset: the batch
+ * parameters from i + 1 on (bindings outlive sqlite3_reset: the batch
  * statement is bound so once a run). */
-static void bind_run(rfy_ledger *lg, sqlite3_stmt *s, int b)
+static void bind_run(rfy_ledger *lg, sqlite3_stmt *s, int i)
 {
-    sqlite3_bind_int64(s, b + 3, lg->run);
-    sqlite3_bind_text(s, b + 5, lg->rates_id, -1, SQLITE_STATIC);
-    sqlite3_bind_null(s, b + 10); /* new to the ledger: nothing paid before */
-    sqlite3_bind_null(s, b + 11);
-    sqlite3_bind_int(s, b + 15, 0); /* a row of the run's file */
+    sqlite3_bind_int64(s, i + 3, lg->run);
+    sqlite3_bind_text(s, i + 5, lg->rates_id, -1, SQLITE_STATIC);
+    sqlite3_bind_null(s, i + 10); /* new to the ledger: nothing paid before */
+    sqlite3_bind_null(s, i + 11);
+    sqlite3_bind_int(s, i + 15, 0); /* a row of the run's file */
 }
 
-/* Bind the rest of pending case-month p as the row of parameters from b + 1 on. */
-static void bind_pending(rfy_ledger *lg, sqlite3_stmt *s, int b, const ledger_pending *p)
+/* Bind the rest of pending case-month p of batch b as the row of
+ * parameters from i + 1 on. */
+static void bind_pending(const ledger_batch *b, sqlite3_stmt *s, int i, const ledger_pending *p)
 {
-    const char *t = lg->pend_text;
-    sqlite3_bind_text(s, b + 1, t + p->id_off, (int)p->id_len, SQLITE_STATIC);
-    sqlite3_bind_int(s, b + 2, p->month);
-    sqlite3_bind_int64(s, b + 4, p->seq);
-    sqlite3_bind_int(s, b + 6, p->decimal_comma);
-    sqlite3_bind_text(s, b + 7, t + p->rows_off, (int)p->rows_len, SQLITE_STATIC);
-    sqlite3_bind_text(s, b + 8, t + p->out_off, (int)p->out_len, SQLITE_STATIC);
-    sqlite3_bind_int64(s, b + 9, p->payment);
-    sqlite3_bind_int(s, b + 12, p->known);
-    sqlite3_bind_int64(s, b + 13, p->run_months);
-    sqlite3_bind_int64(s, b + 14, p->used_m);
+    const char *t = b->text;
+    sqlite3_bind_text(s, i + 1, t + p->id_off, (int)p->id_len, SQLITE_STATIC);
+    sqlite3_bind_int(s, i + 2, p->month);
+    sqlite3_bind_int64(s, i + 4, p->seq);
+    sqlite3_bind_int(s, i + 6, p->decimal_comma);
+    sqlite3_bind_text(s, i + 7, t + p->rows_off, (int)p->rows_len, SQLITE_STATIC);
+    sqlite3_bind_text(s, i + 8, t + p->out_off, (int)p->out_len, SQLITE_STATIC);
+    sqlite3_bind_int64(s, i + 9, p->payment);
+    sqlite3_bind_int(s, i + 12, p->known);
+    sqlite3_bind_int64(s, i + 13, p->run_months);
+    sqlite3_bind_int64(s, i + 14, p->used_m);
 }
 
-int ledger_flush(rfy_ledger *lg)
+int ledger_flush_batch(rfy_ledger *lg, ledger_batch *b)
 {
     size_t i = 0;
     int rc = SQLITE_DONE;
-    if (lg->npend == LEDGER_BATCH) {
+    if (b->n == LEDGER_BATCH) {
         /* one statement; rowids are given in order, so its entries are
          * last - LEDGER_BATCH + 1 .. last */
         sqlite3_stmt *s = lg->insert_batch;
@@ -248,7 +257,7 @@ int ledger_flush(rfy_ledger *lg)
             lg->batch_run = lg->run;
         }
         for (; i < LEDGER_BATCH; i++)
-            bind_pending(lg, s, (int)i * 15, &lg->pend[i]);
+            bind_pending(b, s, (int)i * 15, &b->pend[i]);
         rc = sqlite3_step(s);
         if (rc == SQLITE_DONE) {
             long long last = sqlite3_last_insert_rowid(lg->db);
@@ -257,40 +266,68 @@ int ledger_flush(rfy_ledger *lg)
         }
         sqlite3_reset(s);
     }
-    for (; i < lg->npend && rc == SQLITE_DONE; i++) {
-        sqlite3_stmt *s = stmt(lg, LS_INSERT);
+    for (; i < b->n && rc == SQLITE_DONE; i++) {
+        sqlite3_stmt *s = lg->st[LS_INSERT];
+        sqlite3_reset(s);
         bind_run(lg, s, 0);
-        bind_pending(lg, s, 0, &lg->pend[i]);
+        bind_pending(b, s, 0, &b->pend[i]);
         rc = sqlite3_step(s);
         if (rc == SQLITE_DONE)
             ledger_note_entry(lg, sqlite3_last_insert_rowid(lg->db));
         sqlite3_reset(s);
     }
-    ledger_pending_drop(lg);
-    return rc == SQLITE_DONE ? RFY_OK
-                             : ledger_fail(lg, NULL, "ledger %s: %s", lg->path,
-                                           sqlite3_errmsg(lg->db));
+    b->n = 0;
+    b->len = 0;
+    return rc;
+}
+
+int ledger_flush(rfy_ledger *lg)
+{
+    if (lg->writer)
+        return ledger_writer_stop(lg, 1); /* the rest on this thread */
+    lg->last_case_len = 0;
+    if (ledger_flush_batch(lg, lg->cur) != SQLITE_DONE)
+        return ledger_fail(lg, NULL, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
+    return RFY_OK;
+}
+
+void ledger_pending_drop(rfy_ledger *lg)
+{
+    if (lg->writer)
+        ledger_writer_stop(lg, 0);
+    lg->cur->n = 0;
+    lg->cur->len = 0;
+    lg->last_case_len = 0;
 }
 
 int ledger_flush_case(rfy_ledger *lg, const char *case_id, size_t len)
 {
-    for (size_t i = 0; i < lg->npend; i++)
-        if (lg->pend[i].id_len == len && memcmp(lg->pend_text + lg->pend[i].id_off, case_id, len) == 0)
+    const ledger_batch *b = lg->cur;
+    if (lg->writer)
+        /* The batch loop delivers case-months in case order: a case's
+         * case-months in flight are the last put. */
+        return lg->last_case_len == len && memcmp(lg->last_case, case_id, len) == 0
+                   ? ledger_flush(lg)
+                   : RFY_OK;
+    for (size_t i = 0; i < b->n; i++)
+        if (b->pend[i].id_len == len && memcmp(b->text + b->pend[i].id_off, case_id, len) == 0)
             return ledger_flush(lg);
     return RFY_OK;
 }
 
 /* A case-month new to the ledger (no stored entry, not a correction run):
- * kept pending, inserted with the next LEDGER_BATCH - 1 (ledger_flush). */
+ * kept pending, inserted with the next LEDGER_BATCH - 1 (ledger_flush), on
+ * the writer thread when there is one. */
 static int put_pending(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_comma,
                        const char *rows, size_t rows_len, const char *out, size_t len)
 {
     const rfy_holiday_month *h = &row->res->holiday;
-    ledger_pending *p = &lg->pend[lg->npend];
+    ledger_batch *b = lg->cur;
+    ledger_pending *p = &b->pend[b->n];
     int known = h->status == RFY_HOLIDAY_KNOWN;
-    if ((p->id_off = pend_add(lg, row->case_id, row->case_id_len)) == (size_t)-1 ||
-        (p->rows_off = pend_add(lg, rows, rows_len)) == (size_t)-1 ||
-        (p->out_off = pend_add(lg, out, len)) == (size_t)-1)
+    if ((p->id_off = pend_add(b, row->case_id, row->case_id_len)) == (size_t)-1 ||
+        (p->rows_off = pend_add(b, rows, rows_len)) == (size_t)-1 ||
+        (p->out_off = pend_add(b, out, len)) == (size_t)-1)
         return ledger_fail(lg, NULL, "ledger %s: out of memory", lg->path);
     p->id_len = row->case_id_len;
     p->rows_len = rows_len;
@@ -302,7 +339,15 @@ static int put_pending(rfy_ledger *lg, const struct rfy_batch_row *row, int deci
     p->known = known;
     p->run_months = known ? h->run_after : 0;
     p->used_m = known ? mpz_get_si(h->used_after_m) : 0;
-    return ++lg->npend == LEDGER_BATCH ? ledger_flush(lg) : RFY_OK;
+    if (row->case_id_len <= sizeof lg->last_case) { /* always: the key's id was validated */
+        memcpy(lg->last_case, row->case_id, row->case_id_len);
+        lg->last_case_len = row->case_id_len;
+    }
+    if (++b->n < LEDGER_BATCH)
+        return RFY_OK;
+    if (lg->writer)
+        return ledger_writer_send(lg);
+    return ledger_flush(lg);
 }
 
 int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_comma,
