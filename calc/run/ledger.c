@@ -239,6 +239,11 @@ int rfy_ledger_open(rfy_ledger **out, const char *path, int write, char **errmsg
             ledger_fail(lg, errmsg, "ledger %s: %s", path, sqlite3_errmsg(lg->db));
         goto fail;
     }
+    /* No checkpoint inside a run's COMMIT: the WAL is folded into the
+     * database when the ledger is closed, after the outputs are renamed into
+     * place (rfy batch), or before the next run's transaction. */
+    if (write)
+        ledger_exec(lg, "PRAGMA wal_autocheckpoint=0");
     if (migrate(lg, errmsg) != RFY_OK)
         goto fail;
     for (int i = 0; i < LS_COUNT; i++)
@@ -298,6 +303,8 @@ int rfy_ledger_begin(rfy_ledger *lg, int corrections, const char *rates_id,
     int rc;
     if (!lg->writable || lg->in_run)
         return ledger_fail(lg, errmsg, "ledger %s: not open for a run", lg->path);
+    /* the WAL of an earlier run on this handle (nothing, after a close) */
+    sqlite3_wal_checkpoint_v2(lg->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
     /* IMMEDIATE: the write lock now, so two runs never interleave; the
      * second waits up to the busy timeout and then says so. */
     rc = ledger_exec(lg, "BEGIN IMMEDIATE");
