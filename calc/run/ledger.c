@@ -64,7 +64,6 @@ static const char *const MIGRATIONS[RFY_LEDGER_SCHEMA] = {
     "INSERT INTO casemonth (case_id, month, run, seq, rates_id, decimal_comma,"                  \
     " input_rows, output_row, payment, previously_paid, correction, holiday_known,"              \
     " holiday_run_months, holiday_used_m, origin)"
-#define INSERT_PARAMS 15
 
 char *ledger_insert_sql(int n)
 {

@@ -30,6 +30,7 @@ enum ledger_stmt {
  * batch's text.
  */
 #define LEDGER_BATCH 32
+#define LEDGER_INSERT_PARAMS 15   /* the parameters of LS_INSERT, a row */
 typedef struct ledger_pending {
     size_t id_off, id_len, rows_off, rows_len, out_off, out_len; /* in text */
     long long seq, payment, run_months, used_m;

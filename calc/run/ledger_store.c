@@ -253,11 +253,11 @@ int ledger_flush_batch(rfy_ledger *lg, ledger_batch *b)
         sqlite3_reset(s);
         if (lg->batch_run != lg->run) {
             for (int j = 0; j < LEDGER_BATCH; j++)
-                bind_run(lg, s, j * 15);
+                bind_run(lg, s, j * LEDGER_INSERT_PARAMS);
             lg->batch_run = lg->run;
         }
         for (; i < LEDGER_BATCH; i++)
-            bind_pending(b, s, (int)i * 15, &b->pend[i]);
+            bind_pending(b, s, (int)i * LEDGER_INSERT_PARAMS, &b->pend[i]);
         rc = sqlite3_step(s);
         if (rc == SQLITE_DONE) {
             long long last = sqlite3_last_insert_rowid(lg->db);
