@@ -161,7 +161,8 @@ int ledger_flush_batch(rfy_ledger *lg, ledger_batch *b);
  * stops the thread first (ledger_flush).
  *
  * ledger_writer_start: from rfy_ledger_begin until the first case-month is
- * put; returns RFY_OK or an error (the run goes on without the thread).
+ * put (rfy_batch_run, which stops it before it returns); returns RFY_OK or
+ * an error (the run goes on without the thread).
  * ledger_writer_send: *cur is full; hand it over and take a free batch
  * (waits while all are in flight); RFY_EIO when the thread failed (lg->msg).
  * ledger_writer_stop: insert (write 1) or drop (write 0) what is in flight,

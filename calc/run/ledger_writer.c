@@ -8,7 +8,8 @@
  * writer thread uses that connection while it runs (the calling thread's
  * look-ups go to a second connection, below), and the calling thread takes
  * it back, idle, in ledger_writer_stop before anything else (commit,
- * rollback, restart, a correction) touches it.
+ * rollback, restart, a correction) touches it, and at the latest when
+ * rfy_batch_run returns.
  *
  * The look-ups of a run that is not a correction run ask what the ledger
  * held before the run (is a case-month stored, the state a case's first
