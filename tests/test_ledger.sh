@@ -89,6 +89,21 @@ if cmp -s "$TMP/a" "$TMP/b"; then ok; else
     diff "$TMP/a" "$TMP/b" | head -6
 fi
 
+# The same four runs with --jobs 2 (the ledger inserts on a thread of its own,
+# its look-ups read the ledger as committed before the run): the same outputs
+# and the same case-months, entry for entry.
+for n in 1 2 3 4; do
+    "$RFY" batch --quiet --jobs 2 --ledger "$TMP/chain2.db" -o "$TMP/run$n.j2.csv" "$TMP/run$n.csv" \
+        2>/dev/null
+    check "chain --jobs 2, run $n: exit 0 and the output of one job" [ $? = 0 ] &&
+        cmp -s "$TMP/run$n.j2.csv" "$TMP/run$n.out.csv"
+done
+entries() { sqlite3 "$1" "select id, case_id, month, run, seq, superseded_by, rates_id, decimal_comma,
+    input_rows, output_row, payment, previously_paid, correction, holiday_known, holiday_run_months,
+    holiday_used_m, origin from casemonth order by id; select id, first_entry, last_entry, rows from run"; }
+check "chain --jobs 2: the ledger's case-months and runs' ranges as with one job" \
+    cmp -s <(entries "$L") <(entries "$TMP/chain2.db")
+
 # The independent reference: written from rules.md, not from calc/.  These rows
 # have no wage, so (§4) the holiday pay deducts W(1500) − W(0) = 0 (1500 is below
 # every year's threshold), other income krone for krone, and (§5) payment =
@@ -281,6 +296,19 @@ if cc -O2 -o "$TMP/gen" "$SRC/bench/gen.c" 2>"$TMP/cc.err"; then
     check "kill -9: ledger content identical" cmp -s "$TMP/before.sql" "$TMP/after.sql"
     check "kill -9: integrity_check ok" [ "$(sqlite3 "$L" 'PRAGMA integrity_check')" = ok ]
     check "kill -9: no output file" [ ! -e "$TMP/k9/big.out.csv" ] && [ ! -e "$TMP/k9/big.out.rejects.csv" ]
+    # the same with --jobs 2: the writer thread's uncommitted frames count for nothing
+    "$RFY" batch --quiet --jobs 2 --ledger "$L" -o "$TMP/k9/big.out.csv" "$TMP/big.csv" 2>/dev/null &
+    pid=$!
+    for _ in $(seq 1 200); do
+        [ "$(stat -c %s "$L-wal" 2>/dev/null || echo 0)" -gt 4000000 ] && break
+        sleep 0.05
+    done
+    kill -9 "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    check "kill -9 --jobs 2: killed while running" [ $? = 137 ]
+    check "kill -9 --jobs 2: ledger content identical" cmp -s "$TMP/before.sql" <(dump "$L")
+    check "kill -9 --jobs 2: integrity_check ok" [ "$(sqlite3 "$L" 'PRAGMA integrity_check')" = ok ]
+    check "kill -9 --jobs 2: no output file" [ ! -e "$TMP/k9/big.out.csv" ]
 else
     bad "kill -9: cannot compile bench/gen.c: $(head -3 "$TMP/cc.err")"
 fi

@@ -60,4 +60,20 @@ r = json.load(open(sys.argv[1]))["rejects"]["sha256"]
 assert r == hashlib.sha256(open(sys.argv[2], "rb").read()).hexdigest()' \
     "$TMP/order.out.receipt.json" "$TMP/order.out.rejects.csv"
 
+# ---- the ledger's canonical input rows: cells quoted where CSV needs it --------------------------
+# A case_id holding a comma and a quote is stored as the CSV cell "Q,1""x"; the
+# month is read back from it (verify) exactly.  16.972 kr. a month for
+# forsorger in 2025 (rates/2025.csv), twice, less 100 kr. other income: 33.944 − 100 = 33.844
+printf 'case_id,month,category,other_income\n"Q,1""x",2025-01,forsorger,\n"Q,1""x",2025-02,forsorger,100\n' \
+    >"$TMP/quoted.csv"
+"$RFY" batch --quiet --ledger "$TMP/quoted.db" -o "$TMP/quoted.out.csv" "$TMP/quoted.csv" 2>/dev/null
+check "canonical rows: exit 0" [ $? = 0 ]
+check "canonical rows: the quoted cell stored quoted, every column in rfy's order" \
+    [ "$(sqlite3 "$TMP/quoted.db" "select input_rows from casemonth where month % 12 = 1")" = \
+      '"Q,1""x",2025-02,forsorger,,,,,,,,,,,,,,,100,,,,,' ]
+check "canonical rows: total paid 33.844,00 kr. (in øre)" \
+    [ "$(sqlite3 "$TMP/quoted.db" "select total_paid from run")" = 3384400 ]
+check "canonical rows: verify reads them back (0 differences)" \
+    bash -c "'$RFY' ledger verify '$TMP/quoted.db' 2>&1 | grep -q ' 0 forskelle'"
+
 rfy_test_finish

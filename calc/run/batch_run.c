@@ -1419,6 +1419,12 @@ int rfy_batch_run(rfy_batch_stats *stats, const rfy_batch_config *cfg, FILE *in,
             r.mode = MODE_STREAM;
     }
 
+    /* --jobs 2 and more: the ledger inserts on a thread of its own (one
+     * thread more than --jobs, ended at cleanup); with one job everything
+     * stays on this one. */
+    if (cfg->ledger && cfg->jobs >= 2)
+        ledger_writer_start(cfg->ledger); /* failing, the run goes on without it */
+
 again:
     if (r.mode == MODE_SORT && !r.sorter && !(r.sorter = row_sort_new(ROW_SORT_BUFFER))) {
         message(errmsg, "%s", rfy_rc_name(RFY_ENOMEM));
@@ -1511,6 +1517,12 @@ again:
         goto cleanup;
     }
 cleanup:
+    /* The ledger's writer thread ends with the run, its batches inserted as
+     * one job would have: the ledger is then as --jobs 1 leaves it. */
+    if (cfg->ledger && ledger_writer_stop(cfg->ledger, 1) != RFY_OK && rc == RFY_OK) {
+        message(errmsg, "%s", rfy_ledger_error(cfg->ledger));
+        rc = RFY_EIO;
+    }
     rfy_holiday_state_clear(&r.holiday);
     mpz_clears(r.mark.previously_paid, r.mark.correction, NULL);
     EVP_MD_CTX_free(r.digest);

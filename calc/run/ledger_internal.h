@@ -7,6 +7,7 @@
 #include <gmp.h>
 #include <sqlite3.h>
 
+#include "casemonth_key.h"
 #include <rfy/calc.h>
 #include <rfy/ledger.h>
 
@@ -20,6 +21,30 @@ enum ledger_stmt {
     LS_LATER,        /* current entries of a case after a month, in month order */
     LS_COUNT
 };
+
+/*
+ * Case-months new to the ledger are inserted LEDGER_BATCH at a time, with
+ * one multi-row INSERT: SQLite's cost per statement (its cursors, the
+ * statement journal a unique index needs, allocations) was as large as its
+ * cost per row.  A pending case-month is a ledger_pending, its texts in its
+ * batch's text.
+ */
+#define LEDGER_BATCH 32
+#define LEDGER_INSERT_PARAMS 15   /* the parameters of LS_INSERT, a row */
+typedef struct ledger_pending {
+    size_t id_off, id_len, rows_off, rows_len, out_off, out_len; /* in text */
+    long long seq, payment, run_months, used_m;
+    int month, decimal_comma, known;
+} ledger_pending;
+
+typedef struct ledger_batch {
+    ledger_pending pend[LEDGER_BATCH];
+    size_t n;
+    char *text;                   /* the pending case-months' case ids and texts */
+    size_t len, cap;
+} ledger_batch;
+
+struct ledger_writer;             /* ledger_writer.c */
 
 struct rfy_ledger {
     sqlite3 *db;
@@ -36,6 +61,13 @@ struct rfy_ledger {
     const struct rfy_rates *rates;
     char time[21];                /* this run's time, UTC */
     sqlite3_stmt *st[LS_COUNT];
+    sqlite3_stmt *insert_batch;   /* LS_INSERT for LEDGER_BATCH rows */
+    long long batch_run;          /* the run whose constants insert_batch has bound (0: none) */
+    ledger_batch batch;           /* the pending case-months (no writer thread) */
+    ledger_batch *cur;            /* the batch being filled: &batch, or the writer's */
+    struct ledger_writer *writer; /* NULL: the batches are inserted by the caller's thread */
+    char last_case[CASEMONTH_KEY_ID_MAX]; /* the case id of the last case-month put */
+    size_t last_case_len;         /* 0: none since the last flush */
     mpz_t efter, tilbage;         /* Σ positive corrections, Σ |negative| corrections */
     /* A later month being recomputed (ledger_recompute_later): its stored
      * rows, stored again with its new result by rfy_ledger_put. */
@@ -53,6 +85,10 @@ int ledger_fail(rfy_ledger *lg, char **errmsg, const char *fmt, ...)
 
 /* Run one SQL text (no results).  Returns SQLITE_OK or the SQLite code. */
 int ledger_exec(rfy_ledger *lg, const char *sql);
+int ledger_exec_db(sqlite3 *db, const char *sql);
+
+/* The SQL of a run's statement (ledger.c). */
+const char *ledger_stmt_sql(enum ledger_stmt which);
 
 /* A case-month that is not in the file, recomputed from its stored rows. */
 typedef struct ledger_later {
@@ -96,6 +132,50 @@ static inline void ledger_note_entry(rfy_ledger *lg, long long id)
         lg->first_entry = id;
     lg->last_entry = id;
 }
+
+/*
+ * Insert the pending case-months (ledger_store.c).  Every statement that
+ * reads or changes case-months of the run's transaction comes after it.
+ * Returns RFY_OK, or RFY_EIO named in lg->msg.
+ */
+int ledger_flush(rfy_ledger *lg);
+
+/* ledger_flush when a pending case-month is of case `case_id` (a look-up
+ * of that case must see it); nothing otherwise. */
+int ledger_flush_case(rfy_ledger *lg, const char *case_id, size_t len);
+
+/* Forget the pending case-months (restart, rollback); a writer thread is
+ * stopped first, its batches not inserted. */
+void ledger_pending_drop(rfy_ledger *lg);
+
+/* Insert the case-months of batch b and empty it; used by ledger_flush and
+ * the writer thread.  Returns SQLITE_DONE or the SQLite code. */
+int ledger_flush_batch(rfy_ledger *lg, ledger_batch *b);
+
+/*
+ * The writer thread (ledger_writer.c), --jobs 2 and more: the batches of
+ * new case-months are inserted on a thread of their own while the run goes
+ * on.  Only in a run that is not a correction run, whose look-ups read the
+ * ledger as it was before the run (a second connection, its own read
+ * transaction): a look-up of a case with case-months in the run's batches
+ * stops the thread first (ledger_flush).
+ *
+ * ledger_writer_start: from rfy_ledger_begin until the first case-month is
+ * put (rfy_batch_run, which stops it before it returns); returns RFY_OK or
+ * an error (the run goes on without the thread).
+ * ledger_writer_send: *cur is full; hand it over and take a free batch
+ * (waits while all are in flight); RFY_EIO when the thread failed (lg->msg).
+ * ledger_writer_stop: insert (write 1) or drop (write 0) what is in flight,
+ * end the thread; RFY_EIO when an insert failed (lg->msg).
+ * ledger_writer_stmt: a look-up statement on the reading connection.
+ */
+int ledger_writer_start(rfy_ledger *lg);
+int ledger_writer_send(rfy_ledger *lg);
+int ledger_writer_stop(rfy_ledger *lg, int write);
+sqlite3_stmt *ledger_writer_stmt(rfy_ledger *lg, enum ledger_stmt which);
+
+/* The SQL of LS_INSERT with n rows of values (ledger.c). */
+char *ledger_insert_sql(int n);
 
 /* Undo the case-months of the correction totals (restart, rollback). */
 void ledger_totals_reset(rfy_ledger *lg);

@@ -94,6 +94,8 @@ int ledger_recompute_later(rfy_ledger *lg, const char *case_id, size_t len, rfy_
     /* the walk stores rows while it reads: read the later months first */
     later_row *v = NULL;
     size_t nv = 0, cap = 0;
+    if (ledger_flush(lg) != RFY_OK) /* the run's case-months first */
+        return RFY_EIO;
     sqlite3_reset(s);
     sqlite3_bind_text(s, 1, case_id, (int)len, SQLITE_STATIC);
     sqlite3_bind_int(s, 2, after);

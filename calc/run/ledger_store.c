@@ -22,9 +22,11 @@ void rfy_ledger_stored_clear(rfy_ledger_stored *s)
     mpz_clear(s->payment);
 }
 
+/* A prepared statement, reset; a look-up goes to the writer thread's
+ * reading connection while there is one. */
 static sqlite3_stmt *stmt(rfy_ledger *lg, enum ledger_stmt which)
 {
-    sqlite3_stmt *s = lg->st[which];
+    sqlite3_stmt *s = lg->writer ? ledger_writer_stmt(lg, which) : lg->st[which];
     sqlite3_reset(s);
     sqlite3_clear_bindings(s);
     return s;
@@ -33,8 +35,11 @@ static sqlite3_stmt *stmt(rfy_ledger *lg, enum ledger_stmt which)
 int rfy_ledger_lookup(rfy_ledger *lg, const char *case_id, size_t len, rfy_month month,
                       rfy_ledger_stored *out)
 {
-    sqlite3_stmt *s = stmt(lg, LS_LOOKUP);
+    sqlite3_stmt *s;
     int rc;
+    if (ledger_flush_case(lg, case_id, len) != RFY_OK)
+        return RFY_EIO;
+    s = stmt(lg, LS_LOOKUP);
     out->stored = 0;
     mpz_set_ui(out->payment, 0);
     sqlite3_bind_text(s, 1, case_id, (int)len, SQLITE_STATIC);
@@ -51,14 +56,18 @@ int rfy_ledger_lookup(rfy_ledger *lg, const char *case_id, size_t len, rfy_month
         rc = SQLITE_DONE;
     }
     sqlite3_reset(s);
-    return rc == SQLITE_DONE ? RFY_OK : ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(lg->db));
+    return rc == SQLITE_DONE ? RFY_OK
+                             : ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(sqlite3_db_handle(s)));
 }
 
 int rfy_ledger_case_latest(rfy_ledger *lg, const char *case_id, size_t len, rfy_month *month,
                            int *found)
 {
-    sqlite3_stmt *s = stmt(lg, LS_CASE_LATEST);
+    sqlite3_stmt *s;
     int rc;
+    if (ledger_flush_case(lg, case_id, len) != RFY_OK)
+        return RFY_EIO;
+    s = stmt(lg, LS_CASE_LATEST);
     *found = 0;
     sqlite3_bind_text(s, 1, case_id, (int)len, SQLITE_STATIC);
     rc = sqlite3_step(s);
@@ -70,14 +79,18 @@ int rfy_ledger_case_latest(rfy_ledger *lg, const char *case_id, size_t len, rfy_
         rc = SQLITE_DONE;
     }
     sqlite3_reset(s);
-    return rc == SQLITE_DONE ? RFY_OK : ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(lg->db));
+    return rc == SQLITE_DONE ? RFY_OK
+                             : ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(sqlite3_db_handle(s)));
 }
 
 int rfy_ledger_state_before(rfy_ledger *lg, const char *case_id, size_t len, rfy_month month,
                             rfy_holiday_state *st, int *found)
 {
-    sqlite3_stmt *s = stmt(lg, LS_STATE_BEFORE);
+    sqlite3_stmt *s;
     int rc;
+    if (ledger_flush_case(lg, case_id, len) != RFY_OK)
+        return RFY_EIO;
+    s = stmt(lg, LS_STATE_BEFORE);
     *found = 0;
     sqlite3_bind_text(s, 1, case_id, (int)len, SQLITE_STATIC);
     sqlite3_bind_int(s, 2, month);
@@ -95,26 +108,53 @@ int rfy_ledger_state_before(rfy_ledger *lg, const char *case_id, size_t len, rfy
         rc = SQLITE_DONE;
     }
     sqlite3_reset(s);
-    return rc == SQLITE_DONE ? RFY_OK : ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(lg->db));
+    return rc == SQLITE_DONE ? RFY_OK
+                             : ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(sqlite3_db_handle(s)));
 }
 
-/* Append n bytes to a growing buffer.  Returns 0, or -1 when out of memory. */
-static int put_bytes(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+/* Room for `need` more bytes after the first `len` of lg->rows_buf.
+ * Returns 0, or -1 when out of memory. */
+static int rows_room(rfy_ledger *lg, size_t len, size_t need)
 {
-    if (*len + n + 1 > *cap) {
-        size_t c = *cap ? *cap : 512;
-        while (c < *len + n + 1)
+    if (len + need > lg->rows_cap) {
+        size_t c = lg->rows_cap ? lg->rows_cap : 512;
+        while (c < len + need)
             c *= 2;
-        char *p = realloc(*buf, c);
+        char *p = realloc(lg->rows_buf, c);
         if (!p)
             return -1;
-        *buf = p;
-        *cap = c;
+        lg->rows_buf = p;
+        lg->rows_cap = c;
     }
-    memcpy(*buf + *len, s, n);
-    *len += n;
-    (*buf)[*len] = '\0';
     return 0;
+}
+
+/* One cell at d as CSV (RFC 4180 with ','): as it is, or quoted with its
+ * quotes doubled when it holds ',', '"', CR or LF.  d has room for 2n + 2
+ * bytes.  Returns the bytes written.  Written straight into the row's buffer
+ * (the ledger formats every cell of every row it stores). */
+static size_t put_cell(char *d, const char *v, size_t n)
+{
+    size_t i, k;
+    for (i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)v[i];
+        if (ch <= '"' && (ch == '"' || ch == '\n' || ch == '\r'))
+            break;
+        if (ch == ',')
+            break;
+        d[i] = (char)ch;
+    }
+    if (i == n)
+        return n; /* the usual case: copied as it is */
+    k = 0;
+    d[k++] = '"';
+    for (i = 0; i < n; i++) {
+        if (v[i] == '"')
+            d[k++] = '"';
+        d[k++] = v[i];
+    }
+    d[k++] = '"';
+    return k;
 }
 
 /*
@@ -125,28 +165,189 @@ static int put_bytes(char **buf, size_t *len, size_t *cap, const char *s, size_t
  */
 static char *canonical_rows(rfy_ledger *lg, const batch_row *row, size_t *outlen)
 {
-    char cell[2 * 1024 + 3];
     size_t len = 0;
-    char **bufp = &lg->rows_buf;
-    size_t *capp = &lg->rows_cap;
     for (size_t i = 0; i < row->nrows; i++) {
+        const char *v[CASE_COL_COUNT];
+        size_t n[CASE_COL_COUNT], need = CASE_COL_COUNT + 1;
         if (batch_row_is_payment(row, i))
             continue;
         for (int col = 0; col < CASE_COL_COUNT; col++) {
-            size_t n;
-            const char *v = batch_row_input_cell(row, i, (case_column)col, &n);
-            int k = n <= 1024 ? rfy_csv_format_field(cell, sizeof cell, v, n, ',', 0) : -1;
-            if (k < 0 || (col && put_bytes(bufp, &len, capp, ",", 1) != 0) ||
-                put_bytes(bufp, &len, capp, cell, (size_t)k) != 0)
+            v[col] = batch_row_input_cell(row, i, (case_column)col, &n[col]);
+            if (n[col] > 1024) /* the reader's cell limit: cannot happen */
                 return NULL;
+            need += 2 * n[col] + 2;
         }
-        if (put_bytes(bufp, &len, capp, "\n", 1) != 0)
+        if (rows_room(lg, len, need) != 0)
             return NULL;
+        for (int col = 0; col < CASE_COL_COUNT; col++) {
+            if (col)
+                lg->rows_buf[len++] = ',';
+            len += put_cell(lg->rows_buf + len, v[col], n[col]);
+        }
+        lg->rows_buf[len++] = '\n';
     }
-    if (put_bytes(bufp, &len, capp, "", 0) != 0) /* a case-month of payment lines only */
+    if (rows_room(lg, len, 1) != 0) /* a case-month of payment lines only */
         return NULL;
+    lg->rows_buf[len] = '\0';
     *outlen = len;
-    return *bufp;
+    return lg->rows_buf;
+}
+
+/* Append n bytes to b->text; returns its offset, or (size_t)-1 when out of
+ * memory. */
+static size_t pend_add(ledger_batch *b, const char *p, size_t n)
+{
+    size_t at = b->len;
+    if (at + n + 1 > b->cap) {
+        size_t c = b->cap ? b->cap : 16384;
+        while (c < at + n + 1)
+            c *= 2;
+        char *q = realloc(b->text, c);
+        if (!q)
+            return (size_t)-1;
+        b->text = q;
+        b->cap = c;
+    }
+    memcpy(b->text + at, p, n);
+    b->len += n;
+    return at;
+}
+
+/* Bind what is the same for every case-month of the run, as the row of
+ * parameters from i + 1 on (bindings outlive sqlite3_reset: the batch
+ * statement is bound so once a run). */
+static void bind_run(rfy_ledger *lg, sqlite3_stmt *s, int i)
+{
+    sqlite3_bind_int64(s, i + 3, lg->run);
+    sqlite3_bind_text(s, i + 5, lg->rates_id, -1, SQLITE_STATIC);
+    sqlite3_bind_null(s, i + 10); /* new to the ledger: nothing paid before */
+    sqlite3_bind_null(s, i + 11);
+    sqlite3_bind_int(s, i + 15, 0); /* a row of the run's file */
+}
+
+/* Bind the rest of pending case-month p of batch b as the row of
+ * parameters from i + 1 on. */
+static void bind_pending(const ledger_batch *b, sqlite3_stmt *s, int i, const ledger_pending *p)
+{
+    const char *t = b->text;
+    sqlite3_bind_text(s, i + 1, t + p->id_off, (int)p->id_len, SQLITE_STATIC);
+    sqlite3_bind_int(s, i + 2, p->month);
+    sqlite3_bind_int64(s, i + 4, p->seq);
+    sqlite3_bind_int(s, i + 6, p->decimal_comma);
+    sqlite3_bind_text(s, i + 7, t + p->rows_off, (int)p->rows_len, SQLITE_STATIC);
+    sqlite3_bind_text(s, i + 8, t + p->out_off, (int)p->out_len, SQLITE_STATIC);
+    sqlite3_bind_int64(s, i + 9, p->payment);
+    sqlite3_bind_int(s, i + 12, p->known);
+    sqlite3_bind_int64(s, i + 13, p->run_months);
+    sqlite3_bind_int64(s, i + 14, p->used_m);
+}
+
+int ledger_flush_batch(rfy_ledger *lg, ledger_batch *b)
+{
+    size_t i = 0;
+    int rc = SQLITE_DONE;
+    if (b->n == LEDGER_BATCH) {
+        /* one statement; rowids are given in order, so its entries are
+         * last - LEDGER_BATCH + 1 .. last */
+        sqlite3_stmt *s = lg->insert_batch;
+        sqlite3_reset(s);
+        if (lg->batch_run != lg->run) {
+            for (int j = 0; j < LEDGER_BATCH; j++)
+                bind_run(lg, s, j * LEDGER_INSERT_PARAMS);
+            lg->batch_run = lg->run;
+        }
+        for (; i < LEDGER_BATCH; i++)
+            bind_pending(b, s, (int)i * LEDGER_INSERT_PARAMS, &b->pend[i]);
+        rc = sqlite3_step(s);
+        if (rc == SQLITE_DONE) {
+            long long last = sqlite3_last_insert_rowid(lg->db);
+            ledger_note_entry(lg, last - LEDGER_BATCH + 1);
+            ledger_note_entry(lg, last);
+        }
+        sqlite3_reset(s);
+    }
+    for (; i < b->n && rc == SQLITE_DONE; i++) {
+        sqlite3_stmt *s = lg->st[LS_INSERT];
+        sqlite3_reset(s);
+        bind_run(lg, s, 0);
+        bind_pending(b, s, 0, &b->pend[i]);
+        rc = sqlite3_step(s);
+        if (rc == SQLITE_DONE)
+            ledger_note_entry(lg, sqlite3_last_insert_rowid(lg->db));
+        sqlite3_reset(s);
+    }
+    b->n = 0;
+    b->len = 0;
+    return rc;
+}
+
+int ledger_flush(rfy_ledger *lg)
+{
+    if (lg->writer)
+        return ledger_writer_stop(lg, 1); /* the rest on this thread */
+    lg->last_case_len = 0;
+    if (ledger_flush_batch(lg, lg->cur) != SQLITE_DONE)
+        return ledger_fail(lg, NULL, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
+    return RFY_OK;
+}
+
+void ledger_pending_drop(rfy_ledger *lg)
+{
+    if (lg->writer)
+        ledger_writer_stop(lg, 0);
+    lg->cur->n = 0;
+    lg->cur->len = 0;
+    lg->last_case_len = 0;
+}
+
+int ledger_flush_case(rfy_ledger *lg, const char *case_id, size_t len)
+{
+    const ledger_batch *b = lg->cur;
+    if (lg->writer)
+        /* The batch loop delivers case-months in case order: a case's
+         * case-months in flight are the last put. */
+        return lg->last_case_len == len && memcmp(lg->last_case, case_id, len) == 0
+                   ? ledger_flush(lg)
+                   : RFY_OK;
+    for (size_t i = 0; i < b->n; i++)
+        if (b->pend[i].id_len == len && memcmp(b->text + b->pend[i].id_off, case_id, len) == 0)
+            return ledger_flush(lg);
+    return RFY_OK;
+}
+
+/* A case-month new to the ledger (no stored entry, not a correction run):
+ * kept pending, inserted with the next LEDGER_BATCH - 1 (ledger_flush), on
+ * the writer thread when there is one. */
+static int put_pending(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_comma,
+                       const char *rows, size_t rows_len, const char *out, size_t len)
+{
+    const rfy_holiday_month *h = &row->res->holiday;
+    ledger_batch *b = lg->cur;
+    ledger_pending *p = &b->pend[b->n];
+    int known = h->status == RFY_HOLIDAY_KNOWN;
+    if ((p->id_off = pend_add(b, row->case_id, row->case_id_len)) == (size_t)-1 ||
+        (p->rows_off = pend_add(b, rows, rows_len)) == (size_t)-1 ||
+        (p->out_off = pend_add(b, out, len)) == (size_t)-1)
+        return ledger_fail(lg, NULL, "ledger %s: out of memory", lg->path);
+    p->id_len = row->case_id_len;
+    p->rows_len = rows_len;
+    p->out_len = len;
+    p->month = row->in->month;
+    p->seq = ++lg->seq;
+    p->decimal_comma = decimal_comma;
+    p->payment = mpz_get_si(row->res->payment);
+    p->known = known;
+    p->run_months = known ? h->run_after : 0;
+    p->used_m = known ? mpz_get_si(h->used_after_m) : 0;
+    if (row->case_id_len <= sizeof lg->last_case) { /* always: the key's id was validated */
+        memcpy(lg->last_case, row->case_id, row->case_id_len);
+        lg->last_case_len = row->case_id_len;
+    }
+    if (++b->n < LEDGER_BATCH)
+        return RFY_OK;
+    if (lg->writer)
+        return ledger_writer_send(lg);
+    return ledger_flush(lg);
 }
 
 int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_comma,
@@ -171,6 +372,18 @@ int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_
         rows = canonical_rows(lg, row, &rows_len);
     if (!rows)
         return ledger_fail(lg, errmsg, "ledger %s: out of memory", lg->path);
+    if (row->ledger && !row->ledger->stored && !lg->corrections && row->nrows != 0) {
+        /* the batch loop found none stored: the common case, inserted in batches */
+        rc = put_pending(lg, row, decimal_comma, rows, rows_len, out, len);
+        if (rc != RFY_OK && errmsg && !*errmsg)
+            *errmsg = strdup(lg->msg);
+        return rc;
+    }
+    if (ledger_flush(lg) != RFY_OK) {
+        if (errmsg && !*errmsg)
+            *errmsg = strdup(lg->msg);
+        return RFY_EIO;
+    }
     rfy_ledger_stored_init(&prev);
     mpz_init(corr);
     /* the batch loop looked it up already: look again only for a stored one */
