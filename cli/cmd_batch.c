@@ -199,7 +199,7 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     }
     b->written++;
     for (int i = 0; i < RECEIPT_WARNINGS; i++)
-        if (row->res->warnings & (1u << i))
+        if (rfy_result_warnings(row->res) & (1u << i))
             b->warned[i]++;
     run_summary_row(&b->sum, row->res);
     b->lines_written += row->nrows;

@@ -1,5 +1,5 @@
 /*
- * explain_json(): one computed case-month as a JSON object (jansson).
+ * rfy__explain_json(): one computed case-month as a JSON object (jansson).
  *
  * Self-contained (needs only the engine and jansson) so that a test program
  * can compile it in.  Formats the rfy_result and the engine's explanation
@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "explain.h"
+#include "explain_render.h"
 
 /* Attach v to obj under key; 1 on failure (v NULL or no memory), else 0.
  * Steals v either way, as json_object_set_new() does. */
@@ -512,7 +512,7 @@ static json_t *notes_json(const rfy_explanation *e)
     return a;
 }
 
-json_t *explain_json(const char *case_id, const rfy_case *in, const rfy_result *res,
+json_t *rfy__explain_json(const char *case_id, const rfy_case *in, const rfy_result *res,
                      const rfy_rates *rates)
 {
     json_t *root = json_object(), *engine = json_object(), *ded = json_array();
@@ -558,7 +558,7 @@ json_t *explain_json(const char *case_id, const rfy_case *in, const rfy_result *
     bad |= put(root, "warnings", warnings_json(res));
     bad |= put(root, "notes", notes_json(&e));
     if (res->holiday.status != RFY_HOLIDAY_NONE)
-        bad |= put(root, "holiday", explain_holiday_json(in, res));
+        bad |= put(root, "holiday", rfy__explain_holiday_json(in, res));
 
 done:
     rfy_explanation_clear(&e);
