@@ -214,7 +214,7 @@ typedef enum rfy_result_flag_id {
 /*
  * Warnings: the row was computed and paid, but something in it deserves a
  * look (interface.md, the `warnings` column).  A bitmask in
- * rfy_result.warnings; the codes are written joined by ';'.
+ * rfy_result_warnings(); the codes are written joined by ';'.
  */
 typedef enum rfy_warning {
     RFY_WARN_DERIVED_RATE          = 1u << 0, /* "derived_rate" */
@@ -242,7 +242,7 @@ RFY_API int rfy_warnings_format(char *buf, size_t size, unsigned warnings);
  * officer, naming the value it rests on ("prior_amount 4900.00 kr. per week is
  * above the derived highest sygedagpenge amount 5210.00 (not published); the
  * row is computed: check the amount").  Into buf (size bytes); returns the
- * length, or -1 if w is not set in res->warnings.
+ * length, or -1 if w is not set in rfy_result_warnings(res).
  */
 RFY_API int rfy_warning_detail(char *buf, size_t size, rfy_warning w, const rfy_result *res);
 
@@ -354,7 +354,7 @@ RFY_API int rfy_case_check(const rfy_case *in, rfy_error *err);
  * RFY_EINPUT (bad input), RFY_ECOVERAGE (month before 2013-01, or
  * jobafklaring before 2014-07) or RFY_ENORATE (a rate the rules need is
  * missing for the month: the message names the key and the month), with
- * err filled.  Preconditions: out initialised with rfy_result_init(); it may
+ * err filled.  Preconditions: out from rfy_result_new(); it may
  * be reused across calls without clearing (no per-call allocation once warm).
  * Thread safety: `rates` is only read, so many threads may compute at once
  * with one table set, each with its own `in`, `out` and `err`.
@@ -363,15 +363,15 @@ RFY_API int rfy_compute(rfy_result *out, const rfy_rates *rates, const rfy_case 
 
 /*
  * The holiday ledger of one computed case-month (rules.md §8), into
- * res->holiday, advancing the case's state `st` (see rfy/holiday.h).
+ * the result's holiday columns (rfy_result_holiday), advancing the case's state `st` (see rfy/holiday.h).
  *
  * On the case's first month (st fresh from rfy_holiday_state_init) the state
- * starts from in->holiday_run_months / in->holiday_used_days.  On a later
+ * starts from the case's holiday_run_months / holiday_used_days.  On a later
  * month those columns may be left empty; when given they must equal the
  * state carried from the month before (0 after a month without receipt),
  * else RFY_EINPUT names the column; when that state is unknown (a rejected
  * month), the given state is taken.  Sets RFY_WARN_HOLIDAY_EXCESS (excess
- * days) or RFY_WARN_HOLIDAY_STATE_UNKNOWN in res->warnings.
+ * days) or RFY_WARN_HOLIDAY_STATE_UNKNOWN in the result's warnings.
  * Returns RFY_OK, or RFY_EINPUT with err filled (err may be NULL): the month
  * is then rejected, and the caller forgets the state
  * (rfy_holiday_state_forget).  Preconditions: rfy_compute(res, ..., in, ...)

@@ -112,8 +112,8 @@ RFY_API const char *rfy_explanation_rate_ref(const rfy_explanation *e, rfy_rate_
  * Fill `out` with the trace of the case-month `in` that rfy_compute()
  * computed into `res`.
  * Returns RFY_OK.  Preconditions: rfy_compute(res, rates, in, ...) returned
- * RFY_OK for this very `in`, and neither changed since; out initialised with
- * rfy_explanation_init() (it may be reused).
+ * RFY_OK for this very `in`, and neither changed since; out from
+ * rfy_explanation_new() (it may be reused).
  */
 RFY_API int rfy_explain(rfy_explanation *out, const rfy_case *in, const rfy_result *res);
 
