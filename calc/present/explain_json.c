@@ -1,9 +1,9 @@
 /*
  * rfy__explain_json(): one computed case-month as a JSON object (jansson).
  *
- * Self-contained (needs only the engine and jansson) so that a test program
- * can compile it in.  Formats the rfy_result and the engine's explanation
- * trace (rfy/explain.h): no rule arithmetic, no choice of legal reference.  Money is never a JSON number: every amount is a string
+ * Formats the rfy_result and the engine's explanation trace (rfy/explain.h):
+ * no rule arithmetic, no choice of legal reference.  Its texts are Danish;
+ * programs get it as text from rfy_explain_json() (explain_api.c).  Money is never a JSON number: every amount is a string
  * with two decimals and '.', and an exact value that is not whole øre also
  * carries its fraction "num/den" in øre, so a reader can redo the arithmetic
  * without any floating point.

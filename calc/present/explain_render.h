@@ -3,8 +3,10 @@
  * used with their provenance, the segments, every deduction with its
  * arithmetic, and the totals.
  *
- * Used by `rfy preview` (text and --json) and meant for `rfy audit
- * --explain`.  The renderers only read an rfy_result that rfy_compute()
+ * Private to calc/present/: the renderers behind rfy_explain_text() and
+ * rfy_explain_json() (explain_api.c), which `rfy preview`, `rfy serve` and
+ * `rfy audit --explain` print.  Each takes the language it writes in (no
+ * setting is kept between calls).  The renderers only read an rfy_result that rfy_compute()
  * filled for the same rfy_case: they never recompute a paid amount.  The
  * amounts they print are the result's rounded columns (gross, each
  * deduction, total, payment), so the printed lines always add up; exact

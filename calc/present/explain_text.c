@@ -1,5 +1,5 @@
 /*
- * rfy__explain_text(, lang): one computed case-month explained in Danish for a
+ * rfy__explain_text(): one computed case-month explained in Danish (or English) for a
  * caseworker.  Formats the rfy_result and the engine's explanation trace
  * (rfy/explain.h) only: no rule arithmetic and no choice of legal reference
  * here; every amount paid is one of the
