@@ -210,8 +210,9 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     /* Nothing is written before this point: a bad paid makes the case-month a reject. */
     if (rfy_audit_paid_of_row(&a->paid, row, EXTRA_PAID, a->amount, err) != RFY_OK)
         return RFY_EINPUT;
+    unsigned warnings = rfy_result_warnings(r);
     for (int i = 0; i < RECEIPT_WARNINGS; i++)
-        if (rfy_result_warnings(r) & (1u << i))
+        if (warnings & (1u << i))
             a->warned[i]++;
     run_summary_row(&a->sum, r);
     a->lines_written += row->nrows;
