@@ -80,7 +80,6 @@ typedef enum rfy_case_amount_id {
 /* How many rfy_case_amount_id values there are. */
 #define RFY_CASE_AMOUNT_COUNT 10
 
-
 /*
  * A new case with the defaults above.  Returns NULL when memory runs out.
  * The caller owns it: rfy_case_free() (NULL is allowed).
@@ -104,6 +103,7 @@ RFY_API void rfy_case_set_days(rfy_case *c, int start_day, int end_day);
 RFY_API void rfy_case_set_children(rfy_case *c, int children);
 /* A prior ydelse (§ 68 stk. 4/5): its kind, amount in øre per `unit`; RFY_PRIOR_NONE clears it. */
 RFY_API void rfy_case_set_prior(rfy_case *c, rfy_prior p, const mpz_t amount, rfy_period_unit unit);
+/* prior_until: the last day of the sygedagpenge-level entitlement (copied); NULL: none. */
 RFY_API void rfy_case_set_prior_until(rfy_case *c, const rfy_date *until);
 /* One amount (copied).  Setting RFY_CASE_CHILD_SUPPORT marks child_support as given. */
 RFY_API void rfy_case_set_amount(rfy_case *c, rfy_case_amount_id which, const mpz_t value);
@@ -131,7 +131,6 @@ RFY_API int rfy_case_prior_until(const rfy_case *c, rfy_date *out);
 RFY_API void rfy_case_amount(mpz_t out, const rfy_case *c, rfy_case_amount_id which);
 RFY_API int rfy_case_holiday_ydelse_days(const rfy_case *c);
 RFY_API int rfy_case_sanction_days(const rfy_case *c);
-
 
 /* Why a case-month could not be computed: rfy_error, a list of faults as
  * data (codes, columns, values, parameters), in rfy/fault.h. */
@@ -209,7 +208,6 @@ typedef enum rfy_result_flag_id {
     RFY_RESULT_HOLIDAY_CAPPED,      /* the holiday cap bound */
     RFY_RESULT_SANCTION_DAY_BY_RULE /* nr. 4: the amount a day from the person's own level */
 } rfy_result_flag_id;
-
 
 /*
  * Warnings: the row was computed and paid, but something in it deserves a
@@ -335,7 +333,6 @@ RFY_API unsigned rfy_result_rounding_flags(const rfy_result *r);
 /* The month's holiday ledger (§ 69 stk. 5; status RFY_HOLIDAY_NONE when no
  * state was carried): borrowed from the result. */
 RFY_API const rfy_holiday_month *rfy_result_holiday(const rfy_result *r);
-
 
 /*
  * Check a case for bad input that does not depend on the rates: plausibility

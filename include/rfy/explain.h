@@ -90,7 +90,6 @@ typedef enum rfy_explanation_value_id {
     RFY_EXPLAIN_PAYMENT_FLOORED          /* deductions exceed the gross: payment 0 */
 } rfy_explanation_value_id;
 
-
 /*
  * A new, empty trace; NULL when memory runs out.  The caller owns it:
  * rfy_explanation_free() (NULL is allowed).
