@@ -27,8 +27,6 @@
 #include "run_files.h"
 #include "batch_run.h"
 #include "cli.h"
-#include "explain.h"
-#include "explain_rows.h"
 #include "input_reread.h"
 #include "options_table.h"
 #include "receipt.h"
@@ -88,6 +86,7 @@ typedef struct audit_ctx {
     mpz_t paid_sum;          /* its amount (rfy_audit_paid_sum), reused */
     mpz_t total_paid, total_diff; /* the run's totals, copied for the receipt */
     mpz_t diff;              /* this case-month's paid − payment, reused */
+    mpz_t payment;           /* this case-month's recomputed payment (the result's), reused */
     /* --ledger: paid against what the ledger says was paid (exact: no tolerance) */
     rfy_ledger *ledger;
     const char *ledger_path;
@@ -134,6 +133,30 @@ static int on_header(void *user, const case_binding *b, char *msg, size_t msgsiz
     return RFY_EINPUT;
 }
 
+/* The engine's explanation of a computed case-month as `rfy audit --explain`
+ * words it (a paid month recomputed), each period row with its input line. */
+static int explain_case_month(FILE *fp, const audit_ctx *a, const batch_row *row)
+{
+    const rfy_case *rows[RFY_MAX_PERIOD_ROWS];
+    unsigned long lines[RFY_MAX_PERIOD_ROWS];
+    size_t n = 0;
+    char *text;
+    int rc;
+    for (size_t i = 0; i < row->nrows && n < RFY_MAX_PERIOD_ROWS; i++) {
+        const rfy_case *c = batch_row_case(row, i);
+        if (!c)
+            continue;
+        rows[n] = c;
+        lines[n++] = batch_row_line(row, i);
+    }
+    rfy_explain_options opts = {a->explain_id, lines, cli_lang, 1, cli_hints};
+    if (!(text = rfy_explain_text(row->res, rows, n, a->rates, &opts)))
+        return EOF;
+    rc = fputs(text, fp);
+    free(text);
+    return rc == EOF ? EOF : 0;
+}
+
 /* --explain: the preview's breakdown, headed with where the case-month is and how it compares. */
 static int explain_row(audit_ctx *a, const batch_row *row, int differs)
 {
@@ -142,7 +165,7 @@ static int explain_row(audit_ctx *a, const batch_row *row, int differs)
     size_t o = 0;
     FILE *fp = a->explain_out;
     rfy_money_format_da(paid, sizeof paid, a->paid_sum);
-    rfy_money_format_da(payment, sizeof payment, row->res->payment);
+    rfy_money_format_da(payment, sizeof payment, a->payment);
     rfy_money_format_da(diff, sizeof diff, a->diff);
     lines[n < 0 ? 0 : n] = '\0';
     /* "28;29" → "28 og 29", "5;7;9" → "5, 7 og 9" */
@@ -165,7 +188,7 @@ static int explain_row(audit_ctx *a, const batch_row *row, int differs)
                     "forskel %s kr. (udbetalt − genberegnet): %s ===\n",
                 a->explained ? "\n" : "", said, a->explain_id, paid, payment, diff,
                 differs ? "afviger" : "stemmer") < 0 ||
-        explain_batch_row(fp, a->explain_id, row, a->rates, 1) == EOF)
+        explain_case_month(fp, a, row) == EOF)
         return write_failed(a, fp == stdout ? "-" : "standard error");
     a->explained++;
     return RFY_OK;
@@ -176,7 +199,7 @@ static int explain_wanted(const audit_ctx *a, const batch_row *row)
 {
     return a->explain_id && row->case_id_len == a->explain_len &&
            memcmp(row->case_id, a->explain_id, a->explain_len) == 0 &&
-           (a->explain_month == 0 || a->explain_month == row->in->month);
+           (a->explain_month == 0 || a->explain_month == rfy_case_month(row->in));
 }
 
 static int on_row(void *user, const batch_row *row, rfy_error *err)
@@ -192,24 +215,27 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     if (rfy_audit_paid_of_row(a->paid, row, EXTRA_PAID, a->amount, err) != RFY_OK)
         return RFY_EINPUT;
     rfy_audit_paid_sum(a->paid_sum, a->paid);
+    unsigned warnings = rfy_result_warnings(r);
     for (int i = 0; i < RECEIPT_WARNINGS; i++)
-        if (r->warnings & (1u << i))
+        if (warnings & (1u << i))
             a->warned[i]++;
     run_summary_row(&a->sum, r);
     a->lines_written += row->nrows;
     /* § 69 stk. 5 (rules.md §8): the ledger is recomputed over the case's
      * months; a month with holiday beyond the right is flagged in the report
      * even when the amount matches (excess days are never deducted). */
-    int excess = r->holiday.status == RFY_HOLIDAY_KNOWN && mpz_sgn(r->holiday.excess_m) > 0;
+    const rfy_holiday_month *holiday = rfy_result_holiday(r);
+    int excess = holiday->status == RFY_HOLIDAY_KNOWN && mpz_sgn(holiday->excess_m) > 0;
     a->holiday_excess += (unsigned long)excess;
     /* Positive: paid too much; within --tolerance either way a match (rfy/audit.h). */
-    rfy_audit_finding found = rfy_audit_compare(a->diff, a->paid_sum, r->payment, a->tolerance);
+    rfy_result_amount_ore(a->payment, r, RFY_RESULT_PAYMENT);
+    rfy_audit_finding found = rfy_audit_compare(a->diff, a->paid_sum, a->payment, a->tolerance);
     rfy_audit_totals_add(a->tot, a->paid_sum, a->diff, found);
     int differs = found != RFY_AUDIT_MATCH;
     int ledger_differs = 0;
     if (a->ledger) {
         /* docs/audit.md "Against the ledger": paid against the ledger's payment, to the øre */
-        if (rfy_ledger_lookup(a->ledger, row->case_id, row->case_id_len, row->in->month,
+        if (rfy_ledger_lookup(a->ledger, row->case_id, row->case_id_len, rfy_case_month(row->in),
                               &a->stored) != RFY_OK) {
             fprintf(stderr, "rfy audit: %s\n", rfy_ledger_error(a->ledger));
             return RFY_EIO;
@@ -497,7 +523,7 @@ int cmd_audit(int argc, char **argv)
     }
     batch_stats_init(&st);
     run_summary_init(&a.sum);
-    mpz_inits(a.diff, a.tolerance, a.ldiff, a.zero, a.paid_sum, a.total_paid, a.total_diff, NULL);
+    mpz_inits(a.diff, a.payment, a.tolerance, a.ldiff, a.zero, a.paid_sum, a.total_paid, a.total_diff, NULL);
     rfy_ledger_stored_init(&a.stored);
     if (!(a.paid = rfy_audit_paid_new()) || !(a.tot = rfy_audit_totals_new()) ||
         !(a.ltot = rfy_audit_totals_new())) {
@@ -664,7 +690,7 @@ cleanup:
     run_summary_clear(&a.sum);
     rfy_audit_paid_free(a.paid);
     rfy_audit_totals_free(a.tot);
-    mpz_clears(a.diff, a.tolerance, a.ldiff, a.zero, a.paid_sum, a.total_paid, a.total_diff, NULL);
+    mpz_clears(a.diff, a.payment, a.tolerance, a.ldiff, a.zero, a.paid_sum, a.total_paid, a.total_diff, NULL);
     rfy_audit_totals_free(a.ltot);
     rfy_ledger_stored_clear(&a.stored);
     if (a.ledger)

@@ -198,8 +198,9 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
         return RFY_OK;
     }
     b->written++;
+    unsigned warnings = rfy_result_warnings(row->res);
     for (int i = 0; i < RECEIPT_WARNINGS; i++)
-        if (row->res->warnings & (1u << i))
+        if (warnings & (1u << i))
             b->warned[i]++;
     run_summary_row(&b->sum, row->res);
     b->lines_written += row->nrows;

@@ -18,7 +18,6 @@
 
 #include "case_from_cells.h"
 #include "cli.h"
-#include "explain.h"
 #include "options_table.h"
 #include "preview_input.h"
 
@@ -252,21 +251,18 @@ static int build_case(rfy_case *c, const preview_args *a)
 static int emit(const preview_args *a, const rfy_case *c, const rfy_result *res,
                 const rfy_rates *rates)
 {
-    const char *case_id = a->value[CASE_COL_CASE_ID];
-    if (a->json) {
-        json_t *root = explain_json(case_id, c, res, rates);
-        int bad;
-        if (!root) {
-            fprintf(stderr, "rfy preview: out of memory\n");
-            return RFY_EXIT_USAGE;
-        }
-        bad = json_dumpf(root, stdout, JSON_INDENT(2)) != 0 || fputc('\n', stdout) == EOF;
-        json_decref(root);
-        if (bad)
-            return EOF;
-        return 0;
+    const rfy_explain_options opts = {a->value[CASE_COL_CASE_ID], NULL, cli_lang, 0, cli_hints};
+    /* the engine's explanation (rfy/explain.h), printed as it is */
+    char *text = a->json ? rfy_explain_json(res, &c, 1, rates, &opts)
+                         : rfy_explain_text(res, &c, 1, rates, &opts);
+    int bad;
+    if (!text) {
+        fprintf(stderr, "rfy preview: out of memory\n");
+        return RFY_EXIT_USAGE;
     }
-    return explain_text(stdout, case_id, c, res, rates);
+    bad = fputs(text, stdout) == EOF || (a->json && fputc('\n', stdout) == EOF);
+    free(text);
+    return bad ? EOF : 0;
 }
 
 /* What the runner's one case-month is written with. */
@@ -289,7 +285,7 @@ int cmd_preview(int argc, char **argv)
 {
     preview_args a;
     rfy_rates *rates = NULL;
-    rfy_case c;
+    rfy_case *c = NULL;
     rfy_run_row one, *onep = &one;
     emitted out = {0};
     int rc, run_rc;
@@ -306,8 +302,11 @@ int cmd_preview(int argc, char **argv)
         rfy_rates_free(rates);
         return rc;
     }
-    rfy_case_init(&c);
-    if ((rc = build_case(&c, &a)) != RFY_EXIT_OK)
+    if (!(c = rfy_case_new())) {
+        fprintf(stderr, "rfy preview: out of memory\n");
+        return RFY_EXIT_USAGE;
+    }
+    if ((rc = build_case(c, &a)) != RFY_EXIT_OK)
         goto done;
     rc = RFY_EXIT_USAGE;
     if (!(rates = cli_load_rates(a.rates_dir)))
@@ -315,11 +314,11 @@ int cmd_preview(int argc, char **argv)
     /* The engine's case-month runner, as the batch and `rfy serve` (rfy/runner.h):
      * the month computed and the holiday ledger kept from the state given
      * (rules.md §8; both columns default to 0). */
-    one.in = &c;
+    one.in = c;
     one.case_id = a.value[CASE_COL_CASE_ID] ? a.value[CASE_COL_CASE_ID] : "";
     one.case_id_len = strlen(one.case_id);
     one.keyed = 1;
-    one.month = c.month;
+    one.month = rfy_case_month(c);
     one.rc = RFY_OK;
     out.a = &a;
     out.rates = rates;
@@ -339,6 +338,6 @@ int cmd_preview(int argc, char **argv)
 
 done:
     rfy_rates_free(rates);
-    rfy_case_clear(&c);
+    rfy_case_free(c);
     return rc;
 }

@@ -248,9 +248,10 @@ static int emit_text(FILE *out, const rfy_case *c, const whatif_answer *a)
     mpq_t kq;  /* a point's kept_of_last_krone (a copy) */
 
     /* the names of categories and months are the engine's (rfy/names.h) */
-    fprintf(out, "%s  %s, %s %d, %s\n\n", DA.title, rfy_category_text(c->category, RFY_LANG_DA),
-            rfy_month_name(RFY_MONTH_NUM(c->month), RFY_LANG_DA), RFY_MONTH_YEAR(c->month),
-            c->forloeb == RFY_FORLOEB_JOBAFKLARING ? "jobafklaringsforløb" : "ressourceforløb");
+    fprintf(out, "%s  %s, %s %d, %s\n\n", DA.title, rfy_category_text(rfy_case_category(c), RFY_LANG_DA),
+            rfy_month_name(RFY_MONTH_NUM(rfy_case_month(c)), RFY_LANG_DA),
+            RFY_MONTH_YEAR(rfy_case_month(c)),
+            rfy_case_forloeb(c) == RFY_FORLOEB_JOBAFKLARING ? "jobafklaringsforløb" : "ressourceforløb");
     fprintf(out, DA.wage_rule, a->rule.wage_ref);
     da(t, sizeof t, a->threshold);
     fprintf(out, DA.up_to, t, a->rule.low_pct);
@@ -316,7 +317,7 @@ int cmd_whatif(int argc, char **argv)
 {
     whatif_args a;
     rfy_rates *rates = NULL;
-    rfy_case c;
+    rfy_case *c = NULL;
     rfy_whatif_range *r = NULL;
     whatif_answer ans;
     rfy_error err;
@@ -325,19 +326,18 @@ int cmd_whatif(int argc, char **argv)
 
     if ((rc = parse_options(&a, argc, argv)) >= 0)
         return rc;
-    rfy_case_init(&c);
     whatif_answer_init(&ans);
-    if (!(r = rfy_whatif_range_new())) {
+    if (!(c = rfy_case_new()) || !(r = rfy_whatif_range_new())) {
         fprintf(stderr, "rfy whatif: out of memory\n");
         rc = RFY_EXIT_USAGE;
         goto done;
     }
-    if ((rc = build(&c, r, &npoints, &a)) != RFY_EXIT_OK)
+    if ((rc = build(c, r, &npoints, &a)) != RFY_EXIT_OK)
         goto done;
     rc = RFY_EXIT_USAGE;
     if (!(rates = cli_load_rates(a.rates_dir)))
         goto done;
-    crc = whatif_answer_compute(&ans, rates, &c, r, &err);
+    crc = whatif_answer_compute(&ans, rates, c, r, &err);
     if (crc == RFY_ENOMEM) {
         fprintf(stderr, "rfy whatif: out of memory\n");
         goto done;
@@ -351,7 +351,7 @@ int cmd_whatif(int argc, char **argv)
         bad = !root || json_dumpf(root, stdout, JSON_INDENT(2)) != 0 || fputc('\n', stdout) == EOF;
         json_decref(root);
     } else {
-        bad = emit_text(stdout, &c, &ans) != 0;
+        bad = emit_text(stdout, c, &ans) != 0;
     }
     if (bad || fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "rfy whatif: cannot write to standard output\n");
@@ -362,6 +362,6 @@ done:
     whatif_answer_clear(&ans);
     rfy_rates_free(rates);
     rfy_whatif_range_free(r);
-    rfy_case_clear(&c);
+    rfy_case_free(c);
     return rc;
 }

@@ -5,7 +5,6 @@
 
 #include "batch_run.h"
 #include "cli.h"
-#include "explain_rows.h"
 #include "preview_input.h"
 
 typedef struct finder {
@@ -38,22 +37,20 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     unsigned long lines[64];
     size_t n = 0;
     (void)err;
-    if (!same_case(f, row->case_id, row->case_id_len) || row->in->month != f->month)
+    if (!same_case(f, row->case_id, row->case_id_len) || rfy_case_month(row->in) != f->month)
         return RFY_OK;
     for (size_t i = 0; i < row->nrows && n < 64; i++) {
         rows[n] = batch_row_case(row, i);
         lines[n++] = batch_row_line(row, i);
     }
     f->found++;
-    if (f->p->json) {
-        json_t *j = explain_rows_json(f->p->case_id, rows, n, lines, row->res, f->rates);
-        if (!j || json_dumpf(j, stdout, JSON_INDENT(2)) != 0 || fputc('\n', stdout) == EOF)
-            f->write_failed = 1;
-        json_decref(j);
-    } else if (explain_rows_text(stdout, f->p->case_id, rows, n, lines, row->res, f->rates, 0) ==
-               EOF) {
+    /* the engine's explanation (rfy/explain.h), each row with its input line */
+    rfy_explain_options opts = {f->p->case_id, lines, cli_lang, 0, cli_hints};
+    char *text = f->p->json ? rfy_explain_json(row->res, rows, n, f->rates, &opts)
+                            : rfy_explain_text(row->res, rows, n, f->rates, &opts);
+    if (!text || fputs(text, stdout) == EOF || (f->p->json && fputc('\n', stdout) == EOF))
         f->write_failed = 1;
-    }
+    free(text);
     return RFY_OK;
 }
 

@@ -65,6 +65,23 @@ static void cat_money(row_buf *w, const mpz_t ore)
         w->p += n;
 }
 
+/* An amount of the result, as exact text straight into the row (the NUL it
+ * adds is overwritten by what follows, or lies within the buffer). */
+static void cat_amount(row_buf *w, const rfy_result *r, rfy_result_amount_id which)
+{
+    int n;
+    if (w->end - w->p < 2) {
+        w->fail = 1;
+        return;
+    }
+    *w->p++ = ',';
+    n = rfy_result_amount_text(w->p, (size_t)(w->end - w->p), r, which);
+    if (n < 0)
+        w->fail = 1;
+    else
+        w->p += n;
+}
+
 /* A day count (1..31): two digits at most, no printf. */
 static void cat_days(row_buf *w, int v)
 {
@@ -125,38 +142,41 @@ int result_row_format(char *buf, size_t size, const char *case_id, size_t case_i
                       const char *lines, size_t lines_len)
 {
     char month[8];
+    const char *category, *level_ref;
     row_buf w = {buf, buf + size, 0};
 
-    rfy_month_format(month, in->month);
+    rfy_month_format(month, rfy_case_month(in));
     /* case_id is free text from the payroll system: a leading = + - @ would
      * make a spreadsheet run it as a formula, so it is neutralised. */
     cat_field(&w, case_id, case_id_len, 1);
     cat_plain(&w, month, 7);
     /* several categories in a month of several rows (rfy/casemonth.h) */
-    cat_name(&w, r->category[0] ? r->category : rfy_category_name(in->category));
-    cat_name(&w, rfy_forloeb_name(in->forloeb));
+    category = rfy_result_category(r);
+    level_ref = rfy_result_level_ref(r);
+    cat_name(&w, category[0] ? category : rfy_category_name(rfy_case_category(in)));
+    cat_name(&w, rfy_forloeb_name(rfy_case_forloeb(in)));
     cat_comma(&w);
-    cat_field(&w, r->level_ref, strlen(r->level_ref), 0); /* "§ 68 stk. 4, 4. pkt." is quoted */
-    cat_days(&w, r->days);
-    cat_days(&w, r->days_in_month);
-    cat_money(&w, r->gross);
-    cat_money(&w, r->wage_deduction);
-    cat_money(&w, r->holiday_deduction);
-    cat_money(&w, r->activation_deduction);
-    cat_money(&w, r->other_deduction);
-    cat_money(&w, r->total_deduction);
-    cat_money(&w, r->payment);
-    cat_name(&w, rfy_provenance_name(r->provenance));
+    cat_field(&w, level_ref, strlen(level_ref), 0); /* "§ 68 stk. 4, 4. pkt." is quoted */
+    cat_days(&w, rfy_result_days(r));
+    cat_days(&w, rfy_result_days_in_month(r));
+    cat_amount(&w, r, RFY_RESULT_GROSS);
+    cat_amount(&w, r, RFY_RESULT_WAGE_DEDUCTION);
+    cat_amount(&w, r, RFY_RESULT_HOLIDAY_DEDUCTION);
+    cat_amount(&w, r, RFY_RESULT_ACTIVATION_DEDUCTION);
+    cat_amount(&w, r, RFY_RESULT_OTHER_DEDUCTION);
+    cat_amount(&w, r, RFY_RESULT_TOTAL_DEDUCTION);
+    cat_amount(&w, r, RFY_RESULT_PAYMENT);
+    cat_name(&w, rfy_provenance_name(rfy_result_provenance(r)));
     cat_comma(&w);
     cat_field(&w, rates_id, strlen(rates_id), 0);
     cat_plain(&w, lines, lines_len); /* digits and ';': never quoted */
-    cat_holiday(&w, &r->holiday);
+    cat_holiday(&w, rfy_result_holiday(r));
     /* interface.md: sanction_deduction (rules.md §9), part of total_deduction */
-    cat_money(&w, r->sanction_deduction);
+    cat_amount(&w, r, RFY_RESULT_SANCTION_DEDUCTION);
     {
         /* codes joined by ';' (interface.md), never a comma: no quoting */
         char codes[128];
-        int n = rfy_warnings_format(codes, sizeof codes, r->warnings);
+        int n = rfy_warnings_format(codes, sizeof codes, rfy_result_warnings(r));
         cat_plain(&w, codes, (size_t)n);
     }
     return w.fail ? -1 : (int)(w.p - buf);

@@ -20,11 +20,11 @@ void run_summary_clear(run_summary *s)
 
 void run_summary_row(run_summary *s, const rfy_result *res)
 {
-    if (mpz_sgn(res->payment) == 0)
+    if (rfy_result_amount_sign(res, RFY_RESULT_PAYMENT) == 0)
         s->paid_zero++;
     /* A value used is not published but derived (the `derived_rate` warning:
      * rates are data, and a derived value is visibly so). */
-    if (res->warnings & RFY_WARN_DERIVED_RATE)
+    if (rfy_result_warnings(res) & RFY_WARN_DERIVED_RATE)
         s->derived++;
 }
 

@@ -8,8 +8,6 @@
 
 #include <jansson.h>
 
-#include "explain.h"
-#include "explain_rows.h"
 #include "cli.h" /* cli_hints */
 #include "serve_api.h"
 #include "serve_whatif.h"
@@ -227,7 +225,7 @@ static json_t *money_json(const mpz_t ore)
 typedef struct api_row {
     rfy_run_row run;      /* first: the runner's rows are these */
     request_row r;
-    rfy_case c;
+    rfy_case *c;          /* the row read (rfy_case_new) */
 } api_row;
 
 /* The rows of one request and what is answered for them. */
@@ -257,7 +255,7 @@ static void read_rows(request *q, json_t *rows)
             /* the row's cells that could be read have their faults too: all of them, in one list */
             rfy_error cells;
             if (json_is_object(json_array_get(rows, i)) &&
-                rfy_case_from_fields(&w->c, w->r.field, w->r.n, q->amount, &cells) != RFY_OK)
+                rfy_case_from_fields(w->c, w->r.field, w->r.n, q->amount, &cells) != RFY_OK)
                 for (int k = 0; k < cells.nfaults; k++) {
                     const rfy_fault *f = &cells.fault[k];
                     int dup = 0; /* a required column left out is reported once */
@@ -274,15 +272,15 @@ static void read_rows(request *q, json_t *rows)
             if (strcmp(w->r.field[k].name, "month") == 0)
                 run->keyed = rfy_month_parse(&run->month, w->r.field[k].value,
                                              strlen(w->r.field[k].value), &why) == RFY_OK;
-        run->rc = rfy_case_from_fields(&w->c, w->r.field, w->r.n, q->amount, &run->err);
+        run->rc = rfy_case_from_fields(w->c, w->r.field, w->r.n, q->amount, &run->err);
         if (run->rc == RFY_OK)
             rfy_error_reset(&run->err);
-        run->in = &w->c;
+        run->in = w->c;
     }
 }
 
 /* The rows a case-month of several rows came from, as request row numbers
- * ("row" in each of explain_rows_json()'s periods, which are in day order). */
+ * ("row" in each of the explanation's periods, which are in day order). */
 static int number_periods(json_t *one, const rfy_run_row *const *g, size_t np)
 {
     size_t k;
@@ -290,7 +288,7 @@ static int number_periods(json_t *one, const rfy_run_row *const *g, size_t np)
     json_array_foreach(json_object_get(one, "periods"), k, p) {
         json_int_t first = json_integer_value(json_object_get(p, "first_day"));
         for (size_t i = 0; i < np; i++)
-            if ((g[i]->in->start_day ? g[i]->in->start_day : 1) == first &&
+            if ((rfy_case_start_day(g[i]->in) ? rfy_case_start_day(g[i]->in) : 1) == first &&
                 json_object_set_new(p, "row", json_integer((json_int_t)g[i]->number)) != 0)
                 return -1;
     }
@@ -304,11 +302,16 @@ static int on_result(void *user, const rfy_run_row *const *g, size_t np, const r
 {
     request *q = user;
     const api_row *first = (const api_row *)g[0];
+    const rfy_explain_options opts = {first->r.case_id, NULL, RFY_LANG_DA, 0, cli_hints};
+    char *text;
     json_t *one;
     for (size_t i = 0; i < np; i++)
         q->rows[i] = g[i]->in;
-    one = np == 1 ? explain_json(first->r.case_id, q->rows[0], res, q->rates)
-                  : explain_rows_json(first->r.case_id, q->rows, np, NULL, res, q->rates);
+    /* the engine's explanation, taken in as it is into the answer */
+    if (!(text = rfy_explain_json(res, q->rows, np, q->rates, &opts)))
+        return RFY_ENOMEM;
+    one = json_loads(text, 0, NULL);
+    free(text);
     if (!one || (np > 1 && number_periods(one, g, np) != 0) ||
         json_array_append_new(q->results, one) != 0)
         return RFY_ENOMEM;
@@ -376,7 +379,13 @@ static int calculate(serve_answer *ans, const rfy_rates *rates, const char *body
     errors = json_array();
     if (q.row)
         for (size_t i = 0; i < n; i++)
-            rfy_case_init(&q.row[i].c);
+            if (!(q.row[i].c = rfy_case_new())) {
+                for (size_t j = 0; j < i; j++)
+                    rfy_case_free(q.row[j].c);
+                free(q.row);
+                q.row = NULL;
+                break;
+            }
     q.results = results;
     q.t = &t;
     q.rates = rates;
@@ -395,7 +404,7 @@ static int calculate(serve_answer *ans, const rfy_rates *rates, const char *body
     }
     if (q.row)
         for (size_t i = 0; i < n; i++)
-            rfy_case_clear(&q.row[i].c);
+            rfy_case_free(q.row[i].c);
     free(q.row);
     free(q.run);
     free(q.rows);

@@ -140,7 +140,7 @@ int serve_whatif(serve_answer *ans, const rfy_rates *rates, const char *body, si
     json_error_t jerr;
     json_t *root;
     request q;
-    rfy_case c;
+    rfy_case *c;
     rfy_whatif_range *r = NULL;
     whatif_answer wa;
     rfy_error err;
@@ -163,8 +163,11 @@ int serve_whatif(serve_answer *ans, const rfy_rates *rates, const char *body, si
     }
     memset(&q, 0, sizeof q);
     q.amount = &RFY_AMOUNT_DOT;
+    if (!(c = rfy_case_new())) {
+        json_decref(root);
+        return oom(ans);
+    }
     whatif_answer_init(&wa);
-    rfy_case_init(&c);
     r = rfy_whatif_range_new();
     if (!r) {
         rc = oom(ans);
@@ -172,16 +175,16 @@ int serve_whatif(serve_answer *ans, const rfy_rates *rates, const char *body, si
         rc = fault(ans, 422, &err);
     } else if (rfy_whatif_range_from_fields(r, &npoints, q.rf, q.nr, q.amount, &err) != RFY_OK) {
         rc = fault(ans, npoints > RFY_WHATIF_MAX_POINTS ? 413 : 422, &err);
-    } else if (rfy_case_from_fields(&c, q.cf, q.nc, q.amount, &err) != RFY_OK) {
+    } else if (rfy_case_from_fields(c, q.cf, q.nc, q.amount, &err) != RFY_OK) {
         rc = fault(ans, 422, &err);
-    } else if ((crc = whatif_answer_compute(&wa, rates, &c, r, &err)) != RFY_OK) {
+    } else if ((crc = whatif_answer_compute(&wa, rates, c, r, &err)) != RFY_OK) {
         rc = crc == RFY_ENOMEM ? oom(ans) : fault(ans, 422, &err);
     } else {
         rc = answer(ans, 200, whatif_answer_json(&wa, rates));
     }
     whatif_answer_clear(&wa);
     rfy_whatif_range_free(r);
-    rfy_case_clear(&c);
+    rfy_case_free(c);
     json_decref(root);
     return rc;
 }

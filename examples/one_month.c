@@ -1,13 +1,15 @@
 /*
  * One case-month through the installed librfy: read the case from named
- * fields, compute it with the built-in rate tables, print the breakdown.
+ * fields, compute it with the built-in rate tables, print the breakdown's
+ * columns, then the Danish explanation `rfy preview` prints.
  *
  *   cc one_month.c $(pkg-config --cflags --libs rfy) -o one_month
  *   ./one_month                       (forsørger, May 2024, wage 20000)
  *   ./one_month month=2024-05 category=forsorger prior=sygedagpenge ...
  *
  * Each argument is COLUMN=VALUE, a batch input column (docs/interface.md).
- * Exit 0 computed, 1 refused (the column and the reason on stderr).
+ * Exit 0 computed, 1 refused (the column and the reason on stderr), 2 no
+ * rate tables or no memory.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,11 +19,12 @@
 
 #define MAX_FIELDS 32
 
-/* One money column: "wage_deduction  2022.35  (§ 68 a stk. 2)". */
-static void line(const char *name, const mpz_t ore, const char *ref)
+/* One money column: "wage_deduction  2022.35  (§ 68 a stk. 2)", as exact text. */
+static void line(const rfy_result *r, const char *name, rfy_result_amount_id which,
+                 const char *ref)
 {
     char kr[32];
-    rfy_money_format(kr, sizeof kr, ore, '.');
+    rfy_result_amount_text(kr, sizeof kr, r, which);
     printf("%-20s %12s%s%s%s\n", name, kr, ref ? "  (" : "", ref ? ref : "", ref ? ")" : "");
 }
 
@@ -32,9 +35,9 @@ int main(int argc, char **argv)
     rfy_field fields[MAX_FIELDS];
     size_t n = 0;
     rfy_rates *rates = NULL;
-    char *msg = NULL;
-    rfy_case c;
-    rfy_result r;
+    char *msg = NULL, *text = NULL;
+    rfy_case *c = NULL;
+    rfy_result *r = NULL;
     rfy_error err;
     int rc, status = 1;
 
@@ -62,28 +65,46 @@ int main(int argc, char **argv)
         free(msg);
         return 2;
     }
-    rfy_case_init(&c);
-    rfy_result_init(&r);
-    if ((rc = rfy_case_from_fields(&c, fields, n, &RFY_AMOUNT_DOT, &err)) != RFY_OK ||
-        (rc = rfy_compute(&r, rates, &c, &err)) != RFY_OK) {
+    /* Handles: the library allocates them, the program frees them. */
+    if (!(c = rfy_case_new()) || !(r = rfy_result_new())) {
+        fprintf(stderr, "one_month: out of memory\n");
+        status = 2;
+        goto done;
+    }
+    if ((rc = rfy_case_from_fields(c, fields, n, &RFY_AMOUNT_DOT, &err)) != RFY_OK ||
+        (rc = rfy_compute(r, rates, c, &err)) != RFY_OK) {
         fprintf(stderr, "one_month: %s: %s: %s\n", rfy_rc_name(rc),
                 err.column[0] ? err.column : "(row)", err.reason);
         goto done;
     }
     printf("rfy %s, rate tables %s\n", rfy_version(), rfy_rates_id(rates));
-    printf("level                %s, %d of %d days\n", r.level_ref, r.days, r.days_in_month);
-    line("gross", r.gross, NULL);
-    line("wage_deduction", r.wage_deduction, r.wage_ref);
-    line("holiday_deduction", r.holiday_deduction, r.holiday_ref);
-    line("activation_deduction", r.activation_deduction, r.activation_ref);
-    line("other_deduction", r.other_deduction, r.other_ref);
-    line("total_deduction", r.total_deduction, NULL);
-    line("payment", r.payment, NULL);
-    printf("provenance           %s\n", rfy_provenance_name(r.provenance));
+    printf("level                %s, %d of %d days\n", rfy_result_level_ref(r),
+           rfy_result_days(r), rfy_result_days_in_month(r));
+    line(r, "gross", RFY_RESULT_GROSS, NULL);
+    line(r, "wage_deduction", RFY_RESULT_WAGE_DEDUCTION, rfy_result_ref(r, RFY_REF_WAGE));
+    line(r, "holiday_deduction", RFY_RESULT_HOLIDAY_DEDUCTION, rfy_result_ref(r, RFY_REF_HOLIDAY));
+    line(r, "activation_deduction", RFY_RESULT_ACTIVATION_DEDUCTION,
+         rfy_result_ref(r, RFY_REF_ACTIVATION));
+    line(r, "other_deduction", RFY_RESULT_OTHER_DEDUCTION, rfy_result_ref(r, RFY_REF_OTHER));
+    line(r, "total_deduction", RFY_RESULT_TOTAL_DEDUCTION, NULL);
+    line(r, "payment", RFY_RESULT_PAYMENT, NULL);
+    printf("provenance           %s\n", rfy_provenance_name(rfy_result_provenance(r)));
+
+    /* The explanation a caseworker reads, in Danish (opts NULL: the default). */
+    {
+        const rfy_case *rows[] = {c};
+        if (!(text = rfy_explain_text(r, rows, 1, rates, NULL))) {
+            fprintf(stderr, "one_month: out of memory\n");
+            status = 2;
+            goto done;
+        }
+        printf("\n%s", text);
+    }
     status = 0;
 done:
-    rfy_result_clear(&r);
-    rfy_case_clear(&c);
+    free(text);
+    rfy_result_free(r);
+    rfy_case_free(c);
     rfy_rates_free(rates);
     return status;
 }

@@ -17,7 +17,7 @@ CC=${FUZZ_CC:-clang}
 TARGETS=(csv decimal_date rates compute serve input_decode column_map)
 # The serve target also needs the request decoder and what it calls in cli/ (and jansson);
 # the input_decode target the input decoder.
-SERVE_CLI=(serve_api serve_whatif whatif_answer cli_common explain_json explain_rows explain_holiday explain_text web_assets input_decode)
+SERVE_CLI=(serve_api serve_whatif whatif_answer cli_common web_assets input_decode)
 
 command -v "$CC" >/dev/null || { echo "fuzz/build.sh: $CC not found (apt-get install clang)" >&2; exit 2; }
 mkdir -p "$OUT/obj"
@@ -37,7 +37,7 @@ cmake -DWEB_DIR="$SRC/cli/web" -DOUT="$OUT/web_assets_builtin.c" -P "$SRC/cmake/
 CFLAGS=(-std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fno-omit-frame-pointer
         -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
         -fsanitize=address,undefined -fno-sanitize-recover=all
-        -I"$SRC/include" -I"$OUT/include" -I"$SRC/calc/base" -I"$SRC/calc/law" -I"$SRC/calc/run" -I"$SRC/cli" -I"$SRC/fuzz")
+        -I"$SRC/include" -I"$OUT/include" -I"$SRC/calc/base" -I"$SRC/calc/law" -I"$SRC/calc/run" -I"$SRC/calc/present" -I"$SRC/cli" -I"$SRC/fuzz")
 LIBS=(-ljansson -lgmp -lcsv -lcrypto -lsqlite3 -pthread)
 
 objs=()

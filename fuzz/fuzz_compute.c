@@ -15,6 +15,9 @@
 #include <rfy/calc.h>
 #include <rfy/money.h>
 #include <rfy/status.h>
+/* White-box: the engine's own test reads the result's and the case's fields directly
+ * (calc/law/calc_internal.h); programs use the accessors of <rfy/calc.h>. */
+#include "calc_internal.h"
 
 typedef struct cursor {
     const uint8_t *p;

@@ -1,7 +1,9 @@
 /*
  * The public librfy API as a program uses it (include/rfy/rfy.h): reading a case
  * from named fields, the engine's own refusal of a prior without its unit,
- * the explanation trace, the batch loop, hints and the version.
+ * the handles and their accessors, the explanation trace and its text and
+ * JSON, the batch loop, hints and the version.  Only <rfy/rfy.h>: no field
+ * of a case, result or trace is read here.
  * Values are worked out by hand from the law and rates/2024.csv:
  *   forsørger level 16.382,00; lønindtægtsgrænse T = 16.323,00.
  */
@@ -36,6 +38,41 @@ static long ore_q(const mpq_t q)
     return mpz_get_si(mpq_numref(q));
 }
 
+/* Øre of a result's amount, through its accessor (a copy). */
+static long result_ore(const rfy_result *r, rfy_result_amount_id which)
+{
+    mpq_t q;
+    long v;
+    mpq_init(q);
+    rfy_result_amount(q, r, which);
+    v = ore_q(q);
+    mpq_clear(q);
+    return v;
+}
+
+/* Øre (or hundredths) of a trace's value, through its accessor. */
+static long trace_ore(const rfy_explanation *e, rfy_explanation_amount_id which)
+{
+    mpq_t q;
+    long v;
+    mpq_init(q);
+    rfy_explanation_amount(q, e, which);
+    v = ore_q(q);
+    mpq_clear(q);
+    return v;
+}
+
+/* A case read from named fields (checked like a batch row). */
+static rfy_case *case_of(const rfy_field *f, size_t n)
+{
+    rfy_error err;
+    rfy_case *c = rfy_case_new();
+    ck_assert_ptr_nonnull(c);
+    ck_assert_msg(rfy_case_from_fields(c, f, n, NULL, &err) == RFY_OK, "%s: %s", err.column,
+                  err.reason);
+    return c;
+}
+
 START_TEST(version_is_the_headers)
 {
     ck_assert_str_eq(rfy_version(), RFY_VERSION);
@@ -46,29 +83,32 @@ END_TEST
  * pay 16.382,00 (the floor) instead of 4.500 × 52/12 = 19.500,00. */
 START_TEST(engine_refuses_prior_without_unit)
 {
-    rfy_case c;
-    rfy_result r;
+    rfy_case *c = rfy_case_new();
+    rfy_result *r = rfy_result_new();
     rfy_error err;
+    const rfy_date until = {2024, 12, 31};
+    mpz_t amount;
 
-    rfy_case_init(&c);
-    rfy_result_init(&r);
-    c.month = RFY_MONTH(2024, 5);
-    c.category = RFY_CAT_FORSORGER;
-    c.prior = RFY_PRIOR_SYGEDAGPENGE;
-    mpz_set_ui(c.prior_amount, 450000);
-    c.has_prior_until = 1;
-    c.prior_until = (rfy_date){2024, 12, 31};
-    ck_assert_int_eq(rfy_compute(&r, rates, &c, &err), RFY_EINPUT);
+    ck_assert_ptr_nonnull(c);
+    ck_assert_ptr_nonnull(r);
+    mpz_init_set_ui(amount, 450000);
+    rfy_case_set_month(c, RFY_MONTH(2024, 5));
+    rfy_case_set_category(c, RFY_CAT_FORSORGER);
+    rfy_case_set_prior(c, RFY_PRIOR_SYGEDAGPENGE, amount, RFY_PER_UNSET);
+    rfy_case_set_prior_until(c, &until);
+    ck_assert_int_eq(rfy_compute(r, rates, c, &err), RFY_EINPUT);
     ck_assert_str_eq(err.column, "prior_unit");
     ck_assert_fault(&err, "prior_unit_required", "prior_unit skal udfyldes med prior sygedagpenge: brug uge eller måned");
 
     /* with the unit: 4.500 × 52/12 = 19.500,00 > 16.382,00, so § 68 stk. 4 is the level */
-    c.prior_unit = RFY_PER_WEEK;
-    ck_assert_int_eq(rfy_compute(&r, rates, &c, &err), RFY_OK);
-    ck_assert_int_eq(mpz_get_si(r.payment), 1950000);
-    ck_assert_str_eq(r.level_ref, "§ 68 stk. 4");
-    rfy_result_clear(&r);
-    rfy_case_clear(&c);
+    rfy_case_set_prior(c, RFY_PRIOR_SYGEDAGPENGE, amount, RFY_PER_WEEK);
+    ck_assert_int_eq(rfy_compute(r, rates, c, &err), RFY_OK);
+    ck_assert_int_eq(result_ore(r, RFY_RESULT_PAYMENT), 1950000);
+    ck_assert_int_eq(result_ore(r, RFY_RESULT_PRIOR_MONTHLY), 1950000);
+    ck_assert_str_eq(rfy_result_level_ref(r), "§ 68 stk. 4");
+    mpz_clear(amount);
+    rfy_result_free(r);
+    rfy_case_free(c);
 }
 END_TEST
 
@@ -79,18 +119,21 @@ START_TEST(fields_read_and_refused)
                                  {"prior", "sygedagpenge"}, {"prior_amount", "4500"},
                                  {"prior_until", "2024-12-31"}};
     const rfy_field unknown[] = {{"month", "2024-05"}, {"category", "forsorger"}, {"salary", "1"}};
-    rfy_case c;
+    rfy_case *c = rfy_case_new();
     rfy_error err;
+    mpz_t wage;
 
-    rfy_case_init(&c);
-    ck_assert_int_eq(rfy_case_from_fields(&c, ok, 3, &RFY_AMOUNT_COMMA, &err), RFY_OK);
-    ck_assert_int_eq(c.month, RFY_MONTH(2024, 5));
-    ck_assert_int_eq(mpz_get_si(c.wage), 2000000);
-    ck_assert_int_eq(rfy_case_from_fields(&c, no_unit, 5, NULL, &err), RFY_EINPUT);
+    mpz_init(wage);
+    ck_assert_int_eq(rfy_case_from_fields(c, ok, 3, &RFY_AMOUNT_COMMA, &err), RFY_OK);
+    ck_assert_int_eq(rfy_case_month(c), RFY_MONTH(2024, 5));
+    rfy_case_amount(wage, c, RFY_CASE_WAGE);
+    ck_assert_int_eq(mpz_get_si(wage), 2000000);
+    mpz_clear(wage);
+    ck_assert_int_eq(rfy_case_from_fields(c, no_unit, 5, NULL, &err), RFY_EINPUT);
     ck_assert_str_eq(err.column, "prior_unit");
     ck_assert_fault(&err, "prior_unit_required", "prior_unit skal udfyldes med prior sygedagpenge: brug uge eller måned");
     /* an unknown key is named as given (it is the column at fault) */
-    ck_assert_int_eq(rfy_case_from_fields(&c, unknown, 3, NULL, &err), RFY_EINPUT);
+    ck_assert_int_eq(rfy_case_from_fields(c, unknown, 3, NULL, &err), RFY_EINPUT);
     ck_assert_str_eq(err.column, "salary");
     ck_assert_fault(&err, "column_unknown", "ukendt kolonne 'salary' (nr. 3); kolonnenavne skrives præcist og med små bogstaver, "
         "se docs/batch.md");
@@ -108,7 +151,7 @@ START_TEST(fields_read_and_refused)
     ck_assert_str_eq(rfy_input_column_name(21), "sanction_days");
     ck_assert_str_eq(rfy_input_column_name(22), "sanction_amount");
     ck_assert_ptr_null(rfy_input_column_name(23));
-    rfy_case_clear(&c);
+    rfy_case_free(c);
 }
 END_TEST
 
@@ -123,41 +166,37 @@ START_TEST(trace_jobafklaring)
                            {"forloeb", "jobafklaring"},   {"wage", "20000"},
                            {"holiday_pay", "3000"},       {"holiday_days", "5"},
                            {"activation_income", "100"}, {"activation_hours", "200"}};
-    rfy_case c;
-    rfy_result r;
-    rfy_explanation e;
+    rfy_case *c = case_of(f, 8);
+    rfy_result *r = rfy_result_new();
+    rfy_explanation *e = rfy_explanation_new();
     rfy_error err;
 
-    rfy_case_init(&c);
-    rfy_result_init(&r);
-    rfy_explanation_init(&e);
-    ck_assert_int_eq(rfy_case_from_fields(&c, f, 8, NULL, &err), RFY_OK);
-    ck_assert_int_eq(rfy_compute(&r, rates, &c, &err), RFY_OK);
-    ck_assert_int_eq(rfy_explain(&e, &c, &r), RFY_OK);
-    ck_assert_str_eq(e.forloeb_ref, "§ 69 j");
-    ck_assert_str_eq(e.stk2_ref, "§ 69 j stk. 2 nr. 1");
-    ck_assert_str_eq(e.wage_rule, "30/55");
-    ck_assert_uint_eq(e.wage_low_pct, 30);
-    ck_assert_uint_eq(e.wage_high_pct, 55);
-    ck_assert_int_eq(e.wage_rule_last_month, 0);
-    ck_assert_int_eq(ore_q(e.wage.part_low), 489690);
-    ck_assert_int_eq(ore_q(e.wage.part_high), 202235);
-    ck_assert_int_eq(ore_q(e.wage.total), 691925);
-    ck_assert_int_eq(ore_q(e.wage_holiday.total), 856925);
-    ck_assert(mpq_equal(e.wage.total, r.wage_exact));
-    ck_assert_uint_eq(e.holiday_days_num, 7);
-    ck_assert_uint_eq(e.holiday_days_den, 5);
-    ck_assert_int_eq(ore_q(e.holiday_calendar_days), 700);
-    ck_assert_int_eq(e.hours_cap, 16000);
-    ck_assert_int_eq(mpz_get_si(e.hours_counted), 16000);
-    ck_assert_str_eq(e.rate_ref[RFY_RATE_WAGE_THRESHOLD], "§ 69 j stk. 9");
-    ck_assert_str_eq(e.rate_ref[RFY_RATE_HOUR_DISREGARD], "§ 69 j stk. 10");
-    ck_assert_str_eq(e.rate_ref[RFY_RATE_FORSORGER], "§ 69 j stk. 2 nr. 1");
-    ck_assert_ptr_null(e.rate_ref[RFY_RATE_SDP_MAX_WEEK]);
-    ck_assert_ptr_null(e.prior_ref);
-    rfy_explanation_clear(&e);
-    rfy_result_clear(&r);
-    rfy_case_clear(&c);
+    ck_assert_int_eq(rfy_compute(r, rates, c, &err), RFY_OK);
+    ck_assert_int_eq(rfy_explain(e, c, r), RFY_OK);
+    ck_assert_str_eq(rfy_explanation_ref(e, RFY_EXPLAIN_FORLOEB_REF), "§ 69 j");
+    ck_assert_str_eq(rfy_explanation_ref(e, RFY_EXPLAIN_STK2_REF), "§ 69 j stk. 2 nr. 1");
+    ck_assert_str_eq(rfy_explanation_ref(e, RFY_EXPLAIN_WAGE_RULE), "30/55");
+    ck_assert_int_eq(rfy_explanation_value(e, RFY_EXPLAIN_WAGE_LOW_PCT), 30);
+    ck_assert_int_eq(rfy_explanation_value(e, RFY_EXPLAIN_WAGE_HIGH_PCT), 55);
+    ck_assert_int_eq(rfy_explanation_value(e, RFY_EXPLAIN_WAGE_RULE_LAST_MONTH), 0);
+    ck_assert_int_eq(trace_ore(e, RFY_EXPLAIN_WAGE_PART_LOW), 489690);
+    ck_assert_int_eq(trace_ore(e, RFY_EXPLAIN_WAGE_PART_HIGH), 202235);
+    ck_assert_int_eq(trace_ore(e, RFY_EXPLAIN_WAGE_TOTAL), 691925);
+    ck_assert_int_eq(trace_ore(e, RFY_EXPLAIN_WAGE_HOLIDAY_TOTAL), 856925);
+    ck_assert_int_eq(result_ore(r, RFY_RESULT_WAGE_EXACT), 691925);
+    ck_assert_int_eq(rfy_explanation_value(e, RFY_EXPLAIN_HOLIDAY_DAYS_NUM), 7);
+    ck_assert_int_eq(rfy_explanation_value(e, RFY_EXPLAIN_HOLIDAY_DAYS_DEN), 5);
+    ck_assert_int_eq(trace_ore(e, RFY_EXPLAIN_HOLIDAY_CALENDAR_DAYS), 700);
+    ck_assert_int_eq(rfy_explanation_value(e, RFY_EXPLAIN_HOURS_CAP), 16000);
+    ck_assert_int_eq(trace_ore(e, RFY_EXPLAIN_HOURS_COUNTED), 16000);
+    ck_assert_str_eq(rfy_explanation_rate_ref(e, RFY_RATE_WAGE_THRESHOLD), "§ 69 j stk. 9");
+    ck_assert_str_eq(rfy_explanation_rate_ref(e, RFY_RATE_HOUR_DISREGARD), "§ 69 j stk. 10");
+    ck_assert_str_eq(rfy_explanation_rate_ref(e, RFY_RATE_FORSORGER), "§ 69 j stk. 2 nr. 1");
+    ck_assert_ptr_null(rfy_explanation_rate_ref(e, RFY_RATE_SDP_MAX_WEEK));
+    ck_assert_ptr_null(rfy_explanation_ref(e, RFY_EXPLAIN_PRIOR_REF));
+    rfy_explanation_free(e);
+    rfy_result_free(r);
+    rfy_case_free(c);
 }
 END_TEST
 
@@ -168,29 +207,25 @@ START_TEST(trace_floor_and_transition)
     const rfy_field f[] = {{"month", "2021-06"},       {"category", "forsorger"},
                            {"prior", "sygedagpenge"}, {"prior_amount", "3000"},
                            {"prior_unit", "week"},    {"prior_until", "2021-12-31"}};
-    rfy_case c;
-    rfy_result r;
-    rfy_explanation e;
+    rfy_case *c = case_of(f, 6);
+    rfy_result *r = rfy_result_new();
+    rfy_explanation *e = rfy_explanation_new();
     rfy_error err;
 
-    rfy_case_init(&c);
-    rfy_result_init(&r);
-    rfy_explanation_init(&e);
-    ck_assert_int_eq(rfy_case_from_fields(&c, f, 6, NULL, &err), RFY_OK);
-    ck_assert_int_eq(rfy_compute(&r, rates, &c, &err), RFY_OK);
-    ck_assert_int_eq(rfy_explain(&e, &c, &r), RFY_OK);
-    ck_assert_str_eq(e.prior_ref, "§ 68 stk. 4");
-    ck_assert_str_eq(e.floor_ref, "§ 68 stk. 4, 4. pkt.");
-    ck_assert_int_eq(e.prior_above_floor, 0);
-    ck_assert_uint_eq(e.week_to_month_num, 52);
-    ck_assert_uint_eq(e.week_to_month_den, 12);
-    ck_assert_int_eq(ore_q(r.prior_monthly), 1300000);
-    ck_assert_int_eq(e.wage_rule_last_month, RFY_MONTH(2021, 12));
-    ck_assert_str_eq(e.forloeb_ref, "kapitel 6 a");
-    ck_assert_str_eq(r.level_ref, "§ 68 stk. 4, 4. pkt.");
-    rfy_explanation_clear(&e);
-    rfy_result_clear(&r);
-    rfy_case_clear(&c);
+    ck_assert_int_eq(rfy_compute(r, rates, c, &err), RFY_OK);
+    ck_assert_int_eq(rfy_explain(e, c, r), RFY_OK);
+    ck_assert_str_eq(rfy_explanation_ref(e, RFY_EXPLAIN_PRIOR_REF), "§ 68 stk. 4");
+    ck_assert_str_eq(rfy_explanation_ref(e, RFY_EXPLAIN_FLOOR_REF), "§ 68 stk. 4, 4. pkt.");
+    ck_assert_int_eq(rfy_explanation_value(e, RFY_EXPLAIN_PRIOR_ABOVE_FLOOR), 0);
+    ck_assert_int_eq(rfy_explanation_value(e, RFY_EXPLAIN_WEEK_TO_MONTH_NUM), 52);
+    ck_assert_int_eq(rfy_explanation_value(e, RFY_EXPLAIN_WEEK_TO_MONTH_DEN), 12);
+    ck_assert_int_eq(result_ore(r, RFY_RESULT_PRIOR_MONTHLY), 1300000);
+    ck_assert_int_eq(rfy_explanation_value(e, RFY_EXPLAIN_WAGE_RULE_LAST_MONTH), RFY_MONTH(2021, 12));
+    ck_assert_str_eq(rfy_explanation_ref(e, RFY_EXPLAIN_FORLOEB_REF), "kapitel 6 a");
+    ck_assert_str_eq(rfy_result_level_ref(r), "§ 68 stk. 4, 4. pkt.");
+    rfy_explanation_free(e);
+    rfy_result_free(r);
+    rfy_case_free(c);
 }
 END_TEST
 
@@ -204,7 +239,7 @@ static int on_row(void *user, const rfy_batch_row *row, rfy_error *err)
 {
     (void)err;
     ((seen *)user)->rows++;
-    ck_assert_int_eq(mpz_get_si(row->res->payment), 1435965);
+    ck_assert_int_eq(result_ore(row->res, RFY_RESULT_PAYMENT), 1435965);
     return RFY_OK;
 }
 
@@ -287,18 +322,16 @@ START_TEST(hints)
 {
     static const char WORDS[] = "ingen satstabel dækker 2099-01 (mangler: rfy_forsorger; tabellerne "
                                 "dækker 2012-2026): ";
-    rfy_case c;
-    rfy_result r;
+    rfy_case *c = rfy_case_new();
+    rfy_result *r = rfy_result_new();
     rfy_error err;
     char text[512], want[512];
     rfy_hints *kommune = rfy_hints_new(), *web = rfy_hints_new();
 
     ck_assert_ptr_nonnull(kommune);
     ck_assert_ptr_nonnull(web);
-    rfy_case_init(&c);
-    rfy_result_init(&r);
-    c.month = RFY_MONTH(2099, 1);
-    ck_assert_int_eq(rfy_compute(&r, rates, &c, &err), RFY_ENORATE);
+    rfy_case_set_month(c, RFY_MONTH(2099, 1));
+    ck_assert_int_eq(rfy_compute(r, rates, c, &err), RFY_ENORATE);
     ck_assert_str_eq(err.column, "month");
     /* the fault itself (and err.reason) ends in the library's own way out */
     snprintf(want, sizeof want, "%s%s", WORDS, "indlæs en satstabel der dækker måneden");
@@ -337,8 +370,198 @@ START_TEST(hints)
     rfy_hints_free(kommune);
     rfy_hints_free(web);
     rfy_hints_free(NULL);
-    rfy_result_clear(&r);
-    rfy_case_clear(&c);
+    rfy_result_free(r);
+    rfy_case_free(c);
+}
+END_TEST
+
+/*
+ * The result's accessors on a split month: sygedagpenge 4.695/uge
+ * (× 52/12 = 20.345,00) to 14 May 2024, then the forsørger level 16.382,00:
+ *   days 1–14: 2.034.500 × 14/31 = 28.483.000/31 øre (§ 68 stk. 4)
+ *   days 15–31: 1.638.200 × 17/31 = 27.849.400/31 øre (§ 68 stk. 2 nr. 1)
+ *   gross 56.332.400/31 = 1.817.174,19… øre → 18.171,74 (rounded once).
+ */
+START_TEST(result_accessors_split_month)
+{
+    const rfy_field f[] = {{"month", "2024-05"},      {"category", "forsorger"},
+                           {"prior", "sygedagpenge"}, {"prior_amount", "4695"},
+                           {"prior_unit", "week"},    {"prior_until", "2024-05-14"}};
+    rfy_case *c = case_of(f, 6);
+    rfy_result *r = rfy_result_new();
+    const rfy_segment *s0, *s1;
+    rfy_error err;
+    char text[32];
+    mpq_t q;
+    mpz_t z;
+
+    mpq_init(q);
+    mpz_init(z);
+    ck_assert_int_eq(rfy_compute(r, rates, c, &err), RFY_OK);
+    ck_assert_int_eq(rfy_result_month(r), RFY_MONTH(2024, 5));
+    ck_assert_int_eq(rfy_result_days(r), 31);
+    ck_assert_int_eq(rfy_result_days_in_month(r), 31);
+    ck_assert_str_eq(rfy_result_level_ref(r), "§ 68 stk. 4; § 68 stk. 2 nr. 1");
+    ck_assert_str_eq(rfy_result_category(r), "");
+    ck_assert_uint_eq(rfy_result_segment_count(r), 2);
+    ck_assert_ptr_nonnull(s0 = rfy_result_segment(r, 0));
+    ck_assert_ptr_nonnull(s1 = rfy_result_segment(r, 1));
+    ck_assert_ptr_null(rfy_result_segment(r, 2));
+    ck_assert_int_eq(rfy_segment_first_day(s0), 1);
+    ck_assert_int_eq(rfy_segment_last_day(s0), 14);
+    ck_assert_int_eq(rfy_segment_days(s0), 14);
+    ck_assert_int_eq(rfy_segment_basis(s0), RFY_BASIS_SYGEDAGPENGE);
+    ck_assert_str_eq(rfy_segment_level_ref(s0), "§ 68 stk. 4");
+    rfy_segment_level(q, s0);
+    ck_assert_int_eq(ore_q(q), 2034500);
+    rfy_segment_amount(q, s0);
+    ck_assert_int_eq(mpq_cmp_ui(q, 28483000, 31), 0);
+    ck_assert_int_eq(rfy_segment_first_day(s1), 15);
+    ck_assert_int_eq(rfy_segment_basis(s1), RFY_BASIS_STK2);
+    ck_assert_str_eq(rfy_segment_level_ref(s1), "§ 68 stk. 2 nr. 1");
+    rfy_segment_amount(q, s1);
+    ck_assert_int_eq(mpq_cmp_ui(q, 27849400, 31), 0);
+    /* the printed columns as exact text and as øre; an exact detail has no text */
+    ck_assert_int_eq(rfy_result_amount_text(text, sizeof text, r, RFY_RESULT_GROSS), 8);
+    ck_assert_str_eq(text, "18171.74");
+    ck_assert_int_eq(rfy_result_amount_text(text, sizeof text, r, RFY_RESULT_WAGE_DEDUCTION), 4);
+    ck_assert_str_eq(text, "0.00");
+    ck_assert_int_eq(rfy_result_amount_text(text, sizeof text, r, RFY_RESULT_PRIOR_MONTHLY), -1);
+    ck_assert_int_eq(rfy_result_amount_text(text, 8, r, RFY_RESULT_GROSS), -1); /* no room */
+    ck_assert_int_eq(rfy_result_amount_ore(z, r, RFY_RESULT_PAYMENT), 0);
+    ck_assert_int_eq(mpz_get_si(z), 1817174);
+    ck_assert_int_eq(rfy_result_amount_ore(z, r, RFY_RESULT_STK2_LEVEL), -1);
+    ck_assert_int_eq(rfy_result_amount_sign(r, RFY_RESULT_PAYMENT), 1);
+    ck_assert_int_eq(rfy_result_amount_sign(r, RFY_RESULT_TOTAL_DEDUCTION), 0);
+    ck_assert_int_eq(result_ore(r, RFY_RESULT_STK2_LEVEL), 1638200);
+    ck_assert_str_eq(rfy_result_ref(r, RFY_REF_WAGE), "§ 68 a stk. 2");
+    ck_assert_int_eq(rfy_result_flag(r, RFY_RESULT_WAGE_55_ONLY), 1);
+    ck_assert_uint_eq(rfy_result_warning_count(r), 0);
+    ck_assert_int_eq(rfy_result_warning(r, 0), 0);
+    ck_assert_int_eq(rfy_result_rate(r, RFY_RATE_FORSORGER)->provenance, RFY_PROV_PUBLISHED);
+    ck_assert_int_eq(rfy_result_holiday(r)->status, RFY_HOLIDAY_NONE);
+    mpz_clear(z);
+    mpq_clear(q);
+    rfy_result_free(r);
+    rfy_case_free(c);
+}
+END_TEST
+
+/* November 2026, forsørger, wage 20.000: the 2026 level is derived
+ * (round(16.972 × 1,045) = 17.736), so the one warning is derived_rate;
+ * 0,55 × (20.000 − 17.672) = 1.280,40; 17.736 − 1.280,40 = 16.455,60. */
+START_TEST(result_warnings_by_index)
+{
+    const rfy_field f[] = {{"month", "2026-11"}, {"category", "forsorger"}, {"wage", "20000"}};
+    rfy_case *c = case_of(f, 3);
+    rfy_result *r = rfy_result_new();
+    rfy_error err;
+
+    ck_assert_int_eq(rfy_compute(r, rates, c, &err), RFY_OK);
+    ck_assert_int_eq(result_ore(r, RFY_RESULT_PAYMENT), 1645560);
+    ck_assert_uint_eq(rfy_result_warnings(r), RFY_WARN_DERIVED_RATE);
+    ck_assert_uint_eq(rfy_result_warning_count(r), 1);
+    ck_assert_int_eq(rfy_result_warning(r, 0), RFY_WARN_DERIVED_RATE);
+    ck_assert_int_eq(rfy_result_warning(r, 1), 0);
+    ck_assert_int_eq(rfy_result_provenance(r), RFY_PROV_DERIVED);
+    rfy_result_free(r);
+    rfy_case_free(c);
+}
+END_TEST
+
+/* The case's setters and getters; a NULL handle is freed without harm. */
+START_TEST(case_setters_and_getters)
+{
+    rfy_case *c = rfy_case_new();
+    rfy_date until = {2024, 5, 14}, got;
+    mpz_t v;
+
+    mpz_init_set_ui(v, 123456);
+    rfy_case_set_month(c, RFY_MONTH(2024, 5));
+    rfy_case_set_category(c, RFY_CAT_U25_HJEMME_BIDRAG);
+    rfy_case_set_forloeb(c, RFY_FORLOEB_JOBAFKLARING);
+    rfy_case_set_days(c, 3, 20);
+    rfy_case_set_children(c, 2);
+    rfy_case_set_amount(c, RFY_CASE_OTHER_INCOME, v);
+    rfy_case_set_sanction_days(c, 4);
+    rfy_case_set_holiday_ydelse_days(c, 5);
+    ck_assert_int_eq(rfy_case_prior_until(c, &got), 0);
+    rfy_case_set_prior(c, RFY_PRIOR_LEDIGHEDSYDELSE, v, RFY_PER_MONTH);
+    rfy_case_set_prior_until(c, &until);
+    ck_assert_int_eq(rfy_case_month(c), RFY_MONTH(2024, 5));
+    ck_assert_int_eq(rfy_case_category(c), RFY_CAT_U25_HJEMME_BIDRAG);
+    ck_assert_int_eq(rfy_case_forloeb(c), RFY_FORLOEB_JOBAFKLARING);
+    ck_assert_int_eq(rfy_case_start_day(c), 3);
+    ck_assert_int_eq(rfy_case_end_day(c), 20);
+    ck_assert_int_eq(rfy_case_children(c), 2);
+    ck_assert_int_eq(rfy_case_prior(c), RFY_PRIOR_LEDIGHEDSYDELSE);
+    ck_assert_int_eq(rfy_case_prior_unit(c), RFY_PER_MONTH);
+    ck_assert_int_eq(rfy_case_prior_until(c, &got), 1);
+    ck_assert_int_eq(got.day, 14);
+    ck_assert_int_eq(rfy_case_sanction_days(c), 4);
+    ck_assert_int_eq(rfy_case_holiday_ydelse_days(c), 5);
+    mpz_set_ui(v, 0);
+    rfy_case_amount(v, c, RFY_CASE_OTHER_INCOME);
+    ck_assert_int_eq(mpz_get_si(v), 123456);
+    rfy_case_amount(v, c, RFY_CASE_WAGE);
+    ck_assert_int_eq(mpz_get_si(v), 0);
+    /* reset: the defaults again */
+    rfy_case_reset(c);
+    ck_assert_int_eq(rfy_case_forloeb(c), RFY_FORLOEB_RESSOURCE);
+    ck_assert_int_eq(rfy_case_prior_unit(c), RFY_PER_UNSET);
+    rfy_case_amount(v, c, RFY_CASE_OTHER_INCOME);
+    ck_assert_int_eq(mpz_get_si(v), 0);
+    mpz_clear(v);
+    rfy_case_free(c);
+    rfy_case_free(NULL);
+    rfy_result_free(NULL);
+    rfy_explanation_free(NULL);
+}
+END_TEST
+
+/* The explanation `rfy preview` prints, from the library: May 2024,
+ * forsørger, wage 20.000,00: 55 % × (20.000,00 − 16.323,00) = 2.022,35;
+ * 16.382,00 − 2.022,35 = 14.359,65. */
+START_TEST(explain_text_and_json)
+{
+    const rfy_field f[] = {{"month", "2024-05"}, {"category", "forsorger"}, {"wage", "20000"}};
+    rfy_case *c = case_of(f, 3);
+    rfy_result *r = rfy_result_new();
+    const rfy_case *rows[] = {c};
+    rfy_explain_options en = {"K-7", NULL, RFY_LANG_EN, 0, NULL};
+    rfy_error err;
+    char *da_text, *en_text, *json;
+
+    ck_assert_int_eq(rfy_compute(r, rates, c, &err), RFY_OK);
+    da_text = rfy_explain_text(r, rows, 1, rates, NULL);
+    ck_assert_ptr_nonnull(da_text);
+    ck_assert_msg(strncmp(da_text, "Forhåndsberegning af ressourceforløbsydelse\n", 45) == 0, "%s",
+                  da_text);
+    ck_assert_ptr_nonnull(strstr(da_text, "Måned:     maj 2024\n"));
+    ck_assert_ptr_nonnull(strstr(da_text, "14.359,65"));
+    ck_assert_ptr_nonnull(strstr(da_text, "2.022,35"));
+    ck_assert_ptr_null(strstr(da_text, "Sag:"));
+    ck_assert_ptr_nonnull(strstr(da_text, "\nDette er en forhåndsberegning, ikke en afgørelse.\n"));
+    en_text = rfy_explain_text(r, rows, 1, rates, &en);
+    ck_assert_ptr_nonnull(en_text);
+    ck_assert_ptr_nonnull(strstr(en_text, "Case:      K-7\n"));
+    ck_assert_ptr_nonnull(strstr(en_text, "Month:     May 2024\n"));
+    ck_assert_ptr_nonnull(strstr(en_text, "This is an advance calculation, not a decision."));
+    en.recomputation = 1;
+    en.lang = RFY_LANG_DA;
+    free(en_text);
+    en_text = rfy_explain_text(r, rows, 1, rates, &en);
+    ck_assert_ptr_nonnull(strstr(en_text, "Genberegning af ressourceforløbsydelse for en udbetalt måned"));
+    json = rfy_explain_json(r, rows, 1, rates, &en);
+    ck_assert_ptr_nonnull(json);
+    ck_assert_ptr_nonnull(strstr(json, "\"payment\": \"14359.65\""));
+    ck_assert_ptr_nonnull(strstr(json, "\"case_id\": \"K-7\""));
+    ck_assert_ptr_null(rfy_explain_text(r, rows, 0, rates, NULL)); /* no rows */
+    free(json);
+    free(en_text);
+    free(da_text);
+    rfy_result_free(r);
+    rfy_case_free(c);
 }
 END_TEST
 
@@ -355,6 +578,10 @@ static Suite *library_suite(void)
     tcase_add_test(tc, batch_loop);
     tcase_add_test(tc, hints);
     tcase_add_test(tc, totals_split);
+    tcase_add_test(tc, result_accessors_split_month);
+    tcase_add_test(tc, result_warnings_by_index);
+    tcase_add_test(tc, case_setters_and_getters);
+    tcase_add_test(tc, explain_text_and_json);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -14,7 +14,7 @@
 #define N 6
 
 static rfy_rates *R;
-static rfy_case C[N];
+static rfy_case *C[N];
 static rfy_run_row W[N];
 static rfy_run_row *P[N];
 
@@ -33,12 +33,14 @@ static int on_result(void *user, const rfy_run_row *const *rows, size_t n, const
     (void)n;
     rfy_month_format(m, rows[0]->month);
     snprintf(seen[nseen], sizeof seen[0], "%.*s %s", (int)rows[0]->case_id_len, rows[0]->case_id, m);
-    rfy_money_format(gross[nseen], sizeof gross[0], res->gross, '.');
-    rfy_money_format(payment[nseen], sizeof payment[0], res->payment, '.');
-    run_after[nseen] = res->holiday.run_after;
-    status[nseen] = res->holiday.status;
-    if (res->holiday.status != RFY_HOLIDAY_KNOWN ||
-        rfy_holiday_days_format(excess[nseen], sizeof excess[0], res->holiday.excess_m, '.') < 0)
+    /* the runner's result, read as a program reads it (accessors) */
+    const rfy_holiday_month *h = rfy_result_holiday(res);
+    rfy_result_amount_text(gross[nseen], sizeof gross[0], res, RFY_RESULT_GROSS);
+    rfy_result_amount_text(payment[nseen], sizeof payment[0], res, RFY_RESULT_PAYMENT);
+    run_after[nseen] = h->run_after;
+    status[nseen] = h->status;
+    if (h->status != RFY_HOLIDAY_KNOWN ||
+        rfy_holiday_days_format(excess[nseen], sizeof excess[0], h->excess_m, '.') < 0)
         excess[nseen][0] = '\0';
     nseen++;
     return RFY_OK;
@@ -49,9 +51,9 @@ static void row(int i, const char *id, const rfy_field *f, size_t nf)
 {
     rfy_run_row *w = &W[i];
     memset(w, 0, sizeof *w);
-    rfy_case_init(&C[i]);
-    w->rc = rfy_case_from_fields(&C[i], f, nf, &RFY_AMOUNT_DOT, &w->err);
-    w->in = &C[i];
+    ck_assert_ptr_nonnull(C[i] = rfy_case_new());
+    w->rc = rfy_case_from_fields(C[i], f, nf, &RFY_AMOUNT_DOT, &w->err);
+    w->in = C[i];
     w->case_id = id;
     w->case_id_len = strlen(id);
     w->keyed = 1;
@@ -72,9 +74,10 @@ static void setup(void)
 
 static void teardown(void)
 {
-    for (int i = 0; i < N; i++)
-        if (P[i]) /* the rows row() initialised */
-            rfy_case_clear(&C[i]);
+    for (int i = 0; i < N; i++) {
+        rfy_case_free(C[i]); /* the rows row() made (NULL otherwise) */
+        C[i] = NULL;
+    }
     rfy_rates_free(R);
 }
 

@@ -12,6 +12,7 @@
 #include <rfy/casemonth.h>
 #include <rfy/status.h>
 #include "text_utf8.h"
+#include "calc_internal.h"
 
 static int first_day(const rfy_case *c)
 {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <rfy/explain.h>
+#include "explain_internal.h"
 #include <rfy/status.h>
 #include "rules.h"
 

@@ -10,6 +10,7 @@
 #include <rfy/calc.h>
 #include <rfy/holiday.h>
 #include <rfy/status.h>
+#include "calc_internal.h"
 
 /* fg_m below is feriedage (hundredths) × 10 × 7/5 in whole thousandths. */
 _Static_assert((10 * RFY_FERIEDAG_CAL_DAYS) % RFY_FERIEDAG_WORK_DAYS == 0,

@@ -16,6 +16,8 @@
 #include <rfy/calc.h>
 #include <rfy/holiday.h>
 
+#include "calc_internal.h"
+
 /* The month of a rule change or of coverage (rules.md §1, §4). */
 #define RFY_FIRST_MONTH RFY_MONTH(2013, 1)              /* lov nr. 1380 af 23.12.2012 */
 #define RFY_JOBAFKLARING_FIRST_MONTH RFY_MONTH(2014, 7) /* lov nr. 720 af 25.6.2014 */

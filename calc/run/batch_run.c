@@ -29,6 +29,7 @@
 #include "row_sort.h"
 #include "hex.h"
 #include "ledger_internal.h"
+#include "calc_internal.h"
 
 /* Rows per chunk (a chunk is handed on at the first case-month boundary past
  * this), chunks per worker in the ring, and the most rows of one case-month a

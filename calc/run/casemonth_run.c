@@ -8,6 +8,7 @@
 
 #include <rfy/runner.h>
 #include <rfy/status.h>
+#include "calc_internal.h"
 
 /* Bad input, a month outside the law's coverage and a missing rate are
  * faults of a row; anything else (memory) stops the run. */

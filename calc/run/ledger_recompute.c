@@ -14,6 +14,7 @@
 #include <rfy/csv.h>
 #include <rfy/input.h>
 #include <rfy/status.h>
+#include "calc_internal.h"
 
 /* Most period rows of one case-month (rfy/casemonth.h). */
 #define STORED_ROWS_MAX 64

@@ -10,6 +10,7 @@
 #include "case_from_cells.h"
 #include "ledger_internal.h"
 #include <rfy/status.h>
+#include "calc_internal.h"
 
 void rfy_ledger_stored_init(rfy_ledger_stored *s)
 {

@@ -10,6 +10,7 @@
 #include <rfy/money.h>
 #include <rfy/rates.h>
 #include <rfy/status.h>
+#include "calc_internal.h"
 
 #define VERIFY_ROWS_MAX 64
 

@@ -53,42 +53,84 @@ typedef enum rfy_period_unit {
 #define RFY_MAX_CHILDREN 20
 #define RFY_MAX_SANCTION_DAYS 31      /* and never more than the row's days of entitlement */
 
-/* One case-month's input.  Init with rfy_case_init(), clear with rfy_case_clear(). */
-typedef struct rfy_case {
-    rfy_month month;
-    rfy_category category;
-    rfy_forloeb forloeb;
-    int start_day;               /* first day of entitlement in the month; 0 = the 1st */
-    int end_day;                 /* last day; 0 = the last day of the month */
-    int children;                /* nr. 4: children with documented bidragspligt */
-    int has_child_support;       /* child_support given */
-    mpz_t child_support;         /* documented monthly bidrag, øre */
-    rfy_prior prior;
-    mpz_t prior_amount;          /* hidtidig ydelse, øre per prior_unit */
-    rfy_period_unit prior_unit;  /* required with a prior (RFY_PER_UNSET is refused) */
-    int has_prior_until;
-    rfy_date prior_until;        /* last day of the sygedagpenge-level entitlement */
-    mpz_t wage;                  /* lønindtægt incl. pension, øre */
-    mpz_t holiday_pay;           /* feriegodtgørelse for holiday held this month, øre */
-    mpz_t holiday_days;          /* feriedage covered, hundredths */
-    mpz_t activation_income;     /* income in tilbud, øre */
-    mpz_t activation_hours;      /* hours worked, hundredths */
-    mpz_t other_income;          /* other income, øre */
-    /* § 69 stk. 5 holiday ledger (rules.md §8). */
-    int holiday_ydelse_days;     /* calendar days of holiday with ydelse this month, 0–31 */
-    int has_holiday_state;       /* holiday_run_months or holiday_used_days given (a case's first month) */
-    long holiday_run_months;     /* consecutive receipt months before this month */
-    mpz_t holiday_used_days;     /* days used in the current window before this month, thousandths */
-    /* Sanctions the kommune decided (rules.md §9): whole days of
-     * periodesanktion for this row's period, and a punktsanktion in øre. */
-    int sanction_days;
-    mpz_t sanction_amount;
-} rfy_case;
+/*
+ * One case-month's input: an opaque handle.  Make one with rfy_case_new()
+ * (or let rfy_case_from_fields() fill it from named text fields, rfy/input.h),
+ * set its values with the setters below, release it with rfy_case_free().
+ * A new case is the default: ressourceforløb, the whole month, no prior,
+ * every amount 0, no holiday state; month and category must be set.
+ */
+typedef struct rfy_case rfy_case;
 
-RFY_API void rfy_case_init(rfy_case *c);
-RFY_API void rfy_case_clear(rfy_case *c);
+/* The amounts and counts of a case, for rfy_case_set_amount() and
+ * rfy_case_amount().  Øre unless the comment says hundredths/thousandths. */
+typedef enum rfy_case_amount_id {
+    RFY_CASE_CHILD_SUPPORT = 0,     /* child_support: documented monthly bidrag, øre */
+    RFY_CASE_PRIOR_AMOUNT = 1,      /* prior_amount: hidtidig ydelse per prior_unit, øre */
+    RFY_CASE_WAGE = 2,              /* wage: lønindtægt incl. pension, øre */
+    RFY_CASE_HOLIDAY_PAY = 3,       /* holiday_pay: feriegodtgørelse, øre */
+    RFY_CASE_HOLIDAY_DAYS = 4,      /* holiday_days: feriedage covered, hundredths */
+    RFY_CASE_ACTIVATION_INCOME = 5, /* activation_income: income in tilbud, øre */
+    RFY_CASE_ACTIVATION_HOURS = 6,  /* activation_hours: hours worked, hundredths */
+    RFY_CASE_OTHER_INCOME = 7,      /* other_income, øre */
+    RFY_CASE_HOLIDAY_USED_DAYS = 8, /* holiday_used_days: days used in the window, thousandths */
+    RFY_CASE_SANCTION_AMOUNT = 9    /* sanction_amount: punktsanktion, øre */
+} rfy_case_amount_id;
+
+/* How many rfy_case_amount_id values there are. */
+#define RFY_CASE_AMOUNT_COUNT 10
+
+/*
+ * A new case with the defaults above.  Returns NULL when memory runs out.
+ * The caller owns it: rfy_case_free() (NULL is allowed).
+ */
+RFY_API rfy_case *rfy_case_new(void);
+RFY_API void rfy_case_free(rfy_case *c);
 /* Back to defaults (ressourceforløb, whole month, no prior, all amounts 0), keeping allocations. */
 RFY_API void rfy_case_reset(rfy_case *c);
+
+/*
+ * Setters.  None of them checks: rfy_compute() checks the whole case
+ * (rfy_case_check) and refuses it naming the column at fault, so the order
+ * of the calls does not matter.  The values are those of the batch input
+ * columns of the same name (docs/interface.md).
+ */
+RFY_API void rfy_case_set_month(rfy_case *c, rfy_month m);
+RFY_API void rfy_case_set_category(rfy_case *c, rfy_category cat);
+RFY_API void rfy_case_set_forloeb(rfy_case *c, rfy_forloeb f);
+/* start and end, days of the month; 0 is the first resp. the last day. */
+RFY_API void rfy_case_set_days(rfy_case *c, int start_day, int end_day);
+RFY_API void rfy_case_set_children(rfy_case *c, int children);
+/* A prior ydelse (§ 68 stk. 4/5): its kind, amount in øre per `unit`; RFY_PRIOR_NONE clears it. */
+RFY_API void rfy_case_set_prior(rfy_case *c, rfy_prior p, const mpz_t amount, rfy_period_unit unit);
+/* prior_until: the last day of the sygedagpenge-level entitlement (copied); NULL: none. */
+RFY_API void rfy_case_set_prior_until(rfy_case *c, const rfy_date *until);
+/* One amount (copied).  Setting RFY_CASE_CHILD_SUPPORT marks child_support as given. */
+RFY_API void rfy_case_set_amount(rfy_case *c, rfy_case_amount_id which, const mpz_t value);
+/* holiday_ydelse_days: calendar days of holiday with ydelse this month (0–31). */
+RFY_API void rfy_case_set_holiday_ydelse_days(rfy_case *c, int days);
+/* The holiday state a case's first month starts from (rules.md §8):
+ * holiday_run_months, and holiday_used_days in thousandths (copied). */
+RFY_API void rfy_case_set_holiday_state(rfy_case *c, long run_months, const mpz_t used_days);
+/* sanction_days: whole days of periodesanktion. */
+RFY_API void rfy_case_set_sanction_days(rfy_case *c, int days);
+
+/* Getters: what the case holds (after rfy_case_from_fields(), what was read). */
+RFY_API rfy_month rfy_case_month(const rfy_case *c);
+RFY_API rfy_category rfy_case_category(const rfy_case *c);
+RFY_API rfy_forloeb rfy_case_forloeb(const rfy_case *c);
+/* start_day and end_day as given (0: the first / last day of the month). */
+RFY_API int rfy_case_start_day(const rfy_case *c);
+RFY_API int rfy_case_end_day(const rfy_case *c);
+RFY_API int rfy_case_children(const rfy_case *c);
+RFY_API rfy_prior rfy_case_prior(const rfy_case *c);
+RFY_API rfy_period_unit rfy_case_prior_unit(const rfy_case *c);
+/* Non-zero and *out set when prior_until is given. */
+RFY_API int rfy_case_prior_until(const rfy_case *c, rfy_date *out);
+/* One amount, copied into the caller's initialised out. */
+RFY_API void rfy_case_amount(mpz_t out, const rfy_case *c, rfy_case_amount_id which);
+RFY_API int rfy_case_holiday_ydelse_days(const rfy_case *c);
+RFY_API int rfy_case_sanction_days(const rfy_case *c);
 
 /* Why a case-month could not be computed: rfy_error, a list of faults as
  * data (codes, columns, values, parameters), in rfy/fault.h. */
@@ -106,88 +148,71 @@ typedef enum rfy_level_basis {
  * A case-month from several rows (rfy/casemonth.h) has up to this many per row. */
 #define RFY_MAX_SEGMENTS 2
 
-/* A run of days in the month with one level. */
-typedef struct rfy_segment {
-    int first_day, last_day, days;
-    rfy_level_basis basis;
-    const char *level_ref;  /* legal basis of the level, e.g. "§ 68 stk. 2 nr. 1" */
-    mpq_t level;            /* monthly level in force, øre (exact) */
-    mpq_t amount;           /* level × days / days_in_month, øre (exact) */
-} rfy_segment;
+/* A run of days in the month with one level: borrowed from its result
+ * (rfy_result_segment), valid while the result is neither freed nor computed again. */
+typedef struct rfy_segment rfy_segment;
 
-/* The breakdown of one case-month.  Init with rfy_result_init(), clear with rfy_result_clear(). */
-typedef struct rfy_result {
-    rfy_month month;
-    int days_in_month;
-    int days;                     /* calendar days of entitlement */
-    int nsegments;
-    rfy_segment *seg;             /* nsegments of them, in day order (owned; grows, never shrinks) */
-    int seg_cap;                  /* initialised entries of seg (at least RFY_MAX_SEGMENTS) */
-    char level_ref[96];           /* distinct segment refs joined by "; " */
-    /* Several period rows (rfy_compute_rows) of more than one category: their
-     * names in day order joined by ';' ("ikke_forsorger;forsorger"); else "". */
-    char category[64];
+/*
+ * The breakdown of one case-month: an opaque handle.  Make one with
+ * rfy_result_new(), fill it with rfy_compute() (or rfy_compute_rows(), the
+ * runner), read it with the accessors below, release it with
+ * rfy_result_free().  A result may be computed into again and again; once
+ * warm it does not allocate.
+ */
+typedef struct rfy_result rfy_result;
 
-    /* § 68 stk. 2 level of the category for the whole month (before proration). */
-    mpq_t stk2_level;
-    /* nr. 4 detail: u25 base, tillæg before the cap, cap applied? */
-    mpq_t tillaeg;
-    int tillaeg_capped;
-    /* § 68 stk. 4/5 detail: hidtidig ydelse as a monthly amount (exact, × 52/12 for weekly). */
-    mpq_t prior_monthly;
+/* The amounts of a result, for rfy_result_amount() and rfy_result_amount_text(). */
+typedef enum rfy_result_amount_id {
+    /* The printed columns, whole øre (rules.md §5). */
+    RFY_RESULT_GROSS = 0,
+    RFY_RESULT_WAGE_DEDUCTION,
+    RFY_RESULT_HOLIDAY_DEDUCTION,
+    RFY_RESULT_ACTIVATION_DEDUCTION,
+    RFY_RESULT_OTHER_DEDUCTION,
+    RFY_RESULT_SANCTION_DEDUCTION,   /* sanction_period + sanction_point */
+    RFY_RESULT_TOTAL_DEDUCTION,
+    RFY_RESULT_PAYMENT,
+    /* Sanctions (rules.md §9), whole øre. */
+    RFY_RESULT_SANCTION_DAY_AMOUNT,  /* the amount a day (whole kroner); 0 without days */
+    RFY_RESULT_SANCTION_PERIOD,      /* sanction_days × the amount a day */
+    RFY_RESULT_SANCTION_POINT,       /* punktsanktion as decided */
+    /* Exact details before rounding, øre (may be fractions). */
+    RFY_RESULT_STK2_LEVEL,           /* § 68 stk. 2 level of the category for the whole month */
+    RFY_RESULT_TILLAEG,              /* nr. 4: the tillæg before the cap */
+    RFY_RESULT_PRIOR_MONTHLY,        /* § 68 stk. 4/5: hidtidig ydelse a month (× 52/12 for weekly) */
+    RFY_RESULT_WAGE_EXACT,           /* W(wage) */
+    RFY_RESULT_HOLIDAY_UNCAPPED,     /* W(wage + holiday_pay) − W(wage) */
+    RFY_RESULT_HOLIDAY_CAP,          /* the level for holiday_days × 7/5 days */
+    RFY_RESULT_HOLIDAY_EXACT,        /* min(uncapped, cap) */
+    RFY_RESULT_ACTIVATION_DISREGARD, /* min(hours, 160) × the hourly disregard */
+    RFY_RESULT_ACTIVATION_EXACT      /* max(0, income − disregard) */
+} rfy_result_amount_id;
 
-    /* § 68 a detail (exact values before rounding). */
-    int wage_55_only;             /* 1: 55 % above T only (ressourceforløb from 2022-01); 0: 30/55 */
-    mpq_t wage_exact;             /* W(wage) */
-    mpq_t holiday_uncapped;       /* W(wage + holiday_pay) − W(wage) */
-    mpq_t holiday_cap;            /* level for holiday_days × 7/5 days */
-    int holiday_capped;           /* the cap bound */
-    mpq_t holiday_exact;          /* min(holiday_uncapped, holiday_cap) */
-    mpq_t activation_disregard;   /* min(hours, 160) × hourly disregard */
-    mpq_t activation_exact;       /* max(0, income − disregard) */
+/* How many rfy_result_amount_id values there are. */
+#define RFY_RESULT_AMOUNT_COUNT 20
 
-    /* Sanctions (rules.md §9), all whole øre.  The daily amount belongs to the
-     * row's level: the table value sanction_day_* of the category (also for a
-     * person on the stk. 4/5 level), or for nr. 4 the rule applied to the
-     * person's own nr. 4 level (sanction_day_by_rule = 1).  0 when no days. */
-    mpz_t sanction_day_amount;    /* kr. a day, in øre (whole kroner) */
-    int sanction_day_by_rule;
-    mpz_t sanction_period;        /* sanction_days × sanction_day_amount */
-    mpz_t sanction_point;         /* punktsanktion as decided */
+/* The legal reference of a deduction line (vary with the forløb), for rfy_result_ref(). */
+typedef enum rfy_result_ref_id {
+    RFY_REF_WAGE = 0,        /* "§ 68 a stk. 2" / "§ 69 j stk. 9" */
+    RFY_REF_HOLIDAY,
+    RFY_REF_ACTIVATION,
+    RFY_REF_OTHER,
+    RFY_REF_SANCTION_PERIOD, /* § 69 b stk. 2 / § 69 n */
+    RFY_REF_SANCTION_POINT   /* § 69 d / § 69 o */
+} rfy_result_ref_id;
 
-    /* The printed columns, rounded to øre (rules.md §5). */
-    mpz_t gross, wage_deduction, holiday_deduction, activation_deduction, other_deduction;
-    mpz_t sanction_deduction;     /* sanction_period + sanction_point */
-    mpz_t total_deduction, payment;
-
-    /* Legal references of the deduction lines (vary with the forløb). */
-    const char *wage_ref, *holiday_ref, *activation_ref, *other_ref;
-    const char *sanction_period_ref; /* § 69 b stk. 2 (ressourceforløb) / § 69 n (jobafklaring) */
-    const char *sanction_point_ref;  /* § 69 d / § 69 o */
-
-    /* § 69 stk. 5: the holiday ledger of the month, filled by rfy_holiday_step()
-     * when the caller carries a case's state (status RFY_HOLIDAY_NONE otherwise). */
-    rfy_holiday_month holiday;
-
-    /* The rate values used (NULL where not used), and the weakest provenance. */
-    const rfy_rate_value *rate[RFY_RATE_KEY_COUNT];
-    rfy_provenance provenance;
-    unsigned flags;               /* RFY_FLAG_ROUNDED / RFY_FLAG_INEXACT of the rounding steps */
-    unsigned warnings;            /* rfy_warning bits: computed, but look at it */
-
-    /* Scratch space for rfy_compute(): initialised once, so a warm result
-     * computes without allocating.  Not part of the breakdown. */
-    mpq_t scratch_q[3];
-    mpz_t scratch_z[2];
-    /* Scratch for rfy_compute_rows() (the month's summed incomes), made on
-     * its first use and kept: NULL until then. */
-    struct rfy_rows_scratch *rows_scratch;
-} rfy_result;
+/* Which detail flags of a result are set, for rfy_result_flag(). */
+typedef enum rfy_result_flag_id {
+    RFY_RESULT_TILLAEG_CAPPED = 0,  /* nr. 4: the cap bound the tillæg */
+    RFY_RESULT_WAGE_55_ONLY,        /* 55 % above T only (ressourceforløb from 2022-01), else 30/55 */
+    RFY_RESULT_HOLIDAY_CAPPED,      /* the holiday cap bound */
+    RFY_RESULT_SANCTION_DAY_BY_RULE /* nr. 4: the amount a day from the person's own level */
+} rfy_result_flag_id;
 
 /*
  * Warnings: the row was computed and paid, but something in it deserves a
  * look (interface.md, the `warnings` column).  A bitmask in
- * rfy_result.warnings; the codes are written joined by ';'.
+ * rfy_result_warnings(); the codes are written joined by ';'.
  */
 typedef enum rfy_warning {
     RFY_WARN_DERIVED_RATE          = 1u << 0, /* "derived_rate" */
@@ -215,7 +240,7 @@ RFY_API int rfy_warnings_format(char *buf, size_t size, unsigned warnings);
  * officer, naming the value it rests on ("prior_amount 4900.00 kr. per week is
  * above the derived highest sygedagpenge amount 5210.00 (not published); the
  * row is computed: check the amount").  Into buf (size bytes); returns the
- * length, or -1 if w is not set in res->warnings.
+ * length, or -1 if w is not set in rfy_result_warnings(res).
  */
 RFY_API int rfy_warning_detail(char *buf, size_t size, rfy_warning w, const rfy_result *res);
 
@@ -233,8 +258,81 @@ RFY_API int rfy_warning_detail_lang(char *buf, size_t size, rfy_warning w, const
  */
 RFY_API int rfy_no_new_ressourceforloeb(rfy_month m, rfy_forloeb f);
 
-RFY_API void rfy_result_init(rfy_result *r);
-RFY_API void rfy_result_clear(rfy_result *r);
+/*
+ * A new, empty result.  Returns NULL when memory runs out.  The caller owns
+ * it: rfy_result_free() (NULL is allowed).
+ */
+RFY_API rfy_result *rfy_result_new(void);
+RFY_API void rfy_result_free(rfy_result *r);
+
+/*
+ * Accessors of a computed result (rfy_compute() returned RFY_OK into it).
+ * Strings returned are borrowed: static, or owned by the result or by the
+ * rates it was computed with, valid while both live and the result is not
+ * computed again.  None of them allocates or copies more than it returns.
+ */
+RFY_API rfy_month rfy_result_month(const rfy_result *r);
+RFY_API int rfy_result_days_in_month(const rfy_result *r);
+/* Calendar days of entitlement. */
+RFY_API int rfy_result_days(const rfy_result *r);
+/* The distinct legal references of the level, joined by "; " ("§ 68 stk. 2 nr. 1"). */
+RFY_API const char *rfy_result_level_ref(const rfy_result *r);
+/* Several period rows of more than one category: their names in day order
+ * joined by ';' ("ikke_forsorger;forsorger"); else "". */
+RFY_API const char *rfy_result_category(const rfy_result *r);
+/* The legal reference of a deduction line. */
+RFY_API const char *rfy_result_ref(const rfy_result *r, rfy_result_ref_id which);
+/* A detail flag: 1 set, 0 not. */
+RFY_API int rfy_result_flag(const rfy_result *r, rfy_result_flag_id which);
+
+/* One amount, in øre, exact, copied into the caller's initialised `out`. */
+RFY_API void rfy_result_amount(mpq_t out, const rfy_result *r, rfy_result_amount_id which);
+/*
+ * One amount as exact text in kroner with '.' ("2022.35", "-0.50"): the
+ * amounts that are whole øre (the printed columns and the sanctions) only.
+ * Into buf (size bytes, 32 is always enough).  Returns the length, or -1
+ * when `which` may be a fraction (read it with rfy_result_amount()) or buf
+ * is too small.
+ */
+RFY_API int rfy_result_amount_text(char *buf, size_t size, const rfy_result *r,
+                                   rfy_result_amount_id which);
+
+/* One whole-øre amount (as rfy_result_amount_text() lists them), copied into
+ * the caller's initialised `out`.  Returns 0, or -1 (out untouched) when
+ * `which` may be a fraction. */
+RFY_API int rfy_result_amount_ore(mpz_t out, const rfy_result *r, rfy_result_amount_id which);
+
+/* The sign of one amount: -1, 0 or 1 (a zero payment, without a copy). */
+RFY_API int rfy_result_amount_sign(const rfy_result *r, rfy_result_amount_id which);
+
+/* The segments, in day order: count, then each by index (NULL out of range). */
+RFY_API size_t rfy_result_segment_count(const rfy_result *r);
+RFY_API const rfy_segment *rfy_result_segment(const rfy_result *r, size_t i);
+RFY_API int rfy_segment_first_day(const rfy_segment *s);
+RFY_API int rfy_segment_last_day(const rfy_segment *s);
+RFY_API int rfy_segment_days(const rfy_segment *s);
+RFY_API rfy_level_basis rfy_segment_basis(const rfy_segment *s);
+/* The legal basis of the segment's level ("§ 68 stk. 4, 4. pkt."); static. */
+RFY_API const char *rfy_segment_level_ref(const rfy_segment *s);
+/* The monthly level in force, and level × days / days_in_month, øre, exact (copied). */
+RFY_API void rfy_segment_level(mpq_t out, const rfy_segment *s);
+RFY_API void rfy_segment_amount(mpq_t out, const rfy_segment *s);
+
+/* The warnings (rfy_warning), as a bitmask and one by one in bit order. */
+RFY_API unsigned rfy_result_warnings(const rfy_result *r);
+RFY_API size_t rfy_result_warning_count(const rfy_result *r);
+/* Warning i (0-based, in bit order); 0 when i is out of range. */
+RFY_API rfy_warning rfy_result_warning(const rfy_result *r, size_t i);
+
+/* The rate value of `key` used (borrowed from the rates), or NULL where not used. */
+RFY_API const rfy_rate_value *rfy_result_rate(const rfy_result *r, rfy_rate_key key);
+/* The weakest provenance of the rates used. */
+RFY_API rfy_provenance rfy_result_provenance(const rfy_result *r);
+/* RFY_FLAG_ROUNDED / RFY_FLAG_INEXACT of the rounding steps. */
+RFY_API unsigned rfy_result_rounding_flags(const rfy_result *r);
+/* The month's holiday ledger (§ 69 stk. 5; status RFY_HOLIDAY_NONE when no
+ * state was carried): borrowed from the result. */
+RFY_API const rfy_holiday_month *rfy_result_holiday(const rfy_result *r);
 
 /*
  * Check a case for bad input that does not depend on the rates: plausibility
@@ -253,7 +351,7 @@ RFY_API int rfy_case_check(const rfy_case *in, rfy_error *err);
  * RFY_EINPUT (bad input), RFY_ECOVERAGE (month before 2013-01, or
  * jobafklaring before 2014-07) or RFY_ENORATE (a rate the rules need is
  * missing for the month: the message names the key and the month), with
- * err filled.  Preconditions: out initialised with rfy_result_init(); it may
+ * err filled.  Preconditions: out from rfy_result_new(); it may
  * be reused across calls without clearing (no per-call allocation once warm).
  * Thread safety: `rates` is only read, so many threads may compute at once
  * with one table set, each with its own `in`, `out` and `err`.
@@ -262,15 +360,15 @@ RFY_API int rfy_compute(rfy_result *out, const rfy_rates *rates, const rfy_case 
 
 /*
  * The holiday ledger of one computed case-month (rules.md §8), into
- * res->holiday, advancing the case's state `st` (see rfy/holiday.h).
+ * the result's holiday columns (rfy_result_holiday), advancing the case's state `st` (see rfy/holiday.h).
  *
  * On the case's first month (st fresh from rfy_holiday_state_init) the state
- * starts from in->holiday_run_months / in->holiday_used_days.  On a later
+ * starts from the case's holiday_run_months / holiday_used_days.  On a later
  * month those columns may be left empty; when given they must equal the
  * state carried from the month before (0 after a month without receipt),
  * else RFY_EINPUT names the column; when that state is unknown (a rejected
  * month), the given state is taken.  Sets RFY_WARN_HOLIDAY_EXCESS (excess
- * days) or RFY_WARN_HOLIDAY_STATE_UNKNOWN in res->warnings.
+ * days) or RFY_WARN_HOLIDAY_STATE_UNKNOWN in the result's warnings.
  * Returns RFY_OK, or RFY_EINPUT with err filled (err may be NULL): the month
  * is then rejected, and the caller forgets the state
  * (rfy_holiday_state_forget).  Preconditions: rfy_compute(res, ..., in, ...)

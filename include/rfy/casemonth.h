@@ -93,15 +93,15 @@ RFY_API int rfy_casemonth_cmp(const char *id_a, size_t len_a, rfy_month month_a,
  *
  * Runs rfy_rows_check(), then for each row rfy_case_check() and the level
  * rules, then the deductions once on the summed incomes.  Returns RFY_OK
- * with `out` filled: out->seg holds the segments of all rows in day order,
- * out->days the days of entitlement, out->level_ref the distinct references
+ * with `out` filled: its segments are those of all rows in day order,
+ * its days the days of entitlement, its level_ref the distinct references
  * in day order; the level detail (stk2_level, tillaeg, prior_monthly) is the
- * last row's in day order; out->category names the categories when there
+ * last row's in day order; rfy_result_category() names the categories when there
  * are several (rfy_rows_category), else it is "".  On failure returns the code rfy_compute() would
  * give (RFY_EINPUT for a conflict between rows) with err filled and *at set
  * to the index of the row at fault (at may be NULL).  n == 1 is exactly
  * rfy_compute(out, rates, rows[0], err).
- * Preconditions: out initialised (rfy_result_init); 1 <= n.  Warm results
+ * Preconditions: out from rfy_result_new(); 1 <= n.  Warm results
  * compute without allocating (segments and scratch grow once).
  */
 RFY_API int rfy_compute_rows(rfy_result *out, const rfy_rates *rates, const rfy_case *const *rows,
@@ -114,7 +114,7 @@ RFY_API int rfy_compute_rows(rfy_result *out, const rfy_rates *rates, const rfy_
  * children, prior ...) of the row that ends last, and the days from the
  * first row's start to the last row's end.  Front ends show it with the
  * result instead of adding the rows up themselves.
- * Preconditions: `out` initialised (rfy_case_init); rfy_compute_rows(res,
+ * Preconditions: `out` from rfy_case_new(); rfy_compute_rows(res,
  * rates, rows, n, ...) returned RFY_OK for these rows; n >= 1.
  */
 RFY_API void rfy_rows_month_case(rfy_case *out, const rfy_case *const *rows, size_t n,

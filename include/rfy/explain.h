@@ -27,90 +27,135 @@
 #include <rfy/calc.h>
 #include <rfy/rates.h>
 #include <rfy/export.h>
+#include <rfy/hint.h>
 
 RFY_BEGIN_DECLS
 
-/* The wage rule W(x) of § 68 a stk. 2 (§ 69 j stk. 9) applied to one income x. */
-typedef struct rfy_wage_parts {
-    mpz_t income;        /* x, øre */
-    int above_threshold; /* x > T */
-    mpq_t part_low;      /* low_pct % of min(x, T); 0 when the rule is the high rate only */
-    mpq_t part_high;     /* high_pct % of max(0, x − T) */
-    mpq_t total;         /* W(x) = part_low + part_high, exact */
-} rfy_wage_parts;
+/*
+ * The trace: an opaque handle.  Make one with rfy_explanation_new(), fill it
+ * with rfy_explain(), read it with the accessors below, release it with
+ * rfy_explanation_free().  It may be filled again and again.
+ */
+typedef struct rfy_explanation rfy_explanation;
 
-typedef struct rfy_explanation {
-    /* The forløb's place in the law: "kapitel 6 a" or "§ 69 j". */
-    const char *forloeb_ref;
-    /* A ressourceforløb month after new ressourceforløb were closed: the law
-     * that closed them ("lov nr. 1750 af 29.12.2025") and its first month;
-     * NULL and 0 otherwise (nothing changes in the amount). */
-    const char *no_new_forloeb_ref;
-    rfy_month no_new_forloeb_from;
+/* The legal references of a trace, for rfy_explanation_ref(); NULL where
+ * the case has none. */
+typedef enum rfy_explanation_ref_id {
+    RFY_EXPLAIN_FORLOEB_REF = 0,    /* the forløb's place in the law: "kapitel 6 a" or "§ 69 j" */
+    RFY_EXPLAIN_NO_NEW_FORLOEB_REF, /* "lov nr. 1750 af 29.12.2025" for a month after new
+                                     * ressourceforløb were closed (nothing changes in the amount) */
+    RFY_EXPLAIN_STK2_REF,           /* the category's level, "§ 68 stk. 2 nr. 1" */
+    RFY_EXPLAIN_NR4_BASE_REF,       /* nr. 4: the level its tillæg is added to */
+    RFY_EXPLAIN_PRIOR_REF,          /* "§ 68 stk. 4" or "§ 68 stk. 5" */
+    RFY_EXPLAIN_FLOOR_REF,          /* "§ 68 stk. 4, 4. pkt." or "§ 68 stk. 5, 2. pkt." */
+    RFY_EXPLAIN_WAGE_RULE           /* "30/55" or "55" */
+} rfy_explanation_ref_id;
 
-    /* Level (§ 68 stk. 2 / § 69 j stk. 2). */
-    const char *stk2_ref;        /* the category's level, "§ 68 stk. 2 nr. 1" */
-    const char *nr4_base_ref;    /* nr. 4: the level its tillæg is added to ("... nr. 3") */
-    int has_tillaeg_all;         /* nr. 4 with child_support and a known normalbidrag */
-    mpz_t tillaeg_all;           /* children × normalbidrag, øre */
-    mpq_t nr4_before_cap;        /* nr. 4: base + tillæg before the cap, øre */
+/* The exact values of a trace, øre unless said (copied by rfy_explanation_amount()). */
+typedef enum rfy_explanation_amount_id {
+    RFY_EXPLAIN_TILLAEG_ALL = 0,       /* nr. 4: children × normalbidrag */
+    RFY_EXPLAIN_NR4_BEFORE_CAP,        /* nr. 4: base + tillæg before the cap */
+    RFY_EXPLAIN_WAGE_PART_LOW,         /* W(wage): low_pct % of min(wage, T) */
+    RFY_EXPLAIN_WAGE_PART_HIGH,        /* W(wage): high_pct % of max(0, wage − T) */
+    RFY_EXPLAIN_WAGE_TOTAL,            /* W(wage) */
+    RFY_EXPLAIN_WAGE_HOLIDAY_PART_LOW, /* the same for W(wage + holiday_pay) */
+    RFY_EXPLAIN_WAGE_HOLIDAY_PART_HIGH,
+    RFY_EXPLAIN_WAGE_HOLIDAY_TOTAL,
+    RFY_EXPLAIN_HOLIDAY_CALENDAR_DAYS, /* holiday_days × 7/5, hundredths of a day */
+    RFY_EXPLAIN_HOURS_COUNTED,         /* min(activation_hours, 160 h), hundredths of an hour */
+    RFY_EXPLAIN_SANCTION_DAY_LEVEL,    /* the level the amount a day is taken from */
+    RFY_EXPLAIN_SANCTION_DAY_EXACT,    /* that level × 12 / 260 before rounding */
+    RFY_EXPLAIN_GROSS_EXACT            /* Σ segment amounts, before the one rounding */
+} rfy_explanation_amount_id;
 
-    /* Hidtidig ydelse (§ 68 stk. 4 / stk. 5); refs NULL without a prior. */
-    const char *prior_ref;       /* "§ 68 stk. 4" or "§ 68 stk. 5" */
-    const char *floor_ref;       /* "§ 68 stk. 4, 4. pkt." or "§ 68 stk. 5, 2. pkt." */
-    int prior_above_floor;       /* the monthly amount is above the stk. 2 level */
-    unsigned week_to_month_num;  /* a weekly amount × num/den per month: 52/12 */
-    unsigned week_to_month_den;
+/* The plain values of a trace, for rfy_explanation_value(). */
+typedef enum rfy_explanation_value_id {
+    RFY_EXPLAIN_NO_NEW_FORLOEB_FROM = 0, /* the first month without new ressourceforløb, or 0 */
+    RFY_EXPLAIN_HAS_TILLAEG_ALL,         /* nr. 4 with child_support and a known normalbidrag */
+    RFY_EXPLAIN_PRIOR_ABOVE_FLOOR,       /* the prior's monthly amount is above the stk. 2 level */
+    RFY_EXPLAIN_WEEK_TO_MONTH_NUM,       /* a weekly amount × num/den a month: 52 ... */
+    RFY_EXPLAIN_WEEK_TO_MONTH_DEN,       /* ... / 12 */
+    RFY_EXPLAIN_WAGE_LOW_PCT,            /* 30 */
+    RFY_EXPLAIN_WAGE_HIGH_PCT,           /* 55 */
+    RFY_EXPLAIN_WAGE_RULE_LAST_MONTH,    /* ressourceforløb under 30/55: its last month, else 0 */
+    RFY_EXPLAIN_WAGE_ABOVE_THRESHOLD,    /* the wage is above T */
+    RFY_EXPLAIN_HOLIDAY_DAYS_NUM,        /* feriedage × num/den = calendar days: 7 ... */
+    RFY_EXPLAIN_HOLIDAY_DAYS_DEN,        /* ... / 5 */
+    RFY_EXPLAIN_HOURS_CAP,               /* most hours counted a month, hundredths (16000) */
+    RFY_EXPLAIN_HAS_SANCTION,            /* sanction_days or sanction_amount given */
+    RFY_EXPLAIN_SANCTION_DAY_NUM,        /* the amount a day = level × 12 ... */
+    RFY_EXPLAIN_SANCTION_DAY_DEN,        /* ... / 260 */
+    RFY_EXPLAIN_SANCTION_DAY_OWN_NR4,    /* nr. 4: from the person's own level */
+    RFY_EXPLAIN_SANCTION_DAY_NOT_PRIOR,  /* paid at stk. 4/5, sanctioned on the stk. 2 level */
+    RFY_EXPLAIN_SANCTION_DAY_PER_ROW,    /* several rows priced at different amounts a day */
+    RFY_EXPLAIN_PAYMENT_FLOORED          /* deductions exceed the gross: payment 0 */
+} rfy_explanation_value_id;
 
-    /* Wage (§ 68 a stk. 2, § 69 j stk. 9). */
-    const char *wage_rule;       /* "30/55" or "55" */
-    unsigned wage_low_pct;       /* 30 */
-    unsigned wage_high_pct;      /* 55 */
-    rfy_month wage_rule_last_month; /* ressourceforløb under 30/55: its last month (2021-12), else 0 */
-    rfy_wage_parts wage;         /* W(wage) */
+/*
+ * A new, empty trace; NULL when memory runs out.  The caller owns it:
+ * rfy_explanation_free() (NULL is allowed).
+ */
+RFY_API rfy_explanation *rfy_explanation_new(void);
+RFY_API void rfy_explanation_free(rfy_explanation *e);
 
-    /* Holiday pay (§ 68 a stk. 4, § 69 j stk. 11). */
-    rfy_wage_parts wage_holiday; /* W(wage + holiday_pay) */
-    unsigned holiday_days_num;   /* feriedage × num/den = calendar days: 7/5 */
-    unsigned holiday_days_den;
-    mpq_t holiday_calendar_days; /* holiday_days × 7/5, hundredths */
-
-    /* Income in a tilbud (§ 68 a stk. 3, § 69 j stk. 10). */
-    long hours_cap;              /* most hours counted a month, hundredths (16000 = 160) */
-    mpz_t hours_counted;         /* min(activation_hours, cap), hundredths */
-
-    /* Sanctions the kommune decided (rules.md §9; § 69 b–d, § 69 m–o). */
-    int has_sanction;             /* sanction_days or sanction_amount given */
-    unsigned sanction_day_num;    /* the amount a day = level × num/den ... : 12 */
-    unsigned sanction_day_den;    /* ... : 260, rounded to whole kroner */
-    mpq_t sanction_day_level;     /* the level it is taken from: the § 68 stk. 2 level (nr. 4: the
-                                   * person's own), also for a person paid at stk. 4/5 */
-    mpq_t sanction_day_exact;     /* level × 12 / 260 before rounding, øre */
-    int sanction_day_own_nr4;     /* nr. 4: computed from the person's own level (no rate row) */
-    int sanction_day_not_prior;   /* the person is paid at the stk. 4/5 level, sanctioned on stk. 2 */
-    int sanction_day_per_row;     /* a case-month of several rows whose days were priced at
-                                   * different amounts a day (each row's own level): the
-                                   * level and amount a day above are the last row's */
-
-    /* Totals. */
-    mpq_t gross_exact;           /* Σ segment amounts, before the one rounding */
-    int payment_floored;         /* deductions exceed the gross: payment 0, nothing carried over */
-
-    /* The provision each rate used serves in this case-month (NULL where unused). */
-    const char *rate_ref[RFY_RATE_KEY_COUNT];
-} rfy_explanation;
-
-RFY_API void rfy_explanation_init(rfy_explanation *e);
-RFY_API void rfy_explanation_clear(rfy_explanation *e);
+/* A legal reference of the trace (static), or NULL where the case has none. */
+RFY_API const char *rfy_explanation_ref(const rfy_explanation *e, rfy_explanation_ref_id which);
+/* An exact value, copied into the caller's initialised `out` (0 for an unknown id). */
+RFY_API void rfy_explanation_amount(mpq_t out, const rfy_explanation *e,
+                                    rfy_explanation_amount_id which);
+/* A plain value (a flag 0/1, a constant of the law, a month); 0 for an unknown id. */
+RFY_API long rfy_explanation_value(const rfy_explanation *e, rfy_explanation_value_id which);
+/* The provision the rate `key` serves in this case-month (static), or NULL where unused. */
+RFY_API const char *rfy_explanation_rate_ref(const rfy_explanation *e, rfy_rate_key key);
 
 /*
  * Fill `out` with the trace of the case-month `in` that rfy_compute()
  * computed into `res`.
  * Returns RFY_OK.  Preconditions: rfy_compute(res, rates, in, ...) returned
- * RFY_OK for this very `in`, and neither changed since; out initialised with
- * rfy_explanation_init() (it may be reused).
+ * RFY_OK for this very `in`, and neither changed since; out from
+ * rfy_explanation_new() (it may be reused).
  */
 RFY_API int rfy_explain(rfy_explanation *out, const rfy_case *in, const rfy_result *res);
+
+/* How rfy_explain_text() and rfy_explain_json() explain a case-month. */
+typedef struct rfy_explain_options {
+    const char *case_id;        /* shown in the heading ("Sag: ..."), echoed in the JSON; NULL: none */
+    const unsigned long *lines; /* the input line of each row ("linje 10, dag 1–11: ..."); NULL: none */
+    rfy_lang lang;              /* RFY_LANG_DA (0, the default) or RFY_LANG_EN, for the text */
+    int recomputation;          /* the text of `rfy audit --explain`: a paid month recomputed */
+    const rfy_hints *hints;     /* the program's ways out in messages (rfy/hint.h); NULL: the library's */
+} rfy_explain_options;
+
+/*
+ * The explanation `rfy preview` prints, as text: the level and why, the rate
+ * values with their provenance, the segments, every deduction with its
+ * arithmetic, the totals, the warnings and the holiday ledger, in Danish
+ * (or English with opts->lang RFY_LANG_EN), ending with the line "Dette er
+ * en forhåndsberegning, ikke en afgørelse." (the audit's closing with
+ * opts->recomputation).  Amounts are Danish ("16.382,00").
+ *
+ * rows[0..n) are the case-month's period rows and res the result
+ * rfy_compute_rows() (or, for n == 1, rfy_compute(); or the runner) computed
+ * from them; with several rows the text lists them and explains the month's
+ * summed incomes (rules.md §7).  opts may be NULL (Danish, no case_id, no
+ * lines).  Returns a malloc'ed, NUL-terminated string the caller free()s,
+ * or NULL when memory runs out.  Only reads its arguments; thread-safe.
+ */
+RFY_API char *rfy_explain_text(const rfy_result *res, const rfy_case *const *rows, size_t n,
+                               const rfy_rates *rates, const rfy_explain_options *opts);
+
+/*
+ * The same explanation as JSON text, as `rfy preview --json` prints it
+ * (indented by two spaces, no final newline; schema in docs/preview.md):
+ * schema_version, engine, input, month, category, forloeb, level, segments,
+ * rates, deductions, gross, total_deduction, payment, provenance, rates_id,
+ * holiday; with several rows also "periods".  Money is a string with two
+ * decimals and '.' ("2022.35").  Its texts are Danish (opts->lang and
+ * opts->recomputation are not read).  Arguments, return value and
+ * ownership as rfy_explain_text().
+ */
+RFY_API char *rfy_explain_json(const rfy_result *res, const rfy_case *const *rows, size_t n,
+                               const rfy_rates *rates, const rfy_explain_options *opts);
 
 RFY_END_DECLS
 

@@ -50,7 +50,7 @@ typedef struct rfy_field {
  * Cells are checked in column order, so a case with several faults reports
  * the first.  Returns RFY_OK; or RFY_EINPUT with err->column (the column at
  * fault, or "" for an unknown or repeated name) and err->reason filled.
- * Preconditions: out initialised (rfy_case_init); it is reset first.
+ * Preconditions: out from rfy_case_new(); it is reset first.
  * err not NULL.  Does not allocate.
  */
 RFY_API int rfy_case_from_fields(rfy_case *out, const rfy_field *fields, size_t n,

@@ -43,7 +43,7 @@ RFY_BEGIN_DECLS
  * faults).  *at is the row err belongs to, or RFY_NO_ROW.  Any other code is
  * not the input's fault (memory): the run stops.
  * err is left alone when a row could not be read (it may hold that row's
- * faults).  Preconditions: res initialised; 1 <= n; conflict has n entries; rows of
+ * faults).  Preconditions: res from rfy_result_new(); 1 <= n; conflict has n entries; rows of
  * one case_id and month.
  */
 RFY_API int rfy_casemonth_compute(rfy_result *res, const rfy_rates *rates,

@@ -21,6 +21,9 @@
 
 #include <rfy/calc.h>
 #include <rfy/rates.h>
+/* White-box: the engine's own test reads the result's and the case's fields directly
+ * (calc/law/calc_internal.h); programs use the accessors of <rfy/calc.h>. */
+#include "calc_internal.h"
 
 /* The printed columns (øre) and, for failure reports, exact kroner values. */
 typedef struct ref_result {

@@ -13,6 +13,9 @@
 
 #include "money_check.h"
 #include <rfy/rfy.h>
+/* White-box: the engine's own test reads the result's and the case's fields directly
+ * (calc/law/calc_internal.h); programs use the accessors of <rfy/calc.h>. */
+#include "calc_internal.h"
 
 extern rfy_rates *R; /* the built-in tables */
 extern rfy_case C;   /* the case, reset before every test */

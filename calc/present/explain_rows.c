@@ -1,12 +1,11 @@
 /* Explaining a case-month of several period rows (explain_rows.h). */
 #include <string.h>
 
-#include "cli.h"
-#include "explain.h"
+#include "explain_render.h"
 #include "explain_rows.h"
 
-/* Danish, or English with --lang en (cli_lang), side by side. */
-#define T(da, en) (cli_lang == RFY_LANG_EN ? (en) : (da))
+/* Danish, or English when lang is RFY_LANG_EN, side by side. */
+#define T(da, en) (lang == RFY_LANG_EN ? (en) : (da))
 
 /* Øre as Danish kroner ("20.000,00"). */
 static const char *da(char *buf, size_t size, const mpz_t ore)
@@ -39,15 +38,15 @@ static void by_day(size_t *order, const rfy_case *const *rows, size_t n, const r
 
 /* One period: "  linje 10, dag 1–11: ikke-forsørger, løn 20.000,00". */
 static int period_line(FILE *out, const rfy_case *c, const unsigned long *line,
-                       const rfy_result *res)
+                       const rfy_result *res, rfy_lang lang)
 {
     char a[48];
     int f, l;
     row_days(c, res, &f, &l);
     if ((line ? fprintf(out, T("  linje %lu, dag %d–%d: %s", "  line %lu, days %d–%d: %s"), *line, f, l,
-                        rfy_category_text(c->category, cli_lang))
+                        rfy_category_text(c->category, lang))
               : fprintf(out, T("  dag %d–%d: %s", "  days %d–%d: %s"), f, l,
-                        rfy_category_text(c->category, cli_lang))) < 0)
+                        rfy_category_text(c->category, lang))) < 0)
         return EOF;
     if (c->prior != RFY_PRIOR_NONE && fprintf(out, T(", hidtidig %s", ", former %s"), rfy_prior_name(c->prior)) < 0)
         return EOF;
@@ -65,19 +64,19 @@ static int period_line(FILE *out, const rfy_case *c, const unsigned long *line,
     return fputc('\n', out) == EOF ? EOF : 0;
 }
 
-int explain_rows_text(FILE *out, const char *case_id, const rfy_case *const *rows, size_t n,
+int rfy__explain_rows_text(FILE *out, const char *case_id, const rfy_case *const *rows, size_t n,
                       const unsigned long *lines, const rfy_result *res, const rfy_rates *rates,
-                      int recomputation)
+                      int recomputation, rfy_lang lang)
 {
     rfy_case sum;
     size_t order[64];
     int rc = 0;
 
-    int (*one)(FILE *, const char *, const rfy_case *, const rfy_result *, const rfy_rates *) =
-        recomputation ? explain_text_recomputation : explain_text;
+    int (*one)(FILE *, const char *, const rfy_case *, const rfy_result *, const rfy_rates *,
+               rfy_lang) = recomputation ? rfy__explain_text_recomputation : rfy__explain_text;
 
     if (n == 1)
-        return one(out, case_id, rows[0], res, rates);
+        return one(out, case_id, rows[0], res, rates, lang);
     if (n > 64)
         n = 64;
     if (fprintf(out, T("Måneden består af %zu perioder (hver dag højst én gang; "
@@ -88,7 +87,7 @@ int explain_rows_text(FILE *out, const char *case_id, const rfy_case *const *row
         return EOF;
     by_day(order, rows, n, res);
     for (size_t k = 0; k < n; k++)
-        if (period_line(out, rows[order[k]], lines ? &lines[order[k]] : NULL, res) == EOF)
+        if (period_line(out, rows[order[k]], lines ? &lines[order[k]] : NULL, res, lang) == EOF)
             return EOF;
     if (fputs(T("Indtægterne lægges sammen og fradrages én gang for måneden (én "
                 "lønindtægtsgrænse, højst 160 timer).\n\n",
@@ -98,13 +97,14 @@ int explain_rows_text(FILE *out, const char *case_id, const rfy_case *const *row
         return EOF;
     rfy_case_init(&sum);
     rfy_rows_month_case(&sum, rows, n, res);
-    rc = one(out, case_id, &sum, res, rates);
+    rc = one(out, case_id, &sum, res, rates, lang);
     rfy_case_clear(&sum);
     return rc;
 }
 
-json_t *explain_rows_json(const char *case_id, const rfy_case *const *rows, size_t n,
-                          const unsigned long *lines, const rfy_result *res, const rfy_rates *rates)
+json_t *rfy__explain_rows_json(const char *case_id, const rfy_case *const *rows, size_t n,
+                          const unsigned long *lines, const rfy_result *res, const rfy_rates *rates,
+                          const rfy_hints *hints)
 {
     rfy_case sum;
     json_t *root, *periods;
@@ -116,7 +116,7 @@ json_t *explain_rows_json(const char *case_id, const rfy_case *const *rows, size
     rfy_case_init(&sum);
     if (n > 1)
         rfy_rows_month_case(&sum, rows, n, res);
-    root = explain_json(case_id, n == 1 ? rows[0] : &sum, res, rates);
+    root = rfy__explain_json(case_id, n == 1 ? rows[0] : &sum, res, rates, hints);
     rfy_case_clear(&sum);
     if (!root || !(periods = json_array())) {
         json_decref(root);
@@ -146,20 +146,4 @@ json_t *explain_rows_json(const char *case_id, const rfy_case *const *rows, size
         return NULL;
     }
     return root;
-}
-
-int explain_batch_row(FILE *out, const char *case_id, const batch_row *row,
-                      const rfy_rates *rates, int recomputation)
-{
-    const rfy_case *rows[64];
-    unsigned long lines[64];
-    size_t n = 0;
-    for (size_t i = 0; i < row->nrows && n < 64; i++) {
-        const rfy_case *c = batch_row_case(row, i);
-        if (!c)
-            continue;
-        rows[n] = c;
-        lines[n++] = batch_row_line(row, i);
-    }
-    return explain_rows_text(out, case_id, rows, n, lines, row->res, rates, recomputation);
 }

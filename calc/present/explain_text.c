@@ -1,5 +1,5 @@
 /*
- * explain_text(): one computed case-month explained in Danish for a
+ * rfy__explain_text(): one computed case-month explained in Danish (or English) for a
  * caseworker.  Formats the rfy_result and the engine's explanation trace
  * (rfy/explain.h) only: no rule arithmetic and no choice of legal reference
  * here; every amount paid is one of the
@@ -17,12 +17,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
-#include "explain.h"
+#include "explain_render.h"
 
-/* Every word of the explanation, Danish or (--lang en, cli_lang) English, side by
+/* Every word of the explanation, Danish or (lang RFY_LANG_EN) English, side by
  * side; names of categories, months, rates and units come from the engine. */
-#define T(da, en) (cli_lang == RFY_LANG_EN ? (en) : (da))
+#define T(da, en) (lang == RFY_LANG_EN ? (en) : (da))
 
 #define NUM 64 /* room for one formatted number */
 
@@ -129,16 +128,16 @@ static const char *da_ref(char *buf, size_t size, const char *ref)
 }
 
 /* "14. maj 2024" */
-static const char *da_date(char *buf, size_t size, const rfy_date *d)
+static const char *da_date(char *buf, size_t size, const rfy_date *d, rfy_lang lang)
 {
-    snprintf(buf, size, T("%d. %s %d", "%d %s %d"), d->day, rfy_month_name(d->month, cli_lang), d->year);
+    snprintf(buf, size, T("%d. %s %d", "%d %s %d"), d->day, rfy_month_name(d->month, lang), d->year);
     return buf;
 }
 
 /* "1.–14. maj", "14. maj" */
-static const char *day_range(char *buf, size_t size, rfy_month m, int first, int last)
+static const char *day_range(char *buf, size_t size, rfy_month m, int first, int last, rfy_lang lang)
 {
-    const char *name = rfy_month_name(RFY_MONTH_NUM(m), cli_lang);
+    const char *name = rfy_month_name(RFY_MONTH_NUM(m), lang);
     if (first == last)
         snprintf(buf, size, T("%d. %s", "%d %s"), first, name);
     else
@@ -151,7 +150,7 @@ static const char *day_range(char *buf, size_t size, rfy_month m, int first, int
  * − 16.323,00)", "30 % af 16.323,00 + 55 % af (…) = 4.896,90 + 2.022,35".
  */
 static const char *wage_expr(char *buf, size_t size, const rfy_wage_parts *w, const mpz_t t,
-                             int only_55, const rfy_explanation *e)
+                             int only_55, const rfy_explanation *e, rfy_lang lang)
 {
     char sx[NUM], st[NUM], s30[NUM], s55[NUM];
 
@@ -172,7 +171,7 @@ static const char *wage_expr(char *buf, size_t size, const rfy_wage_parts *w, co
 /* ---- sections ------------------------------------------------------------ */
 
 static void heading(FILE *out, const char *title, const char *case_id, const rfy_case *in,
-                    const rfy_result *res, const rfy_explanation *e)
+                    const rfy_result *res, const rfy_explanation *e, rfy_lang lang)
 {
     char from[NUM];
     int first = in->start_day ? in->start_day : 1;
@@ -181,14 +180,14 @@ static void heading(FILE *out, const char *title, const char *case_id, const rfy
     fprintf(out, "%s\n", title);
     if (case_id)
         fprintf(out, T("Sag:       %s\n", "Case:      %s\n"), case_id);
-    fprintf(out, T("Måned:     %s %d\n", "Month:     %s %d\n"), rfy_month_name(RFY_MONTH_NUM(res->month), cli_lang),
+    fprintf(out, T("Måned:     %s %d\n", "Month:     %s %d\n"), rfy_month_name(RFY_MONTH_NUM(res->month), lang),
             RFY_MONTH_YEAR(res->month));
-    fprintf(out, T("Kategori:  %s\n", "Category:  %s\n"), rfy_category_text(in->category, cli_lang));
+    fprintf(out, T("Kategori:  %s\n", "Category:  %s\n"), rfy_category_text(in->category, lang));
     fprintf(out, T("Forløb:    %s (%s)\n", "Course:    %s (%s)\n"),
             in->forloeb == RFY_FORLOEB_JOBAFKLARING ? "jobafklaringsforløb" : "ressourceforløb",
             e->forloeb_ref);
     fprintf(out, T("Ret til ydelse: %s (%d af %d dage)\n", "Entitled: %s (%d of %d days)\n"),
-            day_range(from, sizeof from, res->month, first, last), res->days,
+            day_range(from, sizeof from, res->month, first, last, lang), res->days,
             res->days_in_month);
     if (e->no_new_forloeb_ref)
         fprintf(out,
@@ -196,13 +195,13 @@ static void heading(FILE *out, const char *title, const char *case_id, const rfy
                   "allerede er i gang, fortsætter efter det hidtidige %s og beregnes som før.\n",
                   "Note: from 1 %s %d no new ressourceforløb can be started (%s); a forløb already "
                   "under way continues under the former %s and is computed as before.\n"),
-                rfy_month_name(RFY_MONTH_NUM(e->no_new_forloeb_from), cli_lang),
+                rfy_month_name(RFY_MONTH_NUM(e->no_new_forloeb_from), lang),
                 RFY_MONTH_YEAR(e->no_new_forloeb_from), e->no_new_forloeb_ref, e->forloeb_ref);
 }
 
 /* § 68 stk. 2 nr. 4: u25 level + tillæg, at most the forsørger level. */
 static void level_nr4(FILE *out, const rfy_case *in, const rfy_result *res,
-                      const rfy_explanation *e)
+                      const rfy_explanation *e, rfy_lang lang)
 {
     const rfy_rate_value *base = res->rate[RFY_RATE_U25_HJEMME];
     const rfy_rate_value *cap = res->rate[RFY_RATE_U25_BIDRAG_MAX];
@@ -210,7 +209,7 @@ static void level_nr4(FILE *out, const rfy_case *in, const rfy_result *res,
     char ref[48], a[NUM], b[NUM], c[NUM], d[NUM];
     const char *barn = in->children == 1 ? T("barn", "child") : T("børn", "children");
 
-    fprintf(out, "  %s (%s):\n", da_ref(ref, sizeof ref, e->stk2_ref), rfy_category_text(in->category, cli_lang));
+    fprintf(out, "  %s (%s):\n", da_ref(ref, sizeof ref, e->stk2_ref), rfy_category_text(in->category, lang));
     if (base)
         fprintf(out, T("    grundbeløb efter %s: %s kr./md.\n", "    base amount under %s: %s kr./month\n"), da_ref(ref, sizeof ref, e->nr4_base_ref),
                 da_z(a, base->amount));
@@ -245,7 +244,7 @@ static void level_nr4(FILE *out, const rfy_case *in, const rfy_result *res,
 
 /* § 68 stk. 4 / stk. 5: the hidtidige ydelse against the stk. 2 floor. */
 static void level_prior(FILE *out, const rfy_case *in, const rfy_result *res,
-                        const rfy_explanation *e)
+                        const rfy_explanation *e, rfy_lang lang)
 {
     int sdp = in->prior == RFY_PRIOR_SYGEDAGPENGE;
     char ref[48], pref[48], fref[48], a[NUM], b[NUM], c[NUM], r[NUM + 8], date[48];
@@ -288,7 +287,7 @@ static void level_prior(FILE *out, const rfy_case *in, const rfy_result *res,
                            "offentliggjort: beregnet alligevel; kontrollér beløbet)\n",
                            "    (above the derived highest dagpenge amount %s %s, which is not "
                            "published: computed all the same; check the amount)\n"),
-                    da_z(a, dp->amount), rfy_rate_unit_text(dp->key, cli_lang));
+                    da_z(a, dp->amount), rfy_rate_unit_text(dp->key, lang));
     }
     if (e->prior_above_floor)
         fprintf(out, T("    %s er mere end niveauet efter %s (%s): den hidtidige ydelse er niveauet",
@@ -302,27 +301,27 @@ static void level_prior(FILE *out, const rfy_case *in, const rfy_result *res,
                 da_ref(fref, sizeof fref, e->floor_ref), c);
     if (sdp)
         fprintf(out, T(" til og med %s; derefter niveauet efter %s.\n", " up to and including %s; then the level under %s.\n"),
-                da_date(date, sizeof date, &in->prior_until), ref);
+                da_date(date, sizeof date, &in->prior_until, lang), ref);
     else
         fputs(T(" (stk. 5 har ingen slutdato).\n", " (stk. 5 has no end date).\n"), out);
 }
 
 static void level_section(FILE *out, const rfy_case *in, const rfy_result *res,
-                          const rfy_explanation *e)
+                          const rfy_explanation *e, rfy_lang lang)
 {
     char ref[48], a[NUM];
 
     fputs(T("\nNiveau\n", "\nLevel\n"), out);
     if (in->category == RFY_CAT_U25_HJEMME_BIDRAG)
-        level_nr4(out, in, res, e);
+        level_nr4(out, in, res, e, lang);
     else
         fprintf(out, T("  %s (%s): %s kr./md.\n", "  %s (%s): %s kr./month\n"), da_ref(ref, sizeof ref, e->stk2_ref),
-                rfy_category_text(in->category, cli_lang), da_q(a, res->stk2_level));
+                rfy_category_text(in->category, lang), da_q(a, res->stk2_level));
     if (in->prior != RFY_PRIOR_NONE)
-        level_prior(out, in, res, e);
+        level_prior(out, in, res, e, lang);
 }
 
-static void segments_section(FILE *out, const rfy_result *res, const rfy_explanation *e)
+static void segments_section(FILE *out, const rfy_result *res, const rfy_explanation *e, rfy_lang lang)
 {
     char days[48], ref[48], a[NUM], r[NUM + 8];
 
@@ -330,7 +329,7 @@ static void segments_section(FILE *out, const rfy_result *res, const rfy_explana
     for (int i = 0; i < res->nsegments; i++) {
         const rfy_segment *s = &res->seg[i];
         fprintf(out, T("  %s: %d %s à %s/%d %s (%s)\n", "  %s: %d %s at %s/%d %s (%s)\n"),
-                day_range(days, sizeof days, res->month, s->first_day, s->last_day), s->days,
+                day_range(days, sizeof days, res->month, s->first_day, s->last_day, lang), s->days,
                 s->days == 1 ? T("dag", "day") : T("dage", "days"), da_q(a, s->level), res->days_in_month,
                 da_result_q(r, sizeof r, s->amount), da_ref(ref, sizeof ref, s->level_ref));
     }
@@ -341,14 +340,14 @@ static void segments_section(FILE *out, const rfy_result *res, const rfy_explana
                 da_z(a, res->gross));
 }
 
-static void deduction_wage(FILE *out, const rfy_result *res, const rfy_explanation *e)
+static void deduction_wage(FILE *out, const rfy_result *res, const rfy_explanation *e, rfy_lang lang)
 {
     const rfy_rate_value *t = res->rate[RFY_RATE_WAGE_THRESHOLD];
     char expr[256], r[2 * NUM], ref[48], st[NUM];
 
     if (!t)
         return;
-    wage_expr(expr, sizeof expr, &e->wage, t->amount, res->wage_55_only, e);
+    wage_expr(expr, sizeof expr, &e->wage, t->amount, res->wage_55_only, e, lang);
     fprintf(out, T("  Løn: %s %s (%s)", "  Wage: %s %s (%s)"), expr,
             da_result(r, sizeof r, res->wage_exact, res->wage_deduction),
             da_ref(ref, sizeof ref, res->wage_ref));
@@ -359,14 +358,14 @@ static void deduction_wage(FILE *out, const rfy_result *res, const rfy_explanati
         fprintf(out, T("; %s-reglen gælder for ressourceforløb til og med %s %d",
                        "; the %s rule applies to ressourceforløb up to and including %s %d"),
                 e->wage_rule,
-                rfy_month_name(RFY_MONTH_NUM(e->wage_rule_last_month), cli_lang),
+                rfy_month_name(RFY_MONTH_NUM(e->wage_rule_last_month), lang),
                 RFY_MONTH_YEAR(e->wage_rule_last_month));
     fputc('\n', out);
 }
 
 /* § 68 a stk. 4: W(wage + holiday_pay) − W(wage), at most the benefit for the days it covers. */
 static void deduction_holiday(FILE *out, const rfy_case *in, const rfy_result *res,
-                              const rfy_explanation *e)
+                              const rfy_explanation *e, rfy_lang lang)
 {
     const rfy_rate_value *t = res->rate[RFY_RATE_WAGE_THRESHOLD];
     int only_55 = res->wage_55_only;
@@ -376,11 +375,11 @@ static void deduction_holiday(FILE *out, const rfy_case *in, const rfy_result *r
         return;
     fprintf(out, T("  Feriegodtgørelse: %s for %s feriedage (%s)\n", "  Holiday pay: %s for %s feriedage (%s)\n"), da_z(a, in->holiday_pay),
             da_count_z(b, in->holiday_days), da_ref(ref, sizeof ref, res->holiday_ref));
-    wage_expr(expr, sizeof expr, &e->wage_holiday, t->amount, only_55, e);
+    wage_expr(expr, sizeof expr, &e->wage_holiday, t->amount, only_55, e, lang);
     fprintf(out, T("    fradrag af løn og feriegodtgørelse i alt %s: %s %s\n",
                    "    deduction for wage and holiday pay together %s: %s %s\n"),
             da_z(a, e->wage_holiday.income), expr, da_result_q(r, sizeof r, e->wage_holiday.total));
-    wage_expr(expr, sizeof expr, &e->wage, t->amount, only_55, e);
+    wage_expr(expr, sizeof expr, &e->wage, t->amount, only_55, e, lang);
     fprintf(out, T("    fradrag af lønnen alene %s: %s %s\n", "    deduction for the wage alone %s: %s %s\n"),
             da_z(a, in->wage), expr,
             da_result_q(r, sizeof r, e->wage.total));
@@ -411,7 +410,7 @@ static void deduction_holiday(FILE *out, const rfy_case *in, const rfy_result *r
 
 /* § 68 a stk. 3: max(0; income − min(hours; 160) × hourly disregard), krone for krone. */
 static void deduction_activation(FILE *out, const rfy_case *in, const rfy_result *res,
-                                 const rfy_explanation *e)
+                                 const rfy_explanation *e, rfy_lang lang)
 {
     const rfy_rate_value *h = res->rate[RFY_RATE_HOUR_DISREGARD];
     char r[2 * NUM], ref[48], a[NUM], b[NUM], c[NUM], d[NUM], cap[NUM];
@@ -437,7 +436,7 @@ static void deduction_activation(FILE *out, const rfy_case *in, const rfy_result
  * each with its paragraph.  Every value is the engine's (result and trace).
  */
 static void deduction_sanction(FILE *out, const rfy_case *in, const rfy_result *res,
-                               const rfy_explanation *e)
+                               const rfy_explanation *e, rfy_lang lang)
 {
     char ref[48], a[NUM], b[NUM], c[NUM], lvl[NUM], r[NUM];
     const char *sep = "";
@@ -478,22 +477,22 @@ static void deduction_sanction(FILE *out, const rfy_case *in, const rfy_result *
 }
 
 static void deductions_section(FILE *out, const rfy_case *in, const rfy_result *res,
-                               const rfy_explanation *e)
+                               const rfy_explanation *e, rfy_lang lang)
 {
     char ref[48], a[NUM], b[NUM];
     int any = 0;
 
     fputs(T("\nFradrag\n", "\nDeductions\n"), out);
     if (mpz_sgn(in->wage) > 0) {
-        deduction_wage(out, res, e);
+        deduction_wage(out, res, e, lang);
         any = 1;
     }
     if (mpz_sgn(in->holiday_pay) > 0) {
-        deduction_holiday(out, in, res, e);
+        deduction_holiday(out, in, res, e, lang);
         any = 1;
     }
     if (mpz_sgn(in->activation_income) > 0) {
-        deduction_activation(out, in, res, e);
+        deduction_activation(out, in, res, e, lang);
         any = 1;
     }
     if (mpz_sgn(in->other_income) > 0) {
@@ -504,14 +503,14 @@ static void deductions_section(FILE *out, const rfy_case *in, const rfy_result *
         any = 1;
     }
     if (e->has_sanction) {
-        deduction_sanction(out, in, res, e);
+        deduction_sanction(out, in, res, e, lang);
         any = 1;
     }
     if (!any)
         fputs(T("  Ingen indtægter at trække fra.\n", "  No income to deduct.\n"), out);
 }
 
-static void totals_section(FILE *out, const rfy_result *res, const rfy_explanation *e)
+static void totals_section(FILE *out, const rfy_result *res, const rfy_explanation *e, rfy_lang lang)
 {
     const mpz_t *ded[5] = {&res->wage_deduction, &res->holiday_deduction,
                            &res->activation_deduction, &res->other_deduction,
@@ -545,7 +544,7 @@ static void totals_section(FILE *out, const rfy_result *res, const rfy_explanati
 }
 
 static void rates_section(FILE *out, const rfy_result *res, const rfy_explanation *e,
-                          const rfy_rates *rates)
+                          const rfy_rates *rates, rfy_lang lang)
 {
     char ref[64], a[NUM], date[48];
 
@@ -554,14 +553,14 @@ static void rates_section(FILE *out, const rfy_result *res, const rfy_explanatio
         const rfy_rate_value *v = res->rate[k];
         if (!v)
             continue;
-        fprintf(out, T("  %s (%s): %s %s, gældende fra %s, %s\n", "  %s (%s): %s %s, in force from %s, %s\n"), rfy_rate_key_text(k, cli_lang),
+        fprintf(out, T("  %s (%s): %s %s, gældende fra %s, %s\n", "  %s (%s): %s %s, in force from %s, %s\n"), rfy_rate_key_text(k, lang),
                 da_ref(ref, sizeof ref, e->rate_ref[k]), da_z(a, v->amount),
-                rfy_rate_unit_text(v->key, cli_lang), da_date(date, sizeof date, &v->from),
-                rfy_provenance_text(v->provenance, cli_lang));
+                rfy_rate_unit_text(v->key, lang), da_date(date, sizeof date, &v->from, lang),
+                rfy_provenance_text(v->provenance, lang));
         /* in Danish from the engine: a derived row's chain recomputed, a source named */
         {
             char shown[512];
-            rfy_rate_source_text(shown, sizeof shown, v, rates, cli_lang);
+            rfy_rate_source_text(shown, sizeof shown, v, rates, lang);
             fprintf(out, "    %s\n", shown);
         }
     }
@@ -584,7 +583,7 @@ static void rates_section(FILE *out, const rfy_result *res, const rfy_explanatio
 }
 
 /* The warnings of the result (rfy_warning), in Danish; nothing when none. */
-static void warnings_section(FILE *out, const rfy_result *res, const rfy_explanation *e)
+static void warnings_section(FILE *out, const rfy_result *res, const rfy_explanation *e, rfy_lang lang)
 {
     char a[NUM], ref[48];
     const char *sep = "";
@@ -598,7 +597,7 @@ static void warnings_section(FILE *out, const rfy_result *res, const rfy_explana
             const rfy_rate_value *v = res->rate[k];
             if (!v || v->provenance != RFY_PROV_DERIVED)
                 continue;
-            fprintf(out, "%s%s %s %s", sep, rfy_rate_key_text(k, cli_lang), da_z(a, v->amount), rfy_rate_unit_text(v->key, cli_lang));
+            fprintf(out, "%s%s %s %s", sep, rfy_rate_key_text(k, lang), da_z(a, v->amount), rfy_rate_unit_text(v->key, lang));
             sep = "; ";
         }
         fprintf(out, T("\n    Antagelserne bag satserne: rfy rates show %d.\n",
@@ -644,42 +643,43 @@ static void warnings_section(FILE *out, const rfy_result *res, const rfy_explana
  * forhåndsberegning; the same breakdown of a paid month in an audit is a
  * recomputation (genberegning), and must not read as advance notice. */
 static int explain_as(FILE *out, const char *title, const char *closing, const char *case_id,
-                      const rfy_case *in, const rfy_result *res, const rfy_rates *rates)
+                      const rfy_case *in, const rfy_result *res, const rfy_rates *rates,
+                      rfy_lang lang)
 {
     rfy_explanation e;
 
     rfy_explanation_init(&e);
     rfy_explain(&e, in, res);
-    heading(out, title, case_id, in, res, &e);
-    level_section(out, in, res, &e);
-    segments_section(out, res, &e);
-    deductions_section(out, in, res, &e);
-    totals_section(out, res, &e);
-    explain_holiday_text(out, in, res);
-    rates_section(out, res, &e, rates);
-    warnings_section(out, res, &e);
+    heading(out, title, case_id, in, res, &e, lang);
+    level_section(out, in, res, &e, lang);
+    segments_section(out, res, &e, lang);
+    deductions_section(out, in, res, &e, lang);
+    totals_section(out, res, &e, lang);
+    rfy__explain_holiday_text(out, in, res, lang);
+    rates_section(out, res, &e, rates, lang);
+    warnings_section(out, res, &e, lang);
     fprintf(out, "\n%s\n", closing);
     rfy_explanation_clear(&e);
     return ferror(out) ? EOF : 0;
 }
 
-int explain_text(FILE *out, const char *case_id, const rfy_case *in, const rfy_result *res,
-                 const rfy_rates *rates)
+int rfy__explain_text(FILE *out, const char *case_id, const rfy_case *in, const rfy_result *res,
+                 const rfy_rates *rates, rfy_lang lang)
 {
     return explain_as(out, T("Forhåndsberegning af ressourceforløbsydelse",
                              "Advance calculation of ressourceforløbsydelse"),
                       T("Dette er en forhåndsberegning, ikke en afgørelse.",
                         "This is an advance calculation, not a decision."),
-                      case_id, in, res, rates);
+                      case_id, in, res, rates, lang);
 }
 
-int explain_text_recomputation(FILE *out, const char *case_id, const rfy_case *in,
-                               const rfy_result *res, const rfy_rates *rates)
+int rfy__explain_text_recomputation(FILE *out, const char *case_id, const rfy_case *in,
+                               const rfy_result *res, const rfy_rates *rates, rfy_lang lang)
 {
     return explain_as(out, T("Genberegning af ressourceforløbsydelse for en udbetalt måned",
                              "Recomputation of ressourceforløbsydelse for a month paid"),
                       T("Dette er en genberegning efter reglerne af en udbetalt måned, ikke en "
                         "afgørelse.",
                         "This is a recomputation by the rules of a month paid, not a decision."),
-                      case_id, in, res, rates);
+                      case_id, in, res, rates, lang);
 }

@@ -7,18 +7,17 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
-#include "explain.h"
+#include "explain_render.h"
 
-/* Danish, or English with --lang en (cli_lang), side by side. */
-#define T(da, en) (cli_lang == RFY_LANG_EN ? (en) : (da))
+/* Danish, or English when lang is RFY_LANG_EN, side by side. */
+#define T(da, en) (lang == RFY_LANG_EN ? (en) : (da))
 
 #define NUM 48
 
 /* "januar 2024" */
-static const char *month_da(char *buf, size_t size, rfy_month m)
+static const char *month_da(char *buf, size_t size, rfy_month m, rfy_lang lang)
 {
-    snprintf(buf, size, "%s %d", rfy_month_name(RFY_MONTH_NUM(m), cli_lang), RFY_MONTH_YEAR(m));
+    snprintf(buf, size, "%s %d", rfy_month_name(RFY_MONTH_NUM(m), lang), RFY_MONTH_YEAR(m));
     return buf;
 }
 
@@ -48,7 +47,7 @@ static const char EXCESS_EN[] =
     "kommune. When the kommune makes it, the month is entered as period rows (start and end) "
     "that leave those days out.";
 
-int explain_holiday_text(FILE *out, const rfy_case *in, const rfy_result *res)
+int rfy__explain_holiday_text(FILE *out, const rfy_case *in, const rfy_result *res, rfy_lang lang)
 {
     const rfy_holiday_month *h = &res->holiday;
     char m[32], from[32], to[32], a[NUM], b[NUM], c[NUM], d[NUM];
@@ -66,7 +65,7 @@ int explain_holiday_text(FILE *out, const rfy_case *in, const rfy_result *res)
               out);
         return ferror(out) ? EOF : 0;
     }
-    month_da(m, sizeof m, res->month);
+    month_da(m, sizeof m, res->month, lang);
     if (h->run_broken)
         fputs(T("  En hel kalendermåned uden ydelse gik forud: tællingen af måneder startede "
                 "forfra.\n",
@@ -80,8 +79,8 @@ int explain_holiday_text(FILE *out, const rfy_case *in, const rfy_result *res)
     if (h->right) {
         fprintf(out, T("  Ret til ferie med ydelse: ja, %d dage (5 uger) i ferieperioden %s – %s%s\n",
                        "  Right to holiday with the benefit: yes, %d days (5 weeks) in the holiday window %s – %s%s\n"),
-                RFY_HOLIDAY_WINDOW_DAYS, month_da(from, sizeof from, h->window_from),
-                month_da(to, sizeof to, h->window_to),
+                RFY_HOLIDAY_WINDOW_DAYS, month_da(from, sizeof from, h->window_from, lang),
+                month_da(to, sizeof to, h->window_to, lang),
                 h->new_window ? T(" (ny periode fra denne måned)", " (a new window from this month)") : "");
         fprintf(out, T("  Brugt i perioden før denne måned: %s dage\n",
                        "  Used in the window before this month: %s days\n"),
@@ -150,7 +149,7 @@ static json_t *month_json(rfy_month mo)
     return json_string(buf);
 }
 
-json_t *explain_holiday_json(const rfy_case *in, const rfy_result *res)
+json_t *rfy__explain_holiday_json(const rfy_case *in, const rfy_result *res)
 {
     const rfy_holiday_month *h = &res->holiday;
     json_t *o, *w = NULL;

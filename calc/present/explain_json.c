@@ -1,9 +1,9 @@
 /*
- * explain_json(): one computed case-month as a JSON object (jansson).
+ * rfy__explain_json(): one computed case-month as a JSON object (jansson).
  *
- * Self-contained (needs only the engine and jansson) so that a test program
- * can compile it in.  Formats the rfy_result and the engine's explanation
- * trace (rfy/explain.h): no rule arithmetic, no choice of legal reference.  Money is never a JSON number: every amount is a string
+ * Formats the rfy_result and the engine's explanation trace (rfy/explain.h):
+ * no rule arithmetic, no choice of legal reference.  Its texts are Danish;
+ * programs get it as text from rfy_explain_json() (explain_api.c).  Money is never a JSON number: every amount is a string
  * with two decimals and '.', and an exact value that is not whole øre also
  * carries its fraction "num/den" in øre, so a reader can redo the arithmetic
  * without any floating point.
@@ -11,8 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h" /* cli_hints */
-#include "explain.h"
+#include "explain_render.h"
 
 /* Attach v to obj under key; 1 on failure (v NULL or no memory), else 0.
  * Steals v either way, as json_object_set_new() does. */
@@ -469,7 +468,7 @@ static int gross_exact(json_t *root, const rfy_explanation *e)
 
 /* "warnings": [{"code": "derived_rate", "detail": "..."}], empty when none;
  * the detail names the value the warning rests on (rfy_warning_detail). */
-static json_t *warnings_json(const rfy_result *res)
+static json_t *warnings_json(const rfy_result *res, const rfy_hints *hints)
 {
     json_t *a = json_array();
     int bad = !a;
@@ -481,7 +480,7 @@ static json_t *warnings_json(const rfy_result *res)
         o = json_object();
         bad = !o || put(o, "code", json_string(rfy_warning_code((rfy_warning)bit)));
         if (!bad && rfy_warning_detail(detail, sizeof detail, (rfy_warning)bit, res) >= 0) {
-            rfy_hints_apply(hinted, sizeof hinted, detail, cli_hints); /* "rfy rates show" */
+            rfy_hints_apply(hinted, sizeof hinted, detail, hints); /* "rfy rates show" */
             bad = put(o, "detail", json_string(hinted));
         }
         /* the same in Danish, for a person (the page, docs/preview.md) */
@@ -515,8 +514,8 @@ static json_t *notes_json(const rfy_explanation *e)
     return a;
 }
 
-json_t *explain_json(const char *case_id, const rfy_case *in, const rfy_result *res,
-                     const rfy_rates *rates)
+json_t *rfy__explain_json(const char *case_id, const rfy_case *in, const rfy_result *res,
+                     const rfy_rates *rates, const rfy_hints *hints)
 {
     json_t *root = json_object(), *engine = json_object(), *ded = json_array();
     rfy_explanation e;
@@ -558,10 +557,10 @@ json_t *explain_json(const char *case_id, const rfy_case *in, const rfy_result *
     bad |= put(root, "payment", money_z(res->payment));
     bad |= put(root, "provenance", json_string(rfy_provenance_name(res->provenance)));
     bad |= put(root, "rates_id", json_string(rfy_rates_id(rates)));
-    bad |= put(root, "warnings", warnings_json(res));
+    bad |= put(root, "warnings", warnings_json(res, hints));
     bad |= put(root, "notes", notes_json(&e));
     if (res->holiday.status != RFY_HOLIDAY_NONE)
-        bad |= put(root, "holiday", explain_holiday_json(in, res));
+        bad |= put(root, "holiday", rfy__explain_holiday_json(in, res));
 
 done:
     rfy_explanation_clear(&e);
