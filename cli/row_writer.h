@@ -1,0 +1,93 @@
+/*
+ * The rows rfy writes for payroll and audit, in every --format, from typed
+ * cells (rfy/cells.h): the one place that turns a row into bytes.  Batch
+ * and audit lay out their columns here (row_layout, from the library's one
+ * column table) and write through one row_writer; the format's own writer
+ * does the rest (write_csv.c, write_excel.c, write_xlsx.c).
+ *
+ *     row_layout out, rej;
+ *     row_layout_results(&out); row_layout_add(&out, RFY_COL_PAID); ...
+ *     row_layout_rejects(&rej);
+ *     row_writer_open(&w, fmt, &out, &rej, rejects_to_file, xlsx_path, &msg);
+ *     row_writer_header(w, fp, 0) ... row_writer_row(w, fp, cells, NULL, NULL) ...
+ *     row_writer_summary(w, &sum, rates_id); row_writer_finish(w, &msg);
+ *
+ * xlsx: the rows go to the workbook (written at finish to xlsx_path), never
+ * to the output stream; the rejects go to their CSV file as well.  Rejects
+ * that do not go to a file (standard error) are always rfy's CSV.
+ */
+#ifndef RFY_ROW_WRITER_H
+#define RFY_ROW_WRITER_H
+
+#include <stdio.h>
+
+#include <rfy/rfy.h>
+
+#include "output_format.h"
+
+struct run_summary;
+
+/* The columns of one output: result columns, added columns, kept input columns. */
+#define ROW_LAYOUT_MAX 48
+typedef struct row_layout {
+    size_t n, nkept;
+    const char *name[ROW_LAYOUT_MAX];            /* header names (borrowed) */
+    rfy_cell_quoting quoting[ROW_LAYOUT_MAX];    /* as the column's cells */
+    size_t bound;                                /* bytes of a CSV row at most, line end included */
+} row_layout;
+
+/* The 24 result columns of interface.md "Batch output". */
+void row_layout_results(row_layout *l);
+/* The rejects' columns: line, case_id, column, reason, code. */
+void row_layout_rejects(row_layout *l);
+/* Add column col (its name from the table).  Returns 0, or -1 when full. */
+int row_layout_add(row_layout *l, rfy_column col);
+/* Add a kept input column (--keep-columns) named `name` (borrowed). */
+int row_layout_add_kept(row_layout *l, const char *name);
+/* The layout's CSV header line with its newline, malloc'ed (NULL: out of memory). */
+char *row_layout_csv_header(const row_layout *l);
+
+typedef struct row_writer row_writer;
+
+/*
+ * A writer of format fmt for output `out` and rejects `rej` (both borrowed:
+ * keep them).  rejects_to_file: the rejects go to a file (else they are
+ * rfy's CSV whatever the format).  xlsx_path: the workbook's file (xlsx).
+ * Returns 0, or -1 with *errmsg (caller frees).
+ */
+int row_writer_open(row_writer **w, output_format fmt, const row_layout *out, const row_layout *rej,
+                    int rejects_to_file, const char *xlsx_path, char **errmsg);
+
+/* The header line of the output (rejects 0) or the rejects (1) into fp.
+ * Returns 0, or EOF (errno from the stream). */
+int row_writer_header(row_writer *w, FILE *fp, int rejects);
+
+/*
+ * A result row into fp (one fwrite).  csv, csv_len not NULL: set to the
+ * row's CSV text (rfy's CSV whatever the format; valid until the next row),
+ * as the ledger stores it.  Returns 0, or EOF (a row that does not fit: errno
+ * EOVERFLOW; xlsx: too many rows for a sheet).
+ */
+int row_writer_row(row_writer *w, FILE *fp, const rfy_cells *c, const char **csv, size_t *csv_len);
+
+/* A reject row into fp (the rejects file, a spool or standard error); *len
+ * (when not NULL) the bytes written to fp.  Returns 0, or EOF. */
+int row_writer_reject(row_writer *w, FILE *fp, const rfy_cells *c, size_t *len);
+
+/* audit's summary block: the empty line before it, then one figure per line
+ * (cells RFY_COL_FIGURE_NAME and a value): "# name,value", in xlsx a row of
+ * the summary sheet.  Return 0, or EOF. */
+int row_writer_blank(row_writer *w, FILE *fp);
+int row_writer_figure(row_writer *w, FILE *fp, const rfy_cells *c);
+
+/* xlsx: the summary sheet of batch and audit (the figures of run_summary.h,
+ * rates_id).  Returns 0, or -1 (out of memory).  Other formats: nothing. */
+int row_writer_summary(row_writer *w, const struct run_summary *s, const char *rates_id);
+
+/* xlsx: write the workbook.  Returns 0, or -1 with *errmsg.  Frees w (NULL is fine). */
+int row_writer_finish(row_writer *w, char **errmsg);
+
+/* Free w, writing nothing more (NULL is fine). */
+void row_writer_free(row_writer *w);
+
+#endif
