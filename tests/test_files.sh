@@ -210,6 +210,57 @@ assert rj.auto_filter.ref == f"A1:{get_column_letter(rj.max_column)}2", rj.auto_
 f = [c for c in openpyxl.load_workbook(sys.argv[1])["resultater"]["A"] if c.value == "'=1+1"][0]
 assert f.data_type == "s" and f.value == "'=1+1", (f.data_type, f.value)
 PY
+# The workbook's own XML (unzipped, no spreadsheet library): every amount,
+# day count and whole number is a numeric cell (no t= attribute) whose value
+# is exactly the CSV's decimal -- the øre / 100 of the engine, never text.
+# The audit row: May 2024, forsørger, wage 20.000: payment 16.382,00 − 0,55 × 3.677,00 = 14.359,65;
+# paid 14.000,00, difference 14.000,00 − 14.359,65 = −359,65.
+printf 'case_id,month,category,wage,paid\nR1,2024-05,forsorger,20000,14000.00\n' >"$TMP/xa.in.csv"
+"$RFY" audit --format xlsx -o "$TMP/xa.xlsx" "$TMP/xa.in.csv" 2>/dev/null
+"$RFY" audit -o "$TMP/xa.csv" "$TMP/xa.in.csv" 2>/dev/null
+check "audit: the differing row's paid and difference 14000.00, -359.65" has "$TMP/xa.csv" ",14000.00,-359.65"
+for pair in "$TMP/x.out.csv $TMP/x.xlsx" "$TMP/cp.csv $TMP/d.xlsx" "$TMP/xa.csv $TMP/xa.xlsx"; do
+    set -- $pair
+    check "xlsx $(basename "$2") XML: numbers are numbers equal to the exact øre/100" \
+        "$PY" - "$1" "$2" <<'PY'
+import csv, re, sys, zipfile
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+rows = rows[:rows.index([])] if [] in rows else rows  # audit: the rows before the summary block
+ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+sheet = ET.fromstring(zipfile.ZipFile(sys.argv[2]).read("xl/worksheets/sheet1.xml"))
+def col(ref):
+    n = 0
+    for ch in re.match(r"[A-Z]+", ref).group(0):
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+got = []
+for r in sheet.find("m:sheetData", ns):
+    cells = {}
+    for c in r:
+        v = c.find("m:v", ns)
+        cells[col(c.get("r"))] = (c.get("t"), None if v is None else v.text)
+    got.append(cells)
+money = {"gross", "wage_deduction", "holiday_deduction", "activation_deduction", "other_deduction",
+         "total_deduction", "payment", "sanction_deduction", "paid", "difference"}
+days = {"holiday_used_days", "holiday_days_left", "holiday_excess_days"}
+whole = {"days", "days_in_month", "holiday_run_months"}
+assert len(got) == len(rows), (len(got), len(rows))
+amounts = 0
+for want, cells in zip(rows[1:], got[1:]):
+    for i, (name, text) in enumerate(zip(rows[0], want)):
+        if text == "" or name not in money | days | whole:
+            continue
+        t, v = cells[i]
+        assert t is None and v is not None, (name, text, t, v)  # a number, not a string
+        assert Decimal(v) == Decimal(text), (name, text, v)
+        if name in money:  # the øre, exactly: 100 × the cell is a whole number
+            assert (Decimal(v) * 100) == int(Decimal(text) * 100), (name, text, v)
+            amounts += 1
+assert amounts > 0
+PY
+done
 "$RFY" --lang en batch --format xlsx -o "$TMP/xen.xlsx" "$TMP/x.csv" 2>/dev/null
 check "xlsx --lang en: English sheet names and summary labels" "$PY" - "$TMP/xen.xlsx" <<'PY'
 import sys
