@@ -143,7 +143,7 @@ int xlsx_put_cell(xlsx_sheet *s, unsigned long row, unsigned col, const rfy_cell
     }
     /* Free text shows what the CSV holds: a leading = + - @ TAB CR after a '
      * (rfy_csv_format_field()), so every format has the same cells. */
-    if (rfy_column_info_of(cell->column)->quoting == RFY_QUOTE_NEUTRALISE &&
+    if (cell->quoting == RFY_QUOTE_NEUTRALISE &&
         strchr("=+-@\t\r", cell->text[0])) {
         char stack[512], *copy = cell->len + 1 < sizeof stack ? stack : malloc(cell->len + 2);
         int rc;
@@ -162,8 +162,8 @@ int xlsx_put_cell(xlsx_sheet *s, unsigned long row, unsigned col, const rfy_cell
 
 int xlsx_put_count(xlsx_sheet *s, unsigned long row, unsigned col, unsigned long n)
 {
-    rfy_cell cell = {RFY_COL_FIGURE_COUNT, RFY_CELL_WHOLE, "", 1, n <= (unsigned long)INT64_MAX,
-                     (int64_t)n};
+    rfy_cell cell = {.column = RFY_COL_FIGURE_COUNT, .kind = RFY_CELL_WHOLE, .text = "", .len = 1,
+                     .has_value = n <= (unsigned long)INT64_MAX, .value = (int64_t)n};
     char text[24];
     if (!cell.has_value) { /* not reached: counts of rows */
         snprintf(text, sizeof text, "%lu", n);

@@ -107,6 +107,12 @@ const rfy_cell *rfy_cells_at(const rfy_cells *c, size_t i)
     return i < c->n ? &c->cell[i] : NULL;
 }
 
+const rfy_cell *rfy_cells_all(const rfy_cells *c, size_t *n)
+{
+    *n = c->n;
+    return c->cell;
+}
+
 /* The next cell of column col, its kind from the table; NULL when c is full. */
 static rfy_cell *next(rfy_cells *c, rfy_column col, const char *text, size_t len)
 {
@@ -119,6 +125,7 @@ static rfy_cell *next(rfy_cells *c, rfy_column col, const char *text, size_t len
     cell = &c->cell[c->n++];
     cell->column = col;
     cell->kind = TABLE[col].kind;
+    cell->quoting = TABLE[col].quoting;
     cell->text = text;
     cell->len = len;
     cell->has_value = 0;
@@ -141,7 +148,7 @@ static void text_cell(rfy_cells *c, rfy_column col, const char *s, size_t len)
     next(c, col, s, len);
 }
 
-/* A whole number, formatted without printf (a hot path). */
+/* A whole number, formatted without printf (a hot path: day counts, months). */
 static void whole_cell(rfy_cells *c, rfy_column col, unsigned long v)
 {
     char d[24];
@@ -151,16 +158,40 @@ static void whole_cell(rfy_cells *c, rfy_column col, unsigned long v)
     rfy_cell *cell;
     if (!p)
         return;
-    do {
-        d[sizeof d - 1 - n++] = (char)('0' + left % 10);
-        left /= 10;
-    } while (left > 0);
-    memcpy(p, d + sizeof d - n, n);
+    if (v < 100) { /* days 1..31, most run months */
+        if (v >= 10)
+            p[n++] = (char)('0' + v / 10);
+        p[n++] = (char)('0' + v % 10);
+    } else {
+        do {
+            d[sizeof d - 1 - n++] = (char)('0' + left % 10);
+            left /= 10;
+        } while (left > 0);
+        memcpy(p, d + sizeof d - n, n);
+    }
     c->used += n;
     if ((cell = next(c, col, p, n)) && v <= (unsigned long)INT64_MAX) {
         cell->has_value = 1;
         cell->value = (int64_t)v;
     }
+}
+
+/* An mpz's value when it fits in int64_t (read from its limb: no call). */
+static int small_value(const mpz_t z, int64_t *v)
+{
+    int size = z->_mp_size;
+    mp_limb_t limb;
+    if (size == 0) {
+        *v = 0;
+        return 1;
+    }
+    if ((size != 1 && size != -1) || GMP_NUMB_BITS != 64)
+        return 0;
+    limb = z->_mp_d[0];
+    if (limb > (mp_limb_t)INT64_MAX)
+        return 0;
+    *v = size > 0 ? (int64_t)limb : -(int64_t)limb;
+    return 1;
 }
 
 /* An amount: its text with '.' and its øre (when they fit in 64 bits). */
@@ -187,19 +218,21 @@ static void amount_cell(rfy_cells *c, rfy_column col, const mpz_t ore)
     if (!(cell = next(c, col, p, (size_t)n)))
         return;
     c->ore[c->n - 1] = ore;
-    if (mpz_fits_slong_p(ore) && sizeof(long) == sizeof(int64_t)) {
-        cell->has_value = 1;
-        cell->value = (int64_t)mpz_get_si(ore);
-    }
+    cell->has_value = small_value(ore, &cell->value);
 }
 
 /* A day count in thousandths (rfy/holiday.h): two decimals, three when needed. */
 static void days_cell(rfy_cells *c, rfy_column col, const mpz_t thousandths)
 {
     rfy_cell *cell;
-    char *p = room(c, 48);
+    char *p;
     int n;
-    if (!p)
+    if (mpz_sgn(thousandths) == 0) { /* most months: no holiday used, left or beyond */
+        if ((cell = next(c, col, "0.00", 4)))
+            cell->has_value = 1;
+        return;
+    }
+    if (!(p = room(c, 48)))
         return;
     n = rfy_holiday_days_format(p, 48, thousandths, '.');
     if (n < 0) {
@@ -207,11 +240,8 @@ static void days_cell(rfy_cells *c, rfy_column col, const mpz_t thousandths)
         return;
     }
     c->used += (size_t)n;
-    if ((cell = next(c, col, p, (size_t)n)) && mpz_fits_slong_p(thousandths) &&
-        sizeof(long) == sizeof(int64_t)) {
-        cell->has_value = 1;
-        cell->value = (int64_t)mpz_get_si(thousandths);
-    }
+    if ((cell = next(c, col, p, (size_t)n)))
+        cell->has_value = small_value(thousandths, &cell->value);
 }
 
 /* The five holiday columns (rules.md §8): the state after the month, or five

@@ -96,6 +96,7 @@ RFY_API const rfy_column_info *rfy_column_info_of(rfy_column col);
 typedef struct rfy_cell {
     rfy_column column;
     rfy_cell_kind kind;         /* the column's kind (copied from the table) */
+    rfy_cell_quoting quoting;   /* the column's quoting (copied from the table) */
     const char *text;           /* the exact text ("" for an empty cell); not NUL-terminated */
     size_t len;
     int has_value;              /* 1: value holds the number (a non-empty number cell that fits) */
@@ -148,6 +149,8 @@ RFY_API int rfy_cells_add_text(rfy_cells *c, rfy_column col, const char *text, s
 /* The number of cells in c, and cell i (NULL when i is past the end). */
 RFY_API size_t rfy_cells_count(const rfy_cells *c);
 RFY_API const rfy_cell *rfy_cells_at(const rfy_cells *c, size_t i);
+/* All the cells of c at once: an array of *n cells (a writer's loop). */
+RFY_API const rfy_cell *rfy_cells_all(const rfy_cells *c, size_t *n);
 
 /*
  * Cell i's amount in kroner, exactly, into the caller's initialised out
