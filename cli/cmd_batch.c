@@ -562,7 +562,7 @@ int cmd_batch(int argc, char **argv)
     }
     /* interface.md: rejects in input line order (a sorted input delivers them by case):
      * a rejects file is put in order at the end, standard error gets them from a spool */
-    b.order_on = args.ro.format == OUTPUT_CSV;
+    b.order_on = args.ro.format == OUTPUT_CSV || args.ro.format == OUTPUT_JSON; /* CSV rejects */
     if (b.order_on && !atomic_file_is_atomic(&b.files.rej) && !(b.spool = tmpfile())) {
         fprintf(stderr, "rfy batch: cannot open a temporary file for the rejects: %s\n",
                 strerror(errno));
@@ -592,7 +592,8 @@ int cmd_batch(int argc, char **argv)
         cfg.reopen = reopen_input;
     /* Streaming may start again from the top when the outputs can be
      * emptied (files, CSV); else the input's order is checked first. */
-    if (run_files_can_restart(&b.files) && args.ro.format == OUTPUT_CSV)
+    if (run_files_can_restart(&b.files) &&
+        (args.ro.format == OUTPUT_CSV || args.ro.format == OUTPUT_JSON)) /* no state to undo */
         cfg.on_restart = on_restart;
     if (run_stream_run(&s, &st, &cfg, &args) != 0)
         goto failed;

@@ -12,6 +12,7 @@
 #include "row_writer.h"
 #include "run_summary.h"
 #include "write_csv.h"
+#include "write_json.h"
 #include "write_xlsx.h"
 
 int output_format_from_name(output_format *out, const char *name)
@@ -22,6 +23,8 @@ int output_format_from_name(output_format *out, const char *name)
         *out = OUTPUT_EXCEL;
     else if (strcmp(name, "xlsx") == 0)
         *out = OUTPUT_XLSX;
+    else if (strcmp(name, "json") == 0)
+        *out = OUTPUT_JSON;
     else
         return -1;
     return 0;
@@ -29,7 +32,7 @@ int output_format_from_name(output_format *out, const char *name)
 
 const char *output_format_name(output_format f)
 {
-    return f == OUTPUT_EXCEL ? "excel" : f == OUTPUT_XLSX ? "xlsx" : "csv";
+    return f == OUTPUT_EXCEL ? "excel" : f == OUTPUT_XLSX ? "xlsx" : f == OUTPUT_JSON ? "json" : "csv";
 }
 
 /* ---- Layouts ------------------------------------------------------------------------ */
@@ -193,10 +196,19 @@ nomem:
     return -1;
 }
 
+/* The output (rejects 0) is JSON Lines (--format json); its rejects stay
+ * rfy's CSV, as xlsx's. */
+static int json(const row_writer *w, int rejects)
+{
+    return w->fmt == OUTPUT_JSON && !rejects;
+}
+
 /* The dialect of a text line of the output (rejects 0) or rejects (1), or
- * NULL when that stream gets no text (xlsx's output). */
+ * NULL when that stream gets no CSV text (xlsx's output, JSON). */
 static const csv_dialect *dialect(const row_writer *w, int rejects)
 {
+    if (json(w, rejects))
+        return NULL;
     if (w->fmt == OUTPUT_EXCEL && (!rejects || w->rej_fmt_file))
         return &WRITE_EXCEL;
     if (w->fmt == OUTPUT_XLSX && !rejects)
@@ -248,6 +260,26 @@ int row_writer_header(row_writer *w, FILE *fp, int rejects)
     return 0;
 }
 
+/* A JSON line of c (the names of the output's or the rejects' layout) into
+ * fp; the buffer grows when a row needs more (kept cells of control bytes). */
+static int json_line(row_writer *w, FILE *fp, int rejects, const rfy_cells *c, size_t *len)
+{
+    const row_layout *l = rejects ? w->rej : w->out;
+    int n;
+    while ((n = write_json_row(w->buf, w->size, c, l->name, l->n)) < 0) {
+        char *more = w->size < ((size_t)1 << 30) ? realloc(w->buf, 2 * w->size) : NULL;
+        if (!more) {
+            errno = ENOMEM;
+            return EOF;
+        }
+        w->buf = more;
+        w->size *= 2;
+    }
+    if (len)
+        *len = (size_t)n;
+    return fwrite(w->buf, 1, (size_t)n, fp) == (size_t)n ? 0 : EOF;
+}
+
 /* Every cell of c into a row of sheet s. */
 static int sheet_row(xlsx_sheet *s, unsigned long row, const rfy_cells *c)
 {
@@ -266,6 +298,8 @@ static int put_row(row_writer *w, FILE *fp, int rejects, const rfy_cells *c, siz
     xlsx_sheet *s = sheet(w, rejects, &row);
     if (len)
         *len = 0;
+    if (json(w, rejects))
+        return json_line(w, fp, rejects, c, len);
     if (d) {
         int n = write_csv_row(w->buf, w->size, c, d);
         if (n < 0) {
@@ -321,6 +355,8 @@ int row_writer_blank(row_writer *w, FILE *fp)
 int row_writer_figure(row_writer *w, FILE *fp, const rfy_cells *c)
 {
     const csv_dialect *d = dialect(w, 0);
+    if (json(w, 0))
+        return json_line(w, fp, 0, c, NULL);
     if (d) {
         int n = write_csv_row(w->buf, w->size, c, d);
         if (n < 0) {

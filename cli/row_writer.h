@@ -13,7 +13,8 @@
  *     row_writer_summary(w, &sum, rates_id); row_writer_finish(w, &msg);
  *
  * xlsx: the rows go to the workbook (written at finish to xlsx_path), never
- * to the output stream; the rejects go to their CSV file as well.  Rejects
+ * to the output stream; the rejects go to their CSV file as well.  json: one
+ * object per line and no header line (write_json.h); the rejects are CSV.  Rejects
  * that do not go to a file (standard error) are always rfy's CSV.
  */
 #ifndef RFY_ROW_WRITER_H

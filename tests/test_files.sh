@@ -261,6 +261,32 @@ for want, cells in zip(rows[1:], got[1:]):
 assert amounts > 0
 PY
 done
+# ---- The json format: JSON Lines from the same cells ------------------------------------------
+"$RFY" batch --format json -o "$TMP/x.jsonl" "$TMP/x.csv" 2>/dev/null
+check "json: exit 1 (one reject), receipt as x.receipt.json" [ $? = 1 -a -s "$TMP/x.jsonl" -a -s "$TMP/x.receipt.json" ]
+check "json: the rejects are rfy's CSV in x.rejects.csv" cmp -s "$TMP/x.rejects.csv" "$TMP/x.out.rejects.csv"
+check "json: one object per CSV row, keyed by its header; amounts exact strings, whole numbers integers" \
+    "$PY" - "$TMP/x.out.csv" "$TMP/x.jsonl" <<'PY'
+import csv, json, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+objs = [json.loads(line) for line in open(sys.argv[2], encoding="utf-8")]
+assert len(objs) == len(rows) - 1, (len(objs), len(rows))
+whole = {"days", "days_in_month", "holiday_run_months"}
+for want, obj in zip(rows[1:], objs):
+    assert list(obj) == rows[0], list(obj)
+    for name, text in zip(rows[0], want):
+        v = obj[name]
+        if text == "":
+            assert v is None, (name, v)
+        elif name in whole:
+            assert v == int(text) and type(v) is int, (name, v)
+        elif name == "case_id":  # the raw id: JSON has no formulas ('=1+1 in CSV)
+            assert v == text.lstrip("'"), (name, v)
+        else:
+            assert v == text, (name, text, v)  # 14359.65 stays the string "14359.65"
+# A forsørger 20000: payment 16382,00 − 0,55 × 3677,00 = 14359,65
+assert [o["payment"] for o in objs if o["case_id"] == "A"] == ["14359.65"]
+PY
 "$RFY" --lang en batch --format xlsx -o "$TMP/xen.xlsx" "$TMP/x.csv" 2>/dev/null
 check "xlsx --lang en: English sheet names and summary labels" "$PY" - "$TMP/xen.xlsx" <<'PY'
 import sys
