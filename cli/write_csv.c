@@ -52,7 +52,10 @@ static int row_any(char *buf, size_t size, const rfy_cell *first, size_t n, cons
             buf[at++] = '#';
             buf[at++] = ' ';
         }
-        if (cell->quoting == RFY_QUOTE_NEVER) {
+        /* A text cell may hold the dialect's delimiter even where rfy's CSV
+         * never needs quotes (`lines` "5;10", warning codes joined by ';'):
+         * every text cell is quoted as the delimiter asks. */
+        if (cell->quoting == RFY_QUOTE_NEVER && (cell->kind != RFY_CELL_TEXT || d->delimiter == ',')) {
             if (size - at < len)
                 return -1;
             memcpy(buf + at, cell->text, len);
@@ -118,7 +121,9 @@ int write_csv_names(char *buf, size_t size, const char *const *names,
                 return -1;
             buf[at++] = d->delimiter;
         }
-        if ((w = field(buf + at, size - at, names[i], strlen(names[i]), quoting[i], d->delimiter)) < 0)
+        if ((w = field(buf + at, size - at, names[i], strlen(names[i]),
+                       quoting[i] == RFY_QUOTE_NEVER && d->delimiter != ',' ? RFY_QUOTE_FIELD : quoting[i],
+                       d->delimiter)) < 0)
             return -1;
         at += (size_t)w;
     }

@@ -142,6 +142,22 @@ for ra, rb in zip(a[1:], b[1:]):
         ok = ok and (x == (y.replace(",", ".") if name in money else y))
 sys.exit(0 if ok else 1)
 PY
+# A case-month of two rows: categories, level references and lines joined by ';' are
+# quoted in Excel's ';' CSV.  16.382 × 11/31 + 12.326 × 20/31 = (180.202 + 246.520)/31
+# = 426.722/31 = 13.765,2258... → 13.765,23.
+printf 'case_id,month,category,start,end,wage\nM,2024-05,forsorger,2024-05-01,2024-05-11,\nM,2024-05,ikke_forsorger,2024-05-12,2024-05-31,\n' >"$TMP/mr.csv"
+"$RFY" batch -o "$TMP/mr.out.csv" "$TMP/mr.csv" 2>/dev/null
+"$RFY" batch --format excel -o "$TMP/mr.xl.csv" "$TMP/mr.csv" 2>/dev/null
+check "excel, two rows in a month: \"2;3\" quoted, 13765,23" has "$TMP/mr.xl.csv" ';13765,23;published;'
+check "excel, two rows in a month: the same cells as the CSV" "$PY" - "$TMP/mr.out.csv" "$TMP/mr.xl.csv" <<'PY'
+import csv, sys
+a = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+b = list(csv.reader(open(sys.argv[2], encoding="utf-8-sig", newline=""), delimiter=";"))
+assert len(a) == len(b) == 2 and a[0] == b[0], (a, b)
+row = dict(zip(a[0], b[1]))
+assert row["lines"] == "2;3" and row["category"] == "forsorger;ikke_forsorger", row
+assert [x.replace(",", ".") for x in b[1]] == [x.replace(",", ".") for x in a[1]], (a[1], b[1])
+PY
 check "csv stays the default, byte for byte" bash -c \
     "'$RFY' batch --format csv --encoding cp1252 ${DA[*]} -o '$TMP/csv2.csv' '$FIX/excel-cp1252.csv' 2>/dev/null; cmp -s '$TMP/cp.csv' '$TMP/csv2.csv'"
 
