@@ -136,6 +136,7 @@ static const xlsx_word L_REASON = {"årsag", "reason"};
 static const xlsx_word L_OTHER = {"andre årsager", "other reasons"};
 
 struct row_writer {
+    const char *cmd;           /* "batch", "audit": for the message of a full sheet */
     output_format fmt;
     const row_layout *out, *rej;
     int rej_fmt_file;          /* the rejects go to a file: in the format (xlsx: CSV and sheet) */
@@ -149,14 +150,15 @@ struct row_writer {
     rfy_cells *scratch;        /* the summary sheet's cells */
 };
 
-int row_writer_open(row_writer **wp, output_format fmt, const row_layout *out, const row_layout *rej,
-                    int rejects_to_file, const char *xlsx_path, char **errmsg)
+int row_writer_open(row_writer **wp, const char *cmd, output_format fmt, const row_layout *out,
+                    const row_layout *rej, int rejects_to_file, const char *xlsx_path, char **errmsg)
 {
     row_writer *w = calloc(1, sizeof *w);
     *wp = NULL;
     *errmsg = NULL;
     if (!w)
         goto nomem;
+    w->cmd = cmd;
     w->fmt = fmt;
     w->out = out;
     w->rej = rej;
@@ -313,7 +315,10 @@ static int put_row(row_writer *w, FILE *fp, int rejects, const rfy_cells *c, siz
     }
     if (s) {
         if (sheet_row(s, *row, c) != 0) {
-            errno = EFBIG; /* a sheet holds at most 1048576 rows */
+            if (*row >= 1048576) /* xlsx's limit, the same in every spreadsheet */
+                fprintf(stderr, "rfy %s: cannot write the xlsx rows (a sheet holds at most 1048576 "
+                                "rows: use --format csv)\n", w->cmd);
+            errno = EFBIG;
             return EOF;
         }
         (*row)++;

@@ -52,12 +52,13 @@ typedef struct row_writer row_writer;
 
 /*
  * A writer of format fmt for output `out` and rejects `rej` (both borrowed:
- * keep them).  rejects_to_file: the rejects go to a file (else they are
+ * keep them); cmd ("batch", "audit") words its one message of its own (a
+ * sheet's row limit).  rejects_to_file: the rejects go to a file (else they are
  * rfy's CSV whatever the format).  xlsx_path: the workbook's file (xlsx).
  * Returns 0, or -1 with *errmsg (caller frees).
  */
-int row_writer_open(row_writer **w, output_format fmt, const row_layout *out, const row_layout *rej,
-                    int rejects_to_file, const char *xlsx_path, char **errmsg);
+int row_writer_open(row_writer **w, const char *cmd, output_format fmt, const row_layout *out,
+                    const row_layout *rej, int rejects_to_file, const char *xlsx_path, char **errmsg);
 
 /* The header line of the output (rejects 0) or the rejects (1) into fp.
  * Returns 0, or EOF (errno from the stream). */

@@ -46,7 +46,7 @@ int run_stream_open_outputs(run_stream *s, const run_args *a, run_files *f, cons
     f->rej_header = s->rej_header;
     if (run_files_open_outputs(f, s->out_header) != 0)
         return -1;
-    if (row_writer_open(&s->writer, a->ro.format, &s->out_layout, &s->rej_layout,
+    if (row_writer_open(&s->writer, s->cmd, a->ro.format, &s->out_layout, &s->rej_layout,
                         !f->rej_header_pending,
                         a->ro.format == OUTPUT_XLSX ? atomic_file_write_path(&f->out) : a->out_path,
                         &msg) != 0) {
