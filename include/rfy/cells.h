@@ -115,8 +115,9 @@ RFY_API void rfy_cells_free(rfy_cells *c);
  * "Batch output"): case_id and level_ref and rates_id as they are (a writer
  * quotes them), category (several joined when the month has several),
  * forløb, the amounts, the holiday columns (five empty cells when no ledger
- * is known for the month), the warning codes.  Text is borrowed from row
- * and rates_id where it stands there: keep them until c is filled again.
+ * is known for the month), the warning codes.  Text and amounts are
+ * borrowed from row and rates_id where they stand there: keep them until c
+ * is filled again.
  * Returns RFY_OK, or RFY_EINPUT when a value does not fit its column (not
  * with validated input).
  */
@@ -136,10 +137,12 @@ RFY_API void rfy_cells_clear(rfy_cells *c);
 
 /*
  * Add one cell at the end of c.  _amount: an amount in øre (its text with
- * '.'), or an empty cell when ore is NULL; _whole: a whole number; _text:
- * text of a text column (RFY_COL_KEPT, RFY_COL_FIGURE_NAME, ...), borrowed,
- * kept until c is filled again.  Each returns RFY_OK, or RFY_EINPUT when col
- * is not of that kind or c is full.
+ * '.'; ore is borrowed for rfy_cells_amount: keep it unchanged until c is
+ * filled again); _empty: an empty cell of any column (a ledger column of a
+ * month the ledger has not paid); _whole: a whole number; _text: text of a
+ * text column (RFY_COL_KEPT, RFY_COL_FIGURE_NAME, ...), borrowed likewise.
+ * Each returns RFY_OK, or RFY_EINPUT when col is not of that kind or c is
+ * full (64 cells).
  */
 RFY_API int rfy_cells_add_amount(rfy_cells *c, rfy_column col, const mpz_t ore);
 RFY_API int rfy_cells_add_empty(rfy_cells *c, rfy_column col);
