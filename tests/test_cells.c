@@ -175,7 +175,8 @@ START_TEST(casemonth_cells)
 }
 END_TEST
 
-/* A row with a bad month and a bad wage: one reject, both faults with their codes;
+/* A row with a bad month and a bad wage: one reject, both faults with their codes
+ * (the only row of a stream: the sort has nothing to sort, and must not hand qsort NULL);
  * the case_id "=B" is neutralised in CSV (a spreadsheet must not run it). */
 START_TEST(reject_cells)
 {
