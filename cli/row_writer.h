@@ -25,28 +25,9 @@
 #include <rfy/rfy.h>
 
 #include "output_format.h"
+#include "row_layout.h"
 
 struct run_summary;
-
-/* The columns of one output: result columns, added columns, kept input columns. */
-#define ROW_LAYOUT_MAX 48
-typedef struct row_layout {
-    size_t n, nkept;
-    const char *name[ROW_LAYOUT_MAX];            /* header names (borrowed) */
-    rfy_cell_quoting quoting[ROW_LAYOUT_MAX];    /* as the column's cells */
-    size_t bound;                                /* bytes of a CSV row at most, line end included */
-} row_layout;
-
-/* The 24 result columns of interface.md "Batch output". */
-void row_layout_results(row_layout *l);
-/* The rejects' columns: line, case_id, column, reason, code. */
-void row_layout_rejects(row_layout *l);
-/* Add column col (its name from the table).  Returns 0, or -1 when full. */
-int row_layout_add(row_layout *l, rfy_column col);
-/* Add a kept input column (--keep-columns) named `name` (borrowed). */
-int row_layout_add_kept(row_layout *l, const char *name);
-/* The layout's CSV header line with its newline, malloc'ed (NULL: out of memory). */
-char *row_layout_csv_header(const row_layout *l);
 
 typedef struct row_writer row_writer;
 
