@@ -30,6 +30,8 @@ char *cli_default_rejects_path(const char *out)
         n -= 4;
     else if (n > 5 && strcmp(out + n - 5, ".xlsx") == 0) /* --format xlsx */
         n -= 5;
+    else if (n > 6 && strcmp(out + n - 6, ".jsonl") == 0) /* --format json */
+        n -= 6;
     p = malloc(n + sizeof ".rejects.csv");
     if (p) {
         memcpy(p, out, n);

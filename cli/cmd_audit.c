@@ -23,7 +23,7 @@
 #include <string.h>
 
 #include "atomic_file.h"
-#include "result_row.h"
+#include "row_writer.h"
 #include "run_files.h"
 #include "batch_run.h"
 #include "cli.h"
@@ -51,14 +51,6 @@ static const char AUDIT_FOOTER[] =
     "together once the run is complete; after SIGINT, SIGTERM or SIGHUP none is left\n"
     "(exit status 128 + the signal's number).  See docs/audit.md.\n";
 
-/* The batch output columns (interface.md "Batch output"), then the audit's two. */
-/* The report: the batch output columns plus paid and difference (interface.md). */
-static const char REPORT_HEADER[] = RESULT_ROW_HEADER ",paid,difference\n";
-/* With --ledger: what the ledger says was paid, and paid − that (empty when
- * the ledger has no such case-month). */
-static const char REPORT_HEADER_LEDGER[] =
-    RESULT_ROW_HEADER ",paid,difference,ledger_paid,ledger_difference\n";
-
 /* The extra input column, index 0 in the binding's extra list. */
 static const char *const EXTRA_COLUMNS[] = {RFY_AUDIT_PAID_COLUMN};
 enum { EXTRA_PAID = 0 };
@@ -67,6 +59,7 @@ enum { EXTRA_PAID = 0 };
 
 typedef struct audit_ctx {
     run_files files;         /* input, report, rejects (run_files.h) */
+    run_stream *stream;      /* its writer and cells (run_stream.h) */
     const rfy_rates *rates;
     const char *rates_id;
     const rfy_decimal_syntax *amount;
@@ -95,10 +88,10 @@ typedef struct audit_ctx {
     unsigned long ledger_missing; /* case-months the ledger has not paid */
     mpz_t ldiff;             /* this case-month's paid − the ledger's payment, reused */
     mpz_t zero;              /* the ledger comparison's tolerance */
-    const char *header;      /* REPORT_HEADER, or REPORT_HEADER_LEDGER */
+    const char *header;      /* the report's header line (run_stream's) */
 } audit_ctx;
 
-/* ---- Writing (result_row.h: the same cells and quoting as batch) --------------------- */
+/* ---- Writing (row_writer.h: the same cells and quoting as batch) --------------------- */
 
 /* Case-months that differ beyond the tolerance: over- and underpaid. */
 static unsigned long differences(const audit_ctx *a)
@@ -207,9 +200,8 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     audit_ctx *a = user;
     FILE *fp = a->files.out.fp;
     const rfy_result *r = row->res;
-    size_t len;
-    char line[RESULT_ROW_MAX], lines[BATCH_LINES_MAX];
-    int n, k;
+    rfy_cells *c;
+    int rc;
 
     /* Nothing is written before this point: a bad paid makes the case-month a reject. */
     if (rfy_audit_paid_of_row(a->paid, row, EXTRA_PAID, a->amount, err) != RFY_OK)
@@ -252,41 +244,23 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     if (!differs && !excess && !ledger_differs)
         return explain_wanted(a, row) ? explain_row(a, row, 0) : RFY_OK;
 
+    /* The report: the batch output columns plus paid and difference; with
+     * --ledger what the ledger says was paid and paid − that (interface.md:
+     * two empty cells when the ledger has no such case-month). */
     errno = 0;
-    k = batch_row_format_lines(lines, sizeof lines, row);
-    n = k < 0 ? -1
-              : result_row_format(line, sizeof line, row->case_id, row->case_id_len, row->in, r,
-                                  a->rates_id, lines, (size_t)k);
-    if (n < 0) {
-        errno = EOVERFLOW; /* cannot happen with validated input (RESULT_ROW_MAX) */
+    c = a->stream->cells;
+    rc = rfy_cells_of_row(c, row, a->rates_id) | rfy_cells_add_amount(c, RFY_COL_PAID, a->paid_sum) |
+         rfy_cells_add_amount(c, RFY_COL_DIFFERENCE, a->diff);
+    if (a->ledger && a->stored.stored)
+        rc |= rfy_cells_add_amount(c, RFY_COL_LEDGER_PAID, a->stored.payment) |
+              rfy_cells_add_amount(c, RFY_COL_LEDGER_DIFFERENCE, a->ldiff);
+    else if (a->ledger)
+        rc |= rfy_cells_add_empty(c, RFY_COL_LEDGER_PAID) | rfy_cells_add_empty(c, RFY_COL_LEDGER_DIFFERENCE);
+    if (rc != RFY_OK) {
+        errno = EOVERFLOW; /* cannot happen with validated input (the column table bounds it) */
         return write_failed(a, a->files.out.path);
     }
-    len = (size_t)n;
-    if (result_row_add_money(line, sizeof line, &len, a->paid_sum) != 0 ||
-        result_row_add_money(line, sizeof line, &len, a->diff) != 0 || len + 1 > sizeof line) {
-        errno = EOVERFLOW;
-        return write_failed(a, a->files.out.path);
-    }
-    if (a->ledger && a->stored.stored &&
-        (result_row_add_money(line, sizeof line, &len, a->stored.payment) != 0 ||
-         result_row_add_money(line, sizeof line, &len, a->ldiff) != 0)) {
-        errno = EOVERFLOW;
-        return write_failed(a, a->files.out.path);
-    }
-    if (a->ledger && !a->stored.stored) { /* not in the ledger: two empty cells */
-        if (len + 3 > sizeof line) {
-            errno = EOVERFLOW;
-            return write_failed(a, a->files.out.path);
-        }
-        line[len++] = ',';
-        line[len++] = ',';
-    }
-    if (len + 1 > sizeof line) {
-        errno = EOVERFLOW;
-        return write_failed(a, a->files.out.path);
-    }
-    line[len++] = '\n';
-    if (fwrite(line, 1, len, fp) != len)
+    if (row_writer_row(a->stream->writer, fp, c, NULL, NULL) != 0)
         return write_failed(a, a->files.out.path);
 
     return explain_wanted(a, row) ? explain_row(a, row, differs) : RFY_OK;
@@ -295,7 +269,7 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
 static int on_reject(void *user, const batch_reject *rej)
 {
     audit_ctx *a = user;
-    int rc = run_stream_write_reject(&a->files, &a->sum, rej);
+    int rc = run_stream_write_reject(a->stream, &a->files, &a->sum, rej);
     if (rc != RFY_EIO) /* written */
         a->rejects_written++;
     return rc;
@@ -331,6 +305,44 @@ static void on_progress(void *user, unsigned long rows)
 
 /* ---- Summary ---------------------------------------------------------------------------- */
 
+/* One "# name,value" figure of the report's summary block (row_writer.h):
+ * a count, an amount (ore not NULL) or a text. */
+static int figure(audit_ctx *a, const char *name, unsigned long count, const mpz_t ore,
+                  const char *text)
+{
+    rfy_cells *c = a->stream->cells;
+    int rc;
+    rfy_cells_clear(c);
+    rc = rfy_cells_add_text(c, RFY_COL_FIGURE_NAME, name, strlen(name));
+    if (text)
+        rc |= rfy_cells_add_text(c, RFY_COL_FIGURE_TEXT, text, strlen(text));
+    else if (ore)
+        rc |= rfy_cells_add_amount(c, RFY_COL_FIGURE_AMOUNT, ore);
+    else
+        rc |= rfy_cells_add_whole(c, RFY_COL_FIGURE_COUNT, count);
+    errno = rc != RFY_OK ? EOVERFLOW : 0;
+    if (rc != RFY_OK || row_writer_figure(a->stream->writer, a->files.out.fp, c) != 0)
+        return write_failed(a, a->files.out.path);
+    return RFY_OK;
+}
+
+/* One of the totals' sums as a figure (a copy out of the handle, rfy/audit.h). */
+static int total_figure(audit_ctx *a, const char *name, const rfy_audit_totals *t,
+                        rfy_audit_amount_id id)
+{
+    mpz_t v;
+    int rc;
+    mpz_init(v);
+    rfy_audit_totals_amount(v, t, id);
+    rc = figure(a, name, 0, v, NULL);
+    mpz_clear(v);
+    return rc;
+}
+
+#define COUNT(name, n) figure(a, name, n, NULL, NULL)
+#define AMOUNT(name, ore) figure(a, name, 0, ore, NULL)
+#define TOTAL(name, t, id) total_figure(a, name, t, id)
+
 /*
  * The report's summary: an empty line, then one "# name,value" record per
  * line.  A script reads the report up to the first empty line; a
@@ -338,41 +350,38 @@ static void on_progress(void *user, unsigned long rows)
  */
 static int write_summary(audit_ctx *a, const batch_stats *st)
 {
-    char d[48], p[48], q[48], o[48], u[48], t[48], w[48];
-    FILE *fp = a->files.out.fp;
     rfy_audit_counts c = rfy_audit_totals_counts(a->tot), lc = rfy_audit_totals_counts(a->ltot);
-    if (rfy_audit_totals_text(d, sizeof d, a->tot, RFY_AUDIT_DIFF_TOTAL, '.') < 0 ||
-        rfy_audit_totals_text(w, sizeof w, a->tot, RFY_AUDIT_WITHIN_SUM, '.') < 0 ||
-        rfy_audit_totals_text(p, sizeof p, a->tot, RFY_AUDIT_PAID_TOTAL, '.') < 0 ||
-        rfy_money_format(q, sizeof q, st->payment, '.') < 0 ||
-        rfy_audit_totals_text(o, sizeof o, a->tot, RFY_AUDIT_OVER_SUM, '.') < 0 ||
-        rfy_audit_totals_text(u, sizeof u, a->tot, RFY_AUDIT_UNDER_SUM, '.') < 0 ||
-        rfy_money_format(t, sizeof t, a->tolerance, '.') < 0)
-        return write_failed(a, a->files.out.path);
     errno = 0;
+    if (row_writer_blank(a->stream->writer, a->files.out.fp) != 0)
+        return write_failed(a, a->files.out.path);
     /* matches and differences count case-months; rows and rejects count input rows.
      * sum_of_differences = total_paid − total_payment
      *                    = overpaid + underpaid + within_tolerance (rfy/audit.h). */
-    if (fprintf(fp, "\n# rows,%lu\n# case_months,%lu\n# matches,%lu\n# differences,%lu\n"
-                    "# overpayments,%lu\n# overpaid,%s\n# underpayments,%lu\n# underpaid,%s\n"
-                    "# rejects,%lu\n# holiday_excess,%lu\n# within_tolerance,%s\n"
-                    "# sum_of_differences,%s\n# total_paid,%s\n"
-                    "# total_payment,%s\n# tolerance,%s\n# rates_id,%s\n",
-                st->rows, st->casemonths, c.matches, differences(a), c.over, o,
-                c.under, u,
-                st->rejected, a->holiday_excess, w, d, p, q, t, a->rates_id) < 0)
-        return write_failed(a, a->files.out.path);
+    if (COUNT("rows", st->rows) || COUNT("case_months", st->casemonths) ||
+        COUNT("matches", c.matches) || COUNT("differences", differences(a)) ||
+        COUNT("overpayments", c.over) || TOTAL("overpaid", a->tot, RFY_AUDIT_OVER_SUM) ||
+        COUNT("underpayments", c.under) || TOTAL("underpaid", a->tot, RFY_AUDIT_UNDER_SUM) ||
+        COUNT("rejects", st->rejected) || COUNT("holiday_excess", a->holiday_excess) ||
+        TOTAL("within_tolerance", a->tot, RFY_AUDIT_WITHIN_SUM) ||
+        TOTAL("sum_of_differences", a->tot, RFY_AUDIT_DIFF_TOTAL) ||
+        TOTAL("total_paid", a->tot, RFY_AUDIT_PAID_TOTAL) ||
+        AMOUNT("total_payment", st->payment) || AMOUNT("tolerance", a->tolerance) ||
+        figure(a, "rates_id", 0, NULL, a->rates_id))
+        return RFY_EIO;
     /* --ledger: ledger_matches + ledger_differences = case_months; the sum is over the
      * case-months the ledger has paid: ledger_total_paid − their ledger payments */
     if (a->ledger &&
-        (rfy_audit_totals_text(d, sizeof d, a->ltot, RFY_AUDIT_DIFF_TOTAL, '.') < 0 ||
-         rfy_audit_totals_text(p, sizeof p, a->ltot, RFY_AUDIT_PAID_TOTAL, '.') < 0 ||
-         fprintf(fp, "# ledger_matches,%lu\n# ledger_differences,%lu\n# ledger_missing,%lu\n"
-                     "# ledger_sum_of_differences,%s\n# ledger_total_paid,%s\n",
-                 lc.matches, ledger_differences(a), a->ledger_missing, d, p) < 0))
-        return write_failed(a, a->files.out.path);
+        (COUNT("ledger_matches", lc.matches) || COUNT("ledger_differences", ledger_differences(a)) ||
+         COUNT("ledger_missing", a->ledger_missing) ||
+         TOTAL("ledger_sum_of_differences", a->ltot, RFY_AUDIT_DIFF_TOTAL) ||
+         TOTAL("ledger_total_paid", a->ltot, RFY_AUDIT_PAID_TOTAL)))
+        return RFY_EIO;
     return RFY_OK;
 }
+
+#undef COUNT
+#undef AMOUNT
+#undef TOTAL
 
 static void summary(const audit_ctx *a, const batch_stats *st, const char *rejects_name,
                     int tolerance_given)
@@ -530,7 +539,7 @@ int cmd_audit(int argc, char **argv)
         fprintf(stderr, "rfy audit: out of memory\n");
         goto cleanup;
     }
-    a.header = REPORT_HEADER;
+    a.stream = &s;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
         switch (c) {
@@ -561,7 +570,6 @@ int cmd_audit(int argc, char **argv)
             fprintf(stderr, "rfy audit: %s\n", msg ? msg : a.ledger_path);
             goto cleanup;
         }
-        a.header = REPORT_HEADER_LEDGER;
     }
     if (run_stream_open_input(&s, &args, &a.files) != 0)
         goto cleanup;
@@ -571,8 +579,22 @@ int cmd_audit(int argc, char **argv)
     /* The breakdown never mixes into the report. */
     a.explain_out = strcmp(args.out_path, "-") == 0 ? stderr : stdout;
 
-    if (run_stream_open_outputs(&s, &args, &a.files, a.header) != 0)
-        goto failed;
+    {
+        /* interface.md: the batch output columns, paid and difference, with
+         * --ledger ledger_paid and ledger_difference */
+        row_layout out, rej;
+        row_layout_results(&out);
+        row_layout_add(&out, RFY_COL_PAID);
+        row_layout_add(&out, RFY_COL_DIFFERENCE);
+        if (a.ledger) {
+            row_layout_add(&out, RFY_COL_LEDGER_PAID);
+            row_layout_add(&out, RFY_COL_LEDGER_DIFFERENCE);
+        }
+        row_layout_rejects(&rej);
+        if (run_stream_open_outputs(&s, &args, &a.files, &out, &rej) != 0)
+            goto failed;
+        a.header = s.out_header;
+    }
 
     memset(&cfg, 0, sizeof cfg);
     cfg.rates = s.rates;

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "atomic_file.h"
-#include "result_row.h"
+#include "row_writer.h"
 #include "run_files.h"
 #include "batch_run.h"
 #include "cli.h"
@@ -51,16 +51,12 @@ typedef struct keep_columns {
     char *list;                       /* the option's text, cut at the commas */
     const char *name[RFY_BATCH_MAX_EXTRA];
     size_t n;
-    char *out_header, *rej_header;    /* the headers with the names appended */
     const case_binding *binding;      /* the input's header, once bound */
-    char *line;                       /* KEEP_LINE_SIZE bytes: an output row with the kept cells */
 } keep_columns;
-
-/* An output row with kept cells: the row, and a whole record with every byte doubled. */
-#define KEEP_LINE_SIZE (RESULT_ROW_MAX + 2 * RFY_CSV_MAX_RECORD + 4 * RFY_BATCH_MAX_EXTRA)
 
 typedef struct batch_ctx {
     run_files files;               /* input, output, rejects (run_files.h) */
+    run_stream *stream;            /* its writer and cells (run_stream.h) */
     const char *rates_id;
     unsigned long written, rejects_written;
     unsigned long warned[RECEIPT_WARNINGS]; /* computed rows per warning bit (summary, receipt) */
@@ -84,10 +80,6 @@ typedef struct batch_ctx {
 /* Option codes of batch's own options. */
 enum { BATCH_LEDGER = RUN_ARG_OWN, BATCH_CORRECTIONS, BATCH_KEEP };
 
-
-
-/* The output's header with --ledger (interface.md: after `warnings`). */
-#define LEDGER_ROW_HEADER RESULT_ROW_HEADER ",previously_paid,correction"
 
 /* What `rfy batch` says about the ledger and --keep-columns, in one place:
  * Danish, and English for --lang en (cli_lang). */
@@ -123,71 +115,49 @@ static const batch_msg MSG_LEDGER_NOTHING = {"ledger %s: intet gemt (ingen sagsm
 /* ---- Writing ---------------------------------------------------------------- */
 
 /*
- * The output row of a computed case-month with its newline, formatted into
- * buf (result_row.h).  Returns its length, or -1 if it does not fit.
+ * The cells of a computed case-month's output row (row_writer.h): the
+ * result columns, with --ledger previously_paid and correction (interface.md:
+ * empty for a new case-month), then the kept cells.  Returns RFY_OK or
+ * RFY_EINPUT (a value that does not fit: not with validated input).
  */
-static int format_row(const batch_ctx *b, const batch_row *row, char *buf, size_t size)
+static int row_cells(const batch_ctx *b, const batch_row *row, rfy_cells *c)
 {
-    char lines[BATCH_LINES_MAX];
-    int k = batch_row_format_lines(lines, sizeof lines, row);
-    int n = k < 0 ? -1
-                  : result_row_format(buf, size, row->case_id, row->case_id_len, row->in, row->res,
-                                      b->rates_id, lines, (size_t)k);
-    if (n < 0 || (size_t)n + 1 > size)
-        return -1;
-    if (row->ledger) {
-        /* interface.md: previously_paid,correction (empty for a new case-month) */
-        char prev[40], corr[40];
-        int k1 = 0, k2 = 0;
-        if (row->ledger->stored) {
-            k1 = rfy_money_format(prev, sizeof prev, row->ledger->previously_paid, '.');
-            k2 = rfy_money_format(corr, sizeof corr, row->ledger->correction, '.');
-        }
-        if (k1 < 0 || k2 < 0 || (size_t)n + (size_t)k1 + (size_t)k2 + 3 > size)
-            return -1;
-        buf[n++] = ',';
-        memcpy(buf + n, prev, (size_t)k1);
-        n += k1;
-        buf[n++] = ',';
-        memcpy(buf + n, corr, (size_t)k2);
-        n += k2;
+    int rc = rfy_cells_of_row(c, row, b->rates_id);
+    if (rc == RFY_OK && row->ledger) {
+        if (row->ledger->stored)
+            rc = rfy_cells_add_amount(c, RFY_COL_PREVIOUSLY_PAID, row->ledger->previously_paid) |
+                 rfy_cells_add_amount(c, RFY_COL_CORRECTION, row->ledger->correction);
+        else
+            rc = rfy_cells_add_empty(c, RFY_COL_PREVIOUSLY_PAID) |
+                 rfy_cells_add_empty(c, RFY_COL_CORRECTION);
     }
-    for (size_t i = 0; i < b->keep.n; i++) {
+    for (size_t i = 0; rc == RFY_OK && i < b->keep.n; i++) {
         /* the case-month's first row's cell ("" for a month from the ledger: no row) */
         size_t len = 0;
         const char *v = row->nrows ? rfy_batch_row_extra(row, i, &len) : "";
-        int w;
-        if ((size_t)n + 2 * len + 4 > size)
-            return -1;
-        buf[n++] = ',';
-        if ((w = rfy_csv_format_field(buf + n, size - (size_t)n, v, len, ',', 1)) < 0)
-            return -1;
-        n += w;
+        rc = rfy_cells_add_text(c, RFY_COL_KEPT, v, len);
     }
-    buf[n++] = '\n';
-    return n;
+    return rc == RFY_OK ? RFY_OK : RFY_EINPUT;
 }
 
 static int on_row(void *user, const batch_row *row, rfy_error *err)
 {
     batch_ctx *b = user;
-    char stack_line[RESULT_ROW_MAX];
-    /* kept columns may hold up to a whole record, each byte quoted */
-    char *line = b->keep.n ? b->keep.line : stack_line;
-    size_t size = b->keep.n ? KEEP_LINE_SIZE : sizeof stack_line;
-    int n;
+    rfy_cells *c = b->stream->cells;
+    const char *line = NULL;
+    size_t n = 0;
     (void)err;
 
     errno = 0;
-    if ((n = format_row(b, row, line, size)) < 0) {
-        errno = EOVERFLOW; /* cannot happen with validated input (see RESULT_ROW_MAX) */
+    if (row_cells(b, row, c) != RFY_OK) {
+        errno = EOVERFLOW; /* cannot happen with validated input (the column table bounds it) */
         return run_files_write_failed(&b->files, b->files.out.path);
     }
-    if (fwrite(line, 1, (size_t)n, b->files.out.fp) != (size_t)n)
+    if (row_writer_row(b->stream->writer, b->files.out.fp, c, b->ledger ? &line : NULL, &n) != 0)
         return run_files_write_failed(&b->files, b->files.out.path);
     if (b->ledger) {
         char *msg = NULL;
-        if (rfy_ledger_put(b->ledger, row, b->comma, line, (size_t)n, &msg) != RFY_OK) {
+        if (rfy_ledger_put(b->ledger, row, b->comma, line, n, &msg) != RFY_OK) {
             fprintf(stderr, "rfy batch: %s\n", msg ? msg : rfy_ledger_error(b->ledger));
             free(msg);
             return RFY_EIO;
@@ -226,47 +196,35 @@ static int on_header(void *user, const case_binding *binding, char *msg, size_t 
 static int write_reject_noted(batch_ctx *b, const batch_reject *rej)
 {
     run_files *f = &b->files;
-    char *text = NULL;
+    rfy_cells *c = b->stream->cells;
     size_t len = 0;
-    FILE *m = open_memstream(&text, &len);
-    int bad = !m || reject_row_write(m, rej->line, rej->case_id, rej->case_id_len, rej->err,
-                                     rej->column, rej->reason) == EOF;
-    if (m && fclose(m) != 0)
-        bad = 1;
-    if (bad || len == 0) {
-        free(text);
-        return RFY_ENOMEM;
-    }
     FILE *fp = b->spool ? b->spool : f->rej.fp; /* a spool gets its header at the end */
     errno = 0;
+    if (rfy_cells_of_reject(c, rej, cli_lang, cli_hints) != RFY_OK) {
+        errno = EOVERFLOW; /* not with the engine's faults: the table bounds them */
+        goto failed;
+    }
+    for (size_t i = 0; i < b->keep.n; i++) {
+        size_t n = 0;
+        const char *v = b->keep.binding && rej->rec
+                            ? case_input_extra_cell(b->keep.binding, rej->rec, i, &n)
+                            : "";
+        if (rfy_cells_add_text(c, RFY_COL_KEPT, v, n) != RFY_OK) {
+            errno = EOVERFLOW;
+            goto failed;
+        }
+    }
     if (f->rej_header_pending && !b->spool) {
-        if (fputs(f->rej_header ? f->rej_header : REJECT_ROW_HEADER, fp) == EOF)
+        if (fputs(f->rej_header, fp) == EOF)
             goto failed;
         f->rej_header_pending = 0;
     }
-    if (b->keep.n) { /* the kept cells before the newline */
-        if (fwrite(text, 1, len - 1, fp) != len - 1)
-            goto failed;
-        for (size_t i = 0; i < b->keep.n; i++) {
-            size_t n = 0;
-            const char *v = b->keep.binding && rej->rec
-                                ? case_input_extra_cell(b->keep.binding, rej->rec, i, &n)
-                                : "";
-            int w = rfy_csv_format_field(b->keep.line, KEEP_LINE_SIZE, v, n, ',', 1);
-            if (w < 0 || putc(',', fp) == EOF || fwrite(b->keep.line, 1, (size_t)w, fp) != (size_t)w)
-                goto failed;
-            len += 1 + (size_t)w;
-        }
-        if (putc('\n', fp) == EOF)
-            goto failed;
-    } else if (fwrite(text, 1, len, fp) != len)
+    if (row_writer_reject(b->stream->writer, fp, c, &len) != 0)
         goto failed;
     if (b->order_on)
         reject_order_note(&b->order, rej->line, len);
-    free(text);
     return run_summary_reject(&b->sum, rej->err, rej->column, rej->reason) == 0 ? RFY_OK : RFY_ENOMEM;
 failed:
-    free(text);
     return run_files_write_failed(f, f->rej.path);
 }
 
@@ -274,7 +232,7 @@ static int on_reject(void *user, const batch_reject *rej)
 {
     batch_ctx *b = user;
     int rc = b->keep.n || b->order_on ? write_reject_noted(b, rej)
-                                      : run_stream_write_reject(&b->files, &b->sum, rej);
+                                      : run_stream_write_reject(b->stream, &b->files, &b->sum, rej);
     if (rc != RFY_EIO) /* written */
         b->rejects_written++;
     return rc;
@@ -297,7 +255,7 @@ static int on_restart(void *user)
         fprintf(stderr, "rfy batch: %s\n", rfy_ledger_error(b->ledger));
         return RFY_EIO;
     }
-    return run_files_restart(&b->files, b->keep.n ? b->keep.out_header : b->header);
+    return run_files_restart(&b->files, b->header);
 }
 
 /* The batch loop reads the input again (rfy/batch.h reopen). */
@@ -351,37 +309,6 @@ static int keep_parse(keep_columns *k, const char *arg)
             return 0;
         p = comma;
     }
-}
-
-/* A header line with the kept names appended (each as a CSV field), malloc'ed. */
-static char *keep_header(const keep_columns *k, const char *header)
-{
-    char *text = NULL;
-    size_t len = 0, hl = strlen(header);
-    FILE *m = open_memstream(&text, &len);
-    int bad = !m || fwrite(header, 1, hl - 1, m) != hl - 1; /* without its newline */
-    for (size_t i = 0; !bad && i < k->n; i++)
-        bad = putc(',', m) == EOF || rfy_csv_write_field(m, k->name[i], strlen(k->name[i]), ',', 1) == EOF;
-    bad = bad || putc('\n', m) == EOF;
-    if (m && fclose(m) != 0)
-        bad = 1;
-    if (bad) {
-        free(text);
-        return NULL;
-    }
-    return text;
-}
-
-/* The output's and the rejects' headers with the kept columns.  Returns 0 or -1. */
-static int keep_headers(keep_columns *k, const char *out_header)
-{
-    k->out_header = keep_header(k, out_header);
-    k->rej_header = keep_header(k, REJECT_ROW_HEADER);
-    k->line = malloc(KEEP_LINE_SIZE);
-    if (k->out_header && k->rej_header && k->line)
-        return 0;
-    fprintf(stderr, "rfy batch: out of memory\n");
-    return -1;
 }
 
 /* ---- The ledger (rfy/ledger.h) -------------------------------------------------- */
@@ -567,7 +494,7 @@ int cmd_batch(int argc, char **argv)
     run_stream_init(&s, "batch", "output");
     memset(&b, 0, sizeof b);
     mpz_inits(b.efter, b.tilbage, NULL);
-    b.header = RESULT_ROW_HEADER "\n";
+    b.stream = &s;
     batch_stats_init(&st);
     run_summary_init(&b.sum);
     if (run_args_init(&args) != 0) {
@@ -612,22 +539,31 @@ int cmd_batch(int argc, char **argv)
         if (ledger_start(&b, ledger_path, corrections, s.rates) != 0)
             goto cleanup;
         b.ledger_path = ledger_path;
-        b.header = LEDGER_ROW_HEADER "\n";
         b.comma = args.comma;
         b.files.before_rename = ledger_commit;
         b.files.before_rename_user = &b;
     }
-    if (b.keep.n) {
-        if (keep_headers(&b.keep, b.header) != 0)
-            goto cleanup;
-        b.header = b.keep.out_header;
-        b.files.rej_header = b.keep.rej_header;
+    {
+        /* interface.md: the result columns, with --ledger previously_paid and
+         * correction after `warnings`, then the kept columns (rejects too) */
+        row_layout out, rej;
+        row_layout_results(&out);
+        row_layout_rejects(&rej);
+        if (b.ledger) {
+            row_layout_add(&out, RFY_COL_PREVIOUSLY_PAID);
+            row_layout_add(&out, RFY_COL_CORRECTION);
+        }
+        for (size_t i = 0; i < b.keep.n; i++) { /* at most 8: the layout has room */
+            row_layout_add_kept(&out, b.keep.name[i]);
+            row_layout_add_kept(&rej, b.keep.name[i]);
+        }
+        if (run_stream_open_outputs(&s, &args, &b.files, &out, &rej) != 0)
+            goto failed;
+        b.header = s.out_header;
     }
-    if (run_stream_open_outputs(&s, &args, &b.files, b.header) != 0)
-        goto failed;
     /* interface.md: rejects in input line order (a sorted input delivers them by case):
      * a rejects file is put in order at the end, standard error gets them from a spool */
-    b.order_on = args.ro.format == OUTPUT_CSV;
+    b.order_on = args.ro.format == OUTPUT_CSV || args.ro.format == OUTPUT_JSON; /* CSV rejects */
     if (b.order_on && !atomic_file_is_atomic(&b.files.rej) && !(b.spool = tmpfile())) {
         fprintf(stderr, "rfy batch: cannot open a temporary file for the rejects: %s\n",
                 strerror(errno));
@@ -657,7 +593,8 @@ int cmd_batch(int argc, char **argv)
         cfg.reopen = reopen_input;
     /* Streaming may start again from the top when the outputs can be
      * emptied (files, CSV); else the input's order is checked first. */
-    if (run_files_can_restart(&b.files) && args.ro.format == OUTPUT_CSV)
+    if (run_files_can_restart(&b.files) &&
+        (args.ro.format == OUTPUT_CSV || args.ro.format == OUTPUT_JSON)) /* no state to undo */
         cfg.on_restart = on_restart;
     if (run_stream_run(&s, &st, &cfg, &args) != 0)
         goto failed;
@@ -689,13 +626,11 @@ int cmd_batch(int argc, char **argv)
     }
     if (b.spool ? reject_order_flush_spool(&b.order, b.spool, b.files.rej.fp,
                                            b.files.rej_header_pending
-                                               ? (b.files.rej_header ? b.files.rej_header
-                                                                     : REJECT_ROW_HEADER)
+                                               ? b.files.rej_header
                                                : NULL,
                                            "batch") != 0
                 : b.order_on && reject_order_apply(&b.order, &b.files.rej,
-                                                   b.files.rej_header ? b.files.rej_header
-                                                                      : REJECT_ROW_HEADER,
+                                                   b.files.rej_header,
                                                    "batch") != 0)
         goto failed;
     if (b.spool && b.order.n)
@@ -722,9 +657,6 @@ cleanup:
     rfy_ledger_close(b.ledger);
     free(options_text);
     free(b.keep.list);
-    free(b.keep.out_header);
-    free(b.keep.rej_header);
-    free(b.keep.line);
     reject_order_free(&b.order);
     if (b.spool)
         fclose(b.spool);

@@ -21,7 +21,7 @@
         {"--encoding", "E", "utf-8 (default), cp1252, latin1 or utf-16"},          \
         {"--columns", "MAP.csv", "map the file's header names to rfy's (from,to)"},                \
         {"--ignore-columns", "N,...", "columns to read past (cpr, navn, ...)"},                    \
-        {"--format", "csv|excel|xlsx", "the output as CSV, Excel's CSV or an xlsx workbook"},       \
+        {"--format", "csv|excel|xlsx|json", "the output as CSV, Excel's CSV, xlsx or JSON Lines"},              \
         {"--jobs", "N", "N threads (1-16, default 1); the same output as one"}, \
         {"--quiet", NULL, "no progress lines (the summary is still printed)"}
 

@@ -327,6 +327,8 @@ char *receipt_default_path(const char *out, int *failed)
         n -= 4;
     else if (n > 5 && strcmp(out + n - 5, ".xlsx") == 0) /* --format xlsx */
         n -= 5;
+    else if (n > 6 && strcmp(out + n - 6, ".jsonl") == 0) /* --format json */
+        n -= 6;
     p = malloc(n + sizeof ".receipt.json");
     if (!p) {
         *failed = 1;

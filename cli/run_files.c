@@ -6,7 +6,7 @@
 #include "atomic_file.h"
 #include "cli.h"
 #include "receipt.h"
-#include "result_row.h"
+#include "row_writer.h"
 #include "run_files.h"
 
 int run_files_prepare(run_files *f, const char *cmd, const char *out_word, const char *in_path,
@@ -87,11 +87,12 @@ int run_files_open_outputs(run_files *f, const char *out_header)
 int run_files_write_header(run_files *f)
 {
     errno = 0;
-    if (f->out_header && fputs(f->out_header, f->out.fp) == EOF)
+    if (f->out_header && (f->writer ? row_writer_header(f->writer, f->out.fp, 0)
+                                    : fputs(f->out_header, f->out.fp)) == EOF)
         return run_files_write_failed(f, f->out.path);
     f->out_header = NULL;
-    if (f->rej_header_deferred &&
-        fputs(f->rej_header ? f->rej_header : REJECT_ROW_HEADER, f->rej.fp) == EOF)
+    if (f->rej_header_deferred && (f->writer ? row_writer_header(f->writer, f->rej.fp, 1)
+                                             : fputs(f->rej_header, f->rej.fp)) == EOF)
         return run_files_write_failed(f, f->rej.path);
     f->rej_header_deferred = 0;
     return RFY_OK;

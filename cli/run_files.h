@@ -49,7 +49,8 @@ typedef struct run_files {
     char *receipt_line;         /* the receipt for standard error, printed at the commit (owned) */
     int rej_header_pending;     /* rejects on standard error: header before the first */
     const char *out_header;     /* written by run_files_write_header() once the input's is bound */
-    const char *rej_header;     /* the rejects' header line; NULL: REJECT_ROW_HEADER */
+    const char *rej_header;     /* the rejects' header line (rfy's CSV: standard error, reordering) */
+    struct row_writer *writer;  /* writes both headers in the --format (row_writer.h), or NULL */
     int rej_header_deferred;    /* rejects file: its header too */
     int outputs_open;           /* out and rej are open and not yet committed or closed */
     int finished;               /* run_files_finish() has succeeded (it runs once) */

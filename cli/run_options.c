@@ -74,7 +74,7 @@ int run_options_parse(run_options *o, const char *cmd, int opt, const char *arg)
         return 1;
     case RUN_OPT_FORMAT:
         if (output_format_from_name(&o->format, arg) != 0) {
-            fprintf(stderr, "rfy %s: --format must be csv, excel or xlsx, not '%s'\n", cmd, arg);
+            fprintf(stderr, "rfy %s: --format must be csv, excel, xlsx or json, not '%s'\n", cmd, arg);
             return -1;
         }
         return 1;

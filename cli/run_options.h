@@ -4,7 +4,7 @@
  *
  *   --encoding utf-8|cp1252|latin1|utf-16   (input_decode.h)
  *   --columns MAP.csv, --ignore-columns N,.. (column_map.h)
- *   --format csv|excel|xlsx                  (output_format.h)
+ *   --format csv|excel|xlsx|json             (output_format.h)
  * A command adds RUN_OPTIONS_LONGOPTS to its getopt_long table and hands
  * every option code it does not know to run_options_parse().
  */

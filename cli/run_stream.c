@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "result_row.h"
 #include "run_stream.h"
 
 void run_stream_init(run_stream *s, const char *cmd, const char *out_word)
@@ -37,23 +36,31 @@ int run_stream_open_input(run_stream *s, run_args *a, run_files *f)
                           &a->delimiter);
 }
 
-int run_stream_open_outputs(run_stream *s, const run_args *a, run_files *f,
-                            const char *out_header)
+int run_stream_open_outputs(run_stream *s, const run_args *a, run_files *f, const row_layout *out,
+                            const row_layout *rej)
 {
     char *msg = NULL;
-    if (run_files_open_outputs(f, out_header) != 0)
+    s->out_layout = *out;
+    s->rej_layout = *rej;
+    if (!(s->out_header = row_layout_csv_header(out)) ||
+        !(s->rej_header = row_layout_csv_header(rej)) || !(s->cells = rfy_cells_new())) {
+        fprintf(stderr, "rfy %s: out of memory\n", s->cmd);
+        return -1;
+    }
+    f->rej_header = s->rej_header;
+    if (run_files_open_outputs(f, s->out_header) != 0)
         return -1;
     if (a->jobs >= 2) /* the output's SHA-256 off the writing thread, as the input's */
         atomic_file_hash_behind(&f->out);
-    if (output_adapter_open(&s->adapter, a->ro.format, &f->out.fp,
-                            f->rej_header_pending ? NULL : &f->rej.fp,
-                            a->ro.format == OUTPUT_XLSX ? atomic_file_write_path(&f->out)
-                                                        : a->out_path,
-                            &msg) != 0) {
+    if (row_writer_open(&s->writer, s->cmd, a->ro.format, &s->out_layout, &s->rej_layout,
+                        !f->rej_header_pending,
+                        a->ro.format == OUTPUT_XLSX ? atomic_file_write_path(&f->out) : a->out_path,
+                        &msg) != 0) {
         fprintf(stderr, "rfy %s: %s\n", s->cmd, msg);
         free(msg);
         return -1;
     }
+    f->writer = s->writer;
     return 0;
 }
 
@@ -78,12 +85,13 @@ int run_stream_finish(run_stream *s, run_files *f, const run_summary *sum, const
 {
     char *msg = NULL;
     int rc;
-    if (output_adapter_summary(s->adapter, sum, rates_id) != 0) {
+    if (row_writer_summary(s->writer, sum, rates_id) != 0) {
         fprintf(stderr, "rfy %s: cannot write the summary sheet: out of memory\n", s->cmd);
         return -1;
     }
-    rc = output_adapter_finish(s->adapter, &msg); /* xlsx: the workbook is written here */
-    s->adapter = NULL;
+    rc = row_writer_finish(s->writer, &msg); /* xlsx: the workbook is written here */
+    s->writer = NULL;
+    f->writer = NULL;
     if (rc != 0) {
         if (msg)
             fprintf(stderr, "rfy %s: %s\n", s->cmd, msg);
@@ -97,25 +105,33 @@ int run_stream_finish(run_stream *s, run_files *f, const run_summary *sum, const
     return 0;
 }
 
-int run_stream_write_reject(run_files *f, run_summary *sum, const batch_reject *rej)
+int run_stream_write_reject(run_stream *s, run_files *f, run_summary *sum, const batch_reject *rej)
 {
     FILE *fp = f->rej.fp;
     errno = 0;
     if (f->rej_header_pending) {
-        if (fputs(f->rej_header ? f->rej_header : REJECT_ROW_HEADER, fp) == EOF)
+        if (fputs(f->rej_header, fp) == EOF)
             return run_files_write_failed(f, f->rej.path);
         f->rej_header_pending = 0;
     }
-    if (reject_row_write(fp, rej->line, rej->case_id, rej->case_id_len, rej->err, rej->column,
-                         rej->reason) == EOF)
+    if (rfy_cells_of_reject(s->cells, rej, cli_lang, cli_hints) != RFY_OK) {
+        errno = EOVERFLOW; /* not with the engine's faults: the table bounds them */
+        return run_files_write_failed(f, f->rej.path);
+    }
+    if (row_writer_reject(s->writer, fp, s->cells, NULL) == EOF)
         return run_files_write_failed(f, f->rej.path);
     return run_summary_reject(sum, rej->err, rej->column, rej->reason) == 0 ? RFY_OK : RFY_ENOMEM;
 }
 
 void run_stream_release(run_stream *s)
 {
-    output_adapter_free(s->adapter); /* gives the output streams back first */
-    s->adapter = NULL;
+    row_writer_free(s->writer);
+    s->writer = NULL;
+    rfy_cells_free(s->cells);
+    s->cells = NULL;
+    free(s->out_header);
+    free(s->rej_header);
+    s->out_header = s->rej_header = NULL;
     input_decode_close(s->dec);
     s->dec = NULL;
     rfy_rates_free(s->rates);

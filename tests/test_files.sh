@@ -142,6 +142,22 @@ for ra, rb in zip(a[1:], b[1:]):
         ok = ok and (x == (y.replace(",", ".") if name in money else y))
 sys.exit(0 if ok else 1)
 PY
+# A case-month of two rows: categories, level references and lines joined by ';' are
+# quoted in Excel's ';' CSV.  16.382 × 11/31 + 12.326 × 20/31 = (180.202 + 246.520)/31
+# = 426.722/31 = 13.765,2258... → 13.765,23.
+printf 'case_id,month,category,start,end,wage\nM,2024-05,forsorger,2024-05-01,2024-05-11,\nM,2024-05,ikke_forsorger,2024-05-12,2024-05-31,\n' >"$TMP/mr.csv"
+"$RFY" batch -o "$TMP/mr.out.csv" "$TMP/mr.csv" 2>/dev/null
+"$RFY" batch --format excel -o "$TMP/mr.xl.csv" "$TMP/mr.csv" 2>/dev/null
+check "excel, two rows in a month: \"2;3\" quoted, 13765,23" has "$TMP/mr.xl.csv" ';13765,23;published;'
+check "excel, two rows in a month: the same cells as the CSV" "$PY" - "$TMP/mr.out.csv" "$TMP/mr.xl.csv" <<'PY'
+import csv, sys
+a = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+b = list(csv.reader(open(sys.argv[2], encoding="utf-8-sig", newline=""), delimiter=";"))
+assert len(a) == len(b) == 2 and a[0] == b[0], (a, b)
+row = dict(zip(a[0], b[1]))
+assert row["lines"] == "2;3" and row["category"] == "forsorger;ikke_forsorger", row
+assert [x.replace(",", ".") for x in b[1]] == [x.replace(",", ".") for x in a[1]], (a[1], b[1])
+PY
 check "csv stays the default, byte for byte" bash -c \
     "'$RFY' batch --format csv --encoding cp1252 ${DA[*]} -o '$TMP/csv2.csv' '$FIX/excel-cp1252.csv' 2>/dev/null; cmp -s '$TMP/cp.csv' '$TMP/csv2.csv'"
 
@@ -209,6 +225,83 @@ assert rj.auto_filter.ref == f"A1:{get_column_letter(rj.max_column)}2", rj.auto_
 # rows come by case_id bytewise ("'=1+1" before "A"): find the cell
 f = [c for c in openpyxl.load_workbook(sys.argv[1])["resultater"]["A"] if c.value == "'=1+1"][0]
 assert f.data_type == "s" and f.value == "'=1+1", (f.data_type, f.value)
+PY
+# The workbook's own XML (unzipped, no spreadsheet library): every amount,
+# day count and whole number is a numeric cell (no t= attribute) whose value
+# is exactly the CSV's decimal -- the øre / 100 of the engine, never text.
+# The audit row: May 2024, forsørger, wage 20.000: payment 16.382,00 − 0,55 × 3.677,00 = 14.359,65;
+# paid 14.000,00, difference 14.000,00 − 14.359,65 = −359,65.
+printf 'case_id,month,category,wage,paid\nR1,2024-05,forsorger,20000,14000.00\n' >"$TMP/xa.in.csv"
+"$RFY" audit --format xlsx -o "$TMP/xa.xlsx" "$TMP/xa.in.csv" 2>/dev/null
+"$RFY" audit -o "$TMP/xa.csv" "$TMP/xa.in.csv" 2>/dev/null
+check "audit: the differing row's paid and difference 14000.00, -359.65" has "$TMP/xa.csv" ",14000.00,-359.65"
+for pair in "$TMP/x.out.csv $TMP/x.xlsx" "$TMP/cp.csv $TMP/d.xlsx" "$TMP/xa.csv $TMP/xa.xlsx"; do
+    set -- $pair
+    check "xlsx $(basename "$2") XML: numbers are numbers equal to the exact øre/100" \
+        "$PY" - "$1" "$2" <<'PY'
+import csv, re, sys, zipfile
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+rows = rows[:rows.index([])] if [] in rows else rows  # audit: the rows before the summary block
+ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+sheet = ET.fromstring(zipfile.ZipFile(sys.argv[2]).read("xl/worksheets/sheet1.xml"))
+def col(ref):
+    n = 0
+    for ch in re.match(r"[A-Z]+", ref).group(0):
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+got = []
+for r in sheet.find("m:sheetData", ns):
+    cells = {}
+    for c in r:
+        v = c.find("m:v", ns)
+        cells[col(c.get("r"))] = (c.get("t"), None if v is None else v.text)
+    got.append(cells)
+money = {"gross", "wage_deduction", "holiday_deduction", "activation_deduction", "other_deduction",
+         "total_deduction", "payment", "sanction_deduction", "paid", "difference"}
+days = {"holiday_used_days", "holiday_days_left", "holiday_excess_days"}
+whole = {"days", "days_in_month", "holiday_run_months"}
+assert len(got) == len(rows), (len(got), len(rows))
+amounts = 0
+for want, cells in zip(rows[1:], got[1:]):
+    for i, (name, text) in enumerate(zip(rows[0], want)):
+        if text == "" or name not in money | days | whole:
+            continue
+        t, v = cells[i]
+        assert t is None and v is not None, (name, text, t, v)  # a number, not a string
+        assert Decimal(v) == Decimal(text), (name, text, v)
+        if name in money:  # the øre, exactly: 100 × the cell is a whole number
+            assert (Decimal(v) * 100) == int(Decimal(text) * 100), (name, text, v)
+            amounts += 1
+assert amounts > 0
+PY
+done
+# ---- The json format: JSON Lines from the same cells ------------------------------------------
+"$RFY" batch --format json -o "$TMP/x.jsonl" "$TMP/x.csv" 2>/dev/null
+check "json: exit 1 (one reject), receipt as x.receipt.json" [ $? = 1 -a -s "$TMP/x.jsonl" -a -s "$TMP/x.receipt.json" ]
+check "json: the rejects are rfy's CSV in x.rejects.csv" cmp -s "$TMP/x.rejects.csv" "$TMP/x.out.rejects.csv"
+check "json: one object per CSV row, keyed by its header; amounts exact strings, whole numbers integers" \
+    "$PY" - "$TMP/x.out.csv" "$TMP/x.jsonl" <<'PY'
+import csv, json, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+objs = [json.loads(line) for line in open(sys.argv[2], encoding="utf-8")]
+assert len(objs) == len(rows) - 1, (len(objs), len(rows))
+whole = {"days", "days_in_month", "holiday_run_months"}
+for want, obj in zip(rows[1:], objs):
+    assert list(obj) == rows[0], list(obj)
+    for name, text in zip(rows[0], want):
+        v = obj[name]
+        if text == "":
+            assert v is None, (name, v)
+        elif name in whole:
+            assert v == int(text) and type(v) is int, (name, v)
+        elif name == "case_id":  # the raw id: JSON has no formulas ('=1+1 in CSV)
+            assert v == text.lstrip("'"), (name, v)
+        else:
+            assert v == text, (name, text, v)  # 14359.65 stays the string "14359.65"
+# A forsørger 20000: payment 16382,00 − 0,55 × 3677,00 = 14359,65
+assert [o["payment"] for o in objs if o["case_id"] == "A"] == ["14359.65"]
 PY
 "$RFY" --lang en batch --format xlsx -o "$TMP/xen.xlsx" "$TMP/x.csv" 2>/dev/null
 check "xlsx --lang en: English sheet names and summary labels" "$PY" - "$TMP/xen.xlsx" <<'PY'

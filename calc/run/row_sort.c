@@ -272,7 +272,8 @@ int row_sort_finish(row_sort *s, row_sort_fn fn, void *user, char **errmsg)
 
     if (s->nruns == 0) { /* everything in memory: no disk at all */
         SORT_BASE = s->buf;
-        qsort(s->off, s->n, sizeof *s->off, cmp_off);
+        if (s->n) /* no row to sort: off may be NULL, which qsort must not get */
+            qsort(s->off, s->n, sizeof *s->off, cmp_off);
         for (i = 0; i < s->n; i++)
             if (emit(s->buf + s->off[i], fn, user))
                 return RFY_ESTOP;

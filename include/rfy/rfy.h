@@ -63,5 +63,6 @@
 #include <rfy/whatif.h>
 #include <rfy/ledger.h>
 #include <rfy/names.h>
+#include <rfy/cells.h>
 
 #endif

@@ -1,10 +1,12 @@
-/* Workbooks through libxlsxwriter (xlsx_book.h). */
+/* Workbooks of typed cells through libxlsxwriter (write_xlsx.h). */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <xlsxwriter.h>
 
-#include "xlsx_book.h"
+#include "write_xlsx.h"
 
 struct xlsx_book {
     lxw_workbook *wb;
@@ -18,6 +20,8 @@ struct xlsx_sheet {
     unsigned long last_row;    /* the last row and column written (for the autofilter) */
     unsigned last_col;
 };
+
+static int put_text_n(xlsx_sheet *s, unsigned long row, unsigned col, const char *text, size_t len);
 
 /* Remember the extent of what was written. */
 static void written(xlsx_sheet *s, unsigned long row, unsigned col)
@@ -75,6 +79,21 @@ xlsx_sheet *xlsx_book_sheet(xlsx_book *b, const char *name)
     return s;
 }
 
+/* A text cell of len bytes (a cell's text is not NUL-terminated). */
+static int put_text_n(xlsx_sheet *s, unsigned long row, unsigned col, const char *text, size_t len)
+{
+    char stack[512], *copy = len < sizeof stack ? stack : malloc(len + 1);
+    int rc;
+    if (!copy)
+        return -1;
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    rc = xlsx_put_text(s, row, col, copy, 0);
+    if (copy != stack)
+        free(copy);
+    return rc;
+}
+
 int xlsx_put_text(xlsx_sheet *s, unsigned long row, unsigned col, const char *text, int bold)
 {
     if (row >= LXW_ROW_MAX || col >= LXW_COL_MAX)
@@ -86,58 +105,71 @@ int xlsx_put_text(xlsx_sheet *s, unsigned long row, unsigned col, const char *te
                                   bold ? s->book->bold : NULL) == LXW_NO_ERROR ? 0 : -1;
 }
 
-/* Significant digits of a plain decimal "-123.45" (leading zeros not counted);
- * -1 when it is not one. */
-static int significant_digits(const char *s)
+/* Below 10^15: converted exactly and given back digit for digit (write_xlsx.h). */
+#define EXACT_BELOW 1000000000000000LL
+
+/*
+ * The one conversion from an exact value to a double (write_xlsx.h): value
+ * in units of 1/scale.  Too large to be exact: the text instead.
+ */
+static int put_number(xlsx_sheet *s, unsigned long row, unsigned col, const rfy_cell *cell,
+                      int64_t scale, lxw_format *fmt)
 {
-    int n = 0, seen = 0, points = 0;
-    if (*s == '-')
-        s++;
-    if (!*s)
-        return -1;
-    for (; *s; s++) {
-        if (*s == '.') {
-            if (points++)
-                return -1;
-            continue;
-        }
-        if (*s < '0' || *s > '9')
-            return -1;
-        if (*s != '0' || seen) {
-            seen = 1;
-            n++;
-        }
-    }
-    return n;
+    double v;
+    if (!cell->has_value || cell->value <= -EXACT_BELOW || cell->value >= EXACT_BELOW)
+        return put_text_n(s, row, col, cell->text, cell->len);
+    v = (double)cell->value / (double)scale;
+    written(s, row, col);
+    return worksheet_write_number(s->ws, (lxw_row_t)row, (lxw_col_t)col, v, fmt) == LXW_NO_ERROR
+               ? 0
+               : -1;
 }
 
-static int put_number(xlsx_sheet *s, unsigned long row, unsigned col, const char *text,
-                      lxw_format *fmt)
+int xlsx_put_cell(xlsx_sheet *s, unsigned long row, unsigned col, const rfy_cell *cell)
 {
-    int digits = significant_digits(text);
     if (row >= LXW_ROW_MAX || col >= LXW_COL_MAX)
         return -1;
-    if (digits < 0 || digits > 15) /* not exactly representable: keep the text */
+    if (cell->len == 0)
+        return 0; /* an empty cell is no cell */
+    switch (cell->kind) {
+    case RFY_CELL_AMOUNT:
+        return put_number(s, row, col, cell, 100, s->book->amount);
+    case RFY_CELL_DAYS:
+        return put_number(s, row, col, cell, 1000, NULL);
+    case RFY_CELL_WHOLE:
+        return put_number(s, row, col, cell, 1, NULL);
+    default:
+        break;
+    }
+    /* Free text shows what the CSV holds: a leading = + - @ TAB CR after a '
+     * (rfy_csv_format_field()), so every format has the same cells. */
+    if (cell->quoting == RFY_QUOTE_NEUTRALISE &&
+        strchr("=+-@\t\r", cell->text[0])) {
+        char stack[512], *copy = cell->len + 1 < sizeof stack ? stack : malloc(cell->len + 2);
+        int rc;
+        if (!copy)
+            return -1;
+        copy[0] = '\'';
+        memcpy(copy + 1, cell->text, cell->len);
+        copy[cell->len + 1] = '\0';
+        rc = xlsx_put_text(s, row, col, copy, 0);
+        if (copy != stack)
+            free(copy);
+        return rc;
+    }
+    return put_text_n(s, row, col, cell->text, cell->len);
+}
+
+int xlsx_put_count(xlsx_sheet *s, unsigned long row, unsigned col, unsigned long n)
+{
+    rfy_cell cell = {.column = RFY_COL_FIGURE_COUNT, .kind = RFY_CELL_WHOLE, .text = "", .len = 1,
+                     .has_value = n <= (unsigned long)INT64_MAX, .value = (int64_t)n};
+    char text[24];
+    if (!cell.has_value) { /* not reached: counts of rows */
+        snprintf(text, sizeof text, "%lu", n);
         return xlsx_put_text(s, row, col, text, 0);
-    written(s, row, col);
-    return worksheet_write_number(s->ws, (lxw_row_t)row, (lxw_col_t)col, strtod(text, NULL),
-                                  fmt) == LXW_NO_ERROR ? 0 : -1;
-}
-
-int xlsx_put_amount(xlsx_sheet *s, unsigned long row, unsigned col, const char *decimal)
-{
-    return put_number(s, row, col, decimal, s->book->amount);
-}
-
-int xlsx_put_whole(xlsx_sheet *s, unsigned long row, unsigned col, const char *digits)
-{
-    return strchr(digits, '.') ? xlsx_put_text(s, row, col, digits, 0)
-                               : put_number(s, row, col, digits, NULL);
-}
-
-int xlsx_put_decimal(xlsx_sheet *s, unsigned long row, unsigned col, const char *decimal)
-{
-    return put_number(s, row, col, decimal, NULL);
+    }
+    return put_number(s, row, col, &cell, 1, NULL);
 }
 
 void xlsx_set_width(xlsx_sheet *s, unsigned first, unsigned last, unsigned width)
