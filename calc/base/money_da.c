@@ -10,12 +10,16 @@
  * 4.650,00 kr., and "4.65" is refused rather than guessed at (a point before
  * two digits is neither a grouping nor Danish decimals).  Exact: the text is
  * checked and handed to rfy_amount_parse()/rfy_decimal_parse(); no floating
- * point anywhere.
+ * point anywhere.  rfy_amount_parse() starts here: the form's syntax
+ * (RFY_AMOUNT_DA) comes to rfy_amount_parse_da(), every other one goes to
+ * the grouped parser of money_grouped.c.
  */
 #include <string.h>
 
 #include <rfy/money.h>
 #include <rfy/status.h>
+
+#include "money_grouped.h"
 
 int rfy_amount_parse_da(mpz_t out, const char *text, size_t len, const rfy_decimal_syntax *syn,
                         const char **why)
@@ -30,5 +34,13 @@ int rfy_amount_parse_da(mpz_t out, const char *text, size_t len, const rfy_decim
             *why = "more than one decimal comma (a ',' stands only before the øre; write 4.650,00 or 4650)";
         return RFY_EINPUT;
     }
-    return rfy_amount_parse(out, text, len, &da, why);
+    return rfy__amount_parse_grouped(out, text, len, &da, why);
+}
+
+int rfy_amount_parse(mpz_t out, const char *text, size_t len, const rfy_decimal_syntax *syn,
+                     const char **why)
+{
+    if (syn == &RFY_AMOUNT_DA) /* the page's amounts: 4.650 is four thousand (above) */
+        return rfy_amount_parse_da(out, text, len, syn, why);
+    return rfy__amount_parse_grouped(out, text, len, syn, why);
 }

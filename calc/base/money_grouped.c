@@ -6,20 +6,22 @@
  * group one to three digits, every further group exactly three -- so that
  * "2.00,00" or "20.0000" are refused rather than guessed at; the text without
  * its separators is then parsed by rfy_decimal_parse(), exactly.
+ * rfy_amount_parse() itself, which also knows the caseworker's form, is
+ * money_da.c.
  */
 #include <string.h>
 
 #include <rfy/money.h>
 #include <rfy/status.h>
 
-int rfy_amount_parse(mpz_t out, const char *text, size_t len, const rfy_decimal_syntax *syn,
-                     const char **why)
+#include "money_grouped.h"
+
+int rfy__amount_parse_grouped(mpz_t out, const char *text, size_t len,
+                               const rfy_decimal_syntax *syn, const char **why)
 {
     char plain[RFY_DECIMAL_MAX_CHARS];
     size_t i, n = 0, end, group = 0, groups = 0;
 
-    if (syn == &RFY_AMOUNT_DA) /* the page's amounts: 4.650 is four thousand (money_da.c) */
-        return rfy_amount_parse_da(out, text, len, syn, why);
     if (syn->decimal_point != ',' || len > RFY_DECIMAL_MAX_CHARS || !memchr(text, '.', len))
         return rfy_decimal_parse(out, text, len, syn, why);
     /* The integer part ends at the decimal comma (or the end). */
