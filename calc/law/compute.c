@@ -170,7 +170,7 @@ int rfy__deductions_and_rounding(rfy_result *res, const rfy_rates *rates, const 
     mpq_t *gross = &res->scratch_q[0];
 
     if ((rc = rfy__deduction_wage(res, rates, in, err)) != RFY_OK ||
-        (rc = rfy__deduction_tilbud(res, rates, in, err)) != RFY_OK)
+        (rc = rfy__deduction_activation(res, rates, in, err)) != RFY_OK)
         return rc;
     res->wage_ref = rfy__wage_ref(in->forloeb);
     res->holiday_ref = rfy__holiday_ref(in->forloeb);

@@ -82,8 +82,8 @@ int rfy__deduction_wage(rfy_result *res, const rfy_rates *rates, const rfy_case 
                         rfy_error *err);
 
 /* § 68 a stk. 3: res->activation_disregard and res->activation_exact. */
-int rfy__deduction_tilbud(rfy_result *res, const rfy_rates *rates, const rfy_case *in,
-                          rfy_error *err);
+int rfy__deduction_activation(rfy_result *res, const rfy_rates *rates, const rfy_case *in,
+                              rfy_error *err);
 
 /* rules.md §1: the month lies within the law's coverage (ressourceforløb from
  * 2013-01, jobafklaringsforløb from 2014-07).  RFY_OK or RFY_ECOVERAGE. */
