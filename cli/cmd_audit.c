@@ -25,7 +25,7 @@
 #include "atomic_file.h"
 #include "result_row.h"
 #include "run_files.h"
-#include "batch_run.h"
+#include <rfy/batch.h>
 #include "cli.h"
 #include "explain.h"
 #include "explain_rows.h"
@@ -118,10 +118,10 @@ static int write_failed(audit_ctx *a, const char *target)
 
 /* ---- Hooks --------------------------------------------------------------------------- */
 
-static int on_header(void *user, const case_binding *b, char *msg, size_t msgsize)
+static int on_header(void *user, const rfy_case_binding *b, char *msg, size_t msgsize)
 {
     audit_ctx *a = user;
-    if (b->extra_field[EXTRA_PAID] >= 0) {
+    if (rfy_batch_binding_has_extra(b, EXTRA_PAID)) {
         run_files_write_header(&a->files); /* a failure is recorded, and stops the first row */
         return RFY_OK;
     }
@@ -131,10 +131,10 @@ static int on_header(void *user, const case_binding *b, char *msg, size_t msgsiz
 }
 
 /* --explain: the preview's breakdown, headed with where the case-month is and how it compares. */
-static int explain_row(audit_ctx *a, const batch_row *row, int differs)
+static int explain_row(audit_ctx *a, const rfy_batch_row *row, int differs)
 {
-    char paid[48], payment[48], diff[48], lines[BATCH_LINES_MAX + 1], said[BATCH_LINES_MAX * 2 + 8];
-    int n = batch_row_format_lines(lines, sizeof lines - 1, row);
+    char paid[48], payment[48], diff[48], lines[RFY_BATCH_LINES_MAX + 1], said[RFY_BATCH_LINES_MAX * 2 + 8];
+    int n = rfy_batch_row_format_lines(lines, sizeof lines - 1, row);
     size_t o = 0;
     FILE *fp = a->explain_out;
     rfy_money_format_da(paid, sizeof paid, a->paid.sum);
@@ -168,20 +168,20 @@ static int explain_row(audit_ctx *a, const batch_row *row, int differs)
 }
 
 /* Whether --explain asks for this case-month. */
-static int explain_wanted(const audit_ctx *a, const batch_row *row)
+static int explain_wanted(const audit_ctx *a, const rfy_batch_row *row)
 {
     return a->explain_id && row->case_id_len == a->explain_len &&
            memcmp(row->case_id, a->explain_id, a->explain_len) == 0 &&
            (a->explain_month == 0 || a->explain_month == row->in->month);
 }
 
-static int on_row(void *user, const batch_row *row, rfy_error *err)
+static int on_row(void *user, const rfy_batch_row *row, rfy_error *err)
 {
     audit_ctx *a = user;
     FILE *fp = a->files.out.fp;
     const rfy_result *r = row->res;
     size_t len;
-    char line[RESULT_ROW_MAX], lines[BATCH_LINES_MAX];
+    char line[RESULT_ROW_MAX], lines[RFY_BATCH_LINES_MAX];
     int n, k;
 
     /* Nothing is written before this point: a bad paid makes the case-month a reject. */
@@ -222,7 +222,7 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
         return explain_wanted(a, row) ? explain_row(a, row, 0) : RFY_OK;
 
     errno = 0;
-    k = batch_row_format_lines(lines, sizeof lines, row);
+    k = rfy_batch_row_format_lines(lines, sizeof lines, row);
     n = k < 0 ? -1
               : result_row_format(line, sizeof line, row->case_id, row->case_id_len, row->in, r,
                                   a->rates_id, lines, (size_t)k);
@@ -261,7 +261,7 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     return explain_wanted(a, row) ? explain_row(a, row, differs) : RFY_OK;
 }
 
-static int on_reject(void *user, const batch_reject *rej)
+static int on_reject(void *user, const rfy_batch_reject *rej)
 {
     audit_ctx *a = user;
     int rc = run_stream_write_reject(&a->files, &a->sum, rej);
@@ -270,7 +270,7 @@ static int on_reject(void *user, const batch_reject *rej)
     return rc;
 }
 
-/* The input was out of order (batch_run.h): start everything afresh. */
+/* The input was out of order (rfy/batch.h): start everything afresh. */
 static int on_restart(void *user)
 {
     audit_ctx *a = user;
@@ -305,7 +305,7 @@ static void on_progress(void *user, unsigned long rows)
  * line.  A script reads the report up to the first empty line; a
  * spreadsheet shows the block under the data with the names in column A.
  */
-static int write_summary(audit_ctx *a, const batch_stats *st)
+static int write_summary(audit_ctx *a, const rfy_batch_stats *st)
 {
     char d[48], p[48], q[48], o[48], u[48], t[48], w[48];
     FILE *fp = a->files.out.fp;
@@ -342,7 +342,7 @@ static int write_summary(audit_ctx *a, const batch_stats *st)
     return RFY_OK;
 }
 
-static void summary(const audit_ctx *a, const batch_stats *st, const char *rejects_name,
+static void summary(const audit_ctx *a, const rfy_batch_stats *st, const char *rejects_name,
                     int tolerance_given)
 {
     char d[48], p[48], q[48], o[48], u[48], w[48];
@@ -424,7 +424,7 @@ static int explain_target(audit_ctx *a, const char *arg)
     if (colon && rfy_month_parse(&a->explain_month, colon + 1, strlen(colon + 1), &why) == RFY_OK) {
         a->explain_len = (size_t)(colon - arg);
         /* the heading prints explain_id: keep only the case_id */
-        static char id[CASE_ID_DISPLAY_SIZE];
+        static char id[RFY_BATCH_CASE_ID_DISPLAY_SIZE];
         snprintf(id, sizeof id, "%.*s", (int)a->explain_len, arg);
         a->explain_id = id;
     } else {
@@ -474,8 +474,8 @@ int cmd_audit(int argc, char **argv)
     char *msg = NULL;
     int c, rc, exit_code = RFY_EXIT_USAGE;
     audit_ctx a;
-    batch_config cfg;
-    batch_stats st;
+    rfy_batch_config cfg;
+    rfy_batch_stats st;
     receipt rec;
     input_again again;
     json_t *options = NULL;
@@ -488,7 +488,7 @@ int cmd_audit(int argc, char **argv)
         run_args_free(&args);
         return RFY_EXIT_USAGE;
     }
-    batch_stats_init(&st);
+    rfy_batch_stats_init(&st);
     run_summary_init(&a.sum);
     rfy_audit_paid_init(&a.paid);
     rfy_audit_totals_init(&a.tot);
@@ -648,7 +648,7 @@ cleanup:
     run_args_free(&args);
     run_files_release(&a.files);
     free(msg);
-    batch_stats_clear(&st);
+    rfy_batch_stats_clear(&st);
     run_summary_clear(&a.sum);
     rfy_audit_paid_clear(&a.paid);
     rfy_audit_totals_clear(&a.tot);

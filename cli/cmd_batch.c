@@ -16,7 +16,7 @@
 #include "atomic_file.h"
 #include "result_row.h"
 #include "run_files.h"
-#include "batch_run.h"
+#include <rfy/batch.h>
 #include "cli.h"
 #include "receipt.h"
 #include "input_reread.h"
@@ -52,7 +52,7 @@ typedef struct keep_columns {
     const char *name[RFY_BATCH_MAX_EXTRA];
     size_t n;
     char *out_header, *rej_header;    /* the headers with the names appended */
-    const case_binding *binding;      /* the input's header, once bound */
+    const rfy_case_binding *binding;      /* the input's header, once bound */
     char *line;                       /* KEEP_LINE_SIZE bytes: an output row with the kept cells */
 } keep_columns;
 
@@ -126,10 +126,10 @@ static const batch_msg MSG_LEDGER_NOTHING = {"ledger %s: intet gemt (ingen sagsm
  * The output row of a computed case-month with its newline, formatted into
  * buf (result_row.h).  Returns its length, or -1 if it does not fit.
  */
-static int format_row(const batch_ctx *b, const batch_row *row, char *buf, size_t size)
+static int format_row(const batch_ctx *b, const rfy_batch_row *row, char *buf, size_t size)
 {
-    char lines[BATCH_LINES_MAX];
-    int k = batch_row_format_lines(lines, sizeof lines, row);
+    char lines[RFY_BATCH_LINES_MAX];
+    int k = rfy_batch_row_format_lines(lines, sizeof lines, row);
     int n = k < 0 ? -1
                   : result_row_format(buf, size, row->case_id, row->case_id_len, row->in, row->res,
                                       b->rates_id, lines, (size_t)k);
@@ -168,7 +168,7 @@ static int format_row(const batch_ctx *b, const batch_row *row, char *buf, size_
     return n;
 }
 
-static int on_row(void *user, const batch_row *row, rfy_error *err)
+static int on_row(void *user, const rfy_batch_row *row, rfy_error *err)
 {
     batch_ctx *b = user;
     char stack_line[RESULT_ROW_MAX];
@@ -207,11 +207,11 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
 }
 
 /* The input's header is accepted: now the output's header may be written. */
-static int on_header(void *user, const case_binding *binding, char *msg, size_t msgsize)
+static int on_header(void *user, const rfy_case_binding *binding, char *msg, size_t msgsize)
 {
     batch_ctx *b = user;
     for (size_t i = 0; i < b->keep.n; i++)
-        if (binding->extra_field[i] < 0) {
+        if (!rfy_batch_binding_has_extra(binding, i)) {
             snprintf(msg, msgsize, SAY(MSG_KEEP_MISSING), b->keep.name[i]);
             return RFY_EINPUT;
         }
@@ -222,7 +222,7 @@ static int on_header(void *user, const case_binding *binding, char *msg, size_t 
 
 /* A reject row, with the kept columns after the contract's (interface.md),
  * its place noted for the line order (reject_order.h). */
-static int write_reject_noted(batch_ctx *b, const batch_reject *rej)
+static int write_reject_noted(batch_ctx *b, const rfy_batch_reject *rej)
 {
     run_files *f = &b->files;
     char *text = NULL;
@@ -249,7 +249,7 @@ static int write_reject_noted(batch_ctx *b, const batch_reject *rej)
         for (size_t i = 0; i < b->keep.n; i++) {
             size_t n = 0;
             const char *v = b->keep.binding && rej->rec
-                                ? case_input_extra_cell(b->keep.binding, rej->rec, i, &n)
+                                ? rfy_batch_binding_extra_cell(b->keep.binding, rej->rec, i, &n)
                                 : "";
             int w = rfy_csv_format_field(b->keep.line, KEEP_LINE_SIZE, v, n, ',', 1);
             if (w < 0 || putc(',', fp) == EOF || fwrite(b->keep.line, 1, (size_t)w, fp) != (size_t)w)
@@ -269,7 +269,7 @@ failed:
     return run_files_write_failed(f, f->rej.path);
 }
 
-static int on_reject(void *user, const batch_reject *rej)
+static int on_reject(void *user, const rfy_batch_reject *rej)
 {
     batch_ctx *b = user;
     int rc = b->keep.n || b->order_on ? write_reject_noted(b, rej)
@@ -433,7 +433,7 @@ static int ledger_start(batch_ctx *b, const char *path, int corrections, const r
 
 /* ---- Options ------------------------------------------------------------------ */
 
-static void summary(const batch_ctx *b, const batch_stats *st, const char *rejects_name)
+static void summary(const batch_ctx *b, const rfy_batch_stats *st, const char *rejects_name)
 {
     /* Danish unless --lang en (cli_lang), as everything a person reads */
     const int en = cli_lang == RFY_LANG_EN;
@@ -493,7 +493,7 @@ static void summary(const batch_ctx *b, const batch_stats *st, const char *rejec
 
 /* Output and rejects are complete but unnamed: the run's receipt, prepared
  * to be committed with them (run_files.h). */
-static int prepare_receipt(batch_ctx *b, const batch_stats *st, receipt_hash *hash,
+static int prepare_receipt(batch_ctx *b, const rfy_batch_stats *st, receipt_hash *hash,
                            const char *rates_dir, const char *in, const char *out,
                            const char *rej, const char *path, json_t *options)
 {
@@ -555,8 +555,8 @@ int cmd_batch(int argc, char **argv)
     run_stream s;  /* rates, input, its hash and the output adapter (run_stream.h) */
     int c, rc, exit_code = RFY_EXIT_USAGE;
     batch_ctx b;
-    batch_config cfg;
-    batch_stats st;
+    rfy_batch_config cfg;
+    rfy_batch_stats st;
     input_again again;
     json_t *options = NULL;
     const char *ledger_path = NULL;
@@ -567,7 +567,7 @@ int cmd_batch(int argc, char **argv)
     memset(&b, 0, sizeof b);
     mpz_inits(b.efter, b.tilbage, NULL);
     b.header = RESULT_ROW_HEADER "\n";
-    batch_stats_init(&st);
+    rfy_batch_stats_init(&st);
     run_summary_init(&b.sum);
     if (run_args_init(&args) != 0) {
         fprintf(stderr, "rfy batch: out of memory\n");
@@ -733,6 +733,6 @@ cleanup:
     run_args_free(&args);
     run_summary_clear(&b.sum);
     run_files_release(&b.files);
-    batch_stats_clear(&st);
+    rfy_batch_stats_clear(&st);
     return exit_code;
 }

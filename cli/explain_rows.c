@@ -148,18 +148,18 @@ json_t *explain_rows_json(const char *case_id, const rfy_case *const *rows, size
     return root;
 }
 
-int explain_batch_row(FILE *out, const char *case_id, const batch_row *row,
+int explain_batch_row(FILE *out, const char *case_id, const rfy_batch_row *row,
                       const rfy_rates *rates, int recomputation)
 {
     const rfy_case *rows[64];
     unsigned long lines[64];
     size_t n = 0;
     for (size_t i = 0; i < row->nrows && n < 64; i++) {
-        const rfy_case *c = batch_row_case(row, i);
+        const rfy_case *c = rfy_batch_row_case(row, i);
         if (!c)
             continue;
         rows[n] = c;
-        lines[n++] = batch_row_line(row, i);
+        lines[n++] = rfy_batch_row_line(row, i);
     }
     return explain_rows_text(out, case_id, rows, n, lines, row->res, rates, recomputation);
 }

@@ -11,7 +11,7 @@
 
 #include <jansson.h>
 
-#include "batch_run.h"
+#include <rfy/batch.h>
 #include <rfy/rfy.h>
 
 /*
@@ -35,7 +35,7 @@ json_t *explain_rows_json(const char *case_id, const rfy_case *const *rows, size
                           const unsigned long *lines, const rfy_result *res, const rfy_rates *rates);
 
 /* The text for a computed case-month of the batch loop (its period rows). */
-int explain_batch_row(FILE *out, const char *case_id, const batch_row *row,
+int explain_batch_row(FILE *out, const char *case_id, const rfy_batch_row *row,
                       const rfy_rates *rates, int recomputation);
 
 #endif

@@ -37,7 +37,7 @@
  * newline, not NUL-terminated).  case_id is neutralised against spreadsheet
  * formulas; level_ref is quoted when it holds a comma.  Amounts have two
  * decimals and '.'.  `lines` (lines_len bytes, digits and ';': see
- * batch_row_format_lines) is the `lines` column.  Returns the length, or -1
+ * rfy_batch_row_format_lines) is the `lines` column.  Returns the length, or -1
  * if it does not fit in size.  Reads only its arguments: safe in worker
  * threads.
  */

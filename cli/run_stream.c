@@ -51,10 +51,10 @@ int run_stream_open_outputs(run_stream *s, const run_args *a, run_files *f,
     return 0;
 }
 
-int run_stream_run(run_stream *s, batch_stats *st, const batch_config *cfg, const run_args *a)
+int run_stream_run(run_stream *s, rfy_batch_stats *st, const rfy_batch_config *cfg, const run_args *a)
 {
     char *msg = NULL;
-    if (batch_run(st, cfg, s->in, &msg) == RFY_OK)
+    if (rfy_batch_run(st, cfg, s->in, &msg) == RFY_OK)
         return 0;
     /* bytes that are not text in the encoding: the decoder says which */
     const char *why = input_decode_error(s->dec) ? input_decode_error(s->dec) : msg;
@@ -88,7 +88,7 @@ int run_stream_finish(run_stream *s, run_files *f, const run_summary *sum, const
     return 0;
 }
 
-int run_stream_write_reject(run_files *f, run_summary *sum, const batch_reject *rej)
+int run_stream_write_reject(run_files *f, run_summary *sum, const rfy_batch_reject *rej)
 {
     FILE *fp = f->rej.fp;
     errno = 0;

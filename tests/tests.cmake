@@ -2,12 +2,20 @@
 # helpers live in tests/support/.  Shell tests (tests/*.sh) drive build/rfy.
 file(GLOB RFY_TEST_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/test_*.c")
 file(GLOB RFY_TEST_SUPPORT CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/support/*.c")
+# The Check programs that test calc/'s internals see its private headers; every
+# other one sees the library as a program does, through include/rfy/ only
+# (test_fuzz_regressions replays the fuzz targets, which reach inside).
+set(RFY_INTERNAL_TESTS test_case_input test_file_input test_holiday test_money test_rates
+                       test_row_sort test_fuzz_regressions)
 foreach(src IN LISTS RFY_TEST_SOURCES)
   get_filename_component(name "${src}" NAME_WE)
   add_executable(${name} "${src}" ${RFY_TEST_SUPPORT})
   target_include_directories(${name} PRIVATE "${CMAKE_SOURCE_DIR}/tests/support"
-                                             "${CMAKE_SOURCE_DIR}/calc/base" "${CMAKE_SOURCE_DIR}/calc/law"
-                                             "${CMAKE_SOURCE_DIR}/calc/run" "${CMAKE_SOURCE_DIR}/cli")
+                                             "${CMAKE_SOURCE_DIR}/cli")
+  if(name IN_LIST RFY_INTERNAL_TESTS)
+    target_include_directories(${name} PRIVATE "${CMAKE_SOURCE_DIR}/calc/base"
+                               "${CMAKE_SOURCE_DIR}/calc/law" "${CMAKE_SOURCE_DIR}/calc/run")
+  endif()
   target_link_libraries(${name} PRIVATE rfycli PkgConfig::CHECK)
   target_compile_definitions(${name} PRIVATE RFY_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
                                              RFY_BINARY_DIR="${CMAKE_BINARY_DIR}")

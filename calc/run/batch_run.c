@@ -1,4 +1,4 @@
-/* The streaming loop shared by batch and audit.  See batch_run.h.
+/* The streaming loop shared by batch and audit.  See include/rfy/batch.h.
  *
  * The reader's callback copies each data record into the chunk being
  * filled, a case-month's rows always in one chunk.  A chunk is computed as a
@@ -21,7 +21,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "batch_run.h"
+#include <rfy/batch.h>
 #include <rfy/runner.h>
 #include "fault.h"
 #include "column_map.h"
@@ -33,7 +33,7 @@
 /* Rows per chunk (a chunk is handed on at the first case-month boundary past
  * this), chunks per worker in the ring, and the most rows of one case-month a
  * chunk keeps (more are rejected: RFY_MAX_PERIOD_ROWS period rows at most can
- * be valid, and audit adds payment lines).  With BATCH_MAX_JOBS workers
+ * be valid, and audit adds payment lines).  With RFY_BATCH_MAX_JOBS workers
  * (2 × 16 + 2) × 320 rows of about 3 KiB stay far below the 64 MiB the batch
  * may use, whatever the input size. */
 #define CHUNK_ROWS 256
@@ -47,8 +47,8 @@ typedef enum read_mode { MODE_STREAM, MODE_SORT } read_mode;
 
 /* State of one run, shared with the CSV reader's callback. */
 typedef struct run {
-    const batch_config *cfg;
-    batch_stats *stats;
+    const rfy_batch_config *cfg;
+    rfy_batch_stats *stats;
     case_binding binding;
     int have_header;
     rfy_error err;
@@ -178,13 +178,13 @@ struct pool {
     size_t *queue;                /* chunks waiting for a worker, in order */
     size_t qhead, qlen;
     int quit;
-    const batch_config *cfg;
+    const rfy_batch_config *cfg;
     const case_binding *binding;
     size_t chunk_rows;            /* hand a chunk on at the first case-month boundary past this */
     size_t chunk_slots;           /* slots per chunk: chunk_rows + GROUP_MAX */
 };
 
-/* What batch_row.group points to: a case-month in a chunk. */
+/* What rfy_batch_row.group points to: a case-month in a chunk. */
 typedef struct group_ref {
     const chunk *c;
     size_t first;                 /* its first slot */
@@ -254,7 +254,7 @@ static int row_fault(int rc)
 
 /* audit (interface.md "Audit input"): a payment line is a row whose only
  * non-empty cells are case_id, month and the payment column. */
-static int is_payment_line(const batch_config *cfg, const case_binding *b, const chunk *c,
+static int is_payment_line(const rfy_batch_config *cfg, const case_binding *b, const chunk *c,
                            const slot *s)
 {
     int pay;
@@ -291,7 +291,7 @@ static void reject_with(chunk *c, size_t first, size_t bad, const rfy_rows_confl
 
 /* Parse the rows of the case-month whose first slot is `first`, and decide
  * it with the engine's runner (rfy_casemonth_compute, rfy/runner.h). */
-static void compute_group(const batch_config *cfg, const case_binding *b, chunk *c, size_t first)
+static void compute_group(const rfy_batch_config *cfg, const case_binding *b, chunk *c, size_t first)
 {
     slot *g = &c->slots[first];
     const rfy_case *rows[GROUP_MAX];
@@ -376,8 +376,8 @@ static void compute_group(const batch_config *cfg, const case_binding *b, chunk 
     }
 }
 
-/* The batch_row of a computed case-month. */
-static void make_row(batch_row *row, group_ref *ref, const case_binding *b,
+/* The rfy_batch_row of a computed case-month. */
+static void make_row(rfy_batch_row *row, group_ref *ref, const case_binding *b,
                      const rfy_csv_record *rec, const chunk *c, size_t first)
 {
     const slot *g = &c->slots[first], *p = g;
@@ -399,7 +399,7 @@ static void make_row(batch_row *row, group_ref *ref, const case_binding *b,
 /* Compute every case-month of a chunk (in a worker, without the lock). */
 static void compute_chunk(pool *p, chunk *c)
 {
-    const batch_config *cfg = p->cfg;
+    const rfy_batch_config *cfg = p->cfg;
     size_t i;
     /* Several jobs: the sums are taken here, in the worker, per chunk (no
      * per-row cross-core reads); one job adds each case-month to the run's
@@ -432,7 +432,7 @@ static void compute_chunk(pool *p, chunk *c)
 static int rejected(run *r, const chunk *c, unsigned long line, unsigned long number,
                     const slot *s, const rfy_error *err)
 {
-    batch_reject rej;
+    rfy_batch_reject rej;
     size_t len;
     rfy_csv_record rec;
     const char *id = slot_cell(c, s, r->binding.field[CASE_COL_CASE_ID], &len);
@@ -451,7 +451,7 @@ static int rejected(run *r, const chunk *c, unsigned long line, unsigned long nu
 
 static void progress(run *r, unsigned long number)
 {
-    const batch_config *cfg = r->cfg;
+    const rfy_batch_config *cfg = r->cfg;
     if (cfg->progress_every && cfg->on_progress && number % cfg->progress_every == 0)
         cfg->on_progress(cfg->user, number);
 }
@@ -528,7 +528,7 @@ static int same_case(const run *r, const chunk *c, const slot *g)
 static int on_later(void *user, const ledger_later *l)
 {
     run *r = user;
-    batch_row row;
+    rfy_batch_row row;
     memset(&row, 0, sizeof row);
     row.binding = &r->binding;
     row.case_id = l->case_id;
@@ -702,7 +702,7 @@ static int ledger_group(run *r, chunk *c, size_t first, rfy_batch_ledger_mark *m
  */
 static int deliver_group(run *r, chunk *c, size_t first)
 {
-    const batch_config *cfg = r->cfg;
+    const rfy_batch_config *cfg = r->cfg;
     slot *g = &c->slots[first];
     int rc = g->group_rc, computed;
     size_t i;
@@ -723,7 +723,7 @@ static int deliver_group(run *r, chunk *c, size_t first)
     else if (!r->ledger_kept)
         holiday_forget(r, c, first);
     if (rc == RFY_OK && cfg->on_row) {
-        batch_row row;
+        rfy_batch_row row;
         group_ref ref;
         make_row(&row, &ref, &r->binding, chunk_record(c, first), c, first);
         row.ledger = cfg->ledger ? &r->mark : NULL;
@@ -802,7 +802,7 @@ unsigned long rfy_batch_row_line(const rfy_batch_row *row, size_t i)
     return g->c->slots[g->first + i].line;
 }
 
-const char *batch_row_input_cell(const batch_row *row, size_t i, case_column col, size_t *len)
+const char *rfy__batch_row_input_cell(const rfy_batch_row *row, size_t i, case_column col, size_t *len)
 {
     const group_ref *g = row->group;
     return slot_cell(g->c, &g->c->slots[g->first + i], row->binding->field[col], len);
@@ -839,7 +839,7 @@ int rfy_batch_row_format_lines(char *buf, size_t size, const rfy_batch_row *row)
         /* digits by hand: this runs for every output row */
         char d[24];
         size_t k = sizeof d;
-        unsigned long v = batch_row_line(row, i);
+        unsigned long v = rfy_batch_row_line(row, i);
         do
             d[--k] = (char)('0' + v % 10);
         while ((v /= 10) != 0);
@@ -915,12 +915,12 @@ static void pool_free(pool *p)
 
 /* The chunks, and cfg->jobs − 1 workers when cfg->jobs >= 2 (one job: one
  * chunk, computed by the calling thread).  NULL when out of memory. */
-static pool *pool_new(const batch_config *cfg, const case_binding *binding)
+static pool *pool_new(const rfy_batch_config *cfg, const case_binding *binding)
 {
     /* --jobs N is N threads in all: this (the reading and writing) thread and
      * N − 1 workers.  Measured on 2 cores: 2 threads 0.80 s per 1 M rows, 3
      * threads 1.04 s, 1 thread 0.98 s (docs/performance.md). */
-    size_t jobs = cfg->jobs > 1 ? (cfg->jobs > BATCH_MAX_JOBS ? BATCH_MAX_JOBS : cfg->jobs) - 1 : 0;
+    size_t jobs = cfg->jobs > 1 ? (cfg->jobs > RFY_BATCH_MAX_JOBS ? RFY_BATCH_MAX_JOBS : cfg->jobs) - 1 : 0;
     size_t i, k;
     pool *p = calloc(1, sizeof *p);
     if (!p)
@@ -1293,7 +1293,7 @@ void rfy_batch_stats_clear(rfy_batch_stats *st)
     mpz_clears(st->gross, st->deductions, st->payment, NULL);
 }
 
-static void stats_reset(batch_stats *st)
+static void stats_reset(rfy_batch_stats *st)
 {
     st->rows = st->computed = st->rejected = st->casemonths = st->sorted_runs = st->recomputed = 0;
     st->sorted = 0;
@@ -1308,7 +1308,7 @@ static void stats_reset(batch_stats *st)
 
 /* State of the order check (prescan). */
 typedef struct order_check {
-    const batch_config *cfg;
+    const rfy_batch_config *cfg;
     case_binding binding;
     int have_header, out_of_order;
     casemonth_key_copy prev;
@@ -1352,7 +1352,7 @@ static int check_record(void *user, const rfy_csv_record *rec)
  */
 /* The input from its first byte again: cfg->reopen, or a rewind.  NULL when
  * it cannot be read again. */
-static FILE *read_again(const batch_config *cfg, FILE *in)
+static FILE *read_again(const rfy_batch_config *cfg, FILE *in)
 {
     if (cfg->reopen)
         return cfg->reopen(cfg->user);
@@ -1362,7 +1362,7 @@ static FILE *read_again(const batch_config *cfg, FILE *in)
     return in;
 }
 
-static int in_order(const batch_config *cfg, FILE **in)
+static int in_order(const rfy_batch_config *cfg, FILE **in)
 {
     order_check o;
     char *msg = NULL;
@@ -1378,7 +1378,7 @@ static int in_order(const batch_config *cfg, FILE **in)
 
 /* The input can be read again: the caller says so (reopen), or it is a
  * regular file read from its start. */
-static int can_reread(const batch_config *cfg, FILE *in)
+static int can_reread(const rfy_batch_config *cfg, FILE *in)
 {
     struct stat st;
     if (cfg->reopen)

@@ -7,8 +7,11 @@
 #include <gmp.h>
 #include <sqlite3.h>
 
+#include <rfy/batch.h>
 #include <rfy/calc.h>
 #include <rfy/ledger.h>
+
+#include "case_from_cells.h"
 
 /* The statements a run uses for every case-month, prepared once. */
 enum ledger_stmt {
@@ -99,5 +102,14 @@ static inline void ledger_note_entry(rfy_ledger *lg, long long id)
 
 /* Undo the case-months of the correction totals (restart, rollback). */
 void ledger_totals_reset(rfy_ledger *lg);
+
+/*
+ * The text of input column `col` in row i (0 <= i < row->nrows) of a
+ * computed case-month, as read ("" with *len 0 when the file has no such
+ * column).  Borrowed: valid during on_row.  For the ledger's canonical rows
+ * (batch_run.c).
+ */
+const char *rfy__batch_row_input_cell(const rfy_batch_row *row, size_t i, case_column col,
+                                      size_t *len);
 
 #endif

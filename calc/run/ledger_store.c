@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "batch_run.h"
+#include <rfy/batch.h>
 #include "case_from_cells.h"
 #include "ledger_internal.h"
 #include <rfy/status.h>
@@ -123,18 +123,18 @@ static int put_bytes(char **buf, size_t *len, size_t *cap, const char *s, size_t
  * that the case-month can be read again with rfy_case_from_fields()
  * whatever the file's header names, column order or delimiter were.
  */
-static char *canonical_rows(rfy_ledger *lg, const batch_row *row, size_t *outlen)
+static char *canonical_rows(rfy_ledger *lg, const rfy_batch_row *row, size_t *outlen)
 {
     char cell[2 * 1024 + 3];
     size_t len = 0;
     char **bufp = &lg->rows_buf;
     size_t *capp = &lg->rows_cap;
     for (size_t i = 0; i < row->nrows; i++) {
-        if (batch_row_is_payment(row, i))
+        if (rfy_batch_row_is_payment(row, i))
             continue;
         for (int col = 0; col < CASE_COL_COUNT; col++) {
             size_t n;
-            const char *v = batch_row_input_cell(row, i, (case_column)col, &n);
+            const char *v = rfy__batch_row_input_cell(row, i, (case_column)col, &n);
             int k = n <= 1024 ? rfy_csv_format_field(cell, sizeof cell, v, n, ',', 0) : -1;
             if (k < 0 || (col && put_bytes(bufp, &len, capp, ",", 1) != 0) ||
                 put_bytes(bufp, &len, capp, cell, (size_t)k) != 0)

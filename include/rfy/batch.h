@@ -292,6 +292,36 @@ RFY_API int rfy_batch_row_format_lines(char *buf, size_t size, const rfy_batch_r
 /* Room for the lines of a case-month (64 rows of at most 20 digits and a ';'). */
 #define RFY_BATCH_LINES_MAX (64 * 21)
 
+/*
+ * Whether the header that on_header was handed names extra column i
+ * (0-based index into cfg->extra_columns): 1 when it does, 0 when the file
+ * has no such column (or i is not a declared extra column).
+ */
+RFY_API int rfy_batch_binding_has_extra(const rfy_case_binding *b, size_t i);
+
+/*
+ * The text of extra column i (as above) in a record of the file bound in b
+ * (a reject's rec): sets *len and returns a pointer into rec, or "" with
+ * *len 0 when the file has no such column.  Borrowed from rec.
+ */
+RFY_API const char *rfy_batch_binding_extra_cell(const rfy_case_binding *b,
+                                                 const rfy_csv_record *rec, size_t i,
+                                                 size_t *len);
+
+/*
+ * The text of input column `column` (a name as rfy_input_column_name() gives
+ * it: "case_id", "month") in a record of the file bound in b (a reject's
+ * rec): sets *len and returns a pointer into rec, or "" with *len 0 when the
+ * file has no such column or `column` is not an input column.  Borrowed
+ * from rec.
+ */
+RFY_API const char *rfy_batch_binding_cell(const rfy_case_binding *b, const rfy_csv_record *rec,
+                                           const char *column, size_t *len);
+
+/* Room for a case_id made safe to print, as in rfy_batch_reject.case_id:
+ * 64 characters of at most 4 bytes, "..." and the NUL. */
+#define RFY_BATCH_CASE_ID_DISPLAY_SIZE (64 * 4 + 4)
+
 RFY_END_DECLS
 
 #endif
