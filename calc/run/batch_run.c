@@ -29,6 +29,7 @@
 #include "row_sort.h"
 #include "hex.h"
 #include "ledger_internal.h"
+#include "batch_chunk.h"
 
 /* Rows per chunk (a chunk is handed on at the first case-month boundary past
  * this), chunks per worker in the ring, and the most rows of one case-month a
@@ -118,50 +119,6 @@ static int header(run *r, const rfy_csv_record *rec)
 
 /* ---- The chunks ------------------------------------------------------------------ */
 
-/* One data row of a chunk: where its fields are, and what became of it. */
-typedef struct slot {
-    unsigned long line, index, number;
-    size_t nfields;       /* fields in the record (may exceed RFY_CSV_MAX_FIELDS) */
-    size_t first;         /* its first kept field in the chunk's field table */
-    int payment;          /* an audit payment line (no computation) */
-    rfy_case in;
-    int rc;               /* RFY_OK: part of a computed case-month; else this row's fault */
-    /* The first slot of a case-month only: */
-    size_t group_n;       /* its rows kept in this chunk (this slot and the next ones) */
-    size_t extra_first, extra_n; /* its rows beyond GROUP_MAX: chunk->extra[extra_first..] */
-    int group_rc;         /* RFY_OK: res holds the case-month */
-    rfy_result res;
-    /* last: read only for a row that failed (its faults), so the rows' hot fields stay close */
-    rfy_error err;
-} slot;
-
-/* A row of a case-month beyond GROUP_MAX: only its line and number are kept. */
-typedef struct extra_row {
-    unsigned long line, number;
-} extra_row;
-
-typedef enum chunk_state { CHUNK_FREE, CHUNK_FILLING, CHUNK_QUEUED, CHUNK_DONE } chunk_state;
-
-/* Case-months of consecutive rows, filled by the reader, computed by one worker. */
-typedef struct chunk {
-    chunk_state state;
-    size_t nrows;
-    slot *slots;                  /* CHUNK_SLOTS, initialised once */
-    char *bytes;                  /* the rows' field texts, NUL-terminated */
-    size_t nbytes, capbytes;
-    struct field { size_t off, len; } *fld; /* field table: offset into bytes, length */
-    size_t nfld, capfld;
-    extra_row *extra;
-    size_t nextra, capextra;
-    mpz_t gross, deductions, payment; /* sums over the chunk's computed case-months */
-    int sums_init;                /* the three mpz are initialised */
-    /* The record of slot rec_slot, rebuilt from the field table: a
-     * case-month's first record is needed to parse, to format and to deliver
-     * it, and is built once for the three (chunk_record). */
-    rfy_csv_record rec;
-    size_t rec_slot;              /* NO_SLOT: rec holds nothing */
-} chunk;
-
 #define NO_SLOT ((size_t)-1)
 
 struct pool {
@@ -183,12 +140,6 @@ struct pool {
     size_t chunk_rows;            /* hand a chunk on at the first case-month boundary past this */
     size_t chunk_slots;           /* slots per chunk: chunk_rows + GROUP_MAX */
 };
-
-/* What rfy_batch_row.group points to: a case-month in a chunk. */
-typedef struct group_ref {
-    const chunk *c;
-    size_t first;                 /* its first slot */
-} group_ref;
 
 /* Grow *p (n elements of `size` bytes, capacity *cap) to hold `need`. */
 static int grow(void **p, size_t *cap, size_t need, size_t size)
@@ -230,17 +181,6 @@ static const rfy_csv_record *chunk_record(chunk *c, size_t i)
         c->rec_slot = i;
     }
     return &c->rec;
-}
-
-/* The text of column col of slot s (case_input_cell without a whole record). */
-static const char *slot_cell(const chunk *c, const slot *s, int field, size_t *len)
-{
-    if (field < 0 || (size_t)field >= s->nfields || (size_t)field >= RFY_CSV_MAX_FIELDS) {
-        *len = 0;
-        return "";
-    }
-    *len = c->fld[s->first + (size_t)field].len;
-    return c->bytes + c->fld[s->first + (size_t)field].off;
 }
 
 /* ---- Computing a chunk (in a worker, or in the calling thread with one job) -------- */
@@ -789,68 +729,6 @@ static int deliver_chunk(run *r, chunk *c)
         if (deliver_group(r, c, i))
             return 1;
     return 0;
-}
-
-const char *rfy_batch_row_extra(const rfy_batch_row *row, size_t i, size_t *len)
-{
-    return case_input_extra_cell(row->binding, row->rec, i, len);
-}
-
-unsigned long rfy_batch_row_line(const rfy_batch_row *row, size_t i)
-{
-    const group_ref *g = row->group;
-    return g->c->slots[g->first + i].line;
-}
-
-const char *rfy__batch_row_input_cell(const rfy_batch_row *row, size_t i, case_column col, size_t *len)
-{
-    const group_ref *g = row->group;
-    return slot_cell(g->c, &g->c->slots[g->first + i], row->binding->field[col], len);
-}
-
-const rfy_case *rfy_batch_row_case(const rfy_batch_row *row, size_t i)
-{
-    const group_ref *g = row->group;
-    const slot *s = &g->c->slots[g->first + i];
-    return s->payment ? NULL : &s->in;
-}
-
-int rfy_batch_row_is_payment(const rfy_batch_row *row, size_t i)
-{
-    const group_ref *g = row->group;
-    return g->c->slots[g->first + i].payment;
-}
-
-const char *rfy_batch_row_extra_cell(const rfy_batch_row *row, size_t i, size_t extra,
-                                     size_t *len)
-{
-    const group_ref *g = row->group;
-    if (extra >= row->binding->nextra) {
-        *len = 0;
-        return "";
-    }
-    return slot_cell(g->c, &g->c->slots[g->first + i], row->binding->extra_field[extra], len);
-}
-
-int rfy_batch_row_format_lines(char *buf, size_t size, const rfy_batch_row *row)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < row->nrows; i++) {
-        /* digits by hand: this runs for every output row */
-        char d[24];
-        size_t k = sizeof d;
-        unsigned long v = rfy_batch_row_line(row, i);
-        do
-            d[--k] = (char)('0' + v % 10);
-        while ((v /= 10) != 0);
-        if (i)
-            d[--k] = ';';
-        if (n + (sizeof d - k) > size)
-            return -1;
-        memcpy(buf + n, d + k, sizeof d - k);
-        n += sizeof d - k;
-    }
-    return (int)n;
 }
 
 /* ---- The pool of chunks (and of workers with jobs > 1) --------------------------- */
