@@ -35,6 +35,7 @@
 #include "run_args.h"
 #include "run_stream.h"
 #include "run_summary.h"
+#include "run_totals.h"
 #include <rfy/audit.h>
 #include <rfy/ledger.h>
 
@@ -305,7 +306,7 @@ static void on_progress(void *user, unsigned long rows)
  * line.  A script reads the report up to the first empty line; a
  * spreadsheet shows the block under the data with the names in column A.
  */
-static int write_summary(audit_ctx *a, const rfy_batch_stats *st)
+static int write_summary(audit_ctx *a, const run_totals *st)
 {
     char d[48], p[48], q[48], o[48], u[48], t[48], w[48];
     FILE *fp = a->files.out.fp;
@@ -326,9 +327,9 @@ static int write_summary(audit_ctx *a, const rfy_batch_stats *st)
                     "# rejects,%lu\n# holiday_excess,%lu\n# within_tolerance,%s\n"
                     "# sum_of_differences,%s\n# total_paid,%s\n"
                     "# total_payment,%s\n# tolerance,%s\n# rates_id,%s\n",
-                st->rows, st->casemonths, a->tot.matches, differences(a), a->tot.over, o,
+                st->n.rows, st->n.casemonths, a->tot.matches, differences(a), a->tot.over, o,
                 a->tot.under, u,
-                st->rejected, a->holiday_excess, w, d, p, q, t, a->rates_id) < 0)
+                st->n.rejected, a->holiday_excess, w, d, p, q, t, a->rates_id) < 0)
         return write_failed(a, a->files.out.path);
     /* --ledger: ledger_matches + ledger_differences = case_months; the sum is over the
      * case-months the ledger has paid: ledger_total_paid − their ledger payments */
@@ -342,7 +343,7 @@ static int write_summary(audit_ctx *a, const rfy_batch_stats *st)
     return RFY_OK;
 }
 
-static void summary(const audit_ctx *a, const rfy_batch_stats *st, const char *rejects_name,
+static void summary(const audit_ctx *a, const run_totals *st, const char *rejects_name,
                     int tolerance_given)
 {
     char d[48], p[48], q[48], o[48], u[48], w[48];
@@ -354,19 +355,19 @@ static void summary(const audit_ctx *a, const rfy_batch_stats *st, const char *r
     rfy_money_format(u, sizeof u, a->tot.under_sum, '.');
     /* Danish unless --lang en (cli_lang) */
     if (cli_lang == RFY_LANG_EN) {
-        fprintf(stderr, "rfy audit: %lu row%s read, %lu match, %lu differ, %lu rejected", st->rows,
-                st->rows == 1 ? "" : "s", a->tot.matches, differences(a), st->rejected);
-        if (st->rejected)
+        fprintf(stderr, "rfy audit: %lu row%s read, %lu match, %lu differ, %lu rejected", st->n.rows,
+                st->n.rows == 1 ? "" : "s", a->tot.matches, differences(a), st->n.rejected);
+        if (st->n.rejected)
             fprintf(stderr, " (see %s)", rejects_name);
-        if (st->casemonths != st->computed)
-            fprintf(stderr, "; %lu case-months from %lu rows", st->casemonths, st->computed);
+        if (st->n.casemonths != st->n.computed)
+            fprintf(stderr, "; %lu case-months from %lu rows", st->n.casemonths, st->n.computed);
     } else {
-        fprintf(stderr, "rfy audit: %lu %s læst, %lu stemmer, %lu afviger, %lu afvist", st->rows,
-                st->rows == 1 ? "række" : "rækker", a->tot.matches, differences(a), st->rejected);
-        if (st->rejected)
+        fprintf(stderr, "rfy audit: %lu %s læst, %lu stemmer, %lu afviger, %lu afvist", st->n.rows,
+                st->n.rows == 1 ? "række" : "rækker", a->tot.matches, differences(a), st->n.rejected);
+        if (st->n.rejected)
             fprintf(stderr, " (se %s)", rejects_name);
-        if (st->casemonths != st->computed)
-            fprintf(stderr, "; %lu sagsmåneder fra %lu rækker", st->casemonths, st->computed);
+        if (st->n.casemonths != st->n.computed)
+            fprintf(stderr, "; %lu sagsmåneder fra %lu rækker", st->n.casemonths, st->n.computed);
     }
     fputc('\n', stderr);
     /* gross − deductions applied = the recomputed payment; rejects by reason */
@@ -475,7 +476,8 @@ int cmd_audit(int argc, char **argv)
     int c, rc, exit_code = RFY_EXIT_USAGE;
     audit_ctx a;
     rfy_batch_config cfg;
-    rfy_batch_stats st;
+    rfy_batch_stats *stats = NULL; /* the engine's counts and sums */
+    run_totals st;                 /* a copy of them after the run */
     receipt rec;
     input_again again;
     json_t *options = NULL;
@@ -483,12 +485,12 @@ int cmd_audit(int argc, char **argv)
     run_stream_init(&s, "audit", "report");
     memset(&a, 0, sizeof a);
     memset(&rec, 0, sizeof rec);
-    if (run_args_init(&args) != 0) {
+    if (run_args_init(&args) != 0 || !(stats = rfy_batch_stats_new())) {
         fprintf(stderr, "rfy audit: out of memory\n");
         run_args_free(&args);
         return RFY_EXIT_USAGE;
     }
-    rfy_batch_stats_init(&st);
+    run_totals_init(&st);
     run_summary_init(&a.sum);
     rfy_audit_paid_init(&a.paid);
     rfy_audit_totals_init(&a.tot);
@@ -565,22 +567,23 @@ int cmd_audit(int argc, char **argv)
     if (run_files_can_restart(&a.files) && !a.explain_id && args.ro.format == OUTPUT_CSV)
         cfg.on_restart = on_restart;
     a.again = &again;
-    if (run_stream_run(&s, &st, &cfg, &args) != 0)
+    if (run_stream_run(&s, stats, &cfg, &args) != 0)
         goto failed;
+    run_totals_read(&st, stats);
     /* Every case-month computed is a match or a difference; every row is in
      * one of them or in a reject. */
-    if (a.tot.matches + differences(&a) != st.casemonths || a.rejects_written != st.rejected ||
-        a.lines_written != st.computed || st.rows != a.lines_written + st.rejected) {
+    if (a.tot.matches + differences(&a) != st.n.casemonths || a.rejects_written != st.n.rejected ||
+        a.lines_written != st.n.computed || st.n.rows != a.lines_written + st.n.rejected) {
         fprintf(stderr, "rfy audit: internal error: %lu rows read, but %lu match, %lu differ "
-                        "and %lu rejected\n", st.rows, a.tot.matches, differences(&a),
+                        "and %lu rejected\n", st.n.rows, a.tot.matches, differences(&a),
                 a.rejects_written);
         goto failed;
     }
     if (write_summary(&a, &st) != RFY_OK)
         goto failed;
-    run_summary_finish(&a.sum, st.rows, st.computed, st.rejected, st.gross, st.deductions,
+    run_summary_finish(&a.sum, st.n.rows, st.n.computed, st.n.rejected, st.gross, st.deductions,
                        st.payment);
-    a.sum.casemonths = st.casemonths;
+    a.sum.casemonths = st.n.casemonths;
     /* xlsx: the report's "# name,value" block first, then the reconciled figures */
     errno = 0;
     if (fflush(a.files.out.fp) == EOF) {
@@ -596,10 +599,10 @@ int cmd_audit(int argc, char **argv)
     rec.rates_dir = args.rates_dir;
     rec.input_path = args.in_path;
     /* the input's hash: of the file's own bytes, taken by the decoder (hash) */
-    rec.rows = st.rows;
-    rec.computed = st.computed;
-    rec.rejected = st.rejected;
-    rec.case_months = st.casemonths; /* = matches + differences (checked above) */
+    rec.rows = st.n.rows;
+    rec.computed = st.n.computed;
+    rec.rejected = st.n.rejected;
+    rec.case_months = st.n.casemonths; /* = matches + differences (checked above) */
     rec.matches = a.tot.matches;
     rec.differences = differences(&a);
     rec.warning_rows = a.warned;
@@ -634,7 +637,7 @@ int cmd_audit(int argc, char **argv)
     if (a.explain_id && a.explained == 0)
         fprintf(stderr, "rfy audit: --explain %s: no computed case-month has that case_id%s\n",
                 a.explain_id, a.explain_month ? " and month" : "");
-    exit_code = (differences(&a) || st.rejected || ledger_differences(&a)) ? RFY_EXIT_REJECTS
+    exit_code = (differences(&a) || st.n.rejected || ledger_differences(&a)) ? RFY_EXIT_REJECTS
                                                                             : RFY_EXIT_OK;
     goto cleanup;
 
@@ -648,7 +651,8 @@ cleanup:
     run_args_free(&args);
     run_files_release(&a.files);
     free(msg);
-    rfy_batch_stats_clear(&st);
+    run_totals_clear(&st);
+    rfy_batch_stats_free(stats);
     run_summary_clear(&a.sum);
     rfy_audit_paid_clear(&a.paid);
     rfy_audit_totals_clear(&a.tot);

@@ -94,7 +94,7 @@ int preview_from_input(const preview_input *p, const rfy_rates *rates)
 {
     finder f;
     rfy_batch_config cfg;
-    rfy_batch_stats st;
+    rfy_batch_stats *st;
     FILE *in;
     char *msg = NULL;
     const char *why;
@@ -120,9 +120,14 @@ int preview_from_input(const preview_input *p, const rfy_rates *rates)
     cfg.on_row = on_row;
     cfg.on_reject = on_reject;
     cfg.user = &f;
-    rfy_batch_stats_init(&st);
-    rc = rfy_batch_run(&st, &cfg, in, &msg);
-    rfy_batch_stats_clear(&st);
+    if (!(st = rfy_batch_stats_new())) {
+        if (in != stdin)
+            fclose(in);
+        fprintf(stderr, "rfy preview: out of memory\n");
+        return RFY_EXIT_USAGE;
+    }
+    rc = rfy_batch_run(st, &cfg, in, &msg);
+    rfy_batch_stats_free(st);
     if (in != stdin)
         fclose(in);
     if (rc != RFY_OK) {

@@ -42,6 +42,12 @@
 #define CHUNKS_PER_JOB 2
 #define CHUNK_BYTES (64u * 1024u) /* initial record bytes per chunk; grows for long records */
 
+/* What a run counted and summed (rfy_batch_stats_new()). */
+struct rfy_batch_stats {
+    rfy_batch_counts counts;
+    mpz_t gross, deductions, payment;
+};
+
 typedef struct pool pool;
 
 typedef enum read_mode { MODE_STREAM, MODE_SORT } read_mode;
@@ -385,7 +391,7 @@ static int rejected(run *r, const chunk *c, unsigned long line, unsigned long nu
     rej.column = err->column ? err->column : "";
     rej.reason = err->reason;
     rej.err = err;
-    r->stats->rejected++;
+    r->stats->counts.rejected++;
     return r->cfg->on_reject ? r->cfg->on_reject(r->cfg->user, &rej) : RFY_OK;
 }
 
@@ -479,7 +485,7 @@ static int on_later(void *user, const ledger_later *l)
     mpz_set(r->mark.previously_paid, l->previously_paid);
     mpz_set(r->mark.correction, l->correction);
     row.ledger = &r->mark;
-    r->stats->recomputed++;
+    r->stats->counts.recomputed++;
     return r->cfg->on_row ? r->cfg->on_row(r->cfg->user, &row, &r->err) : RFY_OK;
 }
 
@@ -685,8 +691,8 @@ static int deliver_group(run *r, chunk *c, size_t first)
         r->later_after = g->res.month;
     }
     if (rc == RFY_OK) {
-        r->stats->computed += g->group_n;
-        r->stats->casemonths++;
+        r->stats->counts.computed += g->group_n;
+        r->stats->counts.casemonths++;
         if (r->pool->nthreads == 0) { /* several jobs: summed per chunk in the worker */
             rfy_batch_stats_add(r->stats, &g->res);
         }
@@ -1063,7 +1069,7 @@ static int on_record(void *user, const rfy_csv_record *rec)
         }
         return 0;
     }
-    number = ++r->stats->rows;
+    number = ++r->stats->counts.rows;
     if (casemonth_key_of(&key, &r->binding, rec) != 0) {
         /* No valid case_id or month: it cannot be grouped, and is rejected on
          * its own.  It ends the case-month being streamed, so that a later row
@@ -1073,7 +1079,7 @@ static int on_record(void *user, const rfy_csv_record *rec)
     }
     cmp = r->seen.set ? casemonth_key_cmp(&key, &r->seen.key) : 1;
     if (cmp < 0)
-        r->stats->sorted = 1;
+        r->stats->counts.sorted = 1;
     if (r->mode == MODE_SORT) {
         int rc;
         if (cmp > 0)
@@ -1126,18 +1132,45 @@ static int finish_hash(run *r, rfy_batch_stats *st)
     unsigned int len = 0;
     if (r->digest_failed || !EVP_DigestFinal_ex(r->digest, md, &len) || len != 32)
         return RFY_ENOMEM;
-    rfy__hex(st->input_sha256, md, 32);
-    st->input_bytes = r->input_bytes;
+    rfy__hex(st->counts.input_sha256, md, 32);
+    st->counts.input_bytes = r->input_bytes;
     return RFY_OK;
 }
 
-void rfy_batch_stats_init(rfy_batch_stats *st)
+rfy_batch_stats *rfy_batch_stats_new(void)
 {
-    st->rows = st->computed = st->rejected = st->casemonths = st->sorted_runs = 0;
-    st->sorted = 0;
-    st->input_bytes = 0;
-    st->input_sha256[0] = '\0';
-    mpz_inits(st->gross, st->deductions, st->payment, NULL);
+    rfy_batch_stats *st = calloc(1, sizeof *st);
+    if (st)
+        mpz_inits(st->gross, st->deductions, st->payment, NULL);
+    return st;
+}
+
+void rfy_batch_stats_free(rfy_batch_stats *st)
+{
+    if (!st)
+        return;
+    mpz_clears(st->gross, st->deductions, st->payment, NULL);
+    free(st);
+}
+
+const rfy_batch_counts *rfy_batch_stats_counts(const rfy_batch_stats *st)
+{
+    return &st->counts;
+}
+
+void rfy_batch_stats_total(mpz_t out, const rfy_batch_stats *st, rfy_batch_total which)
+{
+    switch (which) {
+    case RFY_BATCH_TOTAL_GROSS:
+        mpz_set(out, st->gross);
+        break;
+    case RFY_BATCH_TOTAL_DEDUCTIONS:
+        mpz_set(out, st->deductions);
+        break;
+    case RFY_BATCH_TOTAL_PAYMENT:
+        mpz_set(out, st->payment);
+        break;
+    }
 }
 
 void rfy_batch_stats_add(rfy_batch_stats *st, const rfy_result *res)
@@ -1166,17 +1199,9 @@ int rfy_batch_totals_split(mpz_t applied, mpz_t beyond, const mpz_t gross,
     return ok;
 }
 
-void rfy_batch_stats_clear(rfy_batch_stats *st)
-{
-    mpz_clears(st->gross, st->deductions, st->payment, NULL);
-}
-
 static void stats_reset(rfy_batch_stats *st)
 {
-    st->rows = st->computed = st->rejected = st->casemonths = st->sorted_runs = st->recomputed = 0;
-    st->sorted = 0;
-    st->input_bytes = 0;
-    st->input_sha256[0] = '\0';
+    memset(&st->counts, 0, sizeof st->counts);
     mpz_set_ui(st->gross, 0);
     mpz_set_ui(st->deductions, 0);
     mpz_set_ui(st->payment, 0);
@@ -1343,7 +1368,7 @@ again:
     if (rc == RFY_OK && r.mode == MODE_SORT && r.have_header) {
         r.group_open = 0;
         rc = row_sort_finish(r.sorter, on_sorted, &r, errmsg);
-        stats->sorted_runs = row_sort_runs(r.sorter);
+        stats->counts.sorted_runs = row_sort_runs(r.sorter);
     }
     /* The rows read so far are delivered before anything is reported, as
      * they would have been before the fault. */
@@ -1382,9 +1407,9 @@ again:
         rc = RFY_ENOMEM;
         goto cleanup;
     }
-    if (stats->rows != stats->computed + stats->rejected) {
+    if (stats->counts.rows != stats->counts.computed + stats->counts.rejected) {
         message(errmsg, "internal error: %lu rows read but %lu computed and %lu rejected",
-                stats->rows, stats->computed, stats->rejected);
+                stats->counts.rows, stats->counts.computed, stats->counts.rejected);
         rc = RFY_ESTOP;
         goto cleanup;
     }
