@@ -90,7 +90,8 @@ typedef struct audit_ctx {
     /* --ledger: paid against what the ledger says was paid (exact: no tolerance) */
     rfy_ledger *ledger;
     const char *ledger_path;
-    rfy_ledger_stored stored; /* the ledger's entry of this case-month, reused */
+    rfy_ledger_stored *stored; /* the ledger's entry of this case-month, reused */
+    mpz_t stored_paid;         /* what it says was paid (0 when not stored) */
     rfy_audit_totals ltot;    /* matches and differences against the ledger */
     unsigned long ledger_missing; /* case-months the ledger has not paid */
     mpz_t ldiff;             /* this case-month's paid − the ledger's payment, reused */
@@ -206,15 +207,16 @@ static int on_row(void *user, const rfy_batch_row *row, rfy_error *err)
     if (a->ledger) {
         /* docs/audit.md "Against the ledger": paid against the ledger's payment, to the øre */
         if (rfy_ledger_lookup(a->ledger, row->case_id, row->case_id_len, row->in->month,
-                              &a->stored) != RFY_OK) {
+                              a->stored) != RFY_OK) {
             fprintf(stderr, "rfy audit: %s\n", rfy_ledger_error(a->ledger));
             return RFY_EIO;
         }
-        if (!a->stored.stored) {
+        rfy_ledger_stored_payment(a->stored_paid, a->stored);
+        if (!rfy_ledger_stored_found(a->stored)) {
             a->ledger_missing++;
             ledger_differs = 1;
         } else {
-            rfy_audit_finding lf = rfy_audit_compare(a->ldiff, a->paid.sum, a->stored.payment, a->zero);
+            rfy_audit_finding lf = rfy_audit_compare(a->ldiff, a->paid.sum, a->stored_paid, a->zero);
             rfy_audit_totals_add(&a->ltot, a->paid.sum, a->ldiff, lf);
             ledger_differs = lf != RFY_AUDIT_MATCH;
         }
@@ -237,13 +239,13 @@ static int on_row(void *user, const rfy_batch_row *row, rfy_error *err)
         errno = EOVERFLOW;
         return write_failed(a, a->files.out.path);
     }
-    if (a->ledger && a->stored.stored &&
-        (result_row_add_money(line, sizeof line, &len, a->stored.payment) != 0 ||
+    if (a->ledger && rfy_ledger_stored_found(a->stored) &&
+        (result_row_add_money(line, sizeof line, &len, a->stored_paid) != 0 ||
          result_row_add_money(line, sizeof line, &len, a->ldiff) != 0)) {
         errno = EOVERFLOW;
         return write_failed(a, a->files.out.path);
     }
-    if (a->ledger && !a->stored.stored) { /* not in the ledger: two empty cells */
+    if (a->ledger && !rfy_ledger_stored_found(a->stored)) { /* not in the ledger: two empty cells */
         if (len + 3 > sizeof line) {
             errno = EOVERFLOW;
             return write_failed(a, a->files.out.path);
@@ -494,9 +496,13 @@ int cmd_audit(int argc, char **argv)
     run_summary_init(&a.sum);
     rfy_audit_paid_init(&a.paid);
     rfy_audit_totals_init(&a.tot);
-    mpz_inits(a.diff, a.tolerance, a.ldiff, a.zero, NULL);
+    mpz_inits(a.diff, a.tolerance, a.ldiff, a.zero, a.stored_paid, NULL);
     rfy_audit_totals_init(&a.ltot);
-    rfy_ledger_stored_init(&a.stored);
+    a.stored = rfy_ledger_stored_new();
+    if (!a.stored) {
+        fprintf(stderr, "rfy audit: out of memory\n");
+        goto cleanup;
+    }
     a.header = REPORT_HEADER;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
@@ -656,9 +662,9 @@ cleanup:
     run_summary_clear(&a.sum);
     rfy_audit_paid_clear(&a.paid);
     rfy_audit_totals_clear(&a.tot);
-    mpz_clears(a.diff, a.tolerance, a.ldiff, a.zero, NULL);
+    mpz_clears(a.diff, a.tolerance, a.ldiff, a.zero, a.stored_paid, NULL);
     rfy_audit_totals_clear(&a.ltot);
-    rfy_ledger_stored_clear(&a.stored);
+    rfy_ledger_stored_free(a.stored);
     if (a.ledger)
         rfy_ledger_close(a.ledger);
     return exit_code;

@@ -140,9 +140,14 @@ static int format_row(const batch_ctx *b, const rfy_batch_row *row, char *buf, s
         /* interface.md: previously_paid,correction (empty for a new case-month) */
         char prev[40], corr[40];
         int k1 = 0, k2 = 0;
-        if (row->ledger->stored) {
-            k1 = rfy_money_format(prev, sizeof prev, row->ledger->previously_paid, '.');
-            k2 = rfy_money_format(corr, sizeof corr, row->ledger->correction, '.');
+        if (rfy_batch_ledger_mark_stored(row->ledger)) {
+            mpz_t ore;
+            mpz_init(ore);
+            rfy_batch_ledger_mark_amount(ore, row->ledger, RFY_BATCH_LEDGER_PREVIOUSLY_PAID);
+            k1 = rfy_money_format(prev, sizeof prev, ore, '.');
+            rfy_batch_ledger_mark_amount(ore, row->ledger, RFY_BATCH_LEDGER_CORRECTION);
+            k2 = rfy_money_format(corr, sizeof corr, ore, '.');
+            mpz_clear(ore);
         }
         if (k1 < 0 || k2 < 0 || (size_t)n + (size_t)k1 + (size_t)k2 + 3 > size)
             return -1;
@@ -685,9 +690,7 @@ int cmd_batch(int argc, char **argv)
                                  .rows = st.n.rows,
                                  .computed = st.n.computed,
                                  .rejected = st.n.rejected,
-                                 .gross = (const mpz_t *)&st.gross,
-                                 .deductions = (const mpz_t *)&st.deductions,
-                                 .paid = (const mpz_t *)&st.payment};
+                                 .totals = stats};
     }
     if (b.spool ? reject_order_flush_spool(&b.order, b.spool, b.files.rej.fp,
                                            b.files.rej_header_pending

@@ -72,3 +72,14 @@ int rfy_batch_row_format_lines(char *buf, size_t size, const rfy_batch_row *row)
     }
     return (int)n;
 }
+
+int rfy_batch_ledger_mark_stored(const rfy_batch_ledger_mark *m)
+{
+    return m->stored;
+}
+
+void rfy_batch_ledger_mark_amount(mpz_t out, const rfy_batch_ledger_mark *m,
+                                  rfy_batch_ledger_amount which)
+{
+    mpz_set(out, which == RFY_BATCH_LEDGER_CORRECTION ? m->correction : m->previously_paid);
+}

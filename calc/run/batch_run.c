@@ -30,6 +30,7 @@
 #include "hex.h"
 #include "ledger_internal.h"
 #include "batch_chunk.h"
+#include "batch_stats.h"
 
 /* Rows per chunk (a chunk is handed on at the first case-month boundary past
  * this), chunks per worker in the ring, and the most rows of one case-month a
@@ -41,12 +42,6 @@
 #define GROUP_MAX 64
 #define CHUNKS_PER_JOB 2
 #define CHUNK_BYTES (64u * 1024u) /* initial record bytes per chunk; grows for long records */
-
-/* What a run counted and summed (rfy_batch_stats_new()). */
-struct rfy_batch_stats {
-    rfy_batch_counts counts;
-    mpz_t gross, deductions, payment;
-};
 
 typedef struct pool pool;
 
@@ -559,7 +554,7 @@ static int ledger_group(run *r, chunk *c, size_t first, rfy_batch_ledger_mark *m
     }
     if (!r->case_stored)
         return RFY_OK; /* a case new to the ledger: nothing to look up */
-    rfy_ledger_stored_init(&prev);
+    rfy__ledger_stored_init(&prev);
     /* a month after the case's latest stored one (a monthly run) cannot be stored */
     rc = in->month > r->case_latest ? RFY_OK : rfy_ledger_lookup(lg, id, len, in->month, &prev);
     if (rc == RFY_OK && prev.stored && !rfy_ledger_corrections(lg)) {
@@ -574,7 +569,7 @@ static int ledger_group(run *r, chunk *c, size_t first, rfy_batch_ledger_mark *m
             f->other = (long)prev.run;
         }
         rfy__fault_end(&r->err);
-        rfy_ledger_stored_clear(&prev);
+        rfy__ledger_stored_clear(&prev);
         /* the case's later months go on from the state stored with this one */
         if (rfy_ledger_state_before(lg, id, len, in->month + 1, st, &r->ledger_kept) != RFY_OK) {
             message(&r->errmsg, "line %lu: %s", g->line, rfy_ledger_error(lg));
@@ -588,7 +583,7 @@ static int ledger_group(run *r, chunk *c, size_t first, rfy_batch_ledger_mark *m
         mpz_set(mark->previously_paid, prev.payment);
         mpz_sub(mark->correction, g->res.payment, prev.payment);
     }
-    rfy_ledger_stored_clear(&prev);
+    rfy__ledger_stored_clear(&prev);
     if (rc == RFY_OK && st->known && st->last < 0) {
         /* The case's first month in the file: the state the ledger carries. */
         int found = 0;
@@ -1135,50 +1130,6 @@ static int finish_hash(run *r, rfy_batch_stats *st)
     rfy__hex(st->counts.input_sha256, md, 32);
     st->counts.input_bytes = r->input_bytes;
     return RFY_OK;
-}
-
-rfy_batch_stats *rfy_batch_stats_new(void)
-{
-    rfy_batch_stats *st = calloc(1, sizeof *st);
-    if (st)
-        mpz_inits(st->gross, st->deductions, st->payment, NULL);
-    return st;
-}
-
-void rfy_batch_stats_free(rfy_batch_stats *st)
-{
-    if (!st)
-        return;
-    mpz_clears(st->gross, st->deductions, st->payment, NULL);
-    free(st);
-}
-
-const rfy_batch_counts *rfy_batch_stats_counts(const rfy_batch_stats *st)
-{
-    return &st->counts;
-}
-
-void rfy_batch_stats_total(mpz_t out, const rfy_batch_stats *st, rfy_batch_total which)
-{
-    switch (which) {
-    case RFY_BATCH_TOTAL_GROSS:
-        mpz_set(out, st->gross);
-        break;
-    case RFY_BATCH_TOTAL_DEDUCTIONS:
-        mpz_set(out, st->deductions);
-        break;
-    case RFY_BATCH_TOTAL_PAYMENT:
-        mpz_set(out, st->payment);
-        break;
-    }
-}
-
-void rfy_batch_stats_add(rfy_batch_stats *st, const rfy_result *res)
-{
-    /* the totals of the printed (rounded) columns: they add up as printed */
-    mpz_add(st->gross, st->gross, res->gross);
-    mpz_add(st->deductions, st->deductions, res->total_deduction);
-    mpz_add(st->payment, st->payment, res->payment);
 }
 
 int rfy_batch_totals_split(mpz_t applied, mpz_t beyond, const mpz_t gross,

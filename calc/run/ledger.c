@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <rfy/batch.h>
 #include "hex.h"
 #include "ledger_internal.h"
 #include <rfy/status.h>
@@ -365,9 +366,17 @@ int rfy_ledger_commit(rfy_ledger *lg, const rfy_ledger_run *r, char *id_out, cha
     sqlite3_stmt *s = NULL;
     char id[65];
     int ok;
+    mpz_t gross, deductions, paid;
     if (!lg->in_run)
         return ledger_fail(lg, errmsg, "ledger %s: no run to commit", lg->path);
+    mpz_inits(gross, deductions, paid, NULL);
+    if (r->totals) {
+        rfy_batch_stats_total(gross, r->totals, RFY_BATCH_TOTAL_GROSS);
+        rfy_batch_stats_total(deductions, r->totals, RFY_BATCH_TOTAL_DEDUCTIONS);
+        rfy_batch_stats_total(paid, r->totals, RFY_BATCH_TOTAL_PAYMENT);
+    }
     if (run_id(id, lg, r) != 0) {
+        mpz_clears(gross, deductions, paid, NULL);
         rfy_ledger_rollback(lg);
         return ledger_fail(lg, errmsg, "ledger %s: cannot hash the run", lg->path);
     }
@@ -385,14 +394,16 @@ int rfy_ledger_commit(rfy_ledger *lg, const rfy_ledger_run *r, char *id_out, cha
          sqlite3_bind_int64(s, 11, (sqlite3_int64)r->rows) == SQLITE_OK &&
          sqlite3_bind_int64(s, 12, (sqlite3_int64)r->computed) == SQLITE_OK &&
          sqlite3_bind_int64(s, 13, (sqlite3_int64)r->rejected) == SQLITE_OK &&
-         bind_ore(s, 14, r->gross) == SQLITE_OK && bind_ore(s, 15, r->deductions) == SQLITE_OK &&
-         bind_ore(s, 16, r->paid) == SQLITE_OK &&
+         bind_ore(s, 14, (const mpz_t *)&gross) == SQLITE_OK &&
+         bind_ore(s, 15, (const mpz_t *)&deductions) == SQLITE_OK &&
+         bind_ore(s, 16, (const mpz_t *)&paid) == SQLITE_OK &&
          bind_ore(s, 17, (const mpz_t *)&lg->efter) == SQLITE_OK &&
          bind_ore(s, 18, (const mpz_t *)&lg->tilbage) == SQLITE_OK &&
          sqlite3_bind_int64(s, 19, lg->first_entry) == SQLITE_OK &&
          sqlite3_bind_int64(s, 20, lg->last_entry) == SQLITE_OK &&
          sqlite3_step(s) == SQLITE_DONE;
     sqlite3_finalize(s);
+    mpz_clears(gross, deductions, paid, NULL);
     if (!ok || ledger_exec(lg, "RELEASE rows") != SQLITE_OK ||
         ledger_exec(lg, "COMMIT") != SQLITE_OK) {
         ledger_fail(lg, errmsg, "ledger %s: cannot commit the run: %s", lg->path,

@@ -11,15 +11,56 @@
 #include "ledger_internal.h"
 #include <rfy/status.h>
 
-void rfy_ledger_stored_init(rfy_ledger_stored *s)
+void rfy__ledger_stored_init(rfy_ledger_stored *s)
 {
     memset(s, 0, sizeof *s);
     mpz_init(s->payment);
 }
 
-void rfy_ledger_stored_clear(rfy_ledger_stored *s)
+void rfy__ledger_stored_clear(rfy_ledger_stored *s)
 {
     mpz_clear(s->payment);
+}
+
+rfy_ledger_stored *rfy_ledger_stored_new(void)
+{
+    rfy_ledger_stored *s = malloc(sizeof *s);
+    if (s)
+        rfy__ledger_stored_init(s);
+    return s;
+}
+
+void rfy_ledger_stored_free(rfy_ledger_stored *s)
+{
+    if (!s)
+        return;
+    rfy__ledger_stored_clear(s);
+    free(s);
+}
+
+int rfy_ledger_stored_found(const rfy_ledger_stored *s)
+{
+    return s->stored;
+}
+
+long long rfy_ledger_stored_run(const rfy_ledger_stored *s)
+{
+    return s->run;
+}
+
+const char *rfy_ledger_stored_run_id(const rfy_ledger_stored *s)
+{
+    return s->run_id;
+}
+
+const char *rfy_ledger_stored_run_time(const rfy_ledger_stored *s)
+{
+    return s->run_time;
+}
+
+void rfy_ledger_stored_payment(mpz_t out, const rfy_ledger_stored *s)
+{
+    mpz_set(out, s->payment);
 }
 
 static sqlite3_stmt *stmt(rfy_ledger *lg, enum ledger_stmt which)
@@ -171,7 +212,7 @@ int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_
         rows = canonical_rows(lg, row, &rows_len);
     if (!rows)
         return ledger_fail(lg, errmsg, "ledger %s: out of memory", lg->path);
-    rfy_ledger_stored_init(&prev);
+    rfy__ledger_stored_init(&prev);
     mpz_init(corr);
     /* the batch loop looked it up already: look again only for a stored one */
     rc = row->ledger && !row->ledger->stored
@@ -229,6 +270,6 @@ int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_
         sqlite3_reset(s);
     }
     mpz_clear(corr);
-    rfy_ledger_stored_clear(&prev);
+    rfy__ledger_stored_clear(&prev);
     return rc;
 }

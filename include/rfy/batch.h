@@ -52,12 +52,21 @@ RFY_BEGIN_DECLS
 struct rfy_ledger; /* rfy/ledger.h */
 
 /* With a ledger (rfy_batch_config.ledger): what it held of a computed
- * case-month (rules.md §10).  Exact, øre. */
-typedef struct rfy_batch_ledger_mark {
-    int stored;              /* 1: paid before; a correction run recomputed it */
-    mpz_t previously_paid;   /* what was paid for it (0 when not stored) */
-    mpz_t correction;        /* payment − previously_paid (0 when not stored) */
-} rfy_batch_ledger_mark;
+ * case-month (rules.md §10), read through the functions below. */
+typedef struct rfy_batch_ledger_mark rfy_batch_ledger_mark;
+
+/* 1 when the case-month was paid before (a correction run recomputed it), else 0. */
+RFY_API int rfy_batch_ledger_mark_stored(const rfy_batch_ledger_mark *m);
+
+/* The amounts of a mark, in øre. */
+typedef enum rfy_batch_ledger_amount {
+    RFY_BATCH_LEDGER_PREVIOUSLY_PAID, /* what was paid for it (0 when not stored) */
+    RFY_BATCH_LEDGER_CORRECTION       /* payment − previously paid (0 when not stored) */
+} rfy_batch_ledger_amount;
+
+/* One amount of m, copied into out (initialised by the caller). */
+RFY_API void rfy_batch_ledger_mark_amount(mpz_t out, const rfy_batch_ledger_mark *m,
+                                          rfy_batch_ledger_amount which);
 
 /* A case-month that was computed. */
 typedef struct rfy_batch_row {
