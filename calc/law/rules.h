@@ -18,6 +18,7 @@
 
 #include "alloc.h"
 #include "exact.h"
+#include "holiday_state.h"
 
 /* The month of a rule change or of coverage (rules.md §1, §4). */
 #define RFY_FIRST_MONTH RFY_MONTH(2013, 1)              /* lov nr. 1380 af 23.12.2012 */

@@ -405,8 +405,8 @@ static rfy_holiday_state *holiday_of(run *r, const chunk *c, const slot *g)
     if (len > sizeof r->holiday_case)
         len = sizeof r->holiday_case; /* cannot happen: the id was validated for the key */
     if (!r->holiday_have || len != r->holiday_case_len || memcmp(id, r->holiday_case, len) != 0) {
-        rfy_holiday_state_clear(&r->holiday);
-        rfy_holiday_state_init(&r->holiday);
+        rfy__holiday_state_clear(&r->holiday);
+        rfy__holiday_state_init(&r->holiday);
         memcpy(r->holiday_case, id, len);
         r->holiday_case_len = len;
         r->holiday_have = 1;
@@ -1250,7 +1250,7 @@ int rfy_batch_run(rfy_batch_stats *stats, const rfy_batch_config *cfg, FILE *in,
     *errmsg = NULL;
     r.cfg = cfg;
     r.stats = stats;
-    rfy_holiday_state_init(&r.holiday);
+    rfy__holiday_state_init(&r.holiday);
     mpz_inits(r.mark.previously_paid, r.mark.correction, NULL);
     if (cfg->hash_input && (!(r.digest = EVP_MD_CTX_new()) ||
                             !EVP_DigestInit_ex(r.digest, EVP_sha256(), NULL))) {
@@ -1365,7 +1365,7 @@ again:
         goto cleanup;
     }
 cleanup:
-    rfy_holiday_state_clear(&r.holiday);
+    rfy__holiday_state_clear(&r.holiday);
     mpz_clears(r.mark.previously_paid, r.mark.correction, NULL);
     EVP_MD_CTX_free(r.digest);
     row_sort_free(r.sorter);

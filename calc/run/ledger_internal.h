@@ -12,6 +12,7 @@
 #include <rfy/ledger.h>
 
 #include "case_from_cells.h"
+#include "holiday_state.h"
 
 /* The statements a run uses for every case-month, prepared once. */
 enum ledger_stmt {
