@@ -689,7 +689,7 @@ static int deliver_group(run *r, chunk *c, size_t first)
         r->stats->counts.computed += g->group_n;
         r->stats->counts.casemonths++;
         if (r->pool->nthreads == 0) { /* several jobs: summed per chunk in the worker */
-            rfy_batch_stats_add(r->stats, &g->res);
+            rfy__batch_stats_add(r->stats, &g->res);
         }
     } else if (computed && r->pool->nthreads > 0) {
         /* computed, but on_row made it a reject: out of the chunk's sums */

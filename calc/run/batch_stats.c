@@ -45,8 +45,5 @@ void rfy_batch_stats_total(mpz_t out, const rfy_batch_stats *st, rfy_batch_total
 
 void rfy_batch_stats_add(rfy_batch_stats *st, const rfy_result *res)
 {
-    /* the totals of the printed (rounded) columns: they add up as printed */
-    mpz_add(st->gross, st->gross, res->gross);
-    mpz_add(st->deductions, st->deductions, res->total_deduction);
-    mpz_add(st->payment, st->payment, res->payment);
+    rfy__batch_stats_add(st, res);
 }

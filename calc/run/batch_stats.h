@@ -6,10 +6,21 @@
 #include <gmp.h>
 
 #include <rfy/batch.h>
+#include <rfy/calc.h>
 
 struct rfy_batch_stats {
     rfy_batch_counts counts;
     mpz_t gross, deductions, payment; /* øre */
 };
+
+/* rfy_batch_stats_add(), inline for the batch loop, which adds every
+ * delivered case-month. */
+static inline void rfy__batch_stats_add(rfy_batch_stats *st, const rfy_result *res)
+{
+    /* the totals of the printed (rounded) columns: they add up as printed */
+    mpz_add(st->gross, st->gross, res->gross);
+    mpz_add(st->deductions, st->deductions, res->total_deduction);
+    mpz_add(st->payment, st->payment, res->payment);
+}
 
 #endif
