@@ -5,7 +5,9 @@
 #   - calc/law knows nothing of files: no stdio stream, no CSV, no hashing, no database, no threads;
 #   - calls go only down (nm on the library's objects): no object of a floor references a symbol defined
 #     in a floor above it, and no files of one floor call each other in a circle;
-#   - cli/ calls only what the shared library exports (nm -D).
+#   - cli/ calls only what the shared library exports (nm -D);
+#   - the public headers listed in GMP_FREE_HEADERS declare no struct with a GMP member (an amount is
+#     handed out through a function; docs/library.md).
 # The rules are the tables below.  Each check is proved to fail on a planted violation.
 #
 # usage: bash test_layout.sh PATH_TO_RFY SOURCE_DIR
@@ -29,6 +31,10 @@ HEADER_DIRS=(calc/base calc/law calc/run cli)
 # floor above.  snprintf into a buffer is fine; a stream is not.
 LAW_BANNED_WORDS='FILE|fopen|fdopen|freopen|fclose|fprintf|vfprintf|printf|vprintf|fputs|puts|fputc|putc|putchar|fwrite|fread|fgets|fgetc|getc|getchar|getline|fflush|fseek|ftell|rewind|stdin|stdout|stderr|open_memstream|popen|rfy_csv_[a-z_]*|csv_[a-z_]*|EVP_[A-Za-z_]*|SHA256[A-Za-z_]*|sqlite3[a-z_]*|pthread_[a-z_]*'
 LAW_BANNED_HEADERS='csv\.h|rfy/csv\.h|openssl/.*|sqlite3\.h|pthread\.h|dirent\.h|fcntl\.h|unistd\.h|sys/stat\.h'
+
+# The public headers whose structs hold no GMP number (include/rfy/NAME.h); each header joins the list
+# once its amounts are behind accessors.
+GMP_FREE_HEADERS=(batch columns csv ledger)
 
 # The source without its comments and string literals (a rule's comment may say "file").
 strip_c() {
@@ -144,6 +150,21 @@ check_cli_api() {
     done
 }
 
+# check_gmp_members ROOT NAME...: "include/rfy/NAME.h: struct X has a GMP member" for each struct of
+# those headers whose body names an mpz/mpq type (a function parameter is fine).
+check_gmp_members() {
+    local root=$1 name
+    shift
+    for name in "$@"; do
+        strip_c "$root/include/rfy/$name.h" | perl -0777 -ne '
+            while (/struct\s+(\w*)\s*\{([^{}]*)\}/gs) {
+                my ($tag, $body) = ($1, $2);
+                print "'"include/rfy/$name.h"': struct $tag has a GMP member\n"
+                    if $body =~ /\b(mp[zq]_t|mp[zq]_srcptr|mp[zq]_ptr|__mp[zq]_struct)\b/;
+            }'
+    done
+}
+
 report() { # report WHAT FILE: the findings, indented, and a check that there are none
     [ -s "$2" ] && sed 's/^/  /' "$2"
     check "$1 ($(grep -c . "$2") found)" [ ! -s "$2" ]
@@ -153,6 +174,9 @@ check_includes "$SRC" >"$TMP/includes"
 report "includes go only down the floors; cli/ includes only its own headers and <rfy/...>" "$TMP/includes"
 check_law "$SRC" >"$TMP/law"
 report "calc/law uses no stream, CSV, hashing, database or thread" "$TMP/law"
+
+check_gmp_members "$SRC" "${GMP_FREE_HEADERS[@]}" >"$TMP/gmp"
+report "${GMP_FREE_HEADERS[*]}: no public struct has a GMP member" "$TMP/gmp"
 
 OBJDIR=$BUILD/CMakeFiles/rfy_objects.dir
 check "the library's objects are in $OBJDIR" [ -d "$OBJDIR/calc/law" ]
@@ -215,6 +239,16 @@ check_law "$P" >"$TMP/p_law"
 check "self-check: fprintf, stderr and <rfy/csv.h> in law are found, a comment and a string are not" \
     [ "$(sort "$TMP/p_law" | tr '\n' '|')" = \
       "calc/law/compute.c: uses fprintf|calc/law/compute.c: uses stderr|calc/law/segments.c: includes rfy/csv.h|" ]
+mkdir -p "$P/include/rfy"
+cat >"$P/include/rfy/planted.h" <<'C'
+/* struct rfy_in_comment { mpz_t x; } is no struct */
+typedef struct rfy_open { int n; mpz_t amount; } rfy_open;
+typedef struct rfy_plain { int n; const char *text; } rfy_plain;
+void rfy_planted_amount(mpz_t out, const rfy_plain *p);
+C
+check_gmp_members "$P" planted >"$TMP/p_gmp"
+check "self-check: a public struct with an mpz_t member is found, and only it" \
+    [ "$(cat "$TMP/p_gmp")" = "include/rfy/planted.h: struct rfy_open has a GMP member" ]
 for f in calc/base/money calc/law/compute calc/law/segments cli/main; do
     cc -c -w -I"$SRC/include" -I"$BUILD/include" -I"$P/calc/base" -I"$P/calc/law" -I"$P/calc/run" -o "$P/obj/$f.c.o" "$P/$f.c" 2>>"$TMP/p_cc"
 done
