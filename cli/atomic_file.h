@@ -169,7 +169,7 @@ const char *atomic_file_sha256(const atomic_file *f);
 
 /*
  * Start a temporary file afresh: empty it and its hash, as if just opened
- * (batch_run.h: an input found out of order is read again, sorted).
+ * (rfy/batch.h: an input found out of order is read again, sorted).
  * Returns 0, or -1 when f is not a temporary file or the file cannot be
  * emptied (errno).
  */

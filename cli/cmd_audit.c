@@ -25,7 +25,7 @@
 #include "atomic_file.h"
 #include "row_writer.h"
 #include "run_files.h"
-#include "batch_run.h"
+#include <rfy/batch.h>
 #include "cli.h"
 #include "input_reread.h"
 #include "options_table.h"
@@ -33,6 +33,7 @@
 #include "run_args.h"
 #include "run_stream.h"
 #include "run_summary.h"
+#include "run_totals.h"
 #include <rfy/audit.h>
 #include <rfy/ledger.h>
 
@@ -83,8 +84,9 @@ typedef struct audit_ctx {
     /* --ledger: paid against what the ledger says was paid (exact: no tolerance) */
     rfy_ledger *ledger;
     const char *ledger_path;
-    rfy_ledger_stored stored; /* the ledger's entry of this case-month, reused */
-    rfy_audit_totals *ltot;   /* matches and differences against the ledger */
+    rfy_ledger_stored *stored; /* the ledger's entry of this case-month, reused */
+    mpz_t stored_paid;         /* what it says was paid (0 when not stored) */
+    rfy_audit_totals *ltot;    /* matches and differences against the ledger */
     unsigned long ledger_missing; /* case-months the ledger has not paid */
     mpz_t ldiff;             /* this case-month's paid − the ledger's payment, reused */
     mpz_t zero;              /* the ledger comparison's tolerance */
@@ -114,10 +116,10 @@ static int write_failed(audit_ctx *a, const char *target)
 
 /* ---- Hooks --------------------------------------------------------------------------- */
 
-static int on_header(void *user, const case_binding *b, char *msg, size_t msgsize)
+static int on_header(void *user, const rfy_case_binding *b, char *msg, size_t msgsize)
 {
     audit_ctx *a = user;
-    if (b->extra_field[EXTRA_PAID] >= 0) {
+    if (rfy_batch_binding_has_extra(b, EXTRA_PAID)) {
         run_files_write_header(&a->files); /* a failure is recorded, and stops the first row */
         return RFY_OK;
     }
@@ -128,7 +130,7 @@ static int on_header(void *user, const case_binding *b, char *msg, size_t msgsiz
 
 /* The engine's explanation of a computed case-month as `rfy audit --explain`
  * words it (a paid month recomputed), each period row with its input line. */
-static int explain_case_month(FILE *fp, const audit_ctx *a, const batch_row *row)
+static int explain_case_month(FILE *fp, const audit_ctx *a, const rfy_batch_row *row)
 {
     const rfy_case *rows[RFY_MAX_PERIOD_ROWS];
     unsigned long lines[RFY_MAX_PERIOD_ROWS];
@@ -136,11 +138,11 @@ static int explain_case_month(FILE *fp, const audit_ctx *a, const batch_row *row
     char *text;
     int rc;
     for (size_t i = 0; i < row->nrows && n < RFY_MAX_PERIOD_ROWS; i++) {
-        const rfy_case *c = batch_row_case(row, i);
+        const rfy_case *c = rfy_batch_row_case(row, i);
         if (!c)
             continue;
         rows[n] = c;
-        lines[n++] = batch_row_line(row, i);
+        lines[n++] = rfy_batch_row_line(row, i);
     }
     rfy_explain_options opts = {a->explain_id, lines, cli_lang, 1, cli_hints};
     if (!(text = rfy_explain_text(row->res, rows, n, a->rates, &opts)))
@@ -151,10 +153,10 @@ static int explain_case_month(FILE *fp, const audit_ctx *a, const batch_row *row
 }
 
 /* --explain: the preview's breakdown, headed with where the case-month is and how it compares. */
-static int explain_row(audit_ctx *a, const batch_row *row, int differs)
+static int explain_row(audit_ctx *a, const rfy_batch_row *row, int differs)
 {
-    char paid[48], payment[48], diff[48], lines[BATCH_LINES_MAX + 1], said[BATCH_LINES_MAX * 2 + 8];
-    int n = batch_row_format_lines(lines, sizeof lines - 1, row);
+    char paid[48], payment[48], diff[48], lines[RFY_BATCH_LINES_MAX + 1], said[RFY_BATCH_LINES_MAX * 2 + 8];
+    int n = rfy_batch_row_format_lines(lines, sizeof lines - 1, row);
     size_t o = 0;
     FILE *fp = a->explain_out;
     rfy_money_format_da(paid, sizeof paid, a->paid_sum);
@@ -188,14 +190,14 @@ static int explain_row(audit_ctx *a, const batch_row *row, int differs)
 }
 
 /* Whether --explain asks for this case-month. */
-static int explain_wanted(const audit_ctx *a, const batch_row *row)
+static int explain_wanted(const audit_ctx *a, const rfy_batch_row *row)
 {
     return a->explain_id && row->case_id_len == a->explain_len &&
            memcmp(row->case_id, a->explain_id, a->explain_len) == 0 &&
            (a->explain_month == 0 || a->explain_month == rfy_case_month(row->in));
 }
 
-static int on_row(void *user, const batch_row *row, rfy_error *err)
+static int on_row(void *user, const rfy_batch_row *row, rfy_error *err)
 {
     audit_ctx *a = user;
     FILE *fp = a->files.out.fp;
@@ -228,15 +230,16 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     if (a->ledger) {
         /* docs/audit.md "Against the ledger": paid against the ledger's payment, to the øre */
         if (rfy_ledger_lookup(a->ledger, row->case_id, row->case_id_len, rfy_case_month(row->in),
-                              &a->stored) != RFY_OK) {
+                              a->stored) != RFY_OK) {
             fprintf(stderr, "rfy audit: %s\n", rfy_ledger_error(a->ledger));
             return RFY_EIO;
         }
-        if (!a->stored.stored) {
+        rfy_ledger_stored_payment(a->stored_paid, a->stored);
+        if (!rfy_ledger_stored_found(a->stored)) {
             a->ledger_missing++;
             ledger_differs = 1;
         } else {
-            rfy_audit_finding lf = rfy_audit_compare(a->ldiff, a->paid_sum, a->stored.payment, a->zero);
+            rfy_audit_finding lf = rfy_audit_compare(a->ldiff, a->paid_sum, a->stored_paid, a->zero);
             rfy_audit_totals_add(a->ltot, a->paid_sum, a->ldiff, lf);
             ledger_differs = lf != RFY_AUDIT_MATCH;
         }
@@ -251,8 +254,8 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     c = a->stream->cells;
     rc = rfy_cells_of_row(c, row, a->rates_id) | rfy_cells_add_amount(c, RFY_COL_PAID, a->paid_sum) |
          rfy_cells_add_amount(c, RFY_COL_DIFFERENCE, a->diff);
-    if (a->ledger && a->stored.stored)
-        rc |= rfy_cells_add_amount(c, RFY_COL_LEDGER_PAID, a->stored.payment) |
+    if (a->ledger && rfy_ledger_stored_found(a->stored))
+        rc |= rfy_cells_add_amount(c, RFY_COL_LEDGER_PAID, a->stored_paid) |
               rfy_cells_add_amount(c, RFY_COL_LEDGER_DIFFERENCE, a->ldiff);
     else if (a->ledger)
         rc |= rfy_cells_add_empty(c, RFY_COL_LEDGER_PAID) | rfy_cells_add_empty(c, RFY_COL_LEDGER_DIFFERENCE);
@@ -266,7 +269,7 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     return explain_wanted(a, row) ? explain_row(a, row, differs) : RFY_OK;
 }
 
-static int on_reject(void *user, const batch_reject *rej)
+static int on_reject(void *user, const rfy_batch_reject *rej)
 {
     audit_ctx *a = user;
     int rc = run_stream_write_reject(a->stream, &a->files, &a->sum, rej);
@@ -275,7 +278,7 @@ static int on_reject(void *user, const batch_reject *rej)
     return rc;
 }
 
-/* The input was out of order (batch_run.h): start everything afresh. */
+/* The input was out of order (rfy/batch.h): start everything afresh. */
 static int on_restart(void *user)
 {
     audit_ctx *a = user;
@@ -348,7 +351,7 @@ static int total_figure(audit_ctx *a, const char *name, const rfy_audit_totals *
  * line.  A script reads the report up to the first empty line; a
  * spreadsheet shows the block under the data with the names in column A.
  */
-static int write_summary(audit_ctx *a, const batch_stats *st)
+static int write_summary(audit_ctx *a, const run_totals *st)
 {
     rfy_audit_counts c = rfy_audit_totals_counts(a->tot), lc = rfy_audit_totals_counts(a->ltot);
     errno = 0;
@@ -357,11 +360,11 @@ static int write_summary(audit_ctx *a, const batch_stats *st)
     /* matches and differences count case-months; rows and rejects count input rows.
      * sum_of_differences = total_paid − total_payment
      *                    = overpaid + underpaid + within_tolerance (rfy/audit.h). */
-    if (COUNT("rows", st->rows) || COUNT("case_months", st->casemonths) ||
+    if (COUNT("rows", st->n.rows) || COUNT("case_months", st->n.casemonths) ||
         COUNT("matches", c.matches) || COUNT("differences", differences(a)) ||
         COUNT("overpayments", c.over) || TOTAL("overpaid", a->tot, RFY_AUDIT_OVER_SUM) ||
         COUNT("underpayments", c.under) || TOTAL("underpaid", a->tot, RFY_AUDIT_UNDER_SUM) ||
-        COUNT("rejects", st->rejected) || COUNT("holiday_excess", a->holiday_excess) ||
+        COUNT("rejects", st->n.rejected) || COUNT("holiday_excess", a->holiday_excess) ||
         TOTAL("within_tolerance", a->tot, RFY_AUDIT_WITHIN_SUM) ||
         TOTAL("sum_of_differences", a->tot, RFY_AUDIT_DIFF_TOTAL) ||
         TOTAL("total_paid", a->tot, RFY_AUDIT_PAID_TOTAL) ||
@@ -383,7 +386,7 @@ static int write_summary(audit_ctx *a, const batch_stats *st)
 #undef AMOUNT
 #undef TOTAL
 
-static void summary(const audit_ctx *a, const batch_stats *st, const char *rejects_name,
+static void summary(const audit_ctx *a, const run_totals *st, const char *rejects_name,
                     int tolerance_given)
 {
     char d[48], p[48], q[48], o[48], u[48], w[48];
@@ -396,19 +399,19 @@ static void summary(const audit_ctx *a, const batch_stats *st, const char *rejec
     rfy_audit_totals_text(u, sizeof u, a->tot, RFY_AUDIT_UNDER_SUM, '.');
     /* Danish unless --lang en (cli_lang) */
     if (cli_lang == RFY_LANG_EN) {
-        fprintf(stderr, "rfy audit: %lu row%s read, %lu match, %lu differ, %lu rejected", st->rows,
-                st->rows == 1 ? "" : "s", c.matches, differences(a), st->rejected);
-        if (st->rejected)
+        fprintf(stderr, "rfy audit: %lu row%s read, %lu match, %lu differ, %lu rejected", st->n.rows,
+                st->n.rows == 1 ? "" : "s", c.matches, differences(a), st->n.rejected);
+        if (st->n.rejected)
             fprintf(stderr, " (see %s)", rejects_name);
-        if (st->casemonths != st->computed)
-            fprintf(stderr, "; %lu case-months from %lu rows", st->casemonths, st->computed);
+        if (st->n.casemonths != st->n.computed)
+            fprintf(stderr, "; %lu case-months from %lu rows", st->n.casemonths, st->n.computed);
     } else {
-        fprintf(stderr, "rfy audit: %lu %s læst, %lu stemmer, %lu afviger, %lu afvist", st->rows,
-                st->rows == 1 ? "række" : "rækker", c.matches, differences(a), st->rejected);
-        if (st->rejected)
+        fprintf(stderr, "rfy audit: %lu %s læst, %lu stemmer, %lu afviger, %lu afvist", st->n.rows,
+                st->n.rows == 1 ? "række" : "rækker", c.matches, differences(a), st->n.rejected);
+        if (st->n.rejected)
             fprintf(stderr, " (se %s)", rejects_name);
-        if (st->casemonths != st->computed)
-            fprintf(stderr, "; %lu sagsmåneder fra %lu rækker", st->casemonths, st->computed);
+        if (st->n.casemonths != st->n.computed)
+            fprintf(stderr, "; %lu sagsmåneder fra %lu rækker", st->n.casemonths, st->n.computed);
     }
     fputc('\n', stderr);
     /* gross − deductions applied = the recomputed payment; rejects by reason */
@@ -466,7 +469,7 @@ static int explain_target(audit_ctx *a, const char *arg)
     if (colon && rfy_month_parse(&a->explain_month, colon + 1, strlen(colon + 1), &why) == RFY_OK) {
         a->explain_len = (size_t)(colon - arg);
         /* the heading prints explain_id: keep only the case_id */
-        static char id[CASE_ID_DISPLAY_SIZE];
+        static char id[RFY_BATCH_CASE_ID_DISPLAY_SIZE];
         snprintf(id, sizeof id, "%.*s", (int)a->explain_len, arg);
         a->explain_id = id;
     } else {
@@ -516,8 +519,9 @@ int cmd_audit(int argc, char **argv)
     char *msg = NULL;
     int c, rc, exit_code = RFY_EXIT_USAGE;
     audit_ctx a;
-    batch_config cfg;
-    batch_stats st;
+    rfy_batch_config cfg;
+    rfy_batch_stats *stats = NULL; /* the engine's counts and sums */
+    run_totals st;                 /* a copy of them after the run */
     receipt rec;
     input_again again;
     json_t *options = NULL;
@@ -525,17 +529,17 @@ int cmd_audit(int argc, char **argv)
     run_stream_init(&s, "audit", "report");
     memset(&a, 0, sizeof a);
     memset(&rec, 0, sizeof rec);
-    if (run_args_init(&args) != 0) {
+    if (run_args_init(&args) != 0 || !(stats = rfy_batch_stats_new())) {
         fprintf(stderr, "rfy audit: out of memory\n");
         run_args_free(&args);
         return RFY_EXIT_USAGE;
     }
-    batch_stats_init(&st);
+    run_totals_init(&st);
     run_summary_init(&a.sum);
-    mpz_inits(a.diff, a.payment, a.tolerance, a.ldiff, a.zero, a.paid_sum, a.total_paid, a.total_diff, NULL);
-    rfy_ledger_stored_init(&a.stored);
+    mpz_inits(a.diff, a.payment, a.tolerance, a.ldiff, a.zero, a.paid_sum, a.total_paid, a.total_diff,
+              a.stored_paid, NULL);
     if (!(a.paid = rfy_audit_paid_new()) || !(a.tot = rfy_audit_totals_new()) ||
-        !(a.ltot = rfy_audit_totals_new())) {
+        !(a.ltot = rfy_audit_totals_new()) || !(a.stored = rfy_ledger_stored_new())) {
         fprintf(stderr, "rfy audit: out of memory\n");
         goto cleanup;
     }
@@ -622,23 +626,24 @@ int cmd_audit(int argc, char **argv)
     if (run_files_can_restart(&a.files) && !a.explain_id && args.ro.format == OUTPUT_CSV)
         cfg.on_restart = on_restart;
     a.again = &again;
-    if (run_stream_run(&s, &st, &cfg, &args) != 0)
+    if (run_stream_run(&s, stats, &cfg, &args) != 0)
         goto failed;
+    run_totals_read(&st, stats);
     /* Every case-month computed is a match or a difference; every row is in
      * one of them or in a reject. */
     unsigned long matched = rfy_audit_totals_counts(a.tot).matches;
-    if (matched + differences(&a) != st.casemonths || a.rejects_written != st.rejected ||
-        a.lines_written != st.computed || st.rows != a.lines_written + st.rejected) {
+    if (matched + differences(&a) != st.n.casemonths || a.rejects_written != st.n.rejected ||
+        a.lines_written != st.n.computed || st.n.rows != a.lines_written + st.n.rejected) {
         fprintf(stderr, "rfy audit: internal error: %lu rows read, but %lu match, %lu differ "
-                        "and %lu rejected\n", st.rows, matched, differences(&a),
+                        "and %lu rejected\n", st.n.rows, matched, differences(&a),
                 a.rejects_written);
         goto failed;
     }
     if (write_summary(&a, &st) != RFY_OK)
         goto failed;
-    run_summary_finish(&a.sum, st.rows, st.computed, st.rejected, st.gross, st.deductions,
+    run_summary_finish(&a.sum, st.n.rows, st.n.computed, st.n.rejected, st.gross, st.deductions,
                        st.payment);
-    a.sum.casemonths = st.casemonths;
+    a.sum.casemonths = st.n.casemonths;
     /* xlsx: the report's "# name,value" block first, then the reconciled figures */
     errno = 0;
     if (fflush(a.files.out.fp) == EOF) {
@@ -654,10 +659,10 @@ int cmd_audit(int argc, char **argv)
     rec.rates_dir = args.rates_dir;
     rec.input_path = args.in_path;
     /* the input's hash: of the file's own bytes, taken by the decoder (hash) */
-    rec.rows = st.rows;
-    rec.computed = st.computed;
-    rec.rejected = st.rejected;
-    rec.case_months = st.casemonths; /* = matches + differences (checked above) */
+    rec.rows = st.n.rows;
+    rec.computed = st.n.computed;
+    rec.rejected = st.n.rejected;
+    rec.case_months = st.n.casemonths; /* = matches + differences (checked above) */
     rec.matches = matched;
     rec.differences = differences(&a);
     rec.warning_rows = a.warned;
@@ -694,7 +699,7 @@ int cmd_audit(int argc, char **argv)
     if (a.explain_id && a.explained == 0)
         fprintf(stderr, "rfy audit: --explain %s: no computed case-month has that case_id%s\n",
                 a.explain_id, a.explain_month ? " and month" : "");
-    exit_code = (differences(&a) || st.rejected || ledger_differences(&a)) ? RFY_EXIT_REJECTS
+    exit_code = (differences(&a) || st.n.rejected || ledger_differences(&a)) ? RFY_EXIT_REJECTS
                                                                             : RFY_EXIT_OK;
     goto cleanup;
 
@@ -708,13 +713,15 @@ cleanup:
     run_args_free(&args);
     run_files_release(&a.files);
     free(msg);
-    batch_stats_clear(&st);
+    run_totals_clear(&st);
+    rfy_batch_stats_free(stats);
     run_summary_clear(&a.sum);
     rfy_audit_paid_free(a.paid);
     rfy_audit_totals_free(a.tot);
-    mpz_clears(a.diff, a.payment, a.tolerance, a.ldiff, a.zero, a.paid_sum, a.total_paid, a.total_diff, NULL);
+    mpz_clears(a.diff, a.payment, a.tolerance, a.ldiff, a.zero, a.paid_sum, a.total_paid, a.total_diff,
+               a.stored_paid, NULL);
     rfy_audit_totals_free(a.ltot);
-    rfy_ledger_stored_clear(&a.stored);
+    rfy_ledger_stored_free(a.stored);
     if (a.ledger)
         rfy_ledger_close(a.ledger);
     return exit_code;

@@ -16,7 +16,7 @@
 #include "atomic_file.h"
 #include "row_writer.h"
 #include "run_files.h"
-#include "batch_run.h"
+#include <rfy/batch.h>
 #include "cli.h"
 #include "receipt.h"
 #include "input_reread.h"
@@ -24,6 +24,7 @@
 #include "run_args.h"
 #include "run_stream.h"
 #include "run_summary.h"
+#include "run_totals.h"
 #include <rfy/ledger.h>
 #include "reject_order.h"
 
@@ -51,7 +52,7 @@ typedef struct keep_columns {
     char *list;                       /* the option's text, cut at the commas */
     const char *name[RFY_BATCH_MAX_EXTRA];
     size_t n;
-    const case_binding *binding;      /* the input's header, once bound */
+    const rfy_case_binding *binding;  /* the input's header, once bound */
 } keep_columns;
 
 typedef struct batch_ctx {
@@ -120,14 +121,19 @@ static const batch_msg MSG_LEDGER_NOTHING = {"ledger %s: intet gemt (ingen sagsm
  * empty for a new case-month), then the kept cells.  Returns RFY_OK or
  * RFY_EINPUT (a value that does not fit: not with validated input).
  */
-static int row_cells(const batch_ctx *b, const batch_row *row, rfy_cells *c)
+static int row_cells(const batch_ctx *b, const rfy_batch_row *row, rfy_cells *c)
 {
     int rc = rfy_cells_of_row(c, row, b->rates_id);
     if (rc == RFY_OK && row->ledger) {
-        if (row->ledger->stored)
-            rc = rfy_cells_add_amount(c, RFY_COL_PREVIOUSLY_PAID, row->ledger->previously_paid) |
-                 rfy_cells_add_amount(c, RFY_COL_CORRECTION, row->ledger->correction);
-        else
+        if (rfy_batch_ledger_mark_stored(row->ledger)) {
+            mpz_t ore;
+            mpz_init(ore);
+            rfy_batch_ledger_mark_amount(ore, row->ledger, RFY_BATCH_LEDGER_PREVIOUSLY_PAID);
+            rc = rfy_cells_add_amount(c, RFY_COL_PREVIOUSLY_PAID, ore);
+            rfy_batch_ledger_mark_amount(ore, row->ledger, RFY_BATCH_LEDGER_CORRECTION);
+            rc |= rfy_cells_add_amount(c, RFY_COL_CORRECTION, ore);
+            mpz_clear(ore);
+        } else
             rc = rfy_cells_add_empty(c, RFY_COL_PREVIOUSLY_PAID) |
                  rfy_cells_add_empty(c, RFY_COL_CORRECTION);
     }
@@ -140,7 +146,7 @@ static int row_cells(const batch_ctx *b, const batch_row *row, rfy_cells *c)
     return rc == RFY_OK ? RFY_OK : RFY_EINPUT;
 }
 
-static int on_row(void *user, const batch_row *row, rfy_error *err)
+static int on_row(void *user, const rfy_batch_row *row, rfy_error *err)
 {
     batch_ctx *b = user;
     rfy_cells *c = b->stream->cells;
@@ -178,11 +184,11 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
 }
 
 /* The input's header is accepted: now the output's header may be written. */
-static int on_header(void *user, const case_binding *binding, char *msg, size_t msgsize)
+static int on_header(void *user, const rfy_case_binding *binding, char *msg, size_t msgsize)
 {
     batch_ctx *b = user;
     for (size_t i = 0; i < b->keep.n; i++)
-        if (binding->extra_field[i] < 0) {
+        if (!rfy_batch_binding_has_extra(binding, i)) {
             snprintf(msg, msgsize, SAY(MSG_KEEP_MISSING), b->keep.name[i]);
             return RFY_EINPUT;
         }
@@ -193,7 +199,7 @@ static int on_header(void *user, const case_binding *binding, char *msg, size_t 
 
 /* A reject row, with the kept columns after the contract's (interface.md),
  * its place noted for the line order (reject_order.h). */
-static int write_reject_noted(batch_ctx *b, const batch_reject *rej)
+static int write_reject_noted(batch_ctx *b, const rfy_batch_reject *rej)
 {
     run_files *f = &b->files;
     rfy_cells *c = b->stream->cells;
@@ -207,7 +213,7 @@ static int write_reject_noted(batch_ctx *b, const batch_reject *rej)
     for (size_t i = 0; i < b->keep.n; i++) {
         size_t n = 0;
         const char *v = b->keep.binding && rej->rec
-                            ? case_input_extra_cell(b->keep.binding, rej->rec, i, &n)
+                            ? rfy_batch_binding_extra_cell(b->keep.binding, rej->rec, i, &n)
                             : "";
         if (rfy_cells_add_text(c, RFY_COL_KEPT, v, n) != RFY_OK) {
             errno = EOVERFLOW;
@@ -228,7 +234,7 @@ failed:
     return run_files_write_failed(f, f->rej.path);
 }
 
-static int on_reject(void *user, const batch_reject *rej)
+static int on_reject(void *user, const rfy_batch_reject *rej)
 {
     batch_ctx *b = user;
     int rc = b->keep.n || b->order_on ? write_reject_noted(b, rej)
@@ -361,21 +367,21 @@ static int ledger_start(batch_ctx *b, const char *path, int corrections, const r
 
 /* ---- Options ------------------------------------------------------------------ */
 
-static void summary(const batch_ctx *b, const batch_stats *st, const char *rejects_name)
+static void summary(const batch_ctx *b, const run_totals *st, const char *rejects_name)
 {
     /* Danish unless --lang en (cli_lang), as everything a person reads */
     const int en = cli_lang == RFY_LANG_EN;
     if (en)
-        fprintf(stderr, "rfy batch: %lu row%s read, %lu computed", st->rows, st->rows == 1 ? "" : "s",
-                st->computed);
+        fprintf(stderr, "rfy batch: %lu row%s read, %lu computed", st->n.rows, st->n.rows == 1 ? "" : "s",
+                st->n.computed);
     else
-        fprintf(stderr, "rfy batch: %lu %s læst, %lu beregnet", st->rows,
-                st->rows == 1 ? "række" : "rækker", st->computed);
-    if (st->casemonths != st->computed) /* rows of one case-month together (rules.md §7) */
-        fprintf(stderr, en ? " (%lu case-month%s)" : " (%lu sagsmåned%s)", st->casemonths,
-                st->casemonths == 1 ? "" : en ? "s" : "er");
-    fprintf(stderr, en ? ", %lu rejected" : ", %lu afvist", st->rejected);
-    if (st->rejected)
+        fprintf(stderr, "rfy batch: %lu %s læst, %lu beregnet", st->n.rows,
+                st->n.rows == 1 ? "række" : "rækker", st->n.computed);
+    if (st->n.casemonths != st->n.computed) /* rows of one case-month together (rules.md §7) */
+        fprintf(stderr, en ? " (%lu case-month%s)" : " (%lu sagsmåned%s)", st->n.casemonths,
+                st->n.casemonths == 1 ? "" : en ? "s" : "er");
+    fprintf(stderr, en ? ", %lu rejected" : ", %lu afvist", st->n.rejected);
+    if (st->n.rejected)
         fprintf(stderr, en ? " (see %s)" : " (se %s)", rejects_name);
     fputc('\n', stderr);
     run_summary_print(&b->sum, stderr, "batch");
@@ -394,13 +400,13 @@ static void summary(const batch_ctx *b, const batch_stats *st, const char *rejec
                         derived ? " (beregnet med en værdi der ikke er offentliggjort: rfy rates show ÅR)"
                                 : "");
         }
-    if (st->sorted)
+    if (st->n.sorted)
         fprintf(stderr, en ? "rfy batch: the input was not in case-month order: sorted (%lu temporary "
                              "file%s)\n"
                            : "rfy batch: inputtet var ikke i sagsmåned-orden: sorteret (%lu midlertidig%s "
                              "fil%s)\n",
-                st->sorted_runs, en ? "" : st->sorted_runs == 1 ? "" : "e",
-                st->sorted_runs == 1 ? "" : en ? "s" : "er");
+                st->n.sorted_runs, en ? "" : st->n.sorted_runs == 1 ? "" : "e",
+                st->n.sorted_runs == 1 ? "" : en ? "s" : "er");
     if (b->recomputed) {
         fprintf(stderr, "rfy batch: ");
         fprintf(stderr, SAY(MSG_RECOMPUTED), b->recomputed);
@@ -421,7 +427,7 @@ static void summary(const batch_ctx *b, const batch_stats *st, const char *rejec
 
 /* Output and rejects are complete but unnamed: the run's receipt, prepared
  * to be committed with them (run_files.h). */
-static int prepare_receipt(batch_ctx *b, const batch_stats *st, receipt_hash *hash,
+static int prepare_receipt(batch_ctx *b, const run_totals *st, receipt_hash *hash,
                            const char *rates_dir, const char *in, const char *out,
                            const char *rej, const char *path, json_t *options)
 {
@@ -452,9 +458,9 @@ static int prepare_receipt(batch_ctx *b, const batch_stats *st, receipt_hash *ha
     r.rates_dir = rates_dir;
     r.input_path = in;
     /* the input's hash: of the file's own bytes, taken by the decoder (hash) */
-    r.rows = st->rows;
-    r.computed = st->computed;
-    r.rejected = st->rejected;
+    r.rows = st->n.rows;
+    r.computed = st->n.computed;
+    r.rejected = st->n.rejected;
     r.warning_rows = b->warned;
     r.total_gross = st->gross;
     r.total_deductions = st->deductions;
@@ -483,8 +489,9 @@ int cmd_batch(int argc, char **argv)
     run_stream s;  /* rates, input, its hash and the output adapter (run_stream.h) */
     int c, rc, exit_code = RFY_EXIT_USAGE;
     batch_ctx b;
-    batch_config cfg;
-    batch_stats st;
+    rfy_batch_config cfg;
+    rfy_batch_stats *stats = NULL; /* the engine's counts and sums */
+    run_totals st;                 /* a copy of them after the run */
     input_again again;
     json_t *options = NULL;
     const char *ledger_path = NULL;
@@ -495,9 +502,9 @@ int cmd_batch(int argc, char **argv)
     memset(&b, 0, sizeof b);
     mpz_inits(b.efter, b.tilbage, NULL);
     b.stream = &s;
-    batch_stats_init(&st);
+    run_totals_init(&st);
     run_summary_init(&b.sum);
-    if (run_args_init(&args) != 0) {
+    if (run_args_init(&args) != 0 || !(stats = rfy_batch_stats_new())) {
         fprintf(stderr, "rfy batch: out of memory\n");
         goto cleanup;
     }
@@ -596,33 +603,32 @@ int cmd_batch(int argc, char **argv)
     if (run_files_can_restart(&b.files) &&
         (args.ro.format == OUTPUT_CSV || args.ro.format == OUTPUT_JSON)) /* no state to undo */
         cfg.on_restart = on_restart;
-    if (run_stream_run(&s, &st, &cfg, &args) != 0)
+    if (run_stream_run(&s, stats, &cfg, &args) != 0)
         goto failed;
+    run_totals_read(&st, stats);
     /* interface.md: every input row is named in one output row's `lines` or
      * in one reject row, always. */
-    if (b.lines_written + b.rejects_written != st.rows || b.written != st.casemonths) {
+    if (b.lines_written + b.rejects_written != st.n.rows || b.written != st.n.casemonths) {
         fprintf(stderr, "rfy batch: internal error: %lu rows read, but %lu named in output "
-                        "rows and %lu rejected\n", st.rows, b.lines_written, b.rejects_written);
+                        "rows and %lu rejected\n", st.n.rows, b.lines_written, b.rejects_written);
         goto failed;
     }
-    run_summary_finish(&b.sum, st.rows, st.computed, st.rejected, st.gross, st.deductions,
+    run_summary_finish(&b.sum, st.n.rows, st.n.computed, st.n.rejected, st.gross, st.deductions,
                        st.payment);
-    b.sum.casemonths = st.casemonths;
+    b.sum.casemonths = st.n.casemonths;
     options = run_options_json(&args.ro, args.delimiter, args.comma, s.used, s.sep);
     if (b.ledger) {
         options_text = options ? json_dumps(options, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
         b.run = (rfy_ledger_run){.input_name = args.in_path,
-                                 .input_sha256 = st.input_sha256,
+                                 .input_sha256 = st.n.input_sha256,
                                  .output_name = args.out_path,
                                  .rejects_name = b.files.rejects_name,
                                  .options_json = options_text,
                                  .output_header = b.header,
-                                 .rows = st.rows,
-                                 .computed = st.computed,
-                                 .rejected = st.rejected,
-                                 .gross = (const mpz_t *)&st.gross,
-                                 .deductions = (const mpz_t *)&st.deductions,
-                                 .paid = (const mpz_t *)&st.payment};
+                                 .rows = st.n.rows,
+                                 .computed = st.n.computed,
+                                 .rejected = st.n.rejected,
+                                 .totals = stats};
     }
     if (b.spool ? reject_order_flush_spool(&b.order, b.spool, b.files.rej.fp,
                                            b.files.rej_header_pending
@@ -646,7 +652,7 @@ int cmd_batch(int argc, char **argv)
         goto failed;
     run_files_close(&b.files);
     summary(&b, &st, b.files.rejects_name);
-    exit_code = st.rejected ? RFY_EXIT_REJECTS : RFY_EXIT_OK;
+    exit_code = st.n.rejected ? RFY_EXIT_REJECTS : RFY_EXIT_OK;
     goto cleanup;
 
 failed:
@@ -666,6 +672,7 @@ cleanup:
     run_args_free(&args);
     run_summary_clear(&b.sum);
     run_files_release(&b.files);
-    batch_stats_clear(&st);
+    run_totals_clear(&st);
+    rfy_batch_stats_free(stats);
     return exit_code;
 }

@@ -97,6 +97,28 @@ static void money(char *buf, size_t size, const mpz_t ore, int json)
         snprintf(buf, size, "?");
 }
 
+/* One amount of a run, as money() writes it. */
+static void run_money(char *buf, size_t size, const rfy_ledger_run_info *r,
+                      rfy_ledger_run_amount_id which, int json)
+{
+    mpz_t ore;
+    mpz_init(ore);
+    rfy_ledger_run_amount(ore, r, which);
+    money(buf, size, ore, json);
+    mpz_clear(ore);
+}
+
+/* One amount of a stored case-month, as money() writes it. */
+static void entry_money(char *buf, size_t size, const rfy_ledger_entry *e,
+                        rfy_ledger_entry_amount_id which, int json)
+{
+    mpz_t ore;
+    mpz_init(ore);
+    rfy_ledger_entry_amount(ore, e, which);
+    money(buf, size, ore, json);
+    mpz_clear(ore);
+}
+
 /* ---- runs ----------------------------------------------------------------------------- */
 
 typedef struct print_ctx {
@@ -108,9 +130,9 @@ static int print_run(void *user, const rfy_ledger_run_info *r)
 {
     print_ctx *p = user;
     char paid[40], efter[40], tilbage[40];
-    money(paid, sizeof paid, r->paid, p->json);
-    money(efter, sizeof efter, r->efterbetaling, p->json);
-    money(tilbage, sizeof tilbage, r->tilbagebetaling, p->json);
+    run_money(paid, sizeof paid, r, RFY_LEDGER_RUN_PAID, p->json);
+    run_money(efter, sizeof efter, r, RFY_LEDGER_RUN_EFTERBETALING, p->json);
+    run_money(tilbage, sizeof tilbage, r, RFY_LEDGER_RUN_TILBAGEBETALING, p->json);
     if (p->json) {
         json_array_append_new(
             p->arr, json_pack("{sI ss ss ss sb ss* ss* ss* ss* sI sI sI sI ss ss ss}", "run",
@@ -139,13 +161,18 @@ static int print_entry(void *user, const rfy_ledger_entry *e)
     print_ctx *p = user;
     char month[8], paid[40], prev[40] = "", corr[40] = "", used[24] = "";
     rfy_month_format(month, e->month);
-    money(paid, sizeof paid, e->payment, p->json);
+    entry_money(paid, sizeof paid, e, RFY_LEDGER_ENTRY_PAYMENT, p->json);
     if (e->corrected) {
-        money(prev, sizeof prev, e->previously_paid, p->json);
-        money(corr, sizeof corr, e->correction, p->json);
+        entry_money(prev, sizeof prev, e, RFY_LEDGER_ENTRY_PREVIOUSLY_PAID, p->json);
+        entry_money(corr, sizeof corr, e, RFY_LEDGER_ENTRY_CORRECTION, p->json);
     }
-    if (e->holiday_known)
-        rfy_holiday_days_format(used, sizeof used, e->holiday_used_m, p->json ? '.' : ',');
+    if (e->holiday_known) {
+        mpz_t used_m;
+        mpz_init(used_m);
+        rfy_ledger_entry_amount(used_m, e, RFY_LEDGER_ENTRY_HOLIDAY_USED_M);
+        rfy_holiday_days_format(used, sizeof used, used_m, p->json ? '.' : ',');
+        mpz_clear(used_m);
+    }
     if (p->json) {
         json_t *o = json_pack("{ss sI ss ss sb ss ss}", "month", month, "run", (json_int_t)e->run,
                               "run_id", e->run_id, "time", e->run_time, "current", e->current,

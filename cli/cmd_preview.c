@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "case_from_cells.h"
 #include "cli.h"
 #include "options_table.h"
 #include "preview_input.h"
@@ -62,8 +61,8 @@ static void reword(char *out, size_t size, const char *reason)
     while (*p && o + 1 < size) {
         int done = 0;
         int word_start = p == reason || !((p[-1] >= 'a' && p[-1] <= 'z') || p[-1] == '_');
-        for (int k = 0; word_start && k < CASE_COL_COUNT && !done; k++) {
-            const char *name = case_column_name((case_column)k);
+        for (size_t k = 0; word_start && k < rfy_input_column_count() && !done; k++) {
+            const char *name = rfy_input_column_name(k);
             size_t n = strlen(name);
             char next;
             if (!strchr(name, '_') || strncmp(p, name, n) != 0)
@@ -116,24 +115,42 @@ static void report(const rfy_error *err)
     }
 }
 
+/* Room for one option per batch input column (rfy_input_column_count(),
+ * checked against it in parse_options()). */
+#define COLUMNS_MAX 32
+
 /* The options as a one-row batch file: header and row records. */
 typedef struct preview_args {
-    const char *value[CASE_COL_COUNT]; /* NULL = option not given */
+    const char *value[COLUMNS_MAX];    /* by input column; NULL = option not given */
     const char *rates_dir;
     int json, decimal_comma;
     const char *input;                 /* --input FILE: the period rows come from a file */
     char delimiter;                    /* --delimiter, with --input */
 } preview_args;
 
+/* The option given for input column `column` ("case_id"), or NULL. */
+static const char *given(const preview_args *a, const char *column)
+{
+    for (size_t k = 0; k < rfy_input_column_count(); k++)
+        if (strcmp(rfy_input_column_name(k), column) == 0)
+            return a->value[k];
+    return NULL;
+}
+
 /* getopt_long over argv into a; returns -1 to go on, else an exit code. */
 static int parse_options(preview_args *a, int argc, char **argv)
 {
-    struct option opts[CASE_COL_COUNT + 7];
-    char names[CASE_COL_COUNT][40];
-    int n = 0, c;
+    struct option opts[COLUMNS_MAX + 7];
+    char names[COLUMNS_MAX][40];
+    int n = 0, c, ncols = (int)rfy_input_column_count();
 
-    for (int k = 0; k < CASE_COL_COUNT; k++) {
-        option_name(names[k], sizeof names[k], case_column_name((case_column)k));
+    if (ncols > COLUMNS_MAX) { /* a library with more columns than this program knows room for */
+        fprintf(stderr, "rfy preview: the library has %d input columns, more than %d\n", ncols,
+                COLUMNS_MAX);
+        return RFY_EXIT_USAGE;
+    }
+    for (int k = 0; k < ncols; k++) {
+        option_name(names[k], sizeof names[k], rfy_input_column_name((size_t)k));
         opts[n++] = (struct option){names[k] + 2, required_argument, 0, OPT_COLUMN + k};
     }
     opts[n++] = (struct option){"rates", required_argument, 0, OPT_RATES};
@@ -147,7 +164,7 @@ static int parse_options(preview_args *a, int argc, char **argv)
     memset(a, 0, sizeof *a);
     optind = 1;
     while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-        if (c >= OPT_COLUMN && c < OPT_COLUMN + CASE_COL_COUNT) {
+        if (c >= OPT_COLUMN && c < OPT_COLUMN + ncols) {
             int k = c - OPT_COLUMN;
             if (a->value[k]) {
                 fprintf(stderr, "rfy preview: %s given twice\n", names[k]);
@@ -196,13 +213,14 @@ static int parse_options(preview_args *a, int argc, char **argv)
     }
     if (a->input) {
         /* The period rows are the file's: only which case-month to show. */
-        for (int k = 0; k < CASE_COL_COUNT; k++)
-            if (a->value[k] && k != CASE_COL_CASE_ID && k != CASE_COL_MONTH) {
+        for (int k = 0; k < ncols; k++)
+            if (a->value[k] && strcmp(rfy_input_column_name((size_t)k), "case_id") != 0 &&
+                strcmp(rfy_input_column_name((size_t)k), "month") != 0) {
                 fprintf(stderr, "rfy preview: with --input the rows come from the file: give "
                                 "only --case-id and --month, not %s\n", names[k]);
                 return RFY_EXIT_USAGE;
             }
-        if (!a->value[CASE_COL_CASE_ID] || !a->value[CASE_COL_MONTH]) {
+        if (!given(a, "case_id") || !given(a, "month")) {
             fprintf(stderr, "rfy preview: --input needs --case-id ID and --month YYYY-MM\n");
             return RFY_EXIT_USAGE;
         }
@@ -212,12 +230,12 @@ static int parse_options(preview_args *a, int argc, char **argv)
         fprintf(stderr, "rfy preview: --delimiter goes with --input\n");
         return RFY_EXIT_USAGE;
     }
-    if (!a->value[CASE_COL_MONTH]) {
+    if (!given(a, "month")) {
         fprintf(stderr, "rfy preview: --month YYYY-MM is required\n");
         cli_print_usage(stderr, "preview");
         return RFY_EXIT_USAGE;
     }
-    if (!a->value[CASE_COL_CATEGORY]) {
+    if (!given(a, "category")) {
         fprintf(stderr, "rfy preview: --category is required (forsorger, ikke_forsorger, "
                         "u25_hjemme or u25_hjemme_bidrag)\n");
         return RFY_EXIT_USAGE;
@@ -230,13 +248,13 @@ static int parse_options(preview_args *a, int argc, char **argv)
  * batch row, so preview and batch accept and refuse the same values. */
 static int build_case(rfy_case *c, const preview_args *a)
 {
-    rfy_field fields[CASE_COL_COUNT];
+    rfy_field fields[COLUMNS_MAX];
     rfy_error err;
     size_t n = 0;
 
-    for (int k = 0; k < CASE_COL_COUNT; k++)
+    for (size_t k = 0; k < rfy_input_column_count(); k++)
         if (a->value[k]) {
-            fields[n].name = case_column_name((case_column)k);
+            fields[n].name = rfy_input_column_name(k);
             fields[n].value = a->value[k];
             n++;
         }
@@ -251,7 +269,7 @@ static int build_case(rfy_case *c, const preview_args *a)
 static int emit(const preview_args *a, const rfy_case *c, const rfy_result *res,
                 const rfy_rates *rates)
 {
-    const rfy_explain_options opts = {a->value[CASE_COL_CASE_ID], NULL, cli_lang, 0, cli_hints};
+    const rfy_explain_options opts = {given(a, "case_id"), NULL, cli_lang, 0, cli_hints};
     /* the engine's explanation (rfy/explain.h), printed as it is */
     char *text = a->json ? rfy_explain_json(res, &c, 1, rates, &opts)
                          : rfy_explain_text(res, &c, 1, rates, &opts);
@@ -294,7 +312,7 @@ int cmd_preview(int argc, char **argv)
     if ((rc = parse_options(&a, argc, argv)) >= 0)
         return rc;
     if (a.input) {
-        preview_input p = {a.input, a.value[CASE_COL_CASE_ID], a.value[CASE_COL_MONTH],
+        preview_input p = {a.input, given(&a, "case_id"), given(&a, "month"),
                            a.json, a.decimal_comma, a.delimiter};
         if (!(rates = cli_load_rates(a.rates_dir)))
             return RFY_EXIT_USAGE;
@@ -315,7 +333,7 @@ int cmd_preview(int argc, char **argv)
      * the month computed and the holiday ledger kept from the state given
      * (rules.md §8; both columns default to 0). */
     one.in = c;
-    one.case_id = a.value[CASE_COL_CASE_ID] ? a.value[CASE_COL_CASE_ID] : "";
+    one.case_id = given(&a, "case_id") ? given(&a, "case_id") : "";
     one.case_id_len = strlen(one.case_id);
     one.keyed = 1;
     one.month = rfy_case_month(c);

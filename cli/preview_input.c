@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "batch_run.h"
+#include <rfy/batch.h>
 #include "cli.h"
 #include "preview_input.h"
 
@@ -11,7 +11,7 @@ typedef struct finder {
     const preview_input *p;
     const rfy_rates *rates;
     rfy_month month;
-    const case_binding *binding;
+    const rfy_case_binding *binding;
     unsigned long found, rejected;
     int write_failed;
 } finder;
@@ -21,7 +21,7 @@ static int same_case(const finder *f, const char *id, size_t len)
     return len == strlen(f->p->case_id) && memcmp(id, f->p->case_id, len) == 0;
 }
 
-static int on_header(void *user, const case_binding *b, char *msg, size_t msgsize)
+static int on_header(void *user, const rfy_case_binding *b, char *msg, size_t msgsize)
 {
     finder *f = user;
     (void)msg;
@@ -30,7 +30,7 @@ static int on_header(void *user, const case_binding *b, char *msg, size_t msgsiz
     return RFY_OK;
 }
 
-static int on_row(void *user, const batch_row *row, rfy_error *err)
+static int on_row(void *user, const rfy_batch_row *row, rfy_error *err)
 {
     finder *f = user;
     const rfy_case *rows[64];
@@ -40,8 +40,8 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     if (!same_case(f, row->case_id, row->case_id_len) || rfy_case_month(row->in) != f->month)
         return RFY_OK;
     for (size_t i = 0; i < row->nrows && n < 64; i++) {
-        rows[n] = batch_row_case(row, i);
-        lines[n++] = batch_row_line(row, i);
+        rows[n] = rfy_batch_row_case(row, i);
+        lines[n++] = rfy_batch_row_line(row, i);
     }
     f->found++;
     /* the engine's explanation (rfy/explain.h), each row with its input line */
@@ -54,7 +54,7 @@ static int on_row(void *user, const batch_row *row, rfy_error *err)
     return RFY_OK;
 }
 
-static int on_reject(void *user, const batch_reject *rej)
+static int on_reject(void *user, const rfy_batch_reject *rej)
 {
     finder *f = user;
     size_t len;
@@ -63,10 +63,10 @@ static int on_reject(void *user, const batch_reject *rej)
     const char *why;
     if (!f->binding)
         return RFY_OK;
-    id = case_input_cell(f->binding, rej->rec, CASE_COL_CASE_ID, &len);
+    id = rfy_batch_binding_cell(f->binding, rej->rec, "case_id", &len);
     if (!same_case(f, id, len))
         return RFY_OK;
-    m = case_input_cell(f->binding, rej->rec, CASE_COL_MONTH, &len);
+    m = rfy_batch_binding_cell(f->binding, rej->rec, "month", &len);
     if (rfy_month_parse(&month, m, len, &why) != RFY_OK || month != f->month)
         return RFY_OK;
     f->rejected++;
@@ -90,8 +90,8 @@ static int on_reject(void *user, const batch_reject *rej)
 int preview_from_input(const preview_input *p, const rfy_rates *rates)
 {
     finder f;
-    batch_config cfg;
-    batch_stats st;
+    rfy_batch_config cfg;
+    rfy_batch_stats *st;
     FILE *in;
     char *msg = NULL;
     const char *why;
@@ -117,9 +117,14 @@ int preview_from_input(const preview_input *p, const rfy_rates *rates)
     cfg.on_row = on_row;
     cfg.on_reject = on_reject;
     cfg.user = &f;
-    batch_stats_init(&st);
-    rc = batch_run(&st, &cfg, in, &msg);
-    batch_stats_clear(&st);
+    if (!(st = rfy_batch_stats_new())) {
+        if (in != stdin)
+            fclose(in);
+        fprintf(stderr, "rfy preview: out of memory\n");
+        return RFY_EXIT_USAGE;
+    }
+    rc = rfy_batch_run(st, &cfg, in, &msg);
+    rfy_batch_stats_free(st);
     if (in != stdin)
         fclose(in);
     if (rc != RFY_OK) {

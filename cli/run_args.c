@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "batch_run.h"
+#include <rfy/batch.h>
 #include "cli.h"
 #include "options_table.h"
 #include "run_args.h"
@@ -39,9 +39,9 @@ int run_args_parse(run_args *a, const char *cmd, int opt, const char *arg)
     case RUN_ARG_COMMA: a->comma = 1; return 1;
     case RUN_ARG_QUIET: a->quiet = 1; return 1;
     case RUN_ARG_JOBS: /* docs/performance.md */
-        if (cli_parse_jobs(&a->jobs, arg, BATCH_MAX_JOBS) != 0) {
+        if (cli_parse_jobs(&a->jobs, arg, RFY_BATCH_MAX_JOBS) != 0) {
             fprintf(stderr, "rfy %s: --jobs must be a whole number from 1 to %d, not '%s'\n", cmd,
-                    BATCH_MAX_JOBS, arg);
+                    RFY_BATCH_MAX_JOBS, arg);
             return -1;
         }
         return 1;

@@ -3,7 +3,7 @@
  * them, and what the receipt records of every option that changes a result.
  *
  *   --encoding utf-8|cp1252|latin1|utf-16   (input_decode.h)
- *   --columns MAP.csv, --ignore-columns N,.. (column_map.h)
+ *   --columns MAP.csv, --ignore-columns N,.. (rfy/columns.h)
  *   --format csv|excel|xlsx|json             (output_format.h)
  * A command adds RUN_OPTIONS_LONGOPTS to its getopt_long table and hands
  * every option code it does not know to run_options_parse().
@@ -15,7 +15,7 @@
 
 #include <jansson.h>
 
-#include "column_map.h"
+#include <rfy/columns.h>
 #include "input_decode.h"
 #include "output_format.h"
 

@@ -64,10 +64,10 @@ int run_stream_open_outputs(run_stream *s, const run_args *a, run_files *f, cons
     return 0;
 }
 
-int run_stream_run(run_stream *s, batch_stats *st, const batch_config *cfg, const run_args *a)
+int run_stream_run(run_stream *s, rfy_batch_stats *st, const rfy_batch_config *cfg, const run_args *a)
 {
     char *msg = NULL, hinted[4096];
-    if (batch_run(st, cfg, s->in, &msg) == RFY_OK)
+    if (rfy_batch_run(st, cfg, s->in, &msg) == RFY_OK)
         return 0;
     /* the engine's message with rfy's ways out (a header's unknown columns: --columns, ...) */
     if (msg)
@@ -105,7 +105,7 @@ int run_stream_finish(run_stream *s, run_files *f, const run_summary *sum, const
     return 0;
 }
 
-int run_stream_write_reject(run_stream *s, run_files *f, run_summary *sum, const batch_reject *rej)
+int run_stream_write_reject(run_stream *s, run_files *f, run_summary *sum, const rfy_batch_reject *rej)
 {
     FILE *fp = f->rej.fp;
     errno = 0;

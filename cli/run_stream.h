@@ -21,7 +21,7 @@
 
 #include <stdio.h>
 
-#include "batch_run.h"
+#include <rfy/batch.h>
 #include "input_decode.h"
 #include "receipt.h"
 #include "row_writer.h"
@@ -64,11 +64,11 @@ int run_stream_open_outputs(run_stream *s, const run_args *a, run_files *f, cons
                             const row_layout *rej);
 
 /*
- * batch_run() over s->in.  Returns 0, or -1 after printing why the input
+ * rfy_batch_run() over s->in.  Returns 0, or -1 after printing why the input
  * could not be read (the decoder's reason first; nothing when a hook stopped
  * the run and has said why).
  */
-int run_stream_run(run_stream *s, batch_stats *st, const batch_config *cfg, const run_args *a);
+int run_stream_run(run_stream *s, rfy_batch_stats *st, const rfy_batch_config *cfg, const run_args *a);
 
 /*
  * After the rows and the command's own summary lines: the summary sheet
@@ -85,7 +85,7 @@ int run_stream_finish(run_stream *s, run_files *f, const run_summary *sum,
  * first when the rejects go to standard error) and into the summary's
  * reasons.  Returns RFY_OK, run_files_write_failed()'s code, or RFY_ENOMEM.
  */
-int run_stream_write_reject(run_stream *s, run_files *f, run_summary *sum, const batch_reject *rej);
+int run_stream_write_reject(run_stream *s, run_files *f, run_summary *sum, const rfy_batch_reject *rej);
 
 /* Give everything back.  Call before run_files_release(). */
 void run_stream_release(run_stream *s);

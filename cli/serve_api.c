@@ -221,6 +221,18 @@ static json_t *money_json(const mpz_t ore)
     return json_string(buf);
 }
 
+/* One sum of the totals, as exact text. */
+static json_t *total_json(const totals *t, rfy_batch_total which)
+{
+    json_t *j;
+    mpz_t ore;
+    mpz_init(ore);
+    rfy_batch_stats_total(ore, t, which);
+    j = money_json(ore);
+    mpz_clear(ore);
+    return j;
+}
+
 /* One row of the request, decoded and read, as the engine's runner takes it. */
 typedef struct api_row {
     rfy_run_row run;      /* first: the runner's rows are these */
@@ -337,7 +349,7 @@ static int calculate(serve_answer *ans, const rfy_rates *rates, const char *body
 {
     json_error_t jerr;
     json_t *root, *rows, *format, *results = NULL, *errors = NULL, *answer = NULL;
-    totals t;
+    totals *t;
     request q;
     size_t n;
     int rc = RFY_OK;
@@ -368,7 +380,7 @@ static int calculate(serve_answer *ans, const rfy_rates *rates, const char *body
         return answer_error(ans, 413, RFY_FAULT_JSON_TOO_MANY_ROWS, NULL, SERVE_MAX_ROWS, (long)n);
     }
 
-    rfy_batch_stats_init(&t);
+    t = rfy_batch_stats_new();
     memset(&q, 0, sizeof q);
     q.amount = format && strcmp(json_string_value(format), "da") == 0 ? &RFY_AMOUNT_DA : &RFY_AMOUNT_DOT;
     q.n = n;
@@ -387,9 +399,9 @@ static int calculate(serve_answer *ans, const rfy_rates *rates, const char *body
                 break;
             }
     q.results = results;
-    q.t = &t;
+    q.t = t;
     q.rates = rates;
-    if (!q.row || !q.run || !q.rows || !results || !errors ||
+    if (!t || !q.row || !q.run || !q.rows || !results || !errors ||
         calculate_rows(&q, rows, errors) != RFY_OK) {
         rc = answer_oom(ans);
     } else if (json_array_size(errors) > 0) {
@@ -397,8 +409,9 @@ static int calculate(serve_answer *ans, const rfy_rates *rates, const char *body
         rc = answer_json(ans, 422, answer);
     } else {
         answer = json_pack("{s:O, s:{s:o, s:o, s:o}, s:s}", "results", results, "totals",
-                           "gross", money_json(t.gross), "total_deduction",
-                           money_json(t.deductions), "payment", money_json(t.payment),
+                           "gross", total_json(t, RFY_BATCH_TOTAL_GROSS), "total_deduction",
+                           total_json(t, RFY_BATCH_TOTAL_DEDUCTIONS), "payment",
+                           total_json(t, RFY_BATCH_TOTAL_PAYMENT),
                            "rates_id", rfy_rates_id(rates));
         rc = answer_json(ans, 200, answer);
     }
@@ -408,7 +421,7 @@ static int calculate(serve_answer *ans, const rfy_rates *rates, const char *body
     free(q.row);
     free(q.run);
     free(q.rows);
-    rfy_batch_stats_clear(&t);
+    rfy_batch_stats_free(t);
     json_decref(results);
     json_decref(errors);
     json_decref(root);

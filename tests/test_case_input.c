@@ -1,5 +1,5 @@
 /*
- * calc/law/case_from_cells.c: binding the header columns and turning a row into an
+ * calc/run/case_from_cells.c: binding the header columns and turning a row into an
  * rfy_case, with the exact reason a payroll officer reads in the rejects file.
  * The CLI code is linked from the rfycli library.
  */

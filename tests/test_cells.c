@@ -94,7 +94,7 @@ static int on_reject(void *user, const rfy_batch_reject *rej)
 static void run(seen *s, const char *csv)
 {
     rfy_batch_config cfg;
-    rfy_batch_stats st;
+    rfy_batch_stats *st = rfy_batch_stats_new();
     char *msg = NULL;
     FILE *in = fmemopen((void *)csv, strlen(csv), "r");
     ck_assert_ptr_nonnull(in);
@@ -105,9 +105,9 @@ static void run(seen *s, const char *csv)
     cfg.on_row = on_row;
     cfg.on_reject = on_reject;
     cfg.user = s;
-    rfy_batch_stats_init(&st);
-    ck_assert_int_eq(rfy_batch_run(&st, &cfg, in, &msg), RFY_OK);
-    rfy_batch_stats_clear(&st);
+    ck_assert_ptr_nonnull(st);
+    ck_assert_int_eq(rfy_batch_run(st, &cfg, in, &msg), RFY_OK);
+    rfy_batch_stats_free(st);
     fclose(in);
 }
 

@@ -3,7 +3,7 @@
 # decisions (batch.md, audit.md, ...) name exists:
 #   - each `path` (a backticked name with a "/" in it, such as `calc/law/case_checks.c` or `rates/2026.csv`) is a
 #     file or folder of the source tree;
-#   - each `function()` is in the sources (calc/ cli/ include/ xlsx/ fuzz/ tests/ examples/, C and the
+#   - each `function()` is in the sources (calc/ cli/ include/ fuzz/ tests/ examples/, C and the
 #     page's JavaScript), and in the very file when the document writes "`function()` in `path`".
 # A failure names the document, the line and the missing name.
 #
@@ -12,7 +12,7 @@ set -u
 . "$(dirname "$0")/lib.sh"
 rfy_test_init "$1" "$2"
 
-SOURCES=(calc cli include xlsx fuzz tests examples)
+SOURCES=(calc cli include fuzz tests examples)
 
 # defined_in FUNCTION FILE...: the name followed by "(" in one of the files (a definition, a declaration
 # or, in cli/web/app.js, "function NAME(").
@@ -80,7 +80,7 @@ cat >"$TMP/fake.md" <<'DOC'
 | D1 | real | `rfy_compute()` in `calc/law/compute.c` | - |
 DOC
 mkdir -p "$TMP/src/docs"
-for d in calc cli include xlsx fuzz tests examples; do ln -s "$SRC/$d" "$TMP/src/$d"; done
+for d in calc cli include fuzz tests examples; do ln -s "$SRC/$d" "$TMP/src/$d"; done
 cp "$TMP/fake.md" "$TMP/src/docs/fake.md"
 SRC_SAVED=$SRC
 SRC=$TMP/src

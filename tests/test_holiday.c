@@ -23,7 +23,7 @@ static rfy_rates *R;
 static rfy_case C;
 static rfy_result Z;
 static rfy_error E;
-static rfy_holiday_state S;
+static rfy_holiday_state *S;
 /* The state the case's first month carries (holiday_run_months,
  * holiday_used_days in thousandths), set by start(). */
 static long First_run, First_used_m;
@@ -35,13 +35,14 @@ static void setup(void)
     rfy_case_init(&C);
     rfy_case_reset(&C);
     rfy_result_init(&Z);
-    rfy_holiday_state_init(&S);
+    S = rfy_holiday_state_new();
+    ck_assert_ptr_nonnull(S);
     First_run = First_used_m = 0;
 }
 
 static void teardown(void)
 {
-    rfy_holiday_state_clear(&S);
+    rfy_holiday_state_free(S);
     rfy_result_clear(&Z);
     rfy_case_clear(&C);
     rfy_rates_free(R);
@@ -70,7 +71,7 @@ static void month_ok(int y, int m, int ydelse, long feriedage_c)
     int rc;
     rfy_case_reset(&C);
     C.month = RFY_MONTH(y, m);
-    if (S.last < 0 && (First_run || First_used_m)) {
+    if (rfy_holiday_state_last(S) < 0 && (First_run || First_used_m)) {
         C.has_holiday_state = 1;
         C.holiday_run_months = First_run;
         mpz_set_si(C.holiday_used_days, First_used_m);
@@ -81,7 +82,7 @@ static void month_ok(int y, int m, int ydelse, long feriedage_c)
         mpz_set_ui(C.holiday_pay, 100000);
     rc = rfy_compute(&Z, R, &C, &E);
     ck_assert_msg(rc == RFY_OK, "rfy_compute: %s: %s", E.column, E.reason);
-    rc = rfy_holiday_apply(&Z, &S, &C, &E);
+    rc = rfy_holiday_apply(&Z, S, &C, &E);
     ck_assert_msg(rc == RFY_OK, "rfy_holiday_apply: %s: %s", E.column, E.reason);
     ck_assert_int_eq(Z.holiday.status, RFY_HOLIDAY_KNOWN);
 }
@@ -134,8 +135,14 @@ START_TEST(paid_every_month_2023_01_to_2024_02)
     ck_days(Z.holiday.days_left_m, "0.00");
     ck_assert_int_eq(Z.holiday.run_after, 14);
     /* the state handed to the next run */
-    ck_assert_int_eq(S.run_months, 14);
-    ck_days(S.used_m, "35.00");
+    ck_assert_int_eq(rfy_holiday_state_run_months(S), 14);
+    {
+        mpz_t used_m;
+        mpz_init(used_m);
+        rfy_holiday_state_used(used_m, S);
+        ck_days(used_m, "35.00");
+        mpz_clear(used_m);
+    }
 }
 END_TEST
 
@@ -159,15 +166,14 @@ START_TEST(single_row_with_run_12_equals_13_month_file)
     mpz_set(whole.holiday.excess_m, Z.holiday.excess_m);
     mpz_set(whole.holiday.allowed_m, Z.holiday.allowed_m);
 
-    rfy_holiday_state_clear(&S);
-    rfy_holiday_state_init(&S);
+    rfy_holiday_state_reset(S);
     rfy_case_reset(&C);
     C.month = RFY_MONTH(2024, 1);
     C.holiday_ydelse_days = 10;
     C.holiday_run_months = 12;
     C.has_holiday_state = 1;
     ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_OK);
-    ck_assert_int_eq(rfy_holiday_apply(&Z, &S, &C, &E), RFY_OK);
+    ck_assert_int_eq(rfy_holiday_apply(&Z, S, &C, &E), RFY_OK);
     ck_assert_int_eq(Z.holiday.status, whole.holiday.status);
     ck_assert_int_eq(Z.holiday.right, whole.holiday.right);
     ck_assert_int_eq(Z.holiday.new_window, whole.holiday.new_window);
@@ -219,7 +225,7 @@ START_TEST(gap_ends_the_window)
     ck_assert(Z.holiday.run_broken);
     ck_assert(!Z.holiday.right);
     ck_days(Z.holiday.excess_m, "2.00");
-    ck_assert_int_eq(S.run_months, 1);
+    ck_assert_int_eq(rfy_holiday_state_run_months(S), 1);
 }
 END_TEST
 
@@ -234,7 +240,7 @@ START_TEST(month_paid_zero_because_of_income_still_counts)
     mpz_set_ui(C.other_income, 2000000);
     ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_OK);
     ck_assert_int_eq(mpz_sgn(Z.payment), 0);
-    ck_assert_int_eq(rfy_holiday_apply(&Z, &S, &C, &E), RFY_OK);
+    ck_assert_int_eq(rfy_holiday_apply(&Z, S, &C, &E), RFY_OK);
     ck_assert_int_eq(Z.holiday.run_after, 6);
     months_plain(RFY_MONTH(2023, 7), RFY_MONTH(2023, 12));
     month_ok(2024, 1, 0, 0);
@@ -254,7 +260,7 @@ START_TEST(part_month_counts_as_a_whole_month)
     C.has_holiday_state = 1;
     C.holiday_run_months = 11;
     ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_OK);
-    ck_assert_int_eq(rfy_holiday_apply(&Z, &S, &C, &E), RFY_OK);
+    ck_assert_int_eq(rfy_holiday_apply(&Z, S, &C, &E), RFY_OK);
     ck_assert_int_eq(Z.holiday.run_after, 12);
     month_ok(2024, 2, 0, 0);
     ck_assert(Z.holiday.right);
@@ -347,8 +353,7 @@ START_TEST(fractional_feriedage_stay_exact)
     ck_days(Z.holiday.used_after_m, "2.912");
     ck_days(Z.holiday.days_left_m, "32.088");
     /* read back: 2912 thousandths = the exact state */
-    rfy_holiday_state_clear(&S);
-    rfy_holiday_state_init(&S);
+    rfy_holiday_state_reset(S);
     start(13, 2912);
     month_ok(2024, 2, 1, 0);
     ck_days(Z.holiday.used_after_m, "3.912");
@@ -362,12 +367,12 @@ START_TEST(rejected_month_leaves_state_unknown_until_a_gap)
     /* 2024-01 rejected: 2024-02 UNKNOWN (no guess).  2024-04 after March is
      * missing: the gap breaks the run, so the state is certain again: run 0. */
     start(20, 0);
-    rfy_holiday_state_forget(&S, RFY_MONTH(2024, 1));
+    rfy_holiday_state_forget(S, RFY_MONTH(2024, 1));
     rfy_case_reset(&C);
     C.month = RFY_MONTH(2024, 2);
     C.holiday_ydelse_days = 5;
     ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_OK);
-    ck_assert_int_eq(rfy_holiday_apply(&Z, &S, &C, &E), RFY_OK);
+    ck_assert_int_eq(rfy_holiday_apply(&Z, S, &C, &E), RFY_OK);
     ck_assert_int_eq(Z.holiday.status, RFY_HOLIDAY_UNKNOWN);
     /* 5 days of holiday with ydelse, but no state: no excess claimed, the state said unknown */
     ck_assert_uint_eq(Z.warnings & (RFY_WARN_HOLIDAY_EXCESS | RFY_WARN_HOLIDAY_STATE_UNKNOWN),
@@ -390,12 +395,12 @@ START_TEST(later_month_state_must_match)
     C.holiday_run_months = 14;
     mpz_set_ui(C.holiday_used_days, 10000);
     ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_OK);
-    ck_assert_int_eq(rfy_holiday_apply(&Z, &S, &C, &E), RFY_EINPUT);
+    ck_assert_int_eq(rfy_holiday_apply(&Z, S, &C, &E), RFY_EINPUT);
     ck_assert_str_eq(E.column, "holiday_run_months");
     ck_assert_fault(&E, "holiday_state_differs", "holiday_run_months afviger fra tilstanden ført videre fra 2024-01 i denne fil (13 "
         "måneder, 10,00 dage): angiv tilstanden kun i sagens første måned");
     C.holiday_run_months = 13;
-    ck_assert_int_eq(rfy_holiday_apply(&Z, &S, &C, &E), RFY_OK);
+    ck_assert_int_eq(rfy_holiday_apply(&Z, S, &C, &E), RFY_OK);
     ck_days(Z.holiday.used_after_m, "10.00");
 }
 END_TEST
@@ -406,7 +411,7 @@ START_TEST(months_must_come_in_order)
     rfy_case_reset(&C);
     C.month = RFY_MONTH(2024, 1);
     ck_assert_int_eq(rfy_compute(&Z, R, &C, &E), RFY_OK);
-    ck_assert_int_eq(rfy_holiday_apply(&Z, &S, &C, &E), RFY_EINPUT);
+    ck_assert_int_eq(rfy_holiday_apply(&Z, S, &C, &E), RFY_EINPUT);
     ck_assert_str_eq(E.column, "month");
 }
 END_TEST
@@ -475,7 +480,7 @@ START_TEST(period_rows_sum_their_holiday)
     b.has_holiday_state = 1;
     b.holiday_run_months = 12;
     ck_assert_int_eq(rfy_compute(&Z, R, &b, &E), RFY_OK); /* any computed result of the month */
-    ck_assert_int_eq(rfy_holiday_apply_rows(&Z, &S, rows, 2, &E, &at), RFY_OK);
+    ck_assert_int_eq(rfy_holiday_apply_rows(&Z, S, rows, 2, &E, &at), RFY_OK);
     ck_days(Z.holiday.fg_m, "7.00");
     ck_days(Z.holiday.ydelse_m, "15.00");
     ck_days(Z.holiday.allowed_m, "28.00");
@@ -483,22 +488,20 @@ START_TEST(period_rows_sum_their_holiday)
     ck_days(Z.holiday.days_left_m, "13.00");
 
     /* both rows giving the state: the same is fine, a different one is not */
-    rfy_holiday_state_clear(&S);
-    rfy_holiday_state_init(&S);
+    rfy_holiday_state_reset(S);
     a.has_holiday_state = 1;
     a.holiday_run_months = 11;
-    ck_assert_int_eq(rfy_holiday_apply_rows(&Z, &S, rows, 2, &E, &at), RFY_EINPUT);
+    ck_assert_int_eq(rfy_holiday_apply_rows(&Z, S, rows, 2, &E, &at), RFY_EINPUT);
     ck_assert_str_eq(E.column, "holiday_run_months");
     ck_assert_uint_eq(at, 1);
     a.holiday_run_months = 12;
-    ck_assert_int_eq(rfy_holiday_apply_rows(&Z, &S, rows, 2, &E, &at), RFY_OK);
+    ck_assert_int_eq(rfy_holiday_apply_rows(&Z, S, rows, 2, &E, &at), RFY_OK);
 
     /* 20 + 12 = 32 days with ydelse in one month: refused at the second row */
-    rfy_holiday_state_clear(&S);
-    rfy_holiday_state_init(&S);
+    rfy_holiday_state_reset(S);
     a.holiday_ydelse_days = 20;
     b.holiday_ydelse_days = 12;
-    ck_assert_int_eq(rfy_holiday_apply_rows(&Z, &S, rows, 2, &E, &at), RFY_EINPUT);
+    ck_assert_int_eq(rfy_holiday_apply_rows(&Z, S, rows, 2, &E, &at), RFY_EINPUT);
     ck_assert_str_eq(E.column, "holiday_ydelse_days");
     ck_assert_uint_eq(at, 1);
     rfy_case_clear(&a);

@@ -1,5 +1,5 @@
 /*
- * Rate tables (include/rfy/rates.h; calc/run/rates_load.c, calc/law/rates_chain.c):
+ * Rate tables (include/rfy/rates.h; calc/law/rates_table.c, calc/run/rates_load.c, calc/law/rates_chain.c, calc/run/rates_check_chain.c):
  * the built-in tables, month selection, the loader's refusals with their
  * "FILE:LINE: reason" messages, rates_id, the indexation chain, and the
  * evidence test that the chain reproduces every chain-relevant value in

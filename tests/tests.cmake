@@ -2,12 +2,42 @@
 # helpers live in tests/support/.  Shell tests (tests/*.sh) drive build/rfy.
 file(GLOB RFY_TEST_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/test_*.c")
 file(GLOB RFY_TEST_SUPPORT CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/support/*.c")
+# The Check programs that test calc/'s internals see its private headers; every
+# other one sees the library as a program does, through include/rfy/ only.  A
+# test is internal when it includes a header of calc/ (or tests/support/
+# one_case.h or tests/reference/, which do, or a fuzz target, which reaches inside): found here,
+# so the list cannot go stale.
+file(GLOB RFY_CALC_PRIVATE_HEADERS "${CMAKE_SOURCE_DIR}/calc/*/*.h" "${CMAKE_SOURCE_DIR}/fuzz/*.c"
+     "${CMAKE_SOURCE_DIR}/tests/reference/*.[ch]")
+set(RFY_INTERNAL_INCLUDES "one_case.h")
+foreach(h IN LISTS RFY_CALC_PRIVATE_HEADERS)
+  get_filename_component(hn "${h}" NAME)
+  list(APPEND RFY_INTERNAL_INCLUDES "${hn}")
+endforeach()
+set(RFY_INTERNAL_TESTS "")
+foreach(src IN LISTS RFY_TEST_SOURCES)
+  get_filename_component(name "${src}" NAME_WE)
+  file(STRINGS "${src}" incs REGEX "^#include \"[a-z0-9_./]+\\.[ch]\"")
+  foreach(line IN LISTS incs)
+    string(REGEX REPLACE "^#include \"([a-z0-9_./]*/)?([a-z0-9_]+\\.[ch])\".*" "\\2" hn "${line}")
+    if(hn IN_LIST RFY_INTERNAL_INCLUDES)
+      list(APPEND RFY_INTERNAL_TESTS ${name})
+      break()
+    endif()
+  endforeach()
+endforeach()
+# tests/support/one_case.c reads the structs too.
+set_source_files_properties("${CMAKE_SOURCE_DIR}/tests/support/one_case.c" PROPERTIES
+  INCLUDE_DIRECTORIES "${CMAKE_SOURCE_DIR}/calc/base;${CMAKE_SOURCE_DIR}/calc/law;${CMAKE_SOURCE_DIR}/calc/run")
 foreach(src IN LISTS RFY_TEST_SOURCES)
   get_filename_component(name "${src}" NAME_WE)
   add_executable(${name} "${src}" ${RFY_TEST_SUPPORT})
   target_include_directories(${name} PRIVATE "${CMAKE_SOURCE_DIR}/tests/support"
-                                             "${CMAKE_SOURCE_DIR}/calc/base" "${CMAKE_SOURCE_DIR}/calc/law"
-                                             "${CMAKE_SOURCE_DIR}/calc/run" "${CMAKE_SOURCE_DIR}/cli")
+                                             "${CMAKE_SOURCE_DIR}/cli")
+  if(name IN_LIST RFY_INTERNAL_TESTS)
+    target_include_directories(${name} PRIVATE "${CMAKE_SOURCE_DIR}/calc/base"
+                               "${CMAKE_SOURCE_DIR}/calc/law" "${CMAKE_SOURCE_DIR}/calc/run")
+  endif()
   target_link_libraries(${name} PRIVATE rfycli PkgConfig::CHECK)
   target_compile_definitions(${name} PRIVATE RFY_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
                                              RFY_BINARY_DIR="${CMAKE_BINARY_DIR}")

@@ -7,7 +7,7 @@
 
 #include "fault.h"
 #include "message_hints.h"
-#include "rules.h"
+#include "exact.h"
 #include <rfy/money.h>
 #include <rfy/status.h>
 

@@ -19,55 +19,6 @@
 #include <rfy/status.h>
 #include "text_utf8.h"
 
-/* The summed incomes of a case-month: an rfy_case the deduction rules read. */
-struct rfy_rows_scratch {
-    rfy_case sum;
-};
-
-void *rfy__xalloc(void *old, size_t old_size, size_t new_size)
-{
-    void *(*alloc)(size_t);
-    void *(*re)(void *, size_t, size_t);
-    void (*fr)(void *, size_t);
-    mp_get_memory_functions(&alloc, &re, &fr);
-    return old ? re(old, old_size, new_size) : alloc(new_size);
-}
-
-void rfy__xfree(void *p, size_t size)
-{
-    void *(*alloc)(size_t);
-    void *(*re)(void *, size_t, size_t);
-    void (*fr)(void *, size_t);
-    if (!p)
-        return;
-    mp_get_memory_functions(&alloc, &re, &fr);
-    fr(p, size);
-}
-
-void rfy__segments_reserve(rfy_result *res, int n)
-{
-    int cap = res->seg_cap;
-    if (n <= cap)
-        return;
-    while (cap < n)
-        cap *= 2;
-    res->seg = rfy__xalloc(res->seg, (size_t)res->seg_cap * sizeof *res->seg,
-                           (size_t)cap * sizeof *res->seg);
-    for (int i = res->seg_cap; i < cap; i++) {
-        mpq_init(res->seg[i].level);
-        mpq_init(res->seg[i].amount);
-    }
-    res->seg_cap = cap;
-}
-
-void rfy__rows_scratch_free(rfy_result *res)
-{
-    if (!res->rows_scratch)
-        return;
-    rfy_case_clear(&res->rows_scratch->sum);
-    rfy__xfree(res->rows_scratch, sizeof *res->rows_scratch);
-    res->rows_scratch = NULL;
-}
 
 static int row_first(const rfy_case *c)
 {

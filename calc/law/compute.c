@@ -87,35 +87,6 @@ void rfy_result_clear(rfy_result *r)
     rfy_holiday_month_clear(&r->holiday);
 }
 
-const rfy_rate_value *rfy__rate(rfy_result *res, const rfy_rates *rates, rfy_rate_key key,
-                                rfy_month month, rfy_error *err)
-{
-    const rfy_rate_value *v = rfy_rates_get(rates, key, month);
-    if (v) {
-        res->rate[key] = v;
-        return v;
-    }
-    /* rules.md §1: a month with no rate table is an error naming the key and
-     * month, never a fallback to another year.  A month the tables cover
-     * that lacks the key is a gap in that table, and the message says so. */
-    if (err) {
-        char years[64];
-        int covered = rfy_rates_covers(rates, month);
-        rfy_fault *f = rfy__fault_add(err, covered ? RFY_FAULT_RATE_MISSING : RFY_FAULT_RATE_MONTH_UNCOVERED,
-                                      "month");
-        if (f) {
-            f->month = month;
-            f->name = rfy_rate_key_name(key);
-            if (!covered) {
-                rfy_rates_covered_years(years, sizeof years, rates);
-                rfy__fault_value(f, years, strlen(years));
-            }
-        }
-        rfy__fault_end(err);
-    }
-    return NULL;
-}
-
 /* § 69 j stk. 9–11 apply § 68 a stk. 2–4 to jobafklaringsforløb. */
 const char *rfy__wage_ref(rfy_forloeb f)
 {
@@ -199,7 +170,7 @@ int rfy__deductions_and_rounding(rfy_result *res, const rfy_rates *rates, const 
     mpq_t *gross = &res->scratch_q[0];
 
     if ((rc = rfy__deduction_wage(res, rates, in, err)) != RFY_OK ||
-        (rc = rfy__deduction_tilbud(res, rates, in, err)) != RFY_OK)
+        (rc = rfy__deduction_activation(res, rates, in, err)) != RFY_OK)
         return rc;
     res->wage_ref = rfy__wage_ref(in->forloeb);
     res->holiday_ref = rfy__holiday_ref(in->forloeb);

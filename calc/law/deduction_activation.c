@@ -10,8 +10,8 @@
 /* 160 hours in hundredths: "ikke ... mere end 160 timer pr. måned" */
 #define MAX_HOURS_C RFY_MAX_HOURS_COUNTED_C
 
-int rfy__deduction_tilbud(rfy_result *res, const rfy_rates *rates, const rfy_case *in,
-                          rfy_error *err)
+int rfy__deduction_activation(rfy_result *res, const rfy_rates *rates, const rfy_case *in,
+                              rfy_error *err)
 {
     const rfy_rate_value *hourly;
     rfy__xq disregard, income;

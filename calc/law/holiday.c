@@ -4,9 +4,11 @@
  * of thousandths of a calendar day (mpz_t, suffix _m).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fault.h"
+#include "holiday_state.h"
 #include <rfy/calc.h>
 #include <rfy/holiday.h>
 #include <rfy/status.h>
@@ -16,7 +18,7 @@
 _Static_assert((10 * RFY_FERIEDAG_CAL_DAYS) % RFY_FERIEDAG_WORK_DAYS == 0,
                "feriedage in hundredths × 7/5 must be whole thousandths");
 
-void rfy_holiday_state_init(rfy_holiday_state *st)
+void rfy__holiday_state_init(rfy_holiday_state *st)
 {
     st->known = 1;
     st->run_months = 0;
@@ -24,9 +26,53 @@ void rfy_holiday_state_init(rfy_holiday_state *st)
     st->last = -1;
 }
 
-void rfy_holiday_state_clear(rfy_holiday_state *st)
+void rfy__holiday_state_clear(rfy_holiday_state *st)
 {
     mpz_clear(st->used_m);
+}
+
+rfy_holiday_state *rfy_holiday_state_new(void)
+{
+    rfy_holiday_state *st = malloc(sizeof *st);
+    if (st)
+        rfy__holiday_state_init(st);
+    return st;
+}
+
+void rfy_holiday_state_free(rfy_holiday_state *st)
+{
+    if (!st)
+        return;
+    rfy__holiday_state_clear(st);
+    free(st);
+}
+
+void rfy_holiday_state_reset(rfy_holiday_state *st)
+{
+    st->known = 1;
+    st->run_months = 0;
+    mpz_set_ui(st->used_m, 0);
+    st->last = -1;
+}
+
+int rfy_holiday_state_known(const rfy_holiday_state *st)
+{
+    return st->known;
+}
+
+long rfy_holiday_state_run_months(const rfy_holiday_state *st)
+{
+    return st->run_months;
+}
+
+rfy_month rfy_holiday_state_last(const rfy_holiday_state *st)
+{
+    return st->last;
+}
+
+void rfy_holiday_state_used(mpz_t out, const rfy_holiday_state *st)
+{
+    mpz_set(out, st->used_m);
 }
 
 void rfy_holiday_state_start(rfy_holiday_state *st, long run_months, const mpz_t used_m)

@@ -1,5 +1,6 @@
 /*
- * The indexation chain of rules.md §2 and its check against the tables.
+ * The indexation chain of rules.md §2 (its check against the tables, which
+ * writes a report, is calc/run/rates_check_chain.c).
  *
  * Amounts the law states at 2012 level (13.000 kr., 14,99 kr.) and the
  * § 68 stk. 2 levels move each year by v[y] = round(v[y−1] × (1 + p[y]/100)),
@@ -8,8 +9,6 @@
  * rounded one).  Which p and which rounding each amount takes is the one
  * table below; the numbers themselves come from the rate tables.
  */
-#include <stdio.h>
-
 #include "rates_internal.h"
 #include <rfy/calc.h>
 #include <rfy/money.h>
@@ -81,15 +80,6 @@ int rfy__sanction_day_value(mpz_t out, const rfy_rates *r, rfy_rate_key day_key,
     return RFY_OK;
 }
 
-/* The row of `key` whose effective_from lies in `year` (the first one). */
-static const rfy_rate_value *row_of_year(const rfy_rates *r, rfy_rate_key key, int year)
-{
-    for (size_t i = 0; i < r->n; i++)
-        if (r->v[i].key == key && r->v[i].from.year == year)
-            return &r->v[i];
-    return NULL;
-}
-
 static const chain_def *chain_for(rfy_rate_key key)
 {
     for (size_t i = 0; i < sizeof CHAINS / sizeof CHAINS[0]; i++)
@@ -140,15 +130,15 @@ int rfy__chain_step(mpz_t v, const mpz_t p, rfy_rate_key key)
  * 2027) is one optional row, regulation_reduction_pct, in the year it falls
  * (Decision: 2027; docs/rates.md says how to move it).
  */
-static int rate_of_year(mpz_t p, const rfy_rates *r, int year, int with_afd, FILE *report)
+int rfy__chain_rate_of_year(mpz_t p, const rfy_rates *r, int year, int with_afd,
+                            rfy_rate_key *missing)
 {
-    const rfy_rate_value *rv = row_of_year(r, RFY_RATE_REG_R, year);
-    const rfy_rate_value *av = with_afd ? row_of_year(r, RFY_RATE_REG_AFDAEMPNING, year) : NULL;
-    const rfy_rate_value *red = with_afd ? row_of_year(r, RFY_RATE_REG_REDUCTION, year) : NULL;
+    const rfy_rate_value *rv = rfy__rates_row_of_year(r, RFY_RATE_REG_R, year);
+    const rfy_rate_value *av = with_afd ? rfy__rates_row_of_year(r, RFY_RATE_REG_AFDAEMPNING, year) : NULL;
+    const rfy_rate_value *red = with_afd ? rfy__rates_row_of_year(r, RFY_RATE_REG_REDUCTION, year) : NULL;
     if (!rv || (with_afd && !av)) {
-        if (report)
-            fprintf(report, "cannot run the chain: no %s row for %d\n",
-                    rfy_rate_key_name(!rv ? RFY_RATE_REG_R : RFY_RATE_REG_AFDAEMPNING), year);
+        if (missing)
+            *missing = !rv ? RFY_RATE_REG_R : RFY_RATE_REG_AFDAEMPNING;
         return RFY_ENORATE;
     }
     mpz_set(p, rv->amount);
@@ -159,137 +149,31 @@ static int rate_of_year(mpz_t p, const rfy_rates *r, int year, int with_afd, FIL
     return RFY_OK;
 }
 
+size_t rfy__chain_count(void)
+{
+    return sizeof CHAINS / sizeof CHAINS[0];
+}
+
+rfy_rate_key rfy__chain_key(size_t i)
+{
+    return CHAINS[i].key;
+}
+
 int rfy_rates_chain_value(mpz_t out, const rfy_rates *r, rfy_rate_key key, int year)
 {
     const chain_def *c = chain_for(key);
     const rfy_rate_value *base;
     mpz_t p;
     int rc = RFY_OK;
-    if (!c || year < c->base_year || !(base = row_of_year(r, key, c->base_year)))
+    if (!c || year < c->base_year || !(base = rfy__rates_row_of_year(r, key, c->base_year)))
         return RFY_ENORATE;
     mpz_init(p);
     mpz_set(out, base->amount);
     for (int y = c->base_year + 1; y <= year && rc == RFY_OK; y++) {
-        rc = rate_of_year(p, r, y, c->with_afdaempning, NULL);
+        rc = rfy__chain_rate_of_year(p, r, y, c->with_afdaempning, NULL);
         if (rc == RFY_OK)
             step(out, p, c);
     }
     mpz_clear(p);
     return rc;
-}
-
-static void say_value(FILE *report, const char *what, const rfy_rate_value *v, const mpz_t expect)
-{
-    char got[48], want[48];
-    if (!report)
-        return;
-    rfy_money_format(got, sizeof got, v->amount, '.');
-    rfy_money_format(want, sizeof want, expect, '.');
-    fprintf(report, "MISMATCH %d %s (%s:%lu, %s): table %s, %s %s\n", v->from.year,
-            rfy_rate_key_name(v->key), v->file, v->line, rfy_provenance_name(v->provenance), got,
-            what, want);
-}
-
-int rfy_rates_check_chain(const rfy_rates *r, FILE *report)
-{
-    int mismatches = 0, checked[3] = {0, 0, 0};
-    mpz_t v, p, sum;
-    size_t i, k;
-
-    mpz_init(v);
-    mpz_init(p);
-    mpz_init(sum);
-    for (k = 0; k < sizeof CHAINS / sizeof CHAINS[0]; k++) {
-        const chain_def *c = &CHAINS[k];
-        const rfy_rate_value *base = row_of_year(r, c->key, c->base_year);
-        int last = 0;
-        if (!base) {
-            if (report)
-                fprintf(report, "cannot run the chain: no %s row for its base year %d\n",
-                        rfy_rate_key_name(c->key), c->base_year);
-            mismatches = -1;
-            goto done;
-        }
-        for (i = 0; i < r->n; i++)
-            if (r->v[i].key == c->key && r->v[i].from.year > last)
-                last = r->v[i].from.year;
-        mpz_set(v, base->amount);
-        for (int y = c->base_year + 1; y <= last; y++) {
-            if (rate_of_year(p, r, y, c->with_afdaempning, report) != RFY_OK) {
-                mismatches = -1;
-                goto done;
-            }
-            step(v, p, c);
-            /* every row of this key starting in year y must equal the chain */
-            for (i = 0; i < r->n; i++) {
-                const rfy_rate_value *row = &r->v[i];
-                if (row->key != c->key || row->from.year != y)
-                    continue;
-                checked[row->provenance]++;
-                if (mpz_cmp(row->amount, v) != 0) {
-                    say_value(report, "chain gives", row, v);
-                    mismatches++;
-                }
-            }
-        }
-    }
-    /* § 68 stk. 2 nr. 4: the cap equals the forsørger level (bm.dk, every year). */
-    for (i = 0; i < r->n; i++) {
-        const rfy_rate_value *cap = &r->v[i], *f;
-        if (cap->key != RFY_RATE_U25_BIDRAG_MAX)
-            continue;
-        f = rfy_rates_get(r, RFY_RATE_FORSORGER, rfy_date_month(&cap->from));
-        checked[cap->provenance]++;
-        if (!f || mpz_cmp(f->amount, cap->amount) != 0) {
-            if (f)
-                say_value(report, "forsørger level is", cap, f->amount);
-            else if (report)
-                fprintf(report, "MISMATCH %d rfy_u25_bidrag_max (%s:%lu): no forsørger level\n",
-                        cap->from.year, cap->file, cap->line);
-            mismatches++;
-        }
-    }
-    /* normalbidrag = grundbeløb + tillæg where all three are given. */
-    for (i = 0; i < r->n; i++) {
-        const rfy_rate_value *nb = &r->v[i], *g, *t;
-        rfy_month m = rfy_date_month(&nb->from);
-        if (nb->key != RFY_RATE_NORMALBIDRAG)
-            continue;
-        g = rfy_rates_get(r, RFY_RATE_NORMALBIDRAG_GRUND, m);
-        t = rfy_rates_get(r, RFY_RATE_NORMALBIDRAG_TILLAEG, m);
-        if (!g || !t)
-            continue;
-        checked[nb->provenance]++;
-        mpz_add(sum, g->amount, t->amount);
-        if (mpz_cmp(sum, nb->amount) != 0) {
-            say_value(report, "grundbeløb + tillæg is", nb, sum);
-            mismatches++;
-        }
-    }
-    /* rules.md §9: every periodesanktion day amount = round(level × 12 / 260)
-     * of its level in the month it starts (the published 2022 and 2024 figures
-     * and every derived one). */
-    for (i = 0; i < r->n; i++) {
-        const rfy_rate_value *day = &r->v[i];
-        if (rfy_sanction_day_level_key(day->key) == RFY_RATE_KEY_COUNT)
-            continue;
-        /* a month without the level is a gap the missing-keys check reports */
-        if (rfy__sanction_day_value(v, r, day->key, rfy_date_month(&day->from)) != RFY_OK)
-            continue;
-        checked[day->provenance]++;
-        if (mpz_cmp(v, day->amount) != 0) {
-            say_value(report, "level × 12 / 260, rounded to kroner, is", day, v);
-            mismatches++;
-        }
-    }
-    if (report)
-        fprintf(report,
-                "checked %d values (%d published, %d secondary, %d derived): %s\n",
-                checked[0] + checked[1] + checked[2], checked[0], checked[1], checked[2],
-                mismatches ? "MISMATCHES FOUND" : "all reproduced by the chain");
-done:
-    mpz_clear(sum);
-    mpz_clear(p);
-    mpz_clear(v);
-    return mismatches;
 }

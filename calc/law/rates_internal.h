@@ -18,6 +18,20 @@ struct rfy_rates {
     char id[17];
 };
 
+/* The row of `key` whose effective_from lies in `year` (the first in file
+ * order), or NULL (rates_table.c). */
+const rfy_rate_value *rfy__rates_row_of_year(const rfy_rates *r, rfy_rate_key key, int year);
+
+/* The keys the chain computes, in the chain's own order (rates_chain.c). */
+size_t rfy__chain_count(void);
+rfy_rate_key rfy__chain_key(size_t i);
+
+/* p[y] of a chain in hundredths of a percent (rates_chain.c): r, less the
+ * afdæmpning and the reduction when with_afd.  RFY_ENORATE, with the key of
+ * the missing row in *missing (if not NULL), when a row is missing. */
+int rfy__chain_rate_of_year(mpz_t p, const rfy_rates *r, int year, int with_afd,
+                            rfy_rate_key *missing);
+
 /* The year a chained key's chain starts from (its base row), or 0 if the
  * key is not computed by the chain (rates_chain.c). */
 int rfy__chain_base_year(rfy_rate_key key);

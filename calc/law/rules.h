@@ -17,6 +17,9 @@
 #include <rfy/holiday.h>
 
 #include "calc_internal.h"
+#include "alloc.h"
+#include "exact.h"
+#include "holiday_state.h"
 
 /* The month of a rule change or of coverage (rules.md §1, §4). */
 #define RFY_FIRST_MONTH RFY_MONTH(2013, 1)              /* lov nr. 1380 af 23.12.2012 */
@@ -36,40 +39,6 @@
 #define RFY_MAX_HOURS_COUNTED_C 16000 /* § 68 a stk. 3: at most 160 hours, hundredths */
 #define RFY_SANCTION_DAY_MONTHS 12    /* rules.md §9: a day = the level × 12 / 260 (Decision D46) */
 #define RFY_SANCTION_DAY_WORKDAYS 260 /* 52 weeks of 5 working days */
-
-/* x = 0, with no call into GMP when x is 0 already (a batch resets its
- * case and result for every row, and most of their amounts stay 0).
- * mpz_size and mpz_getlimbn read the number in place (inline in gmp.h); an
- * mpq counts as 0 only as 0/1, so one left 0/n by a write to its parts is
- * still set. */
-static inline void rfy__set_zero(mpz_t x)
-{
-    if (mpz_sgn(x) != 0)
-        mpz_set_ui(x, 0);
-}
-
-static inline void rfy__set_zero_q(mpq_t x)
-{
-    if (mpz_sgn(mpq_numref(x)) != 0 || mpz_size(mpq_denref(x)) != 1 ||
-        mpz_getlimbn(mpq_denref(x), 0) != 1)
-        mpq_set_ui(x, 0, 1);
-}
-
-/*
- * mpq_canonicalize(q), the same canonical fraction: for a positive
- * denominator of one machine word (every fraction the rules build: × 52/12,
- * ÷ 100, days / days in the month) the common factor is found with
- * mpz_gcd_ui, a one-word gcd, instead of a general one (money.c).
- */
-void rfy__q_canonicalize(mpq_ptr q);
-
-/* sum += x, with no call into GMP when x is 0 (most deductions of a month
- * are): the same sum, exactly. */
-static inline void rfy__add_to(mpz_t sum, const mpz_t x)
-{
-    if (mpz_sgn(x) != 0)
-        mpz_add(sum, sum, x);
-}
 
 /* The legal references of the deduction lines for a forløb (compute.c). */
 const char *rfy__wage_ref(rfy_forloeb f);
@@ -115,8 +84,8 @@ int rfy__deduction_wage(rfy_result *res, const rfy_rates *rates, const rfy_case 
                         rfy_error *err);
 
 /* § 68 a stk. 3: res->activation_disregard and res->activation_exact. */
-int rfy__deduction_tilbud(rfy_result *res, const rfy_rates *rates, const rfy_case *in,
-                          rfy_error *err);
+int rfy__deduction_activation(rfy_result *res, const rfy_rates *rates, const rfy_case *in,
+                              rfy_error *err);
 
 /* rules.md §1: the month lies within the law's coverage (ressourceforløb from
  * 2013-01, jobafklaringsforløb from 2014-07).  RFY_OK or RFY_ECOVERAGE. */
@@ -130,15 +99,16 @@ int rfy__coverage(const rfy_case *in, rfy_error *err);
 int rfy__deductions_and_rounding(rfy_result *res, const rfy_rates *rates, const rfy_case *in,
                                  rfy_error *err);
 
-/* Memory through GMP's allocation functions (so rfy's out-of-memory handler,
- * rfy/oom.h, covers it): never NULL. */
-void *rfy__xalloc(void *old, size_t old_size, size_t new_size);
-void rfy__xfree(void *p, size_t size);
+/* The summed incomes of a case-month: an rfy_case the deduction rules read
+ * (casemonth.c fills it; result_scratch.c frees it). */
+struct rfy_rows_scratch {
+    rfy_case sum;
+};
 
-/* Room for n segments in res->seg (initialised). */
+/* Room for n segments in res->seg (initialised; result_scratch.c). */
 void rfy__segments_reserve(rfy_result *res, int n);
 
-/* Free rfy_compute_rows()'s scratch (rfy_result_clear). */
+/* Free rfy_compute_rows()'s scratch (rfy_result_clear; result_scratch.c). */
 void rfy__rows_scratch_free(rfy_result *res);
 /*
  * § 69 b stk. 2 / § 69 n: the periodesanktion amount a day of the row's level,

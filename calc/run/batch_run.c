@@ -1,4 +1,4 @@
-/* The streaming loop shared by batch and audit.  See batch_run.h.
+/* The streaming loop shared by batch and audit.  See include/rfy/batch.h.
  *
  * The reader's callback copies each data record into the chunk being
  * filled, a case-month's rows always in one chunk.  A chunk is computed as a
@@ -21,7 +21,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "batch_run.h"
+#include <rfy/batch.h>
 #include <rfy/runner.h>
 #include "fault.h"
 #include "column_map.h"
@@ -30,11 +30,13 @@
 #include "hex.h"
 #include "ledger_internal.h"
 #include "calc_internal.h"
+#include "batch_chunk.h"
+#include "batch_stats.h"
 
 /* Rows per chunk (a chunk is handed on at the first case-month boundary past
  * this), chunks per worker in the ring, and the most rows of one case-month a
  * chunk keeps (more are rejected: RFY_MAX_PERIOD_ROWS period rows at most can
- * be valid, and audit adds payment lines).  With BATCH_MAX_JOBS workers
+ * be valid, and audit adds payment lines).  With RFY_BATCH_MAX_JOBS workers
  * (2 × 16 + 2) × 320 rows of about 3 KiB stay far below the 64 MiB the batch
  * may use, whatever the input size. */
 #define CHUNK_ROWS 256
@@ -48,8 +50,8 @@ typedef enum read_mode { MODE_STREAM, MODE_SORT } read_mode;
 
 /* State of one run, shared with the CSV reader's callback. */
 typedef struct run {
-    const batch_config *cfg;
-    batch_stats *stats;
+    const rfy_batch_config *cfg;
+    rfy_batch_stats *stats;
     case_binding binding;
     int have_header;
     rfy_error err;
@@ -119,50 +121,6 @@ static int header(run *r, const rfy_csv_record *rec)
 
 /* ---- The chunks ------------------------------------------------------------------ */
 
-/* One data row of a chunk: where its fields are, and what became of it. */
-typedef struct slot {
-    unsigned long line, index, number;
-    size_t nfields;       /* fields in the record (may exceed RFY_CSV_MAX_FIELDS) */
-    size_t first;         /* its first kept field in the chunk's field table */
-    int payment;          /* an audit payment line (no computation) */
-    rfy_case in;
-    int rc;               /* RFY_OK: part of a computed case-month; else this row's fault */
-    /* The first slot of a case-month only: */
-    size_t group_n;       /* its rows kept in this chunk (this slot and the next ones) */
-    size_t extra_first, extra_n; /* its rows beyond GROUP_MAX: chunk->extra[extra_first..] */
-    int group_rc;         /* RFY_OK: res holds the case-month */
-    rfy_result res;
-    /* last: read only for a row that failed (its faults), so the rows' hot fields stay close */
-    rfy_error err;
-} slot;
-
-/* A row of a case-month beyond GROUP_MAX: only its line and number are kept. */
-typedef struct extra_row {
-    unsigned long line, number;
-} extra_row;
-
-typedef enum chunk_state { CHUNK_FREE, CHUNK_FILLING, CHUNK_QUEUED, CHUNK_DONE } chunk_state;
-
-/* Case-months of consecutive rows, filled by the reader, computed by one worker. */
-typedef struct chunk {
-    chunk_state state;
-    size_t nrows;
-    slot *slots;                  /* CHUNK_SLOTS, initialised once */
-    char *bytes;                  /* the rows' field texts, NUL-terminated */
-    size_t nbytes, capbytes;
-    struct field { size_t off, len; } *fld; /* field table: offset into bytes, length */
-    size_t nfld, capfld;
-    extra_row *extra;
-    size_t nextra, capextra;
-    mpz_t gross, deductions, payment; /* sums over the chunk's computed case-months */
-    int sums_init;                /* the three mpz are initialised */
-    /* The record of slot rec_slot, rebuilt from the field table: a
-     * case-month's first record is needed to parse, to format and to deliver
-     * it, and is built once for the three (chunk_record). */
-    rfy_csv_record rec;
-    size_t rec_slot;              /* NO_SLOT: rec holds nothing */
-} chunk;
-
 #define NO_SLOT ((size_t)-1)
 
 struct pool {
@@ -179,17 +137,11 @@ struct pool {
     size_t *queue;                /* chunks waiting for a worker, in order */
     size_t qhead, qlen;
     int quit;
-    const batch_config *cfg;
+    const rfy_batch_config *cfg;
     const case_binding *binding;
     size_t chunk_rows;            /* hand a chunk on at the first case-month boundary past this */
     size_t chunk_slots;           /* slots per chunk: chunk_rows + GROUP_MAX */
 };
-
-/* What batch_row.group points to: a case-month in a chunk. */
-typedef struct group_ref {
-    const chunk *c;
-    size_t first;                 /* its first slot */
-} group_ref;
 
 /* Grow *p (n elements of `size` bytes, capacity *cap) to hold `need`. */
 static int grow(void **p, size_t *cap, size_t need, size_t size)
@@ -233,17 +185,6 @@ static const rfy_csv_record *chunk_record(chunk *c, size_t i)
     return &c->rec;
 }
 
-/* The text of column col of slot s (case_input_cell without a whole record). */
-static const char *slot_cell(const chunk *c, const slot *s, int field, size_t *len)
-{
-    if (field < 0 || (size_t)field >= s->nfields || (size_t)field >= RFY_CSV_MAX_FIELDS) {
-        *len = 0;
-        return "";
-    }
-    *len = c->fld[s->first + (size_t)field].len;
-    return c->bytes + c->fld[s->first + (size_t)field].off;
-}
-
 /* ---- Computing a chunk (in a worker, or in the calling thread with one job) -------- */
 
 /* Bad input, a month outside the law's coverage and a missing rate are
@@ -255,7 +196,7 @@ static int row_fault(int rc)
 
 /* audit (interface.md "Audit input"): a payment line is a row whose only
  * non-empty cells are case_id, month and the payment column. */
-static int is_payment_line(const batch_config *cfg, const case_binding *b, const chunk *c,
+static int is_payment_line(const rfy_batch_config *cfg, const case_binding *b, const chunk *c,
                            const slot *s)
 {
     int pay;
@@ -292,7 +233,7 @@ static void reject_with(chunk *c, size_t first, size_t bad, const rfy_rows_confl
 
 /* Parse the rows of the case-month whose first slot is `first`, and decide
  * it with the engine's runner (rfy_casemonth_compute, rfy/runner.h). */
-static void compute_group(const batch_config *cfg, const case_binding *b, chunk *c, size_t first)
+static void compute_group(const rfy_batch_config *cfg, const case_binding *b, chunk *c, size_t first)
 {
     slot *g = &c->slots[first];
     const rfy_case *rows[GROUP_MAX];
@@ -377,8 +318,8 @@ static void compute_group(const batch_config *cfg, const case_binding *b, chunk 
     }
 }
 
-/* The batch_row of a computed case-month. */
-static void make_row(batch_row *row, group_ref *ref, const case_binding *b,
+/* The rfy_batch_row of a computed case-month. */
+static void make_row(rfy_batch_row *row, group_ref *ref, const case_binding *b,
                      const rfy_csv_record *rec, const chunk *c, size_t first)
 {
     const slot *g = &c->slots[first], *p = g;
@@ -400,7 +341,7 @@ static void make_row(batch_row *row, group_ref *ref, const case_binding *b,
 /* Compute every case-month of a chunk (in a worker, without the lock). */
 static void compute_chunk(pool *p, chunk *c)
 {
-    const batch_config *cfg = p->cfg;
+    const rfy_batch_config *cfg = p->cfg;
     size_t i;
     /* Several jobs: the sums are taken here, in the worker, per chunk (no
      * per-row cross-core reads); one job adds each case-month to the run's
@@ -433,7 +374,7 @@ static void compute_chunk(pool *p, chunk *c)
 static int rejected(run *r, const chunk *c, unsigned long line, unsigned long number,
                     const slot *s, const rfy_error *err)
 {
-    batch_reject rej;
+    rfy_batch_reject rej;
     size_t len;
     rfy_csv_record rec;
     const char *id = slot_cell(c, s, r->binding.field[CASE_COL_CASE_ID], &len);
@@ -446,13 +387,13 @@ static int rejected(run *r, const chunk *c, unsigned long line, unsigned long nu
     rej.column = err->column ? err->column : "";
     rej.reason = err->reason;
     rej.err = err;
-    r->stats->rejected++;
+    r->stats->counts.rejected++;
     return r->cfg->on_reject ? r->cfg->on_reject(r->cfg->user, &rej) : RFY_OK;
 }
 
 static void progress(run *r, unsigned long number)
 {
-    const batch_config *cfg = r->cfg;
+    const rfy_batch_config *cfg = r->cfg;
     if (cfg->progress_every && cfg->on_progress && number % cfg->progress_every == 0)
         cfg->on_progress(cfg->user, number);
 }
@@ -465,8 +406,8 @@ static rfy_holiday_state *holiday_of(run *r, const chunk *c, const slot *g)
     if (len > sizeof r->holiday_case)
         len = sizeof r->holiday_case; /* cannot happen: the id was validated for the key */
     if (!r->holiday_have || len != r->holiday_case_len || memcmp(id, r->holiday_case, len) != 0) {
-        rfy_holiday_state_clear(&r->holiday);
-        rfy_holiday_state_init(&r->holiday);
+        rfy__holiday_state_clear(&r->holiday);
+        rfy__holiday_state_init(&r->holiday);
         memcpy(r->holiday_case, id, len);
         r->holiday_case_len = len;
         r->holiday_have = 1;
@@ -529,7 +470,7 @@ static int same_case(const run *r, const chunk *c, const slot *g)
 static int on_later(void *user, const ledger_later *l)
 {
     run *r = user;
-    batch_row row;
+    rfy_batch_row row;
     memset(&row, 0, sizeof row);
     row.binding = &r->binding;
     row.case_id = l->case_id;
@@ -540,7 +481,7 @@ static int on_later(void *user, const ledger_later *l)
     mpz_set(r->mark.previously_paid, l->previously_paid);
     mpz_set(r->mark.correction, l->correction);
     row.ledger = &r->mark;
-    r->stats->recomputed++;
+    r->stats->counts.recomputed++;
     return r->cfg->on_row ? r->cfg->on_row(r->cfg->user, &row, &r->err) : RFY_OK;
 }
 
@@ -614,7 +555,7 @@ static int ledger_group(run *r, chunk *c, size_t first, rfy_batch_ledger_mark *m
     }
     if (!r->case_stored)
         return RFY_OK; /* a case new to the ledger: nothing to look up */
-    rfy_ledger_stored_init(&prev);
+    rfy__ledger_stored_init(&prev);
     /* a month after the case's latest stored one (a monthly run) cannot be stored */
     rc = in->month > r->case_latest ? RFY_OK : rfy_ledger_lookup(lg, id, len, in->month, &prev);
     if (rc == RFY_OK && prev.stored && !rfy_ledger_corrections(lg)) {
@@ -629,7 +570,7 @@ static int ledger_group(run *r, chunk *c, size_t first, rfy_batch_ledger_mark *m
             f->other = (long)prev.run;
         }
         rfy__fault_end(&r->err);
-        rfy_ledger_stored_clear(&prev);
+        rfy__ledger_stored_clear(&prev);
         /* the case's later months go on from the state stored with this one */
         if (rfy_ledger_state_before(lg, id, len, in->month + 1, st, &r->ledger_kept) != RFY_OK) {
             message(&r->errmsg, "line %lu: %s", g->line, rfy_ledger_error(lg));
@@ -643,7 +584,7 @@ static int ledger_group(run *r, chunk *c, size_t first, rfy_batch_ledger_mark *m
         mpz_set(mark->previously_paid, prev.payment);
         mpz_sub(mark->correction, g->res.payment, prev.payment);
     }
-    rfy_ledger_stored_clear(&prev);
+    rfy__ledger_stored_clear(&prev);
     if (rc == RFY_OK && st->known && st->last < 0) {
         /* The case's first month in the file: the state the ledger carries. */
         int found = 0;
@@ -703,7 +644,7 @@ static int ledger_group(run *r, chunk *c, size_t first, rfy_batch_ledger_mark *m
  */
 static int deliver_group(run *r, chunk *c, size_t first)
 {
-    const batch_config *cfg = r->cfg;
+    const rfy_batch_config *cfg = r->cfg;
     slot *g = &c->slots[first];
     int rc = g->group_rc, computed;
     size_t i;
@@ -724,7 +665,7 @@ static int deliver_group(run *r, chunk *c, size_t first)
     else if (!r->ledger_kept)
         holiday_forget(r, c, first);
     if (rc == RFY_OK && cfg->on_row) {
-        batch_row row;
+        rfy_batch_row row;
         group_ref ref;
         make_row(&row, &ref, &r->binding, chunk_record(c, first), c, first);
         row.ledger = cfg->ledger ? &r->mark : NULL;
@@ -746,10 +687,10 @@ static int deliver_group(run *r, chunk *c, size_t first)
         r->later_after = g->res.month;
     }
     if (rc == RFY_OK) {
-        r->stats->computed += g->group_n;
-        r->stats->casemonths++;
+        r->stats->counts.computed += g->group_n;
+        r->stats->counts.casemonths++;
         if (r->pool->nthreads == 0) { /* several jobs: summed per chunk in the worker */
-            rfy_batch_stats_add(r->stats, &g->res);
+            rfy__batch_stats_add(r->stats, &g->res);
         }
     } else if (computed && r->pool->nthreads > 0) {
         /* computed, but on_row made it a reject: out of the chunk's sums */
@@ -790,68 +731,6 @@ static int deliver_chunk(run *r, chunk *c)
         if (deliver_group(r, c, i))
             return 1;
     return 0;
-}
-
-const char *rfy_batch_row_extra(const rfy_batch_row *row, size_t i, size_t *len)
-{
-    return case_input_extra_cell(row->binding, row->rec, i, len);
-}
-
-unsigned long rfy_batch_row_line(const rfy_batch_row *row, size_t i)
-{
-    const group_ref *g = row->group;
-    return g->c->slots[g->first + i].line;
-}
-
-const char *batch_row_input_cell(const batch_row *row, size_t i, case_column col, size_t *len)
-{
-    const group_ref *g = row->group;
-    return slot_cell(g->c, &g->c->slots[g->first + i], row->binding->field[col], len);
-}
-
-const rfy_case *rfy_batch_row_case(const rfy_batch_row *row, size_t i)
-{
-    const group_ref *g = row->group;
-    const slot *s = &g->c->slots[g->first + i];
-    return s->payment ? NULL : &s->in;
-}
-
-int rfy_batch_row_is_payment(const rfy_batch_row *row, size_t i)
-{
-    const group_ref *g = row->group;
-    return g->c->slots[g->first + i].payment;
-}
-
-const char *rfy_batch_row_extra_cell(const rfy_batch_row *row, size_t i, size_t extra,
-                                     size_t *len)
-{
-    const group_ref *g = row->group;
-    if (extra >= row->binding->nextra) {
-        *len = 0;
-        return "";
-    }
-    return slot_cell(g->c, &g->c->slots[g->first + i], row->binding->extra_field[extra], len);
-}
-
-int rfy_batch_row_format_lines(char *buf, size_t size, const rfy_batch_row *row)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < row->nrows; i++) {
-        /* digits by hand: this runs for every output row */
-        char d[24];
-        size_t k = sizeof d;
-        unsigned long v = batch_row_line(row, i);
-        do
-            d[--k] = (char)('0' + v % 10);
-        while ((v /= 10) != 0);
-        if (i)
-            d[--k] = ';';
-        if (n + (sizeof d - k) > size)
-            return -1;
-        memcpy(buf + n, d + k, sizeof d - k);
-        n += sizeof d - k;
-    }
-    return (int)n;
 }
 
 /* ---- The pool of chunks (and of workers with jobs > 1) --------------------------- */
@@ -916,12 +795,12 @@ static void pool_free(pool *p)
 
 /* The chunks, and cfg->jobs − 1 workers when cfg->jobs >= 2 (one job: one
  * chunk, computed by the calling thread).  NULL when out of memory. */
-static pool *pool_new(const batch_config *cfg, const case_binding *binding)
+static pool *pool_new(const rfy_batch_config *cfg, const case_binding *binding)
 {
     /* --jobs N is N threads in all: this (the reading and writing) thread and
      * N − 1 workers.  Measured on 2 cores: 2 threads 0.80 s per 1 M rows, 3
      * threads 1.04 s, 1 thread 0.98 s (docs/performance.md). */
-    size_t jobs = cfg->jobs > 1 ? (cfg->jobs > BATCH_MAX_JOBS ? BATCH_MAX_JOBS : cfg->jobs) - 1 : 0;
+    size_t jobs = cfg->jobs > 1 ? (cfg->jobs > RFY_BATCH_MAX_JOBS ? RFY_BATCH_MAX_JOBS : cfg->jobs) - 1 : 0;
     size_t i, k;
     pool *p = calloc(1, sizeof *p);
     if (!p)
@@ -1186,7 +1065,7 @@ static int on_record(void *user, const rfy_csv_record *rec)
         }
         return 0;
     }
-    number = ++r->stats->rows;
+    number = ++r->stats->counts.rows;
     if (casemonth_key_of(&key, &r->binding, rec) != 0) {
         /* No valid case_id or month: it cannot be grouped, and is rejected on
          * its own.  It ends the case-month being streamed, so that a later row
@@ -1196,7 +1075,7 @@ static int on_record(void *user, const rfy_csv_record *rec)
     }
     cmp = r->seen.set ? casemonth_key_cmp(&key, &r->seen.key) : 1;
     if (cmp < 0)
-        r->stats->sorted = 1;
+        r->stats->counts.sorted = 1;
     if (r->mode == MODE_SORT) {
         int rc;
         if (cmp > 0)
@@ -1249,26 +1128,9 @@ static int finish_hash(run *r, rfy_batch_stats *st)
     unsigned int len = 0;
     if (r->digest_failed || !EVP_DigestFinal_ex(r->digest, md, &len) || len != 32)
         return RFY_ENOMEM;
-    rfy__hex(st->input_sha256, md, 32);
-    st->input_bytes = r->input_bytes;
+    rfy__hex(st->counts.input_sha256, md, 32);
+    st->counts.input_bytes = r->input_bytes;
     return RFY_OK;
-}
-
-void rfy_batch_stats_init(rfy_batch_stats *st)
-{
-    st->rows = st->computed = st->rejected = st->casemonths = st->sorted_runs = 0;
-    st->sorted = 0;
-    st->input_bytes = 0;
-    st->input_sha256[0] = '\0';
-    mpz_inits(st->gross, st->deductions, st->payment, NULL);
-}
-
-void rfy_batch_stats_add(rfy_batch_stats *st, const rfy_result *res)
-{
-    /* the totals of the printed (rounded) columns: they add up as printed */
-    mpz_add(st->gross, st->gross, res->gross);
-    mpz_add(st->deductions, st->deductions, res->total_deduction);
-    mpz_add(st->payment, st->payment, res->payment);
 }
 
 int rfy_batch_totals_split(mpz_t applied, mpz_t beyond, const mpz_t gross,
@@ -1289,17 +1151,9 @@ int rfy_batch_totals_split(mpz_t applied, mpz_t beyond, const mpz_t gross,
     return ok;
 }
 
-void rfy_batch_stats_clear(rfy_batch_stats *st)
+static void stats_reset(rfy_batch_stats *st)
 {
-    mpz_clears(st->gross, st->deductions, st->payment, NULL);
-}
-
-static void stats_reset(batch_stats *st)
-{
-    st->rows = st->computed = st->rejected = st->casemonths = st->sorted_runs = st->recomputed = 0;
-    st->sorted = 0;
-    st->input_bytes = 0;
-    st->input_sha256[0] = '\0';
+    memset(&st->counts, 0, sizeof st->counts);
     mpz_set_ui(st->gross, 0);
     mpz_set_ui(st->deductions, 0);
     mpz_set_ui(st->payment, 0);
@@ -1309,7 +1163,7 @@ static void stats_reset(batch_stats *st)
 
 /* State of the order check (prescan). */
 typedef struct order_check {
-    const batch_config *cfg;
+    const rfy_batch_config *cfg;
     case_binding binding;
     int have_header, out_of_order;
     casemonth_key_copy prev;
@@ -1353,7 +1207,7 @@ static int check_record(void *user, const rfy_csv_record *rec)
  */
 /* The input from its first byte again: cfg->reopen, or a rewind.  NULL when
  * it cannot be read again. */
-static FILE *read_again(const batch_config *cfg, FILE *in)
+static FILE *read_again(const rfy_batch_config *cfg, FILE *in)
 {
     if (cfg->reopen)
         return cfg->reopen(cfg->user);
@@ -1363,7 +1217,7 @@ static FILE *read_again(const batch_config *cfg, FILE *in)
     return in;
 }
 
-static int in_order(const batch_config *cfg, FILE **in)
+static int in_order(const rfy_batch_config *cfg, FILE **in)
 {
     order_check o;
     char *msg = NULL;
@@ -1379,7 +1233,7 @@ static int in_order(const batch_config *cfg, FILE **in)
 
 /* The input can be read again: the caller says so (reopen), or it is a
  * regular file read from its start. */
-static int can_reread(const batch_config *cfg, FILE *in)
+static int can_reread(const rfy_batch_config *cfg, FILE *in)
 {
     struct stat st;
     if (cfg->reopen)
@@ -1397,7 +1251,7 @@ int rfy_batch_run(rfy_batch_stats *stats, const rfy_batch_config *cfg, FILE *in,
     *errmsg = NULL;
     r.cfg = cfg;
     r.stats = stats;
-    rfy_holiday_state_init(&r.holiday);
+    rfy__holiday_state_init(&r.holiday);
     mpz_inits(r.mark.previously_paid, r.mark.correction, NULL);
     if (cfg->hash_input && (!(r.digest = EVP_MD_CTX_new()) ||
                             !EVP_DigestInit_ex(r.digest, EVP_sha256(), NULL))) {
@@ -1472,7 +1326,7 @@ again:
     if (rc == RFY_OK && r.mode == MODE_SORT && r.have_header) {
         r.group_open = 0;
         rc = row_sort_finish(r.sorter, on_sorted, &r, errmsg);
-        stats->sorted_runs = row_sort_runs(r.sorter);
+        stats->counts.sorted_runs = row_sort_runs(r.sorter);
     }
     /* The rows read so far are delivered before anything is reported, as
      * they would have been before the fault. */
@@ -1511,9 +1365,9 @@ again:
         rc = RFY_ENOMEM;
         goto cleanup;
     }
-    if (stats->rows != stats->computed + stats->rejected) {
+    if (stats->counts.rows != stats->counts.computed + stats->counts.rejected) {
         message(errmsg, "internal error: %lu rows read but %lu computed and %lu rejected",
-                stats->rows, stats->computed, stats->rejected);
+                stats->counts.rows, stats->counts.computed, stats->counts.rejected);
         rc = RFY_ESTOP;
         goto cleanup;
     }
@@ -1524,7 +1378,7 @@ cleanup:
         message(errmsg, "%s", rfy_ledger_error(cfg->ledger));
         rc = RFY_EIO;
     }
-    rfy_holiday_state_clear(&r.holiday);
+    rfy__holiday_state_clear(&r.holiday);
     mpz_clears(r.mark.previously_paid, r.mark.correction, NULL);
     EVP_MD_CTX_free(r.digest);
     row_sort_free(r.sorter);

@@ -10,6 +10,8 @@
 #include <rfy/status.h>
 #include "calc_internal.h"
 
+#include "holiday_state.h"
+
 /* Bad input, a month outside the law's coverage and a missing rate are
  * faults of a row; anything else (memory) stops the run. */
 static int row_fault(int rc)
@@ -91,8 +93,8 @@ typedef struct case_state {
 static rfy_holiday_state *state_of(case_state *cs, const rfy_run_row *r)
 {
     if (!cs->have || cs->len != r->case_id_len || memcmp(cs->id, r->case_id, cs->len) != 0) {
-        rfy_holiday_state_clear(&cs->st);
-        rfy_holiday_state_init(&cs->st);
+        rfy__holiday_state_clear(&cs->st);
+        rfy__holiday_state_init(&cs->st);
         cs->id = r->case_id;
         cs->len = r->case_id_len;
         cs->have = 1;
@@ -145,7 +147,7 @@ int rfy_casemonth_run(rfy_run_row *const *rows, size_t n, const rfy_rates *rates
             order[nkeyed++] = rows[i];
     qsort(order, nkeyed, sizeof *order, by_casemonth);
     memset(&cs, 0, sizeof cs);
-    rfy_holiday_state_init(&cs.st);
+    rfy__holiday_state_init(&cs.st);
     rfy_result_init(&res);
     for (g0 = 0; rc == RFY_OK && g0 < nkeyed; g0 = g1) {
         rfy_run_row **g = &order[g0];
@@ -181,7 +183,7 @@ int rfy_casemonth_run(rfy_run_row *const *rows, size_t n, const rfy_rates *rates
         refuse(g, m, conflict, crc, &err, at, noun);
     }
     rfy_result_clear(&res);
-    rfy_holiday_state_clear(&cs.st);
+    rfy__holiday_state_clear(&cs.st);
     free(order), free(in), free(conflict);
     return rc;
 }

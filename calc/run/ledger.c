@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <rfy/batch.h>
 #include "hex.h"
 #include "ledger_internal.h"
 #include <rfy/status.h>
@@ -59,65 +60,6 @@ static const char *const MIGRATIONS[RFY_LEDGER_SCHEMA] = {
     "CREATE UNIQUE INDEX casemonth_current ON casemonth(case_id, month)"
     "  WHERE superseded_by IS NULL;",
 };
-
-#define INSERT_SQL                                                                               \
-    "INSERT INTO casemonth (case_id, month, run, seq, rates_id, decimal_comma,"                  \
-    " input_rows, output_row, payment, previously_paid, correction, holiday_known,"              \
-    " holiday_run_months, holiday_used_m, origin)"
-
-char *ledger_insert_sql(int n)
-{
-    static const char ROW[] = ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    size_t len = sizeof INSERT_SQL + 8 + (size_t)n * (sizeof ROW - 1);
-    char *sql = malloc(len), *p;
-    if (!sql)
-        return NULL;
-    p = sql + snprintf(sql, len, "%s VALUES", INSERT_SQL);
-    for (int i = 0; i < n; i++)
-        p += snprintf(p, len - (size_t)(p - sql), "%s", i ? ROW : ROW + 1);
-    return sql;
-}
-
-static const char *const STMT_SQL[LS_COUNT] = {
-    [LS_LOOKUP] = "SELECT c.id, c.run, substr(r.run_id, 1, 16), r.time, c.payment FROM casemonth c"
-                  " JOIN run r ON r.id = c.run"
-                  " WHERE c.case_id = ?1 AND c.month = ?2 AND c.superseded_by IS NULL",
-    [LS_STATE_BEFORE] = "SELECT month, holiday_known, holiday_run_months, holiday_used_m"
-                        " FROM casemonth WHERE case_id = ?1 AND month < ?2"
-                        " AND superseded_by IS NULL ORDER BY month DESC LIMIT 1",
-    [LS_INSERT] = INSERT_SQL " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-    [LS_SUPERSEDE] = "UPDATE casemonth SET superseded_by = ?2 WHERE id = ?1",
-    [LS_CASE_LATEST] = "SELECT max(month) FROM casemonth WHERE case_id = ?1 AND superseded_by IS NULL",
-    [LS_LATER] = "SELECT id, month, decimal_comma, input_rows, output_row, payment, holiday_known,"
-                 " holiday_run_months, holiday_used_m, rates_id FROM casemonth"
-                 " WHERE case_id = ?1 AND month > ?2 AND superseded_by IS NULL ORDER BY month",
-};
-
-int ledger_fail(rfy_ledger *lg, char **errmsg, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(lg->msg, sizeof lg->msg, fmt, ap);
-    va_end(ap);
-    if (errmsg && !*errmsg)
-        *errmsg = strdup(lg->msg);
-    return RFY_EIO;
-}
-
-int ledger_exec(rfy_ledger *lg, const char *sql)
-{
-    return sqlite3_exec(lg->db, sql, NULL, NULL, NULL);
-}
-
-int ledger_exec_db(sqlite3 *db, const char *sql)
-{
-    return sqlite3_exec(db, sql, NULL, NULL, NULL);
-}
-
-const char *ledger_stmt_sql(enum ledger_stmt which)
-{
-    return STMT_SQL[which];
-}
 
 void ledger_totals_reset(rfy_ledger *lg)
 {
@@ -246,8 +188,8 @@ int rfy_ledger_open(rfy_ledger **out, const char *path, int write, char **errmsg
     if (migrate(lg, errmsg) != RFY_OK)
         goto fail;
     for (int i = 0; i < LS_COUNT; i++)
-        if (sqlite3_prepare_v3(lg->db, STMT_SQL[i], -1, SQLITE_PREPARE_PERSISTENT, &lg->st[i],
-                               NULL) != SQLITE_OK) {
+        if (sqlite3_prepare_v3(lg->db, ledger_stmt_sql((enum ledger_stmt)i), -1,
+                               SQLITE_PREPARE_PERSISTENT, &lg->st[i], NULL) != SQLITE_OK) {
             ledger_fail(lg, errmsg, "ledger %s: %s", path, sqlite3_errmsg(lg->db));
             goto fail;
         }
@@ -420,6 +362,7 @@ int rfy_ledger_commit(rfy_ledger *lg, const rfy_ledger_run *r, char *id_out, cha
     sqlite3_stmt *s = NULL;
     char id[65];
     int ok;
+    mpz_t gross, deductions, paid;
     if (!lg->in_run)
         return ledger_fail(lg, errmsg, "ledger %s: no run to commit", lg->path);
     if (ledger_flush(lg) != RFY_OK) {
@@ -428,7 +371,14 @@ int rfy_ledger_commit(rfy_ledger *lg, const rfy_ledger_run *r, char *id_out, cha
         rfy_ledger_rollback(lg);
         return RFY_EIO;
     }
+    mpz_inits(gross, deductions, paid, NULL);
+    if (r->totals) {
+        rfy_batch_stats_total(gross, r->totals, RFY_BATCH_TOTAL_GROSS);
+        rfy_batch_stats_total(deductions, r->totals, RFY_BATCH_TOTAL_DEDUCTIONS);
+        rfy_batch_stats_total(paid, r->totals, RFY_BATCH_TOTAL_PAYMENT);
+    }
     if (run_id(id, lg, r) != 0) {
+        mpz_clears(gross, deductions, paid, NULL);
         rfy_ledger_rollback(lg);
         return ledger_fail(lg, errmsg, "ledger %s: cannot hash the run", lg->path);
     }
@@ -446,14 +396,16 @@ int rfy_ledger_commit(rfy_ledger *lg, const rfy_ledger_run *r, char *id_out, cha
          sqlite3_bind_int64(s, 11, (sqlite3_int64)r->rows) == SQLITE_OK &&
          sqlite3_bind_int64(s, 12, (sqlite3_int64)r->computed) == SQLITE_OK &&
          sqlite3_bind_int64(s, 13, (sqlite3_int64)r->rejected) == SQLITE_OK &&
-         bind_ore(s, 14, r->gross) == SQLITE_OK && bind_ore(s, 15, r->deductions) == SQLITE_OK &&
-         bind_ore(s, 16, r->paid) == SQLITE_OK &&
+         bind_ore(s, 14, (const mpz_t *)&gross) == SQLITE_OK &&
+         bind_ore(s, 15, (const mpz_t *)&deductions) == SQLITE_OK &&
+         bind_ore(s, 16, (const mpz_t *)&paid) == SQLITE_OK &&
          bind_ore(s, 17, (const mpz_t *)&lg->efter) == SQLITE_OK &&
          bind_ore(s, 18, (const mpz_t *)&lg->tilbage) == SQLITE_OK &&
          sqlite3_bind_int64(s, 19, lg->first_entry) == SQLITE_OK &&
          sqlite3_bind_int64(s, 20, lg->last_entry) == SQLITE_OK &&
          sqlite3_step(s) == SQLITE_DONE;
     sqlite3_finalize(s);
+    mpz_clears(gross, deductions, paid, NULL);
     if (!ok || ledger_exec(lg, "RELEASE rows") != SQLITE_OK ||
         ledger_exec(lg, "COMMIT") != SQLITE_OK) {
         ledger_fail(lg, errmsg, "ledger %s: cannot commit the run: %s", lg->path,

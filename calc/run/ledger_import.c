@@ -94,17 +94,17 @@ static int import_row(void *user, const rfy_csv_record *rec)
         n += (size_t)(k < 0 ? 0 : k);
     }
     out[n++] = '\n';
-    rfy_ledger_stored_init(&prev);
+    rfy__ledger_stored_init(&prev);
     rc = rfy_ledger_lookup(lg, CELL(IC_CASE_ID), month, &prev);
     if (rc == RFY_OK && prev.stored) {
         char m[8];
         rfy_month_format(m, month);
         ledger_fail(lg, &c->errmsg, "line %lu: %s of case %.64s is in the ledger already (run %lld "
                     "of %s)", rec->line, m, rec->field[c->col[IC_CASE_ID]], prev.run, prev.run_time);
-        rfy_ledger_stored_clear(&prev);
+        rfy__ledger_stored_clear(&prev);
         return 1;
     }
-    rfy_ledger_stored_clear(&prev);
+    rfy__ledger_stored_clear(&prev);
     if (rc != RFY_OK)
         return import_fail(c, rec, "%.200s", lg->msg);
     {
@@ -144,7 +144,6 @@ int rfy_ledger_import(rfy_ledger *lg, FILE *in, const char *name, unsigned long 
     rfy_ledger_run run;
     char *msg = NULL;
     int rc;
-    mpz_t zero;
 
     memset(&c, 0, sizeof c);
     c.lg = lg;
@@ -156,7 +155,7 @@ int rfy_ledger_import(rfy_ledger *lg, FILE *in, const char *name, unsigned long 
         rfy_ledger_rollback(lg);
         return ledger_fail(lg, errmsg, "ledger: %s", sqlite3_errmsg(lg->db));
     }
-    mpz_inits(c.payment, c.used, zero, NULL);
+    mpz_inits(c.payment, c.used, NULL);
     rc = rfy_csv_read_stream(in, ',', import_row, &c, &msg);
     if (rc == RFY_ESTOP) {
         *errmsg = c.errmsg;
@@ -174,7 +173,6 @@ int rfy_ledger_import(rfy_ledger *lg, FILE *in, const char *name, unsigned long 
         run.input_name = name;
         run.computed = c.stored;
         run.rows = c.stored;
-        run.gross = run.deductions = run.paid = (const mpz_t *)&zero;
         rc = rfy_ledger_commit(lg, &run, NULL, errmsg);
     } else
         rfy_ledger_rollback(lg);
@@ -182,6 +180,6 @@ int rfy_ledger_import(rfy_ledger *lg, FILE *in, const char *name, unsigned long 
         *stored = c.stored;
     free(msg);
     free(c.errmsg);
-    mpz_clears(c.payment, c.used, zero, NULL);
+    mpz_clears(c.payment, c.used, NULL);
     return rc;
 }

@@ -8,8 +8,12 @@
 #include <sqlite3.h>
 
 #include "casemonth_key.h"
+#include <rfy/batch.h>
 #include <rfy/calc.h>
 #include <rfy/ledger.h>
+
+#include "case_from_cells.h"
+#include "holiday_state.h"
 
 /* The statements a run uses for every case-month, prepared once. */
 enum ledger_stmt {
@@ -179,5 +183,36 @@ char *ledger_insert_sql(int n);
 
 /* Undo the case-months of the correction totals (restart, rollback). */
 void ledger_totals_reset(rfy_ledger *lg);
+
+/* What the ledger holds of one case-month (rfy/ledger.h's rfy_ledger_stored). */
+struct rfy_ledger_stored {
+    int stored;          /* 0: never paid; the rest is then empty */
+    long long entry;     /* its row in the ledger */
+    long long run;       /* the run number that paid it */
+    char run_id[17];     /* that run's id, shortened to 16 hex digits */
+    char run_time[21];   /* that run's time, "2026-12-06T14:00:00Z" */
+    mpz_t payment;       /* what was paid for it, øre */
+};
+
+/* An rfy_ledger_stored on the stack: empty, and its number freed (ledger_store.c). */
+void rfy__ledger_stored_init(rfy_ledger_stored *s);
+void rfy__ledger_stored_clear(rfy_ledger_stored *s);
+
+/* What the ledger held of a computed case-month (rfy/batch.h's accessors,
+ * batch_row.c): filled by the batch loop, read by the ledger's store. */
+struct rfy_batch_ledger_mark {
+    int stored;              /* 1: paid before; a correction run recomputed it */
+    mpz_t previously_paid;   /* what was paid for it (0 when not stored), øre */
+    mpz_t correction;        /* payment − previously_paid (0 when not stored), øre */
+};
+
+/*
+ * The text of input column `col` in row i (0 <= i < row->nrows) of a
+ * computed case-month, as read ("" with *len 0 when the file has no such
+ * column).  Borrowed: valid during on_row.  For the ledger's canonical rows
+ * (batch_run.c).
+ */
+const char *rfy__batch_row_input_cell(const rfy_batch_row *row, size_t i, case_column col,
+                                      size_t *len);
 
 #endif

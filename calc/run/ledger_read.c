@@ -13,6 +13,53 @@ static const char *text(sqlite3_stmt *s, int i)
     return (const char *)sqlite3_column_text(s, i);
 }
 
+/* What fn is handed: the open part first, so that the amounts' accessors
+ * find the rest from the pointer fn was given. */
+typedef struct run_info_full {
+    rfy_ledger_run_info pub;
+    mpz_t paid, efterbetaling, tilbagebetaling;
+} run_info_full;
+
+typedef struct entry_full {
+    rfy_ledger_entry pub;
+    mpz_t payment, previously_paid, correction, holiday_used_m;
+} entry_full;
+
+void rfy_ledger_run_amount(mpz_t out, const rfy_ledger_run_info *r, rfy_ledger_run_amount_id which)
+{
+    const run_info_full *f = (const run_info_full *)r;
+    switch (which) {
+    case RFY_LEDGER_RUN_PAID:
+        mpz_set(out, f->paid);
+        break;
+    case RFY_LEDGER_RUN_EFTERBETALING:
+        mpz_set(out, f->efterbetaling);
+        break;
+    case RFY_LEDGER_RUN_TILBAGEBETALING:
+        mpz_set(out, f->tilbagebetaling);
+        break;
+    }
+}
+
+void rfy_ledger_entry_amount(mpz_t out, const rfy_ledger_entry *e, rfy_ledger_entry_amount_id which)
+{
+    const entry_full *f = (const entry_full *)e;
+    switch (which) {
+    case RFY_LEDGER_ENTRY_PAYMENT:
+        mpz_set(out, f->payment);
+        break;
+    case RFY_LEDGER_ENTRY_PREVIOUSLY_PAID:
+        mpz_set(out, f->previously_paid);
+        break;
+    case RFY_LEDGER_ENTRY_CORRECTION:
+        mpz_set(out, f->correction);
+        break;
+    case RFY_LEDGER_ENTRY_HOLIDAY_USED_M:
+        mpz_set(out, f->holiday_used_m);
+        break;
+    }
+}
+
 int rfy_ledger_runs(rfy_ledger *lg, int (*fn)(void *user, const rfy_ledger_run_info *r),
                     void *user)
 {
@@ -24,34 +71,35 @@ int rfy_ledger_runs(rfy_ledger *lg, int (*fn)(void *user, const rfy_ledger_run_i
         "  AND c.run = r.id)"
         " FROM run r WHERE r.run_id IS NOT NULL ORDER BY r.id";
     sqlite3_stmt *s = NULL;
-    rfy_ledger_run_info r;
+    run_info_full full;
+    rfy_ledger_run_info *rp = &full.pub;
     int rc = RFY_OK, step = SQLITE_DONE;
     if (sqlite3_prepare_v2(lg->db, SQL, -1, &s, NULL) != SQLITE_OK)
         return ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(lg->db));
-    mpz_inits(r.paid, r.efterbetaling, r.tilbagebetaling, NULL);
+    mpz_inits(full.paid, full.efterbetaling, full.tilbagebetaling, NULL);
     while (rc == RFY_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
-        r.run = sqlite3_column_int64(s, 0);
-        r.run_id = text(s, 1);
-        r.time = text(s, 2);
-        r.kind = text(s, 3);
-        r.corrections = sqlite3_column_int(s, 4);
-        r.input_name = text(s, 5);
-        r.input_sha256 = text(s, 6);
-        r.output_name = text(s, 7);
-        r.output_sha256 = text(s, 8);
-        r.options = text(s, 9);
-        r.rows = (unsigned long)sqlite3_column_int64(s, 10);
-        r.computed = (unsigned long)sqlite3_column_int64(s, 11);
-        r.rejected = (unsigned long)sqlite3_column_int64(s, 12);
-        mpz_set_si(r.paid, (long)sqlite3_column_int64(s, 13));
-        mpz_set_si(r.efterbetaling, (long)sqlite3_column_int64(s, 14));
-        mpz_set_si(r.tilbagebetaling, (long)sqlite3_column_int64(s, 15));
-        r.stored = (unsigned long)sqlite3_column_int64(s, 16);
-        rc = fn(user, &r);
+        rp->run = sqlite3_column_int64(s, 0);
+        rp->run_id = text(s, 1);
+        rp->time = text(s, 2);
+        rp->kind = text(s, 3);
+        rp->corrections = sqlite3_column_int(s, 4);
+        rp->input_name = text(s, 5);
+        rp->input_sha256 = text(s, 6);
+        rp->output_name = text(s, 7);
+        rp->output_sha256 = text(s, 8);
+        rp->options = text(s, 9);
+        rp->rows = (unsigned long)sqlite3_column_int64(s, 10);
+        rp->computed = (unsigned long)sqlite3_column_int64(s, 11);
+        rp->rejected = (unsigned long)sqlite3_column_int64(s, 12);
+        mpz_set_si(full.paid, (long)sqlite3_column_int64(s, 13));
+        mpz_set_si(full.efterbetaling, (long)sqlite3_column_int64(s, 14));
+        mpz_set_si(full.tilbagebetaling, (long)sqlite3_column_int64(s, 15));
+        rp->stored = (unsigned long)sqlite3_column_int64(s, 16);
+        rc = fn(user, rp);
     }
     if (rc == RFY_OK && step != SQLITE_DONE)
         rc = ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(lg->db));
-    mpz_clears(r.paid, r.efterbetaling, r.tilbagebetaling, NULL);
+    mpz_clears(full.paid, full.efterbetaling, full.tilbagebetaling, NULL);
     sqlite3_finalize(s);
     return rc;
 }
@@ -66,34 +114,35 @@ int rfy_ledger_case(rfy_ledger *lg, const char *case_id,
         " FROM casemonth c JOIN run r ON r.id = c.run WHERE c.case_id = ?1"
         " ORDER BY c.month, c.id";
     sqlite3_stmt *s = NULL;
-    rfy_ledger_entry e;
+    entry_full full;
+    rfy_ledger_entry *ep = &full.pub;
     int rc = RFY_OK, step = SQLITE_DONE;
     *found = 0;
     if (sqlite3_prepare_v2(lg->db, SQL, -1, &s, NULL) != SQLITE_OK)
         return ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(lg->db));
     sqlite3_bind_text(s, 1, case_id, -1, SQLITE_STATIC);
-    mpz_inits(e.payment, e.previously_paid, e.correction, e.holiday_used_m, NULL);
+    mpz_inits(full.payment, full.previously_paid, full.correction, full.holiday_used_m, NULL);
     while (rc == RFY_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
         *found = 1;
-        e.month = sqlite3_column_int(s, 0);
-        e.run = sqlite3_column_int64(s, 1);
-        e.run_id = text(s, 2);
-        e.run_time = text(s, 3);
-        e.kind = text(s, 4);
-        e.current = sqlite3_column_int(s, 5);
-        e.in_file = sqlite3_column_int(s, 6) == 0;
-        mpz_set_si(e.payment, (long)sqlite3_column_int64(s, 7));
-        e.corrected = sqlite3_column_type(s, 8) != SQLITE_NULL;
-        mpz_set_si(e.previously_paid, (long)sqlite3_column_int64(s, 8));
-        mpz_set_si(e.correction, (long)sqlite3_column_int64(s, 9));
-        e.holiday_known = sqlite3_column_int(s, 10);
-        e.holiday_run_months = (long)sqlite3_column_int64(s, 11);
-        mpz_set_si(e.holiday_used_m, (long)sqlite3_column_int64(s, 12));
-        rc = fn(user, &e);
+        ep->month = sqlite3_column_int(s, 0);
+        ep->run = sqlite3_column_int64(s, 1);
+        ep->run_id = text(s, 2);
+        ep->run_time = text(s, 3);
+        ep->kind = text(s, 4);
+        ep->current = sqlite3_column_int(s, 5);
+        ep->in_file = sqlite3_column_int(s, 6) == 0;
+        mpz_set_si(full.payment, (long)sqlite3_column_int64(s, 7));
+        ep->corrected = sqlite3_column_type(s, 8) != SQLITE_NULL;
+        mpz_set_si(full.previously_paid, (long)sqlite3_column_int64(s, 8));
+        mpz_set_si(full.correction, (long)sqlite3_column_int64(s, 9));
+        ep->holiday_known = sqlite3_column_int(s, 10);
+        ep->holiday_run_months = (long)sqlite3_column_int64(s, 11);
+        mpz_set_si(full.holiday_used_m, (long)sqlite3_column_int64(s, 12));
+        rc = fn(user, ep);
     }
     if (rc == RFY_OK && step != SQLITE_DONE)
         rc = ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(lg->db));
-    mpz_clears(e.payment, e.previously_paid, e.correction, e.holiday_used_m, NULL);
+    mpz_clears(full.payment, full.previously_paid, full.correction, full.holiday_used_m, NULL);
     sqlite3_finalize(s);
     return rc;
 }

@@ -6,21 +6,62 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "batch_run.h"
+#include <rfy/batch.h>
 #include "case_from_cells.h"
 #include "ledger_internal.h"
 #include <rfy/status.h>
 #include "calc_internal.h"
 
-void rfy_ledger_stored_init(rfy_ledger_stored *s)
+void rfy__ledger_stored_init(rfy_ledger_stored *s)
 {
     memset(s, 0, sizeof *s);
     mpz_init(s->payment);
 }
 
-void rfy_ledger_stored_clear(rfy_ledger_stored *s)
+void rfy__ledger_stored_clear(rfy_ledger_stored *s)
 {
     mpz_clear(s->payment);
+}
+
+rfy_ledger_stored *rfy_ledger_stored_new(void)
+{
+    rfy_ledger_stored *s = malloc(sizeof *s);
+    if (s)
+        rfy__ledger_stored_init(s);
+    return s;
+}
+
+void rfy_ledger_stored_free(rfy_ledger_stored *s)
+{
+    if (!s)
+        return;
+    rfy__ledger_stored_clear(s);
+    free(s);
+}
+
+int rfy_ledger_stored_found(const rfy_ledger_stored *s)
+{
+    return s->stored;
+}
+
+long long rfy_ledger_stored_run(const rfy_ledger_stored *s)
+{
+    return s->run;
+}
+
+const char *rfy_ledger_stored_run_id(const rfy_ledger_stored *s)
+{
+    return s->run_id;
+}
+
+const char *rfy_ledger_stored_run_time(const rfy_ledger_stored *s)
+{
+    return s->run_time;
+}
+
+void rfy_ledger_stored_payment(mpz_t out, const rfy_ledger_stored *s)
+{
+    mpz_set(out, s->payment);
 }
 
 /* A prepared statement, reset; a look-up goes to the writer thread's
@@ -164,16 +205,16 @@ static size_t put_cell(char *d, const char *v, size_t n)
  * that the case-month can be read again with rfy_case_from_fields()
  * whatever the file's header names, column order or delimiter were.
  */
-static char *canonical_rows(rfy_ledger *lg, const batch_row *row, size_t *outlen)
+static char *canonical_rows(rfy_ledger *lg, const rfy_batch_row *row, size_t *outlen)
 {
     size_t len = 0;
     for (size_t i = 0; i < row->nrows; i++) {
         const char *v[CASE_COL_COUNT];
         size_t n[CASE_COL_COUNT], need = CASE_COL_COUNT + 1;
-        if (batch_row_is_payment(row, i))
+        if (rfy_batch_row_is_payment(row, i))
             continue;
         for (int col = 0; col < CASE_COL_COUNT; col++) {
-            v[col] = batch_row_input_cell(row, i, (case_column)col, &n[col]);
+            v[col] = rfy__batch_row_input_cell(row, i, (case_column)col, &n[col]);
             if (n[col] > 1024) /* the reader's cell limit: cannot happen */
                 return NULL;
             need += 2 * n[col] + 2;
@@ -212,74 +253,6 @@ static size_t pend_add(ledger_batch *b, const char *p, size_t n)
     memcpy(b->text + at, p, n);
     b->len += n;
     return at;
-}
-
-/* Bind what is the same for every case-month of the run, as the row of
- * parameters from i + 1 on (bindings outlive sqlite3_reset: the batch
- * statement is bound so once a run). */
-static void bind_run(rfy_ledger *lg, sqlite3_stmt *s, int i)
-{
-    sqlite3_bind_int64(s, i + 3, lg->run);
-    sqlite3_bind_text(s, i + 5, lg->rates_id, -1, SQLITE_STATIC);
-    sqlite3_bind_null(s, i + 10); /* new to the ledger: nothing paid before */
-    sqlite3_bind_null(s, i + 11);
-    sqlite3_bind_int(s, i + 15, 0); /* a row of the run's file */
-}
-
-/* Bind the rest of pending case-month p of batch b as the row of
- * parameters from i + 1 on. */
-static void bind_pending(const ledger_batch *b, sqlite3_stmt *s, int i, const ledger_pending *p)
-{
-    const char *t = b->text;
-    sqlite3_bind_text(s, i + 1, t + p->id_off, (int)p->id_len, SQLITE_STATIC);
-    sqlite3_bind_int(s, i + 2, p->month);
-    sqlite3_bind_int64(s, i + 4, p->seq);
-    sqlite3_bind_int(s, i + 6, p->decimal_comma);
-    sqlite3_bind_text(s, i + 7, t + p->rows_off, (int)p->rows_len, SQLITE_STATIC);
-    sqlite3_bind_text(s, i + 8, t + p->out_off, (int)p->out_len, SQLITE_STATIC);
-    sqlite3_bind_int64(s, i + 9, p->payment);
-    sqlite3_bind_int(s, i + 12, p->known);
-    sqlite3_bind_int64(s, i + 13, p->run_months);
-    sqlite3_bind_int64(s, i + 14, p->used_m);
-}
-
-int ledger_flush_batch(rfy_ledger *lg, ledger_batch *b)
-{
-    size_t i = 0;
-    int rc = SQLITE_DONE;
-    if (b->n == LEDGER_BATCH) {
-        /* one statement; rowids are given in order, so its entries are
-         * last - LEDGER_BATCH + 1 .. last */
-        sqlite3_stmt *s = lg->insert_batch;
-        sqlite3_reset(s);
-        if (lg->batch_run != lg->run) {
-            for (int j = 0; j < LEDGER_BATCH; j++)
-                bind_run(lg, s, j * LEDGER_INSERT_PARAMS);
-            lg->batch_run = lg->run;
-        }
-        for (; i < LEDGER_BATCH; i++)
-            bind_pending(b, s, (int)i * LEDGER_INSERT_PARAMS, &b->pend[i]);
-        rc = sqlite3_step(s);
-        if (rc == SQLITE_DONE) {
-            long long last = sqlite3_last_insert_rowid(lg->db);
-            ledger_note_entry(lg, last - LEDGER_BATCH + 1);
-            ledger_note_entry(lg, last);
-        }
-        sqlite3_reset(s);
-    }
-    for (; i < b->n && rc == SQLITE_DONE; i++) {
-        sqlite3_stmt *s = lg->st[LS_INSERT];
-        sqlite3_reset(s);
-        bind_run(lg, s, 0);
-        bind_pending(b, s, 0, &b->pend[i]);
-        rc = sqlite3_step(s);
-        if (rc == SQLITE_DONE)
-            ledger_note_entry(lg, sqlite3_last_insert_rowid(lg->db));
-        sqlite3_reset(s);
-    }
-    b->n = 0;
-    b->len = 0;
-    return rc;
 }
 
 int ledger_flush(rfy_ledger *lg)
@@ -385,7 +358,7 @@ int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_
             *errmsg = strdup(lg->msg);
         return RFY_EIO;
     }
-    rfy_ledger_stored_init(&prev);
+    rfy__ledger_stored_init(&prev);
     mpz_init(corr);
     /* the batch loop looked it up already: look again only for a stored one */
     rc = row->ledger && !row->ledger->stored
@@ -443,6 +416,6 @@ int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_
         sqlite3_reset(s);
     }
     mpz_clear(corr);
-    rfy_ledger_stored_clear(&prev);
+    rfy__ledger_stored_clear(&prev);
     return rc;
 }

@@ -53,7 +53,7 @@ int rfy_ledger_verify(rfy_ledger *lg, const struct rfy_rates *rates,
     for (size_t i = 0; i < VERIFY_ROWS_MAX; i++)
         rfy_case_init(&cases[i]);
     rfy_result_init(&res);
-    rfy_holiday_state_init(&st);
+    rfy__holiday_state_init(&st);
     mpz_init(used);
     while (rc == RFY_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
         const char *id = (const char *)sqlite3_column_text(s, 0);
@@ -71,8 +71,8 @@ int rfy_ledger_verify(rfy_ledger *lg, const struct rfy_rates *rates,
                 rc = ledger_fail(lg, NULL, "out of memory");
                 break;
             }
-            rfy_holiday_state_clear(&st);
-            rfy_holiday_state_init(&st);
+            rfy__holiday_state_clear(&st);
+            rfy__holiday_state_init(&st);
         }
         if (origin == 2) { /* imported: nothing to recompute; its state carries on */
             if (known) {
@@ -142,7 +142,7 @@ int rfy_ledger_verify(rfy_ledger *lg, const struct rfy_rates *rates,
     sqlite3_finalize(s);
     free(prev_case);
     mpz_clear(used);
-    rfy_holiday_state_clear(&st);
+    rfy__holiday_state_clear(&st);
     rfy_result_clear(&res);
     for (size_t i = 0; i < VERIFY_ROWS_MAX; i++)
         rfy_case_clear(&cases[i]);

@@ -52,12 +52,21 @@ RFY_BEGIN_DECLS
 struct rfy_ledger; /* rfy/ledger.h */
 
 /* With a ledger (rfy_batch_config.ledger): what it held of a computed
- * case-month (rules.md §10).  Exact, øre. */
-typedef struct rfy_batch_ledger_mark {
-    int stored;              /* 1: paid before; a correction run recomputed it */
-    mpz_t previously_paid;   /* what was paid for it (0 when not stored) */
-    mpz_t correction;        /* payment − previously_paid (0 when not stored) */
-} rfy_batch_ledger_mark;
+ * case-month (rules.md §10), read through the functions below. */
+typedef struct rfy_batch_ledger_mark rfy_batch_ledger_mark;
+
+/* 1 when the case-month was paid before (a correction run recomputed it), else 0. */
+RFY_API int rfy_batch_ledger_mark_stored(const rfy_batch_ledger_mark *m);
+
+/* The amounts of a mark, in øre. */
+typedef enum rfy_batch_ledger_amount {
+    RFY_BATCH_LEDGER_PREVIOUSLY_PAID, /* what was paid for it (0 when not stored) */
+    RFY_BATCH_LEDGER_CORRECTION       /* payment − previously paid (0 when not stored) */
+} rfy_batch_ledger_amount;
+
+/* One amount of m, copied into out (initialised by the caller). */
+RFY_API void rfy_batch_ledger_mark_amount(mpz_t out, const rfy_batch_ledger_mark *m,
+                                          rfy_batch_ledger_amount which);
 
 /* A case-month that was computed. */
 typedef struct rfy_batch_row {
@@ -167,7 +176,7 @@ typedef struct rfy_batch_config {
 
     /*
      * Non-zero: take the SHA-256 of every input byte as it streams (standard
-     * input too) into stats->input_sha256 and stats->input_bytes, for a
+     * input too) into the counts' input_sha256 and input_bytes, for a
      * receipt.  `tap`, if set, still sees the bytes.
      */
     int hash_input;
@@ -195,7 +204,8 @@ typedef struct rfy_batch_config {
 /* Most worker threads rfy_batch_run() starts (memory stays constant: see calc/run/batch_run.c). */
 #define RFY_BATCH_MAX_JOBS 16
 
-typedef struct rfy_batch_stats {
+/* The counts of a run (plain numbers: a copy or a borrowed pointer is fine). */
+typedef struct rfy_batch_counts {
     unsigned long rows;      /* data rows read (header excluded) */
     unsigned long computed;  /* rows of the case-months passed to on_row and accepted */
     unsigned long casemonths; /* case-months passed to on_row and accepted */
@@ -204,23 +214,39 @@ typedef struct rfy_batch_stats {
     unsigned long rejected;  /* rows passed to on_reject */
     unsigned long recomputed; /* correction run: later stored months passed to on_row
                                * as rows of no input lines (rfy/ledger.h) */
-    /* Exact sums, in øre, of the rounded columns of the accepted rows.  Kept
-     * here rather than in on_row so that with several jobs the sums are taken
-     * per chunk in the worker that computed it (no per-row cross-core reads). */
-    mpz_t gross, deductions, payment;
     /* With cfg->hash_input, after RFY_OK: the input's size and SHA-256 (64
      * lowercase hex digits); "" otherwise. */
     unsigned long long input_bytes;
     char input_sha256[65];
-} rfy_batch_stats;
+} rfy_batch_counts;
 
-/* Init / clear the sums in a batch_stats (the counters need no init). */
-RFY_API void rfy_batch_stats_init(rfy_batch_stats *st);
-RFY_API void rfy_batch_stats_clear(rfy_batch_stats *st);
+/* The sums of a run, in øre, of the rounded columns of the accepted rows. */
+typedef enum rfy_batch_total {
+    RFY_BATCH_TOTAL_GROSS,       /* the gross column */
+    RFY_BATCH_TOTAL_DEDUCTIONS,  /* the total_deduction column */
+    RFY_BATCH_TOTAL_PAYMENT      /* the payment column */
+} rfy_batch_total;
+
+/* What a run counted and summed: an opaque handle.  The sums are exact and
+ * taken per chunk in the worker that computed it (no per-row cross-core
+ * reads with several jobs). */
+typedef struct rfy_batch_stats rfy_batch_stats;
+
+/* A new handle, every count and sum 0; NULL when out of memory.  Free it
+ * with rfy_batch_stats_free(). */
+RFY_API rfy_batch_stats *rfy_batch_stats_new(void);
+/* Free st (NULL is fine). */
+RFY_API void rfy_batch_stats_free(rfy_batch_stats *st);
+
+/* The counts of st, borrowed from it (valid until st is used again). */
+RFY_API const rfy_batch_counts *rfy_batch_stats_counts(const rfy_batch_stats *st);
+
+/* One sum of st, in øre, copied into out (initialised by the caller). */
+RFY_API void rfy_batch_stats_total(mpz_t out, const rfy_batch_stats *st, rfy_batch_total which);
 
 /*
  * Add one computed case-month's gross, total_deduction and payment to the
- * sums of st (the counters are the caller's).  A front end that shows a total
+ * sums of st (the counts stay as they are).  A front end that shows a total
  * of several results (a period of months) takes it from here rather than
  * adding amounts itself.  Preconditions: st initialised; res filled by
  * rfy_compute() or rfy_compute_rows() with RFY_OK.
@@ -233,7 +259,7 @@ RFY_API void rfy_batch_stats_add(rfy_batch_stats *st, const rfy_result *res);
  * §4: no deduction carries over, so what a month cannot take is neither paid
  * nor owed): applied = gross − paid, beyond = deductions − applied.
  * `gross`, `deductions` and `paid` are the sums of the gross, total_deduction
- * and payment columns (rfy_batch_stats).  Returns 1 when the split reconciles
+ * and payment columns (rfy_batch_stats_total()).  Returns 1 when the split reconciles
  * (gross − applied = paid, applied + beyond = deductions, both parts >= 0),
  * else 0 -- which only sums not taken from the same results can give.
  * Preconditions: applied and beyond initialised.
@@ -245,7 +271,7 @@ RFY_API int rfy_batch_totals_split(mpz_t applied, mpz_t beyond, const mpz_t gros
  * Run the loop over `in` until end of input.
  *
  * Returns RFY_OK when every row went to on_row or on_reject (rejected rows
- * are not a failure: see stats->rejected).  Otherwise, with nothing more
+ * are not a failure: see the counts' rejected).  Otherwise, with nothing more
  * delivered:
  *   RFY_ECSV   the input is empty, the header is wrong (unknown, duplicate
  *              or missing column) or a record is malformed (unterminated
@@ -255,8 +281,8 @@ RFY_API int rfy_batch_totals_split(mpz_t applied, mpz_t beyond, const mpz_t gros
  *   RFY_ESTOP  internal error: the row counts do not add up (*errmsg);
  *   any other code a hook returned to stop (*errmsg NULL).
  * *errmsg is malloc'ed (caller frees) and NULL on success.
- * Preconditions: cfg->rates, cfg->amount set; stats initialised with
- * rfy_batch_stats_init(); errmsg not NULL.
+ * Preconditions: cfg->rates, cfg->amount set; stats from
+ * rfy_batch_stats_new() (a run starts it from 0); errmsg not NULL.
  */
 RFY_API int rfy_batch_run(rfy_batch_stats *stats, const rfy_batch_config *cfg, FILE *in,
                           char **errmsg);
@@ -291,6 +317,36 @@ RFY_API int rfy_batch_row_format_lines(char *buf, size_t size, const rfy_batch_r
 
 /* Room for the lines of a case-month (64 rows of at most 20 digits and a ';'). */
 #define RFY_BATCH_LINES_MAX (64 * 21)
+
+/*
+ * Whether the header that on_header was handed names extra column i
+ * (0-based index into cfg->extra_columns): 1 when it does, 0 when the file
+ * has no such column (or i is not a declared extra column).
+ */
+RFY_API int rfy_batch_binding_has_extra(const rfy_case_binding *b, size_t i);
+
+/*
+ * The text of extra column i (as above) in a record of the file bound in b
+ * (a reject's rec): sets *len and returns a pointer into rec, or "" with
+ * *len 0 when the file has no such column.  Borrowed from rec.
+ */
+RFY_API const char *rfy_batch_binding_extra_cell(const rfy_case_binding *b,
+                                                 const rfy_csv_record *rec, size_t i,
+                                                 size_t *len);
+
+/*
+ * The text of input column `column` (a name as rfy_input_column_name() gives
+ * it: "case_id", "month") in a record of the file bound in b (a reject's
+ * rec): sets *len and returns a pointer into rec, or "" with *len 0 when the
+ * file has no such column or `column` is not an input column.  Borrowed
+ * from rec.
+ */
+RFY_API const char *rfy_batch_binding_cell(const rfy_case_binding *b, const rfy_csv_record *rec,
+                                           const char *column, size_t *len);
+
+/* Room for a case_id made safe to print, as in rfy_batch_reject.case_id:
+ * 64 characters of at most 4 bytes, "..." and the NUL. */
+#define RFY_BATCH_CASE_ID_DISPLAY_SIZE (64 * 4 + 4)
 
 RFY_END_DECLS
 

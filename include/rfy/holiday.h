@@ -47,17 +47,27 @@ RFY_BEGIN_DECLS
 
 struct rfy_error; /* rfy/calc.h */
 
-/* The ledger of one case between two months.  Init/clear in pairs. */
-typedef struct rfy_holiday_state {
-    int known;          /* 0: a rejected month left the state unknown (rules.md §8: no guess) */
-    long run_months;    /* consecutive receipt months before the next month */
-    mpz_t used_m;       /* days used in the current window before the next month, thousandths */
-    rfy_month last;     /* the month last applied, or -1 before the case's first month */
-} rfy_holiday_state;
+/* The ledger of one case between two months: an opaque handle. */
+typedef struct rfy_holiday_state rfy_holiday_state;
 
-/* Known, run 0, used 0, no month applied yet. */
-RFY_API void rfy_holiday_state_init(rfy_holiday_state *st);
-RFY_API void rfy_holiday_state_clear(rfy_holiday_state *st);
+/* A new state: known, run 0, used 0, no month applied yet (a case's first
+ * month comes next).  NULL when out of memory; free with rfy_holiday_state_free(). */
+RFY_API rfy_holiday_state *rfy_holiday_state_new(void);
+/* Free st (NULL is fine). */
+RFY_API void rfy_holiday_state_free(rfy_holiday_state *st);
+/* Back to the state rfy_holiday_state_new() gives (for the next case). */
+RFY_API void rfy_holiday_state_reset(rfy_holiday_state *st);
+
+/* 1 when the state is known; 0 when a rejected month left it unknown
+ * (rules.md §8: no guess). */
+RFY_API int rfy_holiday_state_known(const rfy_holiday_state *st);
+/* Consecutive receipt months before the next month. */
+RFY_API long rfy_holiday_state_run_months(const rfy_holiday_state *st);
+/* The month last applied, or -1 before the case's first month. */
+RFY_API rfy_month rfy_holiday_state_last(const rfy_holiday_state *st);
+/* Days used in the current window before the next month, thousandths,
+ * copied into out (initialised by the caller). */
+RFY_API void rfy_holiday_state_used(mpz_t out, const rfy_holiday_state *st);
 
 /*
  * Start a case's ledger from the state given with its first month in a file

@@ -42,6 +42,7 @@ RFY_BEGIN_DECLS
 
 typedef struct rfy_ledger rfy_ledger;
 struct rfy_batch_row;  /* rfy/batch.h */
+struct rfy_batch_stats; /* rfy/batch.h */
 struct rfy_rates;      /* rfy/rates.h */
 
 /* How long a run waits for another run's transaction on the same ledger. */
@@ -103,18 +104,25 @@ RFY_API int rfy_ledger_state_before(rfy_ledger *lg, const char *case_id, size_t 
 RFY_API int rfy_ledger_case_latest(rfy_ledger *lg, const char *case_id, size_t len,
                                    rfy_month *month, int *found);
 
-/* What the ledger holds of one case-month (rfy_ledger_lookup). */
-typedef struct rfy_ledger_stored {
-    int stored;          /* 0: never paid; the rest is then empty */
-    long long entry;     /* its row in the ledger */
-    long long run;       /* the run number that paid it */
-    char run_id[17];     /* that run's id, shortened to 16 hex digits */
-    char run_time[21];   /* that run's time, "2026-12-06T14:00:00Z" */
-    mpz_t payment;       /* what was paid for it, øre */
-} rfy_ledger_stored;
+/* What the ledger holds of one case-month (rfy_ledger_lookup): an opaque
+ * handle, read through the functions below. */
+typedef struct rfy_ledger_stored rfy_ledger_stored;
 
-RFY_API void rfy_ledger_stored_init(rfy_ledger_stored *s);
-RFY_API void rfy_ledger_stored_clear(rfy_ledger_stored *s);
+/* A new, empty handle (nothing stored); NULL when out of memory. */
+RFY_API rfy_ledger_stored *rfy_ledger_stored_new(void);
+/* Free s (NULL is fine). */
+RFY_API void rfy_ledger_stored_free(rfy_ledger_stored *s);
+
+/* 1 when the case-month was paid before, 0 when never (then the rest is empty). */
+RFY_API int rfy_ledger_stored_found(const rfy_ledger_stored *s);
+/* The run number that paid it (0 when not stored). */
+RFY_API long long rfy_ledger_stored_run(const rfy_ledger_stored *s);
+/* That run's id shortened to 16 hex digits, and its time ("2026-12-06T14:00:00Z");
+ * "" when not stored.  Borrowed from s. */
+RFY_API const char *rfy_ledger_stored_run_id(const rfy_ledger_stored *s);
+RFY_API const char *rfy_ledger_stored_run_time(const rfy_ledger_stored *s);
+/* What was paid for it, øre, copied into out (initialised by the caller; 0 when not stored). */
+RFY_API void rfy_ledger_stored_payment(mpz_t out, const rfy_ledger_stored *s);
 
 /* The current stored entry of a case-month into *s.  Returns RFY_OK or RFY_EIO. */
 RFY_API int rfy_ledger_lookup(rfy_ledger *lg, const char *case_id, size_t len, rfy_month month,
@@ -145,7 +153,8 @@ typedef struct rfy_ledger_run {
     const char *options_json;                  /* the receipt's options, or NULL */
     const char *output_header;                 /* the output's header line, newline included */
     unsigned long rows, computed, rejected;
-    const mpz_t *gross, *deductions, *paid;    /* the run's totals, øre */
+    const struct rfy_batch_stats *totals;      /* the run's sums (gross, deductions, payment;
+                                                * rfy/batch.h); NULL: all 0 */
 } rfy_ledger_run;
 
 /*
@@ -171,8 +180,20 @@ typedef struct rfy_ledger_run_info {
     int corrections;
     const char *input_name, *input_sha256, *output_name, *output_sha256, *options;
     unsigned long rows, computed, rejected, stored; /* stored: case-months it stored */
-    mpz_t paid, efterbetaling, tilbagebetaling;    /* øre */
+    /* its amounts: rfy_ledger_run_amount() */
 } rfy_ledger_run_info;
+
+/* The amounts of a run, in øre. */
+typedef enum rfy_ledger_run_amount_id {
+    RFY_LEDGER_RUN_PAID,            /* Σ payment of the case-months it stored */
+    RFY_LEDGER_RUN_EFTERBETALING,   /* Σ positive corrections */
+    RFY_LEDGER_RUN_TILBAGEBETALING  /* Σ negative corrections, as a positive amount */
+} rfy_ledger_run_amount_id;
+
+/* One amount of run r, copied into out (initialised by the caller).  r must
+ * be the pointer rfy_ledger_runs() handed to fn, during that call. */
+RFY_API void rfy_ledger_run_amount(mpz_t out, const rfy_ledger_run_info *r,
+                                   rfy_ledger_run_amount_id which);
 
 /* Every committed run, oldest first, to fn (non-zero from fn stops: returned as is).
  * Returns RFY_OK, fn's code or RFY_EIO. */
@@ -186,13 +207,24 @@ typedef struct rfy_ledger_entry {
     const char *run_id, *run_time, *kind;
     int current;                  /* 0: superseded by a later entry of the same month */
     int in_file;                  /* 0: recomputed (a later month of a correction), or imported */
-    mpz_t payment;                /* øre */
-    int corrected;                /* previously_paid and correction are set */
-    mpz_t previously_paid, correction;
+    int corrected;                /* its previously paid amount and correction are set */
     int holiday_known;            /* the state after the month is known */
     long holiday_run_months;      /* receipt months after the month */
-    mpz_t holiday_used_m;         /* days used in the window after it, thousandths */
+    /* its amounts: rfy_ledger_entry_amount() */
 } rfy_ledger_entry;
+
+/* The amounts of a stored case-month. */
+typedef enum rfy_ledger_entry_amount_id {
+    RFY_LEDGER_ENTRY_PAYMENT,          /* what it paid, øre */
+    RFY_LEDGER_ENTRY_PREVIOUSLY_PAID,  /* what was paid before a correction, øre (0 unless corrected) */
+    RFY_LEDGER_ENTRY_CORRECTION,       /* payment − previously paid, øre (0 unless corrected) */
+    RFY_LEDGER_ENTRY_HOLIDAY_USED_M    /* days used in the window after it, thousandths */
+} rfy_ledger_entry_amount_id;
+
+/* One amount of entry e, copied into out (initialised by the caller).  e
+ * must be the pointer rfy_ledger_case() handed to fn, during that call. */
+RFY_API void rfy_ledger_entry_amount(mpz_t out, const rfy_ledger_entry *e,
+                                     rfy_ledger_entry_amount_id which);
 
 /* A case's entries in month order, each month's entries oldest first, to fn.
  * *found 0 when the ledger has no month of the case.  Returns as rfy_ledger_runs. */

@@ -52,7 +52,7 @@ RFY_API int rfy_casemonth_compute(rfy_result *res, const rfy_rates *rates,
 
 /*
  * Step 4: the holiday ledger of a computed case-month (rules.md §8), with
- * st the state of its case (rfy_holiday_state_init for a case's first
+ * st the state of its case (rfy_holiday_state_new() or _reset() for a case's first
  * month), its period rows in input order.  Returns RFY_OK with res's holiday
  * columns and warnings set; or RFY_EINPUT with err and *at (the row at
  * fault): the case-month is refused and its case's state is unknown from it.

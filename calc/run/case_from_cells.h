@@ -21,6 +21,7 @@
 #include <stddef.h>
 
 #include <rfy/rfy.h>
+#include <rfy/batch.h>
 #include <rfy/input.h>
 
 /* The batch input columns (interface.md).  The order is the order in which a
@@ -60,6 +61,7 @@ typedef enum case_column {
 /* Room for a case_id as written to a rejects file: 64 characters of at most
  * 4 bytes, plus "..." and the NUL. */
 #define CASE_ID_DISPLAY_SIZE (CASE_ID_MAX_CHARS * 4 + 4)
+_Static_assert(CASE_ID_DISPLAY_SIZE == RFY_BATCH_CASE_ID_DISPLAY_SIZE, "rfy/batch.h says the same");
 
 /* Where each column sits in the rows of one file. */
 typedef struct rfy_case_binding {

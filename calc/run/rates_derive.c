@@ -84,17 +84,6 @@ static void table_amount(char *buf, size_t size, const mpz_t v, int keep_decimal
         buf[n - 1] = '\0';
 }
 
-/* The row of `key` whose effective_from lies in `year`. */
-static const rfy_rate_value *row_of_year(const rfy_rates *r, rfy_rate_key key, int year)
-{
-    for (size_t i = 0; i < rfy_rates_count(r); i++) {
-        const rfy_rate_value *v = rfy_rates_at(r, i);
-        if (v->key == key && v->from.year == year)
-            return v;
-    }
-    return NULL;
-}
-
 /* The last year any month of which the tables cover (amount keys); 0 if none. */
 static int last_covered_year(const rfy_rates *r)
 {
@@ -379,7 +368,7 @@ int rfy_rates_derive(char **text, size_t *len, long *replaces, size_t n,
      * one-off 0,45 of LAS § 109 stk. 6), else 0. */
     pc.red_written = a->reduction != NULL;
     if (!a->reduction) {
-        const rfy_rate_value *red = row_of_year(base, RFY_RATE_REG_REDUCTION, a->year);
+        const rfy_rate_value *red = rfy__rates_row_of_year(base, RFY_RATE_REG_REDUCTION, a->year);
         if (red) {
             mpz_set(pc.red, red->amount);
             pc.red_written = 1;

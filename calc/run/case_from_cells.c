@@ -144,6 +144,27 @@ const char *case_input_extra_cell(const case_binding *b, const rfy_csv_record *r
     return rec->field[f];
 }
 
+int rfy_batch_binding_has_extra(const rfy_case_binding *b, size_t i)
+{
+    return i < b->nextra && b->extra_field[i] >= 0;
+}
+
+const char *rfy_batch_binding_extra_cell(const rfy_case_binding *b, const rfy_csv_record *rec,
+                                         size_t i, size_t *len)
+{
+    return case_input_extra_cell(b, rec, i, len);
+}
+
+const char *rfy_batch_binding_cell(const rfy_case_binding *b, const rfy_csv_record *rec,
+                                   const char *column, size_t *len)
+{
+    for (int k = 0; k < CASE_COL_COUNT; k++)
+        if (strcmp(COLUMN_NAME[k], column) == 0)
+            return case_input_cell(b, rec, (case_column)k, len);
+    *len = 0;
+    return "";
+}
+
 /* ---- Text safety ------------------------------------------------------------ */
 
 /* Printable: ASCII 0x20–0x7E, or a non-ASCII character that is not a C1 control. */
