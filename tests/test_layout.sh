@@ -6,7 +6,7 @@
 #   - calls go only down (nm on the library's objects): no object of a floor references a symbol defined
 #     in a floor above it, and no files of one floor call each other in a circle;
 #   - cli/ calls only what the shared library exports (nm -D);
-#   - the public headers listed in GMP_FREE_HEADERS declare no struct with a GMP member (an amount is
+#   - the public headers (all but GMP_PENDING) declare no struct with a GMP member (an amount is
 #     handed out through a function; docs/library.md).
 # The rules are the tables below.  Each check is proved to fail on a planted violation.
 #
@@ -18,23 +18,24 @@ BUILD=$(dirname "$RFY")
 
 # The floors, lowest first, and the private header folders each may include.  A header not in one of
 # these folders (system, <rfy/...>, tests/support) is not a floor's.
-FLOORS=(calc/base calc/law calc/run)
+FLOORS=(calc/base calc/law calc/run calc/present)
 declare -A MAY_INCLUDE=(
     [calc/base]="calc/base"
     [calc/law]="calc/base calc/law"
     [calc/run]="calc/base calc/law calc/run"
+    [calc/present]="calc/base calc/law calc/run calc/present"
     [cli]="cli"
 )
-HEADER_DIRS=(calc/base calc/law calc/run cli)
+HEADER_DIRS=(calc/base calc/law calc/run calc/present cli)
 
 # calc/law computes from values in memory: these words (outside comments) and headers belong to the
 # floor above.  snprintf into a buffer is fine; a stream is not.
 LAW_BANNED_WORDS='FILE|fopen|fdopen|freopen|fclose|fprintf|vfprintf|printf|vprintf|fputs|puts|fputc|putc|putchar|fwrite|fread|fgets|fgetc|getc|getchar|getline|fflush|fseek|ftell|rewind|stdin|stdout|stderr|open_memstream|popen|rfy_csv_[a-z_]*|csv_[a-z_]*|EVP_[A-Za-z_]*|SHA256[A-Za-z_]*|sqlite3[a-z_]*|pthread_[a-z_]*'
 LAW_BANNED_HEADERS='csv\.h|rfy/csv\.h|openssl/.*|sqlite3\.h|pthread\.h|dirent\.h|fcntl\.h|unistd\.h|sys/stat\.h'
 
-# The public headers whose structs hold no GMP number (include/rfy/NAME.h); each header joins the list
-# once its amounts are behind accessors.
-GMP_FREE_HEADERS=(batch columns csv ledger)
+# The public headers whose structs may still hold a GMP number (include/rfy/NAME.h); every other one
+# is checked.  The list only shrinks.
+GMP_PENDING=(holiday rates)
 
 # The source without its comments and string literals (a rule's comment may say "file").
 strip_c() {
@@ -175,6 +176,11 @@ report "includes go only down the floors; cli/ includes only its own headers and
 check_law "$SRC" >"$TMP/law"
 report "calc/law uses no stream, CSV, hashing, database or thread" "$TMP/law"
 
+GMP_FREE_HEADERS=()
+for h in "$SRC"/include/rfy/*.h; do
+    h=$(basename "$h" .h)
+    [[ " ${GMP_PENDING[*]} " == *" $h "* ]] || GMP_FREE_HEADERS+=("$h")
+done
 check_gmp_members "$SRC" "${GMP_FREE_HEADERS[@]}" >"$TMP/gmp"
 report "${GMP_FREE_HEADERS[*]}: no public struct has a GMP member" "$TMP/gmp"
 
