@@ -484,7 +484,24 @@ START_TEST(step_refuses_counts_beyond_the_bound)
     rfy_holiday_month_init(&h);
     ck_assert_int_eq(rfy_holiday_step(&h, S, RFY_MONTH(2024, 1), fd, 0, &E), RFY_EINPUT);
     ck_assert_int_eq(rfy_holiday_state_last(S), -1);
-    mpz_sub_ui(fd, fd, 1); /* 71428571428571 × 14 = 999999999999994 thousandths */
+    /* a state whose days used pass the bound is refused too; at the bound it is taken */
+    mpz_set_si(fd, RFY_HOLIDAY_MAX_M + 1);
+    rfy_holiday_state_start(S, 12, fd);
+    mpz_set_ui(fd, 0);
+    ck_assert_int_eq(rfy_holiday_step(&h, S, RFY_MONTH(2024, 1), fd, 0, &E), RFY_EINPUT);
+    ck_assert_int_eq(rfy_holiday_state_last(S), -1);
+    mpz_set_si(fd, RFY_HOLIDAY_MAX_M);
+    rfy_holiday_state_start(S, 13, fd); /* month 14: inside the window, used carried */
+    mpz_set_ui(fd, 0);
+    ck_assert_int_eq(rfy_holiday_step(&h, S, RFY_MONTH(2024, 1), fd, 0, &E), RFY_OK);
+    ck_assert_int_eq(h.used_before_m, RFY_HOLIDAY_MAX_M);
+    /* allowed = max(0, 35000 − MAX − 0) = 0; used after = min(35000, MAX) = 35000 */
+    ck_assert_int_eq(h.allowed_m, 0);
+    ck_assert_int_eq(h.used_after_m, 35000);
+    ck_assert_int_eq(h.days_left_m, 0);
+    rfy_holiday_state_reset(S);
+    mpz_set_si(fd, 71428571428571L);
+    /* 71428571428571 × 14 = 999999999999994 thousandths */
     ck_assert_int_eq(rfy_holiday_step(&h, S, RFY_MONTH(2024, 1), fd, 0, &E), RFY_OK);
     ck_assert_int_eq(h.fg_m, INT64_C(999999999999994));
     ck_days(h.fg_m, "999999999999.994");

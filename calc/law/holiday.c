@@ -138,7 +138,9 @@ int rfy_holiday_step(rfy_holiday_month *out, rfy_holiday_state *st, rfy_month mo
      * engine's checked inputs are far below these bounds. */
     if (mpz_sgn(feriedage_c) < 0 || mpz_cmp_si(feriedage_c, RFY_HOLIDAY_MAX_M / FG_PER_FERIEDAG_C) > 0)
         return out_of_range(err, "holiday_days", RFY_HOLIDAY_MAX_M / FG_PER_FERIEDAG_C / 100);
-    if (mpz_sgn(st->used_m) < 0 || mpz_cmp_si(st->used_m, RFY_HOLIDAY_MAX_M) > 0)
+    /* (after a gap the state's days are dropped below, whatever they were) */
+    if (!(st->last >= 0 && month > st->last + 1) &&
+        (mpz_sgn(st->used_m) < 0 || mpz_cmp_si(st->used_m, RFY_HOLIDAY_MAX_M) > 0))
         return out_of_range(err, "holiday_used_days", RFY_HOLIDAY_MAX_M / 1000);
 
     out->run_broken = 0;
