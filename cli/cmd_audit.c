@@ -219,7 +219,7 @@ static int on_row(void *user, const rfy_batch_row *row, rfy_error *err)
      * months; a month with holiday beyond the right is flagged in the report
      * even when the amount matches (excess days are never deducted). */
     const rfy_holiday_month *holiday = rfy_result_holiday(r);
-    int excess = holiday->status == RFY_HOLIDAY_KNOWN && mpz_sgn(holiday->excess_m) > 0;
+    int excess = holiday->status == RFY_HOLIDAY_KNOWN && holiday->excess_m > 0;
     a->holiday_excess += (unsigned long)excess;
     /* Positive: paid too much; within --tolerance either way a match (rfy/audit.h). */
     rfy_result_amount_ore(a->payment, r, RFY_RESULT_PAYMENT);

@@ -35,15 +35,18 @@ static const char RATES_FOOTER[] =
 static void show_row(const rfy_rate_value *v)
 {
     char amount[48], from[11], to[11];
-    rfy_money_format(amount, sizeof amount, v->amount, '.');
-    rfy_date_format(from, &v->from);
-    rfy_date_format(to, &v->to);
-    printf("%-32s %12s %-9s %s..%s  %-9s %s\n", rfy_rate_key_name(v->key), amount,
-           rfy_rate_key_unit(v->key), from, to, rfy_provenance_name(v->provenance),
-           v->legal_ref);
-    printf("%-32s   source: %s (%s:%lu%s)\n", "", v->source, v->file, v->line,
-           !v->chained ? ""
-           : rfy_sanction_day_level_key(v->key) != RFY_RATE_KEY_COUNT
+    rfy_date d_from = rfy_rate_value_from(v), d_to = rfy_rate_value_to(v);
+    rfy_rate_key key = rfy_rate_value_key(v);
+    rfy_rate_value_amount_text(amount, sizeof amount, v, '.');
+    rfy_date_format(from, &d_from);
+    rfy_date_format(to, &d_to);
+    printf("%-32s %12s %-9s %s..%s  %-9s %s\n", rfy_rate_key_name(key), amount,
+           rfy_rate_key_unit(key), from, to, rfy_provenance_name(rfy_rate_value_provenance(v)),
+           rfy_rate_value_legal_ref(v));
+    printf("%-32s   source: %s (%s:%lu%s)\n", "", rfy_rate_value_source(v), rfy_rate_value_file(v),
+           rfy_rate_value_line(v),
+           !rfy_rate_value_chained(v) ? ""
+           : rfy_sanction_day_level_key(key) != RFY_RATE_KEY_COUNT
                ? "; amount computed from the level: round(level × 12 / 260)"
                : "; amount computed by the chain");
 }
@@ -55,7 +58,8 @@ static size_t show_rows(const rfy_rates *rates, int year)
     for (int k = 0; k < RFY_RATE_KEY_COUNT; k++)
         for (i = 0; i < n; i++) {
             const rfy_rate_value *v = rfy_rates_at(rates, i);
-            if ((int)v->key == k && v->from.year <= year && v->to.year >= year) {
+            if ((int)rfy_rate_value_key(v) == k && rfy_rate_value_from(v).year <= year &&
+                rfy_rate_value_to(v).year >= year) {
                 show_row(v);
                 shown++;
             }
@@ -92,7 +96,8 @@ static int show_year(const rfy_rates *rates, int year)
                 year, years);
         for (size_t i = 0; i < rfy_rates_count(rates); i++) {
             const rfy_rate_value *v = rfy_rates_at(rates, i);
-            if (v->from.year <= year && v->to.year >= year) { /* e.g. a regulation row */
+            if (rfy_rate_value_from(v).year <= year &&
+                rfy_rate_value_to(v).year >= year) { /* e.g. a regulation row */
                 printf("No rate table covers %d (the tables cover %s). Rows dated %d: regulation "
                        "parameters only, no amount a computation uses:\n",
                        year, years, year);

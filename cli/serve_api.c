@@ -447,18 +447,21 @@ static int rates_year(serve_answer *ans, const rfy_rates *rates, int year)
     for (int k = 0; !bad && k < RFY_RATE_KEY_COUNT; k++)
         for (size_t i = 0; !bad && i < n; i++) {
             const rfy_rate_value *v = rfy_rates_at(rates, i);
-            char where[64];
-            if ((int)v->key != k || v->from.year > year || v->to.year < year)
+            rfy_date from = rfy_rate_value_from(v), to = rfy_rate_value_to(v);
+            rfy_rate_key key = rfy_rate_value_key(v);
+            char where[64], amount[64];
+            if ((int)key != k || from.year > year || to.year < year)
                 continue;
-            snprintf(where, sizeof where, "%s:%lu", v->file ? v->file : "", v->line);
-            bad = json_array_append_new(
-                      arr, json_pack("{s:s, s:o, s:s, s:o, s:o, s:s, s:s, s:s, s:s}", "key",
-                                     rfy_rate_key_name(v->key), "amount", money_json(v->amount),
-                                     "unit", rfy_rate_key_unit(v->key), "effective_from",
-                                     date_json(&v->from), "effective_to", date_json(&v->to),
-                                     "provenance", rfy_provenance_name(v->provenance),
-                                     "legal_ref", v->legal_ref ? v->legal_ref : "", "source",
-                                     v->source ? v->source : "", "table", where)) != 0;
+            snprintf(where, sizeof where, "%s:%lu", rfy_rate_value_file(v), rfy_rate_value_line(v));
+            bad = rfy_rate_value_amount_text(amount, sizeof amount, v, '.') < 0 ||
+                  json_array_append_new(
+                      arr, json_pack("{s:s, s:s, s:s, s:o, s:o, s:s, s:s, s:s, s:s}", "key",
+                                     rfy_rate_key_name(key), "amount", amount,
+                                     "unit", rfy_rate_key_unit(key), "effective_from",
+                                     date_json(&from), "effective_to", date_json(&to),
+                                     "provenance", rfy_provenance_name(rfy_rate_value_provenance(v)),
+                                     "legal_ref", rfy_rate_value_legal_ref(v), "source",
+                                     rfy_rate_value_source(v), "table", where)) != 0;
         }
     if (bad) {
         json_decref(arr);

@@ -21,8 +21,9 @@ static void check_get(const rfy_rates *rates, rfy_month m)
         const rfy_rate_value *v = rfy_rates_get(rates, (rfy_rate_key)k, m);
         if (!v)
             continue;
-        FUZZ_CHECK(v->key == (rfy_rate_key)k);
-        FUZZ_CHECK(rfy_date_month(&v->from) <= m && m <= rfy_date_month(&v->to));
+        rfy_date from = rfy_rate_value_from(v), to = rfy_rate_value_to(v);
+        FUZZ_CHECK(rfy_rate_value_key(v) == (rfy_rate_key)k);
+        FUZZ_CHECK(rfy_date_month(&from) <= m && m <= rfy_date_month(&to));
         FUZZ_CHECK(m >= rfy_rates_first_month(rates) && m <= rfy_rates_last_month(rates));
     }
 }
@@ -36,15 +37,21 @@ static void use_rates(const rfy_rates *rates)
 
     FUZZ_CHECK(n >= 1 && first <= last);
     FUZZ_CHECK(strlen(rfy_rates_id(rates)) == 16);
+    mpz_init(v);
     for (i = 0; i < n; i++) {
         const rfy_rate_value *row = rfy_rates_at(rates, i);
-        FUZZ_CHECK(rfy_date_cmp(&row->from, &row->to) <= 0);
-        FUZZ_CHECK(mpz_sgn(row->amount) >= 0);
-        FUZZ_CHECK(row->legal_ref[0] != '\0' && row->source[0] != '\0' && row->line >= 1);
-        FUZZ_CHECK(strcmp(row->file, "a.csv") == 0 || strcmp(row->file, "b.csv") == 0);
+        rfy_date from = rfy_rate_value_from(row), to = rfy_rate_value_to(row);
+        rfy_rate_key key = rfy_rate_value_key(row);
+        rfy_rate_value_amount(v, row);
+        FUZZ_CHECK(rfy_date_cmp(&from, &to) <= 0);
+        FUZZ_CHECK(mpz_sgn(v) >= 0);
+        FUZZ_CHECK(rfy_rate_value_legal_ref(row)[0] != '\0' && rfy_rate_value_source(row)[0] != '\0' &&
+                   rfy_rate_value_line(row) >= 1);
+        FUZZ_CHECK(strcmp(rfy_rate_value_file(row), "a.csv") == 0 ||
+                   strcmp(rfy_rate_value_file(row), "b.csv") == 0);
         /* the row's own months find it */
-        FUZZ_CHECK(rfy_rates_get(rates, row->key, rfy_date_month(&row->from)) == row);
-        FUZZ_CHECK(rfy_rates_get(rates, row->key, rfy_date_month(&row->to)) == row);
+        FUZZ_CHECK(rfy_rates_get(rates, key, rfy_date_month(&from)) == row);
+        FUZZ_CHECK(rfy_rates_get(rates, key, rfy_date_month(&to)) == row);
     }
     /* edges, just outside, and a few months everyone uses */
     check_get(rates, first);
@@ -62,7 +69,6 @@ static void use_rates(const rfy_rates *rates)
 
     k = rfy_rates_check_chain(rates, NULL);
     FUZZ_CHECK(k >= -1);
-    mpz_init(v);
     for (y = 2012; y <= 2016; y++)
         (void)rfy_rates_chain_value(v, rates, RFY_RATE_WAGE_THRESHOLD, y);
     (void)rfy_rates_chain_value(v, rates, RFY_RATE_FORSORGER, 2025);

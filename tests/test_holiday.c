@@ -48,8 +48,16 @@ static void teardown(void)
     rfy_rates_free(R);
 }
 
-/* A day count as the output writes it ("10.00", "2.912"). */
-static void ck_days(const mpz_t q, const char *want)
+/* A day count as the output writes it ("10.00", "2.912"): a month's count (int64_t)... */
+static void ck_days(int64_t m, const char *want)
+{
+    char got[48];
+    ck_assert_int_gt(rfy_holiday_days_format_m(got, sizeof got, m, '.'), 0);
+    ck_assert_str_eq(got, want);
+}
+
+/* ...and an mpz_t one (the state's days used, a formatted number). */
+static void ck_days_z(const mpz_t q, const char *want)
 {
     char got[48];
     ck_assert_int_gt(rfy_holiday_days_format(got, sizeof got, q, '.'), 0);
@@ -140,7 +148,7 @@ START_TEST(paid_every_month_2023_01_to_2024_02)
         mpz_t used_m;
         mpz_init(used_m);
         rfy_holiday_state_used(used_m, S);
-        ck_days(used_m, "35.00");
+        ck_days_z(used_m, "35.00");
         mpz_clear(used_m);
     }
 }
@@ -161,10 +169,10 @@ START_TEST(single_row_with_run_12_equals_13_month_file)
     whole.holiday.run_before = Z.holiday.run_before;
     whole.holiday.run_after = Z.holiday.run_after;
     whole.holiday.window_from = Z.holiday.window_from;
-    mpz_set(whole.holiday.used_after_m, Z.holiday.used_after_m);
-    mpz_set(whole.holiday.days_left_m, Z.holiday.days_left_m);
-    mpz_set(whole.holiday.excess_m, Z.holiday.excess_m);
-    mpz_set(whole.holiday.allowed_m, Z.holiday.allowed_m);
+    whole.holiday.used_after_m = Z.holiday.used_after_m;
+    whole.holiday.days_left_m = Z.holiday.days_left_m;
+    whole.holiday.excess_m = Z.holiday.excess_m;
+    whole.holiday.allowed_m = Z.holiday.allowed_m;
 
     rfy_holiday_state_reset(S);
     rfy_case_reset(&C);
@@ -180,10 +188,10 @@ START_TEST(single_row_with_run_12_equals_13_month_file)
     ck_assert_int_eq(Z.holiday.run_before, whole.holiday.run_before);
     ck_assert_int_eq(Z.holiday.run_after, whole.holiday.run_after);
     ck_assert_int_eq(Z.holiday.window_from, whole.holiday.window_from);
-    ck_assert(!mpz_cmp(Z.holiday.used_after_m, whole.holiday.used_after_m));
-    ck_assert(!mpz_cmp(Z.holiday.days_left_m, whole.holiday.days_left_m));
-    ck_assert(!mpz_cmp(Z.holiday.excess_m, whole.holiday.excess_m));
-    ck_assert(!mpz_cmp(Z.holiday.allowed_m, whole.holiday.allowed_m));
+    ck_assert(Z.holiday.used_after_m == whole.holiday.used_after_m);
+    ck_assert(Z.holiday.days_left_m == whole.holiday.days_left_m);
+    ck_assert(Z.holiday.excess_m == whole.holiday.excess_m);
+    ck_assert(Z.holiday.allowed_m == whole.holiday.allowed_m);
     ck_days(Z.holiday.days_left_m, "25.00");
     rfy_result_clear(&whole);
 }
@@ -437,22 +445,68 @@ START_TEST(days_format)
     mpz_t q;
     char buf[32];
     mpz_init(q);
-    ck_days(q, "0.00");
+    ck_days_z(q, "0.00");
     mpz_set_ui(q, 35000);
-    ck_days(q, "35.00");
+    ck_days_z(q, "35.00");
     mpz_set_ui(q, 2912); /* 2,08 × 7/5 */
     ck_assert_int_eq(rfy_holiday_days_format(buf, sizeof buf, q, ','), 5);
     ck_assert_str_eq(buf, "2,912");
     mpz_set_ui(q, 1400); /* 1 × 7/5 */
-    ck_days(q, "1.40");
+    ck_days_z(q, "1.40");
     mpz_set_ui(q, 5);
-    ck_days(q, "0.005");
+    ck_days_z(q, "0.005");
     mpz_set_ui(q, 123456789);
-    ck_days(q, "123456.789");
+    ck_days_z(q, "123456.789");
     ck_assert_int_eq(rfy_holiday_days_format(buf, 5, q, '.'), -1);
     mpz_set_si(q, -1);
     ck_assert_int_eq(rfy_holiday_days_format(buf, sizeof buf, q, '.'), -1);
+    /* the bound of a month's counts: 10^15 − 1 thousandths, and not one more */
+    mpz_set_si(q, RFY_HOLIDAY_MAX_M + 1);
+    ck_assert_int_eq(rfy_holiday_days_format(buf, sizeof buf, q, '.'), -1);
     mpz_clear(q);
+    ck_days(RFY_HOLIDAY_MAX_M, "999999999999.999");
+    ck_days(2912, "2.912");
+    ck_assert_int_eq(rfy_holiday_days_format_m(buf, sizeof buf, RFY_HOLIDAY_MAX_M + 1, '.'), -1);
+    ck_assert_int_eq(rfy_holiday_days_format_m(buf, sizeof buf, -1, '.'), -1);
+    ck_assert_int_eq(rfy_holiday_days_format_m(buf, 5, 2912, '.'), -1); /* "2.912" needs 6 bytes */
+}
+END_TEST
+
+START_TEST(step_refuses_counts_beyond_the_bound)
+{
+    /* A month's counts are int64_t thousandths up to RFY_HOLIDAY_MAX_M
+     * (rfy/holiday.h): feriedage in hundredths × 14 must stay within it, so
+     * 999999999999999 / 14 = 71428571428571 hundredths is the most a step
+     * takes; one more is refused and the state is left as it was. */
+    rfy_holiday_month h;
+    mpz_t fd;
+    mpz_init_set_si(fd, 71428571428571L + 1);
+    rfy_holiday_month_init(&h);
+    ck_assert_int_eq(rfy_holiday_step(&h, S, RFY_MONTH(2024, 1), fd, 0, &E), RFY_EINPUT);
+    ck_assert_int_eq(rfy_holiday_state_last(S), -1);
+    /* a state whose days used pass the bound is refused too; at the bound it is taken */
+    mpz_set_si(fd, RFY_HOLIDAY_MAX_M + 1);
+    rfy_holiday_state_start(S, 12, fd);
+    mpz_set_ui(fd, 0);
+    ck_assert_int_eq(rfy_holiday_step(&h, S, RFY_MONTH(2024, 1), fd, 0, &E), RFY_EINPUT);
+    ck_assert_int_eq(rfy_holiday_state_last(S), -1);
+    mpz_set_si(fd, RFY_HOLIDAY_MAX_M);
+    rfy_holiday_state_start(S, 13, fd); /* month 14: inside the window, used carried */
+    mpz_set_ui(fd, 0);
+    ck_assert_int_eq(rfy_holiday_step(&h, S, RFY_MONTH(2024, 1), fd, 0, &E), RFY_OK);
+    ck_assert_int_eq(h.used_before_m, RFY_HOLIDAY_MAX_M);
+    /* allowed = max(0, 35000 − MAX − 0) = 0; used after = min(35000, MAX) = 35000 */
+    ck_assert_int_eq(h.allowed_m, 0);
+    ck_assert_int_eq(h.used_after_m, 35000);
+    ck_assert_int_eq(h.days_left_m, 0);
+    rfy_holiday_state_reset(S);
+    mpz_set_si(fd, 71428571428571L);
+    /* 71428571428571 × 14 = 999999999999994 thousandths */
+    ck_assert_int_eq(rfy_holiday_step(&h, S, RFY_MONTH(2024, 1), fd, 0, &E), RFY_OK);
+    ck_assert_int_eq(h.fg_m, INT64_C(999999999999994));
+    ck_days(h.fg_m, "999999999999.994");
+    rfy_holiday_month_clear(&h);
+    mpz_clear(fd);
 }
 END_TEST
 
@@ -611,6 +665,7 @@ static Suite *suite(void)
     tcase_add_test(t, months_must_come_in_order);
     tcase_add_test(t, used_days_need_a_right);
     tcase_add_test(t, days_format);
+    tcase_add_test(t, step_refuses_counts_beyond_the_bound);
     tcase_add_test(t, period_rows_sum_their_holiday);
     tcase_add_test(t, columns_parse);
     tcase_add_test(t, columns_refuse_bad_values);

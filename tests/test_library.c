@@ -445,7 +445,7 @@ START_TEST(result_accessors_split_month)
     ck_assert_int_eq(rfy_result_flag(r, RFY_RESULT_WAGE_55_ONLY), 1);
     ck_assert_uint_eq(rfy_result_warning_count(r), 0);
     ck_assert_int_eq(rfy_result_warning(r, 0), 0);
-    ck_assert_int_eq(rfy_result_rate(r, RFY_RATE_FORSORGER)->provenance, RFY_PROV_PUBLISHED);
+    ck_assert_int_eq(rfy_rate_value_provenance(rfy_result_rate(r, RFY_RATE_FORSORGER)), RFY_PROV_PUBLISHED);
     ck_assert_int_eq(rfy_result_holiday(r)->status, RFY_HOLIDAY_NONE);
     mpz_clear(z);
     mpq_clear(q);
@@ -473,6 +473,49 @@ START_TEST(result_warnings_by_index)
     ck_assert_int_eq(rfy_result_provenance(r), RFY_PROV_DERIVED);
     rfy_result_free(r);
     rfy_case_free(c);
+}
+END_TEST
+
+/* A rate row through its accessors (the handle is opaque).  rates/2015.csv
+ * line 4: forsørger 14.416 kr./md. from 5 January 2015 (published), so May
+ * 2015 is governed by it; rates/2026.csv line 10: forsørger written "chain",
+ * round(16.972 × 1,045) = round(17.735,74) = 17.736 kr. (derived). */
+START_TEST(rate_value_accessors)
+{
+    const rfy_rate_value *v = rfy_rates_get(rates, RFY_RATE_FORSORGER, RFY_MONTH(2015, 5));
+    char text[32];
+    rfy_date d;
+    mpz_t z;
+
+    mpz_init(z);
+    ck_assert_ptr_nonnull(v);
+    ck_assert_int_eq(rfy_rate_value_key(v), RFY_RATE_FORSORGER);
+    rfy_rate_value_amount(z, v);
+    ck_assert_int_eq(mpz_cmp_ui(z, 1441600), 0);
+    ck_assert_int_eq(rfy_rate_value_amount_text(text, sizeof text, v, ','), 8);
+    ck_assert_str_eq(text, "14416,00");
+    ck_assert_int_eq(rfy_rate_value_amount_text(text, 8, v, '.'), -1); /* needs 9 bytes */
+    d = rfy_rate_value_from(v);
+    ck_assert(d.year == 2015 && d.month == 1 && d.day == 5);
+    d = rfy_rate_value_to(v);
+    ck_assert(d.year == 2015 && d.month == 12 && d.day == 31);
+    ck_assert_int_eq(rfy_rate_value_provenance(v), RFY_PROV_PUBLISHED);
+    ck_assert_str_eq(rfy_rate_value_file(v), "2015.csv");
+    ck_assert_uint_eq(rfy_rate_value_line(v), 4);
+    ck_assert_int_eq(rfy_rate_value_chained(v), 0);
+    ck_assert_str_eq(rfy_rate_value_legal_ref(v),
+                     "LAS §§ 68 stk. 2 nr. 1 og 69 j stk. 2 nr. 1 (LBK nr. 190 af 24.02.2012 m.s.æ.)");
+    ck_assert_ptr_nonnull(strstr(rfy_rate_value_source(v), "bm.dk"));
+
+    v = rfy_rates_get(rates, RFY_RATE_FORSORGER, RFY_MONTH(2026, 11));
+    ck_assert_ptr_nonnull(v);
+    rfy_rate_value_amount(z, v);
+    ck_assert_int_eq(mpz_cmp_ui(z, 1773600), 0);
+    ck_assert_int_ne(rfy_rate_value_chained(v), 0);
+    ck_assert_int_eq(rfy_rate_value_provenance(v), RFY_PROV_DERIVED);
+    ck_assert_str_eq(rfy_rate_value_file(v), "2026.csv");
+    ck_assert_uint_eq(rfy_rate_value_line(v), 10);
+    mpz_clear(z);
 }
 END_TEST
 
@@ -587,6 +630,7 @@ static Suite *library_suite(void)
     tcase_add_test(tc, totals_split);
     tcase_add_test(tc, result_accessors_split_month);
     tcase_add_test(tc, result_warnings_by_index);
+    tcase_add_test(tc, rate_value_accessors);
     tcase_add_test(tc, case_setters_and_getters);
     tcase_add_test(tc, explain_text_and_json);
     suite_add_tcase(s, tc);

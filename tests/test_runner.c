@@ -40,7 +40,7 @@ static int on_result(void *user, const rfy_run_row *const *rows, size_t n, const
     run_after[nseen] = h->run_after;
     status[nseen] = h->status;
     if (h->status != RFY_HOLIDAY_KNOWN ||
-        rfy_holiday_days_format(excess[nseen], sizeof excess[0], h->excess_m, '.') < 0)
+        rfy_holiday_days_format_m(excess[nseen], sizeof excess[0], h->excess_m, '.') < 0)
         excess[nseen][0] = '\0';
     nseen++;
     return RFY_OK;

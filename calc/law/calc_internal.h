@@ -16,6 +16,8 @@
 
 #include <rfy/calc.h>
 
+#include "rates_internal.h" /* the rows of rate[] below are read directly in calc/ */
+
 /* One case-month's input.  Init with rfy_case_init(), clear with rfy_case_clear(). */
 struct rfy_case {
     rfy_month month;

@@ -1,7 +1,9 @@
 /*
  * The holiday ledger of rules.md §8 (§ 69 stk. 5, § 68 a stk. 4, BEK nr. 1470
  * af 16.12.2019).  See rfy/holiday.h.  Every count is an exact whole number
- * of thousandths of a calendar day (mpz_t, suffix _m).
+ * of thousandths of a calendar day (suffix _m): an mpz_t in the state, an
+ * int64_t in a month's ledger (bounded by RFY_HOLIDAY_MAX_M, checked on the
+ * way in).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,14 +96,28 @@ void rfy_holiday_state_forget(rfy_holiday_state *st, rfy_month month)
 void rfy_holiday_month_init(rfy_holiday_month *h)
 {
     memset(h, 0, sizeof *h);
-    mpz_inits(h->used_before_m, h->fg_m, h->ydelse_m, h->allowed_m, h->excess_m, h->used_after_m,
-              h->days_left_m, NULL);
 }
 
 void rfy_holiday_month_clear(rfy_holiday_month *h)
 {
-    mpz_clears(h->used_before_m, h->fg_m, h->ydelse_m, h->allowed_m, h->excess_m, h->used_after_m,
-               h->days_left_m, NULL);
+    (void)h; /* plain values: nothing to free */
+}
+
+/* feriedage in hundredths × 10 × 7/5 = thousandths of a calendar day */
+#define FG_PER_FERIEDAG_C (10 * RFY_FERIEDAG_CAL_DAYS / RFY_FERIEDAG_WORK_DAYS)
+
+/* RFY_EINPUT with an out-of-range fault on `column` (limit in whole days). */
+static int out_of_range(struct rfy_error *err, const char *column, long limit_days)
+{
+    rfy_fault *f;
+    if (err)
+        rfy_error_reset(err);
+    if ((f = rfy__fault_add(err, RFY_FAULT_OUT_OF_RANGE, column))) {
+        rfy__fault_value(f, "?", 1);
+        f->limit = limit_days;
+    }
+    rfy__fault_end(err);
+    return RFY_EINPUT;
 }
 
 int rfy_holiday_step(rfy_holiday_month *out, rfy_holiday_state *st, rfy_month month,
@@ -118,6 +134,14 @@ int rfy_holiday_step(rfy_holiday_month *out, rfy_holiday_state *st, rfy_month mo
         rfy__fault_end(err);
         return RFY_EINPUT;
     }
+    /* Every count of the month must fit its int64_t (rfy/holiday.h); the
+     * engine's checked inputs are far below these bounds. */
+    if (mpz_sgn(feriedage_c) < 0 || mpz_cmp_si(feriedage_c, RFY_HOLIDAY_MAX_M / FG_PER_FERIEDAG_C) > 0)
+        return out_of_range(err, "holiday_days", RFY_HOLIDAY_MAX_M / FG_PER_FERIEDAG_C / 100);
+    /* (after a gap the state's days are dropped below, whatever they were) */
+    if (!(st->last >= 0 && month > st->last + 1) &&
+        (mpz_sgn(st->used_m) < 0 || mpz_cmp_si(st->used_m, RFY_HOLIDAY_MAX_M) > 0))
+        return out_of_range(err, "holiday_used_days", RFY_HOLIDAY_MAX_M / 1000);
 
     out->run_broken = 0;
     /* BEK 1470/2019 § 1: the months are not consecutive when a whole calendar
@@ -138,7 +162,7 @@ int rfy_holiday_step(rfy_holiday_month *out, rfy_holiday_state *st, rfy_month mo
     }
     out->status = RFY_HOLIDAY_KNOWN;
     out->run_before = st->run_months;
-    mpz_set(out->used_before_m, st->used_m);
+    out->used_before_m = (int64_t)mpz_get_si(st->used_m);
 
     /* § 69 stk. 5: the right after 12 consecutive receipt months. */
     out->right = out->run_before >= RFY_HOLIDAY_RUN_MONTHS;
@@ -147,7 +171,7 @@ int rfy_holiday_step(rfy_holiday_month *out, rfy_holiday_state *st, rfy_month mo
      * unused days lapse at its end. */
     out->new_window = out->right && out->run_before % RFY_HOLIDAY_RUN_MONTHS == 0;
     if (out->new_window)
-        mpz_set_ui(out->used_before_m, 0);
+        out->used_before_m = 0;
     if (out->right) {
         out->window_from = month - (rfy_month)(out->run_before % RFY_HOLIDAY_RUN_MONTHS);
         out->window_to = out->window_from + RFY_HOLIDAY_RUN_MONTHS - 1;
@@ -158,66 +182,71 @@ int rfy_holiday_step(rfy_holiday_month *out, rfy_holiday_state *st, rfy_month mo
     /* § 68 a stk. 4 with Ankestyrelsen 68-15: 5 feriedage = 7 calendar days,
      * so fg = feriedage × 7/5; in thousandths of a day: hundredths × 10 × 7/5
      * = hundredths × 14 (whole: 5 divides 70). */
-    mpz_mul_ui(out->fg_m, feriedage_c, 10 * RFY_FERIEDAG_CAL_DAYS / RFY_FERIEDAG_WORK_DAYS);
-    mpz_set_si(out->ydelse_m, ydelse_days);
-    mpz_mul_ui(out->ydelse_m, out->ydelse_m, 1000);
+    out->fg_m = (int64_t)mpz_get_si(feriedage_c) * FG_PER_FERIEDAG_C;
+    out->ydelse_m = (int64_t)ydelse_days * 1000;
 
     if (out->right) {
         /* § 69 stk. 5: holiday with feriegodtgørelse is held first, and "den
          * samlede ferie kan højst udgøre 5 uger":
          * allowed = max(0, 35 − used − fg). */
-        mpz_set_si(out->allowed_m, RFY_HOLIDAY_WINDOW_M);
-        mpz_sub(out->allowed_m, out->allowed_m, out->used_before_m);
-        mpz_sub(out->allowed_m, out->allowed_m, out->fg_m);
-        if (mpz_sgn(out->allowed_m) < 0)
-            mpz_set_ui(out->allowed_m, 0);
+        out->allowed_m = RFY_HOLIDAY_WINDOW_M - out->used_before_m - out->fg_m;
+        if (out->allowed_m < 0)
+            out->allowed_m = 0;
         /* used_after = min(35, used + fg + ydelse days) */
-        mpz_add(out->used_after_m, out->used_before_m, out->fg_m);
-        mpz_add(out->used_after_m, out->used_after_m, out->ydelse_m);
-        if (mpz_cmp_si(out->used_after_m, RFY_HOLIDAY_WINDOW_M) > 0)
-            mpz_set_si(out->used_after_m, RFY_HOLIDAY_WINDOW_M);
+        out->used_after_m = out->used_before_m + out->fg_m + out->ydelse_m;
+        if (out->used_after_m > RFY_HOLIDAY_WINDOW_M)
+            out->used_after_m = RFY_HOLIDAY_WINDOW_M;
         /* days_left = 35 − used_after */
-        mpz_set_si(out->days_left_m, RFY_HOLIDAY_WINDOW_M);
-        mpz_sub(out->days_left_m, out->days_left_m, out->used_after_m);
+        out->days_left_m = RFY_HOLIDAY_WINDOW_M - out->used_after_m;
     } else {
         /* Before the right: no holiday with ydelse is covered; holiday with
          * feriegodtgørelse needs no right (§ 68 a stk. 4, last sentence) and
          * counts against nothing. */
-        mpz_set_ui(out->allowed_m, 0);
-        mpz_set_ui(out->used_after_m, 0);
-        mpz_set_ui(out->days_left_m, 0);
+        out->allowed_m = 0;
+        out->used_after_m = 0;
+        out->days_left_m = 0;
     }
     /* excess = max(0, ydelse days − allowed): reported, never deducted
      * (stopping the ydelse is the kommune's decision, Ankestyrelsen 2017). */
-    mpz_sub(out->excess_m, out->ydelse_m, out->allowed_m);
-    if (mpz_sgn(out->excess_m) < 0)
-        mpz_set_ui(out->excess_m, 0);
+    out->excess_m = out->ydelse_m - out->allowed_m;
+    if (out->excess_m < 0)
+        out->excess_m = 0;
 
     /* BEK 1470/2019 § 1: a month of partial receipt counts as a whole month,
      * and so does a month paid 0 because of income (STAR 23.12.2021, section 8). */
     out->run_after = out->run_before + 1;
     st->run_months = out->run_after;
-    mpz_set(st->used_m, out->used_after_m);
+    mpz_set_si(st->used_m, (long)out->used_after_m);
     return RFY_OK;
 }
 
 int rfy_holiday_days_format(char *buf, size_t size, const mpz_t days_m, char point)
 {
-    char tmp[32];
-    unsigned long t, whole, frac;
-    int n = 0, i, decimals;
-
-    if (mpz_sgn(days_m) == 0 && size > 4) { /* most cells of the batch output: the text below */
-        memcpy(buf, "0.00", 5);
-        buf[1] = point;
-        return 4;
-    }
-    if (mpz_sgn(days_m) < 0 || mpz_cmp_ui(days_m, 999999999999999UL) > 0) {
+    if (mpz_sgn(days_m) < 0 || mpz_cmp_si(days_m, RFY_HOLIDAY_MAX_M) > 0) {
         if (size)
             buf[0] = '\0';
         return -1;
     }
-    t = mpz_get_ui(days_m);
+    return rfy_holiday_days_format_m(buf, size, (int64_t)mpz_get_si(days_m), point);
+}
+
+int rfy_holiday_days_format_m(char *buf, size_t size, int64_t days_m, char point)
+{
+    char tmp[32];
+    uint64_t t, whole, frac;
+    int n = 0, i, decimals;
+
+    if (days_m == 0 && size > 4) { /* most cells of the batch output: the text below */
+        memcpy(buf, "0.00", 5);
+        buf[1] = point;
+        return 4;
+    }
+    if (days_m < 0 || days_m > RFY_HOLIDAY_MAX_M) {
+        if (size)
+            buf[0] = '\0';
+        return -1;
+    }
+    t = (uint64_t)days_m;
     /* two decimals unless the thousandths digit is needed (2,912) */
     decimals = t % 10 == 0 ? 2 : 3;
     frac = decimals == 2 ? t % 1000 / 10 : t % 1000;
@@ -299,7 +328,7 @@ static int apply(rfy_result *res, rfy_holiday_state *st, const month_input *in, 
      * is said, not guessed. */
     if (res->holiday.status == RFY_HOLIDAY_UNKNOWN)
         res->warnings |= RFY_WARN_HOLIDAY_STATE_UNKNOWN;
-    else if (mpz_sgn(res->holiday.excess_m) > 0)
+    else if (res->holiday.excess_m > 0)
         res->warnings |= RFY_WARN_HOLIDAY_EXCESS;
     return RFY_OK;
 }

@@ -14,6 +14,7 @@
 
 #include <rfy/money.h>
 #include <rfy/names.h>
+#include "rates_internal.h"
 #include "text_utf8.h"
 
 /* A plain decimal ("3.6", "16382") into q; returns the bytes read, 0 if none. */

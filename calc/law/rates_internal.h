@@ -2,9 +2,25 @@
 #ifndef RFY_RATES_INTERNAL_H
 #define RFY_RATES_INTERNAL_H
 
+#include <gmp.h>
 #include <stddef.h>
 
 #include <rfy/rates.h>
+
+/* One value of one table row (rfy/rates.h's opaque rfy_rate_value; the
+ * accessors are in rate_value_access.c).  Amounts are scaled by 100 (øre,
+ * or hundredths of a percent for the regulation keys). */
+struct rfy_rate_value {
+    rfy_rate_key key;
+    rfy_date from, to;  /* effective_from, effective_to (inclusive) */
+    mpz_t amount;       /* × 100 */
+    rfy_provenance provenance;
+    const char *legal_ref;
+    const char *source;
+    const char *file;   /* table file name (e.g. "2024.csv") */
+    unsigned long line; /* line in that file */
+    int chained;        /* amount written "chain": computed from the chain at load */
+};
 
 struct rfy_rates {
     rfy_rate_value *v; /* rows in file and line order */

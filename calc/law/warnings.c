@@ -114,7 +114,7 @@ int rfy_warning_detail_lang(char *buf, size_t size, rfy_warning w, const rfy_res
                      amount);
         break;
     case RFY_WARN_HOLIDAY_EXCESS: /* § 69 stk. 5 */
-        if (rfy_holiday_days_format(amount, sizeof amount, res->holiday.excess_m, da ? ',' : '.') < 0)
+        if (rfy_holiday_days_format_m(amount, sizeof amount, res->holiday.excess_m, da ? ',' : '.') < 0)
             return -1;
         n = snprintf(buf, size,
                      da ? "%s dages ferie med ydelse ud over retten (§ 69 stk. 5): vist, ikke trukket; et "

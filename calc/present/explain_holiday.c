@@ -22,9 +22,9 @@ static const char *month_da(char *buf, size_t size, rfy_month m, rfy_lang lang)
 }
 
 /* Days the Danish way: "10,00", "2,912". */
-static const char *days_da(char *buf, size_t size, const mpz_t days)
+static const char *days_da(char *buf, size_t size, int64_t days)
 {
-    if (rfy_holiday_days_format(buf, size, days, ',') < 0)
+    if (rfy_holiday_days_format_m(buf, size, days, ',') < 0)
         snprintf(buf, size, "?");
     return buf;
 }
@@ -92,7 +92,7 @@ int rfy__explain_holiday_text(FILE *out, const rfy_case *in, const rfy_result *r
                        "comes after %d months in a row)\n"),
                 h->run_before, RFY_HOLIDAY_RUN_MONTHS, RFY_HOLIDAY_RUN_MONTHS);
     }
-    if (mpz_sgn(h->fg_m) > 0)
+    if (h->fg_m > 0)
         fprintf(out, T("  Ferie med feriegodtgørelse: %s feriedage × %d/%d = %s dage%s (§ 68 a, stk. 4)\n",
                        "  Holiday with holiday pay: %s feriedage × %d/%d = %s days%s (§ 68 a, stk. 4)\n"),
                 feriedage_da(a, sizeof a, in->holiday_days), RFY_FERIEDAG_CAL_DAYS,
@@ -118,7 +118,7 @@ int rfy__explain_holiday_text(FILE *out, const rfy_case *in, const rfy_result *r
         fprintf(out, T("  Brugt efter denne måned: %s dage; tilbage i perioden: %s dage\n",
                        "  Used after this month: %s days; left in the window: %s days\n"),
                 days_da(a, sizeof a, h->used_after_m), days_da(b, sizeof b, h->days_left_m));
-    if (mpz_sgn(h->excess_m) > 0)
+    if (h->excess_m > 0)
         fprintf(out, T("  Ferie ud over retten: %s dage. %s\n", "  Holiday beyond the right: %s days. %s\n"),
                 days_da(a, sizeof a, h->excess_m), T(EXCESS_DA, EXCESS_EN));
     else
@@ -134,10 +134,10 @@ static int put(json_t *obj, const char *key, json_t *v)
     return json_object_set_new(obj, key, v) != 0;
 }
 
-static json_t *days_json(const mpz_t days)
+static json_t *days_json(int64_t days)
 {
     char buf[NUM];
-    if (rfy_holiday_days_format(buf, sizeof buf, days, '.') < 0)
+    if (rfy_holiday_days_format_m(buf, sizeof buf, days, '.') < 0)
         return NULL;
     return json_string(buf);
 }
@@ -195,7 +195,7 @@ json_t *rfy__explain_holiday_json(const rfy_case *in, const rfy_result *res)
     bad |= put(o, "excess", days_json(h->excess_m));
     bad |= put(o, "used_after", days_json(h->used_after_m));
     bad |= put(o, "days_left", days_json(h->days_left_m));
-    if (mpz_sgn(h->excess_m) > 0)
+    if (h->excess_m > 0)
         bad |= put(o, "excess_note_da", json_string(EXCESS_DA));
 done:
     if (bad) {

@@ -627,7 +627,7 @@ static void warnings_section(FILE *out, const rfy_result *res, const rfy_explana
                     dp->key == RFY_RATE_DAGPENGE_MAX_WEEK ? T("uge", "week") : T("md.", "month"));
     }
     if (res->warnings & RFY_WARN_HOLIDAY_EXCESS) {
-        if (rfy_holiday_days_format(a, sizeof a, res->holiday.excess_m, ',') < 0)
+        if (rfy_holiday_days_format_m(a, sizeof a, res->holiday.excess_m, ',') < 0)
             snprintf(a, sizeof a, "?");
         fprintf(out, T("  Ferie ud over retten: %s dage (§ 69, stk. 5); se afsnittet Ferie.\n",
                        "  Holiday beyond the right: %s days (§ 69, stk. 5); see the section Holiday.\n"),

@@ -133,7 +133,7 @@ int ledger_recompute_later(rfy_ledger *lg, const char *case_id, size_t len, rfy_
         }
         int known = h->status == RFY_HOLIDAY_KNOWN;
         if (mpz_cmp_si(res.payment, (long)v[i].payment) == 0 && known == v[i].known &&
-            (!known || (h->run_after == v[i].run && mpz_cmp_si(h->used_after_m, (long)v[i].used) == 0)))
+            (!known || (h->run_after == v[i].run && h->used_after_m == (int64_t)v[i].used)))
             break; /* unchanged: so is everything after it */
         l.case_id = case_id;
         l.case_id_len = len;

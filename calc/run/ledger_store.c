@@ -312,7 +312,7 @@ static int put_pending(rfy_ledger *lg, const struct rfy_batch_row *row, int deci
     p->payment = mpz_get_si(row->res->payment);
     p->known = known;
     p->run_months = known ? h->run_after : 0;
-    p->used_m = known ? mpz_get_si(h->used_after_m) : 0;
+    p->used_m = known ? h->used_after_m : 0;
     if (row->case_id_len <= sizeof lg->last_case) { /* always: the key's id was validated */
         memcpy(lg->last_case, row->case_id, row->case_id_len);
         lg->last_case_len = row->case_id_len;
@@ -398,7 +398,7 @@ int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_
         }
         sqlite3_bind_int(s, 12, known);
         sqlite3_bind_int64(s, 13, known ? h->run_after : 0);
-        sqlite3_bind_int64(s, 14, known ? mpz_get_si(h->used_after_m) : 0);
+        sqlite3_bind_int64(s, 14, known ? h->used_after_m : 0);
         sqlite3_bind_int(s, 15, row->nrows == 0 ? 1 : 0);
         if (sqlite3_step(s) != SQLITE_DONE)
             rc = ledger_fail(lg, errmsg, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));

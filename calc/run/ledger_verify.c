@@ -121,12 +121,12 @@ int rfy_ledger_verify(rfy_ledger *lg, const struct rfy_rates *rates,
             const rfy_holiday_month *h = &res.holiday;
             int k = h->status == RFY_HOLIDAY_KNOWN;
             if (rc == RFY_OK && (k != known || (k && (h->run_after != run_months ||
-                                                      mpz_cmp(h->used_after_m, used) != 0)))) {
+                                                      mpz_cmp_si(used, (long)h->used_after_m) != 0)))) {
                 char a[24] = "?", b[24] = "?";
                 if (known)
                     rfy_holiday_days_format(a, sizeof a, used, '.');
                 if (k)
-                    rfy_holiday_days_format(b, sizeof b, h->used_after_m, '.');
+                    rfy_holiday_days_format_m(b, sizeof b, h->used_after_m, '.');
                 snprintf(detail, sizeof detail,
                          "gemt %ld måneder, %s dage; genberegnet %ld måneder, %s dage",
                          known ? run_months : 0L, a, k ? h->run_after : 0L, b);

@@ -224,26 +224,29 @@ static void amount_cell(rfy_cells *c, rfy_column col, const mpz_t ore)
 }
 
 /* A day count in thousandths (rfy/holiday.h): two decimals, three when needed. */
-static void days_cell(rfy_cells *c, rfy_column col, const mpz_t thousandths)
+static void days_cell(rfy_cells *c, rfy_column col, int64_t thousandths)
 {
     rfy_cell *cell;
     char *p;
     int n;
-    if (mpz_sgn(thousandths) == 0) { /* most months: no holiday used, left or beyond */
+    if (thousandths == 0) { /* most months: no holiday used, left or beyond */
         if ((cell = next(c, col, "0.00", 4)))
             cell->has_value = 1;
         return;
     }
     if (!(p = room(c, 48)))
         return;
-    n = rfy_holiday_days_format(p, 48, thousandths, '.');
+    n = rfy_holiday_days_format_m(p, 48, thousandths, '.');
     if (n < 0) {
         c->fail = 1;
         return;
     }
     c->used += (size_t)n;
     if ((cell = next(c, col, p, (size_t)n)))
-        cell->has_value = small_value(thousandths, &cell->value);
+    {
+        cell->value = thousandths;
+        cell->has_value = 1;
+    }
 }
 
 /* The five holiday columns (rules.md §8): the state after the month, or five

@@ -12,15 +12,19 @@
  * a case to the next, and one function (rfy_holiday_step) that applies one
  * case-month to it.  The state goes out with every month, so a monthly run
  * can hand it to the next run.  Day counts are exact whole numbers of
- * thousandths of a day in an mpz_t ("_m": 35 days = 35000): feriedage come
- * in hundredths and × 7/5 makes 2,08 feriedage 2,912 days = 2912
- * thousandths, so no count ever needs more.  Never binary floating point.
+ * thousandths of a day ("_m": 35 days = 35000): feriedage come in
+ * hundredths and × 7/5 makes 2,08 feriedage 2,912 days = 2912 thousandths,
+ * so no count ever needs more.  Never binary floating point.  A month's
+ * counts (rfy_holiday_month) are plain int64_t: they are day counts, not
+ * money, and bounded by RFY_HOLIDAY_MAX_M; amounts given to the functions
+ * (the state's days used, a month's feriedage) are mpz_t parameters.
  */
 #ifndef RFY_HOLIDAY_H
 #define RFY_HOLIDAY_H
 
 #include <gmp.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <rfy/date.h>
 #include <rfy/export.h>
@@ -41,6 +45,13 @@ RFY_BEGIN_DECLS
 #define RFY_MAX_HOLIDAY_YDELSE_DAYS 31      /* holiday_ydelse_days: whole calendar days */
 #define RFY_MAX_HOLIDAY_RUN_MONTHS 999      /* holiday_run_months: whole months */
 #define RFY_MAX_HOLIDAY_USED_DAYS_M 35000L  /* holiday_used_days: 35 days, in thousandths */
+
+/* The largest day count, in thousandths, a month's ledger holds or
+ * rfy_holiday_days_format() writes (10^15 − 1, about 2.7 million years of
+ * days): rfy_holiday_step() refuses a state or feriedage beyond it, so every
+ * count of rfy_holiday_month fits an int64_t with room for their sums.  The
+ * engine's own inputs stay far below (35 days used, 31 feriedage a row). */
+#define RFY_HOLIDAY_MAX_M INT64_C(999999999999999)
 
 /* Decimals a day count may need: feriedage have two, × 7/5 makes three (2,08 × 7/5 = 2,912). */
 #define RFY_HOLIDAY_DAY_DECIMALS 3
@@ -92,7 +103,9 @@ typedef enum rfy_holiday_status {
     RFY_HOLIDAY_UNKNOWN = 2   /* an earlier month was rejected: columns empty, holiday_state_unknown */
 } rfy_holiday_status;
 
-/* One month of the ledger.  Init/clear in pairs; day counts in thousandths of a calendar day. */
+/* One month of the ledger: plain values, day counts in thousandths of a
+ * calendar day, each 0..RFY_HOLIDAY_MAX_M.  It holds no resources;
+ * rfy_holiday_month_init() zeroes it (and _clear() does nothing more). */
 typedef struct rfy_holiday_month {
     rfy_holiday_status status;
     int run_broken;           /* a whole calendar month without receipt came before: run from 0 */
@@ -102,16 +115,18 @@ typedef struct rfy_holiday_month {
     int new_window;           /* right and run_before mod 12 = 0: a window starts this month */
     rfy_month window_from;    /* the window this month is in (when right) */
     rfy_month window_to;      /* window_from + 11 */
-    mpz_t used_before_m;      /* used in the window before this month (0 in a new window) */
-    mpz_t fg_m;               /* holiday_days × 7/5: holiday with feriegodtgørelse */
-    mpz_t ydelse_m;           /* holiday with ydelse held this month */
-    mpz_t allowed_m;          /* holiday with ydelse the right still covers this month */
-    mpz_t excess_m;           /* holiday with ydelse beyond the right (reported, not deducted) */
-    mpz_t used_after_m;       /* used in the window after this month (0 without a right) */
-    mpz_t days_left_m;        /* 35 days − used_after (0 without a right) */
+    int64_t used_before_m;    /* used in the window before this month (0 in a new window) */
+    int64_t fg_m;             /* holiday_days × 7/5: holiday with feriegodtgørelse */
+    int64_t ydelse_m;         /* holiday with ydelse held this month */
+    int64_t allowed_m;        /* holiday with ydelse the right still covers this month */
+    int64_t excess_m;         /* holiday with ydelse beyond the right (reported, not deducted) */
+    int64_t used_after_m;     /* used in the window after this month (0 without a right) */
+    int64_t days_left_m;      /* 35 days − used_after (0 without a right) */
 } rfy_holiday_month;
 
+/* Zero h (status RFY_HOLIDAY_NONE). */
 RFY_API void rfy_holiday_month_init(rfy_holiday_month *h);
+/* Nothing to free: kept so that init and clear still pair. */
 RFY_API void rfy_holiday_month_clear(rfy_holiday_month *h);
 
 /*
@@ -130,7 +145,10 @@ RFY_API void rfy_holiday_month_clear(rfy_holiday_month *h);
  * RFY_HOLIDAY_UNKNOWN and nothing else is filled.
  * Returns RFY_OK; or RFY_EINPUT (column month, st unchanged) when `month`
  * is not after the last month applied: the caller must apply a case's
- * months in order.  err may be NULL.
+ * months in order; or RFY_EINPUT (a fault out of range naming
+ * holiday_days or holiday_used_days, st unchanged) when feriedage_c is
+ * negative or × 14 above RFY_HOLIDAY_MAX_M, or the state's days used are
+ * negative or above it.  err may be NULL.
  */
 RFY_API int rfy_holiday_step(rfy_holiday_month *out, rfy_holiday_state *st, rfy_month month,
                      const mpz_t feriedage_c, int ydelse_days, struct rfy_error *err);
@@ -143,6 +161,9 @@ RFY_API int rfy_holiday_step(rfy_holiday_month *out, rfy_holiday_state *st, rfy_
  * 10^15.
  */
 RFY_API int rfy_holiday_days_format(char *buf, size_t size, const mpz_t days_m, char point);
+/* The same for a count of rfy_holiday_month (an int64_t): -1 when negative
+ * or above RFY_HOLIDAY_MAX_M, or when `size` is too small. */
+RFY_API int rfy_holiday_days_format_m(char *buf, size_t size, int64_t days_m, char point);
 
 RFY_END_DECLS
 

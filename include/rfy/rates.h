@@ -71,19 +71,37 @@ typedef enum rfy_provenance {
     RFY_PROV_DERIVED = 2    /* indexation chain only */
 } rfy_provenance;
 
-/* One value of one table row.  Amounts are scaled by 100 (øre, or
- * hundredths of a percent for the regulation keys). */
-typedef struct rfy_rate_value {
-    rfy_rate_key key;
-    rfy_date from, to;  /* effective_from, effective_to (inclusive) */
-    mpz_t amount;       /* × 100 */
-    rfy_provenance provenance;
-    const char *legal_ref;
-    const char *source;
-    const char *file;   /* table file name (e.g. "2024.csv") */
-    unsigned long line; /* line in that file */
-    int chained;        /* amount written "chain": computed from the chain at load */
-} rfy_rate_value;
+/*
+ * One value of one table row: an opaque handle, read with the accessors
+ * below.  It belongs to the rfy_rates it came from (rfy_rates_get(),
+ * rfy_rates_at(), rfy_result_rate()) and lives as long as that set; it is
+ * never written after loading, so any thread may read it.
+ */
+typedef struct rfy_rate_value rfy_rate_value;
+
+/* The key of the row. */
+RFY_API rfy_rate_key rfy_rate_value_key(const rfy_rate_value *v);
+/* effective_from and effective_to of the row (both inclusive). */
+RFY_API rfy_date rfy_rate_value_from(const rfy_rate_value *v);
+RFY_API rfy_date rfy_rate_value_to(const rfy_rate_value *v);
+/* The amount × 100 (øre, or hundredths of a percent for the regulation
+ * keys), copied into out (initialised by the caller).  A row written
+ * "chain" holds the value the chain gave it at load. */
+RFY_API void rfy_rate_value_amount(mpz_t out, const rfy_rate_value *v);
+/* The amount as exact text with two decimals ("17736.00"; `point` is '.'
+ * or ','), the way rfy_money_format() writes øre.  Returns the length, or
+ * -1 if `size` is too small. */
+RFY_API int rfy_rate_value_amount_text(char *buf, size_t size, const rfy_rate_value *v, char point);
+/* How strong the row's source is. */
+RFY_API rfy_provenance rfy_rate_value_provenance(const rfy_rate_value *v);
+/* The row's legal_ref and source columns (borrowed, never NULL). */
+RFY_API const char *rfy_rate_value_legal_ref(const rfy_rate_value *v);
+RFY_API const char *rfy_rate_value_source(const rfy_rate_value *v);
+/* The table file the row is in ("2024.csv"; borrowed, never NULL) and its line there. */
+RFY_API const char *rfy_rate_value_file(const rfy_rate_value *v);
+RFY_API unsigned long rfy_rate_value_line(const rfy_rate_value *v);
+/* Non-zero when the amount was written "chain" (computed from the chain at load). */
+RFY_API int rfy_rate_value_chained(const rfy_rate_value *v);
 
 /* A comment record of a table file (the assumptions behind its values). */
 typedef struct rfy_rate_comment {
