@@ -229,6 +229,7 @@ END_TEST
 typedef struct reuse {
     int rows, line_cells, after_clear_null, line_col_after_clear, case_col_again, case_kind_again;
     char line[1024], with_paid[1024], again[1024], case_text[64];
+    char rates_quoted[1024], rates_cell[32], rates_other[1024];
 } reuse;
 
 static int on_row_reuse(void *user, const rfy_batch_row *row, rfy_error *err)
@@ -261,6 +262,21 @@ static int on_row_reuse(void *user, const rfy_batch_row *row, rfy_error *err)
     u->case_kind_again = rfy_cells_at(c, 0)->kind == RFY_CELL_TEXT;
     n = write_csv_row(u->again, sizeof u->again - 1, c, &WRITE_CSV);
     u->again[n < 0 ? 0 : n] = '\0';
+    /* another rates_id in the same cells: quoted, then plain, each its own */
+    {
+        char rid[16] = "r,\"1";
+        if (rfy_cells_of_row(c, row, rid) != RFY_OK)
+            return RFY_ESTOP;
+        n = write_csv_row(u->rates_quoted, sizeof u->rates_quoted - 1, c, &WRITE_CSV);
+        u->rates_quoted[n < 0 ? 0 : n] = '\0';
+        snprintf(u->rates_cell, sizeof u->rates_cell, "%.*s",
+                 (int)rfy_cells_at(c, RFY_COL_RATES_ID)->len, rfy_cells_at(c, RFY_COL_RATES_ID)->text);
+        strcpy(rid, "r1"); /* the same pointer, another text */
+        if (rfy_cells_of_row(c, row, rid) != RFY_OK)
+            return RFY_ESTOP;
+        n = write_csv_row(u->rates_other, sizeof u->rates_other - 1, c, &WRITE_CSV);
+        u->rates_other[n < 0 ? 0 : n] = '\0';
+    }
     mpz_clear(paid);
     rfy_cells_free(c);
     u->rows++;
@@ -308,6 +324,9 @@ START_TEST(csv_line_reuse)
     want[strlen(want) - strlen(",12.34\n")] = '\0';
     strcat(want, "\n");
     ck_assert_str_eq(u.again, want);
+    ck_assert_msg(strstr(u.rates_quoted, ",published,\"r,\"\"1\",2,no,") != NULL, "%s", u.rates_quoted);
+    ck_assert_str_eq(u.rates_cell, "r,\"1");
+    ck_assert_msg(strstr(u.rates_other, ",published,r1,2,no,") != NULL, "%s", u.rates_other);
 }
 END_TEST
 

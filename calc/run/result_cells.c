@@ -22,6 +22,8 @@
  * (2048) and codes (512). */
 #define CELLS_TEXT (RFY_BATCH_LINES_MAX + 40 * 48 + 4096)
 #define CELLS_MAX 64
+/* The longest rates_id whose CSV field a rfy_cells keeps from row to row. */
+#define RATES_ID_MAX 80
 
 struct rfy_cells {
     size_t n;
@@ -32,6 +34,10 @@ struct rfy_cells {
     size_t line_cells;                  /* rfy_cells_csv_line: cells in the line (0: none) */
     size_t line_len;                    /* its bytes, from text[0] */
     int row_layout;                     /* cells 0..23 hold the result columns' column, kind, quoting */
+    size_t rates_len;                   /* the last rates_id (0: none yet) */
+    size_t rates_csv_len;               /* and its CSV field */
+    char rates_id[RATES_ID_MAX + 1];
+    char rates_csv[2 * RATES_ID_MAX + 3];
     char text[CELLS_TEXT];
 };
 
@@ -404,6 +410,38 @@ static void row_holiday(rfy_cells *c, const rfy_holiday_month *h)
     row_days(c, h->excess_m);
 }
 
+/* The rates_id cell: the same for every row of a run, so its CSV field is
+ * made once and kept (the text compared, not the pointer: a caller may
+ * change the text under the same pointer). */
+static void row_rates_id(rfy_cells *c, const char *rates_id)
+{
+    char *p;
+    size_t len;
+    if (c->rates_len == 0 || strncmp(rates_id, c->rates_id, c->rates_len + 1) != 0) {
+        int w;
+        len = strlen(rates_id);
+        if (len == 0 || len > RATES_ID_MAX) {
+            row_text(c, RFY_COL_RATES_ID, rates_id, len);
+            return;
+        }
+        w = rfy_csv_format_field(c->rates_csv, sizeof c->rates_csv, rates_id, len, ',', 0);
+        if (w < 0) {
+            c->fail = 1;
+            return;
+        }
+        memcpy(c->rates_id, rates_id, len + 1);
+        c->rates_len = len;
+        c->rates_csv_len = (size_t)w;
+    }
+    if (!(p = room(c, c->rates_csv_len + 1)))
+        return;
+    memcpy(p, c->rates_csv, c->rates_csv_len);
+    p[c->rates_csv_len] = ',';
+    c->used += c->rates_csv_len + 1;
+    /* the same bytes when not quoted; else the text as it is */
+    row_cell(c, c->rates_csv_len == c->rates_len ? p : rates_id, c->rates_len);
+}
+
 int rfy_cells_of_row(rfy_cells *c, const rfy_batch_row *row, const char *rates_id)
 {
     const rfy_case *in = row->in;
@@ -441,7 +479,7 @@ int rfy_cells_of_row(rfy_cells *c, const rfy_batch_row *row, const char *rates_i
     row_amount(c, r->total_deduction);
     row_amount(c, r->payment);
     row_name(c, RFY_COL_PROVENANCE, rfy_provenance_name(r->provenance));
-    row_name(c, RFY_COL_RATES_ID, rates_id);
+    row_rates_id(c, rates_id);
     /* the case-month's input lines joined by ';' (interface.md) */
     if ((p = room(c, RFY_BATCH_LINES_MAX + 1))) {
         n = rfy_batch_row_format_lines(p, RFY_BATCH_LINES_MAX, row);
