@@ -4,9 +4,11 @@
  * Built here, where the result's fields are visible, so that front ends
  * read values only through the cells.  Every number is formatted once, into
  * the row's own text buffer, and its exact value kept beside it as a plain
- * integer; text that already stands somewhere (case_id, level_ref, names)
- * is borrowed, not copied.  Nothing is allocated per row: the batch hot path
- * fills the same rfy_cells for every case-month.
+ * integer.  A result row's cells are laid out there as rfy's CSV line as
+ * they are made (rfy_cells_csv_line), so its text is copied once, into the
+ * line; other rows borrow text that already stands somewhere.  Nothing is
+ * allocated per row: the batch hot path fills the same rfy_cells for every
+ * case-month.
  */
 #include <stdlib.h>
 #include <string.h>
