@@ -223,6 +223,113 @@ START_TEST(large_amount)
 }
 END_TEST
 
+/* One rfy_cells used again and again, as the batch does: the result row as a
+ * ready CSV line (rfy_cells_csv_line), a cell added after it, another layout
+ * over the same cells, then the row again. */
+typedef struct reuse {
+    int rows, line_cells, after_clear_null, line_col_after_clear, case_col_again, case_kind_again;
+    char line[1024], with_paid[1024], again[1024], case_text[64];
+    char rates_quoted[1024], rates_cell[32], rates_other[1024];
+} reuse;
+
+static int on_row_reuse(void *user, const rfy_batch_row *row, rfy_error *err)
+{
+    reuse *u = user;
+    rfy_cells *c = rfy_cells_new();
+    const char *line;
+    size_t ncells, len;
+    mpz_t paid;
+    int n;
+    (void)err;
+    if (!c || rfy_cells_of_row(c, row, rfy_rates_id(rates)) != RFY_OK)
+        return RFY_ESTOP;
+    line = rfy_cells_csv_line(c, &ncells, &len);
+    u->line_cells = (int)ncells;
+    snprintf(u->line, sizeof u->line, "%.*s", line ? (int)len : 0, line ? line : "");
+    snprintf(u->case_text, sizeof u->case_text, "%.*s", (int)rfy_cells_at(c, 0)->len,
+             rfy_cells_at(c, 0)->text);
+    mpz_init_set_si(paid, 1234); /* 12,34 kr. */
+    rfy_cells_add_amount(c, RFY_COL_PREVIOUSLY_PAID, paid);
+    n = write_csv_row(u->with_paid, sizeof u->with_paid - 1, c, &WRITE_CSV);
+    u->with_paid[n < 0 ? 0 : n] = '\0';
+    rfy_cells_clear(c);
+    rfy_cells_add_whole(c, RFY_COL_LINE, 7);
+    u->after_clear_null = rfy_cells_csv_line(c, &ncells, &len) == NULL && ncells == 0;
+    u->line_col_after_clear = rfy_cells_at(c, 0)->column == RFY_COL_LINE;
+    if (rfy_cells_of_row(c, row, rfy_rates_id(rates)) != RFY_OK)
+        return RFY_ESTOP;
+    u->case_col_again = rfy_cells_at(c, 0)->column == RFY_COL_CASE_ID;
+    u->case_kind_again = rfy_cells_at(c, 0)->kind == RFY_CELL_TEXT;
+    n = write_csv_row(u->again, sizeof u->again - 1, c, &WRITE_CSV);
+    u->again[n < 0 ? 0 : n] = '\0';
+    /* another rates_id in the same cells: quoted, then plain, each its own */
+    {
+        char rid[16] = "r,\"1";
+        if (rfy_cells_of_row(c, row, rid) != RFY_OK)
+            return RFY_ESTOP;
+        n = write_csv_row(u->rates_quoted, sizeof u->rates_quoted - 1, c, &WRITE_CSV);
+        u->rates_quoted[n < 0 ? 0 : n] = '\0';
+        snprintf(u->rates_cell, sizeof u->rates_cell, "%.*s",
+                 (int)rfy_cells_at(c, RFY_COL_RATES_ID)->len, rfy_cells_at(c, RFY_COL_RATES_ID)->text);
+        strcpy(rid, "r1"); /* the same pointer, another text */
+        if (rfy_cells_of_row(c, row, rid) != RFY_OK)
+            return RFY_ESTOP;
+        n = write_csv_row(u->rates_other, sizeof u->rates_other - 1, c, &WRITE_CSV);
+        u->rates_other[n < 0 ? 0 : n] = '\0';
+    }
+    mpz_clear(paid);
+    rfy_cells_free(c);
+    u->rows++;
+    return RFY_OK;
+}
+
+/* The case_id A,"1 (a comma and a quote) stands quoted in the line, "A,""1",
+ * and as it is in its cell; the amounts of casemonth_cells above. */
+START_TEST(csv_line_reuse)
+{
+    reuse u;
+    rfy_batch_config cfg;
+    rfy_batch_stats *st = rfy_batch_stats_new();
+    char *msg = NULL, want[512];
+    const char *csv = "case_id,month,category,wage\n\"A,\"\"1\",2024-05,forsorger,20000\n";
+    FILE *in = fmemopen((void *)csv, strlen(csv), "r");
+    memset(&u, 0, sizeof u);
+    memset(&cfg, 0, sizeof cfg);
+    cfg.rates = rates;
+    cfg.delimiter = ',';
+    cfg.amount = &RFY_AMOUNT_DOT;
+    cfg.on_row = on_row_reuse;
+    cfg.user = &u;
+    ck_assert_ptr_nonnull(in);
+    ck_assert_int_eq(rfy_batch_run(st, &cfg, in, &msg), RFY_OK);
+    rfy_batch_stats_free(st);
+    fclose(in);
+    ck_assert_int_eq(u.rows, 1);
+    ck_assert_int_eq(u.line_cells, RFY_RESULT_COLUMNS);
+    snprintf(want, sizeof want,
+             "\"A,\"\"1\",2024-05,forsorger,ressourceforloeb,§ 68 stk. 2 nr. 1,31,31,16382.00,2022.35,"
+             "0.00,0.00,0.00,2022.35,14359.65,published,%s,2,no,1,0.00,0.00,0.00,0.00,,",
+             rfy_rates_id(rates));
+    ck_assert_str_eq(u.line, want);
+    ck_assert_str_eq(u.case_text, "A,\"1");
+    snprintf(want, sizeof want,
+             "\"A,\"\"1\",2024-05,forsorger,ressourceforloeb,§ 68 stk. 2 nr. 1,31,31,16382.00,2022.35,"
+             "0.00,0.00,0.00,2022.35,14359.65,published,%s,2,no,1,0.00,0.00,0.00,0.00,,12.34\n",
+             rfy_rates_id(rates));
+    ck_assert_str_eq(u.with_paid, want);
+    ck_assert_int_eq(u.after_clear_null, 1);
+    ck_assert_int_eq(u.line_col_after_clear, 1);
+    ck_assert_int_eq(u.case_col_again, 1);
+    ck_assert_int_eq(u.case_kind_again, 1);
+    want[strlen(want) - strlen(",12.34\n")] = '\0';
+    strcat(want, "\n");
+    ck_assert_str_eq(u.again, want);
+    ck_assert_msg(strstr(u.rates_quoted, ",published,\"r,\"\"1\",2,no,") != NULL, "%s", u.rates_quoted);
+    ck_assert_str_eq(u.rates_cell, "r,\"1");
+    ck_assert_msg(strstr(u.rates_other, ",published,r1,2,no,") != NULL, "%s", u.rates_other);
+}
+END_TEST
+
 /* Every column of the table has a name (the result columns, in interface.md's order) and a bound. */
 START_TEST(column_table)
 {
@@ -249,6 +356,7 @@ static Suite *cells_suite(void)
     tcase_add_test(tc, reject_cells);
     tcase_add_test(tc, large_amount);
     tcase_add_test(tc, column_table);
+    tcase_add_test(tc, csv_line_reuse);
     suite_add_tcase(s, tc);
     return s;
 }

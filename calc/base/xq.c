@@ -20,8 +20,8 @@ void rfy__xq_big_clear(rfy__xq *x)
 static void to_q(mpq_t tmp, const rfy__xq *x)
 {
     if (x->den) {
-        mpz_set_si(mpq_numref(tmp), (long)x->num);
-        mpz_set_si(mpq_denref(tmp), (long)x->den);
+        rfy__z_set_i64(mpq_numref(tmp), x->num);
+        rfy__z_set_i64(mpq_denref(tmp), x->den);
     } else {
         mpq_set(tmp, x->big);
     }

@@ -29,6 +29,21 @@
  * one limb: a 64-bit long and 64-bit limbs, as on every platform rfy builds for. */
 _Static_assert(sizeof(long) == sizeof(int64_t), "rfy__xq needs a 64-bit long");
 
+/* z = v (z initialised): mpz_set_si's result, written in place when z has a
+ * limb already (every number a batch reuses), so that storing a small value
+ * into a result's mpq_t is a few stores, not two calls into GMP.  The
+ * fields are the documented layout of gmp.h's __mpz_struct; a number GMP
+ * has not yet given a limb (mpz_init allocates lazily) goes to mpz_set_si. */
+static inline void rfy__z_set_i64(mpz_ptr z, int64_t v)
+{
+    if (GMP_NUMB_BITS == 64 && z->_mp_alloc >= 1) {
+        z->_mp_d[0] = v < 0 ? 0 - (mp_limb_t)v : (mp_limb_t)v;
+        z->_mp_size = v < 0 ? -1 : v > 0;
+    } else {
+        mpz_set_si(z, (long)v);
+    }
+}
+
 typedef struct rfy__xq {
     int64_t num; /* small form: num / den, gcd 1, num != INT64_MIN */
     int64_t den; /* > 0 in the small form; 0: the value is in big */
@@ -176,8 +191,8 @@ static inline void rfy__xq_set_q(rfy__xq *x, const mpq_t q)
 static inline void rfy__xq_get_q(mpq_t out, const rfy__xq *x)
 {
     if (x->den) {
-        mpz_set_si(mpq_numref(out), (long)x->num);
-        mpz_set_si(mpq_denref(out), (long)x->den);
+        rfy__z_set_i64(mpq_numref(out), x->num);
+        rfy__z_set_i64(mpq_denref(out), x->den);
     } else {
         rfy__xq_big_get_q(out, x);
     }
@@ -298,7 +313,7 @@ static inline unsigned rfy__xq_round_half_away(mpz_t out, const rfy__xq *x, unsi
                     q++;
             }
             if (!__builtin_mul_overflow(q, (uint64_t)unit, &q) && q <= (uint64_t)INT64_MAX) {
-                mpz_set_si(out, x->num < 0 ? -(int64_t)q : (int64_t)q);
+                rfy__z_set_i64(out, x->num < 0 ? -(int64_t)q : (int64_t)q);
                 return flags;
             }
         }

@@ -4,9 +4,11 @@
  * Built here, where the result's fields are visible, so that front ends
  * read values only through the cells.  Every number is formatted once, into
  * the row's own text buffer, and its exact value kept beside it as a plain
- * integer; text that already stands somewhere (case_id, level_ref, names)
- * is borrowed, not copied.  Nothing is allocated per row: the batch hot path
- * fills the same rfy_cells for every case-month.
+ * integer.  A result row's cells are laid out there as rfy's CSV line as
+ * they are made (rfy_cells_csv_line), so its text is copied once, into the
+ * line; other rows borrow text that already stands somewhere.  Nothing is
+ * allocated per row: the batch hot path fills the same rfy_cells for every
+ * case-month.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +24,8 @@
  * (2048) and codes (512). */
 #define CELLS_TEXT (RFY_BATCH_LINES_MAX + 40 * 48 + 4096)
 #define CELLS_MAX 64
+/* The longest rates_id whose CSV field a rfy_cells keeps from row to row. */
+#define RATES_ID_MAX 80
 
 struct rfy_cells {
     size_t n;
@@ -29,6 +33,13 @@ struct rfy_cells {
     const __mpz_struct *ore[CELLS_MAX]; /* an amount cell's exact value (borrowed) */
     size_t used;                        /* bytes of text taken */
     int fail;                           /* something did not fit */
+    size_t line_cells;                  /* rfy_cells_csv_line: cells in the line (0: none) */
+    size_t line_len;                    /* its bytes, from text[0] */
+    int row_layout;                     /* cells 0..23 hold the result columns' column, kind, quoting */
+    size_t rates_len;                   /* the last rates_id (0: none yet) */
+    size_t rates_csv_len;               /* and its CSV field */
+    char rates_id[RATES_ID_MAX + 1];
+    char rates_csv[2 * RATES_ID_MAX + 3];
     char text[CELLS_TEXT];
 };
 
@@ -97,6 +108,7 @@ void rfy_cells_clear(rfy_cells *c)
     c->n = 0;
     c->used = 0;
     c->fail = 0;
+    c->line_cells = 0;
 }
 
 size_t rfy_cells_count(const rfy_cells *c)
@@ -123,6 +135,8 @@ static rfy_cell *next(rfy_cells *c, rfy_column col, const char *text, size_t len
         c->fail = 1;
         return NULL;
     }
+    if (c->n < RFY_RESULT_COLUMNS)
+        c->row_layout = 0; /* another layout over the result row's cells */
     c->ore[c->n] = NULL;
     cell = &c->cell[c->n++];
     cell->column = col;
@@ -223,51 +237,212 @@ static void amount_cell(rfy_cells *c, rfy_column col, const mpz_t ore)
     cell->has_value = small_value(ore, &cell->value);
 }
 
-/* A day count in thousandths (rfy/holiday.h): two decimals, three when needed. */
-static void days_cell(rfy_cells *c, rfy_column col, int64_t thousandths)
+static void name_cell(rfy_cells *c, rfy_column col, const char *s)
+{
+    text_cell(c, col, s, strlen(s));
+}
+
+/*
+ * The result row's cells are laid out as rfy's CSV line as they are made:
+ * each cell's text in the row's text buffer, from its start, followed by
+ * ','.  A writer of rfy's CSV copies that line instead of formatting the
+ * cells again (rfy_cells_csv_line); every cell still points at its own
+ * exact text.  The row_* helpers below are the cell helpers above plus
+ * that comma.
+ */
+
+/* The next cell of a result row: column, kind and quoting stand in it
+ * already (c->row_layout), so only the value is written.  At most
+ * RFY_RESULT_COLUMNS of them, well within CELLS_MAX. */
+static inline rfy_cell *row_cell(rfy_cells *c, const char *text, size_t len)
+{
+    size_t i = c->n++;
+    rfy_cell *cell = &c->cell[i];
+    c->ore[i] = NULL;
+    cell->text = text;
+    cell->len = len;
+    cell->has_value = 0;
+    cell->value = 0;
+    return cell;
+}
+
+/* Copy a short text (a name: category, forløb, provenance) with fixed-size
+ * moves the compiler inlines, not a call to memcpy per cell. */
+static inline void copy_short(char *to, const char *from, size_t len)
+{
+    if (len >= 8 && len <= 16) {
+        memcpy(to, from, 8);
+        memcpy(to + len - 8, from + len - 8, 8);
+    } else if (len >= 4 && len < 8) {
+        memcpy(to, from, 4);
+        memcpy(to + len - 4, from + len - 4, 4);
+    } else if (len < 4) {
+        for (size_t i = 0; i < len; i++)
+            to[i] = from[i];
+    } else {
+        memcpy(to, from, len);
+    }
+}
+
+/* A text cell copied into the line; quoted there when its column and text
+ * ask for it (the cell then keeps the borrowed text s itself). */
+static inline void row_text(rfy_cells *c, rfy_column col, const char *s, size_t len)
+{
+    char *p;
+    int w;
+    if (TABLE[col].quoting == RFY_QUOTE_NEVER) {
+        if (!(p = room(c, len + 16)))
+            return;
+        copy_short(p, s, len);
+        p[len] = ',';
+        c->used += len + 1;
+        row_cell(c, p, len);
+        return;
+    }
+    if (!(p = room(c, 2 * len + 4)))
+        return;
+    w = rfy_csv_format_field(p, 2 * len + 3, s, len, ',', TABLE[col].quoting == RFY_QUOTE_NEUTRALISE);
+    if (w < 0) {
+        c->fail = 1;
+        return;
+    }
+    p[w] = ',';
+    c->used += (size_t)w + 1;
+    row_cell(c, (size_t)w == len ? p : s, len); /* the same bytes when not quoted */
+}
+
+static inline void row_name(rfy_cells *c, rfy_column col, const char *s)
+{
+    row_text(c, col, s, strlen(s));
+}
+
+/* A whole number (days, run months), as whole_cell(). */
+static inline void row_whole(rfy_cells *c, unsigned long v)
+{
+    char d[24];
+    size_t n = 0;
+    unsigned long left = v;
+    char *p = room(c, sizeof d + 1);
+    rfy_cell *cell;
+    if (!p)
+        return;
+    if (v < 100) { /* days 1..31, most run months */
+        if (v >= 10)
+            p[n++] = (char)('0' + v / 10);
+        p[n++] = (char)('0' + v % 10);
+    } else {
+        do {
+            d[sizeof d - 1 - n++] = (char)('0' + left % 10);
+            left /= 10;
+        } while (left > 0);
+        memcpy(p, d + sizeof d - n, n);
+    }
+    p[n] = ',';
+    c->used += n + 1;
+    cell = row_cell(c, p, n);
+    if (v <= (unsigned long)INT64_MAX) {
+        cell->has_value = 1;
+        cell->value = (int64_t)v;
+    }
+}
+
+static inline void row_amount(rfy_cells *c, const mpz_t ore)
 {
     rfy_cell *cell;
     char *p;
     int n;
-    if (thousandths == 0) { /* most months: no holiday used, left or beyond */
-        if ((cell = next(c, col, "0.00", 4)))
-            cell->has_value = 1;
+    if (!(p = room(c, 64)))
+        return;
+    if (mpz_sgn(ore) == 0) { /* most deduction columns are nil */
+        memcpy(p, "0.00,", 5);
+        c->used += 5;
+        cell = row_cell(c, p, 4);
+        c->ore[c->n - 1] = ore;
+        cell->has_value = 1;
         return;
     }
-    if (!(p = room(c, 48)))
-        return;
-    n = rfy_holiday_days_format_m(p, 48, thousandths, '.');
-    if (n < 0) {
+    if ((n = rfy_money_format(p, 64, ore, '.')) < 0) {
         c->fail = 1;
         return;
     }
-    c->used += (size_t)n;
-    if ((cell = next(c, col, p, (size_t)n)))
-    {
-        cell->value = thousandths;
-        cell->has_value = 1;
+    p[n] = ',';
+    c->used += (size_t)n + 1;
+    cell = row_cell(c, p, (size_t)n);
+    c->ore[c->n - 1] = ore;
+    cell->has_value = small_value(ore, &cell->value);
+}
+
+/* A day count in thousandths (rfy/holiday.h): two decimals, three when needed. */
+static inline void row_days(rfy_cells *c, int64_t thousandths)
+{
+    rfy_cell *cell;
+    char *p;
+    int n;
+    if (!(p = room(c, 48)))
+        return;
+    if (thousandths == 0) { /* most months: no holiday used, left or beyond */
+        memcpy(p, "0.00,", 5);
+        c->used += 5;
+        row_cell(c, p, 4)->has_value = 1;
+        return;
     }
+    if ((n = rfy_holiday_days_format_m(p, 48, thousandths, '.')) < 0) {
+        c->fail = 1;
+        return;
+    }
+    p[n] = ',';
+    c->used += (size_t)n + 1;
+    cell = row_cell(c, p, (size_t)n);
+    cell->value = thousandths;
+    cell->has_value = 1;
 }
 
 /* The five holiday columns (rules.md §8): the state after the month, or five
  * empty cells when no ledger is known for it. */
-static void holiday_cells(rfy_cells *c, const rfy_holiday_month *h)
+static void row_holiday(rfy_cells *c, const rfy_holiday_month *h)
 {
     if (h->status != RFY_HOLIDAY_KNOWN) {
         for (int col = RFY_COL_HOLIDAY_RIGHT; col <= RFY_COL_HOLIDAY_EXCESS_DAYS; col++)
-            text_cell(c, (rfy_column)col, "", 0);
+            row_text(c, (rfy_column)col, "", 0);
         return;
     }
-    text_cell(c, RFY_COL_HOLIDAY_RIGHT, h->right ? "yes" : "no", h->right ? 3 : 2);
-    whole_cell(c, RFY_COL_HOLIDAY_RUN_MONTHS, (unsigned long)(h->run_after < 0 ? 0 : h->run_after));
-    days_cell(c, RFY_COL_HOLIDAY_USED_DAYS, h->used_after_m);
-    days_cell(c, RFY_COL_HOLIDAY_DAYS_LEFT, h->days_left_m);
-    days_cell(c, RFY_COL_HOLIDAY_EXCESS_DAYS, h->excess_m);
+    row_text(c, RFY_COL_HOLIDAY_RIGHT, h->right ? "yes" : "no", h->right ? 3 : 2);
+    row_whole(c, (unsigned long)(h->run_after < 0 ? 0 : h->run_after));
+    row_days(c, h->used_after_m);
+    row_days(c, h->days_left_m);
+    row_days(c, h->excess_m);
 }
 
-static void name_cell(rfy_cells *c, rfy_column col, const char *s)
+/* The rates_id cell: the same for every row of a run, so its CSV field is
+ * made once and kept (the text compared, not the pointer: a caller may
+ * change the text under the same pointer). */
+static void row_rates_id(rfy_cells *c, const char *rates_id)
 {
-    text_cell(c, col, s, strlen(s));
+    char *p;
+    size_t len;
+    if (c->rates_len == 0 || strncmp(rates_id, c->rates_id, c->rates_len + 1) != 0) {
+        int w;
+        len = strlen(rates_id);
+        if (len == 0 || len > RATES_ID_MAX) {
+            row_text(c, RFY_COL_RATES_ID, rates_id, len);
+            return;
+        }
+        w = rfy_csv_format_field(c->rates_csv, sizeof c->rates_csv, rates_id, len, ',', 0);
+        if (w < 0) {
+            c->fail = 1;
+            return;
+        }
+        memcpy(c->rates_id, rates_id, len + 1);
+        c->rates_len = len;
+        c->rates_csv_len = (size_t)w;
+    }
+    if (!(p = room(c, c->rates_csv_len + 1)))
+        return;
+    memcpy(p, c->rates_csv, c->rates_csv_len);
+    p[c->rates_csv_len] = ',';
+    c->used += c->rates_csv_len + 1;
+    /* the same bytes when not quoted; else the text as it is */
+    row_cell(c, c->rates_csv_len == c->rates_len ? p : rates_id, c->rates_len);
 }
 
 int rfy_cells_of_row(rfy_cells *c, const rfy_batch_row *row, const char *rates_id)
@@ -278,47 +453,69 @@ int rfy_cells_of_row(rfy_cells *c, const rfy_batch_row *row, const char *rates_i
     int n;
 
     rfy_cells_clear(c);
-    text_cell(c, RFY_COL_CASE_ID, row->case_id, row->case_id_len);
+    if (!c->row_layout) { /* the result columns' column, kind and quoting, set once */
+        for (size_t i = 0; i < RFY_RESULT_COLUMNS; i++) {
+            c->cell[i].column = (rfy_column)i;
+            c->cell[i].kind = TABLE[i].kind;
+            c->cell[i].quoting = TABLE[i].quoting;
+        }
+        c->row_layout = 1;
+    }
+    row_text(c, RFY_COL_CASE_ID, row->case_id, row->case_id_len);
     if ((p = room(c, 8))) {
         rfy_month_format(p, in->month);
-        c->used += 7;
-        text_cell(c, RFY_COL_MONTH, p, 7);
+        p[7] = ',';
+        c->used += 8;
+        row_cell(c, p, 7);
     }
     /* several categories in a month of several rows (rfy/casemonth.h) */
-    name_cell(c, RFY_COL_CATEGORY, r->category[0] ? r->category : rfy_category_name(in->category));
-    name_cell(c, RFY_COL_FORLOEB, rfy_forloeb_name(in->forloeb));
-    name_cell(c, RFY_COL_LEVEL_REF, r->level_ref);
-    whole_cell(c, RFY_COL_DAYS, (unsigned long)(r->days < 0 ? 0 : r->days));
-    whole_cell(c, RFY_COL_DAYS_IN_MONTH, (unsigned long)(r->days_in_month < 0 ? 0 : r->days_in_month));
-    amount_cell(c, RFY_COL_GROSS, r->gross);
-    amount_cell(c, RFY_COL_WAGE_DEDUCTION, r->wage_deduction);
-    amount_cell(c, RFY_COL_HOLIDAY_DEDUCTION, r->holiday_deduction);
-    amount_cell(c, RFY_COL_ACTIVATION_DEDUCTION, r->activation_deduction);
-    amount_cell(c, RFY_COL_OTHER_DEDUCTION, r->other_deduction);
-    amount_cell(c, RFY_COL_TOTAL_DEDUCTION, r->total_deduction);
-    amount_cell(c, RFY_COL_PAYMENT, r->payment);
-    name_cell(c, RFY_COL_PROVENANCE, rfy_provenance_name(r->provenance));
-    name_cell(c, RFY_COL_RATES_ID, rates_id);
+    row_name(c, RFY_COL_CATEGORY, r->category[0] ? r->category : rfy_category_name(in->category));
+    row_name(c, RFY_COL_FORLOEB, rfy_forloeb_name(in->forloeb));
+    row_name(c, RFY_COL_LEVEL_REF, r->level_ref);
+    row_whole(c, (unsigned long)(r->days < 0 ? 0 : r->days));
+    row_whole(c, (unsigned long)(r->days_in_month < 0 ? 0 : r->days_in_month));
+    row_amount(c, r->gross);
+    row_amount(c, r->wage_deduction);
+    row_amount(c, r->holiday_deduction);
+    row_amount(c, r->activation_deduction);
+    row_amount(c, r->other_deduction);
+    row_amount(c, r->total_deduction);
+    row_amount(c, r->payment);
+    row_name(c, RFY_COL_PROVENANCE, rfy_provenance_name(r->provenance));
+    row_rates_id(c, rates_id);
     /* the case-month's input lines joined by ';' (interface.md) */
-    if ((p = room(c, RFY_BATCH_LINES_MAX))) {
+    if ((p = room(c, RFY_BATCH_LINES_MAX + 1))) {
         n = rfy_batch_row_format_lines(p, RFY_BATCH_LINES_MAX, row);
         if (n < 0)
             c->fail = 1;
         else {
-            c->used += (size_t)n;
-            text_cell(c, RFY_COL_LINES, p, (size_t)n);
+            p[n] = ',';
+            c->used += (size_t)n + 1;
+            row_cell(c, p, (size_t)n);
         }
     }
-    holiday_cells(c, &r->holiday);
+    row_holiday(c, &r->holiday);
     /* interface.md: sanction_deduction (rules.md §9), part of total_deduction */
-    amount_cell(c, RFY_COL_SANCTION_DEDUCTION, r->sanction_deduction);
+    row_amount(c, r->sanction_deduction);
     /* codes joined by ';' (interface.md), never a comma */
-    if ((p = room(c, 128))) {
+    if ((p = room(c, 129))) {
         n = rfy_warnings_format(p, 128, r->warnings);
-        c->used += (size_t)n;
-        text_cell(c, RFY_COL_WARNINGS, p, (size_t)n);
+        p[n] = ',';
+        c->used += (size_t)n + 1;
+        row_cell(c, p, (size_t)n);
     }
-    return c->fail || c->n != RFY_RESULT_COLUMNS ? RFY_EINPUT : RFY_OK;
+    if (c->fail || c->n != RFY_RESULT_COLUMNS)
+        return RFY_EINPUT;
+    c->line_cells = c->n;
+    c->line_len = c->used;
+    return RFY_OK;
+}
+
+const char *rfy_cells_csv_line(const rfy_cells *c, size_t *ncells, size_t *len)
+{
+    *ncells = c->line_cells;
+    *len = c->line_cells ? c->line_len : 0;
+    return c->line_cells ? c->text : NULL;
 }
 
 /* Copy s into the row's text; the cell's text then stands there. */

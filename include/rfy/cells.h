@@ -165,6 +165,19 @@ RFY_API const rfy_cell *rfy_cells_all(const rfy_cells *c, size_t *n);
  */
 RFY_API int rfy_cells_amount(mpq_t out, const rfy_cells *c, size_t i);
 
+/*
+ * The first *ncells cells of c already laid out as one line of rfy's CSV
+ * (delimiter ',', point '.', quoted as each column's quoting says), each
+ * cell followed by ',' (the last ',' stands where the line's end goes):
+ * *len bytes, borrowed from c until it is filled again, not NUL-terminated.
+ * rfy_cells_of_row() lays its cells out so; a writer of rfy's CSV may copy
+ * these bytes instead of formatting those cells, and format any cells added
+ * after them itself.  Returns NULL (*ncells and *len 0) when c holds no such
+ * line (after rfy_cells_clear(), rfy_cells_of_reject(), or a row that did
+ * not fit).
+ */
+RFY_API const char *rfy_cells_csv_line(const rfy_cells *c, size_t *ncells, size_t *len);
+
 RFY_END_DECLS
 
 #endif
