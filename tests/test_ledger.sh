@@ -346,18 +346,66 @@ check "permissions: ... saying how to fix it" grep -q 'chmod 600' "$TMP/perm.err
 check "--corrections without --ledger: usage error (exit 2)" [ $? = 2 ]
 
 # ---- schema version ----------------------------------------------------------------------------------
-check "schema: a new ledger has version 1" [ "$(sqlite3 "$L" 'PRAGMA user_version')" = 1 ]
+check "schema: a new ledger has version 2" [ "$(sqlite3 "$L" 'PRAGMA user_version')" = 2 ]
 cp "$L3" "$TMP/newer.db"
 sqlite3 "$TMP/newer.db" 'PRAGMA user_version = 99'
 "$RFY" batch --quiet --ledger "$TMP/newer.db" -o "$TMP/newer.out.csv" "$TMP/k-jan.csv" 2>"$TMP/newer.err"
 check "schema: a newer ledger is refused (exit 2)" [ $? = 2 ]
-check "schema: ... saying so" grep -q 'schema version 99; this rfy knows up to 1' "$TMP/newer.err"
+check "schema: ... saying so" grep -q 'schema version 99; this rfy knows up to 2' "$TMP/newer.err"
 printf 'not a database, just text\n' >"$TMP/text.db"
 chmod 600 "$TMP/text.db"
 "$RFY" batch --quiet --ledger "$TMP/text.db" -o "$TMP/text.out.csv" "$TMP/k-jan.csv" 2>"$TMP/text.err"
 check "schema: a file that is not a ledger is refused (exit 2, no output)" [ $? = 2 ] && [ ! -e "$TMP/text.out.csv" ]
 check "schema: ... saying so" grep -q 'is not a ledger (not an SQLite database)' "$TMP/text.err"
 check "schema: ... and left as it was" grep -qx 'not a database, just text' "$TMP/text.db"
+
+# ---- schema 1 → 2: a ledger written by rfy before the rates_id went to table run ----------------
+# fixtures/ledger/schema1.sql: January 2025 of K1 (forsorger, wage 20000) and K2 (ikke_forsorger)
+# as schema 1 stored it, the rates_id in each case-month; put the tables' current rates_id in.
+printf '%s\n' case_id,month,category,wage K1,2025-01,forsorger,20000 K2,2025-01,ikke_forsorger, \
+    K1,2025-02,forsorger,20000 K2,2025-02,ikke_forsorger, >"$TMP/m-whole.csv"
+"$RFY" batch --quiet -o "$TMP/m-whole.out.csv" "$TMP/m-whole.csv" 2>/dev/null
+RID=$(sed -n 2p "$TMP/m-whole.out.csv" | cut -d, -f16)
+M="$TMP/schema1.db"
+sed "s/85b9e11376c51224/$RID/g" "$SRC/fixtures/ledger/schema1.sql" | sqlite3 "$M"
+chmod 600 "$M"
+check "schema 1: the fixture loads as version 1" [ "$(sqlite3 "$M" 'PRAGMA user_version')" = 1 ]
+"$RFY" ledger show "$M" K1 >/dev/null 2>"$TMP/m-show.err"
+check "schema 1: read-only commands ask for one run first (exit 2)" [ $? = 2 ] &&
+    grep -q 'schema version 1: run rfy batch with it once to bring it to 2' "$TMP/m-show.err"
+grep -e '^case_id' -e '2025-02' "$TMP/m-whole.csv" >"$TMP/m-feb.csv"
+"$RFY" batch --quiet --ledger "$M" -o "$TMP/m-feb.out.csv" "$TMP/m-feb.csv" 2>"$TMP/m-feb.err"
+check "schema 1 → 2: February's run migrates the ledger (exit 0, version 2)" [ $? = 0 ] &&
+    [ "$(sqlite3 "$M" 'PRAGMA user_version')" = 2 ]
+# (every column but lines, the input's line numbers)
+check "schema 1 → 2: February as one run over January and February gives it (state carried)" \
+    cmp -s <(grep 2025-02 "$TMP/m-feb.out.csv" | cut -d, -f1-16,18-24) \
+           <(grep 2025-02 "$TMP/m-whole.out.csv" | cut -d, -f1-16,18-24)
+# January keeps its own rates_id; February's case-months store '' and their run holds it.
+check "schema 1 → 2: rates_id per case-month before, per run after" \
+    [ "$(sqlite3 "$M" "select group_concat(case_id || month || '=' || rates_id, ' ') from casemonth;
+        select group_concat(id || '=' || coalesce(rates_id, 'NULL'), ' ') from run")" = \
+      "$(printf 'K124300=%s K224300=%s K124301= K224301=\n1=NULL 2=%s' "$RID" "$RID" "$RID")" ]
+"$RFY" ledger verify "$M" >"$TMP/m-verify.txt" 2>&1
+check "schema 1 → 2: verify recomputes all four months without a difference" \
+    grep -q 'verify: 4 sagsmåneder genberegnet, 0 forskelle' "$TMP/m-verify.txt"
+"$RFY" ledger export "$M" --run 1 -o "$TMP/m-export1.csv"
+check "schema 1 → 2: export of the schema-1 run, byte for byte" \
+    cmp -s "$TMP/m-export1.csv" <(sed "s/85b9e11376c51224/$RID/g" "$SRC/fixtures/ledger/schema1-jan.out.csv")
+# A correction of January (wage 21000): its later month is read through the run's rates_id.
+printf '%s\n' case_id,month,category,wage K1,2025-01,forsorger,21000 >"$TMP/m-corr.csv"
+"$RFY" batch --quiet --corrections --ledger "$M" -o "$TMP/m-corr.out.csv" "$TMP/m-corr.csv" 2>/dev/null
+check "schema 1 → 2: a correction run on the migrated ledger (exit 0)" [ $? = 0 ]
+"$RFY" ledger verify "$M" >"$TMP/m-verify2.txt" 2>&1
+check "schema 1 → 2: ... and verify still finds no difference" [ $? = 0 ]
+# verify reads each case-month's rates_id where it is: its own (January), else its run's (February)
+cp "$M" "$TMP/m-tamper.db"
+sqlite3 "$TMP/m-tamper.db" "update run set rates_id = 'feb0000000000000' where id = 2;
+    update casemonth set rates_id = 'jan0000000000000' where case_id = 'K2' and month = 24300"
+"$RFY" --lang en ledger verify "$TMP/m-tamper.db" >"$TMP/m-tamper.txt" 2>&1
+check "schema 1 → 2: verify names a run's rates_id that is not the tables' (exit 1)" [ $? = 1 ] &&
+    [ "$(grep -c 'stored with rates_id feb0000000000000' "$TMP/m-tamper.txt")" = 2 ] &&
+    [ "$(grep -c 'stored with rates_id jan0000000000000' "$TMP/m-tamper.txt")" = 1 ]
 
 # ---- audit --ledger: historic payments against what the ledger says was paid ------------------
 # May 2024 through the ledger: A forsørger, wage 20.000: 16.382,00 − 55 % × (20.000 − 16.323)

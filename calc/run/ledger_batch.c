@@ -13,7 +13,7 @@
 static void bind_run(rfy_ledger *lg, sqlite3_stmt *s, int i)
 {
     sqlite3_bind_int64(s, i + 3, lg->run);
-    sqlite3_bind_text(s, i + 5, lg->rates_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, i + 5, "", 0, SQLITE_STATIC); /* the run's (run.rates_id) */
     sqlite3_bind_null(s, i + 10); /* new to the ledger: nothing paid before */
     sqlite3_bind_null(s, i + 11);
     sqlite3_bind_int(s, i + 15, 0); /* a row of the run's file */

@@ -91,6 +91,14 @@ int ledger_fail(rfy_ledger *lg, char **errmsg, const char *fmt, ...)
 int ledger_exec(rfy_ledger *lg, const char *sql);
 int ledger_exec_db(sqlite3 *db, const char *sql);
 
+/*
+ * A case-month's rates_id in SQL, for a query of casemonth c joined to its
+ * run r: its own when it has one (written before schema 2), else its run's
+ * ('' for an imported run: no rate tables).
+ */
+#define LEDGER_RATES_ID_SQL                                                                       \
+    "CASE WHEN c.rates_id <> '' THEN c.rates_id ELSE coalesce(r.rates_id, '') END"
+
 /* The SQL of a run's statement (ledger.c). */
 const char *ledger_stmt_sql(enum ledger_stmt which);
 

@@ -40,9 +40,10 @@ static const char *const STMT_SQL[LS_COUNT] = {
     [LS_INSERT] = INSERT_SQL " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     [LS_SUPERSEDE] = "UPDATE casemonth SET superseded_by = ?2 WHERE id = ?1",
     [LS_CASE_LATEST] = "SELECT max(month) FROM casemonth WHERE case_id = ?1 AND superseded_by IS NULL",
-    [LS_LATER] = "SELECT id, month, decimal_comma, input_rows, output_row, payment, holiday_known,"
-                 " holiday_run_months, holiday_used_m, rates_id FROM casemonth"
-                 " WHERE case_id = ?1 AND month > ?2 AND superseded_by IS NULL ORDER BY month",
+    [LS_LATER] = "SELECT c.id, c.month, c.decimal_comma, c.input_rows, c.output_row, c.payment,"
+                 " c.holiday_known, c.holiday_run_months, c.holiday_used_m, " LEDGER_RATES_ID_SQL
+                 " FROM casemonth c JOIN run r ON r.id = c.run"
+                 " WHERE c.case_id = ?1 AND c.month > ?2 AND c.superseded_by IS NULL ORDER BY c.month",
 };
 
 int ledger_fail(rfy_ledger *lg, char **errmsg, const char *fmt, ...)

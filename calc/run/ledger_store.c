@@ -381,7 +381,7 @@ int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_
         sqlite3_bind_int(s, 2, row->in->month);
         sqlite3_bind_int64(s, 3, lg->run);
         sqlite3_bind_int64(s, 4, ++lg->seq);
-        sqlite3_bind_text(s, 5, lg->rates_id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 5, "", 0, SQLITE_STATIC); /* the run's (run.rates_id) */
         sqlite3_bind_int(s, 6, decimal_comma);
         sqlite3_bind_text(s, 7, rows, (int)rows_len, SQLITE_STATIC);
         sqlite3_bind_text(s, 8, out, (int)len, SQLITE_STATIC);
