@@ -10,6 +10,8 @@
 
 #include "xq.h"
 
+#include <rfy/money.h> /* rfy_round_half_away(): the one rounding rule */
+
 void rfy__xq_big_clear(rfy__xq *x)
 {
     mpq_clear(x->big);
@@ -133,31 +135,13 @@ void rfy__xq_big_get_q(mpq_t out, const rfy__xq *x)
 
 unsigned rfy__xq_big_round(mpz_t out, const rfy__xq *x, unsigned long unit)
 {
-    /* q = trunc(num / (den × unit)), r = remainder; away from zero when
-     * 2|r| >= den × unit: rfy_round_half_away()'s GMP path. */
+    /* Beyond what 64 bits can round (den × unit overflows, or x is big):
+     * as an mpq_t, by the one rounding rule, rfy_round_half_away(). */
     mpq_t t;
-    mpz_t den, r;
-    unsigned flags = RFY_FLAG_ROUNDED;
+    unsigned flags;
     mpq_init(t);
-    mpz_init(den);
-    mpz_init(r);
     to_q(t, x);
-    mpz_mul_ui(den, mpq_denref(t), unit);
-    mpz_tdiv_qr(out, r, mpq_numref(t), den);
-    if (mpz_sgn(r) != 0) {
-        flags |= RFY_FLAG_INEXACT;
-        mpz_abs(r, r);
-        mpz_mul_2exp(r, r, 1);
-        if (mpz_cmp(r, den) >= 0) {
-            if (mpq_sgn(t) > 0)
-                mpz_add_ui(out, out, 1);
-            else
-                mpz_sub_ui(out, out, 1);
-        }
-    }
-    mpz_mul_ui(out, out, unit);
-    mpz_clear(r);
-    mpz_clear(den);
+    flags = rfy_round_half_away(out, t, unit);
     mpq_clear(t);
     return flags;
 }

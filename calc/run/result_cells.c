@@ -164,16 +164,13 @@ static void text_cell(rfy_cells *c, rfy_column col, const char *s, size_t len)
     next(c, col, s, len);
 }
 
-/* A whole number, formatted without printf (a hot path: day counts, months). */
-static void whole_cell(rfy_cells *c, rfy_column col, unsigned long v)
+/* v in decimal at p (at most 20 bytes), without printf (a hot path: day
+ * counts, months); returns the length. */
+static inline size_t put_whole(char *p, unsigned long v)
 {
     char d[24];
     size_t n = 0;
     unsigned long left = v;
-    char *p = room(c, sizeof d);
-    rfy_cell *cell;
-    if (!p)
-        return;
     if (v < 100) { /* days 1..31, most run months */
         if (v >= 10)
             p[n++] = (char)('0' + v / 10);
@@ -185,6 +182,18 @@ static void whole_cell(rfy_cells *c, rfy_column col, unsigned long v)
         } while (left > 0);
         memcpy(p, d + sizeof d - n, n);
     }
+    return n;
+}
+
+/* A whole number. */
+static void whole_cell(rfy_cells *c, rfy_column col, unsigned long v)
+{
+    char *p = room(c, 24);
+    rfy_cell *cell;
+    size_t n;
+    if (!p)
+        return;
+    n = put_whole(p, v);
     c->used += n;
     if ((cell = next(c, col, p, n)) && v <= (unsigned long)INT64_MAX) {
         cell->has_value = 1;
@@ -319,24 +328,12 @@ static inline void row_name(rfy_cells *c, rfy_column col, const char *s)
 /* A whole number (days, run months), as whole_cell(). */
 static inline void row_whole(rfy_cells *c, unsigned long v)
 {
-    char d[24];
-    size_t n = 0;
-    unsigned long left = v;
-    char *p = room(c, sizeof d + 1);
+    char *p = room(c, 25);
     rfy_cell *cell;
+    size_t n;
     if (!p)
         return;
-    if (v < 100) { /* days 1..31, most run months */
-        if (v >= 10)
-            p[n++] = (char)('0' + v / 10);
-        p[n++] = (char)('0' + v % 10);
-    } else {
-        do {
-            d[sizeof d - 1 - n++] = (char)('0' + left % 10);
-            left /= 10;
-        } while (left > 0);
-        memcpy(p, d + sizeof d - n, n);
-    }
+    n = put_whole(p, v);
     p[n] = ',';
     c->used += n + 1;
     cell = row_cell(c, p, n);
