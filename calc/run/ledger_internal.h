@@ -28,10 +28,11 @@ enum ledger_stmt {
 
 /*
  * Case-months new to the ledger are inserted LEDGER_BATCH at a time, with
- * one multi-row INSERT: SQLite's cost per statement (its cursors, the
- * statement journal a unique index needs, allocations) was as large as its
- * cost per row.  A pending case-month is a ledger_pending, its texts in its
- * batch's text.
+ * one multi-row INSERT: SQLite's cost per statement (its cursors,
+ * allocations) was as large as its cost per row.  The INSERT says OR
+ * ROLLBACK, so that SQLite keeps no statement journal for it
+ * (ledger_sql.c).  A pending case-month is a ledger_pending, its texts in
+ * its batch's text.
  */
 #define LEDGER_BATCH 32
 #define LEDGER_INSERT_PARAMS 15   /* the parameters of LS_INSERT, a row */

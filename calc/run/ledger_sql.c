@@ -12,8 +12,12 @@
 #include "ledger_internal.h"
 #include <rfy/status.h>
 
+/* OR ROLLBACK: a conflict ends the run's transaction (the run stops and
+ * changes nothing anyway), so SQLite keeps no statement journal for the
+ * multi-row INSERT; with ABORT it copied every page each statement touched
+ * to a temporary file (tests/test_ledger_sql.c, docs/performance.md). */
 #define INSERT_SQL                                                                               \
-    "INSERT INTO casemonth (case_id, month, run, seq, rates_id, decimal_comma,"                  \
+    "INSERT OR ROLLBACK INTO casemonth (case_id, month, run, seq, rates_id, decimal_comma,"      \
     " input_rows, output_row, payment, previously_paid, correction, holiday_known,"              \
     " holiday_run_months, holiday_used_m, origin)"
 
