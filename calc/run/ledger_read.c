@@ -197,8 +197,9 @@ int rfy_ledger_export(rfy_ledger *lg, const char *ref, FILE *out, char **errmsg)
     /* ids first_entry..last_entry, in id order: the order the run put them */
     if (sqlite3_prepare_v2(lg->db,
                            "SELECT output_header, 0 FROM run WHERE id = ?1 UNION ALL"
-                           " SELECT c.output_row, c.id FROM casemonth c, run r WHERE r.id = ?1"
-                           " AND c.id BETWEEN r.first_entry AND r.last_entry AND c.run = ?1"
+                           " SELECT " LEDGER_OUTPUT_ROW_SQL ", c.id FROM run r"
+                           " JOIN casemonth c ON c.id BETWEEN r.first_entry AND r.last_entry"
+                           LEDGER_PACK_JOIN_SQL " WHERE r.id = ?1 AND c.run = ?1"
                            " ORDER BY 2",
                            -1, &s, NULL) != SQLITE_OK)
         return ledger_fail(lg, errmsg, "ledger: %s", sqlite3_errmsg(lg->db));
