@@ -244,6 +244,12 @@ check "ledger export: by id, byte for byte" cmp -s "$TMP/export3.csv" "$TMP/run3
 # (table rowpack); export and verify above and below read them back.
 check "row packs: the chain's full batches are packed" \
     [ "$(sqlite3 "$L" 'select count(*) > 10, sum(n) = count(*) * 32 from rowpack')" = "1|1" ]
+# show --json gives each month's stored texts, a packed one's too: L00001's first
+# month is the first case-month of run 1, in its first pack.
+FIRST=$(sed -n 2p "$TMP/run1.out.csv")
+check "row packs: show --json gives a packed month's output row as written" \
+    [ "$("$RFY" ledger show "$L" "${FIRST%%,*}" --json | /usr/bin/python3 -c \
+        'import json, sys; print(json.load(sys.stdin)[0]["output_row"], end="")')" = "$FIRST" ]
 cp "$L" "$TMP/badpack.db"
 sqlite3 "$TMP/badpack.db" 'update rowpack set size = size + 1 where id = (select min(id) from rowpack)'
 "$RFY" ledger export "$TMP/badpack.db" --run 1 -o "$TMP/badpack.csv" 2>"$TMP/badpack.err"

@@ -110,9 +110,9 @@ int rfy_ledger_case(rfy_ledger *lg, const char *case_id,
     static const char SQL[] =
         "SELECT c.month, c.run, r.run_id, r.time, r.kind, c.superseded_by IS NULL, c.origin,"
         " c.payment, c.previously_paid, c.correction, c.holiday_known,"
-        " c.holiday_run_months, c.holiday_used_m"
-        " FROM casemonth c JOIN run r ON r.id = c.run WHERE c.case_id = ?1"
-        " ORDER BY c.month, c.id";
+        " c.holiday_run_months, c.holiday_used_m, " LEDGER_INPUT_ROWS_SQL ", "
+        LEDGER_OUTPUT_ROW_SQL " FROM casemonth c JOIN run r ON r.id = c.run" LEDGER_PACK_JOIN_SQL
+        " WHERE c.case_id = ?1 ORDER BY c.month, c.id";
     sqlite3_stmt *s = NULL;
     entry_full full;
     rfy_ledger_entry *ep = &full.pub;
@@ -138,6 +138,8 @@ int rfy_ledger_case(rfy_ledger *lg, const char *case_id,
         ep->holiday_known = sqlite3_column_int(s, 10);
         ep->holiday_run_months = (long)sqlite3_column_int64(s, 11);
         mpz_set_si(full.holiday_used_m, (long)sqlite3_column_int64(s, 12));
+        ep->input_rows = text(s, 13);
+        ep->output_row = text(s, 14);
         rc = fn(user, ep);
     }
     if (rc == RFY_OK && step != SQLITE_DONE)
