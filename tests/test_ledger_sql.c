@@ -252,6 +252,37 @@ START_TEST(damaged_pack_is_an_error)
 }
 END_TEST
 
+/* Pack id 1 read, then (a rolled-back run's id come back) id 1 with other
+ * bytes: the second pack's text, not the first one's kept from before. */
+START_TEST(pack_cache_knows_the_bytes)
+{
+    static const char *const in1[] = {"A\n"}, *const out1[] = {"first\n"};
+    static const char *const in2[] = {"B\n"}, *const out2[] = {"second pack\n"};
+    ledger_batch b1, b2;
+    ledger_pack p1 = {0}, p2 = {0};
+    sqlite3 *db;
+    const char *err;
+    char *t;
+    ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
+    ck_assert_int_eq(ledger_pack_register(db), SQLITE_OK);
+    fill_batch(&b1, 1, in1, out1);
+    fill_batch(&b2, 1, in2, out2);
+    ck_assert_int_eq(ledger_pack_build(&p1, &b1), 0);
+    ck_assert_int_eq(ledger_pack_build(&p2, &b2), 0);
+    t = pack_text(db, p1.packed, p1.packed_len, (long long)p1.size, 0, 1, &err);
+    ck_assert_str_eq(t, "first\n");
+    free(t);
+    t = pack_text(db, p2.packed, p2.packed_len, (long long)p2.size, 0, 1, &err);
+    ck_assert_str_eq(t, "second pack\n");
+    free(t);
+    ledger_pack_free(&p1);
+    ledger_pack_free(&p2);
+    free(b1.text);
+    free(b2.text);
+    sqlite3_close(db);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("ledger_sql");
@@ -262,6 +293,7 @@ static Suite *suite(void)
     tc = tcase_create("row packs");
     tcase_add_test(tc, pack_round_trip);
     tcase_add_test(tc, damaged_pack_is_an_error);
+    tcase_add_test(tc, pack_cache_knows_the_bytes);
     suite_add_tcase(s, tc);
     return s;
 }

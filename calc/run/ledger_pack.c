@@ -116,8 +116,14 @@ void ledger_pack_free(ledger_pack *pk)
 
 /* ---- reading: the SQL function --------------------------------------------- */
 
+/* A pack is known by its id and, in case a rolled-back run's id came back
+ * with other bytes, by its sizes and first compressed bytes. */
+#define PACK_KEY_BYTES 16
+
 typedef struct cached {
     long long id;      /* 0: empty */
+    int rows_len;      /* compressed bytes */
+    unsigned char head[PACK_KEY_BYTES]; /* the first of them (rows_len at most) */
     char *text;        /* the pack, decompressed */
     size_t size, cap;
     size_t n;          /* its case-months */
@@ -184,10 +190,14 @@ static const cached *unpack(pack_cache *c, long long id, const void *rows, int r
     cached *e, *old = &c->slot[0];
     int nomem = 0;
     c->clock++;
+    size_t head = rows && rows_len > 0 ? (size_t)(rows_len < PACK_KEY_BYTES ? rows_len : PACK_KEY_BYTES)
+                                       : 0;
     for (int i = 0; i < PACK_CACHE; i++) {
-        if (c->slot[i].id == id) {
-            c->slot[i].used = c->clock;
-            return &c->slot[i];
+        cached *k = &c->slot[i];
+        if (k->id == id && k->id != 0 && k->rows_len == rows_len && k->size == (size_t)size &&
+            memcmp(k->head, rows, head) == 0) {
+            k->used = c->clock;
+            return k;
         }
         if (c->slot[i].used < old->used)
             old = &c->slot[i];
@@ -210,6 +220,8 @@ static const cached *unpack(pack_cache *c, long long id, const void *rows, int r
         return NULL;
     }
     e->id = id;
+    e->rows_len = rows_len;
+    memcpy(e->head, rows, head);
     e->used = c->clock;
     return e;
 }
