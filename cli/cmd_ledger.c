@@ -185,6 +185,8 @@ static int print_entry(void *user, const rfy_ledger_entry *e)
         json_object_set_new(o, "holiday_run_months",
                             e->holiday_known ? json_integer(e->holiday_run_months) : json_null());
         json_object_set_new(o, "holiday_used_days", e->holiday_known ? json_string(used) : json_null());
+        json_object_set_new(o, "input_rows", json_string(e->input_rows));
+        json_object_set_new(o, "output_row", json_string(e->output_row));
         json_array_append_new(p->arr, o);
     } else {
         char run[24];

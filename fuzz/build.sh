@@ -8,13 +8,13 @@
 # -fsanitize=fuzzer-no-link,address,undefined, into one archive, then links
 # each fuzz/fuzz_*.c target against it with -fsanitize=fuzzer.  Does not touch
 # the top-level CMake build.  Needs clang with libFuzzer (Debian: clang,
-# libclang-rt-dev), libgmp-dev, libcsv-dev, libssl-dev, libjansson-dev, libsqlite3-dev.
+# libclang-rt-dev), libgmp-dev, libcsv-dev, libssl-dev, libjansson-dev, libsqlite3-dev, liblz4-dev.
 set -euo pipefail
 
 SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OUT=${1:-$SRC/build-fuzz/fuzz}
 CC=${FUZZ_CC:-clang}
-TARGETS=(csv decimal_date rates compute serve input_decode column_map)
+TARGETS=(csv decimal_date rates compute serve input_decode column_map ledger_pack)
 # The serve target also needs the request decoder and what it calls in cli/ (and jansson);
 # the input_decode target the input decoder.
 SERVE_CLI=(serve_api serve_whatif whatif_answer cli_common web_assets input_decode)
@@ -38,7 +38,7 @@ CFLAGS=(-std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fno-omit-frame-pointer
         -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
         -fsanitize=address,undefined -fno-sanitize-recover=all
         -I"$SRC/include" -I"$OUT/include" -I"$SRC/calc/base" -I"$SRC/calc/law" -I"$SRC/calc/run" -I"$SRC/calc/present" -I"$SRC/cli" -I"$SRC/fuzz")
-LIBS=(-ljansson -lgmp -lcsv -lcrypto -lsqlite3 -pthread)
+LIBS=(-ljansson -lgmp -lcsv -lcrypto -lsqlite3 -llz4 -pthread)
 
 objs=()
 for src in "$SRC"/calc/*/*.c "$OUT/rates_builtin.c"; do

@@ -35,6 +35,8 @@ int rfy_fuzz_serve(const uint8_t *data, size_t size);
 int rfy_fuzz_input_decode(const uint8_t *data, size_t size);
 /* fuzz_column_map.c: header binding through a column map and an ignore list. */
 int rfy_fuzz_column_map(const uint8_t *data, size_t size);
+/* fuzz_ledger_pack.c: the ledger's row packs, built and read back, and read when damaged. */
+int rfy_fuzz_ledger_pack(const uint8_t *data, size_t size);
 
 /* libFuzzer's entry point (defined by each target file under RFY_FUZZ_MAIN). */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

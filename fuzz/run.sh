@@ -3,8 +3,8 @@
 #
 #   fuzz/run.sh [--ci] [--runs N] [--time SECONDS] [TARGET...]
 #
-#   TARGET      csv, decimal_date, rates, compute, serve, input_decode, column_map
-#               (default: all seven, one after the other)
+#   TARGET      csv, decimal_date, rates, compute, serve, input_decode, column_map,
+#               ledger_pack (default: all eight, one after the other)
 #   --runs N    executions per target (default 10000000)
 #   --time S    stop a target after S seconds (default: no limit)
 #   --ci        about 60 s per target (same as --time 60 --runs 0): for CI
@@ -34,7 +34,7 @@ while [[ $# -gt 0 ]]; do
     esac
     shift
 done
-[[ ${#TARGETS[@]} -gt 0 ]] || TARGETS=(csv decimal_date rates compute serve input_decode column_map)
+[[ ${#TARGETS[@]} -gt 0 ]] || TARGETS=(csv decimal_date rates compute serve input_decode column_map ledger_pack)
 
 "$SRC/fuzz/build.sh" "$OUT" >/dev/null
 
@@ -55,6 +55,7 @@ for t in "${TARGETS[@]}"; do
     serve) maxlen=8192 ;;          # a few rows; the 1 MiB and 1000-row limits are tested directly
     input_decode) maxlen=4096 ;;   # the target itself puts the 64 KiB read boundary inside the file
     column_map) maxlen=2048 ;;     # a header of 64 names, a map and a list
+    ledger_pack) maxlen=16384 ;;   # 32 case-months of texts, or a damaged pack
     *) maxlen=16384 ;;            # room for two real table files
     esac
     args=(-timeout=10 -rss_limit_mb=2048 -max_len=$maxlen -print_final_stats=1

@@ -24,6 +24,7 @@
 #include "../fuzz/fuzz_serve.c"
 #include "../fuzz/fuzz_input_decode.c"
 #include "../fuzz/fuzz_column_map.c"
+#include "../fuzz/fuzz_ledger_pack.c"
 #include "check_run.h"
 
 #define FUZZ_DIR RFY_SOURCE_DIR "/fuzz/"
@@ -177,6 +178,12 @@ START_TEST(property_failure_aborts)
 }
 END_TEST
 
+START_TEST(replay_ledger_pack)
+{
+    replay("ledger_pack", rfy_fuzz_ledger_pack);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("fuzz_regressions");
@@ -189,6 +196,7 @@ static Suite *suite(void)
     tcase_add_test(t, replay_serve);
     tcase_add_test(t, replay_input_decode);
     tcase_add_test(t, replay_column_map);
+    tcase_add_test(t, replay_ledger_pack);
     tcase_add_test_raise_signal(t, property_failure_aborts, SIGABRT);
     suite_add_tcase(s, t);
     return s;

@@ -100,7 +100,8 @@ for n in 1 2 3 4; do
 done
 entries() { sqlite3 "$1" "select id, case_id, month, run, seq, superseded_by, rates_id, decimal_comma,
     input_rows, output_row, payment, previously_paid, correction, holiday_known, holiday_run_months,
-    holiday_used_m, origin from casemonth order by id; select id, first_entry, last_entry, rows from run"; }
+    holiday_used_m, origin, pack from casemonth order by id; select id, first_entry, last_entry, rows from run;
+    select id, run, first_seq, n, size, hex(rows) from rowpack order by id"; }
 check "chain --jobs 2: the ledger's case-months and runs' ranges as with one job" \
     cmp -s <(entries "$L") <(entries "$TMP/chain2.db")
 
@@ -239,6 +240,21 @@ check "ledger export: run 2's output, byte for byte" cmp -s "$TMP/export2.csv" "
 id3=$("$RFY" ledger runs "$L" --json | python3 -c 'import json, sys; print(json.load(sys.stdin)[2]["run_id"][:12])')
 "$RFY" ledger export "$L" --run "$id3" >"$TMP/export3.csv"
 check "ledger export: by id, byte for byte" cmp -s "$TMP/export3.csv" "$TMP/run3.out.csv"
+# A full batch of 32 new case-months keeps its texts in one compressed row pack
+# (table rowpack); export and verify above and below read them back.
+check "row packs: the chain's full batches are packed" \
+    [ "$(sqlite3 "$L" 'select count(*) > 10, sum(n) = count(*) * 32 from rowpack')" = "1|1" ]
+# show --json gives each month's stored texts, a packed one's too: L00001's first
+# month is the first case-month of run 1, in its first pack.
+FIRST=$(sed -n 2p "$TMP/run1.out.csv")
+check "row packs: show --json gives a packed month's output row as written" \
+    [ "$("$RFY" ledger show "$L" "${FIRST%%,*}" --json | /usr/bin/python3 -c \
+        'import json, sys; print(json.load(sys.stdin)[0]["output_row"], end="")')" = "$FIRST" ]
+cp "$L" "$TMP/badpack.db"
+sqlite3 "$TMP/badpack.db" 'update rowpack set size = size + 1 where id = (select min(id) from rowpack)'
+"$RFY" ledger export "$TMP/badpack.db" --run 1 -o "$TMP/badpack.csv" 2>"$TMP/badpack.err"
+check "row packs: a damaged pack stops export (exit 2, no file), saying so" [ $? = 2 ] &&
+    [ ! -e "$TMP/badpack.csv" ] && grep -q 'row pack is damaged' "$TMP/badpack.err"
 "$RFY" ledger export "$L" --run 99 -o "$TMP/export99.csv" 2>/dev/null
 check "ledger export: no such run (exit 2, no file)" [ $? = 2 ] && [ ! -e "$TMP/export99.csv" ]
 "$RFY" ledger show "$L3" S1 >"$TMP/show.txt"
@@ -346,12 +362,12 @@ check "permissions: ... saying how to fix it" grep -q 'chmod 600' "$TMP/perm.err
 check "--corrections without --ledger: usage error (exit 2)" [ $? = 2 ]
 
 # ---- schema version ----------------------------------------------------------------------------------
-check "schema: a new ledger has version 2" [ "$(sqlite3 "$L" 'PRAGMA user_version')" = 2 ]
+check "schema: a new ledger has version 3" [ "$(sqlite3 "$L" 'PRAGMA user_version')" = 3 ]
 cp "$L3" "$TMP/newer.db"
 sqlite3 "$TMP/newer.db" 'PRAGMA user_version = 99'
 "$RFY" batch --quiet --ledger "$TMP/newer.db" -o "$TMP/newer.out.csv" "$TMP/k-jan.csv" 2>"$TMP/newer.err"
 check "schema: a newer ledger is refused (exit 2)" [ $? = 2 ]
-check "schema: ... saying so" grep -q 'schema version 99; this rfy knows up to 2' "$TMP/newer.err"
+check "schema: ... saying so" grep -q 'schema version 99; this rfy knows up to 3' "$TMP/newer.err"
 printf 'not a database, just text\n' >"$TMP/text.db"
 chmod 600 "$TMP/text.db"
 "$RFY" batch --quiet --ledger "$TMP/text.db" -o "$TMP/text.out.csv" "$TMP/k-jan.csv" 2>"$TMP/text.err"
@@ -359,7 +375,7 @@ check "schema: a file that is not a ledger is refused (exit 2, no output)" [ $? 
 check "schema: ... saying so" grep -q 'is not a ledger (not an SQLite database)' "$TMP/text.err"
 check "schema: ... and left as it was" grep -qx 'not a database, just text' "$TMP/text.db"
 
-# ---- schema 1 → 2: a ledger written by rfy before the rates_id went to table run ----------------
+# ---- schema 1 → 3: a ledger written by rfy before the rates_id went to table run ----------------
 # fixtures/ledger/schema1.sql: January 2025 of K1 (forsorger, wage 20000) and K2 (ikke_forsorger)
 # as schema 1 stored it, the rates_id in each case-month; put the tables' current rates_id in.
 printf '%s\n' case_id,month,category,wage K1,2025-01,forsorger,20000 K2,2025-01,ikke_forsorger, \
@@ -372,38 +388,38 @@ chmod 600 "$M"
 check "schema 1: the fixture loads as version 1" [ "$(sqlite3 "$M" 'PRAGMA user_version')" = 1 ]
 "$RFY" ledger show "$M" K1 >/dev/null 2>"$TMP/m-show.err"
 check "schema 1: read-only commands ask for one run first (exit 2)" [ $? = 2 ] &&
-    grep -q 'schema version 1: run rfy batch with it once to bring it to 2' "$TMP/m-show.err"
+    grep -q 'schema version 1: run rfy batch with it once to bring it to 3' "$TMP/m-show.err"
 grep -e '^case_id' -e '2025-02' "$TMP/m-whole.csv" >"$TMP/m-feb.csv"
 "$RFY" batch --quiet --ledger "$M" -o "$TMP/m-feb.out.csv" "$TMP/m-feb.csv" 2>"$TMP/m-feb.err"
-check "schema 1 → 2: February's run migrates the ledger (exit 0, version 2)" [ $? = 0 ] &&
-    [ "$(sqlite3 "$M" 'PRAGMA user_version')" = 2 ]
+check "schema 1 → 3: February's run migrates the ledger (exit 0, version 3)" [ $? = 0 ] &&
+    [ "$(sqlite3 "$M" 'PRAGMA user_version')" = 3 ]
 # (every column but lines, the input's line numbers)
-check "schema 1 → 2: February as one run over January and February gives it (state carried)" \
+check "schema 1 → 3: February as one run over January and February gives it (state carried)" \
     cmp -s <(grep 2025-02 "$TMP/m-feb.out.csv" | cut -d, -f1-16,18-24) \
            <(grep 2025-02 "$TMP/m-whole.out.csv" | cut -d, -f1-16,18-24)
 # January keeps its own rates_id; February's case-months store '' and their run holds it.
-check "schema 1 → 2: rates_id per case-month before, per run after" \
+check "schema 1 → 3: rates_id per case-month before, per run after" \
     [ "$(sqlite3 "$M" "select group_concat(case_id || month || '=' || rates_id, ' ') from casemonth;
         select group_concat(id || '=' || coalesce(rates_id, 'NULL'), ' ') from run")" = \
       "$(printf 'K124300=%s K224300=%s K124301= K224301=\n1=NULL 2=%s' "$RID" "$RID" "$RID")" ]
 "$RFY" ledger verify "$M" >"$TMP/m-verify.txt" 2>&1
-check "schema 1 → 2: verify recomputes all four months without a difference" \
+check "schema 1 → 3: verify recomputes all four months without a difference" \
     grep -q 'verify: 4 sagsmåneder genberegnet, 0 forskelle' "$TMP/m-verify.txt"
 "$RFY" ledger export "$M" --run 1 -o "$TMP/m-export1.csv"
-check "schema 1 → 2: export of the schema-1 run, byte for byte" \
+check "schema 1 → 3: export of the schema-1 run, byte for byte" \
     cmp -s "$TMP/m-export1.csv" <(sed "s/85b9e11376c51224/$RID/g" "$SRC/fixtures/ledger/schema1-jan.out.csv")
 # A correction of January (wage 21000): its later month is read through the run's rates_id.
 printf '%s\n' case_id,month,category,wage K1,2025-01,forsorger,21000 >"$TMP/m-corr.csv"
 "$RFY" batch --quiet --corrections --ledger "$M" -o "$TMP/m-corr.out.csv" "$TMP/m-corr.csv" 2>/dev/null
-check "schema 1 → 2: a correction run on the migrated ledger (exit 0)" [ $? = 0 ]
+check "schema 1 → 3: a correction run on the migrated ledger (exit 0)" [ $? = 0 ]
 "$RFY" ledger verify "$M" >"$TMP/m-verify2.txt" 2>&1
-check "schema 1 → 2: ... and verify still finds no difference" [ $? = 0 ]
+check "schema 1 → 3: ... and verify still finds no difference" [ $? = 0 ]
 # verify reads each case-month's rates_id where it is: its own (January), else its run's (February)
 cp "$M" "$TMP/m-tamper.db"
 sqlite3 "$TMP/m-tamper.db" "update run set rates_id = 'feb0000000000000' where id = 2;
     update casemonth set rates_id = 'jan0000000000000' where case_id = 'K2' and month = 24300"
 "$RFY" --lang en ledger verify "$TMP/m-tamper.db" >"$TMP/m-tamper.txt" 2>&1
-check "schema 1 → 2: verify names a run's rates_id that is not the tables' (exit 1)" [ $? = 1 ] &&
+check "schema 1 → 3: verify names a run's rates_id that is not the tables' (exit 1)" [ $? = 1 ] &&
     [ "$(grep -c 'stored with rates_id feb0000000000000' "$TMP/m-tamper.txt")" = 2 ] &&
     [ "$(grep -c 'stored with rates_id jan0000000000000' "$TMP/m-tamper.txt")" = 1 ]
 

@@ -64,6 +64,18 @@ static const char *const MIGRATIONS[RFY_LEDGER_SCHEMA] = {
      * its own (a run's rates_id was the same in all its case-months). Saves
      * 16 bytes a case-month, about 5 % of the ledger. */
     "ALTER TABLE run ADD COLUMN rates_id TEXT;",
+    /* 2 → 3: row packs (ledger_pack.c).  The texts of a full batch of new
+     * case-months go compressed into one row of rowpack; a case-month
+     * written so points at it (pack) and leaves input_rows and output_row
+     * empty.  One written before, or alone, keeps its texts in place. */
+    "CREATE TABLE rowpack ("
+    "  id INTEGER PRIMARY KEY,"
+    "  run INTEGER NOT NULL REFERENCES run(id),"
+    "  first_seq INTEGER NOT NULL,"      /* casemonth.seq of slot 0; slot i: first_seq + i */
+    "  n INTEGER NOT NULL,"              /* its case-months */
+    "  size INTEGER NOT NULL,"           /* bytes, decompressed */
+    "  rows BLOB NOT NULL);"             /* LZ4 block: count, lengths, texts (ledger_pack.c) */
+    "ALTER TABLE casemonth ADD COLUMN pack INTEGER REFERENCES rowpack(id);",
 };
 
 void ledger_totals_reset(rfy_ledger *lg)
@@ -162,12 +174,16 @@ int rfy_ledger_open(rfy_ledger **out, const char *path, int write, char **errmsg
     lg->cur = &lg->batch;
     if (check_file(lg, path, write, errmsg) != RFY_OK)
         goto fail;
-    if (sqlite3_open_v2(path, &lg->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(path, &lg->db, flags | SQLITE_OPEN_NOMUTEX, ledger_vfs_name()) != SQLITE_OK) {
         ledger_fail(lg, errmsg, "cannot open the ledger %s: %s", path,
                     lg->db ? sqlite3_errmsg(lg->db) : "out of memory");
         goto fail;
     }
     sqlite3_busy_timeout(lg->db, RFY_LEDGER_BUSY_MS);
+    if (ledger_pack_register(lg->db) != SQLITE_OK) {
+        ledger_fail(lg, errmsg, "ledger %s: %s", path, sqlite3_errmsg(lg->db));
+        goto fail;
+    }
     /* A new ledger gets 64 KiB pages (fixed when the first byte is written;
      * ignored for an existing one): a run appends hundreds of MB, and with
      * 4 KiB pages the kernel's work per page (a write to the WAL, a read and
@@ -199,11 +215,16 @@ int rfy_ledger_open(rfy_ledger **out, const char *path, int write, char **errmsg
             goto fail;
         }
     if (write) {
-        char *sql = ledger_insert_sql(LEDGER_BATCH);
+        char *sql = ledger_pack_insert_sql(LEDGER_BATCH);
         int rc = sql ? sqlite3_prepare_v3(lg->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
                                           &lg->insert_batch, NULL)
                      : SQLITE_NOMEM;
         free(sql);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_prepare_v3(lg->db,
+                                    "INSERT INTO rowpack (run, first_seq, n, size, rows)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5)",
+                                    -1, SQLITE_PREPARE_PERSISTENT, &lg->insert_pack, NULL);
         if (rc != SQLITE_OK) {
             ledger_fail(lg, errmsg, "ledger %s: %s", path, sqlite3_errmsg(lg->db));
             goto fail;
@@ -225,11 +246,13 @@ void rfy_ledger_close(rfy_ledger *lg)
     for (int i = 0; i < LS_COUNT; i++)
         sqlite3_finalize(lg->st[i]);
     sqlite3_finalize(lg->insert_batch);
+    sqlite3_finalize(lg->insert_pack);
     sqlite3_close(lg->db);
     mpz_clears(lg->efter, lg->tilbage, NULL);
     free(lg->rates_id);
     free(lg->rows_buf);
     free(lg->batch.text);
+    ledger_pack_free(&lg->batch.pack);
     free(lg->path);
     free(lg);
 }
@@ -265,7 +288,6 @@ int rfy_ledger_begin(rfy_ledger *lg, int corrections, const char *rates_id,
     lg->corrections = corrections;
     lg->rates = rates;
     lg->seq = lg->first_entry = lg->last_entry = 0;
-    lg->batch_run = 0; /* rates_id is bound by address: bound again for this run */
     ledger_pending_drop(lg);
     ledger_totals_reset(lg);
     free(lg->rates_id);

@@ -28,25 +28,47 @@ enum ledger_stmt {
 
 /*
  * Case-months new to the ledger are inserted LEDGER_BATCH at a time, with
- * one multi-row INSERT: SQLite's cost per statement (its cursors, the
- * statement journal a unique index needs, allocations) was as large as its
- * cost per row.  A pending case-month is a ledger_pending, its texts in its
- * batch's text.
+ * one multi-row INSERT: SQLite's cost per statement (its cursors,
+ * allocations) was as large as its cost per row.  The INSERT says OR
+ * ROLLBACK, so that SQLite keeps no statement journal for it
+ * (ledger_sql.c).  A pending case-month is a ledger_pending, its texts in
+ * its batch's text.
  */
 #define LEDGER_BATCH 32
-#define LEDGER_INSERT_PARAMS 15   /* the parameters of LS_INSERT, a row */
 typedef struct ledger_pending {
     size_t id_off, id_len, rows_off, rows_len, out_off, out_len; /* in text */
     long long seq, payment, run_months, used_m;
     int month, decimal_comma, known;
 } ledger_pending;
 
+/* A full batch's texts as one row of table rowpack (ledger_pack.c): the
+ * bytes laid out (plain) and compressed (packed), buffers reused. */
+typedef struct ledger_pack {
+    union LZ4_stream_u *lz4;      /* the compressor's state, reused (LZ4_stream_t) */
+    char *plain, *packed;
+    size_t plain_cap, packed_cap;
+    size_t size, packed_len;      /* the pack's bytes, and compressed */
+} ledger_pack;
+
 typedef struct ledger_batch {
     ledger_pending pend[LEDGER_BATCH];
     size_t n;
     char *text;                   /* the pending case-months' case ids and texts */
     size_t len, cap;
+    ledger_pack pack;             /* its texts packed, when it is full */
 } ledger_batch;
+
+/*
+ * ledger_pack_build: the texts of b's case-months, in order, as one pack
+ * (pk->packed, pk->packed_len; pk->size decompressed).  0, or -1 when out of
+ * memory (or beyond a pack's limit: cannot happen for LEDGER_BATCH rows).
+ * ledger_pack_free: its buffers.
+ * ledger_pack_register: the SQL function rfy_pack_text on db (the SQL of
+ * LEDGER_INPUT_ROWS_SQL / LEDGER_OUTPUT_ROW_SQL).  SQLITE_OK or a code.
+ */
+int ledger_pack_build(ledger_pack *pk, const ledger_batch *b);
+void ledger_pack_free(ledger_pack *pk);
+int ledger_pack_register(sqlite3 *db);
 
 struct ledger_writer;             /* ledger_writer.c */
 
@@ -65,8 +87,8 @@ struct rfy_ledger {
     const struct rfy_rates *rates;
     char time[21];                /* this run's time, UTC */
     sqlite3_stmt *st[LS_COUNT];
-    sqlite3_stmt *insert_batch;   /* LS_INSERT for LEDGER_BATCH rows */
-    long long batch_run;          /* the run whose constants insert_batch has bound (0: none) */
+    sqlite3_stmt *insert_batch;   /* LEDGER_BATCH packed case-months (ledger_pack_insert_sql) */
+    sqlite3_stmt *insert_pack;    /* a row of table rowpack */
     ledger_batch batch;           /* the pending case-months (no writer thread) */
     ledger_batch *cur;            /* the batch being filled: &batch, or the writer's */
     struct ledger_writer *writer; /* NULL: the batches are inserted by the caller's thread */
@@ -98,6 +120,19 @@ int ledger_exec_db(sqlite3 *db, const char *sql);
  */
 #define LEDGER_RATES_ID_SQL                                                                       \
     "CASE WHEN c.rates_id <> '' THEN c.rates_id ELSE coalesce(r.rates_id, '') END"
+
+/*
+ * A case-month's input rows and output row in SQL, for a query of casemonth
+ * c left-joined to its row pack p (LEFT JOIN rowpack p ON p.id = c.pack):
+ * its own texts, or its slot of the pack (ledger_pack.c).
+ */
+#define LEDGER_PACK_JOIN_SQL " LEFT JOIN rowpack p ON p.id = c.pack"
+#define LEDGER_INPUT_ROWS_SQL                                                                     \
+    "CASE WHEN c.pack IS NULL THEN c.input_rows"                                                  \
+    " ELSE rfy_pack_text(p.id, p.rows, p.size, c.seq - p.first_seq, 0) END"
+#define LEDGER_OUTPUT_ROW_SQL                                                                     \
+    "CASE WHEN c.pack IS NULL THEN c.output_row"                                                  \
+    " ELSE rfy_pack_text(p.id, p.rows, p.size, c.seq - p.first_seq, 1) END"
 
 /* The SQL of a run's statement (ledger.c). */
 const char *ledger_stmt_sql(enum ledger_stmt which);
@@ -186,8 +221,20 @@ int ledger_writer_send(rfy_ledger *lg);
 int ledger_writer_stop(rfy_ledger *lg, int write);
 sqlite3_stmt *ledger_writer_stmt(rfy_ledger *lg, enum ledger_stmt which);
 
-/* The SQL of LS_INSERT with n rows of values (ledger.c). */
-char *ledger_insert_sql(int n);
+/*
+ * The name of the VFS the ledger opens its database with (ledger_vfs.c):
+ * the default one, which also begins writing the database and its WAL to
+ * disk every 8 MiB, so that the COMMIT's and the checkpoint's fsyncs wait
+ * for less.  Registered on first call; NULL when it cannot be (the default
+ * VFS is then used as it is).
+ */
+#define LEDGER_VFS_NAME "rfy-writeback"
+const char *ledger_vfs_name(void);
+
+/* The INSERT of n case-months of a full batch, their texts in row pack ?2
+ * (ledger_sql.c: the parameters); malloc'ed, NULL when out of memory. */
+#define LEDGER_PACKED_PARAMS 8
+char *ledger_pack_insert_sql(int n);
 
 /* Undo the case-months of the correction totals (restart, rollback). */
 void ledger_totals_reset(rfy_ledger *lg);

@@ -110,9 +110,9 @@ int rfy_ledger_case(rfy_ledger *lg, const char *case_id,
     static const char SQL[] =
         "SELECT c.month, c.run, r.run_id, r.time, r.kind, c.superseded_by IS NULL, c.origin,"
         " c.payment, c.previously_paid, c.correction, c.holiday_known,"
-        " c.holiday_run_months, c.holiday_used_m"
-        " FROM casemonth c JOIN run r ON r.id = c.run WHERE c.case_id = ?1"
-        " ORDER BY c.month, c.id";
+        " c.holiday_run_months, c.holiday_used_m, " LEDGER_INPUT_ROWS_SQL ", "
+        LEDGER_OUTPUT_ROW_SQL " FROM casemonth c JOIN run r ON r.id = c.run" LEDGER_PACK_JOIN_SQL
+        " WHERE c.case_id = ?1 ORDER BY c.month, c.id";
     sqlite3_stmt *s = NULL;
     entry_full full;
     rfy_ledger_entry *ep = &full.pub;
@@ -138,6 +138,8 @@ int rfy_ledger_case(rfy_ledger *lg, const char *case_id,
         ep->holiday_known = sqlite3_column_int(s, 10);
         ep->holiday_run_months = (long)sqlite3_column_int64(s, 11);
         mpz_set_si(full.holiday_used_m, (long)sqlite3_column_int64(s, 12));
+        ep->input_rows = text(s, 13);
+        ep->output_row = text(s, 14);
         rc = fn(user, ep);
     }
     if (rc == RFY_OK && step != SQLITE_DONE)
@@ -197,8 +199,9 @@ int rfy_ledger_export(rfy_ledger *lg, const char *ref, FILE *out, char **errmsg)
     /* ids first_entry..last_entry, in id order: the order the run put them */
     if (sqlite3_prepare_v2(lg->db,
                            "SELECT output_header, 0 FROM run WHERE id = ?1 UNION ALL"
-                           " SELECT c.output_row, c.id FROM casemonth c, run r WHERE r.id = ?1"
-                           " AND c.id BETWEEN r.first_entry AND r.last_entry AND c.run = ?1"
+                           " SELECT " LEDGER_OUTPUT_ROW_SQL ", c.id FROM run r"
+                           " JOIN casemonth c ON c.id BETWEEN r.first_entry AND r.last_entry"
+                           LEDGER_PACK_JOIN_SQL " WHERE r.id = ?1 AND c.run = ?1"
                            " ORDER BY 2",
                            -1, &s, NULL) != SQLITE_OK)
         return ledger_fail(lg, errmsg, "ledger: %s", sqlite3_errmsg(lg->db));

@@ -12,21 +12,38 @@
 #include "ledger_internal.h"
 #include <rfy/status.h>
 
+/* OR ROLLBACK: a conflict ends the run's transaction (the run stops and
+ * changes nothing anyway), so SQLite keeps no statement journal for the
+ * multi-row INSERT; with ABORT it copied every page each statement touched
+ * to a temporary file (tests/test_ledger_sql.c, docs/performance.md). */
 #define INSERT_SQL                                                                               \
-    "INSERT INTO casemonth (case_id, month, run, seq, rates_id, decimal_comma,"                  \
+    "INSERT OR ROLLBACK INTO casemonth (case_id, month, run, seq, rates_id, decimal_comma,"      \
     " input_rows, output_row, payment, previously_paid, correction, holiday_known,"              \
-    " holiday_run_months, holiday_used_m, origin)"
+    " holiday_run_months, holiday_used_m, origin, pack)"
 
-char *ledger_insert_sql(int n)
+/* A row of ledger_pack_insert_sql: ?1 the run and ?2 the pack are shared,
+ * what is the same for every new case-month is written out, and case-month
+ * i has LEDGER_PACKED_PARAMS parameters from 3 + 8 i: case_id, month, seq,
+ * decimal_comma, payment, holiday_known, holiday_run_months, holiday_used_m.
+ * (Half the parameters of LS_INSERT: SQLite's cost per bound value was a
+ * tenth of the INSERT's.) */
+#define PACKED_ROW                                                                               \
+    "(?%d,?%d,?1,?%d,'',?%d,'','',?%d,NULL,NULL,?%d,?%d,?%d,0,?2)"
+
+char *ledger_pack_insert_sql(int n)
 {
-    static const char ROW[] = ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    size_t len = sizeof INSERT_SQL + 8 + (size_t)n * (sizeof ROW - 1);
+    size_t len = sizeof INSERT_SQL + 16 + (size_t)n * (sizeof PACKED_ROW + 32);
     char *sql = malloc(len), *p;
     if (!sql)
         return NULL;
-    p = sql + snprintf(sql, len, "%s VALUES", INSERT_SQL);
-    for (int i = 0; i < n; i++)
-        p += snprintf(p, len - (size_t)(p - sql), "%s", i ? ROW : ROW + 1);
+    p = sql + snprintf(sql, len, "%s VALUES ", INSERT_SQL);
+    for (int i = 0; i < n; i++) {
+        int k = 2 + i * LEDGER_PACKED_PARAMS;
+        if (i)
+            *p++ = ',';
+        p += snprintf(p, len - (size_t)(p - sql), PACKED_ROW, k + 1, k + 2, k + 3, k + 4, k + 5,
+                      k + 6, k + 7, k + 8);
+    }
     return sql;
 }
 
@@ -37,12 +54,14 @@ static const char *const STMT_SQL[LS_COUNT] = {
     [LS_STATE_BEFORE] = "SELECT month, holiday_known, holiday_run_months, holiday_used_m"
                         " FROM casemonth WHERE case_id = ?1 AND month < ?2"
                         " AND superseded_by IS NULL ORDER BY month DESC LIMIT 1",
-    [LS_INSERT] = INSERT_SQL " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    [LS_INSERT] = INSERT_SQL " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+                  " ?16)",
     [LS_SUPERSEDE] = "UPDATE casemonth SET superseded_by = ?2 WHERE id = ?1",
     [LS_CASE_LATEST] = "SELECT max(month) FROM casemonth WHERE case_id = ?1 AND superseded_by IS NULL",
-    [LS_LATER] = "SELECT c.id, c.month, c.decimal_comma, c.input_rows, c.output_row, c.payment,"
+    [LS_LATER] = "SELECT c.id, c.month, c.decimal_comma, " LEDGER_INPUT_ROWS_SQL ", "
+                 LEDGER_OUTPUT_ROW_SQL ", c.payment,"
                  " c.holiday_known, c.holiday_run_months, c.holiday_used_m, " LEDGER_RATES_ID_SQL
-                 " FROM casemonth c JOIN run r ON r.id = c.run"
+                 " FROM casemonth c JOIN run r ON r.id = c.run" LEDGER_PACK_JOIN_SQL
                  " WHERE c.case_id = ?1 AND c.month > ?2 AND c.superseded_by IS NULL ORDER BY c.month",
 };
 

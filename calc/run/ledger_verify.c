@@ -33,9 +33,9 @@ int rfy_ledger_verify(rfy_ledger *lg, const struct rfy_rates *rates,
                       unsigned long *checked, unsigned long *differences)
 {
     static const char SQL[] =
-        "SELECT c.case_id, c.month, c.run, c.input_rows, c.decimal_comma, c.payment,"
+        "SELECT c.case_id, c.month, c.run, " LEDGER_INPUT_ROWS_SQL ", c.decimal_comma, c.payment,"
         " c.holiday_known, c.holiday_run_months, c.holiday_used_m, " LEDGER_RATES_ID_SQL ","
-        " c.origin FROM casemonth c JOIN run r ON r.id = c.run"
+        " c.origin FROM casemonth c JOIN run r ON r.id = c.run" LEDGER_PACK_JOIN_SQL
         " WHERE c.superseded_by IS NULL ORDER BY c.case_id, c.month";
     sqlite3_stmt *s = NULL;
     rfy_case cases[VERIFY_ROWS_MAX];

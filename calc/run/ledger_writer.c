@@ -92,8 +92,10 @@ static void writer_free(struct ledger_writer *w)
         ledger_exec_db(w->rdb, "COMMIT"); /* the read transaction */
         sqlite3_close(w->rdb);
     }
-    for (int i = 0; i < LEDGER_RING; i++)
+    for (int i = 0; i < LEDGER_RING; i++) {
         free(w->ring[i].text);
+        ledger_pack_free(&w->ring[i].pack);
+    }
     free(w);
 }
 
@@ -104,8 +106,8 @@ int ledger_writer_start(rfy_ledger *lg)
         return RFY_OK; /* not at the start of a plain run: stays on one thread */
     if (!(w = calloc(1, sizeof *w)))
         return RFY_ENOMEM;
-    if (sqlite3_open_v2(lg->path, &w->rdb, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
-        SQLITE_OK)
+    if (sqlite3_open_v2(lg->path, &w->rdb, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                        ledger_vfs_name()) != SQLITE_OK)
         goto fail;
     sqlite3_busy_timeout(w->rdb, RFY_LEDGER_BUSY_MS);
     for (size_t i = 0; i < NREADS; i++)

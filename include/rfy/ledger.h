@@ -49,7 +49,7 @@ struct rfy_rates;      /* rfy/rates.h */
 #define RFY_LEDGER_BUSY_MS 5000
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define RFY_LEDGER_SCHEMA 2
+#define RFY_LEDGER_SCHEMA 3
 
 /*
  * Open (write: create when missing, mode 0600) the ledger at `path` and
@@ -211,6 +211,12 @@ typedef struct rfy_ledger_entry {
     int holiday_known;            /* the state after the month is known */
     long holiday_run_months;      /* receipt months after the month */
     /* its amounts: rfy_ledger_entry_amount() */
+    /* What was stored of it, as text ("" for none), valid during the call:
+     * its input rows (every input column in rfy's order, CSV, one line a
+     * row) and its output row as written (newline included), wherever the
+     * ledger keeps them (docs/ledger.md).  (Added in 1.1: the library fills
+     * the struct, so a program built against 1.0 is unaffected.) */
+    const char *input_rows, *output_row;
 } rfy_ledger_entry;
 
 /* The amounts of a stored case-month. */

@@ -1,0 +1,304 @@
+/*
+ * The ledger's batch INSERT (calc/run/ledger_sql.c): a conflict inside it
+ * ends the run's whole transaction.  And its row packs (ledger_pack.c):
+ * what goes in comes out, slot by slot, and a damaged pack is an error.
+ *
+ * Why it matters: with SQLite's default conflict handling (ABORT), a
+ * multi-row INSERT into a table with a UNIQUE index may fail half-way and
+ * must then undo only its own rows, so SQLite keeps a statement journal of
+ * every page the statement touches: with 64 KiB pages and 32 rows a
+ * statement that was 1.66 GB of temporary-file writes for 300 000
+ * case-months, more than the ledger itself.  The run never continues after a
+ * failed INSERT (a refused or failed run changes nothing, rules.md §10), so
+ * the statement says OR ROLLBACK, and SQLite needs no statement journal.
+ * These tests fail if the INSERT goes back to ABORT: the transaction would
+ * then survive the conflict.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <lz4.h>
+#include <sqlite3.h>
+
+#include <rfy/ledger.h>
+#include <rfy/status.h>
+#include "check_run.h"
+#include "ledger_internal.h"
+
+static char dir[64];
+static char path[96];
+
+/* A new ledger (the schema of rfy_ledger_open) and a plain connection to it. */
+static sqlite3 *new_ledger(void)
+{
+    rfy_ledger *lg = NULL;
+    char *err = NULL;
+    sqlite3 *db = NULL;
+    snprintf(dir, sizeof dir, "/tmp/rfy-ledger-sql.XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/l.db", dir);
+    ck_assert_int_eq(rfy_ledger_open(&lg, path, 1, &err), RFY_OK);
+    rfy_ledger_close(lg);
+    free(err);
+    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(db, "BEGIN IMMEDIATE;"
+                                      "INSERT INTO run (time, kind, corrections)"
+                                      " VALUES ('2026-12-06T20:00:00Z', 'batch', 0)",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    return db;
+}
+
+static void drop_ledger(sqlite3 *db)
+{
+    char cmd[160];
+    sqlite3_close(db);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+
+/* Case-month r (0-based) of the packed batch statement (?1 the run, ?2 the
+ * pack, then LEDGER_PACKED_PARAMS each): case "K-1", month m, payment p. */
+static void bind_row(sqlite3_stmt *s, int r, int month, long long payment)
+{
+    int k = 2 + r * LEDGER_PACKED_PARAMS;
+    sqlite3_bind_int64(s, 1, 1); /* the run */
+    sqlite3_bind_int64(s, 2, 1); /* its pack */
+    sqlite3_bind_text(s, k + 1, "K-1", -1, SQLITE_STATIC);
+    sqlite3_bind_int(s, k + 2, month);
+    sqlite3_bind_int64(s, k + 3, r + 1); /* its output row */
+    sqlite3_bind_int(s, k + 4, 0);
+    sqlite3_bind_int64(s, k + 5, payment);
+    sqlite3_bind_int(s, k + 6, 0);
+    sqlite3_bind_int64(s, k + 7, 0);
+    sqlite3_bind_int64(s, k + 8, 0);
+}
+
+static long long count(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *s;
+    long long n = -1;
+    ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+    if (sqlite3_step(s) == SQLITE_ROW)
+        n = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return n;
+}
+
+/* The same case-month twice in one statement: the unique index of current
+ * entries refuses it, and the transaction (with the run's row) is gone. */
+START_TEST(conflict_ends_the_transaction)
+{
+    sqlite3 *db = new_ledger();
+    char *sql = ledger_pack_insert_sql(2);
+    sqlite3_stmt *s;
+    ck_assert_ptr_nonnull(sql);
+    ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+    bind_row(s, 0, 2026 * 12 + 10, 1697200); /* 2026-11 */
+    bind_row(s, 1, 2026 * 12 + 10, 1697200); /* 2026-11 again */
+    ck_assert_int_eq(sqlite3_step(s), SQLITE_CONSTRAINT);
+    sqlite3_finalize(s);
+    free(sql);
+    ck_assert_int_eq(sqlite3_get_autocommit(db), 1); /* no transaction left */
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM run"), 0);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM casemonth"), 0);
+    drop_ledger(db);
+}
+END_TEST
+
+/* Two case-months of one case: both stored, the transaction still open. */
+START_TEST(distinct_rows_are_stored)
+{
+    sqlite3 *db = new_ledger();
+    char *sql = ledger_pack_insert_sql(2);
+    sqlite3_stmt *s;
+    ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+    bind_row(s, 0, 2026 * 12 + 10, 1697200); /* 2026-11: 16 972,00 kr. */
+    bind_row(s, 1, 2026 * 12 + 11, 1697200); /* 2026-12 */
+    ck_assert_int_eq(sqlite3_step(s), SQLITE_DONE);
+    sqlite3_finalize(s);
+    free(sql);
+    ck_assert_int_eq(sqlite3_get_autocommit(db), 0);
+    /* 2 × 1 697 200 øre = 3 394 400 */
+    ck_assert_int_eq(count(db, "SELECT sum(payment) FROM casemonth"), 3394400);
+    ck_assert_int_eq(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM casemonth WHERE superseded_by IS NULL"), 2);
+    drop_ledger(db);
+}
+END_TEST
+
+/* ---- row packs ------------------------------------------------------------ */
+
+/* A batch of n case-months whose texts are in[i] and out[i]. */
+static void fill_batch(ledger_batch *b, size_t n, const char *const *in, const char *const *out)
+{
+    size_t len = 0;
+    memset(b, 0, sizeof *b);
+    for (size_t i = 0; i < n; i++)
+        len += strlen(in[i]) + strlen(out[i]);
+    b->text = malloc(len + 1);
+    ck_assert_ptr_nonnull(b->text);
+    for (size_t i = 0; i < n; i++) {
+        ledger_pending *p = &b->pend[i];
+        p->rows_off = b->len;
+        p->rows_len = strlen(in[i]);
+        memcpy(b->text + b->len, in[i], p->rows_len);
+        b->len += p->rows_len;
+        p->out_off = b->len;
+        p->out_len = strlen(out[i]);
+        memcpy(b->text + b->len, out[i], p->out_len);
+        b->len += p->out_len;
+        p->seq = 7 + (long long)i;
+    }
+    b->n = n;
+}
+
+/* rfy_pack_text(1, ?1, ?2, slot, which) on db: the text, or NULL with the
+ * error in *err (static). */
+static char *pack_text(sqlite3 *db, const void *rows, size_t rows_len, long long size, int slot,
+                       int which, const char **err)
+{
+    sqlite3_stmt *s;
+    char *t = NULL;
+    ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT rfy_pack_text(1, ?1, ?2, ?3, ?4)", -1, &s, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_blob(s, 1, rows, (int)rows_len, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 2, size);
+    sqlite3_bind_int(s, 3, slot);
+    sqlite3_bind_int(s, 4, which);
+    *err = NULL;
+    if (sqlite3_step(s) == SQLITE_ROW)
+        t = strdup((const char *)sqlite3_column_text(s, 0));
+    else
+        *err = "error";
+    sqlite3_finalize(s);
+    return t;
+}
+
+/* Three case-months, one of payment lines only (no input rows): each text
+ * back from its slot, byte for byte.  The pack's size is 4 + 3 × 8 = 28
+ * bytes of count and lengths plus the texts: 28 + (12 + 17) + (0 + 8) +
+ * (27 + 21) = 113. */
+START_TEST(pack_round_trip)
+{
+    static const char *const in[] = {"K-1,2026-11\n", "", "\"Q,1\"\"x\",2026-11\nK,2026-11\n"};
+    static const char *const out[] = {"K-1,2026-11,1.00\n", "K-2,x,2\n", "\"Q,1\"\"x\",2026-11,...\n"};
+    ledger_batch b;
+    ledger_pack pk = {0};
+    sqlite3 *db;
+    const char *err;
+    ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
+    ck_assert_int_eq(ledger_pack_register(db), SQLITE_OK);
+    fill_batch(&b, 3, in, out);
+    ck_assert_int_eq(ledger_pack_build(&pk, &b), 0);
+    ck_assert_uint_eq(pk.size, 113);
+    for (int i = 0; i < 3; i++) {
+        char *t = pack_text(db, pk.packed, pk.packed_len, (long long)pk.size, i, 0, &err);
+        ck_assert_ptr_nonnull(t);
+        ck_assert_str_eq(t, in[i]);
+        free(t);
+        t = pack_text(db, pk.packed, pk.packed_len, (long long)pk.size, i, 1, &err);
+        ck_assert_ptr_nonnull(t);
+        ck_assert_str_eq(t, out[i]);
+        free(t);
+    }
+    /* no slot 3 */
+    ck_assert_ptr_null(pack_text(db, pk.packed, pk.packed_len, (long long)pk.size, 3, 0, &err));
+    ledger_pack_free(&pk);
+    free(b.text);
+    sqlite3_close(db);
+}
+END_TEST
+
+/* A pack whose size or bytes are wrong is refused, never read past. */
+START_TEST(damaged_pack_is_an_error)
+{
+    static const char *const in[] = {"K-1,2026-11\n"};
+    static const char *const out[] = {"K-1,2026-11,1.00\n"};
+    ledger_batch b;
+    ledger_pack pk = {0};
+    sqlite3 *db;
+    const char *err;
+    char *bad;
+    ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
+    ck_assert_int_eq(ledger_pack_register(db), SQLITE_OK);
+    fill_batch(&b, 1, in, out);
+    ck_assert_int_eq(ledger_pack_build(&pk, &b), 0);
+    /* the size one byte off, either way */
+    ck_assert_ptr_null(pack_text(db, pk.packed, pk.packed_len, (long long)pk.size + 1, 0, 1, &err));
+    ck_assert_ptr_null(pack_text(db, pk.packed, pk.packed_len, (long long)pk.size - 1, 0, 1, &err));
+    /* cut short */
+    ck_assert_ptr_null(pack_text(db, pk.packed, pk.packed_len - 1, (long long)pk.size, 0, 1, &err));
+    /* a size beyond any pack */
+    ck_assert_ptr_null(pack_text(db, pk.packed, pk.packed_len, 1LL << 40, 0, 1, &err));
+    /* the count says 2 case-months where there is 1: the lengths do not fill it */
+    bad = malloc(pk.size);
+    ck_assert_int_eq(LZ4_decompress_safe(pk.packed, bad, (int)pk.packed_len, (int)pk.size),
+                     (int)pk.size);
+    bad[0] = 2;
+    {
+        char packed[256];
+        int n = LZ4_compress_default(bad, packed, (int)pk.size, (int)sizeof packed);
+        ck_assert_int_gt(n, 0);
+        ck_assert_ptr_null(pack_text(db, packed, (size_t)n, (long long)pk.size, 0, 1, &err));
+    }
+    free(bad);
+    ledger_pack_free(&pk);
+    free(b.text);
+    sqlite3_close(db);
+}
+END_TEST
+
+/* Pack id 1 read, then (a rolled-back run's id come back) id 1 with other
+ * bytes: the second pack's text, not the first one's kept from before. */
+START_TEST(pack_cache_knows_the_bytes)
+{
+    static const char *const in1[] = {"A\n"}, *const out1[] = {"first\n"};
+    static const char *const in2[] = {"B\n"}, *const out2[] = {"second pack\n"};
+    ledger_batch b1, b2;
+    ledger_pack p1 = {0}, p2 = {0};
+    sqlite3 *db;
+    const char *err;
+    char *t;
+    ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
+    ck_assert_int_eq(ledger_pack_register(db), SQLITE_OK);
+    fill_batch(&b1, 1, in1, out1);
+    fill_batch(&b2, 1, in2, out2);
+    ck_assert_int_eq(ledger_pack_build(&p1, &b1), 0);
+    ck_assert_int_eq(ledger_pack_build(&p2, &b2), 0);
+    t = pack_text(db, p1.packed, p1.packed_len, (long long)p1.size, 0, 1, &err);
+    ck_assert_str_eq(t, "first\n");
+    free(t);
+    t = pack_text(db, p2.packed, p2.packed_len, (long long)p2.size, 0, 1, &err);
+    ck_assert_str_eq(t, "second pack\n");
+    free(t);
+    ledger_pack_free(&p1);
+    ledger_pack_free(&p2);
+    free(b1.text);
+    free(b2.text);
+    sqlite3_close(db);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("ledger_sql");
+    TCase *tc = tcase_create("batch insert");
+    tcase_add_test(tc, conflict_ends_the_transaction);
+    tcase_add_test(tc, distinct_rows_are_stored);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("row packs");
+    tcase_add_test(tc, pack_round_trip);
+    tcase_add_test(tc, damaged_pack_is_an_error);
+    tcase_add_test(tc, pack_cache_knows_the_bytes);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return rfy_check_run(suite());
+}
