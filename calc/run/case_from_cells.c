@@ -5,6 +5,7 @@
  * value (made safe and cut short) and the values that would be accepted.
  * Nothing here allocates: it runs once per row of files with millions of rows.
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -321,10 +322,52 @@ static int prior_from(void *out, const char *s, size_t len)
 /* A decimal cell into `out` (øre, or hundredths for hours and days), with its
  * plausibility limit `max` (same unit); `shown_limit` is the limit as the
  * fault names it (øre for an amount, whole hours or days otherwise). */
+/* The usual cell -- "123", "123.4", "123.45": at most 9 whole digits, then
+ * optionally the decimal point and 1 to syn->max_decimals digits, nothing
+ * else -- read straight from the cell's bytes into *v (value × 10^max_decimals,
+ * as rfy_decimal_parse() gives it: the same digits, scaled the same way).
+ * Returns 0 for anything else (signs, separators, faults, longer numbers),
+ * which rfy_amount_parse() then reads and judges. */
+static int plain_decimal(unsigned long *v, const char *s, size_t len, const rfy_decimal_syntax *syn)
+{
+    unsigned long long x = 0;
+    size_t i = 0, whole, frac = 0;
+    if (syn == &RFY_AMOUNT_DA || syn->max_decimals > 4)
+        return 0;
+    while (i < len && s[i] >= '0' && s[i] <= '9')
+        x = x * 10 + (unsigned)(s[i++] - '0');
+    whole = i;
+    if (whole == 0 || whole > 9)
+        return 0;
+    if (i < len) {
+        if (s[i++] != syn->decimal_point)
+            return 0;
+        while (i < len && s[i] >= '0' && s[i] <= '9') {
+            x = x * 10 + (unsigned)(s[i++] - '0');
+            frac++;
+        }
+        if (i < len || frac == 0 || frac > syn->max_decimals)
+            return 0;
+    }
+    for (; frac < syn->max_decimals; frac++)
+        x *= 10; /* below 10^13: no overflow */
+    if (x > ULONG_MAX)
+        return 0;
+    *v = (unsigned long)x;
+    return 1;
+}
+
 static int parse_decimal(mpz_t out, const cell *c, const rfy_decimal_syntax *syn, long max,
                          rfy_fault_code too_large, long shown_limit, rfy_error *err)
 {
     const char *why = NULL;
+    unsigned long v;
+    if (plain_decimal(&v, c->s, c->len, syn)) {
+        mpz_set_ui(out, v);
+        if (max < 0 || v > (unsigned long)max)
+            return reject(err, c, too_large, shown_limit);
+        return RFY_OK;
+    }
     if (rfy_amount_parse(out, c->s, c->len, syn, &why) != RFY_OK) { /* also 20.000,00 */
         rfy_fault_code code = rfy__number_fault(why);
         return reject(err, c, code, code == RFY_FAULT_NUMBER_DECIMALS ? syn->max_decimals
