@@ -211,12 +211,13 @@ static void set_error2(char **errmsg, unsigned long line, const char *what, size
 }
 
 /* Where the line of piece p[0..n) ends, when p is a whole line with its line
- * end (LF, CRLF or a bare CR, as feed_chunk() cuts them) and no quote:
- * the bytes before the line end.  (size_t)-1 otherwise. */
-static size_t plain_line(const char *p, size_t n)
+ * end (LF, CRLF or a bare CR, as feed_chunk() cuts them) and no quote
+ * (`quote_free`: feed_chunk() knows where the next quote is): the bytes
+ * before the line end.  (size_t)-1 otherwise. */
+static size_t plain_line(const char *p, size_t n, int quote_free)
 {
     size_t len;
-    if (n == 0)
+    if (n == 0 || !quote_free)
         return (size_t)-1;
     len = n - 1;
     if (p[len] == '\n') {
@@ -225,15 +226,14 @@ static size_t plain_line(const char *p, size_t n)
     } else if (p[len] != '\r') {
         return (size_t)-1; /* the line goes on in the next read */
     }
-    if (memchr(p, '"', len))
-        return (size_t)-1;
     return len;
 }
 
 /* Feed one piece of input that lies within one physical line (it may end
  * with the line's '\n').  `w` is the same bytes, writable (the read buffer),
- * or NULL when they are not.  Returns RFY_OK or an error code. */
-static int feed(reader *r, const char *p, char *w, size_t n, char **errmsg)
+ * or NULL when they are not; `quote_free`: the piece holds no '"'.  Returns
+ * RFY_OK or an error code. */
+static int feed(reader *r, const char *p, char *w, size_t n, int quote_free, char **errmsg)
 {
     size_t i, len;
     char last = n ? p[n - 1] : 0; /* read before a split overwrites the line end */
@@ -256,7 +256,7 @@ static int feed(reader *r, const char *p, char *w, size_t n, char **errmsg)
             return RFY_ECSV;
         }
     }
-    if (fresh && r->in_record && (len = plain_line(p, n)) != (size_t)-1) {
+    if (fresh && r->in_record && (len = plain_line(p, n, quote_free)) != (size_t)-1) {
         if (!w) { /* a buffer the caller owns: the line into the record buffer */
             if (len + 1 > r->cap && grow_buf(r, len + 1) != 0)
                 return RFY_ENOMEM;
@@ -297,18 +297,31 @@ static int feed_chunk(reader *r, const char *p, char *w, size_t n, char **errmsg
                 w += 3;
         }
     }
-    while (n > 0) {
-        const char *nl = memchr(p, '\n', n);
-        size_t piece = nl ? (size_t)(nl - p) + 1 : n;
+    /* The next CR and the next quote are looked for once over the rest of
+     * the chunk, not once a line: most chunks have none, or few. */
+    const char *e = p + n, *cr = NULL, *quote = NULL;
+    while (p < e) {
+        size_t rest = (size_t)(e - p);
+        const char *nl = memchr(p, '\n', rest);
+        size_t piece = nl ? (size_t)(nl - p) + 1 : rest;
+        int rc;
+        if (!cr || cr < p) {
+            cr = memchr(p, '\r', rest);
+            if (!cr)
+                cr = e;
+        }
         /* A CR that is not the CR of a closing CRLF ends a line too. */
-        const char *cr = memchr(p, '\r', piece);
-        if (cr && !(nl && cr == nl - 1))
+        if (cr < p + piece && !(nl && cr == nl - 1))
             piece = (size_t)(cr - p) + 1;
-        int rc = feed(r, p, w, piece, errmsg);
+        if (!quote || quote < p) {
+            quote = memchr(p, '"', rest);
+            if (!quote)
+                quote = e;
+        }
+        rc = feed(r, p, w, piece, quote >= p + piece, errmsg);
         if (rc != RFY_OK)
             return rc;
         p += piece;
-        n -= piece;
         if (w)
             w += piece;
     }
