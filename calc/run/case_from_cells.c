@@ -451,7 +451,7 @@ int case_input_parse(rfy_case *out, const case_binding *b, const rfy_csv_record 
     const char *why = NULL;
     rfy_date start = {0, 0, 0}, end, until;
     rfy_fault_code idf;
-    size_t k;
+    size_t k, kept;
     int month_ok = 0, start_ok = 1, prior_ok = 1;
 
     rfy_error_reset(err);
@@ -464,9 +464,19 @@ int case_input_parse(rfy_case *out, const case_binding *b, const rfy_csv_record 
         rfy__fault_end(err);
         return RFY_EINPUT;
     }
+    /* The cells as case_input_cell() finds them, in one tight loop: an
+     * unbound column (-1) is a huge unsigned index, beyond the kept fields. */
+    kept = rec->nfields < RFY_CSV_MAX_FIELDS ? rec->nfields : RFY_CSV_MAX_FIELDS;
     for (k = 0; k < CASE_COL_COUNT; k++) {
+        unsigned f = (unsigned)b->field[k];
         c[k].col = (case_column)k;
-        c[k].s = case_input_cell(b, rec, (case_column)k, &c[k].len);
+        if (f < kept) {
+            c[k].s = rec->field[f];
+            c[k].len = rec->len[f];
+        } else {
+            c[k].s = "";
+            c[k].len = 0;
+        }
     }
 
     /* Required columns. */
