@@ -530,6 +530,40 @@ START_TEST(row_amount_read_directly)
 }
 END_TEST
 
+/* A binding filled in by hand (no list of the columns present: nbound 0)
+ * reads the same cells as one case_binding_bind() made. */
+START_TEST(row_binding_by_hand)
+{
+    probe p;
+    case_binding hand;
+    rfy_error err;
+    rfy_csv_record rec;
+    static const char *const cells[] = {"7000.50", "B", "2024-03", "forsorger"};
+    memset(&p, 0, sizeof p);
+    run_syn(&p, "wage,case_id,month,category\n1,B,2024-01,forsorger\n", ',', &RFY_AMOUNT_DOT);
+    ck_assert_int_eq(p.bind_rc, RFY_OK);
+    ck_assert_uint_eq(p.b.nbound, 4); /* case_id, month, category, wage */
+    memset(&hand, 0, sizeof hand);
+    for (int k = 0; k < CASE_COL_COUNT; k++)
+        hand.field[k] = p.b.field[k];
+    hand.nfields = 4;
+    memset(&rec, 0, sizeof rec);
+    rec.nfields = 4;
+    for (size_t i = 0; i < 4; i++) {
+        rec.field[i] = cells[i];
+        rec.len[i] = strlen(cells[i]);
+    }
+    rfy_case_reset(&C);
+    ck_assert_int_eq(case_input_parse(&C, &hand, &rec, &RFY_AMOUNT_DOT, &err), RFY_OK);
+    ck_assert_int_eq(mpz_cmp_si(C.wage, 700050), 0);
+    ck_assert_int_eq(C.month, RFY_MONTH(2024, 3));
+    rfy_case_reset(&C);
+    ck_assert_int_eq(case_input_parse(&C, &p.b, &rec, &RFY_AMOUNT_DOT, &err), RFY_OK);
+    ck_assert_int_eq(mpz_cmp_si(C.wage, 700050), 0);
+    ck_assert_int_eq(C.month, RFY_MONTH(2024, 3));
+}
+END_TEST
+
 START_TEST(row_child_support_flag)
 {
     ok_row("case_id,month,category,children,child_support\nA,2024-01,u25_hjemme_bidrag,1,\n");
@@ -716,6 +750,7 @@ static Suite *suite(void)
     tcase_add_test(r, row_children);
     tcase_add_test(r, row_amounts);
     tcase_add_test(r, row_amount_read_directly);
+    tcase_add_test(r, row_binding_by_hand);
     tcase_add_test(r, row_child_support_flag);
     tcase_add_test(r, row_hours_days);
     tcase_add_test(r, row_prior);

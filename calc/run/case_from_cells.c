@@ -118,6 +118,9 @@ int case_binding_bind(case_binding *b, const rfy_csv_record *header, const char 
                      COLUMN_NAME[k]);
             return RFY_EINPUT;
         }
+    for (k = 0; k < CASE_COL_COUNT; k++)
+        if (b->field[k] >= 0)
+            b->bound[b->nbound++] = (unsigned char)k;
     return RFY_OK;
 }
 
@@ -290,6 +293,15 @@ typedef struct cell {
     const char *s;
     size_t len;
 } cell;
+
+/* Every column's cell, empty: where case_input_parse() starts. */
+#define NO_CELL(k) {(case_column)(k), "", 0}
+static const cell NO_CELLS[CASE_COL_COUNT] = {
+    NO_CELL(0),  NO_CELL(1),  NO_CELL(2),  NO_CELL(3),  NO_CELL(4),  NO_CELL(5),
+    NO_CELL(6),  NO_CELL(7),  NO_CELL(8),  NO_CELL(9),  NO_CELL(10), NO_CELL(11),
+    NO_CELL(12), NO_CELL(13), NO_CELL(14), NO_CELL(15), NO_CELL(16), NO_CELL(17),
+    NO_CELL(18), NO_CELL(19), NO_CELL(20), NO_CELL(21), NO_CELL(22)};
+_Static_assert(CASE_COL_COUNT == 23, "NO_CELLS names every column");
 
 /* Record a fault of `code` at cell c, with its value as given; returns RFY_EINPUT. */
 static int reject(rfy_error *err, const cell *c, rfy_fault_code code, long limit)
@@ -464,18 +476,27 @@ int case_input_parse(rfy_case *out, const case_binding *b, const rfy_csv_record 
         rfy__fault_end(err);
         return RFY_EINPUT;
     }
-    /* The cells as case_input_cell() finds them, in one tight loop: an
-     * unbound column (-1) is a huge unsigned index, beyond the kept fields. */
+    /* The cells as case_input_cell() finds them: every column empty, then
+     * the columns present looked up (an index beyond the kept fields, or an
+     * unbound column's -1 as a huge unsigned one, stays empty). */
     kept = rec->nfields < RFY_CSV_MAX_FIELDS ? rec->nfields : RFY_CSV_MAX_FIELDS;
-    for (k = 0; k < CASE_COL_COUNT; k++) {
-        unsigned f = (unsigned)b->field[k];
-        c[k].col = (case_column)k;
-        if (f < kept) {
-            c[k].s = rec->field[f];
-            c[k].len = rec->len[f];
-        } else {
-            c[k].s = "";
-            c[k].len = 0;
+    memcpy(c, NO_CELLS, sizeof c);
+    if (b->nbound) {
+        for (k = 0; k < b->nbound; k++) {
+            size_t col = b->bound[k];
+            unsigned f = (unsigned)b->field[col];
+            if (f < kept) {
+                c[col].s = rec->field[f];
+                c[col].len = rec->len[f];
+            }
+        }
+    } else {
+        for (k = 0; k < CASE_COL_COUNT; k++) {
+            unsigned f = (unsigned)b->field[k];
+            if (f < kept) {
+                c[k].s = rec->field[f];
+                c[k].len = rec->len[f];
+            }
         }
     }
 
