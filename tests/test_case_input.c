@@ -4,11 +4,13 @@
  * The CLI code is linked from the rfycli library.
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "case_from_cells.h"
 #include "check_run.h"
+#include "fault.h"
 #include "fault_check.h"
 /* White-box: the engine's own test reads the result's and the case's fields directly
  * (calc/law/calc_internal.h); programs use the accessors of <rfy/calc.h>. */
@@ -474,6 +476,94 @@ START_TEST(row_amounts)
 }
 END_TEST
 
+/* An amount cell is read straight from its bytes when it is plain ("123",
+ * "123.4", "123.45"), else by rfy_amount_parse(): either way the value and
+ * the fault are rfy_amount_parse()'s, checked here for texts at and around
+ * every edge of the plain form, in both decimal syntaxes, for wage (øre,
+ * limit 9999999.99 kr.) and activation_hours (hundredths, limit 744). */
+static void amount_as_amount_parse(const char *column, const char *text,
+                                   const rfy_decimal_syntax *syn, long max)
+{
+    char csv[256];
+    probe p;
+    mpz_t want;
+    const char *why = NULL;
+    int rc;
+    const mpz_t *got = strcmp(column, "wage") == 0 ? &C.wage : &C.activation_hours;
+    snprintf(csv, sizeof csv, "case_id%cmonth%ccategory%c%s\nA%c2024-01%cforsorger%c\"%s\"\n",
+             syn->decimal_point == ',' ? ';' : ',', syn->decimal_point == ',' ? ';' : ',',
+             syn->decimal_point == ',' ? ';' : ',', column, syn->decimal_point == ',' ? ';' : ',',
+             syn->decimal_point == ',' ? ';' : ',', syn->decimal_point == ',' ? ';' : ',', text);
+    memset(&p, 0, sizeof p);
+    run_syn(&p, csv, syn->decimal_point == ',' ? ';' : ',', syn);
+    ck_assert_int_eq(p.rows, 1);
+    mpz_init(want);
+    rc = rfy_amount_parse(want, text, strlen(text), syn, &why);
+    if (rc == RFY_OK && mpz_cmp_si(want, max) <= 0) {
+        ck_assert_msg(p.parse_rc == RFY_OK, "%s '%s' refused", column, text);
+        ck_assert_msg(mpz_cmp(*got, want) == 0, "%s '%s' read as another value", column, text);
+    } else {
+        ck_assert_msg(p.parse_rc == RFY_EINPUT, "%s '%s' accepted", column, text);
+        ck_assert_int_eq(p.err.nfaults, 1);
+        ck_assert_int_eq(p.err.fault[0].code,
+                         rc == RFY_OK ? (strcmp(column, "wage") == 0 ? RFY_FAULT_AMOUNT_TOO_LARGE
+                                                                     : RFY_FAULT_OUT_OF_RANGE)
+                                      : rfy__number_fault(why));
+    }
+    mpz_clear(want);
+}
+
+START_TEST(row_amount_read_directly)
+{
+    static const char *const texts[] = {
+        "0", "00", "007", "7", "20000", "123456789", "1234567890", "999999999", "9999999",
+        "9999999.99", "9999999.9", "10000000", "10000000.00", "0.5", "0.50", "0.05", "0.505",
+        "1.", ".5", ".", "1..5", "1.5.", "1,5", "1,50", "1,505", "1,", ",5", "1.000,50",
+        "20.000,00", "2.00,00", "-1", "+1", "1-", "1e3", " 1", "1 ", "1x", "x", "744", "744.00",
+        "744.01", "743.99", "000000000744", "0000000007.44", "12345678.9", "99999999.99"};
+    const rfy_decimal_syntax *syn[] = {&RFY_AMOUNT_DOT, &RFY_AMOUNT_COMMA};
+    for (size_t k = 0; k < 2; k++)
+        for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+            amount_as_amount_parse("wage", texts[i], syn[k], 999999999);
+            amount_as_amount_parse("activation_hours", texts[i], syn[k], 74400);
+        }
+}
+END_TEST
+
+/* A binding filled in by hand (no list of the columns present: nbound 0)
+ * reads the same cells as one case_binding_bind() made. */
+START_TEST(row_binding_by_hand)
+{
+    probe p;
+    case_binding hand;
+    rfy_error err;
+    rfy_csv_record rec;
+    static const char *const cells[] = {"7000.50", "B", "2024-03", "forsorger"};
+    memset(&p, 0, sizeof p);
+    run_syn(&p, "wage,case_id,month,category\n1,B,2024-01,forsorger\n", ',', &RFY_AMOUNT_DOT);
+    ck_assert_int_eq(p.bind_rc, RFY_OK);
+    ck_assert_uint_eq(p.b.nbound, 4); /* case_id, month, category, wage */
+    memset(&hand, 0, sizeof hand);
+    for (int k = 0; k < CASE_COL_COUNT; k++)
+        hand.field[k] = p.b.field[k];
+    hand.nfields = 4;
+    memset(&rec, 0, sizeof rec);
+    rec.nfields = 4;
+    for (size_t i = 0; i < 4; i++) {
+        rec.field[i] = cells[i];
+        rec.len[i] = strlen(cells[i]);
+    }
+    rfy_case_reset(&C);
+    ck_assert_int_eq(case_input_parse(&C, &hand, &rec, &RFY_AMOUNT_DOT, &err), RFY_OK);
+    ck_assert_int_eq(mpz_cmp_si(C.wage, 700050), 0);
+    ck_assert_int_eq(C.month, RFY_MONTH(2024, 3));
+    rfy_case_reset(&C);
+    ck_assert_int_eq(case_input_parse(&C, &p.b, &rec, &RFY_AMOUNT_DOT, &err), RFY_OK);
+    ck_assert_int_eq(mpz_cmp_si(C.wage, 700050), 0);
+    ck_assert_int_eq(C.month, RFY_MONTH(2024, 3));
+}
+END_TEST
+
 START_TEST(row_child_support_flag)
 {
     ok_row("case_id,month,category,children,child_support\nA,2024-01,u25_hjemme_bidrag,1,\n");
@@ -659,6 +749,8 @@ static Suite *suite(void)
     tcase_add_test(r, row_start_end);
     tcase_add_test(r, row_children);
     tcase_add_test(r, row_amounts);
+    tcase_add_test(r, row_amount_read_directly);
+    tcase_add_test(r, row_binding_by_hand);
     tcase_add_test(r, row_child_support_flag);
     tcase_add_test(r, row_hours_days);
     tcase_add_test(r, row_prior);

@@ -5,6 +5,7 @@
  * value (made safe and cut short) and the values that would be accepted.
  * Nothing here allocates: it runs once per row of files with millions of rows.
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -117,6 +118,9 @@ int case_binding_bind(case_binding *b, const rfy_csv_record *header, const char 
                      COLUMN_NAME[k]);
             return RFY_EINPUT;
         }
+    for (k = 0; k < CASE_COL_COUNT; k++)
+        if (b->field[k] >= 0)
+            b->bound[b->nbound++] = (unsigned char)k;
     return RFY_OK;
 }
 
@@ -290,6 +294,15 @@ typedef struct cell {
     size_t len;
 } cell;
 
+/* Every column's cell, empty: where case_input_parse() starts. */
+#define NO_CELL(k) {(case_column)(k), "", 0}
+static const cell NO_CELLS[CASE_COL_COUNT] = {
+    NO_CELL(0),  NO_CELL(1),  NO_CELL(2),  NO_CELL(3),  NO_CELL(4),  NO_CELL(5),
+    NO_CELL(6),  NO_CELL(7),  NO_CELL(8),  NO_CELL(9),  NO_CELL(10), NO_CELL(11),
+    NO_CELL(12), NO_CELL(13), NO_CELL(14), NO_CELL(15), NO_CELL(16), NO_CELL(17),
+    NO_CELL(18), NO_CELL(19), NO_CELL(20), NO_CELL(21), NO_CELL(22)};
+_Static_assert(CASE_COL_COUNT == 23, "NO_CELLS names every column");
+
 /* Record a fault of `code` at cell c, with its value as given; returns RFY_EINPUT. */
 static int reject(rfy_error *err, const cell *c, rfy_fault_code code, long limit)
 {
@@ -321,10 +334,52 @@ static int prior_from(void *out, const char *s, size_t len)
 /* A decimal cell into `out` (øre, or hundredths for hours and days), with its
  * plausibility limit `max` (same unit); `shown_limit` is the limit as the
  * fault names it (øre for an amount, whole hours or days otherwise). */
+/* The usual cell -- "123", "123.4", "123.45": at most 9 whole digits, then
+ * optionally the decimal point and 1 to syn->max_decimals digits, nothing
+ * else -- read straight from the cell's bytes into *v (value × 10^max_decimals,
+ * as rfy_decimal_parse() gives it: the same digits, scaled the same way).
+ * Returns 0 for anything else (signs, separators, faults, longer numbers),
+ * which rfy_amount_parse() then reads and judges. */
+static int plain_decimal(unsigned long *v, const char *s, size_t len, const rfy_decimal_syntax *syn)
+{
+    unsigned long long x = 0;
+    size_t i = 0, whole, frac = 0;
+    if (syn == &RFY_AMOUNT_DA || syn->max_decimals > 4)
+        return 0;
+    while (i < len && s[i] >= '0' && s[i] <= '9')
+        x = x * 10 + (unsigned)(s[i++] - '0');
+    whole = i;
+    if (whole == 0 || whole > 9)
+        return 0;
+    if (i < len) {
+        if (s[i++] != syn->decimal_point)
+            return 0;
+        while (i < len && s[i] >= '0' && s[i] <= '9') {
+            x = x * 10 + (unsigned)(s[i++] - '0');
+            frac++;
+        }
+        if (i < len || frac == 0 || frac > syn->max_decimals)
+            return 0;
+    }
+    for (; frac < syn->max_decimals; frac++)
+        x *= 10; /* below 10^13: no overflow */
+    if (x > ULONG_MAX)
+        return 0;
+    *v = (unsigned long)x;
+    return 1;
+}
+
 static int parse_decimal(mpz_t out, const cell *c, const rfy_decimal_syntax *syn, long max,
                          rfy_fault_code too_large, long shown_limit, rfy_error *err)
 {
     const char *why = NULL;
+    unsigned long v;
+    if (plain_decimal(&v, c->s, c->len, syn)) {
+        mpz_set_ui(out, v);
+        if (max < 0 || v > (unsigned long)max)
+            return reject(err, c, too_large, shown_limit);
+        return RFY_OK;
+    }
     if (rfy_amount_parse(out, c->s, c->len, syn, &why) != RFY_OK) { /* also 20.000,00 */
         rfy_fault_code code = rfy__number_fault(why);
         return reject(err, c, code, code == RFY_FAULT_NUMBER_DECIMALS ? syn->max_decimals
@@ -408,7 +463,7 @@ int case_input_parse(rfy_case *out, const case_binding *b, const rfy_csv_record 
     const char *why = NULL;
     rfy_date start = {0, 0, 0}, end, until;
     rfy_fault_code idf;
-    size_t k;
+    size_t k, kept;
     int month_ok = 0, start_ok = 1, prior_ok = 1;
 
     rfy_error_reset(err);
@@ -421,9 +476,28 @@ int case_input_parse(rfy_case *out, const case_binding *b, const rfy_csv_record 
         rfy__fault_end(err);
         return RFY_EINPUT;
     }
-    for (k = 0; k < CASE_COL_COUNT; k++) {
-        c[k].col = (case_column)k;
-        c[k].s = case_input_cell(b, rec, (case_column)k, &c[k].len);
+    /* The cells as case_input_cell() finds them: every column empty, then
+     * the columns present looked up (an index beyond the kept fields, or an
+     * unbound column's -1 as a huge unsigned one, stays empty). */
+    kept = rec->nfields < RFY_CSV_MAX_FIELDS ? rec->nfields : RFY_CSV_MAX_FIELDS;
+    memcpy(c, NO_CELLS, sizeof c);
+    if (b->nbound) {
+        for (k = 0; k < b->nbound; k++) {
+            size_t col = b->bound[k];
+            unsigned f = (unsigned)b->field[col];
+            if (f < kept) {
+                c[col].s = rec->field[f];
+                c[col].len = rec->len[f];
+            }
+        }
+    } else {
+        for (k = 0; k < CASE_COL_COUNT; k++) {
+            unsigned f = (unsigned)b->field[k];
+            if (f < kept) {
+                c[k].s = rec->field[f];
+                c[k].len = rec->len[f];
+            }
+        }
     }
 
     /* Required columns. */

@@ -70,6 +70,11 @@ typedef struct rfy_case_binding {
     size_t nextra;                   /* extra columns the caller declared */
     const char *extra_name[CASE_MAX_EXTRA];
     int extra_field[CASE_MAX_EXTRA]; /* 0-based field of each extra column, -1 when absent */
+    /* The columns present (field >= 0), in column order, as case_binding_bind()
+     * found them: case_input_parse() looks up only these.  nbound 0: not
+     * known (a binding filled in by hand), every column is looked up. */
+    unsigned char bound[CASE_COL_COUNT];
+    size_t nbound;
 } case_binding;
 
 /* Column name as written in the header ("prior_until"). */

@@ -2,6 +2,14 @@
  * Streaming CSV reader on libcsv.  Input is fed to libcsv one physical line
  * at a time so that every record knows the line it starts on (a quoted
  * field may span lines).  One record buffer is reused: memory is constant.
+ *
+ * Most lines of a batch hold no quote at all.  Such a line, when it is a
+ * whole record (libcsv is between records and the line's end is in the
+ * piece), is split here at its delimiters without libcsv: its fields are
+ * the bytes between them, exactly as libcsv would give them in strict mode
+ * without space trimming, and they stay where they were read, each
+ * delimiter (and the line end) overwritten with the field's NUL.  No byte is
+ * copied.  Any other line goes through libcsv as before.
  */
 #include <csv.h>
 #include <errno.h>
@@ -92,15 +100,10 @@ static int only_delimiters(const reader *r)
     return 1;
 }
 
-static void on_record(int term, void *data)
+/* Hand the record in r->rec (its fields set) to the callback, and start the next. */
+static void deliver(reader *r)
 {
-    reader *r = data;
-    size_t i, kept;
-    (void)term;
     if (!r->stopped && !r->nomem && !only_delimiters(r)) {
-        kept = r->rec.nfields < RFY_CSV_MAX_FIELDS ? r->rec.nfields : RFY_CSV_MAX_FIELDS;
-        for (i = 0; i < kept; i++)
-            r->rec.field[i] = r->buf + r->offset[i];
         r->rec.line = r->record_line;
         r->rec.index = ++r->records;
         if (r->fn(r->user, &r->rec) != 0)
@@ -110,6 +113,78 @@ static void on_record(int term, void *data)
     r->used = 0;
     r->in_record = 0;
     r->record_bytes = 0;
+}
+
+/* libcsv's end of a record: its fields are in the record buffer. */
+static void on_record(int term, void *data)
+{
+    reader *r = data;
+    size_t i, kept = r->rec.nfields < RFY_CSV_MAX_FIELDS ? r->rec.nfields : RFY_CSV_MAX_FIELDS;
+    (void)term;
+    if (!r->nomem)
+        for (i = 0; i < kept; i++)
+            r->rec.field[i] = r->buf + r->offset[i];
+    deliver(r);
+}
+
+/*
+ * A whole record on one line without a quote: s[0..len) are its bytes up to
+ * the line end, s[len] the line end's first byte (CR or LF), and s is
+ * writable.  Splits it in place at the delimiters, each delimiter and
+ * s[len] becoming its field's NUL, and delivers it.  libcsv (strict, no
+ * space trimming) gives the same fields: without a quote every byte is a
+ * field byte or a delimiter, and a line end ends the record.
+ */
+static void split_line(reader *r, char *s, size_t len)
+{
+    const unsigned char delim = r->parser.delim_char;
+    const uint64_t delim8 = 0x0101010101010101ULL * delim, low7 = 0x7F7F7F7F7F7F7F7FULL;
+    const char **field = r->rec.field;
+    size_t *flen = r->rec.len;
+    size_t n = 0, start = 0, i = 0, at;
+    /* Eight bytes at a time: the delimiters among them as a bit mask (the
+     * high bit of each byte equal to the delimiter; exact, no carries
+     * between bytes), taken lowest address first. */
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w, x, m;
+        memcpy(&w, s + i, 8);
+        x = w ^ delim8;
+        m = ~(((x & low7) + low7) | x | low7);
+        while (m) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            at = i + (size_t)(__builtin_ctzll(m) >> 3);
+            m &= m - 1;
+#else
+            at = i + (size_t)(__builtin_clzll(m) >> 3);
+            m &= ~(0x8000000000000000ULL >> ((at - i) * 8));
+#endif
+            if (n < RFY_CSV_MAX_FIELDS) {
+                field[n] = s + start;
+                flen[n] = at - start;
+            }
+            s[at] = '\0';
+            n++;
+            start = at + 1;
+        }
+    }
+    for (; i < len; i++) {
+        if ((unsigned char)s[i] != delim)
+            continue;
+        if (n < RFY_CSV_MAX_FIELDS) {
+            field[n] = s + start;
+            flen[n] = i - start;
+        }
+        s[i] = '\0';
+        n++;
+        start = i + 1;
+    }
+    if (n < RFY_CSV_MAX_FIELDS) {
+        field[n] = s + start;
+        flen[n] = len - start;
+    }
+    s[len] = '\0';
+    r->rec.nfields = n + 1;
+    deliver(r);
 }
 
 static int set_error(char **errmsg, const char *fmt, unsigned long line, const char *what)
@@ -135,11 +210,34 @@ static void set_error2(char **errmsg, unsigned long line, const char *what, size
     }
 }
 
-/* Feed one piece of input that lies within one physical line (it may end
- * with the line's '\n').  Returns RFY_OK or an error code. */
-static int feed(reader *r, const char *p, size_t n, char **errmsg)
+/* Where the line of piece p[0..n) ends, when p is a whole line with its line
+ * end (LF, CRLF or a bare CR, as feed_chunk() cuts them) and no quote
+ * (`quote_free`: feed_chunk() knows where the next quote is): the bytes
+ * before the line end.  (size_t)-1 otherwise. */
+static size_t plain_line(const char *p, size_t n, int quote_free)
 {
-    size_t i;
+    size_t len;
+    if (n == 0 || !quote_free)
+        return (size_t)-1;
+    len = n - 1;
+    if (p[len] == '\n') {
+        if (len > 0 && p[len - 1] == '\r')
+            len--;
+    } else if (p[len] != '\r') {
+        return (size_t)-1; /* the line goes on in the next read */
+    }
+    return len;
+}
+
+/* Feed one piece of input that lies within one physical line (it may end
+ * with the line's '\n').  `w` is the same bytes, writable (the read buffer),
+ * or NULL when they are not; `quote_free`: the piece holds no '"'.  Returns
+ * RFY_OK or an error code. */
+static int feed(reader *r, const char *p, char *w, size_t n, int quote_free, char **errmsg)
+{
+    size_t i, len;
+    char last = n ? p[n - 1] : 0; /* read before a split overwrites the line end */
+    int fresh = !r->in_record;   /* libcsv is between records */
     if (!r->in_record) {
         /* A record starts at the first byte that is not a line end. */
         for (i = 0; i < n; i++)
@@ -158,7 +256,15 @@ static int feed(reader *r, const char *p, size_t n, char **errmsg)
             return RFY_ECSV;
         }
     }
-    if (csv_parse(&r->parser, p, n, on_field, on_record, r) != n) {
+    if (fresh && r->in_record && (len = plain_line(p, n, quote_free)) != (size_t)-1) {
+        if (!w) { /* a buffer the caller owns: the line into the record buffer */
+            if (len + 1 > r->cap && grow_buf(r, len + 1) != 0)
+                return RFY_ENOMEM;
+            memcpy(r->buf, p, len + 1);
+            w = r->buf;
+        }
+        split_line(r, w, len);
+    } else if (csv_parse(&r->parser, p, n, on_field, on_record, r) != n) {
         int e = csv_error(&r->parser);
         if (e == CSV_ENOMEM || e == CSV_ETOOBIG)
             return RFY_ENOMEM;
@@ -171,7 +277,6 @@ static int feed(reader *r, const char *p, size_t n, char **errmsg)
     /* Line ends: LF, CRLF, or a bare CR (old Mac and some spreadsheet exports).
      * A CRLF counts once, also when the chunk boundary falls between them. */
     if (n) {
-        char last = p[n - 1];
         if (last == '\r' || (last == '\n' && !(n == 1 && r->prev_cr)))
             r->line++;
         r->prev_cr = last == '\r';
@@ -179,8 +284,8 @@ static int feed(reader *r, const char *p, size_t n, char **errmsg)
     return r->stopped ? RFY_ESTOP : RFY_OK;
 }
 
-/* Split a chunk into line pieces and feed them. */
-static int feed_chunk(reader *r, const char *p, size_t n, char **errmsg)
+/* Split a chunk into line pieces and feed them; `w` as for feed(). */
+static int feed_chunk(reader *r, const char *p, char *w, size_t n, char **errmsg)
 {
     if (r->at_start && n > 0) {
         r->at_start = 0;
@@ -188,20 +293,37 @@ static int feed_chunk(reader *r, const char *p, size_t n, char **errmsg)
             (unsigned char)p[2] == 0xBF) {
             p += 3;
             n -= 3;
+            if (w)
+                w += 3;
         }
     }
-    while (n > 0) {
-        const char *nl = memchr(p, '\n', n);
-        size_t piece = nl ? (size_t)(nl - p) + 1 : n;
+    /* The next CR and the next quote are looked for once over the rest of
+     * the chunk, not once a line: most chunks have none, or few. */
+    const char *e = p + n, *cr = NULL, *quote = NULL;
+    while (p < e) {
+        size_t rest = (size_t)(e - p);
+        const char *nl = memchr(p, '\n', rest);
+        size_t piece = nl ? (size_t)(nl - p) + 1 : rest;
+        int rc;
+        if (!cr || cr < p) {
+            cr = memchr(p, '\r', rest);
+            if (!cr)
+                cr = e;
+        }
         /* A CR that is not the CR of a closing CRLF ends a line too. */
-        const char *cr = memchr(p, '\r', piece);
-        if (cr && !(nl && cr == nl - 1))
+        if (cr < p + piece && !(nl && cr == nl - 1))
             piece = (size_t)(cr - p) + 1;
-        int rc = feed(r, p, piece, errmsg);
+        if (!quote || quote < p) {
+            quote = memchr(p, '"', rest);
+            if (!quote)
+                quote = e;
+        }
+        rc = feed(r, p, w, piece, quote >= p + piece, errmsg);
         if (rc != RFY_OK)
             return rc;
         p += piece;
-        n -= piece;
+        if (w)
+            w += piece;
     }
     return RFY_OK;
 }
@@ -250,7 +372,7 @@ int rfy_csv_read_buffer(const char *buf, size_t len, char delimiter, rfy_csv_rec
         *errmsg = NULL;
     if (rc != RFY_OK)
         return rc;
-    rc = feed_chunk(&r, buf, len, errmsg);
+    rc = feed_chunk(&r, buf, NULL, len, errmsg);
     if (rc == RFY_OK)
         rc = finish(&r, errmsg);
     reader_free(&r);
@@ -284,7 +406,7 @@ int rfy_csv_read_stream_tap(FILE *in, char delimiter, rfy_csv_record_fn fn, void
         if (n > 0 && tap)
             tap(tap_user, chunk, n);
         if (n > 0) {
-            rc = feed_chunk(&r, chunk, n, errmsg);
+            rc = feed_chunk(&r, chunk, chunk, n, errmsg);
             if (rc != RFY_OK)
                 goto cleanup;
         }
