@@ -477,7 +477,9 @@ check "audit --ledger: the summary line in Danish" \
     grep -qxF "rfy audit: ledger $LA: 1 sagsmåned som ledgeren betalte, 2 afviger (1 findes ikke i ledgeren); sum af differencer (betalt - ledgeren) -326.00" "$TMP/al.err"
 dump "$LA" >"$TMP/al-after.sql"
 check "audit --ledger: the ledger is read only (content identical)" cmp -s "$TMP/al-before.sql" "$TMP/al-after.sql"
-"$RFY" audit --ledger "$TMP/no-such.db" -o "$TMP/al2.csv" "$TMP/al-hist.csv" 2>/dev/null
+"$RFY" audit --ledger "$TMP/no-such.db" -o "$TMP/al2.csv" "$TMP/al-hist.csv" 2>"$TMP/al2.err"
 check "audit --ledger: a ledger that does not exist: exit 2, no report" [ $? = 2 ] && [ ! -e "$TMP/al2.csv" ]
+check "audit --ledger: ... saying so, and how one is made" \
+    grep -qxF "rfy audit: ledgeren $TMP/no-such.db findes ikke: giv ledgerens fil (rfy batch --ledger FIL opretter en)" "$TMP/al2.err"
 
 rfy_test_finish

@@ -100,7 +100,9 @@ static int check_file(rfy_ledger *lg, const char *path, int write, char **errmsg
     struct stat sb;
     if (stat(path, &sb) != 0) {
         int fd;
-        if (errno != ENOENT || !write)
+        if (errno == ENOENT && !write)
+            return ledger_fail(lg, errmsg, LM_MISSING, path);
+        if (errno != ENOENT)
             return ledger_fail(lg, errmsg, LM_DETAIL, path, strerror(errno));
         if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0)
             return ledger_fail(lg, errmsg, LM_CANNOT_CREATE, path, strerror(errno));

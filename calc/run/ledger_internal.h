@@ -117,6 +117,7 @@ struct rfy_ledger {
 typedef enum ledger_message {
     LM_DETAIL,             /* path, SQLite's or the system's message */
     LM_OUT_OF_MEMORY,      /* path */
+    LM_MISSING,            /* path (opened to read) */
     LM_CANNOT_CREATE,      /* path, strerror */
     LM_CANNOT_OPEN,        /* path, SQLite's message */
     LM_NOT_REGULAR,        /* path */

@@ -24,6 +24,9 @@ static const ledger_text MESSAGES[LM_COUNT] = {
     [LM_DETAIL] = {"ledgeren %s: %s", "ledger %s: %s"},
     [LM_OUT_OF_MEMORY] = {"ledgeren %s: ikke nok hukommelse", "ledger %s: out of memory"},
     /* opening */
+    [LM_MISSING] = {"ledgeren %s findes ikke: giv ledgerens fil (rfy batch --ledger FIL opretter en)",
+                    "ledger %s does not exist: give the ledger's file (rfy batch --ledger FILE creates "
+                    "one)"},
     [LM_CANNOT_CREATE] = {"ledgeren %s kan ikke oprettes: %s", "cannot create the ledger %s: %s"},
     [LM_CANNOT_OPEN] = {"ledgeren %s kan ikke åbnes: %s", "cannot open the ledger %s: %s"},
     [LM_NOT_REGULAR] = {"ledgeren %s er ikke en almindelig fil: giv ledgerens fil",
