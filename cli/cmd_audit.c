@@ -570,7 +570,7 @@ int cmd_audit(int argc, char **argv)
     if (tolerance && parse_tolerance(a.tolerance, tolerance) != 0)
         goto cleanup;
     if (a.ledger_path) { /* read only: an audit never changes the ledger */
-        if (rfy_ledger_open(&a.ledger, a.ledger_path, 0, &msg) != RFY_OK) {
+        if (rfy_ledger_open_lang(&a.ledger, a.ledger_path, 0, cli_lang, &msg) != RFY_OK) {
             fprintf(stderr, "rfy audit: %s\n", msg ? msg : a.ledger_path);
             goto cleanup;
         }

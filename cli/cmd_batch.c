@@ -110,6 +110,7 @@ static const batch_msg MSG_RECOMPUTED = {
     "%lu senere måned(er) i ledgeren genberegnet med den nye ferietilstand (rettelser uden linjer)",
     "%lu later month(s) in the ledger recomputed with the new holiday state (corrections without lines)"};
 static const batch_msg MSG_LEDGER_RUN = {"ledger %s: kørsel %s gemt", "ledger %s: run %s stored"};
+static const batch_msg MSG_LEDGER_CANNOT_OPEN = {"ledgeren kan ikke åbnes", "cannot open the ledger"};
 static const batch_msg MSG_LEDGER_NOTHING = {"ledger %s: intet gemt (ingen sagsmåned beregnet)",
                                              "ledger %s: nothing stored (no case-month computed)"};
 
@@ -356,9 +357,9 @@ static int ledger_commit(void *user, run_files *f)
 static int ledger_start(batch_ctx *b, const char *path, int corrections, const rfy_rates *rates)
 {
     char *msg = NULL;
-    if (rfy_ledger_open(&b->ledger, path, 1, &msg) != RFY_OK ||
+    if (rfy_ledger_open_lang(&b->ledger, path, 1, cli_lang, &msg) != RFY_OK ||
         rfy_ledger_begin(b->ledger, corrections, b->rates_id, rates, &msg) != RFY_OK) {
-        fprintf(stderr, "rfy batch: %s\n", msg ? msg : "cannot open the ledger");
+        fprintf(stderr, "rfy batch: %s\n", msg ? msg : SAY(MSG_LEDGER_CANNOT_OPEN));
         free(msg);
         return -1;
     }

@@ -83,7 +83,7 @@ static rfy_ledger *open_ledger(const char *path, int write)
 {
     rfy_ledger *lg = NULL;
     char *msg = NULL;
-    if (rfy_ledger_open(&lg, path, write, &msg) != RFY_OK) {
+    if (rfy_ledger_open_lang(&lg, path, write, cli_lang, &msg) != RFY_OK) {
         fprintf(stderr, "rfy ledger: %s\n", msg ? msg : SAY(CANNOT_OPEN));
         free(msg);
         return NULL;

@@ -254,7 +254,10 @@ cp "$L" "$TMP/badpack.db"
 sqlite3 "$TMP/badpack.db" 'update rowpack set size = size + 1 where id = (select min(id) from rowpack)'
 "$RFY" ledger export "$TMP/badpack.db" --run 1 -o "$TMP/badpack.csv" 2>"$TMP/badpack.err"
 check "row packs: a damaged pack stops export (exit 2, no file), saying so" [ $? = 2 ] &&
-    [ ! -e "$TMP/badpack.csv" ] && grep -q 'row pack is damaged' "$TMP/badpack.err"
+    [ ! -e "$TMP/badpack.csv" ] && grep -qF "ledgeren $TMP/badpack.db: en rækkepakke er beskadiget" "$TMP/badpack.err"
+"$RFY" --lang en ledger export "$TMP/badpack.db" --run 1 -o "$TMP/badpack.csv" 2>"$TMP/badpack-en.err"
+check "row packs: ... and in English with --lang en" \
+    grep -qxF "rfy ledger: ledger $TMP/badpack.db: a row pack is damaged" "$TMP/badpack-en.err"
 "$RFY" ledger export "$L" --run 99 -o "$TMP/export99.csv" 2>/dev/null
 check "ledger export: no such run (exit 2, no file)" [ $? = 2 ] && [ ! -e "$TMP/export99.csv" ]
 "$RFY" ledger show "$L3" S1 >"$TMP/show.txt"
@@ -291,7 +294,10 @@ dump "$TMP/imp.db" >"$TMP/before.sql"
 "$RFY" ledger import "$TMP/imp.db" "$TMP/s-dec.out.csv" 2>"$TMP/imp.err"
 check "ledger import: a month stored already: exit 2, nothing stored" [ $? = 2 ] && \
     dump "$TMP/imp.db" | cmp -s - "$TMP/before.sql"
-check "ledger import: ... naming the line" grep -q 'line 2: 2024-12 of case S1 is in the ledger already' "$TMP/imp.err"
+check "ledger import: ... naming the line" grep -q 'linje 2: 2024-12 i sag S1 er allerede i ledgeren (kørsel ' "$TMP/imp.err"
+"$RFY" --lang en ledger import "$TMP/imp.db" "$TMP/s-dec.out.csv" 2>"$TMP/imp-en.err"
+check "ledger import: ... in English with --lang en" \
+    grep -q 'line 2: 2024-12 of case S1 is in the ledger already (run ' "$TMP/imp-en.err"
 
 # ---- 5. kill -9 during a 300 000-row run -----------------------------------------------------------
 if cc -O2 -o "$TMP/gen" "$SRC/bench/gen.c" 2>"$TMP/cc.err"; then
@@ -345,10 +351,19 @@ hold "$L4" 8 "$TMP/held2" &
 hp=$!
 while [ ! -e "$TMP/held2" ]; do sleep 0.05; done
 printf '%s\n' case_id,month,category K1,2025-01,forsorger >"$TMP/k-jan.csv"
+# the same run with --lang en waits beside it (both give up after 5 s, within the 8)
+"$RFY" --lang en batch --quiet --ledger "$L4" -o "$TMP/k-jan-en.out.csv" "$TMP/k-jan.csv" \
+    2>"$TMP/k-jan-en.err" &
+ep=$!
 "$RFY" batch --quiet --ledger "$L4" -o "$TMP/k-jan.out.csv" "$TMP/k-jan.csv" 2>"$TMP/k-jan.err"
 check "concurrent: a run that waits too long fails (exit 2)" [ $? = 2 ]
-check "concurrent: ... and says why" grep -q 'in use by another run' "$TMP/k-jan.err"
+check "concurrent: ... and says why (Danish)" \
+    grep -qxF "rfy batch: ledgeren $L4 bruges af en anden kørsel (ventede 5 s): kør igen, når den er færdig" "$TMP/k-jan.err"
 check "concurrent: ... and writes no output" [ ! -e "$TMP/k-jan.out.csv" ]
+wait "$ep"
+check "concurrent: --lang en fails too (exit 2)" [ $? = 2 ]
+check "concurrent: ... saying why in English" \
+    grep -qxF "rfy batch: ledger $L4 is in use by another run (waited 5 s): run again when it has finished" "$TMP/k-jan-en.err"
 wait "$hp"
 
 # ---- 7. permissions ------------------------------------------------------------------------------------
@@ -357,7 +372,12 @@ check "permissions: the WAL file too" [ "$(stat -c %a "$L4-wal" 2>/dev/null || e
 chmod 664 "$L4"
 "$RFY" batch --quiet --ledger "$L4" -o "$TMP/k-jan.out.csv" "$TMP/k-jan.csv" 2>"$TMP/perm.err"
 check "permissions: a ledger the group may write is refused (exit 2)" [ $? = 2 ]
-check "permissions: ... saying how to fix it" grep -q 'chmod 600' "$TMP/perm.err"
+check "permissions: ... saying how to fix it (Danish)" \
+    grep -qxF "rfy batch: ledgeren $L4: andre kan skrive i den (tilstand 664); ledgeren rummer det, der er udbetalt: chmod 600 $L4" "$TMP/perm.err"
+"$RFY" --lang en batch --quiet --ledger "$L4" -o "$TMP/k-jan.out.csv" "$TMP/k-jan.csv" 2>"$TMP/perm-en.err"
+check "permissions: --lang en: refused (exit 2)" [ $? = 2 ]
+check "permissions: ... saying it in English" \
+    grep -qxF "rfy batch: ledger $L4: others may write it (mode 664); the ledger holds what was paid: chmod 600 $L4" "$TMP/perm-en.err"
 "$RFY" batch --quiet --corrections -o "$TMP/x.csv" "$TMP/k-jan.csv" 2>/dev/null
 check "--corrections without --ledger: usage error (exit 2)" [ $? = 2 ]
 
@@ -367,12 +387,16 @@ cp "$L3" "$TMP/newer.db"
 sqlite3 "$TMP/newer.db" 'PRAGMA user_version = 99'
 "$RFY" batch --quiet --ledger "$TMP/newer.db" -o "$TMP/newer.out.csv" "$TMP/k-jan.csv" 2>"$TMP/newer.err"
 check "schema: a newer ledger is refused (exit 2)" [ $? = 2 ]
-check "schema: ... saying so" grep -q 'schema version 99; this rfy knows up to 3' "$TMP/newer.err"
+check "schema: ... saying so (Danish)" grep -q 'har skemaversion 99; denne rfy kender op til 3: brug en nyere rfy' "$TMP/newer.err"
+"$RFY" --lang en batch --quiet --ledger "$TMP/newer.db" -o "$TMP/newer.out.csv" "$TMP/k-jan.csv" 2>"$TMP/newer-en.err"
+check "schema: --lang en: refused (exit 2)" [ $? = 2 ]
+check "schema: ... saying it in English" \
+    grep -qxF "rfy batch: ledger $TMP/newer.db has schema version 99; this rfy knows up to 3: use a newer rfy" "$TMP/newer-en.err"
 printf 'not a database, just text\n' >"$TMP/text.db"
 chmod 600 "$TMP/text.db"
 "$RFY" batch --quiet --ledger "$TMP/text.db" -o "$TMP/text.out.csv" "$TMP/k-jan.csv" 2>"$TMP/text.err"
 check "schema: a file that is not a ledger is refused (exit 2, no output)" [ $? = 2 ] && [ ! -e "$TMP/text.out.csv" ]
-check "schema: ... saying so" grep -q 'is not a ledger (not an SQLite database)' "$TMP/text.err"
+check "schema: ... saying so" grep -q 'er ikke en ledger (ikke en SQLite-database)' "$TMP/text.err"
 check "schema: ... and left as it was" grep -qx 'not a database, just text' "$TMP/text.db"
 
 # ---- schema 1 → 3: a ledger written by rfy before the rates_id went to table run ----------------
@@ -388,7 +412,7 @@ chmod 600 "$M"
 check "schema 1: the fixture loads as version 1" [ "$(sqlite3 "$M" 'PRAGMA user_version')" = 1 ]
 "$RFY" ledger show "$M" K1 >/dev/null 2>"$TMP/m-show.err"
 check "schema 1: read-only commands ask for one run first (exit 2)" [ $? = 2 ] &&
-    grep -q 'schema version 1: run rfy batch with it once to bring it to 3' "$TMP/m-show.err"
+    grep -q 'har skemaversion 1: kør rfy batch med den én gang for at bringe den op på 3' "$TMP/m-show.err"
 grep -e '^case_id' -e '2025-02' "$TMP/m-whole.csv" >"$TMP/m-feb.csv"
 "$RFY" batch --quiet --ledger "$M" -o "$TMP/m-feb.out.csv" "$TMP/m-feb.csv" 2>"$TMP/m-feb.err"
 check "schema 1 → 3: February's run migrates the ledger (exit 0, version 3)" [ $? = 0 ] &&
@@ -453,7 +477,9 @@ check "audit --ledger: the summary line in Danish" \
     grep -qxF "rfy audit: ledger $LA: 1 sagsmåned som ledgeren betalte, 2 afviger (1 findes ikke i ledgeren); sum af differencer (betalt - ledgeren) -326.00" "$TMP/al.err"
 dump "$LA" >"$TMP/al-after.sql"
 check "audit --ledger: the ledger is read only (content identical)" cmp -s "$TMP/al-before.sql" "$TMP/al-after.sql"
-"$RFY" audit --ledger "$TMP/no-such.db" -o "$TMP/al2.csv" "$TMP/al-hist.csv" 2>/dev/null
+"$RFY" audit --ledger "$TMP/no-such.db" -o "$TMP/al2.csv" "$TMP/al-hist.csv" 2>"$TMP/al2.err"
 check "audit --ledger: a ledger that does not exist: exit 2, no report" [ $? = 2 ] && [ ! -e "$TMP/al2.csv" ]
+check "audit --ledger: ... saying so, and how one is made" \
+    grep -qxF "rfy audit: ledgeren $TMP/no-such.db findes ikke: giv ledgerens fil (rfy batch --ledger FIL opretter en)" "$TMP/al2.err"
 
 rfy_test_finish

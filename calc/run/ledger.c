@@ -100,21 +100,19 @@ static int check_file(rfy_ledger *lg, const char *path, int write, char **errmsg
     struct stat sb;
     if (stat(path, &sb) != 0) {
         int fd;
-        if (errno != ENOENT || !write)
-            return ledger_fail(lg, errmsg, "ledger %s: %s", path, strerror(errno));
+        if (errno == ENOENT && !write)
+            return ledger_fail(lg, errmsg, LM_MISSING, path);
+        if (errno != ENOENT)
+            return ledger_fail(lg, errmsg, LM_DETAIL, path, strerror(errno));
         if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0)
-            return ledger_fail(lg, errmsg, "cannot create the ledger %s: %s", path,
-                               strerror(errno));
+            return ledger_fail(lg, errmsg, LM_CANNOT_CREATE, path, strerror(errno));
         close(fd);
         return RFY_OK;
     }
     if (!S_ISREG(sb.st_mode))
-        return ledger_fail(lg, errmsg, "ledger %s: not a regular file", path);
+        return ledger_fail(lg, errmsg, LM_NOT_REGULAR, path);
     if (sb.st_mode & (S_IWGRP | S_IWOTH))
-        return ledger_fail(lg, errmsg,
-                           "ledger %s: others may write it (mode %03o); the ledger holds what was "
-                           "paid: chmod 600 %s",
-                           path, (unsigned)(sb.st_mode & 0777), path);
+        return ledger_fail(lg, errmsg, LM_MODE, path, (unsigned)(sb.st_mode & 0777), path);
     return RFY_OK;
 }
 
@@ -127,61 +125,72 @@ static int migrate(rfy_ledger *lg, char **errmsg)
         version = sqlite3_column_int(s, 0);
     sqlite3_finalize(s);
     if (version < 0)
-        return ledger_fail(lg, errmsg, "ledger %s is not an SQLite database: %s", lg->path,
-                           sqlite3_errmsg(lg->db));
+        return ledger_fail(lg, errmsg, LM_NOT_SQLITE, lg->path, sqlite3_errmsg(lg->db));
     if (version > RFY_LEDGER_SCHEMA)
-        return ledger_fail(lg, errmsg,
-                           "ledger %s has schema version %d; this rfy knows up to %d: use a newer "
-                           "rfy",
-                           lg->path, version, RFY_LEDGER_SCHEMA);
+        return ledger_fail(lg, errmsg, LM_SCHEMA_NEWER, lg->path, version, RFY_LEDGER_SCHEMA);
     if (version == RFY_LEDGER_SCHEMA)
         return RFY_OK;
     if (!lg->writable)
-        return ledger_fail(lg, errmsg, "ledger %s has schema version %d: run rfy batch with it "
-                           "once to bring it to %d", lg->path, version, RFY_LEDGER_SCHEMA);
+        return ledger_fail(lg, errmsg, LM_SCHEMA_OLDER, lg->path, version, RFY_LEDGER_SCHEMA);
     if (ledger_exec(lg, "BEGIN IMMEDIATE") != SQLITE_OK)
-        return ledger_fail(lg, errmsg, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
+        return ledger_fail_db(lg, errmsg, lg->db);
     for (int v = version; v < RFY_LEDGER_SCHEMA; v++) {
         char sql[64];
         snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
         if (ledger_exec(lg, MIGRATIONS[v]) != SQLITE_OK || ledger_exec(lg, sql) != SQLITE_OK) {
-            ledger_fail(lg, errmsg, "ledger %s: schema %d → %d: %s", lg->path, v, v + 1,
-                        sqlite3_errmsg(lg->db));
+            ledger_fail(lg, errmsg, LM_SCHEMA_STEP, lg->path, v, v + 1, sqlite3_errmsg(lg->db));
             ledger_exec(lg, "ROLLBACK");
             return RFY_EIO;
         }
     }
     if (ledger_exec(lg, "COMMIT") != SQLITE_OK) {
         ledger_exec(lg, "ROLLBACK");
-        return ledger_fail(lg, errmsg, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
+        return ledger_fail_db(lg, errmsg, lg->db);
     }
     return RFY_OK;
 }
 
 int rfy_ledger_open(rfy_ledger **out, const char *path, int write, char **errmsg)
 {
+    return rfy_ledger_open_lang(out, path, write, RFY_LANG_DA, errmsg);
+}
+
+void rfy_ledger_set_lang(rfy_ledger *lg, rfy_lang lang)
+{
+    if (lg)
+        lg->lang = lang == RFY_LANG_EN ? RFY_LANG_EN : RFY_LANG_DA;
+}
+
+int rfy_ledger_open_lang(rfy_ledger **out, const char *path, int write, rfy_lang lang,
+                         char **errmsg)
+{
     rfy_ledger *lg = calloc(1, sizeof *lg);
     int flags = write ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
     *out = NULL;
     if (!lg || !(lg->path = strdup(path))) {
+        char text[256];
         free(lg);
+        snprintf(text, sizeof text, ledger_message_format(LM_OUT_OF_MEMORY, lang), path);
         if (errmsg)
-            *errmsg = strdup("out of memory");
+            *errmsg = strdup(text);
         return RFY_ENOMEM;
     }
     mpz_inits(lg->efter, lg->tilbage, NULL);
+    rfy_ledger_set_lang(lg, lang);
     lg->writable = write;
     lg->cur = &lg->batch;
     if (check_file(lg, path, write, errmsg) != RFY_OK)
         goto fail;
     if (sqlite3_open_v2(path, &lg->db, flags | SQLITE_OPEN_NOMUTEX, ledger_vfs_name()) != SQLITE_OK) {
-        ledger_fail(lg, errmsg, "cannot open the ledger %s: %s", path,
-                    lg->db ? sqlite3_errmsg(lg->db) : "out of memory");
+        if (lg->db)
+            ledger_fail(lg, errmsg, LM_CANNOT_OPEN, path, sqlite3_errmsg(lg->db));
+        else
+            ledger_fail(lg, errmsg, LM_OUT_OF_MEMORY, path);
         goto fail;
     }
     sqlite3_busy_timeout(lg->db, RFY_LEDGER_BUSY_MS);
     if (ledger_pack_register(lg->db) != SQLITE_OK) {
-        ledger_fail(lg, errmsg, "ledger %s: %s", path, sqlite3_errmsg(lg->db));
+        ledger_fail_db(lg, errmsg, lg->db);
         goto fail;
     }
     /* A new ledger gets 64 KiB pages (fixed when the first byte is written;
@@ -195,10 +204,9 @@ int rfy_ledger_open(rfy_ledger **out, const char *path, int write, char **errmsg
     if (write && (ledger_exec(lg, "PRAGMA journal_mode=WAL") != SQLITE_OK ||
                   ledger_exec(lg, "PRAGMA synchronous=FULL") != SQLITE_OK)) {
         if (sqlite3_errcode(lg->db) == SQLITE_NOTADB)
-            ledger_fail(lg, errmsg, "%s is not a ledger (not an SQLite database): give the ledger's "
-                        "file, or a new name to start one", path);
+            ledger_fail(lg, errmsg, LM_NOT_A_LEDGER, path);
         else
-            ledger_fail(lg, errmsg, "ledger %s: %s", path, sqlite3_errmsg(lg->db));
+            ledger_fail_db(lg, errmsg, lg->db);
         goto fail;
     }
     /* No checkpoint inside a run's COMMIT: the WAL is folded into the
@@ -211,7 +219,7 @@ int rfy_ledger_open(rfy_ledger **out, const char *path, int write, char **errmsg
     for (int i = 0; i < LS_COUNT; i++)
         if (sqlite3_prepare_v3(lg->db, ledger_stmt_sql((enum ledger_stmt)i), -1,
                                SQLITE_PREPARE_PERSISTENT, &lg->st[i], NULL) != SQLITE_OK) {
-            ledger_fail(lg, errmsg, "ledger %s: %s", path, sqlite3_errmsg(lg->db));
+            ledger_fail_db(lg, errmsg, lg->db);
             goto fail;
         }
     if (write) {
@@ -226,7 +234,7 @@ int rfy_ledger_open(rfy_ledger **out, const char *path, int write, char **errmsg
                                     " VALUES (?1, ?2, ?3, ?4, ?5)",
                                     -1, SQLITE_PREPARE_PERSISTENT, &lg->insert_pack, NULL);
         if (rc != SQLITE_OK) {
-            ledger_fail(lg, errmsg, "ledger %s: %s", path, sqlite3_errmsg(lg->db));
+            ledger_fail_db(lg, errmsg, lg->db);
             goto fail;
         }
     }
@@ -271,19 +279,16 @@ int rfy_ledger_begin(rfy_ledger *lg, int corrections, const char *rates_id,
     sqlite3_stmt *s = NULL;
     int rc;
     if (!lg->writable || lg->in_run)
-        return ledger_fail(lg, errmsg, "ledger %s: not open for a run", lg->path);
+        return ledger_fail(lg, errmsg, LM_NOT_OPEN_FOR_RUN, lg->path);
     /* the WAL of an earlier run on this handle (nothing, after a close) */
     sqlite3_wal_checkpoint_v2(lg->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
     /* IMMEDIATE: the write lock now, so two runs never interleave; the
      * second waits up to the busy timeout and then says so. */
     rc = ledger_exec(lg, "BEGIN IMMEDIATE");
     if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-        return ledger_fail(lg, errmsg,
-                           "ledger %s is in use by another run (waited %d s): run again when it "
-                           "has finished",
-                           lg->path, RFY_LEDGER_BUSY_MS / 1000);
+        return ledger_fail(lg, errmsg, LM_IN_USE, lg->path, RFY_LEDGER_BUSY_MS / 1000);
     if (rc != SQLITE_OK)
-        return ledger_fail(lg, errmsg, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
+        return ledger_fail_db(lg, errmsg, lg->db);
     lg->in_run = 1;
     lg->corrections = corrections;
     lg->rates = rates;
@@ -300,7 +305,7 @@ int rfy_ledger_begin(rfy_ledger *lg, int corrections, const char *rates_id,
         sqlite3_bind_text(s, 1, lg->time, -1, SQLITE_STATIC) != SQLITE_OK ||
         sqlite3_bind_text(s, 3, lg->rates_id, -1, SQLITE_STATIC) != SQLITE_OK ||
         sqlite3_bind_int(s, 2, corrections) != SQLITE_OK || sqlite3_step(s) != SQLITE_DONE) {
-        ledger_fail(lg, errmsg, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
+        ledger_fail_db(lg, errmsg, lg->db);
         sqlite3_finalize(s);
         rfy_ledger_rollback(lg);
         return RFY_EIO;
@@ -308,7 +313,7 @@ int rfy_ledger_begin(rfy_ledger *lg, int corrections, const char *rates_id,
     sqlite3_finalize(s);
     lg->run = sqlite3_last_insert_rowid(lg->db);
     if (ledger_exec(lg, "SAVEPOINT rows") != SQLITE_OK) {
-        ledger_fail(lg, errmsg, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
+        ledger_fail_db(lg, errmsg, lg->db);
         rfy_ledger_rollback(lg);
         return RFY_EIO;
     }
@@ -326,7 +331,7 @@ int rfy_ledger_restart(rfy_ledger *lg)
     lg->seq = lg->first_entry = lg->last_entry = 0;
     ledger_totals_reset(lg);
     if (ledger_exec(lg, "ROLLBACK TO rows") != SQLITE_OK)
-        return ledger_fail(lg, NULL, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
+        return ledger_fail_db(lg, NULL, lg->db);
     return RFY_OK;
 }
 
@@ -392,7 +397,7 @@ int rfy_ledger_commit(rfy_ledger *lg, const rfy_ledger_run *r, char *id_out, cha
     int ok;
     mpz_t gross, deductions, paid;
     if (!lg->in_run)
-        return ledger_fail(lg, errmsg, "ledger %s: no run to commit", lg->path);
+        return ledger_fail(lg, errmsg, LM_NO_RUN_TO_COMMIT, lg->path);
     if (ledger_flush(lg) != RFY_OK) {
         if (errmsg && !*errmsg)
             *errmsg = strdup(lg->msg);
@@ -408,7 +413,7 @@ int rfy_ledger_commit(rfy_ledger *lg, const rfy_ledger_run *r, char *id_out, cha
     if (run_id(id, lg, r) != 0) {
         mpz_clears(gross, deductions, paid, NULL);
         rfy_ledger_rollback(lg);
-        return ledger_fail(lg, errmsg, "ledger %s: cannot hash the run", lg->path);
+        return ledger_fail(lg, errmsg, LM_CANNOT_HASH, lg->path);
     }
     ok = sqlite3_prepare_v2(lg->db, SQL, -1, &s, NULL) == SQLITE_OK &&
          sqlite3_bind_int64(s, 1, lg->run) == SQLITE_OK &&
@@ -436,8 +441,7 @@ int rfy_ledger_commit(rfy_ledger *lg, const rfy_ledger_run *r, char *id_out, cha
     mpz_clears(gross, deductions, paid, NULL);
     if (!ok || ledger_exec(lg, "RELEASE rows") != SQLITE_OK ||
         ledger_exec(lg, "COMMIT") != SQLITE_OK) {
-        ledger_fail(lg, errmsg, "ledger %s: cannot commit the run: %s", lg->path,
-                    sqlite3_errmsg(lg->db));
+        ledger_fail(lg, errmsg, LM_CANNOT_COMMIT, lg->path, sqlite3_errmsg(lg->db));
         rfy_ledger_rollback(lg);
         return RFY_EIO;
     }

@@ -30,11 +30,12 @@ typedef struct import_ctx {
     mpz_t payment, used;
 } import_ctx;
 
-static int import_fail(import_ctx *c, const rfy_csv_record *rec, const char *fmt, const char *a)
+/* Message `id` about line rec->line and the text `a` its format takes
+ * (NULL for one that takes none: printf ignores an argument left over);
+ * returns 1 (stop reading). */
+static int import_fail(import_ctx *c, const rfy_csv_record *rec, ledger_message id, const char *a)
 {
-    char why[300];
-    snprintf(why, sizeof why, fmt, a ? a : "");
-    ledger_fail(c->lg, &c->errmsg, "line %lu: %s", rec->line, why);
+    ledger_fail(c->lg, &c->errmsg, id, rec->line, a ? a : "");
     return 1;
 }
 
@@ -57,8 +58,7 @@ static int import_row(void *user, const rfy_csv_record *rec)
                 if (strcmp(rec->field[i], IMPORT_COLUMN[k]) == 0)
                     c->col[k] = (int)i;
             if (c->col[k] < 0)
-                return import_fail(c, rec, "no column %s: import takes an output of rfy batch",
-                                   IMPORT_COLUMN[k]);
+                return import_fail(c, rec, LM_IMPORT_NO_COLUMN, IMPORT_COLUMN[k]);
         }
         c->have_header = 1;
         return 0;
@@ -66,28 +66,27 @@ static int import_row(void *user, const rfy_csv_record *rec)
 #define CELL(k) rec->field[c->col[k]], rec->len[c->col[k]]
     for (int k = 0; k < IC_COUNT; k++)
         if ((size_t)c->col[k] >= rec->nfields)
-            return import_fail(c, rec, "too few cells (no %s)", IMPORT_COLUMN[k]);
+            return import_fail(c, rec, LM_IMPORT_FEW_CELLS, IMPORT_COLUMN[k]);
     if (rfy_month_parse(&month, CELL(IC_MONTH), &why) != RFY_OK)
-        return import_fail(c, rec, "month: %s", why);
+        return import_fail(c, rec, LM_IMPORT_MONTH, why);
     if (rfy_amount_parse(c->payment, CELL(IC_PAYMENT), &RFY_AMOUNT_DOT, &why) != RFY_OK)
-        return import_fail(c, rec, "payment: %s", why);
+        return import_fail(c, rec, LM_IMPORT_PAYMENT, why);
     known = rec->len[c->col[IC_RUN]] > 0;
     if (known) {
         char *end;
         run = strtol(rec->field[c->col[IC_RUN]], &end, 10);
         if (*end || run < 1 || run > RFY_MAX_HOLIDAY_RUN_MONTHS)
-            return import_fail(c, rec, "holiday_run_months: %.40s is not a number of months",
-                               rec->field[c->col[IC_RUN]]);
+            return import_fail(c, rec, LM_IMPORT_RUN_MONTHS, rec->field[c->col[IC_RUN]]);
         if (rfy_decimal_parse(c->used, CELL(IC_USED), &DAYS, &why) != RFY_OK)
-            return import_fail(c, rec, "holiday_used_days: %s", why);
+            return import_fail(c, rec, LM_IMPORT_USED_DAYS, why);
     }
     if (rec->len[c->col[IC_CASE_ID]] == 0)
-        return import_fail(c, rec, "case_id is empty%s", "");
+        return import_fail(c, rec, LM_IMPORT_CASE_EMPTY, NULL);
     /* the row as rfy wrote it (its cells joined again) */
     for (size_t i = 0; i < rec->nfields && i < RFY_CSV_MAX_FIELDS; i++) {
         int k;
         if (n + 2 * rec->len[i] + 4 > sizeof out)
-            return import_fail(c, rec, "the row is longer than an output row of rfy%s", "");
+            return import_fail(c, rec, LM_IMPORT_TOO_LONG, NULL);
         if (i)
             out[n++] = ',';
         k = rfy_csv_format_field(out + n, sizeof out - n, rec->field[i], rec->len[i], ',', 0);
@@ -99,14 +98,14 @@ static int import_row(void *user, const rfy_csv_record *rec)
     if (rc == RFY_OK && prev.stored) {
         char m[8];
         rfy_month_format(m, month);
-        ledger_fail(lg, &c->errmsg, "line %lu: %s of case %.64s is in the ledger already (run %lld "
-                    "of %s)", rec->line, m, rec->field[c->col[IC_CASE_ID]], prev.run, prev.run_time);
+        ledger_fail(lg, &c->errmsg, LM_IMPORT_ALREADY, rec->line, m, rec->field[c->col[IC_CASE_ID]],
+                    prev.run, prev.run_time);
         rfy__ledger_stored_clear(&prev);
         return 1;
     }
     rfy__ledger_stored_clear(&prev);
     if (rc != RFY_OK)
-        return import_fail(c, rec, "%.200s", lg->msg);
+        return import_fail(c, rec, LM_IMPORT_DETAIL, lg->msg);
     {
         sqlite3_stmt *s = lg->st[LS_INSERT];
         sqlite3_reset(s);
@@ -130,7 +129,7 @@ static int import_row(void *user, const rfy_csv_record *rec)
             ledger_note_entry(lg, sqlite3_last_insert_rowid(lg->db));
         sqlite3_reset(s);
         if (rc != SQLITE_DONE)
-            return import_fail(c, rec, "%.200s", sqlite3_errmsg(lg->db));
+            return import_fail(c, rec, LM_IMPORT_DETAIL, sqlite3_errmsg(lg->db));
     }
 #undef CELL
     c->stored++;
@@ -153,7 +152,7 @@ int rfy_ledger_import(rfy_ledger *lg, FILE *in, const char *name, unsigned long 
     if (ledger_exec(lg, "UPDATE run SET kind = 'import' WHERE id = (SELECT max(id) FROM run)") !=
         SQLITE_OK) {
         rfy_ledger_rollback(lg);
-        return ledger_fail(lg, errmsg, "ledger: %s", sqlite3_errmsg(lg->db));
+        return ledger_fail_db(lg, errmsg, lg->db);
     }
     mpz_inits(c.payment, c.used, NULL);
     rc = rfy_csv_read_stream(in, ',', import_row, &c, &msg);
@@ -165,7 +164,7 @@ int rfy_ledger_import(rfy_ledger *lg, FILE *in, const char *name, unsigned long 
         *errmsg = msg;
         msg = NULL;
     } else if (!c.have_header) {
-        ledger_fail(lg, errmsg, "%s is empty: import takes an output of rfy batch", name);
+        ledger_fail(lg, errmsg, LM_IMPORT_EMPTY, name);
         rc = RFY_EINPUT;
     }
     if (rc == RFY_OK) {

@@ -70,6 +70,11 @@ int ledger_pack_build(ledger_pack *pk, const ledger_batch *b);
 void ledger_pack_free(ledger_pack *pk);
 int ledger_pack_register(sqlite3 *db);
 
+/* What rfy_pack_text says when it fails (SQLite's message; ledger_fail_db
+ * turns it into the ledger's own words). */
+#define LEDGER_PACK_DAMAGED "rfy_pack_text: a row pack is damaged"
+#define LEDGER_PACK_NO_SLOT "rfy_pack_text: no such case-month in the row pack"
+
 struct ledger_writer;             /* ledger_writer.c */
 
 struct rfy_ledger {
@@ -99,15 +104,71 @@ struct rfy_ledger {
      * rows, stored again with its new result by rfy_ledger_put. */
     const char *later_rows;
     int later_comma;
+    rfy_lang lang;                /* of its messages: RFY_LANG_DA unless told */
     char msg[256];
 };
 
-/* printf into lg->msg and a malloc'ed copy into *errmsg (when not NULL); returns RFY_EIO. */
-int ledger_fail(rfy_ledger *lg, char **errmsg, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
+/*
+ * The ledger's messages (ledger_messages.c): each has a Danish and an
+ * English printf format with the same conversions in the same order; the
+ * comment gives the arguments.  SQLite's and the system's words come as an
+ * argument, as they are.
+ */
+typedef enum ledger_message {
+    LM_DETAIL,             /* path, SQLite's or the system's message */
+    LM_OUT_OF_MEMORY,      /* path */
+    LM_MISSING,            /* path (opened to read) */
+    LM_CANNOT_CREATE,      /* path, strerror */
+    LM_CANNOT_OPEN,        /* path, SQLite's message */
+    LM_NOT_REGULAR,        /* path */
+    LM_MODE,               /* path, mode (unsigned, octal), path */
+    LM_NOT_SQLITE,         /* path, SQLite's message */
+    LM_NOT_A_LEDGER,       /* path */
+    LM_SCHEMA_NEWER,       /* path, its version, RFY_LEDGER_SCHEMA (int) */
+    LM_SCHEMA_OLDER,       /* path, its version, RFY_LEDGER_SCHEMA (int) */
+    LM_SCHEMA_STEP,        /* path, from, to (int), SQLite's message */
+    LM_NOT_OPEN_FOR_RUN,   /* path */
+    LM_IN_USE,             /* path, seconds waited (int) */
+    LM_NO_RUN,             /* path */
+    LM_NO_RUN_TO_COMMIT,   /* path */
+    LM_CANNOT_HASH,        /* path */
+    LM_CANNOT_COMMIT,      /* path, SQLite's message */
+    LM_STORED_TWICE,       /* path */
+    LM_NO_LONGER_COMPUTES, /* path, case id (int length, text), the engine's reason */
+    LM_PACK_DAMAGED,       /* path */
+    LM_PACK_NO_SLOT,       /* path */
+    LM_RUN_REF,            /* the --run value */
+    LM_RUN_NONE,           /* the --run value */
+    LM_RUN_IMPORT,         /* the --run value */
+    LM_RUN_AMBIGUOUS,      /* the --run value */
+    LM_EXPORT_WRITE,       /* (none) */
+    LM_IMPORT_EMPTY,       /* the file's name */
+    LM_IMPORT_NO_COLUMN,   /* line (unsigned long), column */
+    LM_IMPORT_FEW_CELLS,   /* line (unsigned long), column */
+    LM_IMPORT_MONTH,       /* line (unsigned long), why */
+    LM_IMPORT_PAYMENT,     /* line (unsigned long), why */
+    LM_IMPORT_RUN_MONTHS,  /* line (unsigned long), the cell */
+    LM_IMPORT_USED_DAYS,   /* line (unsigned long), why */
+    LM_IMPORT_CASE_EMPTY,  /* line (unsigned long) */
+    LM_IMPORT_TOO_LONG,    /* line (unsigned long) */
+    LM_IMPORT_ALREADY,     /* line (unsigned long), month, case id, run (long long), run time */
+    LM_IMPORT_DETAIL,      /* line (unsigned long), a message */
+    LM_COUNT
+} ledger_message;
+
+/* The printf format of message `id` in `lang` (RFY_LANG_EN English, any
+ * other Danish); NULL for an id outside the table. */
+const char *ledger_message_format(ledger_message id, rfy_lang lang);
+
+/* Message `id` in lg's language, its arguments after it, into lg->msg and a
+ * malloc'ed copy into *errmsg (when errmsg is not NULL and *errmsg is);
+ * an argument may be lg->msg itself.  Returns RFY_EIO. */
+int ledger_fail(rfy_ledger *lg, char **errmsg, ledger_message id, ...);
+
+/* ledger_fail with the last failure of connection db: LM_DETAIL with the
+ * path and SQLite's message, or LM_PACK_DAMAGED / LM_PACK_NO_SLOT when it is
+ * rfy_pack_text's.  Returns RFY_EIO. */
+int ledger_fail_db(rfy_ledger *lg, char **errmsg, sqlite3 *db);
 
 /* Run one SQL text (no results).  Returns SQLITE_OK or the SQLite code. */
 int ledger_exec(rfy_ledger *lg, const char *sql);

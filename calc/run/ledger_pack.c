@@ -204,7 +204,7 @@ static const cached *unpack(pack_cache *c, long long id, const void *rows, int r
     }
     e = old;
     e->id = 0;
-    *why = "rfy_pack_text: a row pack is damaged";
+    *why = LEDGER_PACK_DAMAGED;
     if (!rows || rows_len <= 0 || size < 4 || size > PACK_SIZE_MAX)
         return NULL;
     if (room(&e->text, &e->cap, (size_t)size) != 0) {
@@ -247,7 +247,7 @@ static void pack_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         return;
     }
     if (slot < 0 || (unsigned long long)slot >= e->n) {
-        sqlite3_result_error(ctx, "rfy_pack_text: no such case-month in the row pack", -1);
+        sqlite3_result_error(ctx, LEDGER_PACK_NO_SLOT, -1);
         return;
     }
     k = 2 * (size_t)slot + (size_t)which;

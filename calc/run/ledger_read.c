@@ -75,7 +75,7 @@ int rfy_ledger_runs(rfy_ledger *lg, int (*fn)(void *user, const rfy_ledger_run_i
     rfy_ledger_run_info *rp = &full.pub;
     int rc = RFY_OK, step = SQLITE_DONE;
     if (sqlite3_prepare_v2(lg->db, SQL, -1, &s, NULL) != SQLITE_OK)
-        return ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(lg->db));
+        return ledger_fail_db(lg, NULL, lg->db);
     mpz_inits(full.paid, full.efterbetaling, full.tilbagebetaling, NULL);
     while (rc == RFY_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
         rp->run = sqlite3_column_int64(s, 0);
@@ -98,7 +98,7 @@ int rfy_ledger_runs(rfy_ledger *lg, int (*fn)(void *user, const rfy_ledger_run_i
         rc = fn(user, rp);
     }
     if (rc == RFY_OK && step != SQLITE_DONE)
-        rc = ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(lg->db));
+        rc = ledger_fail_db(lg, NULL, lg->db);
     mpz_clears(full.paid, full.efterbetaling, full.tilbagebetaling, NULL);
     sqlite3_finalize(s);
     return rc;
@@ -119,7 +119,7 @@ int rfy_ledger_case(rfy_ledger *lg, const char *case_id,
     int rc = RFY_OK, step = SQLITE_DONE;
     *found = 0;
     if (sqlite3_prepare_v2(lg->db, SQL, -1, &s, NULL) != SQLITE_OK)
-        return ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(lg->db));
+        return ledger_fail_db(lg, NULL, lg->db);
     sqlite3_bind_text(s, 1, case_id, -1, SQLITE_STATIC);
     mpz_inits(full.payment, full.previously_paid, full.correction, full.holiday_used_m, NULL);
     while (rc == RFY_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
@@ -143,7 +143,7 @@ int rfy_ledger_case(rfy_ledger *lg, const char *case_id,
         rc = fn(user, ep);
     }
     if (rc == RFY_OK && step != SQLITE_DONE)
-        rc = ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(lg->db));
+        rc = ledger_fail_db(lg, NULL, lg->db);
     mpz_clears(full.payment, full.previously_paid, full.correction, full.holiday_used_m, NULL);
     sqlite3_finalize(s);
     return rc;
@@ -157,15 +157,14 @@ static int find_run(rfy_ledger *lg, const char *ref, long long *run, char **errm
     int step, count = 0, imported = 0;
     if (n == 0 || (digits != n && (n < 8 || strspn(ref, "0123456789abcdef") != n)))
     {
-        ledger_fail(lg, errmsg, "--run %s: give a run number (rfy ledger runs) or at least 8 hex "
-                    "digits of its id", ref);
+        ledger_fail(lg, errmsg, LM_RUN_REF, ref);
         return RFY_EINPUT;
     }
     if (sqlite3_prepare_v2(lg->db,
                            digits == n ? "SELECT id, kind FROM run WHERE id = ?1 AND run_id IS NOT NULL"
                                        : "SELECT id, kind FROM run WHERE substr(run_id, 1, ?2) = ?1",
                            -1, &s, NULL) != SQLITE_OK)
-        return ledger_fail(lg, errmsg, "ledger: %s", sqlite3_errmsg(lg->db));
+        return ledger_fail_db(lg, errmsg, lg->db);
     sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
     if (digits != n)
         sqlite3_bind_int(s, 2, (int)n);
@@ -177,13 +176,10 @@ static int find_run(rfy_ledger *lg, const char *ref, long long *run, char **errm
     }
     sqlite3_finalize(s);
     if (step != SQLITE_DONE)
-        return ledger_fail(lg, errmsg, "ledger: %s", sqlite3_errmsg(lg->db));
+        return ledger_fail_db(lg, errmsg, lg->db);
     if (count == 1 && !imported)
         return RFY_OK;
-    ledger_fail(lg, errmsg,
-                count == 0 ? "--run %s: no such run in the ledger (rfy ledger runs lists them)"
-                : imported ? "--run %s: an import has no output of its own"
-                           : "--run %s: more than one run has an id that starts so: give more digits",
+    ledger_fail(lg, errmsg, count == 0 ? LM_RUN_NONE : imported ? LM_RUN_IMPORT : LM_RUN_AMBIGUOUS,
                 ref);
     return RFY_EINPUT;
 }
@@ -204,17 +200,17 @@ int rfy_ledger_export(rfy_ledger *lg, const char *ref, FILE *out, char **errmsg)
                            LEDGER_PACK_JOIN_SQL " WHERE r.id = ?1 AND c.run = ?1"
                            " ORDER BY 2",
                            -1, &s, NULL) != SQLITE_OK)
-        return ledger_fail(lg, errmsg, "ledger: %s", sqlite3_errmsg(lg->db));
+        return ledger_fail_db(lg, errmsg, lg->db);
     sqlite3_bind_int64(s, 1, run);
     rc = RFY_OK;
     while (rc == RFY_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
         const void *b = sqlite3_column_blob(s, 0);
         size_t n = (size_t)sqlite3_column_bytes(s, 0);
         if (n && fwrite(b, 1, n, out) != n)
-            rc = ledger_fail(lg, errmsg, "cannot write the export");
+            rc = ledger_fail(lg, errmsg, LM_EXPORT_WRITE);
     }
     if (rc == RFY_OK && step != SQLITE_DONE)
-        rc = ledger_fail(lg, errmsg, "ledger: %s", sqlite3_errmsg(lg->db));
+        rc = ledger_fail_db(lg, errmsg, lg->db);
     sqlite3_finalize(s);
     return rc;
 }

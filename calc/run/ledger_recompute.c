@@ -115,7 +115,7 @@ int ledger_recompute_later(rfy_ledger *lg, const char *case_id, size_t len, rfy_
     }
     sqlite3_reset(s);
     if (step != SQLITE_DONE)
-        rc = ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(lg->db));
+        rc = ledger_fail_db(lg, NULL, lg->db);
 
     for (size_t i = 0; i < STORED_ROWS_MAX; i++)
         rfy_case_init(&cases[i]);
@@ -127,8 +127,7 @@ int ledger_recompute_later(rfy_ledger *lg, const char *case_id, size_t len, rfy_
         rc = ledger_compute_stored(&res, cases, STORED_ROWS_MAX, &n, lg->rates, v[i].rows,
                                    v[i].comma, st, &err);
         if (rc != RFY_OK) {
-            ledger_fail(lg, NULL, "ledger: case %.*s, a stored month no longer computes: %s",
-                        (int)len, case_id, err.reason);
+            ledger_fail(lg, NULL, LM_NO_LONGER_COMPUTES, lg->path, (int)len, case_id, err.reason);
             break;
         }
         int known = h->status == RFY_HOLIDAY_KNOWN;

@@ -65,15 +65,33 @@ static const char *const STMT_SQL[LS_COUNT] = {
                  " WHERE c.case_id = ?1 AND c.month > ?2 AND c.superseded_by IS NULL ORDER BY c.month",
 };
 
-int ledger_fail(rfy_ledger *lg, char **errmsg, const char *fmt, ...)
+int ledger_fail(rfy_ledger *lg, char **errmsg, ledger_message id, ...)
 {
+    char text[sizeof lg->msg];
+    const char *fmt = ledger_message_format(id, lg->lang);
     va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(lg->msg, sizeof lg->msg, fmt, ap);
+    va_start(ap, id);
+    /* into text first: an argument may be lg->msg (an earlier failure's words) */
+    if (fmt)
+        vsnprintf(text, sizeof text, fmt, ap);
+    else
+        snprintf(text, sizeof text, "ledger %s", lg->path ? lg->path : "");
     va_end(ap);
+    memcpy(lg->msg, text, sizeof text);
     if (errmsg && !*errmsg)
         *errmsg = strdup(lg->msg);
     return RFY_EIO;
+}
+
+int ledger_fail_db(rfy_ledger *lg, char **errmsg, sqlite3 *db)
+{
+    const char *why = sqlite3_errmsg(db);
+    /* rfy_pack_text's own failures (ledger_pack.c) in the ledger's words */
+    if (strcmp(why, LEDGER_PACK_DAMAGED) == 0)
+        return ledger_fail(lg, errmsg, LM_PACK_DAMAGED, lg->path);
+    if (strcmp(why, LEDGER_PACK_NO_SLOT) == 0)
+        return ledger_fail(lg, errmsg, LM_PACK_NO_SLOT, lg->path);
+    return ledger_fail(lg, errmsg, LM_DETAIL, lg->path, why);
 }
 
 int ledger_exec(rfy_ledger *lg, const char *sql)

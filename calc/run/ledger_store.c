@@ -99,7 +99,7 @@ int rfy_ledger_lookup(rfy_ledger *lg, const char *case_id, size_t len, rfy_month
     }
     sqlite3_reset(s);
     return rc == SQLITE_DONE ? RFY_OK
-                             : ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(sqlite3_db_handle(s)));
+                             : ledger_fail_db(lg, NULL, sqlite3_db_handle(s));
 }
 
 int rfy_ledger_case_latest(rfy_ledger *lg, const char *case_id, size_t len, rfy_month *month,
@@ -122,7 +122,7 @@ int rfy_ledger_case_latest(rfy_ledger *lg, const char *case_id, size_t len, rfy_
     }
     sqlite3_reset(s);
     return rc == SQLITE_DONE ? RFY_OK
-                             : ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(sqlite3_db_handle(s)));
+                             : ledger_fail_db(lg, NULL, sqlite3_db_handle(s));
 }
 
 int rfy_ledger_state_before(rfy_ledger *lg, const char *case_id, size_t len, rfy_month month,
@@ -151,7 +151,7 @@ int rfy_ledger_state_before(rfy_ledger *lg, const char *case_id, size_t len, rfy
     }
     sqlite3_reset(s);
     return rc == SQLITE_DONE ? RFY_OK
-                             : ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(sqlite3_db_handle(s)));
+                             : ledger_fail_db(lg, NULL, sqlite3_db_handle(s));
 }
 
 /* Room for `need` more bytes after the first `len` of lg->rows_buf.
@@ -261,7 +261,7 @@ int ledger_flush(rfy_ledger *lg)
         return ledger_writer_stop(lg, 1); /* the rest on this thread */
     lg->last_case_len = 0;
     if (ledger_flush_batch(lg, lg->cur) != SQLITE_DONE)
-        return ledger_fail(lg, NULL, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
+        return ledger_fail_db(lg, NULL, lg->db);
     return RFY_OK;
 }
 
@@ -302,7 +302,7 @@ static int put_pending(rfy_ledger *lg, const struct rfy_batch_row *row, int deci
     if ((p->id_off = pend_add(b, row->case_id, row->case_id_len)) == (size_t)-1 ||
         (p->rows_off = pend_add(b, rows, rows_len)) == (size_t)-1 ||
         (p->out_off = pend_add(b, out, len)) == (size_t)-1)
-        return ledger_fail(lg, NULL, "ledger %s: out of memory", lg->path);
+        return ledger_fail(lg, NULL, LM_OUT_OF_MEMORY, lg->path);
     p->id_len = row->case_id_len;
     p->rows_len = rows_len;
     p->out_len = len;
@@ -336,7 +336,7 @@ int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_
     mpz_t corr;
 
     if (!lg->in_run)
-        return ledger_fail(lg, errmsg, "ledger %s: no run started", lg->path);
+        return ledger_fail(lg, errmsg, LM_NO_RUN, lg->path);
     if (row->nrows == 0 && lg->later_rows) {
         /* a later month recomputed: its stored rows, stored again */
         rows = lg->later_rows;
@@ -345,7 +345,7 @@ int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_
     } else
         rows = canonical_rows(lg, row, &rows_len);
     if (!rows)
-        return ledger_fail(lg, errmsg, "ledger %s: out of memory", lg->path);
+        return ledger_fail(lg, errmsg, LM_OUT_OF_MEMORY, lg->path);
     if (row->ledger && !row->ledger->stored && !lg->corrections && row->nrows != 0) {
         /* the batch loop found none stored: the common case, inserted in batches */
         rc = put_pending(lg, row, decimal_comma, rows, rows_len, out, len);
@@ -365,14 +365,14 @@ int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_
              ? RFY_OK
              : rfy_ledger_lookup(lg, row->case_id, row->case_id_len, row->in->month, &prev);
     if (rc == RFY_OK && prev.stored && !lg->corrections)
-        rc = ledger_fail(lg, errmsg, "ledger %s: case-month stored twice", lg->path);
+        rc = ledger_fail(lg, errmsg, LM_STORED_TWICE, lg->path);
     if (rc == RFY_OK && prev.stored) {
         /* out of the unique current index first; pointed at its successor below */
         s = stmt(lg, LS_SUPERSEDE);
         sqlite3_bind_int64(s, 1, prev.entry);
         sqlite3_bind_int64(s, 2, 0);
         if (sqlite3_step(s) != SQLITE_DONE)
-            rc = ledger_fail(lg, errmsg, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
+            rc = ledger_fail_db(lg, errmsg, lg->db);
         sqlite3_reset(s);
     }
     if (rc == RFY_OK) {
@@ -401,7 +401,7 @@ int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_
         sqlite3_bind_int64(s, 14, known ? h->used_after_m : 0);
         sqlite3_bind_int(s, 15, row->nrows == 0 ? 1 : 0);
         if (sqlite3_step(s) != SQLITE_DONE)
-            rc = ledger_fail(lg, errmsg, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
+            rc = ledger_fail_db(lg, errmsg, lg->db);
         else
             ledger_note_entry(lg, sqlite3_last_insert_rowid(lg->db));
         sqlite3_reset(s);
@@ -412,7 +412,7 @@ int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_
         sqlite3_bind_int64(s, 1, prev.entry);
         sqlite3_bind_int64(s, 2, sqlite3_last_insert_rowid(lg->db));
         if (sqlite3_step(s) != SQLITE_DONE)
-            rc = ledger_fail(lg, errmsg, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
+            rc = ledger_fail_db(lg, errmsg, lg->db);
         sqlite3_reset(s);
     }
     mpz_clear(corr);

@@ -50,7 +50,7 @@ int rfy_ledger_verify(rfy_ledger *lg, const struct rfy_rates *rates,
 
     *checked = 0;
     if (sqlite3_prepare_v2(lg->db, SQL, -1, &s, NULL) != SQLITE_OK)
-        return ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(lg->db));
+        return ledger_fail_db(lg, NULL, lg->db);
     for (size_t i = 0; i < VERIFY_ROWS_MAX; i++)
         rfy_case_init(&cases[i]);
     rfy_result_init(&res);
@@ -69,7 +69,7 @@ int rfy_ledger_verify(rfy_ledger *lg, const struct rfy_rates *rates,
             /* a new case: its first month takes the state its rows gave */
             free(prev_case);
             if (!(prev_case = strdup(id))) {
-                rc = ledger_fail(lg, NULL, "out of memory");
+                rc = ledger_fail(lg, NULL, LM_OUT_OF_MEMORY, lg->path);
                 break;
             }
             rfy__holiday_state_clear(&st);
@@ -139,7 +139,7 @@ int rfy_ledger_verify(rfy_ledger *lg, const struct rfy_rates *rates,
         }
     }
     if (rc == RFY_OK && step != SQLITE_DONE)
-        rc = ledger_fail(lg, NULL, "ledger: %s", sqlite3_errmsg(lg->db));
+        rc = ledger_fail_db(lg, NULL, lg->db);
     sqlite3_finalize(s);
     free(prev_case);
     mpz_clear(used);

@@ -75,7 +75,7 @@ static void *writer_main(void *arg)
         pthread_mutex_lock(&w->mu);
         if (rc != SQLITE_DONE && !w->failed) {
             w->failed = 1;
-            snprintf(w->msg, sizeof w->msg, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
+            snprintf(w->msg, sizeof w->msg, "%s", sqlite3_errmsg(lg->db)); /* SQLite's words */
         }
         w->tail++;
         pthread_cond_signal(&w->room);
@@ -180,9 +180,9 @@ int ledger_writer_stop(rfy_ledger *lg, int write)
     lg->writer = NULL;
     lg->cur = &lg->batch;
     if (w->failed)
-        rc = ledger_fail(lg, NULL, "%s", w->msg);
+        rc = ledger_fail(lg, NULL, LM_DETAIL, lg->path, w->msg);
     else if (write && rest->n && ledger_flush_batch(lg, rest) != SQLITE_DONE)
-        rc = ledger_fail(lg, NULL, "ledger %s: %s", lg->path, sqlite3_errmsg(lg->db));
+        rc = ledger_fail_db(lg, NULL, lg->db);
     lg->last_case_len = 0;
     writer_free(w);
     return rc;

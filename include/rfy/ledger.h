@@ -36,6 +36,7 @@
 
 #include <rfy/date.h>
 #include <rfy/export.h>
+#include <rfy/fault.h>
 #include <rfy/holiday.h>
 
 RFY_BEGIN_DECLS
@@ -60,10 +61,30 @@ struct rfy_rates;      /* rfy/rates.h */
  */
 RFY_API int rfy_ledger_open(rfy_ledger **out, const char *path, int write, char **errmsg);
 
+/*
+ * rfy_ledger_open with the ledger's messages in `lang`: RFY_LANG_DA (what
+ * rfy_ledger_open gives) or RFY_LANG_EN.  The open's own failures (*errmsg:
+ * not a ledger, a newer schema, a ledger others may write) are already in
+ * that language, and so is every later message of the handle
+ * (rfy_ledger_error, the errmsg of the other functions).  Words that SQLite
+ * or the system give come as they are, after the ledger's own.  Returns as
+ * rfy_ledger_open.
+ */
+RFY_API int rfy_ledger_open_lang(rfy_ledger **out, const char *path, int write, rfy_lang lang,
+                                 char **errmsg);
+
+/*
+ * The language of lg's messages from now on: RFY_LANG_EN English, any
+ * other value Danish.  A message already given stays as it was.  NULL is
+ * fine (nothing happens).
+ */
+RFY_API void rfy_ledger_set_lang(rfy_ledger *lg, rfy_lang lang);
+
 /* Roll back anything not committed and close (NULL is fine). */
 RFY_API void rfy_ledger_close(rfy_ledger *lg);
 
-/* The last SQLite or system message of lg (borrowed; "" when none). */
+/* The last message of lg, in its language (borrowed, valid until lg's next
+ * call; "" when none). */
 RFY_API const char *rfy_ledger_error(const rfy_ledger *lg);
 
 /*
