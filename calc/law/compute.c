@@ -10,6 +10,7 @@
 #include "message_hints.h"
 #include "fault.h"
 #include "rules.h"
+#include "xq.h"
 #include <rfy/money.h>
 #include <rfy/status.h>
 
@@ -123,23 +124,13 @@ int rfy__coverage(const rfy_case *in, rfy_error *err)
     return RFY_OK;
 }
 
-/* The weakest provenance among the rate values used (rules.md §2). */
-static rfy_provenance weakest(const rfy_result *res)
-{
-    rfy_provenance p = RFY_PROV_PUBLISHED;
-    for (int k = 0; k < RFY_RATE_KEY_COUNT; k++)
-        if (res->rate[k] && res->rate[k]->provenance > p)
-            p = res->rate[k]->provenance;
-    return p;
-}
-
 int rfy_compute(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy_error *err)
 {
     int rc;
 
     if (err)
         rfy_error_reset(err);
-    memset(res->rate, 0, sizeof res->rate);
+    rfy__rates_forget(res);
     res->flags = 0;
     res->warnings = 0;
     res->category[0] = '\0';
@@ -163,6 +154,46 @@ int rfy_compute(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy
     return rfy__deductions_and_rounding(res, rates, in, err);
 }
 
+/* rules.md §5: an exact amount rounded to whole øre, half away from zero:
+ * rfy_round_half_away()'s rule through rfy__xq (the same quotient,
+ * remainder and tie; its GMP path for values beyond 64 bits), reading the
+ * mpq_t in place instead of a call per column. */
+static unsigned round_ore(mpz_t out, const mpq_t exact)
+{
+    rfy__xq x;
+    unsigned flags;
+    rfy__xq_init(&x);
+    rfy__xq_set_q(&x, exact);
+    flags = rfy__xq_round_half_away(out, &x, 1);
+    rfy__xq_clear(&x);
+    return flags;
+}
+
+/*
+ * The whole-øre columns after rounding, in machine integers:
+ *   other_deduction = other income (§ 68 a stk. 1),
+ *   total_deduction = wage + holiday + activation + other + sanction,
+ *   payment = max(0, gross − total_deduction) (Decision D5).
+ * Returns 0, having set nothing, when a term does not fit an int64_t or a
+ * step would overflow; the caller then does the same sums in GMP.
+ */
+static int totals_small(rfy_result *res, const mpz_t other)
+{
+    int64_t g, w, h, a, o, s, t, p;
+    if (!rfy__z_get_i64(res->gross, &g) || !rfy__z_get_i64(res->wage_deduction, &w) ||
+        !rfy__z_get_i64(res->holiday_deduction, &h) || !rfy__z_get_i64(res->activation_deduction, &a) ||
+        !rfy__z_get_i64(other, &o) || !rfy__z_get_i64(res->sanction_deduction, &s))
+        return 0;
+    if (__builtin_add_overflow(w, h, &t) || __builtin_add_overflow(t, a, &t) ||
+        __builtin_add_overflow(t, o, &t) || __builtin_add_overflow(t, s, &t) ||
+        __builtin_sub_overflow(g, t, &p))
+        return 0;
+    rfy__z_set_i64(res->other_deduction, o);
+    rfy__z_set_i64(res->total_deduction, t);
+    rfy__z_set_i64(res->payment, p < 0 ? 0 : p);
+    return 1;
+}
+
 int rfy__deductions_and_rounding(rfy_result *res, const rfy_rates *rates, const rfy_case *in,
                                  rfy_error *err)
 {
@@ -180,24 +211,27 @@ int rfy__deductions_and_rounding(rfy_result *res, const rfy_rates *rates, const 
     /* §5: each money column rounded once to whole øre, half away from zero;
      * total_deduction is the sum of the rounded deductions, so the breakdown
      * always adds up. */
-    res->flags |= rfy_round_half_away(res->gross, *gross, 1);
-    res->flags |= rfy_round_half_away(res->wage_deduction, res->wage_exact, 1);
-    res->flags |= rfy_round_half_away(res->holiday_deduction, res->holiday_exact, 1);
-    res->flags |= rfy_round_half_away(res->activation_deduction, res->activation_exact, 1);
-    /* § 68 a stk. 1: other income krone for krone (already whole øre). */
-    mpz_set(res->other_deduction, in->other_income);
-    mpz_add(res->total_deduction, res->wage_deduction, res->holiday_deduction);
-    rfy__add_to(res->total_deduction, res->activation_deduction);
-    rfy__add_to(res->total_deduction, res->other_deduction);
-    /* rules.md §9: sanctions are whole øre already (whole days × whole kroner,
+    res->flags |= round_ore(res->gross, *gross);
+    res->flags |= round_ore(res->wage_deduction, res->wage_exact);
+    res->flags |= round_ore(res->holiday_deduction, res->holiday_exact);
+    res->flags |= round_ore(res->activation_deduction, res->activation_exact);
+    /* § 68 a stk. 1: other income krone for krone (already whole øre).
+     * rules.md §9: sanctions are whole øre already (whole days × whole kroner,
      * and the punktsanktion as decided) and part of the total; set per row
-     * before (rfy__sanction_row). */
-    rfy__add_to(res->total_deduction, res->sanction_deduction);
-    /* payment = max(0, gross − total); no deduction carries over (Decision D5). */
-    mpz_sub(res->payment, res->gross, res->total_deduction);
-    if (mpz_sgn(res->payment) < 0)
-        mpz_set_ui(res->payment, 0);
-    res->provenance = weakest(res);
+     * before (rfy__sanction_row).
+     * payment = max(0, gross − total); no deduction carries over (Decision D5). */
+    if (!totals_small(res, in->other_income)) {
+        mpz_set(res->other_deduction, in->other_income);
+        mpz_add(res->total_deduction, res->wage_deduction, res->holiday_deduction);
+        rfy__add_to(res->total_deduction, res->activation_deduction);
+        rfy__add_to(res->total_deduction, res->other_deduction);
+        rfy__add_to(res->total_deduction, res->sanction_deduction);
+        mpz_sub(res->payment, res->gross, res->total_deduction);
+        if (mpz_sgn(res->payment) < 0)
+            mpz_set_ui(res->payment, 0);
+    }
+    /* rules.md §2: the weakest provenance among the rate values used */
+    res->provenance = res->rate_weakest;
     /* rules.md §2: a result computed with a derived value says so. */
     if (res->provenance == RFY_PROV_DERIVED)
         res->warnings |= RFY_WARN_DERIVED_RATE;

@@ -14,7 +14,7 @@ const rfy_rate_value *rfy__rate(rfy_result *res, const rfy_rates *rates, rfy_rat
 {
     const rfy_rate_value *v = rfy_rates_get(rates, key, month);
     if (v) {
-        res->rate[key] = v;
+        rfy__rate_used(res, key, v);
         return v;
     }
     /* rules.md §1: a month with no rate table is an error naming the key and

@@ -13,6 +13,8 @@
 #ifndef RFY_RULES_H
 #define RFY_RULES_H
 
+#include <string.h>
+
 #include <rfy/calc.h>
 #include <rfy/holiday.h>
 
@@ -56,6 +58,23 @@ const char *rfy__floor_ref(rfy_prior p);
 /* W(x) in its two parts (deduction_wage.c): low = 30 % of min(x, T) unless
  * only_55, high = 55 % of max(0, x − T). */
 void rfy__wage_parts(mpq_t low, mpq_t high, const mpz_t x, const mpz_t t, int only_55);
+
+/* Record the rate row v used for key (rules.md §2): res->rate[key], and the
+ * weakest provenance among those recorded, kept as they are recorded so the
+ * result's provenance needs no pass over every key.  rfy__rates_forget()
+ * empties both. */
+static inline void rfy__rate_used(rfy_result *res, rfy_rate_key key, const rfy_rate_value *v)
+{
+    res->rate[key] = v;
+    if (v->provenance > res->rate_weakest)
+        res->rate_weakest = v->provenance;
+}
+
+static inline void rfy__rates_forget(rfy_result *res)
+{
+    memset(res->rate, 0, sizeof res->rate);
+    res->rate_weakest = RFY_PROV_PUBLISHED;
+}
 
 /*
  * The rate `key` for the month of `in`, recorded in res->rate[key].  NULL
