@@ -17,6 +17,7 @@
 #include <rfy/cells.h>
 
 #include "calc_internal.h" /* the result's fields, read once per row */
+#include "money_text.h"    /* rfy__ore_put: an amount's text, written in place */
 
 /* Room for the numbers, lines and reject texts of one row.  A result row
  * needs the lines (RFY_BATCH_LINES_MAX), 14 amounts and 3 day counts of at
@@ -293,13 +294,52 @@ static inline void copy_short(char *to, const char *from, size_t len)
     }
 }
 
+/* Bytes of a 64-bit word: a byte of w is below n (n <= 128), or zero. */
+#define BYTES_01 0x0101010101010101ULL
+#define BYTES_80 0x8080808080808080ULL
+#define ANY_BELOW(w, n) (((w) - BYTES_01 * (n)) & ~(w) & BYTES_80)
+#define ANY_ZERO(w) ANY_BELOW(w, 1)
+
+/* 1 when none of the eight bytes of w is below 14 (tab, CR, LF), '"' or ','. */
+static inline int word_plain(uint64_t w)
+{
+    return !(ANY_BELOW(w, 14) | ANY_ZERO(w ^ (BYTES_01 * '"')) | ANY_ZERO(w ^ (BYTES_01 * ',')));
+}
+
+/*
+ * A quick look whether the text s stands in rfy's CSV as it is, so the
+ * usual case_id or level reference is copied without a call: 1 only when
+ * no byte is below 14, '"' or ',' (eight at a time) and, with neutralise,
+ * the first is none of = + - @.  0 says only "maybe not": the field then
+ * goes through rfy_csv_format_field(), the one rule of CSV quoting.
+ */
+static inline int plain_csv(const char *s, size_t len, int neutralise)
+{
+    size_t i = 0;
+    uint64_t w = 0x6161616161616161ULL; /* "aaaaaaaa": the tail's padding is plain */
+    if (neutralise && len > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@'))
+        return 0;
+    for (; i + 8 <= len; i += 8) {
+        memcpy(&w, s + i, 8);
+        if (!word_plain(w))
+            return 0;
+    }
+    if (i < len) {
+        w = 0x6161616161616161ULL;
+        memcpy(&w, s + i, len - i);
+        return word_plain(w);
+    }
+    return 1;
+}
+
 /* A text cell copied into the line; quoted there when its column and text
  * ask for it (the cell then keeps the borrowed text s itself). */
 static inline void row_text(rfy_cells *c, rfy_column col, const char *s, size_t len)
 {
     char *p;
     int w;
-    if (TABLE[col].quoting == RFY_QUOTE_NEVER) {
+    if (TABLE[col].quoting == RFY_QUOTE_NEVER ||
+        plain_csv(s, len, TABLE[col].quoting == RFY_QUOTE_NEUTRALISE)) {
         if (!(p = room(c, len + 16)))
             return;
         copy_short(p, s, len);
@@ -356,6 +396,19 @@ static inline void row_amount(rfy_cells *c, const mpz_t ore)
         cell = row_cell(c, p, 4);
         c->ore[c->n - 1] = ore;
         cell->has_value = 1;
+        return;
+    }
+    if (mpz_size(ore) == 1 && GMP_NUMB_BITS == 64) { /* one limb: written in place */
+        mp_limb_t mag = mpz_getlimbn(ore, 0);
+        size_t len = rfy__ore_put(p, mpz_sgn(ore) < 0, (uint64_t)mag, '.');
+        p[len] = ',';
+        c->used += len + 1;
+        cell = row_cell(c, p, len);
+        c->ore[c->n - 1] = ore;
+        if (mag <= (mp_limb_t)INT64_MAX) {
+            cell->has_value = 1;
+            cell->value = mpz_sgn(ore) < 0 ? -(int64_t)mag : (int64_t)mag;
+        }
         return;
     }
     if ((n = rfy_money_format(p, 64, ore, '.')) < 0) {
@@ -460,7 +513,15 @@ int rfy_cells_of_row(rfy_cells *c, const rfy_batch_row *row, const char *rates_i
     }
     row_text(c, RFY_COL_CASE_ID, row->case_id, row->case_id_len);
     if ((p = room(c, 8))) {
-        rfy_month_format(p, in->month);
+        int y = RFY_MONTH_YEAR(in->month), m = RFY_MONTH_NUM(in->month);
+        if (y >= 0 && y <= 9999) { /* YYYY-MM, as rfy_month_format() writes it */
+            memcpy(p, RFY__TWO_DIGITS + 2 * (y / 100), 2);
+            memcpy(p + 2, RFY__TWO_DIGITS + 2 * (y % 100), 2);
+            p[4] = '-';
+            memcpy(p + 5, RFY__TWO_DIGITS + 2 * m, 2);
+        } else {
+            rfy_month_format(p, in->month);
+        }
         p[7] = ',';
         c->used += 8;
         row_cell(c, p, 7);
@@ -482,7 +543,9 @@ int rfy_cells_of_row(rfy_cells *c, const rfy_batch_row *row, const char *rates_i
     row_rates_id(c, rates_id);
     /* the case-month's input lines joined by ';' (interface.md) */
     if ((p = room(c, RFY_BATCH_LINES_MAX + 1))) {
-        n = rfy_batch_row_format_lines(p, RFY_BATCH_LINES_MAX, row);
+        /* one row (most case-months): its line number alone */
+        n = row->nrows == 1 ? (int)put_whole(p, rfy_batch_row_line(row, 0))
+                            : rfy_batch_row_format_lines(p, RFY_BATCH_LINES_MAX, row);
         if (n < 0)
             c->fail = 1;
         else {
