@@ -345,8 +345,13 @@ static inline unsigned rfy__xq_round_half_away(mpz_t out, const rfy__xq *x, unsi
         uint64_t den, mag = rfy__xq_abs(x->num), q, r;
         unsigned flags = RFY_FLAG_ROUNDED;
         if (!__builtin_mul_overflow((uint64_t)x->den, (uint64_t)unit, &den)) {
-            q = mag / den;
-            r = mag % den;
+            if (den == 1) { /* a whole number of øre (most amounts): no division */
+                q = mag;
+                r = 0;
+            } else {
+                q = mag / den;
+                r = mag % den;
+            }
             if (r != 0) {
                 flags |= RFY_FLAG_INEXACT;
                 if (r >= den - r) /* 2r >= den without overflow */

@@ -315,21 +315,24 @@ static inline int word_plain(uint64_t w)
  */
 static inline int plain_csv(const char *s, size_t len, int neutralise)
 {
-    size_t i = 0;
-    uint64_t w = 0x6161616161616161ULL; /* "aaaaaaaa": the tail's padding is plain */
+    size_t i;
+    uint64_t w;
     if (neutralise && len > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@'))
         return 0;
-    for (; i + 8 <= len; i += 8) {
+    if (len < 8) { /* byte by byte: a short text */
+        for (i = 0; i < len; i++)
+            if ((unsigned char)s[i] < 14 || s[i] == '"' || s[i] == ',')
+                return 0;
+        return 1;
+    }
+    for (i = 0; i + 8 <= len; i += 8) {
         memcpy(&w, s + i, 8);
         if (!word_plain(w))
             return 0;
     }
-    if (i < len) {
-        w = 0x6161616161616161ULL;
-        memcpy(&w, s + i, len - i);
-        return word_plain(w);
-    }
-    return 1;
+    /* the last eight bytes, overlapping the words before: within s */
+    memcpy(&w, s + len - 8, 8);
+    return word_plain(w);
 }
 
 /* A text cell copied into the line; quoted there when its column and text
