@@ -241,7 +241,7 @@ unsigned rfy_round_half_away(mpz_t out, const mpq_t x, unsigned long unit)
  * digits of the same integer, so the same text as the general path. */
 static int format_small(char *buf, size_t size, int neg, unsigned long mag, char point)
 {
-    char tmp[RFY__ORE_TEXT_MAX];
+    char tmp[RFY__ORE_PUT_ROOM];
     size_t n = rfy__ore_put(tmp, neg, (uint64_t)mag, point);
     if (n + 1 > size)
         return -1;
