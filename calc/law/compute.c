@@ -162,6 +162,10 @@ static unsigned round_ore(mpz_t out, const mpq_t exact)
 {
     rfy__xq x;
     unsigned flags;
+    if (mpz_sgn(mpq_numref(exact)) == 0) { /* most deductions of a month: 0 is 0, exactly */
+        rfy__z_set_i64(out, 0);
+        return RFY_FLAG_ROUNDED;
+    }
     rfy__xq_init(&x);
     rfy__xq_set_q(&x, exact);
     flags = rfy__xq_round_half_away(out, &x, 1);
