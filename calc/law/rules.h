@@ -76,12 +76,25 @@ static inline void rfy__rates_forget(rfy_result *res)
     res->rate_weakest = RFY_PROV_PUBLISHED;
 }
 
+/* rfy__rate() when no row covers key and month: NULL, with err filled
+ * (RFY_ENORATE, naming key and month; rate_lookup.c). */
+const rfy_rate_value *rfy__rate_missing(const rfy_rates *rates, rfy_rate_key key, rfy_month month,
+                                        rfy_error *err);
+
 /*
  * The rate `key` for the month of `in`, recorded in res->rate[key].  NULL
  * with err filled (RFY_ENORATE, naming key and month) when no table covers it.
+ * rfy_rates_get()'s look-up, inline: the rules ask for one or two rates a row.
  */
-const rfy_rate_value *rfy__rate(rfy_result *res, const rfy_rates *rates, rfy_rate_key key,
-                                rfy_month month, rfy_error *err);
+static inline const rfy_rate_value *rfy__rate(rfy_result *res, const rfy_rates *rates,
+                                              rfy_rate_key key, rfy_month month, rfy_error *err)
+{
+    const rfy_rate_value *v = rfy__rates_lookup(rates, key, month);
+    if (!v)
+        return rfy__rate_missing(rates, key, month, err);
+    rfy__rate_used(res, key, v);
+    return v;
+}
 
 /* Refuse a case whose prior has no prior_unit: fills err (column
  * "prior_unit") and returns RFY_EINPUT.  One reason for the reader and the
