@@ -480,9 +480,9 @@ static void w_holiday(row_w *w, const rfy_holiday_month *h)
 /* The rates_id cell: the same for every row of a run, so its CSV field is
  * made once and kept (the text compared, not the pointer: a caller may
  * change the text under the same pointer).  Room: see row_text_bound. */
-static void w_rates_id(rfy_cells *c, row_w *w, const char *rates_id)
+static void w_rates_id(rfy_cells *c, row_w *w, const char *rates_id, int kept)
 {
-    if (c->rates_len == 0 || strncmp(rates_id, c->rates_id, c->rates_len + 1) != 0) {
+    if (!kept) {
         size_t len = strlen(rates_id);
         int n;
         if (len == 0 || len > RATES_ID_MAX) {
@@ -508,11 +508,9 @@ static void w_rates_id(rfy_cells *c, row_w *w, const char *rates_id)
 /* The most bytes a result row's text can take: each cell's room above
  * (the case_id and the level reference quoted at worst, the rates_id's
  * field when it is not the one kept), and the lines. */
-static size_t row_text_bound(const rfy_cells *c, const rfy_batch_row *row, const char *rates_id)
+static size_t row_text_bound(const rfy_batch_row *row, const char *rates_id, int kept)
 {
-    size_t rates = c->rates_len ? 2 * RATES_ID_MAX + 4 : 0;
-    if (!c->rates_len || strncmp(rates_id, c->rates_id, c->rates_len + 1) != 0)
-        rates = 2 * strlen(rates_id) + 4;
+    size_t rates = kept ? 2 * RATES_ID_MAX + 4 : 2 * strlen(rates_id) + 4;
     return (2 * row->case_id_len + 4) + 8 /* month */ + (64 + 1) /* category */ + (32 + 1) +
            (2 * 96 + 4) /* level_ref */ + 2 * 21 + 8 * 64 /* amounts */ + (16 + 1) + rates +
            (RFY_BATCH_LINES_MAX + 1) + (4 + 21 + 3 * 49) /* holiday */ + 129 /* warnings */ +
@@ -524,7 +522,7 @@ int rfy_cells_of_row(rfy_cells *c, const rfy_batch_row *row, const char *rates_i
     const rfy_case *in = row->in;
     const rfy_result *r = row->res;
     row_w w;
-    int n;
+    int n, kept;
     const char *name;
 
     rfy_cells_clear(c);
@@ -536,7 +534,9 @@ int rfy_cells_of_row(rfy_cells *c, const rfy_batch_row *row, const char *rates_i
         }
         c->row_layout = 1;
     }
-    if (row_text_bound(c, row, rates_id) > CELLS_TEXT) {
+    /* the rates_id the same as the row before's: its CSV field is kept */
+    kept = c->rates_len != 0 && strncmp(rates_id, c->rates_id, c->rates_len + 1) == 0;
+    if (row_text_bound(row, rates_id, kept) > CELLS_TEXT) {
         c->fail = 1; /* not with validated input (a case_id of at most 256 bytes) */
         return RFY_EINPUT;
     }
@@ -563,15 +563,15 @@ int rfy_cells_of_row(rfy_cells *c, const rfy_batch_row *row, const char *rates_i
     w_amount(&w, r->payment);
     name = rfy_provenance_name(r->provenance);
     w_name(&w, name, strlen(name));
-    w_rates_id(c, &w, rates_id);
+    w_rates_id(c, &w, rates_id, kept);
     /* the case-month's input lines joined by ';' (interface.md); one row
      * (most case-months): its line number alone */
-    if (row->nrows == 1) {
-        n = (int)put_whole(w.p, rfy_batch_row_line(row, 0));
+    if (row->nrows == 1 && rfy_batch_row_line(row, 0) < 100000000u) {
+        n = (int)rfy__whole8_put(w.p, (uint32_t)rfy_batch_row_line(row, 0));
         w.p[n] = ',';
         w_cell(&w, w.p, (size_t)n, 0, 0, NULL); /* a text column: no value */
         w.p += (size_t)n + 1;
-    } else if ((n = rfy_batch_row_format_lines(w.p, RFY_BATCH_LINES_MAX, row)) < 0) {
+    } else if ((n = rfy_batch_row_format_lines(w.p, RFY_BATCH_LINES_MAX, row)) < 0) { /* 2..64 rows */
         w.fail = 1;
     } else {
         w.p[n] = ',';
