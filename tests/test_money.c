@@ -13,6 +13,7 @@
 #include <rfy/money.h>
 #include <rfy/status.h>
 #include "vectors.h"
+#include "money_text.h" /* rfy__whole8_put, internal to calc/ */
 #include "check_run.h"
 #include "rules.h"
 
@@ -774,6 +775,29 @@ START_TEST(money_format_powers_of_ten)
 }
 END_TEST
 
+/* rfy__whole8_put (money_text.h), a line number's text: every number of
+ * digits 1–8 at both ends (0, 9, 10, 99, 100, ..., 10^7, 99 999 999) as
+ * snprintf writes it. */
+START_TEST(whole8_every_length)
+{
+    char got[32], want[32];
+    for (uint32_t p = 1; p <= 100000000u; p *= 10)
+        for (int d = -1; d <= 0; d++) {
+            uint32_t v = d < 0 ? p - 1 : p;
+            size_t n;
+            if (v >= 100000000u)
+                continue;
+            memset(got, 'x', sizeof got);
+            n = rfy__whole8_put(got, v);
+            snprintf(want, sizeof want, "%u", (unsigned)v);
+            ck_assert_uint_eq(n, strlen(want));
+            ck_assert_uint_eq(rfy__digits8(v), strlen(want));
+            got[n] = '\0';
+            ck_assert_str_eq(got, want);
+        }
+}
+END_TEST
+
 /* rfy__q_canonicalize (one-word gcd when the denominator is one positive
  * limb) gives exactly what mpq_canonicalize gives: numerators of 0–3 words
  * of either sign over denominators of 1–2 words, 1, and negative ones. */
@@ -840,6 +864,7 @@ static Suite *money_suite(void)
     tcase_add_test(tc, round_property);
     tcase_add_test(tc, money_format_property);
     tcase_add_test(tc, money_format_powers_of_ten);
+    tcase_add_test(tc, whole8_every_length);
     tcase_add_test(tc, q_canonicalize_property);
     suite_add_tcase(s, tc);
     tc = tcase_create("format");
