@@ -118,6 +118,7 @@ void rfy__xq_big_add(rfy__xq *out, const rfy__xq *a, const rfy__xq *b, int sub);
 void rfy__xq_big_mul_frac(rfy__xq *out, const rfy__xq *a, const mpz_t mul, uint64_t m, uint64_t d);
 int rfy__xq_big_cmp(const rfy__xq *a, const rfy__xq *b);
 void rfy__xq_big_get_q(mpq_t out, const rfy__xq *x);
+void rfy__xq_big_get_z(mpz_t out, const rfy__xq *x);
 unsigned rfy__xq_big_round(mpz_t out, const rfy__xq *x, unsigned long unit);
 void rfy__xq_big_set(rfy__xq *out, const rfy__xq *x);
 
@@ -236,6 +237,16 @@ static inline void rfy__xq_get_q(mpq_t out, const rfy__xq *x)
     } else {
         rfy__xq_big_get_q(out, x);
     }
+}
+
+/* out = x for a whole number x (a sum or difference of whole numbers of
+ * øre; out initialised).  A fraction would be truncated toward zero. */
+static inline void rfy__xq_get_z(mpz_t out, const rfy__xq *x)
+{
+    if (x->den == 1)
+        rfy__z_set_i64(out, x->num);
+    else
+        rfy__xq_big_get_z(out, x);
 }
 
 /* -1, 0 or 1. */

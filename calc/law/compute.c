@@ -174,28 +174,37 @@ static unsigned round_ore(mpz_t out, const mpq_t exact)
 }
 
 /*
- * The whole-øre columns after rounding, in machine integers:
+ * rules.md §5 and Decision D5: the whole-øre columns after rounding,
  *   other_deduction = other income (§ 68 a stk. 1),
  *   total_deduction = wage + holiday + activation + other + sanction,
- *   payment = max(0, gross − total_deduction) (Decision D5).
- * Returns 0, having set nothing, when a term does not fit an int64_t or a
- * step would overflow; the caller then does the same sums in GMP.
+ *   payment = max(0, gross − total_deduction): no deduction carries over.
+ * Summed in rfy__xq (machine integers while they fit, GMP beyond).
  */
-static int totals_small(rfy_result *res, const mpz_t other)
+static void totals(rfy_result *res, const mpz_t other)
 {
-    int64_t g, w, h, a, o, s, t, p;
-    if (!rfy__z_get_i64(res->gross, &g) || !rfy__z_get_i64(res->wage_deduction, &w) ||
-        !rfy__z_get_i64(res->holiday_deduction, &h) || !rfy__z_get_i64(res->activation_deduction, &a) ||
-        !rfy__z_get_i64(other, &o) || !rfy__z_get_i64(res->sanction_deduction, &s))
-        return 0;
-    if (__builtin_add_overflow(w, h, &t) || __builtin_add_overflow(t, a, &t) ||
-        __builtin_add_overflow(t, o, &t) || __builtin_add_overflow(t, s, &t) ||
-        __builtin_sub_overflow(g, t, &p))
-        return 0;
-    rfy__z_set_i64(res->other_deduction, o);
-    rfy__z_set_i64(res->total_deduction, t);
-    rfy__z_set_i64(res->payment, p < 0 ? 0 : p);
-    return 1;
+    rfy__xq total, term, pay;
+    rfy__xq_init(&total);
+    rfy__xq_init(&term);
+    rfy__xq_init(&pay);
+    rfy__xq_set_z(&total, res->wage_deduction);
+    rfy__xq_set_z(&term, res->holiday_deduction);
+    rfy__xq_add(&total, &total, &term);
+    rfy__xq_set_z(&term, res->activation_deduction);
+    rfy__xq_add(&total, &total, &term);
+    rfy__xq_set_z(&term, other);
+    rfy__xq_get_z(res->other_deduction, &term);
+    rfy__xq_add(&total, &total, &term);
+    rfy__xq_set_z(&term, res->sanction_deduction);
+    rfy__xq_add(&total, &total, &term);
+    rfy__xq_set_z(&pay, res->gross);
+    rfy__xq_sub(&pay, &pay, &total);
+    if (rfy__xq_sgn(&pay) < 0)
+        rfy__xq_set_zero(&pay);
+    rfy__xq_get_z(res->total_deduction, &total);
+    rfy__xq_get_z(res->payment, &pay);
+    rfy__xq_clear(&total);
+    rfy__xq_clear(&term);
+    rfy__xq_clear(&pay);
 }
 
 int rfy__deductions_and_rounding(rfy_result *res, const rfy_rates *rates, const rfy_case *in,
@@ -222,18 +231,8 @@ int rfy__deductions_and_rounding(rfy_result *res, const rfy_rates *rates, const 
     /* § 68 a stk. 1: other income krone for krone (already whole øre).
      * rules.md §9: sanctions are whole øre already (whole days × whole kroner,
      * and the punktsanktion as decided) and part of the total; set per row
-     * before (rfy__sanction_row).
-     * payment = max(0, gross − total); no deduction carries over (Decision D5). */
-    if (!totals_small(res, in->other_income)) {
-        mpz_set(res->other_deduction, in->other_income);
-        mpz_add(res->total_deduction, res->wage_deduction, res->holiday_deduction);
-        rfy__add_to(res->total_deduction, res->activation_deduction);
-        rfy__add_to(res->total_deduction, res->other_deduction);
-        rfy__add_to(res->total_deduction, res->sanction_deduction);
-        mpz_sub(res->payment, res->gross, res->total_deduction);
-        if (mpz_sgn(res->payment) < 0)
-            mpz_set_ui(res->payment, 0);
-    }
+     * before (rfy__sanction_row). */
+    totals(res, in->other_income);
     /* rules.md §2: the weakest provenance among the rate values used */
     res->provenance = res->rate_weakest;
     /* rules.md §2: a result computed with a derived value says so. */
