@@ -180,6 +180,16 @@ static unsigned round_ore(mpz_t out, const mpq_t exact)
  *   payment = max(0, gross − total_deduction): no deduction carries over.
  * Summed in rfy__xq (machine integers while they fit, GMP beyond).
  */
+/* sum += x, a whole number of øre, skipped when x is 0 (most deductions of
+ * a month are), as rfy__add_to does for an mpz_t. */
+static inline void add_whole(rfy__xq *sum, rfy__xq *term, const mpz_t x)
+{
+    if (mpz_sgn(x) != 0) {
+        rfy__xq_set_z(term, x);
+        rfy__xq_add(sum, sum, term);
+    }
+}
+
 static void totals(rfy_result *res, const mpz_t other)
 {
     rfy__xq total, term, pay;
@@ -187,19 +197,17 @@ static void totals(rfy_result *res, const mpz_t other)
     rfy__xq_init(&term);
     rfy__xq_init(&pay);
     rfy__xq_set_z(&total, res->wage_deduction);
-    rfy__xq_set_z(&term, res->holiday_deduction);
-    rfy__xq_add(&total, &total, &term);
-    rfy__xq_set_z(&term, res->activation_deduction);
-    rfy__xq_add(&total, &total, &term);
-    rfy__xq_set_z(&term, other);
-    rfy__xq_get_z(res->other_deduction, &term);
-    rfy__xq_add(&total, &total, &term);
-    rfy__xq_set_z(&term, res->sanction_deduction);
-    rfy__xq_add(&total, &total, &term);
+    add_whole(&total, &term, res->holiday_deduction);
+    add_whole(&total, &term, res->activation_deduction);
+    add_whole(&total, &term, other);
+    add_whole(&total, &term, res->sanction_deduction);
     rfy__xq_set_z(&pay, res->gross);
     rfy__xq_sub(&pay, &pay, &total);
     if (rfy__xq_sgn(&pay) < 0)
         rfy__xq_set_zero(&pay);
+    /* other_deduction = other income, copied (mpz_set's value, in place while it fits) */
+    rfy__xq_set_z(&term, other);
+    rfy__xq_get_z(res->other_deduction, &term);
     rfy__xq_get_z(res->total_deduction, &total);
     rfy__xq_get_z(res->payment, &pay);
     rfy__xq_clear(&total);
