@@ -330,6 +330,93 @@ START_TEST(csv_line_reuse)
 }
 END_TEST
 
+/* The case_ids of quoting_of_case_ids, each its own case: every length
+ * around a word of eight bytes, the byte that needs quoting first, last, in
+ * the overlapping tail, and the leading bytes a spreadsheet would run. */
+static const char *const QUOTE_IDS[] = {
+    "A", "AB CD", "ABCDEFG", "ABCDEFGH", "ABCDEFGHIJ", "ABCDEFGHIJKLMNOP", "ABCDEFGHIJKLMNOPQ",
+    "A,B", "ABCDEFGHI,", "ABCDEFGH\"I", ",BCDEFGHIJKLMNOPQ", "ABCDEFGHIJKLMNOP,", "=SUM(A1)",
+    "-5", "+ABCDEFGHIJ", "@x",
+};
+#define NQUOTE_IDS (sizeof QUOTE_IDS / sizeof QUOTE_IDS[0])
+
+typedef struct quoted {
+    size_t rows;
+    char line[NQUOTE_IDS][256];
+} quoted;
+
+static int on_row_quoted(void *user, const rfy_batch_row *row, rfy_error *err)
+{
+    quoted *q = user;
+    rfy_cells *c = rfy_cells_new();
+    size_t ncells, len;
+    const char *line;
+    (void)err;
+    if (!c || q->rows >= NQUOTE_IDS || rfy_cells_of_row(c, row, rfy_rates_id(rates)) != RFY_OK)
+        return RFY_ESTOP;
+    line = rfy_cells_csv_line(c, &ncells, &len);
+    snprintf(q->line[q->rows++], sizeof q->line[0], "%.*s", (int)len, line);
+    rfy_cells_free(c);
+    return RFY_OK;
+}
+
+/* Each case_id stands in the result row's CSV line exactly as
+ * rfy_csv_format_field() writes it (quoted when it holds ',' or '"', a
+ * leading = + - @ neutralised), whichever way the row's writer took. */
+START_TEST(quoting_of_case_ids)
+{
+    quoted q;
+    rfy_batch_config cfg;
+    rfy_batch_stats *st = rfy_batch_stats_new();
+    char *msg = NULL, csv[2048], want[128];
+    size_t used = (size_t)snprintf(csv, sizeof csv, "case_id,month,category\n");
+    FILE *in;
+    for (size_t i = 0; i < NQUOTE_IDS; i++) {
+        int w = rfy_csv_format_field(want, sizeof want, QUOTE_IDS[i], strlen(QUOTE_IDS[i]), ',', 0);
+        ck_assert_int_gt(w, 0);
+        used += (size_t)snprintf(csv + used, sizeof csv - used, "%.*s,2024-05,forsorger\n", w, want);
+    }
+    memset(&q, 0, sizeof q);
+    memset(&cfg, 0, sizeof cfg);
+    cfg.rates = rates;
+    cfg.delimiter = ',';
+    cfg.amount = &RFY_AMOUNT_DOT;
+    cfg.on_row = on_row_quoted;
+    cfg.user = &q;
+    in = fmemopen(csv, used, "r");
+    ck_assert_ptr_nonnull(in);
+    ck_assert_int_eq(rfy_batch_run(st, &cfg, in, &msg), RFY_OK);
+    rfy_batch_stats_free(st);
+    fclose(in);
+    /* the rows come in case_id order (bytewise), not the table's: find each */
+    ck_assert_uint_eq(q.rows, NQUOTE_IDS);
+    for (size_t i = 0; i < NQUOTE_IDS; i++) {
+        int w = rfy_csv_format_field(want, sizeof want - 1, QUOTE_IDS[i], strlen(QUOTE_IDS[i]), ',', 1);
+        size_t found = 0;
+        ck_assert_int_gt(w, 0);
+        want[w] = ',';
+        want[w + 1] = '\0';
+        for (size_t r = 0; r < q.rows; r++)
+            if (strncmp(q.line[r], want, (size_t)w + 1) == 0 &&
+                strncmp(q.line[r] + w + 1, "2024-05,forsorger,", 18) == 0)
+                found++;
+        ck_assert_msg(found == 1, "case_id %s: %s not found once", QUOTE_IDS[i], want);
+    }
+    /* by hand: A,B is quoted, "A,B"; =SUM(A1) is neutralised, '=SUM(A1); the
+     * quote of ABCDEFGH"I is doubled inside quotes, "ABCDEFGH""I"; AB CD as it is */
+    {
+        static const char *const by_hand[] = {"\"A,B\",2024-05,", "'=SUM(A1),2024-05,",
+                                              "\"ABCDEFGH\"\"I\",2024-05,", "AB CD,2024-05,"};
+        for (size_t k = 0; k < sizeof by_hand / sizeof by_hand[0]; k++) {
+            size_t found = 0;
+            for (size_t r = 0; r < q.rows; r++)
+                found += strncmp(q.line[r], by_hand[k], strlen(by_hand[k])) == 0;
+            ck_assert_msg(found == 1, "%s", by_hand[k]);
+        }
+    }
+}
+END_TEST
+
 /* Every column of the table has a name (the result columns, in interface.md's order) and a bound. */
 START_TEST(column_table)
 {
@@ -357,6 +444,7 @@ static Suite *cells_suite(void)
     tcase_add_test(tc, large_amount);
     tcase_add_test(tc, column_table);
     tcase_add_test(tc, csv_line_reuse);
+    tcase_add_test(tc, quoting_of_case_ids);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -13,6 +13,7 @@
 #include "check_run.h"
 #include "fault_check.h"
 #include "one_case.h"
+#include "rules.h" /* rfy__deductions_and_rounding: the totals beyond 64 bits */
 
 static void month(int y, int m)
 {
@@ -976,12 +977,75 @@ START_TEST(plausibility_limits)
 }
 END_TEST
 
+/* ---- rules.md §5 totals beyond 64 bits ---------------------------------------- */
+
+/* rfy__deductions_and_rounding() on an exact gross and the whole-øre inputs
+ * given, no wage, holiday pay or tilbud income (so no rate is read): the
+ * totals are summed in int64_t while they fit, else in GMP. */
+static void totals_of(const char *gross_exact, const char *other, const char *sanction)
+{
+    ck_assert_int_eq(mpq_set_str(Z.scratch_q[0], gross_exact, 10), 0);
+    mpq_canonicalize(Z.scratch_q[0]);
+    ck_assert_int_eq(mpz_set_str(C.other_income, other, 10), 0);
+    mpz_set_ui(Z.sanction_period, 0);
+    ck_assert_int_eq(mpz_set_str(Z.sanction_point, sanction, 10), 0);
+    mpz_set(Z.sanction_deduction, Z.sanction_point);
+    rfy__rates_forget(&Z);
+    ck_assert_int_eq(rfy__deductions_and_rounding(&Z, R, &C, &E), RFY_OK);
+    ck_adds_up();
+}
+
+static void ck_z(const mpz_t z, const char *want)
+{
+    mpz_t w;
+    mpz_init_set_str(w, want, 10);
+    ck_assert_msg(mpz_cmp(z, w) == 0, "got %s, want %s", mpz_get_str(NULL, 10, z), want);
+    mpz_clear(w);
+}
+
+START_TEST(totals_in_int64_and_beyond)
+{
+    month(2024, 5);
+    /* 2001/2 = 1000,5 øre rounds half away to 1001; total = 1; payment = 1001 − 1 = 1000 */
+    totals_of("2001/2", "1", "0");
+    ck_z(Z.gross, "1001");
+    ck_z(Z.total_deduction, "1");
+    ck_z(Z.payment, "1000");
+    /* gross 2^63 − 1 = 9223372036854775807 øre, the largest int64_t: payment the same */
+    totals_of("9223372036854775807", "0", "0");
+    ck_z(Z.payment, "9223372036854775807");
+    /* gross (2^64 − 1)/2 = 2^63 − 1/2 rounds to 2^63 = 9223372036854775808, beyond
+     * int64_t: GMP; payment = 2^63 − 1 = 9223372036854775807 */
+    totals_of("18446744073709551615/2", "1", "0");
+    ck_z(Z.gross, "9223372036854775808");
+    ck_z(Z.payment, "9223372036854775807");
+    /* other 2^62 + 2^61 = 6917529027641081856 and sanction 2^62 = 4611686018427387904:
+     * their sum 2^63 + 2^61 = 11529215046068469760 overflows int64_t (a wrapped
+     * sum would be negative and pay 1000 + 6917529027641081856): GMP; payment
+     * max(0, 1000 − 11529215046068469760) = 0 */
+    totals_of("1000", "6917529027641081856", "4611686018427387904");
+    ck_z(Z.total_deduction, "11529215046068469760");
+    ck_z(Z.other_deduction, "6917529027641081856");
+    ck_z(Z.payment, "0");
+    /* other income 2^64 = 18446744073709551616 (two limbs): GMP; payment 0 */
+    totals_of("1000", "18446744073709551616", "0");
+    ck_z(Z.total_deduction, "18446744073709551616");
+    ck_z(Z.payment, "0");
+    /* and back in int64_t on the same result: 12 − 5 − 3 = 4 */
+    totals_of("12", "5", "3");
+    ck_z(Z.other_deduction, "5");
+    ck_z(Z.total_deduction, "8");
+    ck_z(Z.payment, "4");
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("compute");
     TCase *t = tcase_create("rules");
     tcase_add_checked_fixture(t, one_case_setup, one_case_teardown);
     tcase_add_test(t, worked_wage_ressource_2024);
+    tcase_add_test(t, totals_in_int64_and_beyond);
     tcase_add_test(t, worked_wage_jobafklaring_2024);
     tcase_add_test(t, worked_tilbud_200_hours);
     tcase_add_test(t, worked_part_month_april_from_10th);

@@ -13,6 +13,7 @@
 #include <rfy/money.h>
 #include <rfy/status.h>
 #include "vectors.h"
+#include "money_text.h" /* rfy__whole8_put, internal to calc/ */
 #include "check_run.h"
 #include "rules.h"
 
@@ -737,6 +738,66 @@ START_TEST(money_format_property)
 }
 END_TEST
 
+/* The digits of the kroner counted without a loop (money_text.h): every
+ * power of ten of øre from 10^0 to 10^20, and one below and above it, both
+ * signs, against the slow reference; e.g. 10^10 − 1 øre = 99999999.99 (the
+ * last amount of the eight-digit path), 10^10 øre = 100000000.00 (the first
+ * past it), 100 øre = 1.00, 99 øre = 0.99. */
+START_TEST(money_format_powers_of_ten)
+{
+    char got[128], want[128];
+    mpz_t ore, p10;
+    mpz_inits(ore, p10, NULL);
+    mpz_set_ui(p10, 1);
+    for (int k = 0; k <= 20; k++, mpz_mul_ui(p10, p10, 10))
+        for (int d = -1; d <= 1; d++)
+            for (int neg = 0; neg < 2; neg++) {
+                if (d < 0)
+                    mpz_sub_ui(ore, p10, 1);
+                else
+                    mpz_add_ui(ore, p10, (unsigned long)d);
+                if (neg)
+                    mpz_neg(ore, ore);
+                reference_format(want, ore, '.', 0);
+                ck_assert_int_eq(rfy_money_format(got, sizeof got, ore, '.'), (int)strlen(want));
+                ck_assert_str_eq(got, want);
+            }
+    mpz_set_ui(ore, 9999999999u);
+    ck_assert_int_eq(rfy_money_format(got, sizeof got, ore, '.'), 11);
+    ck_assert_str_eq(got, "99999999.99");
+    mpz_add_ui(ore, ore, 1);
+    ck_assert_int_eq(rfy_money_format(got, sizeof got, ore, '.'), 12);
+    ck_assert_str_eq(got, "100000000.00");
+    mpz_set_si(ore, -99);
+    ck_assert_int_eq(rfy_money_format(got, sizeof got, ore, '.'), 5);
+    ck_assert_str_eq(got, "-0.99");
+    mpz_clears(ore, p10, NULL);
+}
+END_TEST
+
+/* rfy__whole8_put (money_text.h), a line number's text: every number of
+ * digits 1–8 at both ends (0, 9, 10, 99, 100, ..., 10^7, 99 999 999) as
+ * snprintf writes it. */
+START_TEST(whole8_every_length)
+{
+    char got[32], want[32];
+    for (uint32_t p = 1; p <= 100000000u; p *= 10)
+        for (int d = -1; d <= 0; d++) {
+            uint32_t v = d < 0 ? p - 1 : p;
+            size_t n;
+            if (v >= 100000000u)
+                continue;
+            memset(got, 'x', sizeof got);
+            n = rfy__whole8_put(got, v);
+            snprintf(want, sizeof want, "%u", (unsigned)v);
+            ck_assert_uint_eq(n, strlen(want));
+            ck_assert_uint_eq(rfy__digits8(v), strlen(want));
+            got[n] = '\0';
+            ck_assert_str_eq(got, want);
+        }
+}
+END_TEST
+
 /* rfy__q_canonicalize (one-word gcd when the denominator is one positive
  * limb) gives exactly what mpq_canonicalize gives: numerators of 0–3 words
  * of either sign over denominators of 1–2 words, 1, and negative ones. */
@@ -802,6 +863,8 @@ static Suite *money_suite(void)
     tcase_add_test(tc, round_vectors);
     tcase_add_test(tc, round_property);
     tcase_add_test(tc, money_format_property);
+    tcase_add_test(tc, money_format_powers_of_ten);
+    tcase_add_test(tc, whole8_every_length);
     tcase_add_test(tc, q_canonicalize_property);
     suite_add_tcase(s, tc);
     tc = tcase_create("format");

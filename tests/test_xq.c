@@ -395,6 +395,101 @@ START_TEST(gcd_against_gmp)
 }
 END_TEST
 
+/* ---- the whole-øre helpers: rfy__z_get_i64 and rfy__z_add -------------------- */
+
+START_TEST(z_get_i64_edges)
+{
+    static const struct {
+        const char *z;
+        int fits;
+    } cases[] = {
+        {"0", 1},
+        {"-1", 1},
+        {"9223372036854775807", 1},   /* 2^63 − 1 = INT64_MAX */
+        {"-9223372036854775807", 1},  /* −(2^63 − 1) */
+        {"9223372036854775808", 0},   /* 2^63: one limb, above INT64_MAX */
+        {"-9223372036854775808", 0},  /* −2^63 = INT64_MIN: never the small form */
+        {"18446744073709551615", 0},  /* 2^64 − 1: one limb */
+        {"18446744073709551616", 0},  /* 2^64: two limbs */
+        {"-18446744073709551616", 0},
+    };
+    mpz_t z, back;
+    mpz_inits(z, back, NULL);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int64_t v = 12345;
+        ck_assert_int_eq(mpz_set_str(z, cases[i].z, 10), 0);
+        ck_assert_msg(rfy__z_get_i64(z, &v) == cases[i].fits, "%s", cases[i].z);
+        if (cases[i].fits) {
+            /* and back: rfy__z_set_i64 into a number holding two limbs */
+            mpz_set_str(back, "-340282366920938463463374607431768211455", 10); /* −(2^128 − 1) */
+            rfy__z_set_i64(back, v);
+            ck_assert_msg(mpz_cmp(back, z) == 0, "%s", cases[i].z);
+        } else {
+            ck_assert_int_eq(v, 12345); /* untouched */
+        }
+    }
+    mpz_clears(z, back, NULL);
+}
+END_TEST
+
+START_TEST(z_add_against_gmp)
+{
+    /* every pair of edge values, the in-place path (both 0 or one positive
+     * limb, no carry) and each way out of it: a carry past 2^64, a negative
+     * operand, two limbs, a sum GMP has not yet given a limb */
+    static const char *const v[] = {"0", "1", "5", "9223372036854775807", "9223372036854775808",
+                                    "18446744073709551615", "18446744073709551616", "-1",
+                                    "-18446744073709551615", "-36893488147419103232"};
+    const size_t n = sizeof v / sizeof v[0];
+    mpz_t sum, x, want;
+    mpz_inits(x, want, NULL);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++)
+            for (int fresh = 0; fresh < 2; fresh++) {
+                mpz_init(sum); /* fresh: no limb allocated yet (GMP 6.2 allocates lazily) */
+                if (!fresh || i > 0)
+                    mpz_set_str(sum, v[i], 10);
+                mpz_set_str(x, v[j], 10);
+                mpz_add(want, sum, x);
+                rfy__z_add(sum, x);
+                ck_assert_msg(mpz_cmp(sum, want) == 0, "%s + %s", v[i], v[j]);
+                mpz_clear(sum);
+            }
+    /* (2^64 − 1) + 1 = 2^64 = 18446744073709551616: the limb carries, GMP adds */
+    mpz_init_set_str(sum, "18446744073709551615", 10);
+    mpz_set_ui(x, 1);
+    rfy__z_add(sum, x);
+    assert_z(sum, "18446744073709551616");
+    mpz_clear(sum);
+    mpz_clears(x, want, NULL);
+}
+END_TEST
+
+START_TEST(round_whole_number_no_division)
+{
+    /* a whole number of øre rounds to itself, exact: flags ROUNDED only
+     * (the den = 1 path); next to it 2^63 − 1 and −(2^63 − 1) */
+    static const char *const whole[] = {"0", "-5", "1234567", "9223372036854775807",
+                                        "-9223372036854775807"};
+    rfy__xq x;
+    mpz_t out, want;
+    mpz_inits(out, want, NULL);
+    rfy__xq_init(&x);
+    for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++) {
+        xq_from_str(&x, whole[i]);
+        ck_assert_uint_eq(rfy__xq_round_half_away(out, &x, 1), RFY_FLAG_ROUNDED);
+        assert_z(out, whole[i]);
+    }
+    /* 2^63 − 1/2 = (2^64 − 1)/2 rounds half away to 2^63 = 9223372036854775808,
+     * beyond int64_t: the GMP path */
+    xq_from_str(&x, "18446744073709551615/2");
+    ck_assert_uint_eq(rfy__xq_round_half_away(out, &x, 1), RFY_FLAG_ROUNDED | RFY_FLAG_INEXACT);
+    assert_z(out, "9223372036854775808");
+    rfy__xq_clear(&x);
+    mpz_clears(out, want, NULL);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("xq");
@@ -403,6 +498,9 @@ int main(void)
     tcase_add_test(tc, fallback_near_2_64);
     tcase_add_test(tc, gcd_against_gmp);
     tcase_add_test(tc, property_against_gmp);
+    tcase_add_test(tc, z_get_i64_edges);
+    tcase_add_test(tc, z_add_against_gmp);
+    tcase_add_test(tc, round_whole_number_no_division);
     suite_add_tcase(s, tc);
     return rfy_check_run(s);
 }

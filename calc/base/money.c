@@ -8,6 +8,7 @@
 #include "fault.h"
 #include "message_hints.h"
 #include "exact.h"
+#include "money_text.h"
 #include <rfy/money.h>
 #include <rfy/status.h>
 
@@ -234,42 +235,17 @@ unsigned rfy_round_half_away(mpz_t out, const mpq_t x, unsigned long unit)
     return flags;
 }
 
-/* "00" to "99": two digits per division below. */
-static const char TWO_DIGITS[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-                                 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-                                 "8081828384858687888990919293949596979899";
-
 /* format_ore() without grouping for an amount whose magnitude is one machine
- * word: the batch output's hot path (eight amounts per row), written right
- * to left with no mpz_get_str, strlen or printf.  The digits of the same
- * integer, so the same text as the general path. */
+ * word: the batch output's hot path, written by rfy__ore_put() (money_text.h,
+ * the one writer of this text) with no mpz_get_str, strlen or printf.  The
+ * digits of the same integer, so the same text as the general path. */
 static int format_small(char *buf, size_t size, int neg, unsigned long mag, char point)
 {
-    char tmp[32];
-    char *p = tmp + sizeof tmp;
-    size_t n;
-
-    p -= 2; /* øre and tiøre */
-    memcpy(p, TWO_DIGITS + 2 * (mag % 100), 2);
-    mag /= 100;
-    *--p = point;
-    while (mag >= 100) { /* kroner: at least one digit, so 5 øre reads "0.05" */
-        p -= 2;
-        memcpy(p, TWO_DIGITS + 2 * (mag % 100), 2);
-        mag /= 100;
-    }
-    if (mag >= 10) {
-        p -= 2;
-        memcpy(p, TWO_DIGITS + 2 * mag, 2);
-    } else {
-        *--p = (char)('0' + mag);
-    }
-    if (neg)
-        *--p = '-';
-    n = (size_t)(tmp + sizeof tmp - p);
+    char tmp[RFY__ORE_PUT_ROOM];
+    size_t n = rfy__ore_put(tmp, neg, (uint64_t)mag, point);
     if (n + 1 > size)
         return -1;
-    memcpy(buf, p, n);
+    memcpy(buf, tmp, n);
     buf[n] = '\0';
     return (int)n;
 }

@@ -133,6 +133,15 @@ void rfy__xq_big_get_q(mpq_t out, const rfy__xq *x)
     mpq_set(out, x->big);
 }
 
+void rfy__xq_big_get_z(mpz_t out, const rfy__xq *x)
+{
+    /* truncated: the integer itself when the denominator is 1 */
+    if (x->den)
+        mpz_set_si(out, (long)(x->num / x->den));
+    else
+        mpz_tdiv_q(out, mpq_numref(x->big), mpq_denref(x->big));
+}
+
 unsigned rfy__xq_big_round(mpz_t out, const rfy__xq *x, unsigned long unit)
 {
     /* Beyond what 64 bits can round (den × unit overflows, or x is big):

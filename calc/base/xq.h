@@ -44,6 +44,46 @@ static inline void rfy__z_set_i64(mpz_ptr z, int64_t v)
     }
 }
 
+/* *v = z when z fits an int64_t other than INT64_MIN (returns 1), read from
+ * its limb in place; 0 (and *v untouched) otherwise.  The whole-øre columns
+ * of a result are summed and subtracted in machine integers through this,
+ * checked, with GMP for anything larger. */
+static inline int rfy__z_get_i64(const mpz_t z, int64_t *v)
+{
+    int size = z->_mp_size;
+    mp_limb_t limb;
+    if (size == 0) {
+        *v = 0;
+        return 1;
+    }
+    if ((size != 1 && size != -1) || GMP_NUMB_BITS != 64)
+        return 0;
+    limb = z->_mp_d[0];
+    if (limb > (mp_limb_t)INT64_MAX)
+        return 0;
+    *v = size > 0 ? (int64_t)limb : -(int64_t)limb;
+    return 1;
+}
+
+/* sum += x (both initialised), mpz_add's result: written in place when sum
+ * and x are each 0 or one positive limb and the limb does not carry (a
+ * run's totals, added for every row), mpz_add otherwise. */
+static inline void rfy__z_add(mpz_ptr sum, mpz_srcptr x)
+{
+    mp_limb_t s, t;
+    if (GMP_NUMB_BITS == 64 && sum->_mp_alloc >= 1 && (unsigned)sum->_mp_size <= 1 &&
+        (unsigned)x->_mp_size <= 1) {
+        s = sum->_mp_size ? sum->_mp_d[0] : 0;
+        t = x->_mp_size ? x->_mp_d[0] : 0;
+        if (!__builtin_add_overflow(s, t, &s)) {
+            sum->_mp_d[0] = s;
+            sum->_mp_size = s != 0;
+            return;
+        }
+    }
+    mpz_add(sum, sum, x);
+}
+
 typedef struct rfy__xq {
     int64_t num; /* small form: num / den, gcd 1, num != INT64_MIN */
     int64_t den; /* > 0 in the small form; 0: the value is in big */
@@ -78,6 +118,7 @@ void rfy__xq_big_add(rfy__xq *out, const rfy__xq *a, const rfy__xq *b, int sub);
 void rfy__xq_big_mul_frac(rfy__xq *out, const rfy__xq *a, const mpz_t mul, uint64_t m, uint64_t d);
 int rfy__xq_big_cmp(const rfy__xq *a, const rfy__xq *b);
 void rfy__xq_big_get_q(mpq_t out, const rfy__xq *x);
+void rfy__xq_big_get_z(mpz_t out, const rfy__xq *x);
 unsigned rfy__xq_big_round(mpz_t out, const rfy__xq *x, unsigned long unit);
 void rfy__xq_big_set(rfy__xq *out, const rfy__xq *x);
 
@@ -198,6 +239,16 @@ static inline void rfy__xq_get_q(mpq_t out, const rfy__xq *x)
     }
 }
 
+/* out = x for a whole number x (a sum or difference of whole numbers of
+ * øre; out initialised).  A fraction would be truncated toward zero. */
+static inline void rfy__xq_get_z(mpz_t out, const rfy__xq *x)
+{
+    if (x->den == 1)
+        rfy__z_set_i64(out, x->num);
+    else
+        rfy__xq_big_get_z(out, x);
+}
+
 /* -1, 0 or 1. */
 static inline int rfy__xq_sgn(const rfy__xq *x)
 {
@@ -305,8 +356,13 @@ static inline unsigned rfy__xq_round_half_away(mpz_t out, const rfy__xq *x, unsi
         uint64_t den, mag = rfy__xq_abs(x->num), q, r;
         unsigned flags = RFY_FLAG_ROUNDED;
         if (!__builtin_mul_overflow((uint64_t)x->den, (uint64_t)unit, &den)) {
-            q = mag / den;
-            r = mag % den;
+            if (den == 1) { /* a whole number of øre (most amounts): no division */
+                q = mag;
+                r = 0;
+            } else {
+                q = mag / den;
+                r = mag % den;
+            }
             if (r != 0) {
                 flags |= RFY_FLAG_INEXACT;
                 if (r >= den - r) /* 2r >= den without overflow */

@@ -118,6 +118,7 @@ struct rfy_result {
 
     /* The rate values used (NULL where not used), and the weakest provenance. */
     const rfy_rate_value *rate[RFY_RATE_KEY_COUNT];
+    rfy_provenance rate_weakest;  /* the weakest provenance in rate[] (rfy__rate_used) */
     rfy_provenance provenance;
     unsigned flags;               /* RFY_FLAG_ROUNDED / RFY_FLAG_INEXACT of the rounding steps */
     unsigned warnings;            /* rfy_warning bits: computed, but look at it */

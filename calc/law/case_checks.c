@@ -8,6 +8,7 @@
 #include "category_da.h"
 #include "fault.h"
 #include "rules.h"
+#include "xq.h"
 #include <rfy/status.h>
 
 void rfy_case_init(rfy_case *c)
@@ -146,6 +147,9 @@ static void bad(rfy_error *err, const char *column, rfy_fault_code code)
  * else a fault naming the limit. */
 static void check_amount(rfy_error *err, const char *column, const mpz_t v)
 {
+    int64_t x;
+    if (rfy__z_get_i64(v, &x) && x >= 0 && x <= RFY_MAX_AMOUNT_ORE)
+        return; /* the usual case, read in place: no call into GMP */
     if (mpz_sgn(v) < 0)
         rfy__fault(err, RFY_FAULT_AMOUNT_NEGATIVE, column, NULL, 0, RFY_MAX_AMOUNT_ORE);
     else if (mpz_cmp_si(v, RFY_MAX_AMOUNT_ORE) > 0)
@@ -155,6 +159,9 @@ static void check_amount(rfy_error *err, const char *column, const mpz_t v)
 /* A number 0..max (in `scale`ths) of the column's unit, else a fault naming max. */
 static void check_range(rfy_error *err, const char *column, const mpz_t v, long max, long scale)
 {
+    int64_t x;
+    if (rfy__z_get_i64(v, &x) && x >= 0 && x <= max)
+        return; /* the usual case, read in place */
     if (mpz_sgn(v) < 0 || mpz_cmp_si(v, max) > 0) {
         char shown[32];
         rfy_fault *f;

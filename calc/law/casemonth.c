@@ -172,7 +172,7 @@ int rfy_compute_rows(rfy_result *res, const rfy_rates *rates, const rfy_case *co
     sum->month = rows[0]->month;
     sum->forloeb = rows[0]->forloeb;
 
-    memset(res->rate, 0, sizeof res->rate);
+    rfy__rates_forget(res);
     res->flags = 0;
     res->warnings = 0; /* the rows' level rules and the rounding add theirs */
     res->holiday.status = RFY_HOLIDAY_NONE; /* the ledger is the caller's: rfy_holiday_apply_rows() */

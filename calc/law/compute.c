@@ -10,6 +10,7 @@
 #include "message_hints.h"
 #include "fault.h"
 #include "rules.h"
+#include "xq.h"
 #include <rfy/money.h>
 #include <rfy/status.h>
 
@@ -123,23 +124,13 @@ int rfy__coverage(const rfy_case *in, rfy_error *err)
     return RFY_OK;
 }
 
-/* The weakest provenance among the rate values used (rules.md §2). */
-static rfy_provenance weakest(const rfy_result *res)
-{
-    rfy_provenance p = RFY_PROV_PUBLISHED;
-    for (int k = 0; k < RFY_RATE_KEY_COUNT; k++)
-        if (res->rate[k] && res->rate[k]->provenance > p)
-            p = res->rate[k]->provenance;
-    return p;
-}
-
 int rfy_compute(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy_error *err)
 {
     int rc;
 
     if (err)
         rfy_error_reset(err);
-    memset(res->rate, 0, sizeof res->rate);
+    rfy__rates_forget(res);
     res->flags = 0;
     res->warnings = 0;
     res->category[0] = '\0';
@@ -163,6 +154,67 @@ int rfy_compute(rfy_result *res, const rfy_rates *rates, const rfy_case *in, rfy
     return rfy__deductions_and_rounding(res, rates, in, err);
 }
 
+/* rules.md §5: an exact amount rounded to whole øre, half away from zero:
+ * rfy_round_half_away()'s rule through rfy__xq (the same quotient,
+ * remainder and tie; its GMP path for values beyond 64 bits), reading the
+ * mpq_t in place instead of a call per column. */
+static unsigned round_ore(mpz_t out, const mpq_t exact)
+{
+    rfy__xq x;
+    unsigned flags;
+    if (mpz_sgn(mpq_numref(exact)) == 0) { /* most deductions of a month: 0 is 0, exactly */
+        rfy__z_set_i64(out, 0);
+        return RFY_FLAG_ROUNDED;
+    }
+    rfy__xq_init(&x);
+    rfy__xq_set_q(&x, exact);
+    flags = rfy__xq_round_half_away(out, &x, 1);
+    rfy__xq_clear(&x);
+    return flags;
+}
+
+/*
+ * rules.md §5 and Decision D5: the whole-øre columns after rounding,
+ *   other_deduction = other income (§ 68 a stk. 1),
+ *   total_deduction = wage + holiday + activation + other + sanction,
+ *   payment = max(0, gross − total_deduction): no deduction carries over.
+ * Summed in rfy__xq (machine integers while they fit, GMP beyond).
+ */
+/* sum += x, a whole number of øre, skipped when x is 0 (most deductions of
+ * a month are), as rfy__add_to does for an mpz_t. */
+static inline void add_whole(rfy__xq *sum, rfy__xq *term, const mpz_t x)
+{
+    if (mpz_sgn(x) != 0) {
+        rfy__xq_set_z(term, x);
+        rfy__xq_add(sum, sum, term);
+    }
+}
+
+static void totals(rfy_result *res, const mpz_t other)
+{
+    rfy__xq total, term, pay;
+    rfy__xq_init(&total);
+    rfy__xq_init(&term);
+    rfy__xq_init(&pay);
+    rfy__xq_set_z(&total, res->wage_deduction);
+    add_whole(&total, &term, res->holiday_deduction);
+    add_whole(&total, &term, res->activation_deduction);
+    add_whole(&total, &term, other);
+    add_whole(&total, &term, res->sanction_deduction);
+    rfy__xq_set_z(&pay, res->gross);
+    rfy__xq_sub(&pay, &pay, &total);
+    if (rfy__xq_sgn(&pay) < 0)
+        rfy__xq_set_zero(&pay);
+    /* other_deduction = other income, copied (mpz_set's value, in place while it fits) */
+    rfy__xq_set_z(&term, other);
+    rfy__xq_get_z(res->other_deduction, &term);
+    rfy__xq_get_z(res->total_deduction, &total);
+    rfy__xq_get_z(res->payment, &pay);
+    rfy__xq_clear(&total);
+    rfy__xq_clear(&term);
+    rfy__xq_clear(&pay);
+}
+
 int rfy__deductions_and_rounding(rfy_result *res, const rfy_rates *rates, const rfy_case *in,
                                  rfy_error *err)
 {
@@ -180,24 +232,17 @@ int rfy__deductions_and_rounding(rfy_result *res, const rfy_rates *rates, const 
     /* §5: each money column rounded once to whole øre, half away from zero;
      * total_deduction is the sum of the rounded deductions, so the breakdown
      * always adds up. */
-    res->flags |= rfy_round_half_away(res->gross, *gross, 1);
-    res->flags |= rfy_round_half_away(res->wage_deduction, res->wage_exact, 1);
-    res->flags |= rfy_round_half_away(res->holiday_deduction, res->holiday_exact, 1);
-    res->flags |= rfy_round_half_away(res->activation_deduction, res->activation_exact, 1);
-    /* § 68 a stk. 1: other income krone for krone (already whole øre). */
-    mpz_set(res->other_deduction, in->other_income);
-    mpz_add(res->total_deduction, res->wage_deduction, res->holiday_deduction);
-    rfy__add_to(res->total_deduction, res->activation_deduction);
-    rfy__add_to(res->total_deduction, res->other_deduction);
-    /* rules.md §9: sanctions are whole øre already (whole days × whole kroner,
+    res->flags |= round_ore(res->gross, *gross);
+    res->flags |= round_ore(res->wage_deduction, res->wage_exact);
+    res->flags |= round_ore(res->holiday_deduction, res->holiday_exact);
+    res->flags |= round_ore(res->activation_deduction, res->activation_exact);
+    /* § 68 a stk. 1: other income krone for krone (already whole øre).
+     * rules.md §9: sanctions are whole øre already (whole days × whole kroner,
      * and the punktsanktion as decided) and part of the total; set per row
      * before (rfy__sanction_row). */
-    rfy__add_to(res->total_deduction, res->sanction_deduction);
-    /* payment = max(0, gross − total); no deduction carries over (Decision D5). */
-    mpz_sub(res->payment, res->gross, res->total_deduction);
-    if (mpz_sgn(res->payment) < 0)
-        mpz_set_ui(res->payment, 0);
-    res->provenance = weakest(res);
+    totals(res, in->other_income);
+    /* rules.md §2: the weakest provenance among the rate values used */
+    res->provenance = res->rate_weakest;
     /* rules.md §2: a result computed with a derived value says so. */
     if (res->provenance == RFY_PROV_DERIVED)
         res->warnings |= RFY_WARN_DERIVED_RATE;

@@ -11,6 +11,7 @@
 
 #include "fault.h"
 #include "holiday_state.h"
+#include "xq.h" /* rfy__z_get_i64 / rfy__z_set_i64: the state read and kept in place */
 #include <rfy/calc.h>
 #include <rfy/holiday.h>
 #include <rfy/status.h>
@@ -123,6 +124,7 @@ static int out_of_range(struct rfy_error *err, const char *column, long limit_da
 int rfy_holiday_step(rfy_holiday_month *out, rfy_holiday_state *st, rfy_month month,
                      const mpz_t feriedage_c, int ydelse_days, struct rfy_error *err)
 {
+    int64_t fc, used = 0;
     if (st->last >= 0 && month <= st->last) {
         rfy_fault *f;
         if (err)
@@ -135,12 +137,13 @@ int rfy_holiday_step(rfy_holiday_month *out, rfy_holiday_state *st, rfy_month mo
         return RFY_EINPUT;
     }
     /* Every count of the month must fit its int64_t (rfy/holiday.h); the
-     * engine's checked inputs are far below these bounds. */
-    if (mpz_sgn(feriedage_c) < 0 || mpz_cmp_si(feriedage_c, RFY_HOLIDAY_MAX_M / FG_PER_FERIEDAG_C) > 0)
+     * engine's checked inputs are far below these bounds.  (Read in place:
+     * a number beyond int64_t is beyond the bound too.) */
+    if (!rfy__z_get_i64(feriedage_c, &fc) || fc < 0 || fc > RFY_HOLIDAY_MAX_M / FG_PER_FERIEDAG_C)
         return out_of_range(err, "holiday_days", RFY_HOLIDAY_MAX_M / FG_PER_FERIEDAG_C / 100);
     /* (after a gap the state's days are dropped below, whatever they were) */
     if (!(st->last >= 0 && month > st->last + 1) &&
-        (mpz_sgn(st->used_m) < 0 || mpz_cmp_si(st->used_m, RFY_HOLIDAY_MAX_M) > 0))
+        (!rfy__z_get_i64(st->used_m, &used) || used < 0 || used > RFY_HOLIDAY_MAX_M))
         return out_of_range(err, "holiday_used_days", RFY_HOLIDAY_MAX_M / 1000);
 
     out->run_broken = 0;
@@ -152,6 +155,7 @@ int rfy_holiday_step(rfy_holiday_month *out, rfy_holiday_state *st, rfy_month mo
         st->known = 1;
         st->run_months = 0;
         mpz_set_ui(st->used_m, 0);
+        used = 0;
         out->run_broken = 1;
     }
     st->last = month;
@@ -162,7 +166,7 @@ int rfy_holiday_step(rfy_holiday_month *out, rfy_holiday_state *st, rfy_month mo
     }
     out->status = RFY_HOLIDAY_KNOWN;
     out->run_before = st->run_months;
-    out->used_before_m = (int64_t)mpz_get_si(st->used_m);
+    out->used_before_m = used; /* checked above, or 0 after a gap */
 
     /* § 69 stk. 5: the right after 12 consecutive receipt months. */
     out->right = out->run_before >= RFY_HOLIDAY_RUN_MONTHS;
@@ -182,7 +186,7 @@ int rfy_holiday_step(rfy_holiday_month *out, rfy_holiday_state *st, rfy_month mo
     /* § 68 a stk. 4 with Ankestyrelsen 68-15: 5 feriedage = 7 calendar days,
      * so fg = feriedage × 7/5; in thousandths of a day: hundredths × 10 × 7/5
      * = hundredths × 14 (whole: 5 divides 70). */
-    out->fg_m = (int64_t)mpz_get_si(feriedage_c) * FG_PER_FERIEDAG_C;
+    out->fg_m = fc * FG_PER_FERIEDAG_C;
     out->ydelse_m = (int64_t)ydelse_days * 1000;
 
     if (out->right) {
@@ -216,7 +220,7 @@ int rfy_holiday_step(rfy_holiday_month *out, rfy_holiday_state *st, rfy_month mo
      * and so does a month paid 0 because of income (STAR 23.12.2021, section 8). */
     out->run_after = out->run_before + 1;
     st->run_months = out->run_after;
-    mpz_set_si(st->used_m, (long)out->used_after_m);
+    rfy__z_set_i64(st->used_m, out->used_after_m);
     return RFY_OK;
 }
 

@@ -61,7 +61,7 @@ static int check_ledighed_max(rfy_result *res, const rfy_rates *rates, const rfy
         return RFY_OK;
     /* The maximum is recorded only when it decides something, so that it
      * never weakens the provenance of a row it merely checked. */
-    res->rate[max->key] = max;
+    rfy__rate_used(res, max->key, max);
     if (max->provenance == RFY_PROV_DERIVED) {
         res->warnings |= RFY_WARN_LY_ABOVE_DERIVED_MAX;
         return RFY_OK;
@@ -101,7 +101,7 @@ static int check_prior_max(rfy_result *res, const rfy_rates *rates, const rfy_ca
             res->warnings |= RFY_WARN_SDP_MAX_UNKNOWN;
             return RFY_OK;
         }
-        res->rate[RFY_RATE_SDP_MAX_WEEK] = max;
+        rfy__rate_used(res, RFY_RATE_SDP_MAX_WEEK, max);
         if (above_max(prior, max, RFY_PER_WEEK)) {
             char amount[40];
             if (max->provenance == RFY_PROV_DERIVED) {

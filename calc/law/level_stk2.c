@@ -35,7 +35,7 @@ int rfy__level_stk2(rfy_result *res, const rfy_rates *rates, const rfy_case *in,
         mpz_t *t = &res->scratch_z[0];
         nb = rfy_rates_get(rates, RFY_RATE_NORMALBIDRAG, in->month);
         if (nb) {
-            res->rate[RFY_RATE_NORMALBIDRAG] = nb;
+            rfy__rate_used(res, RFY_RATE_NORMALBIDRAG, nb);
             mpz_mul_ui(*t, nb->amount, (unsigned long)in->children);
             if (in->has_child_support && mpz_cmp(in->child_support, *t) < 0)
                 mpz_set(*t, in->child_support);

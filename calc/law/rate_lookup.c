@@ -9,14 +9,9 @@
 #include "rules.h"
 #include <rfy/rates.h>
 
-const rfy_rate_value *rfy__rate(rfy_result *res, const rfy_rates *rates, rfy_rate_key key,
-                                rfy_month month, rfy_error *err)
+const rfy_rate_value *rfy__rate_missing(const rfy_rates *rates, rfy_rate_key key, rfy_month month,
+                                        rfy_error *err)
 {
-    const rfy_rate_value *v = rfy_rates_get(rates, key, month);
-    if (v) {
-        res->rate[key] = v;
-        return v;
-    }
     /* rules.md §1: a month with no rate table is an error naming the key and
      * month, never a fallback to another year.  A month the tables cover
      * that lacks the key is a gap in that table, and the message says so. */

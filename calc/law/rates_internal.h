@@ -34,6 +34,15 @@ struct rfy_rates {
     char id[17];
 };
 
+/* rfy_rates_get(): the row in force for key in month m, or NULL; inline for
+ * the rules' hot path (rfy__rate, rules.h). */
+static inline const rfy_rate_value *rfy__rates_lookup(const rfy_rates *r, rfy_rate_key key, rfy_month m)
+{
+    if ((unsigned)key >= RFY_RATE_KEY_COUNT || m < r->first || m > r->last)
+        return NULL;
+    return r->by_month[(size_t)(m - r->first) * RFY_RATE_KEY_COUNT + key];
+}
+
 /* The row of `key` whose effective_from lies in `year` (the first in file
  * order), or NULL (rates_table.c). */
 const rfy_rate_value *rfy__rates_row_of_year(const rfy_rates *r, rfy_rate_key key, int year);

@@ -33,9 +33,7 @@ const char *rfy_rates_id(const rfy_rates *r)
 
 const rfy_rate_value *rfy_rates_get(const rfy_rates *r, rfy_rate_key key, rfy_month m)
 {
-    if ((unsigned)key >= RFY_RATE_KEY_COUNT || m < r->first || m > r->last)
-        return NULL;
-    return r->by_month[(size_t)(m - r->first) * RFY_RATE_KEY_COUNT + key];
+    return rfy__rates_lookup(r, key, m);
 }
 
 rfy_month rfy_rates_first_month(const rfy_rates *r)

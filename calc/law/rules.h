@@ -13,6 +13,8 @@
 #ifndef RFY_RULES_H
 #define RFY_RULES_H
 
+#include <string.h>
+
 #include <rfy/calc.h>
 #include <rfy/holiday.h>
 
@@ -57,12 +59,42 @@ const char *rfy__floor_ref(rfy_prior p);
  * only_55, high = 55 % of max(0, x − T). */
 void rfy__wage_parts(mpq_t low, mpq_t high, const mpz_t x, const mpz_t t, int only_55);
 
+/* Record the rate row v used for key (rules.md §2): res->rate[key], and the
+ * weakest provenance among those recorded, kept as they are recorded so the
+ * result's provenance needs no pass over every key.  rfy__rates_forget()
+ * empties both. */
+static inline void rfy__rate_used(rfy_result *res, rfy_rate_key key, const rfy_rate_value *v)
+{
+    res->rate[key] = v;
+    if (v->provenance > res->rate_weakest)
+        res->rate_weakest = v->provenance;
+}
+
+static inline void rfy__rates_forget(rfy_result *res)
+{
+    memset(res->rate, 0, sizeof res->rate);
+    res->rate_weakest = RFY_PROV_PUBLISHED;
+}
+
+/* rfy__rate() when no row covers key and month: NULL, with err filled
+ * (RFY_ENORATE, naming key and month; rate_lookup.c). */
+const rfy_rate_value *rfy__rate_missing(const rfy_rates *rates, rfy_rate_key key, rfy_month month,
+                                        rfy_error *err);
+
 /*
  * The rate `key` for the month of `in`, recorded in res->rate[key].  NULL
  * with err filled (RFY_ENORATE, naming key and month) when no table covers it.
+ * rfy_rates_get()'s look-up, inline: the rules ask for one or two rates a row.
  */
-const rfy_rate_value *rfy__rate(rfy_result *res, const rfy_rates *rates, rfy_rate_key key,
-                                rfy_month month, rfy_error *err);
+static inline const rfy_rate_value *rfy__rate(rfy_result *res, const rfy_rates *rates,
+                                              rfy_rate_key key, rfy_month month, rfy_error *err)
+{
+    const rfy_rate_value *v = rfy__rates_lookup(rates, key, month);
+    if (!v)
+        return rfy__rate_missing(rates, key, month, err);
+    rfy__rate_used(res, key, v);
+    return v;
+}
 
 /* Refuse a case whose prior has no prior_unit: fills err (column
  * "prior_unit") and returns RFY_EINPUT.  One reason for the reader and the

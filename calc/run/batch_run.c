@@ -358,9 +358,9 @@ static void compute_chunk(pool *p, chunk *c)
         if (g->group_rc != RFY_OK)
             continue;
         if (sums) {
-            mpz_add(c->gross, c->gross, g->res.gross);
-            mpz_add(c->deductions, c->deductions, g->res.total_deduction);
-            mpz_add(c->payment, c->payment, g->res.payment);
+            rfy__z_add(c->gross, g->res.gross);
+            rfy__z_add(c->deductions, g->res.total_deduction);
+            rfy__z_add(c->payment, g->res.payment);
         }
         /* Not formatted here: the holiday ledger (rules.md §8) runs at
          * delivery, in case order, and may change the holiday columns, so

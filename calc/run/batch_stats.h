@@ -8,6 +8,7 @@
 #include <rfy/batch.h>
 
 #include "calc_internal.h" /* the result's amounts, added per row */
+#include "xq.h"            /* rfy__z_add: a one-limb sum in place */
 #include <rfy/calc.h>
 
 struct rfy_batch_stats {
@@ -19,10 +20,11 @@ struct rfy_batch_stats {
  * delivered case-month. */
 static inline void rfy__batch_stats_add(rfy_batch_stats *st, const rfy_result *res)
 {
-    /* the totals of the printed (rounded) columns: they add up as printed */
-    mpz_add(st->gross, st->gross, res->gross);
-    mpz_add(st->deductions, st->deductions, res->total_deduction);
-    mpz_add(st->payment, st->payment, res->payment);
+    /* the totals of the printed (rounded) columns: they add up as printed
+     * (exact mpz sums; in place while they are one limb) */
+    rfy__z_add(st->gross, res->gross);
+    rfy__z_add(st->deductions, res->total_deduction);
+    rfy__z_add(st->payment, res->payment);
 }
 
 #endif

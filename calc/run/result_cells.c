@@ -17,6 +17,7 @@
 #include <rfy/cells.h>
 
 #include "calc_internal.h" /* the result's fields, read once per row */
+#include "money_text.h"    /* rfy__ore_put: an amount's text, written in place */
 
 /* Room for the numbers, lines and reject texts of one row.  A result row
  * needs the lines (RFY_BATCH_LINES_MAX), 14 amounts and 3 day counts of at
@@ -256,30 +257,44 @@ static void name_cell(rfy_cells *c, rfy_column col, const char *s)
  * each cell's text in the row's text buffer, from its start, followed by
  * ','.  A writer of rfy's CSV copies that line instead of formatting the
  * cells again (rfy_cells_csv_line); every cell still points at its own
- * exact text.  The row_* helpers below are the cell helpers above plus
- * that comma.
+ * exact text.
+ *
+ * The row is written through a cursor held in locals (row_w below), not
+ * through c->used and c->n: the text's bytes are written through char
+ * pointers, which may alias anything, so fields of c would be read back
+ * from memory after every byte.  The room for the whole row is checked
+ * once, before the first cell (row_text_bound).
  */
 
-/* The next cell of a result row: column, kind and quoting stand in it
- * already (c->row_layout), so only the value is written.  At most
- * RFY_RESULT_COLUMNS of them, well within CELLS_MAX. */
-static inline rfy_cell *row_cell(rfy_cells *c, const char *text, size_t len)
+/* Where the next cell of a result row goes. */
+typedef struct row_w {
+    char *p;                    /* its text, in c->text */
+    rfy_cell *cell;             /* its cell: column, kind and quoting stand there (c->row_layout) */
+    const __mpz_struct **ore;   /* its exact amount, or NULL */
+    int fail;                   /* a value did not fit its column */
+} row_w;
+
+/* The cell of the text just written at t (len bytes): no value. */
+static inline void w_cell(row_w *w, const char *t, size_t len, int has_value, int64_t value,
+                          const __mpz_struct *ore)
 {
-    size_t i = c->n++;
-    rfy_cell *cell = &c->cell[i];
-    c->ore[i] = NULL;
-    cell->text = text;
-    cell->len = len;
-    cell->has_value = 0;
-    cell->value = 0;
-    return cell;
+    w->cell->text = t;
+    w->cell->len = len;
+    w->cell->has_value = has_value;
+    w->cell->value = value;
+    w->cell++;
+    *w->ore++ = ore;
 }
 
-/* Copy a short text (a name: category, forløb, provenance) with fixed-size
- * moves the compiler inlines, not a call to memcpy per cell. */
+/* Copy a short text (a name: category, forløb, provenance, a case_id, a
+ * level reference) with fixed-size moves the compiler inlines, not a call
+ * to memcpy per cell. */
 static inline void copy_short(char *to, const char *from, size_t len)
 {
-    if (len >= 8 && len <= 16) {
+    if (len > 16 && len <= 32) {
+        memcpy(to, from, 16);
+        memcpy(to + len - 16, from + len - 16, 16);
+    } else if (len >= 8 && len <= 16) {
         memcpy(to, from, 8);
         memcpy(to + len - 8, from + len - 8, 8);
     } else if (len >= 4 && len < 8) {
@@ -293,161 +308,222 @@ static inline void copy_short(char *to, const char *from, size_t len)
     }
 }
 
+/* Bytes of a 64-bit word: a byte of w is below n (n <= 128), or zero. */
+#define BYTES_01 0x0101010101010101ULL
+#define BYTES_80 0x8080808080808080ULL
+#define ANY_BELOW(w, n) (((w) - BYTES_01 * (n)) & ~(w) & BYTES_80)
+#define ANY_ZERO(w) ANY_BELOW(w, 1)
+
+/* 1 when none of the eight bytes of w is below 14 (tab, CR, LF), '"' or ','. */
+static inline int word_plain(uint64_t w)
+{
+    return !(ANY_BELOW(w, 14) | ANY_ZERO(w ^ (BYTES_01 * '"')) | ANY_ZERO(w ^ (BYTES_01 * ',')));
+}
+
+/*
+ * A quick look whether the text s stands in rfy's CSV as it is, so the
+ * usual case_id or level reference is copied without a call: 1 only when
+ * no byte is below 14, '"' or ',' (eight at a time) and, with neutralise,
+ * the first is none of = + - @.  0 says only "maybe not": the field then
+ * goes through rfy_csv_format_field(), the one rule of CSV quoting.
+ */
+static inline int plain_csv(const char *s, size_t len, int neutralise)
+{
+    size_t i;
+    uint64_t w;
+    if (neutralise && len > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@'))
+        return 0;
+    if (len < 8) { /* byte by byte: a short text */
+        for (i = 0; i < len; i++)
+            if ((unsigned char)s[i] < 14 || s[i] == '"' || s[i] == ',')
+                return 0;
+        return 1;
+    }
+    for (i = 0; i + 8 <= len; i += 8) {
+        memcpy(&w, s + i, 8);
+        if (!word_plain(w))
+            return 0;
+    }
+    /* the last eight bytes, overlapping the words before: within s */
+    memcpy(&w, s + len - 8, 8);
+    return word_plain(w);
+}
+
+/* A text cell of a column never quoted (a name), copied into the line. */
+static inline void w_name(row_w *w, const char *s, size_t len)
+{
+    copy_short(w->p, s, len);
+    w->p[len] = ',';
+    w_cell(w, w->p, len, 0, 0, NULL);
+    w->p += len + 1;
+}
+
 /* A text cell copied into the line; quoted there when its column and text
- * ask for it (the cell then keeps the borrowed text s itself). */
-static inline void row_text(rfy_cells *c, rfy_column col, const char *s, size_t len)
+ * ask for it (the cell then keeps the borrowed text s itself).  Room:
+ * 2 × len + 4 bytes. */
+static inline void w_text(row_w *w, rfy_column col, const char *s, size_t len)
 {
-    char *p;
-    int w;
-    if (TABLE[col].quoting == RFY_QUOTE_NEVER) {
-        if (!(p = room(c, len + 16)))
+    int neutralise = TABLE[col].quoting == RFY_QUOTE_NEUTRALISE, n;
+    if (plain_csv(s, len, neutralise)) {
+        copy_short(w->p, s, len);
+        w->p[len] = ',';
+        w_cell(w, w->p, len, 0, 0, NULL);
+        w->p += len + 1;
+        return;
+    }
+    if ((n = rfy_csv_format_field(w->p, 2 * len + 3, s, len, ',', neutralise)) < 0) {
+        w->fail = 1;
+        return;
+    }
+    w->p[n] = ',';
+    w_cell(w, (size_t)n == len ? w->p : s, len, 0, 0, NULL); /* the same bytes when not quoted */
+    w->p += (size_t)n + 1;
+}
+
+/* A whole number (days, run months, a line number) at most 20 digits, as
+ * whole_cell().  Room: 21 bytes. */
+static inline void w_whole(row_w *w, unsigned long v)
+{
+    size_t n = put_whole(w->p, v);
+    w->p[n] = ',';
+    w_cell(w, w->p, n, v <= (unsigned long)INT64_MAX, (int64_t)v, NULL);
+    w->p += n + 1;
+}
+
+/* An amount in øre: "0.00" for nil (most deduction columns), one limb by
+ * rfy__ore_put (money_text.h), anything larger by rfy_money_format.  Room:
+ * 64 bytes. */
+static inline void w_amount(row_w *w, const mpz_t ore)
+{
+    char *p = w->p;
+    size_t len;
+    if (mpz_sgn(ore) == 0) {
+        memcpy(p, "0.00,", 5);
+        w_cell(w, p, 4, 1, 0, ore);
+        w->p += 5;
+        return;
+    }
+    if (mpz_size(ore) == 1 && GMP_NUMB_BITS == 64) {
+        mp_limb_t mag = mpz_getlimbn(ore, 0);
+        int neg = mpz_sgn(ore) < 0;
+        len = rfy__ore_put(p, neg, (uint64_t)mag, '.');
+        if (mag <= (mp_limb_t)INT64_MAX)
+            w_cell(w, p, len, 1, neg ? -(int64_t)mag : (int64_t)mag, ore);
+        else
+            w_cell(w, p, len, 0, 0, ore); /* beyond int64_t: no plain value */
+    } else {
+        int n = rfy_money_format(p, 64, ore, '.');
+        if (n < 0) {
+            w->fail = 1;
             return;
-        copy_short(p, s, len);
-        p[len] = ',';
-        c->used += len + 1;
-        row_cell(c, p, len);
-        return;
+        }
+        len = (size_t)n;
+        w_cell(w, p, len, 0, 0, ore); /* beyond int64_t: no plain value */
     }
-    if (!(p = room(c, 2 * len + 4)))
-        return;
-    w = rfy_csv_format_field(p, 2 * len + 3, s, len, ',', TABLE[col].quoting == RFY_QUOTE_NEUTRALISE);
-    if (w < 0) {
-        c->fail = 1;
-        return;
-    }
-    p[w] = ',';
-    c->used += (size_t)w + 1;
-    row_cell(c, (size_t)w == len ? p : s, len); /* the same bytes when not quoted */
+    p[len] = ',';
+    w->p += len + 1;
 }
 
-static inline void row_name(rfy_cells *c, rfy_column col, const char *s)
+/* A day count in thousandths (rfy/holiday.h): two decimals, three when
+ * needed.  Room: 49 bytes. */
+static inline void w_days(row_w *w, int64_t thousandths)
 {
-    row_text(c, col, s, strlen(s));
-}
-
-/* A whole number (days, run months), as whole_cell(). */
-static inline void row_whole(rfy_cells *c, unsigned long v)
-{
-    char *p = room(c, 25);
-    rfy_cell *cell;
-    size_t n;
-    if (!p)
-        return;
-    n = put_whole(p, v);
-    p[n] = ',';
-    c->used += n + 1;
-    cell = row_cell(c, p, n);
-    if (v <= (unsigned long)INT64_MAX) {
-        cell->has_value = 1;
-        cell->value = (int64_t)v;
-    }
-}
-
-static inline void row_amount(rfy_cells *c, const mpz_t ore)
-{
-    rfy_cell *cell;
-    char *p;
     int n;
-    if (!(p = room(c, 64)))
-        return;
-    if (mpz_sgn(ore) == 0) { /* most deduction columns are nil */
-        memcpy(p, "0.00,", 5);
-        c->used += 5;
-        cell = row_cell(c, p, 4);
-        c->ore[c->n - 1] = ore;
-        cell->has_value = 1;
-        return;
-    }
-    if ((n = rfy_money_format(p, 64, ore, '.')) < 0) {
-        c->fail = 1;
-        return;
-    }
-    p[n] = ',';
-    c->used += (size_t)n + 1;
-    cell = row_cell(c, p, (size_t)n);
-    c->ore[c->n - 1] = ore;
-    cell->has_value = small_value(ore, &cell->value);
-}
-
-/* A day count in thousandths (rfy/holiday.h): two decimals, three when needed. */
-static inline void row_days(rfy_cells *c, int64_t thousandths)
-{
-    rfy_cell *cell;
-    char *p;
-    int n;
-    if (!(p = room(c, 48)))
-        return;
     if (thousandths == 0) { /* most months: no holiday used, left or beyond */
-        memcpy(p, "0.00,", 5);
-        c->used += 5;
-        row_cell(c, p, 4)->has_value = 1;
+        memcpy(w->p, "0.00,", 5);
+        w_cell(w, w->p, 4, 1, 0, NULL);
+        w->p += 5;
         return;
     }
-    if ((n = rfy_holiday_days_format_m(p, 48, thousandths, '.')) < 0) {
-        c->fail = 1;
+    if ((n = rfy_holiday_days_format_m(w->p, 48, thousandths, '.')) < 0) {
+        w->fail = 1;
         return;
     }
-    p[n] = ',';
-    c->used += (size_t)n + 1;
-    cell = row_cell(c, p, (size_t)n);
-    cell->value = thousandths;
-    cell->has_value = 1;
+    w->p[n] = ',';
+    w_cell(w, w->p, (size_t)n, 1, thousandths, NULL);
+    w->p += (size_t)n + 1;
+}
+
+/* The month as YYYY-MM, as rfy_month_format() writes it.  Room: 8 bytes. */
+static inline void w_month(row_w *w, rfy_month month)
+{
+    int y = RFY_MONTH_YEAR(month), m = RFY_MONTH_NUM(month);
+    if (y >= 0 && y <= 9999) {
+        memcpy(w->p, RFY__TWO_DIGITS + 2 * (y / 100), 2);
+        memcpy(w->p + 2, RFY__TWO_DIGITS + 2 * (y % 100), 2);
+        w->p[4] = '-';
+        memcpy(w->p + 5, RFY__TWO_DIGITS + 2 * m, 2);
+    } else {
+        rfy_month_format(w->p, month);
+    }
+    w->p[7] = ',';
+    w_cell(w, w->p, 7, 0, 0, NULL);
+    w->p += 8;
 }
 
 /* The five holiday columns (rules.md §8): the state after the month, or five
- * empty cells when no ledger is known for it. */
-static void row_holiday(rfy_cells *c, const rfy_holiday_month *h)
+ * empty cells when no ledger is known for it.  Room: 4 + 21 + 3 × 49. */
+static void w_holiday(row_w *w, const rfy_holiday_month *h)
 {
     if (h->status != RFY_HOLIDAY_KNOWN) {
         for (int col = RFY_COL_HOLIDAY_RIGHT; col <= RFY_COL_HOLIDAY_EXCESS_DAYS; col++)
-            row_text(c, (rfy_column)col, "", 0);
+            w_name(w, "", 0);
         return;
     }
-    row_text(c, RFY_COL_HOLIDAY_RIGHT, h->right ? "yes" : "no", h->right ? 3 : 2);
-    row_whole(c, (unsigned long)(h->run_after < 0 ? 0 : h->run_after));
-    row_days(c, h->used_after_m);
-    row_days(c, h->days_left_m);
-    row_days(c, h->excess_m);
+    w_name(w, h->right ? "yes" : "no", h->right ? 3 : 2);
+    w_whole(w, (unsigned long)(h->run_after < 0 ? 0 : h->run_after));
+    w_days(w, h->used_after_m);
+    w_days(w, h->days_left_m);
+    w_days(w, h->excess_m);
 }
 
 /* The rates_id cell: the same for every row of a run, so its CSV field is
  * made once and kept (the text compared, not the pointer: a caller may
- * change the text under the same pointer). */
-static void row_rates_id(rfy_cells *c, const char *rates_id)
+ * change the text under the same pointer).  Room: see row_text_bound. */
+static void w_rates_id(rfy_cells *c, row_w *w, const char *rates_id, int kept)
 {
-    char *p;
-    size_t len;
-    if (c->rates_len == 0 || strncmp(rates_id, c->rates_id, c->rates_len + 1) != 0) {
-        int w;
-        len = strlen(rates_id);
+    if (!kept) {
+        size_t len = strlen(rates_id);
+        int n;
         if (len == 0 || len > RATES_ID_MAX) {
-            row_text(c, RFY_COL_RATES_ID, rates_id, len);
+            w_text(w, RFY_COL_RATES_ID, rates_id, len);
             return;
         }
-        w = rfy_csv_format_field(c->rates_csv, sizeof c->rates_csv, rates_id, len, ',', 0);
-        if (w < 0) {
-            c->fail = 1;
+        n = rfy_csv_format_field(c->rates_csv, sizeof c->rates_csv, rates_id, len, ',', 0);
+        if (n < 0) {
+            w->fail = 1;
             return;
         }
         memcpy(c->rates_id, rates_id, len + 1);
         c->rates_len = len;
-        c->rates_csv_len = (size_t)w;
+        c->rates_csv_len = (size_t)n;
     }
-    if (!(p = room(c, c->rates_csv_len + 1)))
-        return;
-    memcpy(p, c->rates_csv, c->rates_csv_len);
-    p[c->rates_csv_len] = ',';
-    c->used += c->rates_csv_len + 1;
+    memcpy(w->p, c->rates_csv, c->rates_csv_len);
+    w->p[c->rates_csv_len] = ',';
     /* the same bytes when not quoted; else the text as it is */
-    row_cell(c, c->rates_csv_len == c->rates_len ? p : rates_id, c->rates_len);
+    w_cell(w, c->rates_csv_len == c->rates_len ? w->p : rates_id, c->rates_len, 0, 0, NULL);
+    w->p += c->rates_csv_len + 1;
+}
+
+/* The most bytes a result row's text can take: each cell's room above
+ * (the case_id and the level reference quoted at worst, the rates_id's
+ * field when it is not the one kept), and the lines. */
+static size_t row_text_bound(const rfy_batch_row *row, const char *rates_id, int kept)
+{
+    size_t rates = kept ? 2 * RATES_ID_MAX + 4 : 2 * strlen(rates_id) + 4;
+    return (2 * row->case_id_len + 4) + 8 /* month */ + (64 + 1) /* category */ + (32 + 1) +
+           (2 * 96 + 4) /* level_ref */ + 2 * 21 + 8 * 64 /* amounts */ + (16 + 1) + rates +
+           (RFY_BATCH_LINES_MAX + 1) + (4 + 21 + 3 * 49) /* holiday */ + 129 /* warnings */ +
+           RFY__ORE_PUT_ROOM;
 }
 
 int rfy_cells_of_row(rfy_cells *c, const rfy_batch_row *row, const char *rates_id)
 {
     const rfy_case *in = row->in;
     const rfy_result *r = row->res;
-    char *p;
-    int n;
+    row_w w;
+    int n, kept;
+    const char *name;
 
     rfy_cells_clear(c);
     if (!c->row_layout) { /* the result columns' column, kind and quoting, set once */
@@ -458,51 +534,65 @@ int rfy_cells_of_row(rfy_cells *c, const rfy_batch_row *row, const char *rates_i
         }
         c->row_layout = 1;
     }
-    row_text(c, RFY_COL_CASE_ID, row->case_id, row->case_id_len);
-    if ((p = room(c, 8))) {
-        rfy_month_format(p, in->month);
-        p[7] = ',';
-        c->used += 8;
-        row_cell(c, p, 7);
-    }
-    /* several categories in a month of several rows (rfy/casemonth.h) */
-    row_name(c, RFY_COL_CATEGORY, r->category[0] ? r->category : rfy_category_name(in->category));
-    row_name(c, RFY_COL_FORLOEB, rfy_forloeb_name(in->forloeb));
-    row_name(c, RFY_COL_LEVEL_REF, r->level_ref);
-    row_whole(c, (unsigned long)(r->days < 0 ? 0 : r->days));
-    row_whole(c, (unsigned long)(r->days_in_month < 0 ? 0 : r->days_in_month));
-    row_amount(c, r->gross);
-    row_amount(c, r->wage_deduction);
-    row_amount(c, r->holiday_deduction);
-    row_amount(c, r->activation_deduction);
-    row_amount(c, r->other_deduction);
-    row_amount(c, r->total_deduction);
-    row_amount(c, r->payment);
-    row_name(c, RFY_COL_PROVENANCE, rfy_provenance_name(r->provenance));
-    row_rates_id(c, rates_id);
-    /* the case-month's input lines joined by ';' (interface.md) */
-    if ((p = room(c, RFY_BATCH_LINES_MAX + 1))) {
-        n = rfy_batch_row_format_lines(p, RFY_BATCH_LINES_MAX, row);
-        if (n < 0)
-            c->fail = 1;
-        else {
-            p[n] = ',';
-            c->used += (size_t)n + 1;
-            row_cell(c, p, (size_t)n);
-        }
-    }
-    row_holiday(c, &r->holiday);
-    /* interface.md: sanction_deduction (rules.md §9), part of total_deduction */
-    row_amount(c, r->sanction_deduction);
-    /* codes joined by ';' (interface.md), never a comma */
-    if ((p = room(c, 129))) {
-        n = rfy_warnings_format(p, 128, r->warnings);
-        p[n] = ',';
-        c->used += (size_t)n + 1;
-        row_cell(c, p, (size_t)n);
-    }
-    if (c->fail || c->n != RFY_RESULT_COLUMNS)
+    /* the rates_id the same as the row before's: its CSV field is kept */
+    kept = c->rates_len != 0 && strncmp(rates_id, c->rates_id, c->rates_len + 1) == 0;
+    if (row_text_bound(row, rates_id, kept) > CELLS_TEXT) {
+        c->fail = 1; /* not with validated input (a case_id of at most 256 bytes) */
         return RFY_EINPUT;
+    }
+    w.p = c->text;
+    w.cell = c->cell;
+    w.ore = c->ore;
+    w.fail = 0;
+    w_text(&w, RFY_COL_CASE_ID, row->case_id, row->case_id_len);
+    w_month(&w, in->month);
+    /* several categories in a month of several rows (rfy/casemonth.h) */
+    name = r->category[0] ? r->category : rfy_category_name(in->category);
+    w_name(&w, name, strlen(name));
+    name = rfy_forloeb_name(in->forloeb);
+    w_name(&w, name, strlen(name));
+    w_text(&w, RFY_COL_LEVEL_REF, r->level_ref, strlen(r->level_ref));
+    w_whole(&w, (unsigned long)(r->days < 0 ? 0 : r->days));
+    w_whole(&w, (unsigned long)(r->days_in_month < 0 ? 0 : r->days_in_month));
+    w_amount(&w, r->gross);
+    w_amount(&w, r->wage_deduction);
+    w_amount(&w, r->holiday_deduction);
+    w_amount(&w, r->activation_deduction);
+    w_amount(&w, r->other_deduction);
+    w_amount(&w, r->total_deduction);
+    w_amount(&w, r->payment);
+    name = rfy_provenance_name(r->provenance);
+    w_name(&w, name, strlen(name));
+    w_rates_id(c, &w, rates_id, kept);
+    /* the case-month's input lines joined by ';' (interface.md); one row
+     * (most case-months): its line number alone */
+    if (row->nrows == 1 && rfy_batch_row_line(row, 0) < 100000000u) {
+        n = (int)rfy__whole8_put(w.p, (uint32_t)rfy_batch_row_line(row, 0));
+        w.p[n] = ',';
+        w_cell(&w, w.p, (size_t)n, 0, 0, NULL); /* a text column: no value */
+        w.p += (size_t)n + 1;
+    } else if ((n = rfy_batch_row_format_lines(w.p, RFY_BATCH_LINES_MAX, row)) < 0) { /* 2..64 rows */
+        w.fail = 1;
+    } else {
+        w.p[n] = ',';
+        w_cell(&w, w.p, (size_t)n, 0, 0, NULL);
+        w.p += (size_t)n + 1;
+    }
+    w_holiday(&w, &r->holiday);
+    /* interface.md: sanction_deduction (rules.md §9), part of total_deduction */
+    w_amount(&w, r->sanction_deduction);
+    /* codes joined by ';' (interface.md), never a comma */
+    n = rfy_warnings_format(w.p, 128, r->warnings);
+    w.p[n] = ',';
+    w_cell(&w, w.p, (size_t)n, 0, 0, NULL);
+    w.p += (size_t)n + 1;
+
+    c->n = (size_t)(w.cell - c->cell);
+    c->used = (size_t)(w.p - c->text);
+    if (w.fail || c->n != RFY_RESULT_COLUMNS) {
+        c->fail = 1;
+        return RFY_EINPUT;
+    }
     c->line_cells = c->n;
     c->line_len = c->used;
     return RFY_OK;
