@@ -18,6 +18,7 @@
 
 #include "calc_internal.h" /* the result's fields, read once per row */
 #include "money_text.h"    /* rfy__ore_put: an amount's text, written in place */
+#include "xq.h"            /* rfy__z_get_i64: an amount's value from its limb */
 
 /* Room for the numbers, lines and reject texts of one row.  A result row
  * needs the lines (RFY_BATCH_LINES_MAX), 14 amounts and 3 day counts of at
@@ -202,24 +203,6 @@ static void whole_cell(rfy_cells *c, rfy_column col, unsigned long v)
     }
 }
 
-/* An mpz's value when it fits in int64_t (read from its limb: no call). */
-static int small_value(const mpz_t z, int64_t *v)
-{
-    int size = z->_mp_size;
-    mp_limb_t limb;
-    if (size == 0) {
-        *v = 0;
-        return 1;
-    }
-    if ((size != 1 && size != -1) || GMP_NUMB_BITS != 64)
-        return 0;
-    limb = z->_mp_d[0];
-    if (limb > (mp_limb_t)INT64_MAX)
-        return 0;
-    *v = size > 0 ? (int64_t)limb : -(int64_t)limb;
-    return 1;
-}
-
 /* An amount: its text with '.' and its øre (when they fit in 64 bits). */
 static void amount_cell(rfy_cells *c, rfy_column col, const mpz_t ore)
 {
@@ -244,7 +227,7 @@ static void amount_cell(rfy_cells *c, rfy_column col, const mpz_t ore)
     if (!(cell = next(c, col, p, (size_t)n)))
         return;
     c->ore[c->n - 1] = ore;
-    cell->has_value = small_value(ore, &cell->value);
+    cell->has_value = rfy__z_get_i64(ore, &cell->value);
 }
 
 static void name_cell(rfy_cells *c, rfy_column col, const char *s)
