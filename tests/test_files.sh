@@ -163,6 +163,13 @@ check "a column twice with a map: Danish, counting the map" has "$TMP/htwice2.er
 "$RFY" batch --lang en -o "$TMP/htwice.out.csv" "$TMP/htwice.csv" 2>"$TMP/htwice.en.err"
 check "a column twice, --lang en: English" has "$TMP/htwice.en.err" \
     "line 1: column 'month' appears twice in the header (columns 2 and 5)"
+printf 'from,to\nmåned,month\nMåned,month\n' >"$TMP/hmap2.csv"
+"$RFY" batch --columns "$TMP/hmap2.csv" -o "$TMP/htwice.out.csv" "$TMP/htwice.csv" 2>"$TMP/hmap2.err"
+check "a map naming a header twice: Danish" has "$TMP/hmap2.err" "hmap2.csv: linje 3: 'måned' er mappet to gange (linje 2 og 3)"
+"$RFY" --lang en batch --columns "$TMP/hmap2.csv" -o "$TMP/htwice.out.csv" "$TMP/htwice.csv" 2>"$TMP/hmap2.en.err"
+check "a map naming a header twice: --lang en" has "$TMP/hmap2.en.err" "hmap2.csv: line 3: 'måned' is mapped twice (lines 2 and 3)"
+"$RFY" batch --ignore-columns cpr,,navn -o "$TMP/htwice.out.csv" "$TMP/htwice.csv" 2>"$TMP/hign.err"
+check "--ignore-columns with an empty name: Danish" has "$TMP/hign.err" "et tomt kolonnenavn i 'cpr,,navn' (navnene adskilles med ',')"
 printf 'Sagsnr,month,category\n' >"$TMP/hmiss.csv"
 "$RFY" audit -o "$TMP/hmiss.out.csv" "$TMP/hmiss.csv" 2>"$TMP/hmiss.err"
 check "audit: unknown column in Danish too" has "$TMP/hmiss.err" \

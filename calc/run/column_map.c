@@ -137,6 +137,7 @@ typedef struct loading {
     rfy_column_map *m;
     int rc;
     char *errmsg;
+    rfy_lang lang;
 } loading;
 
 static int on_map_record(void *user, const rfy_csv_record *rec)
@@ -152,15 +153,13 @@ static int on_map_record(void *user, const rfy_csv_record *rec)
         free(a);
         free(b);
         if (!ok) {
-            l->rc = fail(&l->errmsg, RFY_EINPUT, "line %lu: the header must be from,to", rec->line);
+            l->rc = fail(&l->errmsg, RFY_EINPUT, header_message(HM_MAP_HEADER, l->lang), rec->line);
             return 1;
         }
         return 0;
     }
     if (rec->nfields != 2 || rec->len[0] == 0 || rec->len[1] == 0) {
-        l->rc = fail(&l->errmsg, RFY_EINPUT,
-                     "line %lu: expected two names, from (the file's header) and to (rfy's column)",
-                     rec->line);
+        l->rc = fail(&l->errmsg, RFY_EINPUT, header_message(HM_MAP_TWO_NAMES, l->lang), rec->line);
         return 1;
     }
     if (m->nmap == m->capmap) {
@@ -182,13 +181,13 @@ static int on_map_record(void *user, const rfy_csv_record *rec)
     m->nmap++;
     for (i = 0; i + 1 < m->nmap; i++)
         if (strcmp(m->map[i].from, e->from) == 0) {
-            l->rc = fail(&l->errmsg, RFY_EINPUT, "line %lu: '%s' is mapped twice (lines %lu and %lu)",
-                         rec->line, e->from, m->map[i].line, rec->line);
+            l->rc = fail(&l->errmsg, RFY_EINPUT, header_message(HM_MAP_TWICE, l->lang), rec->line,
+                         e->from, m->map[i].line, rec->line);
             return 1;
         }
     return 0;
 nomem:
-    l->rc = fail(&l->errmsg, RFY_ENOMEM, "out of memory");
+    l->rc = fail(&l->errmsg, RFY_ENOMEM, "%s", header_message(HM_OUT_OF_MEMORY, l->lang));
     return 1;
 }
 
@@ -204,7 +203,12 @@ static void hash_tap(void *user, const void *bytes, size_t n)
 
 int rfy_column_map_load(rfy_column_map *m, const char *path, char **errmsg)
 {
-    loading l = {m, RFY_OK, NULL};
+    return rfy_column_map_load_lang(m, path, RFY_LANG_DA, errmsg);
+}
+
+int rfy_column_map_load_lang(rfy_column_map *m, const char *path, rfy_lang lang, char **errmsg)
+{
+    loading l = {m, RFY_OK, NULL, lang};
     EVP_MD_CTX *ctx = EVP_MD_CTX_new();
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int mdlen = 0;
@@ -217,12 +221,12 @@ int rfy_column_map_load(rfy_column_map *m, const char *path, char **errmsg)
     *errmsg = NULL;
     if (!fp) {
         EVP_MD_CTX_free(ctx);
-        return fail(errmsg, RFY_EIO, "cannot read %s: %s", path, strerror(errno));
+        return fail(errmsg, RFY_EIO, header_message(HM_MAP_CANNOT_READ, lang), path, strerror(errno));
     }
     if (!ctx || !EVP_DigestInit_ex(ctx, EVP_sha256(), NULL)) {
         fclose(fp);
         EVP_MD_CTX_free(ctx);
-        return fail(errmsg, RFY_ENOMEM, "out of memory");
+        return fail(errmsg, RFY_ENOMEM, "%s", header_message(HM_OUT_OF_MEMORY, lang));
     }
     /* "from;to" when a spreadsheet saved it with semicolons. */
     n = fread(first, 1, sizeof first - 1, fp);
@@ -234,16 +238,18 @@ int rfy_column_map_load(rfy_column_map *m, const char *path, char **errmsg)
     if (rc == RFY_ESTOP)
         rc = l.rc;
     if (rc == RFY_OK && m->nmap == 0 && !l.errmsg)
-        rc = fail(&l.errmsg, RFY_EINPUT, "no mappings (expected a header from,to and rows)");
+        rc = fail(&l.errmsg, RFY_EINPUT, "%s", header_message(HM_MAP_EMPTY, lang));
     if (rc == RFY_OK && (!ctx || !EVP_DigestFinal_ex(ctx, md, &mdlen) || mdlen != 32))
-        rc = fail(&l.errmsg, RFY_ENOMEM, "out of memory");
+        rc = fail(&l.errmsg, RFY_ENOMEM, "%s", header_message(HM_OUT_OF_MEMORY, lang));
     EVP_MD_CTX_free(ctx);
     if (rc == RFY_OK)
         rfy__hex(m->file_sha256, md, 32);
     if (rc == RFY_OK && !(m->file_name = strdup(base ? base + 1 : path)))
-        rc = fail(&l.errmsg, RFY_ENOMEM, "out of memory");
+        rc = fail(&l.errmsg, RFY_ENOMEM, "%s", header_message(HM_OUT_OF_MEMORY, lang));
     if (rc != RFY_OK) {
-        const char *why = l.errmsg ? l.errmsg : readmsg ? readmsg : "unreadable";
+        const char *why = l.errmsg    ? l.errmsg
+                          : readmsg ? readmsg /* the CSV reader's own words */
+                                    : header_message(HM_MAP_UNREADABLE, lang);
         fail(errmsg, rc, "%s: %s", path, why);
     }
     free(l.errmsg);
@@ -253,6 +259,11 @@ int rfy_column_map_load(rfy_column_map *m, const char *path, char **errmsg)
 
 int rfy_column_map_ignore(rfy_column_map *m, const char *list, char **errmsg)
 {
+    return rfy_column_map_ignore_lang(m, list, RFY_LANG_DA, errmsg);
+}
+
+int rfy_column_map_ignore_lang(rfy_column_map *m, const char *list, rfy_lang lang, char **errmsg)
+{
     const char *p = list;
     size_t old = m->ignored_text ? strlen(m->ignored_text) : 0;
     char *text;
@@ -261,20 +272,19 @@ int rfy_column_map_ignore(rfy_column_map *m, const char *list, char **errmsg)
         size_t len = strcspn(p, ",");
         char *name, **q;
         if (len == 0)
-            return fail(errmsg, RFY_EINPUT, "an empty column name in '%s' (names are separated "
-                                            "by ',')", list);
+            return fail(errmsg, RFY_EINPUT, header_message(HM_IGNORE_EMPTY_NAME, lang), list);
         if (!(q = realloc(m->ignore, (m->nignore + 1) * sizeof *q)))
-            return fail(errmsg, RFY_ENOMEM, "out of memory");
+            return fail(errmsg, RFY_ENOMEM, "%s", header_message(HM_OUT_OF_MEMORY, lang));
         m->ignore = q;
         if (!(name = folded(p, len)))
-            return fail(errmsg, RFY_ENOMEM, "out of memory");
+            return fail(errmsg, RFY_ENOMEM, "%s", header_message(HM_OUT_OF_MEMORY, lang));
         m->ignore[m->nignore++] = name;
         if (!p[len])
             break;
         p += len + 1;
     }
     if (!(text = realloc(m->ignored_text, old + strlen(list) + 2)))
-        return fail(errmsg, RFY_ENOMEM, "out of memory");
+        return fail(errmsg, RFY_ENOMEM, "%s", header_message(HM_OUT_OF_MEMORY, lang));
     if (old)
         text[old++] = ',';
     strcpy(text + old, list);

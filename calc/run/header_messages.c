@@ -56,6 +56,21 @@ static const struct {
     [HM_MONEY_MANY] = {" bærer penge eller ferie: map dem til rfy's navne, spring dem aldrig over",
                        " carry money or holiday: map them to rfy's names, never read past them"},
     [HM_LINE] = {"linje %lu: %s", "line %lu: %s"},
+    /* the column map file (--columns) and the list of columns read past */
+    [HM_MAP_CANNOT_READ] = {"kan ikke læse %s: %s", "cannot read %s: %s"},
+    [HM_MAP_HEADER] = {"linje %lu: overskriften skal være from,to",
+                       "line %lu: the header must be from,to"},
+    [HM_MAP_TWO_NAMES] = {"linje %lu: forventede to navne, from (filens overskrift) og to (rfy's "
+                          "kolonne)",
+                          "line %lu: expected two names, from (the file's header) and to (rfy's "
+                          "column)"},
+    [HM_MAP_TWICE] = {"linje %lu: '%s' er mappet to gange (linje %lu og %lu)",
+                      "line %lu: '%s' is mapped twice (lines %lu and %lu)"},
+    [HM_MAP_EMPTY] = {"ingen mappinger (forventede overskriften from,to og rækker)",
+                      "no mappings (expected a header from,to and rows)"},
+    [HM_MAP_UNREADABLE] = {"ulæselig", "unreadable"},
+    [HM_IGNORE_EMPTY_NAME] = {"et tomt kolonnenavn i '%s' (navnene adskilles med ',')",
+                              "an empty column name in '%s' (names are separated by ',')"},
 };
 
 const char *header_message(header_msg m, rfy_lang lang)

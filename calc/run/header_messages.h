@@ -35,6 +35,13 @@ typedef enum header_msg {
     HM_MONEY_ONE,
     HM_MONEY_MANY,
     HM_LINE,              /* %lu %s: the batch's "line N: message" */
+    HM_MAP_CANNOT_READ,   /* %s %s: the map file, why */
+    HM_MAP_HEADER,        /* %lu */
+    HM_MAP_TWO_NAMES,     /* %lu */
+    HM_MAP_TWICE,         /* %lu %s %lu %lu */
+    HM_MAP_EMPTY,
+    HM_MAP_UNREADABLE,
+    HM_IGNORE_EMPTY_NAME, /* %s */
     HM_COUNT
 } header_msg;
 
