@@ -14,8 +14,10 @@
 #define HINT_SIZE 96
 
 /* The defaults of the hints that end a fault's words (fault_catalogue.c)
- * are Danish, as the faults are by default; the others end messages that
- * are still English.  A front end gives its own (cli_hints_for). */
+ * are Danish, as the faults are by default.  Those that end the header
+ * binding's messages are English here, for messages in English, and have
+ * Danish twins (DEFAULT_HINT_DA below).  A front end gives its own
+ * (cli_set_hints). */
 #define DEFAULT_DECIMAL_COMMA "decimalkomma skal angives som inputtets syntaks"
 
 static const char *const DEFAULT_HINT[RFY_HINT_COUNT] = {
