@@ -93,28 +93,34 @@ void cli_set_hints(void)
     if (!h)
         return; /* the library's own words then */
     cli_hints = h;
-    /* The hints that end a fault's words (the fault catalogue) follow --lang;
-     * the others end messages that are still English. */
+    /* The hints follow --lang: those that end a fault's words (the fault
+     * catalogue) and those that end the header's messages (header_messages.c). */
     if (cli_lang == RFY_LANG_DA) {
         rfy_hints_set(h, RFY_HINT_NEWER_RATES, "lav en med rfy rates derive ÅR --r PCT -o MAPPE, og brug --rates MAPPE");
         rfy_hints_set(h, RFY_HINT_MISSING_KEY,
                       "tilføj rækken til tabellen (rfy rates check viser alle nøgler der mangler)");
         rfy_hints_set(h, RFY_HINT_DECIMAL_COMMA, "decimalkomma kræver --decimal-comma");
         rfy_hints_set(h, RFY_HINT_CP1252, "prøv --encoding cp1252");
+        rfy_hints_set(h, RFY_HINT_SEMICOLON_FILE, "en fil delt med ';'? brug --delimiter ';'");
+        rfy_hints_set(h, RFY_HINT_TAB_FILE, "en fil delt med tabulator? brug --delimiter tab");
+        rfy_hints_set(h, RFY_HINT_UTF16, "brug --encoding utf-16");
+        rfy_hints_set(h, RFY_HINT_MAP_COLUMNS, "map med --columns MAP.csv (fixtures/columns-da.csv "
+                                              "mapper gængse danske overskrifter)");
+        rfy_hints_set(h, RFY_HINT_IGNORE_COLUMNS, "spring over med --ignore-columns");
     } else {
         rfy_hints_set(h, RFY_HINT_NEWER_RATES, "make one with rfy rates derive YEAR --r PCT -o DIR and use --rates DIR");
         rfy_hints_set(h, RFY_HINT_MISSING_KEY,
                       "add that row to the table (rfy rates check lists every missing key)");
         rfy_hints_set(h, RFY_HINT_DECIMAL_COMMA, "decimal comma needs --decimal-comma");
         rfy_hints_set(h, RFY_HINT_CP1252, "try --encoding cp1252");
+        rfy_hints_set(h, RFY_HINT_SEMICOLON_FILE, "a ';'-separated file? use --delimiter ';'");
+        rfy_hints_set(h, RFY_HINT_TAB_FILE, "a tab-separated file? use --delimiter tab");
+        rfy_hints_set(h, RFY_HINT_UTF16, "use --encoding utf-16");
+        rfy_hints_set(h, RFY_HINT_MAP_COLUMNS, "map with --columns MAP.csv (fixtures/columns-da.csv maps "
+                                              "common Danish headers)");
+        rfy_hints_set(h, RFY_HINT_IGNORE_COLUMNS, "read past with --ignore-columns");
     }
     rfy_hints_set(h, RFY_HINT_ASSUMPTIONS, "rfy rates show");
-    rfy_hints_set(h, RFY_HINT_SEMICOLON_FILE, "a ';'-separated file? use --delimiter ';'");
-    rfy_hints_set(h, RFY_HINT_TAB_FILE, "a tab-separated file? use --delimiter tab");
-    rfy_hints_set(h, RFY_HINT_UTF16, "use --encoding utf-16");
-    rfy_hints_set(h, RFY_HINT_MAP_COLUMNS, "map with --columns MAP.csv (fixtures/columns-da.csv maps "
-                                          "common Danish headers)");
-    rfy_hints_set(h, RFY_HINT_IGNORE_COLUMNS, "read past with --ignore-columns");
 }
 
 /* --jobs N: 1..max, digits only (cli.h). */

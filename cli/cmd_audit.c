@@ -123,8 +123,11 @@ static int on_header(void *user, const rfy_case_binding *b, char *msg, size_t ms
         run_files_write_header(&a->files); /* a failure is recorded, and stops the first row */
         return RFY_OK;
     }
-    snprintf(msg, msgsize, "missing column paid: an audit needs the amount that was paid in "
-                           "each row");
+    snprintf(msg, msgsize, "%s",
+             cli_lang == RFY_LANG_EN
+                 ? "missing column paid: an audit needs the amount that was paid in each row"
+                 : "kolonnen paid mangler: en revision skal bruge det beløb der blev udbetalt i "
+                   "hver række");
     return RFY_EINPUT;
 }
 

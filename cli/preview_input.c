@@ -123,7 +123,7 @@ int preview_from_input(const preview_input *p, const rfy_rates *rates)
         fprintf(stderr, "rfy preview: out of memory\n");
         return RFY_EXIT_USAGE;
     }
-    rc = rfy_batch_run(st, &cfg, in, &msg);
+    rc = rfy_batch_run_lang(st, &cfg, in, cli_lang, &msg);
     rfy_batch_stats_free(st);
     if (in != stdin)
         fclose(in);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <rfy/rfy.h>
+#include "cli.h" /* cli_lang */
 #include "run_options.h"
 
 int run_input_open(const char *cmd, const char *in_path, input_decoder **d, FILE **out,
@@ -59,14 +60,14 @@ int run_options_parse(run_options *o, const char *cmd, int opt, const char *arg)
             fprintf(stderr, "rfy %s: --columns may be given once\n", cmd);
             return -1;
         }
-        if (rfy_column_map_load(o->columns, arg, &msg) != RFY_OK) {
+        if (rfy_column_map_load_lang(o->columns, arg, cli_lang, &msg) != RFY_OK) {
             fprintf(stderr, "rfy %s: %s\n", cmd, msg ? msg : "out of memory");
             free(msg);
             return -1;
         }
         return 1;
     case RUN_OPT_IGNORE:
-        if (rfy_column_map_ignore(o->columns, arg, &msg) != RFY_OK) {
+        if (rfy_column_map_ignore_lang(o->columns, arg, cli_lang, &msg) != RFY_OK) {
             fprintf(stderr, "rfy %s: %s\n", cmd, msg ? msg : "out of memory");
             free(msg);
             return -1;

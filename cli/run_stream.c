@@ -67,7 +67,7 @@ int run_stream_open_outputs(run_stream *s, const run_args *a, run_files *f, cons
 int run_stream_run(run_stream *s, rfy_batch_stats *st, const rfy_batch_config *cfg, const run_args *a)
 {
     char *msg = NULL, hinted[4096];
-    if (rfy_batch_run(st, cfg, s->in, &msg) == RFY_OK)
+    if (rfy_batch_run_lang(st, cfg, s->in, cli_lang, &msg) == RFY_OK)
         return 0;
     /* the engine's message with rfy's ways out (a header's unknown columns: --columns, ...) */
     if (msg)

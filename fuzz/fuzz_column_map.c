@@ -364,7 +364,8 @@ int rfy_fuzz_column_map(const uint8_t *data, size_t size)
     }
     m = build_map(&s, nparts >= 2);
 
-    rc = column_map_bind(&b, m, &header, s.extra, s.nextra, msg, sizeof msg);
+    /* English: check_refused() reads the English words ("and N more") */
+    rc = column_map_bind(&b, m, &header, s.extra, s.nextra, RFY_LANG_EN, msg, sizeof msg);
     FUZZ_CHECK(rc == RFY_OK || rc == RFY_EINPUT);
     FUZZ_CHECK(strlen(msg) < sizeof msg);
     if (rc == RFY_OK)

@@ -320,7 +320,9 @@ fi
 # ---- Usage errors: exit 2, nothing written --------------------------------------------------------
 "$RFY" audit -o "$TMP/np.csv" "$TMP/nopaid.csv" 2>"$TMP/np.err"
 check "missing paid: exit 2" [ $? = 2 ]
-check "missing paid: named" grep -qF "line 1: missing column paid" "$TMP/np.err"
+check "missing paid: named" grep -qF "linje 1: kolonnen paid mangler" "$TMP/np.err"
+"$RFY" --lang en audit -o "$TMP/npe.csv" "$TMP/nopaid.csv" 2>"$TMP/npe.err"
+check "missing paid: named (--lang en)" grep -qF "line 1: missing column paid" "$TMP/npe.err"
 check "missing paid: nothing written" [ "$(compgen -G "$TMP/np*.csv*" | grep -vc nopaid)" = 0 ]
 "$RFY" audit -o "$TMP/cl.csv" --receipt "$FIX/history.csv" "$FIX/history.csv" 2>"$TMP/cl.err"
 check "--receipt = input: exit 2" [ $? = 2 ]

@@ -47,7 +47,8 @@ static int on_record(void *user, const rfy_csv_record *rec)
 {
     probe *p = user;
     if (rec->index == 1) {
-        p->bind_rc = case_binding_bind(&p->b, rec, p->extra, p->nextra, p->msg, sizeof p->msg);
+        p->bind_rc = case_binding_bind(&p->b, rec, p->extra, p->nextra, RFY_LANG_EN, p->msg,
+                                      sizeof p->msg);
         return p->bind_rc != RFY_OK;
     }
     p->rows++;

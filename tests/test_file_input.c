@@ -13,6 +13,7 @@
 #include "column_map.h"
 #include <rfy/hint.h>
 #include "input_decode.h"
+#include "header_messages.h"
 #include <rfy/rfy.h>
 #include "run_summary.h"
 
@@ -25,11 +26,13 @@ typedef struct bound {
 } bound;
 
 static const rfy_column_map *bind_map;
+/* The words the checks below read: English, unless a test asks for the default (Danish). */
+static rfy_lang bind_lang = RFY_LANG_EN;
 
 static int bind_header(void *user, const rfy_csv_record *rec)
 {
     bound *x = user;
-    x->rc = column_map_bind(&x->b, bind_map, rec, NULL, 0, x->msg, sizeof x->msg);
+    x->rc = column_map_bind(&x->b, bind_map, rec, NULL, 0, bind_lang, x->msg, sizeof x->msg);
     return 1;
 }
 
@@ -66,6 +69,95 @@ START_TEST(unknown_columns_in_one_message)
                              "or map with --columns MAP.csv, or read past with --ignore-columns "
                              "cpr,navn");
     rfy_hints_free(h);
+}
+END_TEST
+
+/* The default is Danish: the same message, the library's Danish ways out,
+ * which a program's hints replace just as the English ones. */
+START_TEST(unknown_columns_in_danish)
+{
+    bound x;
+    rfy_hints *h = rfy_hints_new();
+    char hinted[COLUMN_MAP_MSG_MAX];
+    bind_lang = RFY_LANG_DA;
+    bind(&x, NULL, "Case_ID,month,category,wagee,cpr\n");
+    ck_assert_int_eq(x.rc, RFY_EINPUT);
+    ck_assert_str_eq(x.msg, "3 ukendte kolonner: 'Case_ID' (kolonne 1 i overskriften; mente du "
+                            "'case_id'?), 'wagee' (kolonne 4 i overskriften; mente du 'wage'?), "
+                            "'cpr' (kolonne 5 i overskriften); kolonnenavne staves præcist og med "
+                            "små bogstaver: omdøb dem eller map til rfy's navne, eller spring over "
+                            "ved navn: cpr");
+    ck_assert_ptr_nonnull(h);
+    rfy_hints_set(h, RFY_HINT_MAP_COLUMNS, "map med --columns MAP.csv");
+    rfy_hints_set(h, RFY_HINT_IGNORE_COLUMNS, "spring over med --ignore-columns");
+    rfy_hints_set(h, RFY_HINT_SEMICOLON_FILE, "en fil delt med ';'? brug --delimiter ';'");
+    rfy_hints_apply(hinted, sizeof hinted, x.msg, h);
+    ck_assert_str_eq(hinted, "3 ukendte kolonner: 'Case_ID' (kolonne 1 i overskriften; mente du "
+                             "'case_id'?), 'wagee' (kolonne 4 i overskriften; mente du 'wage'?), "
+                             "'cpr' (kolonne 5 i overskriften); kolonnenavne staves præcist og med "
+                             "små bogstaver: omdøb dem eller map med --columns MAP.csv, eller spring "
+                             "over med --ignore-columns cpr");
+    /* a ';' file read with ',': one column, the delimiter's way out, and a
+     * column that carries money is never offered to be read past */
+    bind(&x, NULL, "case_id;month;category;Løn\n");
+    ck_assert_int_eq(x.rc, RFY_EINPUT);
+    rfy_hints_apply(hinted, sizeof hinted, x.msg, h);
+    ck_assert_str_eq(hinted, "ukendt kolonne 'case_id;month;category;Løn' (kolonne 1 i "
+                             "overskriften); en fil delt med ';'? brug --delimiter ';'; "
+                             "kolonnenavne staves præcist og med små bogstaver: omdøb den eller "
+                             "map med --columns MAP.csv; 'case_id;month;category;Løn' bærer penge "
+                             "eller ferie: map den til rfy's navn, spring den aldrig over");
+    /* a column twice, and a column twice through the map */
+    bind(&x, NULL, "case_id,month,category,wage,wage\n");
+    ck_assert_str_eq(x.msg, "kolonnen 'wage' står to gange i overskriften (kolonne 4 og 5)");
+    bind(&x, NULL, "case_id,month,category\n");
+    ck_assert_int_eq(x.rc, RFY_OK);
+    bind(&x, NULL, "case_id,category\n");
+    ck_assert_str_eq(x.msg, "kolonnen 'month' mangler i overskriften (den er påkrævet)");
+    bind(&x, NULL, "case_id,month,category,\n");
+    ck_assert_str_eq(x.msg, "kolonne 4 i overskriften har intet navn");
+    rfy_hints_free(h);
+    bind_lang = RFY_LANG_EN;
+}
+END_TEST
+
+/* Every message of the header binding has both languages, taking the same
+ * printf arguments in the same order (header_messages.c). */
+static size_t specifiers(const char *fmt, char *out, size_t size)
+{
+    size_t n = 0;
+    for (const char *p = fmt; *p; p++) {
+        if (*p != '%')
+            continue;
+        p++;
+        if (*p == '%')
+            continue;
+        while (*p && !strchr("diouxXscpfeEgGaA", *p)) /* flags, width, length */
+            out[n < size - 1 ? n++ : n] = *p++;
+        out[n < size - 1 ? n++ : n] = *p;
+        out[n < size - 1 ? n++ : n] = ' ';
+    }
+    out[n] = '\0';
+    return n;
+}
+
+START_TEST(header_messages_in_both_languages)
+{
+    char da[64], en[64];
+    for (int m = 0; m < HM_COUNT; m++) {
+        const char *d = header_message((header_msg)m, RFY_LANG_DA);
+        const char *e = header_message((header_msg)m, RFY_LANG_EN);
+        ck_assert_msg(d && *d && e && *e, "message %d: a language is missing", m);
+        ck_assert_msg(strcmp(d, e) != 0, "message %d: the Danish is the English", m);
+        specifiers(d, da, sizeof da);
+        specifiers(e, en, sizeof en);
+        ck_assert_msg(strcmp(da, en) == 0, "message %d: '%s' takes %s, '%s' takes %s", m, d, da, e, en);
+    }
+    /* the specifiers are read: "%zu ... %d" is "zu d " */
+    specifiers(header_message(HM_TOO_WIDE, RFY_LANG_EN), en, sizeof en);
+    ck_assert_str_eq(en, "zu d ");
+    /* out of range: empty, never NULL */
+    ck_assert_str_eq(header_message(HM_COUNT, RFY_LANG_DA), "");
 }
 END_TEST
 
@@ -259,6 +351,8 @@ static Suite *file_input_suite(void)
     Suite *s = suite_create("file_input");
     TCase *tc = tcase_create("files");
     tcase_add_test(tc, unknown_columns_in_one_message);
+    tcase_add_test(tc, unknown_columns_in_danish);
+    tcase_add_test(tc, header_messages_in_both_languages);
     tcase_add_test(tc, ignore_and_map_keep_positions);
     tcase_add_test(tc, decodes_to_utf8);
     tcase_add_test(tc, danish_thousands);

@@ -32,15 +32,20 @@ has() { grep -qF -- "$2" "$1"; } # has FILE TEXT
 check "cp1252 without --encoding: exit 2" [ $? = 2 ]
 check "cp1252 without --encoding: no output" [ ! -e "$TMP/w.csv" ]
 check "cp1252: the header message says to try --encoding cp1252" has "$TMP/w.err" "prøv --encoding cp1252"
-check "cp1252: every unknown column in one message" has "$TMP/w.err" "9 unknown columns: 'Sagsnr'"
+check "cp1252: every unknown column in one message" has "$TMP/w.err" "9 ukendte kolonner: 'Sagsnr'"
 # Read as Windows-1252: the hint never proposes reading past a column that carries money (Løn,
 # Feriepenge) or holiday (Feriedage): copying it would drop income without a word.
 "$RFY" batch --encoding cp1252 -o "$TMP/w2.csv" "$FIX/excel-cp1252.csv" 2>"$TMP/w2.err"
 check "cp1252 header: --ignore-columns offers only columns without money" \
-    has "$TMP/w2.err" "or read past with --ignore-columns Sagsnr,Måned,CPR,Navn,Afdeling; 'Løn', 'Feriepenge', 'Feriedage' carry money or holiday: map them to rfy's names, never read past them"
+    has "$TMP/w2.err" "eller spring over med --ignore-columns Sagsnr,Måned,CPR,Navn,Afdeling; 'Løn', 'Feriepenge', 'Feriedage' bærer penge eller ferie: map dem til rfy's navne, spring dem aldrig over"
+"$RFY" --lang en batch --encoding cp1252 -o "$TMP/w2en.csv" "$FIX/excel-cp1252.csv" 2>"$TMP/w2en.err"
+check "cp1252 header, --lang en: the same in English" \
+    has "$TMP/w2en.err" "line 2: 9 unknown columns: 'Sagsnr' (column 1 of the header), 'Måned' (column 2 of the header)"
+check "cp1252 header, --lang en: money columns never read past" \
+    has "$TMP/w2en.err" "or read past with --ignore-columns Sagsnr,Måned,CPR,Navn,Afdeling; 'Løn', 'Feriepenge', 'Feriedage' carry money or holiday: map them to rfy's names, never read past them"
 check "cp1252 header: no money column in the --ignore-columns hint" \
     bash -c "! grep -o -- '--ignore-columns [^;]*' '$TMP/w2.err' | grep -q 'Løn\|Feriepenge'"
-check "cp1252: the header is line 2 (after sep=;)" has "$TMP/w.err" "line 2: "
+check "cp1252: the header is line 2 (after sep=;)" has "$TMP/w.err" "linje 2: "
 "$RFY" batch --encoding cp1252 "${DA[@]}" -o "$TMP/cp.csv" "$FIX/excel-cp1252.csv" 2>"$TMP/cp.err"
 check "cp1252 + Danish map: exit 0" [ $? = 0 ]
 check "cp1252 + Danish map: output = golden" same "$FIX/danish.expected.csv" "$TMP/cp.csv"
@@ -105,7 +110,11 @@ check "sep=;: read with ';', the bad month named on its physical line 4" \
 check "sep=; against --delimiter ,: refused" [ $? = 2 ]
 
 # ---- Extra and misspelt columns ---------------------------------------------------------------
-"$RFY" batch -o - "$FIX/extra-columns.csv" >"$TMP/ex.out" 2>"$TMP/ex.err"
+"$RFY" batch -o - "$FIX/extra-columns.csv" 2>"$TMP/exda.err" >/dev/null
+check "extra columns: all three named in one message (Danish)" \
+    has "$TMP/exda.err" "linje 1: 3 ukendte kolonner: 'cpr' (kolonne 5 i overskriften), 'navn' (kolonne 6 i overskriften), 'afdeling' (kolonne 7 i overskriften); kolonnenavne staves præcist og med små bogstaver: omdøb dem eller map med --columns MAP.csv"
+check "extra columns: the way out (Danish)" has "$TMP/exda.err" ", eller spring over med --ignore-columns cpr,navn,afdeling"
+"$RFY" --lang en batch -o - "$FIX/extra-columns.csv" >"$TMP/ex.out" 2>"$TMP/ex.err"
 check "extra columns: exit 2" [ $? = 2 ]
 check "extra columns, -o -: nothing on standard output" [ ! -s "$TMP/ex.out" ]
 check "extra columns: all three named in one message" \
@@ -114,14 +123,57 @@ check "extra columns: the way out" has "$TMP/ex.err" "--ignore-columns cpr,navn,
 "$RFY" batch --ignore-columns cpr,navn,afdeling -o "$TMP/ex.csv" "$FIX/extra-columns.csv" 2>/dev/null
 check "extra columns ignored: exit 0" [ $? = 0 ]
 check "extra columns ignored: E-1 paid 14359.65" has "$TMP/ex.csv" "E-1,2024-03,forsorger,ressourceforloeb,§ 68 stk. 2 nr. 1,31,31,16382.00,2022.35,0.00,0.00,0.00,2022.35,14359.65,"
-"$RFY" batch --ignore-columns cpr,navn,afdeling,wage -o "$TMP/exw.csv" "$FIX/extra-columns.csv" 2>"$TMP/exw.err"
+"$RFY" --lang en batch --ignore-columns cpr,navn,afdeling,wage -o "$TMP/exw.csv" "$FIX/extra-columns.csv" 2>"$TMP/exw.err"
 check "--ignore-columns wage (a column rfy reads): refused" [ $? = 2 ]
 check "--ignore-columns wage: says why" has "$TMP/exw.err" "is to be read past, but rfy reads it"
-"$RFY" batch -o "$TMP/ms.csv" "$FIX/misspelt.csv" 2>"$TMP/ms.err"
+"$RFY" batch --ignore-columns cpr,navn,afdeling,wage -o "$TMP/exw.csv" "$FIX/extra-columns.csv" 2>"$TMP/exwda.err"
+check "--ignore-columns wage: says why (Danish)" has "$TMP/exwda.err" \
+    "'wage' (kolonne 4 i overskriften) skal springes over, men rfy læser den: tag den ud af --ignore-columns"
+"$RFY" batch -o "$TMP/ms.csv" "$FIX/misspelt.csv" 2>"$TMP/msda.err"
+check "misspelt: Case_ID → mente du 'case_id'" has "$TMP/msda.err" "'Case_ID' (kolonne 1 i overskriften; mente du 'case_id'?)"
+"$RFY" --lang en batch -o "$TMP/ms.csv" "$FIX/misspelt.csv" 2>"$TMP/ms.err"
 check "misspelt: Case_ID → did you mean 'case_id'" has "$TMP/ms.err" "'Case_ID' (column 1 of the header; did you mean 'case_id'?)"
 check "misspelt: categori → did you mean 'category'" has "$TMP/ms.err" "did you mean 'category'?"
 check "misspelt: 'wage ' → did you mean 'wage'" has "$TMP/ms.err" "'wage ' (column 4 of the header; did you mean 'wage'?)"
 check "misspelt: only cpr is offered to --ignore-columns" has "$TMP/ms.err" "--ignore-columns cpr"
+
+# ---- The header's messages: Danish by default, English with --lang en ------------------------
+printf 'case_id;month;category;Løn\nA;2025-01;forsorger;100\n' >"$TMP/hsemi.csv"
+"$RFY" batch -o "$TMP/hsemi.out.csv" "$TMP/hsemi.csv" 2>"$TMP/hsemi.err"
+check "';' header read with ',': exit 2, nothing written" [ $? = 2 -a ! -e "$TMP/hsemi.out.csv" ]
+check "';' header: Danish, with the way out" has "$TMP/hsemi.err" \
+    "hsemi.csv: linje 1: ukendt kolonne 'case_id;month;category;Løn' (kolonne 1 i overskriften); en fil delt med ';'? brug --delimiter ';'; kolonnenavne staves præcist og med små bogstaver: omdøb den eller map med --columns MAP.csv (fixtures/columns-da.csv mapper gængse danske overskrifter)"
+check "';' header: the money column is never offered to read past (Danish)" has "$TMP/hsemi.err" \
+    "; 'case_id;month;category;Løn' bærer penge eller ferie: map den til rfy's navn, spring den aldrig over"
+check "';' header: no English words" bash -c "! grep -qE 'unknown|column |use --|read past' '$TMP/hsemi.err'"
+"$RFY" --lang en batch -o "$TMP/hsemi.out.csv" "$TMP/hsemi.csv" 2>"$TMP/hsemi.en.err"
+check "';' header, --lang en: English" has "$TMP/hsemi.en.err" \
+    "hsemi.csv: line 1: unknown column 'case_id;month;category;Løn' (column 1 of the header); a ';'-separated file? use --delimiter ';'; column names are exact and lowercase: rename it or map with --columns MAP.csv"
+printf 'case_id\tmonth\tcategory\n' >"$TMP/htab.csv"
+"$RFY" batch -o "$TMP/htab.out.csv" "$TMP/htab.csv" 2>"$TMP/htab.err"
+check "tab header: Danish way out" has "$TMP/htab.err" "en fil delt med tabulator? brug --delimiter tab"
+printf 'case_id,month,category,wage,month\n' >"$TMP/htwice.csv"
+"$RFY" batch -o "$TMP/htwice.out.csv" "$TMP/htwice.csv" 2>"$TMP/htwice.err"
+check "a column twice: Danish, both positions" has "$TMP/htwice.err" \
+    "htwice.csv: linje 1: kolonnen 'month' står to gange i overskriften (kolonne 2 og 5)"
+printf 'from,to\nmåned,month\n' >"$TMP/hmap.csv"
+"$RFY" batch --columns "$TMP/hmap.csv" -o "$TMP/htwice.out.csv" "$TMP/htwice.csv" 2>"$TMP/htwice2.err"
+check "a column twice with a map: Danish, counting the map" has "$TMP/htwice2.err" \
+    "linje 1: kolonnen 'month' står to gange i overskriften (kolonne 2 og 5), kolonnekortet medregnet"
+"$RFY" batch --lang en -o "$TMP/htwice.out.csv" "$TMP/htwice.csv" 2>"$TMP/htwice.en.err"
+check "a column twice, --lang en: English" has "$TMP/htwice.en.err" \
+    "line 1: column 'month' appears twice in the header (columns 2 and 5)"
+printf 'from,to\nmåned,month\nMåned,month\n' >"$TMP/hmap2.csv"
+"$RFY" batch --columns "$TMP/hmap2.csv" -o "$TMP/htwice.out.csv" "$TMP/htwice.csv" 2>"$TMP/hmap2.err"
+check "a map naming a header twice: Danish" has "$TMP/hmap2.err" "hmap2.csv: linje 3: 'måned' er mappet to gange (linje 2 og 3)"
+"$RFY" --lang en batch --columns "$TMP/hmap2.csv" -o "$TMP/htwice.out.csv" "$TMP/htwice.csv" 2>"$TMP/hmap2.en.err"
+check "a map naming a header twice: --lang en" has "$TMP/hmap2.en.err" "hmap2.csv: line 3: 'måned' is mapped twice (lines 2 and 3)"
+"$RFY" batch --ignore-columns cpr,,navn -o "$TMP/htwice.out.csv" "$TMP/htwice.csv" 2>"$TMP/hign.err"
+check "--ignore-columns with an empty name: Danish" has "$TMP/hign.err" "et tomt kolonnenavn i 'cpr,,navn' (navnene adskilles med ',')"
+printf 'Sagsnr,month,category\n' >"$TMP/hmiss.csv"
+"$RFY" audit -o "$TMP/hmiss.out.csv" "$TMP/hmiss.csv" 2>"$TMP/hmiss.err"
+check "audit: unknown column in Danish too" has "$TMP/hmiss.err" \
+    "linje 1: ukendt kolonne 'Sagsnr' (kolonne 1 i overskriften)"
 
 # ---- The excel format -------------------------------------------------------------------------
 "$RFY" batch --encoding cp1252 "${DA[@]}" --format excel -o "$TMP/ex1.csv" "$FIX/excel-cp1252.csv" 2>/dev/null

@@ -577,7 +577,7 @@ static int on_record(void *user, const rfy_csv_record *rec)
     probe *p = user;
     char msg[300];
     if (rec->index == 1) {
-        ck_assert_int_eq(case_binding_bind(&p->b, rec, NULL, 0, msg, sizeof msg), RFY_OK);
+        ck_assert_int_eq(case_binding_bind(&p->b, rec, NULL, 0, RFY_LANG_EN, msg, sizeof msg), RFY_OK);
         return 0;
     }
     rfy_case_reset(&C);

@@ -300,6 +300,61 @@ START_TEST(batch_loop)
 }
 END_TEST
 
+/* A wrong header stops the run before any row: rfy_batch_run says so in
+ * Danish, rfy_batch_run_lang(RFY_LANG_EN) in English, and a program's hints
+ * replace the library's ways out in either (rfy_hints_apply). */
+START_TEST(batch_header_message_languages)
+{
+    static const char csv[] = "case_id,month,category,wage,wage\nA,2024-05,forsorger,1,1\n";
+    static const char semi[] = "case_id;month;category\n";
+    rfy_batch_config cfg;
+    rfy_batch_stats *st = rfy_batch_stats_new();
+    rfy_hints *h = rfy_hints_new();
+    seen s = {0, 0, ""};
+    char *msg = NULL, hinted[512];
+    FILE *in;
+
+    ck_assert_ptr_nonnull(st);
+    ck_assert_ptr_nonnull(h);
+    memset(&cfg, 0, sizeof cfg);
+    cfg.rates = rates;
+    cfg.delimiter = ',';
+    cfg.amount = &RFY_AMOUNT_DOT;
+    cfg.on_row = on_row;
+    cfg.on_reject = on_reject;
+    cfg.user = &s;
+    ck_assert_ptr_nonnull(in = fmemopen((void *)csv, sizeof csv - 1, "r"));
+    ck_assert_int_eq(rfy_batch_run(st, &cfg, in, &msg), RFY_ECSV);
+    ck_assert_str_eq(msg, "linje 1: kolonnen 'wage' står to gange i overskriften (kolonne 4 og 5)");
+    free(msg);
+    fclose(in);
+    ck_assert_ptr_nonnull(in = fmemopen((void *)csv, sizeof csv - 1, "r"));
+    ck_assert_int_eq(rfy_batch_run_lang(st, &cfg, in, RFY_LANG_EN, &msg), RFY_ECSV);
+    ck_assert_str_eq(msg, "line 1: column 'wage' appears twice in the header (columns 4 and 5)");
+    free(msg);
+    fclose(in);
+    ck_assert_int_eq(s.rows + s.rejects, 0);
+
+    rfy_hints_set(h, RFY_HINT_SEMICOLON_FILE, "use ';'");
+    ck_assert_ptr_nonnull(in = fmemopen((void *)semi, sizeof semi - 1, "r"));
+    ck_assert_int_eq(rfy_batch_run(st, &cfg, in, &msg), RFY_ECSV);
+    ck_assert_ptr_nonnull(strstr(msg, "(kolonne 1 i overskriften); en fil delt med ';'? læs den med "
+                                      "';' som skilletegn; "));
+    rfy_hints_apply(hinted, sizeof hinted, msg, h);
+    ck_assert_ptr_nonnull(strstr(hinted, "(kolonne 1 i overskriften); use ';'; kolonnenavne"));
+    free(msg);
+    fclose(in);
+    ck_assert_ptr_nonnull(in = fmemopen((void *)semi, sizeof semi - 1, "r"));
+    ck_assert_int_eq(rfy_batch_run_lang(st, &cfg, in, RFY_LANG_EN, &msg), RFY_ECSV);
+    rfy_hints_apply(hinted, sizeof hinted, msg, h);
+    ck_assert_ptr_nonnull(strstr(hinted, "(column 1 of the header); use ';'; column names"));
+    free(msg);
+    fclose(in);
+    rfy_hints_free(h);
+    rfy_batch_stats_free(st);
+}
+END_TEST
+
 /* The run's deductions split into applied and beyond the benefit (øre).
  * Two forsørger case-months of May 2024 (16.382 each; threshold 16.323):
  *   wage 20.000: 0,55 × 3.677 = 2.022,35, payment 14.359,65;
@@ -626,6 +681,7 @@ static Suite *library_suite(void)
     tcase_add_test(tc, trace_jobafklaring);
     tcase_add_test(tc, trace_floor_and_transition);
     tcase_add_test(tc, batch_loop);
+    tcase_add_test(tc, batch_header_message_languages);
     tcase_add_test(tc, hints);
     tcase_add_test(tc, totals_split);
     tcase_add_test(tc, result_accessors_split_month);

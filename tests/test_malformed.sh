@@ -50,12 +50,13 @@ records() {
 }
 data_rows() { echo $(($(records "$1") - 1)); }
 
-# The first line of an exit-2 message names where the fault is.
+# The first line of an exit-2 message names where the fault is (the header's
+# messages are Danish by default: "linje N", "kolonne").
 names_line_and_column() { # names_line_and_column STDERR INPUT
     local first
     [ -s "$2" ] || return 0 # a 0-byte file has no line to name
     first=$(head -1 "$1")
-    if [[ $first =~ line\ [0-9]+ && $first == *column* ]]; then return 0; fi
+    if [[ $first =~ (line|linje)\ [0-9]+ && ($first == *column* || $first == *kolonne*) ]]; then return 0; fi
     echo "  first line: $first"
     return 1
 }

@@ -14,8 +14,10 @@
 #define HINT_SIZE 96
 
 /* The defaults of the hints that end a fault's words (fault_catalogue.c)
- * are Danish, as the faults are by default; the others end messages that
- * are still English.  A front end gives its own (cli_hints_for). */
+ * are Danish, as the faults are by default.  Those that end the header
+ * binding's messages are English here, for messages in English, and have
+ * Danish twins (DEFAULT_HINT_DA below).  A front end gives its own
+ * (cli_set_hints). */
 #define DEFAULT_DECIMAL_COMMA "decimalkomma skal angives som inputtets syntaks"
 
 static const char *const DEFAULT_HINT[RFY_HINT_COUNT] = {
@@ -31,6 +33,17 @@ static const char *const DEFAULT_HINT[RFY_HINT_COUNT] = {
     [RFY_HINT_IGNORE_COLUMNS] = "read past by name:",
 };
 
+/* The Danish defaults of the hints that end the header binding's messages
+ * (calc/run/header_messages.c); NULL: the one default serves both languages.
+ * rfy_hints_apply() replaces either language's default. */
+static const char *const DEFAULT_HINT_DA[RFY_HINT_COUNT] = {
+    [RFY_HINT_SEMICOLON_FILE] = "en fil delt med ';'? læs den med ';' som skilletegn",
+    [RFY_HINT_TAB_FILE] = "en fil delt med tabulator? læs den med tabulator som skilletegn",
+    [RFY_HINT_UTF16] = "læs den som UTF-16",
+    [RFY_HINT_MAP_COLUMNS] = "map til rfy's navne",
+    [RFY_HINT_IGNORE_COLUMNS] = "spring over ved navn:",
+};
+
 struct rfy_hints {
     char text[RFY_HINT_COUNT][HINT_SIZE];
     unsigned char set[RFY_HINT_COUNT]; /* text[h] replaces the default */
@@ -39,6 +52,13 @@ struct rfy_hints {
 const char *rfy__hint_default(rfy_hint h)
 {
     return (unsigned)h < RFY_HINT_COUNT ? DEFAULT_HINT[h] : "";
+}
+
+const char *rfy__hint_default_lang(rfy_hint h, rfy_lang lang)
+{
+    if ((unsigned)h >= RFY_HINT_COUNT)
+        return "";
+    return lang != RFY_LANG_EN && DEFAULT_HINT_DA[h] ? DEFAULT_HINT_DA[h] : DEFAULT_HINT[h];
 }
 
 const char *rfy__decimal_comma_why(void)
@@ -86,13 +106,15 @@ size_t rfy_hints_apply(char *buf, size_t size, const char *msg, const rfy_hints 
         /* the earliest default a program replaces, from here on */
         const char *at = NULL;
         int which = -1;
-        for (int k = 0; h && k < RFY_HINT_COUNT; k++) {
-            const char *p;
-            if (!h->set[k] || !(p = strstr(msg, DEFAULT_HINT[k])))
+        size_t skip = 0; /* the length of the default found */
+        for (int k = 0; h && k < 2 * RFY_HINT_COUNT; k++) {
+            const char *p, *d = k < RFY_HINT_COUNT ? DEFAULT_HINT[k] : DEFAULT_HINT_DA[k - RFY_HINT_COUNT];
+            if (!d || !h->set[k % RFY_HINT_COUNT] || !(p = strstr(msg, d)))
                 continue;
             if (!at || p < at) {
                 at = p;
-                which = k;
+                which = k % RFY_HINT_COUNT;
+                skip = strlen(d);
             }
         }
         if (!at) {
@@ -109,7 +131,7 @@ size_t rfy_hints_apply(char *buf, size_t size, const char *msg, const rfy_hints 
         used += k;
         buf[used] = '\0';
         used = rfy__text_append(buf, size, used, h->text[which]);
-        msg = at + strlen(DEFAULT_HINT[which]);
+        msg = at + skip;
     }
     return used;
 }

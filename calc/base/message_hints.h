@@ -4,10 +4,15 @@
 #ifndef RFY_CALC_HINT_H
 #define RFY_CALC_HINT_H
 
+#include <rfy/fault.h> /* rfy_lang */
 #include <rfy/hint.h>
 
 /* The library's words for hint h (static); "" for an unknown hint. */
 const char *rfy__hint_default(rfy_hint h);
+
+/* The same in lang: the Danish default where the hint has one (the header
+ * binding's), else the one above. */
+const char *rfy__hint_default_lang(rfy_hint h, rfy_lang lang);
 
 /* "unexpected ',' (no thousands separators; DEFAULT HINT)": static, for rfy_decimal_parse. */
 const char *rfy__decimal_comma_why(void);

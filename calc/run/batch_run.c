@@ -25,6 +25,7 @@
 #include <rfy/runner.h>
 #include "fault.h"
 #include "column_map.h"
+#include "header_messages.h"
 #include "casemonth_key.h"
 #include "row_sort.h"
 #include "hex.h"
@@ -52,6 +53,7 @@ typedef enum read_mode { MODE_STREAM, MODE_SORT } read_mode;
 typedef struct run {
     const rfy_batch_config *cfg;
     rfy_batch_stats *stats;
+    rfy_lang lang;        /* of the header's message (header_messages.c) */
     case_binding binding;
     int have_header;
     rfy_error err;
@@ -108,10 +110,10 @@ static int header(run *r, const rfy_csv_record *rec)
 {
     char msg[COLUMN_MAP_MSG_MAX];
     if (column_map_bind(&r->binding, r->cfg->columns, rec, r->cfg->extra_columns, r->cfg->nextra,
-                        msg, sizeof msg) != RFY_OK ||
+                        r->lang, msg, sizeof msg) != RFY_OK ||
         (r->cfg->on_header &&
          r->cfg->on_header(r->cfg->user, &r->binding, msg, sizeof msg) != RFY_OK)) {
-        message(&r->errmsg, "line %lu: %s", rec->line, msg);
+        message(&r->errmsg, header_message(HM_LINE, r->lang), rec->line, msg);
         r->stop_rc = RFY_ECSV;
         return 1;
     }
@@ -1176,7 +1178,7 @@ static int check_record(void *user, const rfy_csv_record *rec)
     char msg[COLUMN_MAP_MSG_MAX];
     if (!o->have_header) {
         if (column_map_bind(&o->binding, o->cfg->columns, rec, o->cfg->extra_columns,
-                            o->cfg->nextra, msg, sizeof msg) != RFY_OK)
+                            o->cfg->nextra, RFY_LANG_EN, msg, sizeof msg) != RFY_OK)
             return 1; /* the run itself reports the header */
         o->have_header = 1;
         return 0;
@@ -1243,12 +1245,19 @@ static int can_reread(const rfy_batch_config *cfg, FILE *in)
 
 int rfy_batch_run(rfy_batch_stats *stats, const rfy_batch_config *cfg, FILE *in, char **errmsg)
 {
+    return rfy_batch_run_lang(stats, cfg, in, RFY_LANG_DA, errmsg);
+}
+
+int rfy_batch_run_lang(rfy_batch_stats *stats, const rfy_batch_config *cfg, FILE *in,
+                       rfy_lang lang, char **errmsg)
+{
     run r;
     int rc;
 
     stats_reset(stats);
     memset(&r, 0, sizeof r);
     *errmsg = NULL;
+    r.lang = lang;
     r.cfg = cfg;
     r.stats = stats;
     rfy__holiday_state_init(&r.holiday);

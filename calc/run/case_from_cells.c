@@ -12,6 +12,7 @@
 
 #include "case_from_cells.h"
 #include "category_da.h"
+#include "header_messages.h"
 #include "fault.h"
 #include "message_hints.h"
 #include "rules.h"
@@ -39,7 +40,7 @@ int case_column_required(case_column col)
 /* ---- Header ---------------------------------------------------------------- */
 
 int case_binding_bind(case_binding *b, const rfy_csv_record *header, const char *const *extra,
-                      size_t nextra, char *msg, size_t msgsize)
+                      size_t nextra, rfy_lang lang, char *msg, size_t msgsize)
 {
     size_t i, k, kept;
 
@@ -48,7 +49,7 @@ int case_binding_bind(case_binding *b, const rfy_csv_record *header, const char 
         b->field[k] = -1;
     msg[0] = '\0';
     if (nextra > CASE_MAX_EXTRA) {
-        snprintf(msg, msgsize, "internal error: more than %d extra columns", CASE_MAX_EXTRA);
+        snprintf(msg, msgsize, header_message(HM_INTERNAL_EXTRA, lang), CASE_MAX_EXTRA);
         return RFY_EINPUT;
     }
     b->nextra = nextra;
@@ -58,12 +59,12 @@ int case_binding_bind(case_binding *b, const rfy_csv_record *header, const char 
     }
     b->nfields = header->nfields;
     if (header->nfields == 1 && header->len[0] == 0) {
-        snprintf(msg, msgsize, "the header row is empty");
+        snprintf(msg, msgsize, "%s", header_message(HM_EMPTY_HEADER, lang));
         return RFY_EINPUT;
     }
     /* More fields than the reader keeps cannot all be distinct known columns. */
     if (header->nfields > RFY_CSV_MAX_FIELDS) {
-        snprintf(msg, msgsize, "the header has %zu columns; only %d are known", header->nfields,
+        snprintf(msg, msgsize, header_message(HM_TOO_WIDE, lang), header->nfields,
                  CASE_COL_COUNT + (int)nextra);
         return RFY_EINPUT;
     }
@@ -88,34 +89,29 @@ int case_binding_bind(case_binding *b, const rfy_csv_record *header, const char 
         if (!slot) {
             case_input_display_id(shown, sizeof shown, name, len);
             if (len == 0)
-                snprintf(msg, msgsize, "column %zu of the header has no name", i + 1);
+                snprintf(msg, msgsize, header_message(HM_NO_NAME, lang), i + 1);
             else
-                snprintf(msg, msgsize,
-                         "unknown column '%s' (column %zu of the header); column names are "
-                         "exact and lowercase, see docs/batch.md%s%s%s",
-                         shown, i + 1,
+                snprintf(msg, msgsize, header_message(HM_UNKNOWN_SIMPLE, lang), shown, i + 1,
                          /* a whole ';'- or tab-separated header read as one column */
                          memchr(name, ';', len)    ? " ("
                          : memchr(name, '\t', len) ? " ("
                                                    : "",
-                         memchr(name, ';', len)    ? rfy__hint_default(RFY_HINT_SEMICOLON_FILE)
-                         : memchr(name, '\t', len) ? rfy__hint_default(RFY_HINT_TAB_FILE)
+                         memchr(name, ';', len)    ? rfy__hint_default_lang(RFY_HINT_SEMICOLON_FILE, lang)
+                         : memchr(name, '\t', len) ? rfy__hint_default_lang(RFY_HINT_TAB_FILE, lang)
                                                    : "",
                          memchr(name, ';', len) || memchr(name, '\t', len) ? ")" : "");
             rfy__utf8_trim_tail(msg); /* msgsize may end inside the name */
             return RFY_EINPUT;
         }
         if (*slot >= 0) {
-            snprintf(msg, msgsize, "column '%s' appears twice in the header (columns %d and %zu)",
-                     known, *slot + 1, i + 1);
+            snprintf(msg, msgsize, header_message(HM_TWICE, lang), known, *slot + 1, i + 1);
             return RFY_EINPUT;
         }
         *slot = (int)i;
     }
     for (k = 0; k < CASE_COL_COUNT; k++)
         if (case_column_required((case_column)k) && b->field[k] < 0) {
-            snprintf(msg, msgsize, "required column '%s' is missing from the header",
-                     COLUMN_NAME[k]);
+            snprintf(msg, msgsize, header_message(HM_MISSING_REQUIRED, lang), COLUMN_NAME[k]);
             return RFY_EINPUT;
         }
     for (k = 0; k < CASE_COL_COUNT; k++)

@@ -92,11 +92,12 @@ int case_column_required(case_column col);
  * b->extra_field.  Returns RFY_OK, or RFY_EINPUT with a message in msg
  * (never NULL-terminated beyond msgsize) for an unknown column (named, with
  * its position), a duplicate column (both positions), a missing required
- * column, an empty header, or nextra > CASE_MAX_EXTRA.
+ * column, an empty header, or nextra > CASE_MAX_EXTRA; in lang (Danish
+ * unless RFY_LANG_EN; header_messages.c).
  * Preconditions: header is the first record; msg has msgsize >= 1 bytes.
  */
 int case_binding_bind(case_binding *b, const rfy_csv_record *header, const char *const *extra,
-                      size_t nextra, char *msg, size_t msgsize);
+                      size_t nextra, rfy_lang lang, char *msg, size_t msgsize);
 
 /*
  * The text of one column in a row: sets *len and returns a pointer into rec,

@@ -101,7 +101,7 @@ int rfy_case_from_fields(rfy_case *out, const rfy_field *fields, size_t n,
     header.nfields = row.nfields = k;
     header.line = header.index = 1;
     row.line = row.index = 2;
-    if (case_binding_bind(&b, &header, NULL, 0, msg, sizeof msg) != RFY_OK)
+    if (case_binding_bind(&b, &header, NULL, 0, RFY_LANG_EN, msg, sizeof msg) != RFY_OK)
         return rfy__fault(err, RFY_FAULT_TOO_MANY_FIELDS, "", NULL, 0, CASE_COL_COUNT); /* cannot happen */
     rfy_case_reset(out);
     if (err->nfaults > 0) {

@@ -9,6 +9,7 @@
 #include <openssl/evp.h>
 
 #include "column_map.h"
+#include "header_messages.h"
 #include "message_hints.h"
 #include <rfy/status.h>
 #include "text_utf8.h"
@@ -136,6 +137,7 @@ typedef struct loading {
     rfy_column_map *m;
     int rc;
     char *errmsg;
+    rfy_lang lang;
 } loading;
 
 static int on_map_record(void *user, const rfy_csv_record *rec)
@@ -151,15 +153,13 @@ static int on_map_record(void *user, const rfy_csv_record *rec)
         free(a);
         free(b);
         if (!ok) {
-            l->rc = fail(&l->errmsg, RFY_EINPUT, "line %lu: the header must be from,to", rec->line);
+            l->rc = fail(&l->errmsg, RFY_EINPUT, header_message(HM_MAP_HEADER, l->lang), rec->line);
             return 1;
         }
         return 0;
     }
     if (rec->nfields != 2 || rec->len[0] == 0 || rec->len[1] == 0) {
-        l->rc = fail(&l->errmsg, RFY_EINPUT,
-                     "line %lu: expected two names, from (the file's header) and to (rfy's column)",
-                     rec->line);
+        l->rc = fail(&l->errmsg, RFY_EINPUT, header_message(HM_MAP_TWO_NAMES, l->lang), rec->line);
         return 1;
     }
     if (m->nmap == m->capmap) {
@@ -181,13 +181,13 @@ static int on_map_record(void *user, const rfy_csv_record *rec)
     m->nmap++;
     for (i = 0; i + 1 < m->nmap; i++)
         if (strcmp(m->map[i].from, e->from) == 0) {
-            l->rc = fail(&l->errmsg, RFY_EINPUT, "line %lu: '%s' is mapped twice (lines %lu and %lu)",
-                         rec->line, e->from, m->map[i].line, rec->line);
+            l->rc = fail(&l->errmsg, RFY_EINPUT, header_message(HM_MAP_TWICE, l->lang), rec->line,
+                         e->from, m->map[i].line, rec->line);
             return 1;
         }
     return 0;
 nomem:
-    l->rc = fail(&l->errmsg, RFY_ENOMEM, "out of memory");
+    l->rc = fail(&l->errmsg, RFY_ENOMEM, "%s", header_message(HM_OUT_OF_MEMORY, l->lang));
     return 1;
 }
 
@@ -203,7 +203,12 @@ static void hash_tap(void *user, const void *bytes, size_t n)
 
 int rfy_column_map_load(rfy_column_map *m, const char *path, char **errmsg)
 {
-    loading l = {m, RFY_OK, NULL};
+    return rfy_column_map_load_lang(m, path, RFY_LANG_DA, errmsg);
+}
+
+int rfy_column_map_load_lang(rfy_column_map *m, const char *path, rfy_lang lang, char **errmsg)
+{
+    loading l = {m, RFY_OK, NULL, lang};
     EVP_MD_CTX *ctx = EVP_MD_CTX_new();
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int mdlen = 0;
@@ -216,12 +221,12 @@ int rfy_column_map_load(rfy_column_map *m, const char *path, char **errmsg)
     *errmsg = NULL;
     if (!fp) {
         EVP_MD_CTX_free(ctx);
-        return fail(errmsg, RFY_EIO, "cannot read %s: %s", path, strerror(errno));
+        return fail(errmsg, RFY_EIO, header_message(HM_MAP_CANNOT_READ, lang), path, strerror(errno));
     }
     if (!ctx || !EVP_DigestInit_ex(ctx, EVP_sha256(), NULL)) {
         fclose(fp);
         EVP_MD_CTX_free(ctx);
-        return fail(errmsg, RFY_ENOMEM, "out of memory");
+        return fail(errmsg, RFY_ENOMEM, "%s", header_message(HM_OUT_OF_MEMORY, lang));
     }
     /* "from;to" when a spreadsheet saved it with semicolons. */
     n = fread(first, 1, sizeof first - 1, fp);
@@ -233,16 +238,18 @@ int rfy_column_map_load(rfy_column_map *m, const char *path, char **errmsg)
     if (rc == RFY_ESTOP)
         rc = l.rc;
     if (rc == RFY_OK && m->nmap == 0 && !l.errmsg)
-        rc = fail(&l.errmsg, RFY_EINPUT, "no mappings (expected a header from,to and rows)");
+        rc = fail(&l.errmsg, RFY_EINPUT, "%s", header_message(HM_MAP_EMPTY, lang));
     if (rc == RFY_OK && (!ctx || !EVP_DigestFinal_ex(ctx, md, &mdlen) || mdlen != 32))
-        rc = fail(&l.errmsg, RFY_ENOMEM, "out of memory");
+        rc = fail(&l.errmsg, RFY_ENOMEM, "%s", header_message(HM_OUT_OF_MEMORY, lang));
     EVP_MD_CTX_free(ctx);
     if (rc == RFY_OK)
         rfy__hex(m->file_sha256, md, 32);
     if (rc == RFY_OK && !(m->file_name = strdup(base ? base + 1 : path)))
-        rc = fail(&l.errmsg, RFY_ENOMEM, "out of memory");
+        rc = fail(&l.errmsg, RFY_ENOMEM, "%s", header_message(HM_OUT_OF_MEMORY, lang));
     if (rc != RFY_OK) {
-        const char *why = l.errmsg ? l.errmsg : readmsg ? readmsg : "unreadable";
+        const char *why = l.errmsg    ? l.errmsg
+                          : readmsg ? readmsg /* the CSV reader's own words */
+                                    : header_message(HM_MAP_UNREADABLE, lang);
         fail(errmsg, rc, "%s: %s", path, why);
     }
     free(l.errmsg);
@@ -252,6 +259,11 @@ int rfy_column_map_load(rfy_column_map *m, const char *path, char **errmsg)
 
 int rfy_column_map_ignore(rfy_column_map *m, const char *list, char **errmsg)
 {
+    return rfy_column_map_ignore_lang(m, list, RFY_LANG_DA, errmsg);
+}
+
+int rfy_column_map_ignore_lang(rfy_column_map *m, const char *list, rfy_lang lang, char **errmsg)
+{
     const char *p = list;
     size_t old = m->ignored_text ? strlen(m->ignored_text) : 0;
     char *text;
@@ -260,20 +272,19 @@ int rfy_column_map_ignore(rfy_column_map *m, const char *list, char **errmsg)
         size_t len = strcspn(p, ",");
         char *name, **q;
         if (len == 0)
-            return fail(errmsg, RFY_EINPUT, "an empty column name in '%s' (names are separated "
-                                            "by ',')", list);
+            return fail(errmsg, RFY_EINPUT, header_message(HM_IGNORE_EMPTY_NAME, lang), list);
         if (!(q = realloc(m->ignore, (m->nignore + 1) * sizeof *q)))
-            return fail(errmsg, RFY_ENOMEM, "out of memory");
+            return fail(errmsg, RFY_ENOMEM, "%s", header_message(HM_OUT_OF_MEMORY, lang));
         m->ignore = q;
         if (!(name = folded(p, len)))
-            return fail(errmsg, RFY_ENOMEM, "out of memory");
+            return fail(errmsg, RFY_ENOMEM, "%s", header_message(HM_OUT_OF_MEMORY, lang));
         m->ignore[m->nignore++] = name;
         if (!p[len])
             break;
         p += len + 1;
     }
     if (!(text = realloc(m->ignored_text, old + strlen(list) + 2)))
-        return fail(errmsg, RFY_ENOMEM, "out of memory");
+        return fail(errmsg, RFY_ENOMEM, "%s", header_message(HM_OUT_OF_MEMORY, lang));
     if (old)
         text[old++] = ',';
     strcpy(text + old, list);
@@ -379,15 +390,14 @@ static int valid_utf8(const unsigned char *s, size_t len)
 }
 
 /* Why the bytes of a header name may not be what they seem: added to msg. */
-static int encoding_hint(text *t, const char *s, size_t len)
+static int encoding_hint(text *t, const char *s, size_t len, rfy_lang lang)
 {
     if (memchr(s, '\0', len))
-        add(t, "; NUL bytes in the header: a UTF-16 file? %s", rfy__hint_default(RFY_HINT_UTF16));
+        add(t, header_message(HM_NUL_BYTES, lang), rfy__hint_default_lang(RFY_HINT_UTF16, lang));
     else if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-        add(t, "; a byte-order mark inside the header: the file has two (remove one)");
+        add(t, "%s", header_message(HM_TWO_BOMS, lang));
     else if (!valid_utf8((const unsigned char *)s, len))
-        add(t, "; the header is not UTF-8: a Windows-1252 file, as Danish Excel saves CSV? %s",
-            rfy__hint_default(RFY_HINT_CP1252));
+        add(t, header_message(HM_NOT_UTF8, lang), rfy__hint_default_lang(RFY_HINT_CP1252, lang));
     else
         return 0;
     return 1;
@@ -413,7 +423,7 @@ static int carries_money(const char *f)
 
 /* The message for the unknown columns at positions pos[0..n). */
 static void unknown_message(text *t, const rfy_csv_record *h, const int *pos, size_t n,
-                            const char *const *extra, size_t nknown)
+                            const char *const *extra, size_t nknown, rfy_lang lang)
 {
     size_t i, nfar = 0, nmoney = 0, full = t->size;
     const char *near[RFY_CSV_MAX_FIELDS];
@@ -428,9 +438,9 @@ static void unknown_message(text *t, const rfy_csv_record *h, const int *pos, si
         free(f);
     }
     if (n == 1)
-        add(t, "unknown column ");
+        add(t, "%s", header_message(HM_UNKNOWN_ONE, lang));
     else
-        add(t, "%zu unknown columns: ", n);
+        add(t, header_message(HM_UNKNOWN_MANY, lang), n);
     /* The names may use three quarters of the room: the rest is kept for
      * "and N more" and the ways out, which a long list must not crowd out. */
     t->size = full - full / 4;
@@ -438,33 +448,33 @@ static void unknown_message(text *t, const rfy_csv_record *h, const int *pos, si
         const char *name = h->field[pos[i]];
         size_t len = h->len[pos[i]], keep = t->len;
         case_input_display_id(shown, sizeof shown, name, len);
-        add(t, "%s'%s' (column %d of the header", i ? ", " : "", shown, pos[i] + 1);
+        add(t, header_message(HM_UNKNOWN_ENTRY, lang), i ? ", " : "", shown, pos[i] + 1);
         if (near[i])
-            add(t, "; did you mean '%s'?", near[i]);
+            add(t, header_message(HM_DID_YOU_MEAN, lang), near[i]);
         add(t, ")");
         if (t->cut) { /* end on a whole entry */
             t->buf[keep] = '\0';
             t->len = keep;
             t->cut = 0;
             t->size = full;
-            add(t, " and %zu more", n - i);
+            add(t, header_message(HM_AND_MORE, lang), n - i);
             break;
         }
     }
     t->size = full;
     for (i = 0; i < n; i++) /* bytes that are not what they seem: the encoding's way out */
-        if (encoding_hint(t, h->field[pos[i]], h->len[pos[i]]))
+        if (encoding_hint(t, h->field[pos[i]], h->len[pos[i]], lang))
             break;
     if (memchr(h->field[pos[0]], ';', h->len[pos[0]]))
-        add(t, "; %s", rfy__hint_default(RFY_HINT_SEMICOLON_FILE));
+        add(t, "; %s", rfy__hint_default_lang(RFY_HINT_SEMICOLON_FILE, lang));
     else if (memchr(h->field[pos[0]], '\t', h->len[pos[0]]))
-        add(t, "; %s", rfy__hint_default(RFY_HINT_TAB_FILE));
-    add(t, "; column names are exact and lowercase: rename %s or %s", n == 1 ? "it" : "them",
-        rfy__hint_default(RFY_HINT_MAP_COLUMNS));
+        add(t, "; %s", rfy__hint_default_lang(RFY_HINT_TAB_FILE, lang));
+    add(t, header_message(n == 1 ? HM_EXACT_ONE : HM_EXACT_MANY, lang),
+        rfy__hint_default_lang(RFY_HINT_MAP_COLUMNS, lang));
     if (nfar > 0) {
         /* Only the columns not close to one of rfy's and carrying no money:
          * those may be other data. */
-        add(t, ", or %s ", rfy__hint_default(RFY_HINT_IGNORE_COLUMNS));
+        add(t, header_message(HM_OR_IGNORE, lang), rfy__hint_default_lang(RFY_HINT_IGNORE_COLUMNS, lang));
         for (i = 0; i < n && !t->cut; i++)
             if (!near[i] && !money[i]) {
                 case_input_display_id(shown, sizeof shown, h->field[pos[i]], h->len[pos[i]]);
@@ -481,8 +491,7 @@ static void unknown_message(text *t, const rfy_csv_record *h, const int *pos, si
                 case_input_display_id(shown, sizeof shown, h->field[pos[i]], h->len[pos[i]]);
                 add(t, "'%s'%s", shown, --nmoney ? ", " : "");
             }
-        add(t, one ? " carries money or holiday: map it to rfy's name, never read past it"
-                   : " carry money or holiday: map them to rfy's names, never read past them");
+        add(t, "%s", header_message(one ? HM_MONEY_ONE : HM_MONEY_MANY, lang));
     }
 }
 
@@ -505,7 +514,8 @@ static const mapping *mapped(const rfy_column_map *m, const char *f)
 }
 
 int column_map_bind(case_binding *b, const rfy_column_map *m, const rfy_csv_record *header,
-                    const char *const *extra, size_t nextra, char *msg, size_t msgsize)
+                    const char *const *extra, size_t nextra, rfy_lang lang, char *msg,
+                    size_t msgsize)
 {
     rfy_csv_record compact;
     int orig[RFY_CSV_MAX_FIELDS], unknown[RFY_CSV_MAX_FIELDS];
@@ -517,7 +527,7 @@ int column_map_bind(case_binding *b, const rfy_column_map *m, const rfy_csv_reco
     /* An empty or over-wide header, and too many extras: case_binding_bind's reasons. */
     if (header->nfields > RFY_CSV_MAX_FIELDS || (header->nfields == 1 && header->len[0] == 0) ||
         nextra > CASE_MAX_EXTRA)
-        return case_binding_bind(b, header, extra, nextra, msg, msgsize);
+        return case_binding_bind(b, header, extra, nextra, lang, msg, msgsize);
     memset(&compact, 0, sizeof compact);
     compact.line = header->line;
     compact.index = header->index;
@@ -528,7 +538,7 @@ int column_map_bind(case_binding *b, const rfy_column_map *m, const rfy_csv_reco
         const mapping *e;
         int has_nul;
         if (!f) {
-            add(&t, "out of memory");
+            add(&t, "%s", header_message(HM_OUT_OF_MEMORY, lang));
             return RFY_EINPUT;
         }
         known = exact_known(name, len, extra, nknown);
@@ -539,8 +549,7 @@ int column_map_bind(case_binding *b, const rfy_column_map *m, const rfy_csv_reco
         if (!has_nul && ignored(m, f)) {
             free(f);
             if (known) { /* reading past a column rfy reads would leave it 0 */
-                add(&t, "'%s' (column %zu of the header) is to be read past, but rfy reads it: "
-                        "take it out of the columns read past", known, i + 1);
+                add(&t, header_message(HM_IGNORED_BUT_READ, lang), known, i + 1);
                 return RFY_EINPUT;
             }
             continue;
@@ -550,8 +559,7 @@ int column_map_bind(case_binding *b, const rfy_column_map *m, const rfy_csv_reco
             if (!known) {
                 char shown[CASE_ID_DISPLAY_SIZE];
                 case_input_display_id(shown, sizeof shown, e->to, strlen(e->to));
-                add(&t, "line %lu of the column map maps column %zu of the header to '%s', which "
-                        "is not a column rfy reads", e->line, i + 1, shown);
+                add(&t, header_message(HM_MAPPED_TO_UNKNOWN, lang), e->line, i + 1, shown);
                 free(f);
                 return RFY_EINPUT;
             }
@@ -559,7 +567,7 @@ int column_map_bind(case_binding *b, const rfy_column_map *m, const rfy_csv_reco
         free(f);
         if (!known) {
             if (len == 0) {
-                add(&t, "column %zu of the header has no name", i + 1);
+                add(&t, header_message(HM_NO_NAME, lang), i + 1);
                 return RFY_EINPUT;
             }
             unknown[nunknown++] = (int)i;
@@ -567,8 +575,8 @@ int column_map_bind(case_binding *b, const rfy_column_map *m, const rfy_csv_reco
         }
         for (k = 0; k < compact.nfields; k++)
             if (strcmp(compact.field[k], known) == 0) {
-                add(&t, "column '%s' appears twice in the header (columns %d and %zu)%s", known,
-                    orig[k] + 1, i + 1, m && m->nmap ? ", counting the column map" : "");
+                add(&t, header_message(m && m->nmap ? HM_TWICE_MAP : HM_TWICE, lang), known,
+                    orig[k] + 1, i + 1);
                 return RFY_EINPUT;
             }
         orig[compact.nfields] = (int)i;
@@ -577,14 +585,14 @@ int column_map_bind(case_binding *b, const rfy_column_map *m, const rfy_csv_reco
         compact.nfields++;
     }
     if (nunknown > 0) {
-        unknown_message(&t, header, unknown, nunknown, extra, nknown);
+        unknown_message(&t, header, unknown, nunknown, extra, nknown, lang);
         return RFY_EINPUT;
     }
     if (compact.nfields == 0) { /* every column ignored */
-        add(&t, "required column 'case_id' is missing from the header");
+        add(&t, header_message(HM_MISSING_REQUIRED, lang), "case_id");
         return RFY_EINPUT;
     }
-    rc = case_binding_bind(b, &compact, extra, nextra, msg, msgsize);
+    rc = case_binding_bind(b, &compact, extra, nextra, lang, msg, msgsize);
     if (rc != RFY_OK)
         return rc;
     /* Back to the file's field positions. */

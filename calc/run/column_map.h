@@ -19,9 +19,12 @@
  * those of the file.  Returns RFY_OK, or RFY_EINPUT with msg (msgsize >=
  * 1 bytes, COLUMN_MAP_MSG_MAX recommended): every unknown column at once, a
  * column given twice (also when a mapping makes it so), an ignored column
- * rfy reads, or case_binding_bind()'s own reasons.
+ * rfy reads, or case_binding_bind()'s own reasons.  The message is in lang
+ * (Danish unless RFY_LANG_EN; header_messages.c), its ways out the library's
+ * defaults in that language (a program replaces them with rfy_hints_apply).
  */
 int column_map_bind(case_binding *b, const rfy_column_map *m, const rfy_csv_record *header,
-                    const char *const *extra, size_t nextra, char *msg, size_t msgsize);
+                    const char *const *extra, size_t nextra, rfy_lang lang, char *msg,
+                    size_t msgsize);
 
 #endif

@@ -287,6 +287,21 @@ RFY_API int rfy_batch_totals_split(mpz_t applied, mpz_t beyond, const mpz_t gros
 RFY_API int rfy_batch_run(rfy_batch_stats *stats, const rfy_batch_config *cfg, FILE *in,
                           char **errmsg);
 
+/*
+ * rfy_batch_run() with the header's message in `lang`.
+ *
+ * rfy_batch_run() is this with RFY_LANG_DA: a wrong header (unknown column,
+ * a column given twice, a missing one, a column map that names no column of
+ * rfy's) is told in Danish ("linje 1: ukendt kolonne ..."), or in English
+ * with RFY_LANG_EN ("line 1: unknown column ...").  The ways out at the end
+ * are the library's own words in that language; a program puts its own in
+ * with rfy_hints_apply() on *errmsg (the defaults of both languages are
+ * replaced).  Other messages (a malformed record, a read error) are not
+ * affected.  Returns, owns and requires as rfy_batch_run() does.
+ */
+RFY_API int rfy_batch_run_lang(rfy_batch_stats *stats, const rfy_batch_config *cfg, FILE *in,
+                               rfy_lang lang, char **errmsg);
+
 
 /*
  * The text of extra column i (0-based index into cfg->extra_columns) in a

@@ -23,6 +23,7 @@
 #define RFY_COLUMNS_H
 
 #include <rfy/export.h>
+#include <rfy/fault.h> /* rfy_lang */
 
 RFY_BEGIN_DECLS
 
@@ -45,6 +46,16 @@ RFY_API int rfy_column_map_load(rfy_column_map *m, const char *path, char **errm
 /* Add the names of a comma-separated list to the columns read past.
  * Returns RFY_OK, or RFY_EINPUT with *errmsg for an empty name. */
 RFY_API int rfy_column_map_ignore(rfy_column_map *m, const char *list, char **errmsg);
+
+/* rfy_column_map_load() and rfy_column_map_ignore() with *errmsg in `lang`:
+ * the two above are these with RFY_LANG_DA ("linje 3: 'måned' er mappet to
+ * gange (linje 2 og 3)"); RFY_LANG_EN gives English ("line 3: 'måned' is
+ * mapped twice (lines 2 and 3)").  A malformed record in the map file keeps
+ * the CSV reader's words.  Returns, owns and requires as those do. */
+RFY_API int rfy_column_map_load_lang(rfy_column_map *m, const char *path, rfy_lang lang,
+                                     char **errmsg);
+RFY_API int rfy_column_map_ignore_lang(rfy_column_map *m, const char *list, rfy_lang lang,
+                                       char **errmsg);
 
 /* The map file's base name and SHA-256 (64 hex digits); NULL when no file
  * was loaded.  The ignored names as given, joined by ',' ("" when none).
