@@ -550,7 +550,7 @@ static int ledger_group(run *r, chunk *c, size_t first, rfy_batch_ledger_mark *m
         memcpy(r->ledger_case, id, len);
         r->ledger_case_len = len;
         if (rfy_ledger_case_latest(lg, id, len, &r->case_latest, &r->case_stored) != RFY_OK) {
-            message(&r->errmsg, "line %lu: %s", g->line, rfy_ledger_error(lg));
+            message(&r->errmsg, header_message(HM_LINE, r->lang), g->line, rfy_ledger_error(lg));
             r->stop_rc = RFY_EIO;
             return RFY_EIO;
         }
@@ -575,7 +575,7 @@ static int ledger_group(run *r, chunk *c, size_t first, rfy_batch_ledger_mark *m
         rfy__ledger_stored_clear(&prev);
         /* the case's later months go on from the state stored with this one */
         if (rfy_ledger_state_before(lg, id, len, in->month + 1, st, &r->ledger_kept) != RFY_OK) {
-            message(&r->errmsg, "line %lu: %s", g->line, rfy_ledger_error(lg));
+            message(&r->errmsg, header_message(HM_LINE, r->lang), g->line, rfy_ledger_error(lg));
             r->stop_rc = RFY_EIO;
             return RFY_EIO;
         }
@@ -633,7 +633,7 @@ static int ledger_group(run *r, chunk *c, size_t first, rfy_batch_ledger_mark *m
     if (rc == RFY_EINPUT)
         reject_group(r, c, first);
     else if (rc != RFY_OK) {
-        message(&r->errmsg, "line %lu: %s", g->line, rfy_ledger_error(lg));
+        message(&r->errmsg, header_message(HM_LINE, r->lang), g->line, rfy_ledger_error(lg));
         r->stop_rc = RFY_EIO;
     }
     return rc;
