@@ -87,6 +87,30 @@ int cli_take_lang(int argc, char **argv)
 
 rfy_hints *cli_hints;
 
+/* The command line's ways out at the end of the engine's messages, in both
+ * languages side by side (the option to use where the library can only say
+ * what to do). */
+static const struct {
+    rfy_hint hint;
+    const char *da, *en;
+} CLI_HINTS[] = {
+    {RFY_HINT_NEWER_RATES, "lav en med rfy rates derive ÅR --r PCT -o MAPPE, og brug --rates MAPPE",
+     "make one with rfy rates derive YEAR --r PCT -o DIR and use --rates DIR"},
+    {RFY_HINT_MISSING_KEY, "tilføj rækken til tabellen (rfy rates check viser alle nøgler der mangler)",
+     "add that row to the table (rfy rates check lists every missing key)"},
+    {RFY_HINT_DECIMAL_COMMA, "decimalkomma kræver --decimal-comma", "decimal comma needs --decimal-comma"},
+    {RFY_HINT_CP1252, "prøv --encoding cp1252", "try --encoding cp1252"},
+    {RFY_HINT_SEMICOLON_FILE, "en fil delt med ';'? brug --delimiter ';'",
+     "a ';'-separated file? use --delimiter ';'"},
+    {RFY_HINT_TAB_FILE, "en fil delt med tabulator? brug --delimiter tab",
+     "a tab-separated file? use --delimiter tab"},
+    {RFY_HINT_UTF16, "brug --encoding utf-16", "use --encoding utf-16"},
+    {RFY_HINT_MAP_COLUMNS,
+     "map med --columns MAP.csv (fixtures/columns-da.csv mapper gængse danske overskrifter)",
+     "map with --columns MAP.csv (fixtures/columns-da.csv maps common Danish headers)"},
+    {RFY_HINT_IGNORE_COLUMNS, "spring over med --ignore-columns", "read past with --ignore-columns"},
+};
+
 void cli_set_hints(void)
 {
     rfy_hints *h = rfy_hints_new();
@@ -95,31 +119,9 @@ void cli_set_hints(void)
     cli_hints = h;
     /* The hints follow --lang: those that end a fault's words (the fault
      * catalogue) and those that end the header's messages (header_messages.c). */
-    if (cli_lang == RFY_LANG_DA) {
-        rfy_hints_set(h, RFY_HINT_NEWER_RATES, "lav en med rfy rates derive ÅR --r PCT -o MAPPE, og brug --rates MAPPE");
-        rfy_hints_set(h, RFY_HINT_MISSING_KEY,
-                      "tilføj rækken til tabellen (rfy rates check viser alle nøgler der mangler)");
-        rfy_hints_set(h, RFY_HINT_DECIMAL_COMMA, "decimalkomma kræver --decimal-comma");
-        rfy_hints_set(h, RFY_HINT_CP1252, "prøv --encoding cp1252");
-        rfy_hints_set(h, RFY_HINT_SEMICOLON_FILE, "en fil delt med ';'? brug --delimiter ';'");
-        rfy_hints_set(h, RFY_HINT_TAB_FILE, "en fil delt med tabulator? brug --delimiter tab");
-        rfy_hints_set(h, RFY_HINT_UTF16, "brug --encoding utf-16");
-        rfy_hints_set(h, RFY_HINT_MAP_COLUMNS, "map med --columns MAP.csv (fixtures/columns-da.csv "
-                                              "mapper gængse danske overskrifter)");
-        rfy_hints_set(h, RFY_HINT_IGNORE_COLUMNS, "spring over med --ignore-columns");
-    } else {
-        rfy_hints_set(h, RFY_HINT_NEWER_RATES, "make one with rfy rates derive YEAR --r PCT -o DIR and use --rates DIR");
-        rfy_hints_set(h, RFY_HINT_MISSING_KEY,
-                      "add that row to the table (rfy rates check lists every missing key)");
-        rfy_hints_set(h, RFY_HINT_DECIMAL_COMMA, "decimal comma needs --decimal-comma");
-        rfy_hints_set(h, RFY_HINT_CP1252, "try --encoding cp1252");
-        rfy_hints_set(h, RFY_HINT_SEMICOLON_FILE, "a ';'-separated file? use --delimiter ';'");
-        rfy_hints_set(h, RFY_HINT_TAB_FILE, "a tab-separated file? use --delimiter tab");
-        rfy_hints_set(h, RFY_HINT_UTF16, "use --encoding utf-16");
-        rfy_hints_set(h, RFY_HINT_MAP_COLUMNS, "map with --columns MAP.csv (fixtures/columns-da.csv maps "
-                                              "common Danish headers)");
-        rfy_hints_set(h, RFY_HINT_IGNORE_COLUMNS, "read past with --ignore-columns");
-    }
+    for (size_t i = 0; i < sizeof CLI_HINTS / sizeof CLI_HINTS[0]; i++)
+        rfy_hints_set(h, CLI_HINTS[i].hint,
+                      cli_lang == RFY_LANG_DA ? CLI_HINTS[i].da : CLI_HINTS[i].en);
     rfy_hints_set(h, RFY_HINT_ASSUMPTIONS, "rfy rates show");
 }
 
