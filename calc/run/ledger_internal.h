@@ -233,6 +233,16 @@ int ledger_compute_stored(rfy_result *res, rfy_case *cases, size_t max, size_t *
                           const rfy_rates *rates, const char *rows, int comma,
                           rfy_holiday_state *st, rfy_error *err);
 
+/*
+ * The canonical input rows of computed case-month `row` (ledger_rows.c):
+ * one CSV line per period row (payment lines left out), every input column
+ * in rfy's order (case_column), each cell as read and quoted only when it
+ * must be, so that it reads again with rfy_case_from_fields() whatever the
+ * file's header, column order or delimiter were.  In lg->rows_buf
+ * (NUL-terminated, *outlen bytes); NULL when out of memory.
+ */
+char *ledger_canonical_rows(rfy_ledger *lg, const rfy_batch_row *row, size_t *outlen);
+
 /* Note entry `id` as put by the run (first and last, for export). */
 static inline void ledger_note_entry(rfy_ledger *lg, long long id)
 {

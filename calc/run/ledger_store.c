@@ -154,87 +154,6 @@ int rfy_ledger_state_before(rfy_ledger *lg, const char *case_id, size_t len, rfy
                              : ledger_fail_db(lg, NULL, sqlite3_db_handle(s));
 }
 
-/* Room for `need` more bytes after the first `len` of lg->rows_buf.
- * Returns 0, or -1 when out of memory. */
-static int rows_room(rfy_ledger *lg, size_t len, size_t need)
-{
-    if (len + need > lg->rows_cap) {
-        size_t c = lg->rows_cap ? lg->rows_cap : 512;
-        while (c < len + need)
-            c *= 2;
-        char *p = realloc(lg->rows_buf, c);
-        if (!p)
-            return -1;
-        lg->rows_buf = p;
-        lg->rows_cap = c;
-    }
-    return 0;
-}
-
-/* One cell at d as CSV (RFC 4180 with ','): as it is, or quoted with its
- * quotes doubled when it holds ',', '"', CR or LF.  d has room for 2n + 2
- * bytes.  Returns the bytes written.  Written straight into the row's buffer
- * (the ledger formats every cell of every row it stores). */
-static size_t put_cell(char *d, const char *v, size_t n)
-{
-    size_t i, k;
-    for (i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)v[i];
-        if (ch <= '"' && (ch == '"' || ch == '\n' || ch == '\r'))
-            break;
-        if (ch == ',')
-            break;
-        d[i] = (char)ch;
-    }
-    if (i == n)
-        return n; /* the usual case: copied as it is */
-    k = 0;
-    d[k++] = '"';
-    for (i = 0; i < n; i++) {
-        if (v[i] == '"')
-            d[k++] = '"';
-        d[k++] = v[i];
-    }
-    d[k++] = '"';
-    return k;
-}
-
-/*
- * The canonical input rows of a case-month: one CSV line per period row,
- * every input column in rfy's order (case_column), each cell as given, so
- * that the case-month can be read again with rfy_case_from_fields()
- * whatever the file's header names, column order or delimiter were.
- */
-static char *canonical_rows(rfy_ledger *lg, const rfy_batch_row *row, size_t *outlen)
-{
-    size_t len = 0;
-    for (size_t i = 0; i < row->nrows; i++) {
-        const char *v[CASE_COL_COUNT];
-        size_t n[CASE_COL_COUNT], need = CASE_COL_COUNT + 1;
-        if (rfy_batch_row_is_payment(row, i))
-            continue;
-        for (int col = 0; col < CASE_COL_COUNT; col++) {
-            v[col] = rfy__batch_row_input_cell(row, i, (case_column)col, &n[col]);
-            if (n[col] > 1024) /* the reader's cell limit: cannot happen */
-                return NULL;
-            need += 2 * n[col] + 2;
-        }
-        if (rows_room(lg, len, need) != 0)
-            return NULL;
-        for (int col = 0; col < CASE_COL_COUNT; col++) {
-            if (col)
-                lg->rows_buf[len++] = ',';
-            len += put_cell(lg->rows_buf + len, v[col], n[col]);
-        }
-        lg->rows_buf[len++] = '\n';
-    }
-    if (rows_room(lg, len, 1) != 0) /* a case-month of payment lines only */
-        return NULL;
-    lg->rows_buf[len] = '\0';
-    *outlen = len;
-    return lg->rows_buf;
-}
-
 /* Append n bytes to b->text; returns its offset, or (size_t)-1 when out of
  * memory. */
 static size_t pend_add(ledger_batch *b, const char *p, size_t n)
@@ -343,7 +262,7 @@ int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_
         rows_len = strlen(rows);
         decimal_comma = lg->later_comma;
     } else
-        rows = canonical_rows(lg, row, &rows_len);
+        rows = ledger_canonical_rows(lg, row, &rows_len);
     if (!rows)
         return ledger_fail(lg, errmsg, LM_OUT_OF_MEMORY, lg->path);
     if (row->ledger && !row->ledger->stored && !lg->corrections && row->nrows != 0) {
