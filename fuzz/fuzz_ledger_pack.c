@@ -4,15 +4,19 @@
  * One input, two properties:
  *   - the round trip: the input cut at 0x1f into texts, taken in pairs as a
  *     case-month's input rows and output row (up to LEDGER_BATCH of them),
- *     packed by ledger_pack_build and read back slot by slot through the
- *     SQL function rfy_pack_text: every text comes back byte for byte, and
- *     the slot after the last is an error;
+ *     with values made from their lengths, packed by ledger_pack_build and
+ *     read back slot by slot through the SQL function rfy_pack_field: every
+ *     text comes back byte for byte, every value as it went in, and the
+ *     slot after the last is an error;
  *   - a hostile pack: the input read as a pack as it could be found in a
- *     damaged ledger (4 bytes of size, a slot, a which, then the compressed
- *     bytes): rfy_pack_text gives a text no longer than the size, or an
- *     error, and never reads outside the pack (ASan).
+ *     damaged ledger (4 bytes of size, a slot, a field, then the compressed
+ *     bytes): rfy_pack_field (a cmpack pack) and rfy_pack_text (a schema-3
+ *     row pack) give a text no longer than the size, a number, or an error,
+ *     and never read outside the pack (ASan).
  */
 #include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fuzz_targets.h"
@@ -28,15 +32,17 @@ static sqlite3 *lp_db(void)
     return db;
 }
 
-/* rfy_pack_text(id, rows, size, slot, which): SQLITE_ROW with the text in
- * *t, *n (a copy in buf), or the error code. */
-static int lp_text(long long id, const void *rows, size_t rows_len, long long size, int slot,
-                     int which, char *buf, size_t cap, size_t *n)
+/* fn(id, rows, size, slot, which), fn rfy_pack_field or rfy_pack_text:
+ * SQLITE_ROW with the text in buf, *n (an integer as SQLite's text), or the
+ * error code. */
+static int lp_call(const char *fn, long long id, const void *rows, size_t rows_len, long long size,
+                   int slot, int which, char *buf, size_t cap, size_t *n)
 {
     sqlite3_stmt *s;
+    char sql[64];
     int rc;
-    FUZZ_CHECK(sqlite3_prepare_v2(lp_db(), "SELECT rfy_pack_text(?1, ?2, ?3, ?4, ?5)", -1, &s,
-                                  NULL) == SQLITE_OK);
+    snprintf(sql, sizeof sql, "SELECT %s(?1, ?2, ?3, ?4, ?5)", fn);
+    FUZZ_CHECK(sqlite3_prepare_v2(lp_db(), sql, -1, &s, NULL) == SQLITE_OK);
     sqlite3_bind_int64(s, 1, id);
     sqlite3_bind_blob(s, 2, rows, (int)rows_len, SQLITE_STATIC);
     sqlite3_bind_int64(s, 3, size);
@@ -53,6 +59,23 @@ static int lp_text(long long id, const void *rows, size_t rows_len, long long si
     }
     sqlite3_finalize(s);
     return rc;
+}
+
+static int lp_text(long long id, const void *rows, size_t rows_len, long long size, int slot,
+                   int which, char *buf, size_t cap, size_t *n)
+{
+    return lp_call("rfy_pack_field", id, rows, rows_len, size, slot, which, buf, cap, n);
+}
+
+/* Value field f of slot i: as lp_text, the integer parsed. */
+static long long lp_value(long long id, const ledger_pack *pk, int i, enum ledger_pack_field f)
+{
+    char buf[32];
+    size_t n;
+    FUZZ_CHECK(lp_text(id, pk->packed, pk->packed_len, (long long)pk->size, i, (int)f, buf,
+                       sizeof buf - 1, &n) == SQLITE_ROW);
+    buf[n] = '\0';
+    return strtoll(buf, NULL, 10);
 }
 
 static void lp_round_trip(const uint8_t *data, size_t size)
@@ -84,8 +107,24 @@ static void lp_round_trip(const uint8_t *data, size_t size)
         b.pend[b.n].out_off = 0;
         b.n++;
     }
+    for (size_t i = 0; i < b.n; i++) { /* values from the texts: any sign, any size */
+        ledger_pending *p = &b.pend[i];
+        p->payment = (long long)(p->rows_len * 977) - (long long)(p->out_len << 40);
+        p->run_months = (long long)p->out_len;
+        p->used_m = (long long)(p->rows_len ^ p->out_len);
+        p->known = (int)(p->rows_len & 1);
+        p->decimal_comma = (int)(p->out_len & 1);
+    }
     FUZZ_CHECK(ledger_pack_build(&pk, &b) == 0);
     id++;
+    for (size_t i = 0; i < b.n; i++) {
+        const ledger_pending *p = &b.pend[i];
+        FUZZ_CHECK(lp_value(id, &pk, (int)i, LPF_PAYMENT) == p->payment);
+        FUZZ_CHECK(lp_value(id, &pk, (int)i, LPF_RUN_MONTHS) == p->run_months);
+        FUZZ_CHECK(lp_value(id, &pk, (int)i, LPF_USED_M) == p->used_m);
+        FUZZ_CHECK(lp_value(id, &pk, (int)i, LPF_KNOWN) == p->known);
+        FUZZ_CHECK(lp_value(id, &pk, (int)i, LPF_DECIMAL_COMMA) == p->decimal_comma);
+    }
     for (size_t i = 0; i <= b.n; i++)
         for (int which = 0; which < 2; which++) {
             int rc = lp_text(id, pk.packed, pk.packed_len, (long long)pk.size, (int)i, which, buf,
@@ -116,7 +155,11 @@ static void lp_hostile(const uint8_t *data, size_t size)
         return;
     /* sizes up to 64 KiB, so that a pack that says more is refused quickly */
     want = (long long)(data[0] | data[1] << 8);
-    rc = lp_text(id--, data + 6, size - 6, want, data[4] % 40, data[5] & 1, buf, sizeof buf, &n);
+    rc = lp_call("rfy_pack_field", id--, data + 6, size - 6, want, data[4] % 40, data[5] % 8, buf,
+                 sizeof buf, &n);
+    FUZZ_CHECK(rc == SQLITE_ROW ? n <= (size_t)want : rc == SQLITE_ERROR || rc == SQLITE_NOMEM);
+    rc = lp_call("rfy_pack_text", id--, data + 6, size - 6, want, data[4] % 40, data[5] & 1, buf,
+                 sizeof buf, &n);
     FUZZ_CHECK(rc == SQLITE_ROW ? n <= (size_t)want : rc == SQLITE_ERROR || rc == SQLITE_NOMEM);
 }
 

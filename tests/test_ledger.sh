@@ -100,8 +100,10 @@ for n in 1 2 3 4; do
 done
 entries() { sqlite3 "$1" "select id, case_id, month, run, seq, superseded_by, rates_id, decimal_comma,
     input_rows, output_row, payment, previously_paid, correction, holiday_known, holiday_run_months,
-    holiday_used_m, origin, pack from casemonth order by id; select id, first_entry, last_entry, rows from run;
-    select id, run, first_seq, n, size, hex(rows) from rowpack order by id"; }
+    holiday_used_m, origin, pack, from_pack from casemonth order by id;
+    select id, first_entry, last_entry, rows from run;
+    select id, run, first_seq, n, size, hex(rows) from cmpack order by id;
+    select case_id, month, pack, slot from cmkey order by case_id, month"; }
 check "chain --jobs 2: the ledger's case-months and runs' ranges as with one job" \
     cmp -s <(entries "$L") <(entries "$TMP/chain2.db")
 
@@ -240,10 +242,17 @@ check "ledger export: run 2's output, byte for byte" cmp -s "$TMP/export2.csv" "
 id3=$("$RFY" ledger runs "$L" --json | python3 -c 'import json, sys; print(json.load(sys.stdin)[2]["run_id"][:12])')
 "$RFY" ledger export "$L" --run "$id3" >"$TMP/export3.csv"
 check "ledger export: by id, byte for byte" cmp -s "$TMP/export3.csv" "$TMP/run3.out.csv"
-# A full batch of 32 new case-months keeps its texts in one compressed row pack
-# (table rowpack); export and verify above and below read them back.
-check "row packs: the chain's full batches are packed" \
-    [ "$(sqlite3 "$L" 'select count(*) > 10, sum(n) = count(*) * 32 from rowpack')" = "1|1" ]
+# A full batch of 32 new case-months is one compressed pack (table cmpack) and a
+# key each (cmkey), with no row in casemonth; export and verify above and below
+# read them back.  Their entry ids follow on: pack id + slot.
+check "packs: the chain's full batches are packed, a key a case-month" \
+    [ "$(sqlite3 "$L" 'select count(*) > 10, sum(n) = count(*) * 32, sum(n) = (select count(*) from cmkey)
+        from cmpack')" = "1|1|1" ]
+check "packs: entry ids are unique across casemonth and the packs" \
+    [ "$(sqlite3 "$L" 'select count(*) from casemonth c join cmpack q on c.id between q.id and q.id + q.n - 1')" = 0 ]
+check "packs: ledger runs counts every case-month ($ROWS)" \
+    [ "$("$RFY" ledger runs "$L" --json | /usr/bin/python3 -c \
+        'import json, sys; print(sum(r["stored"] for r in json.load(sys.stdin)))')" = "$ROWS" ]
 # show --json gives each month's stored texts, a packed one's too: L00001's first
 # month is the first case-month of run 1, in its first pack.
 FIRST=$(sed -n 2p "$TMP/run1.out.csv")
@@ -251,13 +260,47 @@ check "row packs: show --json gives a packed month's output row as written" \
     [ "$("$RFY" ledger show "$L" "${FIRST%%,*}" --json | /usr/bin/python3 -c \
         'import json, sys; print(json.load(sys.stdin)[0]["output_row"], end="")')" = "$FIRST" ]
 cp "$L" "$TMP/badpack.db"
-sqlite3 "$TMP/badpack.db" 'update rowpack set size = size + 1 where id = (select min(id) from rowpack)'
+sqlite3 "$TMP/badpack.db" 'update cmpack set size = size + 1 where id = (select min(id) from cmpack)'
 "$RFY" ledger export "$TMP/badpack.db" --run 1 -o "$TMP/badpack.csv" 2>"$TMP/badpack.err"
 check "row packs: a damaged pack stops export (exit 2, no file), saying so" [ $? = 2 ] &&
     [ ! -e "$TMP/badpack.csv" ] && grep -qF "ledgeren $TMP/badpack.db: en rækkepakke er beskadiget" "$TMP/badpack.err"
 "$RFY" --lang en ledger export "$TMP/badpack.db" --run 1 -o "$TMP/badpack.csv" 2>"$TMP/badpack-en.err"
 check "row packs: ... and in English with --lang en" \
     grep -qxF "rfy ledger: ledger $TMP/badpack.db: a row pack is damaged" "$TMP/badpack-en.err"
+# A correction of a packed case-month (on a copy of the chain's ledger): the
+# first of run 1's first pack (output rows 1..32) with no other income and a
+# payment of at least 1 000 kr. gets 1 000 kr. of other income.  rules.md §4:
+# other income is deducted krone for krone, so the payment falls by exactly
+# 1 000,00 kr.: previously_paid = the old payment, correction = -1000.00.  The
+# holiday state does not depend on income, so no later month changes.
+cp "$L" "$TMP/packfix.db"
+PF=$(head -33 "$TMP/run1.out.csv" | awk -F, 'NR > 1 && $14 + 0 >= 1000 { print $1 "," $2 "," $14; exit }')
+PF_ID=${PF%%,*} PF_REST=${PF#*,} PF_MONTH=${PF_REST%%,*} PF_PAID=${PF##*,}
+awk -F, -v OFS=, -v id="$PF_ID" -v m="$PF_MONTH" 'NR == 1 || ($1 == id && $2 == m && $4 == "")' \
+    "$TMP/run1.csv" | awk -F, -v OFS=, 'NR > 1 { $4 = 1000 } { print }' >"$TMP/packfix.csv"
+"$RFY" batch --quiet --corrections --ledger "$TMP/packfix.db" -o "$TMP/packfix.out.csv" \
+    "$TMP/packfix.csv" 2>"$TMP/packfix.err"
+check "packs: a correction of a packed month (exit 0, one row)" [ $? = 0 ] &&
+    [ "$(wc -l <"$TMP/packfix.out.csv")" = 2 ]
+check "packs: ... previously_paid is the old payment, correction -1000.00" \
+    [ "$(sed -n 2p "$TMP/packfix.out.csv" | awk -F, '{ print $(NF - 1) "," $NF }')" = "$PF_PAID,-1000.00" ]
+check "packs: ... the old entry written out whole, superseded, its key gone" \
+    [ "$(PF_M=$(( 10#${PF_MONTH%-*} * 12 + 10#${PF_MONTH#*-} - 1 ))
+        sqlite3 "$TMP/packfix.db" "select count(*) from casemonth where case_id = '$PF_ID' and month = $PF_M;
+        select from_pack, superseded_by > 0, payment = cast(replace('$PF_PAID', '.', '') as integer)
+        from casemonth where case_id = '$PF_ID' and month = $PF_M and from_pack is not null;
+        select count(*) from cmkey where case_id = '$PF_ID' and month = $PF_M")" = "$(printf '2\n1|1|1\n0')" ]
+PF_OLD=$(grep -m1 "^$PF_ID,$PF_MONTH," "$TMP/run1.out.csv")
+check "packs: ... its output row as run 1 wrote it" \
+    [ "$(sqlite3 "$TMP/packfix.db" "select output_row from casemonth where from_pack is not null")" = "$PF_OLD" ]
+"$RFY" ledger export "$TMP/packfix.db" --run 1 -o "$TMP/packfix-export1.csv"
+check "packs: ... run 1 still exports byte for byte" cmp -s "$TMP/packfix-export1.csv" "$TMP/run1.out.csv"
+"$RFY" ledger verify "$TMP/packfix.db" >"$TMP/packfix-verify.txt" 2>&1
+check "packs: ... and verify recomputes every current month without a difference ($ROWS)" \
+    grep -q "verify: $ROWS sagsmåneder genberegnet, 0 forskelle" "$TMP/packfix-verify.txt"
+check "packs: ... ledger runs: run 1 keeps its count, the correction run has one" \
+    [ "$("$RFY" ledger runs "$TMP/packfix.db" --json | /usr/bin/python3 -c 'import json, sys
+r = json.load(sys.stdin); print(r[0]["stored"] == '"$(($(wc -l <"$TMP/run1.out.csv") - 1))"', r[-1]["stored"])')" = "True 1" ]
 "$RFY" ledger export "$L" --run 99 -o "$TMP/export99.csv" 2>/dev/null
 check "ledger export: no such run (exit 2, no file)" [ $? = 2 ] && [ ! -e "$TMP/export99.csv" ]
 "$RFY" ledger show "$L3" S1 >"$TMP/show.txt"
@@ -382,16 +425,16 @@ check "permissions: ... saying it in English" \
 check "--corrections without --ledger: usage error (exit 2)" [ $? = 2 ]
 
 # ---- schema version ----------------------------------------------------------------------------------
-check "schema: a new ledger has version 3" [ "$(sqlite3 "$L" 'PRAGMA user_version')" = 3 ]
+check "schema: a new ledger has version 4" [ "$(sqlite3 "$L" 'PRAGMA user_version')" = 4 ]
 cp "$L3" "$TMP/newer.db"
 sqlite3 "$TMP/newer.db" 'PRAGMA user_version = 99'
 "$RFY" batch --quiet --ledger "$TMP/newer.db" -o "$TMP/newer.out.csv" "$TMP/k-jan.csv" 2>"$TMP/newer.err"
 check "schema: a newer ledger is refused (exit 2)" [ $? = 2 ]
-check "schema: ... saying so (Danish)" grep -q 'har skemaversion 99; denne rfy kender op til 3: brug en nyere rfy' "$TMP/newer.err"
+check "schema: ... saying so (Danish)" grep -q 'har skemaversion 99; denne rfy kender op til 4: brug en nyere rfy' "$TMP/newer.err"
 "$RFY" --lang en batch --quiet --ledger "$TMP/newer.db" -o "$TMP/newer.out.csv" "$TMP/k-jan.csv" 2>"$TMP/newer-en.err"
 check "schema: --lang en: refused (exit 2)" [ $? = 2 ]
 check "schema: ... saying it in English" \
-    grep -qxF "rfy batch: ledger $TMP/newer.db has schema version 99; this rfy knows up to 3: use a newer rfy" "$TMP/newer-en.err"
+    grep -qxF "rfy batch: ledger $TMP/newer.db has schema version 99; this rfy knows up to 4: use a newer rfy" "$TMP/newer-en.err"
 printf 'not a database, just text\n' >"$TMP/text.db"
 chmod 600 "$TMP/text.db"
 "$RFY" batch --quiet --ledger "$TMP/text.db" -o "$TMP/text.out.csv" "$TMP/k-jan.csv" 2>"$TMP/text.err"
@@ -399,7 +442,7 @@ check "schema: a file that is not a ledger is refused (exit 2, no output)" [ $? 
 check "schema: ... saying so" grep -q 'er ikke en ledger (ikke en SQLite-database)' "$TMP/text.err"
 check "schema: ... and left as it was" grep -qx 'not a database, just text' "$TMP/text.db"
 
-# ---- schema 1 → 3: a ledger written by rfy before the rates_id went to table run ----------------
+# ---- schema 1 → 4: a ledger written by rfy before the rates_id went to table run ----------------
 # fixtures/ledger/schema1.sql: January 2025 of K1 (forsorger, wage 20000) and K2 (ikke_forsorger)
 # as schema 1 stored it, the rates_id in each case-month; put the tables' current rates_id in.
 printf '%s\n' case_id,month,category,wage K1,2025-01,forsorger,20000 K2,2025-01,ikke_forsorger, \
@@ -412,38 +455,38 @@ chmod 600 "$M"
 check "schema 1: the fixture loads as version 1" [ "$(sqlite3 "$M" 'PRAGMA user_version')" = 1 ]
 "$RFY" ledger show "$M" K1 >/dev/null 2>"$TMP/m-show.err"
 check "schema 1: read-only commands ask for one run first (exit 2)" [ $? = 2 ] &&
-    grep -q 'har skemaversion 1: kør rfy batch med den én gang for at bringe den op på 3' "$TMP/m-show.err"
+    grep -q 'har skemaversion 1: kør rfy batch med den én gang for at bringe den op på 4' "$TMP/m-show.err"
 grep -e '^case_id' -e '2025-02' "$TMP/m-whole.csv" >"$TMP/m-feb.csv"
 "$RFY" batch --quiet --ledger "$M" -o "$TMP/m-feb.out.csv" "$TMP/m-feb.csv" 2>"$TMP/m-feb.err"
-check "schema 1 → 3: February's run migrates the ledger (exit 0, version 3)" [ $? = 0 ] &&
-    [ "$(sqlite3 "$M" 'PRAGMA user_version')" = 3 ]
+check "schema 1 → 4: February's run migrates the ledger (exit 0, version 3)" [ $? = 0 ] &&
+    [ "$(sqlite3 "$M" 'PRAGMA user_version')" = 4 ]
 # (every column but lines, the input's line numbers)
-check "schema 1 → 3: February as one run over January and February gives it (state carried)" \
+check "schema 1 → 4: February as one run over January and February gives it (state carried)" \
     cmp -s <(grep 2025-02 "$TMP/m-feb.out.csv" | cut -d, -f1-16,18-24) \
            <(grep 2025-02 "$TMP/m-whole.out.csv" | cut -d, -f1-16,18-24)
 # January keeps its own rates_id; February's case-months store '' and their run holds it.
-check "schema 1 → 3: rates_id per case-month before, per run after" \
+check "schema 1 → 4: rates_id per case-month before, per run after" \
     [ "$(sqlite3 "$M" "select group_concat(case_id || month || '=' || rates_id, ' ') from casemonth;
         select group_concat(id || '=' || coalesce(rates_id, 'NULL'), ' ') from run")" = \
       "$(printf 'K124300=%s K224300=%s K124301= K224301=\n1=NULL 2=%s' "$RID" "$RID" "$RID")" ]
 "$RFY" ledger verify "$M" >"$TMP/m-verify.txt" 2>&1
-check "schema 1 → 3: verify recomputes all four months without a difference" \
+check "schema 1 → 4: verify recomputes all four months without a difference" \
     grep -q 'verify: 4 sagsmåneder genberegnet, 0 forskelle' "$TMP/m-verify.txt"
 "$RFY" ledger export "$M" --run 1 -o "$TMP/m-export1.csv"
-check "schema 1 → 3: export of the schema-1 run, byte for byte" \
+check "schema 1 → 4: export of the schema-1 run, byte for byte" \
     cmp -s "$TMP/m-export1.csv" <(sed "s/85b9e11376c51224/$RID/g" "$SRC/fixtures/ledger/schema1-jan.out.csv")
 # A correction of January (wage 21000): its later month is read through the run's rates_id.
 printf '%s\n' case_id,month,category,wage K1,2025-01,forsorger,21000 >"$TMP/m-corr.csv"
 "$RFY" batch --quiet --corrections --ledger "$M" -o "$TMP/m-corr.out.csv" "$TMP/m-corr.csv" 2>/dev/null
-check "schema 1 → 3: a correction run on the migrated ledger (exit 0)" [ $? = 0 ]
+check "schema 1 → 4: a correction run on the migrated ledger (exit 0)" [ $? = 0 ]
 "$RFY" ledger verify "$M" >"$TMP/m-verify2.txt" 2>&1
-check "schema 1 → 3: ... and verify still finds no difference" [ $? = 0 ]
+check "schema 1 → 4: ... and verify still finds no difference" [ $? = 0 ]
 # verify reads each case-month's rates_id where it is: its own (January), else its run's (February)
 cp "$M" "$TMP/m-tamper.db"
 sqlite3 "$TMP/m-tamper.db" "update run set rates_id = 'feb0000000000000' where id = 2;
     update casemonth set rates_id = 'jan0000000000000' where case_id = 'K2' and month = 24300"
 "$RFY" --lang en ledger verify "$TMP/m-tamper.db" >"$TMP/m-tamper.txt" 2>&1
-check "schema 1 → 3: verify names a run's rates_id that is not the tables' (exit 1)" [ $? = 1 ] &&
+check "schema 1 → 4: verify names a run's rates_id that is not the tables' (exit 1)" [ $? = 1 ] &&
     [ "$(grep -c 'stored with rates_id feb0000000000000' "$TMP/m-tamper.txt")" = 2 ] &&
     [ "$(grep -c 'stored with rates_id jan0000000000000' "$TMP/m-tamper.txt")" = 1 ]
 

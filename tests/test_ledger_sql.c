@@ -1,10 +1,12 @@
 /*
- * The ledger's batch INSERT (calc/run/ledger_sql.c): a conflict inside it
- * ends the run's whole transaction.  And its row packs (ledger_pack.c):
- * what goes in comes out, slot by slot, and a damaged pack is an error.
+ * The ledger's batch INSERT of packed case-months' keys (calc/run/
+ * ledger_sql.c): a conflict inside it ends the run's whole transaction.
+ * And its packs (ledger_pack.c): what goes in comes out, slot by slot,
+ * values and texts, a schema-3 row pack still reads, and a damaged pack is
+ * an error.
  *
  * Why it matters: with SQLite's default conflict handling (ABORT), a
- * multi-row INSERT into a table with a UNIQUE index may fail half-way and
+ * multi-row INSERT into a table with a unique key may fail half-way and
  * must then undo only its own rows, so SQLite keeps a statement journal of
  * every page the statement touches: with 64 KiB pages and 32 rows a
  * statement that was 1.66 GB of temporary-file writes for 300 000
@@ -60,21 +62,14 @@ static void drop_ledger(sqlite3 *db)
     ck_assert_int_eq(system(cmd), 0);
 }
 
-/* Case-month r (0-based) of the packed batch statement (?1 the run, ?2 the
- * pack, then LEDGER_PACKED_PARAMS each): case "K-1", month m, payment p. */
-static void bind_row(sqlite3_stmt *s, int r, int month, long long payment)
+/* Case-month r (0-based) of the packed batch statement (?1 the pack, then
+ * LEDGER_PACKED_PARAMS each): case "K-1", month m, slot r. */
+static void bind_row(sqlite3_stmt *s, int r, int month)
 {
-    int k = 2 + r * LEDGER_PACKED_PARAMS;
-    sqlite3_bind_int64(s, 1, 1); /* the run */
-    sqlite3_bind_int64(s, 2, 1); /* its pack */
+    int k = 1 + r * LEDGER_PACKED_PARAMS;
+    sqlite3_bind_int64(s, 1, 1); /* its pack */
     sqlite3_bind_text(s, k + 1, "K-1", -1, SQLITE_STATIC);
     sqlite3_bind_int(s, k + 2, month);
-    sqlite3_bind_int64(s, k + 3, r + 1); /* its output row */
-    sqlite3_bind_int(s, k + 4, 0);
-    sqlite3_bind_int64(s, k + 5, payment);
-    sqlite3_bind_int(s, k + 6, 0);
-    sqlite3_bind_int64(s, k + 7, 0);
-    sqlite3_bind_int64(s, k + 8, 0);
 }
 
 static long long count(sqlite3 *db, const char *sql)
@@ -97,14 +92,14 @@ START_TEST(conflict_ends_the_transaction)
     sqlite3_stmt *s;
     ck_assert_ptr_nonnull(sql);
     ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-    bind_row(s, 0, 2026 * 12 + 10, 1697200); /* 2026-11 */
-    bind_row(s, 1, 2026 * 12 + 10, 1697200); /* 2026-11 again */
+    bind_row(s, 0, 2026 * 12 + 10); /* 2026-11 */
+    bind_row(s, 1, 2026 * 12 + 10); /* 2026-11 again */
     ck_assert_int_eq(sqlite3_step(s), SQLITE_CONSTRAINT);
     sqlite3_finalize(s);
     free(sql);
     ck_assert_int_eq(sqlite3_get_autocommit(db), 1); /* no transaction left */
     ck_assert_int_eq(count(db, "SELECT count(*) FROM run"), 0);
-    ck_assert_int_eq(count(db, "SELECT count(*) FROM casemonth"), 0);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM cmkey"), 0);
     drop_ledger(db);
 }
 END_TEST
@@ -116,16 +111,17 @@ START_TEST(distinct_rows_are_stored)
     char *sql = ledger_pack_insert_sql(2);
     sqlite3_stmt *s;
     ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-    bind_row(s, 0, 2026 * 12 + 10, 1697200); /* 2026-11: 16 972,00 kr. */
-    bind_row(s, 1, 2026 * 12 + 11, 1697200); /* 2026-12 */
+    bind_row(s, 0, 2026 * 12 + 10); /* 2026-11 */
+    bind_row(s, 1, 2026 * 12 + 11); /* 2026-12 */
     ck_assert_int_eq(sqlite3_step(s), SQLITE_DONE);
     sqlite3_finalize(s);
     free(sql);
     ck_assert_int_eq(sqlite3_get_autocommit(db), 0);
-    /* 2 × 1 697 200 øre = 3 394 400 */
-    ck_assert_int_eq(count(db, "SELECT sum(payment) FROM casemonth"), 3394400);
+    /* slots 0 and 1 of pack 1: 0 + 1 = 1; months 24322 + 24323 = 48645 */
+    ck_assert_int_eq(count(db, "SELECT sum(slot) FROM cmkey WHERE pack = 1"), 1);
+    ck_assert_int_eq(count(db, "SELECT sum(month) FROM cmkey WHERE case_id = 'K-1'"), 48645);
     ck_assert_int_eq(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
-    ck_assert_int_eq(count(db, "SELECT count(*) FROM casemonth WHERE superseded_by IS NULL"), 2);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM cmkey"), 2);
     drop_ledger(db);
 }
 END_TEST
@@ -152,19 +148,26 @@ static void fill_batch(ledger_batch *b, size_t n, const char *const *in, const c
         memcpy(b->text + b->len, out[i], p->out_len);
         b->len += p->out_len;
         p->seq = 7 + (long long)i;
+        /* values: payment 1 697 200 + i øre, run i + 1, used (i × 1500) thousandths, known for
+         * odd i, a decimal comma for i = 2; and one negative payment (a correction's are) */
+        p->payment = i == 1 ? -250 : 1697200 + (long long)i;
+        p->run_months = (long long)i + 1;
+        p->used_m = (long long)i * 1500;
+        p->known = (int)(i % 2);
+        p->decimal_comma = i == 2;
     }
     b->n = n;
 }
 
-/* rfy_pack_text(1, ?1, ?2, slot, which) on db: the text, or NULL with the
- * error in *err (static). */
-static char *pack_text(sqlite3 *db, const void *rows, size_t rows_len, long long size, int slot,
-                       int which, const char **err)
+/* rfy_pack_field(1, ?1, ?2, slot, which) on db (rfy_pack_text with
+ * `fn`): the text, or NULL with the error in *err (static). */
+static char *pack_call(sqlite3 *db, const char *fn, const void *rows, size_t rows_len,
+                       long long size, int slot, int which, const char **err)
 {
     sqlite3_stmt *s;
-    char *t = NULL;
-    ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT rfy_pack_text(1, ?1, ?2, ?3, ?4)", -1, &s, NULL),
-                     SQLITE_OK);
+    char *t = NULL, sql[64];
+    snprintf(sql, sizeof sql, "SELECT %s(1, ?1, ?2, ?3, ?4)", fn);
+    ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
     sqlite3_bind_blob(s, 1, rows, (int)rows_len, SQLITE_STATIC);
     sqlite3_bind_int64(s, 2, size);
     sqlite3_bind_int(s, 3, slot);
@@ -178,10 +181,28 @@ static char *pack_text(sqlite3 *db, const void *rows, size_t rows_len, long long
     return t;
 }
 
+static char *pack_text(sqlite3 *db, const void *rows, size_t rows_len, long long size, int slot,
+                       int which, const char **err)
+{
+    return pack_call(db, "rfy_pack_field", rows, rows_len, size, slot, which, err);
+}
+
+/* A value field of a slot, as SQLite's text of the integer. */
+static long long pack_value(sqlite3 *db, const ledger_pack *pk, int slot, enum ledger_pack_field f)
+{
+    const char *err;
+    char *t = pack_text(db, pk->packed, pk->packed_len, (long long)pk->size, slot, (int)f, &err);
+    long long v;
+    ck_assert_ptr_nonnull(t);
+    v = atoll(t);
+    free(t);
+    return v;
+}
+
 /* Three case-months, one of payment lines only (no input rows): each text
- * back from its slot, byte for byte.  The pack's size is 4 + 3 × 8 = 28
- * bytes of count and lengths plus the texts: 28 + (12 + 17) + (0 + 8) +
- * (27 + 21) = 113. */
+ * back from its slot, byte for byte, and each value.  The pack's size is
+ * 4 + 3 × 36 = 112 bytes of count, lengths and values plus the texts:
+ * 112 + (12 + 17) + (0 + 8) + (27 + 21) = 197. */
 START_TEST(pack_round_trip)
 {
     static const char *const in[] = {"K-1,2026-11\n", "", "\"Q,1\"\"x\",2026-11\nK,2026-11\n"};
@@ -194,7 +215,7 @@ START_TEST(pack_round_trip)
     ck_assert_int_eq(ledger_pack_register(db), SQLITE_OK);
     fill_batch(&b, 3, in, out);
     ck_assert_int_eq(ledger_pack_build(&pk, &b), 0);
-    ck_assert_uint_eq(pk.size, 113);
+    ck_assert_uint_eq(pk.size, 197);
     for (int i = 0; i < 3; i++) {
         char *t = pack_text(db, pk.packed, pk.packed_len, (long long)pk.size, i, 0, &err);
         ck_assert_ptr_nonnull(t);
@@ -205,8 +226,19 @@ START_TEST(pack_round_trip)
         ck_assert_str_eq(t, out[i]);
         free(t);
     }
-    /* no slot 3 */
+    /* the values fill_batch gave */
+    ck_assert_int_eq(pack_value(db, &pk, 0, LPF_PAYMENT), 1697200);
+    ck_assert_int_eq(pack_value(db, &pk, 1, LPF_PAYMENT), -250);
+    ck_assert_int_eq(pack_value(db, &pk, 2, LPF_PAYMENT), 1697202);
+    ck_assert_int_eq(pack_value(db, &pk, 2, LPF_RUN_MONTHS), 3);
+    ck_assert_int_eq(pack_value(db, &pk, 2, LPF_USED_M), 3000);
+    ck_assert_int_eq(pack_value(db, &pk, 0, LPF_KNOWN), 0);
+    ck_assert_int_eq(pack_value(db, &pk, 1, LPF_KNOWN), 1);
+    ck_assert_int_eq(pack_value(db, &pk, 1, LPF_DECIMAL_COMMA), 0);
+    ck_assert_int_eq(pack_value(db, &pk, 2, LPF_DECIMAL_COMMA), 1);
+    /* no slot 3, no field 7 */
     ck_assert_ptr_null(pack_text(db, pk.packed, pk.packed_len, (long long)pk.size, 3, 0, &err));
+    ck_assert_ptr_null(pack_text(db, pk.packed, pk.packed_len, (long long)pk.size, 0, 7, &err));
     ledger_pack_free(&pk);
     free(b.text);
     sqlite3_close(db);
@@ -248,6 +280,36 @@ START_TEST(damaged_pack_is_an_error)
     free(bad);
     ledger_pack_free(&pk);
     free(b.text);
+    sqlite3_close(db);
+}
+END_TEST
+
+/* A row pack as schema 3 wrote it (table rowpack: the count, two lengths a
+ * slot, the texts) still reads through rfy_pack_text: 4 + 2 × 8 = 20 bytes
+ * of count and lengths, then "a\n" "A,1\n" "" "B\n": 20 + 2 + 4 + 0 + 2 = 28. */
+START_TEST(schema3_pack_still_reads)
+{
+    static const unsigned char plain[28] = {2, 0, 0, 0, 2, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0,
+                                            2, 0, 0, 0, 'a', '\n', 'A', ',', '1', '\n', 'B', '\n'};
+    char packed[128];
+    const char *err;
+    char *t;
+    sqlite3 *db;
+    int n = LZ4_compress_default((const char *)plain, packed, (int)sizeof plain, (int)sizeof packed);
+    ck_assert_int_gt(n, 0);
+    ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
+    ck_assert_int_eq(ledger_pack_register(db), SQLITE_OK);
+    t = pack_call(db, "rfy_pack_text", packed, (size_t)n, 28, 0, 1, &err);
+    ck_assert_str_eq(t, "A,1\n");
+    free(t);
+    t = pack_call(db, "rfy_pack_text", packed, (size_t)n, 28, 1, 0, &err);
+    ck_assert_str_eq(t, "");
+    free(t);
+    t = pack_call(db, "rfy_pack_text", packed, (size_t)n, 28, 1, 1, &err);
+    ck_assert_str_eq(t, "B\n");
+    free(t);
+    /* the same bytes are no cmpack pack: 2 slots of 36 bytes do not fit in 28 */
+    ck_assert_ptr_null(pack_call(db, "rfy_pack_field", packed, (size_t)n, 28, 0, 1, &err));
     sqlite3_close(db);
 }
 END_TEST
@@ -294,6 +356,7 @@ static Suite *suite(void)
     tcase_add_test(tc, pack_round_trip);
     tcase_add_test(tc, damaged_pack_is_an_error);
     tcase_add_test(tc, pack_cache_knows_the_bytes);
+    tcase_add_test(tc, schema3_pack_still_reads);
     suite_add_tcase(s, tc);
     return s;
 }

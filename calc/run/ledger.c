@@ -76,6 +76,29 @@ static const char *const MIGRATIONS[RFY_LEDGER_SCHEMA] = {
     "  size INTEGER NOT NULL,"           /* bytes, decompressed */
     "  rows BLOB NOT NULL);"             /* LZ4 block: count, lengths, texts (ledger_pack.c) */
     "ALTER TABLE casemonth ADD COLUMN pack INTEGER REFERENCES rowpack(id);",
+    /* 3 → 4: packed case-months (ledger_pack.c, docs/ledger.md).  A full
+     * batch of a run's new case-months is one row of cmpack, holding their
+     * texts and values, and one narrow row each in cmkey, the key that
+     * refuses a second payment; they have no row in casemonth.  Their entry
+     * ids are cmpack.id + slot, from the same sequence as casemonth.id.  One
+     * superseded by a correction is first written out whole into casemonth
+     * (from_pack: the pack it left) and its cmkey row removed; the pack
+     * keeps its texts.  Half the SQLite work a case-month, and a third less
+     * written (docs/performance.md). */
+    "CREATE TABLE cmpack ("
+    "  id INTEGER PRIMARY KEY,"          /* the entry id of slot 0; slot i: id + i */
+    "  run INTEGER NOT NULL REFERENCES run(id),"
+    "  first_seq INTEGER NOT NULL,"      /* casemonth.seq of slot 0; slot i: first_seq + i */
+    "  n INTEGER NOT NULL,"              /* its case-months */
+    "  size INTEGER NOT NULL,"           /* bytes, decompressed */
+    "  rows BLOB NOT NULL);"             /* LZ4 block: values, lengths, texts (ledger_pack.c) */
+    "CREATE TABLE cmkey ("
+    "  case_id TEXT NOT NULL,"
+    "  month INTEGER NOT NULL,"
+    "  pack INTEGER NOT NULL REFERENCES cmpack(id),"
+    "  slot INTEGER NOT NULL,"
+    "  PRIMARY KEY (case_id, month)) WITHOUT ROWID;"
+    "ALTER TABLE casemonth ADD COLUMN from_pack INTEGER REFERENCES cmpack(id);",
 };
 
 void ledger_totals_reset(rfy_ledger *lg)
@@ -230,8 +253,8 @@ int rfy_ledger_open_lang(rfy_ledger **out, const char *path, int write, rfy_lang
         free(sql);
         if (rc == SQLITE_OK)
             rc = sqlite3_prepare_v3(lg->db,
-                                    "INSERT INTO rowpack (run, first_seq, n, size, rows)"
-                                    " VALUES (?1, ?2, ?3, ?4, ?5)",
+                                    "INSERT INTO cmpack (id, run, first_seq, n, size, rows)"
+                                    " VALUES (?6, ?1, ?2, ?3, ?4, ?5)",
                                     -1, SQLITE_PREPARE_PERSISTENT, &lg->insert_pack, NULL);
         if (rc != SQLITE_OK) {
             ledger_fail_db(lg, errmsg, lg->db);
@@ -273,6 +296,24 @@ static void utc_now(char out[21])
     strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* The entry id the run's first case-month gets: after every id in use,
+ * in casemonth and in the packs (cmpack.id + n - 1).  Read inside the
+ * run's write transaction, so no other run takes it. */
+static int next_entry_id(rfy_ledger *lg)
+{
+    sqlite3_stmt *s = NULL;
+    int ok = sqlite3_prepare_v2(lg->db,
+                                "SELECT max(coalesce((SELECT max(id) FROM casemonth), 0),"
+                                " coalesce((SELECT id + n - 1 FROM cmpack ORDER BY id DESC LIMIT 1),"
+                                " 0)) + 1",
+                                -1, &s, NULL) == SQLITE_OK &&
+             sqlite3_step(s) == SQLITE_ROW;
+    if (ok)
+        lg->next_id = lg->begin_id = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return ok ? RFY_OK : ledger_fail_db(lg, NULL, lg->db);
+}
+
 int rfy_ledger_begin(rfy_ledger *lg, int corrections, const char *rates_id,
                      const struct rfy_rates *rates, char **errmsg)
 {
@@ -312,7 +353,7 @@ int rfy_ledger_begin(rfy_ledger *lg, int corrections, const char *rates_id,
     }
     sqlite3_finalize(s);
     lg->run = sqlite3_last_insert_rowid(lg->db);
-    if (ledger_exec(lg, "SAVEPOINT rows") != SQLITE_OK) {
+    if (next_entry_id(lg) != RFY_OK || ledger_exec(lg, "SAVEPOINT rows") != SQLITE_OK) {
         ledger_fail_db(lg, errmsg, lg->db);
         rfy_ledger_rollback(lg);
         return RFY_EIO;
@@ -329,6 +370,7 @@ int rfy_ledger_restart(rfy_ledger *lg)
 {
     ledger_pending_drop(lg); /* the writer thread first: it notes entries */
     lg->seq = lg->first_entry = lg->last_entry = 0;
+    lg->next_id = lg->begin_id;
     ledger_totals_reset(lg);
     if (ledger_exec(lg, "ROLLBACK TO rows") != SQLITE_OK)
         return ledger_fail_db(lg, NULL, lg->db);

@@ -1,7 +1,7 @@
 /*
  * Inserting a batch of pending case-months (ledger_internal.h): a full
- * batch as one row pack and one multi-row INSERT, the rest one row at a
- * time.  Called by the run's own thread (ledger_store.c) and by the writer
+ * batch as one pack (cmpack) and one multi-row INSERT of its keys (cmkey),
+ * the rest one row of casemonth at a time.  Called by the run's own thread (ledger_store.c) and by the writer
  * thread (ledger_writer.c); it calls neither, so calls between the ledger's
  * files only go down.
  */
@@ -29,6 +29,7 @@ static void bind_one(rfy_ledger *lg, const ledger_batch *b, sqlite3_stmt *s,
     sqlite3_bind_int64(s, 14, p->used_m);
     sqlite3_bind_int(s, 15, 0);
     sqlite3_bind_null(s, 16);
+    sqlite3_bind_int64(s, 17, lg->next_id);
 }
 
 /* Whether b's case-months are numbered one after the other (a pack finds
@@ -41,14 +42,14 @@ static int seqs_follow_on(const ledger_batch *b)
     return 1;
 }
 
-/* A full batch: its texts as one row pack, then its case-months with one
- * statement (ledger_pack_insert_sql: ?1 the run, ?2 the pack, then
- * LEDGER_PACKED_PARAMS a case-month).  Their rowids are given in order:
- * last - LEDGER_BATCH + 1 .. last. */
+/* A full batch: its values and texts as one row of cmpack, then a cmkey
+ * row for each case-month with one statement (ledger_pack_insert_sql: ?1
+ * the pack, then LEDGER_PACKED_PARAMS a case-month).  The pack's id is the
+ * entry id of its slot 0, its case-months' ids follow on. */
 static int insert_packed(rfy_ledger *lg, ledger_batch *b)
 {
     sqlite3_stmt *s = lg->insert_pack;
-    long long pack, last;
+    long long pack = lg->next_id;
     int rc;
     if (ledger_pack_build(&b->pack, b) != 0)
         return SQLITE_NOMEM;
@@ -58,33 +59,26 @@ static int insert_packed(rfy_ledger *lg, ledger_batch *b)
     sqlite3_bind_int(s, 3, (int)b->n);
     sqlite3_bind_int64(s, 4, (sqlite3_int64)b->pack.size);
     sqlite3_bind_blob(s, 5, b->pack.packed, (int)b->pack.packed_len, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 6, pack);
     rc = sqlite3_step(s);
     sqlite3_reset(s);
     if (rc != SQLITE_DONE)
         return rc;
-    pack = sqlite3_last_insert_rowid(lg->db);
     s = lg->insert_batch;
     sqlite3_reset(s);
-    sqlite3_bind_int64(s, 1, lg->run);
-    sqlite3_bind_int64(s, 2, pack);
+    sqlite3_bind_int64(s, 1, pack);
     for (size_t i = 0; i < b->n; i++) {
         const ledger_pending *p = &b->pend[i];
-        int k = 2 + (int)i * LEDGER_PACKED_PARAMS;
+        int k = 1 + (int)i * LEDGER_PACKED_PARAMS;
         sqlite3_bind_text(s, k + 1, b->text + p->id_off, (int)p->id_len, SQLITE_STATIC);
         sqlite3_bind_int(s, k + 2, p->month);
-        sqlite3_bind_int64(s, k + 3, p->seq);
-        sqlite3_bind_int(s, k + 4, p->decimal_comma);
-        sqlite3_bind_int64(s, k + 5, p->payment);
-        sqlite3_bind_int(s, k + 6, p->known);
-        sqlite3_bind_int64(s, k + 7, p->run_months);
-        sqlite3_bind_int64(s, k + 8, p->used_m);
     }
     rc = sqlite3_step(s);
     sqlite3_reset(s);
     if (rc == SQLITE_DONE) {
-        last = sqlite3_last_insert_rowid(lg->db);
-        ledger_note_entry(lg, last - LEDGER_BATCH + 1);
-        ledger_note_entry(lg, last);
+        ledger_note_entry(lg, pack);
+        ledger_note_entry(lg, pack + (long long)b->n - 1);
+        lg->next_id += (long long)b->n;
     }
     return rc;
 }
@@ -103,7 +97,7 @@ int ledger_flush_batch(rfy_ledger *lg, ledger_batch *b)
         bind_one(lg, b, s, &b->pend[i]);
         rc = sqlite3_step(s);
         if (rc == SQLITE_DONE)
-            ledger_note_entry(lg, sqlite3_last_insert_rowid(lg->db));
+            ledger_note_entry(lg, lg->next_id++);
         sqlite3_reset(s);
     }
     b->n = 0;

@@ -124,9 +124,10 @@ static int import_row(void *user, const rfy_csv_record *rec)
         sqlite3_bind_int64(s, 13, known ? run : 0);
         sqlite3_bind_int64(s, 14, known ? mpz_get_si(c->used) : 0);
         sqlite3_bind_int(s, 15, 2);
+        sqlite3_bind_int64(s, 17, lg->next_id);
         rc = sqlite3_step(s);
         if (rc == SQLITE_DONE)
-            ledger_note_entry(lg, sqlite3_last_insert_rowid(lg->db));
+            ledger_note_entry(lg, lg->next_id++);
         sqlite3_reset(s);
         if (rc != SQLITE_DONE)
             return import_fail(c, rec, LM_IMPORT_DETAIL, sqlite3_errmsg(lg->db));

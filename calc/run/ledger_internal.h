@@ -23,6 +23,8 @@ enum ledger_stmt {
     LS_SUPERSEDE,    /* mark an entry superseded */
     LS_CASE_LATEST,  /* a case's latest current month */
     LS_LATER,        /* current entries of a case after a month, in month order */
+    LS_UNPACK,       /* a packed current entry written out whole into casemonth, superseded */
+    LS_UNKEY,        /* ... and its cmkey row removed */
     LS_COUNT
 };
 
@@ -41,8 +43,8 @@ typedef struct ledger_pending {
     int month, decimal_comma, known;
 } ledger_pending;
 
-/* A full batch's texts as one row of table rowpack (ledger_pack.c): the
- * bytes laid out (plain) and compressed (packed), buffers reused. */
+/* A full batch as one row of table cmpack (ledger_pack.c): the bytes laid
+ * out (plain) and compressed (packed), buffers reused. */
 typedef struct ledger_pack {
     union LZ4_stream_u *lz4;      /* the compressor's state, reused (LZ4_stream_t) */
     char *plain, *packed;
@@ -59,12 +61,14 @@ typedef struct ledger_batch {
 } ledger_batch;
 
 /*
- * ledger_pack_build: the texts of b's case-months, in order, as one pack
- * (pk->packed, pk->packed_len; pk->size decompressed).  0, or -1 when out of
- * memory (or beyond a pack's limit: cannot happen for LEDGER_BATCH rows).
+ * ledger_pack_build: b's case-months, in order, their values and texts, as
+ * one pack of table cmpack (pk->packed, pk->packed_len; pk->size
+ * decompressed).  0, or -1 when out of memory (or beyond a pack's limit:
+ * cannot happen for LEDGER_BATCH rows).
  * ledger_pack_free: its buffers.
- * ledger_pack_register: the SQL function rfy_pack_text on db (the SQL of
- * LEDGER_INPUT_ROWS_SQL / LEDGER_OUTPUT_ROW_SQL).  SQLITE_OK or a code.
+ * ledger_pack_register: the SQL functions rfy_pack_text (the texts of a
+ * schema-3 pack, table rowpack) and rfy_pack_field (a field of a cmpack
+ * slot, LEDGER_PACK_FIELD) on db.  SQLITE_OK or a code.
  */
 int ledger_pack_build(ledger_pack *pk, const ledger_batch *b);
 void ledger_pack_free(ledger_pack *pk);
@@ -86,14 +90,17 @@ struct rfy_ledger {
     long long run;                /* this run's row in table run */
     long long seq;                /* output rows put in this run */
     long long first_entry, last_entry; /* ids of its first and last case-month (0: none) */
+    long long next_id;            /* the entry id the next case-month stored gets */
+    long long begin_id;           /* next_id when the run began (rfy_ledger_restart) */
     char *rows_buf;               /* canonical rows of the case-month being put (reused) */
     size_t rows_cap;
     char *rates_id;
     const struct rfy_rates *rates;
     char time[21];                /* this run's time, UTC */
     sqlite3_stmt *st[LS_COUNT];
-    sqlite3_stmt *insert_batch;   /* LEDGER_BATCH packed case-months (ledger_pack_insert_sql) */
-    sqlite3_stmt *insert_pack;    /* a row of table rowpack */
+    sqlite3_stmt *insert_batch;   /* cmkey rows of LEDGER_BATCH packed case-months
+                                   * (ledger_pack_insert_sql) */
+    sqlite3_stmt *insert_pack;    /* a row of table cmpack */
     ledger_batch batch;           /* the pending case-months (no writer thread) */
     ledger_batch *cur;            /* the batch being filled: &batch, or the writer's */
     struct ledger_writer *writer; /* NULL: the batches are inserted by the caller's thread */
@@ -183,17 +190,44 @@ int ledger_exec_db(sqlite3 *db, const char *sql);
     "CASE WHEN c.rates_id <> '' THEN c.rates_id ELSE coalesce(r.rates_id, '') END"
 
 /*
- * A case-month's input rows and output row in SQL, for a query of casemonth
- * c left-joined to its row pack p (LEFT JOIN rowpack p ON p.id = c.pack):
- * its own texts, or its slot of the pack (ledger_pack.c).
+ * The fields of a slot of a cmpack pack, for rfy_pack_field(id, rows, size,
+ * slot, field) (ledger_pack.c): texts as TEXT, the rest as INTEGER.
  */
-#define LEDGER_PACK_JOIN_SQL " LEFT JOIN rowpack p ON p.id = c.pack"
-#define LEDGER_INPUT_ROWS_SQL                                                                     \
-    "CASE WHEN c.pack IS NULL THEN c.input_rows"                                                  \
-    " ELSE rfy_pack_text(p.id, p.rows, p.size, c.seq - p.first_seq, 0) END"
-#define LEDGER_OUTPUT_ROW_SQL                                                                     \
-    "CASE WHEN c.pack IS NULL THEN c.output_row"                                                  \
-    " ELSE rfy_pack_text(p.id, p.rows, p.size, c.seq - p.first_seq, 1) END"
+enum ledger_pack_field {
+    LPF_INPUT_ROWS,   /* canonical input rows */
+    LPF_OUTPUT_ROW,   /* the output row, as written */
+    LPF_PAYMENT,      /* øre */
+    LPF_KNOWN,        /* holiday_known */
+    LPF_RUN_MONTHS,   /* holiday_run_months */
+    LPF_USED_M,       /* holiday_used_m */
+    LPF_DECIMAL_COMMA /* decimal_comma */
+};
+#define LPF_(q, k, f) "rfy_pack_field(" q ".id, " q ".rows, " q ".size, " k ".slot, " #f ")"
+
+/*
+ * Every case-month of the ledger as one relation with casemonth's columns
+ * (its texts resolved): the rows of casemonth, their texts in place or in a
+ * schema-3 row pack, and the packed case-months of cmkey and cmpack.  For
+ * the readers: "FROM " LEDGER_ENTRY_SQL " c".  SQLite pushes a reader's
+ * WHERE on case_id, month or run into both halves, each with its own index.
+ */
+#define LEDGER_ENTRY_SQL                                                                          \
+    "(SELECT c.id AS id, c.case_id AS case_id, c.month AS month, c.run AS run, c.seq AS seq,"     \
+    " c.superseded_by AS superseded_by, c.rates_id AS rates_id,"                                  \
+    " c.decimal_comma AS decimal_comma,"                                                          \
+    " CASE WHEN c.pack IS NULL THEN c.input_rows"                                                 \
+    " ELSE rfy_pack_text(p.id, p.rows, p.size, c.seq - p.first_seq, 0) END AS input_rows,"       \
+    " CASE WHEN c.pack IS NULL THEN c.output_row"                                                 \
+    " ELSE rfy_pack_text(p.id, p.rows, p.size, c.seq - p.first_seq, 1) END AS output_row,"       \
+    " c.payment AS payment, c.previously_paid AS previously_paid, c.correction AS correction,"   \
+    " c.holiday_known AS holiday_known, c.holiday_run_months AS holiday_run_months,"             \
+    " c.holiday_used_m AS holiday_used_m, c.origin AS origin"                                     \
+    " FROM casemonth c LEFT JOIN rowpack p ON p.id = c.pack"                                      \
+    " UNION ALL"                                                                                  \
+    " SELECT q.id + k.slot, k.case_id, k.month, q.run, q.first_seq + k.slot, NULL, '',"          \
+    " " LPF_("q", "k", 6) ", " LPF_("q", "k", 0) ", " LPF_("q", "k", 1) ", " LPF_("q", "k", 2) \
+    ", NULL, NULL, " LPF_("q", "k", 3) ", " LPF_("q", "k", 4) ", " LPF_("q", "k", 5) ", 0"      \
+    " FROM cmkey k JOIN cmpack q ON q.id = k.pack)"
 
 /* The SQL of a run's statement (ledger.c). */
 const char *ledger_stmt_sql(enum ledger_stmt which);
@@ -302,9 +336,9 @@ sqlite3_stmt *ledger_writer_stmt(rfy_ledger *lg, enum ledger_stmt which);
 #define LEDGER_VFS_NAME "rfy-writeback"
 const char *ledger_vfs_name(void);
 
-/* The INSERT of n case-months of a full batch, their texts in row pack ?2
- * (ledger_sql.c: the parameters); malloc'ed, NULL when out of memory. */
-#define LEDGER_PACKED_PARAMS 8
+/* The INSERT of the cmkey rows of n case-months of a full batch, in pack
+ * ?1 (ledger_sql.c: the parameters); malloc'ed, NULL when out of memory. */
+#define LEDGER_PACKED_PARAMS 2
 char *ledger_pack_insert_sql(int n);
 
 /* Undo the case-months of the correction totals (restart, rollback). */
@@ -313,7 +347,8 @@ void ledger_totals_reset(rfy_ledger *lg);
 /* What the ledger holds of one case-month (rfy/ledger.h's rfy_ledger_stored). */
 struct rfy_ledger_stored {
     int stored;          /* 0: never paid; the rest is then empty */
-    long long entry;     /* its row in the ledger */
+    long long entry;     /* its entry id in the ledger */
+    int packed;          /* 1: in a pack (cmkey), 0: a row of casemonth */
     long long run;       /* the run number that paid it */
     char run_id[17];     /* that run's id, shortened to 16 hex digits */
     char run_time[21];   /* that run's time, "2026-12-06T14:00:00Z" */

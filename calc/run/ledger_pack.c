@@ -37,6 +37,7 @@
  * limits) stay far below this. */
 #define PACK_SIZE_MAX (64 << 20)
 #define PACK_CACHE 64 /* packs kept decompressed by a connection (LRU) */
+#define SLOT_BYTES 36 /* a slot's lengths and values in a cmpack pack */
 
 static void put_u32(unsigned char *p, size_t v)
 {
@@ -67,9 +68,24 @@ static int room(char **buf, size_t *cap, size_t n)
     return 0;
 }
 
+static void put_u64(unsigned char *p, long long v)
+{
+    unsigned long long u = (unsigned long long)v;
+    for (int i = 0; i < 8; i++)
+        p[i] = (unsigned char)(u >> (8 * i));
+}
+
+static long long get_i64(const unsigned char *p)
+{
+    unsigned long long u = 0;
+    for (int i = 0; i < 8; i++)
+        u |= (unsigned long long)p[i] << (8 * i);
+    return (long long)u; /* two's complement, as put_u64 wrote it */
+}
+
 int ledger_pack_build(ledger_pack *pk, const ledger_batch *b)
 {
-    size_t head = 4 + 8 * b->n, size = head, at;
+    size_t head = 4 + SLOT_BYTES * b->n, size = head, at;
     int bound, got;
     for (size_t i = 0; i < b->n; i++)
         size += b->pend[i].rows_len + b->pend[i].out_len;
@@ -81,8 +97,13 @@ int ledger_pack_build(ledger_pack *pk, const ledger_batch *b)
     put_u32((unsigned char *)pk->plain, b->n);
     for (size_t i = 0; i < b->n; i++) {
         const ledger_pending *p = &b->pend[i];
-        put_u32((unsigned char *)pk->plain + 4 + 8 * i, p->rows_len);
-        put_u32((unsigned char *)pk->plain + 8 + 8 * i, p->out_len);
+        unsigned char *slot = (unsigned char *)pk->plain + 4 + SLOT_BYTES * i;
+        put_u32(slot, p->rows_len);
+        put_u32(slot + 4, p->out_len);
+        put_u64(slot + 8, p->payment);
+        put_u64(slot + 16, p->run_months);
+        put_u64(slot + 24, p->used_m);
+        put_u32(slot + 32, (size_t)(p->known ? 1 : 0) | (size_t)(p->decimal_comma ? 2 : 0));
         memcpy(pk->plain + at, b->text + p->rows_off, p->rows_len);
         at += p->rows_len;
         memcpy(pk->plain + at, b->text + p->out_off, p->out_len);
@@ -91,14 +112,14 @@ int ledger_pack_build(ledger_pack *pk, const ledger_batch *b)
     bound = LZ4_compressBound((int)size);
     if (room(&pk->packed, &pk->packed_cap, (size_t)bound) != 0)
         return -1;
-    /* One stream, reset for each pack: LZ4_compress_default() would clear
-     * its 16 KiB table every time, a quarter of its cost on 8 KiB.  A
-     * stream just reset has no dictionary: the block stands alone, read
-     * with LZ4_decompress_safe(). */
+    /* A state of its own for each pack, fully reset (extState): the bytes
+     * of a pack depend on its contents only, not on the packs compressed
+     * before it or on which thread did it (a fast reset left old hash
+     * entries that steered the search).  Reusing the state saves the
+     * allocation; the reset is a 16 KiB memset, 2 % of a pack's cost. */
     if (!pk->lz4 && !(pk->lz4 = LZ4_createStream()))
         return -1;
-    LZ4_resetStream_fast(pk->lz4);
-    got = LZ4_compress_fast_continue(pk->lz4, pk->plain, pk->packed, (int)size, bound, 1);
+    got = LZ4_compress_fast_extState(pk->lz4, pk->plain, pk->packed, (int)size, bound, 1);
     if (got <= 0)
         return -1;
     pk->packed_len = (size_t)got;
@@ -127,6 +148,7 @@ typedef struct cached {
     char *text;        /* the pack, decompressed */
     size_t size, cap;
     size_t n;          /* its case-months */
+    int fields;        /* a cmpack pack: a slot's values follow its lengths */
     size_t *at;        /* at[2i], at[2i+1]: where slot i's input rows and output row start;
                         * at[2n]: the end */
     size_t at_cap;
@@ -151,15 +173,17 @@ static void cache_free(void *p)
 }
 
 /* Where each text of e starts; 0, or -1 when the lengths do not fill the
- * pack exactly (damaged) or memory runs out (*nomem set). */
+ * pack exactly (damaged) or memory runs out (*nomem set).  A slot's head
+ * is its two lengths (a rowpack pack) or SLOT_BYTES with its values (a
+ * cmpack pack: e->fields). */
 static int index_pack(cached *e, int *nomem)
 {
     const unsigned char *t = (const unsigned char *)e->text;
-    size_t at;
+    size_t at, per = e->fields ? SLOT_BYTES : 8;
     if (e->size < 4)
         return -1;
     e->n = get_u32(t);
-    if (e->n > (e->size - 4) / 8)
+    if (e->n > (e->size - 4) / per)
         return -1;
     if (2 * e->n + 1 > e->at_cap) {
         size_t *p = realloc(e->at, (2 * e->n + 1) * sizeof *p);
@@ -170,9 +194,9 @@ static int index_pack(cached *e, int *nomem)
         e->at = p;
         e->at_cap = 2 * e->n + 1;
     }
-    at = 4 + 8 * e->n;
+    at = 4 + per * e->n;
     for (size_t i = 0; i < 2 * e->n; i++) {
-        size_t len = get_u32(t + 4 + 4 * i);
+        size_t len = get_u32(t + 4 + per * (i / 2) + 4 * (i % 2));
         e->at[i] = at;
         if (len > e->size - at)
             return -1;
@@ -185,7 +209,7 @@ static int index_pack(cached *e, int *nomem)
 /* The decompressed pack `id`, from the cache or from `rows`.  NULL when the
  * pack is damaged (message in *why) or memory runs out (*why NULL). */
 static const cached *unpack(pack_cache *c, long long id, const void *rows, int rows_len,
-                            long long size, const char **why)
+                            long long size, int fields, const char **why)
 {
     cached *e, *old = &c->slot[0];
     int nomem = 0;
@@ -214,6 +238,7 @@ static const cached *unpack(pack_cache *c, long long id, const void *rows, int r
     if (LZ4_decompress_safe(rows, e->text, rows_len, (int)size) != size)
         return NULL;
     e->size = (size_t)size;
+    e->fields = fields;
     if (index_pack(e, &nomem) != 0) {
         if (nomem)
             *why = NULL;
@@ -238,7 +263,7 @@ static void pack_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     size_t k;
     (void)argc;
     e = unpack(c, sqlite3_value_int64(argv[0]), sqlite3_value_blob(argv[1]),
-               sqlite3_value_bytes(argv[1]), sqlite3_value_int64(argv[2]), &why);
+               sqlite3_value_bytes(argv[1]), sqlite3_value_int64(argv[2]), 0, &why);
     if (!e) {
         if (why)
             sqlite3_result_error(ctx, why, -1);
@@ -254,12 +279,76 @@ static void pack_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, e->text + e->at[k], (int)(e->at[k + 1] - e->at[k]), SQLITE_TRANSIENT);
 }
 
+/* rfy_pack_field(id, rows, size, slot, field): field (ledger_pack_field)
+ * of slot `slot` of cmpack pack `id`: a text, or a value as an integer. */
+static void pack_field(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    pack_cache *c = sqlite3_user_data(ctx);
+    const char *why = NULL;
+    const cached *e;
+    const unsigned char *slot_head;
+    long long slot = sqlite3_value_int64(argv[3]);
+    int field = sqlite3_value_int(argv[4]);
+    size_t k;
+    (void)argc;
+    e = unpack(c, sqlite3_value_int64(argv[0]), sqlite3_value_blob(argv[1]),
+               sqlite3_value_bytes(argv[1]), sqlite3_value_int64(argv[2]), 1, &why);
+    if (!e) {
+        if (why)
+            sqlite3_result_error(ctx, why, -1);
+        else
+            sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    if (slot < 0 || (unsigned long long)slot >= e->n) {
+        sqlite3_result_error(ctx, LEDGER_PACK_NO_SLOT, -1);
+        return;
+    }
+    slot_head = (const unsigned char *)e->text + 4 + SLOT_BYTES * (size_t)slot;
+    switch (field) {
+    case LPF_INPUT_ROWS:
+    case LPF_OUTPUT_ROW:
+        k = 2 * (size_t)slot + (size_t)(field == LPF_OUTPUT_ROW);
+        sqlite3_result_text(ctx, e->text + e->at[k], (int)(e->at[k + 1] - e->at[k]),
+                            SQLITE_TRANSIENT);
+        break;
+    case LPF_PAYMENT:
+        sqlite3_result_int64(ctx, get_i64(slot_head + 8));
+        break;
+    case LPF_RUN_MONTHS:
+        sqlite3_result_int64(ctx, get_i64(slot_head + 16));
+        break;
+    case LPF_USED_M:
+        sqlite3_result_int64(ctx, get_i64(slot_head + 24));
+        break;
+    case LPF_KNOWN:
+        sqlite3_result_int(ctx, (int)(get_u32(slot_head + 32) & 1));
+        break;
+    case LPF_DECIMAL_COMMA:
+        sqlite3_result_int(ctx, (int)(get_u32(slot_head + 32) >> 1 & 1));
+        break;
+    default:
+        sqlite3_result_error(ctx, LEDGER_PACK_NO_SLOT, -1);
+    }
+}
+
 int ledger_pack_register(sqlite3 *db)
 {
-    pack_cache *c = calloc(1, sizeof *c);
-    if (!c)
+    pack_cache *c = calloc(1, sizeof *c), *f = calloc(1, sizeof *f);
+    int rc;
+    if (!c || !f) {
+        free(c);
+        free(f);
         return SQLITE_NOMEM;
-    /* the destructor frees the cache also when the registration fails */
-    return sqlite3_create_function_v2(db, "rfy_pack_text", 5, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                                      c, pack_text, NULL, NULL, cache_free);
+    }
+    /* each function its own cache (the two kinds of pack have their own
+     * ids); the destructor frees it also when the registration fails */
+    rc = sqlite3_create_function_v2(db, "rfy_pack_text", 5, SQLITE_UTF8 | SQLITE_DETERMINISTIC, c,
+                                    pack_text, NULL, NULL, cache_free);
+    if (rc != SQLITE_OK) {
+        cache_free(f);
+        return rc;
+    }
+    return sqlite3_create_function_v2(db, "rfy_pack_field", 5, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                      f, pack_field, NULL, NULL, cache_free);
 }

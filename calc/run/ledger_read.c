@@ -67,8 +67,12 @@ int rfy_ledger_runs(rfy_ledger *lg, int (*fn)(void *user, const rfy_ledger_run_i
         "SELECT r.id, r.run_id, r.time, r.kind, r.corrections, r.input_name, r.input_sha256,"
         " r.output_name, r.output_sha256, r.options, r.rows, r.computed, r.rejected,"
         " r.total_paid, r.efterbetaling, r.tilbagebetaling,"
+        /* its case-months: rows of casemonth and slots of packs (one written
+         * out of its pack by a correction counts as a slot, from_pack) */
         " (SELECT count(*) FROM casemonth c WHERE c.id BETWEEN r.first_entry AND r.last_entry"
-        "  AND c.run = r.id)"
+        "  AND c.run = r.id AND c.from_pack IS NULL)"
+        " + (SELECT coalesce(sum(q.n), 0) FROM cmpack q"
+        "  WHERE q.id BETWEEN r.first_entry AND r.last_entry AND q.run = r.id)"
         " FROM run r WHERE r.run_id IS NOT NULL ORDER BY r.id";
     sqlite3_stmt *s = NULL;
     run_info_full full;
@@ -110,8 +114,8 @@ int rfy_ledger_case(rfy_ledger *lg, const char *case_id,
     static const char SQL[] =
         "SELECT c.month, c.run, r.run_id, r.time, r.kind, c.superseded_by IS NULL, c.origin,"
         " c.payment, c.previously_paid, c.correction, c.holiday_known,"
-        " c.holiday_run_months, c.holiday_used_m, " LEDGER_INPUT_ROWS_SQL ", "
-        LEDGER_OUTPUT_ROW_SQL " FROM casemonth c JOIN run r ON r.id = c.run" LEDGER_PACK_JOIN_SQL
+        " c.holiday_run_months, c.holiday_used_m, c.input_rows, c.output_row"
+        " FROM " LEDGER_ENTRY_SQL " c JOIN run r ON r.id = c.run"
         " WHERE c.case_id = ?1 ORDER BY c.month, c.id";
     sqlite3_stmt *s = NULL;
     entry_full full;
@@ -191,13 +195,24 @@ int rfy_ledger_export(rfy_ledger *lg, const char *ref, FILE *out, char **errmsg)
     int rc, step;
     if ((rc = find_run(lg, ref, &run, errmsg)) != RFY_OK)
         return rc;
-    /* The header, then the rows in the order the run wrote them. */
-    /* ids first_entry..last_entry, in id order: the order the run put them */
+    /* The header, then the rows in the order the run wrote them: entry ids
+     * first_entry..last_entry, in id order, the order the run put them.
+     * Its rows of casemonth (not those a correction wrote out of a pack:
+     * from_pack), and every slot of its packs (slot: 0..63, more than a
+     * pack holds), as the run wrote them. */
     if (sqlite3_prepare_v2(lg->db,
-                           "SELECT output_header, 0 FROM run WHERE id = ?1 UNION ALL"
-                           " SELECT " LEDGER_OUTPUT_ROW_SQL ", c.id FROM run r"
+                           "WITH RECURSIVE slot(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM slot"
+                           " WHERE i < 63)"
+                           " SELECT output_header, 0 FROM run WHERE id = ?1 UNION ALL"
+                           " SELECT CASE WHEN c.pack IS NULL THEN c.output_row"
+                           " ELSE rfy_pack_text(p.id, p.rows, p.size, c.seq - p.first_seq, 1) END,"
+                           " c.id FROM run r"
                            " JOIN casemonth c ON c.id BETWEEN r.first_entry AND r.last_entry"
-                           LEDGER_PACK_JOIN_SQL " WHERE r.id = ?1 AND c.run = ?1"
+                           " LEFT JOIN rowpack p ON p.id = c.pack"
+                           " WHERE r.id = ?1 AND c.run = ?1 AND c.from_pack IS NULL UNION ALL"
+                           " SELECT rfy_pack_field(q.id, q.rows, q.size, slot.i, 1), q.id + slot.i"
+                           " FROM run r JOIN cmpack q ON q.id BETWEEN r.first_entry AND r.last_entry"
+                           " JOIN slot ON slot.i < q.n WHERE r.id = ?1 AND q.run = ?1"
                            " ORDER BY 2",
                            -1, &s, NULL) != SQLITE_OK)
         return ledger_fail_db(lg, errmsg, lg->db);

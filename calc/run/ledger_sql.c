@@ -19,50 +19,77 @@
 #define INSERT_SQL                                                                               \
     "INSERT OR ROLLBACK INTO casemonth (case_id, month, run, seq, rates_id, decimal_comma,"      \
     " input_rows, output_row, payment, previously_paid, correction, holiday_known,"              \
-    " holiday_run_months, holiday_used_m, origin, pack)"
+    " holiday_run_months, holiday_used_m, origin, pack, id)"
+#define KEY_INSERT_SQL "INSERT OR ROLLBACK INTO cmkey (case_id, month, pack, slot)"
 
-/* A row of ledger_pack_insert_sql: ?1 the run and ?2 the pack are shared,
- * what is the same for every new case-month is written out, and case-month
- * i has LEDGER_PACKED_PARAMS parameters from 3 + 8 i: case_id, month, seq,
- * decimal_comma, payment, holiday_known, holiday_run_months, holiday_used_m.
- * (Half the parameters of LS_INSERT: SQLite's cost per bound value was a
- * tenth of the INSERT's.) */
-#define PACKED_ROW                                                                               \
-    "(?%d,?%d,?1,?%d,'',?%d,'','',?%d,NULL,NULL,?%d,?%d,?%d,0,?2)"
+/* A row of ledger_pack_insert_sql: ?1 the pack is shared, the slot is
+ * written out, and case-month i has LEDGER_PACKED_PARAMS parameters from
+ * 2 + 2 i: case_id, month.  Everything else of it is in the pack. */
+#define PACKED_ROW "(?%d,?%d,?1,%d)"
 
 char *ledger_pack_insert_sql(int n)
 {
-    size_t len = sizeof INSERT_SQL + 16 + (size_t)n * (sizeof PACKED_ROW + 32);
+    size_t len = sizeof KEY_INSERT_SQL + 16 + (size_t)n * (sizeof PACKED_ROW + 32);
     char *sql = malloc(len), *p;
     if (!sql)
         return NULL;
-    p = sql + snprintf(sql, len, "%s VALUES ", INSERT_SQL);
+    p = sql + snprintf(sql, len, "%s VALUES ", KEY_INSERT_SQL);
     for (int i = 0; i < n; i++) {
-        int k = 2 + i * LEDGER_PACKED_PARAMS;
+        int k = 1 + i * LEDGER_PACKED_PARAMS;
         if (i)
             *p++ = ',';
-        p += snprintf(p, len - (size_t)(p - sql), PACKED_ROW, k + 1, k + 2, k + 3, k + 4, k + 5,
-                      k + 6, k + 7, k + 8);
+        p += snprintf(p, len - (size_t)(p - sql), PACKED_ROW, k + 1, k + 2, i);
     }
     return sql;
 }
 
+/* The casemonth columns LS_UNPACK writes out of a pack: the entry as the
+ * pack holds it, superseded (?3, 0 until its successor's id is set). */
+#define UNPACK_COLUMNS                                                                           \
+    "id, case_id, month, run, seq, superseded_by, rates_id, decimal_comma, input_rows,"          \
+    " output_row, payment, previously_paid, correction, holiday_known, holiday_run_months,"      \
+    " holiday_used_m, origin, pack, from_pack"
+
+/*
+ * The run's look-ups ask both kinds of case-month: rows of casemonth (their
+ * current ones by the partial unique index) and packed ones (cmkey's key).
+ * Each half with ORDER BY and LIMIT 1 reads one index entry, and a packed
+ * one's values are decompressed for that one only.
+ */
 static const char *const STMT_SQL[LS_COUNT] = {
-    [LS_LOOKUP] = "SELECT c.id, c.run, substr(r.run_id, 1, 16), r.time, c.payment FROM casemonth c"
+    [LS_LOOKUP] = "SELECT c.id, c.run, substr(r.run_id, 1, 16), r.time, c.payment, 0 FROM casemonth c"
                   " JOIN run r ON r.id = c.run"
-                  " WHERE c.case_id = ?1 AND c.month = ?2 AND c.superseded_by IS NULL",
-    [LS_STATE_BEFORE] = "SELECT month, holiday_known, holiday_run_months, holiday_used_m"
+                  " WHERE c.case_id = ?1 AND c.month = ?2 AND c.superseded_by IS NULL"
+                  " UNION ALL"
+                  " SELECT q.id + k.slot, q.run, substr(r.run_id, 1, 16), r.time, "
+                  LPF_("q", "k", 2) ", 1 FROM cmkey k JOIN cmpack q ON q.id = k.pack"
+                  " JOIN run r ON r.id = q.run WHERE k.case_id = ?1 AND k.month = ?2",
+    [LS_STATE_BEFORE] = "SELECT * FROM (SELECT month, holiday_known, holiday_run_months, holiday_used_m"
                         " FROM casemonth WHERE case_id = ?1 AND month < ?2"
-                        " AND superseded_by IS NULL ORDER BY month DESC LIMIT 1",
+                        " AND superseded_by IS NULL ORDER BY month DESC LIMIT 1)"
+                        " UNION ALL"
+                        " SELECT * FROM (SELECT k.month, " LPF_("q", "k", 3) ", " LPF_("q", "k", 4)
+                        ", " LPF_("q", "k", 5) " FROM cmkey k JOIN cmpack q ON q.id = k.pack"
+                        " WHERE k.case_id = ?1 AND k.month < ?2 ORDER BY k.month DESC LIMIT 1)"
+                        " ORDER BY 1 DESC LIMIT 1",
     [LS_INSERT] = INSERT_SQL " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
-                  " ?16)",
+                  " ?16, ?17)",
     [LS_SUPERSEDE] = "UPDATE casemonth SET superseded_by = ?2 WHERE id = ?1",
-    [LS_CASE_LATEST] = "SELECT max(month) FROM casemonth WHERE case_id = ?1 AND superseded_by IS NULL",
-    [LS_LATER] = "SELECT c.id, c.month, c.decimal_comma, " LEDGER_INPUT_ROWS_SQL ", "
-                 LEDGER_OUTPUT_ROW_SQL ", c.payment,"
+    /* (the aggregate max(): it skips a half's NULL, where max(a, b) gives NULL) */
+    [LS_CASE_LATEST] = "SELECT max(m) FROM (SELECT max(month) AS m FROM casemonth WHERE case_id = ?1"
+                       " AND superseded_by IS NULL UNION ALL SELECT max(month) FROM cmkey"
+                       " WHERE case_id = ?1)",
+    [LS_LATER] = "SELECT c.id, c.month, c.decimal_comma, c.input_rows, c.output_row, c.payment,"
                  " c.holiday_known, c.holiday_run_months, c.holiday_used_m, " LEDGER_RATES_ID_SQL
-                 " FROM casemonth c JOIN run r ON r.id = c.run" LEDGER_PACK_JOIN_SQL
+                 " FROM " LEDGER_ENTRY_SQL " c JOIN run r ON r.id = c.run"
                  " WHERE c.case_id = ?1 AND c.month > ?2 AND c.superseded_by IS NULL ORDER BY c.month",
+    [LS_UNPACK] = "INSERT OR ROLLBACK INTO casemonth (" UNPACK_COLUMNS ")"
+                  " SELECT q.id + k.slot, k.case_id, k.month, q.run, q.first_seq + k.slot, ?3, '', "
+                  LPF_("q", "k", 6) ", " LPF_("q", "k", 0) ", " LPF_("q", "k", 1) ", "
+                  LPF_("q", "k", 2) ", NULL, NULL, " LPF_("q", "k", 3) ", " LPF_("q", "k", 4) ", "
+                  LPF_("q", "k", 5) ", 0, NULL, q.id"
+                  " FROM cmkey k JOIN cmpack q ON q.id = k.pack WHERE k.case_id = ?1 AND k.month = ?2",
+    [LS_UNKEY] = "DELETE FROM cmkey WHERE case_id = ?1 AND month = ?2",
 };
 
 int ledger_fail(rfy_ledger *lg, char **errmsg, ledger_message id, ...)

@@ -95,6 +95,7 @@ int rfy_ledger_lookup(rfy_ledger *lg, const char *case_id, size_t len, rfy_month
         snprintf(out->run_id, sizeof out->run_id, "%s", id ? (const char *)id : "");
         snprintf(out->run_time, sizeof out->run_time, "%s", t ? (const char *)t : "");
         mpz_set_si(out->payment, (long)sqlite3_column_int64(s, 4));
+        out->packed = sqlite3_column_int(s, 5);
         rc = SQLITE_DONE;
     }
     sqlite3_reset(s);
@@ -243,6 +244,40 @@ static int put_pending(rfy_ledger *lg, const struct rfy_batch_row *row, int deci
     return ledger_flush(lg);
 }
 
+/*
+ * Take the stored entry `prev` of row's case-month out of the current ones
+ * before its successor is inserted (superseded_by 0 for now; rfy_ledger_put
+ * points it at the successor).  A packed one is first written out whole
+ * into casemonth and its key removed: superseded, never deleted (rules.md
+ * §10), and its pack keeps its texts.
+ */
+static int supersede_first(rfy_ledger *lg, const struct rfy_batch_row *row,
+                           const rfy_ledger_stored *prev, char **errmsg)
+{
+    sqlite3_stmt *s;
+    int rc = RFY_OK;
+    if (!prev->packed) {
+        s = stmt(lg, LS_SUPERSEDE);
+        sqlite3_bind_int64(s, 1, prev->entry);
+        sqlite3_bind_int64(s, 2, 0);
+        if (sqlite3_step(s) != SQLITE_DONE)
+            rc = ledger_fail_db(lg, errmsg, lg->db);
+        sqlite3_reset(s);
+        return rc;
+    }
+    for (int which = LS_UNPACK; rc == RFY_OK && which <= LS_UNKEY; which++) {
+        s = stmt(lg, (enum ledger_stmt)which);
+        sqlite3_bind_text(s, 1, row->case_id, (int)row->case_id_len, SQLITE_STATIC);
+        sqlite3_bind_int(s, 2, row->in->month);
+        if (which == LS_UNPACK)
+            sqlite3_bind_int64(s, 3, 0);
+        if (sqlite3_step(s) != SQLITE_DONE || sqlite3_changes(lg->db) != 1)
+            rc = ledger_fail_db(lg, errmsg, lg->db);
+        sqlite3_reset(s);
+    }
+    return rc;
+}
+
 int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_comma,
                    const char *out, size_t len, char **errmsg)
 {
@@ -285,15 +320,8 @@ int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_
              : rfy_ledger_lookup(lg, row->case_id, row->case_id_len, row->in->month, &prev);
     if (rc == RFY_OK && prev.stored && !lg->corrections)
         rc = ledger_fail(lg, errmsg, LM_STORED_TWICE, lg->path);
-    if (rc == RFY_OK && prev.stored) {
-        /* out of the unique current index first; pointed at its successor below */
-        s = stmt(lg, LS_SUPERSEDE);
-        sqlite3_bind_int64(s, 1, prev.entry);
-        sqlite3_bind_int64(s, 2, 0);
-        if (sqlite3_step(s) != SQLITE_DONE)
-            rc = ledger_fail_db(lg, errmsg, lg->db);
-        sqlite3_reset(s);
-    }
+    if (rc == RFY_OK && prev.stored)
+        rc = supersede_first(lg, row, &prev, errmsg);
     if (rc == RFY_OK) {
         s = stmt(lg, LS_INSERT);
         sqlite3_bind_text(s, 1, row->case_id, (int)row->case_id_len, SQLITE_STATIC);
@@ -319,17 +347,18 @@ int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_
         sqlite3_bind_int64(s, 13, known ? h->run_after : 0);
         sqlite3_bind_int64(s, 14, known ? h->used_after_m : 0);
         sqlite3_bind_int(s, 15, row->nrows == 0 ? 1 : 0);
+        sqlite3_bind_int64(s, 17, lg->next_id);
         if (sqlite3_step(s) != SQLITE_DONE)
             rc = ledger_fail_db(lg, errmsg, lg->db);
         else
-            ledger_note_entry(lg, sqlite3_last_insert_rowid(lg->db));
+            ledger_note_entry(lg, lg->next_id++);
         sqlite3_reset(s);
     }
     if (rc == RFY_OK && prev.stored) {
         /* superseded, never deleted (rules.md §10) */
         s = stmt(lg, LS_SUPERSEDE);
         sqlite3_bind_int64(s, 1, prev.entry);
-        sqlite3_bind_int64(s, 2, sqlite3_last_insert_rowid(lg->db));
+        sqlite3_bind_int64(s, 2, lg->next_id - 1);
         if (sqlite3_step(s) != SQLITE_DONE)
             rc = ledger_fail_db(lg, errmsg, lg->db);
         sqlite3_reset(s);

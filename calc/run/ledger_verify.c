@@ -32,11 +32,21 @@ int rfy_ledger_verify(rfy_ledger *lg, const struct rfy_rates *rates,
                       int (*fn)(void *user, const rfy_ledger_difference *d), void *user,
                       unsigned long *checked, unsigned long *differences)
 {
+    /* Two halves, each read in (case_id, month) order by its own index and
+     * merged by SQLite (a compound ORDER BY): the current rows of casemonth
+     * and the packed case-months (cmkey).  Nothing is sorted. */
     static const char SQL[] =
-        "SELECT c.case_id, c.month, c.run, " LEDGER_INPUT_ROWS_SQL ", c.decimal_comma, c.payment,"
-        " c.holiday_known, c.holiday_run_months, c.holiday_used_m, " LEDGER_RATES_ID_SQL ","
-        " c.origin FROM casemonth c JOIN run r ON r.id = c.run" LEDGER_PACK_JOIN_SQL
-        " WHERE c.superseded_by IS NULL ORDER BY c.case_id, c.month";
+        "SELECT c.case_id, c.month, c.run, CASE WHEN c.pack IS NULL THEN c.input_rows"
+        " ELSE rfy_pack_text(p.id, p.rows, p.size, c.seq - p.first_seq, 0) END, c.decimal_comma,"
+        " c.payment, c.holiday_known, c.holiday_run_months, c.holiday_used_m, "
+        LEDGER_RATES_ID_SQL ", c.origin FROM casemonth c JOIN run r ON r.id = c.run"
+        " LEFT JOIN rowpack p ON p.id = c.pack WHERE c.superseded_by IS NULL"
+        " UNION ALL"
+        " SELECT k.case_id, k.month, q.run, " LPF_("q", "k", 0) ", " LPF_("q", "k", 6) ", "
+        LPF_("q", "k", 2) ", " LPF_("q", "k", 3) ", " LPF_("q", "k", 4) ", " LPF_("q", "k", 5)
+        ", coalesce(r.rates_id, ''), 0 FROM cmkey k JOIN cmpack q ON q.id = k.pack"
+        " JOIN run r ON r.id = q.run"
+        " ORDER BY 1, 2";
     sqlite3_stmt *s = NULL;
     rfy_case cases[VERIFY_ROWS_MAX];
     rfy_result res;

@@ -110,6 +110,8 @@ int ledger_writer_start(rfy_ledger *lg)
                         ledger_vfs_name()) != SQLITE_OK)
         goto fail;
     sqlite3_busy_timeout(w->rdb, RFY_LEDGER_BUSY_MS);
+    if (ledger_pack_register(w->rdb) != SQLITE_OK) /* the look-ups read packed values */
+        goto fail;
     for (size_t i = 0; i < NREADS; i++)
         if (sqlite3_prepare_v3(w->rdb, ledger_stmt_sql(READS[i]), -1, SQLITE_PREPARE_PERSISTENT,
                                &w->rst[READS[i]], NULL) != SQLITE_OK)

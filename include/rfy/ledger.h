@@ -50,7 +50,7 @@ struct rfy_rates;      /* rfy/rates.h */
 #define RFY_LEDGER_BUSY_MS 5000
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define RFY_LEDGER_SCHEMA 3
+#define RFY_LEDGER_SCHEMA 4
 
 /*
  * Open (write: create when missing, mode 0600) the ledger at `path` and
