@@ -490,6 +490,46 @@ check "schema 1 → 4: verify names a run's rates_id that is not the tables' (ex
     [ "$(grep -c 'stored with rates_id feb0000000000000' "$TMP/m-tamper.txt")" = 2 ] &&
     [ "$(grep -c 'stored with rates_id jan0000000000000' "$TMP/m-tamper.txt")" = 1 ]
 
+# ---- schema 3 → 4: a ledger whose January is one row pack of 32 and 8 plain case-months ---------
+# fixtures/ledger/schema3.sql (its comment says how it was made).  The texts inside the pack keep
+# the rates_id they were written with; the run's and the plain texts' get the tables' current one.
+M3="$TMP/schema3.db"
+sed "s/85b9e11376c51224/$RID/g" "$SRC/fixtures/ledger/schema3.sql" | sqlite3 "$M3"
+chmod 600 "$M3"
+check "schema 3: the fixture loads as version 3, 32 months in its row pack" \
+    [ "$(sqlite3 "$M3" 'PRAGMA user_version; select count(pack) from casemonth')" = "$(printf '3\n32')" ]
+sed 's/2025-01/2025-02/' "$SRC/fixtures/ledger/schema3-jan.csv" >"$TMP/s3-feb.csv"
+"$RFY" batch --quiet --ledger "$M3" -o "$TMP/s3-feb.out.csv" "$TMP/s3-feb.csv" 2>"$TMP/s3-feb.err"
+check "schema 3 → 4: February's run migrates the ledger (exit 0, version 4)" [ $? = 0 ] &&
+    [ "$(sqlite3 "$M3" 'PRAGMA user_version')" = 4 ]
+# February: 40 new months, the first 32 one pack (cmpack, cmkey), the last 8 rows of casemonth;
+# their ids follow January's 1..40: the pack is 41..72, the rows 73..80.
+check "schema 3 → 4: February packed after January's ids (pack 41, keys 32, rows 73..80)" \
+    [ "$(sqlite3 "$M3" "select id, n from cmpack; select count(*) from cmkey;
+        select min(id) || '..' || max(id) from casemonth where run = 2")" = "$(printf '41|32\n32\n73..80')" ]
+"$RFY" ledger verify "$M3" >"$TMP/s3-verify.txt" 2>&1
+check "schema 3 → 4: verify recomputes all 80 months without a difference" \
+    grep -q 'verify: 80 sagsmåneder genberegnet, 0 forskelle' "$TMP/s3-verify.txt"
+# January's export: rows 1..32 from the schema-3 pack (their rates_id as written), 33..40 in place.
+s3_jan() { awk -v rid="$RID" 'NR > 33 { gsub(/85b9e11376c51224/, rid) } { print }' \
+    "$SRC/fixtures/ledger/schema3-jan.out.csv"; }
+"$RFY" ledger export "$M3" --run 1 -o "$TMP/s3-export1.csv"
+check "schema 3 → 4: export of the schema-3 run, byte for byte" cmp -s "$TMP/s3-export1.csv" <(s3_jan)
+"$RFY" ledger export "$M3" --run 2 -o "$TMP/s3-export2.csv"
+check "schema 3 → 4: export of February, byte for byte" cmp -s "$TMP/s3-export2.csv" "$TMP/s3-feb.out.csv"
+# A correction of January's P04 (in the schema-3 pack; wage 4000, below the threshold, so paid in
+# full, 16.972,00): 1000 kr. of other income, deducted krone for krone: 15.972,00, correction
+# -1000.00.  February's P04 is recomputed (its holiday state is the same: not written).
+printf '%s\n' case_id,month,category,wage,other_income P04,2025-01,forsorger,4000,1000 >"$TMP/s3-corr.csv"
+"$RFY" batch --quiet --corrections --ledger "$M3" -o "$TMP/s3-corr.out.csv" "$TMP/s3-corr.csv" 2>/dev/null
+check "schema 3 → 4: a correction of a month of the schema-3 pack (exit 0)" [ $? = 0 ] &&
+    [ "$(sed -n 2p "$TMP/s3-corr.out.csv" | cut -d, -f1,2,14,25,26)" = "P04,2025-01,15972.00,16972.00,-1000.00" ]
+"$RFY" ledger export "$M3" --run 1 -o "$TMP/s3-export1b.csv"
+check "schema 3 → 4: ... January still exports byte for byte" cmp -s "$TMP/s3-export1b.csv" <(s3_jan)
+"$RFY" ledger verify "$M3" >"$TMP/s3-verify2.txt" 2>&1
+check "schema 3 → 4: ... and verify finds no difference (80 months)" \
+    grep -q 'verify: 80 sagsmåneder genberegnet, 0 forskelle' "$TMP/s3-verify2.txt"
+
 # ---- audit --ledger: historic payments against what the ledger says was paid ------------------
 # May 2024 through the ledger: A forsørger, wage 20.000: 16.382,00 − 55 % × (20.000 − 16.323)
 # = 16.382,00 − 2.022,35 = 14.359,65; B ikke-forsørger, no income: 12.326,00.
