@@ -150,11 +150,7 @@ int rfy_ledger_import(rfy_ledger *lg, FILE *in, const char *name, unsigned long 
     *stored = 0;
     if ((rc = rfy_ledger_begin(lg, 0, "", NULL, errmsg)) != RFY_OK)
         return rc;
-    if (ledger_exec(lg, "UPDATE run SET kind = 'import' WHERE id = (SELECT max(id) FROM run)") !=
-        SQLITE_OK) {
-        rfy_ledger_rollback(lg);
-        return ledger_fail_db(lg, errmsg, lg->db);
-    }
+    lg->kind = "import"; /* run.kind, written at commit */
     mpz_inits(c.payment, c.used, NULL);
     rc = rfy_csv_read_stream(in, ',', import_row, &c, &msg);
     if (rc == RFY_ESTOP) {

@@ -87,7 +87,8 @@ struct rfy_ledger {
     int writable;
     int in_run;                   /* rfy_ledger_begin'ed, not yet committed or rolled back */
     int corrections;
-    long long run;                /* this run's row in table run */
+    long long run;                /* this run's number: its row in table run, written at commit */
+    const char *kind;             /* its run.kind: "batch" or "import" (static) */
     long long seq;                /* output rows put in this run */
     long long first_entry, last_entry; /* ids of its first and last case-month (0: none) */
     long long next_id;            /* the entry id the next case-month stored gets */
