@@ -77,6 +77,23 @@ int ledger_pack_register(sqlite3 *db);
 
 struct ledger_writer;             /* ledger_writer.c */
 
+/*
+ * How a file's columns make its canonical input rows (ledger_rows.c): runs
+ * of consecutive fields in rfy's column order, columns col .. col + k - 1
+ * being fields field .. field + k - 1.  A column the file does not have is
+ * an empty cell: `lead` separators come before a run's first cell (those of
+ * the missing columns before it and its own), `trail` after the last run.
+ * Made from a binding's fields once and kept for the case-months after it
+ * (nrun 0: none made yet; a binding always has case_id).
+ */
+typedef struct ledger_rows_plan {
+    int field[CASE_COL_COUNT];    /* the binding's fields it was made from */
+    int nrun, trail;
+    struct ledger_cell_run {
+        int col, field, k, lead;
+    } run[CASE_COL_COUNT];
+} ledger_rows_plan;
+
 struct rfy_ledger {
     sqlite3 *db;
     char *path;
@@ -88,6 +105,7 @@ struct rfy_ledger {
     long long first_entry, last_entry; /* ids of its first and last case-month (0: none) */
     char *rows_buf;               /* canonical rows of the case-month being put (reused) */
     size_t rows_cap;
+    ledger_rows_plan rows_plan;   /* how the file's columns make them (ledger_rows.c) */
     char *rates_id;
     const struct rfy_rates *rates;
     char time[21];                /* this run's time, UTC */
@@ -340,5 +358,19 @@ struct rfy_batch_ledger_mark {
  */
 const char *rfy__batch_row_input_cell(const rfy_batch_row *row, size_t i, case_column col,
                                       size_t *len);
+
+/*
+ * Fields first .. first + k - 1 (k >= 1) of row i of a computed case-month
+ * as one span of bytes: the fields lie one after another, each followed by
+ * a NUL (the last one's NUL is not in the span), so the span is the first
+ * field's text through the last one's.  A field may hold NUL bytes itself
+ * (rfy_csv_record): a caller that splits the span at its NULs counts them.
+ * Sets *text (borrowed: valid during on_row) and returns the span's length,
+ * or returns (size_t)-1 when the row does not keep all k fields (a row
+ * shorter than the header, or fields beyond RFY_CSV_MAX_FIELDS).  For the
+ * ledger's canonical rows (ledger_rows.c), one call for a run of cells.
+ */
+size_t rfy__batch_row_field_span(const rfy_batch_row *row, size_t i, int first, int k,
+                                 const char **text);
 
 #endif
