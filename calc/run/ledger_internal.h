@@ -261,6 +261,18 @@ int ledger_compute_stored(rfy_result *res, rfy_case *cases, size_t max, size_t *
  */
 char *ledger_canonical_rows(rfy_ledger *lg, const rfy_batch_row *row, size_t *outlen);
 
+/*
+ * The span s[0..n) of a run of cells (rfy__batch_row_field_span), their
+ * NULs between them, copied to d with each NUL turned into ',' -- when that
+ * is the run's canonical text: no byte of it is one to quote (',', '"', CR,
+ * LF) and it holds exactly `nuls` NUL bytes (the separators; a cell may hold
+ * a NUL of its own).  Returns 1 when so, or 0: the run is then to be
+ * written cell by cell (d's bytes are written again).  d has room for n + 8
+ * bytes (a span shorter than eight bytes is written as eight).  The fast
+ * way of ledger_canonical_rows (ledger_rows.c).
+ */
+int ledger_join_plain(char *d, const char *s, size_t n, size_t nuls);
+
 /* Note entry `id` as put by the run (first and last, for export). */
 static inline void ledger_note_entry(rfy_ledger *lg, long long id)
 {

@@ -40,7 +40,7 @@ static int rows_room(rfy_ledger *lg, size_t len, size_t need)
 
 /* One cell at d as CSV (RFC 4180 with ','): as it is, or quoted with its
  * quotes doubled when it holds ',', '"', CR or LF.  d has room for 2n + 2
- * bytes.  Returns the bytes written.  The way of a run that join_plain
+ * bytes.  Returns the bytes written.  The way of a run that ledger_join_plain
  * cannot take. */
 static size_t put_cell(char *d, const char *v, size_t n)
 {
@@ -71,52 +71,77 @@ static size_t put_cell(char *d, const char *v, size_t n)
 #define BYTES_80 0x8080808080808080ULL
 
 /*
- * The span s[0..n) of a run's cells, their NULs between them, copied to d
- * with each NUL turned into ',' -- when that is the run's canonical text:
- * no byte of it is one to quote (',', '"', CR, LF) and it holds exactly
- * `nuls` NUL bytes (the separators; a cell may hold a NUL of its own).
- * Returns 1 when so, or 0 (d's bytes are then to be written again).  d has
- * room for n + 8 bytes: the last eight bytes are written whole.
+ * One word w of a span (eight bytes, as read): the bytes to quote and the
+ * NULs among those that `fresh` marks (0xFF there, 0 for a byte looked at
+ * before) go into *quoted (a high bit set where one was seen) and *zeros
+ * (counted).  Returns w with each of its NULs turned into ','.
  *
- * Eight bytes at a time: a byte's high bit in `differs` stays set while it
- * differs from every byte to quote (adding 0x7F to its low seven bits,
- * after an exclusive-or with the byte sought, carries into the high bit
- * exactly when they differ; a byte of 0x80 or more differs from all of
- * them), and its high bit in `zero` is set exactly when it is NUL.  Neither
- * carries between bytes, so the result does not depend on byte order.
+ * A byte's high bit in `differs` stays set while it differs from every
+ * byte to quote (adding 0x7F to its low seven bits, after an exclusive-or
+ * with the byte sought, carries into the high bit exactly when they differ;
+ * a byte of 0x80 or more differs from all of them), and its high bit in
+ * `zero` is set exactly when it is NUL.  Neither carries between bytes, so
+ * nothing depends on byte order.
  */
-static int join_plain(char *d, const char *s, size_t n, size_t nuls)
+static inline uint64_t join_word(uint64_t w, uint64_t fresh, uint64_t *quoted, size_t *zeros)
 {
     const uint64_t comma = BYTES_01 * ',', quote = BYTES_01 * '"';
     const uint64_t cr = BYTES_01 * '\r', lf = BYTES_01 * '\n';
-    uint64_t quoted = 0; /* high bit: a byte to quote was seen there */
+    uint64_t low = w & BYTES_7F, differs, zero;
+    differs = ((low ^ comma) + BYTES_7F) & ((low ^ quote) + BYTES_7F) & ((low ^ cr) + BYTES_7F) &
+              ((low ^ lf) + BYTES_7F);
+    *quoted |= ~(differs | w) & fresh & BYTES_80;
+    zero = ~((low + BYTES_7F) | w) & BYTES_80;
+    *zeros += (size_t)((((zero & fresh) >> 7) * BYTES_01) >> 56); /* the sum of the 0/1 bytes */
+    return w | (zero >> 7) * ','; /* no carry: 0 | ',' */
+}
+
+/* FRESH + r: a word whose last r bytes (in memory) are 0xFF, the others 0
+ * (join_word's `fresh` for the last r bytes of a span). */
+static const unsigned char FRESH[16] = {0, 0, 0, 0, 0, 0, 0, 0,
+                                        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+
+/* ledger_join_plain (ledger_internal.h), inlined into the loop below.
+ * Eight bytes at a time (join_word); the last word of a span of eight bytes
+ * or more is its last eight bytes, those already looked at written again
+ * the same and not counted twice. */
+static inline int join_plain(char *d, const char *s, size_t n, size_t nuls)
+{
+    uint64_t quoted = 0, w, fresh;
     size_t zeros = 0, i = 0;
-    for (;;) {
-        uint64_t w, low, differs, zero;
-        if (i + 8 <= n) {
-            memcpy(&w, s + i, 8);
-        } else {
-            if (i == n)
-                break;
-            w = BYTES_01 * 'a'; /* the tail, padded with a byte that is neither */
-            memcpy(&w, s + i, n - i);
-        }
-        low = w & BYTES_7F;
-        differs = ((low ^ comma) + BYTES_7F) & ((low ^ quote) + BYTES_7F) &
-                  ((low ^ cr) + BYTES_7F) & ((low ^ lf) + BYTES_7F);
-        quoted |= ~(differs | w) & BYTES_80;
-        zero = ~((low + BYTES_7F) | w) & BYTES_80;
-        zeros += (size_t)((((zero >> 7) * BYTES_01) >> 56) & 0xFF);
-        w |= (zero >> 7) * ','; /* each NUL becomes ',' (no carry: 0 | ',') */
+    if (n < 8) {
+        w = BYTES_01 * 'a'; /* padded with a byte that is neither */
+        memcpy(&w, s, n);
+        w = join_word(w, ~(uint64_t)0, &quoted, &zeros);
+        memcpy(d, &w, 8);
+        return quoted == 0 && zeros == nuls;
+    }
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        w = join_word(w, ~(uint64_t)0, &quoted, &zeros);
         memcpy(d + i, &w, 8);
-        if (i + 8 >= n)
-            break;
-        i += 8;
+    }
+    if (i < n) {
+        memcpy(&w, s + n - 8, 8);
+        memcpy(&fresh, FRESH + (n - i), 8);
+        w = join_word(w, fresh, &quoted, &zeros);
+        memcpy(d + n - 8, &w, 8);
     }
     return quoted == 0 && zeros == nuls;
 }
 
+int ledger_join_plain(char *d, const char *s, size_t n, size_t nuls)
+{
+    return join_plain(d, s, n, nuls);
+}
+
 typedef struct ledger_cell_run cell_run;
+
+/* A line's last `trail` separators (trail < CASE_COL_COUNT) and its '\n':
+ * the CASE_COL_COUNT bytes from LINE_END + CASE_COL_COUNT - 1 - trail, one
+ * copy of a fixed size (the bytes after the '\n' are not counted). */
+static const char LINE_END[2 * CASE_COL_COUNT] = ",,,,,,,,,,,,,,,,,,,,,,\n";
+_Static_assert(CASE_COL_COUNT == 23, "LINE_END holds CASE_COL_COUNT - 1 separators");
 
 /* lg->rows_plan for binding b: kept when it was made from the same fields
  * (a run's case-months share one binding), else made again. */
@@ -205,11 +230,11 @@ char *ledger_canonical_rows(rfy_ledger *lg, const rfy_batch_row *row, size_t *ou
                 d += put_run_cells(d, row, i, r);
             len = (size_t)(d - lg->rows_buf);
         }
-        if (rows_room(lg, len, (size_t)plan->trail + 1) != 0)
+        /* the missing columns' separators after the last run, and the line's end */
+        if (rows_room(lg, len, CASE_COL_COUNT) != 0)
             return NULL;
-        for (int c = 0; c < plan->trail; c++)
-            lg->rows_buf[len++] = ',';
-        lg->rows_buf[len++] = '\n';
+        memcpy(lg->rows_buf + len, LINE_END + (CASE_COL_COUNT - 1 - plan->trail), CASE_COL_COUNT);
+        len += (size_t)plan->trail + 1;
     }
     if (rows_room(lg, len, 1) != 0) /* a case-month of payment lines only */
         return NULL;
