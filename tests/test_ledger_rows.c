@@ -419,7 +419,7 @@ static size_t plain_span(char *s, size_t n)
  * copied with its NULs turned into ',' and nothing else changed. */
 START_TEST(join_plain_copies)
 {
-    char s[64], d[64 + 8], want[64];
+    char s[64] = {0}, d[64 + 8], want[64] = {0};
     for (size_t n = 0; n <= 40; n++) {
         size_t nuls = plain_span(s, n);
         for (size_t i = 0; i < n; i++)
