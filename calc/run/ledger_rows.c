@@ -207,6 +207,9 @@ char *ledger_canonical_rows(rfy_ledger *lg, const rfy_batch_row *row, size_t *ou
             const cell_run *r = &plan->run[k];
             const char *text = "";
             size_t span = rfy__batch_row_field_span(row, i, r->field, r->k, &text);
+            /* Room for the lead separators and then either the span as it is
+             * (span + 8 bytes: its last word is written whole) or its k cells
+             * quoted (at most 2 × their bytes + 3k − 1, with k <= 23). */
             size_t need = (size_t)r->lead + (size_t)CASE_COL_COUNT + 9;
             char *d;
             if (span == (size_t)-1) { /* a short row: its cells one by one */
