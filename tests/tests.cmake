@@ -57,3 +57,5 @@ if(RFY_SANITIZE)
 endif()
 # test_csv_split compares the CSV reader with libcsv itself.
 target_link_libraries(test_csv_split PRIVATE csv)
+# test_ledger_rows reads rows made by the benchmark's generator (bench/gen.c).
+add_dependencies(test_ledger_rows rfy_bench_gen)

@@ -47,7 +47,9 @@ typedef struct chunk {
     chunk_state state;
     size_t nrows;
     slot *slots;                  /* CHUNK_SLOTS, initialised once */
-    char *bytes;                  /* the rows' field texts, NUL-terminated */
+    char *bytes;                  /* the rows' field texts, NUL-terminated; a row's kept
+                                   * fields one after another (chunk_add: the ledger's
+                                   * rfy__batch_row_field_span reads them as one span) */
     size_t nbytes, capbytes;
     struct field { size_t off, len; } *fld; /* field table: offset into bytes, length */
     size_t nfld, capfld;

@@ -28,6 +28,22 @@ const char *rfy__batch_row_input_cell(const rfy_batch_row *row, size_t i, case_c
     return slot_cell(g->c, &g->c->slots[g->first + i], row->binding->field[col], len);
 }
 
+size_t rfy__batch_row_field_span(const rfy_batch_row *row, size_t i, int first, int k,
+                                 const char **text)
+{
+    const group_ref *g = row->group;
+    const chunk *c = g->c;
+    const slot *s = &c->slots[g->first + i];
+    size_t last = (size_t)first + (size_t)k - 1;
+    if (first < 0 || k < 1 || last >= s->nfields || last >= RFY_CSV_MAX_FIELDS)
+        return (size_t)-1;
+    /* chunk_add keeps a row's fields one after another, each followed by
+     * its NUL: the span runs from the first's text to the last's end. */
+    *text = c->bytes + c->fld[s->first + (size_t)first].off;
+    return c->fld[s->first + last].off + c->fld[s->first + last].len -
+           c->fld[s->first + (size_t)first].off;
+}
+
 const rfy_case *rfy_batch_row_case(const rfy_batch_row *row, size_t i)
 {
     const group_ref *g = row->group;

@@ -81,6 +81,23 @@ int ledger_pack_register(sqlite3 *db);
 
 struct ledger_writer;             /* ledger_writer.c */
 
+/*
+ * How a file's columns make its canonical input rows (ledger_rows.c): runs
+ * of consecutive fields in rfy's column order, columns col .. col + k - 1
+ * being fields field .. field + k - 1.  A column the file does not have is
+ * an empty cell: `lead` separators come before a run's first cell (those of
+ * the missing columns before it and its own), `trail` after the last run.
+ * Made from a binding's fields once and kept for the case-months after it
+ * (nrun 0: none made yet; a binding always has case_id).
+ */
+typedef struct ledger_rows_plan {
+    int field[CASE_COL_COUNT];    /* the binding's fields it was made from */
+    int nrun, trail;
+    struct ledger_cell_run {
+        int col, field, k, lead;
+    } run[CASE_COL_COUNT];
+} ledger_rows_plan;
+
 struct rfy_ledger {
     sqlite3 *db;
     char *path;
@@ -95,6 +112,7 @@ struct rfy_ledger {
     long long begin_id;           /* next_id when the run began (rfy_ledger_restart) */
     char *rows_buf;               /* canonical rows of the case-month being put (reused) */
     size_t rows_cap;
+    ledger_rows_plan rows_plan;   /* how the file's columns make them (ledger_rows.c) */
     char *rates_id;
     const struct rfy_rates *rates;
     char time[21];                /* this run's time, UTC */
@@ -278,6 +296,18 @@ int ledger_compute_stored(rfy_result *res, rfy_case *cases, size_t max, size_t *
  */
 char *ledger_canonical_rows(rfy_ledger *lg, const rfy_batch_row *row, size_t *outlen);
 
+/*
+ * The span s[0..n) of a run of cells (rfy__batch_row_field_span), their
+ * NULs between them, copied to d with each NUL turned into ',' -- when that
+ * is the run's canonical text: no byte of it is one to quote (',', '"', CR,
+ * LF) and it holds exactly `nuls` NUL bytes (the separators; a cell may hold
+ * a NUL of its own).  Returns 1 when so, or 0: the run is then to be
+ * written cell by cell (d's bytes are written again).  d has room for n + 8
+ * bytes (a span shorter than eight bytes is written as eight).  The fast
+ * way of ledger_canonical_rows (ledger_rows.c).
+ */
+int ledger_join_plain(char *d, const char *s, size_t n, size_t nuls);
+
 /* Note entry `id` as put by the run (first and last, for export). */
 static inline void ledger_note_entry(rfy_ledger *lg, long long id)
 {
@@ -376,5 +406,19 @@ struct rfy_batch_ledger_mark {
  */
 const char *rfy__batch_row_input_cell(const rfy_batch_row *row, size_t i, case_column col,
                                       size_t *len);
+
+/*
+ * Fields first .. first + k - 1 (k >= 1) of row i of a computed case-month
+ * as one span of bytes: the fields lie one after another, each followed by
+ * a NUL (the last one's NUL is not in the span), so the span is the first
+ * field's text through the last one's.  A field may hold NUL bytes itself
+ * (rfy_csv_record): a caller that splits the span at its NULs counts them.
+ * Sets *text (borrowed: valid during on_row) and returns the span's length,
+ * or returns (size_t)-1 when the row does not keep all k fields (a row
+ * shorter than the header, or fields beyond RFY_CSV_MAX_FIELDS).  For the
+ * ledger's canonical rows (ledger_rows.c), one call for a run of cells.
+ */
+size_t rfy__batch_row_field_span(const rfy_batch_row *row, size_t i, int first, int k,
+                                 const char **text);
 
 #endif
