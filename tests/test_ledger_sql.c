@@ -245,6 +245,50 @@ START_TEST(pack_round_trip)
 }
 END_TEST
 
+/* The same three case-months laid out as a run lays them out (the texts
+ * after LEDGER_PACK_HEAD(LEDGER_BATCH) bytes kept free, the head written in
+ * place): the same pack, byte for byte, as from fill_batch's layout. */
+START_TEST(pack_in_place_is_the_same)
+{
+    static const char *const in[] = {"K-1,2026-11\n", "", "\"Q,1\"\"x\",2026-11\nK,2026-11\n"};
+    static const char *const out[] = {"K-1,2026-11,1.00\n", "K-2,x,2\n", "\"Q,1\"\"x\",2026-11,...\n"};
+    ledger_batch a, b;
+    ledger_pack pa = {0}, pb = {0};
+    size_t at = LEDGER_PACK_HEAD(LEDGER_BATCH);
+    char *da, *db;
+    fill_batch(&a, 3, in, out);
+    fill_batch(&b, 3, in, out);
+    free(b.text);
+    b.text = malloc(at + a.len + 1);
+    ck_assert_ptr_nonnull(b.text);
+    for (size_t i = 0; i < 3; i++) {
+        b.pend[i].rows_off = at;
+        memcpy(b.text + at, in[i], strlen(in[i]));
+        at += strlen(in[i]);
+        b.pend[i].out_off = at;
+        memcpy(b.text + at, out[i], strlen(out[i]));
+        at += strlen(out[i]);
+    }
+    b.len = at;
+    ck_assert_int_eq(ledger_pack_build(&pa, &a), 0);
+    ck_assert_int_eq(ledger_pack_build(&pb, &b), 0);
+    ck_assert_uint_eq(pa.size, 197); /* as pack_round_trip */
+    ck_assert_uint_eq(pb.size, pa.size);
+    ck_assert_ptr_null(pb.plain); /* compressed from the batch's own text, not copied */
+    da = malloc(pa.size);
+    db = malloc(pb.size);
+    ck_assert_int_eq(LZ4_decompress_safe(pa.packed, da, (int)pa.packed_len, (int)pa.size), 197);
+    ck_assert_int_eq(LZ4_decompress_safe(pb.packed, db, (int)pb.packed_len, (int)pb.size), 197);
+    ck_assert_mem_eq(da, db, 197);
+    free(da);
+    free(db);
+    ledger_pack_free(&pa);
+    ledger_pack_free(&pb);
+    free(a.text);
+    free(b.text);
+}
+END_TEST
+
 /* A pack whose size or bytes are wrong is refused, never read past. */
 START_TEST(damaged_pack_is_an_error)
 {
@@ -354,6 +398,7 @@ static Suite *suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("row packs");
     tcase_add_test(tc, pack_round_trip);
+    tcase_add_test(tc, pack_in_place_is_the_same);
     tcase_add_test(tc, damaged_pack_is_an_error);
     tcase_add_test(tc, pack_cache_knows_the_bytes);
     tcase_add_test(tc, schema3_pack_still_reads);

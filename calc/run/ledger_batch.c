@@ -13,7 +13,7 @@ static void bind_one(rfy_ledger *lg, const ledger_batch *b, sqlite3_stmt *s,
                      const ledger_pending *p)
 {
     const char *t = b->text;
-    sqlite3_bind_text(s, 1, t + p->id_off, (int)p->id_len, SQLITE_STATIC);
+    sqlite3_bind_text(s, 1, p->id, (int)p->id_len, SQLITE_STATIC);
     sqlite3_bind_int(s, 2, p->month);
     sqlite3_bind_int64(s, 3, lg->run);
     sqlite3_bind_int64(s, 4, p->seq);
@@ -70,7 +70,7 @@ static int insert_packed(rfy_ledger *lg, ledger_batch *b)
     for (size_t i = 0; i < b->n; i++) {
         const ledger_pending *p = &b->pend[i];
         int k = 1 + (int)i * LEDGER_PACKED_PARAMS;
-        sqlite3_bind_text(s, k + 1, b->text + p->id_off, (int)p->id_len, SQLITE_STATIC);
+        sqlite3_bind_text(s, k + 1, p->id, (int)p->id_len, SQLITE_STATIC);
         sqlite3_bind_int(s, k + 2, p->month);
     }
     rc = sqlite3_step(s);

@@ -25,6 +25,7 @@ enum ledger_stmt {
     LS_LATER,        /* current entries of a case after a month, in month order */
     LS_UNPACK,       /* a packed current entry written out whole into casemonth, superseded */
     LS_UNKEY,        /* ... and its cmkey row removed */
+    LS_NEXT_CASE,    /* the first case id after one with a current case-month */
     LS_COUNT
 };
 
@@ -38,7 +39,8 @@ enum ledger_stmt {
  */
 #define LEDGER_BATCH 32
 typedef struct ledger_pending {
-    size_t id_off, id_len, rows_off, rows_len, out_off, out_len; /* in text */
+    char id[CASEMONTH_KEY_ID_MAX]; /* its case id (id_len bytes) */
+    size_t id_len, rows_off, rows_len, out_off, out_len; /* its texts: in text */
     long long seq, payment, run_months, used_m;
     int month, decimal_comma, known;
 } ledger_pending;
@@ -52,10 +54,18 @@ typedef struct ledger_pack {
     size_t size, packed_len;      /* the pack's bytes, and compressed */
 } ledger_pack;
 
+/* A pack's bytes before its texts: a count, and LEDGER_PACK_SLOT bytes a
+ * slot (ledger_pack.c). */
+#define LEDGER_PACK_SLOT 36
+#define LEDGER_PACK_HEAD(n) (4 + LEDGER_PACK_SLOT * (size_t)(n))
+
 typedef struct ledger_batch {
     ledger_pending pend[LEDGER_BATCH];
     size_t n;
-    char *text;                   /* the pending case-months' case ids and texts */
+    /* The pending case-months' texts, in order, after LEDGER_PACK_HEAD(
+     * LEDGER_BATCH) bytes kept free: a full batch is compressed from here
+     * as it is, its head written in place (ledger_pack_build). */
+    char *text;
     size_t len, cap;
     ledger_pack pack;             /* its texts packed, when it is full */
 } ledger_batch;
@@ -70,7 +80,7 @@ typedef struct ledger_batch {
  * schema-3 pack, table rowpack) and rfy_pack_field (a field of a cmpack
  * slot, LEDGER_PACK_FIELD) on db.  SQLITE_OK or a code.
  */
-int ledger_pack_build(ledger_pack *pk, const ledger_batch *b);
+int ledger_pack_build(ledger_pack *pk, ledger_batch *b);
 void ledger_pack_free(ledger_pack *pk);
 int ledger_pack_register(sqlite3 *db);
 
@@ -123,6 +133,13 @@ struct rfy_ledger {
     ledger_batch batch;           /* the pending case-months (no writer thread) */
     ledger_batch *cur;            /* the batch being filled: &batch, or the writer's */
     struct ledger_writer *writer; /* NULL: the batches are inserted by the caller's thread */
+    /* Case ids known to have no current case-month (rfy_ledger_case_latest):
+     * every id strictly between gap_lo and gap_hi (gap_hi_open: no upper
+     * end), in SQLite's order of TEXT (rfy_casemonth_cmp's).  Narrowed by
+     * every put, forgotten by begin, restart and rollback. */
+    int gap_set, gap_hi_open;
+    char gap_lo[CASEMONTH_KEY_ID_MAX], gap_hi[CASEMONTH_KEY_ID_MAX];
+    size_t gap_lo_len, gap_hi_len;
     char last_case[CASEMONTH_KEY_ID_MAX]; /* the case id of the last case-month put */
     size_t last_case_len;         /* 0: none since the last flush */
     mpz_t efter, tilbage;         /* Σ positive corrections, Σ |negative| corrections */
@@ -296,6 +313,12 @@ int ledger_compute_stored(rfy_result *res, rfy_case *cases, size_t max, size_t *
  */
 char *ledger_canonical_rows(rfy_ledger *lg, const rfy_batch_row *row, size_t *outlen);
 
+/* ledger_canonical_rows written at *buf + at instead (*buf of *cap bytes,
+ * grown with realloc), as the texts of a pending batch are; returns
+ * *buf + at, or NULL when out of memory. */
+char *ledger_canonical_rows_at(rfy_ledger *lg, const rfy_batch_row *row, char **buf, size_t *cap,
+                               size_t at, size_t *outlen);
+
 /*
  * The span s[0..n) of a run of cells (rfy__batch_row_field_span), their
  * NULs between them, copied to d with each NUL turned into ',' -- when that
@@ -322,6 +345,10 @@ static inline void ledger_note_entry(rfy_ledger *lg, long long id)
  * Returns RFY_OK, or RFY_EIO named in lg->msg.
  */
 int ledger_flush(rfy_ledger *lg);
+
+/* A case-month of case_id is being stored: the gap of cases without one
+ * (rfy_ledger_case_latest) now starts after it, when it was inside. */
+void ledger_gap_note_put(rfy_ledger *lg, const char *case_id, size_t len);
 
 /* ledger_flush when a pending case-month is of case `case_id` (a look-up
  * of that case must see it); nothing otherwise. */

@@ -1,29 +1,33 @@
 /*
- * Row packs: the texts of 32 case-months of a run in one compressed row
- * (ledger_internal.h: ledger_pack_build, LEDGER_INPUT_ROWS_SQL).
+ * Packs: the values and texts of 32 case-months of a run in one compressed
+ * row of table cmpack (ledger_internal.h: ledger_pack_build,
+ * LEDGER_ENTRY_SQL; docs/ledger.md has the format for other tools).
  *
- * Why: a case-month's input rows and output row are about 250 bytes of the
- * 325 it cost in the ledger, and every byte was written twice (the WAL, then
- * the database at the checkpoint) and waited for twice.  The texts of a full
- * batch of new case-months go into one row of table `rowpack` instead,
- * compressed with LZ4 (about 3.4 to 1 on rfy's rows, at some 800 MB/s), and
- * their case-months point at it (casemonth.pack, with input_rows and
- * output_row left empty).
+ * Why: a case-month's input rows and output row are most of what the
+ * ledger writes, and every byte is written twice (the WAL, then the
+ * database at the checkpoint) and waited for twice; and a row of its own
+ * per case-month, with an index entry, was most of SQLite's work.  A full
+ * batch of new case-months is one pack instead, compressed with LZ4 (about
+ * 3.3 to 1 on rfy's rows), and each case-month a narrow key in cmkey.
  *
- * A pack, decompressed (rowpack.size bytes), is a count, n pairs of
- * lengths, then the texts:
+ * A pack, decompressed (cmpack.size bytes), is a count, a head of
+ * LEDGER_PACK_SLOT bytes a slot, then the texts:
  *
- *     u32 n, u32 in_len[0], u32 out_len[0], ..., u32 in_len[n-1], u32 out_len[n-1],
+ *     u32 n,
+ *     n × { u32 in_len, u32 out_len, i64 payment, i64 holiday_run_months,
+ *           i64 holiday_used_m, u32 flags (1 holiday known, 2 decimal comma) },
  *     input rows 0, output row 0, ..., input rows n-1, output row n-1
  *
- * numbers little-endian; slot i is the case-month whose seq is
- * rowpack.first_seq + i.  rowpack.rows is the LZ4 block (LZ4_compress_default;
- * `lz4` the library, not its frame format) of those bytes.
+ * numbers little-endian; slot i is the case-month whose entry id is
+ * cmpack.id + i.  cmpack.rows is the LZ4 block (`lz4` the library, not its
+ * frame format) of those bytes.  A row pack of schema 3 (table rowpack) is
+ * the same with 8 bytes a slot (the two lengths only) and is still read.
  *
- * Readers see the texts through the SQL function rfy_pack_text(pack id,
- * rows, size, slot, which), registered on every connection the ledger opens;
- * it keeps the last packs it decompressed, so that reading a pack's 32
- * case-months in turn decompresses it once.
+ * Readers see a slot through the SQL functions rfy_pack_field(pack id, rows,
+ * size, slot, field) and, for schema 3, rfy_pack_text(pack id, rows, size,
+ * slot, which), registered on every connection the ledger opens; each keeps
+ * the last packs it decompressed, so that reading a pack's 32 case-months in
+ * turn decompresses it once.
  */
 #include <lz4.h>
 #include <stdint.h>
@@ -37,7 +41,7 @@
  * limits) stay far below this. */
 #define PACK_SIZE_MAX (64 << 20)
 #define PACK_CACHE 64 /* packs kept decompressed by a connection (LRU) */
-#define SLOT_BYTES 36 /* a slot's lengths and values in a cmpack pack */
+#define SLOT_BYTES LEDGER_PACK_SLOT /* a slot's lengths and values in a cmpack pack */
 
 static void put_u32(unsigned char *p, size_t v)
 {
@@ -83,31 +87,62 @@ static long long get_i64(const unsigned char *p)
     return (long long)u; /* two's complement, as put_u64 wrote it */
 }
 
-int ledger_pack_build(ledger_pack *pk, const ledger_batch *b)
+/* Slot i's lengths and values at d (SLOT_BYTES). */
+static void put_slot(unsigned char *d, const ledger_pending *p)
 {
-    size_t head = 4 + SLOT_BYTES * b->n, size = head, at;
+    put_u32(d, p->rows_len);
+    put_u32(d + 4, p->out_len);
+    put_u64(d + 8, p->payment);
+    put_u64(d + 16, p->run_months);
+    put_u64(d + 24, p->used_m);
+    put_u32(d + 32, (size_t)(p->known ? 1 : 0) | (size_t)(p->decimal_comma ? 2 : 0));
+}
+
+/* Whether b's texts lie as the pack holds them, after a head's room at the
+ * start of b->text (put_pending lays a run's batches out so). */
+static int laid_out(const ledger_batch *b, size_t head)
+{
+    size_t at = head;
+    for (size_t i = 0; i < b->n; i++) {
+        const ledger_pending *p = &b->pend[i];
+        if (p->rows_off != at || p->out_off != at + p->rows_len)
+            return 0;
+        at = p->out_off + p->out_len;
+    }
+    return at == b->len && b->text;
+}
+
+int ledger_pack_build(ledger_pack *pk, ledger_batch *b)
+{
+    size_t head = 4 + SLOT_BYTES * b->n, size = head, at, reserved = LEDGER_PACK_HEAD(LEDGER_BATCH);
+    const char *plain;
     int bound, got;
     for (size_t i = 0; i < b->n; i++)
         size += b->pend[i].rows_len + b->pend[i].out_len;
     if (size > PACK_SIZE_MAX || size > (size_t)LZ4_MAX_INPUT_SIZE)
         return -1;
-    if (room(&pk->plain, &pk->plain_cap, size) != 0)
-        return -1;
-    at = head;
-    put_u32((unsigned char *)pk->plain, b->n);
-    for (size_t i = 0; i < b->n; i++) {
-        const ledger_pending *p = &b->pend[i];
-        unsigned char *slot = (unsigned char *)pk->plain + 4 + SLOT_BYTES * i;
-        put_u32(slot, p->rows_len);
-        put_u32(slot + 4, p->out_len);
-        put_u64(slot + 8, p->payment);
-        put_u64(slot + 16, p->run_months);
-        put_u64(slot + 24, p->used_m);
-        put_u32(slot + 32, (size_t)(p->known ? 1 : 0) | (size_t)(p->decimal_comma ? 2 : 0));
-        memcpy(pk->plain + at, b->text + p->rows_off, p->rows_len);
-        at += p->rows_len;
-        memcpy(pk->plain + at, b->text + p->out_off, p->out_len);
-        at += p->out_len;
+    if (b->n <= LEDGER_BATCH && laid_out(b, reserved)) {
+        /* in place: the head written just before the texts */
+        unsigned char *h = (unsigned char *)b->text + reserved - head;
+        put_u32(h, b->n);
+        for (size_t i = 0; i < b->n; i++)
+            put_slot(h + 4 + SLOT_BYTES * i, &b->pend[i]);
+        plain = (const char *)h;
+    } else {
+        /* laid out otherwise (a test's batch): copied together */
+        if (room(&pk->plain, &pk->plain_cap, size) != 0)
+            return -1;
+        at = head;
+        put_u32((unsigned char *)pk->plain, b->n);
+        for (size_t i = 0; i < b->n; i++) {
+            const ledger_pending *p = &b->pend[i];
+            put_slot((unsigned char *)pk->plain + 4 + SLOT_BYTES * i, p);
+            memcpy(pk->plain + at, b->text + p->rows_off, p->rows_len);
+            at += p->rows_len;
+            memcpy(pk->plain + at, b->text + p->out_off, p->out_len);
+            at += p->out_len;
+        }
+        plain = pk->plain;
     }
     bound = LZ4_compressBound((int)size);
     if (room(&pk->packed, &pk->packed_cap, (size_t)bound) != 0)
@@ -119,7 +154,7 @@ int ledger_pack_build(ledger_pack *pk, const ledger_batch *b)
      * allocation; the reset is a 16 KiB memset, 2 % of a pack's cost. */
     if (!pk->lz4 && !(pk->lz4 = LZ4_createStream()))
         return -1;
-    got = LZ4_compress_fast_extState(pk->lz4, pk->plain, pk->packed, (int)size, bound, 1);
+    got = LZ4_compress_fast_extState(pk->lz4, plain, pk->packed, (int)size, bound, 1);
     if (got <= 0)
         return -1;
     pk->packed_len = (size_t)got;

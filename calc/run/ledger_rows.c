@@ -21,19 +21,19 @@
 #include "case_from_cells.h"
 #include "ledger_internal.h"
 
-/* Room for `need` more bytes after the first `len` of lg->rows_buf.
+/* Room for `need` more bytes after the first `len` of *buf (*cap bytes).
  * Returns 0, or -1 when out of memory. */
-static int rows_room(rfy_ledger *lg, size_t len, size_t need)
+static int rows_room(char **buf, size_t *cap, size_t len, size_t need)
 {
-    if (len + need > lg->rows_cap) {
-        size_t c = lg->rows_cap ? lg->rows_cap : 512;
+    if (len + need > *cap) {
+        size_t c = *cap ? *cap : 512;
         while (c < len + need)
             c *= 2;
-        char *p = realloc(lg->rows_buf, c);
+        char *p = realloc(*buf, c);
         if (!p)
             return -1;
-        lg->rows_buf = p;
-        lg->rows_cap = c;
+        *buf = p;
+        *cap = c;
     }
     return 0;
 }
@@ -198,8 +198,14 @@ static size_t put_run_cells(char *d, const rfy_batch_row *row, size_t i, const c
  */
 char *ledger_canonical_rows(rfy_ledger *lg, const rfy_batch_row *row, size_t *outlen)
 {
+    return ledger_canonical_rows_at(lg, row, &lg->rows_buf, &lg->rows_cap, 0, outlen);
+}
+
+char *ledger_canonical_rows_at(rfy_ledger *lg, const rfy_batch_row *row, char **buf, size_t *cap,
+                               size_t at, size_t *outlen)
+{
     const ledger_rows_plan *plan = plan_rows(lg, row->binding);
-    size_t len = 0;
+    size_t len = at;
     for (size_t i = 0; i < row->nrows; i++) {
         if (rfy_batch_row_is_payment(row, i))
             continue;
@@ -222,26 +228,26 @@ char *ledger_canonical_rows(rfy_ledger *lg, const rfy_batch_row *row, size_t *ou
             } else {
                 need += 2 * span + 2 * (size_t)r->k; /* the cells' bytes are at most span */
             }
-            if (rows_room(lg, len, need) != 0)
+            if (rows_room(buf, cap, len, need) != 0)
                 return NULL;
-            d = lg->rows_buf + len;
+            d = *buf + len;
             for (int c = 0; c < r->lead; c++)
                 *d++ = ',';
             if (span != (size_t)-1 && join_plain(d, text, span, (size_t)r->k - 1))
                 d += span;
             else
                 d += put_run_cells(d, row, i, r);
-            len = (size_t)(d - lg->rows_buf);
+            len = (size_t)(d - *buf);
         }
         /* the missing columns' separators after the last run, and the line's end */
-        if (rows_room(lg, len, CASE_COL_COUNT) != 0)
+        if (rows_room(buf, cap, len, CASE_COL_COUNT) != 0)
             return NULL;
-        memcpy(lg->rows_buf + len, LINE_END + (CASE_COL_COUNT - 1 - plan->trail), CASE_COL_COUNT);
+        memcpy(*buf + len, LINE_END + (CASE_COL_COUNT - 1 - plan->trail), CASE_COL_COUNT);
         len += (size_t)plan->trail + 1;
     }
-    if (rows_room(lg, len, 1) != 0) /* a case-month of payment lines only */
+    if (rows_room(buf, cap, len, 1) != 0) /* a case-month of payment lines only */
         return NULL;
-    lg->rows_buf[len] = '\0';
-    *outlen = len;
-    return lg->rows_buf;
+    (*buf)[len] = '\0';
+    *outlen = len - at;
+    return *buf + at;
 }

@@ -90,6 +90,9 @@ static const char *const STMT_SQL[LS_COUNT] = {
                   LPF_("q", "k", 5) ", 0, NULL, q.id"
                   " FROM cmkey k JOIN cmpack q ON q.id = k.pack WHERE k.case_id = ?1 AND k.month = ?2",
     [LS_UNKEY] = "DELETE FROM cmkey WHERE case_id = ?1 AND month = ?2",
+    [LS_NEXT_CASE] = "SELECT min(c) FROM (SELECT min(case_id) AS c FROM casemonth WHERE case_id > ?1"
+                     " AND superseded_by IS NULL UNION ALL SELECT min(case_id) FROM cmkey"
+                     " WHERE case_id > ?1)",
 };
 
 int ledger_fail(rfy_ledger *lg, char **errmsg, ledger_message id, ...)

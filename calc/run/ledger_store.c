@@ -64,6 +64,13 @@ void rfy_ledger_stored_payment(mpz_t out, const rfy_ledger_stored *s)
     mpz_set(out, s->payment);
 }
 
+/* a < b, a == b, a > b: SQLite's order of TEXT (memcmp, then the shorter
+ * first), as rfy_casemonth_cmp orders case ids. */
+static int id_cmp(const char *a, size_t alen, const char *b, size_t blen)
+{
+    return rfy_casemonth_cmp(a, alen, 0, b, blen, 0);
+}
+
 /* A prepared statement, reset; a look-up goes to the writer thread's
  * reading connection while there is one. */
 static sqlite3_stmt *stmt(rfy_ledger *lg, enum ledger_stmt which)
@@ -103,11 +110,68 @@ int rfy_ledger_lookup(rfy_ledger *lg, const char *case_id, size_t len, rfy_month
                              : ledger_fail_db(lg, NULL, sqlite3_db_handle(s));
 }
 
+/* Whether case_id lies in the known gap (no current case-month). */
+static int in_gap(const rfy_ledger *lg, const char *case_id, size_t len)
+{
+    /* only inside a run: its write lock keeps other runs out */
+    return lg->in_run && lg->gap_set && id_cmp(lg->gap_lo, lg->gap_lo_len, case_id, len) < 0 &&
+           (lg->gap_hi_open || id_cmp(case_id, len, lg->gap_hi, lg->gap_hi_len) < 0);
+}
+
+void ledger_gap_note_put(rfy_ledger *lg, const char *case_id, size_t len)
+{
+    if (in_gap(lg, case_id, len)) { /* the gap now starts after it */
+        memcpy(lg->gap_lo, case_id, len);
+        lg->gap_lo_len = len;
+    }
+}
+
+/*
+ * case_id has no current case-month: find the next case id that has one,
+ * and remember that none between them has (the gap).  The batch asks case
+ * by case in this order, so that a run of new cases costs one look-up, not
+ * one each (an empty ledger: one in all).  Returns RFY_OK, or RFY_EIO.
+ */
+static int find_gap(rfy_ledger *lg, const char *case_id, size_t len)
+{
+    sqlite3_stmt *s;
+    int rc;
+    lg->gap_set = 0;
+    if (len > sizeof lg->gap_lo)
+        return RFY_OK; /* cannot happen: the key's id was validated */
+    s = stmt(lg, LS_NEXT_CASE);
+    sqlite3_bind_text(s, 1, case_id, (int)len, SQLITE_STATIC);
+    rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        const void *next = sqlite3_column_blob(s, 0);
+        size_t n = (size_t)sqlite3_column_bytes(s, 0);
+        rc = SQLITE_DONE;
+        if (sqlite3_column_type(s, 0) == SQLITE_NULL)
+            lg->gap_hi_open = 1;
+        else if (n <= sizeof lg->gap_hi) {
+            memcpy(lg->gap_hi, next, n);
+            lg->gap_hi_len = n;
+            lg->gap_hi_open = 0;
+        } else
+            goto done; /* an id longer than any valid one: no gap kept */
+        memcpy(lg->gap_lo, case_id, len);
+        lg->gap_lo_len = len;
+        lg->gap_set = 1;
+    }
+done:
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? RFY_OK : ledger_fail_db(lg, NULL, sqlite3_db_handle(s));
+}
+
 int rfy_ledger_case_latest(rfy_ledger *lg, const char *case_id, size_t len, rfy_month *month,
                            int *found)
 {
     sqlite3_stmt *s;
     int rc;
+    if (in_gap(lg, case_id, len)) {
+        *found = 0; /* between two cases the ledger has: none, nor put by this run */
+        return RFY_OK;
+    }
     if (ledger_flush_case(lg, case_id, len) != RFY_OK)
         return RFY_EIO;
     s = stmt(lg, LS_CASE_LATEST);
@@ -122,8 +186,9 @@ int rfy_ledger_case_latest(rfy_ledger *lg, const char *case_id, size_t len, rfy_
         rc = SQLITE_DONE;
     }
     sqlite3_reset(s);
-    return rc == SQLITE_DONE ? RFY_OK
-                             : ledger_fail_db(lg, NULL, sqlite3_db_handle(s));
+    if (rc != SQLITE_DONE)
+        return ledger_fail_db(lg, NULL, sqlite3_db_handle(s));
+    return *found ? RFY_OK : find_gap(lg, case_id, len);
 }
 
 int rfy_ledger_state_before(rfy_ledger *lg, const char *case_id, size_t len, rfy_month month,
@@ -197,14 +262,18 @@ void ledger_pending_drop(rfy_ledger *lg)
 int ledger_flush_case(rfy_ledger *lg, const char *case_id, size_t len)
 {
     const ledger_batch *b = lg->cur;
-    if (lg->writer)
-        /* The batch loop delivers case-months in case order: a case's
-         * case-months in flight are the last put. */
-        return lg->last_case_len == len && memcmp(lg->last_case, case_id, len) == 0
-                   ? ledger_flush(lg)
-                   : RFY_OK;
+    /* The batch loop delivers case-months in case order: a case's
+     * case-months in flight are the last put, and a case after it has
+     * none.  Only a caller asking out of that order (the library's own
+     * user) needs the whole batch searched, and never with the writer
+     * thread (which runs inside rfy_batch_run only). */
+    if (lg->last_case_len == len && memcmp(lg->last_case, case_id, len) == 0)
+        return ledger_flush(lg);
+    if (lg->writer || b->n == 0 || lg->last_case_len == 0 ||
+        id_cmp(case_id, len, lg->last_case, lg->last_case_len) > 0)
+        return RFY_OK;
     for (size_t i = 0; i < b->n; i++)
-        if (b->pend[i].id_len == len && memcmp(b->text + b->pend[i].id_off, case_id, len) == 0)
+        if (b->pend[i].id_len == len && memcmp(b->pend[i].id, case_id, len) == 0)
             return ledger_flush(lg);
     return RFY_OK;
 }
@@ -213,18 +282,26 @@ int ledger_flush_case(rfy_ledger *lg, const char *case_id, size_t len)
  * kept pending, inserted with the next LEDGER_BATCH - 1 (ledger_flush), on
  * the writer thread when there is one. */
 static int put_pending(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_comma,
-                       const char *rows, size_t rows_len, const char *out, size_t len)
+                       const char *out, size_t len)
 {
     const rfy_holiday_month *h = &row->res->holiday;
     ledger_batch *b = lg->cur;
     ledger_pending *p = &b->pend[b->n];
     int known = h->status == RFY_HOLIDAY_KNOWN;
-    if ((p->id_off = pend_add(b, row->case_id, row->case_id_len)) == (size_t)-1 ||
-        (p->rows_off = pend_add(b, rows, rows_len)) == (size_t)-1 ||
-        (p->out_off = pend_add(b, out, len)) == (size_t)-1)
+    if (row->case_id_len > sizeof p->id) /* cannot happen: the key's id was validated */
         return ledger_fail(lg, NULL, LM_OUT_OF_MEMORY, lg->path);
+    if (b->n == 0)
+        b->len = LEDGER_PACK_HEAD(LEDGER_BATCH); /* the pack's head goes there */
+    /* the canonical rows straight into the batch's text, the output row
+     * after them: the texts lie as the pack holds them */
+    p->rows_off = b->len;
+    if (!ledger_canonical_rows_at(lg, row, &b->text, &b->cap, b->len, &p->rows_len))
+        return ledger_fail(lg, NULL, LM_OUT_OF_MEMORY, lg->path);
+    b->len += p->rows_len;
+    if ((p->out_off = pend_add(b, out, len)) == (size_t)-1)
+        return ledger_fail(lg, NULL, LM_OUT_OF_MEMORY, lg->path);
+    memcpy(p->id, row->case_id, row->case_id_len);
     p->id_len = row->case_id_len;
-    p->rows_len = rows_len;
     p->out_len = len;
     p->month = row->in->month;
     p->seq = ++lg->seq;
@@ -291,6 +368,14 @@ int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_
 
     if (!lg->in_run)
         return ledger_fail(lg, errmsg, LM_NO_RUN, lg->path);
+    ledger_gap_note_put(lg, row->case_id, row->case_id_len);
+    if (row->ledger && !row->ledger->stored && !lg->corrections && row->nrows != 0) {
+        /* the batch loop found none stored: the common case, inserted in batches */
+        rc = put_pending(lg, row, decimal_comma, out, len);
+        if (rc != RFY_OK && errmsg && !*errmsg)
+            *errmsg = strdup(lg->msg);
+        return rc;
+    }
     if (row->nrows == 0 && lg->later_rows) {
         /* a later month recomputed: its stored rows, stored again */
         rows = lg->later_rows;
@@ -300,13 +385,6 @@ int rfy_ledger_put(rfy_ledger *lg, const struct rfy_batch_row *row, int decimal_
         rows = ledger_canonical_rows(lg, row, &rows_len);
     if (!rows)
         return ledger_fail(lg, errmsg, LM_OUT_OF_MEMORY, lg->path);
-    if (row->ledger && !row->ledger->stored && !lg->corrections && row->nrows != 0) {
-        /* the batch loop found none stored: the common case, inserted in batches */
-        rc = put_pending(lg, row, decimal_comma, rows, rows_len, out, len);
-        if (rc != RFY_OK && errmsg && !*errmsg)
-            *errmsg = strdup(lg->msg);
-        return rc;
-    }
     if (ledger_flush(lg) != RFY_OK) {
         if (errmsg && !*errmsg)
             *errmsg = strdup(lg->msg);

@@ -35,7 +35,7 @@
 #define LEDGER_RING 8
 
 /* The look-ups that go to the reading connection. */
-static const enum ledger_stmt READS[] = {LS_LOOKUP, LS_STATE_BEFORE, LS_CASE_LATEST};
+static const enum ledger_stmt READS[] = {LS_LOOKUP, LS_STATE_BEFORE, LS_CASE_LATEST, LS_NEXT_CASE};
 #define NREADS (sizeof READS / sizeof READS[0])
 
 struct ledger_writer {
