@@ -72,6 +72,9 @@ typedef struct batch_ctx {
     rfy_ledger_run run;            /* what the ledger records of the run at commit */
     mpz_t efter, tilbage;          /* the run's corrections (rfy_ledger_correction_totals) */
     char run_id[65];               /* the ledger's id of the run once committed, else "" */
+    char input_sha256[RECEIPT_HEX_SIZE]; /* with --ledger: the input's hash, finished for it */
+    unsigned long long input_bytes;
+    int input_hashed;              /* input_sha256 is set (the receipt takes it from here) */
     keep_columns keep;             /* --keep-columns */
     reject_order order;            /* rejects in input line order (reject_order.h) */
     int order_on;                  /* rejects noted for the line order (reject_order.h) */
@@ -458,7 +461,12 @@ static int prepare_receipt(batch_ctx *b, const run_totals *st, receipt_hash *has
     r.rates_id = b->rates_id;
     r.rates_dir = rates_dir;
     r.input_path = in;
-    /* the input's hash: of the file's own bytes, taken by the decoder (hash) */
+    /* the input's hash: of the file's own bytes, taken by the decoder (hash),
+     * or finished already for the ledger (b->input_sha256) */
+    if (!hash) {
+        memcpy(r.input_sha256, b->input_sha256, sizeof r.input_sha256);
+        r.input_bytes = b->input_bytes;
+    }
     r.rows = st->n.rows;
     r.computed = st->n.computed;
     r.rejected = st->n.rejected;
@@ -593,7 +601,9 @@ int cmd_batch(int argc, char **argv)
     cfg.ledger = b.ledger;
     cfg.extra_columns = b.keep.n ? b.keep.name : NULL;
     cfg.nextra = b.keep.n;
-    cfg.hash_input = b.ledger != NULL; /* the run's input, as the ledger records it */
+    /* The ledger records the input's hash the receipt gives (of the file's
+     * own bytes, taken by the decoder): finished below, not taken twice. */
+    cfg.hash_input = 0;
     /* The input may be read again (its order: docs/casemonth.md). */
     again = (input_again){b.files.in, &s.dec, &s.in, &s.hash, args.ro.encoding};
     b.again = &again;
@@ -620,8 +630,13 @@ int cmd_batch(int argc, char **argv)
     options = run_options_json(&args.ro, args.delimiter, args.comma, s.used, s.sep);
     if (b.ledger) {
         options_text = options ? json_dumps(options, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+        if (receipt_hash_final(b.input_sha256, &b.input_bytes, &s.hash) != RFY_OK) {
+            fprintf(stderr, "rfy batch: cannot hash the input: out of memory\n");
+            goto failed;
+        }
+        b.input_hashed = 1;
         b.run = (rfy_ledger_run){.input_name = args.in_path,
-                                 .input_sha256 = st.n.input_sha256,
+                                 .input_sha256 = b.input_sha256,
                                  .output_name = args.out_path,
                                  .rejects_name = b.files.rejects_name,
                                  .options_json = options_text,
@@ -647,7 +662,7 @@ int cmd_batch(int argc, char **argv)
     /* Prepare all (the outputs are finished), commit all: the receipt and
      * the files it names appear together, or none of them (run_files.h); the
      * ledger committed its run when the outputs were finished. */
-    if (prepare_receipt(&b, &st, &s.hash, args.rates_dir, args.in_path, args.out_path,
+    if (prepare_receipt(&b, &st, b.input_hashed ? NULL : &s.hash, args.rates_dir, args.in_path, args.out_path,
                         b.files.rej_path, args.receipt_path, options) != RFY_OK ||
         run_files_commit(&b.files) != 0)
         goto failed;

@@ -48,6 +48,15 @@ check "cp1252 header: no money column in the --ignore-columns hint" \
 check "cp1252: the header is line 2 (after sep=;)" has "$TMP/w.err" "linje 2: "
 "$RFY" batch --encoding cp1252 "${DA[@]}" -o "$TMP/cp.csv" "$FIX/excel-cp1252.csv" 2>"$TMP/cp.err"
 check "cp1252 + Danish map: exit 0" [ $? = 0 ]
+# Through a ledger: the run's input hash is the file's own bytes (Windows-1252, as
+# `sha256sum` gives it), the same the receipt names, not the hash of the text decoded.
+"$RFY" batch --quiet --encoding cp1252 "${DA[@]}" --ledger "$TMP/cp.db" -o "$TMP/cpl.csv" \
+    "$FIX/excel-cp1252.csv" 2>/dev/null
+CP_SHA=$(sha256sum "$FIX/excel-cp1252.csv" | cut -d' ' -f1)
+check "cp1252 through a ledger: the run's input_sha256 is the file's, as the receipt's" \
+    [ "$("$RFY" ledger runs "$TMP/cp.db" --json | /usr/bin/python3 -c \
+        'import json, sys; print(json.load(sys.stdin)[0]["input_sha256"])')" = "$CP_SHA" ] &&
+    grep -q "\"sha256\": *\"$CP_SHA\"" "$TMP/cpl.receipt.json"
 check "cp1252 + Danish map: output = golden" same "$FIX/danish.expected.csv" "$TMP/cp.csv"
 check "cp1252: S-1 paid 14359.65 (wage 20.000,00)" has "$TMP/cp.csv" ",2022.35,14359.65,"
 check "cp1252: the row of only delimiters is a blank line, not a row" has "$TMP/cp.err" "4 rækker læst, 4 beregnet, 0 afvist"
