@@ -336,7 +336,7 @@ int rfy_ledger_begin(rfy_ledger *lg, int corrections, const char *rates_id,
     lg->seq = lg->first_entry = lg->last_entry = 0;
     ledger_pending_drop(lg);
     ledger_totals_reset(lg);
-    lg->gap_set = 0;
+    lg->gap[0].set = lg->gap[1].set = lg->latest.set = 0;
     free(lg->rates_id);
     lg->rates_id = strdup(rates_id ? rates_id : "");
     utc_now(lg->time);
@@ -377,7 +377,7 @@ int rfy_ledger_restart(rfy_ledger *lg)
     lg->seq = lg->first_entry = lg->last_entry = 0;
     lg->next_id = lg->begin_id;
     ledger_totals_reset(lg);
-    lg->gap_set = 0; /* the rows put since begin are undone: what was learnt with them goes */
+    lg->gap[0].set = lg->gap[1].set = lg->latest.set = 0; /* the rows put since begin are undone: what was learnt with them goes */
     if (ledger_exec(lg, "ROLLBACK TO rows") != SQLITE_OK)
         return ledger_fail_db(lg, NULL, lg->db);
     return RFY_OK;
@@ -499,7 +499,7 @@ int rfy_ledger_commit(rfy_ledger *lg, const rfy_ledger_run *r, char *id_out, cha
         return RFY_EIO;
     }
     lg->in_run = 0;
-    lg->gap_set = 0;
+    lg->gap[0].set = lg->gap[1].set = lg->latest.set = 0;
     if (id_out)
         memcpy(id_out, id, sizeof id);
     return RFY_OK;
@@ -513,5 +513,5 @@ void rfy_ledger_rollback(rfy_ledger *lg)
     ledger_exec(lg, "ROLLBACK");
     lg->in_run = 0;
     ledger_totals_reset(lg);
-    lg->gap_set = 0;
+    lg->gap[0].set = lg->gap[1].set = lg->latest.set = 0;
 }

@@ -18,14 +18,17 @@
 /* The statements a run uses for every case-month, prepared once. */
 enum ledger_stmt {
     LS_LOOKUP,       /* current entry of (case_id, month) */
-    LS_STATE_BEFORE, /* latest current entry of a case before a month */
+    LS_STATE_BEFORE, /* latest current row of casemonth of a case before a month */
+    LS_STATE_BEFORE_PACKED, /* ... and latest packed one (the later of the two counts) */
     LS_INSERT,       /* a new case-month */
     LS_SUPERSEDE,    /* mark an entry superseded */
-    LS_CASE_LATEST,  /* a case's latest current month */
+    LS_CASE_LATEST,  /* a case's latest current month in casemonth */
+    LS_CASE_LATEST_PACKED, /* ... and packed (the later of the two counts) */
     LS_LATER,        /* current entries of a case after a month, in month order */
     LS_UNPACK,       /* a packed current entry written out whole into casemonth, superseded */
     LS_UNKEY,        /* ... and its cmkey row removed */
-    LS_NEXT_CASE,    /* the first case id after one with a current case-month */
+    LS_NEXT_CASE,    /* the first case id after one with a current row of casemonth */
+    LS_NEXT_CASE_PACKED, /* ... with a packed case-month */
     LS_COUNT
 };
 
@@ -133,13 +136,29 @@ struct rfy_ledger {
     ledger_batch batch;           /* the pending case-months (no writer thread) */
     ledger_batch *cur;            /* the batch being filled: &batch, or the writer's */
     struct ledger_writer *writer; /* NULL: the batches are inserted by the caller's thread */
-    /* Case ids known to have no current case-month (rfy_ledger_case_latest):
-     * every id strictly between gap_lo and gap_hi (gap_hi_open: no upper
-     * end), in SQLite's order of TEXT (rfy_casemonth_cmp's).  Narrowed by
-     * every put, forgotten by begin, restart and rollback. */
-    int gap_set, gap_hi_open;
-    char gap_lo[CASEMONTH_KEY_ID_MAX], gap_hi[CASEMONTH_KEY_ID_MAX];
-    size_t gap_lo_len, gap_hi_len;
+    /* For each half of the ledger (LEDGER_ROWS: current rows of casemonth;
+     * LEDGER_KEYS: packed case-months), the case ids known to have no
+     * current case-month there (ledger_store.c): every id strictly between
+     * lo and hi (hi_open: no upper end), in SQLite's order of TEXT
+     * (rfy_casemonth_cmp's).  A look-up skips a half whose gap holds the
+     * case.  Narrowed by every put, forgotten by begin, restart, rollback
+     * and commit. */
+    struct ledger_gap {
+        int set, hi_open;
+        char lo[CASEMONTH_KEY_ID_MAX], hi[CASEMONTH_KEY_ID_MAX];
+        size_t lo_len, hi_len;
+    } gap[2];
+    /* The latest current month of the case rfy_ledger_case_latest last
+     * found one for, with its state: rfy_ledger_state_before of a later
+     * month of that case is this (the batch asks it next).  Forgotten by
+     * any put, and where the gaps are. */
+    struct ledger_latest {
+        int set, known;
+        char id[CASEMONTH_KEY_ID_MAX];
+        size_t len;
+        rfy_month month;
+        long long run_months, used_m;
+    } latest;
     char last_case[CASEMONTH_KEY_ID_MAX]; /* the case id of the last case-month put */
     size_t last_case_len;         /* 0: none since the last flush */
     mpz_t efter, tilbage;         /* Σ positive corrections, Σ |negative| corrections */
@@ -346,8 +365,9 @@ static inline void ledger_note_entry(rfy_ledger *lg, long long id)
  */
 int ledger_flush(rfy_ledger *lg);
 
-/* A case-month of case_id is being stored: the gap of cases without one
- * (rfy_ledger_case_latest) now starts after it, when it was inside. */
+/* A case-month of case_id is being stored: the gaps of cases without one
+ * (rfy_ledger_case_latest) now start after it, when it was inside, and the
+ * latest month kept for state_before is forgotten. */
 void ledger_gap_note_put(rfy_ledger *lg, const char *case_id, size_t len);
 
 /* ledger_flush when a pending case-month is of case `case_id` (a look-up

@@ -193,6 +193,7 @@ typedef struct cached {
 typedef struct pack_cache {
     cached slot[PACK_CACHE];
     unsigned long clock;
+    cached *last;      /* the pack used last: asked first (a slot's fields come in turn) */
 } pack_cache;
 
 static void cache_free(void *p)
@@ -251,12 +252,17 @@ static const cached *unpack(pack_cache *c, long long id, const void *rows, int r
     c->clock++;
     size_t head = rows && rows_len > 0 ? (size_t)(rows_len < PACK_KEY_BYTES ? rows_len : PACK_KEY_BYTES)
                                        : 0;
+    if ((e = c->last) && e->id == id && e->id != 0 && e->rows_len == rows_len &&
+        e->size == (size_t)size && memcmp(e->head, rows, head) == 0) {
+        e->used = c->clock;
+        return e;
+    }
     for (int i = 0; i < PACK_CACHE; i++) {
         cached *k = &c->slot[i];
         if (k->id == id && k->id != 0 && k->rows_len == rows_len && k->size == (size_t)size &&
             memcmp(k->head, rows, head) == 0) {
             k->used = c->clock;
-            return k;
+            return c->last = k;
         }
         if (c->slot[i].used < old->used)
             old = &c->slot[i];
@@ -283,7 +289,7 @@ static const cached *unpack(pack_cache *c, long long id, const void *rows, int r
     e->rows_len = rows_len;
     memcpy(e->head, rows, head);
     e->used = c->clock;
-    return e;
+    return c->last = e;
 }
 
 /* rfy_pack_text(id, rows, size, slot, which): the input rows (which 0) or

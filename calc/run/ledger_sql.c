@@ -54,7 +54,11 @@ char *ledger_pack_insert_sql(int n)
  * The run's look-ups ask both kinds of case-month: rows of casemonth (their
  * current ones by the partial unique index) and packed ones (cmkey's key).
  * Each half with ORDER BY and LIMIT 1 reads one index entry, and a packed
- * one's values are decompressed for that one only.
+ * one's values are decompressed for that one only.  The halves of the
+ * state and latest-month look-ups are two statements, the later of their
+ * answers taken in C: as one compound statement with ORDER BY, SQLite
+ * sorted the two rows in a sorter of its own each time, half the cost of a
+ * month run into a full ledger.
  */
 static const char *const STMT_SQL[LS_COUNT] = {
     [LS_LOOKUP] = "SELECT c.id, c.run, substr(r.run_id, 1, 16), r.time, c.payment, 0 FROM casemonth c"
@@ -64,21 +68,22 @@ static const char *const STMT_SQL[LS_COUNT] = {
                   " SELECT q.id + k.slot, q.run, substr(r.run_id, 1, 16), r.time, "
                   LPF_("q", "k", 2) ", 1 FROM cmkey k JOIN cmpack q ON q.id = k.pack"
                   " JOIN run r ON r.id = q.run WHERE k.case_id = ?1 AND k.month = ?2",
-    [LS_STATE_BEFORE] = "SELECT * FROM (SELECT month, holiday_known, holiday_run_months, holiday_used_m"
+    [LS_STATE_BEFORE] = "SELECT month, holiday_known, holiday_run_months, holiday_used_m"
                         " FROM casemonth WHERE case_id = ?1 AND month < ?2"
-                        " AND superseded_by IS NULL ORDER BY month DESC LIMIT 1)"
-                        " UNION ALL"
-                        " SELECT * FROM (SELECT k.month, " LPF_("q", "k", 3) ", " LPF_("q", "k", 4)
-                        ", " LPF_("q", "k", 5) " FROM cmkey k JOIN cmpack q ON q.id = k.pack"
-                        " WHERE k.case_id = ?1 AND k.month < ?2 ORDER BY k.month DESC LIMIT 1)"
-                        " ORDER BY 1 DESC LIMIT 1",
+                        " AND superseded_by IS NULL ORDER BY month DESC LIMIT 1",
+    [LS_STATE_BEFORE_PACKED] = "SELECT k.month, " LPF_("q", "k", 3) ", " LPF_("q", "k", 4) ", "
+                               LPF_("q", "k", 5) " FROM cmkey k JOIN cmpack q ON q.id = k.pack"
+                               " WHERE k.case_id = ?1 AND k.month < ?2 ORDER BY k.month DESC LIMIT 1",
     [LS_INSERT] = INSERT_SQL " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
                   " ?16, ?17)",
     [LS_SUPERSEDE] = "UPDATE casemonth SET superseded_by = ?2 WHERE id = ?1",
-    /* (the aggregate max(): it skips a half's NULL, where max(a, b) gives NULL) */
-    [LS_CASE_LATEST] = "SELECT max(m) FROM (SELECT max(month) AS m FROM casemonth WHERE case_id = ?1"
-                       " AND superseded_by IS NULL UNION ALL SELECT max(month) FROM cmkey"
-                       " WHERE case_id = ?1)",
+    /* the latest month with its state: the state a following month starts from */
+    [LS_CASE_LATEST] = "SELECT month, holiday_known, holiday_run_months, holiday_used_m"
+                       " FROM casemonth WHERE case_id = ?1 AND superseded_by IS NULL"
+                       " ORDER BY month DESC LIMIT 1",
+    [LS_CASE_LATEST_PACKED] = "SELECT k.month, " LPF_("q", "k", 3) ", " LPF_("q", "k", 4) ", "
+                              LPF_("q", "k", 5) " FROM cmkey k JOIN cmpack q ON q.id = k.pack"
+                              " WHERE k.case_id = ?1 ORDER BY k.month DESC LIMIT 1",
     [LS_LATER] = "SELECT c.id, c.month, c.decimal_comma, c.input_rows, c.output_row, c.payment,"
                  " c.holiday_known, c.holiday_run_months, c.holiday_used_m, " LEDGER_RATES_ID_SQL
                  " FROM " LEDGER_ENTRY_SQL " c JOIN run r ON r.id = c.run"
@@ -90,9 +95,8 @@ static const char *const STMT_SQL[LS_COUNT] = {
                   LPF_("q", "k", 5) ", 0, NULL, q.id"
                   " FROM cmkey k JOIN cmpack q ON q.id = k.pack WHERE k.case_id = ?1 AND k.month = ?2",
     [LS_UNKEY] = "DELETE FROM cmkey WHERE case_id = ?1 AND month = ?2",
-    [LS_NEXT_CASE] = "SELECT min(c) FROM (SELECT min(case_id) AS c FROM casemonth WHERE case_id > ?1"
-                     " AND superseded_by IS NULL UNION ALL SELECT min(case_id) FROM cmkey"
-                     " WHERE case_id > ?1)",
+    [LS_NEXT_CASE] = "SELECT min(case_id) FROM casemonth WHERE case_id > ?1 AND superseded_by IS NULL",
+    [LS_NEXT_CASE_PACKED] = "SELECT min(case_id) FROM cmkey WHERE case_id > ?1",
 };
 
 int ledger_fail(rfy_ledger *lg, char **errmsg, ledger_message id, ...)

@@ -110,36 +110,45 @@ int rfy_ledger_lookup(rfy_ledger *lg, const char *case_id, size_t len, rfy_month
                              : ledger_fail_db(lg, NULL, sqlite3_db_handle(s));
 }
 
-/* Whether case_id lies in the known gap (no current case-month). */
-static int in_gap(const rfy_ledger *lg, const char *case_id, size_t len)
+/* The two halves of the ledger a case-month may be in (rfy_ledger.gap). */
+enum { LEDGER_ROWS, LEDGER_KEYS };
+
+/* Whether case_id lies in half h's known gap (no current case-month there). */
+static int in_gap(const rfy_ledger *lg, int h, const char *case_id, size_t len)
 {
+    const struct ledger_gap *g = &lg->gap[h];
     /* only inside a run: its write lock keeps other runs out */
-    return lg->in_run && lg->gap_set && id_cmp(lg->gap_lo, lg->gap_lo_len, case_id, len) < 0 &&
-           (lg->gap_hi_open || id_cmp(case_id, len, lg->gap_hi, lg->gap_hi_len) < 0);
+    return lg->in_run && g->set && id_cmp(g->lo, g->lo_len, case_id, len) < 0 &&
+           (g->hi_open || id_cmp(case_id, len, g->hi, g->hi_len) < 0);
 }
 
 void ledger_gap_note_put(rfy_ledger *lg, const char *case_id, size_t len)
 {
-    if (in_gap(lg, case_id, len)) { /* the gap now starts after it */
-        memcpy(lg->gap_lo, case_id, len);
-        lg->gap_lo_len = len;
-    }
+    lg->latest.set = 0; /* a case's latest month may be this one now */
+    for (int h = LEDGER_ROWS; h <= LEDGER_KEYS; h++)
+        if (in_gap(lg, h, case_id, len)) { /* the gap now starts after it */
+            memcpy(lg->gap[h].lo, case_id, len);
+            lg->gap[h].lo_len = len;
+        }
 }
 
 /*
- * case_id has no current case-month: find the next case id that has one,
- * and remember that none between them has (the gap).  The batch asks case
- * by case in this order, so that a run of new cases costs one look-up, not
- * one each (an empty ledger: one in all).  Returns RFY_OK, or RFY_EIO.
+ * case_id has no current case-month in half h: find the next case id that
+ * has one there, and remember that none between them has (the gap).  The
+ * batch asks case by case in this order, so that a run of new cases costs
+ * one look-up, not one each (an empty ledger: one in all), and a half that
+ * holds few cases (the rows of casemonth, when the rest is packed) is
+ * hardly asked at all.  Returns RFY_OK, or RFY_EIO.
  */
-static int find_gap(rfy_ledger *lg, const char *case_id, size_t len)
+static int find_gap(rfy_ledger *lg, int h, const char *case_id, size_t len)
 {
+    struct ledger_gap *g = &lg->gap[h];
     sqlite3_stmt *s;
     int rc;
-    lg->gap_set = 0;
-    if (len > sizeof lg->gap_lo)
-        return RFY_OK; /* cannot happen: the key's id was validated */
-    s = stmt(lg, LS_NEXT_CASE);
+    g->set = 0;
+    if (!lg->in_run || len > sizeof g->lo)
+        return RFY_OK; /* (the id: cannot happen, the key's id was validated) */
+    s = stmt(lg, h == LEDGER_ROWS ? LS_NEXT_CASE : LS_NEXT_CASE_PACKED);
     sqlite3_bind_text(s, 1, case_id, (int)len, SQLITE_STATIC);
     rc = sqlite3_step(s);
     if (rc == SQLITE_ROW) {
@@ -147,16 +156,16 @@ static int find_gap(rfy_ledger *lg, const char *case_id, size_t len)
         size_t n = (size_t)sqlite3_column_bytes(s, 0);
         rc = SQLITE_DONE;
         if (sqlite3_column_type(s, 0) == SQLITE_NULL)
-            lg->gap_hi_open = 1;
-        else if (n <= sizeof lg->gap_hi) {
-            memcpy(lg->gap_hi, next, n);
-            lg->gap_hi_len = n;
-            lg->gap_hi_open = 0;
+            g->hi_open = 1;
+        else if (n <= sizeof g->hi) {
+            memcpy(g->hi, next, n);
+            g->hi_len = n;
+            g->hi_open = 0;
         } else
             goto done; /* an id longer than any valid one: no gap kept */
-        memcpy(lg->gap_lo, case_id, len);
-        lg->gap_lo_len = len;
-        lg->gap_set = 1;
+        memcpy(g->lo, case_id, len);
+        g->lo_len = len;
+        g->set = 1;
     }
 done:
     sqlite3_reset(s);
@@ -166,58 +175,98 @@ done:
 int rfy_ledger_case_latest(rfy_ledger *lg, const char *case_id, size_t len, rfy_month *month,
                            int *found)
 {
-    sqlite3_stmt *s;
-    int rc;
-    if (in_gap(lg, case_id, len)) {
-        *found = 0; /* between two cases the ledger has: none, nor put by this run */
-        return RFY_OK;
-    }
+    struct ledger_latest *l = &lg->latest;
     if (ledger_flush_case(lg, case_id, len) != RFY_OK)
         return RFY_EIO;
-    s = stmt(lg, LS_CASE_LATEST);
     *found = 0;
-    sqlite3_bind_text(s, 1, case_id, (int)len, SQLITE_STATIC);
-    rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW) {
-        if (sqlite3_column_type(s, 0) != SQLITE_NULL) {
-            *found = 1;
-            *month = sqlite3_column_int(s, 0);
+    l->set = 0;
+    for (int h = LEDGER_ROWS; h <= LEDGER_KEYS; h++) {
+        /* a row's latest, then a packed one's: the later counts */
+        sqlite3_stmt *s;
+        int rc, here = 0;
+        if (in_gap(lg, h, case_id, len))
+            continue; /* between two cases this half has: none here, nor put by this run */
+        s = stmt(lg, h == LEDGER_ROWS ? LS_CASE_LATEST : LS_CASE_LATEST_PACKED);
+        sqlite3_bind_text(s, 1, case_id, (int)len, SQLITE_STATIC);
+        rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW) {
+            rfy_month m = sqlite3_column_int(s, 0);
+            here = 1;
+            if (!*found || m > *month) {
+                *found = 1;
+                *month = m;
+                l->month = m;
+                l->known = sqlite3_column_int(s, 1);
+                l->run_months = sqlite3_column_int64(s, 2);
+                l->used_m = sqlite3_column_int64(s, 3);
+            }
+            rc = SQLITE_DONE;
         }
-        rc = SQLITE_DONE;
+        sqlite3_reset(s);
+        if (rc != SQLITE_DONE)
+            return ledger_fail_db(lg, NULL, sqlite3_db_handle(s));
+        if (!here && find_gap(lg, h, case_id, len) != RFY_OK)
+            return RFY_EIO;
     }
-    sqlite3_reset(s);
-    if (rc != SQLITE_DONE)
-        return ledger_fail_db(lg, NULL, sqlite3_db_handle(s));
-    return *found ? RFY_OK : find_gap(lg, case_id, len);
+    if (*found && lg->in_run && len <= sizeof l->id) {
+        memcpy(l->id, case_id, len);
+        l->len = len;
+        l->set = 1;
+    }
+    return RFY_OK;
 }
 
 int rfy_ledger_state_before(rfy_ledger *lg, const char *case_id, size_t len, rfy_month month,
                             rfy_holiday_state *st, int *found)
 {
     sqlite3_stmt *s;
-    int rc;
+    int rc = SQLITE_DONE, known = 0;
+    rfy_month last = 0;
+    long long run_months = 0, used_m = 0;
     if (ledger_flush_case(lg, case_id, len) != RFY_OK)
         return RFY_EIO;
-    s = stmt(lg, LS_STATE_BEFORE);
     *found = 0;
-    sqlite3_bind_text(s, 1, case_id, (int)len, SQLITE_STATIC);
-    sqlite3_bind_int(s, 2, month);
-    rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW) {
-        rfy_month last = sqlite3_column_int(s, 0);
+    if (lg->latest.set && lg->in_run && lg->latest.len == len &&
+        memcmp(lg->latest.id, case_id, len) == 0 && month > lg->latest.month) {
+        /* after the case's latest month: that one (rfy_ledger_case_latest) */
         *found = 1;
-        if (sqlite3_column_int(s, 1)) {
-            mpz_set_si(st->used_m, (long)sqlite3_column_int64(s, 3));
-            rfy_holiday_state_start(st, (long)sqlite3_column_int64(s, 2), st->used_m);
-            st->last = last; /* the months after it follow on (or a gap breaks the run) */
-        } else {
-            rfy_holiday_state_forget(st, last); /* rules.md §8: unknown, no guess */
-        }
-        rc = SQLITE_DONE;
+        last = lg->latest.month;
+        known = lg->latest.known;
+        run_months = lg->latest.run_months;
+        used_m = lg->latest.used_m;
+        rc = SQLITE_ROW; /* no look-up */
     }
-    sqlite3_reset(s);
-    return rc == SQLITE_DONE ? RFY_OK
-                             : ledger_fail_db(lg, NULL, sqlite3_db_handle(s));
+    /* the latest row of casemonth, then the latest packed one: the later counts */
+    for (int h = LEDGER_ROWS; h <= LEDGER_KEYS && rc == SQLITE_DONE; h++) {
+        if (in_gap(lg, h, case_id, len))
+            continue; /* none in this half (rfy_ledger_case_latest) */
+        s = stmt(lg, h == LEDGER_ROWS ? LS_STATE_BEFORE : LS_STATE_BEFORE_PACKED);
+        sqlite3_bind_text(s, 1, case_id, (int)len, SQLITE_STATIC);
+        sqlite3_bind_int(s, 2, month);
+        rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW) {
+            rfy_month m = sqlite3_column_int(s, 0);
+            if (!*found || m > last) {
+                *found = 1;
+                last = m;
+                known = sqlite3_column_int(s, 1);
+                run_months = sqlite3_column_int64(s, 2);
+                used_m = sqlite3_column_int64(s, 3);
+            }
+            rc = SQLITE_DONE;
+        }
+        sqlite3_reset(s);
+        if (rc != SQLITE_DONE)
+            return ledger_fail_db(lg, NULL, sqlite3_db_handle(s));
+    }
+    if (*found && known) {
+        mpz_set_si(st->used_m, (long)used_m);
+        rfy_holiday_state_start(st, (long)run_months, st->used_m);
+        st->last = last; /* the months after it follow on (or a gap breaks the run) */
+    } else if (*found) {
+        rfy_holiday_state_forget(st, last); /* rules.md §8: unknown, no guess */
+    }
+    return RFY_OK;
 }
 
 /* Append n bytes to b->text; returns its offset, or (size_t)-1 when out of
