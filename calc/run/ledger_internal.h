@@ -18,12 +18,10 @@
 /* The statements a run uses for every case-month, prepared once. */
 enum ledger_stmt {
     LS_LOOKUP,       /* current entry of (case_id, month) */
-    LS_STATE_BEFORE, /* latest current row of casemonth of a case before a month */
+    LS_STATE_BEFORE, /* latest current row of casemonth of a case before a month (any: INT_MAX) */
     LS_STATE_BEFORE_PACKED, /* ... and latest packed one (the later of the two counts) */
     LS_INSERT,       /* a new case-month */
     LS_SUPERSEDE,    /* mark an entry superseded */
-    LS_CASE_LATEST,  /* a case's latest current month in casemonth */
-    LS_CASE_LATEST_PACKED, /* ... and packed (the later of the two counts) */
     LS_LATER,        /* current entries of a case after a month, in month order */
     LS_UNPACK,       /* a packed current entry written out whole into casemonth, superseded */
     LS_UNKEY,        /* ... and its cmkey row removed */

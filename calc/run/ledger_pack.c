@@ -294,29 +294,42 @@ static const cached *unpack(pack_cache *c, long long id, const void *rows, int r
 
 /* rfy_pack_text(id, rows, size, slot, which): the input rows (which 0) or
  * the output row (which 1) of the pack's slot, as text. */
-static void pack_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* The pack of a call (id, rows, size, slot, ...) of one of the functions
+ * below, decompressed (a cmpack pack: fields), and its slot in *slot; NULL
+ * with the function's error set when the pack is damaged, memory runs out
+ * or there is no such slot. */
+static const cached *call_pack(sqlite3_context *ctx, sqlite3_value **argv, int fields,
+                               size_t *slot)
 {
-    pack_cache *c = sqlite3_user_data(ctx);
     const char *why = NULL;
-    const cached *e;
-    long long slot = sqlite3_value_int64(argv[3]);
-    int which = sqlite3_value_int(argv[4]) ? 1 : 0;
-    size_t k;
-    (void)argc;
-    e = unpack(c, sqlite3_value_int64(argv[0]), sqlite3_value_blob(argv[1]),
-               sqlite3_value_bytes(argv[1]), sqlite3_value_int64(argv[2]), 0, &why);
+    long long i = sqlite3_value_int64(argv[3]);
+    const cached *e = unpack(sqlite3_user_data(ctx), sqlite3_value_int64(argv[0]),
+                             sqlite3_value_blob(argv[1]), sqlite3_value_bytes(argv[1]),
+                             sqlite3_value_int64(argv[2]), fields, &why);
     if (!e) {
         if (why)
             sqlite3_result_error(ctx, why, -1);
         else
             sqlite3_result_error_nomem(ctx);
-        return;
+        return NULL;
     }
-    if (slot < 0 || (unsigned long long)slot >= e->n) {
+    if (i < 0 || (unsigned long long)i >= e->n) {
         sqlite3_result_error(ctx, LEDGER_PACK_NO_SLOT, -1);
-        return;
+        return NULL;
     }
-    k = 2 * (size_t)slot + (size_t)which;
+    *slot = (size_t)i;
+    return e;
+}
+
+static void pack_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    int which = sqlite3_value_int(argv[4]) ? 1 : 0;
+    size_t slot, k;
+    const cached *e = call_pack(ctx, argv, 0, &slot);
+    (void)argc;
+    if (!e)
+        return;
+    k = 2 * slot + (size_t)which;
     sqlite3_result_text(ctx, e->text + e->at[k], (int)(e->at[k + 1] - e->at[k]), SQLITE_TRANSIENT);
 }
 
@@ -324,32 +337,18 @@ static void pack_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
  * of slot `slot` of cmpack pack `id`: a text, or a value as an integer. */
 static void pack_field(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-    pack_cache *c = sqlite3_user_data(ctx);
-    const char *why = NULL;
-    const cached *e;
     const unsigned char *slot_head;
-    long long slot = sqlite3_value_int64(argv[3]);
     int field = sqlite3_value_int(argv[4]);
-    size_t k;
+    size_t slot, k;
+    const cached *e = call_pack(ctx, argv, 1, &slot);
     (void)argc;
-    e = unpack(c, sqlite3_value_int64(argv[0]), sqlite3_value_blob(argv[1]),
-               sqlite3_value_bytes(argv[1]), sqlite3_value_int64(argv[2]), 1, &why);
-    if (!e) {
-        if (why)
-            sqlite3_result_error(ctx, why, -1);
-        else
-            sqlite3_result_error_nomem(ctx);
+    if (!e)
         return;
-    }
-    if (slot < 0 || (unsigned long long)slot >= e->n) {
-        sqlite3_result_error(ctx, LEDGER_PACK_NO_SLOT, -1);
-        return;
-    }
-    slot_head = (const unsigned char *)e->text + 4 + SLOT_BYTES * (size_t)slot;
+    slot_head = (const unsigned char *)e->text + 4 + SLOT_BYTES * slot;
     switch (field) {
     case LPF_INPUT_ROWS:
     case LPF_OUTPUT_ROW:
-        k = 2 * (size_t)slot + (size_t)(field == LPF_OUTPUT_ROW);
+        k = 2 * slot + (size_t)(field == LPF_OUTPUT_ROW);
         sqlite3_result_text(ctx, e->text + e->at[k], (int)(e->at[k + 1] - e->at[k]),
                             SQLITE_TRANSIENT);
         break;

@@ -77,13 +77,6 @@ static const char *const STMT_SQL[LS_COUNT] = {
     [LS_INSERT] = INSERT_SQL " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
                   " ?16, ?17)",
     [LS_SUPERSEDE] = "UPDATE casemonth SET superseded_by = ?2 WHERE id = ?1",
-    /* the latest month with its state: the state a following month starts from */
-    [LS_CASE_LATEST] = "SELECT month, holiday_known, holiday_run_months, holiday_used_m"
-                       " FROM casemonth WHERE case_id = ?1 AND superseded_by IS NULL"
-                       " ORDER BY month DESC LIMIT 1",
-    [LS_CASE_LATEST_PACKED] = "SELECT k.month, " LPF_("q", "k", 3) ", " LPF_("q", "k", 4) ", "
-                              LPF_("q", "k", 5) " FROM cmkey k JOIN cmpack q ON q.id = k.pack"
-                              " WHERE k.case_id = ?1 ORDER BY k.month DESC LIMIT 1",
     [LS_LATER] = "SELECT c.id, c.month, c.decimal_comma, c.input_rows, c.output_row, c.payment,"
                  " c.holiday_known, c.holiday_run_months, c.holiday_used_m, " LEDGER_RATES_ID_SQL
                  " FROM " LEDGER_ENTRY_SQL " c JOIN run r ON r.id = c.run"

@@ -3,6 +3,7 @@
  * stored of a case-month, the holiday state it hands on, and the one stored
  * entry a case-month may have.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -172,29 +173,31 @@ done:
     return rc == SQLITE_DONE ? RFY_OK : ledger_fail_db(lg, NULL, sqlite3_db_handle(s));
 }
 
-int rfy_ledger_case_latest(rfy_ledger *lg, const char *case_id, size_t len, rfy_month *month,
-                           int *found)
+/*
+ * The latest current case-month of a case before month `before` (INT_MAX:
+ * any), with its state, into *l (l->set: one was found): a row's latest,
+ * then a packed one's, the later counts; a half whose gap holds the case is
+ * not asked.  With `learn` (before is INT_MAX), a half with none for the
+ * case learns the gap after it.  Returns RFY_OK or RFY_EIO.
+ */
+static int latest_before(rfy_ledger *lg, const char *case_id, size_t len, rfy_month before,
+                         int learn, struct ledger_latest *l)
 {
-    struct ledger_latest *l = &lg->latest;
-    if (ledger_flush_case(lg, case_id, len) != RFY_OK)
-        return RFY_EIO;
-    *found = 0;
     l->set = 0;
     for (int h = LEDGER_ROWS; h <= LEDGER_KEYS; h++) {
-        /* a row's latest, then a packed one's: the later counts */
         sqlite3_stmt *s;
         int rc, here = 0;
         if (in_gap(lg, h, case_id, len))
             continue; /* between two cases this half has: none here, nor put by this run */
-        s = stmt(lg, h == LEDGER_ROWS ? LS_CASE_LATEST : LS_CASE_LATEST_PACKED);
+        s = stmt(lg, h == LEDGER_ROWS ? LS_STATE_BEFORE : LS_STATE_BEFORE_PACKED);
         sqlite3_bind_text(s, 1, case_id, (int)len, SQLITE_STATIC);
+        sqlite3_bind_int(s, 2, before);
         rc = sqlite3_step(s);
         if (rc == SQLITE_ROW) {
             rfy_month m = sqlite3_column_int(s, 0);
             here = 1;
-            if (!*found || m > *month) {
-                *found = 1;
-                *month = m;
+            if (!l->set || m > l->month) {
+                l->set = 1;
                 l->month = m;
                 l->known = sqlite3_column_int(s, 1);
                 l->run_months = sqlite3_column_int64(s, 2);
@@ -205,66 +208,52 @@ int rfy_ledger_case_latest(rfy_ledger *lg, const char *case_id, size_t len, rfy_
         sqlite3_reset(s);
         if (rc != SQLITE_DONE)
             return ledger_fail_db(lg, NULL, sqlite3_db_handle(s));
-        if (!here && find_gap(lg, h, case_id, len) != RFY_OK)
+        if (learn && !here && find_gap(lg, h, case_id, len) != RFY_OK)
             return RFY_EIO;
     }
-    if (*found && lg->in_run && len <= sizeof l->id) {
+    return RFY_OK;
+}
+
+int rfy_ledger_case_latest(rfy_ledger *lg, const char *case_id, size_t len, rfy_month *month,
+                           int *found)
+{
+    struct ledger_latest *l = &lg->latest;
+    if (ledger_flush_case(lg, case_id, len) != RFY_OK ||
+        latest_before(lg, case_id, len, INT_MAX, 1, l) != RFY_OK)
+        return RFY_EIO;
+    *found = l->set;
+    if (l->set)
+        *month = l->month;
+    /* kept for the state_before of a later month that follows (the batch's next question) */
+    if (l->set && lg->in_run && len <= sizeof l->id) {
         memcpy(l->id, case_id, len);
         l->len = len;
-        l->set = 1;
-    }
+    } else
+        l->set = 0;
     return RFY_OK;
 }
 
 int rfy_ledger_state_before(rfy_ledger *lg, const char *case_id, size_t len, rfy_month month,
                             rfy_holiday_state *st, int *found)
 {
-    sqlite3_stmt *s;
-    int rc = SQLITE_DONE, known = 0;
-    rfy_month last = 0;
-    long long run_months = 0, used_m = 0;
+    struct ledger_latest here;
+    const struct ledger_latest *l = &lg->latest;
     if (ledger_flush_case(lg, case_id, len) != RFY_OK)
         return RFY_EIO;
-    *found = 0;
-    if (lg->latest.set && lg->in_run && lg->latest.len == len &&
-        memcmp(lg->latest.id, case_id, len) == 0 && month > lg->latest.month) {
-        /* after the case's latest month: that one (rfy_ledger_case_latest) */
-        *found = 1;
-        last = lg->latest.month;
-        known = lg->latest.known;
-        run_months = lg->latest.run_months;
-        used_m = lg->latest.used_m;
-        rc = SQLITE_ROW; /* no look-up */
+    /* after the case's latest month: that one (rfy_ledger_case_latest), else ask */
+    if (!(l->set && lg->in_run && l->len == len && memcmp(l->id, case_id, len) == 0 &&
+          month > l->month)) {
+        if (latest_before(lg, case_id, len, month, 0, &here) != RFY_OK)
+            return RFY_EIO;
+        l = &here;
     }
-    /* the latest row of casemonth, then the latest packed one: the later counts */
-    for (int h = LEDGER_ROWS; h <= LEDGER_KEYS && rc == SQLITE_DONE; h++) {
-        if (in_gap(lg, h, case_id, len))
-            continue; /* none in this half (rfy_ledger_case_latest) */
-        s = stmt(lg, h == LEDGER_ROWS ? LS_STATE_BEFORE : LS_STATE_BEFORE_PACKED);
-        sqlite3_bind_text(s, 1, case_id, (int)len, SQLITE_STATIC);
-        sqlite3_bind_int(s, 2, month);
-        rc = sqlite3_step(s);
-        if (rc == SQLITE_ROW) {
-            rfy_month m = sqlite3_column_int(s, 0);
-            if (!*found || m > last) {
-                *found = 1;
-                last = m;
-                known = sqlite3_column_int(s, 1);
-                run_months = sqlite3_column_int64(s, 2);
-                used_m = sqlite3_column_int64(s, 3);
-            }
-            rc = SQLITE_DONE;
-        }
-        sqlite3_reset(s);
-        if (rc != SQLITE_DONE)
-            return ledger_fail_db(lg, NULL, sqlite3_db_handle(s));
-    }
-    if (*found && known) {
-        mpz_set_si(st->used_m, (long)used_m);
-        rfy_holiday_state_start(st, (long)run_months, st->used_m);
-        st->last = last; /* the months after it follow on (or a gap breaks the run) */
-    } else if (*found) {
-        rfy_holiday_state_forget(st, last); /* rules.md §8: unknown, no guess */
+    *found = l->set;
+    if (l->set && l->known) {
+        mpz_set_si(st->used_m, (long)l->used_m);
+        rfy_holiday_state_start(st, (long)l->run_months, st->used_m);
+        st->last = l->month; /* the months after it follow on (or a gap breaks the run) */
+    } else if (l->set) {
+        rfy_holiday_state_forget(st, l->month); /* rules.md §8: unknown, no guess */
     }
     return RFY_OK;
 }

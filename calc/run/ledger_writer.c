@@ -35,9 +35,8 @@
 #define LEDGER_RING 8
 
 /* The look-ups that go to the reading connection. */
-static const enum ledger_stmt READS[] = {LS_LOOKUP,      LS_STATE_BEFORE,       LS_STATE_BEFORE_PACKED,
-                                         LS_CASE_LATEST, LS_CASE_LATEST_PACKED, LS_NEXT_CASE,
-                                         LS_NEXT_CASE_PACKED};
+static const enum ledger_stmt READS[] = {LS_LOOKUP, LS_STATE_BEFORE, LS_STATE_BEFORE_PACKED,
+                                         LS_NEXT_CASE, LS_NEXT_CASE_PACKED};
 #define NREADS (sizeof READS / sizeof READS[0])
 
 struct ledger_writer {
