@@ -338,6 +338,13 @@ dump "$TMP/imp.db" >"$TMP/before.sql"
 check "ledger import: a month stored already: exit 2, nothing stored" [ $? = 2 ] && \
     dump "$TMP/imp.db" | cmp -s - "$TMP/before.sql"
 check "ledger import: ... naming the line" grep -q 'linje 2: 2024-12 i sag S1 er allerede i ledgeren (kørsel ' "$TMP/imp.err"
+# The same case-month twice in one imported file: the second line is refused as stored (by this
+# import, run 1 of a new ledger), not by SQLite's unique index, and nothing is stored.
+{ head -2 "$TMP/s-dec.out.csv"; sed -n 2p "$TMP/s-dec.out.csv"; } >"$TMP/imp-twice.csv"
+"$RFY" ledger import "$TMP/imp-twice.db" "$TMP/imp-twice.csv" 2>"$TMP/imp-twice.err"
+check "ledger import: a month twice in the file: exit 2, the second line named, nothing stored" \
+    [ $? = 2 ] && grep -q 'linje 3: 2024-12 i sag S1 er allerede i ledgeren (kørsel 1' "$TMP/imp-twice.err" &&
+    [ "$(sqlite3 "$TMP/imp-twice.db" 'select count(*) from casemonth; select count(*) from run')" = "$(printf '0\n0')" ]
 "$RFY" --lang en ledger import "$TMP/imp.db" "$TMP/s-dec.out.csv" 2>"$TMP/imp-en.err"
 check "ledger import: ... in English with --lang en" \
     grep -q 'line 2: 2024-12 of case S1 is in the ledger already (run ' "$TMP/imp-en.err"

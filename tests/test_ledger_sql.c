@@ -389,6 +389,109 @@ START_TEST(pack_cache_knows_the_bytes)
 }
 END_TEST
 
+/* ---- one current entry across both kinds ---------------------------------- */
+
+/* A current row of casemonth for a case-month that is packed (a key in
+ * cmkey) is refused by the schema's trigger, in rfy's words, and the
+ * transaction is gone with it. */
+START_TEST(trigger_refuses_a_row_for_a_packed_month)
+{
+    sqlite3 *db = new_ledger();
+    ck_assert_int_eq(sqlite3_exec(db, "INSERT INTO cmkey VALUES ('K-1', 24322, 1, 0)", NULL, NULL,
+                                  NULL),
+                     SQLITE_OK);
+    /* superseded (a row written out of a pack): allowed */
+    ck_assert_int_eq(sqlite3_exec(db, "INSERT INTO casemonth (case_id, month, run, seq, superseded_by,"
+                                      " rates_id, decimal_comma, input_rows, output_row, payment,"
+                                      " holiday_known, holiday_run_months, holiday_used_m, origin)"
+                                      " VALUES ('K-1', 24322, 1, 1, 0, '', 0, '', '', 0, 0, 0, 0, 0)",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    /* current: refused */
+    ck_assert_int_eq(sqlite3_exec(db, "INSERT INTO casemonth (case_id, month, run, seq, rates_id,"
+                                      " decimal_comma, input_rows, output_row, payment, holiday_known,"
+                                      " holiday_run_months, holiday_used_m, origin)"
+                                      " VALUES ('K-1', 24322, 1, 2, '', 0, '', '', 0, 0, 0, 0, 0)",
+                                  NULL, NULL, NULL),
+                     SQLITE_CONSTRAINT);
+    ck_assert_str_eq(sqlite3_errmsg(db), LEDGER_STORED_TWICE_SQL);
+    ck_assert_int_eq(sqlite3_get_autocommit(db), 1); /* rolled back */
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM cmkey"), 0);
+    drop_ledger(db);
+}
+END_TEST
+
+/* A full batch of 32 new case-months K-01..K-32 of 2026-11 (month 24322),
+ * in key order, their texts after the pack's head as a run lays them. */
+static void fill_full_batch(ledger_batch *b)
+{
+    size_t at = LEDGER_PACK_HEAD(LEDGER_BATCH);
+    memset(b, 0, sizeof *b);
+    b->cap = at + LEDGER_BATCH * 64;
+    b->text = malloc(b->cap);
+    ck_assert_ptr_nonnull(b->text);
+    for (int i = 0; i < LEDGER_BATCH; i++) {
+        ledger_pending *p = &b->pend[i];
+        p->id_len = (size_t)snprintf(p->id, sizeof p->id, "K-%02d", i + 1);
+        p->month = 24322;
+        p->seq = i + 1;
+        p->payment = 1697200;
+        p->rows_off = at;
+        p->rows_len = (size_t)snprintf(b->text + at, 32, "%s,2026-11\n", p->id);
+        at += p->rows_len;
+        p->out_off = at;
+        p->out_len = (size_t)snprintf(b->text + at, 32, "%s,2026-11,16972.00\n", p->id);
+        at += p->out_len;
+    }
+    b->n = LEDGER_BATCH;
+    b->len = at;
+}
+
+/* The other way: a pack whose case-month K-05 is a current row already
+ * stops before any of it goes in (LEDGER_CLASH, "stored twice"); without
+ * that row the same batch goes in, 32 keys. */
+START_TEST(pack_refused_when_a_month_is_a_row)
+{
+    for (int clash = 1; clash >= 0; clash--) {
+        rfy_ledger *lg = NULL;
+        ledger_batch b;
+        char *err = NULL;
+        snprintf(dir, sizeof dir, "/tmp/rfy-ledger-sql.XXXXXX");
+        ck_assert_ptr_nonnull(mkdtemp(dir));
+        snprintf(path, sizeof path, "%s/l.db", dir);
+        ck_assert_int_eq(rfy_ledger_open(&lg, path, 1, &err), RFY_OK);
+        ck_assert_int_eq(rfy_ledger_begin(lg, 0, "0123456789abcdef", NULL, &err), RFY_OK);
+        if (clash)
+            ck_assert_int_eq(
+                sqlite3_exec(lg->db, "INSERT INTO casemonth (case_id, month, run, seq, rates_id,"
+                                     " decimal_comma, input_rows, output_row, payment, holiday_known,"
+                                     " holiday_run_months, holiday_used_m, origin)"
+                                     " VALUES ('K-05', 24322, 1, 1, '', 0, '', '', 0, 0, 0, 0, 2)",
+                             NULL, NULL, NULL),
+                SQLITE_OK);
+        fill_full_batch(&b);
+        if (clash) {
+            ck_assert_int_eq(ledger_flush_batch(lg, &b), LEDGER_CLASH);
+            ck_assert_int_eq(lg->clash, 1);
+            ck_assert_int_eq(count(lg->db, "SELECT count(*) FROM cmkey"), 0);
+            ck_assert_int_eq(count(lg->db, "SELECT count(*) FROM cmpack"), 0);
+        } else {
+            ck_assert_int_eq(ledger_flush_batch(lg, &b), SQLITE_DONE);
+            ck_assert_int_eq(count(lg->db, "SELECT count(*) FROM cmkey"), 32);
+        }
+        free(b.text);
+        ledger_pack_free(&b.pack);
+        rfy_ledger_close(lg); /* rolls the run back */
+        free(err);
+        {
+            char cmd[160];
+            snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+            ck_assert_int_eq(system(cmd), 0);
+        }
+    }
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("ledger_sql");
@@ -402,6 +505,10 @@ static Suite *suite(void)
     tcase_add_test(tc, damaged_pack_is_an_error);
     tcase_add_test(tc, pack_cache_knows_the_bytes);
     tcase_add_test(tc, schema3_pack_still_reads);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("one current entry");
+    tcase_add_test(tc, trigger_refuses_a_row_for_a_packed_month);
+    tcase_add_test(tc, pack_refused_when_a_month_is_a_row);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -98,7 +98,16 @@ static const char *const MIGRATIONS[RFY_LEDGER_SCHEMA] = {
     "  pack INTEGER NOT NULL REFERENCES cmpack(id),"
     "  slot INTEGER NOT NULL,"
     "  PRIMARY KEY (case_id, month)) WITHOUT ROWID;"
-    "ALTER TABLE casemonth ADD COLUMN from_pack INTEGER REFERENCES cmpack(id);",
+    "ALTER TABLE casemonth ADD COLUMN from_pack INTEGER REFERENCES cmpack(id);"
+    /* One current entry per case and month across both kinds: a current row
+     * of casemonth whose case-month is packed is refused here (such rows
+     * are few: a run's last few, corrections, imports); the other way,
+     * ledger_flush_batch checks each pack's case ids against casemonth
+     * before its keys go in (a trigger on cmkey would cost every key). */
+    "CREATE TRIGGER casemonth_once BEFORE INSERT ON casemonth"
+    "  WHEN NEW.superseded_by IS NULL AND EXISTS"
+    "  (SELECT 1 FROM cmkey WHERE case_id = NEW.case_id AND month = NEW.month)"
+    "  BEGIN SELECT RAISE(ROLLBACK, '" LEDGER_STORED_TWICE_SQL "'); END;",
 };
 
 void ledger_totals_reset(rfy_ledger *lg)
@@ -336,6 +345,7 @@ int rfy_ledger_begin(rfy_ledger *lg, int corrections, const char *rates_id,
     lg->seq = lg->first_entry = lg->last_entry = 0;
     ledger_pending_drop(lg);
     ledger_totals_reset(lg);
+    lg->clash = 0;
     lg->gap[0].set = lg->gap[1].set = lg->latest.set = 0;
     free(lg->rates_id);
     lg->rates_id = strdup(rates_id ? rates_id : "");

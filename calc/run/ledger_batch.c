@@ -46,11 +46,49 @@ static int seqs_follow_on(const ledger_batch *b)
  * row for each case-month with one statement (ledger_pack_insert_sql: ?1
  * the pack, then LEDGER_PACKED_PARAMS a case-month).  The pack's id is the
  * entry id of its slot 0, its case-months' ids follow on. */
+/* 1 when a case-month of b is a current row of casemonth already (the
+ * run's own checks make it impossible; a pack must never make it two), 0
+ * when none is, or the SQLite code as -code.  One look-up of the batch's
+ * range of case ids (in key order), and one a case-month only when a row
+ * lies in that range. */
+static int pack_clashes(rfy_ledger *lg, const ledger_batch *b)
+{
+    sqlite3_stmt *s = lg->st[LS_ROWS_BETWEEN];
+    const ledger_pending *first = &b->pend[0], *last = &b->pend[b->n - 1];
+    int rc, found = 0;
+    sqlite3_reset(s);
+    sqlite3_bind_text(s, 1, first->id, (int)first->id_len, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, last->id, (int)last->id_len, SQLITE_STATIC);
+    rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE ? 0 : -rc;
+    s = lg->st[LS_ROW_CURRENT];
+    for (size_t i = 0; i < b->n && !found; i++) {
+        sqlite3_reset(s);
+        sqlite3_bind_text(s, 1, b->pend[i].id, (int)b->pend[i].id_len, SQLITE_STATIC);
+        sqlite3_bind_int(s, 2, b->pend[i].month);
+        rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW)
+            found = 1;
+        else if (rc != SQLITE_DONE) {
+            sqlite3_reset(s);
+            return -rc;
+        }
+    }
+    sqlite3_reset(s);
+    return found;
+}
+
 static int insert_packed(rfy_ledger *lg, ledger_batch *b)
 {
     sqlite3_stmt *s = lg->insert_pack;
     long long pack = lg->next_id;
-    int rc;
+    int rc = pack_clashes(lg, b);
+    if (rc != 0) {
+        lg->clash = rc > 0;
+        return rc > 0 ? LEDGER_CLASH : -rc;
+    }
     if (ledger_pack_build(&b->pack, b) != 0)
         return SQLITE_NOMEM;
     sqlite3_reset(s);
@@ -81,6 +119,13 @@ static int insert_packed(rfy_ledger *lg, ledger_batch *b)
         lg->next_id += (long long)b->n;
     }
     return rc;
+}
+
+int ledger_flush_fail(rfy_ledger *lg)
+{
+    if (lg->clash)
+        return ledger_fail(lg, NULL, LM_STORED_TWICE, lg->path);
+    return ledger_fail_db(lg, NULL, lg->db);
 }
 
 int ledger_flush_batch(rfy_ledger *lg, ledger_batch *b)

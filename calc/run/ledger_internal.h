@@ -27,6 +27,8 @@ enum ledger_stmt {
     LS_UNKEY,        /* ... and its cmkey row removed */
     LS_NEXT_CASE,    /* the first case id after one with a current row of casemonth */
     LS_NEXT_CASE_PACKED, /* ... with a packed case-month */
+    LS_ROWS_BETWEEN, /* a current row of casemonth of a case id between two */
+    LS_ROW_CURRENT,  /* a current row of casemonth of (case_id, month) */
     LS_COUNT
 };
 
@@ -85,6 +87,12 @@ int ledger_pack_build(ledger_pack *pk, ledger_batch *b);
 void ledger_pack_free(ledger_pack *pk);
 int ledger_pack_register(sqlite3 *db);
 
+/* What the schema's trigger casemonth_once says (ledger.c), and
+ * ledger_flush_batch's code when a pack's case-month is a current row of
+ * casemonth already (lg->clash set): a case-month stored twice. */
+#define LEDGER_STORED_TWICE_SQL "rfy: a case-month stored twice"
+#define LEDGER_CLASH (-2)
+
 /* What rfy_pack_text says when it fails (SQLite's message; ledger_fail_db
  * turns it into the ledger's own words). */
 #define LEDGER_PACK_DAMAGED "rfy_pack_text: a row pack is damaged"
@@ -120,6 +128,7 @@ struct rfy_ledger {
     long long seq;                /* output rows put in this run */
     long long first_entry, last_entry; /* ids of its first and last case-month (0: none) */
     long long next_id;            /* the entry id the next case-month stored gets */
+    int clash;                    /* ledger_flush_batch found a pack's case-month stored */
     long long begin_id;           /* next_id when the run began (rfy_ledger_restart) */
     char *rows_buf;               /* canonical rows of the case-month being put (reused) */
     size_t rows_cap;
@@ -377,8 +386,14 @@ int ledger_flush_case(rfy_ledger *lg, const char *case_id, size_t len);
 void ledger_pending_drop(rfy_ledger *lg);
 
 /* Insert the case-months of batch b and empty it; used by ledger_flush and
- * the writer thread.  Returns SQLITE_DONE or the SQLite code. */
+ * the writer thread.  Returns SQLITE_DONE, the SQLite code, or LEDGER_CLASH
+ * (lg->clash set: a case-month of a full batch is a current row already;
+ * nothing of the batch inserted). */
 int ledger_flush_batch(rfy_ledger *lg, ledger_batch *b);
+
+/* The failure of ledger_flush_batch in the ledger's words (lg->msg):
+ * LM_STORED_TWICE for a clash, else SQLite's.  Returns RFY_EIO. */
+int ledger_flush_fail(rfy_ledger *lg);
 
 /*
  * The writer thread (ledger_writer.c), --jobs 2 and more: the batches of

@@ -188,6 +188,9 @@ static int find_run(rfy_ledger *lg, const char *ref, long long *run, char **errm
     return RFY_EINPUT;
 }
 
+/* The export's slots 0..63 (below) cover every pack. */
+_Static_assert(LEDGER_BATCH <= 64, "export reads at most 64 slots a pack");
+
 int rfy_ledger_export(rfy_ledger *lg, const char *ref, FILE *out, char **errmsg)
 {
     sqlite3_stmt *s = NULL;

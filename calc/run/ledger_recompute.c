@@ -100,6 +100,7 @@ int ledger_recompute_later(rfy_ledger *lg, const char *case_id, size_t len, rfy_
     sqlite3_reset(s);
     sqlite3_bind_text(s, 1, case_id, (int)len, SQLITE_STATIC);
     sqlite3_bind_int(s, 2, after);
+    sqlite3_bind_text(s, 3, lg->rates_id ? lg->rates_id : "", -1, SQLITE_STATIC); /* this run's months */
     while ((step = sqlite3_step(s)) == SQLITE_ROW) {
         if (nv == cap) {
             later_row *nvv = realloc(v, (cap = cap ? 2 * cap : 8) * sizeof *v);

@@ -61,13 +61,15 @@ char *ledger_pack_insert_sql(int n)
  * month run into a full ledger.
  */
 static const char *const STMT_SQL[LS_COUNT] = {
-    [LS_LOOKUP] = "SELECT c.id, c.run, substr(r.run_id, 1, 16), r.time, c.payment, 0 FROM casemonth c"
-                  " JOIN run r ON r.id = c.run"
+    /* LEFT JOIN run: a case-month stored by this run has no run row until
+     * commit (?3: this run's time) */
+    [LS_LOOKUP] = "SELECT c.id, c.run, substr(r.run_id, 1, 16), coalesce(r.time, ?3), c.payment, 0"
+                  " FROM casemonth c LEFT JOIN run r ON r.id = c.run"
                   " WHERE c.case_id = ?1 AND c.month = ?2 AND c.superseded_by IS NULL"
                   " UNION ALL"
-                  " SELECT q.id + k.slot, q.run, substr(r.run_id, 1, 16), r.time, "
+                  " SELECT q.id + k.slot, q.run, substr(r.run_id, 1, 16), coalesce(r.time, ?3), "
                   LPF_("q", "k", 2) ", 1 FROM cmkey k JOIN cmpack q ON q.id = k.pack"
-                  " JOIN run r ON r.id = q.run WHERE k.case_id = ?1 AND k.month = ?2",
+                  " LEFT JOIN run r ON r.id = q.run WHERE k.case_id = ?1 AND k.month = ?2",
     [LS_STATE_BEFORE] = "SELECT month, holiday_known, holiday_run_months, holiday_used_m"
                         " FROM casemonth WHERE case_id = ?1 AND month < ?2"
                         " AND superseded_by IS NULL ORDER BY month DESC LIMIT 1",
@@ -77,9 +79,11 @@ static const char *const STMT_SQL[LS_COUNT] = {
     [LS_INSERT] = INSERT_SQL " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
                   " ?16, ?17)",
     [LS_SUPERSEDE] = "UPDATE casemonth SET superseded_by = ?2 WHERE id = ?1",
+    /* (LEFT JOIN run as LS_LOOKUP; ?3: this run's rates_id) */
     [LS_LATER] = "SELECT c.id, c.month, c.decimal_comma, c.input_rows, c.output_row, c.payment,"
-                 " c.holiday_known, c.holiday_run_months, c.holiday_used_m, " LEDGER_RATES_ID_SQL
-                 " FROM " LEDGER_ENTRY_SQL " c JOIN run r ON r.id = c.run"
+                 " c.holiday_known, c.holiday_run_months, c.holiday_used_m,"
+                 " CASE WHEN c.rates_id <> '' THEN c.rates_id ELSE coalesce(r.rates_id, ?3) END"
+                 " FROM " LEDGER_ENTRY_SQL " c LEFT JOIN run r ON r.id = c.run"
                  " WHERE c.case_id = ?1 AND c.month > ?2 AND c.superseded_by IS NULL ORDER BY c.month",
     [LS_UNPACK] = "INSERT OR ROLLBACK INTO casemonth (" UNPACK_COLUMNS ")"
                   " SELECT q.id + k.slot, k.case_id, k.month, q.run, q.first_seq + k.slot, ?3, '', "
@@ -88,6 +92,10 @@ static const char *const STMT_SQL[LS_COUNT] = {
                   LPF_("q", "k", 5) ", 0, NULL, q.id"
                   " FROM cmkey k JOIN cmpack q ON q.id = k.pack WHERE k.case_id = ?1 AND k.month = ?2",
     [LS_UNKEY] = "DELETE FROM cmkey WHERE case_id = ?1 AND month = ?2",
+    [LS_ROWS_BETWEEN] = "SELECT 1 FROM casemonth WHERE case_id BETWEEN ?1 AND ?2"
+                        " AND superseded_by IS NULL LIMIT 1",
+    [LS_ROW_CURRENT] = "SELECT 1 FROM casemonth WHERE case_id = ?1 AND month = ?2"
+                       " AND superseded_by IS NULL",
     [LS_NEXT_CASE] = "SELECT min(case_id) FROM casemonth WHERE case_id > ?1 AND superseded_by IS NULL",
     [LS_NEXT_CASE_PACKED] = "SELECT min(case_id) FROM cmkey WHERE case_id > ?1",
 };
@@ -118,6 +126,8 @@ int ledger_fail_db(rfy_ledger *lg, char **errmsg, sqlite3 *db)
         return ledger_fail(lg, errmsg, LM_PACK_DAMAGED, lg->path);
     if (strcmp(why, LEDGER_PACK_NO_SLOT) == 0)
         return ledger_fail(lg, errmsg, LM_PACK_NO_SLOT, lg->path);
+    if (strcmp(why, LEDGER_STORED_TWICE_SQL) == 0)
+        return ledger_fail(lg, errmsg, LM_STORED_TWICE, lg->path);
     return ledger_fail(lg, errmsg, LM_DETAIL, lg->path, why);
 }
 

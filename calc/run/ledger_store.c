@@ -94,6 +94,7 @@ int rfy_ledger_lookup(rfy_ledger *lg, const char *case_id, size_t len, rfy_month
     mpz_set_ui(out->payment, 0);
     sqlite3_bind_text(s, 1, case_id, (int)len, SQLITE_STATIC);
     sqlite3_bind_int(s, 2, month);
+    sqlite3_bind_text(s, 3, lg->time, -1, SQLITE_STATIC); /* a month this run stored: its time */
     rc = sqlite3_step(s);
     if (rc == SQLITE_ROW) {
         const unsigned char *id = sqlite3_column_text(s, 2), *t = sqlite3_column_text(s, 3);
@@ -128,6 +129,10 @@ void ledger_gap_note_put(rfy_ledger *lg, const char *case_id, size_t len)
     lg->latest.set = 0; /* a case's latest month may be this one now */
     for (int h = LEDGER_ROWS; h <= LEDGER_KEYS; h++)
         if (in_gap(lg, h, case_id, len)) { /* the gap now starts after it */
+            if (len > sizeof lg->gap[h].lo) { /* (an id no key allows: no gap kept) */
+                lg->gap[h].set = 0;
+                continue;
+            }
             memcpy(lg->gap[h].lo, case_id, len);
             lg->gap[h].lo_len = len;
         }
@@ -219,8 +224,10 @@ int rfy_ledger_case_latest(rfy_ledger *lg, const char *case_id, size_t len, rfy_
 {
     struct ledger_latest *l = &lg->latest;
     if (ledger_flush_case(lg, case_id, len) != RFY_OK ||
-        latest_before(lg, case_id, len, INT_MAX, 1, l) != RFY_OK)
+        latest_before(lg, case_id, len, INT_MAX, 1, l) != RFY_OK) {
+        l->set = 0; /* half filled, and its id another case's */
         return RFY_EIO;
+    }
     *found = l->set;
     if (l->set)
         *month = l->month;
@@ -284,7 +291,7 @@ int ledger_flush(rfy_ledger *lg)
         return ledger_writer_stop(lg, 1); /* the rest on this thread */
     lg->last_case_len = 0;
     if (ledger_flush_batch(lg, lg->cur) != SQLITE_DONE)
-        return ledger_fail_db(lg, NULL, lg->db);
+        return ledger_flush_fail(lg);
     return RFY_OK;
 }
 

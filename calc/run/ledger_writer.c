@@ -183,9 +183,10 @@ int ledger_writer_stop(rfy_ledger *lg, int write)
     lg->writer = NULL;
     lg->cur = &lg->batch;
     if (w->failed)
-        rc = ledger_fail(lg, NULL, LM_DETAIL, lg->path, w->msg);
+        rc = lg->clash ? ledger_fail(lg, NULL, LM_STORED_TWICE, lg->path)
+                       : ledger_fail(lg, NULL, LM_DETAIL, lg->path, w->msg);
     else if (write && rest->n && ledger_flush_batch(lg, rest) != SQLITE_DONE)
-        rc = ledger_fail_db(lg, NULL, lg->db);
+        rc = ledger_flush_fail(lg);
     lg->last_case_len = 0;
     writer_free(w);
     return rc;
