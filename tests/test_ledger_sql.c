@@ -389,6 +389,43 @@ START_TEST(pack_cache_knows_the_bytes)
 }
 END_TEST
 
+/* The same id again (a restarted run hands its pack ids out again) with the
+ * same sizes and the same first compressed bytes, one byte different late
+ * in the pack: the new pack's text, not the one decompressed before. */
+START_TEST(pack_cache_compares_every_byte)
+{
+    static const char *const in1[] = {"K-1,2026-11\n", "K-2,2026-11\n"};
+    static const char *const out1[] = {"K-1,2026-11,1.00\n", "K-2,2026-11,2.00\n"};
+    static const char *const out2[] = {"K-1,2026-11,1.00\n", "K-2,2026-11,7.00\n"};
+    ledger_batch b1, b2;
+    ledger_pack p1 = {0}, p2 = {0};
+    sqlite3 *db;
+    const char *err;
+    char *t;
+    ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
+    ck_assert_int_eq(ledger_pack_register(db), SQLITE_OK);
+    fill_batch(&b1, 2, in1, out1);
+    fill_batch(&b2, 2, in1, out2);
+    ck_assert_int_eq(ledger_pack_build(&p1, &b1), 0);
+    ck_assert_int_eq(ledger_pack_build(&p2, &b2), 0);
+    /* what a key of sizes and first bytes could not tell apart */
+    ck_assert_uint_eq(p1.size, p2.size);
+    ck_assert_uint_eq(p1.packed_len, p2.packed_len);
+    ck_assert_mem_eq(p1.packed, p2.packed, 16);
+    t = pack_text(db, p1.packed, p1.packed_len, (long long)p1.size, 1, 1, &err);
+    ck_assert_str_eq(t, "K-2,2026-11,2.00\n");
+    free(t);
+    t = pack_text(db, p2.packed, p2.packed_len, (long long)p2.size, 1, 1, &err);
+    ck_assert_str_eq(t, "K-2,2026-11,7.00\n");
+    free(t);
+    ledger_pack_free(&p1);
+    ledger_pack_free(&p2);
+    free(b1.text);
+    free(b2.text);
+    sqlite3_close(db);
+}
+END_TEST
+
 /* ---- one current entry across both kinds ---------------------------------- */
 
 /* A current row of casemonth for a case-month that is packed (a key in
@@ -505,6 +542,7 @@ static Suite *suite(void)
     tcase_add_test(tc, damaged_pack_is_an_error);
     tcase_add_test(tc, pack_cache_knows_the_bytes);
     tcase_add_test(tc, schema3_pack_still_reads);
+    tcase_add_test(tc, pack_cache_compares_every_byte);
     suite_add_tcase(s, tc);
     tc = tcase_create("one current entry");
     tcase_add_test(tc, trigger_refuses_a_row_for_a_packed_month);

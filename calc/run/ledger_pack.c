@@ -172,14 +172,15 @@ void ledger_pack_free(ledger_pack *pk)
 
 /* ---- reading: the SQL function --------------------------------------------- */
 
-/* A pack is known by its id and, in case a rolled-back run's id came back
- * with other bytes, by its sizes and first compressed bytes. */
-#define PACK_KEY_BYTES 16
-
+/* A pack is known by its id and by its compressed bytes, all of them: a
+ * rolled-back or restarted run hands out its ids again, and a pack of the
+ * same id can then hold other case-months with the same first bytes and
+ * sizes.  (Comparing a few KiB is cheap beside decompressing them.) */
 typedef struct cached {
     long long id;      /* 0: empty */
     int rows_len;      /* compressed bytes */
-    unsigned char head[PACK_KEY_BYTES]; /* the first of them (rows_len at most) */
+    char *packed;      /* a copy of them */
+    size_t packed_cap;
     char *text;        /* the pack, decompressed */
     size_t size, cap;
     size_t n;          /* its case-months */
@@ -204,6 +205,7 @@ static void cache_free(void *p)
     for (int i = 0; i < PACK_CACHE; i++) {
         free(c->slot[i].text);
         free(c->slot[i].at);
+        free(c->slot[i].packed);
     }
     free(c);
 }
@@ -250,17 +252,15 @@ static const cached *unpack(pack_cache *c, long long id, const void *rows, int r
     cached *e, *old = &c->slot[0];
     int nomem = 0;
     c->clock++;
-    size_t head = rows && rows_len > 0 ? (size_t)(rows_len < PACK_KEY_BYTES ? rows_len : PACK_KEY_BYTES)
-                                       : 0;
     if ((e = c->last) && e->id == id && e->id != 0 && e->rows_len == rows_len &&
-        e->size == (size_t)size && memcmp(e->head, rows, head) == 0) {
+        e->size == (size_t)size && memcmp(e->packed, rows, (size_t)rows_len) == 0) {
         e->used = c->clock;
         return e;
     }
     for (int i = 0; i < PACK_CACHE; i++) {
         cached *k = &c->slot[i];
         if (k->id == id && k->id != 0 && k->rows_len == rows_len && k->size == (size_t)size &&
-            memcmp(k->head, rows, head) == 0) {
+            memcmp(k->packed, rows, (size_t)rows_len) == 0) {
             k->used = c->clock;
             return c->last = k;
         }
@@ -272,7 +272,8 @@ static const cached *unpack(pack_cache *c, long long id, const void *rows, int r
     *why = LEDGER_PACK_DAMAGED;
     if (!rows || rows_len <= 0 || size < 4 || size > PACK_SIZE_MAX)
         return NULL;
-    if (room(&e->text, &e->cap, (size_t)size) != 0) {
+    if (room(&e->text, &e->cap, (size_t)size) != 0 ||
+        room(&e->packed, &e->packed_cap, (size_t)rows_len) != 0) {
         *why = NULL;
         return NULL;
     }
@@ -287,7 +288,7 @@ static const cached *unpack(pack_cache *c, long long id, const void *rows, int r
     }
     e->id = id;
     e->rows_len = rows_len;
-    memcpy(e->head, rows, head);
+    memcpy(e->packed, rows, (size_t)rows_len);
     e->used = c->clock;
     return c->last = e;
 }
