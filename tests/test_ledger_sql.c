@@ -358,12 +358,15 @@ START_TEST(schema3_pack_still_reads)
 }
 END_TEST
 
-/* Pack id 1 read, then (a rolled-back run's id come back) id 1 with other
- * bytes: the second pack's text, not the first one's kept from before. */
-START_TEST(pack_cache_knows_the_bytes)
+/* Two packs of n case-months under the same id 1 (a rolled-back or
+ * restarted run hands its ids out again), read in turn on one connection:
+ * slot `slot`'s output row of each is its own (want1, want2), not the text
+ * kept from the first.  `alike`: the packs also agree in sizes and first
+ * compressed bytes, all a key of sizes and first bytes could see. */
+static void same_id_twice(size_t n, const char *const *in, const char *const *out1,
+                          const char *const *out2, int slot, const char *want1,
+                          const char *want2, int alike)
 {
-    static const char *const in1[] = {"A\n"}, *const out1[] = {"first\n"};
-    static const char *const in2[] = {"B\n"}, *const out2[] = {"second pack\n"};
     ledger_batch b1, b2;
     ledger_pack p1 = {0}, p2 = {0};
     sqlite3 *db;
@@ -371,15 +374,20 @@ START_TEST(pack_cache_knows_the_bytes)
     char *t;
     ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
     ck_assert_int_eq(ledger_pack_register(db), SQLITE_OK);
-    fill_batch(&b1, 1, in1, out1);
-    fill_batch(&b2, 1, in2, out2);
+    fill_batch(&b1, n, in, out1);
+    fill_batch(&b2, n, in, out2);
     ck_assert_int_eq(ledger_pack_build(&p1, &b1), 0);
     ck_assert_int_eq(ledger_pack_build(&p2, &b2), 0);
-    t = pack_text(db, p1.packed, p1.packed_len, (long long)p1.size, 0, 1, &err);
-    ck_assert_str_eq(t, "first\n");
+    if (alike) {
+        ck_assert_uint_eq(p1.size, p2.size);
+        ck_assert_uint_eq(p1.packed_len, p2.packed_len);
+        ck_assert_mem_eq(p1.packed, p2.packed, 16);
+    }
+    t = pack_text(db, p1.packed, p1.packed_len, (long long)p1.size, slot, 1, &err);
+    ck_assert_str_eq(t, want1);
     free(t);
-    t = pack_text(db, p2.packed, p2.packed_len, (long long)p2.size, 0, 1, &err);
-    ck_assert_str_eq(t, "second pack\n");
+    t = pack_text(db, p2.packed, p2.packed_len, (long long)p2.size, slot, 1, &err);
+    ck_assert_str_eq(t, want2);
     free(t);
     ledger_pack_free(&p1);
     ledger_pack_free(&p2);
@@ -387,42 +395,24 @@ START_TEST(pack_cache_knows_the_bytes)
     free(b2.text);
     sqlite3_close(db);
 }
+
+/* Other bytes and sizes under the same id. */
+START_TEST(pack_cache_knows_the_bytes)
+{
+    static const char *const in[] = {"A\n"};
+    static const char *const out1[] = {"first\n"}, *const out2[] = {"second pack\n"};
+    same_id_twice(1, in, out1, out2, 0, "first\n", "second pack\n", 0);
+}
 END_TEST
 
-/* The same id again (a restarted run hands its pack ids out again) with the
- * same sizes and the same first compressed bytes, one byte different late
- * in the pack: the new pack's text, not the one decompressed before. */
+/* The same sizes and first compressed bytes, one byte different late in
+ * the pack. */
 START_TEST(pack_cache_compares_every_byte)
 {
-    static const char *const in1[] = {"K-1,2026-11\n", "K-2,2026-11\n"};
+    static const char *const in[] = {"K-1,2026-11\n", "K-2,2026-11\n"};
     static const char *const out1[] = {"K-1,2026-11,1.00\n", "K-2,2026-11,2.00\n"};
     static const char *const out2[] = {"K-1,2026-11,1.00\n", "K-2,2026-11,7.00\n"};
-    ledger_batch b1, b2;
-    ledger_pack p1 = {0}, p2 = {0};
-    sqlite3 *db;
-    const char *err;
-    char *t;
-    ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
-    ck_assert_int_eq(ledger_pack_register(db), SQLITE_OK);
-    fill_batch(&b1, 2, in1, out1);
-    fill_batch(&b2, 2, in1, out2);
-    ck_assert_int_eq(ledger_pack_build(&p1, &b1), 0);
-    ck_assert_int_eq(ledger_pack_build(&p2, &b2), 0);
-    /* what a key of sizes and first bytes could not tell apart */
-    ck_assert_uint_eq(p1.size, p2.size);
-    ck_assert_uint_eq(p1.packed_len, p2.packed_len);
-    ck_assert_mem_eq(p1.packed, p2.packed, 16);
-    t = pack_text(db, p1.packed, p1.packed_len, (long long)p1.size, 1, 1, &err);
-    ck_assert_str_eq(t, "K-2,2026-11,2.00\n");
-    free(t);
-    t = pack_text(db, p2.packed, p2.packed_len, (long long)p2.size, 1, 1, &err);
-    ck_assert_str_eq(t, "K-2,2026-11,7.00\n");
-    free(t);
-    ledger_pack_free(&p1);
-    ledger_pack_free(&p2);
-    free(b1.text);
-    free(b2.text);
-    sqlite3_close(db);
+    same_id_twice(2, in, out1, out2, 1, "K-2,2026-11,2.00\n", "K-2,2026-11,7.00\n", 1);
 }
 END_TEST
 
