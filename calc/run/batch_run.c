@@ -1283,10 +1283,11 @@ int rfy_batch_run_lang(rfy_batch_stats *stats, const rfy_batch_config *cfg, FILE
             r.mode = MODE_STREAM;
     }
 
-    /* --jobs 2 and more: the ledger inserts on a thread of its own (one
-     * thread more than --jobs, ended at cleanup); with one job everything
-     * stays on this one. */
-    if (cfg->ledger && cfg->jobs >= 2)
+    /* With a ledger, whatever --jobs, the new case-months are packed and
+     * inserted on a thread of the ledger's own (one thread more than --jobs,
+     * ended at cleanup): the ledger's CPU then runs beside the batch's
+     * instead of inside it (docs/performance.md). */
+    if (cfg->ledger)
         ledger_writer_start(cfg->ledger); /* failing, the run goes on without it */
 
 again:

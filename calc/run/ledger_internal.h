@@ -396,7 +396,7 @@ int ledger_flush_batch(rfy_ledger *lg, ledger_batch *b);
 int ledger_flush_fail(rfy_ledger *lg);
 
 /*
- * The writer thread (ledger_writer.c), --jobs 2 and more: the batches of
+ * The writer thread (ledger_writer.c), in rfy_batch_run: the batches of
  * new case-months are inserted on a thread of their own while the run goes
  * on.  Only in a run that is not a correction run, whose look-ups read the
  * ledger as it was before the run (a second connection, its own read

@@ -1,8 +1,9 @@
 /*
  * The ledger's writer thread (ledger_internal.h; rules.md §10 is unchanged
- * by it): with --jobs 2 and more, the batches of case-months new to the
- * ledger are inserted on a thread of their own, so that SQLite's B-tree
- * work and the WAL's writes run beside the batch instead of inside it.
+ * by it): in a batch run with a ledger (any --jobs), the batches of
+ * case-months new to the ledger are packed and inserted on a thread of
+ * their own, so that LZ4, SQLite's B-tree work and the WAL's writes run
+ * beside the batch instead of inside it.
  *
  * The run's transaction stays one transaction on one connection: only the
  * writer thread uses that connection while it runs (the calling thread's
@@ -23,6 +24,9 @@
  * The hand-over is a ring of LEDGER_RING batches: the calling thread fills
  * one, sends it and takes the next free one, waiting only when all are in
  * flight (the memory stays bounded: LEDGER_RING × LEDGER_BATCH case-months).
+ * The writer sleeps until LEDGER_WAKE batches wait and then takes all that
+ * come until the ring is empty: one wake-up (a futex call on each side) for
+ * several batches rather than for each one.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -32,7 +36,8 @@
 #include "ledger_internal.h"
 #include <rfy/status.h>
 
-#define LEDGER_RING 8
+#define LEDGER_RING 16
+#define LEDGER_WAKE 8 /* batches that wake the writer: fewer wake-ups, each worth more */
 
 /* The look-ups that go to the reading connection. */
 static const enum ledger_stmt READS[] = {LS_LOOKUP, LS_STATE_BEFORE, LS_STATE_BEFORE_PACKED,
@@ -47,6 +52,7 @@ struct ledger_writer {
     ledger_batch ring[LEDGER_RING];
     unsigned long head, tail;     /* sent: ring[tail..head) (mod LEDGER_RING); filled: ring[head] */
     int quit, drop;               /* stop when the ring is empty; drop: insert nothing more */
+    int draining;                 /* the writer is awake and takes what comes */
     int failed;                   /* an insert failed: msg */
     char msg[256];
     sqlite3 *rdb;                 /* the reading connection */
@@ -61,10 +67,15 @@ static void *writer_main(void *arg)
     for (;;) {
         ledger_batch *b;
         int skip, rc = SQLITE_DONE;
-        while (w->tail == w->head && !w->quit)
+        /* asleep until LEDGER_WAKE batches wait (one wake-up for several),
+         * then awake until none is left; at the end, the rest */
+        while (!w->quit && w->head - w->tail < (w->draining ? 1u : LEDGER_WAKE)) {
+            w->draining = 0;
             pthread_cond_wait(&w->work, &w->mu);
+        }
         if (w->tail == w->head)
-            break;
+            break; /* quit, and nothing left */
+        w->draining = 1;
         b = &w->ring[w->tail % LEDGER_RING];
         skip = w->drop || w->failed;
         pthread_mutex_unlock(&w->mu);
@@ -153,7 +164,8 @@ int ledger_writer_send(rfy_ledger *lg)
     int failed;
     pthread_mutex_lock(&w->mu);
     w->head++;
-    pthread_cond_signal(&w->work);
+    if (w->head - w->tail >= LEDGER_WAKE)
+        pthread_cond_signal(&w->work);
     while (w->head - w->tail >= LEDGER_RING && !w->failed)
         pthread_cond_wait(&w->room, &w->mu);
     failed = w->failed;

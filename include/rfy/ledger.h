@@ -23,7 +23,9 @@
  * others may write is refused.
  *
  * Threads: one rfy_ledger is used by one thread at a time (the batch loop
- * calls it from the thread that delivers rows, whatever --jobs).  Two
+ * calls it from the thread that delivers rows, whatever --jobs; inside
+ * rfy_batch_run a thread of the ledger's own inserts the new case-months,
+ * and it has ended when rfy_batch_run returns).  Two
  * processes on one ledger: the second waits for the first's transaction up
  * to the busy timeout (RFY_LEDGER_BUSY_MS), then rfy_ledger_begin fails with
  * RFY_EIO and a message that says so.
