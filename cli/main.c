@@ -60,7 +60,7 @@ static int help(int argc, char **argv)
         return cmd_serve(2, args);
     if (strcmp(argv[0], "ledger") == 0)
         return cmd_ledger(2, args);
-    fprintf(stderr, "rfy: no command '%s' (try rfy help)\n", argv[0]);
+    cli_say(NULL, RFY_MSG_NO_COMMAND, argv[0]);
     return RFY_EXIT_USAGE;
 }
 
@@ -110,10 +110,10 @@ int main(int argc, char **argv)
             return cmd_ledger(argc - 1, argv + 1);
         if (strcmp(cmd, "help") == 0)
             return help(argc - 2, argv + 2);
-        fprintf(stderr, "rfy: unknown command '%s' (try rfy --help)\n", cmd);
+        cli_say(NULL, RFY_MSG_UNKNOWN_COMMAND, cmd);
         return RFY_EXIT_USAGE;
     }
-    while ((c = getopt_long(argc, argv, "Vh", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, NULL, "Vh", opts)) != -1) {
         switch (c) {
         case 'V':
             printf("rfy %s\n", RFY_VERSION);

@@ -1,6 +1,7 @@
 /* The options of every rfy command, and the usage texts printed from them (options_table.h). */
 #include <string.h>
 
+#include "cli.h"
 #include "options_table.h"
 
 /* ---- Options several commands share, worded once ---------------------------------------------- */
@@ -273,6 +274,10 @@ void cli_print_help(FILE *out, const char *command, const char *about, const cha
 void cli_print_usage(FILE *out, const char *command)
 {
     const cli_command *cmd = cli_command_find(command);
+    const char *first = cli_msg(RFY_MSG_USAGE); /* "brug: " (catalogue, cli_lang) */
+    char next[16];
+    /* the lines after the first start under the synopsis (the word is ASCII) */
+    snprintf(next, sizeof next, "%*s", (int)strlen(first), "");
     if (cmd)
-        cli_print_synopsis(out, cmd, "usage: ", "       ");
+        cli_print_synopsis(out, cmd, first, next);
 }

@@ -244,8 +244,7 @@ static int put_row(row_writer *w, FILE *fp, int rejects, const rfy_cells *c, siz
     if (s) {
         if (sheet_row(s, *row, c) != 0) {
             if (*row >= 1048576) /* xlsx's limit, the same in every spreadsheet */
-                fprintf(stderr, "rfy %s: cannot write the xlsx rows (a sheet holds at most 1048576 "
-                                "rows: use --format csv)\n", w->cmd);
+                cli_say(w->cmd, RFY_MSG_XLSX_TOO_MANY_ROWS);
             errno = EFBIG;
             return EOF;
         }

@@ -333,7 +333,7 @@ check "--receipt clash: nothing written" [ ! -e "$TMP/cl.csv" ]
 "$RFY" audit -o "$TMP/rb.csv" --receipt "$TMP/nodir/r.json" "$FIX/history.csv" 2>"$TMP/rb.err"
 check "unwritable receipt: exit 2" [ $? = 2 ]
 check "unwritable receipt: no report, rejects or temporary left" [ -z "$(compgen -G "$TMP/rb*.csv*")" ]
-check "unwritable receipt: message" grep -qF "cannot create $TMP/nodir/r.json" "$TMP/rb.err"
+check "unwritable receipt: message" grep -qF "kan ikke oprette $TMP/nodir/r.json" "$TMP/rb.err"
 "$RFY" audit -o /dev/full --rejects "$TMP/full.rej.csv" "$FIX/history.csv" 2>/dev/null
 check "report on /dev/full: exit 2, no rejects or receipt" [ $? = 2 -a ! -e "$TMP/full.rej.csv" ]
 "$RFY" audit >/dev/null 2>&1
