@@ -188,6 +188,63 @@ static const message_text MESSAGES[RFY_MSG_COUNT] = {
     [RFY_MSG_LEDGER_NOTHING] = {"ledger %s: intet gemt (ingen sagsmåned beregnet)",
                                 "ledger %s: nothing stored (no case-month computed)"},
     [RFY_MSG_LEDGER_CANNOT_OPEN] = {"ledgeren kan ikke åbnes", "cannot open the ledger"},
+    [RFY_MSG_CASEMONTH_ONE] = {"sagsmåned", "case-month"},
+    [RFY_MSG_CASEMONTH_MANY] = {"sagsmåneder", "case-months"},
+    [RFY_MSG_WORD_PAID] = {"udbetalt", "paid"},
+    [RFY_MSG_WORD_RECOMPUTED] = {"genberegnet", "recomputed"},
+    [RFY_MSG_SUM_GROSS] = {"brutto %s - anvendte fradrag %s = %s %s",
+                           "gross %s - deductions applied %s = %s %s"},
+    [RFY_MSG_SUM_BEYOND] = {"fradrag ud over ydelsen %s (ikke udbetalt, ikke skyldig); sagsmåneder "
+                            "med udbetaling 0: %lu; på en afledt sats: %lu",
+                            "deductions beyond the benefit %s (not paid, not owed); case-months "
+                            "paid 0: %lu; on a derived rate: %lu"},
+    [RFY_MSG_SUM_REJECT_REASON] = {"%lu afvist: %s%s%s", "%lu rejected: %s%s%s"},
+    [RFY_MSG_SUM_REJECT_OTHER] = {"%lu afvist af andre grunde (se afvisningsfilen)",
+                                  "%lu rejected for other reasons (see the rejects file)"},
+    /* rfy audit */
+    [RFY_MSG_AUDIT_NO_PAID] = {"kolonnen paid mangler: en revision skal bruge det beløb der blev "
+                               "udbetalt i hver række",
+                               "missing column paid: an audit needs the amount that was paid in "
+                               "each row"},
+    [RFY_MSG_AUDIT_SUM_ONE] = {"%lu række læst, %lu stemmer, %lu afviger, %lu afvist",
+                               "%lu row read, %lu match, %lu differ, %lu rejected"},
+    [RFY_MSG_AUDIT_SUM_MANY] = {"%lu rækker læst, %lu stemmer, %lu afviger, %lu afvist",
+                                "%lu rows read, %lu match, %lu differ, %lu rejected"},
+    [RFY_MSG_AUDIT_SUM_CASEMONTHS] = {"; %lu sagsmåneder fra %lu rækker",
+                                      "; %lu case-months from %lu rows"},
+    [RFY_MSG_AUDIT_HOLIDAY_ONE] = {"%lu sagsmåned med ferie ud over retten (§ 69 stk. 5), markeret "
+                                   "i rapporten",
+                                   "%lu case-month with holiday beyond the right (§ 69 stk. 5), "
+                                   "flagged in the report"},
+    [RFY_MSG_AUDIT_HOLIDAY_MANY] = {"%lu sagsmåneder med ferie ud over retten (§ 69 stk. 5), "
+                                    "markeret i rapporten",
+                                    "%lu case-months with holiday beyond the right (§ 69 stk. 5), "
+                                    "flagged in the report"},
+    [RFY_MSG_AUDIT_OVER_UNDER] = {"overbetalt %lu %s, %s; underbetalt %lu %s, %s",
+                                  "overpaid %lu %s, %s; underpaid %lu %s, %s"},
+    [RFY_MSG_AUDIT_WITHIN] = {"; inden for tolerancen %s", "; within the tolerance %s"},
+    [RFY_MSG_AUDIT_DIFFERENCES] = {"sum af differencer (betalt - udbetaling) %s; betalt i alt %s, "
+                                   "genberegnet i alt %s",
+                                   "sum of differences (paid - payment) %s; total paid %s, total "
+                                   "recomputed %s"},
+    [RFY_MSG_AUDIT_LEDGER] = {"ledger %s: %lu %s som ledgeren betalte, %lu afviger (%lu findes ikke "
+                              "i ledgeren); sum af differencer (betalt - ledgeren) %s",
+                              "ledger %s: %lu %s as the ledger paid, %lu differ (%lu not in the "
+                              "ledger); sum of differences (paid - ledger) %s"},
+    [RFY_MSG_AUDIT_EXPLAIN_NEEDS_ID] = {"--explain kræver et case_id (CASE_ID eller "
+                                        "CASE_ID:ÅÅÅÅ-MM)",
+                                        "--explain needs a case_id (CASE_ID or CASE_ID:YYYY-MM)"},
+    [RFY_MSG_AUDIT_TOLERANCE] = {"--tolerance skal være et beløb som 0.50 eller 0,50 (kr., højst "
+                                 "9999999.99), ikke '%s'%s%s",
+                                 "--tolerance must be an amount such as 0.50 or 0,50 (kr., at most "
+                                 "9999999.99), not '%s'%s%s"},
+    [RFY_MSG_AUDIT_INTERNAL] = {"intern fejl: %lu rækker læst, men %lu stemmer, %lu afviger og %lu "
+                                "afvist",
+                                "internal error: %lu rows read, but %lu match, %lu differ and %lu "
+                                "rejected"},
+    [RFY_MSG_AUDIT_EXPLAIN_NONE] = {"--explain %s: ingen beregnet sagsmåned har det case_id%s",
+                                    "--explain %s: no computed case-month has that case_id%s"},
+    [RFY_MSG_AUDIT_AND_MONTH] = {" og den måned", " and month"},
     /* rfy ledger */
     [RFY_MSG_LEDGER_RUNS_HEADER] = {"kørsel  id                tidspunkt (UTC)       art     rækker  "
                                     "beregnet  afvist  udbetalt  efterbetaling  tilbagebetaling  "

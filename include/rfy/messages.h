@@ -112,6 +112,30 @@ typedef enum rfy_message {
     RFY_MSG_LEDGER_RUN,         /* %s = ledger, %s = run id */
     RFY_MSG_LEDGER_NOTHING,     /* %s = ledger */
     RFY_MSG_LEDGER_CANNOT_OPEN,
+    RFY_MSG_CASEMONTH_ONE,      /* "sagsmåned": a word of the summaries */
+    RFY_MSG_CASEMONTH_MANY,     /* "sagsmåneder" */
+    RFY_MSG_WORD_PAID,          /* "udbetalt" (RFY_MSG_SUM_GROSS) */
+    RFY_MSG_WORD_RECOMPUTED,    /* "genberegnet" (RFY_MSG_SUM_GROSS) */
+    RFY_MSG_SUM_GROSS,          /* %s gross, %s deductions applied, %s a word, %s paid */
+    RFY_MSG_SUM_BEYOND,         /* %s beyond the benefit, %lu paid 0, %lu on a derived rate */
+    RFY_MSG_SUM_REJECT_REASON,  /* %lu, %s column, %s ": " or "", %s reason */
+    RFY_MSG_SUM_REJECT_OTHER,   /* %lu */
+    /* ---- rfy audit */
+    RFY_MSG_AUDIT_NO_PAID,
+    RFY_MSG_AUDIT_SUM_ONE,      /* %lu rows, %lu match, %lu differ, %lu rejected */
+    RFY_MSG_AUDIT_SUM_MANY,
+    RFY_MSG_AUDIT_SUM_CASEMONTHS, /* %lu case-months, %lu rows */
+    RFY_MSG_AUDIT_HOLIDAY_ONE,  /* %lu */
+    RFY_MSG_AUDIT_HOLIDAY_MANY,
+    RFY_MSG_AUDIT_OVER_UNDER,   /* %lu %s %s; %lu %s %s (count, RFY_MSG_CASEMONTH_*, amount) */
+    RFY_MSG_AUDIT_WITHIN,       /* %s */
+    RFY_MSG_AUDIT_DIFFERENCES,  /* %s sum, %s paid, %s recomputed */
+    RFY_MSG_AUDIT_LEDGER,       /* %s ledger, %lu %s matches, %lu differ, %lu missing, %s sum */
+    RFY_MSG_AUDIT_EXPLAIN_NEEDS_ID,
+    RFY_MSG_AUDIT_TOLERANCE,    /* %s value, %s ": " or "", %s why */
+    RFY_MSG_AUDIT_INTERNAL,     /* %lu rows, %lu match, %lu differ, %lu rejected */
+    RFY_MSG_AUDIT_EXPLAIN_NONE, /* %s case, %s "" or RFY_MSG_AUDIT_AND_MONTH */
+    RFY_MSG_AUDIT_AND_MONTH,
     /* ---- rfy ledger */
     RFY_MSG_LEDGER_RUNS_HEADER,
     RFY_MSG_LEDGER_RUNS_NONE,
