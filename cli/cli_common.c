@@ -14,7 +14,7 @@ rfy_rates *cli_load_rates(const char *dir)
     if (rc != RFY_OK) {
         /* the loader lists every structural error, one per line */
         fprintf(stderr, "rfy: %s", cli_msg(RFY_MSG_INVALID_RATES));
-        for (const char *p = err ? err : rfy_rc_name(rc); *p; p++)
+        for (const char *p = err ? err : rfy_rc_text(rc, cli_lang); *p; p++)
             fputs(*p == '\n' ? "\n  " : (char[2]){*p, 0}, stderr);
         fputc('\n', stderr);
         free(err);

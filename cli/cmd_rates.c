@@ -136,8 +136,8 @@ static int check(const char *dir)
             printf("  %.*s\n", end ? (int)(end - p) : (int)strlen(p), p);
         }
         fprintf(stderr, "rfy: invalid rate tables: %.*s%s\n",
-                nl ? (int)(nl - err) : (int)strlen(err ? err : rfy_rc_name(rc)),
-                err ? err : rfy_rc_name(rc), nl ? " (all errors listed on standard output)" : "");
+                nl ? (int)(nl - err) : (int)strlen(err ? err : rfy_rc_text(rc, cli_lang)),
+                err ? err : rfy_rc_text(rc, cli_lang), nl ? " (all errors listed on standard output)" : "");
         free(err);
         return RFY_EXIT_USAGE;
     }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <rfy/messages.h>
+#include <rfy/status.h>
 #include "check_run.h"
 
 /*
@@ -155,6 +156,21 @@ START_TEST(errno_texts)
 }
 END_TEST
 
+START_TEST(status_texts)
+{
+    /* every status code has words in both languages, different ones */
+    for (int rc = RFY_OK; rc <= RFY_ESTOP + 1; rc++) { /* and one past: "unknown" */
+        const char *da = rfy_rc_text(rc, RFY_LANG_DA), *en = rfy_rc_text(rc, RFY_LANG_EN);
+        ck_assert_ptr_nonnull(da);
+        ck_assert_ptr_nonnull(en);
+        ck_assert_msg(strcmp(da, en) != 0, "rc %d: %s", rc, da);
+    }
+    ck_assert_str_eq(rfy_rc_text(RFY_ENOMEM, RFY_LANG_DA), "ikke nok hukommelse");
+    ck_assert_str_eq(rfy_rc_text(RFY_ENOMEM, RFY_LANG_EN), rfy_rc_name(RFY_ENOMEM));
+    ck_assert_str_eq(rfy_rc_text(RFY_ECSV, RFY_LANG_EN), rfy_rc_name(RFY_ECSV));
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("messages");
@@ -164,6 +180,7 @@ static Suite *suite(void)
     tcase_add_test(tc, no_english_in_the_danish_texts);
     tcase_add_test(tc, examples_rendered);
     tcase_add_test(tc, errno_texts);
+    tcase_add_test(tc, status_texts);
     suite_add_tcase(s, tc);
     return s;
 }

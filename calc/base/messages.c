@@ -10,6 +10,7 @@
  * verbatim in both; the way out comes last.
  */
 #include <rfy/messages.h>
+#include <rfy/status.h>
 
 typedef struct message_text {
     const char *da; /* the default */
@@ -245,6 +246,50 @@ static const message_text MESSAGES[RFY_MSG_COUNT] = {
     [RFY_MSG_AUDIT_EXPLAIN_NONE] = {"--explain %s: ingen beregnet sagsmåned har det case_id%s",
                                     "--explain %s: no computed case-month has that case_id%s"},
     [RFY_MSG_AUDIT_AND_MONTH] = {" og den måned", " and month"},
+    /* rfy preview */
+    [RFY_MSG_PREVIEW_TOO_MANY_COLUMNS] = {"biblioteket har %d inputkolonner, flere end %d",
+                                          "the library has %d input columns, more than %d"},
+    [RFY_MSG_OPTION_TWICE] = {"%s er givet to gange", "%s given twice"},
+    [RFY_MSG_UNEXPECTED_VALUE] = {"uventet argument '%s' (værdier står efter et tilvalg, f.eks. "
+                                  "--wage 20000)",
+                                  "unexpected argument '%s' (values go after an option, e.g. "
+                                  "--wage 20000)"},
+    [RFY_MSG_PREVIEW_INPUT_ONLY] = {"med --input kommer rækkerne fra filen: giv kun --case-id og "
+                                    "--month, ikke %s",
+                                    "with --input the rows come from the file: give only --case-id "
+                                    "and --month, not %s"},
+    [RFY_MSG_PREVIEW_INPUT_NEEDS] = {"--input kræver --case-id ID og --month ÅÅÅÅ-MM",
+                                     "--input needs --case-id ID and --month YYYY-MM"},
+    [RFY_MSG_PREVIEW_DELIMITER] = {"--delimiter hører sammen med --input",
+                                   "--delimiter goes with --input"},
+    [RFY_MSG_MONTH_REQUIRED] = {"--month ÅÅÅÅ-MM skal angives", "--month YYYY-MM is required"},
+    [RFY_MSG_CATEGORY_REQUIRED] = {"--category skal angives (forsorger, ikke_forsorger, u25_hjemme "
+                                   "eller u25_hjemme_bidrag)",
+                                   "--category is required (forsorger, ikke_forsorger, u25_hjemme "
+                                   "or u25_hjemme_bidrag)"},
+    [RFY_MSG_PREVIEW_CANNOT_WRITE] = {"forhåndsvisningen kan ikke skrives til standardoutput",
+                                      "cannot write the preview to standard output"},
+    [RFY_MSG_LINE_REJECT] = {"linje %lu: %s%s%s", "line %lu: %s%s%s"},
+    [RFY_MSG_MONTH_BAD] = {"--month '%s' er ikke en måned (ÅÅÅÅ-MM): %s",
+                           "--month '%s' is not a month (YYYY-MM): %s"},
+    [RFY_MSG_PREVIEW_NOT_COMPUTED_ONE] = {"sag %s, %s: ikke beregnet (%lu række afvist ovenfor)",
+                                          "case %s, %s: not computed (%lu row rejected above)"},
+    [RFY_MSG_PREVIEW_NOT_COMPUTED_MANY] = {"sag %s, %s: ikke beregnet (%lu rækker afvist ovenfor)",
+                                           "case %s, %s: not computed (%lu rows rejected above)"},
+    [RFY_MSG_PREVIEW_NO_ROW] = {"%s har ingen række for sag %s i %s",
+                                "%s has no row for case %s in %s"},
+    /* a status code's words */
+    [RFY_MSG_RC_OK] = {"i orden", "ok"},
+    [RFY_MSG_RC_EINPUT] = {"ugyldigt input", "bad input"},
+    [RFY_MSG_RC_ENORATE] = {"ingen sats for måneden", "no rate for the month"},
+    [RFY_MSG_RC_ECOVERAGE] = {"måneden ligger uden for lovens dækning",
+                              "month outside the law's coverage"},
+    [RFY_MSG_RC_ERATES] = {"ugyldig satstabel", "invalid rate table"},
+    [RFY_MSG_RC_EIO] = {"fejl ved læsning eller skrivning", "input/output error"},
+    [RFY_MSG_RC_ENOMEM] = {"ikke nok hukommelse", "out of memory"},
+    [RFY_MSG_RC_ECSV] = {"fejl i CSV-filens opbygning", "malformed CSV"},
+    [RFY_MSG_RC_ESTOP] = {"stoppet", "stopped"},
+    [RFY_MSG_RC_UNKNOWN] = {"ukendt fejl", "unknown error"},
     /* rfy ledger */
     [RFY_MSG_LEDGER_RUNS_HEADER] = {"kørsel  id                tidspunkt (UTC)       art     rækker  "
                                     "beregnet  afvist  udbetalt  efterbetaling  tilbagebetaling  "
@@ -277,4 +322,22 @@ const char *rfy_message_format(rfy_message id, rfy_lang lang)
     if ((unsigned)id >= RFY_MSG_COUNT || !MESSAGES[id].da)
         return NULL;
     return lang == RFY_LANG_EN ? MESSAGES[id].en : MESSAGES[id].da;
+}
+
+const char *rfy_rc_text(int rc, rfy_lang lang)
+{
+    rfy_message id;
+    switch (rc) {
+    case RFY_OK: id = RFY_MSG_RC_OK; break;
+    case RFY_EINPUT: id = RFY_MSG_RC_EINPUT; break;
+    case RFY_ENORATE: id = RFY_MSG_RC_ENORATE; break;
+    case RFY_ECOVERAGE: id = RFY_MSG_RC_ECOVERAGE; break;
+    case RFY_ERATES: id = RFY_MSG_RC_ERATES; break;
+    case RFY_EIO: id = RFY_MSG_RC_EIO; break;
+    case RFY_ENOMEM: id = RFY_MSG_RC_ENOMEM; break;
+    case RFY_ECSV: id = RFY_MSG_RC_ECSV; break;
+    case RFY_ESTOP: id = RFY_MSG_RC_ESTOP; break;
+    default: id = RFY_MSG_RC_UNKNOWN; break;
+    }
+    return rfy_message_format(id, lang);
 }

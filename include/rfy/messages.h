@@ -136,6 +136,32 @@ typedef enum rfy_message {
     RFY_MSG_AUDIT_INTERNAL,     /* %lu rows, %lu match, %lu differ, %lu rejected */
     RFY_MSG_AUDIT_EXPLAIN_NONE, /* %s case, %s "" or RFY_MSG_AUDIT_AND_MONTH */
     RFY_MSG_AUDIT_AND_MONTH,
+    /* ---- rfy preview */
+    RFY_MSG_PREVIEW_TOO_MANY_COLUMNS, /* %d columns, %d room */
+    RFY_MSG_OPTION_TWICE,       /* %s = an option */
+    RFY_MSG_UNEXPECTED_VALUE,   /* %s = an operand where only options are taken */
+    RFY_MSG_PREVIEW_INPUT_ONLY, /* %s = an option --input leaves out */
+    RFY_MSG_PREVIEW_INPUT_NEEDS,
+    RFY_MSG_PREVIEW_DELIMITER,
+    RFY_MSG_MONTH_REQUIRED,
+    RFY_MSG_CATEGORY_REQUIRED,
+    RFY_MSG_PREVIEW_CANNOT_WRITE,
+    RFY_MSG_LINE_REJECT,        /* %lu line, %s columns, %s ": " or "", %s reasons */
+    RFY_MSG_MONTH_BAD,          /* %s value, %s why */
+    RFY_MSG_PREVIEW_NOT_COMPUTED_ONE, /* %s case, %s month, %lu rows */
+    RFY_MSG_PREVIEW_NOT_COMPUTED_MANY,
+    RFY_MSG_PREVIEW_NO_ROW,     /* %s file, %s case, %s month */
+    /* ---- a status code's words (rfy_rc_text) */
+    RFY_MSG_RC_OK,
+    RFY_MSG_RC_EINPUT,
+    RFY_MSG_RC_ENORATE,
+    RFY_MSG_RC_ECOVERAGE,
+    RFY_MSG_RC_ERATES,
+    RFY_MSG_RC_EIO,
+    RFY_MSG_RC_ENOMEM,
+    RFY_MSG_RC_ECSV,
+    RFY_MSG_RC_ESTOP,
+    RFY_MSG_RC_UNKNOWN,
     /* ---- rfy ledger */
     RFY_MSG_LEDGER_RUNS_HEADER,
     RFY_MSG_LEDGER_RUNS_NONE,
@@ -175,6 +201,13 @@ RFY_API const char *rfy_message_format(rfy_message id, rfy_lang lang);
  * thread for an unknown errno; the engine's own texts never are.
  */
 RFY_API const char *rfy_errno_text(int errnum, rfy_lang lang);
+
+/*
+ * A status code's words in `lang` (rfy/status.h): rfy_rc_name() in Danish
+ * ("ikke nok hukommelse") or English ("out of memory"), for a failure that
+ * has no message of its own.  Static text: never free it.
+ */
+RFY_API const char *rfy_rc_text(int rc, rfy_lang lang);
 
 RFY_END_DECLS
 
