@@ -151,11 +151,11 @@ static int parse_options(whatif_args *a, int argc, char **argv)
     opts[n] = (struct option){0, 0, 0, 0};
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "whatif", ":h", opts)) != -1) {
         if (c >= OPT_FIELD && c < OPT_FIELD + (int)a->nnames) {
             size_t k = (size_t)(c - OPT_FIELD);
             if (a->value[k]) {
-                fprintf(stderr, "rfy whatif: %s given twice\n", names[k]);
+                cli_say("whatif", RFY_MSG_OPTION_TWICE, names[k]);
                 return RFY_EXIT_USAGE;
             }
             a->value[k] = optarg;
@@ -175,17 +175,13 @@ static int parse_options(whatif_args *a, int argc, char **argv)
         case 'h':
             cli_print_help(stdout, "whatif", ABOUT, FOOTER);
             return RFY_EXIT_OK;
-        case ':':
-            fprintf(stderr, "rfy whatif: %s needs a value\n", argv[optind - 1]);
-            return RFY_EXIT_USAGE;
-        default:
-            fprintf(stderr, "rfy whatif: unknown option '%s'\n", argv[optind - 1]);
+        default: /* cli_getopt said which option */
             cli_print_usage(stderr, "whatif");
             return RFY_EXIT_USAGE;
         }
     }
     if (optind < argc) {
-        fprintf(stderr, "rfy whatif: unexpected argument '%s'\n", argv[optind]);
+        cli_say("whatif", RFY_MSG_UNEXPECTED_ARG, argv[optind]);
         return RFY_EXIT_USAGE;
     }
     return -1;
@@ -328,7 +324,7 @@ int cmd_whatif(int argc, char **argv)
         return rc;
     whatif_answer_init(&ans);
     if (!(c = rfy_case_new()) || !(r = rfy_whatif_range_new())) {
-        fprintf(stderr, "rfy whatif: out of memory\n");
+        cli_say("whatif", RFY_MSG_OUT_OF_MEMORY);
         rc = RFY_EXIT_USAGE;
         goto done;
     }
@@ -339,7 +335,7 @@ int cmd_whatif(int argc, char **argv)
         goto done;
     crc = whatif_answer_compute(&ans, rates, c, r, &err);
     if (crc == RFY_ENOMEM) {
-        fprintf(stderr, "rfy whatif: out of memory\n");
+        cli_say("whatif", RFY_MSG_OUT_OF_MEMORY);
         goto done;
     }
     if (crc != RFY_OK) {
@@ -354,7 +350,7 @@ int cmd_whatif(int argc, char **argv)
         bad = emit_text(stdout, c, &ans) != 0;
     }
     if (bad || fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "rfy whatif: cannot write to standard output\n");
+        cli_say("whatif", RFY_MSG_CANNOT_WRITE_STDOUT);
         goto done;
     }
     rc = RFY_EXIT_OK;

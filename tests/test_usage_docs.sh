@@ -50,6 +50,6 @@ check "rfy --help has audit's --tolerance and --jobs" \
              '$RFY' --help | sed -n '/rfy audit/,/HISTORIC/p' | grep -q -- '--jobs N'"
 # The check can fail: an option the table does not have is unknown to the command.
 err=$("$RFY" audit --no-such-option x 2>&1)
-check "an option not in the table is refused as unknown" bash -c "grep -q 'unrecognized option' <<<'$err'"
+check "an option not in the table is refused as unknown" bash -c "grep -q \"ukendt tilvalg '--no-such-option'\" <<<\"$err\""
 
 rfy_test_finish

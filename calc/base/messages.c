@@ -278,6 +278,80 @@ static const message_text MESSAGES[RFY_MSG_COUNT] = {
                                            "case %s, %s: not computed (%lu rows rejected above)"},
     [RFY_MSG_PREVIEW_NO_ROW] = {"%s har ingen række for sag %s i %s",
                                 "%s has no row for case %s in %s"},
+    /* rfy whatif */
+    [RFY_MSG_CANNOT_WRITE_STDOUT] = {"kan ikke skrive til standardoutput",
+                                     "cannot write to standard output"},
+    /* rfy rates */
+    [RFY_MSG_RATES_NO_YEAR] = {"ingen satstabel dækker %d: tabellerne dækker %s. Næste år tilføjes "
+                               "med rfy rates derive ÅR --r PCT -o MAPPE og derefter --rates MAPPE "
+                               "(docs/rates.md)",
+                               "no rate table covers %d: the tables cover %s. To add the next year: "
+                               "rfy rates derive YEAR --r PCT -o DIR, then --rates DIR "
+                               "(docs/rates.md)"},
+    [RFY_MSG_RATES_ALL_LISTED] = {" (alle fejl står på standardoutput)",
+                                  " (all errors listed on standard output)"},
+    [RFY_MSG_RATES_DERIVE_NOT_EMPTY] = {"%s rummer andre filer (eller er ikke en mappe): afled til "
+                                        "en ny eller tom mappe",
+                                        "%s holds other files (or is not a directory): derive "
+                                        "into a new or empty directory"},
+    [RFY_MSG_RATES_EXPECTED] = {"forventede 'show ÅR', 'check', 'export MAPPE' eller 'derive ÅR'",
+                                "expected 'show YEAR', 'check', 'export DIR' or 'derive YEAR'"},
+    [RFY_MSG_RATES_EXPECTED_NOT] = {"forventede 'show ÅR', 'check', 'export MAPPE' eller 'derive "
+                                    "ÅR', ikke '%s'",
+                                    "expected 'show YEAR', 'check', 'export DIR' or 'derive YEAR', "
+                                    "not '%s'"},
+    [RFY_MSG_RATES_DERIVE_EXPECTED] = {"forventede ÅR, --r PCT og -o MAPPE, f.eks. rfy rates derive "
+                                       "2027 --r 2.9 -o rates-2027",
+                                       "expected YEAR, --r PCT and -o DIR, e.g. rfy rates derive "
+                                       "2027 --r 2.9 -o rates-2027"},
+    [RFY_MSG_RATES_YEAR_BAD] = {"ÅR skal være et år som %s, ikke '%s'",
+                                "YEAR must be a year like %s, not '%s'"},
+    [RFY_MSG_RATES_DERIVE_OPTIONS] = {"--r, --afdaempning, --reduction, --normalbidrag og -o hører "
+                                      "til 'rfy rates derive'",
+                                      "--r, --afdaempning, --reduction, --normalbidrag and -o "
+                                      "belong to 'rfy rates derive'"},
+    [RFY_MSG_RATES_SHOW_EXPECTED] = {"forventede ét ÅR, f.eks. rfy rates show 2024",
+                                     "expected one YEAR, e.g. rfy rates show 2024"},
+    [RFY_MSG_RATES_EXPORT_EXPECTED] = {"forventede én MAPPE, f.eks. rfy rates export /srv/rfy/rates",
+                                       "expected one DIR, e.g. rfy rates export /srv/rfy/rates"},
+    [RFY_MSG_RATES_EXPORT_BUILTIN] = {"skriver de indbyggede tabeller; en --rates-mappe kopieres "
+                                      "ved at kopiere dens filer",
+                                      "writes the built-in tables; to copy a --rates directory, "
+                                      "copy its files"},
+    [RFY_MSG_RATES_DIR_OPEN] = {"kan ikke åbne satstabelmappen %s: %s",
+                                "cannot open rate table directory %s: %s"},
+    [RFY_MSG_RATES_EXISTS] = {"%s findes og overskrives ikke (den kan rumme dine rettelser): skriv "
+                              "til en ny eller tom mappe",
+                              "%s exists and is not overwritten (it may hold your edits): write "
+                              "into a new or empty directory"},
+    /* rfy serve */
+    [RFY_MSG_SERVE_NUMBER] = {"%s '%s' er ikke et helt tal %s-1000000",
+                              "%s '%s' is not a whole number %s-1000000"},
+    [RFY_MSG_SERVE_LISTEN] = {"--listen '%s' er ikke ADDR:PORT med en IPv4-adresse og en port "
+                              "0-65535 (f.eks. 127.0.0.1:8080; port 0: en vilkårlig ledig port)",
+                              "--listen '%s' is not ADDR:PORT with an IPv4 address and a port "
+                              "0-65535 (e.g. 127.0.0.1:8080; port 0: any free port)"},
+    [RFY_MSG_SERVE_LISTENING] = {"lytter på http://%s:%u/ (rates_id %s); SIGTERM eller Ctrl-C "
+                                 "stopper",
+                                 "listening on http://%s:%u/ (rates_id %s); SIGTERM or Ctrl-C "
+                                 "stops"},
+    [RFY_MSG_SERVE_LOWERED] = {"--max-connections %u sænket til %u: grænsen for åbne filer "
+                               "tillader ikke flere (hæv den: ulimit -Hn, eller LimitNOFILE= i en "
+                               "systemd-unit)",
+                               "--max-connections %u lowered to %u: the limit on open files allows "
+                               "no more (raise it: ulimit -Hn, or LimitNOFILE= in a systemd unit)"},
+    [RFY_MSG_SERVE_STOPPING] = {"%s: svarer på de forespørgsler, der er i gang (højst %d s), og "
+                                "tager ikke imod nye",
+                                "%s: answering the requests under way (at most %d s), taking no "
+                                "new ones"},
+    [RFY_MSG_SERVE_CUT] = {"%u forespørgsel(er) afbrudt efter %d s",
+                           "%u request(s) cut short after %d s"},
+    [RFY_MSG_SERVE_STOPPED] = {"stoppet (%s)", "stopped (%s)"},
+    [RFY_MSG_SERVE_CANNOT_LISTEN] = {"kan ikke lytte (adressen er i brug, eller er den ikke denne "
+                                     "maskines?)",
+                                     "cannot listen (address in use, or not this machine's?)"},
+    [RFY_MSG_SERVE_MHD_DROPPED] = {"%u flere beskeder fra libmicrohttpd udeladt",
+                                   "%u more libmicrohttpd messages left out"},
     /* a status code's words */
     [RFY_MSG_RC_OK] = {"i orden", "ok"},
     [RFY_MSG_RC_EINPUT] = {"ugyldigt input", "bad input"},

@@ -151,6 +151,32 @@ typedef enum rfy_message {
     RFY_MSG_PREVIEW_NOT_COMPUTED_ONE, /* %s case, %s month, %lu rows */
     RFY_MSG_PREVIEW_NOT_COMPUTED_MANY,
     RFY_MSG_PREVIEW_NO_ROW,     /* %s file, %s case, %s month */
+    /* ---- rfy whatif */
+    RFY_MSG_CANNOT_WRITE_STDOUT,
+    /* ---- rfy rates */
+    RFY_MSG_RATES_NO_YEAR,      /* %d year, %s the years covered */
+    RFY_MSG_RATES_ALL_LISTED,   /* after RFY_MSG_INVALID_RATES and the first fault */
+    RFY_MSG_RATES_DERIVE_NOT_EMPTY, /* %s directory */
+    RFY_MSG_RATES_EXPECTED,
+    RFY_MSG_RATES_EXPECTED_NOT, /* %s = what was given */
+    RFY_MSG_RATES_DERIVE_EXPECTED,
+    RFY_MSG_RATES_YEAR_BAD,     /* %s an example year, %s what was given */
+    RFY_MSG_RATES_DERIVE_OPTIONS,
+    RFY_MSG_RATES_SHOW_EXPECTED,
+    RFY_MSG_RATES_EXPORT_EXPECTED,
+    RFY_MSG_RATES_EXPORT_BUILTIN,
+    RFY_MSG_RATES_DIR_OPEN,     /* %s directory, %s reason */
+    RFY_MSG_RATES_EXISTS,       /* %s file */
+    /* ---- rfy serve */
+    RFY_MSG_SERVE_NUMBER,       /* %s option, %s value, %s "0" or "1" */
+    RFY_MSG_SERVE_LISTEN,       /* %s value */
+    RFY_MSG_SERVE_LISTENING,    /* %s host, %u port, %s rates_id */
+    RFY_MSG_SERVE_LOWERED,      /* %u asked, %u allowed */
+    RFY_MSG_SERVE_STOPPING,     /* %s signal, %d seconds */
+    RFY_MSG_SERVE_CUT,          /* %u requests, %d seconds */
+    RFY_MSG_SERVE_STOPPED,      /* %s signal */
+    RFY_MSG_SERVE_CANNOT_LISTEN,
+    RFY_MSG_SERVE_MHD_DROPPED,  /* %u messages */
     /* ---- a status code's words (rfy_rc_text) */
     RFY_MSG_RC_OK,
     RFY_MSG_RC_EINPUT,
