@@ -104,6 +104,10 @@ static const message_text MESSAGES[RFY_MSG_COUNT] = {
                                     "1048576 rækker: brug --format csv)",
                                     "cannot write the xlsx rows (a sheet holds at most 1048576 "
                                     "rows: use --format csv)"},
+    [RFY_MSG_XLSX_CANNOT_START] = {"xlsx-projektmappen kan ikke oprettes",
+                                   "cannot start the xlsx workbook"},
+    [RFY_MSG_XLSX_CANNOT_WRITE] = {"xlsx-projektmappen kan ikke skrives: %s",
+                                   "cannot write the xlsx workbook: %s"},
     [RFY_MSG_RECEIPT_TO_STDERR] = {"kan ikke skrive kvitteringen til standardfejl: %s",
                                    "cannot write the receipt to standard error: %s"},
     [RFY_MSG_CANNOT_BUILD_RECEIPT] = {"kvitteringen kan ikke laves: ikke nok hukommelse",

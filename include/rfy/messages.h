@@ -72,6 +72,8 @@ typedef enum rfy_message {
     RFY_MSG_CANNOT_WRITE_THE,   /* %s = RFY_MSG_OUTPUT_FILE or RFY_MSG_REPORT_FILE */
     RFY_MSG_CANNOT_WRITE_SUMMARY_SHEET,
     RFY_MSG_XLSX_TOO_MANY_ROWS,
+    RFY_MSG_XLSX_CANNOT_START,
+    RFY_MSG_XLSX_CANNOT_WRITE,  /* %s = libxlsxwriter's reason (its own words) */
     RFY_MSG_RECEIPT_TO_STDERR,  /* %s = the system's reason */
     RFY_MSG_CANNOT_BUILD_RECEIPT,
     RFY_MSG_CANNOT_WRITE_RECEIPT,
