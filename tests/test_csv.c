@@ -227,7 +227,7 @@ START_TEST(danish_by_default)
     char *err = NULL;
     collector c = {0};
     ck_assert_int_eq(rfy_csv_read_buffer("a,b\nc,\"open\n", 12, ',', collect, &c, &err), RFY_ECSV);
-    ck_assert_str_eq(err, "linje 2: et citeret felt i kolonne 2 slutter aldrig (et '\"' lukkes aldrig)");
+    ck_assert_str_eq(err, "linje 2: et felt i anførselstegn i kolonne 2 slutter aldrig (et '\"' lukkes aldrig)");
     free(err);
     collector_clear(&c);
     ck_assert_int_eq(rfy_csv_read_buffer_lang("a,b\nc,d\"e\n", 10, ',', collect, &c, RFY_LANG_EN, &err),

@@ -129,7 +129,7 @@ START_TEST(examples_rendered)
              rfy_errno_text(ENOENT, RFY_LANG_EN));
     ck_assert_str_eq(s, "cannot read pay.csv: No such file or directory");
     snprintf(s, sizeof s, rfy_message_format(RFY_MSG_CSV_UNTERMINATED, RFY_LANG_DA), 2UL, 1UL);
-    ck_assert_str_eq(s, "linje 2: et citeret felt i kolonne 1 slutter aldrig (et '\"' lukkes aldrig)");
+    ck_assert_str_eq(s, "linje 2: et felt i anførselstegn i kolonne 1 slutter aldrig (et '\"' lukkes aldrig)");
     snprintf(s, sizeof s, rfy_message_format(RFY_MSG_JOBS, RFY_LANG_DA), 16, "99");
     ck_assert_str_eq(s, "--jobs skal være et helt tal fra 1 til 16, ikke '99'");
     snprintf(s, sizeof s, rfy_message_format(RFY_MSG_UNKNOWN_OPTION, RFY_LANG_DA), "--bogus", "batch");

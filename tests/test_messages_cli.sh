@@ -52,7 +52,7 @@ done <<'EOF'
 # ---- rfy batch: the input
 2 | batch empty.csv | rfy batch: empty.csv: inputtet er tomt: der skal være en overskriftsrække med mindst case_id, month og category | rfy batch: empty.csv: the input is empty: expected a header row with at least case_id, month and category
 2 | batch nofile.csv | rfy batch: kan ikke læse nofile.csv: filen eller mappen findes ikke | rfy batch: cannot read nofile.csv: No such file or directory
-2 | batch -o o.csv q.csv | rfy batch: q.csv: linje 2: et citeret felt i kolonne 1 slutter aldrig (et '"' lukkes aldrig) | rfy batch: q.csv: line 2: unterminated quoted field in column 1 (a '"' is never closed)
+2 | batch -o o.csv q.csv | rfy batch: q.csv: linje 2: et felt i anførselstegn i kolonne 1 slutter aldrig (et '"' lukkes aldrig) | rfy batch: q.csv: line 2: unterminated quoted field in column 1 (a '"' is never closed)
 2 | batch --encoding cp1252 -o o.csv b81.csv | rfy batch: b81.csv: linje 2: byte 0x81 er ikke et tegn i Windows-1252: er filen UTF-8 (udelad --encoding) eller Latin-1 (--encoding latin1)? | rfy batch: b81.csv: line 2: byte 0x81 is not a character in Windows-1252: is the file UTF-8 (leave out --encoding) or Latin-1 (--encoding latin1)?
 # ---- rfy batch: the outputs
 2 | batch -o /nonexist/out.csv @F@/worked.csv | rfy batch: kan ikke oprette /nonexist/out.csv: filen eller mappen findes ikke | rfy batch: cannot create /nonexist/out.csv: No such file or directory

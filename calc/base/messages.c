@@ -110,7 +110,7 @@ static const message_text MESSAGES[RFY_MSG_COUNT] = {
                                    "cannot write the xlsx workbook: %s"},
     [RFY_MSG_RECEIPT_TO_STDERR] = {"kan ikke skrive kvitteringen til standardfejl: %s",
                                    "cannot write the receipt to standard error: %s"},
-    [RFY_MSG_CANNOT_BUILD_RECEIPT] = {"kvitteringen kan ikke laves: ikke nok hukommelse",
+    [RFY_MSG_CANNOT_BUILD_RECEIPT] = {"kvitteringen kan ikke dannes: ikke nok hukommelse",
                                       "cannot build the receipt: out of memory"},
     [RFY_MSG_CANNOT_WRITE_RECEIPT] = {"kvitteringen kan ikke skrives", "cannot write the receipt"},
     [RFY_MSG_RECEIPT_OVERWRITE] = {"kvitteringen %s ville overskrive inputtet eller et output",
@@ -129,8 +129,8 @@ static const message_text MESSAGES[RFY_MSG_COUNT] = {
                              "case_id, month og category",
                              "the input is empty: expected a header row with at least case_id, "
                              "month and category"},
-    [RFY_MSG_CSV_UNTERMINATED] = {"linje %lu: et citeret felt i kolonne %lu slutter aldrig (et "
-                                  "'\"' lukkes aldrig)",
+    [RFY_MSG_CSV_UNTERMINATED] = {"linje %lu: et felt i anførselstegn i kolonne %lu slutter aldrig "
+                                  "(et '\"' lukkes aldrig)",
                                   "line %lu: unterminated quoted field in column %lu (a '\"' is "
                                   "never closed)"},
     [RFY_MSG_CSV_MALFORMED] = {"linje %lu: fejl i anførselstegnene i kolonne %lu (et '\"' inde i "
@@ -142,8 +142,8 @@ static const message_text MESSAGES[RFY_MSG_COUNT] = {
                               "ikke lukkes?)",
                               "line %lu: record longer than 1 MiB (an unterminated quote?)"},
     [RFY_MSG_CSV_READ] = {"linje %lu: kan ikke læse videre: %s", "line %lu: %s"},
-    [RFY_MSG_UTF16_BROKEN] = {"linje %lu: bytene er ikke gyldig UTF-16 (et brudt surrogatpar): er "
-                              "filen virkelig UTF-16?",
+    [RFY_MSG_UTF16_BROKEN] = {"linje %lu: indholdet er ikke gyldigt UTF-16 (et brudt "
+                              "surrogatpar): er filen virkelig UTF-16?",
                               "line %lu: the bytes are not valid UTF-16 (a broken surrogate pair): "
                               "is the file really UTF-16?"},
     [RFY_MSG_CP1252_BYTE] = {"linje %lu: byte 0x%02X er ikke et tegn i Windows-1252: er filen "
