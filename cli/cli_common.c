@@ -175,6 +175,21 @@ void cli_say(const char *cmd, rfy_message id, ...)
     fputc('\n', stderr);
 }
 
+/* Whether arg ("--na" or "--na=value") starts the names of two or more long
+ * options and is none of them in full (getopt_long's "ambiguous"). */
+static int ambiguous(const char *arg, const struct option *longopts)
+{
+    size_t len = strcspn(arg + 2, "="), n = 0;
+    for (const struct option *o = longopts; o && o->name; o++) {
+        if (strncmp(o->name, arg + 2, len) != 0)
+            continue;
+        if (strlen(o->name) == len)
+            return 0; /* an exact name is never ambiguous */
+        n++;
+    }
+    return n >= 2;
+}
+
 /* Whether arg ("--name=value") names a long option that takes no value. */
 static int takes_no_value(const char *arg, const struct option *longopts)
 {
@@ -190,7 +205,7 @@ static int takes_no_value(const char *arg, const struct option *longopts)
 int cli_getopt(int argc, char **argv, const char *cmd, const char *shortopts,
                const struct option *longopts)
 {
-    char opts[64], name[8];
+    char opts[64], name[8], written[80];
     const char *last;
     int c;
     /* a leading ':' tells a missing value (':') from an unknown option ('?') */
@@ -207,10 +222,16 @@ int cli_getopt(int argc, char **argv, const char *cmd, const char *shortopts,
     } else if (strncmp(last, "--", 2) == 0 && (optopt == 0 || takes_no_value(last, longopts))) {
         if (optopt != 0)
             cli_say(cmd, RFY_MSG_OPTION_NO_VALUE, last);
-        else if (cmd)
-            cli_say(cmd, RFY_MSG_UNKNOWN_OPTION, last, cmd);
-        else
-            cli_say(cmd, RFY_MSG_UNKNOWN_OPTION_TOP, last);
+        else if (ambiguous(last, longopts))
+            cli_say(cmd, RFY_MSG_OPTION_AMBIGUOUS, last);
+        else {
+            /* the option's name, without a value given to it with '=' */
+            snprintf(written, sizeof written, "%.*s", (int)strcspn(last, "="), last);
+            if (cmd)
+                cli_say(cmd, RFY_MSG_UNKNOWN_OPTION, written, cmd);
+            else
+                cli_say(cmd, RFY_MSG_UNKNOWN_OPTION_TOP, written);
+        }
     } else if (cmd) {
         cli_say(cmd, RFY_MSG_UNKNOWN_OPTION, name, cmd);
     } else {

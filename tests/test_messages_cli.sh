@@ -62,6 +62,8 @@ done <<'EOF'
 # ---- rfy batch: usage errors
 2 | batch --bogus one.csv | rfy batch: ukendt tilvalg '--bogus' (rfy help batch viser tilvalgene) | rfy batch: unknown option '--bogus' (rfy help batch lists the options)
 2 | batch -x one.csv | rfy batch: ukendt tilvalg '-x' (rfy help batch viser tilvalgene) | rfy batch: unknown option '-x' (rfy help batch lists the options)
+2 | batch --nosuch=1 one.csv | rfy batch: ukendt tilvalg '--nosuch' (rfy help batch viser tilvalgene) | rfy batch: unknown option '--nosuch' (rfy help batch lists the options)
+2 | batch --de one.csv | rfy batch: tilvalget '--de' kan være flere: skriv hele navnet | rfy batch: option '--de' is ambiguous: write its whole name
 2 | batch --quiet=1 one.csv | rfy batch: --quiet=1 tager ingen værdi | rfy batch: --quiet=1 takes no value
 2 | batch one.csv -o | rfy batch: -o kræver en værdi | rfy batch: -o needs a value
 2 | batch one.csv --rates | rfy batch: --rates kræver en værdi | rfy batch: --rates needs a value

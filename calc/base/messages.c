@@ -36,6 +36,8 @@ static const message_text MESSAGES[RFY_MSG_COUNT] = {
                                 "unknown option '%s' (rfy help %s lists the options)"},
     [RFY_MSG_UNKNOWN_OPTION_TOP] = {"ukendt tilvalg '%s' (prøv rfy --help)",
                                     "unknown option '%s' (try rfy --help)"},
+    [RFY_MSG_OPTION_AMBIGUOUS] = {"tilvalget '%s' kan være flere: skriv hele navnet",
+                                  "option '%s' is ambiguous: write its whole name"},
     [RFY_MSG_OPTION_NEEDS_VALUE] = {"%s kræver en værdi", "%s needs a value"},
     [RFY_MSG_OPTION_NO_VALUE] = {"%s tager ingen værdi", "%s takes no value"},
     [RFY_MSG_UNEXPECTED_ARG] = {"uventet argument '%s'", "unexpected argument '%s'"},

@@ -37,6 +37,7 @@ typedef enum rfy_message {
     RFY_MSG_UNKNOWN_COMMAND,    /* rfy %s: no such command */
     RFY_MSG_UNKNOWN_OPTION,     /* %s = the option as written; %s = the command (rfy help CMD) */
     RFY_MSG_UNKNOWN_OPTION_TOP, /* %s = the option as written, before any command */
+    RFY_MSG_OPTION_AMBIGUOUS,   /* %s = the start of several options' names, as written */
     RFY_MSG_OPTION_NEEDS_VALUE, /* %s = the option */
     RFY_MSG_OPTION_NO_VALUE,    /* %s = the option as written (--quiet=1) */
     RFY_MSG_UNEXPECTED_ARG,     /* %s = an operand where none is taken */
