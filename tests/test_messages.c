@@ -12,9 +12,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "check_run.h"
 #include <rfy/messages.h>
 #include <rfy/status.h>
-#include "check_run.h"
 
 /*
  * The arguments a printf format takes, one letter each: 'i' for an int
@@ -23,14 +23,13 @@
  * 'f' a double, 'p' a pointer.  "%%" takes none.  Returns 0, or -1 for a
  * conversion this table has no business using (%n, an unknown letter).
  */
-static int argument_kinds(const char *fmt, char *out, size_t size)
-{
+static int argument_kinds(const char *fmt, char *out, size_t size) {
     size_t n = 0;
-#define PUT(ch)                                                                                   \
-    do {                                                                                          \
-        if (n + 1 >= size)                                                                        \
-            return -1;                                                                            \
-        out[n++] = (ch);                                                                          \
+#define PUT(ch)                                                                                    \
+    do {                                                                                           \
+        if (n + 1 >= size)                                                                         \
+            return -1;                                                                             \
+        out[n++] = (ch);                                                                           \
     } while (0)
     for (const char *p = fmt; *p; p++) {
         int longs = 0;
@@ -50,24 +49,22 @@ static int argument_kinds(const char *fmt, char *out, size_t size)
         for (; *p == 'l'; p++)
             longs++;
         switch (*p) {
-        case 'd': case 'i': case 'o': case 'u': case 'x': case 'X':
+        case 'd':
+        case 'i':
+        case 'o':
+        case 'u':
+        case 'x':
+        case 'X':
             PUT(longs == 0 ? 'i' : longs == 1 ? 'l' : 'L');
             PUT(*p == 'd' || *p == 'i' ? 'd' : 'u'); /* signed or unsigned */
             break;
-        case 'c':
-            PUT('i');
-            break;
-        case 's':
-            PUT('s');
-            break;
-        case 'f': case 'g': case 'e':
-            PUT('f');
-            break;
-        case 'p':
-            PUT('p');
-            break;
-        default:
-            return -1;
+        case 'c': PUT('i'); break;
+        case 's': PUT('s'); break;
+        case 'f':
+        case 'g':
+        case 'e': PUT('f'); break;
+        case 'p': PUT('p'); break;
+        default: return -1;
         }
     }
 #undef PUT
@@ -75,19 +72,18 @@ static int argument_kinds(const char *fmt, char *out, size_t size)
     return 0;
 }
 
-START_TEST(argument_kinds_reads_formats)
-{
+START_TEST(argument_kinds_reads_formats) {
     char k[32];
     /* the reader itself: a test of the table is only as good as it */
-    ck_assert_int_eq(argument_kinds("%s: mode %03o, %lu, %lld, %.*s, %c, 0x%02X, 100%%", k, sizeof k), 0);
+    ck_assert_int_eq(
+        argument_kinds("%s: mode %03o, %lu, %lld, %.*s, %c, 0x%02X, 100%%", k, sizeof k), 0);
     ck_assert_str_eq(k, "siuluLdisiiu");
     ck_assert_int_eq(argument_kinds("%zu", k, sizeof k), -1);
     ck_assert_int_eq(argument_kinds("%n", k, sizeof k), -1);
 }
 END_TEST
 
-START_TEST(every_message_in_both_languages)
-{
+START_TEST(every_message_in_both_languages) {
     for (int id = 0; id < RFY_MSG_COUNT; id++) {
         const char *da = rfy_message_format((rfy_message)id, RFY_LANG_DA);
         const char *en = rfy_message_format((rfy_message)id, RFY_LANG_EN);
@@ -105,22 +101,22 @@ START_TEST(every_message_in_both_languages)
 }
 END_TEST
 
-START_TEST(no_english_in_the_danish_texts)
-{
+START_TEST(no_english_in_the_danish_texts) {
     /* words of the English texts that a Danish one has no business holding */
-    static const char *const ENGLISH[] = {"cannot", " the ", "must ", "needs ", "not written",
-                                          "unknown", "expected", "found", "line ", "out of memory",
-                                          "standard input", "standard output", "standard error"};
+    static const char *const ENGLISH[] = {
+        "cannot",         " the ",           "must ",         "needs ", "not written",
+        "unknown",        "expected",        "found",         "line ",  "out of memory",
+        "standard input", "standard output", "standard error"};
     for (int id = 0; id < RFY_MSG_COUNT; id++) {
         const char *da = rfy_message_format((rfy_message)id, RFY_LANG_DA);
         for (size_t w = 0; w < sizeof ENGLISH / sizeof ENGLISH[0]; w++)
-            ck_assert_msg(!strstr(da, ENGLISH[w]), "message %d (da) has '%s': %s", id, ENGLISH[w], da);
+            ck_assert_msg(!strstr(da, ENGLISH[w]), "message %d (da) has '%s': %s", id, ENGLISH[w],
+                          da);
     }
 }
 END_TEST
 
-START_TEST(examples_rendered)
-{
+START_TEST(examples_rendered) {
     char s[256];
     snprintf(s, sizeof s, rfy_message_format(RFY_MSG_CANNOT_READ, RFY_LANG_DA), "løn.csv",
              rfy_errno_text(ENOENT, RFY_LANG_DA));
@@ -129,19 +125,20 @@ START_TEST(examples_rendered)
              rfy_errno_text(ENOENT, RFY_LANG_EN));
     ck_assert_str_eq(s, "cannot read pay.csv: No such file or directory");
     snprintf(s, sizeof s, rfy_message_format(RFY_MSG_CSV_UNTERMINATED, RFY_LANG_DA), 2UL, 1UL);
-    ck_assert_str_eq(s, "linje 2: et felt i anførselstegn i kolonne 1 slutter aldrig (et '\"' lukkes aldrig)");
+    ck_assert_str_eq(
+        s, "linje 2: et felt i anførselstegn i kolonne 1 slutter aldrig (et '\"' lukkes aldrig)");
     snprintf(s, sizeof s, rfy_message_format(RFY_MSG_JOBS, RFY_LANG_DA), 16, "99");
     ck_assert_str_eq(s, "--jobs skal være et helt tal fra 1 til 16, ikke '99'");
-    snprintf(s, sizeof s, rfy_message_format(RFY_MSG_UNKNOWN_OPTION, RFY_LANG_DA), "--bogus", "batch");
+    snprintf(s, sizeof s, rfy_message_format(RFY_MSG_UNKNOWN_OPTION, RFY_LANG_DA), "--bogus",
+             "batch");
     ck_assert_str_eq(s, "ukendt tilvalg '--bogus' (rfy help batch viser tilvalgene)");
 }
 END_TEST
 
-START_TEST(errno_texts)
-{
-    static const int DANISH[] = {ENOENT, EACCES, EPERM, ENOSPC, EDQUOT, EISDIR, ENOTDIR,
-                                 EROFS, EEXIST, EIO, EMFILE, ENFILE, ENOMEM, ENAMETOOLONG,
-                                 ELOOP, EBUSY, ETXTBSY, EFBIG, EPIPE};
+START_TEST(errno_texts) {
+    static const int DANISH[] = {ENOENT, EACCES, EPERM,   ENOSPC, EDQUOT, EISDIR, ENOTDIR,
+                                 EROFS,  EEXIST, EIO,     EMFILE, ENFILE, ENOMEM, ENAMETOOLONG,
+                                 ELOOP,  EBUSY,  ETXTBSY, EFBIG,  EPIPE};
     for (size_t i = 0; i < sizeof DANISH / sizeof DANISH[0]; i++) {
         const char *da = rfy_errno_text(DANISH[i], RFY_LANG_DA);
         ck_assert_msg(da && strcmp(da, strerror(DANISH[i])) != 0, "errno %d has no Danish text",
@@ -156,8 +153,7 @@ START_TEST(errno_texts)
 }
 END_TEST
 
-START_TEST(status_texts)
-{
+START_TEST(status_texts) {
     /* every status code has words in both languages, different ones */
     for (int rc = RFY_OK; rc <= RFY_ESTOP + 1; rc++) { /* and one past: "unknown" */
         const char *da = rfy_rc_text(rc, RFY_LANG_DA), *en = rfy_rc_text(rc, RFY_LANG_EN);
@@ -171,8 +167,7 @@ START_TEST(status_texts)
 }
 END_TEST
 
-static Suite *suite(void)
-{
+static Suite *suite(void) {
     Suite *s = suite_create("messages");
     TCase *tc = tcase_create("catalogue");
     tcase_add_test(tc, argument_kinds_reads_formats);
@@ -185,7 +180,6 @@ static Suite *suite(void)
     return s;
 }
 
-int main(void)
-{
+int main(void) {
     return rfy_check_run(suite());
 }

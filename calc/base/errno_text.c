@@ -51,8 +51,7 @@ static const errno_da ERRNO_DA[] = {
     {ETIMEDOUT, "tiden løb ud"},
 };
 
-const char *rfy_errno_text(int errnum, rfy_lang lang)
-{
+const char *rfy_errno_text(int errnum, rfy_lang lang) {
     if (lang != RFY_LANG_EN)
         for (size_t i = 0; i < sizeof ERRNO_DA / sizeof ERRNO_DA[0]; i++)
             if (ERRNO_DA[i].errnum == errnum)

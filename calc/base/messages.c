@@ -29,7 +29,8 @@ static const message_text MESSAGES[RFY_MSG_COUNT] = {
     /* the command line */
     [RFY_MSG_LANG_MISSING] = {"--lang kræver da eller en", "--lang needs da or en"},
     [RFY_MSG_LANG_BAD] = {"--lang '%s': brug da eller en", "--lang '%s': use da or en"},
-    [RFY_MSG_NO_COMMAND] = {"ingen kommando '%s' (prøv rfy help)", "no command '%s' (try rfy help)"},
+    [RFY_MSG_NO_COMMAND] = {"ingen kommando '%s' (prøv rfy help)",
+                            "no command '%s' (try rfy help)"},
     [RFY_MSG_UNKNOWN_COMMAND] = {"ukendt kommando '%s' (prøv rfy --help)",
                                  "unknown command '%s' (try rfy --help)"},
     [RFY_MSG_UNKNOWN_OPTION] = {"ukendt tilvalg '%s' (rfy help %s viser tilvalgene)",
@@ -74,11 +75,13 @@ static const message_text MESSAGES[RFY_MSG_COUNT] = {
                             "--keep-columns: '%s' is empty: give the names separated by commas"},
     [RFY_MSG_KEEP_TOO_MANY] = {"--keep-columns: '%s' er én for mange: højst 8 kolonner bevares",
                                "--keep-columns: '%s' is one too many: at most 8 columns are kept"},
-    [RFY_MSG_KEEP_INPUT] = {"--keep-columns: '%s' er en af rfy's inputkolonner: rfy læser den (dens værdi står i "
-                            "outputtet)",
-                            "--keep-columns: '%s' is one of rfy's input columns: rfy reads it (its value is in the "
-                            "output)"},
-    [RFY_MSG_KEEP_TWICE] = {"--keep-columns: '%s' er givet to gange", "--keep-columns: '%s' is given twice"},
+    [RFY_MSG_KEEP_INPUT] =
+        {"--keep-columns: '%s' er en af rfy's inputkolonner: rfy læser den (dens værdi står i "
+         "outputtet)",
+         "--keep-columns: '%s' is one of rfy's input columns: rfy reads it (its value is in the "
+         "output)"},
+    [RFY_MSG_KEEP_TWICE] = {"--keep-columns: '%s' er givet to gange",
+                            "--keep-columns: '%s' is given twice"},
     [RFY_MSG_KEEP_MISSING] = {"--keep-columns: inputtet har ingen kolonne '%s' (overskriftens "
                               "navne, præcis som skrevet)",
                               "--keep-columns: the input has no column '%s' (the header names, "
@@ -148,10 +151,11 @@ static const message_text MESSAGES[RFY_MSG_COUNT] = {
                               "surrogatpar): er filen virkelig UTF-16?",
                               "line %lu: the bytes are not valid UTF-16 (a broken surrogate pair): "
                               "is the file really UTF-16?"},
-    [RFY_MSG_CP1252_BYTE] = {"linje %lu: byte 0x%02X er ikke et tegn i Windows-1252: er filen "
-                             "UTF-8 (udelad --encoding) eller Latin-1 (--encoding latin1)?",
-                             "line %lu: byte 0x%02X is not a character in Windows-1252: is the file "
-                             "UTF-8 (leave out --encoding) or Latin-1 (--encoding latin1)?"},
+    [RFY_MSG_CP1252_BYTE] =
+        {"linje %lu: byte 0x%02X er ikke et tegn i Windows-1252: er filen "
+         "UTF-8 (udelad --encoding) eller Latin-1 (--encoding latin1)?",
+         "line %lu: byte 0x%02X is not a character in Windows-1252: is the file "
+         "UTF-8 (leave out --encoding) or Latin-1 (--encoding latin1)?"},
     [RFY_MSG_ENDS_IN_CHARACTER] = {"linje %lu: filen slutter midt i et tegn (et ulige antal "
                                    "byte i UTF-16?)",
                                    "line %lu: the file ends in the middle of a character (an odd "
@@ -175,8 +179,9 @@ static const message_text MESSAGES[RFY_MSG_COUNT] = {
     [RFY_MSG_SUM_SEE] = {" (se %s)", " (see %s)"},
     [RFY_MSG_SUM_WARNED_ONE] = {"%lu række med advarsel %s%s", "%lu row with warning %s%s"},
     [RFY_MSG_SUM_WARNED_MANY] = {"%lu rækker med advarsel %s%s", "%lu rows with warning %s%s"},
-    [RFY_MSG_SUM_DERIVED] = {" (beregnet med en værdi der ikke er offentliggjort: rfy rates show ÅR)",
-                             " (computed with a value that is not published: rfy rates show YEAR)"},
+    [RFY_MSG_SUM_DERIVED] =
+        {" (beregnet med en værdi der ikke er offentliggjort: rfy rates show ÅR)",
+         " (computed with a value that is not published: rfy rates show YEAR)"},
     [RFY_MSG_SUM_SORTED_ONE] = {"inputtet var ikke i sagsmåned-orden: sorteret (%lu midlertidig "
                                 "fil)",
                                 "the input was not in case-month order: sorted (%lu temporary "
@@ -234,10 +239,11 @@ static const message_text MESSAGES[RFY_MSG_COUNT] = {
                                    "genberegnet i alt %s",
                                    "sum of differences (paid - payment) %s; total paid %s, total "
                                    "recomputed %s"},
-    [RFY_MSG_AUDIT_LEDGER] = {"ledger %s: %lu %s som ledgeren betalte, %lu afviger (%lu findes ikke "
-                              "i ledgeren); sum af differencer (betalt - ledgeren) %s",
-                              "ledger %s: %lu %s as the ledger paid, %lu differ (%lu not in the "
-                              "ledger); sum of differences (paid - ledger) %s"},
+    [RFY_MSG_AUDIT_LEDGER] =
+        {"ledger %s: %lu %s som ledgeren betalte, %lu afviger (%lu findes ikke "
+         "i ledgeren); sum af differencer (betalt - ledgeren) %s",
+         "ledger %s: %lu %s as the ledger paid, %lu differ (%lu not in the "
+         "ledger); sum of differences (paid - ledger) %s"},
     [RFY_MSG_AUDIT_EXPLAIN_NEEDS_ID] = {"--explain kræver et case_id (CASE_ID eller "
                                         "CASE_ID:ÅÅÅÅ-MM)",
                                         "--explain needs a case_id (CASE_ID or CASE_ID:YYYY-MM)"},
@@ -288,12 +294,13 @@ static const message_text MESSAGES[RFY_MSG_COUNT] = {
     [RFY_MSG_CANNOT_WRITE_STDOUT] = {"kan ikke skrive til standardoutput",
                                      "cannot write to standard output"},
     /* rfy rates */
-    [RFY_MSG_RATES_NO_YEAR] = {"ingen satstabel dækker %d: tabellerne dækker %s. Næste år tilføjes "
-                               "med rfy rates derive ÅR --r PCT -o MAPPE og derefter --rates MAPPE "
-                               "(docs/rates.md)",
-                               "no rate table covers %d: the tables cover %s. To add the next year: "
-                               "rfy rates derive YEAR --r PCT -o DIR, then --rates DIR "
-                               "(docs/rates.md)"},
+    [RFY_MSG_RATES_NO_YEAR] =
+        {"ingen satstabel dækker %d: tabellerne dækker %s. Næste år tilføjes "
+         "med rfy rates derive ÅR --r PCT -o MAPPE og derefter --rates MAPPE "
+         "(docs/rates.md)",
+         "no rate table covers %d: the tables cover %s. To add the next year: "
+         "rfy rates derive YEAR --r PCT -o DIR, then --rates DIR "
+         "(docs/rates.md)"},
     [RFY_MSG_RATES_ALL_LISTED] = {" (alle fejl står på standardoutput)",
                                   " (all errors listed on standard output)"},
     [RFY_MSG_RATES_DERIVE_NOT_EMPTY] = {"%s rummer andre filer (eller er ikke en mappe): afled til "
@@ -306,10 +313,11 @@ static const message_text MESSAGES[RFY_MSG_COUNT] = {
                                     "ÅR', ikke '%s'",
                                     "expected 'show YEAR', 'check', 'export DIR' or 'derive YEAR', "
                                     "not '%s'"},
-    [RFY_MSG_RATES_DERIVE_EXPECTED] = {"forventede ÅR, --r PCT og -o MAPPE, f.eks. rfy rates derive "
-                                       "2027 --r 2.9 -o rates-2027",
-                                       "expected YEAR, --r PCT and -o DIR, e.g. rfy rates derive "
-                                       "2027 --r 2.9 -o rates-2027"},
+    [RFY_MSG_RATES_DERIVE_EXPECTED] =
+        {"forventede ÅR, --r PCT og -o MAPPE, f.eks. rfy rates derive "
+         "2027 --r 2.9 -o rates-2027",
+         "expected YEAR, --r PCT and -o DIR, e.g. rfy rates derive "
+         "2027 --r 2.9 -o rates-2027"},
     [RFY_MSG_RATES_YEAR_BAD] = {"ÅR skal være et år som %s, ikke '%s'",
                                 "YEAR must be a year like %s, not '%s'"},
     [RFY_MSG_RATES_DERIVE_OPTIONS] = {"--r, --afdaempning, --reduction, --normalbidrag og -o hører "
@@ -318,8 +326,9 @@ static const message_text MESSAGES[RFY_MSG_COUNT] = {
                                       "belong to 'rfy rates derive'"},
     [RFY_MSG_RATES_SHOW_EXPECTED] = {"forventede ét ÅR, f.eks. rfy rates show 2024",
                                      "expected one YEAR, e.g. rfy rates show 2024"},
-    [RFY_MSG_RATES_EXPORT_EXPECTED] = {"forventede én MAPPE, f.eks. rfy rates export /srv/rfy/rates",
-                                       "expected one DIR, e.g. rfy rates export /srv/rfy/rates"},
+    [RFY_MSG_RATES_EXPORT_EXPECTED] =
+        {"forventede én MAPPE, f.eks. rfy rates export /srv/rfy/rates",
+         "expected one DIR, e.g. rfy rates export /srv/rfy/rates"},
     [RFY_MSG_RATES_EXPORT_BUILTIN] = {"skriver de indbyggede tabeller; en --rates-mappe kopieres "
                                       "ved at kopiere dens filer",
                                       "writes the built-in tables; to copy a --rates directory, "
@@ -371,41 +380,44 @@ static const message_text MESSAGES[RFY_MSG_COUNT] = {
     [RFY_MSG_RC_ESTOP] = {"stoppet", "stopped"},
     [RFY_MSG_RC_UNKNOWN] = {"ukendt fejl", "unknown error"},
     /* rfy ledger */
-    [RFY_MSG_LEDGER_RUNS_HEADER] = {"kørsel  id                tidspunkt (UTC)       art     rækker  "
-                                    "beregnet  afvist  udbetalt  efterbetaling  tilbagebetaling  "
-                                    "input\n",
-                                    "   run  id                time (UTC)            kind      rows  "
-                                    "computed  reject      paid  efterbetaling  tilbagebetaling  "
-                                    "input\n"},
+    [RFY_MSG_LEDGER_RUNS_HEADER] =
+        {"kørsel  id                tidspunkt (UTC)       art     rækker  "
+         "beregnet  afvist  udbetalt  efterbetaling  tilbagebetaling  "
+         "input\n",
+         "   run  id                time (UTC)            kind      rows  "
+         "computed  reject      paid  efterbetaling  tilbagebetaling  "
+         "input\n"},
     [RFY_MSG_LEDGER_RUNS_NONE] = {"ingen kørsler i ledgeren\n", "no runs in the ledger\n"},
-    [RFY_MSG_LEDGER_SHOW_HEADER] = {"måned    kørsel  udbetalt      tidligere udbetalt  rettelse     "
-                                    "ferie: måneder  dage brugt  status\n",
-                                    "month       run  paid          previously paid     correction  "
-                                    "holiday: months   days used  status\n"},
+    [RFY_MSG_LEDGER_SHOW_HEADER] =
+        {"måned    kørsel  udbetalt      tidligere udbetalt  rettelse     "
+         "ferie: måneder  dage brugt  status\n",
+         "month       run  paid          previously paid     correction  "
+         "holiday: months   days used  status\n"},
     [RFY_MSG_LEDGER_SHOW_CURRENT] = {"gældende", "current"},
     [RFY_MSG_LEDGER_SHOW_SUPERSEDED] = {"erstattet", "superseded"},
     [RFY_MSG_LEDGER_SHOW_RECOMPUTED] = {" (genberegnet)", " (recomputed)"},
     [RFY_MSG_LEDGER_SHOW_IMPORTED] = {" (importeret)", " (imported)"},
     [RFY_MSG_LEDGER_SHOW_UNKNOWN] = {"ukendt", "unknown"},
-    [RFY_MSG_LEDGER_SHOW_NONE] = {"sagen %s findes ikke i ledgeren\n", "case %s is not in the ledger\n"},
+    [RFY_MSG_LEDGER_SHOW_NONE] = {"sagen %s findes ikke i ledgeren\n",
+                                  "case %s is not in the ledger\n"},
     [RFY_MSG_LEDGER_VERIFY_DIFF] = {"%s %s (kørsel %lld): %s: %s\n", "%s %s (run %lld): %s: %s\n"},
-    [RFY_MSG_LEDGER_VERIFY_DONE] = {"rfy ledger verify: %lu sagsmåneder genberegnet, %lu forskelle\n",
-                                    "rfy ledger verify: %lu case-months recomputed, %lu differences\n"},
-    [RFY_MSG_LEDGER_IMPORT_DONE] = {"rfy ledger import: %lu sagsmåneder fra %s gemt som historik\n",
-                                    "rfy ledger import: %lu case-months from %s stored as history\n"},
+    [RFY_MSG_LEDGER_VERIFY_DONE] =
+        {"rfy ledger verify: %lu sagsmåneder genberegnet, %lu forskelle\n",
+         "rfy ledger verify: %lu case-months recomputed, %lu differences\n"},
+    [RFY_MSG_LEDGER_IMPORT_DONE] =
+        {"rfy ledger import: %lu sagsmåneder fra %s gemt som historik\n",
+         "rfy ledger import: %lu case-months from %s stored as history\n"},
     [RFY_MSG_LEDGER_CANNOT_EXPORT] = {"eksporten kan ikke skrives", "cannot write the export"},
     [RFY_MSG_LEDGER_FAILED] = {"mislykkedes", "failed"},
 };
 
-const char *rfy_message_format(rfy_message id, rfy_lang lang)
-{
+const char *rfy_message_format(rfy_message id, rfy_lang lang) {
     if ((unsigned)id >= RFY_MSG_COUNT || !MESSAGES[id].da)
         return NULL;
     return lang == RFY_LANG_EN ? MESSAGES[id].en : MESSAGES[id].da;
 }
 
-const char *rfy_rc_text(int rc, rfy_lang lang)
-{
+const char *rfy_rc_text(int rc, rfy_lang lang) {
     rfy_message id;
     switch (rc) {
     case RFY_OK: id = RFY_MSG_RC_OK; break;
