@@ -73,6 +73,9 @@ int cli_take_lang(int argc, char **argv);
  */
 const char *cli_msg(rfy_message id);
 
+/* A text of the program's own in cli_lang: the Danish, or the English with --lang en. */
+#define CLI_TEXT(da, en) (cli_lang == RFY_LANG_EN ? (en) : (da))
+
 /* The system's reason for errno e in cli_lang (rfy_errno_text): instead of strerror(). */
 const char *cli_errno(int e);
 

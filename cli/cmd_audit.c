@@ -45,6 +45,21 @@ static const char AUDIT_ABOUT[] =
     "amounts are summed, payment lines (only case_id, month and paid: a correction)\n"
     "included.  Reports each case-month whose payment differs from paid, with\n"
     "difference = paid - payment (positive: paid too much), followed by a summary.\n";
+static const char AUDIT_ABOUT_DA[] =
+    "Genberegner hver sagsmåned i HISTORIC.csv (\"-\" = standardinput: batchens\n"
+    "inputkolonner plus `paid`, det beløb der blev udbetalt) med de satstabeller, der\n"
+    "gjaldt i måneden.  Rækkerne for én sag og måned er én sagsmåned: deres\n"
+    "paid-beløb lægges sammen, betalingslinjer (kun case_id, month og paid: en\n"
+    "rettelse) medregnet.  Viser hver sagsmåned, hvis udbetaling afviger fra paid,\n"
+    "med difference = paid - payment (positiv: betalt for meget), og derefter en\n"
+    "oversigt.\n";
+static const char AUDIT_FOOTER_DA[] =
+    "Exitkoder: 0 alle rækker stemmer; 1 en difference eller en afvist række;\n"
+    "2 brugsfejl, manglende kolonne `paid`, input der ikke kan læses, fejl i CSV,\n"
+    "ugyldige satstabeller eller en skrivefejl (så skrives intet).  Rapport,\n"
+    "afvisninger og kvittering kommer frem samtidig, når kørslen er færdig; efter\n"
+    "SIGINT, SIGTERM eller SIGHUP er ingen af dem tilbage (exitstatus 128 +\n"
+    "signalets nummer).  Se docs/audit.md.\n";
 static const char AUDIT_FOOTER[] =
     "Exit codes: 0 every row matches; 1 a difference or a rejected row; 2 usage error,\n"
     "missing `paid` column, unreadable input, malformed CSV, invalid rate tables or a\n"
@@ -524,7 +539,8 @@ int cmd_audit(int argc, char **argv)
         case OPT_TOLERANCE: tolerance = optarg; break;
         case OPT_LEDGER: a.ledger_path = optarg; break;
         case 'h':
-            cli_print_help(stdout, "audit", AUDIT_ABOUT, AUDIT_FOOTER);
+            cli_print_help(stdout, "audit", CLI_TEXT(AUDIT_ABOUT_DA, AUDIT_ABOUT),
+                           CLI_TEXT(AUDIT_FOOTER_DA, AUDIT_FOOTER));
             exit_code = RFY_EXIT_OK;
             goto cleanup;
         default:

@@ -35,6 +35,21 @@ static const char BATCH_ABOUT[] =
     "rejects file with the line, the column and the reason: by default OUT.rejects.csv\n"
     "next to OUT.csv, or standard error when the output is standard output, a device\n"
     "or a FIFO.\n";
+static const char BATCH_ABOUT_DA[] =
+    "Beregner hver række i IN.csv (\"-\" = standardinput) og skriver resultaterne som\n"
+    "CSV til OUT.csv (standard: standardoutput).  Rækker, der ikke kan beregnes, går\n"
+    "til afvisningsfilen med linjen, kolonnen og grunden: som standard\n"
+    "OUT.rejects.csv ved siden af OUT.csv, eller standardfejl, når outputtet er\n"
+    "standardoutput, en enhed eller en FIFO.\n";
+static const char BATCH_FOOTER_DA[] =
+    "Output, afvisninger og kvittering kommer frem samtidig, når kørslen er færdig;\n"
+    "efter en fejl eller SIGINT, SIGTERM, SIGHUP er ingen af dem tilbage (processen\n"
+    "slutter da ved signalet: exitstatus 128 + dets nummer).\n"
+    "\n"
+    "Exitkoder: 0 alle rækker beregnet; 1 nogle rækker afvist (alle andre skrevet);\n"
+    "2 brugsfejl, input der ikke kan læses, fejl i CSV eller overskrift, ugyldige\n"
+    "satstabeller eller en skrivefejl (så skrives ingen outputfil).  Se\n"
+    "docs/batch.md.\n";
 static const char BATCH_FOOTER[] =
     "Output, rejects and receipt appear together once the run is complete; after a\n"
     "failure or SIGINT, SIGTERM, SIGHUP none is left (the process then ends by the\n"
@@ -465,7 +480,8 @@ int cmd_batch(int argc, char **argv)
     while ((c = cli_getopt(argc, argv, "batch", "o:h", opts)) != -1) {
         switch (c) {
         case 'h':
-            cli_print_help(stdout, "batch", BATCH_ABOUT, BATCH_FOOTER);
+            cli_print_help(stdout, "batch", CLI_TEXT(BATCH_ABOUT_DA, BATCH_ABOUT),
+                           CLI_TEXT(BATCH_FOOTER_DA, BATCH_FOOTER));
             exit_code = RFY_EXIT_OK;
             goto cleanup;
         case BATCH_LEDGER:

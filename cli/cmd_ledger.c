@@ -32,6 +32,17 @@ static const char LEDGER_ABOUT[] =
     "  verify   recompute every current case-month from its stored rows; exit 1 on\n"
     "           any difference\n"
     "  import   take an earlier output of rfy batch as history (months already paid)\n";
+static const char LEDGER_ABOUT_DA[] =
+    "Sagsledgeren fra rfy batch --ledger FILE (docs/ledger.md).\n"
+    "  runs     hver kørsel: dens id, tidspunkt, input, rækker og totaler\n"
+    "  show     en sags måneder: hvad der blev udbetalt, rettelser og ferietilstand\n"
+    "  export   en kørsels output igen, byte for byte (-o; standard: standardoutput)\n"
+    "  verify   genberegn hver gældende sagsmåned ud fra dens gemte rækker; exit 1\n"
+    "           ved enhver forskel\n"
+    "  import   tag et tidligere output fra rfy batch som historik (betalte måneder)\n";
+static const char LEDGER_FOOTER_DA[] =
+    "Exitkoder: 0 udført; 1 verify fandt en forskel; 2 brugsfejl eller en ledger, der\n"
+    "ikke kan læses eller skrives.\n";
 static const char LEDGER_FOOTER[] =
     "Exit codes: 0 done; 1 verify found a difference; 2 usage error or a ledger\n"
     "that cannot be read or written.\n";
@@ -235,7 +246,10 @@ int cmd_ledger(int argc, char **argv)
     optind = 1;
     while ((c = cli_getopt(argc, argv, "ledger", "o:h", opts)) != -1) {
         switch (c) {
-        case 'h': cli_print_help(stdout, "ledger", LEDGER_ABOUT, LEDGER_FOOTER); return RFY_EXIT_OK;
+        case 'h':
+            cli_print_help(stdout, "ledger", CLI_TEXT(LEDGER_ABOUT_DA, LEDGER_ABOUT),
+                           CLI_TEXT(LEDGER_FOOTER_DA, LEDGER_FOOTER));
+            return RFY_EXIT_OK;
         case OPT_JSON: json = 1; break;
         case OPT_RUN: run = optarg; break;
         case OPT_RATES: rates_dir = optarg; break;

@@ -27,6 +27,12 @@ static const char ABOUT[] =
     "(one or several: a level change inside the month, days without benefit) come\n"
     "from a batch file; see docs/preview.md.\n";
 static const char FOOTER[] = "Exit codes: 0 computed; 2 bad input.\n";
+static const char ABOUT_DA[] =
+    "Hvert tilvalg undtagen --rates, --json, --decimal-comma, --input og --delimiter\n"
+    "er en inputkolonne fra batch ('_' skrives '-').  Med --input kommer\n"
+    "sagsmånedens perioderækker (én eller flere: et niveauskift i måneden, dage uden\n"
+    "ydelse) fra en batchfil; se docs/preview.md.\n";
+static const char FOOTER_DA[] = "Exitkoder: 0 beregnet; 2 fejl i input.\n";
 
 enum { OPT_RATES = 1000, OPT_JSON, OPT_DECIMAL_COMMA, OPT_HELP, OPT_INPUT, OPT_DELIMITER,
        OPT_COLUMN = 2000 };
@@ -193,7 +199,7 @@ static int parse_options(preview_args *a, int argc, char **argv)
             break;
         case OPT_HELP:
         case 'h':
-            cli_print_help(stdout, "preview", ABOUT, FOOTER);
+            cli_print_help(stdout, "preview", CLI_TEXT(ABOUT_DA, ABOUT), CLI_TEXT(FOOTER_DA, FOOTER));
             return RFY_EXIT_OK;
         default: /* cli_getopt said which option */
             cli_print_usage(stderr, "preview");

@@ -28,6 +28,21 @@ static const char RATES_ABOUT[] =
     "              (--r 2.9); --reduction defaults to what the tables hold for\n"
     "              YEAR, --afdaempning to 0; the normalbidrag only from\n"
     "              --normalbidrag.  Into DIR (-o), which must be new or empty\n";
+static const char RATES_ABOUT_DA[] =
+    "  show YEAR   hver værdi i året med dens oprindelse og kilde, og de antagelser,\n"
+    "              der står i tabelfilerne\n"
+    "  check       hver strukturfejl, hver nøgle der mangler i en dækket måned, og\n"
+    "              hver værdi, som reguleringskæden ikke genskaber\n"
+    "  export DIR  skriv de indbyggede tabeller i DIR (oprettes om nødvendigt):\n"
+    "              udgangspunktet for en egen --rates DIR\n"
+    "  derive YEAR tabellerne plus en fuld tabel for YEAR, afledt af YEAR-1 med\n"
+    "              reguleringskæden og årets satsreguleringsprocent (--r 2.9);\n"
+    "              --reduction er som standard det, tabellerne har for YEAR,\n"
+    "              --afdaempning 0; normalbidraget kun fra --normalbidrag.  Skrives\n"
+    "              i DIR (-o), som skal være ny eller tom\n";
+static const char RATES_FOOTER_DA[] =
+    "Exitkoder: 0 i orden; 1 check fandt manglende nøgler eller uoverensstemmelser i\n"
+    "kæden; 2 brugsfejl eller ugyldige satstabeller.  Se docs/rates.md.\n";
 static const char RATES_FOOTER[] =
     "Exit codes: 0 fine; 1 check found missing keys or chain disagreements;\n"
     "2 usage error or invalid rate tables.  See docs/rates.md.\n";
@@ -277,7 +292,8 @@ int cmd_rates(int argc, char **argv)
         case 'o': out = optarg; derive_opts = 1; break;
         default:
             if (c == 'h')
-                cli_print_help(stdout, "rates", RATES_ABOUT, RATES_FOOTER);
+                cli_print_help(stdout, "rates", CLI_TEXT(RATES_ABOUT_DA, RATES_ABOUT),
+                               CLI_TEXT(RATES_FOOTER_DA, RATES_FOOTER));
             else
                 cli_print_usage(stderr, "rates");
             return c == 'h' ? RFY_EXIT_OK : RFY_EXIT_USAGE;

@@ -29,6 +29,10 @@ static const char ABOUT[] =
     "The caseworker page and the JSON API.  Default 127.0.0.1:8080 (this machine\n"
     "only).  See docs/web.md.\n";
 
+static const char ABOUT_DA[] =
+    "Sagsbehandlerens side og JSON-API'et.  Standard 127.0.0.1:8080 (kun denne\n"
+    "maskine).  Se docs/web.md.\n";
+
 /* Descriptors kept free of connections: the listening socket, epoll and the
  * threads' wake-up pipes, standard streams. */
 #define FD_RESERVE 64
@@ -131,7 +135,7 @@ int cmd_serve(int argc, char **argv)
                 return RFY_EXIT_USAGE;
         } else {
             if (c == 'h')
-                cli_print_help(stdout, "serve", ABOUT, NULL);
+                cli_print_help(stdout, "serve", CLI_TEXT(ABOUT_DA, ABOUT), NULL);
             else
                 cli_print_usage(stderr, "serve");
             return c == 'h' ? RFY_EXIT_OK : RFY_EXIT_USAGE;

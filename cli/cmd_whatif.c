@@ -29,6 +29,12 @@ static const char ABOUT[] =
     "extra krone kept for each wage (or number of hours) in the range, and the exact\n"
     "wage at which the ydelse becomes 0 (at most 1000 points; see docs/whatif.md).\n";
 static const char FOOTER[] = "Exit codes: 0 computed; 2 bad input.\n";
+static const char ABOUT_DA[] =
+    "Viser udbetalt ydelse, fradragene, løn + ydelse og den andel af den sidste\n"
+    "ekstra krone, der beholdes, for hver løn (eller hvert antal timer) i\n"
+    "intervallet, og den præcise løn, hvor ydelsen bliver 0 (højst 1000 punkter; se\n"
+    "docs/whatif.md).\n";
+static const char FOOTER_DA[] = "Exitkoder: 0 beregnet; 2 fejl i input.\n";
 
 /* Every Danish text of the command's output, in one place. */
 static const struct {
@@ -173,7 +179,7 @@ static int parse_options(whatif_args *a, int argc, char **argv)
             break;
         case OPT_HELP:
         case 'h':
-            cli_print_help(stdout, "whatif", ABOUT, FOOTER);
+            cli_print_help(stdout, "whatif", CLI_TEXT(ABOUT_DA, ABOUT), CLI_TEXT(FOOTER_DA, FOOTER));
             return RFY_EXIT_OK;
         default: /* cli_getopt said which option */
             cli_print_usage(stderr, "whatif");

@@ -23,15 +23,29 @@ static const char USAGE_TAIL[] =
     "(audit: a difference); 2 usage error, unreadable input or invalid rate tables.\n"
     "See docs/ for the rules, the CSV columns and the rate tables.\n";
 
-/* The whole text of `rfy --help`. */
+static const char USAGE_HEAD_DA[] =
+    "rfy " RFY_VERSION " - ressourceforløbsydelse, beregnet præcist (LAS kap. 6 a, §§ 68, 68 a, 69)\n"
+    "\n"
+    "Brug:\n";
+static const char USAGE_TAIL_DA[] =
+    "  rfy help [COMMAND] | --version | --help\n"
+    "\n"
+    "Hver kommando tager --lang da|en: sproget i begrundelser, oversigter og\n"
+    "forklaringer (dansk, medmindre --lang en).  rfy help COMMAND viser dens tilvalg.\n"
+    "\n"
+    "Exitkoder: 0 alle rækker beregnet (audit: alle stemmer); 1 nogle rækker afvist\n"
+    "(audit: en difference); 2 brugsfejl, input der ikke kan læses, eller ugyldige\n"
+    "satstabeller.  Se docs/ for reglerne, CSV-kolonnerne og satstabellerne.\n";
+
+/* The whole text of `rfy --help`, in cli_lang. */
 static void usage(FILE *out)
 {
     size_t n;
     const cli_command *cmds = cli_commands(&n);
-    fputs(USAGE_HEAD, out);
+    fputs(CLI_TEXT(USAGE_HEAD_DA, USAGE_HEAD), out);
     for (size_t i = 0; i < n; i++)
         cli_print_synopsis(out, &cmds[i], "  ", "  ");
-    fputs(USAGE_TAIL, out);
+    fputs(CLI_TEXT(USAGE_TAIL_DA, USAGE_TAIL), out);
 }
 
 /* `rfy help` (this text) and `rfy help COMMAND` (the command's --help). */

@@ -339,7 +339,7 @@ check "report on /dev/full: exit 2, no rejects or receipt" [ $? = 2 -a ! -e "$TM
 "$RFY" audit >/dev/null 2>&1
 check "no input: exit 2" [ $? = 2 ]
 "$RFY" audit --help >"$TMP/help" 2>&1
-check "--help: exit 0" [ $? = 0 -a "$(head -c 16 "$TMP/help")" = "usage: rfy audit" ]
+check "--help: exit 0" [ $? = 0 -a "$(head -c 15 "$TMP/help")" = "brug: rfy audit" ]
 
 # ---- batch writes a receipt too ----------------------------------------------------------------------
 "$RFY" batch --quiet -o "$TMP/b.csv" "$TMP/nopaid.csv" 2>"$TMP/b.err"

@@ -142,7 +142,7 @@ check "invalid rate tables: exit 2" [ $? = 2 ]
 check "invalid rate tables: message" grep -q '^rfy: ugyldige satstabeller: x.csv:1: ' "$TMP/rates.err"
 check "invalid rate tables: nothing written" none_left badrates
 "$RFY" batch --help >"$TMP/help.out" 2>&1
-check "--help: exit 0 with usage" [ $? = 0 -a "$(head -c 16 "$TMP/help.out")" = "usage: rfy batch" ]
+check "--help: exit 0 with usage" [ $? = 0 -a "$(head -c 15 "$TMP/help.out")" = "brug: rfy batch" ]
 
 # ---- --delimiter tab ------------------------------------------------------------------------
 tr ',' '\t' <"$FIX/worked.csv" >"$TMP/tab.tsv"

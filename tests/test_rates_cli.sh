@@ -357,7 +357,7 @@ expect_rc 0
 expect_out_re '^rfy [0-9]+\.[0-9]+\.[0-9]+'
 run --help
 expect_rc 0
-expect_out "Usage:"
+expect_out "Brug:"
 expect_out "rfy rates"
 run rates --help
 expect_rc 0

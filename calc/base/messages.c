@@ -26,6 +26,7 @@ static const message_text MESSAGES[RFY_MSG_COUNT] = {
     [RFY_MSG_REPORT_FILE] = {"rapportfilen", "report"},
     [RFY_MSG_FOUND_MORE] = {", fandt flere", ", found more"},
     [RFY_MSG_USAGE] = {"brug: ", "usage: "},
+    [RFY_MSG_OPTIONS] = {"Tilvalg:", "Options:"},
     /* the command line */
     [RFY_MSG_LANG_MISSING] = {"--lang kræver da eller en", "--lang needs da or en"},
     [RFY_MSG_LANG_BAD] = {"--lang '%s': brug da eller en", "--lang '%s': use da or en"},

@@ -30,6 +30,7 @@ typedef enum rfy_message {
     RFY_MSG_REPORT_FILE, /* "rapportfilen": audit's report, in a sentence */
     RFY_MSG_FOUND_MORE,  /* ", fandt flere" (after RFY_MSG_ONE_INPUT) */
     RFY_MSG_USAGE,       /* "brug: " before a command's synopsis */
+    RFY_MSG_OPTIONS,     /* "Tilvalg:", the heading of a command's --help list */
     /* ---- the command line: %s = a command, an option, a value */
     RFY_MSG_LANG_MISSING,       /* --lang without a value (before the language is known) */
     RFY_MSG_LANG_BAD,           /* %s = the value given to --lang */
