@@ -14,6 +14,7 @@
 
 #include "atomic_cleanup.h"
 #include "atomic_file.h"
+#include "cli.h"
 #include "hash_behind.h"
 #include <rfy/status.h>
 
@@ -366,7 +367,7 @@ int atomic_file_open(atomic_file *f, const char *path, char **errmsg)
         /* A device, pipe or descriptor: write directly (see atomic_file.h). */
         f->fp = fopen(path, "w");
         if (!f->fp)
-            return fail(errmsg, "cannot open %s: %s", path, strerror(errno));
+            return fail(errmsg, cli_msg(RFY_MSG_CANNOT_OPEN), path, cli_errno(errno));
         f->owns_fp = 1;
         set_buffer(f->fp, NULL);
         return RFY_OK;
@@ -374,13 +375,13 @@ int atomic_file_open(atomic_file *f, const char *path, char **errmsg)
     /* A symbolic link to a file: the file is replaced, the link kept. */
     if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) && stat(path, &st) == 0 &&
         !(f->final = realpath(path, NULL)))
-        return fail(errmsg, "cannot open %s: %s", path, strerror(errno));
+        return fail(errmsg, cli_msg(RFY_MSG_CANNOT_OPEN), path, cli_errno(errno));
     target = target_of(f);
     mode = (stat(target, &st) == 0) ? (st.st_mode & 07777) : new_file_mode();
     if (split_path(dir, sizeof dir, target, &base) != 0) {
         free(f->final);
         f->final = NULL;
-        return fail(errmsg, "cannot create %s: %s", path, strerror(ENAMETOOLONG));
+        return fail(errmsg, cli_msg(RFY_MSG_CANNOT_CREATE), path, cli_errno(ENAMETOOLONG));
     }
     atomic_cleanup_install();
     atomic_cleanup_stale(dir, base); /* what a run killed before left */
@@ -392,13 +393,13 @@ int atomic_file_open(atomic_file *f, const char *path, char **errmsg)
             free(f->final);
             f->final = NULL;
             f->kind = ATOMIC_DIRECT;
-            return fail(errmsg, "cannot create %s: %s", path, strerror(e));
+            return fail(errmsg, cli_msg(RFY_MSG_CANNOT_CREATE), path, cli_errno(e));
         }
     }
     if (fchmod(f->fd, mode) != 0 || open_stream(f) != 0) {
         int e = errno;
         atomic_file_abort(f);
-        return fail(errmsg, "cannot write %s: %s", path, strerror(e));
+        return fail(errmsg, cli_msg(RFY_MSG_CANNOT_WRITE), path, cli_errno(e));
     }
     return RFY_OK;
 }
@@ -426,7 +427,7 @@ const char *atomic_file_read_path(const atomic_file *f)
 
 int atomic_file_finish(atomic_file *f, char **errmsg)
 {
-    const char *name = strcmp(f->path, "-") == 0 ? "standard output" : f->path;
+    const char *name = strcmp(f->path, "-") == 0 ? cli_msg(RFY_MSG_STDOUT) : f->path;
     FILE *fp = f->fp;
     if (errmsg)
         *errmsg = NULL;
@@ -434,15 +435,15 @@ int atomic_file_finish(atomic_file *f, char **errmsg)
         return RFY_OK;
     errno = 0;
     if (fp && fflush(fp) != 0)
-        return fail(errmsg, "cannot write %s: %s", name, strerror(errno ? errno : EIO));
+        return fail(errmsg, cli_msg(RFY_MSG_CANNOT_WRITE), name, cli_errno(errno ? errno : EIO));
     if (fp && ferror(fp)) /* an earlier write failed; its errno is gone */
-        return fail(errmsg, "cannot write %s: a write failed", name);
+        return fail(errmsg, cli_msg(RFY_MSG_WRITE_FAILED), name);
     if (f->kind != ATOMIC_DIRECT) {
         if (f->by_name ? file_digest(f) != 0 : sink_digest(f) != 0)
-            return fail(errmsg, "cannot hash %s: %s", name,
-                        f->by_name ? strerror(errno) : "out of memory");
+            return fail(errmsg, cli_msg(RFY_MSG_CANNOT_HASH), name,
+                        f->by_name ? cli_errno(errno) : cli_msg(RFY_MSG_OUT_OF_MEMORY));
         if (fsync(f->fd) != 0)
-            return fail(errmsg, "cannot write %s: %s", name, strerror(errno));
+            return fail(errmsg, cli_msg(RFY_MSG_CANNOT_WRITE), name, cli_errno(errno));
         f->fp = NULL;
         f->owns_fp = 0;
         fclose(fp); /* the descriptor stays open (sink_close) */
@@ -451,7 +452,7 @@ int atomic_file_finish(atomic_file *f, char **errmsg)
         f->fp = NULL;
         f->owns_fp = 0;
         if (fclose(fp) != 0)
-            return fail(errmsg, "cannot write %s: %s", name, strerror(errno));
+            return fail(errmsg, cli_msg(RFY_MSG_CANNOT_WRITE), name, cli_errno(errno));
     }
     f->finished = 1;
     return RFY_OK;
@@ -504,14 +505,14 @@ static int commit_one(atomic_file *f, char **errmsg)
     if (f->kind == ATOMIC_DIRECT || f->renamed)
         return RFY_OK;
     if (!f->finished)
-        return fail(errmsg, "cannot replace %s: not finished", f->path);
+        return fail(errmsg, cli_msg(RFY_MSG_NOT_FINISHED), f->path);
     if (f->kind == ATOMIC_UNNAMED) {
         if (linkat(AT_FDCWD, f->fd_path, AT_FDCWD, target, AT_SYMLINK_FOLLOW) != 0 &&
             (errno != EEXIST || link_replacing(f, target) != 0))
-            return fail(errmsg, "cannot replace %s: %s", f->path, strerror(errno));
+            return fail(errmsg, cli_msg(RFY_MSG_CANNOT_REPLACE), f->path, cli_errno(errno));
     } else {
         if (rename(f->tmp, target) != 0)
-            return fail(errmsg, "cannot replace %s: %s", f->path, strerror(errno));
+            return fail(errmsg, cli_msg(RFY_MSG_CANNOT_REPLACE), f->path, cli_errno(errno));
         atomic_cleanup_remove(f->tmp);
     }
     f->renamed = 1;

@@ -2,6 +2,9 @@
 #ifndef RFY_CLI_H
 #define RFY_CLI_H
 
+#include <getopt.h>
+
+#include <rfy/messages.h>
 #include <rfy/rfy.h>
 
 /* Exit codes (interface.md). */
@@ -62,6 +65,35 @@ extern rfy_lang cli_lang;
  * stderr for a language other than da or en, or a missing value.
  */
 int cli_take_lang(int argc, char **argv);
+
+/*
+ * What rfy says on its own account comes from the engine's one catalogue
+ * (rfy/messages.h), in cli_lang: the format of message id (for a caller
+ * that puts it into a buffer or a longer line).
+ */
+const char *cli_msg(rfy_message id);
+
+/* A text of the program's own in cli_lang: the Danish, or the English with --lang en. */
+#define CLI_TEXT(da, en) (cli_lang == RFY_LANG_EN ? (en) : (da))
+
+/* The system's reason for errno e in cli_lang (rfy_errno_text): instead of strerror(). */
+const char *cli_errno(int e);
+
+/*
+ * One line on standard error: "rfy CMD: " ("rfy: " when cmd is NULL), then
+ * message id in cli_lang with the arguments its format takes, then a line end.
+ */
+void cli_say(const char *cmd, rfy_message id, ...);
+
+/*
+ * getopt_long for a command, with getopt's own (English) words off: an
+ * unknown option, a value missing or one given to an option that takes none
+ * is said from the catalogue ("rfy batch: ukendt tilvalg '--bogus' ...",
+ * naming the option as written) and '?' returned.  cmd NULL: the options
+ * before any command.  Other returns as getopt_long's.
+ */
+int cli_getopt(int argc, char **argv, const char *cmd, const char *shortopts,
+               const struct option *longopts);
 
 /* The sub-commands.  argv[0] is the sub-command name. Each returns an exit code. */
 int cmd_rates(int argc, char **argv);

@@ -1,4 +1,5 @@
 /* Helpers shared by the sub-commands (cli.h). */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +13,8 @@ rfy_rates *cli_load_rates(const char *dir)
     int rc = dir ? rfy_rates_load_dir(&rates, dir, &err) : rfy_rates_load_builtin(&rates, &err);
     if (rc != RFY_OK) {
         /* the loader lists every structural error, one per line */
-        fputs("rfy: invalid rate tables: ", stderr);
-        for (const char *p = err ? err : rfy_rc_name(rc); *p; p++)
+        fprintf(stderr, "rfy: %s", cli_msg(RFY_MSG_INVALID_RATES));
+        for (const char *p = err ? err : rfy_rc_text(rc, cli_lang); *p; p++)
             fputs(*p == '\n' ? "\n  " : (char[2]){*p, 0}, stderr);
         fputc('\n', stderr);
         free(err);
@@ -66,7 +67,9 @@ int cli_take_lang(int argc, char **argv)
         }
         if (strcmp(argv[i], "--lang") == 0) {
             if (i + 1 >= argc) {
-                fprintf(stderr, "rfy: --lang kræver da eller en (--lang needs da or en)\n");
+                /* the language is not known: both, Danish first */
+                fprintf(stderr, "rfy: %s (%s)\n", rfy_message_format(RFY_MSG_LANG_MISSING, RFY_LANG_DA),
+                        rfy_message_format(RFY_MSG_LANG_MISSING, RFY_LANG_EN));
                 return -1;
             }
             v = argv[++i];
@@ -77,7 +80,11 @@ int cli_take_lang(int argc, char **argv)
             continue;
         }
         if (rfy_lang_from_name(&cli_lang, v) != 0) {
-            fprintf(stderr, "rfy: --lang '%s': brug da eller en (use da or en)\n", v);
+            fprintf(stderr, "rfy: ");
+            fprintf(stderr, rfy_message_format(RFY_MSG_LANG_BAD, RFY_LANG_DA), v);
+            fputs(" (", stderr);
+            fprintf(stderr, rfy_message_format(RFY_MSG_LANG_BAD, RFY_LANG_EN), v);
+            fputs(")\n", stderr);
             return -1;
         }
     }
@@ -141,4 +148,94 @@ int cli_parse_jobs(unsigned *out, const char *arg, unsigned max)
         return -1;
     *out = (unsigned)n;
     return 0;
+}
+
+/* ---- The catalogue's words on standard error (cli.h) -------------------------- */
+
+const char *cli_msg(rfy_message id)
+{
+    return rfy_message_format(id, cli_lang);
+}
+
+const char *cli_errno(int e)
+{
+    return rfy_errno_text(e, cli_lang);
+}
+
+void cli_say(const char *cmd, rfy_message id, ...)
+{
+    va_list ap;
+    if (cmd)
+        fprintf(stderr, "rfy %s: ", cmd);
+    else
+        fputs("rfy: ", stderr);
+    va_start(ap, id);
+    vfprintf(stderr, cli_msg(id), ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+/* Whether arg ("--na" or "--na=value") starts the names of two or more long
+ * options and is none of them in full (getopt_long's "ambiguous"). */
+static int ambiguous(const char *arg, const struct option *longopts)
+{
+    size_t len = strcspn(arg + 2, "="), n = 0;
+    for (const struct option *o = longopts; o && o->name; o++) {
+        if (strncmp(o->name, arg + 2, len) != 0)
+            continue;
+        if (strlen(o->name) == len)
+            return 0; /* an exact name is never ambiguous */
+        n++;
+    }
+    return n >= 2;
+}
+
+/* Whether arg ("--name=value") names a long option that takes no value. */
+static int takes_no_value(const char *arg, const struct option *longopts)
+{
+    size_t len = strcspn(arg + 2, "=");
+    if (arg[2 + len] != '=')
+        return 0;
+    for (const struct option *o = longopts; o && o->name; o++)
+        if (strlen(o->name) == len && strncmp(o->name, arg + 2, len) == 0)
+            return o->has_arg == no_argument;
+    return 0;
+}
+
+int cli_getopt(int argc, char **argv, const char *cmd, const char *shortopts,
+               const struct option *longopts)
+{
+    char opts[64], name[8], written[80];
+    const char *last;
+    int c;
+    /* a leading ':' tells a missing value (':') from an unknown option ('?') */
+    snprintf(opts, sizeof opts, "%s%s", shortopts[0] == ':' ? "" : ":", shortopts);
+    opterr = 0;
+    c = getopt_long(argc, argv, opts, longopts, NULL);
+    if (c != '?' && c != ':')
+        return c;
+    /* the option as written: a long one is the argument getopt has just passed */
+    last = optind >= 1 && optind <= argc ? argv[optind - 1] : "";
+    snprintf(name, sizeof name, "-%c", optopt > 0 && optopt < 128 ? optopt : '?');
+    if (c == ':') {
+        cli_say(cmd, RFY_MSG_OPTION_NEEDS_VALUE, strncmp(last, "--", 2) == 0 ? last : name);
+    } else if (strncmp(last, "--", 2) == 0 && (optopt == 0 || takes_no_value(last, longopts))) {
+        if (optopt != 0)
+            cli_say(cmd, RFY_MSG_OPTION_NO_VALUE, last);
+        else if (ambiguous(last, longopts))
+            cli_say(cmd, RFY_MSG_OPTION_AMBIGUOUS, last);
+        else {
+            /* the option's name, without a value given to it with '=' */
+            snprintf(written, sizeof written, "%.*s", (int)strcspn(last, "="), last);
+            if (cmd)
+                cli_say(cmd, RFY_MSG_UNKNOWN_OPTION, written, cmd);
+            else
+                cli_say(cmd, RFY_MSG_UNKNOWN_OPTION_TOP, written);
+        }
+    } else if (cmd) {
+        cli_say(cmd, RFY_MSG_UNKNOWN_OPTION, name, cmd);
+    } else {
+        cli_say(cmd, RFY_MSG_UNKNOWN_OPTION_TOP, name);
+    }
+    return '?';
 }

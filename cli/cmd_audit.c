@@ -45,6 +45,21 @@ static const char AUDIT_ABOUT[] =
     "amounts are summed, payment lines (only case_id, month and paid: a correction)\n"
     "included.  Reports each case-month whose payment differs from paid, with\n"
     "difference = paid - payment (positive: paid too much), followed by a summary.\n";
+static const char AUDIT_ABOUT_DA[] =
+    "Genberegner hver sagsmåned i HISTORIC.csv (\"-\" = standardinput: batchens\n"
+    "inputkolonner plus `paid`, det beløb der blev udbetalt) med de satstabeller, der\n"
+    "gjaldt i måneden.  Rækkerne for én sag og måned er én sagsmåned: deres\n"
+    "paid-beløb lægges sammen, betalingslinjer (kun case_id, month og paid: en\n"
+    "rettelse) medregnet.  Viser hver sagsmåned, hvis udbetaling afviger fra paid,\n"
+    "med difference = paid - payment (positiv: betalt for meget), og derefter en\n"
+    "oversigt.\n";
+static const char AUDIT_FOOTER_DA[] =
+    "Exitkoder: 0 alle rækker stemmer; 1 en difference eller en afvist række;\n"
+    "2 brugsfejl, manglende kolonne `paid`, input der ikke kan læses, fejl i CSV,\n"
+    "ugyldige satstabeller eller en skrivefejl (så skrives intet).  Rapport,\n"
+    "afvisninger og kvittering kommer frem samtidig, når kørslen er færdig; efter\n"
+    "SIGINT, SIGTERM eller SIGHUP er ingen af dem tilbage (exitstatus 128 +\n"
+    "signalets nummer).  Se docs/audit.md.\n";
 static const char AUDIT_FOOTER[] =
     "Exit codes: 0 every row matches; 1 a difference or a rejected row; 2 usage error,\n"
     "missing `paid` column, unreadable input, malformed CSV, invalid rate tables or a\n"
@@ -123,11 +138,7 @@ static int on_header(void *user, const rfy_case_binding *b, char *msg, size_t ms
         run_files_write_header(&a->files); /* a failure is recorded, and stops the first row */
         return RFY_OK;
     }
-    snprintf(msg, msgsize, "%s",
-             cli_lang == RFY_LANG_EN
-                 ? "missing column paid: an audit needs the amount that was paid in each row"
-                 : "kolonnen paid mangler: en revision skal bruge det beløb der blev udbetalt i "
-                   "hver række");
+    snprintf(msg, msgsize, "%s", cli_msg(RFY_MSG_AUDIT_NO_PAID));
     return RFY_EINPUT;
 }
 
@@ -187,7 +198,7 @@ static int explain_row(audit_ctx *a, const rfy_batch_row *row, int differs)
                 a->explained ? "\n" : "", said, a->explain_id, paid, payment, diff,
                 differs ? "afviger" : "stemmer") < 0 ||
         explain_case_month(fp, a, row) == EOF)
-        return write_failed(a, fp == stdout ? "-" : "standard error");
+        return write_failed(a, fp == stdout ? "-" : cli_msg(RFY_MSG_STDERR));
     a->explained++;
     return RFY_OK;
 }
@@ -306,7 +317,7 @@ static FILE *reopen_input(void *user)
 static void on_progress(void *user, unsigned long rows)
 {
     (void)user;
-    fprintf(stderr, "rfy audit: %lu rows\xE2\x80\xA6\n", rows);
+    cli_say("audit", RFY_MSG_PROGRESS_ROWS, rows);
 }
 
 /* ---- Summary ---------------------------------------------------------------------------- */
@@ -400,60 +411,32 @@ static void summary(const audit_ctx *a, const run_totals *st, const char *reject
     rfy_money_format(q, sizeof q, st->payment, '.');
     rfy_audit_totals_text(o, sizeof o, a->tot, RFY_AUDIT_OVER_SUM, '.');
     rfy_audit_totals_text(u, sizeof u, a->tot, RFY_AUDIT_UNDER_SUM, '.');
-    /* Danish unless --lang en (cli_lang) */
-    if (cli_lang == RFY_LANG_EN) {
-        fprintf(stderr, "rfy audit: %lu row%s read, %lu match, %lu differ, %lu rejected", st->n.rows,
-                st->n.rows == 1 ? "" : "s", c.matches, differences(a), st->n.rejected);
-        if (st->n.rejected)
-            fprintf(stderr, " (see %s)", rejects_name);
-        if (st->n.casemonths != st->n.computed)
-            fprintf(stderr, "; %lu case-months from %lu rows", st->n.casemonths, st->n.computed);
-    } else {
-        fprintf(stderr, "rfy audit: %lu %s læst, %lu stemmer, %lu afviger, %lu afvist", st->n.rows,
-                st->n.rows == 1 ? "række" : "rækker", c.matches, differences(a), st->n.rejected);
-        if (st->n.rejected)
-            fprintf(stderr, " (se %s)", rejects_name);
-        if (st->n.casemonths != st->n.computed)
-            fprintf(stderr, "; %lu sagsmåneder fra %lu rækker", st->n.casemonths, st->n.computed);
-    }
+    /* Danish unless --lang en (cli_lang): the catalogue's words */
+    fputs("rfy audit: ", stderr);
+    fprintf(stderr, cli_msg(st->n.rows == 1 ? RFY_MSG_AUDIT_SUM_ONE : RFY_MSG_AUDIT_SUM_MANY),
+            st->n.rows, c.matches, differences(a), st->n.rejected);
+    if (st->n.rejected)
+        fprintf(stderr, cli_msg(RFY_MSG_SUM_SEE), rejects_name);
+    if (st->n.casemonths != st->n.computed)
+        fprintf(stderr, cli_msg(RFY_MSG_AUDIT_SUM_CASEMONTHS), st->n.casemonths, st->n.computed);
     fputc('\n', stderr);
     /* gross − deductions applied = the recomputed payment; rejects by reason */
     run_summary_print_as(&a->sum, stderr, "audit", "recomputed");
-    if (cli_lang == RFY_LANG_EN) {
-        if (a->holiday_excess)
-            fprintf(stderr, "rfy audit: %lu case-month%s with holiday beyond the right (§ 69 stk. 5), "
-                            "flagged in the report\n", a->holiday_excess,
-                    a->holiday_excess == 1 ? "" : "s");
-        fprintf(stderr, "rfy audit: overpaid %lu case-month%s, %s; underpaid %lu case-month%s, %s",
-                c.over, c.over == 1 ? "" : "s", o, c.under,
-                c.under == 1 ? "" : "s", u);
-        if (tolerance_given) /* the matches' own differences, so that the sum adds up */
-            fprintf(stderr, "; within the tolerance %s", w);
-        fprintf(stderr, "\nrfy audit: sum of differences (paid - payment) %s; total paid %s, "
-                        "total recomputed %s\n", d, p, q);
-    } else {
-        if (a->holiday_excess)
-            fprintf(stderr, "rfy audit: %lu %s med ferie ud over retten (§ 69 stk. 5), "
-                            "markeret i rapporten\n", a->holiday_excess,
-                    a->holiday_excess == 1 ? "sagsmåned" : "sagsmåneder");
-        fprintf(stderr, "rfy audit: overbetalt %lu %s, %s; underbetalt %lu %s, %s", c.over,
-                c.over == 1 ? "sagsmåned" : "sagsmåneder", o, c.under,
-                c.under == 1 ? "sagsmåned" : "sagsmåneder", u);
-        if (tolerance_given) /* the matches' own differences, so that the sum adds up */
-            fprintf(stderr, "; inden for tolerancen %s", w);
-        fprintf(stderr, "\nrfy audit: sum af differencer (betalt - udbetaling) %s; betalt i alt %s, "
-                        "genberegnet i alt %s\n", d, p, q);
-    }
+    if (a->holiday_excess)
+        cli_say("audit", a->holiday_excess == 1 ? RFY_MSG_AUDIT_HOLIDAY_ONE : RFY_MSG_AUDIT_HOLIDAY_MANY,
+                a->holiday_excess);
+    fputs("rfy audit: ", stderr);
+    fprintf(stderr, cli_msg(RFY_MSG_AUDIT_OVER_UNDER), c.over,
+            cli_msg(c.over == 1 ? RFY_MSG_CASEMONTH_ONE : RFY_MSG_CASEMONTH_MANY), o, c.under,
+            cli_msg(c.under == 1 ? RFY_MSG_CASEMONTH_ONE : RFY_MSG_CASEMONTH_MANY), u);
+    if (tolerance_given) /* the matches' own differences, so that the sum adds up */
+        fprintf(stderr, cli_msg(RFY_MSG_AUDIT_WITHIN), w);
+    fputc('\n', stderr);
+    cli_say("audit", RFY_MSG_AUDIT_DIFFERENCES, d, p, q);
     if (a->ledger) {
         rfy_audit_totals_text(d, sizeof d, a->ltot, RFY_AUDIT_DIFF_TOTAL, '.');
-        fprintf(stderr,
-                cli_lang == RFY_LANG_EN
-                    ? "rfy audit: ledger %s: %lu case-month%s as the ledger paid, %lu differ (%lu not "
-                      "in the ledger); sum of differences (paid - ledger) %s\n"
-                    : "rfy audit: ledger %s: %lu sagsmåned%s som ledgeren betalte, %lu afviger (%lu "
-                      "findes ikke i ledgeren); sum af differencer (betalt - ledgeren) %s\n",
-                a->ledger_path, lc.matches,
-                lc.matches == 1 ? "" : cli_lang == RFY_LANG_EN ? "s" : "er",
+        cli_say("audit", RFY_MSG_AUDIT_LEDGER, a->ledger_path, lc.matches,
+                cli_msg(lc.matches == 1 ? RFY_MSG_CASEMONTH_ONE : RFY_MSG_CASEMONTH_MANY),
                 ledger_differences(a), a->ledger_missing, d);
     }
     fprintf(stderr, "rfy audit: rates_id %s\n", a->rates_id);
@@ -479,7 +462,7 @@ static int explain_target(audit_ctx *a, const char *arg)
         a->explain_month = 0;
     }
     if (a->explain_len == 0) {
-        fprintf(stderr, "rfy audit: --explain needs a case_id (CASE_ID or CASE_ID:YYYY-MM)\n");
+        cli_say("audit", RFY_MSG_AUDIT_EXPLAIN_NEEDS_ID);
         return -1;
     }
     return 0;
@@ -490,8 +473,7 @@ static int parse_tolerance(mpz_t out, const char *arg)
 {
     const char *why = NULL;
     if (rfy_audit_tolerance_parse(out, arg, strlen(arg), &why) != RFY_OK) {
-        fprintf(stderr, "rfy audit: --tolerance must be an amount such as 0.50 or 0,50 (kr., at "
-                        "most 9999999.99), not '%s'%s%s\n", arg, why ? ": " : "", why ? why : "");
+        cli_say("audit", RFY_MSG_AUDIT_TOLERANCE, arg, why ? ": " : "", why ? why : "");
         return -1;
     }
     return 0;
@@ -529,11 +511,11 @@ int cmd_audit(int argc, char **argv)
     input_again again;
     json_t *options = NULL;
 
-    run_stream_init(&s, "audit", "report");
+    run_stream_init(&s, "audit", cli_msg(RFY_MSG_REPORT_FILE));
     memset(&a, 0, sizeof a);
     memset(&rec, 0, sizeof rec);
     if (run_args_init(&args) != 0 || !(stats = rfy_batch_stats_new())) {
-        fprintf(stderr, "rfy audit: out of memory\n");
+        cli_say("audit", RFY_MSG_OUT_OF_MEMORY);
         run_args_free(&args);
         return RFY_EXIT_USAGE;
     }
@@ -543,12 +525,12 @@ int cmd_audit(int argc, char **argv)
               a.stored_paid, NULL);
     if (!(a.paid = rfy_audit_paid_new()) || !(a.tot = rfy_audit_totals_new()) ||
         !(a.ltot = rfy_audit_totals_new()) || !(a.stored = rfy_ledger_stored_new())) {
-        fprintf(stderr, "rfy audit: out of memory\n");
+        cli_say("audit", RFY_MSG_OUT_OF_MEMORY);
         goto cleanup;
     }
     a.stream = &s;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "audit", "o:h", opts)) != -1) {
         switch (c) {
         case OPT_EXPLAIN:
             if (explain_target(&a, optarg) != 0)
@@ -557,7 +539,8 @@ int cmd_audit(int argc, char **argv)
         case OPT_TOLERANCE: tolerance = optarg; break;
         case OPT_LEDGER: a.ledger_path = optarg; break;
         case 'h':
-            cli_print_help(stdout, "audit", AUDIT_ABOUT, AUDIT_FOOTER);
+            cli_print_help(stdout, "audit", CLI_TEXT(AUDIT_ABOUT_DA, AUDIT_ABOUT),
+                           CLI_TEXT(AUDIT_FOOTER_DA, AUDIT_FOOTER));
             exit_code = RFY_EXIT_OK;
             goto cleanup;
         default:
@@ -637,8 +620,7 @@ int cmd_audit(int argc, char **argv)
     unsigned long matched = rfy_audit_totals_counts(a.tot).matches;
     if (matched + differences(&a) != st.n.casemonths || a.rejects_written != st.n.rejected ||
         a.lines_written != st.n.computed || st.n.rows != a.lines_written + st.n.rejected) {
-        fprintf(stderr, "rfy audit: internal error: %lu rows read, but %lu match, %lu differ "
-                        "and %lu rejected\n", st.n.rows, matched, differences(&a),
+        cli_say("audit", RFY_MSG_AUDIT_INTERNAL, st.n.rows, matched, differences(&a),
                 a.rejects_written);
         goto failed;
     }
@@ -680,19 +662,19 @@ int cmd_audit(int argc, char **argv)
     rec.rejects_path = a.files.rej_path ? a.files.rej_path : "-";
     if (!(options = run_options_json(&args.ro, args.delimiter, args.comma, s.used, s.sep)) ||
         add_tolerance(options, a.tolerance) != 0) {
-        fprintf(stderr, "rfy audit: cannot build the receipt: out of memory\n");
+        cli_say("audit", RFY_MSG_CANNOT_BUILD_RECEIPT);
         goto failed;
     }
     rec.options = options;
     if (!(rec.summary = run_summary_json(&a.sum))) {
-        fprintf(stderr, "rfy audit: cannot build the receipt: out of memory\n");
+        cli_say("audit", RFY_MSG_CANNOT_BUILD_RECEIPT);
         goto failed;
     }
     /* taken while written (an xlsx workbook: read back once written) */
     receipt_take_hashes(&rec, atomic_file_sha256(&a.files.out), atomic_file_sha256(&a.files.rej));
     if (receipt_prepare(&rec, &s.hash, args.receipt_path, &a.files.rcp, &a.files.receipt_line,
                         &msg) != RFY_OK) {
-        fprintf(stderr, "rfy audit: %s\n", msg ? msg : "cannot write the receipt");
+        fprintf(stderr, "rfy audit: %s\n", msg ? msg : cli_msg(RFY_MSG_CANNOT_WRITE_RECEIPT));
         goto failed;
     }
     if (run_files_commit(&a.files) != 0)
@@ -700,8 +682,8 @@ int cmd_audit(int argc, char **argv)
     run_files_close(&a.files);
     summary(&a, &st, a.files.rejects_name, tolerance != NULL);
     if (a.explain_id && a.explained == 0)
-        fprintf(stderr, "rfy audit: --explain %s: no computed case-month has that case_id%s\n",
-                a.explain_id, a.explain_month ? " and month" : "");
+        cli_say("audit", RFY_MSG_AUDIT_EXPLAIN_NONE, a.explain_id,
+                a.explain_month ? cli_msg(RFY_MSG_AUDIT_AND_MONTH) : "");
     exit_code = (differences(&a) || st.n.rejected || ledger_differences(&a)) ? RFY_EXIT_REJECTS
                                                                             : RFY_EXIT_OK;
     goto cleanup;

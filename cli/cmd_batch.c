@@ -35,6 +35,21 @@ static const char BATCH_ABOUT[] =
     "rejects file with the line, the column and the reason: by default OUT.rejects.csv\n"
     "next to OUT.csv, or standard error when the output is standard output, a device\n"
     "or a FIFO.\n";
+static const char BATCH_ABOUT_DA[] =
+    "Beregner hver række i IN.csv (\"-\" = standardinput) og skriver resultaterne som\n"
+    "CSV til OUT.csv (standard: standardoutput).  Rækker, der ikke kan beregnes, går\n"
+    "til afvisningsfilen med linjen, kolonnen og grunden: som standard\n"
+    "OUT.rejects.csv ved siden af OUT.csv, eller standardfejl, når outputtet er\n"
+    "standardoutput, en enhed eller en FIFO.\n";
+static const char BATCH_FOOTER_DA[] =
+    "Output, afvisninger og kvittering kommer frem samtidig, når kørslen er færdig;\n"
+    "efter en fejl eller SIGINT, SIGTERM, SIGHUP er ingen af dem tilbage (processen\n"
+    "slutter da ved signalet: exitstatus 128 + dets nummer).\n"
+    "\n"
+    "Exitkoder: 0 alle rækker beregnet; 1 nogle rækker afvist (alle andre skrevet);\n"
+    "2 brugsfejl, input der ikke kan læses, fejl i CSV eller overskrift, ugyldige\n"
+    "satstabeller eller en skrivefejl (så skrives ingen outputfil).  Se\n"
+    "docs/batch.md.\n";
 static const char BATCH_FOOTER[] =
     "Output, rejects and receipt appear together once the run is complete; after a\n"
     "failure or SIGINT, SIGTERM, SIGHUP none is left (the process then ends by the\n"
@@ -84,38 +99,6 @@ typedef struct batch_ctx {
 /* Option codes of batch's own options. */
 enum { BATCH_LEDGER = RUN_ARG_OWN, BATCH_CORRECTIONS, BATCH_KEEP };
 
-
-/* What `rfy batch` says about the ledger and --keep-columns, in one place:
- * Danish, and English for --lang en (cli_lang). */
-typedef struct batch_msg {
-    const char *da, *en;
-} batch_msg;
-#define SAY(m) (cli_lang == RFY_LANG_EN ? (m).en : (m).da)
-
-static const batch_msg MSG_KEEP_BAD = {"--keep-columns: '%s' %s", "--keep-columns: '%s' %s"};
-static const batch_msg MSG_KEEP_EMPTY = {"er tom: giv navnene adskilt af kommaer",
-                                         "is empty: give the names separated by commas"};
-static const batch_msg MSG_KEEP_TOO_MANY = {"er én for mange: højst 8 kolonner bevares",
-                                            "is one too many: at most 8 columns are kept"};
-static const batch_msg MSG_KEEP_INPUT = {
-    "er en af rfy's inputkolonner: rfy læser den (dens værdi står i outputtet)",
-    "is one of rfy's input columns: rfy reads it (its value is in the output)"};
-static const batch_msg MSG_KEEP_TWICE = {"er givet to gange", "is given twice"};
-static const batch_msg MSG_KEEP_MISSING = {
-    "--keep-columns: inputtet har ingen kolonne '%s' (overskriftens navne, præcis som skrevet)",
-    "--keep-columns: the input has no column '%s' (the header names, exactly as written)"};
-static const batch_msg MSG_CORRECTIONS_NEED_LEDGER = {
-    "--corrections kræver --ledger FIL (de sagsmåneder, der er betalt før, står i ledgeren)",
-    "--corrections needs --ledger FILE (the case-months paid before are in the ledger)"};
-static const batch_msg MSG_CORRECTIONS_TOTAL = {"rettelser: efterbetaling %s kr., tilbagebetaling %s kr.",
-                                                "corrections: efterbetaling %s kr., tilbagebetaling %s kr."};
-static const batch_msg MSG_RECOMPUTED = {
-    "%lu senere måned(er) i ledgeren genberegnet med den nye ferietilstand (rettelser uden linjer)",
-    "%lu later month(s) in the ledger recomputed with the new holiday state (corrections without lines)"};
-static const batch_msg MSG_LEDGER_RUN = {"ledger %s: kørsel %s gemt", "ledger %s: run %s stored"};
-static const batch_msg MSG_LEDGER_CANNOT_OPEN = {"ledgeren kan ikke åbnes", "cannot open the ledger"};
-static const batch_msg MSG_LEDGER_NOTHING = {"ledger %s: intet gemt (ingen sagsmåned beregnet)",
-                                             "ledger %s: nothing stored (no case-month computed)"};
 
 /* ---- Writing ---------------------------------------------------------------- */
 
@@ -193,7 +176,7 @@ static int on_header(void *user, const rfy_case_binding *binding, char *msg, siz
     batch_ctx *b = user;
     for (size_t i = 0; i < b->keep.n; i++)
         if (!rfy_batch_binding_has_extra(binding, i)) {
-            snprintf(msg, msgsize, SAY(MSG_KEEP_MISSING), b->keep.name[i]);
+            snprintf(msg, msgsize, cli_msg(RFY_MSG_KEEP_MISSING), b->keep.name[i]);
             return RFY_EINPUT;
         }
     b->keep.binding = binding;
@@ -278,7 +261,7 @@ static FILE *reopen_input(void *user)
 static void on_progress(void *user, unsigned long rows)
 {
     (void)user;
-    fprintf(stderr, "rfy batch: %lu rows\xE2\x80\xA6\n", rows);
+    cli_say("batch", RFY_MSG_PROGRESS_ROWS, rows);
 }
 
 /* ---- --keep-columns ------------------------------------------------------------- */
@@ -290,28 +273,26 @@ static int keep_parse(keep_columns *k, const char *arg)
     free(k->list);
     k->n = 0;
     if (!(k->list = strdup(arg))) {
-        fprintf(stderr, "rfy batch: out of memory\n");
+        cli_say("batch", RFY_MSG_OUT_OF_MEMORY);
         return -1;
     }
     for (p = k->list;; p++) {
         char *comma = strchr(p, ',');
-        const char *why = NULL;
+        int why = -1; /* or the message that says why */
         if (comma)
             *comma = '\0';
         if (!*p)
-            why = SAY(MSG_KEEP_EMPTY);
+            why = RFY_MSG_KEEP_EMPTY;
         else if (k->n == RFY_BATCH_MAX_EXTRA)
-            why = SAY(MSG_KEEP_TOO_MANY);
-        for (size_t i = 0; !why && i < rfy_input_column_count(); i++)
+            why = RFY_MSG_KEEP_TOO_MANY;
+        for (size_t i = 0; why < 0 && i < rfy_input_column_count(); i++)
             if (strcmp(p, rfy_input_column_name(i)) == 0)
-                why = SAY(MSG_KEEP_INPUT);
-        for (size_t i = 0; !why && i < k->n; i++)
+                why = RFY_MSG_KEEP_INPUT;
+        for (size_t i = 0; why < 0 && i < k->n; i++)
             if (strcmp(p, k->name[i]) == 0)
-                why = SAY(MSG_KEEP_TWICE);
-        if (why) {
-            fprintf(stderr, "rfy batch: ");
-            fprintf(stderr, SAY(MSG_KEEP_BAD), p, why);
-            fputc('\n', stderr);
+                why = RFY_MSG_KEEP_TWICE;
+        if (why >= 0) {
+            cli_say("batch", (rfy_message)why, p);
             return -1;
         }
         k->name[k->n++] = p;
@@ -338,9 +319,7 @@ static int ledger_commit(void *user, run_files *f)
     rfy_ledger_correction_totals(b->ledger, b->efter, b->tilbage);
     if (b->run.computed == 0) {
         rfy_ledger_rollback(b->ledger);
-        fprintf(stderr, "rfy batch: ");
-        fprintf(stderr, SAY(MSG_LEDGER_NOTHING), b->ledger_path);
-        fputc('\n', stderr);
+        cli_say("batch", RFY_MSG_LEDGER_NOTHING, b->ledger_path);
         return 0;
     }
     if (rfy_ledger_commit(b->ledger, &b->run, id, &msg) != RFY_OK) {
@@ -350,9 +329,7 @@ static int ledger_commit(void *user, run_files *f)
     }
     memcpy(b->run_id, id, sizeof id);
     id[16] = '\0';
-    fprintf(stderr, "rfy batch: ");
-    fprintf(stderr, SAY(MSG_LEDGER_RUN), b->ledger_path, id);
-    fputc('\n', stderr);
+    cli_say("batch", RFY_MSG_LEDGER_RUN, b->ledger_path, id);
     return 0;
 }
 
@@ -362,7 +339,7 @@ static int ledger_start(batch_ctx *b, const char *path, int corrections, const r
     char *msg = NULL;
     if (rfy_ledger_open_lang(&b->ledger, path, 1, cli_lang, &msg) != RFY_OK ||
         rfy_ledger_begin(b->ledger, corrections, b->rates_id, rates, &msg) != RFY_OK) {
-        fprintf(stderr, "rfy batch: %s\n", msg ? msg : SAY(MSG_LEDGER_CANNOT_OPEN));
+        fprintf(stderr, "rfy batch: %s\n", msg ? msg : cli_msg(RFY_MSG_LEDGER_CANNOT_OPEN));
         free(msg);
         return -1;
     }
@@ -374,55 +351,37 @@ static int ledger_start(batch_ctx *b, const char *path, int corrections, const r
 static void summary(const batch_ctx *b, const run_totals *st, const char *rejects_name)
 {
     /* Danish unless --lang en (cli_lang), as everything a person reads */
-    const int en = cli_lang == RFY_LANG_EN;
-    if (en)
-        fprintf(stderr, "rfy batch: %lu row%s read, %lu computed", st->n.rows, st->n.rows == 1 ? "" : "s",
-                st->n.computed);
-    else
-        fprintf(stderr, "rfy batch: %lu %s læst, %lu beregnet", st->n.rows,
-                st->n.rows == 1 ? "række" : "rækker", st->n.computed);
+    fputs("rfy batch: ", stderr);
+    fprintf(stderr, cli_msg(st->n.rows == 1 ? RFY_MSG_SUM_READ_ONE : RFY_MSG_SUM_READ_MANY),
+            st->n.rows, st->n.computed);
     if (st->n.casemonths != st->n.computed) /* rows of one case-month together (rules.md §7) */
-        fprintf(stderr, en ? " (%lu case-month%s)" : " (%lu sagsmåned%s)", st->n.casemonths,
-                st->n.casemonths == 1 ? "" : en ? "s" : "er");
-    fprintf(stderr, en ? ", %lu rejected" : ", %lu afvist", st->n.rejected);
+        fprintf(stderr,
+                cli_msg(st->n.casemonths == 1 ? RFY_MSG_SUM_CASEMONTHS_ONE : RFY_MSG_SUM_CASEMONTHS_MANY),
+                st->n.casemonths);
+    fprintf(stderr, cli_msg(RFY_MSG_SUM_REJECTED), st->n.rejected);
     if (st->n.rejected)
-        fprintf(stderr, en ? " (see %s)" : " (se %s)", rejects_name);
+        fprintf(stderr, cli_msg(RFY_MSG_SUM_SEE), rejects_name);
     fputc('\n', stderr);
     run_summary_print(&b->sum, stderr, "batch");
     /* rules.md §2: results that rest on a derived value say so, here too */
     for (int i = 0; i < RECEIPT_WARNINGS; i++)
         if (b->warned[i]) {
             int derived = (1u << i) == RFY_WARN_DERIVED_RATE;
-            if (en)
-                fprintf(stderr, "rfy batch: %lu row%s with warning %s%s\n", b->warned[i],
-                        b->warned[i] == 1 ? "" : "s", rfy_warning_code((rfy_warning)(1u << i)),
-                        derived ? " (computed with a value that is not published: rfy rates show YEAR)"
-                                : "");
-            else
-                fprintf(stderr, "rfy batch: %lu %s med advarsel %s%s\n", b->warned[i],
-                        b->warned[i] == 1 ? "række" : "rækker", rfy_warning_code((rfy_warning)(1u << i)),
-                        derived ? " (beregnet med en værdi der ikke er offentliggjort: rfy rates show ÅR)"
-                                : "");
+            cli_say("batch", b->warned[i] == 1 ? RFY_MSG_SUM_WARNED_ONE : RFY_MSG_SUM_WARNED_MANY,
+                    b->warned[i], rfy_warning_code((rfy_warning)(1u << i)),
+                    derived ? cli_msg(RFY_MSG_SUM_DERIVED) : "");
         }
     if (st->n.sorted)
-        fprintf(stderr, en ? "rfy batch: the input was not in case-month order: sorted (%lu temporary "
-                             "file%s)\n"
-                           : "rfy batch: inputtet var ikke i sagsmåned-orden: sorteret (%lu midlertidig%s "
-                             "fil%s)\n",
-                st->n.sorted_runs, en ? "" : st->n.sorted_runs == 1 ? "" : "e",
-                st->n.sorted_runs == 1 ? "" : en ? "s" : "er");
+        cli_say("batch", st->n.sorted_runs == 1 ? RFY_MSG_SUM_SORTED_ONE : RFY_MSG_SUM_SORTED_MANY,
+                st->n.sorted_runs);
     if (b->recomputed) {
-        fprintf(stderr, "rfy batch: ");
-        fprintf(stderr, SAY(MSG_RECOMPUTED), b->recomputed);
-        fputc('\n', stderr);
+        cli_say("batch", RFY_MSG_RECOMPUTED, b->recomputed);
     }
     if (b->ledger && (mpz_sgn(b->efter) || mpz_sgn(b->tilbage))) {
         char e[40], t[40];
         rfy_money_format_da(e, sizeof e, b->efter);
         rfy_money_format_da(t, sizeof t, b->tilbage);
-        fprintf(stderr, "rfy batch: ");
-        fprintf(stderr, SAY(MSG_CORRECTIONS_TOTAL), e, t);
-        fputc('\n', stderr);
+        cli_say("batch", RFY_MSG_CORRECTIONS_TOTAL, e, t);
     }
     fprintf(stderr, "rfy batch: rates_id %s\n", b->rates_id);
 }
@@ -455,7 +414,7 @@ static int prepare_receipt(batch_ctx *b, const run_totals *st, receipt_hash *has
     }
     if (!options || !r.summary) {
         json_decref(r.summary);
-        fprintf(stderr, "rfy batch: cannot build the receipt: out of memory\n");
+        cli_say("batch", RFY_MSG_CANNOT_BUILD_RECEIPT);
         return RFY_ENOMEM;
     }
     r.rates_id = b->rates_id;
@@ -481,7 +440,7 @@ static int prepare_receipt(batch_ctx *b, const run_totals *st, receipt_hash *has
     rc = receipt_prepare(&r, hash, path, &b->files.rcp, &b->files.receipt_line, &msg);
     json_decref(r.summary);
     if (rc != RFY_OK)
-        fprintf(stderr, "rfy batch: %s\n", msg ? msg : "cannot write the receipt");
+        fprintf(stderr, "rfy batch: %s\n", msg ? msg : cli_msg(RFY_MSG_CANNOT_WRITE_RECEIPT));
     free(msg);
     return rc;
 }
@@ -507,21 +466,22 @@ int cmd_batch(int argc, char **argv)
     char *options_text = NULL;
     int corrections = 0;
 
-    run_stream_init(&s, "batch", "output");
+    run_stream_init(&s, "batch", cli_msg(RFY_MSG_OUTPUT_FILE));
     memset(&b, 0, sizeof b);
     mpz_inits(b.efter, b.tilbage, NULL);
     b.stream = &s;
     run_totals_init(&st);
     run_summary_init(&b.sum);
     if (run_args_init(&args) != 0 || !(stats = rfy_batch_stats_new())) {
-        fprintf(stderr, "rfy batch: out of memory\n");
+        cli_say("batch", RFY_MSG_OUT_OF_MEMORY);
         goto cleanup;
     }
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "batch", "o:h", opts)) != -1) {
         switch (c) {
         case 'h':
-            cli_print_help(stdout, "batch", BATCH_ABOUT, BATCH_FOOTER);
+            cli_print_help(stdout, "batch", CLI_TEXT(BATCH_ABOUT_DA, BATCH_ABOUT),
+                           CLI_TEXT(BATCH_FOOTER_DA, BATCH_FOOTER));
             exit_code = RFY_EXIT_OK;
             goto cleanup;
         case BATCH_LEDGER:
@@ -545,7 +505,7 @@ int cmd_batch(int argc, char **argv)
     if (run_args_input(&args, "batch", "IN.csv", "OUT.xlsx", argc, argv) != 0)
         goto cleanup;
     if (corrections && !ledger_path) {
-        fprintf(stderr, "rfy batch: %s\n", SAY(MSG_CORRECTIONS_NEED_LEDGER));
+        cli_say("batch", RFY_MSG_CORRECTIONS_NEED_LEDGER);
         goto cleanup;
     }
     if (run_stream_open_input(&s, &args, &b.files) != 0)
@@ -581,8 +541,7 @@ int cmd_batch(int argc, char **argv)
      * a rejects file is put in order at the end, standard error gets them from a spool */
     b.order_on = args.ro.format == OUTPUT_CSV || args.ro.format == OUTPUT_JSON; /* CSV rejects */
     if (b.order_on && !atomic_file_is_atomic(&b.files.rej) && !(b.spool = tmpfile())) {
-        fprintf(stderr, "rfy batch: cannot open a temporary file for the rejects: %s\n",
-                strerror(errno));
+        cli_say("batch", RFY_MSG_REJECTS_SPOOL, cli_errno(errno));
         goto failed;
     }
 
@@ -620,8 +579,7 @@ int cmd_batch(int argc, char **argv)
     /* interface.md: every input row is named in one output row's `lines` or
      * in one reject row, always. */
     if (b.lines_written + b.rejects_written != st.n.rows || b.written != st.n.casemonths) {
-        fprintf(stderr, "rfy batch: internal error: %lu rows read, but %lu named in output "
-                        "rows and %lu rejected\n", st.n.rows, b.lines_written, b.rejects_written);
+        cli_say("batch", RFY_MSG_INTERNAL_ROWS, st.n.rows, b.lines_written, b.rejects_written);
         goto failed;
     }
     run_summary_finish(&b.sum, st.n.rows, st.n.computed, st.n.rejected, st.gross, st.deductions,
@@ -631,7 +589,7 @@ int cmd_batch(int argc, char **argv)
     if (b.ledger) {
         options_text = options ? json_dumps(options, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
         if (receipt_hash_final(b.input_sha256, &b.input_bytes, &s.hash) != RFY_OK) {
-            fprintf(stderr, "rfy batch: cannot hash the input: out of memory\n");
+            cli_say("batch", RFY_MSG_CANNOT_HASH_INPUT);
             goto failed;
         }
         b.input_hashed = 1;

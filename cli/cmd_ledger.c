@@ -8,9 +8,10 @@
  *   rfy ledger import FILE OUT.csv
  *
  * All read-only but import.  This file parses and prints; the engine reads
- * and computes.  What a person reads is in the tables at the top (Danish),
- * one place per command, for the message catalogue.
+ * and computes.  What a person reads comes from the engine's message
+ * catalogue (rfy/messages.h, RFY_MSG_LEDGER_*): Danish, English with --lang en.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -31,47 +32,20 @@ static const char LEDGER_ABOUT[] =
     "  verify   recompute every current case-month from its stored rows; exit 1 on\n"
     "           any difference\n"
     "  import   take an earlier output of rfy batch as history (months already paid)\n";
+static const char LEDGER_ABOUT_DA[] =
+    "Sagsledgeren fra rfy batch --ledger FILE (docs/ledger.md).\n"
+    "  runs     hver kørsel: dens id, tidspunkt, input, rækker og totaler\n"
+    "  show     en sags måneder: hvad der blev udbetalt, rettelser og ferietilstand\n"
+    "  export   en kørsels output igen, byte for byte (-o; standard: standardoutput)\n"
+    "  verify   genberegn hver gældende sagsmåned ud fra dens gemte rækker; exit 1\n"
+    "           ved enhver forskel\n"
+    "  import   tag et tidligere output fra rfy batch som historik (betalte måneder)\n";
+static const char LEDGER_FOOTER_DA[] =
+    "Exitkoder: 0 udført; 1 verify fandt en forskel; 2 brugsfejl eller en ledger, der\n"
+    "ikke kan læses eller skrives.\n";
 static const char LEDGER_FOOTER[] =
     "Exit codes: 0 done; 1 verify found a difference; 2 usage error or a ledger\n"
     "that cannot be read or written.\n";
-
-/* What the commands print for a person, in one place: Danish, and English
- * with --lang en (cli_lang).  Column names of --json stay as they are. */
-typedef struct ledger_msg {
-    const char *da, *en;
-} ledger_msg;
-#define SAY(m) (cli_lang == RFY_LANG_EN ? (m).en : (m).da)
-
-/* runs */
-static const ledger_msg RUNS_HEADER = {
-    "kørsel  id                tidspunkt (UTC)       art     rækker  beregnet  afvist  "
-    "udbetalt  efterbetaling  tilbagebetaling  input\n",
-    "   run  id                time (UTC)            kind      rows  computed  reject  "
-    "    paid  efterbetaling  tilbagebetaling  input\n"};
-static const ledger_msg RUNS_NONE = {"ingen kørsler i ledgeren\n", "no runs in the ledger\n"};
-/* show */
-static const ledger_msg SHOW_HEADER = {
-    "måned    kørsel  udbetalt      tidligere udbetalt  rettelse     ferie: måneder  dage brugt  "
-    "status\n",
-    "month       run  paid          previously paid     correction  holiday: months   days used  "
-    "status\n"};
-static const ledger_msg SHOW_CURRENT = {"gældende", "current"};
-static const ledger_msg SHOW_SUPERSEDED = {"erstattet", "superseded"};
-static const ledger_msg SHOW_RECOMPUTED = {" (genberegnet)", " (recomputed)"};
-static const ledger_msg SHOW_IMPORTED = {" (importeret)", " (imported)"};
-static const ledger_msg SHOW_UNKNOWN = {"ukendt", "unknown"};
-static const ledger_msg SHOW_NONE = {"sagen %s findes ikke i ledgeren\n", "case %s is not in the ledger\n"};
-/* verify */
-static const ledger_msg VERIFY_DIFF = {"%s %s (kørsel %lld): %s: %s\n", "%s %s (run %lld): %s: %s\n"};
-static const ledger_msg VERIFY_DONE = {"rfy ledger verify: %lu sagsmåneder genberegnet, %lu forskelle\n",
-                                       "rfy ledger verify: %lu case-months recomputed, %lu differences\n"};
-/* import */
-static const ledger_msg IMPORT_DONE = {"rfy ledger import: %lu sagsmåneder fra %s gemt som historik\n",
-                                       "rfy ledger import: %lu case-months from %s stored as history\n"};
-/* failures without a message of their own */
-static const ledger_msg CANNOT_OPEN = {"ledgeren kan ikke åbnes", "cannot open the ledger"};
-static const ledger_msg CANNOT_EXPORT = {"eksporten kan ikke skrives", "cannot write the export"};
-static const ledger_msg FAILED = {"mislykkedes", "failed"};
 
 static int usage(void)
 {
@@ -84,7 +58,7 @@ static rfy_ledger *open_ledger(const char *path, int write)
     rfy_ledger *lg = NULL;
     char *msg = NULL;
     if (rfy_ledger_open_lang(&lg, path, write, cli_lang, &msg) != RFY_OK) {
-        fprintf(stderr, "rfy ledger: %s\n", msg ? msg : SAY(CANNOT_OPEN));
+        fprintf(stderr, "rfy ledger: %s\n", msg ? msg : cli_msg(RFY_MSG_LEDGER_CANNOT_OPEN));
         free(msg);
         return NULL;
     }
@@ -145,7 +119,7 @@ static int print_run(void *user, const rfy_ledger_run_info *r)
                               paid, "efterbetaling", efter, "tilbagebetaling", tilbage));
     } else {
         if (!p->any)
-            fputs(SAY(RUNS_HEADER), stdout);
+            fputs(cli_msg(RFY_MSG_LEDGER_RUNS_HEADER), stdout);
         printf("%6lld  %.16s  %-20s  %-6s  %6lu  %8lu  %6lu  %8s  %13s  %15s  %s\n", r->run,
                r->run_id, r->time, r->kind, r->rows, r->computed, r->rejected, paid, efter,
                tilbage, r->input_name ? r->input_name : "-");
@@ -191,22 +165,22 @@ static int print_entry(void *user, const rfy_ledger_entry *e)
     } else {
         char run[24];
         if (!p->any)
-            fputs(SAY(SHOW_HEADER), stdout);
+            fputs(cli_msg(RFY_MSG_LEDGER_SHOW_HEADER), stdout);
         snprintf(run, sizeof run, "%lld", e->run);
         if (e->holiday_known)
             printf("%-7s  %6s  %12s  %18s  %11s  %14ld  %10s  %s%s\n", month, run, paid, prev, corr,
                    e->holiday_run_months, used,
-                   e->current ? SAY(SHOW_CURRENT) : SAY(SHOW_SUPERSEDED),
+                   e->current ? cli_msg(RFY_MSG_LEDGER_SHOW_CURRENT) : cli_msg(RFY_MSG_LEDGER_SHOW_SUPERSEDED),
                    e->in_file                      ? ""
-                   : strcmp(e->kind, "import") ? SAY(SHOW_RECOMPUTED)
-                                               : SAY(SHOW_IMPORTED));
+                   : strcmp(e->kind, "import") ? cli_msg(RFY_MSG_LEDGER_SHOW_RECOMPUTED)
+                                               : cli_msg(RFY_MSG_LEDGER_SHOW_IMPORTED));
         else
             printf("%-7s  %6s  %12s  %18s  %11s  %14s  %10s  %s%s\n", month, run, paid, prev, corr,
-                   SAY(SHOW_UNKNOWN), SAY(SHOW_UNKNOWN),
-                   e->current ? SAY(SHOW_CURRENT) : SAY(SHOW_SUPERSEDED),
+                   cli_msg(RFY_MSG_LEDGER_SHOW_UNKNOWN), cli_msg(RFY_MSG_LEDGER_SHOW_UNKNOWN),
+                   e->current ? cli_msg(RFY_MSG_LEDGER_SHOW_CURRENT) : cli_msg(RFY_MSG_LEDGER_SHOW_SUPERSEDED),
                    e->in_file                      ? ""
-                   : strcmp(e->kind, "import") ? SAY(SHOW_RECOMPUTED)
-                                               : SAY(SHOW_IMPORTED));
+                   : strcmp(e->kind, "import") ? cli_msg(RFY_MSG_LEDGER_SHOW_RECOMPUTED)
+                                               : cli_msg(RFY_MSG_LEDGER_SHOW_IMPORTED));
     }
     p->any = 1;
     return RFY_OK;
@@ -227,7 +201,7 @@ static int print_difference(void *user, const rfy_ledger_difference *d)
     char month[8];
     (void)user;
     rfy_month_format(month, d->month);
-    printf(SAY(VERIFY_DIFF), d->case_id, month, d->run, d->what,
+    printf(cli_msg(RFY_MSG_LEDGER_VERIFY_DIFF), d->case_id, month, d->run, d->what,
            cli_lang == RFY_LANG_EN ? d->detail_en : d->detail);
     return RFY_OK;
 }
@@ -249,7 +223,7 @@ static int export_run(rfy_ledger *lg, const char *run, const char *out_path)
         atomic_file_close(&f);
         return RFY_EXIT_OK;
     }
-    fprintf(stderr, "rfy ledger: %s\n", msg ? msg : SAY(CANNOT_EXPORT));
+    fprintf(stderr, "rfy ledger: %s\n", msg ? msg : cli_msg(RFY_MSG_LEDGER_CANNOT_EXPORT));
     free(msg);
     atomic_file_abort(&f);
     return RFY_EXIT_USAGE;
@@ -270,9 +244,12 @@ int cmd_ledger(int argc, char **argv)
     print_ctx p = {0, 0, NULL};
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "ledger", "o:h", opts)) != -1) {
         switch (c) {
-        case 'h': cli_print_help(stdout, "ledger", LEDGER_ABOUT, LEDGER_FOOTER); return RFY_EXIT_OK;
+        case 'h':
+            cli_print_help(stdout, "ledger", CLI_TEXT(LEDGER_ABOUT_DA, LEDGER_ABOUT),
+                           CLI_TEXT(LEDGER_FOOTER_DA, LEDGER_FOOTER));
+            return RFY_EXIT_OK;
         case OPT_JSON: json = 1; break;
         case OPT_RUN: run = optarg; break;
         case OPT_RATES: rates_dir = optarg; break;
@@ -291,7 +268,7 @@ int cmd_ledger(int argc, char **argv)
         p.arr = json ? json_array() : NULL;
         rc = rfy_ledger_runs(lg, print_run, &p);
         if (rc == RFY_OK && !json && !p.any)
-            fputs(SAY(RUNS_NONE), stdout);
+            fputs(cli_msg(RFY_MSG_LEDGER_RUNS_NONE), stdout);
         if (rc == RFY_OK)
             exit_code = json ? print_json(p.arr) : RFY_EXIT_OK;
     } else if (strcmp(sub, "show") == 0 && argc - optind == 3) {
@@ -301,7 +278,7 @@ int cmd_ledger(int argc, char **argv)
         p.arr = json ? json_array() : NULL;
         rc = rfy_ledger_case(lg, argv[optind + 2], print_entry, &p, &found);
         if (rc == RFY_OK && !found && !json) {
-            printf(SAY(SHOW_NONE), argv[optind + 2]);
+            printf(cli_msg(RFY_MSG_LEDGER_SHOW_NONE), argv[optind + 2]);
             exit_code = RFY_EXIT_REJECTS;
         } else if (rc == RFY_OK)
             exit_code = json ? print_json(p.arr) : RFY_EXIT_OK;
@@ -319,7 +296,7 @@ int cmd_ledger(int argc, char **argv)
         }
         rc = rfy_ledger_verify(lg, rates, print_difference, NULL, &checked, &diffs);
         if (rc == RFY_OK) {
-            fprintf(stderr, SAY(VERIFY_DONE), checked, diffs);
+            fprintf(stderr, cli_msg(RFY_MSG_LEDGER_VERIFY_DONE), checked, diffs);
             exit_code = diffs ? RFY_EXIT_REJECTS : RFY_EXIT_OK;
         }
         rfy_ledger_close(lg);
@@ -331,7 +308,7 @@ int cmd_ledger(int argc, char **argv)
         const char *in_path = argv[optind + 2];
         FILE *in = fopen(in_path, "rb");
         if (!in) {
-            perror(in_path);
+            cli_say("ledger import", RFY_MSG_CANNOT_READ, in_path, cli_errno(errno));
             return RFY_EXIT_USAGE;
         }
         if (!(lg = open_ledger(path, 1))) {
@@ -341,10 +318,10 @@ int cmd_ledger(int argc, char **argv)
         rc = rfy_ledger_import(lg, in, in_path, &stored, &msg);
         fclose(in);
         if (rc == RFY_OK) {
-            fprintf(stderr, SAY(IMPORT_DONE), stored, in_path);
+            fprintf(stderr, cli_msg(RFY_MSG_LEDGER_IMPORT_DONE), stored, in_path);
             exit_code = RFY_EXIT_OK;
         } else {
-            fprintf(stderr, "rfy ledger import: %s: %s\n", in_path, msg ? msg : SAY(FAILED));
+            fprintf(stderr, "rfy ledger import: %s: %s\n", in_path, msg ? msg : cli_msg(RFY_MSG_LEDGER_FAILED));
             rc = RFY_OK; /* said */
         }
         free(msg);

@@ -27,6 +27,12 @@ static const char ABOUT[] =
     "(one or several: a level change inside the month, days without benefit) come\n"
     "from a batch file; see docs/preview.md.\n";
 static const char FOOTER[] = "Exit codes: 0 computed; 2 bad input.\n";
+static const char ABOUT_DA[] =
+    "Hvert tilvalg undtagen --rates, --json, --decimal-comma, --input og --delimiter\n"
+    "er en inputkolonne fra batch ('_' skrives '-').  Med --input kommer\n"
+    "sagsmånedens perioderækker (én eller flere: et niveauskift i måneden, dage uden\n"
+    "ydelse) fra en batchfil; se docs/preview.md.\n";
+static const char FOOTER_DA[] = "Exitkoder: 0 beregnet; 2 fejl i input.\n";
 
 enum { OPT_RATES = 1000, OPT_JSON, OPT_DECIMAL_COMMA, OPT_HELP, OPT_INPUT, OPT_DELIMITER,
        OPT_COLUMN = 2000 };
@@ -145,8 +151,7 @@ static int parse_options(preview_args *a, int argc, char **argv)
     int n = 0, c, ncols = (int)rfy_input_column_count();
 
     if (ncols > COLUMNS_MAX) { /* a library with more columns than this program knows room for */
-        fprintf(stderr, "rfy preview: the library has %d input columns, more than %d\n", ncols,
-                COLUMNS_MAX);
+        cli_say("preview", RFY_MSG_PREVIEW_TOO_MANY_COLUMNS, ncols, COLUMNS_MAX);
         return RFY_EXIT_USAGE;
     }
     for (int k = 0; k < ncols; k++) {
@@ -163,11 +168,11 @@ static int parse_options(preview_args *a, int argc, char **argv)
 
     memset(a, 0, sizeof *a);
     optind = 1;
-    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "preview", ":h", opts)) != -1) {
         if (c >= OPT_COLUMN && c < OPT_COLUMN + ncols) {
             int k = c - OPT_COLUMN;
             if (a->value[k]) {
-                fprintf(stderr, "rfy preview: %s given twice\n", names[k]);
+                cli_say("preview", RFY_MSG_OPTION_TWICE, names[k]);
                 return RFY_EXIT_USAGE;
             }
             a->value[k] = optarg;
@@ -188,27 +193,21 @@ static int parse_options(preview_args *a, int argc, char **argv)
             break;
         case OPT_DELIMITER:
             if (cli_parse_delimiter(&a->delimiter, optarg) != 0) {
-                fprintf(stderr, "rfy preview: --delimiter must be one character other than a "
-                                "quote or a line break (or 'tab'), not '%s'\n", optarg);
+                cli_say("preview", RFY_MSG_DELIMITER, optarg);
                 return RFY_EXIT_USAGE;
             }
             break;
         case OPT_HELP:
         case 'h':
-            cli_print_help(stdout, "preview", ABOUT, FOOTER);
+            cli_print_help(stdout, "preview", CLI_TEXT(ABOUT_DA, ABOUT), CLI_TEXT(FOOTER_DA, FOOTER));
             return RFY_EXIT_OK;
-        case ':':
-            fprintf(stderr, "rfy preview: %s needs a value\n", argv[optind - 1]);
-            return RFY_EXIT_USAGE;
-        default:
-            fprintf(stderr, "rfy preview: unknown option '%s'\n", argv[optind - 1]);
+        default: /* cli_getopt said which option */
             cli_print_usage(stderr, "preview");
             return RFY_EXIT_USAGE;
         }
     }
     if (optind < argc) {
-        fprintf(stderr, "rfy preview: unexpected argument '%s' (values go after an option, e.g. "
-                        "--wage 20000)\n", argv[optind]);
+        cli_say("preview", RFY_MSG_UNEXPECTED_VALUE, argv[optind]);
         return RFY_EXIT_USAGE;
     }
     if (a->input) {
@@ -216,28 +215,26 @@ static int parse_options(preview_args *a, int argc, char **argv)
         for (int k = 0; k < ncols; k++)
             if (a->value[k] && strcmp(rfy_input_column_name((size_t)k), "case_id") != 0 &&
                 strcmp(rfy_input_column_name((size_t)k), "month") != 0) {
-                fprintf(stderr, "rfy preview: with --input the rows come from the file: give "
-                                "only --case-id and --month, not %s\n", names[k]);
+                cli_say("preview", RFY_MSG_PREVIEW_INPUT_ONLY, names[k]);
                 return RFY_EXIT_USAGE;
             }
         if (!given(a, "case_id") || !given(a, "month")) {
-            fprintf(stderr, "rfy preview: --input needs --case-id ID and --month YYYY-MM\n");
+            cli_say("preview", RFY_MSG_PREVIEW_INPUT_NEEDS);
             return RFY_EXIT_USAGE;
         }
         return -1;
     }
     if (a->delimiter) {
-        fprintf(stderr, "rfy preview: --delimiter goes with --input\n");
+        cli_say("preview", RFY_MSG_PREVIEW_DELIMITER);
         return RFY_EXIT_USAGE;
     }
     if (!given(a, "month")) {
-        fprintf(stderr, "rfy preview: --month YYYY-MM is required\n");
+        cli_say("preview", RFY_MSG_MONTH_REQUIRED);
         cli_print_usage(stderr, "preview");
         return RFY_EXIT_USAGE;
     }
     if (!given(a, "category")) {
-        fprintf(stderr, "rfy preview: --category is required (forsorger, ikke_forsorger, "
-                        "u25_hjemme or u25_hjemme_bidrag)\n");
+        cli_say("preview", RFY_MSG_CATEGORY_REQUIRED);
         return RFY_EXIT_USAGE;
     }
     return -1;
@@ -275,7 +272,7 @@ static int emit(const preview_args *a, const rfy_case *c, const rfy_result *res,
                          : rfy_explain_text(res, &c, 1, rates, &opts);
     int bad;
     if (!text) {
-        fprintf(stderr, "rfy preview: out of memory\n");
+        cli_say("preview", RFY_MSG_OUT_OF_MEMORY);
         return RFY_EXIT_USAGE;
     }
     bad = fputs(text, stdout) == EOF || (a->json && fputc('\n', stdout) == EOF);
@@ -321,7 +318,7 @@ int cmd_preview(int argc, char **argv)
         return rc;
     }
     if (!(c = rfy_case_new())) {
-        fprintf(stderr, "rfy preview: out of memory\n");
+        cli_say("preview", RFY_MSG_OUT_OF_MEMORY);
         return RFY_EXIT_USAGE;
     }
     if ((rc = build_case(c, &a)) != RFY_EXIT_OK)
@@ -341,7 +338,7 @@ int cmd_preview(int argc, char **argv)
     out.a = &a;
     out.rates = rates;
     if ((run_rc = rfy_casemonth_run(&onep, 1, rates, "row", on_result, &out)) != RFY_OK) {
-        fprintf(stderr, "rfy preview: %s\n", rfy_rc_name(run_rc));
+        fprintf(stderr, "rfy preview: %s\n", rfy_rc_text(run_rc, cli_lang));
         goto done;
     }
     if (one.rc != RFY_OK) {
@@ -349,7 +346,7 @@ int cmd_preview(int argc, char **argv)
         goto done;
     }
     if (out.failed || fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "rfy preview: cannot write the preview to standard output\n");
+        cli_say("preview", RFY_MSG_PREVIEW_CANNOT_WRITE);
         goto done;
     }
     rc = RFY_EXIT_OK;

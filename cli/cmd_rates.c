@@ -28,6 +28,21 @@ static const char RATES_ABOUT[] =
     "              (--r 2.9); --reduction defaults to what the tables hold for\n"
     "              YEAR, --afdaempning to 0; the normalbidrag only from\n"
     "              --normalbidrag.  Into DIR (-o), which must be new or empty\n";
+static const char RATES_ABOUT_DA[] =
+    "  show YEAR   hver værdi i året med dens oprindelse og kilde, og de antagelser,\n"
+    "              der står i tabelfilerne\n"
+    "  check       hver strukturfejl, hver nøgle der mangler i en dækket måned, og\n"
+    "              hver værdi, som reguleringskæden ikke genskaber\n"
+    "  export DIR  skriv de indbyggede tabeller i DIR (oprettes om nødvendigt):\n"
+    "              udgangspunktet for en egen --rates DIR\n"
+    "  derive YEAR tabellerne plus en fuld tabel for YEAR, afledt af YEAR-1 med\n"
+    "              reguleringskæden og årets satsreguleringsprocent (--r 2.9);\n"
+    "              --reduction er som standard det, tabellerne har for YEAR,\n"
+    "              --afdaempning 0; normalbidraget kun fra --normalbidrag.  Skrives\n"
+    "              i DIR (-o), som skal være ny eller tom\n";
+static const char RATES_FOOTER_DA[] =
+    "Exitkoder: 0 i orden; 1 check fandt manglende nøgler eller uoverensstemmelser i\n"
+    "kæden; 2 brugsfejl eller ugyldige satstabeller.  Se docs/rates.md.\n";
 static const char RATES_FOOTER[] =
     "Exit codes: 0 fine; 1 check found missing keys or chain disagreements;\n"
     "2 usage error or invalid rate tables.  See docs/rates.md.\n";
@@ -90,10 +105,7 @@ static int show_year(const rfy_rates *rates, int year)
         /* Say first which years the tables do cover (docs/rates.md). */
         char years[128];
         rfy_rates_covered_years(years, sizeof years, rates);
-        fprintf(stderr,
-                "rfy rates show: no rate table covers %d: the tables cover %s. To add the next "
-                "year: rfy rates derive YEAR --r PCT -o DIR, then --rates DIR (docs/rates.md)\n",
-                year, years);
+        cli_say("rates show", RFY_MSG_RATES_NO_YEAR, year, years);
         for (size_t i = 0; i < rfy_rates_count(rates); i++) {
             const rfy_rate_value *v = rfy_rates_at(rates, i);
             if (rfy_rate_value_from(v).year <= year &&
@@ -135,9 +147,9 @@ static int check(const char *dir)
             const char *end = strchr(p, '\n');
             printf("  %.*s\n", end ? (int)(end - p) : (int)strlen(p), p);
         }
-        fprintf(stderr, "rfy: invalid rate tables: %.*s%s\n",
-                nl ? (int)(nl - err) : (int)strlen(err ? err : rfy_rc_name(rc)),
-                err ? err : rfy_rc_name(rc), nl ? " (all errors listed on standard output)" : "");
+        fprintf(stderr, "rfy: %s%.*s%s\n", cli_msg(RFY_MSG_INVALID_RATES),
+                nl ? (int)(nl - err) : (int)strlen(err ? err : rfy_rc_text(rc, cli_lang)),
+                err ? err : rfy_rc_text(rc, cli_lang), nl ? cli_msg(RFY_MSG_RATES_ALL_LISTED) : "");
         free(err);
         return RFY_EXIT_USAGE;
     }
@@ -163,9 +175,9 @@ static int export_tables(const char *dir)
 {
     rates_files f;
     int rc;
-    if (rates_files_read(&f, NULL, "rfy rates export") != 0)
+    if (rates_files_read(&f, NULL, "rates export") != 0)
         return RFY_EXIT_USAGE;
-    rc = rates_files_write("rfy rates export", dir, f.n, (const char *const *)f.names,
+    rc = rates_files_write("rates export", dir, f.n, (const char *const *)f.names,
                            (const char *const *)f.texts, f.lens);
     if (rc == 0)
         printf("wrote %zu table files to %s; use them with --rates %s (docs/rates.md)\n", f.n,
@@ -205,22 +217,24 @@ static int derive(const char *from, const char *out, const rfy_rates_derive_args
     int rc = RFY_EXIT_USAGE;
 
     if (dir_has_entries(out)) {
-        fprintf(stderr, "rfy rates derive: %s holds other files (or is not a directory): derive "
-                        "into a new or empty directory\n", out);
+        cli_say("rates derive", RFY_MSG_RATES_DERIVE_NOT_EMPTY, out);
         return RFY_EXIT_USAGE;
     }
-    if (rates_files_read(&f, from, "rfy rates derive") != 0)
+    if (rates_files_read(&f, from, "rates derive") != 0)
         return RFY_EXIT_USAGE;
     if (rfy_rates_derive(&text, &len, &replaces, f.n, (const char *const *)f.names,
                          (const char *const *)f.texts, f.lens, a, &err) != RFY_OK) {
-        fprintf(stderr, "%s\n", err ? err : "rfy rates derive: out of memory");
+        if (err)
+            fprintf(stderr, "%s\n", err);
+        else
+            cli_say("rates derive", RFY_MSG_OUT_OF_MEMORY);
         goto done;
     }
     names = calloc(f.n + 1, sizeof *names);
     texts = calloc(f.n + 1, sizeof *texts);
     lens = calloc(f.n + 1, sizeof *lens);
     if (!names || !texts || !lens) {
-        fprintf(stderr, "rfy rates derive: out of memory\n");
+        cli_say("rates derive", RFY_MSG_OUT_OF_MEMORY);
         goto done;
     }
     for (size_t i = 0; i < f.n; i++)
@@ -233,7 +247,7 @@ static int derive(const char *from, const char *out, const rfy_rates_derive_args
     names[m] = name;
     texts[m] = text;
     lens[m++] = len;
-    if (rates_files_write("rfy rates derive", out, m, names, texts, lens) != 0)
+    if (rates_files_write("rates derive", out, m, names, texts, lens) != 0)
         goto done;
     printf("wrote %zu table files to %s, %s derived (every value marked derived; rfy rates show "
            "%d --rates %s lists them); use them with --rates %s (docs/rates.md)\n",
@@ -268,7 +282,7 @@ int cmd_rates(int argc, char **argv)
     int c, rc;
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "rates", "ho:", opts)) != -1) {
         switch (c) {
         case 'R': dir = optarg; break;
         case 'p': da.r = optarg; derive_opts = 1; break;
@@ -278,50 +292,47 @@ int cmd_rates(int argc, char **argv)
         case 'o': out = optarg; derive_opts = 1; break;
         default:
             if (c == 'h')
-                cli_print_help(stdout, "rates", RATES_ABOUT, RATES_FOOTER);
+                cli_print_help(stdout, "rates", CLI_TEXT(RATES_ABOUT_DA, RATES_ABOUT),
+                               CLI_TEXT(RATES_FOOTER_DA, RATES_FOOTER));
             else
                 cli_print_usage(stderr, "rates");
             return c == 'h' ? RFY_EXIT_OK : RFY_EXIT_USAGE;
         }
     }
     if (optind >= argc) {
-        fprintf(stderr, "rfy rates: expected 'show YEAR', 'check', 'export DIR' or 'derive YEAR'\n");
+        cli_say("rates", RFY_MSG_RATES_EXPECTED);
         return RFY_EXIT_USAGE;
     }
     if (strcmp(argv[optind], "derive") == 0) {
         char *end;
         long year;
         if (optind + 2 != argc || !da.r || !out) {
-            fprintf(stderr, "rfy rates derive: expected YEAR, --r PCT and -o DIR, e.g. rfy rates "
-                            "derive 2027 --r 2.9 -o rates-2027\n");
+            cli_say("rates derive", RFY_MSG_RATES_DERIVE_EXPECTED);
             return RFY_EXIT_USAGE;
         }
         year = strtol(argv[optind + 1], &end, 10);
         if (*end || end == argv[optind + 1] || year < RFY_RATES_FIRST_YEAR ||
             year > RFY_RATES_LAST_YEAR) {
-            fprintf(stderr, "rfy rates derive: YEAR must be a year like 2027, not '%s'\n",
-                    argv[optind + 1]);
+            cli_say("rates derive", RFY_MSG_RATES_YEAR_BAD, "2027", argv[optind + 1]);
             return RFY_EXIT_USAGE;
         }
         da.year = (int)year;
         return derive(dir, out, &da);
     }
     if (derive_opts) {
-        fprintf(stderr, "rfy rates: --r, --afdaempning, --reduction, --normalbidrag and -o "
-                        "belong to 'rfy rates derive'\n");
+        cli_say("rates", RFY_MSG_RATES_DERIVE_OPTIONS);
         return RFY_EXIT_USAGE;
     }
     if (strcmp(argv[optind], "show") == 0) {
         char *end;
         long year;
         if (optind + 2 != argc) {
-            fprintf(stderr, "rfy rates show: expected one YEAR, e.g. rfy rates show 2024\n");
+            cli_say("rates show", RFY_MSG_RATES_SHOW_EXPECTED);
             return RFY_EXIT_USAGE;
         }
         year = strtol(argv[optind + 1], &end, 10);
         if (*end || end == argv[optind + 1] || year < 1 || year > 9999) {
-            fprintf(stderr, "rfy rates show: YEAR must be a year like 2024, not '%s'\n",
-                    argv[optind + 1]);
+            cli_say("rates show", RFY_MSG_RATES_YEAR_BAD, "2024", argv[optind + 1]);
             return RFY_EXIT_USAGE;
         }
         if (!(rates = cli_load_rates(dir)))
@@ -334,19 +345,15 @@ int cmd_rates(int argc, char **argv)
         return check(dir);
     if (strcmp(argv[optind], "export") == 0) {
         if (optind + 2 != argc) {
-            fprintf(stderr, "rfy rates export: expected one DIR, e.g. rfy rates export "
-                            "/srv/rfy/rates\n");
+            cli_say("rates export", RFY_MSG_RATES_EXPORT_EXPECTED);
             return RFY_EXIT_USAGE;
         }
         if (dir) {
-            fprintf(stderr, "rfy rates export: writes the built-in tables; to copy a --rates "
-                            "directory, copy its files\n");
+            cli_say("rates export", RFY_MSG_RATES_EXPORT_BUILTIN);
             return RFY_EXIT_USAGE;
         }
         return export_tables(argv[optind + 1]);
     }
-    fprintf(stderr, "rfy rates: expected 'show YEAR', 'check', 'export DIR' or 'derive YEAR', "
-                    "not '%s'\n",
-            argv[optind]);
+    cli_say("rates", RFY_MSG_RATES_EXPECTED_NOT, argv[optind]);
     return RFY_EXIT_USAGE;
 }

@@ -29,6 +29,10 @@ static const char ABOUT[] =
     "The caseworker page and the JSON API.  Default 127.0.0.1:8080 (this machine\n"
     "only).  See docs/web.md.\n";
 
+static const char ABOUT_DA[] =
+    "Sagsbehandlerens side og JSON-API'et.  Standard 127.0.0.1:8080 (kun denne\n"
+    "maskine).  Se docs/web.md.\n";
+
 /* Descriptors kept free of connections: the listening socket, epoll and the
  * threads' wake-up pipes, standard streams. */
 #define FD_RESERVE 64
@@ -59,8 +63,7 @@ static int parse_count(unsigned *out, const char *opt, const char *arg, int zero
     char *end;
     unsigned long v = strtoul(arg, &end, 10);
     if (*end || end == arg || arg[0] == '-' || arg[0] == '+' || v > 1000000 || (!v && !zero_ok)) {
-        fprintf(stderr, "rfy serve: %s '%s' is not a whole number %s-1000000\n", opt, arg,
-                zero_ok ? "0" : "1");
+        cli_say("serve", RFY_MSG_SERVE_NUMBER, opt, arg, zero_ok ? "0" : "1");
         return -1;
     }
     *out = (unsigned)v;
@@ -89,8 +92,7 @@ static int parse_listen(struct sockaddr_in *out, const char *arg)
     out->sin_port = htons((unsigned short)port);
     return 0;
 bad:
-    fprintf(stderr, "rfy serve: --listen '%s' is not ADDR:PORT with an IPv4 address and a port "
-                    "0-65535 (e.g. 127.0.0.1:8080; port 0: any free port)\n", arg);
+    cli_say("serve", RFY_MSG_SERVE_LISTEN, arg);
     return -1;
 }
 
@@ -115,7 +117,7 @@ int cmd_serve(int argc, char **argv)
     int c, sig = 0;
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "serve", "h", opts)) != -1) {
         if (c == 'r')
             dir = optarg;
         else if (c == 'l')
@@ -133,14 +135,14 @@ int cmd_serve(int argc, char **argv)
                 return RFY_EXIT_USAGE;
         } else {
             if (c == 'h')
-                cli_print_help(stdout, "serve", ABOUT, NULL);
+                cli_print_help(stdout, "serve", CLI_TEXT(ABOUT_DA, ABOUT), NULL);
             else
                 cli_print_usage(stderr, "serve");
             return c == 'h' ? RFY_EXIT_OK : RFY_EXIT_USAGE;
         }
     }
     if (optind < argc) {
-        fprintf(stderr, "rfy serve: unexpected argument '%s'\n", argv[optind]);
+        cli_say("serve", RFY_MSG_UNEXPECTED_ARG, argv[optind]);
         cli_print_usage(stderr, "serve");
         return RFY_EXIT_USAGE;
     }
@@ -187,22 +189,18 @@ int cmd_serve(int argc, char **argv)
     {
         char host[INET_ADDRSTRLEN];
         inet_ntop(AF_INET, &addr.sin_addr, host, sizeof host);
-        fprintf(stderr, "rfy serve: listening on http://%s:%u/ (rates_id %s); SIGTERM or Ctrl-C "
-                        "stops\n", host, serve_http_port(server), rfy_rates_id(rates));
+        cli_say("serve", RFY_MSG_SERVE_LISTENING, host, serve_http_port(server), rfy_rates_id(rates));
     }
     if (asked)
-        fprintf(stderr, "rfy serve: --max-connections %u lowered to %u: the limit on open files "
-                        "allows no more (raise it: ulimit -Hn, or LimitNOFILE= in a systemd "
-                        "unit)\n", asked, cfg.max_connections);
+        cli_say("serve", RFY_MSG_SERVE_LOWERED, asked, cfg.max_connections);
     while (sigwait(&stop, &sig) != 0)
         ;
     serve_http_quiesce(server);
-    fprintf(stderr, "rfy serve: %s: answering the requests under way (at most %d s), taking no "
-                    "new ones\n", sig == SIGTERM ? "SIGTERM" : "SIGINT", SERVE_GRACE_S);
+    cli_say("serve", RFY_MSG_SERVE_STOPPING, sig == SIGTERM ? "SIGTERM" : "SIGINT", SERVE_GRACE_S);
     cut = serve_http_stop(server, SERVE_GRACE_S);
     rfy_rates_free(rates);
     if (cut)
-        fprintf(stderr, "rfy serve: %u request(s) cut short after %d s\n", cut, SERVE_GRACE_S);
-    fprintf(stderr, "rfy serve: stopped (%s)\n", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+        cli_say("serve", RFY_MSG_SERVE_CUT, cut, SERVE_GRACE_S);
+    cli_say("serve", RFY_MSG_SERVE_STOPPED, sig == SIGTERM ? "SIGTERM" : "SIGINT");
     return RFY_EXIT_OK;
 }

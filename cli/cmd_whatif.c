@@ -29,6 +29,12 @@ static const char ABOUT[] =
     "extra krone kept for each wage (or number of hours) in the range, and the exact\n"
     "wage at which the ydelse becomes 0 (at most 1000 points; see docs/whatif.md).\n";
 static const char FOOTER[] = "Exit codes: 0 computed; 2 bad input.\n";
+static const char ABOUT_DA[] =
+    "Viser udbetalt ydelse, fradragene, løn + ydelse og den andel af den sidste\n"
+    "ekstra krone, der beholdes, for hver løn (eller hvert antal timer) i\n"
+    "intervallet, og den præcise løn, hvor ydelsen bliver 0 (højst 1000 punkter; se\n"
+    "docs/whatif.md).\n";
+static const char FOOTER_DA[] = "Exitkoder: 0 beregnet; 2 fejl i input.\n";
 
 /* Every Danish text of the command's output, in one place. */
 static const struct {
@@ -151,11 +157,11 @@ static int parse_options(whatif_args *a, int argc, char **argv)
     opts[n] = (struct option){0, 0, 0, 0};
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "whatif", ":h", opts)) != -1) {
         if (c >= OPT_FIELD && c < OPT_FIELD + (int)a->nnames) {
             size_t k = (size_t)(c - OPT_FIELD);
             if (a->value[k]) {
-                fprintf(stderr, "rfy whatif: %s given twice\n", names[k]);
+                cli_say("whatif", RFY_MSG_OPTION_TWICE, names[k]);
                 return RFY_EXIT_USAGE;
             }
             a->value[k] = optarg;
@@ -173,19 +179,15 @@ static int parse_options(whatif_args *a, int argc, char **argv)
             break;
         case OPT_HELP:
         case 'h':
-            cli_print_help(stdout, "whatif", ABOUT, FOOTER);
+            cli_print_help(stdout, "whatif", CLI_TEXT(ABOUT_DA, ABOUT), CLI_TEXT(FOOTER_DA, FOOTER));
             return RFY_EXIT_OK;
-        case ':':
-            fprintf(stderr, "rfy whatif: %s needs a value\n", argv[optind - 1]);
-            return RFY_EXIT_USAGE;
-        default:
-            fprintf(stderr, "rfy whatif: unknown option '%s'\n", argv[optind - 1]);
+        default: /* cli_getopt said which option */
             cli_print_usage(stderr, "whatif");
             return RFY_EXIT_USAGE;
         }
     }
     if (optind < argc) {
-        fprintf(stderr, "rfy whatif: unexpected argument '%s'\n", argv[optind]);
+        cli_say("whatif", RFY_MSG_UNEXPECTED_ARG, argv[optind]);
         return RFY_EXIT_USAGE;
     }
     return -1;
@@ -328,7 +330,7 @@ int cmd_whatif(int argc, char **argv)
         return rc;
     whatif_answer_init(&ans);
     if (!(c = rfy_case_new()) || !(r = rfy_whatif_range_new())) {
-        fprintf(stderr, "rfy whatif: out of memory\n");
+        cli_say("whatif", RFY_MSG_OUT_OF_MEMORY);
         rc = RFY_EXIT_USAGE;
         goto done;
     }
@@ -339,7 +341,7 @@ int cmd_whatif(int argc, char **argv)
         goto done;
     crc = whatif_answer_compute(&ans, rates, c, r, &err);
     if (crc == RFY_ENOMEM) {
-        fprintf(stderr, "rfy whatif: out of memory\n");
+        cli_say("whatif", RFY_MSG_OUT_OF_MEMORY);
         goto done;
     }
     if (crc != RFY_OK) {
@@ -354,7 +356,7 @@ int cmd_whatif(int argc, char **argv)
         bad = emit_text(stdout, c, &ans) != 0;
     }
     if (bad || fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "rfy whatif: cannot write to standard output\n");
+        cli_say("whatif", RFY_MSG_CANNOT_WRITE_STDOUT);
         goto done;
     }
     rc = RFY_EXIT_OK;

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cli.h"
 #include "input_decode.h"
 #include <rfy/status.h>
 
@@ -119,18 +120,14 @@ static int decode(input_decoder *d)
     d->newlines += count_newlines(d->out, d->out_len);
     if (r == (size_t)-1 && e == EILSEQ) {
         if (d->enc == INPUT_ENC_UTF16)
-            set_error(d, "line %lu: the bytes are not valid UTF-16 (a broken surrogate pair): is "
-                         "the file really UTF-16?", d->newlines + 1);
+            set_error(d, cli_msg(RFY_MSG_UTF16_BROKEN), d->newlines + 1);
         else
-            set_error(d, "line %lu: byte 0x%02X is not a character in Windows-1252: is the file "
-                         "UTF-8 (leave out --encoding) or Latin-1 (--encoding latin1)?",
-                      d->newlines + 1, (unsigned char)*inp);
+            set_error(d, cli_msg(RFY_MSG_CP1252_BYTE), d->newlines + 1, (unsigned)(unsigned char)*inp);
         errno = EILSEQ;
         return -1;
     }
     if (r == (size_t)-1 && e == EINVAL && d->eof) {
-        set_error(d, "line %lu: the file ends in the middle of a character (an odd number of "
-                     "bytes in UTF-16?)", d->newlines + 1);
+        set_error(d, cli_msg(RFY_MSG_ENDS_IN_CHARACTER), d->newlines + 1);
         errno = EILSEQ;
         return -1;
     }
@@ -238,7 +235,7 @@ int input_decode_open(input_decoder **dp, FILE **out, char *sep, input_encoding 
     d->tap = tap;
     d->tap_user = tap_user;
     if (read_raw(d) != 0) {
-        *errmsg = strdup(strerror(errno ? errno : EIO));
+        *errmsg = strdup(cli_errno(errno ? errno : EIO));
         input_decode_close(d);
         return RFY_EIO;
     }
@@ -260,7 +257,7 @@ int input_decode_open(input_decoder **dp, FILE **out, char *sep, input_encoding 
     d->enc = enc;
     if (from) {
         if ((d->cd = iconv_open("UTF-8", from)) == (iconv_t)-1) {
-            *errmsg = strdup("this system's iconv cannot convert from the encoding asked for");
+            *errmsg = strdup(cli_msg(RFY_MSG_ICONV));
             input_decode_close(d);
             return RFY_EIO;
         }
@@ -292,6 +289,6 @@ int input_decode_open(input_decoder **dp, FILE **out, char *sep, input_encoding 
     return RFY_OK;
 nomem:
     input_decode_close(d);
-    *errmsg = strdup("out of memory");
+    *errmsg = strdup(cli_msg(RFY_MSG_OUT_OF_MEMORY));
     return RFY_ENOMEM;
 }

@@ -23,15 +23,29 @@ static const char USAGE_TAIL[] =
     "(audit: a difference); 2 usage error, unreadable input or invalid rate tables.\n"
     "See docs/ for the rules, the CSV columns and the rate tables.\n";
 
-/* The whole text of `rfy --help`. */
+static const char USAGE_HEAD_DA[] =
+    "rfy " RFY_VERSION " - ressourceforløbsydelse, beregnet præcist (LAS kap. 6 a, §§ 68, 68 a, 69)\n"
+    "\n"
+    "Brug:\n";
+static const char USAGE_TAIL_DA[] =
+    "  rfy help [COMMAND] | --version | --help\n"
+    "\n"
+    "Hver kommando tager --lang da|en: sproget i begrundelser, oversigter og\n"
+    "forklaringer (dansk, medmindre --lang en).  rfy help COMMAND viser dens tilvalg.\n"
+    "\n"
+    "Exitkoder: 0 alle rækker beregnet (audit: alle stemmer); 1 nogle rækker afvist\n"
+    "(audit: en difference); 2 brugsfejl, input der ikke kan læses, eller ugyldige\n"
+    "satstabeller.  Se docs/ for reglerne, CSV-kolonnerne og satstabellerne.\n";
+
+/* The whole text of `rfy --help`, in cli_lang. */
 static void usage(FILE *out)
 {
     size_t n;
     const cli_command *cmds = cli_commands(&n);
-    fputs(USAGE_HEAD, out);
+    fputs(CLI_TEXT(USAGE_HEAD_DA, USAGE_HEAD), out);
     for (size_t i = 0; i < n; i++)
         cli_print_synopsis(out, &cmds[i], "  ", "  ");
-    fputs(USAGE_TAIL, out);
+    fputs(CLI_TEXT(USAGE_TAIL_DA, USAGE_TAIL), out);
 }
 
 /* `rfy help` (this text) and `rfy help COMMAND` (the command's --help). */
@@ -60,7 +74,7 @@ static int help(int argc, char **argv)
         return cmd_serve(2, args);
     if (strcmp(argv[0], "ledger") == 0)
         return cmd_ledger(2, args);
-    fprintf(stderr, "rfy: no command '%s' (try rfy help)\n", argv[0]);
+    cli_say(NULL, RFY_MSG_NO_COMMAND, argv[0]);
     return RFY_EXIT_USAGE;
 }
 
@@ -110,10 +124,10 @@ int main(int argc, char **argv)
             return cmd_ledger(argc - 1, argv + 1);
         if (strcmp(cmd, "help") == 0)
             return help(argc - 2, argv + 2);
-        fprintf(stderr, "rfy: unknown command '%s' (try rfy --help)\n", cmd);
+        cli_say(NULL, RFY_MSG_UNKNOWN_COMMAND, cmd);
         return RFY_EXIT_USAGE;
     }
-    while ((c = getopt_long(argc, argv, "Vh", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, NULL, "Vh", opts)) != -1) {
         switch (c) {
         case 'V':
             printf("rfy %s\n", RFY_VERSION);

@@ -7,13 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "cli.h"
 #include "oom_exit.h"
 #include <rfy/status.h>
 
 static void (*handlers[RFY_FATAL_MAX_HANDLERS])(void);
 static int nhandlers;
-
-static const char OOM_MESSAGE[] = "rfy: out of memory (GMP)\n";
 
 /* Never returns.  A handler that itself runs out of memory in GMP lands here
  * again: `dying` makes the second entry skip straight to the exit. */
@@ -22,7 +21,10 @@ static void die_oom(void)
     static int dying;
     if (!dying) {
         dying = 1;
-        fputs(OOM_MESSAGE, stderr);
+        /* the catalogue's static text: nothing to allocate */
+        fputs("rfy: ", stderr);
+        fputs(cli_msg(RFY_MSG_OUT_OF_MEMORY_GMP), stderr);
+        fputc('\n', stderr);
         fflush(stderr);
         while (nhandlers > 0) {
             void (*fn)(void) = handlers[--nhandlers];

@@ -1,71 +1,109 @@
 /* The options of every rfy command, and the usage texts printed from them (options_table.h). */
 #include <string.h>
 
+#include "cli.h"
 #include "options_table.h"
 
 /* ---- Options several commands share, worded once ---------------------------------------------- */
 
-#define OPT_RATES {"--rates", "DIR", "the rate tables in DIR instead of the built-in ones"}
-#define OPT_LANG {"--lang", "da|en", "the language of what rfy writes (default da: Danish)"}
-#define OPT_JSON_EXPLAIN {"--json", NULL, "the explanation as JSON instead of Danish text"}
-#define OPT_DECIMAL_COMMA {"--decimal-comma", NULL, "amounts are written 12345,67 (or 12.345,67)"}
-#define OPT_DELIMITER {"--delimiter", "C", "input field delimiter, one character (or 'tab')"}
+#define OPT_RATES {"--rates", "DIR", "satstabellerne i DIR i stedet for de indbyggede",            \
+                   "the rate tables in DIR instead of the built-in ones"}
+#define OPT_LANG {"--lang", "da|en", "sproget i det, rfy skriver (standard da: dansk)",            \
+                  "the language of what rfy writes (default da: Danish)"}
+#define OPT_JSON_EXPLAIN {"--json", NULL, "forklaringen som JSON i stedet for dansk tekst",        \
+                          "the explanation as JSON instead of Danish text"}
+#define OPT_DECIMAL_COMMA {"--decimal-comma", NULL, "beløb skrives 12345,67 (eller 12.345,67)",    \
+                           "amounts are written 12345,67 (or 12.345,67)"}
+#define OPT_DELIMITER {"--delimiter", "C", "skilletegnet mellem felterne, ét tegn (eller 'tab')",  \
+                       "input field delimiter, one character (or 'tab')"}
 
 /* The input and files of batch and audit (run_args.h, run_options.h). */
-#define RUN_FILE_OPTIONS(OUT, OUTHELP)                                                          \
-    OPT_RATES, {"-o", OUT, OUTHELP},                                                              \
-        {"--rejects", "REJ.csv", "rows not computed (default: beside the output)"}, \
-        {"--receipt", "PATH", "the run's receipt (default: beside the output)"}
-#define RUN_INPUT_OPTIONS                                                                        \
-    OPT_DELIMITER, OPT_DECIMAL_COMMA,                                                            \
-        {"--encoding", "E", "utf-8 (default), cp1252, latin1 or utf-16"},          \
-        {"--columns", "MAP.csv", "map the file's header names to rfy's (from,to)"},                \
-        {"--ignore-columns", "N,...", "columns to read past (cpr, navn, ...)"},                    \
-        {"--format", "csv|excel|xlsx|json", "the output as CSV, Excel's CSV, xlsx or JSON Lines"},              \
-        {"--jobs", "N", "N threads (1-16, default 1); the same output as one"}, \
-        {"--quiet", NULL, "no progress lines (the summary is still printed)"}
+#define RUN_FILE_OPTIONS(OUT, OUTHELP_DA, OUTHELP_EN)                                              \
+    OPT_RATES, {"-o", OUT, OUTHELP_DA, OUTHELP_EN},                                                \
+        {"--rejects", "REJ.csv", "rækker, der ikke beregnes (standard: ved outputtet)",            \
+         "rows not computed (default: beside the output)"},                                        \
+        {"--receipt", "PATH", "kørslens kvittering (standard: ved outputtet)",                     \
+         "the run's receipt (default: beside the output)"}
+#define RUN_INPUT_OPTIONS                                                                          \
+    OPT_DELIMITER, OPT_DECIMAL_COMMA,                                                              \
+        {"--encoding", "E", "utf-8 (standard), cp1252, latin1 eller utf-16",                       \
+         "utf-8 (default), cp1252, latin1 or utf-16"},                                             \
+        {"--columns", "MAP.csv", "map filens kolonnenavne til rfy's (from,to)",                    \
+         "map the file's header names to rfy's (from,to)"},                                        \
+        {"--ignore-columns", "N,...", "kolonner, der springes over (cpr, navn, ...)",              \
+         "columns to read past (cpr, navn, ...)"},                                                 \
+        {"--format", "csv|excel|xlsx|json",                                                        \
+         "outputtet som CSV, Excels CSV, xlsx eller JSON Lines",                                   \
+         "the output as CSV, Excel's CSV, xlsx or JSON Lines"},                                    \
+        {"--jobs", "N", "N tråde (1-16, standard 1); samme output som med én",                     \
+         "N threads (1-16, default 1); the same output as one"},                                   \
+        {"--quiet", NULL, "ingen fremdriftslinjer (oversigten skrives stadig)",                    \
+         "no progress lines (the summary is still printed)"}
 
 /* The batch input columns, each an option of preview and whatif ('_' written '-'). */
-#define CASE_OPTIONS                                                                             \
-    {"--month", "YYYY-MM", "the calendar month"},                                                \
-        {"--category", "CAT", "forsorger, ikke_forsorger, u25_hjemme, u25_hjemme_bidrag"},        \
-        {"--case-id", "ID", "the case (with --input: which case of the file)"},                    \
-        {"--forloeb", "F", "ressourceforloeb (default) or jobafklaring"},                           \
-        {"--start", "DATE", "first day of entitlement in the month (YYYY-MM-DD)"},                  \
-        {"--end", "DATE", "last day of entitlement in the month (YYYY-MM-DD)"},                     \
-        {"--children", "N", "children with documented bidragspligt (nr. 4)"},                       \
-        {"--child-support", "KR", "the documented bidrag a month (nr. 4)"},                         \
-        {"--prior", "P", "sygedagpenge or ledighedsydelse before (§ 68 stk. 4, 5)"},    \
-        {"--prior-amount", "KR", "the prior benefit's amount"},                                     \
-        {"--prior-unit", "week|month", "what --prior-amount is per"},                               \
-        {"--prior-until", "DATE", "last day of the sygedagpenge-level entitlement"},                \
-        {"--wage", "KR", "wage income in the month"},                                               \
-        {"--holiday-pay", "KR", "feriegodtgoerelse paid in the month"},                              \
-        {"--holiday-days", "N", "the holiday days the holiday pay covers"},                          \
-        {"--activation-income", "KR", "income from an offer (tilbud)"},                              \
-        {"--activation-hours", "N", "hours of that offer in the month"},                             \
-        {"--other-income", "KR", "other income deducted in full"},                                   \
-        {"--holiday-ydelse-days", "N", "days of holiday with ydelse taken in the month"},           \
-        {"--holiday-run-months", "N", "months in a row with ydelse before the month"},              \
-        {"--holiday-used-days", "N", "holiday days with ydelse used in the period before"},          \
-        {"--sanction-days", "N", "days of periodesanktion the kommune decided"},                     \
-        {"--sanction-amount", "KR", "a punktsanktion the kommune decided"}
+#define CASE_OPTIONS                                                                               \
+    {"--month", "YYYY-MM", "kalendermåneden", "the calendar month"},                               \
+        {"--category", "CAT", "forsorger, ikke_forsorger, u25_hjemme, u25_hjemme_bidrag",          \
+         "forsorger, ikke_forsorger, u25_hjemme, u25_hjemme_bidrag"},                              \
+        {"--case-id", "ID", "sagen (med --input: hvilken af filens sager)",                        \
+         "the case (with --input: which case of the file)"},                                       \
+        {"--forloeb", "F", "ressourceforloeb (standard) eller jobafklaring",                       \
+         "ressourceforloeb (default) or jobafklaring"},                                            \
+        {"--start", "DATE", "første dag med ret til ydelse i måneden (ÅÅÅÅ-MM-DD)",                \
+         "first day of entitlement in the month (YYYY-MM-DD)"},                                    \
+        {"--end", "DATE", "sidste dag med ret til ydelse i måneden (ÅÅÅÅ-MM-DD)",                  \
+         "last day of entitlement in the month (YYYY-MM-DD)"},                                     \
+        {"--children", "N", "børn med dokumenteret bidragspligt (nr. 4)",                          \
+         "children with documented bidragspligt (nr. 4)"},                                         \
+        {"--child-support", "KR", "det dokumenterede bidrag pr. måned (nr. 4)",                    \
+         "the documented bidrag a month (nr. 4)"},                                                 \
+        {"--prior", "P", "sygedagpenge eller ledighedsydelse før (§ 68 stk. 4, 5)",                \
+         "sygedagpenge or ledighedsydelse before (§ 68 stk. 4, 5)"},                               \
+        {"--prior-amount", "KR", "beløbet på ydelsen før", "the prior benefit's amount"},          \
+        {"--prior-unit", "week|month", "hvad --prior-amount gælder pr.",                           \
+         "what --prior-amount is per"},                                                            \
+        {"--prior-until", "DATE", "sidste dag med ret til ydelse på sygedagpengeniveau",           \
+         "last day of the sygedagpenge-level entitlement"},                                        \
+        {"--wage", "KR", "lønindtægt i måneden", "wage income in the month"},                      \
+        {"--holiday-pay", "KR", "feriegodtgørelse udbetalt i måneden",                             \
+         "feriegodtgoerelse paid in the month"},                                                   \
+        {"--holiday-days", "N", "de feriedage, som feriegodtgørelsen dækker",                      \
+         "the holiday days the holiday pay covers"},                                               \
+        {"--activation-income", "KR", "indtægt fra et tilbud", "income from an offer (tilbud)"},   \
+        {"--activation-hours", "N", "timer i tilbuddet i måneden",                                 \
+         "hours of that offer in the month"},                                                      \
+        {"--other-income", "KR", "anden indtægt, der fradrages fuldt ud",                          \
+         "other income deducted in full"},                                                         \
+        {"--holiday-ydelse-days", "N", "feriedage med ydelse holdt i måneden",                     \
+         "days of holiday with ydelse taken in the month"},                                        \
+        {"--holiday-run-months", "N", "måneder i træk med ydelse før måneden",                     \
+         "months in a row with ydelse before the month"},                                          \
+        {"--holiday-used-days", "N", "feriedage med ydelse brugt i perioden før",                  \
+         "holiday days with ydelse used in the period before"},                                    \
+        {"--sanction-days", "N", "dage med periodesanktion, som kommunen har besluttet",           \
+         "days of periodesanktion the kommune decided"},                                           \
+        {"--sanction-amount", "KR", "en punktsanktion, som kommunen har besluttet",                \
+         "a punktsanktion the kommune decided"}
 
-#define CASE_WORDS                                                                               \
+#define CASE_WORDS                                                                                 \
     "--month --category [--case-id] [--forloeb] [--start] [--end] [--children] [--child-support] " \
-    "[--prior] [--prior-amount] [--prior-unit] [--prior-until] [--wage] [--holiday-pay] "        \
-    "[--holiday-days] [--activation-income] [--activation-hours] [--other-income] "              \
-    "[--holiday-ydelse-days] [--holiday-run-months] [--holiday-used-days] [--sanction-days] "    \
+    "[--prior] [--prior-amount] [--prior-unit] [--prior-until] [--wage] [--holiday-pay] "          \
+    "[--holiday-days] [--activation-income] [--activation-hours] [--other-income] "                \
+    "[--holiday-ydelse-days] [--holiday-run-months] [--holiday-used-days] [--sanction-days] "      \
     "[--sanction-amount]"
 
 /* ---- The commands ------------------------------------------------------------------------------ */
 
 static const cli_option BATCH[] = {
-    RUN_FILE_OPTIONS("OUT.csv", "the output (default and \"-\": standard output)"),
+    RUN_FILE_OPTIONS("OUT.csv", "outputtet (standard og \"-\": standardoutput)",
+                     "the output (default and \"-\": standard output)"),
     RUN_INPUT_OPTIONS,
-    {"--ledger", "FILE", "the case ledger: state carried, no month paid twice"},
-    {"--corrections", NULL, "with --ledger: pay the difference for months paid"},
-    {"--keep-columns", "N,...", "input columns copied to the output and reject rows"},
+    {"--ledger", "FILE", "sagsledgeren: tilstand føres med, intet betales to gange",
+     "the case ledger: state carried, no month paid twice"},
+    {"--corrections", NULL, "med --ledger: betal forskellen for betalte måneder",
+     "with --ledger: pay the difference for months paid"},
+    {"--keep-columns", "N,...", "inputkolonner, der kopieres til output og afvisninger",
+     "input columns copied to the output and reject rows"},
     OPT_LANG,
 };
 static const char *const BATCH_FORMS[] = {
@@ -75,10 +113,14 @@ static const char *const BATCH_FORMS[] = {
     NULL};
 
 static const cli_option AUDIT[] = {
-    RUN_FILE_OPTIONS("REPORT.csv", "the report (default and \"-\": standard output)"),
-    {"--explain", "CASE_ID[:YYYY-MM]", "explain each case-month of the case, matching or not"},
-    {"--tolerance", "AMOUNT", "a difference up to AMOUNT is a match (default 0.00)"},
-    {"--ledger", "FILE", "also compare paid with what the case ledger paid"},
+    RUN_FILE_OPTIONS("REPORT.csv", "rapporten (standard og \"-\": standardoutput)",
+                     "the report (default and \"-\": standard output)"),
+    {"--explain", "CASE_ID[:YYYY-MM]", "forklar hver af sagens sagsmåneder, ens eller ej",
+     "explain each case-month of the case, matching or not"},
+    {"--tolerance", "AMOUNT", "en forskel på højst AMOUNT stemmer (standard 0.00)",
+     "a difference up to AMOUNT is a match (default 0.00)"},
+    {"--ledger", "FILE", "sammenlign også paid med det, ledgeren har betalt",
+     "also compare paid with what the case ledger paid"},
     RUN_INPUT_OPTIONS,
     OPT_LANG,
 };
@@ -93,8 +135,10 @@ static const cli_option PREVIEW[] = {
     OPT_JSON_EXPLAIN,
     OPT_DECIMAL_COMMA,
     CASE_OPTIONS,
-    {"--input", "FILE.csv", "the case-month's rows from a batch file (\"-\": stdin)"},
-    {"--delimiter", "C", "with --input: the file's delimiter (or 'tab')"},
+    {"--input", "FILE.csv", "sagsmånedens rækker fra en batchfil (\"-\": stdin)",
+     "the case-month's rows from a batch file (\"-\": stdin)"},
+    {"--delimiter", "C", "med --input: filens skilletegn (eller 'tab')",
+     "with --input: the file's delimiter (or 'tab')"},
     OPT_LANG,
 };
 static const char *const PREVIEW_FORMS[] = {
@@ -104,16 +148,18 @@ static const char *const PREVIEW_FORMS[] = {
 
 static const cli_option WHATIF[] = {
     OPT_RATES,
-    {"--json", NULL, "the table as JSON instead of Danish text"},
+    {"--json", NULL, "tabellen som JSON i stedet for dansk tekst",
+     "the table as JSON instead of Danish text"},
     OPT_DECIMAL_COMMA,
     CASE_OPTIONS,
-    {"--wage-from", "KR", "the first wage of the range"},
-    {"--wage-to", "KR", "the last wage of the range"},
-    {"--step", "KR", "the wage step"},
-    {"--hourly-wage", "KR", "a wage per hour, for a range of hours instead of wages"},
-    {"--hours-from", "H", "the first number of hours"},
-    {"--hours-to", "H", "the last number of hours"},
-    {"--hours-step", "H", "the step in hours"},
+    {"--wage-from", "KR", "intervallets første løn", "the first wage of the range"},
+    {"--wage-to", "KR", "intervallets sidste løn", "the last wage of the range"},
+    {"--step", "KR", "skridtet i løn", "the wage step"},
+    {"--hourly-wage", "KR", "en timeløn, for et interval af timer i stedet for løn",
+     "a wage per hour, for a range of hours instead of wages"},
+    {"--hours-from", "H", "det første antal timer", "the first number of hours"},
+    {"--hours-to", "H", "det sidste antal timer", "the last number of hours"},
+    {"--hours-step", "H", "skridtet i timer", "the step in hours"},
     OPT_LANG,
 };
 static const char *const WHATIF_FORMS[] = {
@@ -124,11 +170,16 @@ static const char *const WHATIF_FORMS[] = {
 
 static const cli_option RATES[] = {
     OPT_RATES,
-    {"--r", "PCT", "derive: the year's satsreguleringsprocent (2.9)"},
-    {"--afdaempning", "PCT", "derive: the afdaempning (default 0)"},
-    {"--reduction", "PCT", "derive: the one-off reduction (default: the tables')"},
-    {"--normalbidrag", "KR", "derive: the normalbidrag per child (default: none)"},
-    {"-o", "DIR", "derive: the new or empty folder to write the tables into"},
+    {"--r", "PCT", "derive: årets satsreguleringsprocent (2.9)",
+     "derive: the year's satsreguleringsprocent (2.9)"},
+    {"--afdaempning", "PCT", "derive: afdæmpningen (standard 0)",
+     "derive: the afdaempning (default 0)"},
+    {"--reduction", "PCT", "derive: engangsreduktionen (standard: tabellernes)",
+     "derive: the one-off reduction (default: the tables')"},
+    {"--normalbidrag", "KR", "derive: normalbidraget pr. barn (standard: intet)",
+     "derive: the normalbidrag per child (default: none)"},
+    {"-o", "DIR", "derive: den nye eller tomme mappe til tabellerne",
+     "derive: the new or empty folder to write the tables into"},
     OPT_LANG,
 };
 static const char *const RATES_FORMS[] = {
@@ -138,10 +189,14 @@ static const char *const RATES_FORMS[] = {
 
 static const cli_option SERVE[] = {
     OPT_RATES,
-    {"--listen", "ADDR:PORT", "where to listen (default 127.0.0.1:8080)"},
-    {"--max-connections", "N", "connections open at once (default: the files limit)"},
-    {"--max-per-address", "N", "connections from one address (default: no limit)"},
-    {"--max-answer-memory", "MIB", "memory for bodies and answers held at once (default 128)"},
+    {"--listen", "ADDR:PORT", "hvor der lyttes (standard 127.0.0.1:8080)",
+     "where to listen (default 127.0.0.1:8080)"},
+    {"--max-connections", "N", "forbindelser åbne på én gang (standard: filgrænsen)",
+     "connections open at once (default: the files limit)"},
+    {"--max-per-address", "N", "forbindelser fra én adresse (standard: ingen grænse)",
+     "connections from one address (default: no limit)"},
+    {"--max-answer-memory", "MIB", "hukommelse til forespørgsler og svar (standard 128)",
+     "memory for bodies and answers held at once (default 128)"},
     OPT_LANG,
 };
 static const char *const SERVE_FORMS[] = {
@@ -149,9 +204,11 @@ static const char *const SERVE_FORMS[] = {
     NULL};
 
 static const cli_option LEDGER[] = {
-    {"--json", NULL, "runs, show: as JSON"},
-    {"--run", "ID", "export: the run, by number or 8+ hex digits of its id"},
-    {"-o", "OUT.csv", "export: where to write (default: standard output)"},
+    {"--json", NULL, "runs, show: som JSON", "runs, show: as JSON"},
+    {"--run", "ID", "export: kørslen, ved nummer eller 8+ hex-cifre af id",
+     "export: the run, by number or 8+ hex digits of its id"},
+    {"-o", "OUT.csv", "export: hvor der skrives (standard: standardoutput)",
+     "export: where to write (default: standard output)"},
     OPT_RATES,
     OPT_LANG,
 };
@@ -252,7 +309,7 @@ void cli_print_options(FILE *out, const cli_command *cmd)
             fputc('\n', out);
             col = 0;
         }
-        fprintf(out, "%*s%s\n", 23 - col, "", o->help);
+        fprintf(out, "%*s%s\n", 23 - col, "", cli_lang == RFY_LANG_EN ? o->help_en : o->help);
     }
 }
 
@@ -261,10 +318,10 @@ void cli_print_help(FILE *out, const char *command, const char *about, const cha
     const cli_command *cmd = cli_command_find(command);
     if (!cmd)
         return;
-    cli_print_synopsis(out, cmd, "usage: ", "       ");
+    cli_print_usage(out, command);
     if (about)
         fprintf(out, "\n%s", about);
-    fputs("\nOptions:\n", out);
+    fprintf(out, "\n%s\n", cli_msg(RFY_MSG_OPTIONS));
     cli_print_options(out, cmd);
     if (footer)
         fprintf(out, "\n%s", footer);
@@ -273,6 +330,10 @@ void cli_print_help(FILE *out, const char *command, const char *about, const cha
 void cli_print_usage(FILE *out, const char *command)
 {
     const cli_command *cmd = cli_command_find(command);
+    const char *first = cli_msg(RFY_MSG_USAGE); /* "brug: " (catalogue, cli_lang) */
+    char next[16];
+    /* the lines after the first start under the synopsis (the word is ASCII) */
+    snprintf(next, sizeof next, "%*s", (int)strlen(first), "");
     if (cmd)
-        cli_print_synopsis(out, cmd, "usage: ", "       ");
+        cli_print_synopsis(out, cmd, first, next);
 }

@@ -20,7 +20,8 @@
 typedef struct cli_option {
     const char *name; /* "--tolerance", "-o" */
     const char *arg;  /* "AMOUNT"; NULL for an option without an argument */
-    const char *help; /* one line, no line break */
+    const char *help;    /* one line, no line break: Danish, the default */
+    const char *help_en; /* the same in English (--lang en) */
 } cli_option;
 
 typedef struct cli_command {
@@ -50,9 +51,10 @@ void cli_print_synopsis(FILE *out, const cli_command *cmd, const char *first, co
 void cli_print_options(FILE *out, const cli_command *cmd);
 
 /*
- * A command's --help: the synopsis, `about` (what the command does: a
- * paragraph ending in a line break, or NULL), "Options:" with the list, and
- * `footer` (exit codes, where the documentation is; or NULL).
+ * A command's --help in cli_lang: the synopsis, `about` (what the command
+ * does: a paragraph ending in a line break, or NULL), "Tilvalg:" ("Options:")
+ * with the list, and `footer` (exit codes, where the documentation is; or
+ * NULL).  `about` and `footer` are the caller's, already in cli_lang.
  */
 void cli_print_help(FILE *out, const char *command, const char *about, const char *footer);
 

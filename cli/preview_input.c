@@ -1,4 +1,5 @@
 /* Preview of a case-month from the period rows in a file (preview_input.h). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,9 +81,7 @@ static int on_reject(void *user, const rfy_batch_reject *rej)
             column = columns;
             reason = reasons;
         }
-        fprintf(stderr, cli_lang == RFY_LANG_EN ? "rfy preview: line %lu: %s%s%s\n"
-                                                : "rfy preview: linje %lu: %s%s%s\n",
-                rej->line, column, column[0] ? ": " : "", reason);
+        cli_say("preview", RFY_MSG_LINE_REJECT, rej->line, column, column[0] ? ": " : "", reason);
     }
     return RFY_OK;
 }
@@ -101,12 +100,12 @@ int preview_from_input(const preview_input *p, const rfy_rates *rates)
     f.p = p;
     f.rates = rates;
     if (rfy_month_parse(&f.month, p->month, strlen(p->month), &why) != RFY_OK) {
-        fprintf(stderr, "rfy preview: --month '%s' is not a month (YYYY-MM): %s\n", p->month, why);
+        cli_say("preview", RFY_MSG_MONTH_BAD, p->month, why);
         return RFY_EXIT_USAGE;
     }
     in = strcmp(p->path, "-") == 0 ? stdin : fopen(p->path, "rb");
     if (!in) {
-        fprintf(stderr, "rfy preview: cannot read %s\n", p->path);
+        cli_say("preview", RFY_MSG_CANNOT_READ, p->path, cli_errno(errno));
         return RFY_EXIT_USAGE;
     }
     memset(&cfg, 0, sizeof cfg);
@@ -120,7 +119,7 @@ int preview_from_input(const preview_input *p, const rfy_rates *rates)
     if (!(st = rfy_batch_stats_new())) {
         if (in != stdin)
             fclose(in);
-        fprintf(stderr, "rfy preview: out of memory\n");
+        cli_say("preview", RFY_MSG_OUT_OF_MEMORY);
         return RFY_EXIT_USAGE;
     }
     rc = rfy_batch_run_lang(st, &cfg, in, cli_lang, &msg);
@@ -131,27 +130,23 @@ int preview_from_input(const preview_input *p, const rfy_rates *rates)
         char hinted[4096]; /* the engine's message with rfy's ways out */
         if (msg)
             rfy_hints_apply(hinted, sizeof hinted, msg, cli_hints);
-        fprintf(stderr, "rfy preview: %s: %s\n", p->path, msg ? hinted : rfy_rc_name(rc));
+        fprintf(stderr, "rfy preview: %s: %s\n", p->path, msg ? hinted : rfy_rc_text(rc, cli_lang));
         free(msg);
         return RFY_EXIT_USAGE;
     }
     free(msg);
     if (f.write_failed || fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "rfy preview: cannot write the preview to standard output\n");
+        cli_say("preview", RFY_MSG_PREVIEW_CANNOT_WRITE);
         return RFY_EXIT_USAGE;
     }
     if (f.rejected) {
-        if (cli_lang == RFY_LANG_EN)
-            fprintf(stderr, "rfy preview: case %s, %s: not computed (%lu row%s rejected above)\n",
-                    p->case_id, p->month, f.rejected, f.rejected == 1 ? "" : "s");
-        else
-            fprintf(stderr, "rfy preview: sag %s, %s: ikke beregnet (%lu %s afvist ovenfor)\n",
-                    p->case_id, p->month, f.rejected, f.rejected == 1 ? "række" : "rækker");
+        cli_say("preview",
+                f.rejected == 1 ? RFY_MSG_PREVIEW_NOT_COMPUTED_ONE : RFY_MSG_PREVIEW_NOT_COMPUTED_MANY,
+                p->case_id, p->month, f.rejected);
         return RFY_EXIT_USAGE;
     }
     if (!f.found) {
-        fprintf(stderr, "rfy preview: %s has no row for case %s in %s\n", p->path, p->case_id,
-                p->month);
+        cli_say("preview", RFY_MSG_PREVIEW_NO_ROW, p->path, p->case_id, p->month);
         return RFY_EXIT_USAGE;
     }
     return RFY_EXIT_OK;

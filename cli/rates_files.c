@@ -77,7 +77,7 @@ int rates_files_read(rates_files *f, const char *dir, const char *cmd)
             char *copy;
             rfy_rates_builtin_file(i, &name, &text, &len);
             if (!(copy = malloc(len ? len : 1)) || (memcpy(copy, text, len), add(f, name, copy, len))) {
-                fprintf(stderr, "%s: out of memory\n", cmd);
+                cli_say(cmd, RFY_MSG_OUT_OF_MEMORY);
                 rates_files_free(f);
                 return -1;
             }
@@ -87,7 +87,7 @@ int rates_files_read(rates_files *f, const char *dir, const char *cmd)
     DIR *d = opendir(dir);
     struct dirent *e;
     if (!d) {
-        fprintf(stderr, "%s: cannot open rate table directory %s: %s\n", cmd, dir, strerror(errno));
+        cli_say(cmd, RFY_MSG_RATES_DIR_OPEN, dir, cli_errno(errno));
         return -1;
     }
     while ((e = readdir(d)) != NULL) {
@@ -99,9 +99,10 @@ int rates_files_read(rates_files *f, const char *dir, const char *cmd)
         if (!(path = malloc(m)))
             break;
         snprintf(path, m, "%s/%s", dir, e->d_name);
+        errno = 0;
         text = slurp(path, &len);
         if (!text || add(f, e->d_name, text, len)) {
-            fprintf(stderr, "%s: cannot read %s\n", cmd, path);
+            cli_say(cmd, RFY_MSG_CANNOT_READ, path, cli_errno(errno ? errno : EIO));
             free(path);
             closedir(d);
             rates_files_free(f);
@@ -135,42 +136,39 @@ int rates_files_write(const char *cmd, const char *dir, size_t n, const char *co
     int rc = -1;
 
     if (!files || !paths) {
-        fprintf(stderr, "%s: out of memory\n", cmd);
+        cli_say(cmd, RFY_MSG_OUT_OF_MEMORY);
         goto done;
     }
     if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-        fprintf(stderr, "%s: cannot create %s: %s\n", cmd, dir, strerror(errno));
+        cli_say(cmd, RFY_MSG_CANNOT_CREATE, dir, cli_errno(errno));
         goto done;
     }
     for (i = 0; i < n; i++) {
         size_t m = strlen(dir) + strlen(names[i]) + 2;
         struct stat sb;
         if (!(paths[i] = malloc(m))) {
-            fprintf(stderr, "%s: out of memory\n", cmd);
+            cli_say(cmd, RFY_MSG_OUT_OF_MEMORY);
             goto undo;
         }
         snprintf(paths[i], m, "%s/%s", dir, names[i]);
         if (stat(paths[i], &sb) == 0) {
-            fprintf(stderr,
-                    "%s: %s exists and is not overwritten (it may hold your edits): write into "
-                    "a new or empty directory\n",
-                    cmd, paths[i]);
+            cli_say(cmd, RFY_MSG_RATES_EXISTS, paths[i]);
             goto undo;
         }
         if (atomic_file_open(&files[i], paths[i], &msg) != RFY_OK) {
-            fprintf(stderr, "%s: %s\n", cmd, msg ? msg : paths[i]);
+            fprintf(stderr, "rfy %s: %s\n", cmd, msg ? msg : paths[i]);
             goto undo;
         }
         opened = i + 1;
         if (fwrite(texts[i], 1, lens[i], files[i].fp) != lens[i] ||
             atomic_file_finish(&files[i], &msg) != RFY_OK) {
-            fprintf(stderr, "%s: %s\n", cmd, msg ? msg : paths[i]);
+            fprintf(stderr, "rfy %s: %s\n", cmd, msg ? msg : paths[i]);
             goto undo;
         }
     }
     for (i = 0; i < n; i++)
         if (atomic_file_rename(&files[i], &msg) != RFY_OK) {
-            fprintf(stderr, "%s: %s\n", cmd, msg ? msg : paths[i]);
+            fprintf(stderr, "rfy %s: %s\n", cmd, msg ? msg : paths[i]);
             goto undo;
         }
     for (i = 0; i < n; i++)

@@ -18,7 +18,7 @@ typedef struct rates_files {
 /*
  * Fill `f` with copies of the built-in tables (dir NULL) or with every
  * "*.csv" file directly in `dir` (the files rfy_rates_load_dir() reads).
- * Returns 0, or -1 with a message on standard error starting with `cmd`.
+ * Returns 0, or -1 with a message on standard error, "rfy CMD: ..." (cmd: "rates export").
  */
 int rates_files_read(rates_files *f, const char *dir, const char *cmd);
 
@@ -29,7 +29,7 @@ void rates_files_free(rates_files *f);
  * then all renamed, so that the set appears whole or not at all.  An
  * existing file of the same name is never overwritten (it may hold a
  * kommune's edits).  Returns 0, or -1 with a message on standard error
- * starting with `cmd`; nothing is left behind on failure.
+ * "rfy CMD: ..."; nothing is left behind on failure.
  */
 int rates_files_write(const char *cmd, const char *dir, size_t n, const char *const *names,
                       const char *const *texts, const size_t *lens);

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "atomic_file.h"
+#include "cli.h"
 #include "hash_behind.h"
 #include "receipt.h"
 #include <rfy/rfy.h>
@@ -121,7 +122,7 @@ int receipt_file_sha256(char hex[RECEIPT_HEX_SIZE], const char *path, char **err
     hex[0] = '\0';
     *errmsg = NULL;
     if (receipt_hash_init(&h) != RFY_OK) {
-        rc = fail(errmsg, RFY_ENOMEM, "out of memory");
+        rc = fail(errmsg, RFY_ENOMEM, "%s", cli_msg(RFY_MSG_OUT_OF_MEMORY));
         goto cleanup;
     }
     /* Standard output, a pipe or a device has no content to hash again. */
@@ -130,7 +131,7 @@ int receipt_file_sha256(char hex[RECEIPT_HEX_SIZE], const char *path, char **err
         goto cleanup;
     }
     if (stat(path, &st) != 0) {
-        rc = fail(errmsg, RFY_EIO, "cannot hash %s: %s", path, strerror(errno));
+        rc = fail(errmsg, RFY_EIO, cli_msg(RFY_MSG_CANNOT_HASH), path, cli_errno(errno));
         goto cleanup;
     }
     if (!S_ISREG(st.st_mode)) {
@@ -138,22 +139,22 @@ int receipt_file_sha256(char hex[RECEIPT_HEX_SIZE], const char *path, char **err
         goto cleanup;
     }
     if (!(buf = malloc(CHUNK))) {
-        rc = fail(errmsg, RFY_ENOMEM, "out of memory");
+        rc = fail(errmsg, RFY_ENOMEM, "%s", cli_msg(RFY_MSG_OUT_OF_MEMORY));
         goto cleanup;
     }
     if (!(fp = fopen(path, "rb"))) {
-        rc = fail(errmsg, RFY_EIO, "cannot read %s back to hash it: %s", path, strerror(errno));
+        rc = fail(errmsg, RFY_EIO, cli_msg(RFY_MSG_CANNOT_READ_BACK), path, cli_errno(errno));
         goto cleanup;
     }
     while ((n = fread(buf, 1, CHUNK, fp)) > 0)
         receipt_hash_tap(&h, buf, n);
     if (ferror(fp)) {
-        rc = fail(errmsg, RFY_EIO, "cannot read %s back to hash it: %s", path, strerror(errno));
+        rc = fail(errmsg, RFY_EIO, cli_msg(RFY_MSG_CANNOT_READ_BACK), path, cli_errno(errno));
         goto cleanup;
     }
     rc = receipt_hash_final(hex, &bytes, &h);
     if (rc != RFY_OK)
-        fail(errmsg, rc, "cannot hash %s: out of memory", path);
+        fail(errmsg, rc, cli_msg(RFY_MSG_CANNOT_HASH), path, cli_msg(RFY_MSG_OUT_OF_MEMORY));
 cleanup:
     if (fp)
         fclose(fp);
@@ -363,15 +364,15 @@ int receipt_write(const receipt *r, const char *path, char **errmsg)
     memset(&f, 0, sizeof f);
     if (!j || !(text = json_dumps(j, path ? JSON_INDENT(2) | JSON_PRESERVE_ORDER
                                           : JSON_COMPACT | JSON_PRESERVE_ORDER))) {
-        rc = fail(errmsg, RFY_ENOMEM, "cannot build the receipt: out of memory");
+        rc = fail(errmsg, RFY_ENOMEM, "%s", cli_msg(RFY_MSG_CANNOT_BUILD_RECEIPT));
         goto cleanup;
     }
     if (!path) {
         /* One line, so that a script finds it among the summary lines. */
         errno = 0;
         if (fprintf(stderr, RECEIPT_STDERR_PREFIX "%s\n", text) < 0 || fflush(stderr) == EOF) {
-            rc = fail(errmsg, RFY_EIO, "cannot write the receipt to standard error: %s",
-                      strerror(errno ? errno : EIO));
+            rc = fail(errmsg, RFY_EIO, cli_msg(RFY_MSG_RECEIPT_TO_STDERR),
+                      cli_errno(errno ? errno : EIO));
             goto cleanup;
         }
         rc = RFY_OK;
@@ -382,7 +383,7 @@ int receipt_write(const receipt *r, const char *path, char **errmsg)
     opened = 1;
     errno = 0;
     if (fputs(text, f.fp) == EOF || putc('\n', f.fp) == EOF) {
-        rc = fail(errmsg, RFY_EIO, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
+        rc = fail(errmsg, RFY_EIO, cli_msg(RFY_MSG_CANNOT_WRITE), path, cli_errno(errno ? errno : EIO));
         goto cleanup;
     }
     if ((rc = atomic_file_finish(&f, errmsg)) != RFY_OK ||
@@ -425,7 +426,7 @@ static char *receipt_text(const receipt *r, const char *path, char **errmsg)
     }
     free(json);
     if (!text)
-        fail(errmsg, RFY_ENOMEM, "cannot build the receipt: out of memory");
+        fail(errmsg, RFY_ENOMEM, "%s", cli_msg(RFY_MSG_CANNOT_BUILD_RECEIPT));
     return text;
 }
 
@@ -440,7 +441,7 @@ int receipt_prepare(receipt *r, receipt_hash *h, const char *path, atomic_file *
     atomic_file_wrap(into, NULL, "-"); /* nothing to commit or abort yet */
     /* h NULL: the caller filled input_sha256 and input_bytes (rfy_batch_run's hash_input) */
     if (h && receipt_hash_final(r->input_sha256, &r->input_bytes, h) != RFY_OK) {
-        rc = fail(errmsg, RFY_ENOMEM, "cannot hash the input: out of memory");
+        rc = fail(errmsg, RFY_ENOMEM, "%s", cli_msg(RFY_MSG_CANNOT_HASH_INPUT));
         goto cleanup;
     }
     /* Hashes taken while the files were written need no second read; a
@@ -451,14 +452,14 @@ int receipt_prepare(receipt *r, receipt_hash *h, const char *path, atomic_file *
          (rc = receipt_file_sha256(r->rejects_sha256, r->rejects_path, errmsg)) != RFY_OK))
         goto cleanup;
     if (!path && !(path = owned = receipt_default_path(r->output_path, &nomem)) && nomem) {
-        rc = fail(errmsg, RFY_ENOMEM, "out of memory");
+        rc = fail(errmsg, RFY_ENOMEM, "%s", cli_msg(RFY_MSG_OUT_OF_MEMORY));
         goto cleanup;
     }
     /* A default path can still be the input's name (IN.receipt.json read as
      * input): never overwrite what was read or written. */
     if (path && (strcmp(path, r->input_path) == 0 || strcmp(path, r->output_path) == 0 ||
                  strcmp(path, r->rejects_path) == 0)) {
-        rc = fail(errmsg, RFY_EIO, "the receipt %s would overwrite the input or an output", path);
+        rc = fail(errmsg, RFY_EIO, cli_msg(RFY_MSG_RECEIPT_OVERWRITE), path);
         goto cleanup;
     }
     if (!(text = receipt_text(r, path, errmsg))) {
@@ -475,7 +476,7 @@ int receipt_prepare(receipt *r, receipt_hash *h, const char *path, atomic_file *
         goto cleanup;
     errno = 0;
     if (fputs(text, into->fp) == EOF) {
-        rc = fail(errmsg, RFY_EIO, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
+        rc = fail(errmsg, RFY_EIO, cli_msg(RFY_MSG_CANNOT_WRITE), path, cli_errno(errno ? errno : EIO));
         atomic_file_abort(into);
         goto cleanup;
     }
@@ -499,8 +500,8 @@ int receipt_emit(receipt *r, receipt_hash *h, const char *path, char **errmsg)
     if (rc == RFY_OK && (rc = atomic_file_rename(&f, errmsg)) == RFY_OK && line) {
         errno = 0;
         if (fputs(line, stderr) == EOF || fflush(stderr) == EOF)
-            rc = fail(errmsg, RFY_EIO, "cannot write the receipt to standard error: %s",
-                      strerror(errno ? errno : EIO));
+            rc = fail(errmsg, RFY_EIO, cli_msg(RFY_MSG_RECEIPT_TO_STDERR),
+                      cli_errno(errno ? errno : EIO));
     }
     if (rc == RFY_OK)
         atomic_file_close(&f);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "reject_order.h"
 
 void reject_order_note(reject_order *o, unsigned long line, size_t len)
@@ -50,7 +51,7 @@ int reject_order_apply(reject_order *o, atomic_file *f, const char *header, cons
     if (!o->out_of_order || !atomic_file_is_atomic(f))
         return 0;
     if (o->failed) {
-        fprintf(stderr, "rfy %s: cannot put the rejects in line order: out of memory\n", cmd);
+        cli_say(cmd, RFY_MSG_REJECTS_ORDER, cli_msg(RFY_MSG_OUT_OF_MEMORY));
         return -1;
     }
     /* the rows as written, copied aside; the file then starts again */
@@ -69,7 +70,7 @@ int reject_order_apply(reject_order *o, atomic_file *f, const char *header, cons
     rc = 0;
     goto done;
 io:
-    fprintf(stderr, "rfy %s: cannot put the rejects in line order: %s\n", cmd, strerror(errno));
+    cli_say(cmd, RFY_MSG_REJECTS_ORDER, cli_errno(errno));
 done:
     if (in)
         fclose(in);
@@ -104,8 +105,8 @@ int reject_order_flush_spool(reject_order *o, FILE *spool, FILE *dst, const char
         return 0;
     if (o->failed || fflush(spool) != 0 || (header && fputs(header, dst) == EOF) ||
         copy_in_order(o, spool, dst) != 0) {
-        fprintf(stderr, "rfy %s: cannot write the rejects in line order: %s\n", cmd,
-                o->failed ? "out of memory" : strerror(errno));
+        cli_say(cmd, RFY_MSG_REJECTS_ORDER_WRITE,
+                o->failed ? cli_msg(RFY_MSG_OUT_OF_MEMORY) : cli_errno(errno));
         return -1;
     }
     return 0;

@@ -105,7 +105,7 @@ int row_writer_open(row_writer **wp, const char *cmd, output_format fmt, const r
             !(w->rejects = xlsx_book_sheet(w->book, WORD(SHEET_REJECTS))) ||
             !(w->summary = xlsx_book_sheet(w->book, WORD(SHEET_SUMMARY)))) {
             row_writer_free(w);
-            *errmsg = strdup("cannot start the xlsx workbook");
+            *errmsg = strdup(cli_msg(RFY_MSG_XLSX_CANNOT_START));
             return -1;
         }
         xlsx_sheet_header(w->results);
@@ -122,7 +122,7 @@ int row_writer_open(row_writer **wp, const char *cmd, output_format fmt, const r
     return 0;
 nomem:
     row_writer_free(w);
-    *errmsg = strdup("out of memory");
+    *errmsg = strdup(cli_msg(RFY_MSG_OUT_OF_MEMORY));
     return -1;
 }
 
@@ -244,8 +244,7 @@ static int put_row(row_writer *w, FILE *fp, int rejects, const rfy_cells *c, siz
     if (s) {
         if (sheet_row(s, *row, c) != 0) {
             if (*row >= 1048576) /* xlsx's limit, the same in every spreadsheet */
-                fprintf(stderr, "rfy %s: cannot write the xlsx rows (a sheet holds at most 1048576 "
-                                "rows: use --format csv)\n", w->cmd);
+                cli_say(w->cmd, RFY_MSG_XLSX_TOO_MANY_ROWS);
             errno = EFBIG;
             return EOF;
         }
@@ -386,7 +385,10 @@ int row_writer_finish(row_writer *w, char **errmsg)
     if (w->book) {
         if (xlsx_book_close(w->book, &why) != 0) {
             rc = -1;
-            *errmsg = strdup(why ? why : "cannot write the xlsx workbook");
+            char text[512]; /* libxlsxwriter's reason is its own (English) words */
+            snprintf(text, sizeof text, cli_msg(RFY_MSG_XLSX_CANNOT_WRITE),
+                     why ? why : rfy_rc_text(RFY_EIO, cli_lang));
+            *errmsg = strdup(text);
         }
         w->book = NULL;
     }

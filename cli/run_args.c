@@ -30,8 +30,7 @@ int run_args_parse(run_args *a, const char *cmd, int opt, const char *arg)
     case RUN_ARG_RECEIPT: a->receipt_path = arg; return 1;
     case RUN_ARG_DELIM:
         if (cli_parse_delimiter(&a->delimiter, arg) != 0) {
-            fprintf(stderr, "rfy %s: --delimiter must be one character other than a "
-                            "quote or a line break (or 'tab'), not '%s'\n", cmd, arg);
+            cli_say(cmd, RFY_MSG_DELIMITER, arg);
             return -1;
         }
         a->delimiter_given = 1;
@@ -40,8 +39,7 @@ int run_args_parse(run_args *a, const char *cmd, int opt, const char *arg)
     case RUN_ARG_QUIET: a->quiet = 1; return 1;
     case RUN_ARG_JOBS: /* docs/performance.md */
         if (cli_parse_jobs(&a->jobs, arg, RFY_BATCH_MAX_JOBS) != 0) {
-            fprintf(stderr, "rfy %s: --jobs must be a whole number from 1 to %d, not '%s'\n", cmd,
-                    RFY_BATCH_MAX_JOBS, arg);
+            cli_say(cmd, RFY_MSG_JOBS, RFY_BATCH_MAX_JOBS, arg);
             return -1;
         }
         return 1;
@@ -54,15 +52,13 @@ int run_args_input(run_args *a, const char *cmd, const char *in_name, const char
                    int argc, char **argv)
 {
     if (optind + 1 != argc) {
-        fprintf(stderr, "rfy %s: expected one input file (%s, or - for standard input)%s\n", cmd,
-                in_name, optind < argc ? ", found more" : "");
+        cli_say(cmd, RFY_MSG_ONE_INPUT, in_name, optind < argc ? cli_msg(RFY_MSG_FOUND_MORE) : "");
         cli_print_usage(stderr, cmd);
         return -1;
     }
     a->in_path = argv[optind];
     if (a->ro.format == OUTPUT_XLSX && strcmp(a->out_path, "-") == 0) {
-        fprintf(stderr, "rfy %s: --format xlsx writes a workbook: give it a file with -o %s\n",
-                cmd, xlsx_name);
+        cli_say(cmd, RFY_MSG_XLSX_NEEDS_FILE, xlsx_name);
         return -1;
     }
     return 0;

@@ -22,27 +22,24 @@ int run_files_prepare(run_files *f, const char *cmd, const char *out_word, const
     /* never a side file next to standard output, a device or a FIFO (atomic_file.h) */
     if (!rej_path && atomic_path_allows_side_files(out_path)) {
         if (!(f->rej_path = f->rej_owned = cli_default_rejects_path(out_path))) {
-            fprintf(stderr, "rfy %s: out of memory\n", cmd);
+            cli_say(cmd, RFY_MSG_OUT_OF_MEMORY);
             return -1;
         }
     }
     rej_path = f->rej_path;
     if (rej_path && (strcmp(rej_path, out_path) == 0 || strcmp(rej_path, in_path) == 0 ||
                      (strcmp(out_path, in_path) == 0 && strcmp(in_path, "-") != 0))) {
-        fprintf(stderr, "rfy %s: the input, %s and rejects files must be different\n", cmd,
-                out_word);
+        cli_say(cmd, RFY_MSG_FILES_DIFFERENT, out_word);
         return -1;
     }
     if (receipt_path_clashes(receipt_path, in_path, out_path, rej_path) != 0) {
-        fprintf(stderr, "rfy %s: the receipt must be another file than the input, %s and "
-                        "rejects (and not standard output when the %s is there)\n",
-                cmd, out_word, out_word);
+        cli_say(cmd, RFY_MSG_RECEIPT_CLASHES, out_word, out_word);
         return -1;
     }
     if (strcmp(in_path, "-") == 0)
         f->in = stdin;
     else if (!(f->in = fopen(in_path, "rb"))) {
-        fprintf(stderr, "rfy %s: cannot read %s: %s\n", cmd, in_path, strerror(errno));
+        cli_say(cmd, RFY_MSG_CANNOT_READ, in_path, cli_errno(errno));
         return -1;
     }
     return 0;
@@ -74,9 +71,9 @@ int run_files_open_outputs(run_files *f, const char *out_header)
         }
         f->rejects_name = f->rej_path;
     } else {
-        atomic_file_wrap(&f->rej, stderr, "standard error");
+        atomic_file_wrap(&f->rej, stderr, cli_msg(RFY_MSG_STDERR));
         f->rej_header_pending = 1;
-        f->rejects_name = "standard error";
+        f->rejects_name = cli_msg(RFY_MSG_STDERR);
     }
     f->outputs_open = 1;
     f->out_header = out_header;
@@ -123,7 +120,7 @@ int run_files_finish(run_files *f)
         return 0;
     /* Finish both files before anything is named, so a failure leaves neither. */
     if (atomic_file_finish(&f->out, &msg) != RFY_OK || atomic_file_finish(&f->rej, &msg) != RFY_OK) {
-        fprintf(stderr, "rfy %s: %s\n", f->cmd, msg ? msg : "cannot write the output");
+        fprintf(stderr, "rfy %s: %s\n", f->cmd, msg ? msg : cli_msg(RFY_MSG_CANNOT_WRITE_OUTPUT));
         free(msg);
         return -1;
     }
@@ -142,15 +139,14 @@ int run_files_commit(run_files *f)
     if (run_files_finish(f) != 0) /* (done already: a no-op) */
         return -1;
     if (atomic_file_commit_all(all, sizeof all / sizeof all[0], &msg) != RFY_OK) {
-        fprintf(stderr, "rfy %s: %s\n", f->cmd, msg ? msg : "cannot write the output");
+        fprintf(stderr, "rfy %s: %s\n", f->cmd, msg ? msg : cli_msg(RFY_MSG_CANNOT_WRITE_OUTPUT));
         free(msg);
         return -1;
     }
     if (f->receipt_line) {
         errno = 0;
         if (fputs(f->receipt_line, stderr) == EOF || fflush(stderr) == EOF) {
-            fprintf(stderr, "rfy %s: cannot write the receipt to standard error: %s\n", f->cmd,
-                    strerror(errno ? errno : EIO));
+            cli_say(f->cmd, RFY_MSG_RECEIPT_TO_STDERR, cli_errno(errno ? errno : EIO));
             return -1;
         }
     }
@@ -168,13 +164,13 @@ void run_files_close(run_files *f)
 void run_files_report_failure(const run_files *f)
 {
     if (f->write_target)
-        fprintf(stderr, "rfy %s: cannot write %s: %s\n", f->cmd,
-                strcmp(f->write_target, "-") ? f->write_target : "standard output",
-                strerror(f->write_errno));
+        cli_say(f->cmd, RFY_MSG_CANNOT_WRITE,
+                strcmp(f->write_target, "-") ? f->write_target : cli_msg(RFY_MSG_STDOUT),
+                cli_errno(f->write_errno));
     if (atomic_file_is_atomic(&f->out))
-        fprintf(stderr, "rfy %s: %s not written\n", f->cmd, f->out.path);
+        cli_say(f->cmd, RFY_MSG_NOT_WRITTEN, f->out.path);
     if (atomic_file_is_atomic(&f->rej))
-        fprintf(stderr, "rfy %s: %s not written\n", f->cmd, f->rej.path);
+        cli_say(f->cmd, RFY_MSG_NOT_WRITTEN, f->rej.path);
 }
 
 void run_files_release(run_files *f)

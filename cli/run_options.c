@@ -13,15 +13,14 @@ int run_input_open(const char *cmd, const char *in_path, input_decoder **d, FILE
 {
     char *msg = NULL;
     if (input_decode_open(d, out, sep, used, raw, enc, tap, tap_user, &msg) != RFY_OK) {
-        fprintf(stderr, "rfy %s: %s: %s\n", cmd, strcmp(in_path, "-") ? in_path : "standard input",
-                msg ? msg : "cannot read the input");
+        fprintf(stderr, "rfy %s: %s: %s\n", cmd, strcmp(in_path, "-") ? in_path : cli_msg(RFY_MSG_STDIN),
+                msg ? msg : cli_msg(RFY_MSG_CANNOT_READ_INPUT));
         free(msg);
         return -1;
     }
     if (*sep) { /* Excel's "sep=X" first line */
         if (delimiter_given && *sep != *delimiter) {
-            fprintf(stderr, "rfy %s: %s: line 1 says sep=%c but --delimiter gives another: "
-                            "leave out --delimiter\n", cmd, in_path, *sep);
+            cli_say(cmd, RFY_MSG_SEP_LINE, in_path, *sep);
             return -1;
         }
         *delimiter = *sep;
@@ -50,32 +49,31 @@ int run_options_parse(run_options *o, const char *cmd, int opt, const char *arg)
     switch (opt) {
     case RUN_OPT_ENCODING:
         if (input_encoding_from_name(&o->encoding, arg) != 0) {
-            fprintf(stderr, "rfy %s: --encoding must be utf-8, cp1252, latin1 or utf-16, not '%s'\n",
-                    cmd, arg);
+            cli_say(cmd, RFY_MSG_ENCODING, arg);
             return -1;
         }
         return 1;
     case RUN_OPT_COLUMNS:
         if (rfy_column_map_file_name(o->columns)) {
-            fprintf(stderr, "rfy %s: --columns may be given once\n", cmd);
+            cli_say(cmd, RFY_MSG_COLUMNS_ONCE);
             return -1;
         }
         if (rfy_column_map_load_lang(o->columns, arg, cli_lang, &msg) != RFY_OK) {
-            fprintf(stderr, "rfy %s: %s\n", cmd, msg ? msg : "out of memory");
+            fprintf(stderr, "rfy %s: %s\n", cmd, msg ? msg : cli_msg(RFY_MSG_OUT_OF_MEMORY));
             free(msg);
             return -1;
         }
         return 1;
     case RUN_OPT_IGNORE:
         if (rfy_column_map_ignore_lang(o->columns, arg, cli_lang, &msg) != RFY_OK) {
-            fprintf(stderr, "rfy %s: %s\n", cmd, msg ? msg : "out of memory");
+            fprintf(stderr, "rfy %s: %s\n", cmd, msg ? msg : cli_msg(RFY_MSG_OUT_OF_MEMORY));
             free(msg);
             return -1;
         }
         return 1;
     case RUN_OPT_FORMAT:
         if (output_format_from_name(&o->format, arg) != 0) {
-            fprintf(stderr, "rfy %s: --format must be csv, excel, xlsx or json, not '%s'\n", cmd, arg);
+            cli_say(cmd, RFY_MSG_FORMAT, arg);
             return -1;
         }
         return 1;

@@ -23,7 +23,7 @@ int run_stream_open_input(run_stream *s, run_args *a, run_files *f)
     if (!(s->rates = cli_load_rates(a->rates_dir)))
         return -1;
     if (receipt_hash_init(&s->hash) != RFY_OK) {
-        fprintf(stderr, "rfy %s: out of memory\n", s->cmd);
+        cli_say(s->cmd, RFY_MSG_OUT_OF_MEMORY);
         return -1;
     }
     /* With worker threads, the receipt's SHA-256 of the input runs on a
@@ -44,7 +44,7 @@ int run_stream_open_outputs(run_stream *s, const run_args *a, run_files *f, cons
     s->rej_layout = *rej;
     if (!(s->out_header = row_layout_csv_header(out)) ||
         !(s->rej_header = row_layout_csv_header(rej)) || !(s->cells = rfy_cells_new())) {
-        fprintf(stderr, "rfy %s: out of memory\n", s->cmd);
+        cli_say(s->cmd, RFY_MSG_OUT_OF_MEMORY);
         return -1;
     }
     f->rej_header = s->rej_header;
@@ -76,7 +76,7 @@ int run_stream_run(run_stream *s, rfy_batch_stats *st, const rfy_batch_config *c
     const char *why = input_decode_error(s->dec) ? input_decode_error(s->dec) : msg ? hinted : NULL;
     if (why)
         fprintf(stderr, "rfy %s: %s: %s\n", s->cmd,
-                strcmp(a->in_path, "-") ? a->in_path : "standard input", why);
+                strcmp(a->in_path, "-") ? a->in_path : cli_msg(RFY_MSG_STDIN), why);
     free(msg);
     return -1;
 }
@@ -86,7 +86,7 @@ int run_stream_finish(run_stream *s, run_files *f, const run_summary *sum, const
     char *msg = NULL;
     int rc;
     if (row_writer_summary(s->writer, sum, rates_id) != 0) {
-        fprintf(stderr, "rfy %s: cannot write the summary sheet: out of memory\n", s->cmd);
+        cli_say(s->cmd, RFY_MSG_CANNOT_WRITE_SUMMARY_SHEET);
         return -1;
     }
     rc = row_writer_finish(s->writer, &msg); /* xlsx: the workbook is written here */
@@ -96,7 +96,7 @@ int run_stream_finish(run_stream *s, run_files *f, const run_summary *sum, const
         if (msg)
             fprintf(stderr, "rfy %s: %s\n", s->cmd, msg);
         else
-            fprintf(stderr, "rfy %s: cannot write the %s\n", s->cmd, s->out_word);
+            cli_say(s->cmd, RFY_MSG_CANNOT_WRITE_THE, s->out_word);
         free(msg);
         return -1;
     }

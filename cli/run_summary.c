@@ -142,31 +142,30 @@ void run_summary_print_as(const run_summary *s, FILE *fp, const char *cmd, const
 {
     char g[48], a[48], p[48], b[48];
     size_t i;
-    const int en = cli_lang == RFY_LANG_EN;
     amount(g, sizeof g, s->gross);
     amount(a, sizeof a, s->applied);
     amount(p, sizeof p, s->paid);
     amount(b, sizeof b, s->beyond);
-    if (en) {
-        fprintf(fp, "rfy %s: gross %s - deductions applied %s = %s %s\n", cmd, g, a, paid_label, p);
-        fprintf(fp, "rfy %s: deductions beyond the benefit %s (not paid, not owed); case-months paid 0: "
-                    "%lu; on a derived rate: %lu\n", cmd, b, s->paid_zero, s->derived);
-    } else {
-        fprintf(fp, "rfy %s: brutto %s - anvendte fradrag %s = %s %s\n", cmd, g, a,
-                strcmp(paid_label, "paid") == 0 ? "udbetalt" : "genberegnet", p);
-        fprintf(fp, "rfy %s: fradrag ud over ydelsen %s (ikke udbetalt, ikke skyldig); sagsmåneder med "
-                    "udbetaling 0: %lu; på en afledt sats: %lu\n", cmd, b, s->paid_zero, s->derived);
+    /* the catalogue's words in cli_lang (rfy/messages.h) */
+    fprintf(fp, "rfy %s: ", cmd);
+    fprintf(fp, cli_msg(RFY_MSG_SUM_GROSS), g, a,
+            cli_msg(strcmp(paid_label, "paid") == 0 ? RFY_MSG_WORD_PAID : RFY_MSG_WORD_RECOMPUTED), p);
+    fprintf(fp, "\nrfy %s: ", cmd);
+    fprintf(fp, cli_msg(RFY_MSG_SUM_BEYOND), b, s->paid_zero, s->derived);
+    fputc('\n', fp);
+    for (i = 0; i < s->nreasons && i < RUN_SUMMARY_PRINT_REASONS; i++) {
+        fprintf(fp, "rfy %s: ", cmd);
+        fprintf(fp, cli_msg(RFY_MSG_SUM_REJECT_REASON), s->reasons[i].count, s->reasons[i].column,
+                s->reasons[i].column[0] ? ": " : "", s->reasons[i].reason);
+        fputc('\n', fp);
     }
-    for (i = 0; i < s->nreasons && i < RUN_SUMMARY_PRINT_REASONS; i++)
-        fprintf(fp, en ? "rfy %s: %lu rejected: %s%s%s\n" : "rfy %s: %lu afvist: %s%s%s\n", cmd,
-                s->reasons[i].count, s->reasons[i].column, s->reasons[i].column[0] ? ": " : "",
-                s->reasons[i].reason);
     if (s->nreasons > RUN_SUMMARY_PRINT_REASONS || s->other_reasons) {
         unsigned long more = s->other_reasons;
         for (; i < s->nreasons; i++)
             more += s->reasons[i].count;
-        fprintf(fp, en ? "rfy %s: %lu rejected for other reasons (see the rejects file)\n"
-                       : "rfy %s: %lu afvist af andre grunde (se afvisningsfilen)\n", cmd, more);
+        fprintf(fp, "rfy %s: ", cmd);
+        fprintf(fp, cli_msg(RFY_MSG_SUM_REJECT_OTHER), more);
+        fputc('\n', fp);
     }
 }
 

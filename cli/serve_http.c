@@ -52,7 +52,7 @@ static void on_log(void *cls, const char *fmt, va_list ap)
     pthread_mutex_lock(&log_lock);
     if (now != minute) {
         if (dropped)
-            fprintf(stderr, "rfy serve: %u more libmicrohttpd messages left out\n", dropped);
+            cli_say("serve", RFY_MSG_SERVE_MHD_DROPPED, dropped);
         minute = now;
         said = dropped = 0;
     }
@@ -422,7 +422,7 @@ serve_http *serve_http_start(const struct sockaddr_in *addr, const rfy_rates *ra
     serve_http *s = calloc(1, sizeof *s);
     if (!s || !(s->watch = serve_watch_start(SERVE_TIMEOUT_S)) ||
         !(s->jobs = serve_jobs_start(compute_threads()))) {
-        snprintf(msg, msgsize, "out of memory");
+        snprintf(msg, msgsize, "%s", cli_msg(RFY_MSG_OUT_OF_MEMORY));
         if (s)
             serve_watch_stop(s->watch);
         free(s);
@@ -450,7 +450,7 @@ serve_http *serve_http_start(const struct sockaddr_in *addr, const rfy_rates *ra
         MHD_OPTION_URI_LOG_CALLBACK, on_request_line, s, MHD_OPTION_NOTIFY_COMPLETED,
         on_completed, s, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
     if (!s->daemon) {
-        snprintf(msg, msgsize, "cannot listen (address in use, or not this machine's?)");
+        snprintf(msg, msgsize, "%s", cli_msg(RFY_MSG_SERVE_CANNOT_LISTEN));
         serve_jobs_stop(s->jobs);
         serve_watch_stop(s->watch);
         free(s);

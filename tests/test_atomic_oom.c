@@ -74,7 +74,7 @@ START_TEST(oom_removes_live_temporaries)
         ck_assert_ptr_nonnull(e);
         ck_assert_ptr_nonnull(fgets(buf, sizeof buf, e));
         fclose(e);
-        ck_assert_str_eq(buf, "rfy: out of memory (GMP)\n");
+        ck_assert_str_eq(buf, "rfy: ikke nok hukommelse (GMP)\n");
     }
     unlink(errpath);
     rmdir(dir);

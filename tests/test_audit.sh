@@ -333,13 +333,13 @@ check "--receipt clash: nothing written" [ ! -e "$TMP/cl.csv" ]
 "$RFY" audit -o "$TMP/rb.csv" --receipt "$TMP/nodir/r.json" "$FIX/history.csv" 2>"$TMP/rb.err"
 check "unwritable receipt: exit 2" [ $? = 2 ]
 check "unwritable receipt: no report, rejects or temporary left" [ -z "$(compgen -G "$TMP/rb*.csv*")" ]
-check "unwritable receipt: message" grep -qF "cannot create $TMP/nodir/r.json" "$TMP/rb.err"
+check "unwritable receipt: message" grep -qF "kan ikke oprette $TMP/nodir/r.json" "$TMP/rb.err"
 "$RFY" audit -o /dev/full --rejects "$TMP/full.rej.csv" "$FIX/history.csv" 2>/dev/null
 check "report on /dev/full: exit 2, no rejects or receipt" [ $? = 2 -a ! -e "$TMP/full.rej.csv" ]
 "$RFY" audit >/dev/null 2>&1
 check "no input: exit 2" [ $? = 2 ]
 "$RFY" audit --help >"$TMP/help" 2>&1
-check "--help: exit 0" [ $? = 0 -a "$(head -c 16 "$TMP/help")" = "usage: rfy audit" ]
+check "--help: exit 0" [ $? = 0 -a "$(head -c 15 "$TMP/help")" = "brug: rfy audit" ]
 
 # ---- batch writes a receipt too ----------------------------------------------------------------------
 "$RFY" batch --quiet -o "$TMP/b.csv" "$TMP/nopaid.csv" 2>"$TMP/b.err"

@@ -68,7 +68,7 @@ check "stdin: summary only on standard error" same "$FIX/worked.expected.stderr"
 check "stdout: exit 1" [ $? = 1 ]
 check "stdout: output" same "$FIX/mixed.expected.csv" "$TMP/stdout.csv"
 cat "$FIX/mixed.expected.rejects.csv" >"$TMP/want.err"
-sed "s#(se TMP/mixed.out.rejects.csv)#(se standard error)#" "$FIX/mixed.expected.stderr" \
+sed "s#(se TMP/mixed.out.rejects.csv)#(se standardfejl)#" "$FIX/mixed.expected.stderr" \
     >>"$TMP/want.err"
 check "stdout: rejects then summary on standard error" same "$TMP/want.err" <(grep -v '^rfy receipt: ' "$TMP/stdout.err")
 
@@ -94,19 +94,19 @@ check "success replaces the old output" same "$FIX/worked.expected.csv" "$TMP/ke
 "$RFY" batch -o /dev/full --rejects "$TMP/full.out.rejects.csv" "$FIX/worked.csv" \
     2>"$TMP/full.err"
 check "-o /dev/full: exit 2" [ $? = 2 ]
-printf '%s\n' "rfy batch: cannot write /dev/full: No space left on device" \
-    "rfy batch: TMP/full.out.rejects.csv not written" >"$TMP/want.err"
+printf '%s\n' "rfy batch: kan ikke skrive /dev/full: disken er fuld" \
+    "rfy batch: TMP/full.out.rejects.csv er ikke skrevet" >"$TMP/want.err"
 check "-o /dev/full: message" same "$TMP/want.err" "$TMP/full.err"
 check "-o /dev/full: no rejects file" none_left full
 "$RFY" batch "$FIX/worked.csv" >/dev/full 2>"$TMP/full2.err"
 check "standard output on /dev/full: exit 2" [ $? = 2 ]
-printf '%s\n' "rfy batch: cannot write standard output: No space left on device" >"$TMP/want.err"
+printf '%s\n' "rfy batch: kan ikke skrive standardoutput: disken er fuld" >"$TMP/want.err"
 check "standard output on /dev/full: message" same "$TMP/want.err" "$TMP/full2.err"
 
 # An output directory that does not exist.
 "$RFY" batch -o "$TMP/nodir/x.csv" "$FIX/worked.csv" 2>"$TMP/nodir.err"
 check "missing directory: exit 2" [ $? = 2 ]
-printf '%s\n' "rfy batch: cannot create TMP/nodir/x.csv: No such file or directory" >"$TMP/want.err"
+printf '%s\n' "rfy batch: kan ikke oprette TMP/nodir/x.csv: filen eller mappen findes ikke" >"$TMP/want.err"
 check "missing directory: message" same "$TMP/want.err" "$TMP/nodir.err"
 
 # ---- Usage errors -------------------------------------------------------------------------
@@ -118,29 +118,31 @@ usage() { # usage EXPECTED_FIRST_LINE ARGS...
     [ $rc = 2 ] && [ "$(head -1 "$TMP/usage.err")" = "$want" ]
 }
 check "no input file" usage \
-    "rfy batch: expected one input file (IN.csv, or - for standard input)"
+    "rfy batch: forventede én inputfil (IN.csv, eller - for standardinput)"
 check "two input files" usage \
-    "rfy batch: expected one input file (IN.csv, or - for standard input), found more" a.csv b.csv
+    "rfy batch: forventede én inputfil (IN.csv, eller - for standardinput), fandt flere" a.csv b.csv
+check "two input files (--lang en)" usage \
+    "rfy batch: expected one input file (IN.csv, or - for standard input), found more" a.csv b.csv --lang en
 check "--delimiter of two bytes" usage \
-    "rfy batch: --delimiter must be one character other than a quote or a line break (or 'tab'), not ';;'" \
+    "rfy batch: --delimiter skal være ét tegn, der ikke er et anførselstegn eller et linjeskift (eller 'tab'), ikke ';;'" \
     --delimiter ';;' "$FIX/worked.csv"
 check "--delimiter quote" usage \
     "rfy batch: --delimiter must be one character other than a quote or a line break (or 'tab'), not '\"'" \
-    --delimiter '"' "$FIX/worked.csv"
+    --lang en --delimiter '"' "$FIX/worked.csv"
 check "unreadable input" usage \
-    "rfy batch: cannot read $TMP/none.csv: No such file or directory" "$TMP/none.csv"
+    "rfy batch: kan ikke læse $TMP/none.csv: filen eller mappen findes ikke" "$TMP/none.csv"
 check "rejects = output" usage \
-    "rfy batch: the input, output and rejects files must be different" \
+    "rfy batch: inputfilen, outputfilen og afvisningsfilen skal være forskellige filer" \
     -o "$TMP/same.csv" --rejects "$TMP/same.csv" "$FIX/worked.csv"
 # A malformed rate table: exit 2, nothing written (the loader's own message follows the prefix).
 mkdir "$TMP/badrates"
 printf 'key,effective_from\nfoo,bar\n' >"$TMP/badrates/x.csv"
 "$RFY" batch --rates "$TMP/badrates" -o "$TMP/badrates.out.csv" "$FIX/worked.csv" 2>"$TMP/rates.err"
 check "invalid rate tables: exit 2" [ $? = 2 ]
-check "invalid rate tables: message" grep -q '^rfy: invalid rate tables: x.csv:1: ' "$TMP/rates.err"
+check "invalid rate tables: message" grep -q '^rfy: ugyldige satstabeller: x.csv:1: ' "$TMP/rates.err"
 check "invalid rate tables: nothing written" none_left badrates
 "$RFY" batch --help >"$TMP/help.out" 2>&1
-check "--help: exit 0 with usage" [ $? = 0 -a "$(head -c 16 "$TMP/help.out")" = "usage: rfy batch" ]
+check "--help: exit 0 with usage" [ $? = 0 -a "$(head -c 15 "$TMP/help.out")" = "brug: rfy batch" ]
 
 # ---- --delimiter tab ------------------------------------------------------------------------
 tr ',' '\t' <"$FIX/worked.csv" >"$TMP/tab.tsv"

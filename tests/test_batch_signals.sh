@@ -52,7 +52,7 @@ run_until_progress() {
     env "$@" 2>"$dir.err" &
     pid=$!
     for _ in $(seq 1 600); do # at most 60 s (sanitizer builds are slow)
-        grep -q 'rows…' "$dir.err" && break
+        grep -q 'rækker…' "$dir.err" && break
         kill -0 $pid 2>/dev/null || break
         sleep 0.1
     done

@@ -128,11 +128,11 @@ check "preview --input of an overlap: not computed, said in Danish" \
 "$RFY" preview --input "$FIX/newuser.csv" --case-id NOSUCH --month 2024-05 >/dev/null 2>"$TMP/p3.err"
 rc=$?
 check "preview --input of an unknown case-month: exit 2" [ $rc = 2 ]
-check "preview --input of an unknown case-month: said" grep -q 'has no row for case NOSUCH in 2024-05' "$TMP/p3.err"
+check "preview --input of an unknown case-month: said" grep -q 'har ingen række for sag NOSUCH i 2024-05' "$TMP/p3.err"
 "$RFY" preview --input "$FIX/newuser.csv" --case-id BARN --month 2024-07 --wage 5 >/dev/null 2>"$TMP/p4.err"
 rc=$?
 check "preview --input with a column option: usage error (exit 2)" [ $rc = 2 ]
-check "preview --input with a column option: said" grep -q 'give only --case-id and --month, not --wage' "$TMP/p4.err"
+check "preview --input with a column option: said" grep -q 'giv kun --case-id og --month, ikke --wage' "$TMP/p4.err"
 
 # ---- A rejected row named in its neighbour's reject, its value cut between characters ------------
 # Line 2's category is x + 40 four-byte characters; the fault keeps "x" + 16 of them (65 bytes of at

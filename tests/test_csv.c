@@ -199,7 +199,8 @@ static void expect_fault(const char *text, size_t len, const char *needle1, cons
 {
     collector c = {0};
     char *err = NULL;
-    int rc = rfy_csv_read_buffer(text, len, ',', collect, &c, &err);
+    /* the English words (the Danish default: danish_by_default) */
+    int rc = rfy_csv_read_buffer_lang(text, len, ',', collect, &c, RFY_LANG_EN, &err);
     ck_assert_int_eq(rc, RFY_ECSV);
     ck_assert_ptr_nonnull(err);
     ck_assert_msg(strstr(err, needle1) != NULL, "'%s' lacks '%s'", err, needle1);
@@ -216,6 +217,29 @@ START_TEST(unterminated_quote)
     FAULT("\"", "line 1", "unterminated");
     /* after a quoted field spanning lines, the line of the next record */
     FAULT("a\n\"x\ny\"\nb,\"z\n", "line 4", "unterminated");
+}
+END_TEST
+
+START_TEST(danish_by_default)
+{
+    /* a structural fault is a catalogue message with its data (rfy/messages.h):
+     * Danish unless told, the same line and column in both languages */
+    char *err = NULL;
+    collector c = {0};
+    ck_assert_int_eq(rfy_csv_read_buffer("a,b\nc,\"open\n", 12, ',', collect, &c, &err), RFY_ECSV);
+    ck_assert_str_eq(err, "linje 2: et felt i anførselstegn i kolonne 2 slutter aldrig (et '\"' lukkes aldrig)");
+    free(err);
+    collector_clear(&c);
+    ck_assert_int_eq(rfy_csv_read_buffer_lang("a,b\nc,d\"e\n", 10, ',', collect, &c, RFY_LANG_EN, &err),
+                     RFY_ECSV);
+    ck_assert_str_eq(err, "line 2: malformed quoting in column 2 (a '\"' inside an unquoted field, "
+                          "or text after a closing quote)");
+    free(err);
+    collector_clear(&c);
+    ck_assert_int_eq(rfy_csv_read_buffer("a,b\nc,d\"e\n", 10, ',', collect, &c, &err), RFY_ECSV);
+    ck_assert_ptr_nonnull(strstr(err, "linje 2: fejl i anførselstegnene i kolonne 2"));
+    free(err);
+    collector_clear(&c);
 }
 END_TEST
 
@@ -286,7 +310,7 @@ START_TEST(record_limit)
     buf[n + 3] = '\n';
     ck_assert_int_eq(rfy_csv_read_buffer(buf, n + 4, ',', collect, &c, &err), RFY_ECSV);
     ck_assert_ptr_nonnull(err);
-    ck_assert_ptr_nonnull(strstr(err, "line 2:"));
+    ck_assert_ptr_nonnull(strstr(err, "linje 2:"));
     ck_assert_ptr_nonnull(strstr(err, "1 MiB"));
     ck_assert_uint_eq(c.n, 1); /* "ok" was delivered, the long record was not */
     free(err);
@@ -299,7 +323,7 @@ START_TEST(record_limit)
         memcpy(buf + i, "\"z\n\",", 5);
     ck_assert_int_eq(rfy_csv_read_buffer(buf, i, ',', collect, &c, &err), RFY_ECSV);
     ck_assert_ptr_nonnull(err);
-    ck_assert_ptr_nonnull(strstr(err, "line 2:"));
+    ck_assert_ptr_nonnull(strstr(err, "linje 2:"));
     ck_assert_ptr_nonnull(strstr(err, "1 MiB"));
     ck_assert_uint_eq(c.n, 1);
     free(err);
@@ -399,7 +423,7 @@ START_TEST(stream_faults)
     ck_assert_int_eq(rfy_csv_read_stream(f, ',', collect, &c, &err), RFY_ECSV);
     ck_assert_uint_eq(c.n, 2);
     FIELD_IS(&c, 0, 0, "h");
-    ck_assert_ptr_nonnull(strstr(err, "line 3"));
+    ck_assert_ptr_nonnull(strstr(err, "linje 3"));
     free(err);
     collector_clear(&c);
     fclose(f);
@@ -501,6 +525,7 @@ static Suite *csv_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("faults");
     tcase_add_test(tc, unterminated_quote);
+    tcase_add_test(tc, danish_by_default);
     tcase_add_test(tc, stray_quote);
     tcase_add_test(tc, record_limit);
     tcase_add_test(tc, stop_from_callback);

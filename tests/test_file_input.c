@@ -255,8 +255,8 @@ START_TEST(decodes_to_utf8)
     ck_assert_str_eq(out, "sep=;x\n");
     /* 0x81 is not a character in Windows-1252: a read error */
     ck_assert_int_eq(decode(out, sizeof out, "a\nb\x81\n", 5, INPUT_ENC_CP1252, &sep, &used), -1);
-    ck_assert_str_eq(out, "line 2: byte 0x81 is not a character in Windows-1252: is the file UTF-8 "
-                          "(leave out --encoding) or Latin-1 (--encoding latin1)?");
+    ck_assert_str_eq(out, "linje 2: byte 0x81 er ikke et tegn i Windows-1252: er filen UTF-8 "
+                          "(udelad --encoding) eller Latin-1 (--encoding latin1)?");
 }
 END_TEST
 

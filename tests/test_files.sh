@@ -83,12 +83,12 @@ check "Latin-1 with --encoding latin1: same output" cmp -s "$TMP/cp.csv" "$TMP/l
 printf 'case_id,month,category\nA,2024-03,forsorger\nB\x81,2024-03,forsorger\n' >"$TMP/x81.csv"
 "$RFY" batch --encoding cp1252 -o "$TMP/x81.out.csv" "$TMP/x81.csv" 2>"$TMP/x81.err"
 check "cp1252 byte 0x81: exit 2" [ $? = 2 ]
-check "cp1252 byte 0x81: the reason names line 3 and the byte" has "$TMP/x81.err" "line 3: byte 0x81 is not a character in Windows-1252"
+check "cp1252 byte 0x81: the reason names line 3 and the byte" has "$TMP/x81.err" "linje 3: byte 0x81 er ikke et tegn i Windows-1252"
 check "cp1252 byte 0x81: nothing written" [ ! -e "$TMP/x81.out.csv" ]
 head -c 101 "$FIX/unicode-utf16.txt" >"$TMP/odd16.txt"
 "$RFY" batch --delimiter tab -o "$TMP/odd.csv" "$TMP/odd16.txt" 2>"$TMP/odd.err"
 check "UTF-16 cut in a character: exit 2" [ $? = 2 ]
-check "UTF-16 cut in a character: the reason" has "$TMP/odd.err" "ends in the middle of a character"
+check "UTF-16 cut in a character: the reason" has "$TMP/odd.err" "slutter midt i et tegn"
 
 # Past the first 64 KiB read (the streaming path): a character split between two
 # reads is joined, and a fault names its line.
@@ -102,7 +102,7 @@ check "UTF-16 over several reads: same output as UTF-8 (3000 rows)" \
 { iconv -f UTF-8 -t CP1252 "$TMP/big8.csv"; printf 'X\x81;2024-03;forsorger;1\n'; } >"$TMP/big1252.csv"
 "$RFY" batch --encoding cp1252 --delimiter ';' --decimal-comma --quiet -o "$TMP/b1252.csv" "$TMP/big1252.csv" 2>"$TMP/b1252.err"
 check "cp1252 fault after 64 KiB: exit 2, nothing written" [ $? = 2 -a ! -e "$TMP/b1252.csv" ]
-check "cp1252 fault after 64 KiB: names line 3002" has "$TMP/b1252.err" "line 3002: byte 0x81"
+check "cp1252 fault after 64 KiB: names line 3002" has "$TMP/b1252.err" "linje 3002: byte 0x81"
 
 # Without --encoding, a Windows-1252 byte in a row: the row is rejected with the way out.
 printf 'case_id,month,category\nS\xf8ren,2024-03,forsorger\n' >"$TMP/row1252.csv"

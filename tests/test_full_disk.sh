@@ -29,7 +29,7 @@ for cmd in batch audit; do
     "$RFY" "$cmd" --quiet -o "$DISK/out.csv" "$TMP/$cmd.csv" >"$TMP/$cmd.stdout" 2>"$TMP/$cmd.err"
     rc=$?
     check "$cmd: exit 2 on a full disk" [ "$rc" = 2 ]
-    check "$cmd: the message says the disk is full" grep -q "No space left on device" "$TMP/$cmd.err"
+    check "$cmd: the message says the disk is full" grep -q "disken er fuld" "$TMP/$cmd.err"
     check "$cmd: the message names the output" grep -q "$DISK/out.csv" "$TMP/$cmd.err"
     check "$cmd: nothing left on the disk" [ -z "$(ls -A "$DISK")" ]
 done

@@ -132,7 +132,7 @@ static void ck_died_of_oom(int status)
     ck_assert_msg(WIFEXITED(status), "child did not exit normally (signal %d)",
                   WIFSIGNALED(status) ? WTERMSIG(status) : 0);
     ck_assert_int_eq(WEXITSTATUS(status), RFY_OOM_EXIT);
-    ck_assert_str_eq(slurp(err_path, err, sizeof err), "rfy: out of memory (GMP)\n");
+    ck_assert_str_eq(slurp(err_path, err, sizeof err), "rfy: ikke nok hukommelse (GMP)\n");
 }
 
 /* ---- the test hook ---------------------------------------------------------- */

@@ -136,11 +136,19 @@ START_TEST(help_is_one_short_line)
     const cli_command *cmds = cli_commands(&n);
     for (size_t i = 0; i < n; i++)
         for (size_t k = 0; k < cmds[i].noptions; k++) {
-            const char *h = cmds[i].options[k].help;
-            ck_assert_msg(strchr(h, '\n') == NULL, "%s: a line break", cmds[i].options[k].name);
-            /* 80 columns - 23 for "  --option ARG" and the gap */
-            ck_assert_msg(strlen(h) <= 57, "rfy %s %s: help of %zu bytes", cmds[i].name,
-                          cmds[i].options[k].name, strlen(h));
+            /* Danish (the default) and English, each one line */
+            const char *both[2] = {cmds[i].options[k].help, cmds[i].options[k].help_en};
+            for (int l = 0; l < 2; l++) {
+                const char *h = both[l];
+                size_t cols = 0;
+                ck_assert_msg(h && *h, "%s: no help (%s)", cmds[i].options[k].name, l ? "en" : "da");
+                ck_assert_msg(strchr(h, '\n') == NULL, "%s: a line break", cmds[i].options[k].name);
+                for (const char *p = h; *p; p++) /* columns: UTF-8 characters, not bytes */
+                    cols += ((unsigned char)*p & 0xC0) != 0x80;
+                /* 80 columns - 23 for "  --option ARG" and the gap */
+                ck_assert_msg(cols <= 57, "rfy %s %s: help of %zu columns", cmds[i].name,
+                              cmds[i].options[k].name, cols);
+            }
         }
 }
 END_TEST

@@ -168,7 +168,7 @@ reject --month --month 2014-06 "${C[@]}" --forloeb jobafklaring
 reject --month --month 2027-01 "${C[@]}"
 reject --month --rates "$RATES" --month 2023-05 "${C[@]}"
 # unreadable rate tables: exit 2 as well
-reject "rfy: invalid rate tables" --rates "$TMP/no-such-dir" "${M[@]}" "${C[@]}"
+reject "rfy: ugyldige satstabeller" --rates "$TMP/no-such-dir" "${M[@]}" "${C[@]}"
 
 # ---- --lang en: the same explanation in English ----------------------------------------------------
 # The NAME_en goldens are NAME with --lang en: the amounts are the Danish golden's, line for line

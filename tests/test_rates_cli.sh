@@ -70,7 +70,7 @@ expect_out_re ' secondary +'
 # --- years no table covers, and bad arguments ---------------------------------------------
 run rates show 2030
 expect_rc 2
-expect_err "no rate table covers 2030"
+expect_err "ingen satstabel dækker 2030"
 run rates show 20x4
 expect_rc 2
 run rates show
@@ -130,7 +130,7 @@ expect_out "Assumption A1"
 # --- a year no table covers: say which years are covered, first ---------------------------
 run rates show 2027
 expect_rc 2
-if head -n 1 "$scratch/err" | grep -qF "no rate table covers 2027: the tables cover 2012-2026"; then ok; else
+if head -n 1 "$scratch/err" | grep -qF "ingen satstabel dækker 2027: tabellerne dækker 2012-2026"; then ok; else
     bad "show 2027: the first line of stderr does not name the covered years"; fi
 if head -n 1 "$scratch/out" | grep -qF "No rate table covers 2027 (the tables cover 2012-2026)"; then ok; else
     bad "show 2027: the first line of stdout does not name the covered years"; fi
@@ -158,7 +158,7 @@ if grep -q '^B,2025-03,.*,21081\.67,derived,[0-9a-f]*,\(.*,\)\{0,1\}derived_rate
     bad "batch 2025 sygedagpenge 4865/week: not 21081.67 with derived_rate only"; fi
 run rates export "$scratch/exported"
 expect_rc 2
-expect_err "exists and is not overwritten"
+expect_err "findes og overskrives ikke"
 
 # --- move the 0,45 reduction to 2026: one row; the 2026 amounts follow ------------------------
 cp -R "$scratch/exported" "$scratch/moved"
@@ -206,7 +206,7 @@ expect_rc 2
 expect_out "Structural errors (the tables cannot be used until these are fixed):"
 expect_out "2024.csv:4: unit of rfy_forsorger must be 'kr/month'"
 expect_out "2024.csv:5: amount: a sign is not allowed"
-expect_err "rfy: invalid rate tables: 2024.csv:4: unit of rfy_forsorger must be 'kr/month' (all errors listed on standard output)"
+expect_err "rfy: ugyldige satstabeller: 2024.csv:4: unit of rfy_forsorger must be 'kr/month' (alle fejl står på standardoutput)"
 
 # --- --rates on each malformed directory: exit 2 and FILE:LINE: reason -------------------
 nbad=0
@@ -214,7 +214,7 @@ for dir in "$SRC"/fixtures/rates-bad/*/; do
     want=$(head -n 1 "$dir/expected-error.txt")
     run rates --rates "$dir" check
     expect_rc 2
-    expect_err "rfy: invalid rate tables: $want"
+    expect_err "rfy: ugyldige satstabeller: $want"
     nbad=$((nbad + 1))
 done
 if [ "$nbad" -ge 13 ]; then ok; else bad "only $nbad fixtures/rates-bad directories found"; fi
@@ -292,11 +292,11 @@ expect_err "--normalbidrag must be a plain decimal"
 if [ -e "$scratch/dpct" ]; then bad "derive with a bad number: created the directory"; else ok; fi
 run rates derive 2027 --r 2.9 -o "$scratch/d27"
 expect_rc 2
-expect_err "holds other files"
+expect_err "rummer andre filer"
 mkdir -p "$scratch/dother" && echo x >"$scratch/dother/notes.txt"
 run rates derive 2027 --r 2.9 -o "$scratch/dother"
 expect_rc 2
-expect_err "holds other files"
+expect_err "rummer andre filer"
 if [ "$(ls "$scratch/dother")" = "notes.txt" ]; then ok; else bad "derive into a used directory wrote files"; fi
 # an empty directory is fine; --reduction 0 and --normalbidrag: 17.736 × 1,029 = 18.250,34 → 18.250;
 # a 2027 nr. 4 case: u25 4.151 × 1,029 = 4.271,38 → 4.271; + 1.720 = 5.991,00
@@ -323,7 +323,7 @@ run rates derive 2027 -o "$scratch/dnor"
 expect_rc 2
 run rates check --r 2.9
 expect_rc 2
-expect_err "belong to 'rfy rates derive'"
+expect_err "hører til 'rfy rates derive'"
 
 # --- built-in 2025/2026: the sygedagpenge maxima are secondary, so above them is bad input -------
 # 2025-03: 4.865 × 52/12 = 21.081,67 (no sdp warning); 4.870 rejected.
@@ -357,7 +357,7 @@ expect_rc 0
 expect_out_re '^rfy [0-9]+\.[0-9]+\.[0-9]+'
 run --help
 expect_rc 0
-expect_out "Usage:"
+expect_out "Brug:"
 expect_out "rfy rates"
 run rates --help
 expect_rc 0

@@ -15,9 +15,10 @@ set -u
 rfy_test_init "$1" "$2"
 COMMANDS="batch ledger preview whatif audit rates serve"
 
-# options CMD: "NAME ARG" per line, from the Options section of `rfy CMD --help`.
+# options CMD: "NAME ARG" per line, from the Options section of `rfy CMD --help` (Danish:
+# "Tilvalg"; the English list is the same options: checked below).
 options() {
-    "$RFY" "$1" --help | sed -n '/^Options:$/,/^$/p' | sed -n 's/^  \(-[-a-z]*\)\( [^ ]*\)\{0,1\}.*$/\1/p'
+    "$RFY" "$1" --help | sed -n '/^Tilvalg:$/,/^$/p' | sed -n 's/^  \(-[-a-z]*\)\( [^ ]*\)\{0,1\}.*$/\1/p'
 }
 
 # The man page's SYNOPSIS, roff escapes read, one paragraph per command form joined to one line.
@@ -41,6 +42,9 @@ for cmd in $COMMANDS; do
         check "rfy.1 SYNOPSIS of rfy $cmd names $opt" grep -qE -- "(^|[[ ])$opt([] ]|$)" "$TMP/$cmd.man"
     done <"$TMP/$cmd.options"
     check "rfy help $cmd is rfy $cmd --help" cmp -s <("$RFY" help "$cmd") <("$RFY" "$cmd" --help)
+    check "rfy $cmd --help --lang en lists the same options" cmp -s "$TMP/$cmd.options" \
+        <("$RFY" "$cmd" --help --lang en | sed -n '/^Options:$/,/^$/p' |
+            sed -n 's/^  \(-[-a-z]*\)\( [^ ]*\)\{0,1\}.*$/\1/p')
 done
 
 check "rfy audit --help lists --tolerance AMOUNT" bash -c "'$RFY' audit --help | grep -q '^  --tolerance AMOUNT '"
@@ -50,6 +54,6 @@ check "rfy --help has audit's --tolerance and --jobs" \
              '$RFY' --help | sed -n '/rfy audit/,/HISTORIC/p' | grep -q -- '--jobs N'"
 # The check can fail: an option the table does not have is unknown to the command.
 err=$("$RFY" audit --no-such-option x 2>&1)
-check "an option not in the table is refused as unknown" bash -c "grep -q 'unrecognized option' <<<'$err'"
+check "an option not in the table is refused as unknown" bash -c "grep -q \"ukendt tilvalg '--no-such-option'\" <<<\"$err\""
 
 rfy_test_finish

@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 
 #include <rfy/batch.h>
+#include <rfy/messages.h>
 #include <rfy/runner.h>
 #include "fault.h"
 #include "column_map.h"
@@ -1296,9 +1297,9 @@ again:
         rc = RFY_ENOMEM;
         goto cleanup;
     }
-    rc = rfy_csv_read_stream_tap(in, cfg->delimiter, on_record, &r,
-                                 cfg->hash_input ? hash_tap : cfg->tap,
-                                 cfg->hash_input ? (void *)&r : cfg->tap_user, errmsg);
+    rc = rfy_csv_read_stream_lang(in, cfg->delimiter, on_record, &r,
+                                  cfg->hash_input ? hash_tap : cfg->tap,
+                                  cfg->hash_input ? (void *)&r : cfg->tap_user, lang, errmsg);
     if (rc == RFY_ESTOP && r.restart) {
         /* Out of order: what was delivered goes (on_restart), and the input is
          * read again from the top, sorted.  The rows in flight are delivered
@@ -1359,8 +1360,7 @@ again:
         goto cleanup;
     }
     if (!r.have_header) {
-        message(errmsg, "the input is empty: expected a header row with at least case_id, "
-                        "month and category");
+        message(errmsg, "%s", rfy_message_format(RFY_MSG_INPUT_EMPTY, lang));
         rc = RFY_ECSV;
         goto cleanup;
     }

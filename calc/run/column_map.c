@@ -8,6 +8,7 @@
 
 #include <openssl/evp.h>
 
+#include <rfy/messages.h>
 #include "column_map.h"
 #include "header_messages.h"
 #include "message_hints.h"
@@ -221,7 +222,8 @@ int rfy_column_map_load_lang(rfy_column_map *m, const char *path, rfy_lang lang,
     *errmsg = NULL;
     if (!fp) {
         EVP_MD_CTX_free(ctx);
-        return fail(errmsg, RFY_EIO, header_message(HM_MAP_CANNOT_READ, lang), path, strerror(errno));
+        return fail(errmsg, RFY_EIO, header_message(HM_MAP_CANNOT_READ, lang), path,
+                    rfy_errno_text(errno, lang));
     }
     if (!ctx || !EVP_DigestInit_ex(ctx, EVP_sha256(), NULL)) {
         fclose(fp);
@@ -232,8 +234,8 @@ int rfy_column_map_load_lang(rfy_column_map *m, const char *path, rfy_lang lang,
     n = fread(first, 1, sizeof first - 1, fp);
     first[n] = '\0';
     rewind(fp);
-    rc = rfy_csv_read_stream_tap(fp, strcspn(first, ";\n") < strcspn(first, ",\n") ? ';' : ',',
-                                 on_map_record, &l, hash_tap, &ctx, &readmsg);
+    rc = rfy_csv_read_stream_lang(fp, strcspn(first, ";\n") < strcspn(first, ",\n") ? ';' : ',',
+                                  on_map_record, &l, hash_tap, &ctx, lang, &readmsg);
     fclose(fp);
     if (rc == RFY_ESTOP)
         rc = l.rc;

@@ -13,12 +13,14 @@
  */
 #include <csv.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <rfy/csv.h>
+#include <rfy/messages.h>
 #include <rfy/status.h>
 
 typedef struct reader {
@@ -40,6 +42,7 @@ typedef struct reader {
     int prev_cr;                /* the last byte fed was a CR (a CRLF may span two pieces) */
     int stopped;
     int nomem;
+    rfy_lang lang;              /* of a structural fault's words */
 } reader;
 
 /* libcsv trims spaces and tabs by default; rfy keeps fields exactly as
@@ -187,26 +190,26 @@ static void split_line(reader *r, char *s, size_t len)
     deliver(r);
 }
 
-static int set_error(char **errmsg, const char *fmt, unsigned long line, const char *what)
+/*
+ * A structural fault: the catalogue's message (rfy/messages.h) and its data
+ * (the line, the column or the system's reason), rendered in the reader's
+ * language into *errmsg (malloc'ed; NULL when memory ran out).
+ */
+static void set_fault(const reader *r, char **errmsg, rfy_message id, ...)
 {
-    if (errmsg) {
-        size_t n = strlen(fmt) + strlen(what) + 32;
-        *errmsg = malloc(n);
-        if (*errmsg)
-            snprintf(*errmsg, n, fmt, line, what);
-    }
-    return 0;
-}
-
-/* "line N: WHAT K WHY": a structural fault with the column (1-based) it is in. */
-static void set_error2(char **errmsg, unsigned long line, const char *what, size_t column,
-                       const char *why)
-{
-    if (errmsg) {
-        size_t n = strlen(what) + strlen(why) + 64;
-        *errmsg = malloc(n);
-        if (*errmsg)
-            snprintf(*errmsg, n, "line %lu: %s %zu %s", line, what, column, why);
+    const char *fmt = rfy_message_format(id, r->lang);
+    va_list ap;
+    int n;
+    if (!errmsg)
+        return;
+    va_start(ap, id);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    *errmsg = n < 0 ? NULL : malloc((size_t)n + 1);
+    if (*errmsg) {
+        va_start(ap, id);
+        vsnprintf(*errmsg, (size_t)n + 1, fmt, ap);
+        va_end(ap);
     }
 }
 
@@ -251,8 +254,7 @@ static int feed(reader *r, const char *p, char *w, size_t n, int quote_free, cha
     if (r->in_record) {
         r->record_bytes += n;
         if (r->record_bytes > RFY_CSV_MAX_RECORD) {
-            set_error(errmsg, "line %lu: %s", r->record_line,
-                      "record longer than 1 MiB (an unterminated quote?)");
+            set_fault(r, errmsg, RFY_MSG_CSV_TOO_LONG, r->record_line);
             return RFY_ECSV;
         }
     }
@@ -268,8 +270,7 @@ static int feed(reader *r, const char *p, char *w, size_t n, int quote_free, cha
         int e = csv_error(&r->parser);
         if (e == CSV_ENOMEM || e == CSV_ETOOBIG)
             return RFY_ENOMEM;
-        set_error2(errmsg, r->line, "malformed quoting in column", r->rec.nfields + 1,
-                   "(a '\"' inside an unquoted field, or text after a closing quote)");
+        set_fault(r, errmsg, RFY_MSG_CSV_MALFORMED, r->line, (unsigned long)r->rec.nfields + 1);
         return RFY_ECSV;
     }
     if (r->nomem)
@@ -331,8 +332,8 @@ static int feed_chunk(reader *r, const char *p, char *w, size_t n, char **errmsg
 static int finish(reader *r, char **errmsg)
 {
     if (csv_fini(&r->parser, on_field, on_record, r) != 0) {
-        set_error2(errmsg, r->record_line, "unterminated quoted field in column",
-                   r->rec.nfields + 1, "(a '\"' is never closed)");
+        set_fault(r, errmsg, RFY_MSG_CSV_UNTERMINATED, r->record_line,
+                  (unsigned long)r->rec.nfields + 1);
         return RFY_ECSV;
     }
     if (r->nomem)
@@ -340,7 +341,7 @@ static int finish(reader *r, char **errmsg)
     return r->stopped ? RFY_ESTOP : RFY_OK;
 }
 
-static int reader_init(reader *r, char delimiter, rfy_csv_record_fn fn, void *user)
+static int reader_init(reader *r, char delimiter, rfy_csv_record_fn fn, void *user, rfy_lang lang)
 {
     memset(r, 0, sizeof *r);
     if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
@@ -354,6 +355,7 @@ static int reader_init(reader *r, char delimiter, rfy_csv_record_fn fn, void *us
     r->user = user;
     r->line = 1;
     r->at_start = 1;
+    r->lang = lang;
     return RFY_OK;
 }
 
@@ -366,8 +368,14 @@ static void reader_free(reader *r)
 int rfy_csv_read_buffer(const char *buf, size_t len, char delimiter, rfy_csv_record_fn fn,
                         void *user, char **errmsg)
 {
+    return rfy_csv_read_buffer_lang(buf, len, delimiter, fn, user, RFY_LANG_DA, errmsg);
+}
+
+int rfy_csv_read_buffer_lang(const char *buf, size_t len, char delimiter, rfy_csv_record_fn fn,
+                             void *user, rfy_lang lang, char **errmsg)
+{
     reader r;
-    int rc = reader_init(&r, delimiter, fn, user);
+    int rc = reader_init(&r, delimiter, fn, user, lang);
     if (errmsg)
         *errmsg = NULL;
     if (rc != RFY_OK)
@@ -388,10 +396,16 @@ int rfy_csv_read_stream(FILE *in, char delimiter, rfy_csv_record_fn fn, void *us
 int rfy_csv_read_stream_tap(FILE *in, char delimiter, rfy_csv_record_fn fn, void *user,
                             rfy_csv_tap_fn tap, void *tap_user, char **errmsg)
 {
+    return rfy_csv_read_stream_lang(in, delimiter, fn, user, tap, tap_user, RFY_LANG_DA, errmsg);
+}
+
+int rfy_csv_read_stream_lang(FILE *in, char delimiter, rfy_csv_record_fn fn, void *user,
+                             rfy_csv_tap_fn tap, void *tap_user, rfy_lang lang, char **errmsg)
+{
     enum { CHUNK = 1 << 16 };
     reader r;
     char *chunk = NULL;
-    int rc = reader_init(&r, delimiter, fn, user);
+    int rc = reader_init(&r, delimiter, fn, user, lang);
     if (errmsg)
         *errmsg = NULL;
     if (rc != RFY_OK)
@@ -412,7 +426,7 @@ int rfy_csv_read_stream_tap(FILE *in, char delimiter, rfy_csv_record_fn fn, void
         }
         if (n < CHUNK) {
             if (ferror(in)) {
-                set_error(errmsg, "line %lu: %s", r.line, strerror(errno));
+                set_fault(&r, errmsg, RFY_MSG_CSV_READ, r.line, rfy_errno_text(errno, r.lang));
                 rc = RFY_EIO;
                 goto cleanup;
             }

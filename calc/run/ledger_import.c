@@ -152,7 +152,7 @@ int rfy_ledger_import(rfy_ledger *lg, FILE *in, const char *name, unsigned long 
         return rc;
     lg->kind = "import"; /* run.kind, written at commit */
     mpz_inits(c.payment, c.used, NULL);
-    rc = rfy_csv_read_stream(in, ',', import_row, &c, &msg);
+    rc = rfy_csv_read_stream_lang(in, ',', import_row, &c, NULL, NULL, lg->lang, &msg);
     if (rc == RFY_ESTOP) {
         *errmsg = c.errmsg;
         c.errmsg = NULL;

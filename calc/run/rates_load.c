@@ -412,7 +412,8 @@ int rfy_rates_load_files(rfy_rates **out, size_t n, const char *const *names,
             rc = RFY_ENOMEM;
             goto cleanup;
         }
-        rc = rfy_csv_read_buffer(texts[k], lens[k], ',', on_row, &c, &csverr);
+        /* the loader's messages are English, and so the CSV reader's among them */
+        rc = rfy_csv_read_buffer_lang(texts[k], lens[k], ',', on_row, &c, RFY_LANG_EN, &csverr);
         for (size_t j = first_comment; j < r->ncomments; j++)
             r->comments[j].year = (int)c.first_row_year;
         if (rc != RFY_OK && rc != RFY_ESTOP && errors.rc != RFY_ENOMEM) {

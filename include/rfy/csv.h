@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <rfy/export.h>
+#include <rfy/fault.h> /* rfy_lang */
 
 RFY_BEGIN_DECLS
 
@@ -36,7 +37,10 @@ typedef int (*rfy_csv_record_fn)(void *user, const rfy_csv_record *rec);
  *
  * Returns RFY_OK at end of input; RFY_ESTOP if fn stopped; RFY_ECSV for a
  * structural fault (unterminated quote, a quote inside an unquoted field,
- * a record over RFY_CSV_MAX_RECORD) with *errmsg naming the line;
+ * a record over RFY_CSV_MAX_RECORD) with *errmsg naming the line and, for a
+ * quote, the column, in Danish ("linje 2: et citeret felt i kolonne 1
+ * slutter aldrig ..."; rfy_csv_read_stream_lang for English: the faults are
+ * the catalogue's RFY_MSG_CSV_* of rfy/messages.h);
  * RFY_EIO on a read error; RFY_ENOMEM.  *errmsg (caller frees) is set only
  * on failure and may be NULL if errmsg is NULL.
  * Preconditions: delimiter is a single byte other than '"', CR or LF.
@@ -52,9 +56,23 @@ typedef void (*rfy_csv_tap_fn)(void *tap_user, const void *bytes, size_t n);
 RFY_API int rfy_csv_read_stream_tap(FILE *in, char delimiter, rfy_csv_record_fn fn, void *user,
                             rfy_csv_tap_fn tap, void *tap_user, char **errmsg);
 
+/*
+ * As rfy_csv_read_stream_tap(), with a structural fault or a read error told
+ * in `lang` (RFY_LANG_DA or RFY_LANG_EN); the other functions here are this
+ * with RFY_LANG_DA.
+ */
+RFY_API int rfy_csv_read_stream_lang(FILE *in, char delimiter, rfy_csv_record_fn fn, void *user,
+                                     rfy_csv_tap_fn tap, void *tap_user, rfy_lang lang,
+                                     char **errmsg);
+
 /* As rfy_csv_read_stream() over an in-memory buffer. */
 RFY_API int rfy_csv_read_buffer(const char *buf, size_t len, char delimiter, rfy_csv_record_fn fn,
                         void *user, char **errmsg);
+
+/* As rfy_csv_read_buffer(), its faults in `lang`. */
+RFY_API int rfy_csv_read_buffer_lang(const char *buf, size_t len, char delimiter,
+                                     rfy_csv_record_fn fn, void *user, rfy_lang lang,
+                                     char **errmsg);
 
 /*
  * Write one field to `out`, quoting per RFC 4180 when it contains the

@@ -377,7 +377,7 @@ def main():
         check(ref["payment"] == answers[199][3]["results"][0]["payment"], "parallel: CLI agrees")
     finally:
         rc, err = server.stop()
-        check(rc == 0 and "stopped (SIGTERM)" in err, f"SIGTERM: exit 0, got {rc} {err!r}")
+        check(rc == 0 and "stoppet (SIGTERM)" in err, f"SIGTERM: exit 0, got {rc} {err!r}")
     if failures:
         print(f"api_test: {len(failures)} failure(s)")
         return 1

@@ -152,7 +152,7 @@ def per_address(rfy):
                      ("--max-answer-memory", "0")]:
         r = subprocess.run([rfy, "serve", "--listen", "127.0.0.1:0", opt, bad],
                            capture_output=True, text=True, timeout=30)
-        check(r.returncode == 2 and opt in r.stderr and "whole number" in r.stderr,
+        check(r.returncode == 2 and opt in r.stderr and "er ikke et helt tal" in r.stderr,
               f"{opt} {bad}: exit {r.returncode} {r.stderr!r}")
 
 
@@ -188,8 +188,8 @@ def open_files_limit(rfy):
     proc = subprocess.Popen([rfy, "serve", "--listen", "127.0.0.1:0", "--max-connections", "5000"],
                             stderr=subprocess.PIPE, text=True, preexec_fn=limit)
     first, second = proc.stderr.readline(), proc.stderr.readline()
-    check("listening on http://127.0.0.1:" in first, f"open files: first line {first!r}")
-    check("--max-connections 5000 lowered to 436" in second, f"open files: {second!r}")
+    check("lytter på http://127.0.0.1:" in first, f"open files: first line {first!r}")
+    check("--max-connections 5000 sænket til 436" in second, f"open files: {second!r}")
     proc.terminate()
     check(proc.wait(timeout=30) == 0, "open files: exit 0 on SIGTERM")
     proc.stderr.close()

@@ -20,7 +20,7 @@ class Server:
             args += ["--rates", rates_dir]
         self.proc = subprocess.Popen(args, stderr=subprocess.PIPE, text=True)
         first = self.proc.stderr.readline()
-        m = re.search(r"listening on (http://127\.0\.0\.1:\d+)/", first)
+        m = re.search(r"lytter på (http://127\.0\.0\.1:\d+)/", first)
         if not m:
             self.proc.kill()
             raise RuntimeError("rfy serve did not start: " + first + self.proc.stderr.read())

@@ -89,9 +89,9 @@ def one_round(rfy, body, n):
     said = ""
     for _ in range(50):  # libmicrohttpd's own messages may come first
         said = server.proc.stderr.readline()
-        if not said or "answering the requests under way" in said:
+        if not said or "svarer på de forespørgsler, der er i gang" in said:
             break
-    check("answering the requests under way" in said, f"round {n}: after SIGTERM: {said!r}")
+    check("svarer på de forespørgsler, der er i gang" in said, f"round {n}: after SIGTERM: {said!r}")
     refused = new_connection_refused(port)
     t.join(120)
     rc, err = server.proc.wait(timeout=60), server.proc.stderr.read()
@@ -111,7 +111,7 @@ def one_round(rfy, body, n):
         check(ans["totals"]["payment"] == "14084925.00",
               f"round {n}: total {ans['totals']['payment']}")
     check(refused, f"round {n}: a new request after SIGTERM was answered")
-    check(rc == 0 and "stopped (SIGTERM)" in err and "cut short" not in err,
+    check(rc == 0 and "stoppet (SIGTERM)" in err and "afbrudt efter" not in err,
           f"round {n}: exit {rc}, {err!r}")
 
 
@@ -146,7 +146,7 @@ def backlog_round(rfy, body, n):
             check(len(ans["results"]) == 1000 and ans["totals"]["payment"] == "14084925.00",
                   f"backlog round {n}: {len(ans['results'])} results, total "
                   f"{ans['totals']['payment']}")
-    check(rc == 0 and "stopped (SIGTERM)" in err, f"backlog round {n}: exit {rc}, {err!r}")
+    check(rc == 0 and "stoppet (SIGTERM)" in err, f"backlog round {n}: exit {rc}, {err!r}")
 
 
 def main():

@@ -174,7 +174,7 @@ def main():
         ok = False
     if server:
         rc, err = server.stop()
-        if rc != 0 or "stopped (SIGTERM)" not in err:
+        if rc != 0 or "stoppet (SIGTERM)" not in err:
             print(f"slow_clients: SIGTERM: exit {rc}, {err!r}")
             ok = False
     return 0 if ok else 1

@@ -1,0 +1,436 @@
+/*
+ * The one catalogue of what a run or a command says as a whole
+ * (rfy/messages.h): each message's printf format in Danish (the default)
+ * and English, side by side.  It sits on the lowest floor of calc/ so the
+ * CSV reader (run/) and the command line (cli/) render from the same table.
+ *
+ * The two texts of an entry take the same conversions in the same order
+ * (tests/test_messages.c checks it), so a call site passes one argument
+ * list to either.  File names, column names, option names and commands stay
+ * verbatim in both; the way out comes last.
+ */
+#include <rfy/messages.h>
+#include <rfy/status.h>
+
+typedef struct message_text {
+    const char *da; /* the default */
+    const char *en;
+} message_text;
+
+static const message_text MESSAGES[RFY_MSG_COUNT] = {
+    /* words that go into other messages */
+    [RFY_MSG_STDIN] = {"standardinput", "standard input"},
+    [RFY_MSG_STDOUT] = {"standardoutput", "standard output"},
+    [RFY_MSG_STDERR] = {"standardfejl", "standard error"},
+    [RFY_MSG_OUTPUT_FILE] = {"outputfilen", "output"},
+    [RFY_MSG_REPORT_FILE] = {"rapportfilen", "report"},
+    [RFY_MSG_FOUND_MORE] = {", fandt flere", ", found more"},
+    [RFY_MSG_USAGE] = {"brug: ", "usage: "},
+    [RFY_MSG_OPTIONS] = {"Tilvalg:", "Options:"},
+    /* the command line */
+    [RFY_MSG_LANG_MISSING] = {"--lang kræver da eller en", "--lang needs da or en"},
+    [RFY_MSG_LANG_BAD] = {"--lang '%s': brug da eller en", "--lang '%s': use da or en"},
+    [RFY_MSG_NO_COMMAND] = {"ingen kommando '%s' (prøv rfy help)",
+                            "no command '%s' (try rfy help)"},
+    [RFY_MSG_UNKNOWN_COMMAND] = {"ukendt kommando '%s' (prøv rfy --help)",
+                                 "unknown command '%s' (try rfy --help)"},
+    [RFY_MSG_UNKNOWN_OPTION] = {"ukendt tilvalg '%s' (rfy help %s viser tilvalgene)",
+                                "unknown option '%s' (rfy help %s lists the options)"},
+    [RFY_MSG_UNKNOWN_OPTION_TOP] = {"ukendt tilvalg '%s' (prøv rfy --help)",
+                                    "unknown option '%s' (try rfy --help)"},
+    [RFY_MSG_OPTION_AMBIGUOUS] = {"tilvalget '%s' kan være flere: skriv hele navnet",
+                                  "option '%s' is ambiguous: write its whole name"},
+    [RFY_MSG_OPTION_NEEDS_VALUE] = {"%s kræver en værdi", "%s needs a value"},
+    [RFY_MSG_OPTION_NO_VALUE] = {"%s tager ingen værdi", "%s takes no value"},
+    [RFY_MSG_UNEXPECTED_ARG] = {"uventet argument '%s'", "unexpected argument '%s'"},
+    [RFY_MSG_DELIMITER] = {"--delimiter skal være ét tegn, der ikke er et anførselstegn eller et "
+                           "linjeskift (eller 'tab'), ikke '%s'",
+                           "--delimiter must be one character other than a quote or a line break "
+                           "(or 'tab'), not '%s'"},
+    [RFY_MSG_JOBS] = {"--jobs skal være et helt tal fra 1 til %d, ikke '%s'",
+                      "--jobs must be a whole number from 1 to %d, not '%s'"},
+    [RFY_MSG_ONE_INPUT] = {"forventede én inputfil (%s, eller - for standardinput)%s",
+                           "expected one input file (%s, or - for standard input)%s"},
+    [RFY_MSG_XLSX_NEEDS_FILE] = {"--format xlsx skriver en projektmappe: giv den en fil med -o %s",
+                                 "--format xlsx writes a workbook: give it a file with -o %s"},
+    [RFY_MSG_ENCODING] = {"--encoding skal være utf-8, cp1252, latin1 eller utf-16, ikke '%s'",
+                          "--encoding must be utf-8, cp1252, latin1 or utf-16, not '%s'"},
+    [RFY_MSG_COLUMNS_ONCE] = {"--columns må kun gives én gang", "--columns may be given once"},
+    [RFY_MSG_FORMAT] = {"--format skal være csv, excel, xlsx eller json, ikke '%s'",
+                        "--format must be csv, excel, xlsx or json, not '%s'"},
+    [RFY_MSG_SEP_LINE] = {"%s: linje 1 siger sep=%c, men --delimiter giver et andet: udelad "
+                          "--delimiter",
+                          "%s: line 1 says sep=%c but --delimiter gives another: leave out "
+                          "--delimiter"},
+    [RFY_MSG_FILES_DIFFERENT] = {"inputfilen, %s og afvisningsfilen skal være forskellige filer",
+                                 "the input, %s and rejects files must be different"},
+    [RFY_MSG_RECEIPT_CLASHES] = {"kvitteringen skal være en anden fil end inputfilen, %s og "
+                                 "afvisningsfilen (og ikke standardoutput, når %s skrives dertil)",
+                                 "the receipt must be another file than the input, %s and rejects "
+                                 "(and not standard output when the %s is there)"},
+    [RFY_MSG_CORRECTIONS_NEED_LEDGER] = {"--corrections kræver --ledger FIL (de sagsmåneder, der "
+                                         "er betalt før, står i ledgeren)",
+                                         "--corrections needs --ledger FILE (the case-months paid "
+                                         "before are in the ledger)"},
+    [RFY_MSG_KEEP_EMPTY] = {"--keep-columns: '%s' er tom: giv navnene adskilt af kommaer",
+                            "--keep-columns: '%s' is empty: give the names separated by commas"},
+    [RFY_MSG_KEEP_TOO_MANY] = {"--keep-columns: '%s' er én for mange: højst 8 kolonner bevares",
+                               "--keep-columns: '%s' is one too many: at most 8 columns are kept"},
+    [RFY_MSG_KEEP_INPUT] =
+        {"--keep-columns: '%s' er en af rfy's inputkolonner: rfy læser den (dens værdi står i "
+         "outputtet)",
+         "--keep-columns: '%s' is one of rfy's input columns: rfy reads it (its value is in the "
+         "output)"},
+    [RFY_MSG_KEEP_TWICE] = {"--keep-columns: '%s' er givet to gange",
+                            "--keep-columns: '%s' is given twice"},
+    [RFY_MSG_KEEP_MISSING] = {"--keep-columns: inputtet har ingen kolonne '%s' (overskriftens "
+                              "navne, præcis som skrevet)",
+                              "--keep-columns: the input has no column '%s' (the header names, "
+                              "exactly as written)"},
+    /* files */
+    [RFY_MSG_CANNOT_READ] = {"kan ikke læse %s: %s", "cannot read %s: %s"},
+    [RFY_MSG_CANNOT_OPEN] = {"kan ikke åbne %s: %s", "cannot open %s: %s"},
+    [RFY_MSG_CANNOT_CREATE] = {"kan ikke oprette %s: %s", "cannot create %s: %s"},
+    [RFY_MSG_CANNOT_WRITE] = {"kan ikke skrive %s: %s", "cannot write %s: %s"},
+    [RFY_MSG_CANNOT_REPLACE] = {"kan ikke erstatte %s: %s", "cannot replace %s: %s"},
+    [RFY_MSG_CANNOT_HASH] = {"kan ikke beregne kontrolsummen af %s: %s", "cannot hash %s: %s"},
+    [RFY_MSG_CANNOT_READ_BACK] = {"kan ikke læse %s igen for at beregne kontrolsummen: %s",
+                                  "cannot read %s back to hash it: %s"},
+    [RFY_MSG_WRITE_FAILED] = {"kan ikke skrive %s: en skrivning mislykkedes",
+                              "cannot write %s: a write failed"},
+    [RFY_MSG_NOT_FINISHED] = {"kan ikke erstatte %s: filen er ikke færdigskrevet",
+                              "cannot replace %s: not finished"},
+    [RFY_MSG_NOT_WRITTEN] = {"%s er ikke skrevet", "%s not written"},
+    [RFY_MSG_CANNOT_READ_INPUT] = {"inputtet kan ikke læses", "cannot read the input"},
+    [RFY_MSG_CANNOT_WRITE_OUTPUT] = {"outputtet kan ikke skrives", "cannot write the output"},
+    [RFY_MSG_CANNOT_WRITE_THE] = {"%s kan ikke skrives", "cannot write the %s"},
+    [RFY_MSG_CANNOT_WRITE_SUMMARY_SHEET] = {"oversigtsarket kan ikke skrives: ikke nok hukommelse",
+                                            "cannot write the summary sheet: out of memory"},
+    [RFY_MSG_XLSX_TOO_MANY_ROWS] = {"rækkerne kan ikke skrives som xlsx (et ark rummer højst "
+                                    "1048576 rækker: brug --format csv)",
+                                    "cannot write the xlsx rows (a sheet holds at most 1048576 "
+                                    "rows: use --format csv)"},
+    [RFY_MSG_XLSX_CANNOT_START] = {"xlsx-projektmappen kan ikke oprettes",
+                                   "cannot start the xlsx workbook"},
+    [RFY_MSG_XLSX_CANNOT_WRITE] = {"xlsx-projektmappen kan ikke skrives: %s",
+                                   "cannot write the xlsx workbook: %s"},
+    [RFY_MSG_RECEIPT_TO_STDERR] = {"kan ikke skrive kvitteringen til standardfejl: %s",
+                                   "cannot write the receipt to standard error: %s"},
+    [RFY_MSG_CANNOT_BUILD_RECEIPT] = {"kvitteringen kan ikke dannes: ikke nok hukommelse",
+                                      "cannot build the receipt: out of memory"},
+    [RFY_MSG_CANNOT_WRITE_RECEIPT] = {"kvitteringen kan ikke skrives", "cannot write the receipt"},
+    [RFY_MSG_RECEIPT_OVERWRITE] = {"kvitteringen %s ville overskrive inputtet eller et output",
+                                   "the receipt %s would overwrite the input or an output"},
+    [RFY_MSG_REJECTS_SPOOL] = {"kan ikke åbne en midlertidig fil til afvisningerne: %s",
+                               "cannot open a temporary file for the rejects: %s"},
+    [RFY_MSG_REJECTS_ORDER] = {"afvisningerne kan ikke sættes i linjerækkefølge: %s",
+                               "cannot put the rejects in line order: %s"},
+    [RFY_MSG_REJECTS_ORDER_WRITE] = {"afvisningerne kan ikke skrives i linjerækkefølge: %s",
+                                     "cannot write the rejects in line order: %s"},
+    [RFY_MSG_CANNOT_HASH_INPUT] = {"kontrolsummen af inputtet kan ikke beregnes: ikke nok "
+                                   "hukommelse",
+                                   "cannot hash the input: out of memory"},
+    /* reading the input */
+    [RFY_MSG_INPUT_EMPTY] = {"inputtet er tomt: der skal være en overskriftsrække med mindst "
+                             "case_id, month og category",
+                             "the input is empty: expected a header row with at least case_id, "
+                             "month and category"},
+    [RFY_MSG_CSV_UNTERMINATED] = {"linje %lu: et felt i anførselstegn i kolonne %lu slutter aldrig "
+                                  "(et '\"' lukkes aldrig)",
+                                  "line %lu: unterminated quoted field in column %lu (a '\"' is "
+                                  "never closed)"},
+    [RFY_MSG_CSV_MALFORMED] = {"linje %lu: fejl i anførselstegnene i kolonne %lu (et '\"' inde i "
+                               "et felt uden anførselstegn, eller tekst efter et afsluttende "
+                               "anførselstegn)",
+                               "line %lu: malformed quoting in column %lu (a '\"' inside an "
+                               "unquoted field, or text after a closing quote)"},
+    [RFY_MSG_CSV_TOO_LONG] = {"linje %lu: posten er længere end 1 MiB (et anførselstegn, der "
+                              "ikke lukkes?)",
+                              "line %lu: record longer than 1 MiB (an unterminated quote?)"},
+    [RFY_MSG_CSV_READ] = {"linje %lu: kan ikke læse videre: %s", "line %lu: %s"},
+    [RFY_MSG_UTF16_BROKEN] = {"linje %lu: indholdet er ikke gyldigt UTF-16 (et brudt "
+                              "surrogatpar): er filen virkelig UTF-16?",
+                              "line %lu: the bytes are not valid UTF-16 (a broken surrogate pair): "
+                              "is the file really UTF-16?"},
+    [RFY_MSG_CP1252_BYTE] =
+        {"linje %lu: byte 0x%02X er ikke et tegn i Windows-1252: er filen "
+         "UTF-8 (udelad --encoding) eller Latin-1 (--encoding latin1)?",
+         "line %lu: byte 0x%02X is not a character in Windows-1252: is the file "
+         "UTF-8 (leave out --encoding) or Latin-1 (--encoding latin1)?"},
+    [RFY_MSG_ENDS_IN_CHARACTER] = {"linje %lu: filen slutter midt i et tegn (et ulige antal "
+                                   "byte i UTF-16?)",
+                                   "line %lu: the file ends in the middle of a character (an odd "
+                                   "number of bytes in UTF-16?)"},
+    [RFY_MSG_ICONV] = {"systemets iconv kan ikke konvertere fra den ønskede tegnkodning",
+                       "this system's iconv cannot convert from the encoding asked for"},
+    [RFY_MSG_INVALID_RATES] = {"ugyldige satstabeller: ", "invalid rate tables: "},
+    /* the end of a run */
+    [RFY_MSG_OUT_OF_MEMORY] = {"ikke nok hukommelse", "out of memory"},
+    [RFY_MSG_OUT_OF_MEMORY_GMP] = {"ikke nok hukommelse (GMP)", "out of memory (GMP)"},
+    [RFY_MSG_INTERNAL_ROWS] = {"intern fejl: %lu rækker læst, men %lu nævnt i outputrækker og "
+                               "%lu afvist",
+                               "internal error: %lu rows read, but %lu named in output rows and "
+                               "%lu rejected"},
+    [RFY_MSG_PROGRESS_ROWS] = {"%lu rækker\xE2\x80\xA6", "%lu rows\xE2\x80\xA6"},
+    [RFY_MSG_SUM_READ_ONE] = {"%lu række læst, %lu beregnet", "%lu row read, %lu computed"},
+    [RFY_MSG_SUM_READ_MANY] = {"%lu rækker læst, %lu beregnet", "%lu rows read, %lu computed"},
+    [RFY_MSG_SUM_CASEMONTHS_ONE] = {" (%lu sagsmåned)", " (%lu case-month)"},
+    [RFY_MSG_SUM_CASEMONTHS_MANY] = {" (%lu sagsmåneder)", " (%lu case-months)"},
+    [RFY_MSG_SUM_REJECTED] = {", %lu afvist", ", %lu rejected"},
+    [RFY_MSG_SUM_SEE] = {" (se %s)", " (see %s)"},
+    [RFY_MSG_SUM_WARNED_ONE] = {"%lu række med advarsel %s%s", "%lu row with warning %s%s"},
+    [RFY_MSG_SUM_WARNED_MANY] = {"%lu rækker med advarsel %s%s", "%lu rows with warning %s%s"},
+    [RFY_MSG_SUM_DERIVED] =
+        {" (beregnet med en værdi der ikke er offentliggjort: rfy rates show ÅR)",
+         " (computed with a value that is not published: rfy rates show YEAR)"},
+    [RFY_MSG_SUM_SORTED_ONE] = {"inputtet var ikke i sagsmåned-orden: sorteret (%lu midlertidig "
+                                "fil)",
+                                "the input was not in case-month order: sorted (%lu temporary "
+                                "file)"},
+    [RFY_MSG_SUM_SORTED_MANY] = {"inputtet var ikke i sagsmåned-orden: sorteret (%lu midlertidige "
+                                 "filer)",
+                                 "the input was not in case-month order: sorted (%lu temporary "
+                                 "files)"},
+    [RFY_MSG_CORRECTIONS_TOTAL] = {"rettelser: efterbetaling %s kr., tilbagebetaling %s kr.",
+                                   "corrections: efterbetaling %s kr., tilbagebetaling %s kr."},
+    [RFY_MSG_RECOMPUTED] = {"%lu senere måned(er) i ledgeren genberegnet med den nye ferietilstand "
+                            "(rettelser uden linjer)",
+                            "%lu later month(s) in the ledger recomputed with the new holiday "
+                            "state (corrections without lines)"},
+    [RFY_MSG_LEDGER_RUN] = {"ledger %s: kørsel %s gemt", "ledger %s: run %s stored"},
+    [RFY_MSG_LEDGER_NOTHING] = {"ledger %s: intet gemt (ingen sagsmåned beregnet)",
+                                "ledger %s: nothing stored (no case-month computed)"},
+    [RFY_MSG_LEDGER_CANNOT_OPEN] = {"ledgeren kan ikke åbnes", "cannot open the ledger"},
+    [RFY_MSG_CASEMONTH_ONE] = {"sagsmåned", "case-month"},
+    [RFY_MSG_CASEMONTH_MANY] = {"sagsmåneder", "case-months"},
+    [RFY_MSG_WORD_PAID] = {"udbetalt", "paid"},
+    [RFY_MSG_WORD_RECOMPUTED] = {"genberegnet", "recomputed"},
+    [RFY_MSG_SUM_GROSS] = {"brutto %s - anvendte fradrag %s = %s %s",
+                           "gross %s - deductions applied %s = %s %s"},
+    [RFY_MSG_SUM_BEYOND] = {"fradrag ud over ydelsen %s (ikke udbetalt, ikke skyldig); sagsmåneder "
+                            "med udbetaling 0: %lu; på en afledt sats: %lu",
+                            "deductions beyond the benefit %s (not paid, not owed); case-months "
+                            "paid 0: %lu; on a derived rate: %lu"},
+    [RFY_MSG_SUM_REJECT_REASON] = {"%lu afvist: %s%s%s", "%lu rejected: %s%s%s"},
+    [RFY_MSG_SUM_REJECT_OTHER] = {"%lu afvist af andre grunde (se afvisningsfilen)",
+                                  "%lu rejected for other reasons (see the rejects file)"},
+    /* rfy audit */
+    [RFY_MSG_AUDIT_NO_PAID] = {"kolonnen paid mangler: en revision skal bruge det beløb der blev "
+                               "udbetalt i hver række",
+                               "missing column paid: an audit needs the amount that was paid in "
+                               "each row"},
+    [RFY_MSG_AUDIT_SUM_ONE] = {"%lu række læst, %lu stemmer, %lu afviger, %lu afvist",
+                               "%lu row read, %lu match, %lu differ, %lu rejected"},
+    [RFY_MSG_AUDIT_SUM_MANY] = {"%lu rækker læst, %lu stemmer, %lu afviger, %lu afvist",
+                                "%lu rows read, %lu match, %lu differ, %lu rejected"},
+    [RFY_MSG_AUDIT_SUM_CASEMONTHS] = {"; %lu sagsmåneder fra %lu rækker",
+                                      "; %lu case-months from %lu rows"},
+    [RFY_MSG_AUDIT_HOLIDAY_ONE] = {"%lu sagsmåned med ferie ud over retten (§ 69 stk. 5), markeret "
+                                   "i rapporten",
+                                   "%lu case-month with holiday beyond the right (§ 69 stk. 5), "
+                                   "flagged in the report"},
+    [RFY_MSG_AUDIT_HOLIDAY_MANY] = {"%lu sagsmåneder med ferie ud over retten (§ 69 stk. 5), "
+                                    "markeret i rapporten",
+                                    "%lu case-months with holiday beyond the right (§ 69 stk. 5), "
+                                    "flagged in the report"},
+    [RFY_MSG_AUDIT_OVER_UNDER] = {"overbetalt %lu %s, %s; underbetalt %lu %s, %s",
+                                  "overpaid %lu %s, %s; underpaid %lu %s, %s"},
+    [RFY_MSG_AUDIT_WITHIN] = {"; inden for tolerancen %s", "; within the tolerance %s"},
+    [RFY_MSG_AUDIT_DIFFERENCES] = {"sum af differencer (betalt - udbetaling) %s; betalt i alt %s, "
+                                   "genberegnet i alt %s",
+                                   "sum of differences (paid - payment) %s; total paid %s, total "
+                                   "recomputed %s"},
+    [RFY_MSG_AUDIT_LEDGER] =
+        {"ledger %s: %lu %s som ledgeren betalte, %lu afviger (%lu findes ikke "
+         "i ledgeren); sum af differencer (betalt - ledgeren) %s",
+         "ledger %s: %lu %s as the ledger paid, %lu differ (%lu not in the "
+         "ledger); sum of differences (paid - ledger) %s"},
+    [RFY_MSG_AUDIT_EXPLAIN_NEEDS_ID] = {"--explain kræver et case_id (CASE_ID eller "
+                                        "CASE_ID:ÅÅÅÅ-MM)",
+                                        "--explain needs a case_id (CASE_ID or CASE_ID:YYYY-MM)"},
+    [RFY_MSG_AUDIT_TOLERANCE] = {"--tolerance skal være et beløb som 0.50 eller 0,50 (kr., højst "
+                                 "9999999.99), ikke '%s'%s%s",
+                                 "--tolerance must be an amount such as 0.50 or 0,50 (kr., at most "
+                                 "9999999.99), not '%s'%s%s"},
+    [RFY_MSG_AUDIT_INTERNAL] = {"intern fejl: %lu rækker læst, men %lu stemmer, %lu afviger og %lu "
+                                "afvist",
+                                "internal error: %lu rows read, but %lu match, %lu differ and %lu "
+                                "rejected"},
+    [RFY_MSG_AUDIT_EXPLAIN_NONE] = {"--explain %s: ingen beregnet sagsmåned har det case_id%s",
+                                    "--explain %s: no computed case-month has that case_id%s"},
+    [RFY_MSG_AUDIT_AND_MONTH] = {" og den måned", " and month"},
+    /* rfy preview */
+    [RFY_MSG_PREVIEW_TOO_MANY_COLUMNS] = {"biblioteket har %d inputkolonner, flere end %d",
+                                          "the library has %d input columns, more than %d"},
+    [RFY_MSG_OPTION_TWICE] = {"%s er givet to gange", "%s given twice"},
+    [RFY_MSG_UNEXPECTED_VALUE] = {"uventet argument '%s' (værdier står efter et tilvalg, f.eks. "
+                                  "--wage 20000)",
+                                  "unexpected argument '%s' (values go after an option, e.g. "
+                                  "--wage 20000)"},
+    [RFY_MSG_PREVIEW_INPUT_ONLY] = {"med --input kommer rækkerne fra filen: giv kun --case-id og "
+                                    "--month, ikke %s",
+                                    "with --input the rows come from the file: give only --case-id "
+                                    "and --month, not %s"},
+    [RFY_MSG_PREVIEW_INPUT_NEEDS] = {"--input kræver --case-id ID og --month ÅÅÅÅ-MM",
+                                     "--input needs --case-id ID and --month YYYY-MM"},
+    [RFY_MSG_PREVIEW_DELIMITER] = {"--delimiter hører sammen med --input",
+                                   "--delimiter goes with --input"},
+    [RFY_MSG_MONTH_REQUIRED] = {"--month ÅÅÅÅ-MM skal angives", "--month YYYY-MM is required"},
+    [RFY_MSG_CATEGORY_REQUIRED] = {"--category skal angives (forsorger, ikke_forsorger, u25_hjemme "
+                                   "eller u25_hjemme_bidrag)",
+                                   "--category is required (forsorger, ikke_forsorger, u25_hjemme "
+                                   "or u25_hjemme_bidrag)"},
+    [RFY_MSG_PREVIEW_CANNOT_WRITE] = {"forhåndsvisningen kan ikke skrives til standardoutput",
+                                      "cannot write the preview to standard output"},
+    [RFY_MSG_LINE_REJECT] = {"linje %lu: %s%s%s", "line %lu: %s%s%s"},
+    [RFY_MSG_MONTH_BAD] = {"--month '%s' er ikke en måned (ÅÅÅÅ-MM): %s",
+                           "--month '%s' is not a month (YYYY-MM): %s"},
+    [RFY_MSG_PREVIEW_NOT_COMPUTED_ONE] = {"sag %s, %s: ikke beregnet (%lu række afvist ovenfor)",
+                                          "case %s, %s: not computed (%lu row rejected above)"},
+    [RFY_MSG_PREVIEW_NOT_COMPUTED_MANY] = {"sag %s, %s: ikke beregnet (%lu rækker afvist ovenfor)",
+                                           "case %s, %s: not computed (%lu rows rejected above)"},
+    [RFY_MSG_PREVIEW_NO_ROW] = {"%s har ingen række for sag %s i %s",
+                                "%s has no row for case %s in %s"},
+    /* rfy whatif */
+    [RFY_MSG_CANNOT_WRITE_STDOUT] = {"kan ikke skrive til standardoutput",
+                                     "cannot write to standard output"},
+    /* rfy rates */
+    [RFY_MSG_RATES_NO_YEAR] =
+        {"ingen satstabel dækker %d: tabellerne dækker %s. Næste år tilføjes "
+         "med rfy rates derive ÅR --r PCT -o MAPPE og derefter --rates MAPPE "
+         "(docs/rates.md)",
+         "no rate table covers %d: the tables cover %s. To add the next year: "
+         "rfy rates derive YEAR --r PCT -o DIR, then --rates DIR "
+         "(docs/rates.md)"},
+    [RFY_MSG_RATES_ALL_LISTED] = {" (alle fejl står på standardoutput)",
+                                  " (all errors listed on standard output)"},
+    [RFY_MSG_RATES_DERIVE_NOT_EMPTY] = {"%s rummer andre filer (eller er ikke en mappe): afled til "
+                                        "en ny eller tom mappe",
+                                        "%s holds other files (or is not a directory): derive "
+                                        "into a new or empty directory"},
+    [RFY_MSG_RATES_EXPECTED] = {"forventede 'show ÅR', 'check', 'export MAPPE' eller 'derive ÅR'",
+                                "expected 'show YEAR', 'check', 'export DIR' or 'derive YEAR'"},
+    [RFY_MSG_RATES_EXPECTED_NOT] = {"forventede 'show ÅR', 'check', 'export MAPPE' eller 'derive "
+                                    "ÅR', ikke '%s'",
+                                    "expected 'show YEAR', 'check', 'export DIR' or 'derive YEAR', "
+                                    "not '%s'"},
+    [RFY_MSG_RATES_DERIVE_EXPECTED] =
+        {"forventede ÅR, --r PCT og -o MAPPE, f.eks. rfy rates derive "
+         "2027 --r 2.9 -o rates-2027",
+         "expected YEAR, --r PCT and -o DIR, e.g. rfy rates derive "
+         "2027 --r 2.9 -o rates-2027"},
+    [RFY_MSG_RATES_YEAR_BAD] = {"ÅR skal være et år som %s, ikke '%s'",
+                                "YEAR must be a year like %s, not '%s'"},
+    [RFY_MSG_RATES_DERIVE_OPTIONS] = {"--r, --afdaempning, --reduction, --normalbidrag og -o hører "
+                                      "til 'rfy rates derive'",
+                                      "--r, --afdaempning, --reduction, --normalbidrag and -o "
+                                      "belong to 'rfy rates derive'"},
+    [RFY_MSG_RATES_SHOW_EXPECTED] = {"forventede ét ÅR, f.eks. rfy rates show 2024",
+                                     "expected one YEAR, e.g. rfy rates show 2024"},
+    [RFY_MSG_RATES_EXPORT_EXPECTED] =
+        {"forventede én MAPPE, f.eks. rfy rates export /srv/rfy/rates",
+         "expected one DIR, e.g. rfy rates export /srv/rfy/rates"},
+    [RFY_MSG_RATES_EXPORT_BUILTIN] = {"skriver de indbyggede tabeller; en --rates-mappe kopieres "
+                                      "ved at kopiere dens filer",
+                                      "writes the built-in tables; to copy a --rates directory, "
+                                      "copy its files"},
+    [RFY_MSG_RATES_DIR_OPEN] = {"kan ikke åbne satstabelmappen %s: %s",
+                                "cannot open rate table directory %s: %s"},
+    [RFY_MSG_RATES_EXISTS] = {"%s findes og overskrives ikke (den kan rumme dine rettelser): skriv "
+                              "til en ny eller tom mappe",
+                              "%s exists and is not overwritten (it may hold your edits): write "
+                              "into a new or empty directory"},
+    /* rfy serve */
+    [RFY_MSG_SERVE_NUMBER] = {"%s '%s' er ikke et helt tal %s-1000000",
+                              "%s '%s' is not a whole number %s-1000000"},
+    [RFY_MSG_SERVE_LISTEN] = {"--listen '%s' er ikke ADDR:PORT med en IPv4-adresse og en port "
+                              "0-65535 (f.eks. 127.0.0.1:8080; port 0: en vilkårlig ledig port)",
+                              "--listen '%s' is not ADDR:PORT with an IPv4 address and a port "
+                              "0-65535 (e.g. 127.0.0.1:8080; port 0: any free port)"},
+    [RFY_MSG_SERVE_LISTENING] = {"lytter på http://%s:%u/ (rates_id %s); SIGTERM eller Ctrl-C "
+                                 "stopper",
+                                 "listening on http://%s:%u/ (rates_id %s); SIGTERM or Ctrl-C "
+                                 "stops"},
+    [RFY_MSG_SERVE_LOWERED] = {"--max-connections %u sænket til %u: grænsen for åbne filer "
+                               "tillader ikke flere (hæv den: ulimit -Hn, eller LimitNOFILE= i en "
+                               "systemd-unit)",
+                               "--max-connections %u lowered to %u: the limit on open files allows "
+                               "no more (raise it: ulimit -Hn, or LimitNOFILE= in a systemd unit)"},
+    [RFY_MSG_SERVE_STOPPING] = {"%s: svarer på de forespørgsler, der er i gang (højst %d s), og "
+                                "tager ikke imod nye",
+                                "%s: answering the requests under way (at most %d s), taking no "
+                                "new ones"},
+    [RFY_MSG_SERVE_CUT] = {"%u forespørgsel(er) afbrudt efter %d s",
+                           "%u request(s) cut short after %d s"},
+    [RFY_MSG_SERVE_STOPPED] = {"stoppet (%s)", "stopped (%s)"},
+    [RFY_MSG_SERVE_CANNOT_LISTEN] = {"kan ikke lytte (adressen er i brug, eller er den ikke denne "
+                                     "maskines?)",
+                                     "cannot listen (address in use, or not this machine's?)"},
+    [RFY_MSG_SERVE_MHD_DROPPED] = {"%u flere beskeder fra libmicrohttpd udeladt",
+                                   "%u more libmicrohttpd messages left out"},
+    /* a status code's words */
+    [RFY_MSG_RC_OK] = {"i orden", "ok"},
+    [RFY_MSG_RC_EINPUT] = {"ugyldigt input", "bad input"},
+    [RFY_MSG_RC_ENORATE] = {"ingen sats for måneden", "no rate for the month"},
+    [RFY_MSG_RC_ECOVERAGE] = {"måneden ligger uden for lovens dækning",
+                              "month outside the law's coverage"},
+    [RFY_MSG_RC_ERATES] = {"ugyldig satstabel", "invalid rate table"},
+    [RFY_MSG_RC_EIO] = {"fejl ved læsning eller skrivning", "input/output error"},
+    [RFY_MSG_RC_ENOMEM] = {"ikke nok hukommelse", "out of memory"},
+    [RFY_MSG_RC_ECSV] = {"fejl i CSV-filens opbygning", "malformed CSV"},
+    [RFY_MSG_RC_ESTOP] = {"stoppet", "stopped"},
+    [RFY_MSG_RC_UNKNOWN] = {"ukendt fejl", "unknown error"},
+    /* rfy ledger */
+    [RFY_MSG_LEDGER_RUNS_HEADER] =
+        {"kørsel  id                tidspunkt (UTC)       art     rækker  "
+         "beregnet  afvist  udbetalt  efterbetaling  tilbagebetaling  "
+         "input\n",
+         "   run  id                time (UTC)            kind      rows  "
+         "computed  reject      paid  efterbetaling  tilbagebetaling  "
+         "input\n"},
+    [RFY_MSG_LEDGER_RUNS_NONE] = {"ingen kørsler i ledgeren\n", "no runs in the ledger\n"},
+    [RFY_MSG_LEDGER_SHOW_HEADER] =
+        {"måned    kørsel  udbetalt      tidligere udbetalt  rettelse     "
+         "ferie: måneder  dage brugt  status\n",
+         "month       run  paid          previously paid     correction  "
+         "holiday: months   days used  status\n"},
+    [RFY_MSG_LEDGER_SHOW_CURRENT] = {"gældende", "current"},
+    [RFY_MSG_LEDGER_SHOW_SUPERSEDED] = {"erstattet", "superseded"},
+    [RFY_MSG_LEDGER_SHOW_RECOMPUTED] = {" (genberegnet)", " (recomputed)"},
+    [RFY_MSG_LEDGER_SHOW_IMPORTED] = {" (importeret)", " (imported)"},
+    [RFY_MSG_LEDGER_SHOW_UNKNOWN] = {"ukendt", "unknown"},
+    [RFY_MSG_LEDGER_SHOW_NONE] = {"sagen %s findes ikke i ledgeren\n",
+                                  "case %s is not in the ledger\n"},
+    [RFY_MSG_LEDGER_VERIFY_DIFF] = {"%s %s (kørsel %lld): %s: %s\n", "%s %s (run %lld): %s: %s\n"},
+    [RFY_MSG_LEDGER_VERIFY_DONE] =
+        {"rfy ledger verify: %lu sagsmåneder genberegnet, %lu forskelle\n",
+         "rfy ledger verify: %lu case-months recomputed, %lu differences\n"},
+    [RFY_MSG_LEDGER_IMPORT_DONE] =
+        {"rfy ledger import: %lu sagsmåneder fra %s gemt som historik\n",
+         "rfy ledger import: %lu case-months from %s stored as history\n"},
+    [RFY_MSG_LEDGER_CANNOT_EXPORT] = {"eksporten kan ikke skrives", "cannot write the export"},
+    [RFY_MSG_LEDGER_FAILED] = {"mislykkedes", "failed"},
+};
+
+const char *rfy_message_format(rfy_message id, rfy_lang lang) {
+    if ((unsigned)id >= RFY_MSG_COUNT || !MESSAGES[id].da)
+        return NULL;
+    return lang == RFY_LANG_EN ? MESSAGES[id].en : MESSAGES[id].da;
+}
+
+const char *rfy_rc_text(int rc, rfy_lang lang) {
+    rfy_message id;
+    switch (rc) {
+    case RFY_OK: id = RFY_MSG_RC_OK; break;
+    case RFY_EINPUT: id = RFY_MSG_RC_EINPUT; break;
+    case RFY_ENORATE: id = RFY_MSG_RC_ENORATE; break;
+    case RFY_ECOVERAGE: id = RFY_MSG_RC_ECOVERAGE; break;
+    case RFY_ERATES: id = RFY_MSG_RC_ERATES; break;
+    case RFY_EIO: id = RFY_MSG_RC_EIO; break;
+    case RFY_ENOMEM: id = RFY_MSG_RC_ENOMEM; break;
+    case RFY_ECSV: id = RFY_MSG_RC_ECSV; break;
+    case RFY_ESTOP: id = RFY_MSG_RC_ESTOP; break;
+    default: id = RFY_MSG_RC_UNKNOWN; break;
+    }
+    return rfy_message_format(id, lang);
+}

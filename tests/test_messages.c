@@ -1,0 +1,185 @@
+/*
+ * The engine's message catalogue (rfy/messages.h, calc/base/messages.c):
+ * every id has a Danish and an English text, the two are different words,
+ * and they take the same arguments in the same order (a caller passes one
+ * argument list to whichever is rendered, so a %s in one language where the
+ * other has %lu would read the wrong argument).  And the system's reasons
+ * (rfy_errno_text): Danish for the ones a payroll officer meets, the
+ * system's own text otherwise and in English.
+ */
+#include <check.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check_run.h"
+#include <rfy/messages.h>
+#include <rfy/status.h>
+
+/*
+ * The arguments a printf format takes, one letter each: 'i' for an int
+ * (a '*' width or precision, or %d/%o/%u/%x/%c without a length),
+ * 'l' + conversion letter for long, 'L' + letter for long long, 's' a string,
+ * 'f' a double, 'p' a pointer.  "%%" takes none.  Returns 0, or -1 for a
+ * conversion this table has no business using (%n, an unknown letter).
+ */
+static int argument_kinds(const char *fmt, char *out, size_t size) {
+    size_t n = 0;
+#define PUT(ch)                                                                                    \
+    do {                                                                                           \
+        if (n + 1 >= size)                                                                         \
+            return -1;                                                                             \
+        out[n++] = (ch);                                                                           \
+    } while (0)
+    for (const char *p = fmt; *p; p++) {
+        int longs = 0;
+        if (*p != '%')
+            continue;
+        if (*++p == '%')
+            continue;
+        while (*p && strchr("-+ #0", *p))
+            p++;
+        for (; *p == '*' || (*p >= '0' && *p <= '9'); p++)
+            if (*p == '*')
+                PUT('i');
+        if (*p == '.')
+            for (p++; *p == '*' || (*p >= '0' && *p <= '9'); p++)
+                if (*p == '*')
+                    PUT('i');
+        for (; *p == 'l'; p++)
+            longs++;
+        switch (*p) {
+        case 'd':
+        case 'i':
+        case 'o':
+        case 'u':
+        case 'x':
+        case 'X':
+            PUT(longs == 0 ? 'i' : longs == 1 ? 'l' : 'L');
+            PUT(*p == 'd' || *p == 'i' ? 'd' : 'u'); /* signed or unsigned */
+            break;
+        case 'c': PUT('i'); break;
+        case 's': PUT('s'); break;
+        case 'f':
+        case 'g':
+        case 'e': PUT('f'); break;
+        case 'p': PUT('p'); break;
+        default: return -1;
+        }
+    }
+#undef PUT
+    out[n] = '\0';
+    return 0;
+}
+
+START_TEST(argument_kinds_reads_formats) {
+    char k[32];
+    /* the reader itself: a test of the table is only as good as it */
+    ck_assert_int_eq(
+        argument_kinds("%s: mode %03o, %lu, %lld, %.*s, %c, 0x%02X, 100%%", k, sizeof k), 0);
+    ck_assert_str_eq(k, "siuluLdisiiu");
+    ck_assert_int_eq(argument_kinds("%zu", k, sizeof k), -1);
+    ck_assert_int_eq(argument_kinds("%n", k, sizeof k), -1);
+}
+END_TEST
+
+START_TEST(every_message_in_both_languages) {
+    for (int id = 0; id < RFY_MSG_COUNT; id++) {
+        const char *da = rfy_message_format((rfy_message)id, RFY_LANG_DA);
+        const char *en = rfy_message_format((rfy_message)id, RFY_LANG_EN);
+        char kda[32], ken[32];
+        ck_assert_msg(da && *da, "message %d has no Danish text", id);
+        ck_assert_msg(en && *en, "message %d has no English text", id);
+        ck_assert_msg(strcmp(da, en) != 0, "message %d: the Danish is the English: %s", id, da);
+        ck_assert_msg(argument_kinds(da, kda, sizeof kda) == 0, "message %d (da): %s", id, da);
+        ck_assert_msg(argument_kinds(en, ken, sizeof ken) == 0, "message %d (en): %s", id, en);
+        ck_assert_msg(strcmp(kda, ken) == 0, "message %d: da takes %s, en takes %s:\n  %s\n  %s",
+                      id, kda, ken, da, en);
+    }
+    ck_assert_ptr_null(rfy_message_format(RFY_MSG_COUNT, RFY_LANG_DA));
+    ck_assert_ptr_null(rfy_message_format((rfy_message)-1, RFY_LANG_EN));
+}
+END_TEST
+
+START_TEST(no_english_in_the_danish_texts) {
+    /* words of the English texts that a Danish one has no business holding */
+    static const char *const ENGLISH[] = {
+        "cannot",         " the ",           "must ",         "needs ", "not written",
+        "unknown",        "expected",        "found",         "line ",  "out of memory",
+        "standard input", "standard output", "standard error"};
+    for (int id = 0; id < RFY_MSG_COUNT; id++) {
+        const char *da = rfy_message_format((rfy_message)id, RFY_LANG_DA);
+        for (size_t w = 0; w < sizeof ENGLISH / sizeof ENGLISH[0]; w++)
+            ck_assert_msg(!strstr(da, ENGLISH[w]), "message %d (da) has '%s': %s", id, ENGLISH[w],
+                          da);
+    }
+}
+END_TEST
+
+START_TEST(examples_rendered) {
+    char s[256];
+    snprintf(s, sizeof s, rfy_message_format(RFY_MSG_CANNOT_READ, RFY_LANG_DA), "løn.csv",
+             rfy_errno_text(ENOENT, RFY_LANG_DA));
+    ck_assert_str_eq(s, "kan ikke læse løn.csv: filen eller mappen findes ikke");
+    snprintf(s, sizeof s, rfy_message_format(RFY_MSG_CANNOT_READ, RFY_LANG_EN), "pay.csv",
+             rfy_errno_text(ENOENT, RFY_LANG_EN));
+    ck_assert_str_eq(s, "cannot read pay.csv: No such file or directory");
+    snprintf(s, sizeof s, rfy_message_format(RFY_MSG_CSV_UNTERMINATED, RFY_LANG_DA), 2UL, 1UL);
+    ck_assert_str_eq(
+        s, "linje 2: et felt i anførselstegn i kolonne 1 slutter aldrig (et '\"' lukkes aldrig)");
+    snprintf(s, sizeof s, rfy_message_format(RFY_MSG_JOBS, RFY_LANG_DA), 16, "99");
+    ck_assert_str_eq(s, "--jobs skal være et helt tal fra 1 til 16, ikke '99'");
+    snprintf(s, sizeof s, rfy_message_format(RFY_MSG_UNKNOWN_OPTION, RFY_LANG_DA), "--bogus",
+             "batch");
+    ck_assert_str_eq(s, "ukendt tilvalg '--bogus' (rfy help batch viser tilvalgene)");
+}
+END_TEST
+
+START_TEST(errno_texts) {
+    static const int DANISH[] = {ENOENT, EACCES, EPERM,   ENOSPC, EDQUOT, EISDIR, ENOTDIR,
+                                 EROFS,  EEXIST, EIO,     EMFILE, ENFILE, ENOMEM, ENAMETOOLONG,
+                                 ELOOP,  EBUSY,  ETXTBSY, EFBIG,  EPIPE};
+    for (size_t i = 0; i < sizeof DANISH / sizeof DANISH[0]; i++) {
+        const char *da = rfy_errno_text(DANISH[i], RFY_LANG_DA);
+        ck_assert_msg(da && strcmp(da, strerror(DANISH[i])) != 0, "errno %d has no Danish text",
+                      DANISH[i]);
+        ck_assert_str_eq(rfy_errno_text(DANISH[i], RFY_LANG_EN), strerror(DANISH[i]));
+    }
+    ck_assert_str_eq(rfy_errno_text(ENOENT, RFY_LANG_DA), "filen eller mappen findes ikke");
+    ck_assert_str_eq(rfy_errno_text(EACCES, RFY_LANG_DA), "ingen adgang");
+    ck_assert_str_eq(rfy_errno_text(ENOSPC, RFY_LANG_DA), "disken er fuld");
+    /* one the engine has no words for: the system's own, in either language */
+    ck_assert_str_eq(rfy_errno_text(EDOM, RFY_LANG_DA), strerror(EDOM));
+}
+END_TEST
+
+START_TEST(status_texts) {
+    /* every status code has words in both languages, different ones */
+    for (int rc = RFY_OK; rc <= RFY_ESTOP + 1; rc++) { /* and one past: "unknown" */
+        const char *da = rfy_rc_text(rc, RFY_LANG_DA), *en = rfy_rc_text(rc, RFY_LANG_EN);
+        ck_assert_ptr_nonnull(da);
+        ck_assert_ptr_nonnull(en);
+        ck_assert_msg(strcmp(da, en) != 0, "rc %d: %s", rc, da);
+    }
+    ck_assert_str_eq(rfy_rc_text(RFY_ENOMEM, RFY_LANG_DA), "ikke nok hukommelse");
+    ck_assert_str_eq(rfy_rc_text(RFY_ENOMEM, RFY_LANG_EN), rfy_rc_name(RFY_ENOMEM));
+    ck_assert_str_eq(rfy_rc_text(RFY_ECSV, RFY_LANG_EN), rfy_rc_name(RFY_ECSV));
+}
+END_TEST
+
+static Suite *suite(void) {
+    Suite *s = suite_create("messages");
+    TCase *tc = tcase_create("catalogue");
+    tcase_add_test(tc, argument_kinds_reads_formats);
+    tcase_add_test(tc, every_message_in_both_languages);
+    tcase_add_test(tc, no_english_in_the_danish_texts);
+    tcase_add_test(tc, examples_rendered);
+    tcase_add_test(tc, errno_texts);
+    tcase_add_test(tc, status_texts);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void) {
+    return rfy_check_run(suite());
+}
