@@ -38,7 +38,7 @@ typedef int (*rfy_csv_record_fn)(void *user, const rfy_csv_record *rec);
  * Returns RFY_OK at end of input; RFY_ESTOP if fn stopped; RFY_ECSV for a
  * structural fault (unterminated quote, a quote inside an unquoted field,
  * a record over RFY_CSV_MAX_RECORD) with *errmsg naming the line and, for a
- * quote, the column, in Danish ("linje 2: et citeret felt i kolonne 1
+ * quote, the column, in Danish ("linje 2: et felt i anførselstegn i kolonne 1
  * slutter aldrig ..."; rfy_csv_read_stream_lang for English: the faults are
  * the catalogue's RFY_MSG_CSV_* of rfy/messages.h);
  * RFY_EIO on a read error; RFY_ENOMEM.  *errmsg (caller frees) is set only
