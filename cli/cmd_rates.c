@@ -138,7 +138,8 @@ static int check(const char *dir)
     rfy_rates *rates = NULL;
     char *err = NULL;
     int missing, chain;
-    int rc = dir ? rfy_rates_load_dir(&rates, dir, &err) : rfy_rates_load_builtin(&rates, &err);
+    int rc = dir ? rfy_rates_load_dir_lang(&rates, dir, cli_lang, &err)
+                 : rfy_rates_load_builtin_lang(&rates, cli_lang, &err);
 
     if (rc != RFY_OK) {
         const char *nl = err ? strchr(err, '\n') : NULL;

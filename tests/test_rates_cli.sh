@@ -204,23 +204,35 @@ sed -i 's/^rfy_ikke_forsorger,2024-01-01,2024-12-31,12326,/rfy_ikke_forsorger,20
 run rates --rates "$scratch/broken" check
 expect_rc 2
 expect_out "Structural errors (the tables cannot be used until these are fixed):"
+expect_out "2024.csv:4: unit for rfy_forsorger skal være 'kr/month'"
+expect_out "2024.csv:5: amount: fortegn er ikke tilladt"
+expect_err "rfy: ugyldige satstabeller: 2024.csv:4: unit for rfy_forsorger skal være 'kr/month' (alle fejl står på standardoutput)"
+run --lang en rates --rates "$scratch/broken" check
+expect_rc 2
 expect_out "2024.csv:4: unit of rfy_forsorger must be 'kr/month'"
 expect_out "2024.csv:5: amount: a sign is not allowed"
-expect_err "rfy: ugyldige satstabeller: 2024.csv:4: unit of rfy_forsorger must be 'kr/month' (alle fejl står på standardoutput)"
+expect_err "rfy: invalid rate tables: 2024.csv:4: unit of rfy_forsorger must be 'kr/month' (all errors listed on standard output)"
 
 # --- --rates on each malformed directory: exit 2 and FILE:LINE: reason -------------------
 nbad=0
 for dir in "$SRC"/fixtures/rates-bad/*/; do
-    want=$(head -n 1 "$dir/expected-error.txt")
+    want=$(head -n 1 "$dir/expected-error-da.txt")
     run rates --rates "$dir" check
     expect_rc 2
     expect_err "rfy: ugyldige satstabeller: $want"
+    want=$(head -n 1 "$dir/expected-error.txt")
+    run --lang en rates --rates "$dir" check
+    expect_rc 2
+    expect_err "rfy: invalid rate tables: $want"
     nbad=$((nbad + 1))
 done
 if [ "$nbad" -ge 13 ]; then ok; else bad "only $nbad fixtures/rates-bad directories found"; fi
 run rates --rates "$scratch/no-such-dir" check
 expect_rc 2
-expect_err "cannot open rate table directory"
+expect_err "no-such-dir: kan ikke åbne satstabelmappen: filen eller mappen findes ikke"
+run --lang en rates --rates "$scratch/no-such-dir" check
+expect_rc 2
+expect_err "no-such-dir: cannot open rate table directory: No such file or directory"
 
 # --- rates derive: January 2027 from one published number -------------------------------------
 # Without a table, a 2027-01 row is rejected and the reason names the way out.
