@@ -223,8 +223,8 @@ static int derive(const char *from, const char *out, const rfy_rates_derive_args
     }
     if (rates_files_read(&f, from, "rates derive") != 0)
         return RFY_EXIT_USAGE;
-    if (rfy_rates_derive(&text, &len, &replaces, f.n, (const char *const *)f.names,
-                         (const char *const *)f.texts, f.lens, a, &err) != RFY_OK) {
+    if (rfy_rates_derive_lang(&text, &len, &replaces, f.n, (const char *const *)f.names,
+                              (const char *const *)f.texts, f.lens, a, cli_lang, &err) != RFY_OK) {
         if (err)
             fprintf(stderr, "%s\n", err);
         else

@@ -1101,7 +1101,8 @@ START_TEST(evidence_dagpenge_max)
 }
 END_TEST
 
-/* rfy_rates_derive on the built-in files (edited: e), into *out loaded with the new table. */
+/* rfy_rates_derive on the built-in files (edited: e), into *out loaded with the new table;
+ * its messages in English (derive_refusals_in_danish: the default). */
 static int derive_from(edited *e, rfy_rates **out, const rfy_rates_derive_args *a, char **err,
                        char **text)
 {
@@ -1109,7 +1110,8 @@ static int derive_from(edited *e, rfy_rates **out, const rfy_rates_derive_args *
     long replaces = -1;
     const char *names[33], *texts[33];
     size_t lens[33];
-    int rc = rfy_rates_derive(text, &len, &replaces, e->n, e->names, e->texts, e->lens, a, err);
+    int rc = rfy_rates_derive_lang(text, &len, &replaces, e->n, e->names, e->texts, e->lens, a,
+                                   RFY_LANG_EN, err);
     if (rc != RFY_OK)
         return rc;
     for (size_t i = 0; i < e->n; i++)
@@ -1226,6 +1228,34 @@ START_TEST(derive_refusals)
     ck_assert_int_eq(derive_from(&e, &r, &a, &err, &text), RFY_EINPUT);
     ck_assert_ptr_nonnull(strstr(err, "--normalbidrag must be a plain decimal"));
     free(err);
+}
+END_TEST
+
+START_TEST(derive_refusals_in_danish)
+{
+    /* rfy_rates_derive without _lang: Danish, the option names as they are */
+    edited e;
+    char *err = NULL, *text = NULL;
+    size_t len = 0;
+    long replaces = -1;
+    rfy_rates_derive_args a = {2028, "2.9", NULL, NULL, NULL};
+    edited_init(&e, NULL, NULL, NULL, NULL);
+    ck_assert_int_eq(
+        rfy_rates_derive(&text, &len, &replaces, e.n, e.names, e.texts, e.lens, &a, &err),
+        RFY_EINPUT);
+    ck_assert_str_eq(err, "rfy rates derive: ÅR skal være året efter den sidste tabel, og det er "
+                          "2028 ikke: tabellerne dækker 2012-2026, så afled 2027");
+    free(err);
+    a.year = 2027;
+    a.r = "2,9";
+    ck_assert_int_eq(
+        rfy_rates_derive(&text, &len, &replaces, e.n, e.names, e.texts, e.lens, &a, &err),
+        RFY_EINPUT);
+    ck_assert_str_eq(err, "rfy rates derive: --r skal være en procentsats skrevet som et "
+                          "decimaltal med punktum, f.eks. 2.9, ikke '2,9'");
+    free(err);
+    ck_assert_ptr_null(text);
+    free(e.owned); /* NULL: nothing edited */
 }
 END_TEST
 
@@ -1431,6 +1461,7 @@ static Suite *rates_suite(void)
     tcase_add_test(tc, evidence_dagpenge_max);
     tcase_add_test(tc, derive_2027);
     tcase_add_test(tc, derive_refusals);
+    tcase_add_test(tc, derive_refusals_in_danish);
     tcase_add_test(tc, normalbidrag_2026);
     tcase_add_test(tc, reduction_moved_to_2026);
     tcase_add_test(tc, chain_amount_refusals);

@@ -287,18 +287,31 @@ done
 # refusals: not the next year, not a plain decimal, a directory holding other files
 run rates derive 2028 --r 2.9 -o "$scratch/d28"
 expect_rc 2
+expect_err "rfy rates derive: ÅR skal være året efter den sidste tabel, og det er 2028 ikke"
+expect_err "så afled 2027"
+run --lang en rates derive 2028 --r 2.9 -o "$scratch/d28"
+expect_rc 2
 expect_err "YEAR must be the year after the last table"
 expect_err "derive 2027"
 if [ -e "$scratch/d28" ]; then bad "derive 2028: created the directory"; else ok; fi
 for pct in 2,9 2.9% -1 abc 2.945 1e1; do
     run rates derive 2027 --r "$pct" -o "$scratch/dpct"
     expect_rc 2
+    expect_err "rfy rates derive: --r skal være en procentsats skrevet som et decimaltal med punktum, f.eks. 2.9, ikke '$pct'"
+    run --lang en rates derive 2027 --r "$pct" -o "$scratch/dpct"
+    expect_rc 2
     expect_err "--r must be a plain decimal"
 done
 run rates derive 2027 --r 2.9 --afdaempning 0,1 -o "$scratch/dpct"
 expect_rc 2
+expect_err "--afdaempning skal være en procentsats"
+run --lang en rates derive 2027 --r 2.9 --afdaempning 0,1 -o "$scratch/dpct"
+expect_rc 2
 expect_err "--afdaempning must be a plain decimal"
 run rates derive 2027 --r 2.9 --normalbidrag 1.675,00 -o "$scratch/dpct"
+expect_rc 2
+expect_err "--normalbidrag skal være et beløb i kroner"
+run --lang en rates derive 2027 --r 2.9 --normalbidrag 1.675,00 -o "$scratch/dpct"
 expect_rc 2
 expect_err "--normalbidrag must be a plain decimal"
 if [ -e "$scratch/dpct" ]; then bad "derive with a bad number: created the directory"; else ok; fi

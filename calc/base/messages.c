@@ -465,6 +465,41 @@ static const message_text MESSAGES[RFY_MSG_COUNT] = {
                                    "%s: rate table file larger than 16 MiB"},
     [RFY_MSG_RL_FILE_UNREADABLE] = {"%s: kan ikke læse satstabelfilen",
                                     "%s: cannot read rate table file"},
+    /* rfy_rates_derive_lang */
+    [RFY_MSG_RD_NO_BASE] =
+        {"rfy rates derive: tabellen for %s har ingen %s at aflede fra (rfy rates "
+         "check viser, hvad der mangler)",
+         "rfy rates derive: the %s table has no %s to derive from (rfy rates "
+         "check lists what is missing)"},
+    [RFY_MSG_RD_NOT_LOADED] = {"rfy rates derive: de afledte tabeller kan ikke indlæses: %s",
+                               "rfy rates derive: the derived tables do not load: %s"},
+    [RFY_MSG_RD_NOT_CHECKED] = {"rfy rates derive: tabellerne, der afledes fra, består ikke rfy "
+                                "rates check (en værdi, kæden ikke genskaber, eller en manglende "
+                                "nøgle): kør først rfy rates check på dem",
+                                "rfy rates derive: the tables derived from do not pass rfy rates "
+                                "check (a value the chain does not reproduce, or a missing key): "
+                                "run rfy rates check on them first"},
+    [RFY_MSG_RD_YEAR] = {"rfy rates derive: ÅR skal være året efter den sidste tabel, og det er %s "
+                         "ikke: tabellerne dækker %s, så afled %s",
+                         "rfy rates derive: YEAR must be the year after the last table: %s is "
+                         "not, the tables cover %s, so derive %s"},
+    [RFY_MSG_RD_R] = {"rfy rates derive: --r skal være en procentsats skrevet som et decimaltal "
+                      "med punktum, f.eks. 2.9, ikke '%s'",
+                      "rfy rates derive: --r must be a plain decimal percentage with a point, "
+                      "like 2.9, not '%s'"},
+    [RFY_MSG_RD_AFDAEMPNING] = {"rfy rates derive: --afdaempning skal være en procentsats skrevet "
+                                "som et decimaltal med punktum, f.eks. 0.75, ikke '%s'",
+                                "rfy rates derive: --afdaempning must be a plain decimal "
+                                "percentage with a point, like 0.75, not '%s'"},
+    [RFY_MSG_RD_REDUCTION] = {"rfy rates derive: --reduction skal være en procentsats skrevet som "
+                              "et decimaltal med punktum, f.eks. 0.45, ikke '%s'",
+                              "rfy rates derive: --reduction must be a plain decimal percentage "
+                              "with a point, like 0.45, not '%s'"},
+    [RFY_MSG_RD_NORMALBIDRAG] = {"rfy rates derive: --normalbidrag skal være et beløb i kroner "
+                                 "skrevet som et decimaltal med punktum, f.eks. 1675, ikke '%s'",
+                                 "rfy rates derive: --normalbidrag must be a plain decimal amount "
+                                 "in kroner with a point, like 1675, not '%s'"},
+    [RFY_MSG_RD_MISSING] = {"(mangler)", "(missing)"},
     /* the parsers' reasons: the English is the parser's *why, word for word */
     [RFY_MSG_WHY_MONTH_FORMAT] = {"forventede en måned som ÅÅÅÅ-MM", "expected a month as YYYY-MM"},
     [RFY_MSG_WHY_MONTH_NONE] = {"den måned findes ikke", "no such month"},

@@ -233,6 +233,16 @@ typedef enum rfy_message {
     RFY_MSG_RL_DIR_EMPTY,       /* %s directory */
     RFY_MSG_RL_FILE_TOO_LARGE,  /* %s file */
     RFY_MSG_RL_FILE_UNREADABLE, /* %s file */
+    /* ---- rfy_rates_derive_lang: "rfy rates derive: " and the reason */
+    RFY_MSG_RD_NO_BASE,      /* %s the year before, %s key */
+    RFY_MSG_RD_NOT_LOADED,   /* %s the loader's faults */
+    RFY_MSG_RD_NOT_CHECKED,  /* the tables derived from fail rfy rates check */
+    RFY_MSG_RD_YEAR,         /* %s year given, %s years covered, %s the year to derive */
+    RFY_MSG_RD_R,            /* %s as given (or RFY_MSG_RD_MISSING) */
+    RFY_MSG_RD_AFDAEMPNING,  /* %s as given */
+    RFY_MSG_RD_REDUCTION,    /* %s as given */
+    RFY_MSG_RD_NORMALBIDRAG, /* %s as given */
+    RFY_MSG_RD_MISSING,      /* "(mangler)": a value not given */
     /* ---- the parsers' reasons (rfy_reason_text): the English text is the
      * parser's own *why, word for word; no conversions */
     RFY_MSG_WHY_FIRST,

@@ -309,6 +309,18 @@ RFY_API int rfy_rates_derive(char **text, size_t *len, long *replaces, size_t n,
                              const size_t *lens, const rfy_rates_derive_args *args,
                              char **errmsg);
 
+/*
+ * rfy_rates_derive() with *errmsg in `lang`: RFY_LANG_DA (what
+ * rfy_rates_derive() says) or RFY_LANG_EN.  The loader's faults in it (the
+ * tables derived from, or the derived set) are in the same language
+ * (rfy_rates_load_files_lang()); the derived file's own text (its comments
+ * and source cells) is the same in both.
+ */
+RFY_API int rfy_rates_derive_lang(char **text, size_t *len, long *replaces, size_t n,
+                                  const char *const *names, const char *const *texts,
+                                  const size_t *lens, const rfy_rates_derive_args *args,
+                                  rfy_lang lang, char **errmsg);
+
 RFY_END_DECLS
 
 #endif
