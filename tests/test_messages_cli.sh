@@ -105,6 +105,7 @@ done <<'EOF'
 2 | preview --wage 1 --wage 2 | rfy preview: --wage er givet to gange | rfy preview: --wage given twice
 2 | preview --input x.csv --case-id A | rfy preview: --input kræver --case-id ID og --month ÅÅÅÅ-MM | rfy preview: --input needs --case-id ID and --month YYYY-MM
 2 | preview --input nofile.csv --case-id A --month 2024-05 | rfy preview: kan ikke læse nofile.csv: filen eller mappen findes ikke | rfy preview: cannot read nofile.csv: No such file or directory
+2 | preview --input one.csv --case-id 1 --month 2024-13 | rfy preview: --month '2024-13' er ikke en måned (ÅÅÅÅ-MM): den måned findes ikke | rfy preview: --month '2024-13' is not a month (YYYY-MM): no such month
 2 | preview --month | rfy preview: --month kræver en værdi | rfy preview: --month needs a value
 2 | preview --nosuch 1 | rfy preview: ukendt tilvalg '--nosuch' (rfy help preview viser tilvalgene) | rfy preview: unknown option '--nosuch' (rfy help preview lists the options)
 2 | whatif extra | rfy whatif: uventet argument 'extra' | rfy whatif: unexpected argument 'extra'
