@@ -10,7 +10,8 @@ rfy_rates *cli_load_rates(const char *dir)
 {
     rfy_rates *rates = NULL;
     char *err = NULL;
-    int rc = dir ? rfy_rates_load_dir(&rates, dir, &err) : rfy_rates_load_builtin(&rates, &err);
+    int rc = dir ? rfy_rates_load_dir_lang(&rates, dir, cli_lang, &err)
+                 : rfy_rates_load_builtin_lang(&rates, cli_lang, &err);
     if (rc != RFY_OK) {
         /* the loader lists every structural error, one per line */
         fprintf(stderr, "rfy: %s", cli_msg(RFY_MSG_INVALID_RATES));

@@ -473,7 +473,9 @@ static int parse_tolerance(mpz_t out, const char *arg)
 {
     const char *why = NULL;
     if (rfy_audit_tolerance_parse(out, arg, strlen(arg), &why) != RFY_OK) {
-        cli_say("audit", RFY_MSG_AUDIT_TOLERANCE, arg, why ? ": " : "", why ? why : "");
+        /* the parser's reason in the run's language (rfy_reason_text) */
+        cli_say("audit", RFY_MSG_AUDIT_TOLERANCE, arg, why ? ": " : "",
+                rfy_reason_text(why, cli_lang));
         return -1;
     }
     return 0;

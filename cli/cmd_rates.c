@@ -138,7 +138,8 @@ static int check(const char *dir)
     rfy_rates *rates = NULL;
     char *err = NULL;
     int missing, chain;
-    int rc = dir ? rfy_rates_load_dir(&rates, dir, &err) : rfy_rates_load_builtin(&rates, &err);
+    int rc = dir ? rfy_rates_load_dir_lang(&rates, dir, cli_lang, &err)
+                 : rfy_rates_load_builtin_lang(&rates, cli_lang, &err);
 
     if (rc != RFY_OK) {
         const char *nl = err ? strchr(err, '\n') : NULL;
@@ -222,8 +223,8 @@ static int derive(const char *from, const char *out, const rfy_rates_derive_args
     }
     if (rates_files_read(&f, from, "rates derive") != 0)
         return RFY_EXIT_USAGE;
-    if (rfy_rates_derive(&text, &len, &replaces, f.n, (const char *const *)f.names,
-                         (const char *const *)f.texts, f.lens, a, &err) != RFY_OK) {
+    if (rfy_rates_derive_lang(&text, &len, &replaces, f.n, (const char *const *)f.names,
+                              (const char *const *)f.texts, f.lens, a, cli_lang, &err) != RFY_OK) {
         if (err)
             fprintf(stderr, "%s\n", err);
         else

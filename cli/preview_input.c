@@ -100,7 +100,7 @@ int preview_from_input(const preview_input *p, const rfy_rates *rates)
     f.p = p;
     f.rates = rates;
     if (rfy_month_parse(&f.month, p->month, strlen(p->month), &why) != RFY_OK) {
-        cli_say("preview", RFY_MSG_MONTH_BAD, p->month, why);
+        cli_say("preview", RFY_MSG_MONTH_BAD, p->month, rfy_reason_text(why, cli_lang));
         return RFY_EXIT_USAGE;
     }
     in = strcmp(p->path, "-") == 0 ? stdin : fopen(p->path, "rb");

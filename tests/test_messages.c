@@ -13,7 +13,10 @@
 #include <string.h>
 
 #include "check_run.h"
+#include <rfy/audit.h>
+#include <rfy/date.h>
 #include <rfy/messages.h>
+#include <rfy/money.h>
 #include <rfy/status.h>
 
 /*
@@ -167,6 +170,94 @@ START_TEST(status_texts) {
 }
 END_TEST
 
+/*
+ * One refused value: the parser's reason must be one the catalogue knows
+ * (the English text comes back as it is, the Danish is another text of the
+ * catalogue), so no reason of the parsers reaches a person in English only.
+ */
+static void reason_known(int rc, const char *why, const char *what) {
+    ck_assert_msg(rc == RFY_EINPUT, "%s: accepted", what);
+    ck_assert_msg(why != NULL, "%s: no reason", what);
+    ck_assert_str_eq(rfy_reason_text(why, RFY_LANG_EN), why);
+    ck_assert_msg(strcmp(rfy_reason_text(why, RFY_LANG_DA), why) != 0,
+                  "%s: the reason '%s' has no Danish text in the catalogue", what, why);
+}
+
+/* A decimal parse of text in syntax syn, its reason checked. */
+static void decimal_reason(const char *text, rfy_decimal_syntax syn) {
+    const char *why = NULL;
+    mpz_t v;
+    mpz_init(v);
+    int rc = rfy_decimal_parse(v, text, strlen(text), &syn, &why);
+    reason_known(rc, why, text);
+    mpz_clear(v);
+}
+
+/* An amount parse (grouped Danish amounts), its reason checked. */
+static void amount_reason(const char *text, const rfy_decimal_syntax *syn, int da) {
+    const char *why = NULL;
+    mpz_t v;
+    mpz_init(v);
+    int rc = da ? rfy_amount_parse_da(v, text, strlen(text), syn, &why)
+                : rfy_amount_parse(v, text, strlen(text), syn, &why);
+    reason_known(rc, why, text); /* why is read after the parse set it */
+    mpz_clear(v);
+}
+
+START_TEST(every_parser_reason_in_the_catalogue) {
+    static const rfy_decimal_syntax DOT = {2, '.', 0}, SIGNED = {2, '.', 1}, THREE = {3, '.', 0},
+                                    TOO_MANY = {RFY_DECIMAL_MAX_SCALE + 1, '.', 0},
+                                    COMMA = {2, ',', 0};
+    const char *why = NULL;
+    rfy_date d;
+    rfy_month m;
+    mpz_t v;
+    int rc;
+    rc = rfy_date_parse(&d, "2024-1-01", 9, &why);
+    reason_known(rc, why, "2024-1-01");
+    rc = rfy_date_parse(&d, "2024-02-30", 10, &why);
+    reason_known(rc, why, "2024-02-30");
+    rc = rfy_month_parse(&m, "2024-1", 6, &why);
+    reason_known(rc, why, "2024-1");
+    rc = rfy_month_parse(&m, "2024-13", 7, &why);
+    reason_known(rc, why, "2024-13");
+    decimal_reason("", DOT);
+    decimal_reason("1234567890123456789012345", DOT); /* too long */
+    decimal_reason("1,5", DOT);
+    decimal_reason("1.5", COMMA);
+    decimal_reason("1e5", DOT);
+    decimal_reason("1 5", DOT);
+    decimal_reason("1-5", DOT);
+    decimal_reason("1x", DOT);
+    decimal_reason("+5", DOT);
+    decimal_reason("-5", DOT);
+    decimal_reason("1.234", DOT);
+    decimal_reason("1.2345", THREE);
+    decimal_reason("1.2.3", DOT);
+    decimal_reason(".5", DOT);
+    decimal_reason("-", SIGNED);
+    decimal_reason("5.", DOT);
+    decimal_reason("5", TOO_MANY);
+    amount_reason("1.000,5.0", &RFY_AMOUNT_COMMA, 0);
+    amount_reason("2.00,00", &RFY_AMOUNT_COMMA, 0);
+    amount_reason("4,650,00", &RFY_AMOUNT_DA, 1);
+    /* rfy audit --tolerance: the same reasons */
+    mpz_init(v);
+    rc = rfy_audit_tolerance_parse(v, "0.5x", 4, &why);
+    reason_known(rc, why, "0.5x");
+    mpz_clear(v);
+    /* in Danish, one example each */
+    ck_assert_str_eq(rfy_reason_text("no such date in the calendar", RFY_LANG_DA),
+                     "den dato findes ikke i kalenderen");
+    ck_assert_str_eq(rfy_reason_text("unexpected character (expected digits and one decimal point)",
+                                     RFY_LANG_DA),
+                     "uventet tegn (forventede cifre og ét decimaltegn)");
+    /* a text the catalogue does not know comes back as it is; NULL is "" */
+    ck_assert_str_eq(rfy_reason_text("something else", RFY_LANG_DA), "something else");
+    ck_assert_str_eq(rfy_reason_text(NULL, RFY_LANG_DA), "");
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("messages");
     TCase *tc = tcase_create("catalogue");
@@ -176,10 +267,9 @@ static Suite *suite(void) {
     tcase_add_test(tc, examples_rendered);
     tcase_add_test(tc, errno_texts);
     tcase_add_test(tc, status_texts);
+    tcase_add_test(tc, every_parser_reason_in_the_catalogue);
     suite_add_tcase(s, tc);
     return s;
 }
 
-int main(void) {
-    return rfy_check_run(suite());
-}
+int main(void) { return rfy_check_run(suite()); }

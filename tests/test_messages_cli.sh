@@ -9,7 +9,10 @@
 #
 # ARGS are words (no quoting); @F@ is fixtures/batch.  The files of the scratch
 # directory: empty.csv (nothing), one.csv (one good row), q.csv (a quote never
-# closed on line 2), b81.csv (byte 0x81, not Windows-1252, on line 2).
+# closed on line 2), b81.csv (byte 0x81, not Windows-1252, on line 2); rate-table
+# directories with one fault each: r-date (2024-02-30), r-header, r-key (an unknown
+# key), r-unit (kr/week for a monthly key), r-legal (legal_ref empty), r-empty (no
+# *.csv); r-none does not exist.
 #
 # usage: bash test_messages_cli.sh PATH_TO_RFY SOURCE_DIR
 set -u
@@ -21,6 +24,13 @@ cd "$TMP" || exit 1
 printf 'case_id,month,category\n1,2024-05,forsorger\n' >one.csv
 printf 'case_id,month,category\n"1,2025-01,x\n' >q.csv
 printf 'case_id,month,category\nA\x81,2024-05,forsorger\n' >b81.csv
+H=key,effective_from,effective_to,amount,unit,provenance,legal_ref,source
+mkdir r-date r-header r-key r-unit r-legal r-empty
+printf '%s\nrfy_forsorger,2024-02-30,2024-12-31,16382,kr/month,published,x,y\n' $H >r-date/2024.csv
+printf 'key,from,to\n' >r-header/2024.csv
+printf '%s\nrfy_forsoerger,2024-01-01,2024-12-31,16382,kr/month,published,x,y\n' $H >r-key/2024.csv
+printf '%s\nrfy_forsorger,2024-01-01,2024-12-31,16382,kr/week,published,x,y\n' $H >r-unit/2024.csv
+printf '%s\nrfy_forsorger,2024-01-01,2024-12-31,16382,kr/month,published,,y\n' $H >r-legal/2024.csv
 
 # run EXIT ARGS DA EN: both languages, the exit code and the first line of stderr
 run() {
@@ -82,6 +92,8 @@ done <<'EOF'
 # ---- rfy audit
 2 | audit --explain= one.csv | rfy audit: --explain kræver et case_id (CASE_ID eller CASE_ID:ÅÅÅÅ-MM) | rfy audit: --explain needs a case_id (CASE_ID or CASE_ID:YYYY-MM)
 2 | audit -o r.csv one.csv | rfy audit: one.csv: linje 1: kolonnen paid mangler: en revision skal bruge det beløb der blev udbetalt i hver række | rfy audit: one.csv: line 1: missing column paid: an audit needs the amount that was paid in each row
+2 | audit --tolerance 0.5x one.csv | rfy audit: --tolerance skal være et beløb som 0.50 eller 0,50 (kr., højst 9999999.99), ikke '0.5x': uventet tegn (forventede cifre og ét decimaltegn) | rfy audit: --tolerance must be an amount such as 0.50 or 0,50 (kr., at most 9999999.99), not '0.5x': unexpected character (expected digits and one decimal point)
+2 | audit --tolerance 1.000,50 one.csv | rfy audit: --tolerance skal være et beløb som 0.50 eller 0,50 (kr., højst 9999999.99), ikke '1.000,50': uventet '.' (ingen tusindtalsseparatorer; decimaltegnet er ',') | rfy audit: --tolerance must be an amount such as 0.50 or 0,50 (kr., at most 9999999.99), not '1.000,50': unexpected '.' (no thousands separators; the decimal separator is ',')
 2 | audit --jobs 0 one.csv | rfy audit: --jobs skal være et helt tal fra 1 til 16, ikke '0' | rfy audit: --jobs must be a whole number from 1 to 16, not '0'
 # ---- rfy ledger
 2 | ledger import L.db nofile.csv | rfy ledger import: kan ikke læse nofile.csv: filen eller mappen findes ikke | rfy ledger import: cannot read nofile.csv: No such file or directory
@@ -93,6 +105,7 @@ done <<'EOF'
 2 | preview --wage 1 --wage 2 | rfy preview: --wage er givet to gange | rfy preview: --wage given twice
 2 | preview --input x.csv --case-id A | rfy preview: --input kræver --case-id ID og --month ÅÅÅÅ-MM | rfy preview: --input needs --case-id ID and --month YYYY-MM
 2 | preview --input nofile.csv --case-id A --month 2024-05 | rfy preview: kan ikke læse nofile.csv: filen eller mappen findes ikke | rfy preview: cannot read nofile.csv: No such file or directory
+2 | preview --input one.csv --case-id 1 --month 2024-13 | rfy preview: --month '2024-13' er ikke en måned (ÅÅÅÅ-MM): den måned findes ikke | rfy preview: --month '2024-13' is not a month (YYYY-MM): no such month
 2 | preview --month | rfy preview: --month kræver en værdi | rfy preview: --month needs a value
 2 | preview --nosuch 1 | rfy preview: ukendt tilvalg '--nosuch' (rfy help preview viser tilvalgene) | rfy preview: unknown option '--nosuch' (rfy help preview lists the options)
 2 | whatif extra | rfy whatif: uventet argument 'extra' | rfy whatif: unexpected argument 'extra'
@@ -101,6 +114,17 @@ done <<'EOF'
 2 | rates frob | rfy rates: forventede 'show ÅR', 'check', 'export MAPPE' eller 'derive ÅR', ikke 'frob' | rfy rates: expected 'show YEAR', 'check', 'export DIR' or 'derive YEAR', not 'frob'
 2 | rates show 20x | rfy rates show: ÅR skal være et år som 2024, ikke '20x' | rfy rates show: YEAR must be a year like 2024, not '20x'
 2 | rates check --r 2.9 | rfy rates: --r, --afdaempning, --reduction, --normalbidrag og -o hører til 'rfy rates derive' | rfy rates: --r, --afdaempning, --reduction, --normalbidrag and -o belong to 'rfy rates derive'
+# ---- rate tables (--rates DIR): the loader's reasons, a parser's among them
+2 | batch --rates r-date one.csv | rfy: ugyldige satstabeller: 2024.csv:2: effective_from: den dato findes ikke i kalenderen | rfy: invalid rate tables: 2024.csv:2: effective_from: no such date in the calendar
+2 | batch --rates r-header one.csv | rfy: ugyldige satstabeller: 2024.csv:1: overskriften skal være: key,effective_from,effective_to,amount,unit,provenance,legal_ref,source | rfy: invalid rate tables: 2024.csv:1: header must be: key,effective_from,effective_to,amount,unit,provenance,legal_ref,source
+2 | batch --rates r-key one.csv | rfy: ugyldige satstabeller: 2024.csv:2: ukendt nøgle 'rfy_forsoerger' | rfy: invalid rate tables: 2024.csv:2: unknown key 'rfy_forsoerger'
+2 | batch --rates r-unit one.csv | rfy: ugyldige satstabeller: 2024.csv:2: unit for rfy_forsorger skal være 'kr/month' | rfy: invalid rate tables: 2024.csv:2: unit of rfy_forsorger must be 'kr/month'
+2 | batch --rates r-legal one.csv | rfy: ugyldige satstabeller: 2024.csv:2: legal_ref er tom | rfy: invalid rate tables: 2024.csv:2: legal_ref is empty
+2 | batch --rates r-empty one.csv | rfy: ugyldige satstabeller: r-empty: ingen *.csv-satstabeller i denne mappe | rfy: invalid rate tables: r-empty: no *.csv rate tables in this directory
+2 | batch --rates r-none one.csv | rfy: ugyldige satstabeller: r-none: kan ikke åbne satstabelmappen: filen eller mappen findes ikke | rfy: invalid rate tables: r-none: cannot open rate table directory: No such file or directory
+2 | preview --rates r-date --month 2024-05 --category forsorger | rfy: ugyldige satstabeller: 2024.csv:2: effective_from: den dato findes ikke i kalenderen | rfy: invalid rate tables: 2024.csv:2: effective_from: no such date in the calendar
+2 | rates --rates r-key check | rfy: ugyldige satstabeller: 2024.csv:2: ukendt nøgle 'rfy_forsoerger' | rfy: invalid rate tables: 2024.csv:2: unknown key 'rfy_forsoerger'
+2 | serve --rates r-unit | rfy: ugyldige satstabeller: 2024.csv:2: unit for rfy_forsorger skal være 'kr/month' | rfy: invalid rate tables: 2024.csv:2: unit of rfy_forsorger must be 'kr/month'
 # ---- rfy serve (refused before it listens)
 2 | serve --max-connections 0 | rfy serve: --max-connections '0' er ikke et helt tal 1-1000000 | rfy serve: --max-connections '0' is not a whole number 1-1000000
 2 | serve --listen nope | rfy serve: --listen 'nope' er ikke ADDR:PORT med en IPv4-adresse og en port 0-65535 (f.eks. 127.0.0.1:8080; port 0: en vilkårlig ledig port) | rfy serve: --listen 'nope' is not ADDR:PORT with an IPv4 address and a port 0-65535 (e.g. 127.0.0.1:8080; port 0: any free port)

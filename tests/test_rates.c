@@ -33,7 +33,8 @@ static int load_texts(rfy_rates **out, char **err, size_t n, const char *const *
     ck_assert_uint_le(n, 16);
     for (size_t i = 0; i < n; i++)
         lens[i] = strlen(texts[i]);
-    return rfy_rates_load_files(out, n, names, texts, lens, err);
+    /* the reasons below are the English ones; load_errors_in_danish checks the default */
+    return rfy_rates_load_files_lang(out, n, names, texts, lens, RFY_LANG_EN, err);
 }
 
 /* Loading the files must fail with RFY_ERATES and exactly `want`. */
@@ -154,13 +155,24 @@ START_TEST(builtin_equals_rates_dir)
     rfy_rates_free(b);
     rfy_rates_free(a);
     /* a directory that does not exist */
+    ck_assert_int_eq(rfy_rates_load_dir_lang(&b, RFY_SOURCE_DIR "/no-such-dir", RFY_LANG_EN, &err),
+                     RFY_EIO);
+    ck_assert_ptr_null(b);
+    ck_assert_ptr_nonnull(strstr(err, "no-such-dir: cannot open rate table directory: No such"));
+    free(err);
+    /* the same in Danish, the default */
     ck_assert_int_eq(rfy_rates_load_dir(&b, RFY_SOURCE_DIR "/no-such-dir", &err), RFY_EIO);
     ck_assert_ptr_null(b);
-    ck_assert_ptr_nonnull(strstr(err, "no-such-dir: cannot open rate table directory"));
+    ck_assert_ptr_nonnull(
+        strstr(err, "no-such-dir: kan ikke åbne satstabelmappen: filen eller mappen findes ikke"));
     free(err);
     /* a directory without *.csv files */
+    ck_assert_int_eq(rfy_rates_load_dir_lang(&b, RFY_SOURCE_DIR "/include", RFY_LANG_EN, &err),
+                     RFY_ERATES);
+    ck_assert_ptr_nonnull(strstr(err, "include: no *.csv rate tables in this directory"));
+    free(err);
     ck_assert_int_eq(rfy_rates_load_dir(&b, RFY_SOURCE_DIR "/include", &err), RFY_ERATES);
-    ck_assert_ptr_nonnull(strstr(err, "no *.csv rate tables"));
+    ck_assert_ptr_nonnull(strstr(err, "include: ingen *.csv-satstabeller i denne mappe"));
     free(err);
 }
 END_TEST
@@ -278,6 +290,50 @@ START_TEST(load_good_with_comments)
 }
 END_TEST
 
+/* Loading must fail with RFY_ERATES and exactly `want`, in Danish (the default). */
+static void refused_da(const char *text, const char *want)
+{
+    const char *names[] = {"t.csv"};
+    const char *texts[] = {text};
+    size_t lens[] = {strlen(text)};
+    rfy_rates *r = NULL;
+    char *err = NULL;
+    ck_assert_int_eq(rfy_rates_load_files(&r, 1, names, texts, lens, &err), RFY_ERATES);
+    ck_assert_ptr_null(r);
+    ck_assert_ptr_nonnull(err);
+    ck_assert_str_eq(err, want);
+    free(err);
+}
+
+START_TEST(load_errors_in_danish)
+{
+    /* the functions without _lang speak Danish; file names, keys, columns stay */
+    refused_da("# c\n" HDR "rfy_forsoerger,2024-01-01,2024-12-31,16382,kr/month,published,x,y\n",
+               "t.csv:3: ukendt nøgle 'rfy_forsoerger'");
+    refused_da(HDR "rfy_forsorger,2024-01-01,2024-12-31,16382,kr/week,published,x,y\n",
+               "t.csv:2: unit for rfy_forsorger skal være 'kr/month'");
+    refused_da(HDR "rfy_forsorger,2024-02-30,2024-12-31,16382,kr/month,published,x,y\n",
+               "t.csv:2: effective_from: den dato findes ikke i kalenderen");
+    refused_da(HDR "rfy_forsorger,2024-01-01,2024-12,16382,kr/month,published,x,y\n",
+               "t.csv:2: effective_to: forventede en dato som ÅÅÅÅ-MM-DD");
+    refused_da(HDR "rfy_forsorger,2024-01-01,2024-12-31,-5,kr/month,published,x,y\n",
+               "t.csv:2: amount: fortegn er ikke tilladt (beløb er aldrig negative)");
+    refused_da(HDR "rfy_forsorger,2024-01-01,2024-12-31,16382,kr/month,published,,y\n",
+               "t.csv:2: legal_ref er tom");
+    refused_da("key,from\n", "t.csv:1: overskriften skal være: " HDR_FIELDS);
+    refused_da("", "t.csv:1: overskriftslinjen mangler");
+    refused_da(HDR, "ingen satsrækker i tabellerne");
+    /* the CSV reader's reason, in the loader's language */
+    refused_da(HDR "rfy_forsorger,2024-01-01,2024-12-31,16382,kr/month,published,\"x,y\n",
+               "t.csv:2: et felt i anførselstegn i kolonne 7 slutter aldrig (et '\"' lukkes "
+               "aldrig)");
+    refused_da(HDR "rfy_forsorger,2024-01-01,2024-06-30,16382,kr/month,published,x,y\n"
+                   "rfy_forsorger,2024-06-01,2024-12-31,16382,kr/month,published,x,y\n",
+               "t.csv:3: overlap: rfy_forsorger er også angivet i t.csv:2; begge ville gælde for "
+               "2024-06");
+}
+END_TEST
+
 START_TEST(load_errors)
 {
     /* unknown key (line 3: a comment, the header, then the row) */
@@ -358,8 +414,12 @@ START_TEST(load_structure_errors)
         size_t lens[] = {sizeof text - 1};
         rfy_rates *r;
         char *err = NULL;
-        ck_assert_int_eq(rfy_rates_load_files(&r, 1, names, texts, lens, &err), RFY_ERATES);
+        ck_assert_int_eq(rfy_rates_load_files_lang(&r, 1, names, texts, lens, RFY_LANG_EN, &err),
+                         RFY_ERATES);
         ck_assert_str_eq(err, "t.csv:2: field 7 contains a NUL byte");
+        free(err);
+        ck_assert_int_eq(rfy_rates_load_files(&r, 1, names, texts, lens, &err), RFY_ERATES);
+        ck_assert_str_eq(err, "t.csv:2: felt 7 indeholder en NUL-byte");
         free(err);
     }
 }
@@ -614,8 +674,14 @@ START_TEST(chain_cannot_run)
     mpz_t v;
     edited_init(&e, NULL, NULL, NULL, "2016.csv");
     ck_assert_uint_eq(e.n, 15);
-    ck_assert_int_eq(rfy_rates_load_files(&r, e.n, e.names, e.texts, e.lens, &err), RFY_ERATES);
+    ck_assert_int_eq(
+        rfy_rates_load_files_lang(&r, e.n, e.names, e.texts, e.lens, RFY_LANG_EN, &err),
+        RFY_ERATES);
     ck_assert_msg(strstr(err, "2026.csv:10: amount 'chain': the chain cannot compute rfy_forsorger "
+                              "for 2026") == err, "%s", err);
+    free(err);
+    ck_assert_int_eq(rfy_rates_load_files(&r, e.n, e.names, e.texts, e.lens, &err), RFY_ERATES);
+    ck_assert_msg(strstr(err, "2026.csv:10: amount 'chain': kæden kan ikke beregne rfy_forsorger "
                               "for 2026") == err, "%s", err);
     free(err);
     /* without 2026.csv and 2027.csv too, the set loads, and the check explains why it
@@ -1035,7 +1101,8 @@ START_TEST(evidence_dagpenge_max)
 }
 END_TEST
 
-/* rfy_rates_derive on the built-in files (edited: e), into *out loaded with the new table. */
+/* rfy_rates_derive on the built-in files (edited: e), into *out loaded with the new table;
+ * its messages in English (derive_refusals_in_danish: the default). */
 static int derive_from(edited *e, rfy_rates **out, const rfy_rates_derive_args *a, char **err,
                        char **text)
 {
@@ -1043,7 +1110,8 @@ static int derive_from(edited *e, rfy_rates **out, const rfy_rates_derive_args *
     long replaces = -1;
     const char *names[33], *texts[33];
     size_t lens[33];
-    int rc = rfy_rates_derive(text, &len, &replaces, e->n, e->names, e->texts, e->lens, a, err);
+    int rc = rfy_rates_derive_lang(text, &len, &replaces, e->n, e->names, e->texts, e->lens, a,
+                                   RFY_LANG_EN, err);
     if (rc != RFY_OK)
         return rc;
     for (size_t i = 0; i < e->n; i++)
@@ -1160,6 +1228,34 @@ START_TEST(derive_refusals)
     ck_assert_int_eq(derive_from(&e, &r, &a, &err, &text), RFY_EINPUT);
     ck_assert_ptr_nonnull(strstr(err, "--normalbidrag must be a plain decimal"));
     free(err);
+}
+END_TEST
+
+START_TEST(derive_refusals_in_danish)
+{
+    /* rfy_rates_derive without _lang: Danish, the option names as they are */
+    edited e;
+    char *err = NULL, *text = NULL;
+    size_t len = 0;
+    long replaces = -1;
+    rfy_rates_derive_args a = {2028, "2.9", NULL, NULL, NULL};
+    edited_init(&e, NULL, NULL, NULL, NULL);
+    ck_assert_int_eq(
+        rfy_rates_derive(&text, &len, &replaces, e.n, e.names, e.texts, e.lens, &a, &err),
+        RFY_EINPUT);
+    ck_assert_str_eq(err, "rfy rates derive: ÅR skal være året efter den sidste tabel, og det er "
+                          "2028 ikke: tabellerne dækker 2012-2026, så afled 2027");
+    free(err);
+    a.year = 2027;
+    a.r = "2,9";
+    ck_assert_int_eq(
+        rfy_rates_derive(&text, &len, &replaces, e.n, e.names, e.texts, e.lens, &a, &err),
+        RFY_EINPUT);
+    ck_assert_str_eq(err, "rfy rates derive: --r skal være en procentsats skrevet som et "
+                          "decimaltal med punktum, f.eks. 2.9, ikke '2,9'");
+    free(err);
+    ck_assert_ptr_null(text);
+    free(e.owned); /* NULL: nothing edited */
 }
 END_TEST
 
@@ -1344,6 +1440,7 @@ static Suite *rates_suite(void)
     tc = tcase_create("loader");
     tcase_add_test(tc, load_good_with_comments);
     tcase_add_test(tc, load_errors);
+    tcase_add_test(tc, load_errors_in_danish);
     tcase_add_test(tc, load_structure_errors);
     tcase_add_test(tc, load_csv_errors);
     tcase_add_test(tc, load_duplicate_and_overlap);
@@ -1364,6 +1461,7 @@ static Suite *rates_suite(void)
     tcase_add_test(tc, evidence_dagpenge_max);
     tcase_add_test(tc, derive_2027);
     tcase_add_test(tc, derive_refusals);
+    tcase_add_test(tc, derive_refusals_in_danish);
     tcase_add_test(tc, normalbidrag_2026);
     tcase_add_test(tc, reduction_moved_to_2026);
     tcase_add_test(tc, chain_amount_refusals);

@@ -204,23 +204,35 @@ sed -i 's/^rfy_ikke_forsorger,2024-01-01,2024-12-31,12326,/rfy_ikke_forsorger,20
 run rates --rates "$scratch/broken" check
 expect_rc 2
 expect_out "Structural errors (the tables cannot be used until these are fixed):"
+expect_out "2024.csv:4: unit for rfy_forsorger skal være 'kr/month'"
+expect_out "2024.csv:5: amount: fortegn er ikke tilladt"
+expect_err "rfy: ugyldige satstabeller: 2024.csv:4: unit for rfy_forsorger skal være 'kr/month' (alle fejl står på standardoutput)"
+run --lang en rates --rates "$scratch/broken" check
+expect_rc 2
 expect_out "2024.csv:4: unit of rfy_forsorger must be 'kr/month'"
 expect_out "2024.csv:5: amount: a sign is not allowed"
-expect_err "rfy: ugyldige satstabeller: 2024.csv:4: unit of rfy_forsorger must be 'kr/month' (alle fejl står på standardoutput)"
+expect_err "rfy: invalid rate tables: 2024.csv:4: unit of rfy_forsorger must be 'kr/month' (all errors listed on standard output)"
 
 # --- --rates on each malformed directory: exit 2 and FILE:LINE: reason -------------------
 nbad=0
 for dir in "$SRC"/fixtures/rates-bad/*/; do
-    want=$(head -n 1 "$dir/expected-error.txt")
+    want=$(head -n 1 "$dir/expected-error-da.txt")
     run rates --rates "$dir" check
     expect_rc 2
     expect_err "rfy: ugyldige satstabeller: $want"
+    want=$(head -n 1 "$dir/expected-error.txt")
+    run --lang en rates --rates "$dir" check
+    expect_rc 2
+    expect_err "rfy: invalid rate tables: $want"
     nbad=$((nbad + 1))
 done
 if [ "$nbad" -ge 13 ]; then ok; else bad "only $nbad fixtures/rates-bad directories found"; fi
 run rates --rates "$scratch/no-such-dir" check
 expect_rc 2
-expect_err "cannot open rate table directory"
+expect_err "no-such-dir: kan ikke åbne satstabelmappen: filen eller mappen findes ikke"
+run --lang en rates --rates "$scratch/no-such-dir" check
+expect_rc 2
+expect_err "no-such-dir: cannot open rate table directory: No such file or directory"
 
 # --- rates derive: January 2027 from one published number -------------------------------------
 # Without a table, a 2027-01 row is rejected and the reason names the way out.
@@ -275,18 +287,31 @@ done
 # refusals: not the next year, not a plain decimal, a directory holding other files
 run rates derive 2028 --r 2.9 -o "$scratch/d28"
 expect_rc 2
+expect_err "rfy rates derive: ÅR skal være året efter den sidste tabel, og det er 2028 ikke"
+expect_err "så afled 2027"
+run --lang en rates derive 2028 --r 2.9 -o "$scratch/d28"
+expect_rc 2
 expect_err "YEAR must be the year after the last table"
 expect_err "derive 2027"
 if [ -e "$scratch/d28" ]; then bad "derive 2028: created the directory"; else ok; fi
 for pct in 2,9 2.9% -1 abc 2.945 1e1; do
     run rates derive 2027 --r "$pct" -o "$scratch/dpct"
     expect_rc 2
+    expect_err "rfy rates derive: --r skal være en procentsats skrevet som et decimaltal med punktum, f.eks. 2.9, ikke '$pct'"
+    run --lang en rates derive 2027 --r "$pct" -o "$scratch/dpct"
+    expect_rc 2
     expect_err "--r must be a plain decimal"
 done
 run rates derive 2027 --r 2.9 --afdaempning 0,1 -o "$scratch/dpct"
 expect_rc 2
+expect_err "--afdaempning skal være en procentsats"
+run --lang en rates derive 2027 --r 2.9 --afdaempning 0,1 -o "$scratch/dpct"
+expect_rc 2
 expect_err "--afdaempning must be a plain decimal"
 run rates derive 2027 --r 2.9 --normalbidrag 1.675,00 -o "$scratch/dpct"
+expect_rc 2
+expect_err "--normalbidrag skal være et beløb i kroner"
+run --lang en rates derive 2027 --r 2.9 --normalbidrag 1.675,00 -o "$scratch/dpct"
 expect_rc 2
 expect_err "--normalbidrag must be a plain decimal"
 if [ -e "$scratch/dpct" ]; then bad "derive with a bad number: created the directory"; else ok; fi

@@ -9,8 +9,15 @@
  * list to either.  File names, column names, option names and commands stay
  * verbatim in both; the way out comes last.
  */
+#include <string.h>
+
 #include <rfy/messages.h>
 #include <rfy/status.h>
+
+/* The library's way out at the end of rfy_decimal_parse()'s reason for a
+ * ',' (message_hints.c, DEFAULT_DECIMAL_COMMA): a program replaces it with
+ * rfy_hints_apply, in either language. */
+#define DECIMAL_COMMA_HINT "decimalkomma skal angives som inputtets syntaks"
 
 typedef struct message_text {
     const char *da; /* the default */
@@ -410,12 +417,152 @@ static const message_text MESSAGES[RFY_MSG_COUNT] = {
          "rfy ledger import: %lu case-months from %s stored as history\n"},
     [RFY_MSG_LEDGER_CANNOT_EXPORT] = {"eksporten kan ikke skrives", "cannot write the export"},
     [RFY_MSG_LEDGER_FAILED] = {"mislykkedes", "failed"},
+    /* the rate-table loader */
+    [RFY_MSG_RL_HEADER] = {"overskriften skal være: %s", "header must be: %s"},
+    [RFY_MSG_RL_FIELDS] = {"forventede %d felter (%s), fandt %lu",
+                           "expected %d fields (%s), found %lu"},
+    [RFY_MSG_RL_NUL] = {"felt %lu indeholder en NUL-byte", "field %lu contains a NUL byte"},
+    [RFY_MSG_RL_UNKNOWN_KEY] = {"ukendt nøgle '%.60s'", "unknown key '%.60s'"},
+    [RFY_MSG_RL_YEARS] = {"effective_from og effective_to skal ligge i årene %d-%d (en tastefejl i "
+                          "årstallet?)",
+                          "effective dates must lie in the years %d-%d (a typo in the year?)"},
+    [RFY_MSG_RL_TO_BEFORE_FROM] = {"effective_to ligger før effective_from",
+                                   "effective_to is before effective_from"},
+    [RFY_MSG_RL_UNIT] = {"unit for %s skal være '%s'", "unit of %s must be '%s'"},
+    [RFY_MSG_RL_PROVENANCE] = {"provenance skal være published, secondary eller derived",
+                               "provenance must be published, secondary or derived"},
+    [RFY_MSG_RL_LEGAL_REF_EMPTY] = {"legal_ref er tom", "legal_ref is empty"},
+    [RFY_MSG_RL_SOURCE_EMPTY] = {"source er tom", "source is empty"},
+    [RFY_MSG_RL_CHAIN_DERIVED] = {"amount 'chain' bruges kun med provenance derived",
+                                  "amount 'chain' is only for provenance derived"},
+    [RFY_MSG_RL_CHAIN_NOT_CHAIN] = {"amount 'chain': %s beregnes ikke af kæden (angiv beløbet)",
+                                    "amount 'chain': %s is not computed by the chain (give the "
+                                    "amount)"},
+    [RFY_MSG_RL_CHAIN_BASE] = {"amount 'chain': kæden for %s begynder i rækken for %d, som skal "
+                               "have et beløb",
+                               "amount 'chain': the chain of %s starts from its %d row, which "
+                               "needs an amount"},
+    [RFY_MSG_RL_CHAIN_CANNOT] = {"amount 'chain': kæden kan ikke beregne %s for %d (den kræver "
+                                 "rækken for basisåret %d og rækker med regulation_r_pct og "
+                                 "regulation_afdaempning_pct for hvert år til og med %d)",
+                                 "amount 'chain': the chain cannot compute %s for %d (it needs the "
+                                 "%d base row and regulation_r_pct and regulation_afdaempning_pct "
+                                 "rows for every year up to %d)"},
+    [RFY_MSG_RL_NO_ROWS] = {"ingen satsrækker i tabellerne", "no rate rows found"},
+    [RFY_MSG_RL_DUPLICATE] = {"dublet: %s er også angivet i %s:%lu",
+                              "duplicate: %s also defined at %s:%lu"},
+    [RFY_MSG_RL_OVERLAP] = {"overlap: %s er også angivet i %s:%lu; begge ville gælde for %s",
+                            "overlap: %s also defined at %s:%lu; both would govern %s"},
+    [RFY_MSG_RL_MORE_ERRORS] = {"... flere fejl vises ikke: ret disse, og kør igen",
+                                "... more errors not shown: fix these and run again"},
+    [RFY_MSG_RL_CSV_UNREADABLE] = {"kan ikke læses", "cannot be read"},
+    [RFY_MSG_RL_NO_HEADER] = {"overskriftslinjen mangler", "missing header line"},
+    [RFY_MSG_RL_DIR_OPEN] = {"%s: kan ikke åbne satstabelmappen: %s",
+                             "%s: cannot open rate table directory: %s"},
+    [RFY_MSG_RL_DIR_EMPTY] = {"%s: ingen *.csv-satstabeller i denne mappe",
+                              "%s: no *.csv rate tables in this directory"},
+    [RFY_MSG_RL_FILE_TOO_LARGE] = {"%s: satstabelfilen er større end 16 MiB",
+                                   "%s: rate table file larger than 16 MiB"},
+    [RFY_MSG_RL_FILE_UNREADABLE] = {"%s: kan ikke læse satstabelfilen",
+                                    "%s: cannot read rate table file"},
+    /* rfy_rates_derive_lang */
+    [RFY_MSG_RD_NO_BASE] =
+        {"rfy rates derive: tabellen for %s har ingen %s at aflede fra (rfy rates "
+         "check viser, hvad der mangler)",
+         "rfy rates derive: the %s table has no %s to derive from (rfy rates "
+         "check lists what is missing)"},
+    [RFY_MSG_RD_NOT_LOADED] = {"rfy rates derive: de afledte tabeller kan ikke indlæses: %s",
+                               "rfy rates derive: the derived tables do not load: %s"},
+    [RFY_MSG_RD_NOT_CHECKED] = {"rfy rates derive: tabellerne, der afledes fra, består ikke rfy "
+                                "rates check (en værdi, kæden ikke genskaber, eller en manglende "
+                                "nøgle): kør først rfy rates check på dem",
+                                "rfy rates derive: the tables derived from do not pass rfy rates "
+                                "check (a value the chain does not reproduce, or a missing key): "
+                                "run rfy rates check on them first"},
+    [RFY_MSG_RD_YEAR] = {"rfy rates derive: ÅR skal være året efter den sidste tabel, og det er %s "
+                         "ikke: tabellerne dækker %s, så afled %s",
+                         "rfy rates derive: YEAR must be the year after the last table: %s is "
+                         "not, the tables cover %s, so derive %s"},
+    [RFY_MSG_RD_R] = {"rfy rates derive: --r skal være en procentsats skrevet som et decimaltal "
+                      "med punktum, f.eks. 2.9, ikke '%s'",
+                      "rfy rates derive: --r must be a plain decimal percentage with a point, "
+                      "like 2.9, not '%s'"},
+    [RFY_MSG_RD_AFDAEMPNING] = {"rfy rates derive: --afdaempning skal være en procentsats skrevet "
+                                "som et decimaltal med punktum, f.eks. 0.75, ikke '%s'",
+                                "rfy rates derive: --afdaempning must be a plain decimal "
+                                "percentage with a point, like 0.75, not '%s'"},
+    [RFY_MSG_RD_REDUCTION] = {"rfy rates derive: --reduction skal være en procentsats skrevet som "
+                              "et decimaltal med punktum, f.eks. 0.45, ikke '%s'",
+                              "rfy rates derive: --reduction must be a plain decimal percentage "
+                              "with a point, like 0.45, not '%s'"},
+    [RFY_MSG_RD_NORMALBIDRAG] = {"rfy rates derive: --normalbidrag skal være et beløb i kroner "
+                                 "skrevet som et decimaltal med punktum, f.eks. 1675, ikke '%s'",
+                                 "rfy rates derive: --normalbidrag must be a plain decimal amount "
+                                 "in kroner with a point, like 1675, not '%s'"},
+    [RFY_MSG_RD_MISSING] = {"(mangler)", "(missing)"},
+    /* the parsers' reasons: the English is the parser's *why, word for word */
+    [RFY_MSG_WHY_MONTH_FORMAT] = {"forventede en måned som ÅÅÅÅ-MM", "expected a month as YYYY-MM"},
+    [RFY_MSG_WHY_MONTH_NONE] = {"den måned findes ikke", "no such month"},
+    [RFY_MSG_WHY_DATE_FORMAT] = {"forventede en dato som ÅÅÅÅ-MM-DD",
+                                 "expected a date as YYYY-MM-DD"},
+    [RFY_MSG_WHY_DATE_NONE] = {"den dato findes ikke i kalenderen", "no such date in the calendar"},
+    [RFY_MSG_WHY_DECIMALS_UNSUPPORTED] = {"det antal decimaler understøttes ikke",
+                                          "unsupported number of decimals"},
+    [RFY_MSG_WHY_EMPTY] = {"tom værdi", "empty value"},
+    [RFY_MSG_WHY_TOO_LONG] = {"for lang (mere end 24 tegn)", "too long (more than 24 characters)"},
+    [RFY_MSG_WHY_COMMA] = {"uventet ',' (ingen tusindtalsseparatorer; " DECIMAL_COMMA_HINT ")",
+                           "unexpected ',' (no thousands separators; " DECIMAL_COMMA_HINT ")"},
+    [RFY_MSG_WHY_POINT] =
+        {"uventet '.' (ingen tusindtalsseparatorer; decimaltegnet er ',')",
+         "unexpected '.' (no thousands separators; the decimal separator is ',')"},
+    [RFY_MSG_WHY_EXPONENT] = {"eksponentnotation er ikke tilladt",
+                              "exponent notation is not allowed"},
+    [RFY_MSG_WHY_SPACE] = {"indeholder mellemrum", "contains white space"},
+    [RFY_MSG_WHY_SIGN_FIRST] = {"et fortegn må kun stå først", "a sign is only allowed first"},
+    [RFY_MSG_WHY_CHARACTER] = {"uventet tegn (forventede cifre og ét decimaltegn)",
+                               "unexpected character (expected digits and one decimal point)"},
+    [RFY_MSG_WHY_SIGN] = {"fortegn er ikke tilladt", "a sign is not allowed"},
+    [RFY_MSG_WHY_SIGN_NEGATIVE] = {"fortegn er ikke tilladt (beløb er aldrig negative)",
+                                   "a sign is not allowed (amounts are never negative)"},
+    [RFY_MSG_WHY_TWO_DECIMALS] = {"mere end 2 decimaler (tusindtalsseparatorer er ikke tilladt)",
+                                  "more than 2 decimals (no thousands separators are allowed)"},
+    [RFY_MSG_WHY_DECIMALS] = {"for mange decimaler", "too many decimals"},
+    [RFY_MSG_WHY_TWO_POINTS] = {"mere end ét decimaltegn", "more than one decimal point"},
+    [RFY_MSG_WHY_NO_INTEGER] = {"der mangler cifre før decimaltegnet",
+                                "missing digits before the decimal point"},
+    [RFY_MSG_WHY_NO_DIGITS] = {"ingen cifre", "no digits"},
+    [RFY_MSG_WHY_NO_FRACTION] = {"ingen cifre efter decimaltegnet",
+                                 "empty fraction after the decimal point"},
+    [RFY_MSG_WHY_NOT_NUMBER] = {"ikke et tal", "not a number"},
+    [RFY_MSG_WHY_POINT_AFTER_COMMA] = {"uventet '.' efter decimalkommaet (skriv 20.000,00 eller "
+                                       "20000,00)",
+                                       "unexpected '.' after the decimal comma (write 20.000,00 "
+                                       "or 20000,00)"},
+    [RFY_MSG_WHY_POINT_GROUPING] = {"uventet '.' (decimaltegnet er ','; et '.' må kun dele "
+                                    "kronerne i grupper på tre: 20.000,00)",
+                                    "unexpected '.' (the decimal separator is ','; a '.' may only "
+                                    "group the kroner by three: 20.000,00)"},
+    [RFY_MSG_WHY_TWO_COMMAS] = {"mere end ét decimalkomma (et ',' står kun foran ørerne; skriv "
+                                "4.650,00 eller 4650)",
+                                "more than one decimal comma (a ',' stands only before the øre; "
+                                "write 4.650,00 or 4650)"},
 };
 
 const char *rfy_message_format(rfy_message id, rfy_lang lang) {
     if ((unsigned)id >= RFY_MSG_COUNT || !MESSAGES[id].da)
         return NULL;
     return lang == RFY_LANG_EN ? MESSAGES[id].en : MESSAGES[id].da;
+}
+
+const char *rfy_reason_text(const char *why, rfy_lang lang) {
+    /* the parsers keep their static English reasons (callers match them by
+     * their first words); the catalogue holds the same words and the Danish */
+    if (!why)
+        return "";
+    for (int id = RFY_MSG_WHY_FIRST; id <= RFY_MSG_WHY_LAST; id++)
+        if (strcmp(why, MESSAGES[id].en) == 0)
+            return lang == RFY_LANG_EN ? MESSAGES[id].en : MESSAGES[id].da;
+    return why;
 }
 
 const char *rfy_rc_text(int rc, rfy_lang lang) {

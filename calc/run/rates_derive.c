@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "rates_internal.h"
+#include <rfy/messages.h>
 #include <rfy/calc.h>
 #include <rfy/money.h>
 #include <rfy/status.h>
@@ -32,14 +33,20 @@ static const rfy_rate_key SANCTION_DAYS[] = {
     RFY_RATE_SANCTION_DAY_FORSORGER, RFY_RATE_SANCTION_DAY_IKKE_FORSORGER,
     RFY_RATE_SANCTION_DAY_U25_HJEMME, RFY_RATE_SANCTION_DAY_U25_BIDRAG_MAX};
 
-static void set_error(char **errmsg, const char *fmt, const char *a, const char *b)
+/*
+ * *errmsg (when asked for): catalogue message `id` in `lang` with up to three
+ * strings (every RFY_MSG_RD_* message takes strings only; NULL gives "").
+ */
+static void set_error(char **errmsg, rfy_lang lang, rfy_message id, const char *a, const char *b,
+                      const char *c)
 {
+    const char *fmt = rfy_message_format(id, lang);
     size_t n;
     if (!errmsg)
         return;
-    n = strlen(fmt) + (a ? strlen(a) : 0) + (b ? strlen(b) : 0) + 1;
+    n = strlen(fmt) + (a ? strlen(a) : 0) + (b ? strlen(b) : 0) + (c ? strlen(c) : 0) + 1;
     if ((*errmsg = malloc(n)) != NULL)
-        snprintf(*errmsg, n, fmt, a ? a : "", b ? b : "");
+        snprintf(*errmsg, n, fmt, a ? a : "", b ? b : "", c ? c : "");
 }
 
 /*
@@ -144,7 +151,7 @@ typedef struct derive_pct {
 
 /* The year's chained amounts, sanction day amounts, normalbidrag and parameters. */
 static int write_table(FILE *f, const rfy_rates *base, const rfy_rates_derive_args *a,
-                       derive_pct *pc, const mpz_t normalbidrag, char **errmsg)
+                       derive_pct *pc, const mpz_t normalbidrag, rfy_lang lang, char **errmsg)
 {
     int year = a->year;
     mpz_t prev, v, p;
@@ -178,10 +185,7 @@ static int write_table(FILE *f, const rfy_rates *base, const rfy_rates_derive_ar
         const char *shape = k == RFY_RATE_SDP_MAX_WEEK ? "round5" : "round";
         if (!last) {
             if (i < REQUIRED_CHAINED) {
-                set_error(errmsg,
-                          "rfy rates derive: the %s table has no %s to derive from (rfy rates "
-                          "check lists what is missing)",
-                          yb, rfy_rate_key_name(k));
+                set_error(errmsg, lang, RFY_MSG_RD_NO_BASE, yb, rfy_rate_key_name(k), NULL);
                 rc = RFY_EINPUT;
                 goto done;
             }
@@ -261,7 +265,7 @@ done:
  * must load and pass `rfy rates check`: otherwise nothing is handed back. */
 static int verify(size_t n, const char *const *names, const char *const *texts,
                   const size_t *lens, long replaces, const char *name, const char *text,
-                  size_t len, char **errmsg)
+                  size_t len, rfy_lang lang, char **errmsg)
 {
     const char **nn = calloc(n + 1, sizeof *nn), **tt = calloc(n + 1, sizeof *tt);
     size_t *ll = calloc(n + 1, sizeof *ll), m = 0;
@@ -279,18 +283,13 @@ static int verify(size_t n, const char *const *names, const char *const *texts,
     nn[m] = name;
     tt[m] = text;
     ll[m++] = len;
-    rc = rfy_rates_load_files(&r, m, nn, tt, ll, &err);
+    rc = rfy_rates_load_files_lang(&r, m, nn, tt, ll, lang, &err);
     if (rc != RFY_OK) {
-        set_error(errmsg, "rfy rates derive: the derived tables do not load: %s%s",
-                  err ? err : "", NULL);
+        set_error(errmsg, lang, RFY_MSG_RD_NOT_LOADED, err, NULL, NULL);
         if (rc != RFY_ENOMEM)
             rc = RFY_ERATES;
     } else if (rfy_rates_check_missing(r, NULL) != 0 || rfy_rates_check_chain(r, NULL) != 0) {
-        set_error(errmsg,
-                  "rfy rates derive: the tables derived from do not pass rfy rates check (a "
-                  "value the chain does not reproduce, or a missing key): run rfy rates check on "
-                  "them first%s%s",
-                  NULL, NULL);
+        set_error(errmsg, lang, RFY_MSG_RD_NOT_CHECKED, NULL, NULL, NULL);
         rc = RFY_ERATES;
     }
     free(err);
@@ -302,9 +301,18 @@ done:
     return rc;
 }
 
+/* rfy_rates_derive_lang in Danish, the default of a payroll officer's messages. */
 int rfy_rates_derive(char **text, size_t *len, long *replaces, size_t n,
                      const char *const *names, const char *const *texts, const size_t *lens,
                      const rfy_rates_derive_args *a, char **errmsg)
+{
+    return rfy_rates_derive_lang(text, len, replaces, n, names, texts, lens, a, RFY_LANG_DA,
+                                 errmsg);
+}
+
+int rfy_rates_derive_lang(char **text, size_t *len, long *replaces, size_t n,
+                          const char *const *names, const char *const *texts, const size_t *lens,
+                          const rfy_rates_derive_args *a, rfy_lang lang, char **errmsg)
 {
     rfy_rates *base = NULL;
     derive_pct pc;
@@ -322,7 +330,7 @@ int rfy_rates_derive(char **text, size_t *len, long *replaces, size_t n,
     mpz_init(pc.afd);
     mpz_init(pc.red);
     mpz_init(nb);
-    rc = rfy_rates_load_files(&base, n, names, texts, lens, errmsg);
+    rc = rfy_rates_load_files_lang(&base, n, names, texts, lens, lang, errmsg);
     if (rc != RFY_OK)
         goto done;
     rc = RFY_EINPUT;
@@ -332,36 +340,24 @@ int rfy_rates_derive(char **text, size_t *len, long *replaces, size_t n,
         rfy_rates_covered_years(cov, sizeof cov, base);
         snprintf(yb, sizeof yb, "%d", a->year);
         snprintf(want, sizeof want, "%d", last + 1);
-        set_error(errmsg, "rfy rates derive: YEAR must be the year after the last table: %s is "
-                          "not, the tables cover %s", yb, cov);
-        if (errmsg && *errmsg) { /* append the year to derive */
-            size_t m = strlen(*errmsg) + 48;
-            char *p = realloc(*errmsg, m);
-            if (p) {
-                snprintf(p + strlen(p), m - strlen(p), ", so derive %s", want);
-                *errmsg = p;
-            }
-        }
+        set_error(errmsg, lang, RFY_MSG_RD_YEAR, yb, cov, want);
         goto done;
     }
     if (!a->r || plain_decimal(pc.r, a->r, 3) != 0) {
-        set_error(errmsg, "rfy rates derive: --r must be a plain decimal percentage with a "
-                          "point, like 2.9, not '%s'", a->r ? a->r : "(missing)", NULL);
+        set_error(errmsg, lang, RFY_MSG_RD_R,
+                  a->r ? a->r : rfy_message_format(RFY_MSG_RD_MISSING, lang), NULL, NULL);
         goto done;
     }
     if (a->afdaempning && plain_decimal(pc.afd, a->afdaempning, 3) != 0) {
-        set_error(errmsg, "rfy rates derive: --afdaempning must be a plain decimal percentage "
-                          "with a point, like 0.75, not '%s'", a->afdaempning, NULL);
+        set_error(errmsg, lang, RFY_MSG_RD_AFDAEMPNING, a->afdaempning, NULL, NULL);
         goto done;
     }
     if (a->reduction && plain_decimal(pc.red, a->reduction, 3) != 0) {
-        set_error(errmsg, "rfy rates derive: --reduction must be a plain decimal percentage "
-                          "with a point, like 0.45, not '%s'", a->reduction, NULL);
+        set_error(errmsg, lang, RFY_MSG_RD_REDUCTION, a->reduction, NULL, NULL);
         goto done;
     }
     if (a->normalbidrag && plain_decimal(nb, a->normalbidrag, 6) != 0) {
-        set_error(errmsg, "rfy rates derive: --normalbidrag must be a plain decimal amount in "
-                          "kroner with a point, like 1675, not '%s'", a->normalbidrag, NULL);
+        set_error(errmsg, lang, RFY_MSG_RD_NORMALBIDRAG, a->normalbidrag, NULL, NULL);
         goto done;
     }
     /* --reduction defaults to what the tables hold for the year (2027: the
@@ -381,7 +377,7 @@ int rfy_rates_derive(char **text, size_t *len, long *replaces, size_t n,
         rc = RFY_ENOMEM;
         goto done;
     }
-    rc = write_table(f, base, a, &pc, nb, errmsg);
+    rc = write_table(f, base, a, &pc, nb, lang, errmsg);
     if (fclose(f) != 0 && rc == RFY_OK)
         rc = RFY_ENOMEM;
     if (rc != RFY_OK)
@@ -390,7 +386,7 @@ int rfy_rates_derive(char **text, size_t *len, long *replaces, size_t n,
     for (size_t i = 0; i < n; i++)
         if (strcmp(names[i], name) == 0)
             *replaces = (long)i;
-    rc = verify(n, names, texts, lens, *replaces, name, *text, *len, errmsg);
+    rc = verify(n, names, texts, lens, *replaces, name, *text, *len, lang, errmsg);
 done:
     if (rc != RFY_OK) {
         free(*text);

@@ -13,6 +13,7 @@
 
 #include "rates_internal.h"
 #include <rfy/csv.h>
+#include <rfy/messages.h>
 #include <rfy/money.h>
 #include <rfy/status.h>
 #include "hex.h"
@@ -31,6 +32,7 @@ typedef struct error_list {
     char *text;       /* lines joined by '\n', or NULL */
     size_t len, count;
     int rc;           /* RFY_ERATES, or RFY_ENOMEM once memory ran out */
+    rfy_lang lang;    /* the language of every reason (rfy/messages.h) */
 } error_list;
 
 typedef struct load_ctx {
@@ -82,7 +84,7 @@ static void add_error(error_list *e, int rc, const char *file, unsigned long lin
         return;
     if (e->count == MAX_ERRORS + 1) {
         file = "";
-        reason = "... more errors not shown: fix these and run again";
+        reason = rfy_message_format(RFY_MSG_RL_MORE_ERRORS, e->lang);
     }
     if (*file && line)
         snprintf(head, sizeof head, ":%lu: ", line);
@@ -99,18 +101,42 @@ static void add_error(error_list *e, int rc, const char *file, unsigned long lin
 }
 
 /*
- * Record an error of the current row.  Returns 0 so that the reader goes on
- * to the next row (every error of the file is reported), or the code to stop
- * when memory ran out.
+ * Record an error of the current row: message `id` of the catalogue in the
+ * loader's language, with its arguments.  Returns 0 so that the reader goes
+ * on to the next row (every error of the file is reported), or the code to
+ * stop when memory ran out.
  */
-static int fail(load_ctx *c, int rc, unsigned long line, const char *fmt, ...)
+static int fail(load_ctx *c, int rc, unsigned long line, rfy_message id, ...)
 {
-    char reason[256];
+    char reason[384];
     va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(reason, sizeof reason, fmt, ap);
+    va_start(ap, id);
+    vsnprintf(reason, sizeof reason, rfy_message_format(id, c->errors->lang), ap);
     va_end(ap);
     add_error(c->errors, rc, c->file, line, reason);
+    return c->errors->rc == RFY_ENOMEM ? RFY_ENOMEM : 0;
+}
+
+/*
+ * Record that memory ran out at this row, in the loader's language (the words
+ * of the status code: the row has nothing more to say).
+ */
+static int fail_nomem(load_ctx *c, unsigned long line)
+{
+    add_error(c->errors, RFY_ENOMEM, c->file, line, rfy_rc_text(RFY_ENOMEM, c->errors->lang));
+    return RFY_ENOMEM;
+}
+
+/*
+ * Record a field whose parser refused it: "COLUMN: reason", the column as
+ * named in the header (both languages), the parser's reason in the loader's
+ * language (rfy_reason_text).
+ */
+static int fail_field(load_ctx *c, unsigned long line, const char *column, const char *why)
+{
+    char reason[256];
+    snprintf(reason, sizeof reason, "%s: %s", column, rfy_reason_text(why, c->errors->lang));
+    add_error(c->errors, RFY_ERATES, c->file, line, reason);
     return c->errors->rc == RFY_ENOMEM ? RFY_ENOMEM : 0;
 }
 
@@ -127,7 +153,7 @@ static int keep_comment(load_ctx *c, const rfy_csv_record *rec)
     for (i = 0; i < nstored; i++)
         len += rec->len[i] + 1;
     if (!(text = malloc(len + 1)))
-        return fail(c, RFY_ENOMEM, rec->line, "out of memory");
+        return fail_nomem(c, rec->line);
     for (i = 0; i < nstored; i++) { /* an unquoted comment with commas is several fields */
         if (i)
             text[o++] = ',';
@@ -142,7 +168,7 @@ static int keep_comment(load_ctx *c, const rfy_csv_record *rec)
         rfy_rate_comment *q = realloc(r->comments, cap * sizeof *q);
         if (!q) {
             free(text);
-            return fail(c, RFY_ENOMEM, rec->line, "out of memory");
+            return fail_nomem(c, rec->line);
         }
         r->comments = q;
         r->capcomments = cap;
@@ -151,7 +177,7 @@ static int keep_comment(load_ctx *c, const rfy_csv_record *rec)
     cm->text = keep_string(r, text + i, strlen(text + i));
     free(text);
     if (!cm->text)
-        return fail(c, RFY_ENOMEM, rec->line, "out of memory");
+        return fail_nomem(c, rec->line);
     cm->file = c->file;
     cm->line = rec->line;
     cm->year = 0; /* set when the file's first row is read */
@@ -182,25 +208,25 @@ static int on_row(void *user, const rfy_csv_record *rec)
         for (i = 0; ok && i < NCOLS; i++)
             ok = field_is(rec, i, cols[i]);
         if (!ok) { /* without the header no row of this file can be read: stop the file */
-            fail(c, RFY_ERATES, rec->line, "header must be: " HEADER);
+            fail(c, RFY_ERATES, rec->line, RFY_MSG_RL_HEADER, HEADER);
             return RFY_ESTOP;
         }
         c->seen_header = 1;
         return 0;
     }
     if (rec->nfields != NCOLS)
-        return fail(c, RFY_ERATES, rec->line, "expected %d fields (" HEADER "), found %zu", NCOLS,
-                    rec->nfields);
+        return fail(c, RFY_ERATES, rec->line, RFY_MSG_RL_FIELDS, NCOLS, HEADER,
+                    (unsigned long)rec->nfields);
     for (i = 0; i < NCOLS; i++)
         if (memchr(rec->field[i], '\0', rec->len[i]))
-            return fail(c, RFY_ERATES, rec->line, "field %zu contains a NUL byte", i + 1);
+            return fail(c, RFY_ERATES, rec->line, RFY_MSG_RL_NUL, (unsigned long)(i + 1));
     if (rfy_rate_key_from_name(&key, rec->field[0], rec->len[0]) != 0)
-        return fail(c, RFY_ERATES, rec->line, "unknown key '%.60s'", rec->field[0]);
+        return fail(c, RFY_ERATES, rec->line, RFY_MSG_RL_UNKNOWN_KEY, rec->field[0]);
     if (r->n == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 128;
         rfy_rate_value *q = realloc(r->v, cap * sizeof *q);
         if (!q)
-            return fail(c, RFY_ENOMEM, rec->line, "out of memory");
+            return fail_nomem(c, rec->line);
         r->v = q;
         r->cap = cap;
     }
@@ -208,18 +234,18 @@ static int on_row(void *user, const rfy_csv_record *rec)
     memset(v, 0, sizeof *v);
     v->key = key;
     if (rfy_date_parse(&v->from, rec->field[1], rec->len[1], &why) != RFY_OK)
-        return fail(c, RFY_ERATES, rec->line, "effective_from: %s", why);
+        return fail_field(c, rec->line, "effective_from", why);
     if (rfy_date_parse(&v->to, rec->field[2], rec->len[2], &why) != RFY_OK)
-        return fail(c, RFY_ERATES, rec->line, "effective_to: %s", why);
+        return fail_field(c, rec->line, "effective_to", why);
     /* Rate tables describe years around the law's (2012-niveau bases, 2013+);
      * a year outside 2000–2199 is a typo, and would make the month index huge. */
     if (v->from.year < RFY_RATES_FIRST_YEAR || v->to.year > RFY_RATES_LAST_YEAR)
-        return fail(c, RFY_ERATES, rec->line,
-                    "effective dates must lie in the years 2000-2199 (a typo in the year?)");
+        return fail(c, RFY_ERATES, rec->line, RFY_MSG_RL_YEARS, RFY_RATES_FIRST_YEAR,
+                    RFY_RATES_LAST_YEAR);
     if (rfy_date_cmp(&v->to, &v->from) < 0)
-        return fail(c, RFY_ERATES, rec->line, "effective_to is before effective_from");
+        return fail(c, RFY_ERATES, rec->line, RFY_MSG_RL_TO_BEFORE_FROM);
     if (!field_is(rec, 4, rfy_rate_key_unit(key)))
-        return fail(c, RFY_ERATES, rec->line, "unit of %s must be '%s'", rfy_rate_key_name(key),
+        return fail(c, RFY_ERATES, rec->line, RFY_MSG_RL_UNIT, rfy_rate_key_name(key),
                     rfy_rate_key_unit(key));
     if (field_is(rec, 5, "published"))
         v->provenance = RFY_PROV_PUBLISHED;
@@ -228,12 +254,11 @@ static int on_row(void *user, const rfy_csv_record *rec)
     else if (field_is(rec, 5, "derived"))
         v->provenance = RFY_PROV_DERIVED;
     else
-        return fail(c, RFY_ERATES, rec->line,
-                    "provenance must be published, secondary or derived");
+        return fail(c, RFY_ERATES, rec->line, RFY_MSG_RL_PROVENANCE);
     if (rec->len[6] == 0)
-        return fail(c, RFY_ERATES, rec->line, "legal_ref is empty");
+        return fail(c, RFY_ERATES, rec->line, RFY_MSG_RL_LEGAL_REF_EMPTY);
     if (rec->len[7] == 0)
-        return fail(c, RFY_ERATES, rec->line, "source is empty");
+        return fail(c, RFY_ERATES, rec->line, RFY_MSG_RL_SOURCE_EMPTY);
     mpz_init(v->amount);
     if (field_is(rec, 3, "chain")) {
         /* docs/rates.md: a derived value may be left to the chain, so that it
@@ -246,22 +271,18 @@ static int on_row(void *user, const rfy_csv_record *rec)
                           v->from.year <= rfy__chain_base_year(key)))) {
             mpz_clear(v->amount);
             if (v->provenance != RFY_PROV_DERIVED)
-                return fail(c, RFY_ERATES, rec->line,
-                            "amount 'chain' is only for provenance derived");
+                return fail(c, RFY_ERATES, rec->line, RFY_MSG_RL_CHAIN_DERIVED);
             if (rfy__chain_base_year(key) == 0)
-                return fail(c, RFY_ERATES, rec->line,
-                            "amount 'chain': %s is not computed by the chain (give the amount)",
+                return fail(c, RFY_ERATES, rec->line, RFY_MSG_RL_CHAIN_NOT_CHAIN,
                             rfy_rate_key_name(key));
-            return fail(c, RFY_ERATES, rec->line,
-                        "amount 'chain': the chain of %s starts from its %d row, which needs "
-                        "an amount",
-                        rfy_rate_key_name(key), rfy__chain_base_year(key));
+            return fail(c, RFY_ERATES, rec->line, RFY_MSG_RL_CHAIN_BASE, rfy_rate_key_name(key),
+                        rfy__chain_base_year(key));
         }
         v->chained = 1;
     } else if (rfy_decimal_parse(v->amount, rec->field[3], rec->len[3], &RFY_AMOUNT_DOT, &why) !=
                RFY_OK) {
         mpz_clear(v->amount);
-        return fail(c, RFY_ERATES, rec->line, "amount: %s", why);
+        return fail_field(c, rec->line, "amount", why);
     }
     if (!c->first_row_year)
         c->first_row_year = (unsigned long)v->from.year;
@@ -271,7 +292,7 @@ static int on_row(void *user, const rfy_csv_record *rec)
     v->file = c->file;
     v->line = rec->line;
     if (!v->legal_ref || !v->source)
-        return fail(c, RFY_ENOMEM, rec->line, "out of memory");
+        return fail_nomem(c, rec->line);
     return 0;
 }
 
@@ -280,7 +301,7 @@ static int index_months(rfy_rates *r, error_list *errors)
 {
     size_t i, span;
     if (r->n == 0) {
-        add_error(errors, RFY_ERATES, "", 0, "no rate rows found");
+        add_error(errors, RFY_ERATES, "", 0, rfy_message_format(RFY_MSG_RL_NO_ROWS, errors->lang));
         return errors->rc;
     }
     r->first = rfy_date_month(&r->v[0].from);
@@ -302,12 +323,13 @@ static int index_months(rfy_rates *r, error_list *errors)
             const rfy_rate_value **slot = &r->by_month[(size_t)(m - r->first) * RFY_RATE_KEY_COUNT + v->key];
             if (*slot) {
                 const rfy_rate_value *o = *slot;
-                char month[8], reason[256];
+                char month[8], reason[384];
                 int dup = rfy_date_cmp(&o->from, &v->from) == 0;
                 rfy_month_format(month, m);
-                snprintf(reason, sizeof reason, "%s %s also defined at %s:%lu%s%s",
-                         dup ? "duplicate:" : "overlap:", rfy_rate_key_name(v->key), o->file,
-                         o->line, dup ? "" : "; both would govern ", dup ? "" : month);
+                snprintf(reason, sizeof reason,
+                         rfy_message_format(dup ? RFY_MSG_RL_DUPLICATE : RFY_MSG_RL_OVERLAP,
+                                            errors->lang),
+                         rfy_rate_key_name(v->key), o->file, o->line, month);
                 add_error(errors, RFY_ERATES, v->file, v->line, reason);
                 break; /* one error per pair of rows, not one per month */
             }
@@ -325,11 +347,9 @@ static int evaluate_chained(rfy_rates *r, error_list *errors)
         rfy_rate_value *v = &r->v[i];
         if (v->chained && rfy_sanction_day_level_key(v->key) == RFY_RATE_KEY_COUNT &&
             rfy_rates_chain_value(v->amount, r, v->key, v->from.year) != RFY_OK) {
-            char reason[256];
+            char reason[384];
             snprintf(reason, sizeof reason,
-                     "amount 'chain': the chain cannot compute %s for %d (it needs the %d base "
-                     "row and regulation_r_pct and regulation_afdaempning_pct rows for every "
-                     "year up to %d)",
+                     rfy_message_format(RFY_MSG_RL_CHAIN_CANNOT, errors->lang),
                      rfy_rate_key_name(v->key), v->from.year, rfy__chain_base_year(v->key),
                      v->from.year);
             add_error(errors, RFY_ERATES, v->file, v->line, reason);
@@ -382,12 +402,33 @@ static int by_name(const void *a, const void *b)
     return strcmp(sort_names[*(const size_t *)a], sort_names[*(const size_t *)b]);
 }
 
+/* The tables in Danish, the language of a payroll officer's messages. */
 int rfy_rates_load_files(rfy_rates **out, size_t n, const char *const *names,
                          const char *const *texts, const size_t *lens, char **errmsg)
 {
+    return rfy_rates_load_files_lang(out, n, names, texts, lens, RFY_LANG_DA, errmsg);
+}
+
+/*
+ * Strip the CSV reader's "line N: " (or "linje N: ") from its message, so
+ * that the loader can say "FILE:N: why"; NULL when the message has no line.
+ */
+static const char *after_line_word(const char *csverr)
+{
+    static const char *const WORD[] = {"line ", "linje "};
+    for (size_t i = 0; i < sizeof WORD / sizeof WORD[0]; i++)
+        if (strncmp(csverr, WORD[i], strlen(WORD[i])) == 0)
+            return csverr + strlen(WORD[i]);
+    return NULL;
+}
+
+int rfy_rates_load_files_lang(rfy_rates **out, size_t n, const char *const *names,
+                              const char *const *texts, const size_t *lens, rfy_lang lang,
+                              char **errmsg)
+{
     rfy_rates *r = calloc(1, sizeof *r);
     size_t *order = calloc(n ? n : 1, sizeof *order);
-    error_list errors = {NULL, 0, 0, 0};
+    error_list errors = {NULL, 0, 0, 0, lang == RFY_LANG_EN ? RFY_LANG_EN : RFY_LANG_DA};
     int rc = RFY_OK;
     size_t i;
 
@@ -412,25 +453,27 @@ int rfy_rates_load_files(rfy_rates **out, size_t n, const char *const *names,
             rc = RFY_ENOMEM;
             goto cleanup;
         }
-        /* the loader's messages are English, and so the CSV reader's among them */
-        rc = rfy_csv_read_buffer_lang(texts[k], lens[k], ',', on_row, &c, RFY_LANG_EN, &csverr);
+        /* the CSV reader's messages in the loader's language, among the loader's own */
+        rc = rfy_csv_read_buffer_lang(texts[k], lens[k], ',', on_row, &c, errors.lang, &csverr);
         for (size_t j = first_comment; j < r->ncomments; j++)
             r->comments[j].year = (int)c.first_row_year;
         if (rc != RFY_OK && rc != RFY_ESTOP && errors.rc != RFY_ENOMEM) {
             /* the CSV itself is malformed: "line N: why" -> "FILE:N: why" */
-            const char *why = !csverr ? "cannot be read"
-                              : strncmp(csverr, "line ", 5) ? csverr : csverr + 5;
+            const char *why = !csverr ? rfy_message_format(RFY_MSG_RL_CSV_UNREADABLE, lang)
+                              : after_line_word(csverr) ? after_line_word(csverr)
+                                                        : csverr;
             size_t m = strlen(names[k]) + strlen(why) + 4;
             char *line = malloc(m);
             if (line) {
                 snprintf(line, m, "%s:%s%s", names[k], csverr && why != csverr ? "" : " ", why);
                 add_error(&errors, rc == RFY_ECSV ? RFY_ERATES : rc, "", 0, line);
             } else {
-                add_error(&errors, RFY_ENOMEM, "", 0, "out of memory");
+                add_error(&errors, RFY_ENOMEM, "", 0, rfy_rc_text(RFY_ENOMEM, errors.lang));
             }
             free(line);
         } else if (!c.seen_header && rc == RFY_OK) {
-            add_error(&errors, RFY_ERATES, names[k], 1, "missing header line");
+            add_error(&errors, RFY_ERATES, names[k], 1,
+                      rfy_message_format(RFY_MSG_RL_NO_HEADER, errors.lang));
         }
         free(csverr);
     }
@@ -453,7 +496,13 @@ cleanup:
     return RFY_OK;
 }
 
+/* The built-in tables; a fault (a build gone wrong) said in Danish. */
 int rfy_rates_load_builtin(rfy_rates **out, char **errmsg)
+{
+    return rfy_rates_load_builtin_lang(out, RFY_LANG_DA, errmsg);
+}
+
+int rfy_rates_load_builtin_lang(rfy_rates **out, rfy_lang lang, char **errmsg)
 {
     size_t n = rfy_builtin_rate_file_count, i;
     const char **names = calloc(n ? n : 1, sizeof *names);
@@ -469,7 +518,7 @@ int rfy_rates_load_builtin(rfy_rates **out, char **errmsg)
             texts[i] = rfy_builtin_rate_files[i].text;
             lens[i] = rfy_builtin_rate_files[i].len;
         }
-        rc = rfy_rates_load_files(out, n, names, texts, lens, errmsg);
+        rc = rfy_rates_load_files_lang(out, n, names, texts, lens, lang, errmsg);
     }
     free(names);
     free(texts);
@@ -519,7 +568,29 @@ static int read_file(const char *path, char **text, size_t *len)
     return RFY_OK;
 }
 
+/*
+ * A message of the directory as a whole into *errmsg (when asked for):
+ * catalogue message `id` in `lang` with `dir` (or a file) and `reason`.
+ */
+static void dir_error(char **errmsg, rfy_message id, rfy_lang lang, const char *path,
+                      const char *reason)
+{
+    const char *fmt = rfy_message_format(id, lang);
+    size_t m;
+    if (!errmsg)
+        return;
+    m = strlen(fmt) + strlen(path) + (reason ? strlen(reason) : 0) + 1;
+    if ((*errmsg = malloc(m)) != NULL)
+        snprintf(*errmsg, m, fmt, path, reason);
+}
+
+/* A directory of tables, its faults said in Danish. */
 int rfy_rates_load_dir(rfy_rates **out, const char *dir, char **errmsg)
+{
+    return rfy_rates_load_dir_lang(out, dir, RFY_LANG_DA, errmsg);
+}
+
+int rfy_rates_load_dir_lang(rfy_rates **out, const char *dir, rfy_lang lang, char **errmsg)
 {
     DIR *d;
     struct dirent *e;
@@ -532,12 +603,7 @@ int rfy_rates_load_dir(rfy_rates **out, const char *dir, char **errmsg)
         *errmsg = NULL;
     d = opendir(dir);
     if (!d) {
-        if (errmsg) {
-            size_t m = strlen(dir) + 128;
-            if ((*errmsg = malloc(m)) != NULL)
-                snprintf(*errmsg, m, "%s: cannot open rate table directory: %s", dir,
-                         strerror(errno));
-        }
+        dir_error(errmsg, RFY_MSG_RL_DIR_OPEN, lang, dir, rfy_errno_text(errno, lang));
         return RFY_EIO;
     }
     while ((e = readdir(d)) != NULL) {
@@ -561,11 +627,7 @@ int rfy_rates_load_dir(rfy_rates **out, const char *dir, char **errmsg)
     }
     closedir(d);
     if (rc == RFY_OK && n == 0) {
-        if (errmsg) {
-            size_t m = strlen(dir) + 64;
-            if ((*errmsg = malloc(m)) != NULL)
-                snprintf(*errmsg, m, "%s: no *.csv rate tables in this directory", dir);
-        }
+        dir_error(errmsg, RFY_MSG_RL_DIR_EMPTY, lang, dir, NULL);
         rc = RFY_ERATES;
     }
     if (rc == RFY_OK) {
@@ -583,18 +645,15 @@ int rfy_rates_load_dir(rfy_rates **out, const char *dir, char **errmsg)
         }
         snprintf(path, m, "%s/%s", dir, names[i]);
         rc = read_file(path, &texts[i], &lens[i]);
-        if (rc != RFY_OK && errmsg) {
-            size_t k = m + 128;
-            if ((*errmsg = malloc(k)) != NULL)
-                snprintf(*errmsg, k, "%s: %s", path,
-                         rc == RFY_ERATES ? "rate table file larger than 16 MiB"
-                                          : "cannot read rate table file");
-        }
+        if (rc == RFY_ERATES || rc == RFY_EIO)
+            dir_error(errmsg,
+                      rc == RFY_ERATES ? RFY_MSG_RL_FILE_TOO_LARGE : RFY_MSG_RL_FILE_UNREADABLE,
+                      lang, path, NULL);
         free(path);
     }
     if (rc == RFY_OK)
-        rc = rfy_rates_load_files(out, n, (const char *const *)names, (const char *const *)texts,
-                                  lens, errmsg);
+        rc = rfy_rates_load_files_lang(out, n, (const char *const *)names,
+                                       (const char *const *)texts, lens, lang, errmsg);
     for (i = 0; i < n; i++) {
         free(names[i]);
         if (texts)

@@ -207,6 +207,71 @@ typedef enum rfy_message {
     RFY_MSG_LEDGER_IMPORT_DONE, /* %lu stored, %s file */
     RFY_MSG_LEDGER_CANNOT_EXPORT,
     RFY_MSG_LEDGER_FAILED,
+    /* ---- the rate-table loader (rfy_rates_load_*_lang): one "FILE:LINE: reason" each;
+     * file names, keys and column names stay as they are */
+    RFY_MSG_RL_HEADER,         /* %s = the header's columns */
+    RFY_MSG_RL_FIELDS,         /* %d fields, %s the header's columns, %lu found */
+    RFY_MSG_RL_NUL,            /* %lu = the field's number */
+    RFY_MSG_RL_UNKNOWN_KEY,    /* %.60s = the key as written */
+    RFY_MSG_RL_YEARS,          /* %d first, %d last year */
+    RFY_MSG_RL_TO_BEFORE_FROM, /* effective_to before effective_from */
+    RFY_MSG_RL_UNIT,           /* %s key, %s its unit */
+    RFY_MSG_RL_PROVENANCE,
+    RFY_MSG_RL_LEGAL_REF_EMPTY,
+    RFY_MSG_RL_SOURCE_EMPTY,
+    RFY_MSG_RL_CHAIN_DERIVED,   /* amount 'chain' without provenance derived */
+    RFY_MSG_RL_CHAIN_NOT_CHAIN, /* %s key */
+    RFY_MSG_RL_CHAIN_BASE,      /* %s key, %d its base year */
+    RFY_MSG_RL_CHAIN_CANNOT,    /* %s key, %d year, %d base year, %d year */
+    RFY_MSG_RL_NO_ROWS,
+    RFY_MSG_RL_DUPLICATE, /* %s key, %s file, %lu line */
+    RFY_MSG_RL_OVERLAP,   /* %s key, %s file, %lu line, %s month */
+    RFY_MSG_RL_MORE_ERRORS,
+    RFY_MSG_RL_CSV_UNREADABLE, /* a table the CSV reader gave up on without a reason */
+    RFY_MSG_RL_NO_HEADER,
+    RFY_MSG_RL_DIR_OPEN,        /* %s directory, %s the system's reason */
+    RFY_MSG_RL_DIR_EMPTY,       /* %s directory */
+    RFY_MSG_RL_FILE_TOO_LARGE,  /* %s file */
+    RFY_MSG_RL_FILE_UNREADABLE, /* %s file */
+    /* ---- rfy_rates_derive_lang: "rfy rates derive: " and the reason */
+    RFY_MSG_RD_NO_BASE,      /* %s the year before, %s key */
+    RFY_MSG_RD_NOT_LOADED,   /* %s the loader's faults */
+    RFY_MSG_RD_NOT_CHECKED,  /* the tables derived from fail rfy rates check */
+    RFY_MSG_RD_YEAR,         /* %s year given, %s years covered, %s the year to derive */
+    RFY_MSG_RD_R,            /* %s as given (or RFY_MSG_RD_MISSING) */
+    RFY_MSG_RD_AFDAEMPNING,  /* %s as given */
+    RFY_MSG_RD_REDUCTION,    /* %s as given */
+    RFY_MSG_RD_NORMALBIDRAG, /* %s as given */
+    RFY_MSG_RD_MISSING,      /* "(mangler)": a value not given */
+    /* ---- the parsers' reasons (rfy_reason_text): the English text is the
+     * parser's own *why, word for word; no conversions */
+    RFY_MSG_WHY_FIRST,
+    RFY_MSG_WHY_MONTH_FORMAT = RFY_MSG_WHY_FIRST,
+    RFY_MSG_WHY_MONTH_NONE,
+    RFY_MSG_WHY_DATE_FORMAT,
+    RFY_MSG_WHY_DATE_NONE,
+    RFY_MSG_WHY_DECIMALS_UNSUPPORTED,
+    RFY_MSG_WHY_EMPTY,
+    RFY_MSG_WHY_TOO_LONG,
+    RFY_MSG_WHY_COMMA,
+    RFY_MSG_WHY_POINT,
+    RFY_MSG_WHY_EXPONENT,
+    RFY_MSG_WHY_SPACE,
+    RFY_MSG_WHY_SIGN_FIRST,
+    RFY_MSG_WHY_CHARACTER,
+    RFY_MSG_WHY_SIGN,
+    RFY_MSG_WHY_SIGN_NEGATIVE,
+    RFY_MSG_WHY_TWO_DECIMALS,
+    RFY_MSG_WHY_DECIMALS,
+    RFY_MSG_WHY_TWO_POINTS,
+    RFY_MSG_WHY_NO_INTEGER,
+    RFY_MSG_WHY_NO_DIGITS,
+    RFY_MSG_WHY_NO_FRACTION,
+    RFY_MSG_WHY_NOT_NUMBER,
+    RFY_MSG_WHY_POINT_AFTER_COMMA,
+    RFY_MSG_WHY_POINT_GROUPING,
+    RFY_MSG_WHY_TWO_COMMAS,
+    RFY_MSG_WHY_LAST = RFY_MSG_WHY_TWO_COMMAS,
     RFY_MSG_COUNT
 } rfy_message;
 
@@ -238,6 +303,18 @@ RFY_API const char *rfy_errno_text(int errnum, rfy_lang lang);
  * has no message of its own.  Static text: never free it.
  */
 RFY_API const char *rfy_rc_text(int rc, rfy_lang lang);
+
+/*
+ * A parser's reason in `lang`: `why` as rfy_date_parse(), rfy_month_parse(),
+ * rfy_decimal_parse(), rfy_amount_parse(), rfy_amount_parse_da() or
+ * rfy_audit_tolerance_parse() set it (static English text, the words their
+ * callers and rfy__number_fault-style matching rely on), rendered from the
+ * catalogue (RFY_MSG_WHY_*): "no such date in the calendar" is "den dato
+ * findes ikke i kalenderen" in Danish.  A text the catalogue does not know
+ * (another library's) comes back as it is; NULL gives "".  Static text:
+ * never free it.
+ */
+RFY_API const char *rfy_reason_text(const char *why, rfy_lang lang);
 
 RFY_END_DECLS
 

@@ -26,6 +26,7 @@
 
 #include <rfy/date.h>
 #include <rfy/export.h>
+#include <rfy/fault.h> /* rfy_lang */
 
 RFY_BEGIN_DECLS
 
@@ -145,8 +146,9 @@ RFY_API int rfy_rates_load_builtin(rfy_rates **out, char **errmsg);
  * set of tables, replacing the built-in ones.  A malformed file (unknown key,
  * wrong unit, bad date or amount, effective_to before effective_from,
  * duplicate key and date, two rows of one key covering the same month) is
- * refused with RFY_ERATES and *errmsg "FILE:LINE: reason".  Effective dates
- * must lie in RFY_RATES_FIRST_YEAR..RFY_RATES_LAST_YEAR.
+ * refused with RFY_ERATES and *errmsg "FILE:LINE: reason" (one line per
+ * fault, in Danish; rfy_rates_load_dir_lang() below for English).  Effective
+ * dates must lie in RFY_RATES_FIRST_YEAR..RFY_RATES_LAST_YEAR.
  */
 RFY_API int rfy_rates_load_dir(rfy_rates **out, const char *dir, char **errmsg);
 
@@ -156,6 +158,23 @@ RFY_API int rfy_rates_load_dir(rfy_rates **out, const char *dir, char **errmsg);
  */
 RFY_API int rfy_rates_load_files(rfy_rates **out, size_t n, const char *const *names,
                          const char *const *texts, const size_t *lens, char **errmsg);
+
+/*
+ * The three loaders above with their faults said in `lang`: RFY_LANG_DA
+ * (what the functions without _lang say) or RFY_LANG_EN.  Every line of
+ * *errmsg is "FILE:LINE: reason" with the reason from the engine's catalogue
+ * (rfy/messages.h), a parser's reason among them ("effective_from: den dato
+ * findes ikke i kalenderen"), and so are the messages of the directory as a
+ * whole ("DIR: kan ikke åbne satstabelmappen: ...").  File names, keys,
+ * column names and values stay as written in both languages.  Otherwise as
+ * rfy_rates_load_builtin(), rfy_rates_load_dir() and rfy_rates_load_files().
+ */
+RFY_API int rfy_rates_load_builtin_lang(rfy_rates **out, rfy_lang lang, char **errmsg);
+RFY_API int rfy_rates_load_dir_lang(rfy_rates **out, const char *dir, rfy_lang lang,
+                                    char **errmsg);
+RFY_API int rfy_rates_load_files_lang(rfy_rates **out, size_t n, const char *const *names,
+                                      const char *const *texts, const size_t *lens, rfy_lang lang,
+                                      char **errmsg);
 
 RFY_API void rfy_rates_free(rfy_rates *rates);
 
@@ -289,6 +308,18 @@ RFY_API int rfy_rates_derive(char **text, size_t *len, long *replaces, size_t n,
                              const char *const *names, const char *const *texts,
                              const size_t *lens, const rfy_rates_derive_args *args,
                              char **errmsg);
+
+/*
+ * rfy_rates_derive() with *errmsg in `lang`: RFY_LANG_DA (what
+ * rfy_rates_derive() says) or RFY_LANG_EN.  The loader's faults in it (the
+ * tables derived from, or the derived set) are in the same language
+ * (rfy_rates_load_files_lang()); the derived file's own text (its comments
+ * and source cells) is the same in both.
+ */
+RFY_API int rfy_rates_derive_lang(char **text, size_t *len, long *replaces, size_t n,
+                                  const char *const *names, const char *const *texts,
+                                  const size_t *lens, const rfy_rates_derive_args *args,
+                                  rfy_lang lang, char **errmsg);
 
 RFY_END_DECLS
 
