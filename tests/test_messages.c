@@ -246,13 +246,26 @@ START_TEST(every_parser_reason_in_the_catalogue) {
     rc = rfy_audit_tolerance_parse(v, "0.5x", 4, &why);
     reason_known(rc, why, "0.5x");
     mpz_clear(v);
-    /* in Danish, one example each */
-    ck_assert_str_eq(rfy_reason_text("no such date in the calendar", RFY_LANG_DA),
-                     "den dato findes ikke i kalenderen");
-    ck_assert_str_eq(rfy_reason_text("unexpected character (expected digits and one decimal point)",
-                                     RFY_LANG_DA),
-                     "uventet tegn (forventede cifre og ét decimaltegn)");
-    /* a text the catalogue does not know comes back as it is; NULL is "" */
+    /* in Danish, one example each, from the parsers themselves */
+    {
+        rfy_date day;
+        mpz_t a;
+        ck_assert_int_eq(rfy_date_parse(&day, "2025-02-30", 10, &why), RFY_EINPUT);
+        ck_assert_str_eq(rfy_reason_text(why, RFY_LANG_DA), "den dato findes ikke i kalenderen");
+        mpz_init(a);
+        ck_assert_int_eq(rfy_decimal_parse(a, "12x", 3, &RFY_AMOUNT_DOT, &why), RFY_EINPUT);
+        mpz_clear(a);
+        ck_assert_str_eq(rfy_reason_text(why, RFY_LANG_DA),
+                         "uventet tegn (forventede cifre og ét decimaltegn)");
+    }
+    /* a reason is known by the parser's pointer, not by its words: a copy of
+     * the words, or a text the catalogue does not know, comes back as it is;
+     * NULL is "" */
+    {
+        char copy[64];
+        snprintf(copy, sizeof copy, "%s", "no such date in the calendar");
+        ck_assert_str_eq(rfy_reason_text(copy, RFY_LANG_DA), "no such date in the calendar");
+    }
     ck_assert_str_eq(rfy_reason_text("something else", RFY_LANG_DA), "something else");
     ck_assert_str_eq(rfy_reason_text(NULL, RFY_LANG_DA), "");
 }

@@ -2,6 +2,8 @@
 #include <rfy/date.h>
 #include <rfy/status.h>
 
+#include "reasons.h"
+
 static int is_leap(int y)
 {
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -36,9 +38,9 @@ int rfy_month_parse(rfy_month *out, const char *text, size_t len, const char **w
 {
     int y, m;
     if (len != 7 || text[4] != '-' || digits(text, 4, &y) || digits(text + 5, 2, &m))
-        return fail(why, "expected a month as YYYY-MM");
+        return fail(why, rfy__why(RFY_MSG_WHY_MONTH_FORMAT));
     if (y < 1 || m < 1 || m > 12)
-        return fail(why, "no such month");
+        return fail(why, rfy__why(RFY_MSG_WHY_MONTH_NONE));
     *out = RFY_MONTH(y, m);
     return RFY_OK;
 }
@@ -48,9 +50,9 @@ int rfy_date_parse(rfy_date *out, const char *text, size_t len, const char **why
     int y, m, d;
     if (len != 10 || text[4] != '-' || text[7] != '-' || digits(text, 4, &y) ||
         digits(text + 5, 2, &m) || digits(text + 8, 2, &d))
-        return fail(why, "expected a date as YYYY-MM-DD");
+        return fail(why, rfy__why(RFY_MSG_WHY_DATE_FORMAT));
     if (y < 1 || m < 1 || m > 12 || d < 1 || d > rfy_days_in_month(y, m))
-        return fail(why, "no such date in the calendar");
+        return fail(why, rfy__why(RFY_MSG_WHY_DATE_NONE));
     out->year = y;
     out->month = m;
     out->day = d;

@@ -61,13 +61,6 @@ const char *rfy__hint_default_lang(rfy_hint h, rfy_lang lang)
     return lang != RFY_LANG_EN && DEFAULT_HINT_DA[h] ? DEFAULT_HINT_DA[h] : DEFAULT_HINT[h];
 }
 
-const char *rfy__decimal_comma_why(void)
-{
-    /* rfy_decimal_parse()'s reason for a ',' in '.' syntax: static, with the
-     * library's way out (a program rewrites it with rfy_hints_apply) */
-    return "unexpected ',' (no thousands separators; " DEFAULT_DECIMAL_COMMA ")";
-}
-
 rfy_hints *rfy_hints_new(void)
 {
     return calloc(1, sizeof(rfy_hints));

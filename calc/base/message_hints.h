@@ -14,7 +14,4 @@ const char *rfy__hint_default(rfy_hint h);
  * binding's), else the one above. */
 const char *rfy__hint_default_lang(rfy_hint h, rfy_lang lang);
 
-/* "unexpected ',' (no thousands separators; DEFAULT HINT)": static, for rfy_decimal_parse. */
-const char *rfy__decimal_comma_why(void);
-
 #endif

@@ -11,6 +11,8 @@
  */
 #include <string.h>
 
+#include "reasons.h"
+
 #include <rfy/messages.h>
 #include <rfy/status.h>
 
@@ -554,15 +556,23 @@ const char *rfy_message_format(rfy_message id, rfy_lang lang) {
     return lang == RFY_LANG_EN ? MESSAGES[id].en : MESSAGES[id].da;
 }
 
+const char *rfy__why(rfy_message id) {
+    return MESSAGES[id].en;
+}
+
+int rfy__why_id(const char *why) {
+    /* by address: the parsers hand out the catalogue's own English text */
+    for (int id = RFY_MSG_WHY_FIRST; why && id <= RFY_MSG_WHY_LAST; id++)
+        if (why == MESSAGES[id].en)
+            return id;
+    return -1;
+}
+
 const char *rfy_reason_text(const char *why, rfy_lang lang) {
-    /* the parsers keep their static English reasons (callers match them by
-     * their first words); the catalogue holds the same words and the Danish */
-    if (!why)
-        return "";
-    for (int id = RFY_MSG_WHY_FIRST; id <= RFY_MSG_WHY_LAST; id++)
-        if (strcmp(why, MESSAGES[id].en) == 0)
-            return lang == RFY_LANG_EN ? MESSAGES[id].en : MESSAGES[id].da;
-    return why;
+    int id = rfy__why_id(why);
+    if (id < 0)
+        return why ? why : ""; /* not a reason of rfy's parsers: as it is */
+    return lang == RFY_LANG_EN ? MESSAGES[id].en : MESSAGES[id].da;
 }
 
 const char *rfy_rc_text(int rc, rfy_lang lang) {

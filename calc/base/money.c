@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "fault.h"
-#include "message_hints.h"
 #include "exact.h"
 #include "money_text.h"
+#include "reasons.h"
 #include <rfy/money.h>
 #include <rfy/status.h>
 
@@ -26,31 +26,26 @@ static int fail(const char **why, const char *msg)
 rfy_fault_code rfy__number_fault(const char *why)
 {
     /* The reasons of rfy_decimal_parse() above and rfy_amount_parse()
-     * (money_grouped.c), by their first words: each kind has one code. */
-    static const struct {
-        const char *start;
-        rfy_fault_code code;
-    } KIND[] = {
-        {"a sign is not allowed", RFY_FAULT_NUMBER_SIGN},
-        {"a sign is only allowed first", RFY_FAULT_NUMBER_SIGN},
-        {"more than 2 decimals", RFY_FAULT_NUMBER_DECIMALS},
-        {"too many decimals", RFY_FAULT_NUMBER_DECIMALS},
-        {"unexpected ','", RFY_FAULT_NUMBER_COMMA},
-        {"unexpected '.'", RFY_FAULT_NUMBER_POINT},
-        {"exponent", RFY_FAULT_NUMBER_EXPONENT},
-        {"contains white space", RFY_FAULT_NUMBER_SPACE},
-        {"unexpected character", RFY_FAULT_NUMBER_CHARACTER},
-        {"too long", RFY_FAULT_NUMBER_TOO_LONG},
-        {"empty value", RFY_FAULT_REQUIRED},
-        {"more than one decimal comma", RFY_FAULT_NUMBER_TWO_COMMAS},
-    };
-    size_t i;
-    if (!why)
-        return RFY_FAULT_NUMBER_INVALID;
-    for (i = 0; i < sizeof KIND / sizeof KIND[0]; i++)
-        if (strncmp(why, KIND[i].start, strlen(KIND[i].start)) == 0)
-            return KIND[i].code;
-    return RFY_FAULT_NUMBER_INVALID;
+     * (money_grouped.c) are catalogue entries (reasons.h): each kind has one
+     * code, found by the entry, never by the words. */
+    switch (rfy__why_id(why)) {
+    case RFY_MSG_WHY_SIGN:
+    case RFY_MSG_WHY_SIGN_NEGATIVE:
+    case RFY_MSG_WHY_SIGN_FIRST: return RFY_FAULT_NUMBER_SIGN;
+    case RFY_MSG_WHY_TWO_DECIMALS:
+    case RFY_MSG_WHY_DECIMALS: return RFY_FAULT_NUMBER_DECIMALS;
+    case RFY_MSG_WHY_COMMA: return RFY_FAULT_NUMBER_COMMA;
+    case RFY_MSG_WHY_POINT:
+    case RFY_MSG_WHY_POINT_AFTER_COMMA:
+    case RFY_MSG_WHY_POINT_GROUPING: return RFY_FAULT_NUMBER_POINT;
+    case RFY_MSG_WHY_EXPONENT: return RFY_FAULT_NUMBER_EXPONENT;
+    case RFY_MSG_WHY_SPACE: return RFY_FAULT_NUMBER_SPACE;
+    case RFY_MSG_WHY_CHARACTER: return RFY_FAULT_NUMBER_CHARACTER;
+    case RFY_MSG_WHY_TOO_LONG: return RFY_FAULT_NUMBER_TOO_LONG;
+    case RFY_MSG_WHY_EMPTY: return RFY_FAULT_REQUIRED;
+    case RFY_MSG_WHY_TWO_COMMAS: return RFY_FAULT_NUMBER_TWO_COMMAS;
+    default: return RFY_FAULT_NUMBER_INVALID;
+    }
 }
 
 int rfy_decimal_parse(mpz_t out, const char *text, size_t len, const rfy_decimal_syntax *syn,
@@ -69,11 +64,11 @@ int rfy_decimal_parse(mpz_t out, const char *text, size_t len, const rfy_decimal
     const char other = syn->decimal_point == '.' ? ',' : '.';
 
     if (syn->max_decimals > RFY_DECIMAL_MAX_SCALE)
-        return fail(why, "unsupported number of decimals"); /* a caller's error, not the data's */
+        return fail(why, rfy__why(RFY_MSG_WHY_DECIMALS_UNSUPPORTED)); /* a caller's error, not the data's */
     if (len == 0)
-        return fail(why, "empty value");
+        return fail(why, rfy__why(RFY_MSG_WHY_EMPTY));
     if (len > RFY_DECIMAL_MAX_CHARS)
-        return fail(why, "too long (more than 24 characters)");
+        return fail(why, rfy__why(RFY_MSG_WHY_TOO_LONG));
     /* Errors of kind first (a thousands separator, an exponent, white space, a
      * misplaced sign, a stray character), so that "1.000,50" is reported as the
      * separator it is, not as "too many decimals". */
@@ -82,25 +77,22 @@ int rfy_decimal_parse(mpz_t out, const char *text, size_t len, const rfy_decimal
         if ((ch >= '0' && ch <= '9') || ch == (unsigned char)syn->decimal_point)
             continue;
         if (ch == (unsigned char)other)
-            return fail(why, other == ','
-                                 ? rfy__decimal_comma_why()
-                                 : "unexpected '.' (no thousands separators; the decimal "
-                                   "separator is ',')");
+            return fail(why, rfy__why(other == ',' ? RFY_MSG_WHY_COMMA : RFY_MSG_WHY_POINT));
         if (ch == 'e' || ch == 'E')
-            return fail(why, "exponent notation is not allowed");
+            return fail(why, rfy__why(RFY_MSG_WHY_EXPONENT));
         if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n')
-            return fail(why, "contains white space");
+            return fail(why, rfy__why(RFY_MSG_WHY_SPACE));
         if ((ch == '-' || ch == '+') && i > 0)
-            return fail(why, "a sign is only allowed first");
+            return fail(why, rfy__why(RFY_MSG_WHY_SIGN_FIRST));
         if (ch != '-' && ch != '+')
-            return fail(why, "unexpected character (expected digits and one decimal point)");
+            return fail(why, rfy__why(RFY_MSG_WHY_CHARACTER));
     }
     i = 0;
     if (text[0] == '+')
-        return fail(why, "a sign is not allowed");
+        return fail(why, rfy__why(RFY_MSG_WHY_SIGN));
     if (text[0] == '-') {
         if (!syn->allow_sign)
-            return fail(why, "a sign is not allowed (amounts are never negative)");
+            return fail(why, rfy__why(RFY_MSG_WHY_SIGN_NEGATIVE));
         negative = 1;
         i = 1;
     }
@@ -109,8 +101,8 @@ int rfy_decimal_parse(mpz_t out, const char *text, size_t len, const rfy_decimal
         if (ch >= '0' && ch <= '9') {
             if (seen_point) {
                 if (++frac_digits > syn->max_decimals)
-                    return fail(why, syn->max_decimals == 2 ? "more than 2 decimals (no thousands separators are allowed)"
-                                                            : "too many decimals");
+                    return fail(why, rfy__why(syn->max_decimals == 2 ? RFY_MSG_WHY_TWO_DECIMALS
+                                                                     : RFY_MSG_WHY_DECIMALS));
             } else {
                 int_digits++;
             }
@@ -121,18 +113,18 @@ int rfy_decimal_parse(mpz_t out, const char *text, size_t len, const rfy_decimal
                 big = 1;
         } else if (ch == (unsigned char)syn->decimal_point) {
             if (seen_point)
-                return fail(why, "more than one decimal point");
+                return fail(why, rfy__why(RFY_MSG_WHY_TWO_POINTS));
             if (int_digits == 0)
-                return fail(why, "missing digits before the decimal point");
+                return fail(why, rfy__why(RFY_MSG_WHY_NO_INTEGER));
             seen_point = 1;
         } else {
-            return fail(why, "a sign is only allowed first"); /* only digits, points, signs remain */
+            return fail(why, rfy__why(RFY_MSG_WHY_SIGN_FIRST)); /* only digits, points, signs remain */
         }
     }
     if (int_digits == 0)
-        return fail(why, "no digits");
+        return fail(why, rfy__why(RFY_MSG_WHY_NO_DIGITS));
     if (seen_point && frac_digits == 0)
-        return fail(why, "empty fraction after the decimal point");
+        return fail(why, rfy__why(RFY_MSG_WHY_NO_FRACTION));
     /* Scale: pad the fraction with zeros up to max_decimals. */
     while (frac_digits < syn->max_decimals) {
         digits[nd++] = '0';
@@ -146,7 +138,7 @@ int rfy_decimal_parse(mpz_t out, const char *text, size_t len, const rfy_decimal
     if (!big)
         mpz_set_ui(out, v);
     else if (mpz_set_str(out, digits, 10) != 0)
-        return fail(why, "not a number"); /* unreachable: only digits were collected */
+        return fail(why, rfy__why(RFY_MSG_WHY_NOT_NUMBER)); /* unreachable: only digits were collected */
     if (negative)
         mpz_neg(out, out);
     return RFY_OK;

@@ -18,6 +18,8 @@
 #include <rfy/money.h>
 #include <rfy/status.h>
 
+#include "reasons.h"
+
 int rfy_amount_parse(mpz_t out, const char *text, size_t len, const rfy_decimal_syntax *syn,
                      const char **why)
 {
@@ -33,7 +35,7 @@ int rfy_amount_parse(mpz_t out, const char *text, size_t len, const rfy_decimal_
         ;
     if (memchr(text + end, '.', len - end)) {
         if (why)
-            *why = "unexpected '.' after the decimal comma (write 20.000,00 or 20000,00)";
+            *why = rfy__why(RFY_MSG_WHY_POINT_AFTER_COMMA);
         return RFY_EINPUT;
     }
     i = 0;
@@ -59,8 +61,7 @@ int rfy_amount_parse(mpz_t out, const char *text, size_t len, const rfy_decimal_
     return rfy_decimal_parse(out, plain, n, syn, why);
 bad:
     if (why)
-        *why = "unexpected '.' (the decimal separator is ','; a '.' may only group the kroner by "
-               "three: 20.000,00)";
+        *why = rfy__why(RFY_MSG_WHY_POINT_GROUPING);
     return RFY_EINPUT;
 }
 
@@ -87,7 +88,7 @@ int rfy_amount_parse_da(mpz_t out, const char *text, size_t len, const rfy_decim
     if (comma && memchr(comma + 1, ',', len - (size_t)(comma + 1 - text))) {
         /* "4,650,00": an English grouping or a typo; either way not an amount to guess at */
         if (why)
-            *why = "more than one decimal comma (a ',' stands only before the øre; write 4.650,00 or 4650)";
+            *why = rfy__why(RFY_MSG_WHY_TWO_COMMAS);
         return RFY_EINPUT;
     }
     return rfy_amount_parse(out, text, len, &da, why);

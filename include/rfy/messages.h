@@ -307,12 +307,12 @@ RFY_API const char *rfy_rc_text(int rc, rfy_lang lang);
 /*
  * A parser's reason in `lang`: `why` as rfy_date_parse(), rfy_month_parse(),
  * rfy_decimal_parse(), rfy_amount_parse(), rfy_amount_parse_da() or
- * rfy_audit_tolerance_parse() set it (static English text, the words their
- * callers and rfy__number_fault-style matching rely on), rendered from the
- * catalogue (RFY_MSG_WHY_*): "no such date in the calendar" is "den dato
- * findes ikke i kalenderen" in Danish.  A text the catalogue does not know
- * (another library's) comes back as it is; NULL gives "".  Static text:
- * never free it.
+ * rfy_audit_tolerance_parse() set it.  Those point *why at the English text
+ * of a catalogue entry (RFY_MSG_WHY_*) itself, and this function knows the
+ * entry by that pointer, not by the words: "no such date in the calendar" is
+ * "den dato findes ikke i kalenderen" in Danish.  Pass the pointer the parser
+ * gave; any other text (a copy, another library's) comes back as it is; NULL
+ * gives "".  Static text: never free it.
  */
 RFY_API const char *rfy_reason_text(const char *why, rfy_lang lang);
 
