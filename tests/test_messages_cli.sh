@@ -14,6 +14,9 @@
 # key), r-unit (kr/week for a monthly key), r-legal (legal_ref empty), r-empty (no
 # *.csv); r-none does not exist.
 #
+# After the table: what rfy rates check and rfy rates show print on standard output (the
+# headings in Danish by default, in English with --lang en, the columns aligned in both).
+#
 # usage: bash test_messages_cli.sh PATH_TO_RFY SOURCE_DIR
 set -u
 . "$(dirname "$0")/lib.sh"
@@ -136,6 +139,61 @@ EOF
 check "--lang fr: exit 2" [ $? = 2 ]
 check "--lang fr: both languages, Danish first" \
     [ "$(head -n 1 err.txt)" = "rfy: --lang 'fr': brug da eller en (--lang 'fr': use da or en)" ]
+# What rfy rates check and rfy rates show print on standard output: the headings in Danish, in
+# English with --lang en (keys, units, provenance names and sources are the tables' own words).
+# stdout_lines EXIT "ARGS" FILE: run both languages, standard output into FILE.da and FILE.en
+stdout_lines() {
+    local want=$1 lang rc
+    local -a args
+    read -r -a args <<<"$2"
+    for lang in da en; do
+        "$RFY" "${args[@]}" --lang "$lang" >"$3.$lang" 2>/dev/null </dev/null
+        rc=$?
+        check "rfy $2 (--lang $lang): exit $rc, expected $want" [ "$rc" = "$want" ]
+    done
+}
+# has FILE LINE: FILE holds LINE as a whole line
+has() { grep -qxF -- "$2" "$1"; }
+lacks() { ! grep -qF -- "$2" "$1"; }
+stdout_lines 0 "rates check" check
+for pair in \
+    "Strukturfejl: ingen|Structural errors: none" \
+    "Manglende nøgler (hver dækket måned fra 2013-01):|Missing keys (every covered month from 2013-01):" \
+    "ingen påkrævet nøgle mangler|no required key missing" \
+    "Indekseringskæden (docs/rates.md afsnit 4):|Indexation chain (docs/rates.md section 4):" \
+    "FRAVÆRENDE normalbidrag_month 2016-01..2016-12 (en sag efter § 68 stk. 2 nr. 4 skal have det dokumenterede child_support)|ABSENT normalbidrag_month 2016-01..2016-12 (a § 68 stk. 2 nr. 4 case needs the documented child_support)" \
+    "kontrollerede 184 værdier (55 offentliggjorte, 52 sekundære, 77 afledte): alle genskabt af kæden|checked 184 values (55 published, 52 secondary, 77 derived): all reproduced by the chain"; do
+    check "rates check: Danish line '${pair%%|*}'" has check.da "${pair%%|*}"
+    check "rates check --lang en: English line '${pair#*|}'" has check.en "${pair#*|}"
+    check "rates check: no English line '${pair#*|}' by default" lacks check.da "${pair#*|}"
+done
+stdout_lines 0 "rates show 2025" show
+check "rates show 2025: Danish heading" grep -qE '^Satstabel 2025 \(rates_id [0-9a-f]{16}\)$' show.da
+check "rates show 2025 --lang en: English heading" grep -qE '^Rate table 2025 \(rates_id [0-9a-f]{16}\)$' show.en
+check "rates show 2025: Danish column heads" grep -qE '^nøgle +beløb enhed +gælder +herkomst +lovhenvisning$' show.da
+check "rates show 2025 --lang en: English column heads" \
+    grep -qE '^key +amount unit +effective +provenance legal reference$' show.en
+check "rates show 2025: 'kilde:' before a source" grep -qE '^ +kilde: .*\(2025\.csv:[0-9]+\)$' show.da
+check "rates show 2025 --lang en: 'source:' before a source" grep -qE '^ +source: .*\(2025\.csv:[0-9]+\)$' show.en
+check "rates show 2025: no 'source:' by default" lacks show.da 'source:'
+# the columns line up in both languages: the legal reference starts under its head (characters,
+# not bytes: "nøgle" and "beløb" are five wide)
+for lang in da en; do
+    head2=$(sed -n 2p show.$lang)
+    row=$(sed -n 3p show.$lang)
+    word=$(printf '%s' "$head2" | awk '{print $NF}')
+    [ "$lang" = en ] && word="legal reference"
+    pre_head=${head2%"$word"}
+    pre_row=${row%%LAS*}
+    check "rates show 2025 --lang $lang: the legal reference under its head" \
+        [ "$(printf '%s' "$pre_head" | LC_ALL=C.UTF-8 wc -m)" = "$(printf '%s' "$pre_row" | LC_ALL=C.UTF-8 wc -m)" ]
+    pre_head=${head2%%beløb*}
+    [ "$lang" = en ] && pre_head=${head2%%amount*}
+    pre_row=${row%%.00 kr/month*}
+    check "rates show 2025 --lang $lang: the amounts end under their head" \
+        [ $(( $(printf '%s' "$pre_head" | LC_ALL=C.UTF-8 wc -m) + $([ "$lang" = en ] && echo 6 || echo 5) )) = $(( $(printf '%s' "$pre_row" | LC_ALL=C.UTF-8 wc -m) + 3 )) ]
+done
+
 # The usage after an error follows the language too.
 "$RFY" batch -x one.csv >/dev/null 2>err.txt
 check "usage after an error: Danish" grep -q '^brug: rfy batch ' err.txt
