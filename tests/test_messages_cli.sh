@@ -102,6 +102,11 @@ done <<'EOF'
 2 | ledger import L.db nofile.csv | rfy ledger import: kan ikke læse nofile.csv: filen eller mappen findes ikke | rfy ledger import: cannot read nofile.csv: No such file or directory
 2 | ledger runs nofile.db | rfy ledger: ledgeren nofile.db findes ikke: giv ledgerens fil (rfy batch --ledger FIL opretter en) | rfy ledger: ledger nofile.db does not exist: give the ledger's file (rfy batch --ledger FILE creates one)
 2 | ledger --bogus runs L.db | rfy ledger: ukendt tilvalg '--bogus' (rfy help ledger viser tilvalgene) | rfy ledger: unknown option '--bogus' (rfy help ledger lists the options)
+2 | ledger frob x.db | rfy ledger: ukendt underkommando 'frob' | rfy ledger: unknown sub-command 'frob'
+2 | ledger runs x.db extra | rfy ledger: forkert antal argumenter til 'runs' | rfy ledger: wrong number of arguments to 'runs'
+2 | ledger show x.db | rfy ledger: forkert antal argumenter til 'show' | rfy ledger: wrong number of arguments to 'show'
+2 | ledger export x.db | rfy ledger: export kræver --run ID | rfy ledger: export needs --run ID
+2 | ledger runs | rfy ledger: forventede en underkommando og ledgerens fil | rfy ledger: expected a sub-command and the ledger's file
 # ---- rfy preview and rfy whatif
 2 | preview --month 2024-05 | rfy preview: --category skal angives (forsorger, ikke_forsorger, u25_hjemme eller u25_hjemme_bidrag) | rfy preview: --category is required (forsorger, ikke_forsorger, u25_hjemme or u25_hjemme_bidrag)
 2 | preview --category forsorger | rfy preview: --month ÅÅÅÅ-MM skal angives | rfy preview: --month YYYY-MM is required
@@ -139,6 +144,12 @@ EOF
 check "--lang fr: exit 2" [ $? = 2 ]
 check "--lang fr: both languages, Danish first" \
     [ "$(head -n 1 err.txt)" = "rfy: --lang 'fr': brug da eller en (--lang 'fr': use da or en)" ]
+# rfy ledger frob: the message names the sub-command, then the usage follows (in the language)
+"$RFY" ledger frob x.db >/dev/null 2>err.txt
+check "ledger frob: exit 2" [ $? = 2 ]
+check "ledger frob: the usage after the message" [ "$(sed -n 2p err.txt | cut -c1-16)" = "brug: rfy ledger" ]
+check "ledger frob: no ledger file created" [ ! -e x.db ]
+
 # What rfy rates check and rfy rates show print on standard output: the headings in Danish, in
 # English with --lang en (keys, units, provenance names and sources are the tables' own words).
 # stdout_lines EXIT "ARGS" FILE: run both languages, standard output into FILE.da and FILE.en

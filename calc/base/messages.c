@@ -496,6 +496,12 @@ static const message_text MESSAGES[RFY_MSG_COUNT] = {
          "rfy ledger import: %lu case-months from %s stored as history\n"},
     [RFY_MSG_LEDGER_CANNOT_EXPORT] = {"eksporten kan ikke skrives", "cannot write the export"},
     [RFY_MSG_LEDGER_FAILED] = {"mislykkedes", "failed"},
+    [RFY_MSG_LEDGER_EXPECTED] = {"forventede en underkommando og ledgerens fil",
+                                 "expected a sub-command and the ledger's file"},
+    [RFY_MSG_LEDGER_UNKNOWN_SUB] = {"ukendt underkommando '%s'", "unknown sub-command '%s'"},
+    [RFY_MSG_LEDGER_SUB_ARGS] = {"forkert antal argumenter til '%s'",
+                                 "wrong number of arguments to '%s'"},
+    [RFY_MSG_LEDGER_EXPORT_RUN] = {"export kræver --run ID", "export needs --run ID"},
     /* the rate-table loader */
     [RFY_MSG_RL_HEADER] = {"overskriften skal være: %s", "header must be: %s"},
     [RFY_MSG_RL_FIELDS] = {"forventede %d felter (%s), fandt %lu",

@@ -250,6 +250,10 @@ typedef enum rfy_message {
     RFY_MSG_LEDGER_IMPORT_DONE, /* %lu stored, %s file */
     RFY_MSG_LEDGER_CANNOT_EXPORT,
     RFY_MSG_LEDGER_FAILED,
+    RFY_MSG_LEDGER_EXPECTED,    /* fewer than a sub-command and a file; the usage follows */
+    RFY_MSG_LEDGER_UNKNOWN_SUB, /* %s = the sub-command as written; the usage follows */
+    RFY_MSG_LEDGER_SUB_ARGS,    /* %s = the sub-command: wrong number of arguments */
+    RFY_MSG_LEDGER_EXPORT_RUN,  /* export without --run */
     /* ---- the rate-table loader (rfy_rates_load_*_lang): one "FILE:LINE: reason" each;
      * file names, keys and column names stay as they are */
     RFY_MSG_RL_HEADER,         /* %s = the header's columns */
