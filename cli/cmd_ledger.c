@@ -257,8 +257,10 @@ int cmd_ledger(int argc, char **argv)
         default: return usage();
         }
     }
-    if (argc - optind < 2)
+    if (argc - optind < 2) {
+        cli_say("ledger", RFY_MSG_LEDGER_EXPECTED);
         return usage();
+    }
     sub = argv[optind];
     path = argv[optind + 1];
     p.json = json;
@@ -326,6 +328,15 @@ int cmd_ledger(int argc, char **argv)
         }
         free(msg);
     } else {
+        /* name what is wrong before the usage: a sub-command not known, the
+         * wrong number of operands, or export without its --run */
+        if (strcmp(sub, "runs") && strcmp(sub, "show") && strcmp(sub, "export") &&
+            strcmp(sub, "verify") && strcmp(sub, "import"))
+            cli_say("ledger", RFY_MSG_LEDGER_UNKNOWN_SUB, sub);
+        else if (strcmp(sub, "export") == 0 && argc - optind == 2)
+            cli_say("ledger", RFY_MSG_LEDGER_EXPORT_RUN);
+        else
+            cli_say("ledger", RFY_MSG_LEDGER_SUB_ARGS, sub);
         return usage();
     }
     if (rc != RFY_OK)

@@ -47,6 +47,22 @@ static const char RATES_FOOTER[] =
     "Exit codes: 0 fine; 1 check found missing keys or chain disagreements;\n"
     "2 usage error or invalid rate tables.  See docs/rates.md.\n";
 
+/* `s` left-aligned (right-aligned when width < 0) in |width| columns of the
+ * terminal, counting characters, not bytes: "nøgle" and "beløb" are 5 wide,
+ * so the Danish heads line up with the rows as the English ones do. */
+static void print_cell(const char *s, int width)
+{
+    int chars = 0, pad;
+    for (const char *p = s; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    pad = (width < 0 ? -width : width) - chars;
+    if (width < 0)
+        printf("%*s", pad > 0 ? pad : 0, "");
+    fputs(s, stdout);
+    if (width > 0)
+        printf("%*s", pad > 0 ? pad : 0, "");
+}
+
 static void show_row(const rfy_rate_value *v)
 {
     char amount[48], from[11], to[11];
@@ -55,15 +71,17 @@ static void show_row(const rfy_rate_value *v)
     rfy_rate_value_amount_text(amount, sizeof amount, v, '.');
     rfy_date_format(from, &d_from);
     rfy_date_format(to, &d_to);
-    printf("%-32s %12s %-9s %s..%s  %-9s %s\n", rfy_rate_key_name(key), amount,
+    printf("%-32s %12s %-9s %s..%s  %-10s %s\n", rfy_rate_key_name(key), amount,
            rfy_rate_key_unit(key), from, to, rfy_provenance_name(rfy_rate_value_provenance(v)),
            rfy_rate_value_legal_ref(v));
-    printf("%-32s   source: %s (%s:%lu%s)\n", "", rfy_rate_value_source(v), rfy_rate_value_file(v),
+    printf("%-32s   ", "");
+    printf(cli_msg(RFY_MSG_RS_SOURCE), rfy_rate_value_source(v), rfy_rate_value_file(v),
            rfy_rate_value_line(v),
            !rfy_rate_value_chained(v) ? ""
            : rfy_sanction_day_level_key(key) != RFY_RATE_KEY_COUNT
-               ? "; amount computed from the level: round(level × 12 / 260)"
-               : "; amount computed by the chain");
+               ? cli_msg(RFY_MSG_RS_FROM_LEVEL)
+               : cli_msg(RFY_MSG_RS_FROM_CHAIN));
+    putchar('\n');
 }
 
 /* The rows whose effective dates touch `year`, key by key; returns how many. */
@@ -91,7 +109,7 @@ static void show_notes(const rfy_rates *rates, int year)
         if (c->year != year)
             continue;
         if (shown++ == 0)
-            printf("\nNotes and assumptions in the table files:\n");
+            printf("\n%s\n", cli_msg(RFY_MSG_RS_NOTES));
         printf("  %s (%s:%lu)\n", c->text, c->file, c->line);
     }
 }
@@ -110,9 +128,8 @@ static int show_year(const rfy_rates *rates, int year)
             const rfy_rate_value *v = rfy_rates_at(rates, i);
             if (rfy_rate_value_from(v).year <= year &&
                 rfy_rate_value_to(v).year >= year) { /* e.g. a regulation row */
-                printf("No rate table covers %d (the tables cover %s). Rows dated %d: regulation "
-                       "parameters only, no amount a computation uses:\n",
-                       year, years, year);
+                printf(cli_msg(RFY_MSG_RS_NOT_COVERED), year, years, year);
+                putchar('\n');
                 show_rows(rates, year);
                 show_notes(rates, year);
                 break;
@@ -120,9 +137,19 @@ static int show_year(const rfy_rates *rates, int year)
         }
         return RFY_EXIT_USAGE;
     }
-    printf("Rate table %d (rates_id %s)\n", year, rfy_rates_id(rates));
-    printf("%-32s %12s %-9s %-22s  %-9s %s\n", "key", "amount", "unit", "effective", "provenance",
-           "legal reference");
+    printf(cli_msg(RFY_MSG_RS_HEADING), year, rfy_rates_id(rates));
+    putchar('\n');
+    /* the widths of show_row()'s columns */
+    print_cell(cli_msg(RFY_MSG_RS_COL_KEY), 32);
+    putchar(' ');
+    print_cell(cli_msg(RFY_MSG_RS_COL_AMOUNT), -12);
+    putchar(' ');
+    print_cell(cli_msg(RFY_MSG_RS_COL_UNIT), 9);
+    putchar(' ');
+    print_cell(cli_msg(RFY_MSG_RS_COL_EFFECTIVE), 22);
+    fputs("  ", stdout);
+    print_cell(cli_msg(RFY_MSG_RS_COL_PROVENANCE), 10);
+    printf(" %s\n", cli_msg(RFY_MSG_RS_COL_LEGAL_REF));
     show_rows(rates, year);
     show_notes(rates, year);
     return RFY_EXIT_OK;
@@ -143,7 +170,7 @@ static int check(const char *dir)
 
     if (rc != RFY_OK) {
         const char *nl = err ? strchr(err, '\n') : NULL;
-        printf("Structural errors (the tables cannot be used until these are fixed):\n");
+        printf("%s\n", cli_msg(RFY_MSG_RC_STRUCT_ERRORS));
         for (const char *p = err; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
             const char *end = strchr(p, '\n');
             printf("  %.*s\n", end ? (int)(end - p) : (int)strlen(p), p);
@@ -155,13 +182,13 @@ static int check(const char *dir)
         return RFY_EXIT_USAGE;
     }
     printf("rates_id %s\n", rfy_rates_id(rates));
-    printf("Structural errors: none\n");
-    printf("\nMissing keys (every covered month from 2013-01):\n");
-    missing = rfy_rates_check_missing(rates, stdout);
-    printf("%s\n", missing ? "missing keys found: rows of those months will be rejected"
-                           : "no required key missing");
-    printf("\nIndexation chain (docs/rates.md section 4):\n");
-    chain = rfy_rates_check_chain(rates, stdout);
+    printf("%s\n\n", cli_msg(RFY_MSG_RC_STRUCT_NONE));
+    printf(cli_msg(RFY_MSG_RC_MISSING_HEAD), "2013-01");
+    putchar('\n');
+    missing = rfy_rates_check_missing_lang(rates, cli_lang, stdout);
+    printf("%s\n\n", cli_msg(missing ? RFY_MSG_RC_MISSING_FOUND : RFY_MSG_RC_MISSING_NONE));
+    printf("%s\n", cli_msg(RFY_MSG_RC_CHAIN_HEAD));
+    chain = rfy_rates_check_chain_lang(rates, cli_lang, stdout);
     rfy_rates_free(rates);
     return missing == 0 && chain == 0 ? RFY_EXIT_OK : RFY_EXIT_REJECTS;
 }
@@ -181,8 +208,9 @@ static int export_tables(const char *dir)
     rc = rates_files_write("rates export", dir, f.n, (const char *const *)f.names,
                            (const char *const *)f.texts, f.lens);
     if (rc == 0)
-        printf("wrote %zu table files to %s; use them with --rates %s (docs/rates.md)\n", f.n,
-               dir, dir);
+        printf(cli_msg(RFY_MSG_RATES_EXPORTED), (unsigned long)f.n, dir, dir);
+    if (rc == 0)
+        putchar('\n');
     rates_files_free(&f);
     return rc == 0 ? RFY_EXIT_OK : RFY_EXIT_USAGE;
 }
@@ -250,9 +278,8 @@ static int derive(const char *from, const char *out, const rfy_rates_derive_args
     lens[m++] = len;
     if (rates_files_write("rates derive", out, m, names, texts, lens) != 0)
         goto done;
-    printf("wrote %zu table files to %s, %s derived (every value marked derived; rfy rates show "
-           "%d --rates %s lists them); use them with --rates %s (docs/rates.md)\n",
-           m, out, name, a->year, out, out);
+    printf(cli_msg(RFY_MSG_RATES_DERIVED), (unsigned long)m, out, name, a->year, out, out);
+    putchar('\n');
     rc = RFY_EXIT_OK;
 done:
     free(names);

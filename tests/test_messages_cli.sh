@@ -14,6 +14,9 @@
 # key), r-unit (kr/week for a monthly key), r-legal (legal_ref empty), r-empty (no
 # *.csv); r-none does not exist.
 #
+# After the table: what rfy rates check and rfy rates show print on standard output (the
+# headings in Danish by default, in English with --lang en, the columns aligned in both).
+#
 # usage: bash test_messages_cli.sh PATH_TO_RFY SOURCE_DIR
 set -u
 . "$(dirname "$0")/lib.sh"
@@ -99,6 +102,11 @@ done <<'EOF'
 2 | ledger import L.db nofile.csv | rfy ledger import: kan ikke læse nofile.csv: filen eller mappen findes ikke | rfy ledger import: cannot read nofile.csv: No such file or directory
 2 | ledger runs nofile.db | rfy ledger: ledgeren nofile.db findes ikke: giv ledgerens fil (rfy batch --ledger FIL opretter en) | rfy ledger: ledger nofile.db does not exist: give the ledger's file (rfy batch --ledger FILE creates one)
 2 | ledger --bogus runs L.db | rfy ledger: ukendt tilvalg '--bogus' (rfy help ledger viser tilvalgene) | rfy ledger: unknown option '--bogus' (rfy help ledger lists the options)
+2 | ledger frob x.db | rfy ledger: ukendt underkommando 'frob' | rfy ledger: unknown sub-command 'frob'
+2 | ledger runs x.db extra | rfy ledger: forkert antal argumenter til 'runs' | rfy ledger: wrong number of arguments to 'runs'
+2 | ledger show x.db | rfy ledger: forkert antal argumenter til 'show' | rfy ledger: wrong number of arguments to 'show'
+2 | ledger export x.db | rfy ledger: export kræver --run ID | rfy ledger: export needs --run ID
+2 | ledger runs | rfy ledger: forventede en underkommando og ledgerens fil | rfy ledger: expected a sub-command and the ledger's file
 # ---- rfy preview and rfy whatif
 2 | preview --month 2024-05 | rfy preview: --category skal angives (forsorger, ikke_forsorger, u25_hjemme eller u25_hjemme_bidrag) | rfy preview: --category is required (forsorger, ikke_forsorger, u25_hjemme or u25_hjemme_bidrag)
 2 | preview --category forsorger | rfy preview: --month ÅÅÅÅ-MM skal angives | rfy preview: --month YYYY-MM is required
@@ -136,6 +144,67 @@ EOF
 check "--lang fr: exit 2" [ $? = 2 ]
 check "--lang fr: both languages, Danish first" \
     [ "$(head -n 1 err.txt)" = "rfy: --lang 'fr': brug da eller en (--lang 'fr': use da or en)" ]
+# rfy ledger frob: the message names the sub-command, then the usage follows (in the language)
+"$RFY" ledger frob x.db >/dev/null 2>err.txt
+check "ledger frob: exit 2" [ $? = 2 ]
+check "ledger frob: the usage after the message" [ "$(sed -n 2p err.txt | cut -c1-16)" = "brug: rfy ledger" ]
+check "ledger frob: no ledger file created" [ ! -e x.db ]
+
+# What rfy rates check and rfy rates show print on standard output: the headings in Danish, in
+# English with --lang en (keys, units, provenance names and sources are the tables' own words).
+# stdout_lines EXIT "ARGS" FILE: run both languages, standard output into FILE.da and FILE.en
+stdout_lines() {
+    local want=$1 lang rc
+    local -a args
+    read -r -a args <<<"$2"
+    for lang in da en; do
+        "$RFY" "${args[@]}" --lang "$lang" >"$3.$lang" 2>/dev/null </dev/null
+        rc=$?
+        check "rfy $2 (--lang $lang): exit $rc, expected $want" [ "$rc" = "$want" ]
+    done
+}
+# has FILE LINE: FILE holds LINE as a whole line
+has() { grep -qxF -- "$2" "$1"; }
+lacks() { ! grep -qF -- "$2" "$1"; }
+stdout_lines 0 "rates check" check
+for pair in \
+    "Strukturfejl: ingen|Structural errors: none" \
+    "Manglende nøgler (hver dækket måned fra 2013-01):|Missing keys (every covered month from 2013-01):" \
+    "ingen påkrævet nøgle mangler|no required key missing" \
+    "Indekseringskæden (docs/rates.md afsnit 4):|Indexation chain (docs/rates.md section 4):" \
+    "FRAVÆRENDE normalbidrag_month 2016-01..2016-12 (en sag efter § 68 stk. 2 nr. 4 skal have det dokumenterede child_support)|ABSENT normalbidrag_month 2016-01..2016-12 (a § 68 stk. 2 nr. 4 case needs the documented child_support)" \
+    "kontrollerede 184 værdier (55 offentliggjorte, 52 sekundære, 77 afledte): alle genskabt af kæden|checked 184 values (55 published, 52 secondary, 77 derived): all reproduced by the chain"; do
+    check "rates check: Danish line '${pair%%|*}'" has check.da "${pair%%|*}"
+    check "rates check --lang en: English line '${pair#*|}'" has check.en "${pair#*|}"
+    check "rates check: no English line '${pair#*|}' by default" lacks check.da "${pair#*|}"
+done
+stdout_lines 0 "rates show 2025" show
+check "rates show 2025: Danish heading" grep -qE '^Satstabel 2025 \(rates_id [0-9a-f]{16}\)$' show.da
+check "rates show 2025 --lang en: English heading" grep -qE '^Rate table 2025 \(rates_id [0-9a-f]{16}\)$' show.en
+check "rates show 2025: Danish column heads" grep -qE '^nøgle +beløb enhed +gælder +herkomst +lovhenvisning$' show.da
+check "rates show 2025 --lang en: English column heads" \
+    grep -qE '^key +amount unit +effective +provenance legal reference$' show.en
+check "rates show 2025: 'kilde:' before a source" grep -qE '^ +kilde: .*\(2025\.csv:[0-9]+\)$' show.da
+check "rates show 2025 --lang en: 'source:' before a source" grep -qE '^ +source: .*\(2025\.csv:[0-9]+\)$' show.en
+check "rates show 2025: no 'source:' by default" lacks show.da 'source:'
+# the columns line up in both languages: the legal reference starts under its head (characters,
+# not bytes: "nøgle" and "beløb" are five wide)
+for lang in da en; do
+    head2=$(sed -n 2p show.$lang)
+    row=$(sed -n 3p show.$lang)
+    word=$(printf '%s' "$head2" | awk '{print $NF}')
+    [ "$lang" = en ] && word="legal reference"
+    pre_head=${head2%"$word"}
+    pre_row=${row%%LAS*}
+    check "rates show 2025 --lang $lang: the legal reference under its head" \
+        [ "$(printf '%s' "$pre_head" | LC_ALL=C.UTF-8 wc -m)" = "$(printf '%s' "$pre_row" | LC_ALL=C.UTF-8 wc -m)" ]
+    pre_head=${head2%%beløb*}
+    [ "$lang" = en ] && pre_head=${head2%%amount*}
+    pre_row=${row%%.00 kr/month*}
+    check "rates show 2025 --lang $lang: the amounts end under their head" \
+        [ $(( $(printf '%s' "$pre_head" | LC_ALL=C.UTF-8 wc -m) + $([ "$lang" = en ] && echo 6 || echo 5) )) = $(( $(printf '%s' "$pre_row" | LC_ALL=C.UTF-8 wc -m) + 3 )) ]
+done
+
 # The usage after an error follows the language too.
 "$RFY" batch -x one.csv >/dev/null 2>err.txt
 check "usage after an error: Danish" grep -q '^brug: rfy batch ' err.txt

@@ -526,12 +526,20 @@ START_TEST(chain_builtin)
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    ck_assert_int_eq(rfy_rates_check_chain(r, f), 0);
+    ck_assert_int_eq(rfy_rates_check_chain_lang(r, RFY_LANG_EN, f), 0);
     fclose(f);
     ck_assert_ptr_nonnull(strstr(buf, "all reproduced by the chain"));
     ck_assert_ptr_null(strstr(buf, "MISMATCH"));
     free(buf);
     ck_assert_int_eq(rfy_rates_check_chain(r, NULL), 0);
+    /* the function without _lang speaks Danish, as rfy rates check does by default */
+    buf = NULL;
+    f = open_memstream(&buf, &len);
+    ck_assert_int_eq(rfy_rates_check_chain(r, f), 0);
+    fclose(f);
+    ck_assert_msg(strstr(buf, "kontrollerede 184 værdier (55 offentliggjorte, 52 sekundære, 77 "
+                              "afledte): alle genskabt af kæden\n") != NULL, "%s", buf);
+    free(buf);
     rfy_rates_free(r);
 }
 END_TEST
@@ -550,11 +558,19 @@ START_TEST(chain_off_by_one_krone)
                 "rfy_ikke_forsorger,2025-01-01,2025-12-31,12771,", NULL);
     ck_assert_int_eq(rfy_rates_load_files(&r, e.n, e.names, e.texts, e.lens, NULL), RFY_OK);
     f = open_memstream(&buf, &len);
-    ck_assert_int_eq(rfy_rates_check_chain(r, f), 1);
+    ck_assert_int_eq(rfy_rates_check_chain_lang(r, RFY_LANG_EN, f), 1);
     fclose(f);
     ck_assert_msg(strstr(buf, "MISMATCH 2025 rfy_ikke_forsorger (2025.csv:") != NULL, "%s", buf);
     ck_assert_ptr_nonnull(strstr(buf, "derived): table 12771.00, chain gives 12770.00"));
     ck_assert_ptr_nonnull(strstr(buf, "MISMATCHES FOUND"));
+    free(buf);
+    buf = NULL;
+    f = open_memstream(&buf, &len);
+    ck_assert_int_eq(rfy_rates_check_chain(r, f), 1);
+    fclose(f);
+    ck_assert_msg(strstr(buf, "AFVIGELSE 2025 rfy_ikke_forsorger (2025.csv:") != NULL, "%s", buf);
+    ck_assert_ptr_nonnull(strstr(buf, "derived): tabellen 12771.00, kæden giver 12770.00"));
+    ck_assert_ptr_nonnull(strstr(buf, "AFVIGELSER FUNDET"));
     free(buf);
     rfy_rates_free(r);
     free(e.owned);
@@ -596,7 +612,7 @@ START_TEST(chain_sanction_day)
                 "sanction_day_forsorger,2024-01-01,2024-12-31,757,", NULL);
     ck_assert_int_eq(rfy_rates_load_files(&r, e.n, e.names, e.texts, e.lens, NULL), RFY_OK);
     f = open_memstream(&buf, &len);
-    ck_assert_int_eq(rfy_rates_check_chain(r, f), 1);
+    ck_assert_int_eq(rfy_rates_check_chain_lang(r, RFY_LANG_EN, f), 1);
     fclose(f);
     ck_assert_msg(strstr(buf, "MISMATCH 2024 sanction_day_forsorger (2024.csv:") != NULL, "%s",
                   buf);
@@ -690,7 +706,7 @@ START_TEST(chain_cannot_run)
     ck_assert_str_eq(e.names[e.n], "2026.csv");
     ck_assert_int_eq(rfy_rates_load_files(&r, e.n, e.names, e.texts, e.lens, NULL), RFY_OK);
     f = open_memstream(&buf, &len);
-    ck_assert_int_eq(rfy_rates_check_chain(r, f), -1);
+    ck_assert_int_eq(rfy_rates_check_chain_lang(r, RFY_LANG_EN, f), -1);
     fclose(f);
     ck_assert_ptr_nonnull(strstr(buf, "cannot run the chain: no regulation_r_pct row for 2016"));
     free(buf);
@@ -1303,7 +1319,7 @@ START_TEST(reduction_moved_to_2026)
         char *buf = NULL;
         size_t len = 0;
         FILE *f = open_memstream(&buf, &len);
-        ck_assert_int_eq(rfy_rates_check_chain(r, f), 2);
+        ck_assert_int_eq(rfy_rates_check_chain_lang(r, RFY_LANG_EN, f), 2);
         fclose(f);
         ck_assert_msg(strstr(buf, "MISMATCH 2026 rfy_sdp_max_week") &&
                           strstr(buf, "table 5085.00, chain gives 5060.00"), "%s", buf);
@@ -1383,7 +1399,7 @@ START_TEST(check_missing_keys)
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    ck_assert_int_eq(rfy_rates_check_missing(r, f), 0);
+    ck_assert_int_eq(rfy_rates_check_missing_lang(r, RFY_LANG_EN, f), 0);
     fclose(f);
     ck_assert_ptr_null(strstr(buf, "MISSING"));
     ck_assert_ptr_nonnull(strstr(buf, "ABSENT normalbidrag_month 2016-01..2016-12"));
@@ -1403,7 +1419,7 @@ START_TEST(check_missing_keys)
         ck_assert_int_eq(load_texts(&r, &err, 1, names, texts), RFY_OK);
         f = open_memstream(&buf, &len);
         /* forsørger 2024-01..02, and ikke-forsørger, u25, cap, hourly for all 12 months */
-        ck_assert_int_eq(rfy_rates_check_missing(r, f), 5);
+        ck_assert_int_eq(rfy_rates_check_missing_lang(r, RFY_LANG_EN, f), 5);
         fclose(f);
         ck_assert_ptr_nonnull(strstr(buf, "MISSING rfy_forsorger 2024-01..2024-02 ("));
         ck_assert_ptr_nonnull(strstr(buf, "MISSING rfy_ikke_forsorger 2024-01..2024-12 ("));
@@ -1411,6 +1427,18 @@ START_TEST(check_missing_keys)
         ck_assert_ptr_nonnull(strstr(buf, "ABSENT rfy_sdp_max_week 2024-01..2024-12 ("));
         ck_assert_ptr_nonnull(strstr(buf, "ABSENT dagpenge_max_month 2024-01..2024-12 (the § 68 "
                                           "stk. 5 bound"));
+        free(buf);
+        /* the function without _lang speaks Danish, as rfy rates check does by default */
+        buf = NULL;
+        f = open_memstream(&buf, &len);
+        ck_assert_int_eq(rfy_rates_check_missing(r, f), 5);
+        fclose(f);
+        ck_assert_msg(strstr(buf, "MANGLER rfy_forsorger 2024-01..2024-02 (tabellen for de "
+                                  "måneder har ingen række med den: hver række i sådan en måned "
+                                  "ville blive afvist)\n") != NULL, "%s", buf);
+        ck_assert_ptr_nonnull(strstr(buf, "FRAVÆRENDE dagpenge_max_month 2024-01..2024-12 "
+                                          "(grænsen efter § 68 stk. 5"));
+        ck_assert_ptr_null(strstr(buf, "MISSING"));
         free(buf);
         rfy_rates_free(r);
     }

@@ -43,7 +43,7 @@ expect_out_re() { if grep -qE -- "$1" "$scratch/out"; then ok; else bad "$last: 
 # --- rates check: the built-in tables reproduce the indexation chain --------------
 run rates check
 expect_rc 0
-expect_out "all reproduced by the chain"
+expect_out "kontrollerede 184 værdier (55 offentliggjorte, 52 sekundære, 77 afledte): alle genskabt af kæden"
 builtin_id=$(sed -n 's/^rates_id \([0-9a-f]\{16\}\)$/\1/p' "$scratch/out")
 if [ -n "$builtin_id" ]; then ok; else bad "rates check: no 'rates_id <16 hex>' line"; fi
 
@@ -57,6 +57,9 @@ expect_out_re '^rfy_u25_hjemme +3834\.00 kr/month '
 expect_out_re '^wage_threshold_month +16323\.00 kr/month '
 expect_out_re '^activation_hour_disregard +17\.86 kr/hour '
 expect_out_re '^rfy_sdp_max_week +4695\.00 kr/week '
+expect_out "kilde: https://bm.dk/satser/satser-for-2024/ressourceforloebsydelse (2024.csv:"
+run --lang en rates show 2024
+expect_rc 0
 expect_out "source: https://bm.dk/satser/satser-for-2024/ressourceforloebsydelse (2024.csv:"
 # every 2024 row, and no row of another year
 if grep -q '2023-\|2025-' "$scratch/out"; then bad "show 2024 lists another year's row"; else ok; fi
@@ -95,13 +98,20 @@ sed -i 's/^rfy_ikke_forsorger,2025-01-01,2025-12-31,12770,/rfy_ikke_forsorger,20
     "$scratch/rates-edited/2025.csv"
 run rates --rates "$scratch/rates-edited" check
 expect_rc 1
+expect_out "AFVIGELSE 2025 rfy_ikke_forsorger (2025.csv:"
+expect_out "tabellen 12771.00, kæden giver 12770.00"
+expect_out "Strukturfejl: ingen"
+expect_out "AFVIGELSER FUNDET"
+run --lang en rates --rates "$scratch/rates-edited" check
+expect_rc 1
 expect_out "MISMATCH 2025 rfy_ikke_forsorger (2025.csv:"
 expect_out "table 12771.00, chain gives 12770.00"
 expect_out "Structural errors: none"
+expect_out "MISMATCHES FOUND"
 if grep -q "rates_id $builtin_id" "$scratch/out"; then bad "edited tables kept the built-in rates_id"; else ok; fi
 
 # --- rates show 2025 / 2026: the values, and the assumptions written in the tables --------
-run rates show 2026
+run --lang en rates show 2026
 expect_rc 0
 # 2026 forsørger: round(16972 × 1.045) = round(17735.74) = 17736, computed by the chain
 expect_out_re '^rfy_forsorger +17736\.00 kr/month +2026-01-01\.\.2026-12-31 +derived '
@@ -120,6 +130,10 @@ expect_out "Notes and assumptions in the table files:"
 expect_out "Assumption A2: r 2026 = 4.5"
 expect_out "Assumption A3"
 expect_out "lov nr. 1750 af 29.12.2025"
+run rates show 2026
+expect_rc 0
+expect_out "; beløbet er beregnet af kæden"
+expect_out "Noter og antagelser i tabelfilerne:"
 run rates show 2025
 expect_rc 0
 expect_out_re '^rfy_forsorger +16972\.00 kr/month +2025-01-01\.\.2025-12-31 +derived '
@@ -132,13 +146,21 @@ run rates show 2027
 expect_rc 2
 if head -n 1 "$scratch/err" | grep -qF "ingen satstabel dækker 2027: tabellerne dækker 2012-2026"; then ok; else
     bad "show 2027: the first line of stderr does not name the covered years"; fi
-if head -n 1 "$scratch/out" | grep -qF "No rate table covers 2027 (the tables cover 2012-2026)"; then ok; else
+if head -n 1 "$scratch/out" | grep -qF "Ingen satstabel dækker 2027 (tabellerne dækker 2012-2026)"; then ok; else
     bad "show 2027: the first line of stdout does not name the covered years"; fi
+run --lang en rates show 2027
+expect_rc 2
+if head -n 1 "$scratch/out" | grep -qF "No rate table covers 2027 (the tables cover 2012-2026)"; then ok; else
+    bad "show 2027 --lang en: the first line of stdout does not name the covered years"; fi
 expect_out_re '^regulation_reduction_pct +0\.45 percent +2027-01-01'
 
 # --- export DIR -> --rates DIR: the same tables, id and results -------------------------------
 run rates export "$scratch/exported"
 expect_rc 0
+expect_out "skrev $(ls "$SRC"/rates/*.csv | wc -l) tabelfiler i $scratch/exported; brug dem med --rates $scratch/exported (docs/rates.md)"
+run --lang en rates export "$scratch/exported-en"
+expect_rc 0
+expect_out "wrote $(ls "$SRC"/rates/*.csv | wc -l) table files to $scratch/exported-en; use them with --rates $scratch/exported-en (docs/rates.md)"
 for f in "$SRC"/rates/*.csv; do
     if cmp -s "$f" "$scratch/exported/$(basename "$f")"; then ok; else bad "export: $(basename "$f") differs from rates/"; fi
 done
@@ -175,7 +197,7 @@ expect_out_re '^wage_threshold_month +17672\.00 '
 # ... and the check shows why the reduction is in 2027: the 2026 maxima with a source
 # (5.085, 22.041) are not what the chain then gives (4.865 × 1,0405 → 5.060; 21.092 × 1,0405
 # → 21.946)
-run rates --rates "$scratch/moved" check
+run --lang en rates --rates "$scratch/moved" check
 expect_rc 1
 expect_out "MISMATCH 2026 rfy_sdp_max_week"
 expect_out "table 5085.00, chain gives 5060.00"
@@ -187,10 +209,15 @@ sed -i '/^rfy_ikke_forsorger,2026-/d; /^activation_hour_disregard,2026-/d' "$scr
 sed -i 's/^rfy_u25_hjemme,2025-01-01,2025-12-31,3972,/rfy_u25_hjemme,2025-01-01,2025-06-30,3972,/' "$scratch/gaps/2025.csv"
 run rates --rates "$scratch/gaps" check
 expect_rc 1
+expect_out "MANGLER rfy_ikke_forsorger 2026-01..2026-12 (tabellen for de måneder har ingen række med den"
+expect_out "manglende nøgler fundet: rækker i de måneder bliver afvist"
+run --lang en rates --rates "$scratch/gaps" check
+expect_rc 1
 expect_out "Structural errors: none"
 expect_out "MISSING rfy_ikke_forsorger 2026-01..2026-12"
 expect_out "MISSING activation_hour_disregard 2026-01..2026-12"
 expect_out "MISSING rfy_u25_hjemme 2025-07..2025-12"
+expect_out "missing keys found: rows of those months will be rejected"
 expect_out "all reproduced by the chain"
 # and a computation in such a month names the table's gap, not "newer tables"
 run preview --rates "$scratch/gaps" --month 2026-05 --category ikke_forsorger
@@ -203,12 +230,13 @@ sed -i 's/^rfy_forsorger,2024-01-01,2024-12-31,16382,kr\/month,/rfy_forsorger,20
 sed -i 's/^rfy_ikke_forsorger,2024-01-01,2024-12-31,12326,/rfy_ikke_forsorger,2024-01-01,2024-12-31,-12326,/' "$scratch/broken/2024.csv"
 run rates --rates "$scratch/broken" check
 expect_rc 2
-expect_out "Structural errors (the tables cannot be used until these are fixed):"
+expect_out "Strukturfejl (tabellerne kan ikke bruges, før de er rettet):"
 expect_out "2024.csv:4: unit for rfy_forsorger skal være 'kr/month'"
 expect_out "2024.csv:5: amount: fortegn er ikke tilladt"
 expect_err "rfy: ugyldige satstabeller: 2024.csv:4: unit for rfy_forsorger skal være 'kr/month' (alle fejl står på standardoutput)"
 run --lang en rates --rates "$scratch/broken" check
 expect_rc 2
+expect_out "Structural errors (the tables cannot be used until these are fixed):"
 expect_out "2024.csv:4: unit of rfy_forsorger must be 'kr/month'"
 expect_out "2024.csv:5: amount: a sign is not allowed"
 expect_err "rfy: invalid rate tables: 2024.csv:4: unit of rfy_forsorger must be 'kr/month' (all errors listed on standard output)"
@@ -247,7 +275,10 @@ expect_err "no rate table covers 2027-01"
 expect_err "rfy rates derive YEAR --r PCT -o DIR"
 run rates derive 2027 --r 2.9 -o "$scratch/d27"
 expect_rc 0
-expect_out "2027.csv derived"
+expect_out "skrev 16 tabelfiler i $scratch/d27, 2027.csv afledt (hver værdi markeret derived"
+run --lang en rates derive 2027 --r 2.9 -o "$scratch/d27en"
+expect_rc 0
+expect_out "wrote 16 table files to $scratch/d27en, 2027.csv derived (every value marked derived"
 # every row of 2027 derived, with its chain and numbers in the source
 if awk -F, '$2 ~ /^2027-/ && $6 != "derived" { bad = 1 } END { exit bad }' "$scratch/d27/2027.csv"; then ok; else
     bad "derive: a 2027 row is not derived"; fi
@@ -258,6 +289,10 @@ for f in "$SRC"/rates/20[12][0-6].csv; do
     if cmp -s "$f" "$scratch/d27/$(basename "$f")"; then ok; else bad "derive: $(basename "$f") differs from rates/"; fi
 done
 run --rates "$scratch/d27" rates check
+expect_rc 0
+expect_out "alle genskabt af kæden"
+expect_out "ingen påkrævet nøgle mangler"
+run --lang en --rates "$scratch/d27" rates check
 expect_rc 0
 expect_out "all reproduced by the chain"
 expect_out "no required key missing"

@@ -95,7 +95,9 @@ check "rates show 2023: the derivation" grep -qF "derived: docs/rules.md §9: ro
 "$RFY" rates show 2026 >"$TMP/r.txt"
 check "rates show 2026: 819 derived from the level" \
     grep -qE '^sanction_day_forsorger +819\.00 kr/day +2026-01-01\.\.2026-12-31 +derived ' "$TMP/r.txt"
-check "rates show 2026: says how" grep -qF "amount computed from the level: round(level × 12 / 260)" "$TMP/r.txt"
+check "rates show 2026: says how" grep -qF "beløbet er beregnet af niveauet: afrundet(niveau × 12 / 260)" "$TMP/r.txt"
+"$RFY" --lang en rates show 2026 >"$TMP/r.txt"
+check "rates show 2026 --lang en: says how" grep -qF "amount computed from the level: round(level × 12 / 260)" "$TMP/r.txt"
 # ... so it follows the level: the 0,45 reduction moved to 2026 gives 17.659 → 17.659 × 12 / 260 = 815,03 → 815
 "$RFY" rates export "$TMP/tables" >/dev/null 2>&1
 sed -i 's/^regulation_reduction_pct,2027-01-01,2027-12-31,/regulation_reduction_pct,2026-01-01,2026-12-31,/' "$TMP/tables/2027.csv"
@@ -106,6 +108,9 @@ check "reduction moved to 2026: 815 a day" grep -qE '^sanction_day_forsorger +81
 # 21.946): the evidence for the reduction in 2027.  The day amounts all agree.
 "$RFY" rates --rates "$TMP/tables" check >"$TMP/c.txt"
 check "reduction moved to 2026: rates check 1" [ $? = 1 ]
+check "reduction moved to 2026: two mismatches, in Danish" [ "$(grep -c '^AFVIGELSE' "$TMP/c.txt")" = 2 ]
+"$RFY" --lang en rates --rates "$TMP/tables" check >"$TMP/c.txt"
+check "reduction moved to 2026: rates check 1 (--lang en)" [ $? = 1 ]
 check "reduction moved to 2026: two mismatches" [ "$(grep -c '^MISMATCH' "$TMP/c.txt")" = 2 ]
 check "reduction moved to 2026: the sygedagpenge maximum" \
     grep -qF "MISMATCH 2026 rfy_sdp_max_week" "$TMP/c.txt"

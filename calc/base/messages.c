@@ -349,6 +349,83 @@ static const message_text MESSAGES[RFY_MSG_COUNT] = {
                               "til en ny eller tom mappe",
                               "%s exists and is not overwritten (it may hold your edits): write "
                               "into a new or empty directory"},
+    /* rfy rates check */
+    [RFY_MSG_RC_STRUCT_ERRORS] = {"Strukturfejl (tabellerne kan ikke bruges, før de er rettet):",
+                                  "Structural errors (the tables cannot be used until these are "
+                                  "fixed):"},
+    [RFY_MSG_RC_STRUCT_NONE] = {"Strukturfejl: ingen", "Structural errors: none"},
+    [RFY_MSG_RC_MISSING_HEAD] = {"Manglende nøgler (hver dækket måned fra %s):",
+                                 "Missing keys (every covered month from %s):"},
+    [RFY_MSG_RC_MISSING_FOUND] = {"manglende nøgler fundet: rækker i de måneder bliver afvist",
+                                  "missing keys found: rows of those months will be rejected"},
+    [RFY_MSG_RC_MISSING_NONE] = {"ingen påkrævet nøgle mangler", "no required key missing"},
+    [RFY_MSG_RC_CHAIN_HEAD] = {"Indekseringskæden (docs/rates.md afsnit 4):",
+                               "Indexation chain (docs/rates.md section 4):"},
+    [RFY_MSG_RC_MISSING_LINE] = {"MANGLER %s %s..%s (%s)", "MISSING %s %s..%s (%s)"},
+    [RFY_MSG_RC_ABSENT_LINE] = {"FRAVÆRENDE %s %s..%s (%s)", "ABSENT %s %s..%s (%s)"},
+    [RFY_MSG_RC_THEN_REQUIRED] = {"tabellen for de måneder har ingen række med den: hver række "
+                                  "i sådan en måned ville blive afvist",
+                                  "the table for those months has no row of it: every row of "
+                                  "such a month would be rejected"},
+    [RFY_MSG_RC_THEN_SDP_MAX] = {"plausibilitetskontrollen af prior_amount efter § 68 stk. 4 "
+                                 "springes over",
+                                 "the § 68 stk. 4 plausibility check of prior_amount is skipped"},
+    [RFY_MSG_RC_THEN_NORMALBIDRAG] = {"en sag efter § 68 stk. 2 nr. 4 skal have det dokumenterede "
+                                      "child_support",
+                                      "a § 68 stk. 2 nr. 4 case needs the documented "
+                                      "child_support"},
+    [RFY_MSG_RC_THEN_DAGPENGE_MAX] = {"grænsen efter § 68 stk. 5 for et prior_amount fra "
+                                      "ledighedsydelse kontrolleres ikke",
+                                      "the § 68 stk. 5 bound of a ledighedsydelse prior_amount is "
+                                      "not checked"},
+    [RFY_MSG_RC_MISMATCH] = {"AFVIGELSE %d %s (%s:%lu, %s): tabellen %s, %s %s",
+                             "MISMATCH %d %s (%s:%lu, %s): table %s, %s %s"},
+    [RFY_MSG_RC_CHAIN_GIVES] = {"kæden giver", "chain gives"},
+    [RFY_MSG_RC_FORSORGER_IS] = {"forsørgerniveauet er", "forsørger level is"},
+    [RFY_MSG_RC_GRUND_TILLAEG_IS] = {"grundbeløb + tillæg er", "grundbeløb + tillæg is"},
+    [RFY_MSG_RC_DAY_IS] = {"niveau × 12 / 260, afrundet til hele kroner, er",
+                           "level × 12 / 260, rounded to kroner, is"},
+    [RFY_MSG_RC_NO_FORSORGER] = {"AFVIGELSE %d rfy_u25_bidrag_max (%s:%lu): intet forsørgerniveau",
+                                 "MISMATCH %d rfy_u25_bidrag_max (%s:%lu): no forsørger level"},
+    [RFY_MSG_RC_NO_BASE] = {"kæden kan ikke køres: ingen %s-række for dens basisår %d",
+                            "cannot run the chain: no %s row for its base year %d"},
+    [RFY_MSG_RC_NO_YEAR] = {"kæden kan ikke køres: ingen %s-række for %d",
+                            "cannot run the chain: no %s row for %d"},
+    [RFY_MSG_RC_CHECKED] = {"kontrollerede %d værdier (%d offentliggjorte, %d sekundære, "
+                            "%d afledte): %s",
+                            "checked %d values (%d published, %d secondary, %d derived): %s"},
+    [RFY_MSG_RC_ALL_REPRODUCED] = {"alle genskabt af kæden", "all reproduced by the chain"},
+    [RFY_MSG_RC_MISMATCHES_FOUND] = {"AFVIGELSER FUNDET", "MISMATCHES FOUND"},
+    /* rfy rates show */
+    [RFY_MSG_RS_HEADING] = {"Satstabel %d (rates_id %s)", "Rate table %d (rates_id %s)"},
+    [RFY_MSG_RS_COL_KEY] = {"nøgle", "key"},
+    [RFY_MSG_RS_COL_AMOUNT] = {"beløb", "amount"},
+    [RFY_MSG_RS_COL_UNIT] = {"enhed", "unit"},
+    [RFY_MSG_RS_COL_EFFECTIVE] = {"gælder", "effective"},
+    [RFY_MSG_RS_COL_PROVENANCE] = {"herkomst", "provenance"},
+    [RFY_MSG_RS_COL_LEGAL_REF] = {"lovhenvisning", "legal reference"},
+    [RFY_MSG_RS_SOURCE] = {"kilde: %s (%s:%lu%s)", "source: %s (%s:%lu%s)"},
+    [RFY_MSG_RS_FROM_LEVEL] = {"; beløbet er beregnet af niveauet: afrundet(niveau × 12 / 260)",
+                               "; amount computed from the level: round(level × 12 / 260)"},
+    [RFY_MSG_RS_FROM_CHAIN] = {"; beløbet er beregnet af kæden", "; amount computed by the chain"},
+    [RFY_MSG_RS_NOTES] = {"Noter og antagelser i tabelfilerne:",
+                          "Notes and assumptions in the table files:"},
+    [RFY_MSG_RS_NOT_COVERED] = {"Ingen satstabel dækker %d (tabellerne dækker %s). Rækker dateret "
+                                "%d: kun reguleringsparametre, intet beløb, som en beregning "
+                                "bruger:",
+                                "No rate table covers %d (the tables cover %s). Rows dated %d: "
+                                "regulation parameters only, no amount a computation uses:"},
+    /* rfy rates export and derive */
+    [RFY_MSG_RATES_EXPORTED] = {"skrev %lu tabelfiler i %s; brug dem med --rates %s "
+                                "(docs/rates.md)",
+                                "wrote %lu table files to %s; use them with --rates %s "
+                                "(docs/rates.md)"},
+    [RFY_MSG_RATES_DERIVED] = {"skrev %lu tabelfiler i %s, %s afledt (hver værdi markeret derived; "
+                               "rfy rates show %d --rates %s viser dem); brug dem med --rates %s "
+                               "(docs/rates.md)",
+                               "wrote %lu table files to %s, %s derived (every value marked "
+                               "derived; rfy rates show %d --rates %s lists them); use them with "
+                               "--rates %s (docs/rates.md)"},
     /* rfy serve */
     [RFY_MSG_SERVE_NUMBER] = {"%s '%s' er ikke et helt tal %s-1000000",
                               "%s '%s' is not a whole number %s-1000000"},
@@ -419,6 +496,12 @@ static const message_text MESSAGES[RFY_MSG_COUNT] = {
          "rfy ledger import: %lu case-months from %s stored as history\n"},
     [RFY_MSG_LEDGER_CANNOT_EXPORT] = {"eksporten kan ikke skrives", "cannot write the export"},
     [RFY_MSG_LEDGER_FAILED] = {"mislykkedes", "failed"},
+    [RFY_MSG_LEDGER_EXPECTED] = {"forventede en underkommando og ledgerens fil",
+                                 "expected a sub-command and the ledger's file"},
+    [RFY_MSG_LEDGER_UNKNOWN_SUB] = {"ukendt underkommando '%s'", "unknown sub-command '%s'"},
+    [RFY_MSG_LEDGER_SUB_ARGS] = {"forkert antal argumenter til '%s'",
+                                 "wrong number of arguments to '%s'"},
+    [RFY_MSG_LEDGER_EXPORT_RUN] = {"export kræver --run ID", "export needs --run ID"},
     /* the rate-table loader */
     [RFY_MSG_RL_HEADER] = {"overskriften skal være: %s", "header must be: %s"},
     [RFY_MSG_RL_FIELDS] = {"forventede %d felter (%s), fandt %lu",

@@ -3,26 +3,48 @@
  * computes (calc/law/rates_chain.c) must equal the chain from its base year,
  * each mismatch reported as one line with the file and line of the row.
  */
+#include <stdarg.h>
 #include <stdio.h>
 
 #include "rates_internal.h"
 #include <rfy/calc.h>
+#include <rfy/messages.h>
 #include <rfy/money.h>
 #include <rfy/status.h>
 
-static void say_value(FILE *report, const char *what, const rfy_rate_value *v, const mpz_t expect)
+/* One line of `report` (may be NULL): message `id` in `lang` with its arguments, a line end. */
+static void say(FILE *report, rfy_lang lang, rfy_message id, ...)
+{
+    va_list ap;
+    if (!report)
+        return;
+    va_start(ap, id);
+    vfprintf(report, rfy_message_format(id, lang), ap);
+    va_end(ap);
+    fputc('\n', report);
+}
+
+/* A mismatch with both numbers, so the reader sees by how much the table is off;
+ * `what` names where the expected number comes from (RFY_MSG_RC_CHAIN_GIVES, ...). */
+static void say_value(FILE *report, rfy_lang lang, rfy_message what, const rfy_rate_value *v,
+                      const mpz_t expect)
 {
     char got[48], want[48];
     if (!report)
         return;
     rfy_money_format(got, sizeof got, v->amount, '.');
     rfy_money_format(want, sizeof want, expect, '.');
-    fprintf(report, "MISMATCH %d %s (%s:%lu, %s): table %s, %s %s\n", v->from.year,
-            rfy_rate_key_name(v->key), v->file, v->line, rfy_provenance_name(v->provenance), got,
-            what, want);
+    say(report, lang, RFY_MSG_RC_MISMATCH, v->from.year, rfy_rate_key_name(v->key), v->file,
+        v->line, rfy_provenance_name(v->provenance), got, rfy_message_format(what, lang), want);
 }
 
+/* Danish first: the function without _lang speaks the default language. */
 int rfy_rates_check_chain(const rfy_rates *r, FILE *report)
+{
+    return rfy_rates_check_chain_lang(r, RFY_LANG_DA, report);
+}
+
+int rfy_rates_check_chain_lang(const rfy_rates *r, rfy_lang lang, FILE *report)
 {
     int mismatches = 0, checked[3] = {0, 0, 0};
     mpz_t v, p, sum;
@@ -37,9 +59,7 @@ int rfy_rates_check_chain(const rfy_rates *r, FILE *report)
         const rfy_rate_value *base = rfy__rates_row_of_year(r, key, base_year);
         int last = 0;
         if (!base) {
-            if (report)
-                fprintf(report, "cannot run the chain: no %s row for its base year %d\n",
-                        rfy_rate_key_name(key), base_year);
+            say(report, lang, RFY_MSG_RC_NO_BASE, rfy_rate_key_name(key), base_year);
             mismatches = -1;
             goto done;
         }
@@ -50,9 +70,7 @@ int rfy_rates_check_chain(const rfy_rates *r, FILE *report)
         for (int y = base_year + 1; y <= last; y++) {
             rfy_rate_key missing;
             if (rfy__chain_rate_of_year(p, r, y, with_afd, &missing) != RFY_OK) {
-                if (report)
-                    fprintf(report, "cannot run the chain: no %s row for %d\n",
-                            rfy_rate_key_name(missing), y);
+                say(report, lang, RFY_MSG_RC_NO_YEAR, rfy_rate_key_name(missing), y);
                 mismatches = -1;
                 goto done;
             }
@@ -64,7 +82,7 @@ int rfy_rates_check_chain(const rfy_rates *r, FILE *report)
                     continue;
                 checked[row->provenance]++;
                 if (mpz_cmp(row->amount, v) != 0) {
-                    say_value(report, "chain gives", row, v);
+                    say_value(report, lang, RFY_MSG_RC_CHAIN_GIVES, row, v);
                     mismatches++;
                 }
             }
@@ -79,10 +97,9 @@ int rfy_rates_check_chain(const rfy_rates *r, FILE *report)
         checked[cap->provenance]++;
         if (!f || mpz_cmp(f->amount, cap->amount) != 0) {
             if (f)
-                say_value(report, "forsørger level is", cap, f->amount);
-            else if (report)
-                fprintf(report, "MISMATCH %d rfy_u25_bidrag_max (%s:%lu): no forsørger level\n",
-                        cap->from.year, cap->file, cap->line);
+                say_value(report, lang, RFY_MSG_RC_FORSORGER_IS, cap, f->amount);
+            else
+                say(report, lang, RFY_MSG_RC_NO_FORSORGER, cap->from.year, cap->file, cap->line);
             mismatches++;
         }
     }
@@ -99,7 +116,7 @@ int rfy_rates_check_chain(const rfy_rates *r, FILE *report)
         checked[nb->provenance]++;
         mpz_add(sum, g->amount, t->amount);
         if (mpz_cmp(sum, nb->amount) != 0) {
-            say_value(report, "grundbeløb + tillæg is", nb, sum);
+            say_value(report, lang, RFY_MSG_RC_GRUND_TILLAEG_IS, nb, sum);
             mismatches++;
         }
     }
@@ -115,15 +132,14 @@ int rfy_rates_check_chain(const rfy_rates *r, FILE *report)
             continue;
         checked[day->provenance]++;
         if (mpz_cmp(v, day->amount) != 0) {
-            say_value(report, "level × 12 / 260, rounded to kroner, is", day, v);
+            say_value(report, lang, RFY_MSG_RC_DAY_IS, day, v);
             mismatches++;
         }
     }
-    if (report)
-        fprintf(report,
-                "checked %d values (%d published, %d secondary, %d derived): %s\n",
-                checked[0] + checked[1] + checked[2], checked[0], checked[1], checked[2],
-                mismatches ? "MISMATCHES FOUND" : "all reproduced by the chain");
+    say(report, lang, RFY_MSG_RC_CHECKED, checked[0] + checked[1] + checked[2], checked[0],
+        checked[1], checked[2],
+        rfy_message_format(mismatches ? RFY_MSG_RC_MISMATCHES_FOUND : RFY_MSG_RC_ALL_REPRODUCED,
+                           lang));
 done:
     mpz_clear(sum);
     mpz_clear(p);

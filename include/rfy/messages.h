@@ -171,6 +171,49 @@ typedef enum rfy_message {
     RFY_MSG_RATES_EXPORT_BUILTIN,
     RFY_MSG_RATES_DIR_OPEN, /* %s directory, %s reason */
     RFY_MSG_RATES_EXISTS,   /* %s file */
+    /* rfy rates check (standard output); the section headings */
+    RFY_MSG_RC_STRUCT_ERRORS, /* the tables are refused: the loader's faults follow */
+    RFY_MSG_RC_STRUCT_NONE,
+    RFY_MSG_RC_MISSING_HEAD, /* %s = the first month checked (2013-01) */
+    RFY_MSG_RC_MISSING_FOUND,
+    RFY_MSG_RC_MISSING_NONE,
+    RFY_MSG_RC_CHAIN_HEAD,
+    /* rfy_rates_check_missing_lang(): one line per key and run of months */
+    RFY_MSG_RC_MISSING_LINE, /* %s key, %s first month, %s last month, %s consequence */
+    RFY_MSG_RC_ABSENT_LINE,  /* as RFY_MSG_RC_MISSING_LINE, an optional key */
+    RFY_MSG_RC_THEN_REQUIRED,
+    RFY_MSG_RC_THEN_SDP_MAX,
+    RFY_MSG_RC_THEN_NORMALBIDRAG,
+    RFY_MSG_RC_THEN_DAGPENGE_MAX,
+    /* rfy_rates_check_chain_lang() */
+    RFY_MSG_RC_MISMATCH, /* %d year, %s key, %s file, %lu line, %s provenance, %s table,
+                            %s RFY_MSG_RC_CHAIN_GIVES (or another of the four), %s expected */
+    RFY_MSG_RC_CHAIN_GIVES,
+    RFY_MSG_RC_FORSORGER_IS,
+    RFY_MSG_RC_GRUND_TILLAEG_IS,
+    RFY_MSG_RC_DAY_IS,
+    RFY_MSG_RC_NO_FORSORGER, /* %d year, %s file, %lu line */
+    RFY_MSG_RC_NO_BASE,      /* %s key, %d its base year */
+    RFY_MSG_RC_NO_YEAR,      /* %s key, %d year */
+    RFY_MSG_RC_CHECKED,      /* %d values, %d published, %d secondary, %d derived, %s verdict */
+    RFY_MSG_RC_ALL_REPRODUCED,
+    RFY_MSG_RC_MISMATCHES_FOUND,
+    /* rfy rates show (standard output); keys, units, provenance and sources are data */
+    RFY_MSG_RS_HEADING,   /* %d year, %s rates_id */
+    RFY_MSG_RS_COL_KEY,   /* the column heads, one word each */
+    RFY_MSG_RS_COL_AMOUNT,
+    RFY_MSG_RS_COL_UNIT,
+    RFY_MSG_RS_COL_EFFECTIVE,
+    RFY_MSG_RS_COL_PROVENANCE,
+    RFY_MSG_RS_COL_LEGAL_REF,
+    RFY_MSG_RS_SOURCE,        /* %s source, %s file, %lu line, %s "" or one of the two below */
+    RFY_MSG_RS_FROM_LEVEL,    /* a sanction day amount computed from its level */
+    RFY_MSG_RS_FROM_CHAIN,    /* an amount written "chain" */
+    RFY_MSG_RS_NOTES,
+    RFY_MSG_RS_NOT_COVERED,   /* %d year, %s years covered, %d year */
+    /* rfy rates export and derive: the success line (standard output) */
+    RFY_MSG_RATES_EXPORTED, /* %lu files, %s directory, %s directory */
+    RFY_MSG_RATES_DERIVED,  /* %lu files, %s dir, %s file, %d year, %s dir, %s dir */
     /* ---- rfy serve */
     RFY_MSG_SERVE_NUMBER,    /* %s option, %s value, %s "0" or "1" */
     RFY_MSG_SERVE_LISTEN,    /* %s value */
@@ -207,6 +250,10 @@ typedef enum rfy_message {
     RFY_MSG_LEDGER_IMPORT_DONE, /* %lu stored, %s file */
     RFY_MSG_LEDGER_CANNOT_EXPORT,
     RFY_MSG_LEDGER_FAILED,
+    RFY_MSG_LEDGER_EXPECTED,    /* fewer than a sub-command and a file; the usage follows */
+    RFY_MSG_LEDGER_UNKNOWN_SUB, /* %s = the sub-command as written; the usage follows */
+    RFY_MSG_LEDGER_SUB_ARGS,    /* %s = the sub-command: wrong number of arguments */
+    RFY_MSG_LEDGER_EXPORT_RUN,  /* export without --run */
     /* ---- the rate-table loader (rfy_rates_load_*_lang): one "FILE:LINE: reason" each;
      * file names, keys and column names stay as they are */
     RFY_MSG_RL_HEADER,         /* %s = the header's columns */

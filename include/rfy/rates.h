@@ -228,12 +228,23 @@ RFY_API const rfy_rate_comment *rfy_rates_comment_at(const rfy_rates *rates, siz
  * child_support), rfy_sdp_max_week (the § 68 stk. 4 check is then skipped),
  * the dagpenge maximum, weekly or monthly (the § 68 stk. 5 bound is then not
  * checked), and the informational keys.  Writes one line per key and run of months
- * that lacks it ("MISSING rfy_forsorger 2026-01..2026-12 (the table for
+ * that lacks it, in Danish (rfy_rates_check_missing_lang() below for English:
+ * "MISSING rfy_forsorger 2026-01..2026-12 (the table for
  * those months has no row of it)") to `report` (may be NULL), then one line
  * per optional key that is absent from covered months, as "ABSENT ...".
- * Returns the number of MISSING lines (0 = complete).
+ * Returns the number of MISSING (MANGLER) lines (0 = complete).
  */
 RFY_API int rfy_rates_check_missing(const rfy_rates *rates, FILE *report);
+
+/*
+ * rfy_rates_check_missing() with its lines said in `lang`: RFY_LANG_DA (what
+ * the function without _lang says: "MANGLER rfy_forsorger 2026-01..2026-12
+ * (tabellen for de måneder har ingen række med den: ...)", "FRAVÆRENDE ...")
+ * or RFY_LANG_EN ("MISSING ...", "ABSENT ...").  The words come from the
+ * engine's catalogue (rfy/messages.h); keys and months stay as they are.
+ * Returns what rfy_rates_check_missing() returns.
+ */
+RFY_API int rfy_rates_check_missing_lang(const rfy_rates *rates, rfy_lang lang, FILE *report);
 
 /* All rows, in file and line order (for `rates show` and the chain check). */
 RFY_API size_t rfy_rates_count(const rfy_rates *rates);
@@ -254,11 +265,23 @@ RFY_API const rfy_rate_value *rfy_rates_at(const rfy_rates *rates, size_t i);
  * Writes one line per finding to `report` (may be NULL) and returns the
  * number of mismatches (0 = all reproduced), or -1 if the chain cannot run
  * (a base or a regulation rate is missing; explained in `report`).
+ * The lines are in Danish (rfy_rates_check_chain_lang() below for English).
  * Each mismatch line gives both numbers: "MISMATCH 2026 rfy_forsorger
  * (2026.csv:9, derived): table 17700.00, chain gives 17736.00".  Rows
  * written "chain" equal the chain by construction and are counted as checked.
  */
 RFY_API int rfy_rates_check_chain(const rfy_rates *rates, FILE *report);
+
+/*
+ * rfy_rates_check_chain() with its lines said in `lang`: RFY_LANG_DA (what
+ * the function without _lang says: "AFVIGELSE 2026 rfy_forsorger
+ * (2026.csv:9, derived): tabellen 17700.00, kæden giver 17736.00",
+ * "kontrollerede 184 værdier (55 offentliggjorte, ...): alle genskabt af
+ * kæden") or RFY_LANG_EN (the lines shown above).  The words come from the
+ * engine's catalogue (rfy/messages.h); keys, files, provenance names and
+ * amounts stay as they are.  Returns what rfy_rates_check_chain() returns.
+ */
+RFY_API int rfy_rates_check_chain_lang(const rfy_rates *rates, rfy_lang lang, FILE *report);
 
 /*
  * The chain value of `key` for `year` computed from the tables' base and
