@@ -172,7 +172,7 @@ for pair in \
     "Manglende nøgler (hver dækket måned fra 2013-01):|Missing keys (every covered month from 2013-01):" \
     "ingen påkrævet nøgle mangler|no required key missing" \
     "Indekseringskæden (docs/rates.md afsnit 4):|Indexation chain (docs/rates.md section 4):" \
-    "FRAVÆRENDE normalbidrag_month 2016-01..2016-12 (en sag efter § 68 stk. 2 nr. 4 skal have det dokumenterede child_support)|ABSENT normalbidrag_month 2016-01..2016-12 (a § 68 stk. 2 nr. 4 case needs the documented child_support)" \
+    "IKKE ANGIVET normalbidrag_month 2016-01..2016-12 (en sag efter § 68 stk. 2 nr. 4 skal have det dokumenterede child_support)|ABSENT normalbidrag_month 2016-01..2016-12 (a § 68 stk. 2 nr. 4 case needs the documented child_support)" \
     "kontrollerede 184 værdier (55 offentliggjorte, 52 sekundære, 77 afledte): alle genskabt af kæden|checked 184 values (55 published, 52 secondary, 77 derived): all reproduced by the chain"; do
     check "rates check: Danish line '${pair%%|*}'" has check.da "${pair%%|*}"
     check "rates check --lang en: English line '${pair#*|}'" has check.en "${pair#*|}"

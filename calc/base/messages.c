@@ -362,7 +362,7 @@ static const message_text MESSAGES[RFY_MSG_COUNT] = {
     [RFY_MSG_RC_CHAIN_HEAD] = {"Indekseringskæden (docs/rates.md afsnit 4):",
                                "Indexation chain (docs/rates.md section 4):"},
     [RFY_MSG_RC_MISSING_LINE] = {"MANGLER %s %s..%s (%s)", "MISSING %s %s..%s (%s)"},
-    [RFY_MSG_RC_ABSENT_LINE] = {"FRAVÆRENDE %s %s..%s (%s)", "ABSENT %s %s..%s (%s)"},
+    [RFY_MSG_RC_ABSENT_LINE] = {"IKKE ANGIVET %s %s..%s (%s)", "ABSENT %s %s..%s (%s)"},
     [RFY_MSG_RC_THEN_REQUIRED] = {"tabellen for de måneder har ingen række med den: hver række "
                                   "i sådan en måned ville blive afvist",
                                   "the table for those months has no row of it: every row of "

@@ -239,7 +239,7 @@ RFY_API int rfy_rates_check_missing(const rfy_rates *rates, FILE *report);
 /*
  * rfy_rates_check_missing() with its lines said in `lang`: RFY_LANG_DA (what
  * the function without _lang says: "MANGLER rfy_forsorger 2026-01..2026-12
- * (tabellen for de måneder har ingen række med den: ...)", "FRAVÆRENDE ...")
+ * (tabellen for de måneder har ingen række med den: ...)", "IKKE ANGIVET ...")
  * or RFY_LANG_EN ("MISSING ...", "ABSENT ...").  The words come from the
  * engine's catalogue (rfy/messages.h); keys and months stay as they are.
  * Returns what rfy_rates_check_missing() returns.
