@@ -13,76 +13,21 @@
 #include <string.h>
 
 #include "check_run.h"
+#include "format_kinds.h"
 #include <rfy/audit.h>
 #include <rfy/date.h>
 #include <rfy/messages.h>
 #include <rfy/money.h>
 #include <rfy/status.h>
 
-/*
- * The arguments a printf format takes, one letter each: 'i' for an int
- * (a '*' width or precision, or %d/%o/%u/%x/%c without a length),
- * 'l' + conversion letter for long, 'L' + letter for long long, 's' a string,
- * 'f' a double, 'p' a pointer.  "%%" takes none.  Returns 0, or -1 for a
- * conversion this table has no business using (%n, an unknown letter).
- */
-static int argument_kinds(const char *fmt, char *out, size_t size) {
-    size_t n = 0;
-#define PUT(ch)                                                                                    \
-    do {                                                                                           \
-        if (n + 1 >= size)                                                                         \
-            return -1;                                                                             \
-        out[n++] = (ch);                                                                           \
-    } while (0)
-    for (const char *p = fmt; *p; p++) {
-        int longs = 0;
-        if (*p != '%')
-            continue;
-        if (*++p == '%')
-            continue;
-        while (*p && strchr("-+ #0", *p))
-            p++;
-        for (; *p == '*' || (*p >= '0' && *p <= '9'); p++)
-            if (*p == '*')
-                PUT('i');
-        if (*p == '.')
-            for (p++; *p == '*' || (*p >= '0' && *p <= '9'); p++)
-                if (*p == '*')
-                    PUT('i');
-        for (; *p == 'l'; p++)
-            longs++;
-        switch (*p) {
-        case 'd':
-        case 'i':
-        case 'o':
-        case 'u':
-        case 'x':
-        case 'X':
-            PUT(longs == 0 ? 'i' : longs == 1 ? 'l' : 'L');
-            PUT(*p == 'd' || *p == 'i' ? 'd' : 'u'); /* signed or unsigned */
-            break;
-        case 'c': PUT('i'); break;
-        case 's': PUT('s'); break;
-        case 'f':
-        case 'g':
-        case 'e': PUT('f'); break;
-        case 'p': PUT('p'); break;
-        default: return -1;
-        }
-    }
-#undef PUT
-    out[n] = '\0';
-    return 0;
-}
-
 START_TEST(argument_kinds_reads_formats) {
     char k[32];
     /* the reader itself: a test of the table is only as good as it */
     ck_assert_int_eq(
-        argument_kinds("%s: mode %03o, %lu, %lld, %.*s, %c, 0x%02X, 100%%", k, sizeof k), 0);
+        format_argument_kinds("%s: mode %03o, %lu, %lld, %.*s, %c, 0x%02X, 100%%", k, sizeof k), 0);
     ck_assert_str_eq(k, "siuluLdisiiu");
-    ck_assert_int_eq(argument_kinds("%zu", k, sizeof k), -1);
-    ck_assert_int_eq(argument_kinds("%n", k, sizeof k), -1);
+    ck_assert_int_eq(format_argument_kinds("%zu", k, sizeof k), -1);
+    ck_assert_int_eq(format_argument_kinds("%n", k, sizeof k), -1);
 }
 END_TEST
 
@@ -94,8 +39,8 @@ START_TEST(every_message_in_both_languages) {
         ck_assert_msg(da && *da, "message %d has no Danish text", id);
         ck_assert_msg(en && *en, "message %d has no English text", id);
         ck_assert_msg(strcmp(da, en) != 0, "message %d: the Danish is the English: %s", id, da);
-        ck_assert_msg(argument_kinds(da, kda, sizeof kda) == 0, "message %d (da): %s", id, da);
-        ck_assert_msg(argument_kinds(en, ken, sizeof ken) == 0, "message %d (en): %s", id, en);
+        ck_assert_msg(format_argument_kinds(da, kda, sizeof kda) == 0, "message %d (da): %s", id, da);
+        ck_assert_msg(format_argument_kinds(en, ken, sizeof ken) == 0, "message %d (en): %s", id, en);
         ck_assert_msg(strcmp(kda, ken) == 0, "message %d: da takes %s, en takes %s:\n  %s\n  %s",
                       id, kda, ken, da, en);
     }
