@@ -3,6 +3,7 @@
  * (tests/test_messages.c, tests/test_ledger_messages.c): each table holds a
  * Danish and an English format that must take the same arguments.
  */
+#include <check.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -58,4 +59,16 @@ int format_argument_kinds(const char *fmt, char *out, size_t size)
 #undef PUT
     out[n] = '\0';
     return 0;
+}
+
+void ck_format_pair(int id, const char *da, const char *en)
+{
+    char kda[32], ken[32];
+    ck_assert_msg(da && *da, "message %d has no Danish text", id);
+    ck_assert_msg(en && *en, "message %d has no English text", id);
+    ck_assert_msg(strcmp(da, en) != 0, "message %d: the Danish is the English: %s", id, da);
+    ck_assert_msg(format_argument_kinds(da, kda, sizeof kda) == 0, "message %d (da): %s", id, da);
+    ck_assert_msg(format_argument_kinds(en, ken, sizeof ken) == 0, "message %d (en): %s", id, en);
+    ck_assert_msg(strcmp(kda, ken) == 0, "message %d: da takes %s, en takes %s:\n  %s\n  %s", id,
+                  kda, ken, da, en);
 }

@@ -15,4 +15,11 @@
  */
 int format_argument_kinds(const char *fmt, char *out, size_t size);
 
+/*
+ * A Check assertion on entry `id` of a message table: both texts are there,
+ * differ, and take the same arguments in the same order (so one call site
+ * can pass one argument list to either).
+ */
+void ck_format_pair(int id, const char *da, const char *en);
+
 #endif
